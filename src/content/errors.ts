@@ -1,0 +1,51 @@
+import type { ValidationIssue } from './validate.js';
+
+/**
+ * The one error family of Lede. Every error a user can cause carries an HTTP
+ * status, a stable machine code and a message that names the fix; the HTTP
+ * layer and the CLI print it as is, never a stack trace.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'GONE'
+  | 'CONFLICT'
+  | 'VERSION_CONFLICT'
+  | 'IMPORT_FAILED'
+  | 'DATA_DIR_LOCKED'
+  | 'CONFIG'
+  | 'UNAVAILABLE';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 422,
+  NOT_FOUND: 404,
+  GONE: 410,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 412,
+  IMPORT_FAILED: 422,
+  DATA_DIR_LOCKED: 503,
+  CONFIG: 500,
+  UNAVAILABLE: 503,
+};
+
+export class LedeError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly issues: ValidationIssue[];
+
+  constructor(code: ErrorCode, message: string, opts: { issues?: ValidationIssue[]; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'LedeError';
+    this.code = code;
+    this.status = STATUS[code];
+    this.issues = opts.issues ?? [];
+  }
+
+  toJSON(): { error: { code: ErrorCode; message: string; issues?: ValidationIssue[] } } {
+    return { error: { code: this.code, message: this.message, ...(this.issues.length && { issues: this.issues }) } };
+  }
+}
+
+export function isLedeError(e: unknown): e is LedeError {
+  return e instanceof LedeError;
+}

@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './time.js';
+export * from './slug.js';
+export * from './validate.js';
+export * from './errors.js';

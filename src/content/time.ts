@@ -1,0 +1,144 @@
+/**
+ * Time-zone helpers for a newsroom in Europe/Berlin. Pure functions over Intl,
+ * so they follow the tz database shipped with Node (DST switches included).
+ */
+
+export const NEWSROOM_TZ = 'Europe/Berlin';
+
+const GERMAN_MONTHS = [
+  'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni',
+  'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember',
+];
+
+const ENGLISH_MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Month number (1–12) for a German or English month name or abbreviation, or undefined. */
+export function monthFromName(name: string): number | undefined {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  if (n.length < 3) return undefined;
+  const alias: Record<string, number> = { 'märz': 3, maerz: 3, mrz: 3, jänner: 1, sept: 9 };
+  if (alias[n] !== undefined) return alias[n];
+  for (const list of [GERMAN_MONTHS, ENGLISH_MONTHS]) {
+    const i = list.findIndex((m) => m.toLowerCase().startsWith(n));
+    if (i >= 0) return i + 1;
+  }
+  return undefined;
+}
+
+interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number }
+
+function partsInZone(date: Date, timeZone: string): Parts {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  const get = (t: string) => Number(fmt.formatToParts(date).find((p) => p.type === t)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** Offset of `timeZone` from UTC at `date`, in minutes (Berlin: +60 or +120). */
+export function zoneOffsetMinutes(date: Date, timeZone = NEWSROOM_TZ): number {
+  const p = partsInZone(date, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes >= 0 ? '+' : '-';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** True when the calendar date exists (no 31 February). */
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A wall-clock time in `timeZone` as ISO 8601 with its offset, e.g.
+ * (2022, 1, 21, 13, 0) → "2022-01-21T13:00:00+01:00". Returns undefined for
+ * impossible dates. A time inside the spring-forward gap is moved forward.
+ */
+export function zonedIso(year: number, month: number, day: number, hour = 0, minute = 0, timeZone = NEWSROOM_TZ): string | undefined {
+  if (!isValidDate(year, month, day) || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  // Two passes settle the offset even right after a DST switch.
+  let offset = zoneOffsetMinutes(new Date(guess), timeZone);
+  offset = zoneOffsetMinutes(new Date(guess - offset * 60000), timeZone);
+  const instant = new Date(guess - offset * 60000);
+  return toZonedIso(instant, timeZone);
+}
+
+/** An instant rendered as ISO 8601 in `timeZone` with its offset (seconds kept only when non-zero). */
+export function toZonedIso(instant: Date, timeZone = NEWSROOM_TZ): string {
+  const p = partsInZone(instant, timeZone);
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${formatOffset(offset)}`;
+}
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True for an ISO 8601 date-time that names its offset (or Z) and is a real instant. */
+export function isIsoDateTime(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) return false;
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return isValidDate(y, m, d) && !Number.isNaN(Date.parse(value));
+}
+
+/** "21. Januar 2022" */
+export function formatGermanDate(iso: string, timeZone = NEWSROOM_TZ): string {
+  const p = partsInZone(new Date(iso), timeZone);
+  return `${p.day}. ${GERMAN_MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/** "13:00 Uhr" */
+export function formatGermanTime(iso: string, timeZone = NEWSROOM_TZ): string {
+  const p = partsInZone(new Date(iso), timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)} Uhr`;
+}
+
+/** "21. Januar 2022 | 13:00 Uhr", the broadcasters' date-line format. */
+export function formatGermanDateTime(iso: string, timeZone = NEWSROOM_TZ): string {
+  return `${formatGermanDate(iso, timeZone)} | ${formatGermanTime(iso, timeZone)}`;
+}
+
+/** "January 21, 2022, 1:00 PM" style for English pages (24h kept for clarity). */
+export function formatEnglishDateTime(iso: string, timeZone = NEWSROOM_TZ): string {
+  const p = partsInZone(new Date(iso), timeZone);
+  return `${ENGLISH_MONTHS[p.month - 1]} ${p.day}, ${p.year}, ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** Wall-clock parts of an instant in the newsroom's zone. */
+export function berlinParts(iso: string): Parts {
+  return partsInZone(new Date(iso), NEWSROOM_TZ);
+}
+
+/** "1 min", "1:30 min", "12 min", "1 Std 5 min" — the badge format for durations. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 3600) {
+    const m = Math.floor(seconds / 60);
+    const s = Math.round(seconds % 60);
+    return s === 0 ? `${m} min` : `${m}:${pad(s)} min`;
+  }
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds % 3600) / 60);
+  return m === 0 ? `${h} Std` : `${h} Std ${m} min`;
+}
+
+/** ISO 8601 duration for machine-readable output ("PT1M"). */
+export function isoDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round(seconds % 60);
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
+}

@@ -1,0 +1,333 @@
+import { isIsoDateTime } from './time.js';
+import { isSlug } from './slug.js';
+import {
+  FIGURE_KINDS, LIMITS, MARKS, MEDIA_TYPES, STORY_KINDS,
+  type Author, type Block, type BroadcastRef, type Figure, type Inline, type MediaInfo,
+  type RelatedTeaser, type StoryDraft,
+} from './types.js';
+
+/** One problem with the input, named by its path: `{ path: 'headline', message: 'required, at most 200 characters' }`. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/** "headline: required, at most 200 characters; body[2].alt: …" */
+export function formatIssues(issues: ValidationIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// Control characters other than tab/newline never belong in editorial text.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Collects issues while reading an untrusted object; each reader returns a clean value or undefined. */
+class Reader {
+  readonly issues: ValidationIssue[] = [];
+
+  fail(path: string, message: string): undefined {
+    this.issues.push({ path, message });
+    return undefined;
+  }
+
+  text(obj: Obj, key: string, path: string, opts: { required?: boolean; max: number; multiline?: boolean }): string | undefined {
+    const raw = obj[key];
+    const rule = `${opts.required ? 'required, ' : ''}text of at most ${opts.max} characters`;
+    if (raw === undefined || raw === null || raw === '') {
+      return opts.required ? this.fail(path, rule.replace('text of ', '')) : undefined;
+    }
+    if (typeof raw !== 'string') return this.fail(path, `${rule}, got ${typeof raw}`);
+    const value = opts.multiline ? raw.trim() : raw.replace(/\s+/g, ' ').trim();
+    if (!value) return opts.required ? this.fail(path, `${rule.replace('text of ', '')}; it is blank`) : undefined;
+    if (CONTROL.test(value)) return this.fail(path, 'must not contain control characters');
+    if ([...value].length > opts.max) return this.fail(path, `${rule}, got ${[...value].length}`);
+    return value;
+  }
+
+  url(obj: Obj, key: string, path: string, required = false): string | undefined {
+    const value = this.text(obj, key, path, { required, max: LIMITS.url });
+    if (value === undefined) return undefined;
+    // Relative paths (our own assets and pages) and http(s)/mailto only; never javascript: and friends.
+    if (value.startsWith('/') && !value.startsWith('//')) return value;
+    try {
+      const u = new URL(value);
+      if (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:') return value;
+    } catch {
+      /* reported below */
+    }
+    return this.fail(path, 'must be an http(s) or mailto URL or a path starting with "/"');
+  }
+
+  time(obj: Obj, key: string, path: string, required = false): string | undefined {
+    const raw = obj[key];
+    if (raw === undefined || raw === null || raw === '') return required ? this.fail(path, 'required ISO 8601 date-time with offset') : undefined;
+    if (!isIsoDateTime(raw)) return this.fail(path, 'must be an ISO 8601 date-time with offset, e.g. 2022-01-21T13:00:00+01:00');
+    return raw;
+  }
+
+  oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], fallback?: T): T | undefined {
+    const raw = obj[key];
+    if ((raw === undefined || raw === null) && fallback !== undefined) return fallback;
+    if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+    return this.fail(path, `must be one of ${allowed.join(', ')}`);
+  }
+
+  count(obj: Obj, key: string, path: string, opts: { min: number; max: number; required?: boolean }): number | undefined {
+    const raw = obj[key];
+    if (raw === undefined || raw === null) return opts.required ? this.fail(path, `required number from ${opts.min} to ${opts.max}`) : undefined;
+    if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < opts.min || raw > opts.max) {
+      return this.fail(path, `must be a number from ${opts.min} to ${opts.max}`);
+    }
+    return raw;
+  }
+
+  array(obj: Obj, key: string, path: string, max: number): unknown[] {
+    const raw = obj[key];
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) {
+      this.fail(path, 'must be a list');
+      return [];
+    }
+    if (raw.length > max) {
+      this.fail(path, `at most ${max} entries, got ${raw.length}`);
+      return [];
+    }
+    return raw;
+  }
+
+  inlines(raw: unknown, path: string): Inline[] | undefined {
+    if (typeof raw === 'string') raw = [{ text: raw }];
+    if (!Array.isArray(raw)) return this.fail(path, 'must be a list of text runs');
+    const out: Inline[] = [];
+    let total = 0;
+    raw.forEach((item, i) => {
+      const p = `${path}[${i}]`;
+      const run = typeof item === 'string' ? { text: item } : item;
+      if (!isObj(run)) return void this.fail(p, 'must be a text run { text, marks?, href? }');
+      if (typeof run.text !== 'string' || run.text === '') return void this.fail(`${p}.text`, 'required text');
+      if (CONTROL.test(run.text)) return void this.fail(`${p}.text`, 'must not contain control characters');
+      total += run.text.length;
+      const inline: Inline = { text: run.text };
+      const marks = this.array(run, 'marks', `${p}.marks`, MARKS.length);
+      if (marks.length) {
+        const clean = marks.filter((m): m is Inline['marks'] extends (infer U)[] | undefined ? U : never => (MARKS as readonly unknown[]).includes(m));
+        if (clean.length !== marks.length) this.fail(`${p}.marks`, `must be from ${MARKS.join(', ')}`);
+        else inline.marks = [...new Set(clean)];
+      }
+      if (run.href !== undefined) {
+        const href = this.url(run, 'href', `${p}.href`);
+        if (href) inline.href = href;
+      }
+      out.push(inline);
+    });
+    if (total > LIMITS.inlineText) return this.fail(path, `at most ${LIMITS.inlineText} characters, got ${total}`);
+    const text = out.map((r) => r.text).join('').trim();
+    if (!text) return this.fail(path, 'required text; it is blank');
+    return out;
+  }
+
+  figure(raw: unknown, path: string): Figure | undefined {
+    if (!isObj(raw)) return this.fail(path, 'must be a figure { kind, alt, caption?, credit?, src? }');
+    const before = this.issues.length;
+    const kind = this.oneOf(raw, 'kind', `${path}.kind`, FIGURE_KINDS, 'image');
+    if (raw.alt === undefined || raw.alt === null) this.fail(`${path}.alt`, 'required; describe the image, or "" if it is decorative');
+    const alt = raw.alt === '' ? '' : this.text(raw, 'alt', `${path}.alt`, { max: LIMITS.alt });
+    const caption = this.text(raw, 'caption', `${path}.caption`, { max: LIMITS.caption });
+    const credit = this.text(raw, 'credit', `${path}.credit`, { max: LIMITS.credit });
+    const src = this.url(raw, 'src', `${path}.src`);
+    const width = this.count(raw, 'width', `${path}.width`, { min: 1, max: 100000 });
+    const height = this.count(raw, 'height', `${path}.height`, { min: 1, max: 100000 });
+    if (this.issues.length > before || !kind) return undefined;
+    const fig: Figure = { kind, alt: alt ?? '' };
+    if (caption) fig.caption = caption;
+    if (credit) fig.credit = credit;
+    if (src) fig.src = src;
+    if (width) fig.width = Math.round(width);
+    if (height) fig.height = Math.round(height);
+    return fig;
+  }
+
+  block(raw: unknown, path: string, depth = 0): Block | undefined {
+    if (!isObj(raw)) return this.fail(path, 'must be a block object with a "type"');
+    switch (raw.type) {
+      case 'paragraph': {
+        const content = this.inlines(raw.content, `${path}.content`);
+        return content && { type: 'paragraph', content };
+      }
+      case 'heading': {
+        const text = this.text(raw, 'text', `${path}.text`, { required: true, max: LIMITS.headline });
+        const level = raw.level === undefined ? 2 : raw.level;
+        if (level !== 2 && level !== 3) return this.fail(`${path}.level`, 'must be 2 or 3');
+        return text ? { type: 'heading', level, text } : undefined;
+      }
+      case 'figure': {
+        const fig = this.figure(raw, path);
+        return fig && { type: 'figure', ...fig };
+      }
+      case 'quote': {
+        const text = this.text(raw, 'text', `${path}.text`, { required: true, max: LIMITS.inlineText, multiline: true });
+        const speaker = this.text(raw, 'speaker', `${path}.speaker`, { max: LIMITS.byline });
+        if (!text) return undefined;
+        return speaker ? { type: 'quote', text, speaker } : { type: 'quote', text };
+      }
+      case 'list': {
+        const itemsRaw = this.array(raw, 'items', `${path}.items`, 500);
+        if (!itemsRaw.length) return this.fail(`${path}.items`, 'required, at least one item');
+        const items = itemsRaw.map((it, i) => this.inlines(it, `${path}.items[${i}]`));
+        if (items.some((i) => !i)) return undefined;
+        return { type: 'list', ordered: raw.ordered === true, items: items as Inline[][] };
+      }
+      case 'embed': {
+        const url = this.url(raw, 'url', `${path}.url`, true);
+        const provider = this.text(raw, 'provider', `${path}.provider`, { max: 80 });
+        const title = this.text(raw, 'title', `${path}.title`, { max: LIMITS.headline });
+        if (!url) return undefined;
+        return { type: 'embed', url, ...(provider && { provider }), ...(title && { title }) };
+      }
+      case 'ticker-entry': {
+        if (depth > 0) return this.fail(path, 'a ticker entry cannot contain another ticker entry');
+        const time = this.time(raw, 'time', `${path}.time`, true);
+        const title = this.text(raw, 'title', `${path}.title`, { max: LIMITS.headline });
+        const location = this.text(raw, 'location', `${path}.location`, { max: LIMITS.section });
+        const bodyRaw = this.array(raw, 'body', `${path}.body`, LIMITS.tickerEntryBlocks);
+        const body = bodyRaw.map((b, i) => this.block(b, `${path}.body[${i}]`, depth + 1));
+        if (!time || body.some((b) => !b)) return undefined;
+        if (!title && !body.length) return this.fail(path, 'a ticker entry needs a title or body text');
+        return { type: 'ticker-entry', time, ...(title && { title }), ...(location && { location }), body: body as Block[] };
+      }
+      default:
+        return this.fail(`${path}.type`, 'must be one of paragraph, heading, figure, quote, list, embed, ticker-entry');
+    }
+  }
+}
+
+/**
+ * Checks and normalises an untrusted story draft (from JSON, an importer or the editor).
+ * Never throws: every problem comes back as an issue naming the field and the rule.
+ */
+export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
+  const r = new Reader();
+  if (!isObj(input)) return { ok: false, issues: [{ path: '(story)', message: 'must be a JSON object' }] };
+
+  const kind = r.oneOf(input, 'kind', 'kind', STORY_KINDS, 'article');
+  const language = typeof input.language === 'string' && /^[a-z]{2}(-[A-Z]{2})?$/.test(input.language)
+    ? input.language
+    : input.language === undefined ? 'de' : r.fail('language', 'must be a language tag like "de" or "en"');
+  const kicker = r.text(input, 'kicker', 'kicker', { max: LIMITS.kicker });
+  const headline = r.text(input, 'headline', 'headline', { required: true, max: LIMITS.headline });
+  const teaser = r.text(input, 'teaser', 'teaser', { max: LIMITS.teaser });
+  const byline = r.text(input, 'byline', 'byline', { max: LIMITS.byline });
+  const section = r.text(input, 'section', 'section', { max: LIMITS.section });
+  const slug = r.text(input, 'slug', 'slug', { max: LIMITS.slug });
+  if (slug && !isSlug(slug)) r.fail('slug', 'lower-case letters, digits and single hyphens only');
+  const source = r.text(input, 'source', 'source', { max: LIMITS.url });
+
+  const topics = r.array(input, 'topics', 'topics', LIMITS.topics)
+    .map((t, i) => r.text({ t }, 't', `topics[${i}]`, { required: true, max: LIMITS.topic }))
+    .filter((t): t is string => !!t);
+
+  const authors = r.array(input, 'authors', 'authors', LIMITS.authors).map((a, i): Author | undefined => {
+    const path = `authors[${i}]`;
+    if (!isObj(a)) return r.fail(path, 'must be an author { name, affiliation?, image? }');
+    const name = r.text(a, 'name', `${path}.name`, { required: true, max: LIMITS.byline });
+    const affiliation = r.text(a, 'affiliation', `${path}.affiliation`, { max: LIMITS.byline });
+    const image = a.image === undefined ? undefined : r.figure(a.image, `${path}.image`);
+    return name ? { name, ...(affiliation && { affiliation }), ...(image && { image }) } : undefined;
+  }).filter((a): a is Author => !!a);
+
+  const firstPublishedAt = r.time(input, 'firstPublishedAt', 'firstPublishedAt');
+  const updatedAt = r.time(input, 'updatedAt', 'updatedAt');
+  if (firstPublishedAt && updatedAt && Date.parse(updatedAt) < Date.parse(firstPublishedAt)) {
+    r.fail('updatedAt', 'must not be before firstPublishedAt');
+  }
+
+  const lead = input.lead === undefined || input.lead === null ? undefined : r.figure(input.lead, 'lead');
+
+  let broadcast: BroadcastRef | undefined;
+  if (input.broadcast !== undefined && input.broadcast !== null) {
+    if (!isObj(input.broadcast)) r.fail('broadcast', 'must be { programme?, startsAt }');
+    else {
+      const startsAt = r.time(input.broadcast, 'startsAt', 'broadcast.startsAt', true);
+      const programme = r.text(input.broadcast, 'programme', 'broadcast.programme', { max: LIMITS.section });
+      if (startsAt) broadcast = { startsAt, ...(programme && { programme }) };
+    }
+  }
+
+  const related = r.array(input, 'related', 'related', LIMITS.related).map((t, i): RelatedTeaser | undefined => {
+    const path = `related[${i}]`;
+    if (!isObj(t)) return r.fail(path, 'must be a teaser { title, mediaType, durationSeconds?, url?, image? }');
+    const title = r.text(t, 'title', `${path}.title`, { required: true, max: LIMITS.headline });
+    const mediaType = r.oneOf(t, 'mediaType', `${path}.mediaType`, MEDIA_TYPES, 'article');
+    const durationSeconds = r.count(t, 'durationSeconds', `${path}.durationSeconds`, { min: 1, max: 86400 });
+    const url = r.url(t, 'url', `${path}.url`);
+    const image = t.image === undefined ? undefined : r.figure(t.image, `${path}.image`);
+    if (!title || !mediaType) return undefined;
+    return { title, mediaType, ...(durationSeconds && { durationSeconds }), ...(url && { url }), ...(image && { image }) };
+  }).filter((t): t is RelatedTeaser => !!t);
+
+  let media: MediaInfo | undefined;
+  if (input.media !== undefined && input.media !== null) {
+    if (!isObj(input.media)) r.fail('media', 'must be { durationSeconds, src? }');
+    else {
+      const durationSeconds = r.count(input.media, 'durationSeconds', 'media.durationSeconds', { min: 1, max: 86400, required: true });
+      const src = r.url(input.media, 'src', 'media.src');
+      if (durationSeconds) media = { durationSeconds, ...(src && { src }) };
+    }
+  }
+  if ((kind === 'video' || kind === 'audio') && !media && input.media === undefined) {
+    r.fail('media', `required for a ${kind} item: { durationSeconds, src? }`);
+  }
+
+  const bodyRaw = r.array(input, 'body', 'body', LIMITS.blocks);
+  const body = bodyRaw.map((b, i) => r.block(b, `body[${i}]`)).filter((b): b is Block => !!b);
+  if (kind === 'liveticker' && !body.some((b) => b.type === 'ticker-entry') && !r.issues.some((i) => i.path.startsWith('body'))) {
+    r.fail('body', 'a live ticker needs at least one ticker-entry block');
+  }
+
+  if (r.issues.length || !kind || !headline) return { ok: false, issues: r.issues };
+
+  const draft: StoryDraft = {
+    kind,
+    language: language ?? 'de',
+    ...(kicker && { kicker }),
+    headline,
+    ...(teaser && { teaser }),
+    ...(byline && { byline }),
+    authors,
+    ...(section && { section }),
+    topics: [...new Set(topics)],
+    ...(firstPublishedAt && { firstPublishedAt }),
+    ...(updatedAt && { updatedAt }),
+    ...(lead && { lead }),
+    ...(broadcast && { broadcast }),
+    related,
+    ...(media && { media }),
+    body,
+    ...(source && { source }),
+    ...(slug && { slug }),
+  };
+  return { ok: true, value: draft };
+}
+
+/** Plain text of a block list, for search, excerpts and word counts. */
+export function blocksToText(blocks: Block[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'paragraph': parts.push(b.content.map((c) => c.text).join('')); break;
+      case 'heading': parts.push(b.text); break;
+      case 'figure': if (b.caption) parts.push(b.caption); break;
+      case 'quote': parts.push(b.speaker ? `${b.text} (${b.speaker})` : b.text); break;
+      case 'list': for (const it of b.items) parts.push(it.map((c) => c.text).join('')); break;
+      case 'embed': if (b.title) parts.push(b.title); break;
+      case 'ticker-entry': if (b.title) parts.push(b.title); parts.push(blocksToText(b.body)); break;
+    }
+  }
+  return parts.join('\n\n');
+}
