@@ -1,0 +1,86 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+import { LedeError, isLedeError } from '../content/index.js';
+import { runImport, IMPORT_HELP } from './import-command.js';
+import { runServe, SERVE_HELP } from './serve-command.js';
+import { runStory, STORY_HELP } from './story-command.js';
+import { runMigrate, MIGRATE_HELP } from './migrate-command.js';
+
+const MAIN_HELP = `lede — the Lede newsroom publishing platform
+
+Usage: lede <command> [options]
+
+Commands:
+  serve            start the web site (PORT, default 3000)
+  import FILE...   import news pages saved as plain text; prints one JSON line per story
+  story ID|SLUG    show a stored story (--json for the API shape)
+  migrate          apply pending database migrations
+
+Options:
+  -h, --help       show help (also: lede <command> --help)
+
+Environment:
+  LEDE_DATA_DIR    embedded database directory (default ./data)
+  DATABASE_URL     use a PostgreSQL server instead (postgres://user:pass@host/db)
+  PORT             HTTP port for serve (default 3000)
+  LEDE_SITE_URL    public origin for canonical links (default http://localhost:PORT)
+  LEDE_SITE_NAME   site name shown in the header (default "Lede Nachrichten")
+`;
+
+export interface CommandIO {
+  stdout: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean };
+  stderr: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean };
+}
+
+type Command = { help: string; run: (args: string[], io: CommandIO) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  serve: { help: SERVE_HELP, run: runServe },
+  import: { help: IMPORT_HELP, run: runImport },
+  story: { help: STORY_HELP, run: runStory },
+  migrate: { help: MIGRATE_HELP, run: runMigrate },
+};
+
+/** Entry point; returns the exit code. Errors a user can cause print one line, never a stack trace. */
+export async function main(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    io.stdout.write(MAIN_HELP);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`lede: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See lede --help.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    io.stderr.write(`lede ${name}: ${describeError(err)}\n`);
+    if (process.env.LEDE_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+export function describeError(err: unknown): string {
+  if (isLedeError(err)) return err.message;
+  if (err instanceof TypeError && 'code' in err && String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
+    return `${err.message}. See --help.`;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return `unexpected error: ${message} (set LEDE_DEBUG=1 for details)`;
+}
+
+/** parseArgs with a clear LedeError for unknown options. */
+export function parseCommandArgs<const O extends ParseArgsOptionsConfig>(args: string[], options: O, allowPositionals = true) {
+  try {
+    return parseArgs({ args, options, allowPositionals: allowPositionals as true, strict: true });
+  } catch (err) {
+    throw new LedeError('VALIDATION', `${err instanceof Error ? err.message : String(err)}. See --help.`);
+  }
+}

@@ -1,0 +1,63 @@
+import { serve } from '@hono/node-server';
+import { loadDemoContent } from '../newsroom/load-demo.js';
+import { createApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import type { CommandIO } from './main.js';
+import { parseCommandArgs } from './main.js';
+import { openConfiguredDatabase } from './open-configured-database.js';
+
+export const SERVE_HELP = `Usage: lede serve [--demo]
+
+Starts the reader site on http://localhost:$PORT (default 3000). Uses the
+embedded database in LEDE_DATA_DIR (default ./data), or PostgreSQL when
+DATABASE_URL is set. Pending migrations are applied at start.
+
+Options:
+  --demo   load the demo stories when the database has no stories yet
+`;
+
+export async function runServe(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseCommandArgs(args, { demo: { type: 'boolean' } }, false);
+  const started = performance.now();
+  const config = loadConfig();
+  const db = await openConfiguredDatabase(config);
+  try {
+    if (values.demo) {
+      const added = await loadDemoContent(db);
+      if (added) io.stdout.write(`loaded ${added} demo stories\n`);
+    }
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const app = createApp(db, config);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} is already in use; set PORT to a free port`) : err);
+    });
+  }).catch(async (err) => {
+    await db.close();
+    throw err;
+  });
+  const where = db.engine === 'pglite' ? `embedded database in ${db.location}` : `PostgreSQL at ${db.location}`;
+  io.stdout.write(`Lede is running at http://localhost:${config.port} (${where}; ready in ${Math.round(performance.now() - started)} ms)\n`);
+
+  // Close cleanly so the embedded database checkpoints and releases its lock.
+  return new Promise<number>((resolve) => {
+    let closing = false;
+    const stop = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      io.stdout.write(`${signal}: shutting down\n`);
+      server.close();
+      db.close().then(() => resolve(0), (err: unknown) => {
+        io.stderr.write(`lede serve: error while closing the database: ${err instanceof Error ? err.message : String(err)}\n`);
+        resolve(1);
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}

@@ -1,0 +1,21 @@
+import type { Database } from '../store/index.js';
+import { StoryRepository } from '../store/index.js';
+import { demoStories } from './demo-stories.js';
+import { StoryService, joinTransaction } from './story-service.js';
+
+/**
+ * Loads the demo stories into an empty database, all in one transaction, so a
+ * crash half-way leaves the database empty and the next start tries again.
+ * Returns how many stories were added (0 when the database already has stories).
+ */
+export async function loadDemoContent(db: Database, now = new Date()): Promise<number> {
+  if ((await new StoryRepository(db).count()) > 0) return 0;
+  const drafts = demoStories(now);
+  // Oldest first, so slugs and creation order follow the publishing order.
+  drafts.sort((a, b) => Date.parse(String(a.firstPublishedAt)) - Date.parse(String(b.firstPublishedAt)));
+  await db.transaction(async (tx) => {
+    const service = new StoryService(joinTransaction(tx));
+    for (const d of drafts) await service.create(d, { status: 'published', now });
+  });
+  return drafts.length;
+}

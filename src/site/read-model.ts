@@ -1,0 +1,31 @@
+import { slugify, type Story } from '../content/index.js';
+import { StoryRepository, type Queryable, type ListOptions, type StorySummary } from '../store/index.js';
+import { listSections, listTopics, type SectionInfo } from '../store/catalog-queries.js';
+
+/**
+ * The reader site's whole view of the database: a small typed interface, read
+ * only. Every method returns published stories only, so a draft can never leak
+ * into a page, a rail or a list by forgetting a filter in a route.
+ */
+export interface SiteReader {
+  sections(): Promise<SectionInfo[]>;
+  publishedStory(slug: string): Promise<Story | undefined>;
+  list(opts: ListOptions): Promise<StorySummary[]>;
+  topicBySlug(slug: string): Promise<string | undefined>;
+}
+
+export function createSiteReader(db: Queryable): SiteReader {
+  const repo = new StoryRepository(db);
+  return {
+    sections: () => listSections(db),
+    async publishedStory(slug) {
+      const story = await repo.getBySlug(slug);
+      return story && story.status === 'published' ? story : undefined;
+    },
+    list: (opts) => repo.listPublished(opts),
+    async topicBySlug(slug) {
+      const topics = await listTopics(db);
+      return topics.find((t) => slugify(t.name) === slug)?.name;
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { Hono, type Context } from 'hono';
+import { LedeError, isLedeError, slugify, type Story } from '../content/index.js';
+import type { PageCursor } from '../store/index.js';
+import { demoMediaSvg } from './demo-media.js';
+import type { SiteReader } from './read-model.js';
+import { ArticleView } from './views/article.js';
+import { Layout, renderPage, type NavSection } from './views/layout.js';
+import { ErrorView, HomeView, ListingView } from './views/listing.js';
+import { storyPath } from './views/teaser.js';
+
+export interface SiteOptions {
+  siteName: string;
+  siteUrl: string;
+  /** Language of the site's own pages (home, sections); stories carry their own. */
+  lang?: string;
+}
+
+const PAGE_SIZE = 20;
+const RAIL_SIZE = 4;
+const SECTION_BLOCK_SIZE = 4;
+
+const SECTION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function parseCursor(raw: string | undefined): PageCursor | undefined {
+  if (!raw) return undefined;
+  try {
+    const [publishedAt, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
+    if (publishedAt && id && !Number.isNaN(Date.parse(publishedAt)) && /^[0-9a-f-]{36}$/.test(id)) return { publishedAt, id };
+  } catch {
+    /* fall through */
+  }
+  throw new LedeError('VALIDATION', 'the page link is broken (bad "vor" parameter); start again from the first page');
+}
+
+function nextCursor(stories: { firstPublishedAt?: string; id: string }[], limit: number): PageCursor | undefined {
+  const last = stories[stories.length - 1];
+  return stories.length === limit && last?.firstPublishedAt ? { publishedAt: last.firstPublishedAt, id: last.id } : undefined;
+}
+
+/** Hono routes of the public reader site. Reads only, through `SiteReader`. */
+export function createSiteRoutes(reader: SiteReader, opts: SiteOptions): Hono {
+  const app = new Hono();
+  const lang = opts.lang ?? 'de';
+
+  const nav = async (): Promise<NavSection[]> => (await reader.sections()).map((s) => ({ name: s.name, slug: s.slug }));
+
+  const html = (c: Context, body: string, status = 200) => {
+    c.header('Cache-Control', 'public, max-age=30');
+    return c.html(body, status as 200);
+  };
+
+  const errorPage = async (c: Context, status: 404 | 410 | 422 | 500 | 503) => {
+    let sections: NavSection[] = [];
+    try {
+      if (status !== 503) sections = await nav();
+    } catch {
+      /* the error page must render even when the database is gone */
+    }
+    const shown = status === 422 ? 404 : status;
+    const page = renderPage(
+      <Layout title={`${shown} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} sections={sections}>
+        <ErrorView status={shown} lang={lang} sections={sections} />
+      </Layout>,
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(page, status);
+  };
+
+  app.get('/healthz', (c) => c.text('ok'));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/demo-media/:file{[a-z0-9-]+\\.svg}', (c) => {
+    const svg = demoMediaSvg(c.req.param('file').replace(/\.svg$/, ''));
+    if (!svg) return errorPage(c, 404);
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(svg);
+  });
+
+  app.get('/', async (c) => {
+    const sections = await reader.sections();
+    const latest = await reader.list({ limit: 1 });
+    const lead = latest[0];
+    const blocks = await Promise.all(
+      sections.map(async (s) => ({
+        name: s.name,
+        slug: s.slug,
+        stories: await reader.list({ sectionSlug: s.slug, limit: SECTION_BLOCK_SIZE, ...(lead && { excludeId: lead.id }) }),
+      })),
+    );
+    const page = renderPage(
+      <Layout title={opts.siteName} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/`} sections={sections}>
+        <HomeView siteName={opts.siteName} lead={lead} latest={latest} sections={blocks.filter((b) => b.stories.length)} lang={lang} />
+      </Layout>,
+    );
+    return html(c, page);
+  });
+
+  app.get('/thema/:topic', async (c) => {
+    const topicSlug = c.req.param('topic');
+    const topic = SECTION_SLUG.test(topicSlug) ? await reader.topicBySlug(topicSlug) : undefined;
+    if (!topic) return errorPage(c, 404);
+    const before = parseCursor(c.req.query('vor'));
+    const stories = await reader.list({ topic, limit: PAGE_SIZE, ...(before && { before }) });
+    const sections = await nav();
+    const page = renderPage(
+      <Layout title={`${topic} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/thema/${topicSlug}`} sections={sections}>
+        <ListingView title={topic} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/thema/${topicSlug}`} lang={lang} isFirstPage={!before} />
+      </Layout>,
+    );
+    return html(c, page);
+  });
+
+  app.get('/:section', async (c) => {
+    const slug = c.req.param('section');
+    if (!SECTION_SLUG.test(slug)) return errorPage(c, 404);
+    const sections = await reader.sections();
+    const section = sections.find((s) => s.slug === slug);
+    if (!section) return errorPage(c, 404);
+    const before = parseCursor(c.req.query('vor'));
+    const stories = await reader.list({ sectionSlug: slug, limit: PAGE_SIZE, ...(before && { before }) });
+    const page = renderPage(
+      <Layout title={`${section.name} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/${slug}`} sections={sections} currentSection={slug}>
+        <ListingView title={section.name} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/${slug}`} lang={lang} isFirstPage={!before} />
+      </Layout>,
+    );
+    return html(c, page);
+  });
+
+  app.get('/:section/:slug', async (c) => {
+    const sectionSlug = c.req.param('section');
+    const slug = c.req.param('slug');
+    if (!SECTION_SLUG.test(slug)) return errorPage(c, 404);
+    const story = await reader.publishedStory(slug);
+    if (!story) return errorPage(c, 404);
+    const actualSection = slugify(story.section);
+    // A story moved to another section keeps working under its old address.
+    if (actualSection !== sectionSlug) return c.redirect(storyPath({ sectionSlug: actualSection, slug: story.slug }), 301);
+    const [sections, rail] = await Promise.all([
+      nav(),
+      reader.list({ sectionSlug: actualSection, limit: RAIL_SIZE, excludeId: story.id }),
+    ]);
+    const page = renderPage(
+      <Layout
+        title={articleTitle(story, opts.siteName)}
+        siteName={opts.siteName}
+        lang={story.language}
+        description={story.teaser}
+        canonical={`${opts.siteUrl}${storyPath({ sectionSlug: actualSection, slug: story.slug })}`}
+        sections={sections}
+        currentSection={actualSection}
+      >
+        <ArticleView story={story} sectionSlug={actualSection} rail={rail} />
+      </Layout>,
+    );
+    return html(c, page);
+  });
+
+  app.notFound((c) => errorPage(c, 404));
+
+  app.onError((err, c) => {
+    if (isLedeError(err)) {
+      if (err.status === 503 || err.status === 410 || err.status === 404 || err.status === 422) return errorPage(c, err.status as 404);
+    }
+    // Unexpected: log for operators, show readers a friendly page without internals.
+    console.error(`[site] ${c.req.method} ${c.req.path}:`, err);
+    return errorPage(c, isLedeError(err) && err.status === 503 ? 503 : 500);
+  });
+
+  return app;
+}
+
+function articleTitle(story: Story, siteName: string): string {
+  const head = story.kicker ? `${story.kicker}: ${story.headline}` : story.headline;
+  return `${head} | ${siteName}`;
+}

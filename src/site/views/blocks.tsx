@@ -1,0 +1,112 @@
+import type { Block, Inline } from '../../content/index.js';
+import { formatGermanTime, berlinParts } from '../../content/index.js';
+import { typographicQuotes } from '../typography.js';
+import { FigureView } from './figure.js';
+
+function InlineRun(props: { run: Inline; lang: string }) {
+  const r = props.run;
+  let node: unknown = typographicQuotes(r.text, props.lang);
+  if (r.marks?.includes('em')) node = <em>{node}</em>;
+  if (r.marks?.includes('strong')) node = <strong>{node}</strong>;
+  if (r.href) {
+    const external = /^https?:/.test(r.href);
+    node = external ? <a href={r.href} rel="noopener">{node}</a> : <a href={r.href}>{node}</a>;
+  }
+  return <>{node}</>;
+}
+
+export function InlineText(props: { content: Inline[]; lang: string }) {
+  return <>{props.content.map((run) => <InlineRun run={run} lang={props.lang} />)}</>;
+}
+
+function tickerTime(iso: string, lang: string): string {
+  if (lang.startsWith('de')) return formatGermanTime(iso);
+  const p = berlinParts(iso);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+/**
+ * One body block. `headingBase` shifts heading levels so a ticker entry's own
+ * headings nest under the entry title (heading order stays valid for screen readers).
+ */
+export function BlockView(props: { block: Block; lang: string; headingBase?: number }) {
+  const b = props.block;
+  const lang = props.lang;
+  const base = props.headingBase ?? 0;
+  switch (b.type) {
+    case 'paragraph':
+      return <p><InlineText content={b.content} lang={lang} /></p>;
+    case 'heading': {
+      const level = Math.min(6, b.level + base);
+      const text = typographicQuotes(b.text, lang);
+      return level === 2 ? <h2>{text}</h2> : level === 3 ? <h3>{text}</h3> : level === 4 ? <h4>{text}</h4> : <h5>{text}</h5>;
+    }
+    case 'figure':
+      return <FigureView figure={b} lang={lang} lazy={true} />;
+    case 'quote':
+      return (
+        <figure class="quote">
+          <blockquote><p>{typographicQuotes(b.text, lang)}</p></blockquote>
+          {b.speaker ? <figcaption>— {b.speaker}</figcaption> : null}
+        </figure>
+      );
+    case 'list': {
+      const items = b.items.map((it) => <li><InlineText content={it} lang={lang} /></li>);
+      return b.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
+    case 'embed': {
+      const host = safeHost(b.url);
+      return (
+        <aside class="embed" aria-label={b.provider ?? host}>
+          <p>
+            {b.provider ?? host}: <a href={b.url} rel="noopener">{b.title ?? b.url}</a>
+          </p>
+        </aside>
+      );
+    }
+    case 'ticker-entry':
+      return <TickerEntry block={b} lang={lang} />;
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url, 'http://localhost').host;
+  } catch {
+    return url;
+  }
+}
+
+function TickerEntry(props: { block: Extract<Block, { type: 'ticker-entry' }>; lang: string }) {
+  const e = props.block;
+  const id = `e-${e.time.replace(/[^0-9]/g, '').slice(0, 12)}`;
+  return (
+    <li id={id}>
+      <p class="entry-meta">
+        <time datetime={e.time}>{tickerTime(e.time, props.lang)}</time>
+        {e.location ? <> · {e.location}</> : null}
+      </p>
+      {e.title ? <h2>{typographicQuotes(e.title, props.lang)}</h2> : null}
+      {e.body.map((inner) => <BlockView block={inner} lang={props.lang} headingBase={1} />)}
+    </li>
+  );
+}
+
+/** Body blocks; consecutive ticker entries are grouped into one ordered feed list. */
+export function BodyView(props: { blocks: Block[]; lang: string }) {
+  const out: unknown[] = [];
+  let entries: Block[] = [];
+  const flush = () => {
+    if (entries.length) out.push(<ol class="ticker" reversed>{entries.map((e) => <BlockView block={e} lang={props.lang} />)}</ol>);
+    entries = [];
+  };
+  for (const b of props.blocks) {
+    if (b.type === 'ticker-entry') entries.push(b);
+    else {
+      flush();
+      out.push(<BlockView block={b} lang={props.lang} />);
+    }
+  }
+  flush();
+  return <>{out}</>;
+}

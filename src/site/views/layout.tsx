@@ -1,0 +1,76 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { SITE_CSS } from '../styles.js';
+
+export interface NavSection {
+  name: string;
+  slug: string;
+}
+
+export interface LayoutProps {
+  title: string;
+  siteName: string;
+  lang: string;
+  description?: string;
+  canonical?: string;
+  sections: NavSection[];
+  currentSection?: string;
+  children?: Child;
+}
+
+const LABELS = {
+  de: { skip: 'Zum Inhalt springen', nav: 'Rubriken', home: 'Startseite', footer: 'Ein Nachrichtenangebot mit Lede.' },
+  en: { skip: 'Skip to content', nav: 'Sections', home: 'Home', footer: 'A news service built with Lede.' },
+};
+
+export function labelsFor(lang: string) {
+  return lang.startsWith('de') ? LABELS.de : LABELS.en;
+}
+
+/** The page frame: landmarks (banner, navigation, main, contentinfo), a skip link and the inlined stylesheet. */
+export function Layout(props: LayoutProps) {
+  const l = labelsFor(props.lang);
+  return (
+    <html lang={props.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
+        <meta name="theme-color" content="#00345e" />
+        <style>{raw(SITE_CSS)}</style>
+      </head>
+      <body>
+        <a class="skip" href="#content">{l.skip}</a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="brand" href="/">{props.siteName}</a>
+            <nav class="site-nav" aria-label={l.nav}>
+              <ul>
+                {props.sections.map((s) => (
+                  <li>
+                    <a href={`/${s.slug}`} aria-current={s.slug === props.currentSection ? 'page' : undefined}>{s.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="content" tabindex={-1}>{props.children}</main>
+        <footer class="site-footer">
+          <div class="bar">
+            <p>
+              <a href="/">{l.home}</a> · {props.siteName} · {l.footer}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Serialises a page with its doctype. Views are synchronous, so toString() yields a string. */
+export function renderPage(node: unknown): string {
+  return `<!DOCTYPE html>${String(node)}`;
+}
