@@ -3,10 +3,9 @@
 // which `npm ci` and `npm start` run for you).
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/cli/run.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('lede: the compiled code is missing (dist/). Run "npm run build" first.\n');
   process.exit(1);
 }
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+await import(entry.href);
