@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { buildStory } from '../src/newsroom/story-service.js';
+import { StoryRepository, type Database } from '../src/store/index.js';
+import { validateDraft } from '../src/content/index.js';
+
+const SECTIONS = ['Politik', 'Welt', 'Sachsen', 'Sachsen-Anhalt', 'Thüringen', 'Wirtschaft', 'Kultur', 'Sport'];
+const TOPICS = ['Hochwasser an der Elbe', 'Landeshaushalt', 'Energiepreise', 'Nahverkehr', 'Schule'];
+const WORDS = ('Landtag Regierung Minister Bürger Stadt Gemeinde Haushalt Schule Verkehr Bahn Straße Wasser Hochwasser ' +
+  'Polizei Gericht Klinik Energie Preise Wirtschaft Unternehmen Arbeit Kultur Museum Theater Sport Verein Wahl Partei ' +
+  'Umwelt Klima Wald Landwirtschaft Forschung Universität Studenten Familien Kinder Rente Gesundheit').split(' ');
+
+/** Deterministic pseudo-random generator so every run fills the same archive. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/**
+ * Fills the database with `count` published stories of ~400 words each, spread
+ * over the last two years, in transactions of 500 (benchmarks only).
+ */
+export async function bulkStories(db: Database, count: number, seed = 42): Promise<void> {
+  const rnd = prng(seed);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]!;
+  const sentence = () => {
+    const n = 8 + Math.floor(rnd() * 10);
+    const w = Array.from({ length: n }, () => pick(WORDS).toLowerCase());
+    w[0] = pick(WORDS);
+    return `${w.join(' ')}.`;
+  };
+  const now = Date.now();
+  for (let start = 0; start < count; start += 500) {
+    await db.transaction(async (tx) => {
+      const repo = new StoryRepository(tx);
+      for (let i = start; i < Math.min(count, start + 500); i++) {
+        const published = new Date(now - rnd() * 2 * 365 * 86400_000);
+        const checked = validateDraft({
+          kind: 'article',
+          headline: `${pick(WORDS)} ${sentence()}`.slice(0, 190),
+          kicker: pick(WORDS),
+          teaser: sentence() + ' ' + sentence(),
+          section: pick(SECTIONS),
+          topics: rnd() < 0.3 ? [pick(TOPICS)] : [],
+          firstPublishedAt: published.toISOString(),
+          body: Array.from({ length: 8 }, (_, k) => (k === 3
+            ? { type: 'heading', level: 2, text: sentence().slice(0, -1) }
+            : { type: 'paragraph', content: [{ text: Array.from({ length: 4 }, sentence).join(' ') }] })),
+        });
+        if (!checked.ok) throw new Error('bulk story invalid');
+        await repo.insert(buildStory(checked.value, { id: randomUUID(), slug: `bench-story-${i}`, status: 'published', now: published }));
+      }
+    });
+  }
+}

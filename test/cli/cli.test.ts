@@ -1,0 +1,154 @@
+/**
+ * The `lede` command as a user runs it: real child processes on a real data
+ * directory (a clone of the migrated template, so no test pays the 10–15 s
+ * a fresh embedded database costs).
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { cloneEmbeddedDataDir } from '../site/site-db.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SEED = path.resolve(root, '..', 'shared', 'seed', '000_fca6cdd7775836e7.txt');
+const FIXTURES = path.join(root, 'test', 'fixtures', 'page-text');
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function lede(args: string[], env: Record<string, string>, opts: { until?: RegExp } = {}): Promise<Run> & { stop: () => Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const done = new Promise<Run>((resolve) => {
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      if (opts.until?.test(stdout)) resolve({ code: null, stdout, stderr });
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return Object.assign(done, {
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  });
+}
+
+describe('lede CLI', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-cli-'));
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  before(async () => {
+    dataDir = await cloneEmbeddedDataDir(path.join(tmp, 'data'));
+    env = { LEDE_DATA_DIR: dataDir };
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  test('every command has --help', async () => {
+    for (const cmd of ['serve', 'import', 'story', 'migrate']) {
+      const r = await lede([cmd, '--help'], env);
+      assert.equal(r.code, 0, cmd);
+      assert.match(r.stdout, new RegExp(`^Usage: lede ${cmd}`), cmd);
+    }
+    const main = await lede(['--help'], env);
+    assert.equal(main.code, 0);
+    assert.match(main.stdout, /Commands:/);
+    const unknown = await lede(['publish'], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command "publish"/);
+    const badOption = await lede(['import', '--sektion', 'x', 'a.txt'], env);
+    assert.equal(badOption.code, 1);
+    assert.match(badOption.stderr, /Unknown option '--sektion'/);
+  });
+
+  test('import prints a JSON line per story; failures name the file; exit code 1', async () => {
+    const empty = path.join(tmp, 'empty.txt');
+    writeFileSync(empty, '');
+    const binary = path.join(tmp, 'image.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+    const good = path.join(tmp, 'meldung.txt');
+    writeFileSync(good, 'Sachsen\nNeue Brücke über die Mulde eröffnet\n\nNach zwei Jahren Bauzeit ist die neue Brücke in Grimma für den Verkehr freigegeben worden.\n\nDie Stadt feierte mit einem Fest.\n');
+    const files = [good, empty, path.join(tmp, 'fehlt.txt'), binary];
+    if (existsSync(SEED)) files.unshift(SEED);
+    const r = await lede(['import', ...files], env);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    assert.equal(lines.length, existsSync(SEED) ? 2 : 1);
+    for (const l of lines) {
+      assert.match(l.id!, /^[0-9a-f-]{36}$/);
+      assert.match(l.url!, new RegExp(`^/[a-z0-9-]+/${l.slug}$`));
+    }
+    if (existsSync(SEED)) assert.equal(lines[0]!.url, '/politik/blinken-und-lawrow-wollen-diplomatische-bemuehungen-fortsetzen');
+    assert.match(r.stderr, new RegExp(`${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*empty`, 'i'));
+    assert.match(r.stderr, /fehlt\.txt: no such file/);
+    assert.match(r.stderr, /image\.txt: .*binary/i);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack traces');
+
+    // The stored story comes back as JSON in the documented shape.
+    const slug = lines[lines.length - 1]!.slug!;
+    const shown = await lede(['story', slug, '--json'], env);
+    assert.equal(shown.code, 0, shown.stderr);
+    const story = JSON.parse(shown.stdout) as Record<string, unknown>;
+    assert.equal(story.slug, slug);
+    assert.equal(story.headline, 'Neue Brücke über die Mulde eröffnet');
+    assert.equal(story.status, 'published');
+    assert.ok(Array.isArray(story.body));
+    const human = await lede(['story', lines[lines.length - 1]!.id!], env);
+    assert.match(human.stdout, /Neue Brücke über die Mulde eröffnet/);
+    const missing = await lede(['story', 'gibt-es-nicht'], env);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no story with id or slug "gibt-es-nicht"/);
+  });
+
+  test('import of the fixture collection succeeds file by file', async (t) => {
+    if (!existsSync(FIXTURES)) return t.skip('no page-text fixtures');
+    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => path.join(FIXTURES, f));
+    const r = await lede(['import', '--draft', ...files], env);
+    const ok = r.stdout.trim().split('\n').filter(Boolean).length;
+    const failed = r.stderr.split('\n').filter((l) => l.includes('.txt:')).length;
+    assert.equal(ok + failed, files.length);
+    assert.ok(ok >= files.length - failed);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack traces');
+  });
+
+  test('a second process on the same data directory stops at once and names the holder', async () => {
+    const port = String(30000 + Math.floor(Math.random() * 20000));
+    const server = lede(['serve'], { ...env, PORT: port, HOST: '127.0.0.1' }, { until: /Lede is running/ });
+    const first = await server;
+    assert.match(first.stdout, /Lede is running at http:\/\/localhost:\d+ \(embedded database in /);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      assert.equal(res.status, 200);
+      const second = await lede(['import', path.join(tmp, 'any.txt')], env);
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, new RegExp(`${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.* in use by process \\d+`));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('bad configuration stops with one line naming the variable', async () => {
+    const r = await lede(['serve'], { ...env, PORT: 'achtzig' });
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr.trim(), 'lede serve: PORT must be a whole number from 1 to 65535, got "achtzig"');
+    const u = await lede(['migrate'], { ...env, DATABASE_URL: 'mysql://x' });
+    assert.equal(u.code, 1);
+    assert.match(u.stderr, /DATABASE_URL must start with postgres:\/\//);
+  });
+
+  test('migrate reports an up-to-date database', async () => {
+    const r = await lede(['migrate'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /up to date|applied/);
+  });
+});
