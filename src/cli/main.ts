@@ -2,10 +2,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { LedeError, isLedeError } from '../content/index.js';
-import { runImport, IMPORT_HELP } from './import-command.js';
-import { runServe, SERVE_HELP } from './serve-command.js';
-import { runStory, STORY_HELP } from './story-command.js';
-import { runMigrate, MIGRATE_HELP } from './migrate-command.js';
 
 const MAIN_HELP = `lede — the Lede newsroom publishing platform
 
@@ -35,11 +31,12 @@ export interface CommandIO {
 
 type Command = { help: string; run: (args: string[], io: CommandIO) => Promise<number> };
 
-const COMMANDS: Record<string, Command> = {
-  serve: { help: SERVE_HELP, run: runServe },
-  import: { help: IMPORT_HELP, run: runImport },
-  story: { help: STORY_HELP, run: runStory },
-  migrate: { help: MIGRATE_HELP, run: runMigrate },
+// Loaded on demand: `lede story` need not load the web server, `lede serve` not the importer.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => { const m = await import('./serve-command.js'); return { help: m.SERVE_HELP, run: m.runServe }; },
+  import: async () => { const m = await import('./import-command.js'); return { help: m.IMPORT_HELP, run: m.runImport }; },
+  story: async () => { const m = await import('./story-command.js'); return { help: m.STORY_HELP, run: m.runStory }; },
+  migrate: async () => { const m = await import('./migrate-command.js'); return { help: m.MIGRATE_HELP, run: m.runMigrate }; },
 };
 
 /** Entry point; returns the exit code. Errors a user can cause print one line, never a stack trace. */
@@ -49,11 +46,12 @@ export async function main(argv: string[], io: CommandIO = { stdout: process.std
     io.stdout.write(MAIN_HELP);
     return name ? 0 : 1;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr.write(`lede: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See lede --help.\n`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help);
     return 0;

@@ -57,12 +57,13 @@ blockquote{margin:0;font-size:1.2rem;font-style:italic;border-left:4px solid #00
 .card a:hover .title,.card a:focus .title{text-decoration:underline}
 .card .kicker{font-size:.875rem;margin:0}
 .card p{margin:.2rem 0;font-size:.9375rem}
+.lead-story{grid-column:1/-1}
 .lead-story .title{font-size:1.6rem}
+@media (min-width:48rem){.lead-story{display:grid;grid-template-columns:3fr 2fr;column-gap:1.5rem;align-content:start}.lead-story figure{grid-row:1/span 4}}
 .section-block{margin:2rem 0}
 .pager{display:flex;justify-content:space-between;margin:2rem 0}
 .site-footer{background:#f0f3f6;margin-top:3rem}
 .site-footer .bar{max-width:72rem;margin:0 auto;padding:1.5rem 1rem;font-size:.9375rem}
-@media (min-width:60rem){.layout{display:grid;grid-template-columns:minmax(0,46rem) minmax(14rem,1fr);gap:3rem}.layout .rail{margin-top:0}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto}}
 @media print{.site-header nav,.rail,.site-footer{display:none}}
 `.replace(/\n/g, '');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { cloneEmbeddedDataDir } from '../site/site-db.js';
+import { cloneEmbeddedDataDir } from '../helpers/db.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = path.resolve(root, '..', 'shared', 'seed', '000_fca6cdd7775836e7.txt');

@@ -8,7 +8,7 @@ import { loadDemoContent } from '../../src/newsroom/load-demo.js';
 import { StoryService } from '../../src/newsroom/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
-import { engines } from './site-db.js';
+import { engines } from '../helpers/db.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = path.resolve(root, '..', 'shared', 'seed', '000_fca6cdd7775836e7.txt');

@@ -19,7 +19,7 @@ import type { Database } from '../../src/store/index.js';
 import {
   AXE_SOURCE_PATH, launchChromium, missingChromium, missingJava, vnuErrors, type AxeViolation,
 } from './page-checkers.js';
-import { engines } from './site-db.js';
+import { engines } from '../helpers/db.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = path.resolve(root, '..', 'shared', 'seed', '000_fca6cdd7775836e7.txt');

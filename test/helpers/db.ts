@@ -1,0 +1,181 @@
+/**
+ * Databases for tests, on both engines.
+ *
+ *   import { forEachEngine } from '../helpers/db.js';
+ *   forEachEngine('story repository', (ctx) => {
+ *     test('stores a story', async () => {
+ *       const repo = new StoryRepository(ctx.db);   // fresh, migrated, per file and engine
+ *     });
+ *   });
+ *
+ * PGlite: a copy of the migrated template (see pglite-template.ts). PostgreSQL:
+ * a new database on the server LEDE_TEST_DATABASE_URL points at (npm test
+ * starts a throwaway one); without it the PostgreSQL half is skipped with one line.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe } from 'node:test';
+import pg from 'pg';
+import { openDatabase, type Database, type Engine, type OpenOptions } from '../../src/store/index.js';
+import { cloneTemplate } from './pglite-template.js';
+
+export const ENGINE_NAMES: Record<Engine, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
+
+/** Why server-mode tests cannot run here, or undefined when they can. */
+export function serverSkipReason(): string | undefined {
+  if (process.env.LEDE_TEST_DATABASE_URL) return undefined;
+  return process.env.LEDE_TEST_PG_SKIP
+    ?? 'LEDE_TEST_DATABASE_URL is not set (npm test starts a throwaway PostgreSQL when it is installed): server-mode tests skipped';
+}
+
+/** Where a test database lives: what openDatabase and child processes need to reach it. */
+export type Target = { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; databaseUrl: string };
+
+export function openOptions(target: Target, extra: Partial<OpenOptions> = {}): OpenOptions {
+  return target.engine === 'pglite' ? { dataDir: target.dataDir, ...extra } : { databaseUrl: target.databaseUrl, ...extra };
+}
+
+/** A fresh temp folder holding a ready embedded data directory (a template copy). */
+export async function cloneEmbeddedDataDir(dest?: string): Promise<string> {
+  const dir = dest ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lede-test-')), 'data');
+  return cloneTemplate(dir);
+}
+
+function serverUrl(database: string): string {
+  const u = new URL(process.env.LEDE_TEST_DATABASE_URL!);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function onServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.LEDE_TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database on the test server (migrations run when it is opened: fast on a real server). */
+export async function createServerDatabase(): Promise<string> {
+  const name = `lede_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await onServer((c) => c.query(`CREATE DATABASE ${name}`));
+  return serverUrl(name);
+}
+
+export async function dropServerDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^lede_t_\w+$/.test(name)) throw new Error(`refusing to drop ${name}: not a test database`);
+  await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/** A fresh, empty (not yet migrated on PostgreSQL, migrated on PGlite) target for `engine`. */
+export async function freshTarget(engine: Engine): Promise<Target> {
+  return engine === 'pglite'
+    ? { engine, dataDir: await cloneEmbeddedDataDir() }
+    : { engine, databaseUrl: await createServerDatabase() };
+}
+
+/** Deletes what freshTarget made. The database must be closed. */
+export async function removeTarget(target: Target): Promise<void> {
+  if (target.engine === 'pglite') fs.rmSync(path.dirname(target.dataDir), { recursive: true, force: true });
+  else await dropServerDatabase(target.databaseUrl);
+}
+
+export interface TestEngine {
+  name: string;
+  engine: Engine;
+  /** Set when this engine cannot run here; pass to describe(…, { skip }). */
+  skip?: string;
+  /** A fresh migrated database; its close() also deletes it. */
+  open(opts?: Partial<OpenOptions>): Promise<Database>;
+}
+
+/** Both engines, each with a way to open a fresh database that cleans up after itself. */
+export function engines(): TestEngine[] {
+  return (['pglite', 'postgres'] as const).map((engine) => {
+    const skip = engine === 'postgres' ? serverSkipReason() : undefined;
+    return {
+      name: ENGINE_NAMES[engine],
+      engine,
+      ...(skip && { skip }),
+      async open(opts = {}) {
+        const target = await freshTarget(engine);
+        const db = await openDatabase(openOptions(target, { onWarning: () => undefined, ...opts }));
+        return disposable(db, target);
+      },
+    };
+  });
+}
+
+/** `db` whose close() also deletes its data directory or database. */
+function disposable(db: Database, target: Target): Database {
+  return {
+    engine: db.engine,
+    location: db.location,
+    extensions: db.extensions,
+    query: (sql, params) => db.query(sql, params),
+    exec: (sql) => db.exec(sql),
+    transaction: (fn) => db.transaction(fn),
+    checkpoint: () => db.checkpoint(),
+    close: async () => {
+      await db.close();
+      await removeTarget(target);
+    },
+  };
+}
+
+export interface EngineContext {
+  engine: Engine;
+  name: string;
+  /** The file's database for this engine (opened in before(), closed and deleted in after()). */
+  readonly db: Database;
+  /** Where it lives, for child processes and reopening. */
+  readonly target: Target;
+  /** Closes `db` and opens the same database again (e.g. after a child process wrote to it). */
+  reopen(opts?: Partial<OpenOptions>): Promise<Database>;
+}
+
+/**
+ * Declares the suite `body` once per engine, as `title [PGlite]` and
+ * `title [PostgreSQL]`, each with a fresh migrated database in `ctx.db`.
+ * Tests inside share that database, so give stories unique slugs (makeStory does).
+ */
+export function forEachEngine(title: string, body: (ctx: EngineContext) => void, opts: Partial<OpenOptions> = {}): void {
+  for (const engine of ['pglite', 'postgres'] as const) {
+    const skip = engine === 'postgres' ? serverSkipReason() : undefined;
+    describe(`${title} [${ENGINE_NAMES[engine]}]`, skip ? { skip } : {}, () => {
+      let db: Database | undefined;
+      let target: Target | undefined;
+      const ctx: EngineContext = {
+        engine,
+        name: ENGINE_NAMES[engine],
+        get db() {
+          if (!db) throw new Error('the test database is not open (use ctx.db inside tests, not at declaration time)');
+          return db;
+        },
+        get target() {
+          if (!target) throw new Error('the test database is not ready yet');
+          return target;
+        },
+        async reopen(more = {}) {
+          await db?.close();
+          db = await openDatabase(openOptions(target!, { onWarning: () => undefined, ...opts, ...more }));
+          return db;
+        },
+      };
+      before(async () => {
+        target = await freshTarget(engine);
+        db = await openDatabase(openOptions(target, { onWarning: () => undefined, ...opts }));
+      });
+      after(async () => {
+        await db?.close();
+        if (target) await removeTarget(target);
+      });
+      body(ctx);
+    });
+  }
+}
