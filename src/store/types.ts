@@ -1,8 +1,22 @@
 import type { Figure, StoryKind, StoryStatus } from '../content/index.js';
 
-/** Anything that runs SQL: the database itself or an open transaction. */
+/**
+ * Anything that runs SQL: the database itself or an open transaction.
+ *
+ * Values come back the same on both engines:
+ *  - timestamptz → ISO 8601 string in UTC, microseconds kept ("2022-01-21T12:00:00.123456Z");
+ *    timestamp → the same without "Z"; date → "2022-01-21". Strings, not Date objects,
+ *    because a Date would drop microseconds and keyset cursors must round-trip exactly;
+ *  - jsonb/json → parsed objects; int8 (count(*)) → number (string beyond 2^53);
+ *    numeric → string; arrays → JS arrays.
+ */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** An open transaction. `exec` runs a script of several statements (migrations). */
+export interface Transaction extends Queryable {
+  exec(sql: string): Promise<void>;
 }
 
 export type Engine = 'pglite' | 'postgres';
@@ -11,8 +25,14 @@ export interface Database extends Queryable {
   readonly engine: Engine;
   /** Where the data lives: the embedded data directory, or the server URL without password. */
   readonly location: string;
+  /** Optional extensions that are installed (pg_trgm, unaccent); search may use them when present. */
+  readonly extensions: readonly string[];
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements outside a transaction. */
+  exec(sql: string): Promise<void>;
+  /** Embedded engine: CHECKPOINT now (bounds the WAL and crash-recovery time). Server: no-op. */
+  checkpoint(): Promise<void>;
   /** Flushes (checkpoint on the embedded engine), releases the data-directory lock, closes. */
   close(): Promise<void>;
 }
@@ -26,6 +46,12 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Embedded mode: how often to CHECKPOINT (default 30 s; 0 disables the timer). */
   checkpointIntervalMs?: number;
+  /** Embedded mode: CHECKPOINT once this much WAL was written since the last one (default 16 MiB; 0 disables). */
+  checkpointWalBytes?: number;
+  /** Server mode: connection pool size (default 10). */
+  maxConnections?: number;
+  /** Where warnings go (missing extension, unknown migrations); default: one line on stderr. */
+  onWarning?: (message: string) => void;
 }
 
 /** What lists, rails and teasers need of a story, without its body. */
@@ -42,6 +68,7 @@ export interface StorySummary {
   headline: string;
   teaser?: string;
   lead?: Figure;
+  /** As the story states it (with its offset); usable as a keyset cursor as is. */
   firstPublishedAt?: string;
   durationSeconds?: number;
 }

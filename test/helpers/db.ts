@@ -8,6 +8,10 @@
  *     });
  *   });
  *
+ * Or, for a suite that manages its own handle: `for (const e of engines())
+ * describe(e.name, { skip: e.skip }, …)` with `db = await e.open()` (its
+ * close() deletes the database).
+ *
  * PGlite: a copy of the migrated template (see pglite-template.ts). PostgreSQL:
  * a new database on the server LEDE_TEST_DATABASE_URL points at (npm test
  * starts a throwaway one); without it the PostgreSQL half is skipped with one line.
@@ -37,10 +41,25 @@ export function openOptions(target: Target, extra: Partial<OpenOptions> = {}): O
   return target.engine === 'pglite' ? { dataDir: target.dataDir, ...extra } : { databaseUrl: target.databaseUrl, ...extra };
 }
 
-/** A fresh temp folder holding a ready embedded data directory (a template copy). */
+// Temp folders made here go away even when a run is interrupted (Ctrl-C skips after() hooks).
+const tempRoots = new Set<string>();
+let cleanupInstalled = false;
+function trackTempRoot(dir: string): void {
+  tempRoots.add(dir);
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.on('exit', () => {
+    for (const d of tempRoots) fs.rmSync(d, { recursive: true, force: true });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+}
+
+/** A ready embedded data directory (a template copy): at `dest`, or in a fresh temp folder. */
 export async function cloneEmbeddedDataDir(dest?: string): Promise<string> {
-  const dir = dest ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lede-test-')), 'data');
-  return cloneTemplate(dir);
+  if (dest) return cloneTemplate(dest);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-test-'));
+  trackTempRoot(root);
+  return cloneTemplate(path.join(root, 'data'));
 }
 
 function serverUrl(database: string): string {
@@ -81,8 +100,12 @@ export async function freshTarget(engine: Engine): Promise<Target> {
 
 /** Deletes what freshTarget made. The database must be closed. */
 export async function removeTarget(target: Target): Promise<void> {
-  if (target.engine === 'pglite') fs.rmSync(path.dirname(target.dataDir), { recursive: true, force: true });
-  else await dropServerDatabase(target.databaseUrl);
+  if (target.engine === 'pglite') {
+    fs.rmSync(path.dirname(target.dataDir), { recursive: true, force: true });
+    tempRoots.delete(path.dirname(target.dataDir));
+  } else {
+    await dropServerDatabase(target.databaseUrl);
+  }
 }
 
 export interface TestEngine {

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import { LedeError } from '../content/index.js';
+import { Checkpointer, DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from './checkpointer.js';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.js';
+import { TEXT_PARSERS } from './type-parsers.js';
+import type { Database, Transaction } from './types.js';
+
+/** The PostgreSQL data folder inside LEDE_DATA_DIR (the lock file sits next to it). */
+export const PG_SUBDIR = 'pg';
+
+/**
+ * Settings for new data directories. 1 MB WAL segments instead of 16 MB, and no
+ * recycling of old segments: pg_wal then holds about as much as was written
+ * since the last checkpoint, which the Checkpointer bounds — a small site does
+ * not carry 16 MB files or a pool of recycled ones. Both are recorded when the
+ * directory is created; existing directories keep what they were created with.
+ */
+const INITDB_ARGS = ['--wal-segsize=1', '--set', 'wal_recycle=off', '--set', 'full_page_writes=off'];
+const SERVER_ARGS = ['-c', 'wal_recycle=off', '-c', 'full_page_writes=off'];
+
+const READ_ONLY = /^\s*(select|show|explain|values|table)\b/i;
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Creates `dir` (and parents) or explains in one line why it cannot be used. */
+function prepareDataDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied (not writable by this user)'
+      : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way (not a directory)'
+      : code === 'EROFS' ? 'read-only file system'
+      : code === 'ENOSPC' ? 'disk full' : describe(err);
+    throw new LedeError('UNAVAILABLE', `cannot use data directory ${dir}: ${reason}. Set LEDE_DATA_DIR to a writable directory.`, { cause: err });
+  }
+}
+
+async function startPGlite(pgDir: string): Promise<PGlite> {
+  const [{ PGlite }, { NodeFS }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/nodefs'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ]);
+  return PGlite.create({
+    fs: new NodeFS(pgDir),
+    extensions: { pg_trgm, unaccent },
+    parsers: TEXT_PARSERS,
+    initDbStartParams: INITDB_ARGS,
+    startParams: [...PGlite.defaultStartParams, ...SERVER_ARGS],
+  });
+}
+
+/**
+ * Opens (creating on first use) the PGlite database in `${dataDir}/pg`. A new
+ * database is made in a side folder and renamed into place when complete, so
+ * an interrupted first start leaves nothing half-made behind.
+ */
+async function openPGlite(dataDir: string): Promise<PGlite> {
+  const pgDir = path.join(dataDir, PG_SUBDIR);
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    if (fs.existsSync(pgDir) && fs.readdirSync(pgDir).length) {
+      throw new LedeError('UNAVAILABLE', `${pgDir} exists but holds no database (PG_VERSION is missing). Move it away, or set LEDE_DATA_DIR to another directory.`);
+    }
+    const staging = `${pgDir}.new`;
+    fs.rmSync(staging, { recursive: true, force: true }); // left by an interrupted first start
+    fs.rmSync(pgDir, { recursive: true, force: true }); // empty
+    const created = await startPGlite(staging);
+    await created.close();
+    fs.renameSync(staging, pgDir);
+  }
+  return startPGlite(pgDir);
+}
+
+export async function openEmbeddedDatabase(
+  dataDirOption: string,
+  opts: { policy?: Partial<CheckpointPolicy>; warn: (message: string) => void },
+): Promise<Database> {
+  const dataDir = path.resolve(dataDirOption);
+  prepareDataDir(dataDir);
+  const lock = acquireDataDirLock(dataDir);
+  let pg: PGlite;
+  try {
+    pg = await openPGlite(dataDir);
+  } catch (err) {
+    lock.release();
+    if (err instanceof LedeError) throw err;
+    throw new LedeError('UNAVAILABLE', `cannot open the embedded database in ${path.join(dataDir, PG_SUBDIR)}: ${describe(err)}`, { cause: err });
+  }
+  return new EmbeddedDatabase(pg, dataDir, lock, { ...DEFAULT_CHECKPOINT_POLICY, ...opts.policy }, opts.warn);
+}
+
+class EmbeddedDatabase implements Database {
+  readonly engine = 'pglite' as const;
+  extensions: readonly string[] = [];
+  readonly checkpointer: Checkpointer;
+  #closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly pg: PGlite,
+    readonly location: string,
+    private readonly lock: DataDirLock,
+    policy: CheckpointPolicy,
+    private readonly warn: (message: string) => void,
+  ) {
+    this.checkpointer = new Checkpointer(
+      async <T>(sql: string) => (await pg.query<T>(sql)).rows,
+      policy,
+      (err) => warn(`checkpoint of the embedded database in ${location} failed: ${describe(err)}`),
+    );
+  }
+
+  #check(what: string): void {
+    if (this.#closing) throw new LedeError('UNAVAILABLE', `the embedded database in ${this.location} is closed`);
+    assertOutsideTransaction(this, what);
+  }
+
+  #noteIfWrite(sql: string): void {
+    if (!READ_ONLY.test(sql)) this.checkpointer.noteWrite();
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
+    this.#check('db.query()');
+    const result = await this.pg.query<T>(sql, params);
+    this.#noteIfWrite(sql);
+    return result.rows;
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.#check('db.exec()');
+    await this.pg.exec(sql);
+    this.checkpointer.noteWrite();
+  }
+
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    this.#check('db.transaction()');
+    return inTransactionScope(this, () => this.pg.transaction((tx) => fn(this.#wrap(tx))));
+  }
+
+  #wrap(tx: PGliteTransaction): Transaction {
+    return {
+      query: async <T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> => {
+        const result = await tx.query<T>(sql, params);
+        this.#noteIfWrite(sql);
+        return result.rows;
+      },
+      exec: async (sql: string): Promise<void> => {
+        await tx.exec(sql);
+        this.checkpointer.noteWrite();
+      },
+    };
+  }
+
+  checkpoint(): Promise<void> {
+    this.#check('db.checkpoint()');
+    return this.checkpointer.checkpoint();
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      try {
+        await this.checkpointer.stop();
+        try {
+          await this.pg.query('CHECKPOINT');
+        } catch (err) {
+          this.warn(`final checkpoint of ${this.location} failed: ${describe(err)}`);
+        }
+        await this.pg.close();
+      } finally {
+        this.lock.release();
+      }
+    })();
+    return this.#closing;
+  }
+}
