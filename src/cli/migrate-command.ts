@@ -13,7 +13,7 @@ export async function runMigrate(args: string[], io: CommandIO): Promise<number>
     io.stderr.write(`lede migrate: takes no arguments, got "${args.join(' ')}". See --help.\n`);
     return 2;
   }
-  const db = await openConfiguredDatabase();
+  const db = await openConfiguredDatabase(undefined, { migrate: false });
   try {
     const result = await migrate(db);
     io.stdout.write(result.applied.length ? `applied: ${result.applied.join(', ')}\n` : `database is up to date (${db.location})\n`);

@@ -38,11 +38,18 @@ export class StoryService {
     const draft = checked.value;
     const now = opts.now ?? new Date();
     const status = opts.status ?? 'draft';
+    const base = draft.slug ?? (slugify(draft.headline) || 'story');
     return this.db.transaction(async (tx) => {
       const repo = new StoryRepository(tx);
-      const slug = await repo.uniqueSlug(draft.slug ?? (slugify(draft.headline) || 'story'));
-      const story = buildStory(draft, { id: randomUUID(), slug, status, now });
-      return repo.insert(story);
+      // Two writers can be handed the same free slug; the loser asks again (a chosen slug is never renamed).
+      for (let attempt = 0; ; attempt++) {
+        const slug = draft.slug ? draft.slug : await repo.uniqueSlug(base);
+        try {
+          return await repo.insert(buildStory(draft, { id: randomUUID(), slug, status, now }));
+        } catch (err) {
+          if (draft.slug || attempt >= 3 || !(err instanceof LedeError && err.code === 'CONFLICT')) throw err;
+        }
+      }
     });
   }
 
