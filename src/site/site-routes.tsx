@@ -63,7 +63,8 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions): Hono {
       </Layout>,
     );
     c.header('Cache-Control', 'no-store');
-    return c.html(page, status);
+    // A broken link parameter (422 inside) is, for a reader, a page that does not exist.
+    return c.html(page, shown);
   };
 
   app.get('/healthz', (c) => c.text('ok'));
