@@ -13,6 +13,9 @@ const filter = process.argv[2];
 const files = readdirSync(path.join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
   .sort();
+// Start-up benchmarks run the compiled CLI, as `npm start` does.
+const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== ${f} ===`);
