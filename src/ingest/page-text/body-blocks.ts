@@ -1,0 +1,206 @@
+import { LIMITS, monthFromName, type Block, type Inline, type RelatedTeaser } from '../../content/index.js';
+import { parseCreditLine } from './credits.js';
+import { tryFigure } from './figures.js';
+import { endsSentence, endsWithStop, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
+import { parseMediaBadge } from './media-badge.js';
+import { splitLongText } from './split-long-text.js';
+
+/**
+ * Body text → blocks: figures, lists, quotes with a speaker, embeds (a URL alone
+ * on a line), sub-headings and paragraphs. Anything not recognised is a
+ * paragraph, so no text is lost; one line is one paragraph (crawlers print one
+ * <p> per line).
+ */
+
+export interface BodyOptions {
+  /** Detect sub-headings (off inside ticker entries, where short lines are text). */
+  headings: boolean;
+  /** The page separates paragraphs with blank lines; a heading then opens its box. */
+  blankSeparated: boolean;
+  /** Lines the caller has classified (ticker entries, badges): never alt text or captions. */
+  isStructural: (l: Line) => boolean;
+}
+
+export interface BodyResult {
+  blocks: Block[];
+  /** Media teasers found inside the body ("Video 2 min / Title / Bildrechte: MDR"). */
+  related: RelatedTeaser[];
+  /** Paragraphs longer than the model allows were split at sentence boundaries. */
+  splitParagraphs: number;
+}
+
+interface ListMarker { ordered: boolean; num: number; text: string }
+
+/** "- item", "• item", "* item", "1. item", "2) item"; not "1. Januar" (a date). */
+export function listMarker(text: string): ListMarker | undefined {
+  if (text.length > MAX_CLASSIFY) return undefined;
+  const u = /^[-•*·▪●◦‣–]\s+(\S.*)$/.exec(text);
+  if (u) return { ordered: false, num: 0, text: u[1]! };
+  const o = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(text);
+  if (!o) return undefined;
+  const first = o[2]!.split(' ')[0]!;
+  if (/^\p{Lu}/u.test(first) && monthFromName(first)) return undefined;
+  return { ordered: true, num: Number(o[1]), text: o[2]! };
+}
+
+const QUOTE_LINE = /^[„"“»«‚'](.+)[“"”«»‘'’]\.?$/s;
+const SPEAKER_LINE = /^[–—-]\s*(\S.{1,150}?)\.?$/;
+
+function paragraph(text: string): Block {
+  const content: Inline[] = [{ text }];
+  return { type: 'paragraph', content };
+}
+
+function embedProvider(url: URL): string {
+  const host = url.hostname.replace(/^www\.|^m\./, '');
+  const known: Record<string, string> = {
+    'youtube.com': 'YouTube', 'youtu.be': 'YouTube', 'twitter.com': 'X', 'x.com': 'X', 'instagram.com': 'Instagram',
+    'facebook.com': 'Facebook', 'tiktok.com': 'TikTok', 'vimeo.com': 'Vimeo', 'soundcloud.com': 'SoundCloud', 'bsky.app': 'Bluesky',
+  };
+  return known[host] ?? host;
+}
+
+export function parseBody(lines: Line[], from: number, to: number, opts: BodyOptions): BodyResult {
+  const blocks: Block[] = [];
+  const related: RelatedTeaser[] = [];
+  let splitParagraphs = 0;
+  const isStructural = (l: Line) => opts.isStructural(l) || !!parseMediaBadge(l.text);
+  const figAt = (k: number) => (k < to ? tryFigure(lines, k, to, isStructural) : undefined);
+
+  /** A media teaser box: [title] badge [title] [credit], all in one group. Returns the index after it. */
+  const mediaGroupAt = (k: number): { next: number; title?: string; badge: ReturnType<typeof parseMediaBadge>; credit?: string } | undefined => {
+    const l = lines[k];
+    if (!l || l.text.length > LIMITS.headline) return undefined;
+    let start = k;
+    let title: string | undefined;
+    let badge = parseMediaBadge(l.text);
+    if (!badge) {
+      const nx = lines[k + 1];
+      if (k + 1 >= to || !sameGroup(l, nx) || sameGroup(lines[k - 1], l) || endsWithStop(l.text)) return undefined;
+      badge = parseMediaBadge(nx!.text);
+      if (!badge) return undefined;
+      title = l.text;
+      start = k + 1;
+    }
+    let j = start + 1;
+    let credit: string | undefined;
+    while (j < to && sameGroup(lines[j - 1], lines[j])) {
+      const t = lines[j]!.text;
+      const cr = parseCreditLine(t);
+      if (cr && !credit) credit = cr.credit;
+      else if (!title && t.length <= LIMITS.headline && !endsWithStop(t)) title = t;
+      else break;
+      j++;
+    }
+    return { next: j, badge, ...(title && { title }), ...(credit && { credit }) };
+  };
+
+  /** Index of the next text line after pictures and media boxes. */
+  const nextTextLine = (k: number): number => {
+    for (let n = 0; n < 6 && k < to; n++) {
+      const f = figAt(k);
+      if (f) { k = f.next; continue; }
+      const mg = mediaGroupAt(k);
+      if (mg) { k = mg.next; continue; }
+      break;
+    }
+    return k;
+  };
+
+  const isHeadingAt = (j: number): boolean => {
+    const l = lines[j]!;
+    const t = l.text;
+    if (t.length > 120 || wordCount(t) > 14 || endsWithStop(t) || !startsUpper(t) || listMarker(t) || QUOTE_LINE.test(t)) return false;
+    if (opts.blankSeparated && sameGroup(lines[j - 1], l) && j > from) return false;
+    const k = nextTextLine(j + 1);
+    if (k >= to) return false;
+    const next = lines[k]!.text;
+    if (listMarker(next)) return true;
+    return next.length > 120 || endsSentence(next);
+  };
+
+  for (let j = from; j < to; ) {
+    const l = lines[j]!;
+    const t = l.text;
+    if (t.length > MAX_CLASSIFY) {
+      const parts = splitLongText(t, LIMITS.inlineText);
+      if (parts.length > 1) splitParagraphs++;
+      for (const p of parts) blocks.push(paragraph(p));
+      j++;
+      continue;
+    }
+
+    const fig = figAt(j);
+    if (fig) {
+      blocks.push({ type: 'figure', ...fig.figure });
+      j = fig.next;
+      continue;
+    }
+
+    const mg = mediaGroupAt(j);
+    if (mg) {
+      if (mg.title && mg.badge) {
+        const r: RelatedTeaser = { title: mg.title, mediaType: mg.badge.mediaType };
+        if (mg.badge.durationSeconds) r.durationSeconds = mg.badge.durationSeconds;
+        if (mg.credit) r.image = { kind: 'image', alt: '', credit: mg.credit };
+        related.push(r);
+      }
+      j = mg.next;
+      continue;
+    }
+
+    // A quotation alone on its line, with "– Speaker" on the next.
+    const sp = j + 1 < to ? SPEAKER_LINE.exec(lines[j + 1]!.text) : null;
+    if (sp && QUOTE_LINE.test(t) && sp[1]!.length <= LIMITS.byline && !endsSentence(sp[1]!)) {
+      blocks.push({ type: 'quote', text: t, speaker: sp[1]!.trim() });
+      j += 2;
+      continue;
+    }
+
+    const lm = listMarker(t);
+    if (lm) {
+      const items: Inline[][] = [];
+      let k = j;
+      let expect = lm.num;
+      while (k < to) {
+        const m = listMarker(lines[k]!.text);
+        if (!m || m.ordered !== lm.ordered || (m.ordered && m.num !== expect)) break;
+        items.push([{ text: m.text }]);
+        expect++;
+        k++;
+      }
+      if (items.length >= 2) {
+        for (let s = 0; s < items.length; s += 500) blocks.push({ type: 'list', ordered: lm.ordered, items: items.slice(s, s + 500) });
+        j = k;
+        continue;
+      }
+    }
+
+    if (/^https?:\/\/\S+$/.test(t) && t.length <= LIMITS.url) {
+      try {
+        const url = new URL(t);
+        blocks.push({ type: 'embed', url: t, provider: embedProvider(url) });
+        j++;
+        continue;
+      } catch {
+        /* not a URL after all: a paragraph */
+      }
+    }
+
+    // A lone rights line left over from a player or picture without text.
+    const cr = parseCreditLine(t);
+    if (cr?.strong) {
+      j++;
+      continue;
+    }
+
+    if (opts.headings && isHeadingAt(j)) {
+      blocks.push({ type: 'heading', level: 2, text: t });
+      j++;
+      continue;
+    }
+    blocks.push(paragraph(t));
+    j++;
+  }
+  return { blocks, related, splitParagraphs };
+}

@@ -1,0 +1,97 @@
+import { LIMITS, type Author } from '../../content/index.js';
+
+/**
+ * Bylines: "von Anna Beispiel, MDR SACHSEN-ANHALT", "Von A und B", "Von A, B und
+ * C", "by Jane Doe and John Roe, BBC News", "Autorin: Anna Beispiel". A line is a
+ * byline only when everything after the prefix reads as names (two to five
+ * capitalised words, name particles allowed) and affiliations — so "Von Montag
+ * an gilt …" or "Von Dresden nach Leipzig …" stay body text.
+ */
+
+export interface Byline {
+  /** The byline as printed, without "von"/"by". */
+  byline: string;
+  authors: Author[];
+}
+
+// "Mit Informationen von …" (tagesschau) names contributors; they are authors too.
+const PREFIX = /^(?:von|by|autor(?:in)?\s*:|autoren\s*:|authors?\s*:|text\s*:|ein (?:beitrag|bericht|kommentar|text) von|mit (?:informationen|material|recherchen) von|written by|reporting by|additional reporting by)\s+/i;
+const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'zu', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'bin', 'al', 'el', 'ten', 'ter', 'vom', 'zur', 'y', 'dos', 'das']);
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
+/** Words of desks and organisations: "MDR-Studio Leipzig", "Redaktion Politik", "BBC News". */
+const ORG_WORD = /^(?:studio|landesstudio|hauptstadtstudio|redaktion|rundfunk|news|nachrichten|agentur|zeitung|radio|fernsehen|online|newsroom|team|büro|desk|korrespondent|korrespondentin|correspondent|service|verlag|media|medien)$/i;
+
+/** "Anna Beispiel", "Jean-Luc de la Croix", "J. R. Doe". */
+export function isPersonName(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 4 || t.length > 60) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  if (!NAME_WORD.test(words[0]!) || !NAME_WORD.test(words[words.length - 1]!)) return false;
+  // The last word is a surname, not an initial.
+  if (/\.$/.test(words[words.length - 1]!)) return false;
+  // Names are written in mixed case; "MDR SACHSEN-ANHALT" and "MDR-Studio Leipzig" are affiliations.
+  if (words.some((w) => /\p{Lu}{2}/u.test(w) || w.split('-').some((part) => ORG_WORD.test(part)))) return false;
+  return words.every((w) => PARTICLES.has(w) || (NAME_WORD.test(w) && (/^\p{Lu}\.$/u.test(w) || /\p{Ll}/u.test(w))));
+}
+
+/** An affiliation: a desk or organisation ("MDR SACHSEN-ANHALT", "BBC News", "Korrespondentin in Moskau"). */
+function isAffiliation(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 2 && t.length <= 80 && /^[\p{L}\d]/u.test(t) && !/[.!?]$/.test(t) && !/\d{1,2}[.:]\d{2}/.test(t);
+}
+
+/** Splits "A und B", "A and B", "A & B" into names; undefined if any part is not a name. */
+function splitNames(segment: string): string[] | undefined {
+  const parts = segment.replace(/^(?:und|and|&)\s+/i, '').split(/\s+(?:und|and|&)\s+/i).map((p) => p.trim()).filter(Boolean);
+  return parts.length && parts.every(isPersonName) ? parts : undefined;
+}
+
+/** Parses a byline line; undefined when it is not one. */
+export function parseByline(line: string): Byline | undefined {
+  if (line.length > LIMITS.byline + 20) return undefined;
+  const m = PREFIX.exec(line);
+  if (!m) return undefined;
+  const rest = line.slice(m[0].length).replace(/[\s|,;–-]+$/, '').trim();
+  if (!rest || rest.length > LIMITS.byline) return undefined;
+
+  const authors: Author[] = [];
+  let pending: Author[] = [];
+  for (const rawSeg of rest.split(/\s*[,;]\s*/)) {
+    // Per-author affiliation in parentheses: "Anna Beispiel (MDR)".
+    const segs = rawSeg.split(/\s+(?:und|and|&)\s+/i);
+    const parsed: Author[] = [];
+    let allNames = true;
+    for (const s of segs) {
+      const pm = /^(.+?)\s*\(([^()]+)\)$/.exec(s.trim());
+      const name = (pm ? pm[1]! : s).replace(/^(?:und|and|&)\s+/i, '').trim();
+      if (!splitNames(name)) { allNames = false; break; }
+      parsed.push(pm && isAffiliation(pm[2]!) ? { name, affiliation: pm[2]!.trim() } : { name });
+    }
+    if (allNames && parsed.length) {
+      pending.push(...parsed);
+      authors.push(...parsed);
+      continue;
+    }
+    // Not names: an affiliation for the names read since the last affiliation.
+    if (!pending.length || !isAffiliation(rawSeg)) return undefined;
+    for (const a of pending) if (!a.affiliation) a.affiliation = rawSeg.trim();
+    pending = [];
+  }
+  if (!authors.length || authors.length > LIMITS.authors) return undefined;
+  return { byline: rest, authors };
+}
+
+/** True when `text` names one of the authors (an author photo's alt text: "Anna Beispiel", "Porträt Anna Beispiel"). */
+export function authorIndexFor(text: string, authors: Author[]): number {
+  const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (!t || t.length > 100) return -1;
+  return authors.findIndex((a) => {
+    const n = a.name.toLowerCase();
+    if (t === n) return true;
+    if (!t.includes(n)) return false;
+    // A few extra words around the name: "Porträt von Anna Beispiel", "Anna Beispiel (Foto)".
+    const extra = t.replace(n, ' ').replace(/[()\s,:–-]+/g, ' ').trim();
+    return /^(?:(?:porträt|portrait|foto|bild|autor|autorin|author|von|of|photo|image|mdr|redakteur|redakteurin|reporter|reporterin)\s*)*$/i.test(extra);
+  });
+}

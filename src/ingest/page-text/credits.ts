@@ -1,0 +1,104 @@
+import { LIMITS } from '../../content/index.js';
+import { wordCount } from './lines.js';
+
+/**
+ * Rights lines under pictures. Broadcasters print "Bildrechte: dpa"; agencies and
+ * other sites use "Foto:", "Bild:", "Image:", "Photo:", "Credit:", "©", a credit in
+ * parentheses after the caption, or the rights holder alone on the next line.
+ */
+
+/** Labels that on their own mark a picture credit ("Foto: dpa" is never body text). */
+const STRONG_LABELS = [
+  'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
+  'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis',
+];
+/**
+ * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):
+ * accepted only where the picture is certain (an alt-text line precedes).
+ */
+const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'Video', 'Montage'];
+
+const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
+const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS, ...WEAK_LABELS].join('|')})\\s*:\\s*`, 'gi');
+const COPYRIGHT_AT = /(?:^|\s)(?:©|\(c\))\s*/gi;
+
+/** Agencies, picture desks and broadcasters whose name alone is a credit. */
+const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo)\b/i;
+
+/** Party and country abbreviations look like credits in parentheses but are not: "Olaf Scholz (SPD)". */
+const NOT_A_SOURCE = /^(?:spd|cdu|csu|fdp|afd|bsw|linke|die linke|grüne|die grünen|freie wähler|övp|spö|fpö|neos|svp|usa|us|uk|eu|un|uno|nato|ddr|brd|re\.?|li\.?|m\.?|mitte|links|rechts|l\.|r\.|v\.l\.n\.r\.?|archiv)$/i;
+
+export interface CaptionCredit {
+  /** Caption text before the credit; empty when the line is only a credit. */
+  caption: string;
+  credit: string;
+  /** False for weak labels and bare parenthesised names: trust them only next to an alt line. */
+  strong: boolean;
+  /** A name in parentheses without a label: "(dpa)". */
+  bare?: boolean;
+}
+
+function cleanCredit(raw: string): string | undefined {
+  const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').trim();
+  if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
+  // A credit is a name, not a sentence: no sentence break inside, no final period
+  // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).
+  if (/[.!?]\s+\p{Lu}\p{Ll}/u.test(c)) return undefined;
+  if (/[!?]$/.test(c) || (/\.$/.test(c) && !/(?:^|\s)\S{1,4}\.$/.test(c))) return undefined;
+  return c;
+}
+
+/** A name that is a credit without any label: "dpa", "IMAGO / Funke Foto Services", "MDR | Max Muster". */
+export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = {}): boolean {
+  const t = text.trim();
+  if (!t || t.length > 80 || wordCount(t) > 8 || /[.!?:;,]$/.test(t) || NOT_A_SOURCE.test(t)) return false;
+  if (KNOWN_SOURCE.test(t)) return true;
+  if (/^©\s*\S/.test(t)) return true;
+  // "Name / Agency", "Agency/Name", "MDR | Max Muster": a separator between name parts.
+  if (/^[\p{Lu}\d][^\s/|]*(?:\s+\S+)*\s*[/|]\s*\S+/u.test(t) && !/\s[/|]\s*$/.test(t) && !/https?:/.test(t)) return true;
+  return !!opts.allCaps && t.length >= 3 && /^[\p{Lu}\d\s&.'-]+$/u.test(t) && /\p{Lu}{3}/u.test(t);
+}
+
+/**
+ * Splits a caption line into caption and credit when it ends with one:
+ * "… in Genf. Bildrechte: dpa", "… in Dresden. (Foto: dpa)", "… in Dresden. (dpa)",
+ * "© dpa". Returns undefined when the line carries no credit.
+ */
+export function splitCaptionCredit(line: string): CaptionCredit | undefined {
+  if (line.length > LIMITS.caption + LIMITS.credit + 20) return undefined;
+  const paren = /\(([^()]{1,160})\)\.?$/.exec(line);
+  if (paren) {
+    const inner = paren[1]!.trim();
+    const caption = line.slice(0, paren.index).trim();
+    const labelled = labelledCredit(inner);
+    if (labelled && labelled.caption === '') return { caption, credit: labelled.credit, strong: labelled.strong };
+    if (looksLikeBareCredit(inner)) return { caption, credit: cleanCredit(inner) ?? inner, strong: false, bare: true };
+  }
+  return labelledCredit(line);
+}
+
+function labelledCredit(line: string): CaptionCredit | undefined {
+  let last: { at: number; after: number; label: string } | undefined;
+  LABEL_AT.lastIndex = 0;
+  for (let m = LABEL_AT.exec(line); m; m = LABEL_AT.exec(line)) {
+    const at = m.index + (m[0].length - m[0].trimStart().length) + (/^[.!?;,“”"»«)\]]/.test(m[0]) ? 1 : 0);
+    last = { at, after: m.index + m[0].length, label: m[1]! };
+  }
+  COPYRIGHT_AT.lastIndex = 0;
+  for (let m = COPYRIGHT_AT.exec(line); m; m = COPYRIGHT_AT.exec(line)) {
+    if (!last || m.index > last.at) last = { at: m.index + (m[0].length - m[0].trimStart().length), after: m.index + m[0].length, label: '©' };
+  }
+  if (!last) return undefined;
+  const credit = cleanCredit(line.slice(last.after));
+  if (!credit || credit.includes(':')) return undefined;
+  const caption = line.slice(0, last.at).trim();
+  const strong = last.label === '©' || STRONG_RE.test(last.label);
+  return { caption, credit, strong };
+}
+
+/** A line that is only a credit: "Bildrechte: mdr", "Foto: dpa/Jan Woitas", "© IMAGO". */
+export function parseCreditLine(line: string): { credit: string; strong: boolean } | undefined {
+  if (line.length > LIMITS.credit + 20) return undefined;
+  const cc = labelledCredit(line);
+  return cc && cc.caption === '' ? { credit: cc.credit, strong: cc.strong } : undefined;
+}

@@ -1,0 +1,128 @@
+import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
+import { looksLikeBareCredit, parseCreditLine, splitCaptionCredit } from './credits.js';
+import { endsSentence, sameGroup, type Line } from './lines.js';
+
+/**
+ * Pictures in page text. A crawler prints an image as its alt text, then the
+ * caption line, which ends with the rights line ("Bildrechte: dpa"), all in one
+ * box (no blank line between). Variants handled, in order of preference:
+ *
+ *   A  alt / caption + credit          "…die Hand" / "…in Genf. Bildrechte: dpa"
+ *   B  alt / caption / credit line     credit on its own line, labelled or bare ("dpa")
+ *   C  caption + credit                no alt line: the caption doubles as alt text
+ *   D  caption / credit line           same, credit on the next line
+ *   E  alt / credit line               picture without caption (author photos)
+ *
+ * Weak labels ("Quelle:", "Grafik:") and bare names in parentheses count only in
+ * A and B, where an alt line makes the picture certain; otherwise a paragraph
+ * ending in "Quelle: Statistisches Landesamt" would turn into an image.
+ */
+
+export interface FoundFigure {
+  figure: Figure;
+  /** Index of the first line after the figure. */
+  next: number;
+}
+
+/** Map, graphic or photo, from the words of the alt text (then the caption). */
+export function figureKind(alt: string, caption = ''): FigureKind {
+  for (const text of [alt, caption]) {
+    if (/\b(?:Landkarte|Karte|Übersichtskarte|Lagekarte|Wetterkarte|Stadtplan|Lageplan|Kartenausschnitt|maps?)\b/i.test(text)) return 'map';
+    if (/\b(?:Grafik|Grafiken|Infografik|Diagramm|Schaubild|Chart|Charts|Graphic|Infographic|Grafikmodul)\b/i.test(text)) return 'graphic';
+  }
+  return 'image';
+}
+
+function clip(text: string, max: number): string | undefined {
+  const t = text.trim();
+  return t && [...t].length <= max ? t : undefined;
+}
+
+/**
+ * An alt-text line: short, and without a final period unless it opens its box
+ * (then the box is the picture). A line of running text that merely precedes a
+ * caption in a page without blank lines keeps its period and stays a paragraph.
+ */
+function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean): boolean {
+  const l = lines[i];
+  if (!l || l.text.length > LIMITS.alt || isStructural(l)) return false;
+  const opensGroup = !sameGroup(lines[i - 1], l);
+  return opensGroup || !endsSentence(l.text);
+}
+
+function build(alt: string, caption: string | undefined, credit: string | undefined): Figure | undefined {
+  const a = clip(alt, LIMITS.alt);
+  if (a === undefined) return undefined;
+  const fig: Figure = { kind: figureKind(a, caption), alt: a };
+  const c = caption ? clip(caption, LIMITS.caption) : undefined;
+  if (caption && !c) return undefined;
+  if (c) fig.caption = c;
+  if (credit) fig.credit = credit;
+  return fig;
+}
+
+/**
+ * Tries to read a figure starting at line `i` (all its lines in one group).
+ * `isStructural` says which lines can never be alt/caption (badges, dates,
+ * ticker entries), so the caller's own classifications win.
+ */
+export function tryFigure(lines: Line[], i: number, end: number, isStructural: (l: Line) => boolean): FoundFigure | undefined {
+  const l0 = lines[i];
+  if (!l0 || l0.text.length > LIMITS.caption + LIMITS.credit + 20 || isStructural(l0)) return undefined;
+  const l1 = i + 1 < end && sameGroup(l0, lines[i + 1]) ? lines[i + 1] : undefined;
+  const l2 = l1 && i + 2 < end && sameGroup(l1, lines[i + 2]) ? lines[i + 2] : undefined;
+  const endsGroupAt = (k: number) => k + 1 >= end || !sameGroup(lines[k], lines[k + 1]);
+  const opensGroup = !sameGroup(lines[i - 1], l0);
+
+  // A line that is only a credit; a bare name ("dpa") only when it closes the box.
+  const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'bare' } | undefined => {
+    if (!l || isStructural(l)) return undefined;
+    const labelled = parseCreditLine(l.text);
+    if (labelled) return { credit: labelled.credit, kind: labelled.strong ? 'strong' : 'weak' };
+    if (endsGroupAt(k) && looksLikeBareCredit(l.text, { allCaps: true })) return { credit: l.text.trim(), kind: 'bare' };
+    return undefined;
+  };
+
+  if (l1 && !isStructural(l1) && isAltLine(lines, i, isStructural)) {
+    // A: alt / caption + credit
+    const cc = splitCaptionCredit(l1.text);
+    if (cc && cc.caption) {
+      const fig = build(l0.text, cc.caption, cc.credit);
+      if (fig) return { figure: fig, next: i + 2 };
+    }
+    // B: alt / caption / credit line
+    if (l2 && !cc && l1.text.length <= LIMITS.caption) {
+      const cr = creditOnly(l2, i + 2);
+      if (cr) {
+        const fig = build(l0.text, l1.text, cr.credit);
+        if (fig) return { figure: fig, next: i + 3 };
+      }
+    }
+  }
+
+  // C: caption + credit, strong label only (bare "(dpa)" only for a caption alone in its box).
+  const cc0 = splitCaptionCredit(l0.text);
+  if (cc0 && cc0.caption && (cc0.strong || (cc0.bare && opensGroup && endsGroupAt(i) && l0.text.length <= 300))) {
+    const fig = build(cc0.caption, cc0.caption, cc0.credit);
+    if (fig) return { figure: fig, next: i + 1 };
+  }
+
+  // D / E: caption or alt, then a credit line: a strong label, or a bare name
+  // closing the box; a weak label ("Quelle:") only under an alt-like line, since
+  // "Paragraph. / Quelle: Landesamt" is a paragraph with its source.
+  if (l1 && !cc0 && opensGroup) {
+    const cr = creditOnly(l1, i + 1);
+    const text = l0.text;
+    if (cr && (cr.kind === 'strong' || cr.kind === 'bare' || (!endsSentence(text) && text.length <= 300))) {
+      // No final period and short: alt text of a picture without caption (author photos).
+      const fig = !endsSentence(text) && text.length <= 300 ? build(text, undefined, cr.credit) : build(text, text, cr.credit);
+      if (fig) return { figure: fig, next: i + 2 };
+    }
+  }
+  return undefined;
+}
+
+/** Key for spotting the same picture printed twice (hero before and after the headline). */
+export function figureKey(f: Figure): string {
+  return (f.caption ?? f.alt).replace(/\s+/g, ' ').trim().toLowerCase();
+}

@@ -1,0 +1,166 @@
+import { LIMITS, type Author, type Figure } from '../../content/index.js';
+import { authorIndexFor, parseByline, type Byline } from './byline.js';
+import { parseCreditLine } from './credits.js';
+import { parseDateLine, type FoundDate } from './dates.js';
+import { tryFigure } from './figures.js';
+import { deriveHeadline, isHeadlineLike } from './headline.js';
+import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
+import { endsSentence, MAX_CLASSIFY, type Line } from './lines.js';
+import { parseMediaBadge } from './media-badge.js';
+
+/**
+ * The head of the page, before the body: any hero picture, date lines,
+ * breadcrumbs, byline and author photo, then kicker and headline, the teaser,
+ * and the lead picture after it. Everything here is read in page order and the
+ * loop stops at the first line it cannot place; that line starts the body.
+ */
+
+export interface HeadContext {
+  language: 'de' | 'en';
+  /** Classified elsewhere (ticker entries, list items …): never a headline or teaser. */
+  isStructural: (l: Line) => boolean;
+  /** Text of the page after line `index` (the headline line), for the kicker's recurrence test. */
+  textAfter: (index: number) => string;
+  /** Authors from a byline found anywhere in the head, for author-photo lines. */
+  knownAuthors: Author[];
+}
+
+export interface Head {
+  kicker?: string;
+  headline: string;
+  /** No headline line: the headline is the first sentence of the text (which stays in the body). */
+  headlineDerived: boolean;
+  teaser?: string;
+  /** The first paragraph was too long for a teaser and stays in the body. */
+  longFirstParagraph?: boolean;
+  /** Pictures of the head in page order (hero before/after the headline, lead after the teaser). */
+  figures: Figure[];
+  byline?: Byline;
+  /** Author photo lines: author index → alt text. */
+  authorPhotos: Array<{ index: number; figure: Figure }>;
+  /** Date printed in the head (date line, or before the kicker). */
+  pageDate?: FoundDate;
+  /** Section from a breadcrumb ("Startseite > Nachrichten > Politik"). */
+  section?: string;
+  /** First body line. */
+  next: number;
+}
+
+const BREADCRUMB = /^(?:startseite|home|übersicht|nachrichten|news)\s*[>›»/|]\s*\S/i;
+
+export function parseHead(lines: Line[], from: number, to: number, ctx: HeadContext): Head {
+  const head: Head = { headline: '', headlineDerived: false, figures: [], authorPhotos: [], next: from };
+  let i = from;
+  const headTextSeen = new Set<string>();
+
+  /** Consumes page furniture of the head; returns the first line it cannot place. */
+  const skipMeta = (k: number): number => {
+    while (k < to) {
+      const l = lines[k]!;
+      const t = l.text;
+      if (t.length > MAX_CLASSIFY || ctx.isStructural(l)) return k;
+      const d = parseDateLine(t);
+      if (d) {
+        if (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined)) head.pageDate = d;
+        k++;
+        continue;
+      }
+      if (!head.headline && BREADCRUMB.test(t) && t.length <= 150) {
+        const parts = t.split(/\s*[>›»/|]\s*/).filter(Boolean);
+        const last = parts[parts.length - 1];
+        if (parts.length <= 6 && parts.every((p) => p.length <= 40) && last && last.length <= LIMITS.section) head.section = last;
+        k++;
+        continue;
+      }
+      const by = parseByline(t);
+      if (by) {
+        if (!head.byline) head.byline = by;
+        k++;
+        continue;
+      }
+      const authors = head.byline?.authors ?? ctx.knownAuthors;
+      const ai = authorIndexFor(t, authors);
+      if (ai >= 0 && !endsSentence(t)) {
+        const f = tryFigure(lines, k, to, ctx.isStructural);
+        const figure = f?.figure ?? { kind: 'image' as const, alt: t };
+        head.authorPhotos.push({ index: ai, figure });
+        k = f?.next ?? k + 1;
+        continue;
+      }
+      const f = tryFigure(lines, k, to, ctx.isStructural);
+      if (f) {
+        head.figures.push(f.figure);
+        k = f.next;
+        continue;
+      }
+      if (parseMediaBadge(t) || parseCreditLine(t)?.strong) {
+        k++;
+        continue;
+      }
+      // The headline or teaser printed a second time (page title and h1, hero box).
+      if (headTextSeen.has(t)) {
+        k++;
+        continue;
+      }
+      return k;
+    }
+    return k;
+  };
+
+  i = skipMeta(i);
+  if (i >= to) {
+    head.next = i;
+    return head;
+  }
+
+  // Kicker and headline.
+  const first = lines[i]!;
+  const { date, rest } = first.text.length <= MAX_CLASSIFY ? splitDatePrefix(first.text) : { date: undefined, rest: first.text };
+  if (date && (!head.pageDate || head.pageDate.hour === undefined)) head.pageDate = date;
+  const second = i + 1 < to ? lines[i + 1] : undefined;
+  const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline &&
+    !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
+  if (rest.length <= LIMITS.kicker && second && secondIsHeadline && isOwnLineKicker(rest, splitDatePrefix(second.text).rest)) {
+    head.kicker = rest;
+    head.headline = splitDatePrefix(second.text).rest;
+    i += 2;
+  } else if (rest.length <= MAX_CLASSIFY) {
+    const split = splitKicker(rest, { bodyText: ctx.textAfter(i), language: ctx.language });
+    if (isHeadlineLike(split.headline)) {
+      if (split.kicker) head.kicker = split.kicker;
+      head.headline = split.headline;
+      i += 1;
+    } else if (isHeadlineLike(rest)) {
+      head.headline = rest;
+      i += 1;
+    }
+  }
+  if (!head.headline) {
+    // No headline line: derive one; the text itself stays in the body.
+    head.headline = deriveHeadline(rest);
+    head.headlineDerived = true;
+    head.next = i;
+    return head;
+  }
+  headTextSeen.add(head.headline);
+  if (head.kicker) headTextSeen.add(`${head.kicker} ${head.headline}`);
+
+  // Teaser: the first paragraph after the headline, if it fits the limit and more text follows.
+  i = skipMeta(i);
+  const cand = lines[i];
+  if (cand && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
+    const t = cand.text;
+    const isSentence = endsSentence(t) || t.length > 120;
+    if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t)) {
+      if (t.length <= LIMITS.teaser) {
+        head.teaser = t;
+        headTextSeen.add(t);
+        i = skipMeta(i + 1);
+      } else {
+        head.longFirstParagraph = true;
+      }
+    }
+  }
+  head.next = i;
+  return head;
+}

@@ -1,0 +1,174 @@
+import { LIMITS } from '../../content/index.js';
+import { parseDateLine, type FoundDate } from './dates.js';
+import { endsWithStop, startsUpper, wordCount } from './lines.js';
+import { FUNCTION_WORDS, SENTENCE_START_WORDS as SENTENCE_START } from './sentence-start.js';
+
+/**
+ * Kicker ("Dachzeile") and headline. Broadcasters print the kicker above the
+ * headline; a crawler often puts both on one line ("Ukraine-Konflikt Blinken und
+ * Lawrow wollen …"), sometimes without a space ("Sachsen-AnhaltDas war …"),
+ * sometimes after a date ("23.05.2019 | Sachsen-Anhalt am Morgen Das war …").
+ *
+ * A kicker is a short noun phrase (1–3 words, a topic, region or section); the
+ * headline is a sentence. Each possible split is scored on evidence that
+ * generalises beyond one page, and the line stays whole unless the evidence is
+ * clear — a wrong split damages the headline, a missed one only keeps it long.
+ */
+
+/** Regions, sections and standing topics that broadcasters use as kickers. */
+const KNOWN_KICKERS = new Set([
+  'sachsen', 'sachsen-anhalt', 'thüringen', 'bayern', 'berlin', 'brandenburg', 'bremen', 'hamburg', 'hessen', 'niedersachsen',
+  'nordrhein-westfalen', 'nrw', 'rheinland-pfalz', 'saarland', 'schleswig-holstein', 'mecklenburg-vorpommern', 'baden-württemberg',
+  'mitteldeutschland', 'ostdeutschland', 'deutschland', 'europa', 'welt', 'ausland', 'inland', 'international', 'regional',
+  'dresden', 'leipzig', 'chemnitz', 'magdeburg', 'halle', 'halle (saale)', 'erfurt', 'jena', 'weimar', 'gera', 'dessau', 'zwickau',
+  'politik', 'wirtschaft', 'sport', 'kultur', 'panorama', 'wissen', 'gesellschaft', 'ratgeber', 'nachrichten', 'verbraucher',
+  'corona', 'coronavirus', 'pandemie', 'ukraine', 'nahost', 'brexit', 'klimawandel', 'klima', 'energie', 'energiekrise', 'wetter',
+  'unwetter', 'hochwasser', 'verkehr', 'bildung', 'gesundheit', 'justiz', 'kriminalität', 'polizei', 'bundestagswahl', 'landtagswahl',
+  'europawahl', 'kommunalwahl', 'wahl', 'liveticker', 'ticker', 'live', 'kommentar', 'analyse', 'interview', 'meinung', 'faktencheck',
+  'hintergrund', 'reportage', 'eilmeldung', 'exklusiv', 'fußball', 'bundesliga', 'olympia', 'politics', 'business', 'world', 'uk',
+  'us', 'europe', 'analysis', 'opinion', 'explainer', 'breaking', 'science', 'health', 'technology', 'culture', 'climate',
+]);
+
+/** Role nouns: "CDU-Chef Merz fordert …" is one phrase (title + name), not kicker + headline. */
+const ROLE_SUFFIX = /(?:chef|chefin|präsident|präsidentin|minister|ministerin|kanzler|kanzlerin|sprecher|sprecherin|trainer|trainerin|star|politiker|politikerin|boss|vorsitzende|vorsitzender|bürgermeister|bürgermeisterin|abgeordnete|abgeordneter|stürmer|torwart|sänger|sängerin|schauspieler|schauspielerin|bischof|könig|königin|prinz|prinzessin|kandidat|kandidatin|experte|expertin|virologe|virologin|richter|richterin|anwalt|anwältin|president|minister|leader|chief|secretary)$/i;
+
+/** Camel-case names that look like a glued kicker but are one word. */
+const CAMEL_WORDS = /^(?:YouTube|BioNTech|iPhone|iPad|McDonald|PayPal|WhatsApp|LinkedIn|TikTok|DeutschlandTicket|eBay|PlayStation|FaceTime|SpaceX|OpenAI|ChatGPT|JavaScript|PowerPoint|BahnCard|BlackRock|GlaxoSmithKline|DeepMind|HelloFresh|FlixBus|FlixTrain|MacBook|AirPods|DevOps|GmbH|AfD|NordLB|BayernLB)/;
+
+export interface KickerSplit {
+  kicker?: string;
+  headline: string;
+}
+
+interface Context {
+  /** Text of the rest of the page, for "does the kicker recur on its own". */
+  bodyText: string;
+  language: 'de' | 'en';
+}
+
+const lc = (w: string) => w.toLowerCase().replace(/[„“”"'’:,.!?()]/g, '');
+
+/** Occurrences of `phrase` as whole words in `text` that are NOT followed by `nextWord` (so "Olaf" in "Olaf Scholz" does not count). */
+function recursStandalone(phrase: string, text: string, nextWord: string): boolean {
+  if (phrase.length < 3) return false;
+  let from = 0;
+  for (let n = 0; n < 200; n++) {
+    const at = text.indexOf(phrase, from);
+    if (at < 0) return false;
+    from = at + phrase.length;
+    const before = at === 0 ? ' ' : text[at - 1]!;
+    const after = text.slice(from, from + nextWord.length + 2);
+    if (/[\p{L}\d-]/u.test(before) || /^[\p{L}\d]/u.test(after)) continue;
+    if (!after.trimStart().startsWith(nextWord)) return true;
+  }
+  return false;
+}
+
+function isTitleCase(words: string[]): boolean {
+  const fn = words.slice(1).filter((w) => FUNCTION_WORDS.has(w.toLowerCase()));
+  return fn.length >= 2 && fn.filter((w) => /^\p{Lu}/u.test(w)).length >= fn.length / 2;
+}
+
+function kickerEndsWell(lastWord: string, language: 'de' | 'en'): boolean {
+  if (/[,;:.!?]$/.test(lastWord)) return false;
+  if (FUNCTION_WORDS.has(lastWord.toLowerCase())) return false;
+  // German nouns and names are capitalised; English kickers may end in a noun ("Ukraine crisis").
+  return language === 'en' ? /^[\p{L}\d]/u.test(lastWord) : /^[\p{Lu}\d„"“(]/u.test(lastWord);
+}
+
+/** Evidence that `kicker` + `rest` is a kicker/headline split; undefined when impossible. */
+function score(kickerWords: string[], restWords: string[], ctx: Context, glued: boolean): number | undefined {
+  const kicker = kickerWords.join(' ');
+  const first = restWords[0];
+  if (!first || restWords.length < 3 || restWords.join(' ').length < 12) return undefined;
+  if (kicker.length > LIMITS.kicker || kicker.length < 2 || !startsUpper(first)) return undefined;
+  if (SENTENCE_START.has(lc(kickerWords[0]!))) return undefined;
+  const last = kickerWords[kickerWords.length - 1]!;
+  if (!kickerEndsWell(last, ctx.language)) return undefined;
+  let s = glued ? 2 : 0;
+  if (SENTENCE_START.has(lc(first)) && !isTitleCase(restWords)) s += 4;
+  if (KNOWN_KICKERS.has(kicker.toLowerCase())) s += 3;
+  if (/\p{L}-\p{L}/u.test(last)) s += 2;
+  if (recursStandalone(kicker, ctx.bodyText, first)) s += 2;
+  const second = restWords[1];
+  if (second && /^\p{Ll}/u.test(second)) s += 1;
+  if (ctx.language === 'en' && /^\p{Ll}/u.test(last) && /^\p{Lu}/u.test(first)) s += 1;
+  if (ROLE_SUFFIX.test(last.replace(/[^\p{L}]/gu, ''))) s -= 5;
+  return s;
+}
+
+const THRESHOLD = 3;
+
+/**
+ * Splits a kicker off the start of a headline line when the evidence is clear:
+ * a capitalised sentence-start word after it ("… am Morgen Das war …"), a known
+ * region/section/topic, a hyphenated compound, the phrase recurring on its own
+ * in the text, a sentence-shaped rest ("Blinken und …"). Role nouns ("CDU-Chef
+ * Merz …") count against. Glued kickers split at a lower→upper boundary inside
+ * a word, unless that word is a known camel-case name or recurs in the text.
+ */
+export function splitKicker(line: string, ctx: Context): KickerSplit {
+  const words = line.split(' ');
+  if (words.length < 4 || line.length > LIMITS.headline + LIMITS.kicker) return { headline: line };
+  let best: { k: number; s: number; kicker: string; headline: string } | undefined;
+  const consider = (kw: string[], rest: string[], glued: boolean) => {
+    const s = score(kw, rest, ctx, glued);
+    if (s === undefined || s < THRESHOLD || (best && best.s >= s)) return;
+    best = { k: kw.length, s, kicker: kw.join(' '), headline: rest.join(' ') };
+  };
+  for (let k = 1; k <= Math.min(4, words.length - 3); k++) {
+    const kw = words.slice(0, k);
+    const rest = words.slice(k);
+    // Four-word kickers only before a sentence-start word; ordinary kickers have 1–3 words.
+    if (k === 4 && !SENTENCE_START.has(lc(rest[0]!))) continue;
+    consider(kw, rest, false);
+  }
+  // Glued: "Sachsen-AnhaltDas war …" – a lower→Upper boundary inside one of the first words.
+  for (let p = 0; p < Math.min(3, words.length); p++) {
+    const w = words[p]!;
+    if (CAMEL_WORDS.test(w)) continue;
+    const m = /^(.*?\p{Ll}{2})(\p{Lu}\p{Ll}.*)$/u.exec(w);
+    if (!m) continue;
+    const left = m[1]!;
+    const lastSeg = left.split('-').pop()!;
+    if (lastSeg.length < 4) continue;
+    if (ctx.bodyText.includes(w)) continue;
+    consider([...words.slice(0, p), left], [m[2]!, ...words.slice(p + 1)], true);
+  }
+  if (!best) return { headline: line };
+  const b = best as { kicker: string; headline: string };
+  return { kicker: b.kicker, headline: b.headline };
+}
+
+/**
+ * A kicker printed on its own line above the headline: short (≤ 6 words, within
+ * the kicker limit), not ending like a sentence, shorter than the headline that
+ * follows, and that headline is not itself a sentence of running text.
+ */
+export function isOwnLineKicker(kicker: string, headline: string): boolean {
+  if (kicker.length > LIMITS.kicker || wordCount(kicker) > 6 || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
+  if (headline.length > LIMITS.headline || headline.length <= kicker.length || /\.$/.test(headline)) return false;
+  if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker)) return false;
+  return wordCount(headline) >= 2;
+}
+
+/**
+ * "23.05.2019 | Sachsen-Anhalt am Morgen …", "Donnerstag, 23. Mai 2019 – …": a
+ * date (and time) before the kicker, separated by a bar or dash. Returns the
+ * date and the rest of the line.
+ */
+export function splitDatePrefix(line: string): { date?: FoundDate; rest: string } {
+  let rest = line;
+  let date: FoundDate | undefined;
+  for (let n = 0; n < 3; n++) {
+    const m = /^(.{4,60}?)\s+[|–—-]\s+(.+)$/.exec(rest);
+    if (!m) break;
+    const d = parseDateLine(m[1]!);
+    const t = date && /^(\d{1,2})[:.](\d{2})(?:\s*Uhr)?$/.exec(m[1]!);
+    if (d && !date) date = d;
+    else if (date && t && date.hour === undefined && Number(t[1]) < 24 && Number(t[2]) < 60) date = { ...date, hour: Number(t[1]), minute: Number(t[2]) };
+    else break;
+    rest = m[2]!;
+  }
+  return date ? { date, rest } : { rest: line };
+}

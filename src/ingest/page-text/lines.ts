@@ -1,0 +1,145 @@
+/**
+ * Text normalisation and the line model every other step of the page-text
+ * importer works on. A crawler's page text is a list of lines; blank lines
+ * separate what the page printed as separate boxes (an image's alt text and its
+ * caption share a box, a paragraph has its own), so each line remembers the
+ * blank-line group it came from.
+ */
+
+export interface Line {
+  /** Normalised text: no control characters, single spaces, trimmed, never empty. */
+  text: string;
+  /** Number of the blank-line separated group; consecutive lines of one group were printed together. */
+  group: number;
+}
+
+/**
+ * Lines longer than this are always body text. Every classifier checks it first,
+ * so a 1 MB paragraph never meets a pattern (and pattern cost stays linear).
+ */
+export const MAX_CLASSIFY = 2000;
+
+// Spaces that should read as a plain space: NBSP (the seed has them), the
+// typographic spaces, narrow NBSP, ideographic space, tab.
+const ODD_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+// Invisible characters that only break matching: zero-width space, word joiner,
+// BOM/ZWNBSP, soft hyphen (CMSs sprinkle &shy; through long German words).
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
+// C0/C1 control characters other than newline; validateDraft refuses them.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Normalises line endings (CRLF, CR, Unicode separators, form feed), spaces and
+ * invisible characters. Quote characters are left as printed: the site decides
+ * how to show them, and search must find what the author wrote.
+ */
+export function normaliseText(raw: string): string {
+  return raw
+    .replace(/\r\n?|[\u2028\u2029\u0085\f\v]/g, '\n')
+    .replace(ODD_SPACES, ' ')
+    .replace(INVISIBLE, '')
+    .replace(CONTROLS, '')
+    .replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** Splits normalised text into non-empty lines with their blank-line groups. */
+export function toLines(text: string): Line[] {
+  const out: Line[] = [];
+  let group = 0;
+  let blank = true;
+  for (const rawLine of text.split('\n')) {
+    const t = rawLine.replace(/ {2,}/g, ' ').trim();
+    if (!t) {
+      if (!blank) group++;
+      blank = true;
+      continue;
+    }
+    blank = false;
+    out.push({ text: t, group });
+  }
+  return joinWrappedLines(out);
+}
+
+/**
+ * Re-joins hard-wrapped paragraphs ("save as text" from a text browser, mail
+ * exports). Two signals, both conservative and neither able to lose text:
+ *  - the whole page is wrapped: no line is longer than ~100 characters and the
+ *    lines that continue in their box almost all end near that width — then a
+ *    line that ends near the width continues on the next line of its box;
+ *  - anywhere: a long line that does not end a sentence, followed in its box by
+ *    a line starting in lower case (German nouns start upper case, so this alone
+ *    rarely fires on German text).
+ */
+function joinWrappedLines(lines: Line[]): Line[] {
+  let maxLen = 0;
+  for (const l of lines) if (l.text.length > maxLen) maxLen = l.text.length;
+  const continuing = lines.filter((l, i) => sameGroup(l, lines[i + 1]));
+  const nearWidth = (l: Line) => l.text.length >= maxLen - 25 && l.text.length >= 45;
+  const wrappedPage = maxLen <= 100 && continuing.length >= 2 && continuing.filter(nearWidth).length / continuing.length >= 0.7;
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev && prev.group === line.group && prev.text.length < MAX_CLASSIFY && !isListLine(line.text)) {
+      // A near-width line ending a sentence, followed by a short line, is a paragraph
+      // end before a heading or a short paragraph: not joined.
+      const byWidth = wrappedPage && nearWidth(prev) && !/-$/.test(prev.text) &&
+        (!/[.!?:]["“”»«'’)]*$/.test(prev.text) || nearWidth(line) || /^\p{Ll}/u.test(line.text));
+      const byCase = prev.text.length >= 50 && !/[.!?:;…"“”»«'’)\]-]$/.test(prev.text) && /^\p{Ll}/u.test(line.text);
+      if (byWidth || byCase) {
+        prev.text = `${prev.text} ${line.text}`;
+        continue;
+      }
+    }
+    out.push({ ...line });
+  }
+  return out;
+}
+
+function isListLine(text: string): boolean {
+  return /^(?:[-•*·▪●◦‣–]\s|\d{1,2}[.)]\s)/.test(text);
+}
+
+/** True when consecutive lines are in one printed box (no blank line between). */
+export function sameGroup(a: Line | undefined, b: Line | undefined): boolean {
+  return !!a && !!b && a.group === b.group;
+}
+
+export function wordCount(s: string): number {
+  const m = s.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+/** Ends like a sentence or a clause (period, colon, semicolon, comma), possibly inside closing quotes. */
+export function endsWithStop(s: string): boolean {
+  return /[.:;,]["'“”»«’)\]]*$/.test(s);
+}
+
+/** Ends a full sentence: . ! ? …, possibly inside closing quotes or a parenthesis. */
+export function endsSentence(s: string): boolean {
+  return /[.!?…]["'“”»«’)\]]*$/.test(s);
+}
+
+/** Starts with a capital letter or digit, possibly after an opening quote or parenthesis. */
+export function startsUpper(s: string): boolean {
+  return /^[„"“»«'‚(]?[\p{Lu}\d]/u.test(s);
+}
+
+/** Collapses whitespace for comparisons (dedupe of teaser, hero figures). */
+export function comparable(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Shortens text to at most `max` characters at a word boundary, adding "…" when
+ * something was cut. Text without spaces is cut hard.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max - 1).join('');
+  const cut = head.lastIndexOf(' ');
+  const base = cut >= max / 2 ? head.slice(0, cut) : head;
+  return `${base.replace(/[\s,;:–-]+$/, '')}…`;
+}

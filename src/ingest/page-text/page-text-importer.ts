@@ -1,0 +1,226 @@
+import {
+  formatIssues, LedeError, LIMITS, toZonedIso, validateDraft,
+  type Author, type Block, type BroadcastRef, type RelatedTeaser, type StoryDraft,
+} from '../../content/index.js';
+import { parseBody, type BodyOptions } from './body-blocks.js';
+import { isBroadcastLine, parseBroadcastLine } from './broadcast.js';
+import { parseByline, type Byline } from './byline.js';
+import { berlinDay, dateToIso, findDate, type FoundDate } from './dates.js';
+import { decodePageBuffer } from './decode-buffer.js';
+import { parseHead } from './head.js';
+import { detectLanguage } from './language.js';
+import { normaliseText, toLines, type Line } from './lines.js';
+import { arrangePictures } from './pictures.js';
+import { parsePublicationLine, type PublicationDates } from './publication-dates.js';
+import { findTailRails } from './rails.js';
+import { dropTeaserRepeat } from './teaser-repeat.js';
+import { assertImportableText } from './text-guards.js';
+import { parseTickerBody } from './ticker-body.js';
+import { looksLikeTicker, parseEntryStart } from './ticker.js';
+import type { ImportOptions, ImportResult } from './types.js';
+import { isWidgetLine } from './widgets.js';
+
+/**
+ * Page text → StoryDraft. The steps, in the order they MUST run:
+ *  1. guard and normalise (size before anything else);
+ *  2. drop page furniture; take out broadcast and publication lines (anywhere);
+ *  3. cut the rails off the end (before the head, so rail titles are never
+ *     mistaken for the body's last headings);
+ *  4. read the head (kicker, headline, teaser, pictures, byline);
+ *  5. read the body — as ticker entries when the page is a live ticker;
+ *  6. drop the teaser's repeat, choose the lead picture, attach author photos;
+ *  7. validate. The result always passes validateDraft; anything else is a
+ *     LedeError('IMPORT_FAILED').
+ */
+export function importPageText(text: string, opts: ImportOptions = {}): ImportResult {
+  try {
+    return run(text, opts);
+  } catch (err) {
+    if (err instanceof LedeError) throw err;
+    // A bug must not surface as a stack trace in the CLI; name it and keep the cause.
+    throw new LedeError('IMPORT_FAILED', `the importer could not read this page (${(err as Error)?.message ?? String(err)})`, { cause: err });
+  }
+}
+
+/** Bytes of a saved page: detects the encoding (BOMs, UTF-16, UTF-8, windows-1252) and binary data first. */
+export function importPageTextBuffer(buf: Buffer, opts: ImportOptions = {}): ImportResult {
+  let decoded;
+  try {
+    decoded = decodePageBuffer(buf);
+  } catch (err) {
+    if (err instanceof LedeError) throw err;
+    throw new LedeError('IMPORT_FAILED', `cannot decode the file (${(err as Error)?.message ?? String(err)})`, { cause: err });
+  }
+  const result = importPageText(decoded.text, opts);
+  return { draft: result.draft, warnings: [...decoded.warnings, ...result.warnings] };
+}
+
+function run(text: string, opts: ImportOptions): ImportResult {
+  const warnings: string[] = [];
+  const { replacementChars } = assertImportableText(text);
+  if (replacementChars) warnings.push(`${replacementChars} character${replacementChars === 1 ? '' : 's'} could not be decoded (U+FFFD); check umlauts`);
+  const normalised = normaliseText(text);
+  const all = toLines(normalised);
+  if (!all.length) throw new LedeError('IMPORT_FAILED', 'file contains only whitespace; no text to import');
+  const language = detectLanguage(normalised);
+
+  // 2. Furniture out; broadcast and publication lines out (kept for later).
+  const lines: Line[] = [];
+  const broadcastLines: string[] = [];
+  const pubs: PublicationDates[] = [];
+  let widgets = 0;
+  for (const l of all) {
+    if (l.text.length <= 500) {
+      if (isWidgetLine(l.text)) { widgets++; continue; }
+      if (isBroadcastLine(l.text)) { broadcastLines.push(l.text); continue; }
+      const p = parsePublicationLine(l.text);
+      if (p) { pubs.push(p); continue; }
+    }
+    lines.push(l);
+  }
+  if (!lines.length) {
+    throw new LedeError('IMPORT_FAILED', `no article text: the page holds only page furniture${widgets ? ` (${widgets} share/navigation/cookie lines)` : ''}`);
+  }
+
+  // 3. Rails at the end.
+  const rails = findTailRails(lines, 0, lines.length);
+  let end = rails?.start ?? lines.length;
+  if (end === 0) throw new LedeError('IMPORT_FAILED', 'no article text: the page holds only teaser lists (rails)');
+
+  // 4. Head. Bylines anywhere in the first lines tell the head which lines are author photos.
+  let knownAuthors: Author[] = [];
+  for (let k = 0; k < Math.min(end, 40); k++) {
+    const by = lines[k]!.text.length <= 300 ? parseByline(lines[k]!.text) : undefined;
+    if (by) { knownAuthors = by.authors; break; }
+  }
+  const isTickerLine = (l: Line) => !!parseEntryStart(l.text);
+  const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
+  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors });
+  if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture');
+  if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
+  if (head.longFirstParagraph) warnings.push(`the first paragraph is longer than ${LIMITS.teaser} characters; kept in the body, no teaser`);
+
+  // A byline at the very end of the body ("Autorin: Anna Beispiel").
+  let byline: Byline | undefined = head.byline ?? rails?.byline;
+  while (!byline && end > head.next) {
+    const last = lines[end - 1]!;
+    const by = last.text.length <= 300 ? parseByline(last.text) : undefined;
+    if (!by) break;
+    byline = by;
+    end--;
+  }
+
+  // Dates: explicit publication > "Stand" > a dated head line with a time.
+  // "2 hours ago" counts from opts.now; without it the line is only dropped.
+  for (const p of pubs) {
+    if (!p.relative) continue;
+    if (opts.now && !Number.isNaN(opts.now.getTime())) p[p.relative.kind] = toZonedIso(new Date(opts.now.getTime() - p.relative.minutesAgo * 60000));
+    else warnings.push('a relative date ("… ago", "vor …") was dropped; pass opts.now to resolve it');
+  }
+  const published = pubs.find((p) => p.published)?.published;
+  const updatedExplicit = pubs.find((p) => p.updated)?.updated;
+  const stand = pubs.find((p) => p.stand)?.stand;
+  if (pubs.some((p) => p.dateOnly)) warnings.push('a publication date has no time of day; midnight (Europe/Berlin) was used');
+  let firstPublishedAt = published ?? stand;
+  // Compare instants, not strings: offsets differ across a DST switch.
+  let updatedAt = updatedExplicit ?? (published && stand && Date.parse(stand) > Date.parse(published) ? stand : undefined);
+  if (!firstPublishedAt && head.pageDate?.hour !== undefined) {
+    firstPublishedAt = isoOf(head.pageDate);
+  }
+  if (firstPublishedAt && updatedAt && Date.parse(updatedAt) <= Date.parse(firstPublishedAt)) {
+    if (Date.parse(updatedAt) < Date.parse(firstPublishedAt)) warnings.push('the update time is before the publication time; update time dropped');
+    updatedAt = undefined;
+  }
+
+  // 5. Body (or ticker).
+  const blankSeparated = all.length > 1 && all[all.length - 1]!.group > 0 && all[all.length - 1]!.group / all.length >= 0.3;
+  const bodyOpts: BodyOptions = { headings: true, blankSeparated, isStructural: isTickerLine };
+  const headText = `${head.kicker ?? ''} ${head.headline}`;
+  const related: RelatedTeaser[] = [];
+  let body: Block[];
+  let kind: StoryDraft['kind'] = 'article';
+  if (!head.headlineDerived && looksLikeTicker(lines, head.next, end, headText)) {
+    const anchor = tickerAnchor(head.pageDate, published, stand ?? updatedExplicit, opts.now, warnings);
+    const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor });
+    body = [...t.intro, ...t.entries];
+    related.push(...t.related);
+    if (t.entries.length) kind = 'liveticker';
+  } else {
+    const b = parseBody(lines, head.next, end, { ...bodyOpts, isStructural: () => false });
+    body = b.blocks;
+    related.push(...b.related);
+    if (b.splitParagraphs) warnings.push(`${b.splitParagraphs} paragraph${b.splitParagraphs === 1 ? ' was' : 's were'} longer than ${LIMITS.inlineText} characters and split at sentence ends`);
+  }
+  if (head.headlineDerived && lines.length === 1 && lines[0]!.text.length > 2000) warnings.push('the page has no line structure; it was imported as one block of text');
+
+  // 6. Teaser repeat, lead picture, author photos.
+  if (head.teaser) dropTeaserRepeat(head.teaser, body);
+  const authors: Author[] = (byline?.authors ?? []).map((a) => ({ ...a }));
+  for (const p of head.authorPhotos) if (authors[p.index] && !authors[p.index]!.image) authors[p.index]!.image = p.figure;
+  const pictures = arrangePictures(head.figures, body, authors);
+  const lead = pictures.lead;
+  body = pictures.body;
+  if (body.length > LIMITS.blocks) {
+    throw new LedeError('IMPORT_FAILED', `the page yields ${body.length} body blocks; a story holds at most ${LIMITS.blocks} — is this one news page?`);
+  }
+
+  // Broadcast: the first line that reads; more are noted.
+  let broadcast: BroadcastRef | undefined;
+  for (const b of broadcastLines) {
+    const parsed = parseBroadcastLine(b, head.pageDate ?? (firstPublishedAt ? findDate(firstPublishedAt) : undefined));
+    if (!parsed) { warnings.push(`broadcast line without a readable date dropped: "${b.slice(0, 80)}"`); continue; }
+    if (broadcast) { warnings.push(`further broadcast line dropped: "${b.slice(0, 80)}"`); continue; }
+    broadcast = parsed.broadcast;
+    if (parsed.dateOnly) warnings.push('the broadcast line names no time; the slot was set to midnight (Europe/Berlin)');
+  }
+
+  const allRelated = [...related, ...(rails?.related ?? [])].filter((r, i, arr) => arr.findIndex((x) => x.title === r.title) === i);
+  if (allRelated.length > LIMITS.related) warnings.push(`${allRelated.length - LIMITS.related} related teasers beyond ${LIMITS.related} dropped`);
+  const section = rails?.section ?? head.section;
+  const source = typeof opts.source === 'string' && opts.source.trim() && opts.source.length <= LIMITS.url && !/[\u0000-\u001f\u007f]/.test(opts.source) ? opts.source : undefined;
+  if (opts.source !== undefined && !source) warnings.push('the source name was not usable (empty, too long or with control characters) and was left out');
+
+  const draft: StoryDraft = {
+    kind,
+    language,
+    ...(head.kicker && { kicker: head.kicker }),
+    headline: head.headline,
+    ...(head.teaser && { teaser: head.teaser }),
+    ...(byline && byline.byline.length <= LIMITS.byline && { byline: byline.byline }),
+    authors: authors.slice(0, LIMITS.authors),
+    ...(section && { section }),
+    topics: [],
+    ...(firstPublishedAt && { firstPublishedAt }),
+    ...(updatedAt && { updatedAt }),
+    ...(lead && { lead }),
+    ...(broadcast && { broadcast }),
+    related: allRelated.slice(0, LIMITS.related),
+    body,
+    ...(source && { source }),
+  };
+  const checked = validateDraft(draft);
+  if (!checked.ok) {
+    throw new LedeError('IMPORT_FAILED', `the imported story is not valid (${formatIssues(checked.issues).slice(0, 500)}); please report this page`, { issues: checked.issues });
+  }
+  return { draft: checked.value, warnings };
+}
+
+function isoOf(d: FoundDate): string | undefined {
+  return dateToIso(d)?.iso;
+}
+
+/**
+ * The day a ticker's times belong to: the page's own date (a date line, a date
+ * before the kicker, the publication date) is its first day; "Stand"/update
+ * times, `opts.now` or the clock are its last day.
+ */
+function tickerAnchor(
+  pageDate: FoundDate | undefined, published: string | undefined, lastStamp: string | undefined, now: Date | undefined, warnings: string[],
+): { anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean } {
+  if (pageDate) return { anchor: pageDate, anchorIsEnd: false };
+  if (published) return { anchor: berlinDay(new Date(published)), anchorIsEnd: false };
+  if (lastStamp) return { anchor: berlinDay(new Date(lastStamp)), anchorIsEnd: true };
+  if (now && !Number.isNaN(now.getTime())) return { anchor: berlinDay(now), anchorIsEnd: true };
+  warnings.push('the ticker page names no date; entry times were dated today — pass the page date (opts.now) to fix');
+  return { anchor: berlinDay(new Date()), anchorIsEnd: true };
+}

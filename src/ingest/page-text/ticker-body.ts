@@ -1,0 +1,115 @@
+import { LIMITS, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
+import { parseBody, type BodyOptions } from './body-blocks.js';
+import { dateToIso, type FoundDate } from './dates.js';
+import type { Line } from './lines.js';
+import { splitLongText } from './split-long-text.js';
+import {
+  assignDays, dayLine, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, type EntryStart, type TimedEntry,
+} from './ticker.js';
+
+export interface TickerBody {
+  /** Blocks before the first entry (the ticker's intro). */
+  intro: Block[];
+  entries: TickerEntryBlock[];
+  related: RelatedTeaser[];
+}
+
+interface RawEntry {
+  start: EntryStart;
+  date?: FoundDate;
+  title?: string;
+  location?: string;
+  body: Block[];
+}
+
+function paragraphs(text: string): Block[] {
+  return splitLongText(text, LIMITS.inlineText).map((t) => ({ type: 'paragraph', content: [{ text: t }] }));
+}
+
+/**
+ * Reads the ticker part of a page: entries start at time lines; an entry's body
+ * is everything up to the next entry (paragraphs, pictures, lists, quotes; short
+ * lines stay paragraphs). Day separator lines date the entries below them.
+ */
+export function parseTickerBody(
+  lines: Line[],
+  from: number,
+  to: number,
+  opts: BodyOptions & { anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean },
+): TickerBody {
+  const starts: number[] = [];
+  for (let k = from; k < to; k++) if (parseEntryStart(lines[k]!.text)) starts.push(k);
+  const related: RelatedTeaser[] = [];
+  const bodyOpts: BodyOptions = { ...opts, headings: false };
+
+  // Day separators anywhere in the ticker date the entries that follow them.
+  let currentDate: FoundDate | undefined;
+  const introLines: Line[] = [];
+  for (let k = from; k < (starts[0] ?? to); k++) {
+    const d = dayLine(lines[k]!.text);
+    if (d) currentDate = d;
+    else introLines.push(lines[k]!);
+  }
+  const introParsed = parseBody(introLines, 0, introLines.length, { ...opts });
+  related.push(...introParsed.related);
+
+  const raw: RawEntry[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const k = starts[s]!;
+    const end = starts[s + 1] ?? to;
+    const start = parseEntryStart(lines[k]!.text)!;
+    const span: Line[] = [];
+    let nextDate: FoundDate | undefined;
+    for (let j = k + 1; j < end; j++) {
+      const d = dayLine(lines[j]!.text);
+      // A day line dates the entries after it; text around it still belongs to this entry.
+      if (d) nextDate = d;
+      else span.push(lines[j]!);
+    }
+    const entry: RawEntry = { start, body: [], ...(currentDate && { date: currentDate }) };
+    let b = 0;
+    let lead: string | undefined;
+    const nextText = span[0]?.text;
+    const hasMore = (n: number) => span.length > n;
+    const rest = start.rest;
+    if (start.sep === '-' && rest && isPlace(rest)) {
+      entry.location = rest;
+      if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
+    } else if (!rest) {
+      if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
+    } else if (isTitleLike(rest) && (hasMore(0) || start.sep === '|')) {
+      entry.title = rest;
+    } else {
+      const runIn = start.sep === '' ? splitRunInTitle(rest) : undefined;
+      if (runIn) {
+        entry.title = runIn.title;
+        lead = runIn.body;
+      } else {
+        lead = rest;
+      }
+    }
+    if (lead) entry.body.push(...paragraphs(lead));
+    const parsed = parseBody(span, b, span.length, bodyOpts);
+    entry.body.push(...parsed.blocks);
+    related.push(...parsed.related);
+    if (entry.title || entry.body.length) raw.push(entry);
+    if (nextDate) currentDate = nextDate;
+  }
+
+  const timed: TimedEntry[] = raw.map((e) => ({ start: e.start, ...(e.date && { date: e.date }) }));
+  const days = assignDays(timed, opts.anchor, opts.anchorIsEnd);
+  const entries: TickerEntryBlock[] = [];
+  raw.forEach((e, n) => {
+    const day = days[n]!;
+    const iso = dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(e.start.offsetMinutes !== undefined && { offsetMinutes: e.start.offsetMinutes }) });
+    if (!iso) return;
+    // An entry holds at most LIMITS.tickerEntryBlocks blocks; overflow continues in an entry with the same time.
+    for (let c = 0; c === 0 || c < e.body.length; c += LIMITS.tickerEntryBlocks) {
+      const block: TickerEntryBlock = { type: 'ticker-entry', time: iso.iso, body: e.body.slice(c, c + LIMITS.tickerEntryBlocks) };
+      if (c === 0 && e.title) block.title = e.title;
+      if (c === 0 && e.location) block.location = e.location;
+      if (block.title || block.body.length) entries.push(block);
+    }
+  });
+  return { intro: introParsed.blocks, entries, related };
+}

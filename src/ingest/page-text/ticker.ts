@@ -1,0 +1,163 @@
+import { LIMITS } from '../../content/index.js';
+import { addDays, parseDateLine, type FoundDate } from './dates.js';
+import { SENTENCE_START_WORDS } from './sentence-start.js';
+import { endsSentence, endsWithStop, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
+
+/**
+ * Live tickers: a list of entries, each a time of day with an optional title,
+ * place and body. Entry lines seen on broadcasters' pages:
+ *   "10:58 Uhr | Titel"            title after a bar
+ *   "10:58 Uhr - Magdeburg"        a place; the title on the next line
+ *   "9:55 Uhr Titel Text …"        title and text run together
+ *   "8.00 Uhr: Text"               text only
+ *   "21:25 Text"                   no "Uhr", text only
+ * Pages list newest first or oldest first; the order is kept as printed.
+ */
+
+export interface EntryStart {
+  hour: number;
+  minute: number;
+  /** "|", "-", ":" or "" (nothing between time and text). */
+  sep: string;
+  rest: string;
+  /** Has "Uhr"/a zone/a bar: unmistakably an entry even on its own. */
+  strong: boolean;
+  offsetMinutes?: number;
+}
+
+const ENTRY = /^(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
+const ZONES: Record<string, number> = { GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 60, CEST: 120, MESZ: 120 };
+
+/** Reads a line as the start of a ticker entry. */
+export function parseEntryStart(text: string): EntryStart | undefined {
+  if (text.length > MAX_CLASSIFY) return undefined;
+  const m = ENTRY.exec(text);
+  if (!m) return undefined;
+  const [, hh, dot, mm, uhr, zone, sep = '', rest = ''] = m;
+  const hour = Number(hh);
+  const minute = Number(mm);
+  if (hour > 23 || minute > 59) return undefined;
+  const strong = !!uhr || !!zone || sep === '|';
+  // Without "Uhr" only "21:25 Text" counts: a colon time followed by a capitalised word.
+  if (!strong) {
+    if (dot === '.' || !rest || !startsUpper(rest)) return undefined;
+    // "12:30 Millionen …" or "1:0 Sieg" are not entries: the text must be a few words.
+    if (wordCount(rest) < 2) return undefined;
+  }
+  const e: EntryStart = { hour, minute, sep: sep.replace(/[–—]/, '-'), rest: rest.trim(), strong };
+  if (zone) e.offsetMinutes = ZONES[zone];
+  return e;
+}
+
+/**
+ * A page is a ticker when several lines open entries: three or more, or two
+ * when the headline/kicker says "Ticker"/"live". Weak entries ("21:25 Text")
+ * need the ticker word or a majority of entries with "Uhr".
+ */
+export function looksLikeTicker(lines: Line[], from: number, to: number, headText: string): boolean {
+  let strong = 0;
+  let weak = 0;
+  for (let k = from; k < to; k++) {
+    const e = parseEntryStart(lines[k]!.text);
+    if (!e) continue;
+    if (e.strong) strong++;
+    else weak++;
+  }
+  const tickerWord = /ticker|\blive\b|liveblog|newsblog|live-blog|im überblick|minute by minute/i.test(headText);
+  if (strong >= 3) return true;
+  if (tickerWord && strong + weak >= 2) return true;
+  return weak >= 4 && tickerWord;
+}
+
+/** A short line without final punctuation that can be an entry title. */
+export function isTitleLike(text: string): boolean {
+  return text.length <= LIMITS.headline && text.length > 0 && !endsWithStop(text) && wordCount(text) <= 25;
+}
+
+/** A place after the time: "Magdeburg", "Halle (Saale)", "Bad Dürrenberg". */
+export function isPlace(text: string): boolean {
+  return text.length <= 40 && wordCount(text) <= 3 && startsUpper(text) && !endsWithStop(text) && !/[!?]$/.test(text);
+}
+
+/**
+ * "Unfall auf der A14 Die Polizei hat …": a title run into the text. Splits
+ * before a capitalised sentence-start word when the words before it contain no
+ * punctuation and the text after it ends like a sentence.
+ */
+export function splitRunInTitle(text: string): { title: string; body: string } | undefined {
+  if (text.length > MAX_CLASSIFY) return undefined;
+  const words = text.split(' ');
+  for (let k = 2; k <= Math.min(15, words.length - 4); k++) {
+    const w = words[k]!;
+    const prev = words[k - 1]!;
+    if (/[.,;:!?]$/.test(prev)) return undefined;
+    if (!SENTENCE_START_WORDS.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w)) continue;
+    if (/^\p{Ll}/u.test(prev) && prev.length <= 3) continue;
+    const body = words.slice(k).join(' ');
+    if (!endsSentence(body)) return undefined;
+    const title = words.slice(0, k).join(' ');
+    return title.length <= LIMITS.headline ? { title, body } : undefined;
+  }
+  return undefined;
+}
+
+export interface TimedEntry {
+  start: EntryStart;
+  /** The date printed in a day separator line above this entry, if any. */
+  date?: FoundDate;
+}
+
+/**
+ * Calendar dates for entries. Entries under a printed day separator use it.
+ * Others count from an anchor: the page's date is the ticker's first day (walk
+ * from the oldest entry forward); `opts.now` or an update time is its last day
+ * (walk from the newest entry back). A clock going backwards in time order
+ * means the ticker passed midnight.
+ */
+export function assignDays(
+  entries: TimedEntry[],
+  anchor: { year: number; month: number; day: number },
+  anchorIsEnd: boolean,
+): Array<{ year: number; month: number; day: number }> {
+  const n = entries.length;
+  let desc = 0;
+  let asc = 0;
+  for (let i = 1; i < n; i++) {
+    const a = minutes(entries[i - 1]!.start);
+    const b = minutes(entries[i]!.start);
+    if (b < a) desc++;
+    else if (b > a) asc++;
+  }
+  const newestFirst = desc > asc;
+  // Indices in time order (oldest first).
+  const order = [...Array(n).keys()];
+  if (newestFirst) order.reverse();
+  const walk = anchorIsEnd ? [...order].reverse() : order;
+  const days: Array<{ year: number; month: number; day: number }> = new Array(n);
+  let day = anchor;
+  let prev: number | undefined;
+  for (const i of walk) {
+    const e = entries[i]!;
+    if (e.date) {
+      day = { year: e.date.year, month: e.date.month, day: e.date.day };
+    } else if (prev !== undefined) {
+      const t = minutes(e.start);
+      // Forward walk: time drops → next day. Backward walk: time rises → previous day.
+      if (!anchorIsEnd && t < prev - 60) day = addDays(day, 1);
+      if (anchorIsEnd && t > prev + 60) day = addDays(day, -1);
+    }
+    days[i] = day;
+    prev = minutes(e.start);
+  }
+  return days;
+}
+
+function minutes(e: EntryStart): number {
+  return e.hour * 60 + e.minute;
+}
+
+/** A day separator inside a ticker: "Freitag, 24. Mai 2019". */
+export function dayLine(text: string): FoundDate | undefined {
+  const d = parseDateLine(text);
+  return d && d.hour === undefined ? d : undefined;
+}

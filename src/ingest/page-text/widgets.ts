@@ -1,0 +1,68 @@
+/**
+ * Page furniture a crawler copies along with the article: share buttons, badges,
+ * ratings, reading time, comment counters, cookie notes, footer links. Each
+ * pattern matches a WHOLE short line only, so a sentence that merely mentions
+ * "Teilen" or "Cookies" is never dropped. Media badges with a duration ("Video
+ * 2 min") are not here: rails and body handle them, because in a rail they carry
+ * the teaser's media type.
+ */
+const EXACT = new Set(
+  [
+    // Media badges without information of their own.
+    'audiobeitrag', 'videobeitrag', 'mit video', 'mit audio', 'mit videos', 'mit audios', 'mit podcast', 'mit bildergalerie',
+    'audio starten', 'video starten', 'abspielen', 'play', 'pause', 'video abspielen', 'audio abspielen', 'jetzt anhören', 'jetzt ansehen',
+    'eilmeldung', 'exklusiv', 'neu', 'live', 'breaking', 'breaking news', 'anzeige', 'werbung', 'advertisement', 'sponsored',
+    // Share and tool bars.
+    'teilen', 'drucken', 'link kopiert', 'link kopieren', 'link copied', 'copy link', 'artikel teilen', 'seite teilen', 'beitrag teilen',
+    'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
+    'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'pinterest', 'linkedin', 'xing', 'threads', 'bluesky', 'mastodon', 'instagram', 'reddit', 'flipboard',
+    'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
+    'kommentieren', 'kommentar schreiben', 'kommentare anzeigen', 'comment', 'comments', 'leave a comment',
+    // Navigation and footer.
+    'zur startseite', 'startseite', 'nach oben', 'zurück nach oben', 'zum seitenanfang', 'seitenanfang', 'back to top', 'top', 'home',
+    'zurück', 'weiter', 'back', 'next', 'previous', 'menü', 'menu', 'suche', 'search', 'schließen', 'close', 'mehr anzeigen', 'show more',
+    'mehr laden', 'ältere einträge laden', 'weitere einträge laden', 'load more', 'alle anzeigen', 'see all',
+    'anmelden', 'einloggen', 'login', 'log in', 'sign in', 'abmelden', 'registrieren', 'abonnieren', 'subscribe', 'newsletter', 'newsletter abonnieren',
+    'impressum', 'datenschutz', 'datenschutzerklärung', 'kontakt', 'barrierefreiheit', 'erklärung zur barrierefreiheit', 'nutzungsbedingungen',
+    'agb', 'hilfe', 'sitemap', 'privacy', 'privacy policy', 'terms', 'terms of use', 'cookies', 'cookie policy', 'accessibility', 'contact', 'contact us', 'about us',
+    // Cookie banners.
+    'cookie-einstellungen', 'cookie einstellungen', 'cookie settings', 'einstellungen', 'settings', 'alle akzeptieren', 'akzeptieren',
+    'alle ablehnen', 'ablehnen', 'accept', 'accept all', 'reject all', 'decline', 'ok', 'verstanden', 'got it', 'zustimmen', 'einverstanden',
+    'nur notwendige cookies', 'nur notwendige', 'necessary only', 'manage cookies', 'manage preferences',
+  ].map((s) => s.toLowerCase()),
+);
+
+const PATTERNS: RegExp[] = [
+  /^bewertung:?\s*\d+(?:[.,]\d+)?\s*(?:von|\/)\s*\d+(?:\s*sternen?)?\.?$/i,
+  /^(?:rating|rated):?\s*\d+(?:\.\d+)?\s*(?:out of|of|\/)\s*\d+(?:\s*stars?)?\.?$/i,
+  /^\d+(?:[.,]\d+)?\s*(?:von|\/|out of)\s*5\s*(?:sternen?|stars?)$/i,
+  /^[★☆✩✪⭐\s]{3,}$/,
+  /^(?:lesezeit|lesedauer|reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?|minuten?)\.?$/i,
+  /^\d+\s*(?:min(?:\.|utes?)?)\s*(?:read|lesezeit|lesen)$/i,
+  /^(?:kommentare|comments|leserkommentare)\s*\(?\d*\)?$/i,
+  /^\d+\s*(?:kommentare?|comments?)$/i,
+  /^(?:teilen|share)\s*(?:auf|on|via|per)\s+\S+(?:\s+\S+)?$/i,
+  /^(?:teilen|share)(?:\s*[|·•/]\s*(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|threads|bluesky|mastodon|link kopieren|copy link))+$/i,
+  /^(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|mastodon)(?:\s*[|·•/]\s*(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|mastodon|link kopieren))+$/i,
+  /^(?:wir verwenden|diese (?:website|seite|webseite) (?:verwendet|nutzt)|wir nutzen|we use|this (?:website|site) uses)\s+cookies\b.{0,400}$/i,
+  /^(?:mit (?:dem|der) (?:nutzung|weiteren nutzung|klick)|by (?:continuing|using) (?:this|our)).{0,200}cookies.{0,200}$/i,
+  /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
+  /^(?:video|audio|podcast) (?:abspielen|starten|anhören|ansehen|herunterladen|download)$/i,
+  /^(?:seite|page) \d+ (?:von|of) \d+$/i,
+  /^(?:javascript|js) (?:ist |is )?(?:deaktiviert|disabled).{0,200}$/i,
+  /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
+  /^(?:dieser (?:inhalt|beitrag) (?:ist|wurde) (?:nicht mehr verfügbar|depubliziert)).{0,120}$/i,
+  /^(?:externer inhalt|external content)$/i,
+  /^(?:inhalt laden|inhalte laden|load content)$/i,
+];
+
+/** True for a line that is page furniture, not article text. */
+export function isWidgetLine(text: string): boolean {
+  if (text.length > 500) return false;
+  const t = text.replace(/[\s:|·•>»›]+$/, '').trim().toLowerCase();
+  if (!t) return true;
+  if (t.length <= 60 && EXACT.has(t)) return true;
+  // A line of nothing but punctuation/symbols (separators, icon leftovers).
+  if (t.length <= 40 && !/[\p{L}\p{N}]/u.test(t)) return true;
+  return PATTERNS.some((re) => re.test(t));
+}
