@@ -30,13 +30,27 @@ export function monthFromName(name: string): number | undefined {
 
 interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+// Building an Intl.DateTimeFormat is expensive; keep one per zone and read all parts in one pass.
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let fmt = FORMATTERS.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    FORMATTERS.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 function partsInZone(date: Date, timeZone: string): Parts {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
-  const get = (t: string) => Number(fmt.formatToParts(date).find((p) => p.type === t)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  const p: Parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
+    if (part.type in p) p[part.type as keyof Parts] = Number(part.value);
+  }
+  return p;
 }
 
 /** Offset of `timeZone` from UTC at `date`, in minutes (Berlin: +60 or +120). */
