@@ -23,6 +23,5 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
-  app.route('/', createSiteRoutes(createSiteReader(db), { siteName: config.siteName, siteUrl: config.siteUrl }));
-  return app;
+  return createSiteRoutes(createSiteReader(db), { siteName: config.siteName, siteUrl: config.siteUrl }, app);
 }

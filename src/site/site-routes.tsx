@@ -37,9 +37,12 @@ function nextCursor(stories: { firstPublishedAt?: string; id: string }[], limit:
   return stories.length === limit && last?.firstPublishedAt ? { publishedAt: last.firstPublishedAt, id: last.id } : undefined;
 }
 
-/** Hono routes of the public reader site. Reads only, through `SiteReader`. */
-export function createSiteRoutes(reader: SiteReader, opts: SiteOptions): Hono {
-  const app = new Hono();
+/**
+ * Registers the public reader site on `app` (routes, the 404 page and the error
+ * page, which must belong to the top-level app to catch every unmatched path).
+ * Reads only, through `SiteReader`.
+ */
+export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hono = new Hono()): Hono {
   const lang = opts.lang ?? 'de';
 
   const nav = async (): Promise<NavSection[]> => (await reader.sections()).map((s) => ({ name: s.name, slug: s.slug }));
@@ -164,10 +167,17 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions): Hono {
     }
     // Unexpected: log for operators, show readers a friendly page without internals.
     console.error(`[site] ${c.req.method} ${c.req.path}:`, err);
-    return errorPage(c, isLedeError(err) && err.status === 503 ? 503 : 500);
+    return errorPage(c, isDatabaseDown(err) ? 503 : 500);
   });
 
   return app;
+}
+
+/** Connection-level failures (server gone, refused, shutting down) are "try again later", not a bug. */
+function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code) || /^(08|57P)/.test(code))) return true;
+  return err instanceof Error && /Connection terminated|connection timeout|Client has encountered a connection error|PGlite is closed/i.test(err.message);
 }
 
 function articleTitle(story: Story, siteName: string): string {
