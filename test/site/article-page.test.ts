@@ -170,3 +170,27 @@ for (const engine of engines()) {
     });
   });
 }
+
+for (const engine of engines()) {
+  describe(`database outage on ${engine.name}`, { skip: engine.skip }, () => {
+    test('pages answer a friendly 503 when the database is gone, never a stack trace', async () => {
+      const db = await engine.open();
+      const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' });
+      assert.equal((await app.request('/')).status, 200);
+      await db.close();
+      const original = console.error;
+      console.error = () => undefined; // the operator log line is expected here
+      try {
+        for (const p of ['/', '/politik', '/politik/irgendwas']) {
+          const res = await app.request(p);
+          const html = await res.text();
+          assert.equal(res.status, 503, p);
+          assert.match(html, /Vorübergehend nicht erreichbar/);
+          assert.doesNotMatch(html, /Error|at .*\.ts/);
+        }
+      } finally {
+        console.error = original;
+      }
+    });
+  });
+}
