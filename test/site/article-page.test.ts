@@ -68,7 +68,7 @@ for (const engine of engines()) {
       const mapAt = html.indexOf('Bildrechte: MITTELDEUTSCHER RUNDFUNK');
       assert.ok(mapAt > html.indexOf('Blinken warnt erneut vor Einmarsch'), 'map after its heading');
       assert.ok(mapAt < html.indexOf('Blinken warnte erneut eindringlich'), 'map before the following paragraph');
-      assert.match(html, /class="ph map" role="img" aria-label="Landkarte zum Ukraine-Russland-Konflikt"/);
+      assert.match(html, /class="ph map" role="img" aria-label="Landkarte zum Ukraine-Russland-Konflikt"><span>Landkarte zum Ukraine-Russland-Konflikt<\/span>/);
       // Broadcast line as a machine-readable time.
       assert.match(html, /Dieses Thema im Programm: <time datetime="2022-01-21T13:00:00\+01:00">21\. Januar 2022 \| 13:00 Uhr<\/time>/);
       // The rails of the crawled page are not body text; our own rail is there.

@@ -22,8 +22,9 @@ export function FigureMedia(props: { figure: Figure; lazy?: boolean; sizes?: str
       />
     );
   }
+  // The alt text is shown in the placeholder too: sighted readers learn what the picture shows.
   return f.alt ? (
-    <div class={`ph ${f.kind}`} role="img" aria-label={f.alt}></div>
+    <div class={`ph ${f.kind}`} role="img" aria-label={f.alt}><span>{f.alt}</span></div>
   ) : (
     <div class={`ph ${f.kind}`} aria-hidden="true"></div>
   );
