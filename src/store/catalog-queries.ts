@@ -3,7 +3,6 @@ import type { Queryable } from './types.js';
 export interface SectionInfo {
   name: string;
   slug: string;
-  count: number;
 }
 
 export interface TopicInfo {
@@ -11,14 +10,28 @@ export interface TopicInfo {
   count: number;
 }
 
-/** Sections that have published stories, largest first; the site's navigation. */
+/**
+ * Sections that have published stories, in alphabetical order; the site's navigation.
+ * A loose index scan (one index probe per section) instead of GROUP BY over all
+ * stories: it runs on every page, and must not grow with the archive.
+ */
 export async function listSections(db: Queryable): Promise<SectionInfo[]> {
-  const rows = await db.query<{ section: string; section_slug: string; n: string | number }>(
-    `SELECT section_slug, min(section) AS section, count(*) AS n
-       FROM stories WHERE status = 'published'
-      GROUP BY section_slug ORDER BY n DESC, section_slug`,
+  const rows = await db.query<{ section: string; section_slug: string }>(
+    `WITH RECURSIVE s(slug) AS (
+       (SELECT section_slug FROM stories WHERE status = 'published' ORDER BY section_slug LIMIT 1)
+       UNION ALL
+       SELECT (SELECT section_slug FROM stories
+                WHERE status = 'published' AND section_slug > s.slug
+                ORDER BY section_slug LIMIT 1)
+         FROM s WHERE s.slug IS NOT NULL
+     )
+     SELECT s.slug AS section_slug,
+            (SELECT section FROM stories
+              WHERE status = 'published' AND section_slug = s.slug
+              ORDER BY first_published_at DESC NULLS LAST LIMIT 1) AS section
+       FROM s WHERE s.slug IS NOT NULL`,
   );
-  return rows.map((r) => ({ name: r.section, slug: r.section_slug, count: Number(r.n) }));
+  return rows.map((r) => ({ name: r.section, slug: r.section_slug }));
 }
 
 /** Topics of published stories with their story counts. */
