@@ -1,5 +1,6 @@
 import { slugify, type Story } from '../content/index.js';
 import { StoryRepository, type Queryable, type ListOptions, type StorySummary } from '../store/index.js';
+import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
 import { listSections, listTopics, type SectionInfo } from '../store/catalog-queries.js';
 
 /**
@@ -12,6 +13,8 @@ export interface SiteReader {
   publishedStory(slug: string): Promise<Story | undefined>;
   list(opts: ListOptions): Promise<StorySummary[]>;
   topicBySlug(slug: string): Promise<string | undefined>;
+  /** Full-text search over published stories, with the topics for the search form. */
+  search(req: SearchRequest): Promise<SearchResponse>;
 }
 
 export function createSiteReader(db: Queryable): SiteReader {
@@ -27,5 +30,6 @@ export function createSiteReader(db: Queryable): SiteReader {
       const topics = await listTopics(db);
       return topics.find((t) => slugify(t.name) === slug)?.name;
     },
+    search: (req) => runSearch(db, req),
   };
 }

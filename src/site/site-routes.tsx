@@ -7,6 +7,7 @@ import { ArticleView } from './views/article.js';
 import { Layout, renderPage, type NavSection } from './views/layout.js';
 import { ErrorView, HomeView, ListingView } from './views/listing.js';
 import { storyPath } from './views/teaser.js';
+import { searchPage } from './search/search-route.js';
 
 export interface SiteOptions {
   siteName: string;
@@ -113,6 +114,8 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     );
     return html(c, page);
   });
+
+  app.get('/suche', (c) => searchPage(c, reader, { ...opts, lang }));
 
   app.get('/:section', async (c) => {
     const slug = c.req.param('section');

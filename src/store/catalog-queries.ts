@@ -28,7 +28,7 @@ export async function listSections(db: Queryable): Promise<SectionInfo[]> {
      SELECT s.slug AS section_slug,
             (SELECT section FROM stories
               WHERE status = 'published' AND section_slug = s.slug
-              ORDER BY first_published_at DESC NULLS LAST LIMIT 1) AS section
+              ORDER BY first_published_at DESC, id DESC LIMIT 1) AS section
        FROM s WHERE s.slug IS NOT NULL`,
   );
   return rows.map((r) => ({ name: r.section, slug: r.section_slug }));

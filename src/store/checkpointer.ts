@@ -5,6 +5,11 @@
  * since the last clean shutdown. We CHECKPOINT on a timer (when anything was
  * written), whenever the WAL since the last checkpoint passes a size, and on
  * close.
+ *
+ * There is no autovacuum either, so planner statistics are never refreshed on
+ * their own; without them the planner guesses and picks slow plans (measured:
+ * the section navigation query 167 ms → 0.5 ms on 10,000 stories). The same
+ * timer runs ANALYZE once enough rows have been written.
  */
 
 export interface CheckpointPolicy {
@@ -19,10 +24,14 @@ export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = { intervalMs: 30_000,
 /** How many writes pass between two looks at the WAL size (a look costs a tiny query). */
 const PROBE_EVERY = 32;
 
+/** Writes after which the timer refreshes planner statistics (ANALYZE samples, so it stays cheap). */
+export const ANALYZE_AFTER_WRITES = 200;
+
 type Run = <T>(sql: string) => Promise<T[]>;
 
 export class Checkpointer {
   #writes = 0;
+  #writesSinceAnalyze = 0;
   #sinceProbe = 0;
   #probing = false;
   #running: Promise<void> | undefined;
@@ -39,6 +48,7 @@ export class Checkpointer {
   ) {
     if (policy.intervalMs > 0) {
       this.#timer = setInterval(() => {
+        if (this.#writesSinceAnalyze >= ANALYZE_AFTER_WRITES) this.#inBackground(() => this.analyze());
         if (this.#writes > 0) this.#inBackground(() => this.checkpoint());
       }, policy.intervalMs);
       // A timer must not keep a finished CLI command alive.
@@ -49,6 +59,7 @@ export class Checkpointer {
   /** Called after every statement or transaction that may have written. */
   noteWrite(): void {
     this.#writes++;
+    this.#writesSinceAnalyze++;
     if (this.policy.walBytes <= 0 || this.#stopped) return;
     if (++this.#sinceProbe < PROBE_EVERY || this.#probing) return;
     this.#sinceProbe = 0;
@@ -87,6 +98,12 @@ export class Checkpointer {
       );
     }
     return this.#running;
+  }
+
+  /** Refreshes planner statistics for every table. */
+  async analyze(): Promise<void> {
+    this.#writesSinceAnalyze = 0;
+    await this.run('ANALYZE');
   }
 
   /** Stops the timer and waits for background work; close() then does the final checkpoint. */

@@ -38,9 +38,23 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const where = db.engine === 'pglite' ? `embedded database in ${db.location}` : `PostgreSQL ${db.location}`;
     (db as { extensions: readonly string[] }).extensions = await ensureExtensions(db, where, warn);
     if (opts.migrate !== false) await migrate(db, { onWarning: warn });
+    if (db.engine === 'pglite') await analyzeIfNeverAnalyzed(db);
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
   }
   return db;
+}
+
+/**
+ * PGlite has no autovacuum: a data directory filled by an older version, or
+ * closed before the first timed ANALYZE, may have no planner statistics at all
+ * (reltuples = -1). Gather them once at open; ANALYZE samples, so it is quick.
+ */
+async function analyzeIfNeverAnalyzed(db: Database): Promise<void> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+      WHERE ns.nspname = 'public' AND c.relkind = 'r' AND c.reltuples < 0`,
+  );
+  if ((rows[0]?.n ?? 0) > 0) await db.exec('ANALYZE');
 }

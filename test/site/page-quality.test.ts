@@ -34,6 +34,8 @@ const PAGES: Record<string, string> = {
   video: '/sachsen-anhalt/ein-tag-im-krisenstab',
   audio: '/welt/was-der-klimawandel-fuer-unsere-fluesse-bedeutet',
   'not found': '/gibt-es-nicht',
+  search: '/suche?q=Hochwasser',
+  'search with bad input': '/suche?q=Hochwasser&von=2024-13-01',
 };
 
 const pglite = engines()[0]!;

@@ -19,8 +19,8 @@ export interface LayoutProps {
 }
 
 const LABELS = {
-  de: { skip: 'Zum Inhalt springen', nav: 'Rubriken', home: 'Startseite', footer: 'Ein Nachrichtenangebot mit Lede.' },
-  en: { skip: 'Skip to content', nav: 'Sections', home: 'Home', footer: 'A news service built with Lede.' },
+  de: { skip: 'Zum Inhalt springen', nav: 'Rubriken', home: 'Startseite', footer: 'Ein Nachrichtenangebot mit Lede.', search: 'Suche', searchButton: 'Suchen' },
+  en: { skip: 'Skip to content', nav: 'Sections', home: 'Home', footer: 'A news service built with Lede.', search: 'Search', searchButton: 'Search' },
 };
 
 export function labelsFor(lang: string) {
@@ -55,6 +55,11 @@ export function Layout(props: LayoutProps) {
                 ))}
               </ul>
             </nav>
+            <form role="search" action="/suche" method="get" class="site-search" aria-label={l.search}>
+              <label for="site-search-q">{l.search}</label>{' '}
+              <input type="search" id="site-search-q" name="q" maxlength={200} />{' '}
+              <button type="submit">{l.searchButton}</button>
+            </form>
           </div>
         </header>
         <main id="content" tabindex={-1}>{props.children}</main>
