@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { loadDemoContent } from '../newsroom/load-demo.js';
+import { EventBus } from '../newsroom/events.js';
 import { createApp } from '../server/app.js';
+import { PageCache } from '../site/page-cache.js';
 import { loadConfig } from '../server/config.js';
 import type { CommandIO } from './main.js';
 import { parseCommandArgs } from './main.js';
@@ -30,7 +32,8 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     await db.close();
     throw err;
   }
-  const app = createApp(db, config);
+  // One process, one bus: writes made by this server purge its page cache at once.
+  const app = createApp(db, config, { pageCache: new PageCache(), events: new EventBus() });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -5,6 +5,7 @@ import {
 } from '../content/index.js';
 import { StoryRepository } from '../store/index.js';
 import type { Queryable } from '../store/index.js';
+import type { EventBus } from './events.js';
 
 /** What the service needs of the database: queries and transactions. */
 export interface Transactional extends Queryable {
@@ -27,7 +28,7 @@ export interface CreateOptions {
  * in one transaction; nothing reaches the store without passing `validateDraft`.
  */
 export class StoryService {
-  constructor(private readonly db: Transactional) {}
+  constructor(private readonly db: Transactional, private readonly events?: EventBus) {}
 
   /** Validates an untrusted draft and stores it as a new story. Throws LedeError('VALIDATION') naming each bad field. */
   async create(input: unknown, opts: CreateOptions = {}): Promise<Story> {
@@ -39,7 +40,7 @@ export class StoryService {
     const now = opts.now ?? new Date();
     const status = opts.status ?? 'draft';
     const base = draft.slug ?? (slugify(draft.headline) || 'story');
-    return this.db.transaction(async (tx) => {
+    const story = await this.db.transaction(async (tx) => {
       const repo = new StoryRepository(tx);
       // Two writers can be handed the same free slug; the loser asks again (a chosen slug is never renamed).
       for (let attempt = 0; ; attempt++) {
@@ -51,6 +52,11 @@ export class StoryService {
         }
       }
     });
+    // Told only after the commit, so no listener ever sees a story that was rolled back.
+    if (story.status === 'published') {
+      await this.events?.emit({ type: 'story.published', storyId: story.id, slug: story.slug, sectionSlug: slugify(story.section), topics: story.topics });
+    }
+    return story;
   }
 
   async get(idOrSlug: string): Promise<Story> {

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
+import type { EventBus } from '../newsroom/events.js';
+import { purgeKeysFor, type PageCache } from '../site/page-cache.js';
 import type { Config } from './config.js';
 
 /**
@@ -16,12 +18,22 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
 };
 
+export interface AppOptions {
+  /** Cache rendered pages; purged by `events`, so pass both (serve does). */
+  pageCache?: PageCache;
+  events?: EventBus;
+}
+
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
-export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl'>): Hono {
+export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl'>, opts: AppOptions = {}): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
-  return createSiteRoutes(createSiteReader(db), { siteName: config.siteName, siteUrl: config.siteUrl }, app);
+  const site = createSiteRoutes(createSiteReader(db), { siteName: config.siteName, siteUrl: config.siteUrl });
+  const cache = opts.pageCache;
+  if (cache && opts.events) opts.events.subscribe((event) => void cache.purge(purgeKeysFor(event)));
+  app.all('*', (c) => (cache ? cache.handle(c.req.raw, async (req) => site.fetch(req)) : site.fetch(c.req.raw)));
+  return app;
 }

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { slugify } from '../content/index.js';
+
+/**
+ * The reader site's page cache: rendered responses kept in memory, tagged with
+ * surrogate keys (home, section:…, story:…, topic:…, feeds) and purged by
+ * domain events, so a page is fresh the moment a story on it changes.
+ *
+ * - fresh for `freshMs`; then served stale while one background render
+ *   refreshes it (stale-while-revalidate), up to `staleMs`;
+ * - when a render fails (database gone: 5xx), a stale copy up to `errorMs` old
+ *   is served instead (stale-if-error), so the site stays up;
+ * - concurrent misses for one URL render once (request coalescing);
+ * - ETag on every cached response, 304 for a matching If-None-Match.
+ * The same policy goes out in Cache-Control and Surrogate-Key headers, so a CDN
+ * in front can cache and purge the same way.
+ */
+export interface PageCacheOptions {
+  freshMs?: number;
+  staleMs?: number;
+  errorMs?: number;
+  maxEntries?: number;
+  now?: () => number;
+}
+
+interface Entry {
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+  etag: string;
+  keys: string[];
+  storedAt: number;
+}
+
+type Render = (req: Request) => Promise<Response>;
+
+/** Paths never cached: health checks must hit the database; demo media carry their own caching. */
+const BYPASS = /^\/(healthz|favicon\.ico|demo-media\/)/;
+
+/** Surrogate keys of a page, from its path: what must purge it. */
+export function surrogateKeysFor(pathname: string): string[] {
+  const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponentSafe(p));
+  if (parts.length === 0) return ['home'];
+  const [first, second, third] = parts;
+  if (/^(feed\.(xml|json)|atom\.xml|sitemap\.xml|robots\.txt)$/.test(first!) || first === 'sitemaps') return ['feeds'];
+  if (first === 'suche') return ['search'];
+  if (first === 'thema' && second) return [`topic:${second}`];
+  if (parts.length === 1) return [`section:${first}`];
+  if (parts.length === 2 && /^(feed\.(xml|json)|atom\.xml)$/.test(second!)) return [`section:${first}`, 'feeds'];
+  if (parts.length === 2) return [`story:${second}`, `section:${first}`];
+  return third ? [`path:${pathname}`] : [`section:${first}`];
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Every page that can show a story: what a change to it must purge. */
+export function purgeKeysFor(event: { slug: string; sectionSlug: string; topics: string[] }): string[] {
+  return ['home', 'feeds', 'search', `section:${event.sectionSlug}`, `story:${event.slug}`, ...event.topics.map((t) => `topic:${slugify(t)}`)];
+}
+
+export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=600, stale-if-error=86400';
+
+export class PageCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #inflight = new Map<string, Promise<Entry | Response>>();
+  readonly #fresh: number;
+  readonly #stale: number;
+  readonly #error: number;
+  readonly #max: number;
+  readonly #now: () => number;
+  /** Renders actually performed (coalesced misses count once); for tests and diagnostics. */
+  renders = 0;
+
+  constructor(opts: PageCacheOptions = {}) {
+    this.#fresh = opts.freshMs ?? 30_000;
+    this.#stale = opts.staleMs ?? 600_000;
+    this.#error = opts.errorMs ?? 86_400_000;
+    this.#max = opts.maxEntries ?? 5_000;
+    this.#now = opts.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Drops every page tagged with any of `keys`; returns how many. */
+  purge(keys: string[]): number {
+    const wanted = new Set(keys);
+    let n = 0;
+    for (const [url, e] of this.#entries) {
+      if (e.keys.some((k) => wanted.has(k))) {
+        this.#entries.delete(url);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Serves `req` from the cache or through `render`, following the policy above. */
+  async handle(req: Request, render: Render): Promise<Response> {
+    const url = new URL(req.url);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || BYPASS.test(url.pathname)) return render(req);
+    const key = url.pathname + url.search;
+    const entry = this.#entries.get(key);
+    const age = entry ? this.#now() - entry.storedAt : Infinity;
+
+    if (entry && age < this.#fresh) return this.#respond(req, entry, 'HIT');
+    if (entry && age < this.#fresh + this.#stale) {
+      // Serve at once; one background render brings the copy up to date.
+      void this.#renderOnce(key, req, render).catch(() => undefined);
+      return this.#respond(req, entry, 'STALE');
+    }
+    let result: Entry | Response;
+    try {
+      result = await this.#renderOnce(key, req, render);
+    } catch (err) {
+      if (entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
+      throw err;
+    }
+    if (result instanceof Response) {
+      if (result.status >= 500 && entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
+      return result;
+    }
+    return this.#respond(req, result, 'MISS');
+  }
+
+  /** One render per URL at a time; every waiter gets the same outcome. */
+  #renderOnce(key: string, req: Request, render: Render): Promise<Entry | Response> {
+    let pending = this.#inflight.get(key);
+    if (!pending) {
+      pending = (async () => {
+        this.renders++;
+        const res = await render(new Request(req.url, { method: 'GET', headers: req.headers }));
+        const noStore = /no-store|private/.test(res.headers.get('cache-control') ?? '');
+        if (res.status !== 200 || noStore) {
+          // Not cacheable (404, 5xx, redirects): give each waiter its own copy of the body.
+          const body = await res.arrayBuffer();
+          return new Response(body, { status: res.status, headers: res.headers });
+        }
+        const body = await res.arrayBuffer();
+        const entry: Entry = {
+          status: res.status,
+          headers: [...res.headers.entries()].filter(([k]) => !/^(cache-control|etag|age|surrogate-key|x-cache|content-length)$/i.test(k)),
+          body,
+          etag: `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"`,
+          keys: surrogateKeysFor(new URL(req.url).pathname),
+          storedAt: this.#now(),
+        };
+        this.#store(key, entry);
+        return entry;
+      })().finally(() => this.#inflight.delete(key));
+      this.#inflight.set(key, pending);
+    }
+    return pending.then((r) => (r instanceof Response ? r.clone() : r));
+  }
+
+  #store(key: string, entry: Entry): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    // Oldest-inserted first: a plain Map keeps insertion order, good enough as LRU-by-refresh.
+    while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value!);
+  }
+
+  #respond(req: Request, e: Entry, state: string): Response {
+    const headers = new Headers(e.headers);
+    headers.set('ETag', e.etag);
+    headers.set('Cache-Control', CACHE_CONTROL);
+    headers.set('Surrogate-Key', e.keys.join(' '));
+    headers.set('Age', String(Math.max(0, Math.floor((this.#now() - e.storedAt) / 1000))));
+    headers.set('X-Cache', state);
+    const inm = req.headers.get('if-none-match');
+    if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === e.etag)) {
+      return new Response(null, { status: 304, headers });
+    }
+    return new Response(req.method === 'HEAD' ? null : e.body, { status: e.status, headers });
+  }
+}

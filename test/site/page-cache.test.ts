@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { EventBus } from '../../src/newsroom/events.js';
+import { loadDemoContent } from '../../src/newsroom/load-demo.js';
+import { StoryService } from '../../src/newsroom/story-service.js';
+import { createApp } from '../../src/server/app.js';
+import { PageCache, surrogateKeysFor } from '../../src/site/page-cache.js';
+import type { Database } from '../../src/store/index.js';
+import { engines } from '../helpers/db.js';
+
+const pglite = engines()[0]!;
+
+test('surrogate keys follow the page type', () => {
+  assert.deepEqual(surrogateKeysFor('/'), ['home']);
+  assert.deepEqual(surrogateKeysFor('/politik'), ['section:politik']);
+  assert.deepEqual(surrogateKeysFor('/politik/ein-artikel'), ['story:ein-artikel', 'section:politik']);
+  assert.deepEqual(surrogateKeysFor('/thema/hochwasser'), ['topic:hochwasser']);
+  assert.deepEqual(surrogateKeysFor('/politik/feed.xml'), ['section:politik', 'feeds']);
+  assert.deepEqual(surrogateKeysFor('/sitemaps/news.xml'), ['feeds']);
+});
+
+describe('page cache in front of the reader site', () => {
+  let db: Database;
+  let clock = 1_000_000;
+  let cache: PageCache;
+  let events: EventBus;
+  let app: ReturnType<typeof createApp>;
+  let service: StoryService;
+
+  before(async () => {
+    db = await pglite.open();
+    await loadDemoContent(db, new Date('2026-11-20T12:00:00Z'));
+    cache = new PageCache({ freshMs: 30_000, staleMs: 60_000, errorMs: 3_600_000, now: () => clock });
+    events = new EventBus();
+    app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { pageCache: cache, events });
+    service = new StoryService(db, events);
+  });
+  after(async () => {
+    await db?.close().catch(() => undefined);
+  });
+
+  test('hits carry ETag, Surrogate-Key and the stale policy; a matching If-None-Match gets 304', async () => {
+    const first = await app.request('/politik');
+    assert.equal(first.headers.get('x-cache'), 'MISS');
+    const body = await first.text();
+    const second = await app.request('/politik');
+    assert.equal(second.headers.get('x-cache'), 'HIT');
+    assert.equal(await second.text(), body);
+    assert.equal(second.headers.get('etag'), first.headers.get('etag'));
+    assert.equal(second.headers.get('surrogate-key'), 'section:politik');
+    assert.match(second.headers.get('cache-control')!, /stale-while-revalidate=\d+, stale-if-error=\d+/);
+    assert.equal(second.headers.get('content-security-policy')?.includes("object-src 'none'"), true);
+    const revalidated = await app.request('/politik', { headers: { 'If-None-Match': first.headers.get('etag')! } });
+    assert.equal(revalidated.status, 304);
+    assert.equal(await revalidated.text(), '');
+  });
+
+  test('publishing purges exactly the pages that show the story', async () => {
+    const paths = ['/', '/politik', '/politik/haushalt-fuer-2027-mit-knapper-mehrheit-beschlossen', '/kultur', '/thema/hochwasser-an-der-elbe'];
+    for (const p of paths) await (await app.request(p)).text();
+    for (const p of paths) assert.equal((await app.request(p)).headers.get('x-cache'), 'HIT', p);
+
+    await service.create({ headline: 'Eilmeldung aus dem Landtag', section: 'Politik', topics: ['Landeshaushalt'] }, { status: 'published' });
+
+    const home = await app.request('/');
+    assert.equal(home.headers.get('x-cache'), 'MISS');
+    assert.match(await home.text(), /Eilmeldung aus dem Landtag/);
+    const section = await app.request('/politik');
+    assert.match(await section.text(), /Eilmeldung aus dem Landtag/);
+    // The rail of another Politik story shows it at once.
+    const rail = await app.request('/politik/haushalt-fuer-2027-mit-knapper-mehrheit-beschlossen');
+    assert.equal(rail.headers.get('x-cache'), 'MISS');
+    assert.match(await rail.text(), /Eilmeldung aus dem Landtag/);
+    // Pages that cannot show it stay cached.
+    assert.equal((await app.request('/kultur')).headers.get('x-cache'), 'HIT');
+    assert.equal((await app.request('/thema/hochwasser-an-der-elbe')).headers.get('x-cache'), 'HIT');
+    // Drafts purge nothing and show nowhere.
+    await service.create({ headline: 'Entwurf bleibt intern', section: 'Kultur' });
+    const kultur = await app.request('/kultur');
+    assert.equal(kultur.headers.get('x-cache'), 'HIT');
+    assert.doesNotMatch(await kultur.text(), /Entwurf bleibt intern/);
+  });
+
+  test('concurrent misses for one page render it once', async () => {
+    const before = cache.renders;
+    const responses = await Promise.all(Array.from({ length: 12 }, () => app.request('/welt')));
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    assert.equal(cache.renders - before, 1);
+    assert.ok(bodies.every((b) => b === bodies[0] && b.includes('<h1>Welt</h1>')));
+  });
+
+  test('after freshness runs out a stale copy is served while one render refreshes it', async () => {
+    await (await app.request('/welt')).text();
+    clock += 31_000;
+    const before = cache.renders;
+    const stale = await app.request('/welt');
+    assert.equal(stale.headers.get('x-cache'), 'STALE');
+    await stale.text();
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(cache.renders - before, 1, 'one background render');
+    assert.equal((await app.request('/welt')).headers.get('x-cache'), 'HIT');
+  });
+
+  test('with the database gone, cached pages are served stale and uncached ones get a friendly 503', async () => {
+    await (await app.request('/kultur')).text();
+    clock += 120_000; // past fresh and stale-while-revalidate, within stale-if-error
+    await db.close();
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      const cached = await app.request('/kultur');
+      assert.equal(cached.status, 200);
+      assert.equal(cached.headers.get('x-cache'), 'STALE-IF-ERROR');
+      assert.match(await cached.text(), /<h1>Kultur<\/h1>/);
+      const uncached = await app.request('/sachsen-anhalt/ein-tag-im-krisenstab');
+      assert.equal(uncached.status, 503);
+      assert.match(await uncached.text(), /Vorübergehend nicht erreichbar/);
+    } finally {
+      console.error = original;
+    }
+  });
+});
