@@ -10,11 +10,13 @@ import type { Queryable, StorySummary } from './types.js';
  * configuration: words are stemmed ("Außenminister" finds "Außenministers"),
  * "quoted words" are a phrase, -word excludes, OR is an alternative.
  *
- * Cost at 100,000 stories: matching goes through the GIN index on `search`;
- * relevance is ranked among the newest RANK_WINDOW matches only (a word that
- * is in every other story would otherwise rank tens of thousands of rows per
- * request); the count stops at COUNT_CAP; snippets (ts_headline, which
- * re-parses the text) are made for the page of results only.
+ * Cost at 100,000 stories: every request reads at most the newest
+ * MAX_SEARCH_RESULTS + 1 matches, once, through the GIN index on `search` (or,
+ * for a word in most stories, the newest-first index, stopping early). That one
+ * window gives the count (exact up to the cap, else "more than"), the relevance
+ * order (ts_rank within the window: the best of the newest 1,000 matches, which
+ * is what a news reader wants) and the page. ts_headline, which re-parses the
+ * text, runs for the 20 stories of the page only.
  */
 
 /** Marks around highlighted words in snippets; never in stored text (we strip them). */
@@ -23,12 +25,8 @@ export const MARK_END = '\u0003';
 
 /** Longest query we accept (characters). */
 export const MAX_QUERY_LENGTH = 200;
-/** Deepest result we show: offset + limit never go beyond this. */
+/** Deepest result we show, and the most matches we count and rank. */
 export const MAX_SEARCH_RESULTS = 1000;
-/** Matches counted at most; beyond, the count is "more than". */
-export const COUNT_CAP = 10_000;
-/** Relevance is ranked among this many newest matches. */
-export const RANK_WINDOW = 5_000;
 /** Snippets are made from at most this much of teaser and body text. */
 const SNIPPET_SOURCE_MAX = 30_000;
 
@@ -59,9 +57,9 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** Matching published stories (at most COUNT_CAP; see `more`). */
+  /** Matching published stories (at most MAX_SEARCH_RESULTS; see `more`). */
   total: number;
-  /** True when there are more than COUNT_CAP matches. */
+  /** True when there are more than MAX_SEARCH_RESULTS matches. */
   more: boolean;
   /**
    * Why nothing could be searched, when the query has no searchable word:
@@ -136,36 +134,34 @@ export async function searchStories(db: Queryable, opts: SearchOptions): Promise
   if (tree === 'T') return { hits: [], total: 0, more: false, unsearchable: 'only-exclusions' };
 
   const { where, params } = searchFilter(tsquery, opts);
-  const countRows = await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM stories WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS m`,
-    params,
-  );
-  const counted = Number(countRows[0]?.n ?? 0);
-  const total = Math.min(counted, COUNT_CAP);
-  const more = counted > COUNT_CAP;
-
   const end = Math.min(offset + limit, MAX_SEARCH_RESULTS);
-  if (end <= offset || offset >= total) return { hits: [], total, more };
-
-  const pageParams = [...params, end - offset, offset];
+  const pageParams = [...params, Math.max(0, end - offset), offset];
   const lim = `$${pageParams.length - 1}`;
   const off = `$${pageParams.length}`;
-  const sql = opts.order === 'newest'
-    ? `SELECT ${SUMMARY_SELECT}, doc->'body' AS body FROM stories WHERE ${where}
-        ORDER BY first_published_at DESC, id DESC LIMIT ${lim} OFFSET ${off}`
-    // Rank the newest RANK_WINDOW matches; ties (and the window) favour newer stories.
-    : `SELECT ${SUMMARY_SELECT}, doc->'body' AS body FROM (
-         SELECT *, ts_rank(search, $1::tsquery, 1) AS rank FROM (
-           SELECT * FROM stories WHERE ${where}
-            ORDER BY first_published_at DESC, id DESC LIMIT ${RANK_WINDOW}
-         ) AS recent
-       ) AS ranked
-        ORDER BY rank DESC, first_published_at DESC, id DESC LIMIT ${lim} OFFSET ${off}`;
-  const rows = await db.query<SummaryRow & { body: Story['body'] | null }>(sql, pageParams);
-  if (!rows.length) return { hits: [], total, more };
+  const rank = opts.order === 'newest' ? '0::real' : 'ts_rank(search, $1::tsquery, 1)';
+  // One pass over the newest matches (lean rows: no doc), then the page's rows in full.
+  const rows = await db.query<SummaryRow & { body: Story['body'] | null; n: number | string }>(
+    `WITH w AS MATERIALIZED (
+       SELECT id, first_published_at, ${rank} AS rank FROM stories WHERE ${where}
+        ORDER BY first_published_at DESC, id DESC LIMIT ${MAX_SEARCH_RESULTS + 1}
+     ), p AS (
+       SELECT id AS p_id, first_published_at AS p_at, rank AS p_rank FROM w
+        ORDER BY rank DESC, first_published_at DESC, id DESC LIMIT ${lim} OFFSET ${off}
+     )
+     SELECT c.n, ${SUMMARY_SELECT}, doc->'body' AS body
+       FROM (SELECT count(*) AS n FROM w) AS c
+       LEFT JOIN (p JOIN stories ON id = p_id) ON true
+      ORDER BY p_rank DESC, p_at DESC, p_id DESC`,
+    pageParams,
+  );
+  const counted = Number(rows[0]?.n ?? 0);
+  const total = Math.min(counted, MAX_SEARCH_RESULTS);
+  const more = counted > MAX_SEARCH_RESULTS;
+  const found = rows.filter((r) => r.id !== null);
+  if (!found.length) return { hits: [], total, more };
 
   // Snippets for this page only: teaser and body text, highlighted by ts_headline.
-  const texts = rows.map((r) => hideMarkup([r.teaser ?? '', blocksToText(r.body ?? [])].filter(Boolean).join('\n').slice(0, SNIPPET_SOURCE_MAX)));
+  const texts = found.map((r) => hideMarkup([r.teaser ?? '', blocksToText(r.body ?? [])].filter(Boolean).join('\n').slice(0, SNIPPET_SOURCE_MAX)));
   const heads = await db.query<{ i: number; h: string }>(
     `SELECT t.i::int AS i, ts_headline('german', t.text, $1::tsquery, $3) AS h
        FROM unnest($2::text[]) WITH ORDINALITY AS t(text, i)`,
@@ -173,7 +169,7 @@ export async function searchStories(db: Queryable, opts: SearchOptions): Promise
   );
   const snippets = new Map(heads.map((h) => [Number(h.i), h.h]));
   return {
-    hits: rows.map((r, k) => ({ story: summaryFromRow(r), snippet: showMarkup(snippets.get(k + 1) ?? '').replace(/\s+/g, ' ').trim() })),
+    hits: found.map((r, k) => ({ story: summaryFromRow(r), snippet: showMarkup(snippets.get(k + 1) ?? '').replace(/\s+/g, ' ').trim() })),
     total,
     more,
   };
