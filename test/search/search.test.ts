@@ -194,6 +194,23 @@ forEachEngine('search', (ctx) => {
     assert.doesNotMatch(all.html, /Geheimer|Quastenflosser/);
   });
 
+  test('search page: 20 results a page, with a pager that keeps the query and filters', async () => {
+    const repo = new StoryRepository(ctx.db);
+    for (let i = 0; i < 23; i++) {
+      await repo.insert(makeStory({ headline: `Blätterwort Meldung ${i}`, section: 'Kultur', topics: [], firstPublishedAt: `2025-01-${String(i + 1).padStart(2, '0')}T10:00:00+01:00` }));
+    }
+    const one = await page('?q=Bl%C3%A4tterwort&sort=neu');
+    assert.match(one.html, /23 Treffer/);
+    assert.equal([...one.html.matchAll(/<li class="card">/g)].length, 20);
+    assert.match(one.html, /<a href="\/suche\?q=Bl%C3%A4tterwort&amp;sort=neu&amp;seite=2" rel="next">Nächste Seite<\/a>/);
+    assert.match(one.html, /Blätterwort Meldung 22/);
+    const two = await page('?q=Bl%C3%A4tterwort&sort=neu&seite=2');
+    assert.equal([...two.html.matchAll(/<li class="card">/g)].length, 3);
+    assert.match(two.html, /<ol class="search-results" start="21">/);
+    assert.match(two.html, /rel="prev">Vorherige Seite/);
+    assert.match(two.html, /Blätterwort Meldung 0</);
+  });
+
   test('search page: "Meinten Sie" for a typo', async () => {
     if (!ctx.db.extensions.includes('pg_trgm')) return;
     const { status, html } = await page('?q=Hochwaser');
