@@ -1,7 +1,10 @@
 import { slugify, type Story } from '../content/index.js';
-import { StoryRepository, type Queryable, type ListOptions, type StorySummary } from '../store/index.js';
+import {
+  StoryRepository, listFeedStories, sitemapCursorAt, sitemapPage,
+  type FeedFilter, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary,
+} from '../store/index.js';
 import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
-import { listSections, listTopics, type SectionInfo } from '../store/catalog-queries.js';
+import { listSections, listTopics, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
 
 /**
  * The reader site's whole view of the database: a small typed interface, read
@@ -15,6 +18,15 @@ export interface SiteReader {
   topicBySlug(slug: string): Promise<string | undefined>;
   /** Full-text search over published stories, with the topics for the search form. */
   search(req: SearchRequest): Promise<SearchResponse>;
+  /** Topics of published stories (sitemaps). */
+  topics(): Promise<TopicInfo[]>;
+  /** Newest published stories, whole (feeds). */
+  feedStories(filter: FeedFilter): Promise<Story[]>;
+  /** Published stories oldest first, after `after` (sitemaps). */
+  sitemapPage(opts: { after?: PageCursor; limit: number }): Promise<SitemapStory[]>;
+  /** Cursor of the index-th published story, oldest first (where a sitemap chunk starts). */
+  sitemapCursorAt(index: number): Promise<PageCursor | undefined>;
+  countPublished(): Promise<number>;
 }
 
 export function createSiteReader(db: Queryable): SiteReader {
@@ -31,5 +43,10 @@ export function createSiteReader(db: Queryable): SiteReader {
       return topics.find((t) => slugify(t.name) === slug)?.name;
     },
     search: (req) => runSearch(db, req),
+    topics: () => listTopics(db),
+    feedStories: (filter) => listFeedStories(db, filter),
+    sitemapPage: (opts) => sitemapPage(db, opts),
+    sitemapCursorAt: (index) => sitemapCursorAt(db, index),
+    countPublished: () => repo.countPublished(),
   };
 }

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { LedeError, isLedeError, slugify, type Story } from '../content/index.js';
 import type { PageCursor } from '../store/index.js';
 import { demoMediaSvg } from './demo-media.js';
+import { registerFeedRoutes } from './feeds/index.js';
+import { articleMetadata } from './structured-data.js';
 import type { SiteReader } from './read-model.js';
 import { ArticleView } from './views/article.js';
 import { Layout, renderPage, type NavSection } from './views/layout.js';
@@ -72,6 +74,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
   };
 
   app.get('/healthz', (c) => c.text('ok'));
+  registerFeedRoutes(app, reader, opts);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/demo-media/:file{[a-z0-9-]+\\.svg}', (c) => {
     const svg = demoMediaSvg(c.req.param('file').replace(/\.svg$/, ''));
@@ -146,15 +149,19 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
       nav(),
       reader.list({ sectionSlug: actualSection, limit: RAIL_SIZE, excludeId: story.id }),
     ]);
+    const canonical = `${opts.siteUrl}${storyPath({ sectionSlug: actualSection, slug: story.slug })}`;
+    const { jsonLd, meta } = articleMetadata(story, { siteName: opts.siteName, siteUrl: opts.siteUrl, canonical });
     const page = renderPage(
       <Layout
         title={articleTitle(story, opts.siteName)}
         siteName={opts.siteName}
         lang={story.language}
         description={story.teaser}
-        canonical={`${opts.siteUrl}${storyPath({ sectionSlug: actualSection, slug: story.slug })}`}
+        canonical={canonical}
         sections={sections}
         currentSection={actualSection}
+        meta={meta}
+        jsonLd={jsonLd}
       >
         <ArticleView story={story} sectionSlug={actualSection} rail={rail} />
       </Layout>,

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { SITE_CSS } from '../styles.js';
+import { safeJsonForScript, type HeadMeta } from '../structured-data.js';
 
 export interface NavSection {
   name: string;
@@ -15,7 +16,19 @@ export interface LayoutProps {
   canonical?: string;
   sections: NavSection[];
   currentSection?: string;
+  /** Feeds offered to readers' feed software; default: the site's RSS feed. */
+  feeds?: FeedLink[];
+  /** Open Graph / Twitter card tags. */
+  meta?: HeadMeta[];
+  /** schema.org data for an inline JSON-LD script (serialised safely). */
+  jsonLd?: unknown;
   children?: Child;
+}
+
+export interface FeedLink {
+  title: string;
+  href: string;
+  type?: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
 }
 
 const LABELS = {
@@ -38,6 +51,11 @@ export function Layout(props: LayoutProps) {
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
+        {(props.feeds ?? [{ title: props.siteName, href: '/feed.xml' }]).map((f) => (
+          <link rel="alternate" type={f.type ?? 'application/rss+xml'} title={f.title} href={f.href} />
+        ))}
+        {props.meta?.map((m) => <meta property={m.property} name={m.name} content={m.content} />)}
+        {props.jsonLd !== undefined ? <script type="application/ld+json">{raw(safeJsonForScript(props.jsonLd))}</script> : null}
         <meta name="theme-color" content="#00345e" />
         <style>{raw(SITE_CSS)}</style>
       </head>

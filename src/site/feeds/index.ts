@@ -1,0 +1,84 @@
+import type { Context, Hono } from 'hono';
+import { slugify, toZonedIso } from '../../content/index.js';
+import type { SiteReader } from '../read-model.js';
+import { registerSitemapRoutes, type SitemapOptions } from '../sitemaps/index.js';
+import { renderAtom } from './atom.js';
+import { feedItem, type FeedDoc } from './feed-items.js';
+import { renderJsonFeed } from './json-feed.js';
+import { renderRss } from './rss.js';
+import { absoluteUrl } from './xml.js';
+
+export interface FeedOptions extends SitemapOptions {
+  siteName: string;
+  siteUrl: string;
+  lang?: string;
+  /** Items per feed (default 50). */
+  feedSize?: number;
+}
+
+const FEED_SIZE = 50;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const FEED_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+} as const;
+
+type Format = keyof typeof FEED_TYPES;
+const FILES: Record<string, Format> = { 'feed.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
+
+/** Where a feed's formats live under `base` ("" for the site, "/politik", "/thema/x"). */
+export function feedPaths(base: string): Record<Format, string> {
+  return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
+}
+
+/**
+ * Feeds (RSS 2.0, Atom, JSON Feed 1.1) for the site, each section and each
+ * topic, plus sitemaps and robots.txt. Register before the `/:section`
+ * catch-alls. Unknown sections and topics answer 404 through the app's
+ * notFound page.
+ */
+export function registerFeedRoutes(app: Hono, reader: SiteReader, opts: FeedOptions): void {
+  const lang = opts.lang ?? 'de';
+  const size = opts.feedSize ?? FEED_SIZE;
+
+  const send = async (c: Context, format: Format, scope: { title: string; base: string; filter: { sectionSlug?: string; topic?: string } }) => {
+    const stories = await reader.feedStories({ ...scope.filter, limit: size });
+    const items = stories.map((s) => feedItem(s, slugify(s.section) || 'nachrichten', opts.siteUrl));
+    const paths = feedPaths(scope.base);
+    const doc: FeedDoc = {
+      title: scope.title,
+      homeUrl: absoluteUrl(opts.siteUrl, scope.base || '/'),
+      links: { rss: absoluteUrl(opts.siteUrl, paths.rss), atom: absoluteUrl(opts.siteUrl, paths.atom), json: absoluteUrl(opts.siteUrl, paths.json) },
+      description: scope.base ? `${scope.title}: die neuesten Meldungen` : `Die neuesten Meldungen von ${opts.siteName}`,
+      language: lang,
+      siteName: opts.siteName,
+      updated: items.reduce((max, i) => (Date.parse(i.updated) > Date.parse(max) ? i.updated : max), items[0]?.updated ?? toZonedIso(new Date())),
+      items,
+    };
+    if (!lang.startsWith('de')) doc.description = scope.base ? `${scope.title}: latest stories` : `Latest stories from ${opts.siteName}`;
+    const body = format === 'rss' ? renderRss(doc) : format === 'atom' ? renderAtom(doc) : renderJsonFeed(doc);
+    c.header('Content-Type', FEED_TYPES[format]);
+    c.header('Cache-Control', 'public, max-age=120');
+    return c.body(body);
+  };
+
+  for (const [file, format] of Object.entries(FILES)) {
+    app.get(`/${file}`, (c) => send(c, format, { title: opts.siteName, base: '', filter: {} }));
+    app.get(`/thema/:topic/${file}`, async (c) => {
+      const slug = c.req.param('topic');
+      const topic = SLUG.test(slug) ? await reader.topicBySlug(slug) : undefined;
+      if (!topic) return c.notFound();
+      return send(c, format, { title: `${topic} – ${opts.siteName}`, base: `/thema/${slug}`, filter: { topic } });
+    });
+    app.get(`/:section/${file}`, async (c) => {
+      const slug = c.req.param('section');
+      const section = SLUG.test(slug) ? (await reader.sections()).find((s) => s.slug === slug) : undefined;
+      if (!section) return c.notFound();
+      return send(c, format, { title: `${section.name} – ${opts.siteName}`, base: `/${slug}`, filter: { sectionSlug: slug } });
+    });
+  }
+
+  registerSitemapRoutes(app, reader, opts);
+}

@@ -1,0 +1,46 @@
+import type { FeedDoc, FeedItem } from './feed-items.js';
+import { attributes, el, rfc822 } from './xml.js';
+
+/** RSS 2.0 with Media RSS (lead image, caption, credit), Dublin Core (authors) and Atom (self link). */
+export function renderRss(feed: FeedDoc): string {
+  const out = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
+    '<channel>',
+    el('title', feed.title),
+    el('link', feed.homeUrl),
+    el('description', feed.description),
+    el('language', feed.language),
+    el('lastBuildDate', rfc822(feed.updated)),
+    el('generator', 'Lede'),
+    `<atom:link${attributes({ href: feed.links.rss, rel: 'self', type: 'application/rss+xml' })}/>`,
+  ];
+  for (const item of feed.items) out.push(rssItem(item));
+  out.push('</channel>', '</rss>', '');
+  return out.filter(Boolean).join('\n');
+}
+
+function rssItem(item: FeedItem): string {
+  const parts = [
+    el('title', item.title),
+    el('link', item.url),
+    el('guid', item.id, { isPermaLink: 'false' }),
+    el('pubDate', rfc822(item.published)),
+    el('description', item.summary),
+    ...item.authors.map((a) => el('dc:creator', a)),
+    ...item.categories.map((c) => el('category', c)),
+  ];
+  const img = item.image;
+  if (img) {
+    // Length is unknown without fetching the asset; 0 is the accepted "unknown".
+    parts.push(`<enclosure${attributes({ url: img.url, length: 0, type: img.type })}/>`);
+    const inner = [
+      el('media:title', img.alt),
+      el('media:description', img.caption, { type: 'plain' }),
+      el('media:credit', img.credit),
+    ].join('');
+    parts.push(`<media:content${attributes({ url: img.url, type: img.type, medium: 'image', width: img.width, height: img.height })}>${inner}</media:content>`);
+  }
+  if (item.updated !== item.published) parts.push(el('atom:updated', item.updated));
+  return `<item>${parts.filter(Boolean).join('')}</item>`;
+}

@@ -1,0 +1,164 @@
+import { blocksToText, isoDuration, toZonedIso, type Figure, type Story, type TickerEntryBlock } from '../content/index.js';
+import { absoluteUrl, imageType } from './feeds/xml.js';
+
+/**
+ * What search engines and social networks read from an article page: a
+ * schema.org JSON-LD graph, Open Graph and Twitter card tags. Built from the
+ * published story only; the page's visible text stays the source of truth.
+ */
+
+export interface HeadMeta {
+  /** Open Graph / article:* use `property`, Twitter uses `name`. */
+  property?: string;
+  name?: string;
+  content: string;
+}
+
+export interface ArticleMetadata {
+  jsonLd: Record<string, unknown>;
+  meta: HeadMeta[];
+}
+
+export interface MetadataOptions {
+  siteName: string;
+  siteUrl: string;
+  /** The article's canonical URL (absolute). */
+  canonical: string;
+}
+
+/**
+ * JSON for an inline `<script type="application/ld+json">`: `<`, `>` and `&`
+ * become \u escapes, so text like `</script>` or `<!--` cannot end or change
+ * the script element; U+2028/2029 are escaped for old JavaScript parsers.
+ */
+export function safeJsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const iso = (value: string) => toZonedIso(new Date(value));
+
+function imageObject(figure: Figure, siteUrl: string): Record<string, unknown> | undefined {
+  if (!figure.src) return undefined;
+  const url = absoluteUrl(siteUrl, figure.src);
+  return {
+    '@type': 'ImageObject',
+    url,
+    contentUrl: url,
+    encodingFormat: imageType(figure.src),
+    ...(figure.width && { width: figure.width }),
+    ...(figure.height && { height: figure.height }),
+    ...(figure.caption && { caption: figure.caption }),
+    ...(figure.alt && { description: figure.alt }),
+    ...(figure.credit && { creditText: figure.credit, copyrightHolder: { '@type': 'Organization', name: figure.credit } }),
+  };
+}
+
+function tickerUpdate(entry: TickerEntryBlock, story: Story, canonical: string): Record<string, unknown> {
+  const text = blocksToText(entry.body);
+  const headline = entry.title ?? text.split('\n')[0]?.slice(0, 110) ?? story.headline;
+  return {
+    '@type': 'BlogPosting',
+    headline,
+    // The entry's anchor on the page (TickerEntry in views/blocks.tsx builds it the same way).
+    url: `${canonical}#e-${entry.time.replace(/[^0-9]/g, '').slice(0, 12)}`,
+    ...(isValidTime(entry.time) && { datePublished: iso(entry.time) }),
+    ...(entry.location && { contentLocation: { '@type': 'Place', name: entry.location } }),
+    articleBody: text,
+  };
+}
+
+function isValidTime(value: string | undefined): value is string {
+  return value !== undefined && !Number.isNaN(Date.parse(value));
+}
+
+/** The JSON-LD graph and head meta tags of an article page. */
+export function articleMetadata(story: Story, opts: MetadataOptions): ArticleMetadata {
+  const published = story.firstPublishedAt ?? story.createdAt;
+  const modified = story.updatedAt && Date.parse(story.updatedAt) > Date.parse(published) ? story.updatedAt : published;
+  const lead = story.lead && imageObject(story.lead, opts.siteUrl);
+  const authors = story.authors.length
+    ? story.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.affiliation && { affiliation: { '@type': 'Organization', name: a.affiliation } }) }))
+    : [{ '@type': 'Organization', name: opts.siteName, url: absoluteUrl(opts.siteUrl, '/') }];
+  const live = story.kind === 'liveticker';
+
+  const jsonLd: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': live ? 'LiveBlogPosting' : 'NewsArticle',
+    headline: story.headline.slice(0, 110) === story.headline ? story.headline : `${story.headline.slice(0, 109)}…`,
+    ...(story.kicker && { alternativeHeadline: story.kicker }),
+    ...(story.teaser && { description: story.teaser }),
+    ...(lead && { image: [lead] }),
+    datePublished: iso(published),
+    dateModified: iso(modified),
+    author: authors,
+    publisher: { '@type': 'Organization', name: opts.siteName, url: absoluteUrl(opts.siteUrl, '/') },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': opts.canonical },
+    url: opts.canonical,
+    inLanguage: story.language,
+    articleSection: story.section,
+    ...(story.topics.length && { keywords: story.topics }),
+  };
+
+  if (live) {
+    const entries = story.body.filter((b): b is TickerEntryBlock => b.type === 'ticker-entry');
+    jsonLd.coverageStartTime = iso(published);
+    jsonLd.liveBlogUpdate = entries.map((e) => tickerUpdate(e, story, opts.canonical));
+  }
+  if ((story.kind === 'video' || story.kind === 'audio') && story.media) {
+    const media: Record<string, unknown> = {
+      '@type': story.kind === 'video' ? 'VideoObject' : 'AudioObject',
+      name: story.headline,
+      ...(story.teaser && { description: story.teaser }),
+      uploadDate: iso(published),
+      duration: isoDuration(story.media.durationSeconds),
+      ...(story.media.src && { contentUrl: absoluteUrl(opts.siteUrl, story.media.src) }),
+      ...(lead && story.kind === 'video' && { thumbnailUrl: lead.url }),
+      inLanguage: story.language,
+    };
+    jsonLd[story.kind] = media;
+  }
+
+  const title = story.kicker ? `${story.kicker}: ${story.headline}` : story.headline;
+  const meta: HeadMeta[] = [
+    { property: 'og:type', content: 'article' },
+    { property: 'og:site_name', content: opts.siteName },
+    { property: 'og:title', content: title },
+    ...(story.teaser ? [{ property: 'og:description', content: story.teaser }] : []),
+    { property: 'og:url', content: opts.canonical },
+    { property: 'og:locale', content: ogLocale(story.language) },
+  ];
+  if (lead) {
+    meta.push({ property: 'og:image', content: String(lead.url) });
+    if (story.lead?.width) meta.push({ property: 'og:image:width', content: String(story.lead.width) });
+    if (story.lead?.height) meta.push({ property: 'og:image:height', content: String(story.lead.height) });
+    if (story.lead?.alt) meta.push({ property: 'og:image:alt', content: story.lead.alt });
+  }
+  meta.push(
+    { property: 'article:published_time', content: iso(published) },
+    { property: 'article:modified_time', content: iso(modified) },
+    { property: 'article:section', content: story.section },
+    ...story.topics.map((t) => ({ property: 'article:tag', content: t })),
+    { name: 'twitter:card', content: lead ? 'summary_large_image' : 'summary' },
+    { name: 'twitter:title', content: title },
+    ...(story.teaser ? [{ name: 'twitter:description', content: story.teaser }] : []),
+  );
+  if (lead) {
+    meta.push({ name: 'twitter:image', content: String(lead.url) });
+    if (story.lead?.alt) meta.push({ name: 'twitter:image:alt', content: story.lead.alt });
+  }
+  return { jsonLd, meta };
+}
+
+/** Open Graph wants language_TERRITORY. */
+export function ogLocale(lang: string): string {
+  const l = lang.toLowerCase();
+  if (l.startsWith('de')) return 'de_DE';
+  if (l.startsWith('en')) return 'en_GB';
+  const [base, region] = l.split(/[-_]/);
+  return region ? `${base}_${region.toUpperCase()}` : `${base}_${(base ?? '').toUpperCase()}`;
+}

@@ -1,0 +1,117 @@
+import type { Story } from '../content/index.js';
+import { isUuid } from './story-repository.js';
+import { storyFromRow, type StoryRow } from './story-rows.js';
+import type { PageCursor, Queryable } from './types.js';
+
+/**
+ * Reads for feeds and sitemaps. Published stories only, like everything the
+ * reader site sees. Sitemaps walk the archive oldest first in keyset pages, so
+ * a chunk's contents stay put while new stories arrive at the end.
+ */
+
+export interface FeedFilter {
+  sectionSlug?: string;
+  topic?: string;
+  limit: number;
+}
+
+/** Longest feed we build; feeds carry whole stories, so keep them short. */
+export const MAX_FEED_ITEMS = 100;
+
+/** Newest published stories, whole (feeds need authors, dates and the lead figure). */
+export async function listFeedStories(db: Queryable, filter: FeedFilter): Promise<Story[]> {
+  const limit = Math.min(Math.max(Math.floor(filter.limit), 0), MAX_FEED_ITEMS);
+  if (!limit) return [];
+  const clauses = ["status = 'published'"];
+  const params: unknown[] = [];
+  if (filter.sectionSlug !== undefined) {
+    params.push(filter.sectionSlug);
+    clauses.push(`section_slug = $${params.length}`);
+  }
+  if (filter.topic !== undefined) {
+    params.push(filter.topic);
+    clauses.push(`topics @> ARRAY[$${params.length}::text]`);
+  }
+  params.push(limit);
+  const rows = await db.query<StoryRow>(
+    `SELECT doc, version, status, slug FROM stories WHERE ${clauses.join(' AND ')}
+      ORDER BY first_published_at DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(storyFromRow);
+}
+
+/** What a sitemap needs of a story: its address, dates and image sources. */
+export interface SitemapStory {
+  id: string;
+  slug: string;
+  sectionSlug: string;
+  /** The stored instant (UTC, exact); with `id` the keyset cursor of the next page. */
+  firstPublishedAt: string;
+  updatedAt?: string;
+  /** Sources of the lead figure and of body figures (ticker entries included), in order; may repeat. */
+  imageSources: string[];
+}
+
+interface SitemapRow {
+  id: string;
+  slug: string;
+  section_slug: string;
+  published_text: string;
+  updated_text: string | null;
+  lead_src: string | null;
+  body_srcs: unknown;
+}
+
+/** Longest page of sitemapPage; a chunk is read in many of these. */
+export const MAX_SITEMAP_PAGE = 5000;
+
+/** Published stories oldest first, after `after` (exclusive). */
+export async function sitemapPage(db: Queryable, opts: { after?: PageCursor; limit: number }): Promise<SitemapStory[]> {
+  const limit = Math.min(Math.max(Math.floor(opts.limit), 0), MAX_SITEMAP_PAGE);
+  if (!limit) return [];
+  const params: unknown[] = [];
+  let cursor = '';
+  if (opts.after) {
+    if (!isUuid(opts.after.id)) throw new Error('sitemap cursor: bad id');
+    params.push(opts.after.publishedAt, opts.after.id);
+    cursor = 'AND (first_published_at, id) > ($1::timestamptz, $2::uuid)';
+  }
+  params.push(limit);
+  const rows = await db.query<SitemapRow>(
+    `SELECT id, slug, section_slug, first_published_at AS published_text, doc->>'updatedAt' AS updated_text,
+            doc->'lead'->>'src' AS lead_src,
+            jsonb_path_query_array(doc, 'lax $.body[*] ? (@.type == "figure").src')
+              || jsonb_path_query_array(doc, 'lax $.body[*].body[*] ? (@.type == "figure").src') AS body_srcs
+       FROM stories WHERE status = 'published' ${cursor}
+      ORDER BY first_published_at, id LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => {
+    const body = Array.isArray(r.body_srcs) ? r.body_srcs.filter((s): s is string => typeof s === 'string' && s !== '') : [];
+    const s: SitemapStory = {
+      id: r.id,
+      slug: r.slug,
+      sectionSlug: r.section_slug,
+      firstPublishedAt: r.published_text,
+      imageSources: r.lead_src ? [r.lead_src, ...body] : body,
+    };
+    if (r.updated_text) s.updatedAt = r.updated_text;
+    return s;
+  });
+}
+
+/**
+ * The cursor of the `index`-th published story (0-based, oldest first), or
+ * undefined past the end: where a sitemap chunk starts. An index-only walk of
+ * `index` rows, cheap even for deep chunks.
+ */
+export async function sitemapCursorAt(db: Queryable, index: number): Promise<PageCursor | undefined> {
+  const rows = await db.query<{ published_text: string; id: string }>(
+    `SELECT first_published_at AS published_text, id FROM stories WHERE status = 'published'
+      ORDER BY first_published_at, id OFFSET $1 LIMIT 1`,
+    [Math.max(0, Math.floor(index))],
+  );
+  const r = rows[0];
+  return r && { publishedAt: r.published_text, id: r.id };
+}
