@@ -79,10 +79,11 @@ export async function sitemapPage(db: Queryable, opts: { after?: PageCursor; lim
   }
   params.push(limit);
   const rows = await db.query<SitemapRow>(
-    `SELECT id, slug, section_slug, first_published_at AS published_text, doc->>'updatedAt' AS updated_text,
+    `SELECT id, slug, section_slug, first_published_at AS published_text, updated_at AS updated_text,
             doc->'lead'->>'src' AS lead_src,
-            jsonb_path_query_array(doc, 'lax $.body[*] ? (@.type == "figure").src')
-              || jsonb_path_query_array(doc, 'lax $.body[*].body[*] ? (@.type == "figure").src') AS body_srcs
+            -- Body figures at any depth (ticker entries have bodies); strict, so ** yields each once;
+            -- silent, so a figure without a file is skipped rather than an error.
+            jsonb_path_query_array(doc, 'strict $.** ? (@.type == "figure").src', '{}', true) AS body_srcs
        FROM stories WHERE status = 'published' ${cursor}
       ORDER BY first_published_at, id LIMIT $${params.length}`,
     params,
