@@ -34,8 +34,12 @@ interface Entry {
 
 type Render = (req: Request) => Promise<Response>;
 
-/** Paths never cached: health checks must hit the database; demo media carry their own caching. */
-const BYPASS = /^\/(healthz|favicon\.ico|demo-media\/)/;
+/**
+ * Paths never cached: health checks must hit the database; demo media carry
+ * their own caching; story sitemap chunks are streamed (up to 6 MB each) and
+ * would crowd out pages.
+ */
+const BYPASS = /^\/(healthz|favicon\.ico|demo-media\/|sitemaps\/stories-)/;
 
 /** Surrogate keys of a page, from its path: what must purge it. */
 export function surrogateKeysFor(pathname: string): string[] {
