@@ -111,7 +111,8 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     const stories = await reader.list({ topic, limit: PAGE_SIZE, ...(before && { before }) });
     const sections = await nav();
     const page = renderPage(
-      <Layout title={`${topic} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/thema/${topicSlug}`} sections={sections}>
+      <Layout title={`${topic} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/thema/${topicSlug}`} sections={sections}
+        feeds={[{ title: `${topic} – ${opts.siteName}`, href: `/thema/${topicSlug}/feed.xml` }, { title: opts.siteName, href: '/feed.xml' }]}>
         <ListingView title={topic} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/thema/${topicSlug}`} lang={lang} isFirstPage={!before} />
       </Layout>,
     );
@@ -129,7 +130,8 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     const before = parseCursor(c.req.query('vor'));
     const stories = await reader.list({ sectionSlug: slug, limit: PAGE_SIZE, ...(before && { before }) });
     const page = renderPage(
-      <Layout title={`${section.name} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/${slug}`} sections={sections} currentSection={slug}>
+      <Layout title={`${section.name} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/${slug}`} sections={sections} currentSection={slug}
+        feeds={[{ title: `${section.name} – ${opts.siteName}`, href: `/${slug}/feed.xml` }, { title: opts.siteName, href: '/feed.xml' }]}>
         <ListingView title={section.name} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/${slug}`} lang={lang} isFirstPage={!before} />
       </Layout>,
     );

@@ -141,6 +141,7 @@ for (const engine of engines()) {
       }
       const first = await get('/sport');
       assert.equal(first.status, 200);
+      assert.match(first.html, /<link rel="alternate" type="application\/rss\+xml" title="Sport – Lede Test" href="\/sport\/feed\.xml"/);
       assert.equal([...first.html.matchAll(/Meldung Nummer \d+/g)].length, 20);
       assert.match(first.html, /Meldung Nummer 22/);
       const next = /href="(\/sport\?vor=[^"]+)" rel="next"/.exec(first.html)?.[1];
@@ -155,6 +156,7 @@ for (const engine of engines()) {
       const { status, html } = await get('/thema/hochwasser-an-der-elbe');
       assert.equal(status, 200);
       assert.match(html, /<h1>Hochwasser an der Elbe<\/h1>/);
+      assert.match(html, /<link rel="alternate" type="application\/rss\+xml" title="Hochwasser an der Elbe – Lede Test" href="\/thema\/hochwasser-an-der-elbe\/feed\.xml"/);
       assert.match(html, /Elbe erreicht in Magdeburg Alarmstufe drei/);
       assert.doesNotMatch(html, /Museum zeigt 300 Jahre/);
     });
