@@ -48,6 +48,7 @@ export function surrogateKeysFor(pathname: string): string[] {
   const [first, second, third] = parts;
   if (/^(feed\.(xml|json)|atom\.xml|sitemap\.xml|robots\.txt)$/.test(first!) || first === 'sitemaps') return ['feeds'];
   if (first === 'suche') return ['search'];
+  if (first === 'programm') return ['programme'];
   if (first === 'thema' && second) return [`topic:${second}`];
   if (parts.length === 1) return [`section:${first}`];
   if (parts.length === 2 && /^(feed\.(xml|json)|atom\.xml)$/.test(second!)) return [`section:${first}`, 'feeds'];
@@ -65,7 +66,7 @@ function decodeURIComponentSafe(s: string): string {
 
 /** Every page that can show a story: what a change to it must purge. */
 export function purgeKeysFor(event: { slug: string; sectionSlug: string; topics: string[] }): string[] {
-  return ['home', 'feeds', 'search', `section:${event.sectionSlug}`, `story:${event.slug}`, ...event.topics.map((t) => `topic:${slugify(t)}`)];
+  return ['home', 'feeds', 'search', 'programme', `section:${event.sectionSlug}`, `story:${event.slug}`, ...event.topics.map((t) => `topic:${slugify(t)}`)];
 }
 
 export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=600, stale-if-error=86400';

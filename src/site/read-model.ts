@@ -4,7 +4,7 @@ import {
   type FeedFilter, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary,
 } from '../store/index.js';
 import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
-import { listSections, listTopics, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
+import { listByBroadcast, listSections, listTopics, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
 
 /**
  * The reader site's whole view of the database: a small typed interface, read
@@ -27,6 +27,8 @@ export interface SiteReader {
   /** Cursor of the index-th published story, oldest first (where a sitemap chunk starts). */
   sitemapCursorAt(index: number): Promise<PageCursor | undefined>;
   countPublished(): Promise<number>;
+  /** Stories tied to the broadcast slot starting at this instant. */
+  broadcastSlot(startsAt: string): Promise<StorySummary[]>;
 }
 
 export function createSiteReader(db: Queryable): SiteReader {
@@ -48,5 +50,6 @@ export function createSiteReader(db: Queryable): SiteReader {
     sitemapPage: (opts) => sitemapPage(db, opts),
     sitemapCursorAt: (index) => sitemapCursorAt(db, index),
     countPublished: () => repo.countPublished(),
+    broadcastSlot: (startsAt) => listByBroadcast(db, startsAt),
   };
 }

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { LedeError, isLedeError, slugify, type Story } from '../content/index.js';
+import { LedeError, formatGermanDateTime, isLedeError, slugify, type Story } from '../content/index.js';
 import type { PageCursor } from '../store/index.js';
 import { demoMediaSvg } from './demo-media.js';
+import { parseProgrammePath, programmePath } from './programme-paths.js';
 import { registerFeedRoutes } from './feeds/index.js';
 import { articleMetadata } from './structured-data.js';
 import type { SiteReader } from './read-model.js';
@@ -120,6 +121,23 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
   });
 
   app.get('/suche', (c) => searchPage(c, reader, { ...opts, lang }));
+
+  app.get('/programm/:date/:time', async (c) => {
+    const startsAt = parseProgrammePath(c.req.param('date'), c.req.param('time'));
+    if (!startsAt) return errorPage(c, 404);
+    const stories = await reader.broadcastSlot(startsAt);
+    if (!stories.length) return errorPage(c, 404);
+    const sections = await nav();
+    const slot = formatGermanDateTime(startsAt);
+    const programme = (await reader.publishedStory(stories[0]!.slug))?.broadcast?.programme;
+    const title = `Im Programm: ${programme ? `${programme} | ` : ''}${slot}`;
+    const page = renderPage(
+      <Layout title={`${title} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}${programmePath(startsAt)}`} sections={sections}>
+        <ListingView title={title} stories={stories} basePath={programmePath(startsAt)} lang={lang} isFirstPage={true} />
+      </Layout>,
+    );
+    return html(c, page);
+  });
 
   app.get('/:section', async (c) => {
     const slug = c.req.param('section');

@@ -1,4 +1,5 @@
-import type { Queryable } from './types.js';
+import { SUMMARY_SELECT, summaryFromRow, type SummaryRow } from './story-rows.js';
+import type { Queryable, StorySummary } from './types.js';
 
 export interface SectionInfo {
   name: string;
@@ -43,4 +44,15 @@ export async function listTopics(db: Queryable): Promise<TopicInfo[]> {
       GROUP BY t ORDER BY n DESC, t`,
   );
   return rows.map((r) => ({ name: r.topic, count: Number(r.n) }));
+}
+
+/** Published stories tied to the broadcast slot starting at `startsAt` (exact instant), newest first. */
+export async function listByBroadcast(db: Queryable, startsAt: string, limit = 50): Promise<StorySummary[]> {
+  const rows = await db.query<SummaryRow>(
+    `SELECT ${SUMMARY_SELECT} FROM stories
+      WHERE status = 'published' AND broadcast_at = $1::timestamptz
+      ORDER BY first_published_at DESC, id DESC LIMIT $2`,
+    [startsAt, limit],
+  );
+  return rows.map(summaryFromRow);
 }

@@ -70,7 +70,12 @@ for (const engine of engines()) {
       assert.ok(mapAt < html.indexOf('Blinken warnte erneut eindringlich'), 'map before the following paragraph');
       assert.match(html, /class="ph map" role="img" aria-label="Landkarte zum Ukraine-Russland-Konflikt"><span>Landkarte zum Ukraine-Russland-Konflikt<\/span>/);
       // Broadcast line as a machine-readable time.
-      assert.match(html, /Dieses Thema im Programm: <time datetime="2022-01-21T13:00:00\+01:00">21\. Januar 2022 \| 13:00 Uhr<\/time>/);
+      assert.match(html, /Dieses Thema im Programm: <a href="\/programm\/2022-01-21\/1300"><time datetime="2022-01-21T13:00:00\+01:00">21\. Januar 2022 \| 13:00 Uhr<\/time><\/a>/);
+      // The slot's page lists the story and links back to it.
+      const slot = await get('/programm/2022-01-21/1300');
+      assert.equal(slot.status, 200);
+      assert.match(slot.html, /<h1>Im Programm: 21\. Januar 2022 \| 13:00 Uhr<\/h1>/);
+      assert.match(slot.html, new RegExp(`href="/politik/${story.slug}"`));
       // The rails of the crawled page are not body text; our own rail is there.
       assert.doesNotMatch(html, /Grafik 1 min<\/p>/);
       assert.match(html, /<h2 id="rail-section">Mehr aus Politik<\/h2>/);
@@ -85,7 +90,13 @@ for (const engine of engines()) {
       assert.match(html, /<title>Hochwasser: Elbe erreicht in Magdeburg Alarmstufe drei \| Lede Test<\/title>/);
       assert.match(html, /<link rel="canonical" href="https:\/\/news\.example\.org\/sachsen-anhalt\/elbe-erreicht-in-magdeburg-alarmstufe-drei"\/>/);
       assert.match(html, /<small class="credit">Bildrechte: Lede \/ Illustration<\/small>/);
-      assert.match(html, /Dieses Thema im Programm: Lede am Mittag \| <time datetime="[^"]+">/);
+      assert.match(html, /Dieses Thema im Programm: Lede am Mittag \| <a href="(\/programm\/\d{4}-\d{2}-\d{2}\/\d{4})"><time datetime="[^"]+">/);
+      const slotPath = /Dieses Thema im Programm: Lede am Mittag \| <a href="([^"]+)"/.exec(html)![1]!;
+      const slot = await get(slotPath);
+      assert.equal(slot.status, 200);
+      assert.match(slot.html, /<h1>Im Programm: Lede am Mittag \| /);
+      assert.match(slot.html, /Elbe erreicht in Magdeburg Alarmstufe drei/);
+      assert.doesNotMatch(slot.html, /Haushalt für 2027/, 'a story from another slot is not listed');
       assert.match(html, /<blockquote><p>Wir sind besser vorbereitet/);
       assert.match(html, /<strong>6,12 Metern<\/strong>/);
       assert.match(html, /<a href="https:\/\/www\.magdeburg\.de\/" rel="noopener">magdeburg\.de<\/a>/);
@@ -162,7 +173,7 @@ for (const engine of engines()) {
     });
 
     test('unknown pages and broken links get a helpful 404, not a stack trace', async () => {
-      for (const p of ['/gibt-es-nicht', '/politik/gibt-es-nicht', '/sport?vor=kaputt', '/thema/nix', '/a/b/c', '/%E0%A4%A']) {
+      for (const p of ['/programm/2022-02-30/1300', '/programm/2022-01-21/0900', '/programm/heute/13', '/gibt-es-nicht', '/politik/gibt-es-nicht', '/sport?vor=kaputt', '/thema/nix', '/a/b/c', '/%E0%A4%A']) {
         const { status, html } = await get(p);
         assert.equal(status, 404, p);
         assert.match(html, /Seite nicht gefunden/);

@@ -17,6 +17,7 @@ test('surrogate keys follow the page type', () => {
   assert.deepEqual(surrogateKeysFor('/thema/hochwasser'), ['topic:hochwasser']);
   assert.deepEqual(surrogateKeysFor('/politik/feed.xml'), ['section:politik', 'feeds']);
   assert.deepEqual(surrogateKeysFor('/sitemaps/news.xml'), ['feeds']);
+  assert.deepEqual(surrogateKeysFor('/programm/2022-01-21/1300'), ['programme']);
 });
 
 describe('page cache in front of the reader site', () => {

@@ -15,6 +15,7 @@ import { importPageText } from '../../src/ingest/index.js';
 import { loadDemoContent } from '../../src/newsroom/load-demo.js';
 import { StoryService } from '../../src/newsroom/story-service.js';
 import { createApp } from '../../src/server/app.js';
+import { programmePath } from '../../src/site/programme-paths.js';
 import type { Database } from '../../src/store/index.js';
 import {
   AXE_SOURCE_PATH, launchChromium, missingChromium, missingJava, vnuErrors, type AxeViolation,
@@ -49,6 +50,8 @@ describe('page quality with real tools', () => {
   before(async () => {
     db = await pglite.open();
     await loadDemoContent(db);
+    const withSlot = await new StoryService(db).get('haushalt-fuer-2027-mit-knapper-mehrheit-beschlossen');
+    PAGES.programme = programmePath(withSlot.broadcast!.startsAt);
     if (existsSync(SEED)) {
       const { draft } = importPageText(readFileSync(SEED, 'utf8'));
       const s = await new StoryService(db).create(draft, { status: 'published' });

@@ -2,6 +2,7 @@ import {
   formatDuration, formatEnglishDateTime, formatGermanDateTime, slugify, type RelatedTeaser, type Story,
 } from '../../content/index.js';
 import type { StorySummary } from '../../store/index.js';
+import { programmePath } from '../programme-paths.js';
 import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
 import { FigureView, FigureMedia, creditLabel } from './figure.js';
@@ -110,7 +111,7 @@ export function ArticleView(props: ArticleProps) {
         {s.broadcast ? (
           <p class="broadcast">
             {t.programme}: {s.broadcast.programme ? <>{s.broadcast.programme} | </> : null}
-            <time datetime={s.broadcast.startsAt}>{formatDateTime(s.broadcast.startsAt, lang)}</time>
+            <a href={programmePath(s.broadcast.startsAt)}><time datetime={s.broadcast.startsAt}>{formatDateTime(s.broadcast.startsAt, lang)}</time></a>
           </p>
         ) : null}
         {s.topics.length ? (
