@@ -1,5 +1,5 @@
 import type { FeedDoc, FeedItem } from './feed-items.js';
-import { attributes, el } from './xml.js';
+import { attributes, el, mediaContent } from './xml.js';
 
 /** Atom 1.0 (RFC 4287) with Media RSS for the lead image's caption and credit. */
 export function renderAtom(feed: FeedDoc): string {
@@ -35,12 +35,7 @@ function atomEntry(item: FeedItem): string {
   const img = item.image;
   if (img) {
     parts.push(`<link${attributes({ rel: 'enclosure', type: img.type, href: img.url })}/>`);
-    const inner = [
-      el('media:title', img.alt),
-      el('media:description', img.caption, { type: 'plain' }),
-      el('media:credit', img.credit),
-    ].join('');
-    parts.push(`<media:content${attributes({ url: img.url, type: img.type, medium: 'image', width: img.width, height: img.height })}>${inner}</media:content>`);
+    parts.push(mediaContent(img));
   }
   return `<entry${attributes({ 'xml:lang': item.language })}>${parts.filter(Boolean).join('')}</entry>`;
 }

@@ -1,5 +1,5 @@
 import type { FeedDoc, FeedItem } from './feed-items.js';
-import { attributes, el, rfc822 } from './xml.js';
+import { attributes, el, mediaContent, rfc822 } from './xml.js';
 
 /** RSS 2.0 with Media RSS (lead image, caption, credit), Dublin Core (authors) and Atom (self link). */
 export function renderRss(feed: FeedDoc): string {
@@ -34,12 +34,7 @@ function rssItem(item: FeedItem): string {
   if (img) {
     // Length is unknown without fetching the asset; 0 is the accepted "unknown".
     parts.push(`<enclosure${attributes({ url: img.url, length: 0, type: img.type })}/>`);
-    const inner = [
-      el('media:title', img.alt),
-      el('media:description', img.caption, { type: 'plain' }),
-      el('media:credit', img.credit),
-    ].join('');
-    parts.push(`<media:content${attributes({ url: img.url, type: img.type, medium: 'image', width: img.width, height: img.height })}>${inner}</media:content>`);
+    parts.push(mediaContent(img));
   }
   if (item.updated !== item.published) parts.push(el('atom:updated', item.updated));
   return `<item>${parts.filter(Boolean).join('')}</item>`;
