@@ -1,3 +1,4 @@
+import { publishedClauses } from './published-filter.js';
 import type { Story } from '../content/index.js';
 import { isUuid } from './story-repository.js';
 import { storyFromRow, type StoryRow } from './story-rows.js';
@@ -22,16 +23,8 @@ export const MAX_FEED_ITEMS = 100;
 export async function listFeedStories(db: Queryable, filter: FeedFilter): Promise<Story[]> {
   const limit = Math.min(Math.max(Math.floor(filter.limit), 0), MAX_FEED_ITEMS);
   if (!limit) return [];
-  const clauses = ["status = 'published'"];
   const params: unknown[] = [];
-  if (filter.sectionSlug !== undefined) {
-    params.push(filter.sectionSlug);
-    clauses.push(`section_slug = $${params.length}`);
-  }
-  if (filter.topic !== undefined) {
-    params.push(filter.topic);
-    clauses.push(`topics @> ARRAY[$${params.length}::text]`);
-  }
+  const clauses = publishedClauses(filter, params);
   params.push(limit);
   const rows = await db.query<StoryRow>(
     `SELECT doc, version, status, slug FROM stories WHERE ${clauses.join(' AND ')}

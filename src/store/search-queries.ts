@@ -1,3 +1,4 @@
+import { publishedClauses } from './published-filter.js';
 import { blocksToText, type Story } from '../content/index.js';
 import { SUMMARY_SELECT, summaryFromRow, type SummaryRow } from './story-rows.js';
 import type { Queryable, StorySummary } from './types.js';
@@ -76,15 +77,7 @@ interface Filter {
 /** WHERE over published stories matching tsquery $1 and the filters. */
 function searchFilter(tsquery: string, opts: SearchOptions): Filter {
   const params: unknown[] = [tsquery];
-  const clauses = ["status = 'published'", 'search @@ $1::tsquery'];
-  if (opts.sectionSlug !== undefined) {
-    params.push(opts.sectionSlug);
-    clauses.push(`section_slug = $${params.length}`);
-  }
-  if (opts.topic !== undefined) {
-    params.push(opts.topic);
-    clauses.push(`topics @> ARRAY[$${params.length}::text]`);
-  }
+  const clauses = [...publishedClauses(opts, params), 'search @@ $1::tsquery'];
   if (opts.from !== undefined) {
     params.push(opts.from);
     clauses.push(`first_published_at >= $${params.length}::timestamptz`);

@@ -1,3 +1,4 @@
+import { publishedClauses } from './published-filter.js';
 import { LedeError, isIsoDateTime, type Story } from '../content/index.js';
 import {
   STORY_COLUMNS, SUMMARY_SELECT, placeholder, searchExpression, storyFromRow, storyParams, summaryFromRow,
@@ -169,16 +170,8 @@ export class StoryRepository {
 
 /** WHERE clause and parameters shared by listPublished and countPublished. */
 function publishedFilter(opts: ListOptions, withCursor: boolean): { where: string; params: unknown[] } {
-  const clauses = ["status = 'published'"];
   const params: unknown[] = [];
-  if (opts.sectionSlug !== undefined) {
-    params.push(opts.sectionSlug);
-    clauses.push(`section_slug = $${params.length}`);
-  }
-  if (opts.topic !== undefined) {
-    params.push(opts.topic);
-    clauses.push(`topics @> ARRAY[$${params.length}::text]`);
-  }
+  const clauses = publishedClauses(opts, params);
   // An id that is not a UUID cannot be in the table: nothing to exclude.
   if (opts.excludeId !== undefined && isUuid(opts.excludeId)) {
     params.push(opts.excludeId);
