@@ -16,8 +16,7 @@ import { StoryService } from '../src/newsroom/story-service.js';
 import { createApp } from '../src/server/app.js';
 import { openDatabase, StoryRepository, type Database } from '../src/store/index.js';
 import { bulkStories } from './bulk-stories.js';
-// @ts-expect-error plain ESM helper without types
-import { startCluster } from '../scripts/pg-cluster.mjs';
+import { onEachEngine } from './each-engine.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const IMPORTS = Number(process.env.BENCH_IMPORTS ?? 300);
@@ -138,20 +137,7 @@ async function startupBench(): Promise<void> {
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-bench-'));
 try {
-  await engineBench('PGlite', () => openDatabase({ dataDir: path.join(tmp, 'pglite'), checkpointIntervalMs: 30000 }));
-  let cluster: { url: string; stop: () => Promise<void> } | undefined;
-  try {
-    cluster = await startCluster();
-  } catch (err) {
-    console.log(`PostgreSQL: skipped (${err instanceof Error ? err.message : String(err)})`);
-  }
-  if (cluster) {
-    try {
-      await engineBench('PostgreSQL', () => openDatabase({ databaseUrl: cluster!.url }));
-    } finally {
-      await cluster.stop();
-    }
-  }
+  await onEachEngine(tmp, { checkpointIntervalMs: 30000 }, engineBench);
   await startupBench();
 } finally {
   rmSync(tmp, { recursive: true, force: true });

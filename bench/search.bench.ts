@@ -18,10 +18,9 @@ import path from 'node:path';
 import type { Block, Story } from '../src/content/index.js';
 import { createApp } from '../src/server/app.js';
 import { runSearch, type SearchRequest } from '../src/site/search/search-reader.js';
-import { openDatabase, type Database } from '../src/store/index.js';
+import type { Database } from '../src/store/index.js';
 import { STORY_COLUMNS, storyParams } from '../src/store/story-rows.js';
-// @ts-expect-error plain ESM helper without types
-import { startCluster } from '../scripts/pg-cluster.mjs';
+import { onEachEngine } from './each-engine.js';
 
 const STORIES = Number(process.env.BENCH_SEARCH_STORIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 40);
@@ -195,20 +194,7 @@ async function engineBench(label: string, open: () => Promise<Database>): Promis
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-search-bench-'));
 try {
-  await engineBench('PGlite', () => openDatabase({ dataDir: path.join(tmp, 'pglite'), checkpointIntervalMs: 0 }));
-  let cluster: { url: string; stop: () => Promise<void> } | undefined;
-  try {
-    cluster = await startCluster();
-  } catch (err) {
-    console.log(`PostgreSQL: skipped (${err instanceof Error ? err.message : String(err)})`);
-  }
-  if (cluster) {
-    try {
-      await engineBench('PostgreSQL', () => openDatabase({ databaseUrl: cluster!.url }));
-    } finally {
-      await cluster.stop();
-    }
-  }
+  await onEachEngine(tmp, { checkpointIntervalMs: 0 }, engineBench);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
