@@ -87,8 +87,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
 
   app.get('/', async (c) => {
     const sections = await reader.sections();
-    const latest = await reader.list({ limit: 1 });
-    const lead = latest[0];
+    const [lead] = await reader.list({ limit: 1 });
     const blocks = await Promise.all(
       sections.map(async (s) => ({
         name: s.name,
@@ -98,7 +97,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     );
     const page = renderPage(
       <Layout title={opts.siteName} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/`} sections={sections}>
-        <HomeView siteName={opts.siteName} lead={lead} latest={latest} sections={blocks.filter((b) => b.stories.length)} lang={lang} />
+        <HomeView siteName={opts.siteName} lead={lead} sections={blocks.filter((b) => b.stories.length)} lang={lang} />
       </Layout>,
     );
     return html(c, page);
@@ -183,7 +182,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
         meta={meta}
         jsonLd={jsonLd}
       >
-        <ArticleView story={story} sectionSlug={actualSection} rail={rail} />
+        <ArticleView story={story} rail={rail} />
       </Layout>,
     );
     return html(c, page);

@@ -60,7 +60,6 @@ function RelatedItem(props: { item: RelatedTeaser; lang: string }) {
 
 export interface ArticleProps {
   story: Story;
-  sectionSlug: string;
   rail: StorySummary[];
 }
 

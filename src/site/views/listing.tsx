@@ -8,7 +8,7 @@ export interface SectionBlock {
 }
 
 /** Home: the newest story as lead, then one block per section. */
-export function HomeView(props: { siteName: string; lead?: StorySummary; latest: StorySummary[]; sections: SectionBlock[]; lang: string }) {
+export function HomeView(props: { siteName: string; lead?: StorySummary; sections: SectionBlock[]; lang: string }) {
   return (
     <>
       <h1 class="vh">{props.siteName}</h1>
