@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { Block, Story } from '../src/content/index.js';
 import { createApp } from '../src/server/app.js';
 import { runSearch, type SearchRequest } from '../src/site/search/search-reader.js';
+import { cachedTopicList } from '../src/site/topic-list.js';
 import type { Database } from '../src/store/index.js';
 import { STORY_COLUMNS, storyParams } from '../src/store/story-rows.js';
 import { onEachEngine } from './each-engine.js';
@@ -147,13 +148,14 @@ const QUERIES: [string, SearchRequest][] = [
 
 async function measure(db: Database, label: string): Promise<void> {
   const lines: string[] = [];
+  const topicList = cachedTopicList(db);
   for (const [name, req] of QUERIES) {
-    for (let i = 0; i < 3; i++) await runSearch(db, req); // warm-up
+    for (let i = 0; i < 3; i++) await runSearch(db, topicList, req); // warm-up
     const times: number[] = [];
     let last: Awaited<ReturnType<typeof runSearch>> | undefined;
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      last = await runSearch(db, req);
+      last = await runSearch(db, topicList, req);
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);

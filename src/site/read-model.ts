@@ -1,10 +1,11 @@
-import { slugify, type Story } from '../content/index.js';
+import type { Story } from '../content/index.js';
 import {
   StoryRepository, listFeedStories, sitemapCursorAt, sitemapPage,
   type FeedFilter, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary,
 } from '../store/index.js';
+import { cachedTopicList } from './topic-list.js';
 import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
-import { listByBroadcast, listSections, listTopics, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
+import { listByBroadcast, listSections, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
 
 /**
  * The reader site's whole view of the database: a small typed interface, read
@@ -33,6 +34,7 @@ export interface SiteReader {
 
 export function createSiteReader(db: Queryable): SiteReader {
   const repo = new StoryRepository(db);
+  const topicList = cachedTopicList(db);
   return {
     sections: () => listSections(db),
     async publishedStory(slug) {
@@ -40,12 +42,9 @@ export function createSiteReader(db: Queryable): SiteReader {
       return story && story.status === 'published' ? story : undefined;
     },
     list: (opts) => repo.listPublished(opts),
-    async topicBySlug(slug) {
-      const topics = await listTopics(db);
-      return topics.find((t) => slugify(t.name) === slug)?.name;
-    },
-    search: (req) => runSearch(db, req),
-    topics: () => listTopics(db),
+    topicBySlug: (slug) => topicList.bySlug(slug),
+    search: (req) => runSearch(db, topicList, req),
+    topics: () => topicList.all(),
     feedStories: (filter) => listFeedStories(db, filter),
     sitemapPage: (opts) => sitemapPage(db, opts),
     sitemapCursorAt: (index) => sitemapCursorAt(db, index),

@@ -1,5 +1,5 @@
-import { slugify } from '../../content/index.js';
-import { listTopics, type TopicInfo } from '../../store/catalog-queries.js';
+import type { TopicInfo } from '../../store/catalog-queries.js';
+import type { TopicList } from '../topic-list.js';
 import { searchStories, suggestQuery, type SearchOrder, type SearchResult } from '../../store/search-queries.js';
 import type { Queryable } from '../../store/index.js';
 
@@ -29,37 +29,12 @@ export interface SearchResponse {
   suggestion?: string;
 }
 
-/**
- * The topic list for the form costs a pass over all published stories' topics;
- * at 100,000 stories that is more than the search itself, and it changes
- * slowly. Kept per database for TOPICS_TTL_MS.
- */
-const TOPICS_TTL_MS = 60_000;
-const topicCache = new WeakMap<object, { at: number; topics: Promise<TopicInfo[]> }>();
-
-function cachedTopics(db: Queryable): Promise<TopicInfo[]> {
-  const hit = topicCache.get(db);
-  if (hit && Date.now() - hit.at < TOPICS_TTL_MS) return hit.topics;
-  const topics = listTopics(db);
-  topicCache.set(db, { at: Date.now(), topics });
-  // A failed read must not stick.
-  topics.catch(() => topicCache.delete(db));
-  return topics;
-}
-
 /** Fewer hits than this and we look for a better spelling. */
 const SUGGEST_BELOW = 3;
 
-export async function runSearch(db: Queryable, req: SearchRequest): Promise<SearchResponse> {
-  let topics = await cachedTopics(db);
-  const find = () => (req.topicSlug === undefined ? undefined : topics.find((t) => slugify(t.name) === req.topicSlug)?.name);
-  let topic = find();
-  if (req.topicSlug !== undefined && topic === undefined) {
-    // Perhaps a topic newer than the cached list.
-    topicCache.delete(db);
-    topics = await cachedTopics(db);
-    topic = find();
-  }
+export async function runSearch(db: Queryable, topicList: TopicList, req: SearchRequest): Promise<SearchResponse> {
+  const topic = req.topicSlug === undefined ? undefined : await topicList.bySlug(req.topicSlug);
+  const topics = await topicList.all();
   if (!req.query || (req.topicSlug !== undefined && topic === undefined)) return { topics, ...(topic && { topic }) };
   const filters = {
     ...(req.sectionSlug !== undefined && { sectionSlug: req.sectionSlug }),
