@@ -9,7 +9,11 @@
 export const STORY_KINDS = ['article', 'liveticker', 'video', 'audio'] as const;
 export type StoryKind = (typeof STORY_KINDS)[number];
 
-export const STORY_STATUSES = ['draft', 'published'] as const;
+/**
+ * Workflow states: draft → in_review → scheduled → published → depublished.
+ * Only `published` stories whose embargo has passed are ever shown to readers.
+ */
+export const STORY_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'depublished'] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 export const FIGURE_KINDS = ['image', 'graphic', 'map'] as const;
@@ -158,6 +162,11 @@ export interface StoryDraft {
   source?: string;
   /** Preferred slug; derived from the headline when absent. */
   slug?: string;
+  /**
+   * Not to be shown anywhere public before this instant (agency embargo).
+   * Publishing an embargoed story schedules it for this time instead.
+   */
+  embargoUntil?: string;
 }
 
 /** A stored story: a validated draft plus identity, status and version. */
@@ -169,6 +178,12 @@ export interface Story extends StoryDraft {
   version: number;
   createdAt: string;
   modifiedAt: string;
+  /** When a scheduled story goes live (set with status `scheduled`). */
+  scheduledPublishAt?: string;
+  /** When a published story is to be taken down automatically. */
+  scheduledDepublishAt?: string;
+  /** When it was taken down (status `depublished`); its URL then answers 410. */
+  depublishedAt?: string;
 }
 
 /** Limits shared by validation, the editor's character counters and the importer. */

@@ -247,6 +247,8 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
     r.fail('updatedAt', 'must not be before firstPublishedAt');
   }
 
+  const embargoUntil = r.time(input, 'embargoUntil', 'embargoUntil');
+
   const lead = input.lead === undefined || input.lead === null ? undefined : r.figure(input.lead, 'lead');
 
   let broadcast: BroadcastRef | undefined;
@@ -311,6 +313,7 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
     body,
     ...(source && { source }),
     ...(slug && { slug }),
+    ...(embargoUntil && { embargoUntil }),
   };
   return { ok: true, value: draft };
 }

@@ -4,8 +4,15 @@
  * webhooks later). Handlers never throw into the writer: a failing listener
  * is reported and the write stands.
  */
-export type DomainEvent =
-  | { type: 'story.published' | 'story.updated' | 'story.depublished'; storyId: string; slug: string; sectionSlug: string; topics: string[] };
+export type DomainEvent = {
+  type: 'story.published' | 'story.updated' | 'story.depublished';
+  storyId: string;
+  slug: string;
+  sectionSlug: string;
+  topics: string[];
+  /** Slugs of the story's authors (author pages). */
+  authors?: string[];
+};
 
 export type Listener = (event: DomainEvent) => void | Promise<void>;
 

@@ -3,9 +3,9 @@ import {
   LedeError, formatIssues, slugify, toZonedIso, validateDraft,
   type Story, type StoryDraft, type StoryStatus,
 } from '../content/index.js';
-import { StoryRepository } from '../store/index.js';
+import { StoryRepository, authorSlugs, isPublic } from '../store/index.js';
 import type { Queryable } from '../store/index.js';
-import type { EventBus } from './events.js';
+import type { DomainEvent, EventBus } from './events.js';
 
 /** What the service needs of the database: queries and transactions. */
 export interface Transactional extends Queryable {
@@ -15,6 +15,16 @@ export interface Transactional extends Queryable {
 /** Runs a service inside a transaction the caller already holds (its own "transactions" join it). */
 export function joinTransaction(tx: Queryable): Transactional {
   return { query: (sql, params) => tx.query(sql, params), transaction: (fn) => fn(tx) };
+}
+
+export interface WriteOptions {
+  /**
+   * The version the caller read and edited. A write against any other version
+   * fails with VERSION_CONFLICT (checked atomically in the UPDATE). Omitted,
+   * the current version is used: right for one-shot commands, never for editors.
+   */
+  expectedVersion?: number;
+  now?: Date;
 }
 
 export interface CreateOptions {
@@ -38,7 +48,13 @@ export class StoryService {
     }
     const draft = checked.value;
     const now = opts.now ?? new Date();
-    const status = opts.status ?? 'draft';
+    let status = opts.status ?? 'draft';
+    // Publishing under embargo means: go out when the embargo ends.
+    const embargoed = !!draft.embargoUntil && Date.parse(draft.embargoUntil) > now.getTime();
+    if (status === 'published' && embargoed) status = 'scheduled';
+    if (status === 'scheduled' && !embargoed) {
+      throw new LedeError('VALIDATION', 'a new story can only be created as scheduled when it has an embargo; schedule it after creating it');
+    }
     const base = draft.slug ?? (slugify(draft.headline) || 'story');
     const story = await this.db.transaction(async (tx) => {
       const repo = new StoryRepository(tx);
@@ -53,16 +69,159 @@ export class StoryService {
       }
     });
     // Told only after the commit, so no listener ever sees a story that was rolled back.
-    if (story.status === 'published') {
-      await this.events?.emit({ type: 'story.published', storyId: story.id, slug: story.slug, sectionSlug: slugify(story.section), topics: story.topics });
-    }
+    if (isPublic(story, now.getTime())) await this.#emit('story.published', story);
     return story;
+  }
+
+  /**
+   * Replaces a story's content with a new validated draft, keeping its identity,
+   * status, schedule and first publication. The slug changes only when the
+   * draft names one.
+   */
+  async update(idOrSlug: string, input: unknown, opts: WriteOptions = {}): Promise<Story> {
+    const checked = validateDraft(input);
+    if (!checked.ok) {
+      throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
+    }
+    const draft = checked.value;
+    return this.#write(idOrSlug, opts, (current, now) => {
+      const next: Story = {
+        ...draft,
+        id: current.id,
+        slug: draft.slug ?? current.slug,
+        section: draft.section ?? 'Nachrichten',
+        status: current.status,
+        version: current.version,
+        createdAt: current.createdAt,
+        modifiedAt: toZonedIso(now),
+      };
+      keep(next, current, 'firstPublishedAt', 'scheduledPublishAt', 'scheduledDepublishAt', 'depublishedAt');
+      return next;
+    });
+  }
+
+  /**
+   * Publishes now, or, while the story is under embargo, schedules it for the
+   * embargo's end: an embargoed story cannot go out early by any path.
+   */
+  async publish(idOrSlug: string, opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, (current, now) => {
+      if (current.embargoUntil && Date.parse(current.embargoUntil) > now.getTime()) {
+        return withStatus(current, 'scheduled', now, { scheduledPublishAt: current.embargoUntil });
+      }
+      const next = withStatus(current, 'published', now, {});
+      next.firstPublishedAt ??= toZonedIso(now);
+      return next;
+    });
+  }
+
+  /** Schedules publication at `at` (or the embargo's end, whichever is later). */
+  async schedule(idOrSlug: string, at: Date, opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, (current, now) => {
+      let when = at.getTime();
+      if (current.embargoUntil) when = Math.max(when, Date.parse(current.embargoUntil));
+      return withStatus(current, 'scheduled', now, { scheduledPublishAt: toZonedIso(new Date(when)) });
+    });
+  }
+
+  /** Sets (or with `undefined` clears) the time a published story comes down by itself. */
+  async scheduleDepublish(idOrSlug: string, at: Date | undefined, opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, (current, now) => {
+      const next: Story = { ...current, modifiedAt: toZonedIso(now) };
+      if (at) next.scheduledDepublishAt = toZonedIso(at);
+      else delete next.scheduledDepublishAt;
+      return next;
+    });
+  }
+
+  /** Takes a story off the site: its URL answers 410 Gone from now on, and it leaves every list. */
+  async depublish(idOrSlug: string, opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, (current, now) => withStatus(current, 'depublished', now, { depublishedAt: toZonedIso(now) }));
+  }
+
+  /** Moves a story back to draft or on to review (no reader-visible effect unless it was public). */
+  async setStatus(idOrSlug: string, status: 'draft' | 'in_review', opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, (current, now) => withStatus(current, status, now, {}));
+  }
+
+  /**
+   * Carries out what is due: scheduled stories whose time has come are
+   * published, published stories past their depublish time come down. Safe
+   * to run on several nodes at once: each change is a versioned update, a
+   * node that loses the race skips the story. Returns the stories changed.
+   */
+  async runDue(now: Date = new Date()): Promise<Story[]> {
+    const repo = new StoryRepository(this.db);
+    const due = await repo.listDue(now.toISOString());
+    const changed: Story[] = [];
+    for (const { id, action, version } of due) {
+      try {
+        const opts = { expectedVersion: version, now };
+        changed.push(action === 'publish' ? await this.publish(id, opts) : await this.depublish(id, opts));
+      } catch (err) {
+        if (err instanceof LedeError && (err.code === 'VERSION_CONFLICT' || err.code === 'NOT_FOUND')) continue;
+        throw err;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * One read-modify-write: reads the story, lets `change` build the next one,
+   * stores it only if nobody changed it meanwhile, then tells listeners what
+   * readers will notice (published, updated or gone).
+   */
+  async #write(idOrSlug: string, opts: WriteOptions, change: (current: Story, now: Date) => Story): Promise<Story> {
+    const now = opts.now ?? new Date();
+    const [before, after] = await this.db.transaction(async (tx) => {
+      const repo = new StoryRepository(tx);
+      const current = await repo.findByIdOrSlug(idOrSlug);
+      if (!current) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
+      const expected = opts.expectedVersion ?? current.version;
+      const next = change(current, now);
+      if (next.status === 'published') next.firstPublishedAt ??= toZonedIso(now);
+      return [current, await repo.update(next, expected)] as const;
+    });
+    const wasPublic = isPublic(before, now.getTime());
+    const isNowPublic = isPublic(after, now.getTime());
+    if (isNowPublic) await this.#emit(wasPublic ? 'story.updated' : 'story.published', after);
+    else if (wasPublic) await this.#emit('story.depublished', after);
+    // Pages of the section, topics and authors it left must forget it too.
+    if (wasPublic && (slugify(before.section) !== slugify(after.section) || before.topics.some((t) => !after.topics.includes(t))
+      || authorSlugs(before).some((a) => !authorSlugs(after).includes(a)))) {
+      await this.#emit('story.updated', before);
+    }
+    return after;
+  }
+
+  async #emit(type: DomainEvent['type'], story: Story): Promise<void> {
+    await this.events?.emit({
+      type, storyId: story.id, slug: story.slug, sectionSlug: slugify(story.section) || 'nachrichten', topics: story.topics,
+      authors: authorSlugs(story),
+    });
   }
 
   async get(idOrSlug: string): Promise<Story> {
     const story = await new StoryRepository(this.db).findByIdOrSlug(idOrSlug);
     if (!story) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
     return story;
+  }
+}
+
+/** A copy of `story` in a new state, with the schedule fields that state carries. */
+function withStatus(story: Story, status: StoryStatus, now: Date, fields: Partial<Story>): Story {
+  const next: Story = { ...story, status, modifiedAt: toZonedIso(now) };
+  if (status !== 'scheduled') delete next.scheduledPublishAt;
+  if (status !== 'depublished') delete next.depublishedAt;
+  if (status === 'depublished') delete next.scheduledDepublishAt;
+  return { ...next, ...fields };
+}
+
+/** Copies server-owned fields a new draft does not carry from the stored story. */
+function keep(next: Story, current: Story, ...keys: Array<'firstPublishedAt' | 'scheduledPublishAt' | 'scheduledDepublishAt' | 'depublishedAt'>): void {
+  for (const key of keys) {
+    if (key === 'firstPublishedAt' && next.firstPublishedAt) continue;
+    if (current[key] !== undefined) next[key] = current[key];
   }
 }
 
@@ -80,5 +239,6 @@ export function buildStory(draft: StoryDraft, meta: { id: string; slug: string; 
     modifiedAt: nowIso,
   };
   if (meta.status === 'published' && !story.firstPublishedAt) story.firstPublishedAt = nowIso;
+  if (meta.status === 'scheduled' && draft.embargoUntil) story.scheduledPublishAt = draft.embargoUntil;
   return story;
 }

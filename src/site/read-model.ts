@@ -1,5 +1,6 @@
 import type { Story } from '../content/index.js';
 import {
+  isPublic,
   StoryRepository, listFeedStories, sitemapCursorAt, sitemapPage,
   type FeedFilter, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary,
 } from '../store/index.js';
@@ -15,6 +16,8 @@ import { listByBroadcast, listSections, type SectionInfo, type TopicInfo } from 
 export interface SiteReader {
   sections(): Promise<SectionInfo[]>;
   publishedStory(slug: string): Promise<Story | undefined>;
+  /** What a story URL shows: the story when public, "gone" (410) when depublished, else nothing (404; drafts, scheduled and embargoed stories are not revealed). */
+  storyPage(slug: string): Promise<{ story: Story } | { gone: { section: string } } | undefined>;
   list(opts: ListOptions): Promise<StorySummary[]>;
   topicBySlug(slug: string): Promise<string | undefined>;
   /** Full-text search over published stories, with the topics for the search form. */
@@ -39,7 +42,14 @@ export function createSiteReader(db: Queryable): SiteReader {
     sections: () => listSections(db),
     async publishedStory(slug) {
       const story = await repo.getBySlug(slug);
-      return story && story.status === 'published' ? story : undefined;
+      return story && isPublic(story) ? story : undefined;
+    },
+    async storyPage(slug) {
+      const story = await repo.getBySlug(slug);
+      if (!story) return undefined;
+      if (isPublic(story)) return { story };
+      if (story.status === 'depublished') return { gone: { section: story.section } };
+      return undefined;
     },
     list: (opts) => repo.listPublished(opts),
     topicBySlug: (slug) => topicList.bySlug(slug),

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { LedeError, formatGermanDateTime, isLedeError, slugify, type Story } from '../content/index.js';
-import type { PageCursor } from '../store/index.js';
+import type { PageCursor, StorySummary } from '../store/index.js';
 import { demoMediaSvg } from './demo-media.js';
 import { parseProgrammePath, programmePath } from './programme-paths.js';
 import { registerFeedRoutes } from './feeds/index.js';
@@ -56,17 +56,21 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     return c.html(body, status as 200);
   };
 
-  const errorPage = async (c: Context, status: 404 | 410 | 422 | 500 | 503) => {
+  const errorPage = async (c: Context, status: 404 | 410 | 422 | 500 | 503, goneFrom?: string) => {
     let sections: NavSection[] = [];
+    let more: { section: NavSection; stories: StorySummary[] } | undefined;
     try {
       if (status !== 503) sections = await nav();
+      // A reader who followed a link to a removed story is offered the newest of its section instead.
+      const section = goneFrom === undefined ? undefined : sections.find((s) => s.slug === slugify(goneFrom));
+      if (section) more = { section, stories: await reader.list({ sectionSlug: section.slug, limit: RAIL_SIZE }) };
     } catch {
       /* the error page must render even when the database is gone */
     }
     const shown = status === 422 ? 404 : status;
     const page = renderPage(
       <Layout title={`${shown} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} sections={sections}>
-        <ErrorView status={shown} lang={lang} sections={sections} />
+        <ErrorView status={shown} lang={lang} sections={sections} {...(more && { more })} />
       </Layout>,
     );
     c.header('Cache-Control', 'no-store');
@@ -159,8 +163,10 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     const sectionSlug = c.req.param('section');
     const slug = c.req.param('slug');
     if (!SECTION_SLUG.test(slug)) return errorPage(c, 404);
-    const story = await reader.publishedStory(slug);
-    if (!story) return errorPage(c, 404);
+    const found = await reader.storyPage(slug);
+    if (!found) return errorPage(c, 404);
+    if ('gone' in found) return errorPage(c, 410, found.gone.section);
+    const { story } = found;
     const actualSection = slugify(story.section);
     // A story moved to another section keeps working under its old address.
     if (actualSection !== sectionSlug) return c.redirect(storyPath({ sectionSlug: actualSection, slug: story.slug }), 301);

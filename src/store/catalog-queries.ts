@@ -1,3 +1,4 @@
+import { PUBLIC_STORY } from './published-filter.js';
 import { SUMMARY_SELECT, summaryFromRow, type SummaryRow } from './story-rows.js';
 import type { Queryable, StorySummary } from './types.js';
 
@@ -19,16 +20,16 @@ export interface TopicInfo {
 export async function listSections(db: Queryable): Promise<SectionInfo[]> {
   const rows = await db.query<{ section: string; section_slug: string }>(
     `WITH RECURSIVE s(slug) AS (
-       (SELECT section_slug FROM stories WHERE status = 'published' ORDER BY section_slug LIMIT 1)
+       (SELECT section_slug FROM stories WHERE ${PUBLIC_STORY} ORDER BY section_slug LIMIT 1)
        UNION ALL
        SELECT (SELECT section_slug FROM stories
-                WHERE status = 'published' AND section_slug > s.slug
+                WHERE ${PUBLIC_STORY} AND section_slug > s.slug
                 ORDER BY section_slug LIMIT 1)
          FROM s WHERE s.slug IS NOT NULL
      )
      SELECT s.slug AS section_slug,
             (SELECT section FROM stories
-              WHERE status = 'published' AND section_slug = s.slug
+              WHERE ${PUBLIC_STORY} AND section_slug = s.slug
               ORDER BY first_published_at DESC, id DESC LIMIT 1) AS section
        FROM s WHERE s.slug IS NOT NULL`,
   );
@@ -40,7 +41,7 @@ export async function listTopics(db: Queryable): Promise<TopicInfo[]> {
   const rows = await db.query<{ topic: string; n: string | number }>(
     `SELECT t AS topic, count(*) AS n
        FROM stories, unnest(topics) AS t
-      WHERE status = 'published'
+      WHERE ${PUBLIC_STORY}
       GROUP BY t ORDER BY n DESC, t`,
   );
   return rows.map((r) => ({ name: r.topic, count: Number(r.n) }));
@@ -50,7 +51,7 @@ export async function listTopics(db: Queryable): Promise<TopicInfo[]> {
 export async function listByBroadcast(db: Queryable, startsAt: string, limit = 50): Promise<StorySummary[]> {
   const rows = await db.query<SummaryRow>(
     `SELECT ${SUMMARY_SELECT} FROM stories
-      WHERE status = 'published' AND broadcast_at = $1::timestamptz
+      WHERE ${PUBLIC_STORY} AND broadcast_at = $1::timestamptz
       ORDER BY first_published_at DESC, id DESC LIMIT $2`,
     [startsAt, limit],
   );

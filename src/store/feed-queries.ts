@@ -1,4 +1,4 @@
-import { publishedClauses } from './published-filter.js';
+import { PUBLIC_STORY, publishedClauses } from './published-filter.js';
 import type { Story } from '../content/index.js';
 import { isUuid } from './story-repository.js';
 import { storyFromRow, type StoryRow } from './story-rows.js';
@@ -77,7 +77,7 @@ export async function sitemapPage(db: Queryable, opts: { after?: PageCursor; lim
             -- Body figures at any depth (ticker entries have bodies); strict, so ** yields each once;
             -- silent, so a figure without a file is skipped rather than an error.
             jsonb_path_query_array(doc, 'strict $.** ? (@.type == "figure").src', '{}', true) AS body_srcs
-       FROM stories WHERE status = 'published' ${cursor}
+       FROM stories WHERE ${PUBLIC_STORY} ${cursor}
       ORDER BY first_published_at, id LIMIT $${params.length}`,
     params,
   );
@@ -102,7 +102,7 @@ export async function sitemapPage(db: Queryable, opts: { after?: PageCursor; lim
  */
 export async function sitemapCursorAt(db: Queryable, index: number): Promise<PageCursor | undefined> {
   const rows = await db.query<{ published_text: string; id: string }>(
-    `SELECT first_published_at AS published_text, id FROM stories WHERE status = 'published'
+    `SELECT first_published_at AS published_text, id FROM stories WHERE ${PUBLIC_STORY}
       ORDER BY first_published_at, id OFFSET $1 LIMIT 1`,
     [Math.max(0, Math.floor(index))],
   );

@@ -9,3 +9,5 @@ export { OPTIONAL_EXTENSIONS } from './ensure-extensions.js';
 export { listSections, listTopics, listByBroadcast, type SectionInfo, type TopicInfo } from './catalog-queries.js';
 export { listFeedStories, sitemapPage, sitemapCursorAt, MAX_FEED_ITEMS, MAX_SITEMAP_PAGE, type FeedFilter, type SitemapStory } from './feed-queries.js';
 export { searchStories, suggestQuery, snippetParts, MARK_START, MARK_END, MAX_QUERY_LENGTH, type SearchOptions, type SearchResult, type SearchHit, type SearchOrder } from './search-queries.js';
+export { PUBLIC_STORY, isPublic } from './published-filter.js';
+export { authorSlugs } from './story-rows.js';

@@ -82,6 +82,19 @@ export class StoryRepository {
     );
   }
 
+  /** Scheduled stories due to go live and published ones due to come down at `nowIso`, oldest first. */
+  async listDue(nowIso: string, limit = 100): Promise<Array<{ id: string; version: number; action: 'publish' | 'depublish' }>> {
+    return this.db.query(
+      `(SELECT id, version, 'publish' AS action, publish_at AS due FROM stories
+         WHERE status = 'scheduled' AND publish_at <= $1::timestamptz ORDER BY publish_at LIMIT $2)
+       UNION ALL
+       (SELECT id, version, 'depublish' AS action, depublish_at AS due FROM stories
+         WHERE status = 'published' AND depublish_at IS NOT NULL AND depublish_at <= $1::timestamptz ORDER BY depublish_at LIMIT $2)
+       ORDER BY due`,
+      [nowIso, limit],
+    );
+  }
+
   async get(id: string): Promise<Story | undefined> {
     if (!isUuid(id)) return undefined;
     const rows = await this.db.query<StoryRow>(`${STORY_SELECT} WHERE id = $1::uuid`, [id]);

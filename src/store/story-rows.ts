@@ -10,12 +10,15 @@ import type { StorySummary } from './types.js';
 export const STORY_COLUMNS = [
   'id', 'slug', 'kind', 'status', 'language', 'section', 'section_slug', 'topics', 'headline', 'kicker', 'teaser',
   'first_published_at', 'updated_at', 'broadcast_at', 'broadcast_programme', 'doc', 'version', 'created_at', 'modified_at',
+  'embargo_until', 'publish_at', 'depublish_at', 'depublished_at', 'author_slugs',
 ] as const;
 
 /** SQL types of those parameters, so both engines read the strings the same way. */
 const CASTS: Partial<Record<(typeof STORY_COLUMNS)[number], string>> = {
   id: 'uuid', topics: 'text[]', first_published_at: 'timestamptz', updated_at: 'timestamptz',
   broadcast_at: 'timestamptz', doc: 'jsonb', version: 'int', created_at: 'timestamptz', modified_at: 'timestamptz',
+  embargo_until: 'timestamptz', publish_at: 'timestamptz', depublish_at: 'timestamptz', depublished_at: 'timestamptz',
+  author_slugs: 'text[]',
 };
 
 export function placeholder(column: (typeof STORY_COLUMNS)[number], index: number): string {
@@ -47,9 +50,16 @@ export function storyParams(story: Story): unknown[] {
     story.topics, story.headline, story.kicker ?? null, story.teaser ?? null,
     story.firstPublishedAt ?? null, story.updatedAt ?? null, story.broadcast?.startsAt ?? null, story.broadcast?.programme ?? null,
     doc, story.version, story.createdAt, story.modifiedAt,
+    story.embargoUntil ?? null, story.scheduledPublishAt ?? null, story.scheduledDepublishAt ?? null, story.depublishedAt ?? null,
+    authorSlugs(story),
     [story.kicker, story.teaser, ...story.topics].filter(Boolean).join('\n'),
     blocksToText(story.body).slice(0, MAX_SEARCH_BODY),
   ];
+}
+
+/** Slugs of the story's author names (author pages), without duplicates. */
+export function authorSlugs(story: Pick<Story, 'authors'>): string[] {
+  return [...new Set(story.authors.map((a) => slugify(a.name)).filter(Boolean))];
 }
 
 export interface StoryRow {

@@ -82,6 +82,8 @@ export interface PageCursor {
 export interface ListOptions {
   sectionSlug?: string;
   topic?: string;
+  /** Stories by this author (slug of the author's name). */
+  authorSlug?: string;
   limit: number;
   before?: PageCursor;
   excludeId?: string;

@@ -56,7 +56,11 @@ export function ListingView(props: { title: string; intro?: string; stories: Sto
 }
 
 /** 404, 410, 503: say what happened and offer a way on. */
-export function ErrorView(props: { status: number; lang: string; sections: { name: string; slug: string }[] }) {
+export function ErrorView(props: {
+  status: number; lang: string; sections: { name: string; slug: string }[];
+  /** Newest stories of the section a removed story belonged to (410). */
+  more?: { section: { name: string; slug: string }; stories: StorySummary[] };
+}) {
   const de = props.lang.startsWith('de');
   const text: Record<number, [string, string]> = de
     ? {
@@ -76,6 +80,12 @@ export function ErrorView(props: { status: number; lang: string; sections: { nam
     <>
       <h1>{title}</h1>
       <p>{body}</p>
+      {props.more?.stories.length ? (
+        <section aria-labelledby="more-heading">
+          <h2 id="more-heading">{de ? `Neues aus ${props.more.section.name}` : `Latest in ${props.more.section.name}`}</h2>
+          <ul class="cards">{props.more.stories.map((s) => <TeaserCard story={s} lang={props.lang} headingLevel={3} />)}</ul>
+        </section>
+      ) : null}
       <p><a href="/">{de ? 'Zur Startseite' : 'Go to the home page'}</a></p>
       {props.sections.length ? (
         <ul>{props.sections.map((s) => <li><a href={`/${s.slug}`}>{s.name}</a></li>)}</ul>
