@@ -3,7 +3,7 @@ import { slugify } from '../content/index.js';
 
 /**
  * The reader site's page cache: rendered responses kept in memory, tagged with
- * surrogate keys (home, section:…, story:…, topic:…, feeds) and purged by
+ * surrogate keys (home, section:…, story:…, topic:…, author:…, feeds) and purged by
  * domain events, so a page is fresh the moment a story on it changes.
  *
  * - fresh for `freshMs`; then served stale while one background render
@@ -50,6 +50,7 @@ export function surrogateKeysFor(pathname: string): string[] {
   if (first === 'suche') return ['search'];
   if (first === 'programm') return ['programme'];
   if (first === 'thema' && second) return [`topic:${second}`];
+  if (first === 'autor' && second) return [`author:${second}`];
   if (parts.length === 1) return [`section:${first}`];
   if (parts.length === 2 && /^(feed\.(xml|json)|atom\.xml)$/.test(second!)) return [`section:${first}`, 'feeds'];
   if (parts.length === 2) return [`story:${second}`, `section:${first}`];
@@ -65,8 +66,13 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /** Every page that can show a story: what a change to it must purge. */
-export function purgeKeysFor(event: { slug: string; sectionSlug: string; topics: string[] }): string[] {
-  return ['home', 'feeds', 'search', 'programme', `section:${event.sectionSlug}`, `story:${event.slug}`, ...event.topics.map((t) => `topic:${slugify(t)}`)];
+export function purgeKeysFor(event: { slug: string; sectionSlug: string; topics: string[]; authors?: string[] }): string[] {
+  // `authors` may be missing (events from a node older than author pages) or, relayed from another node, not what we expect.
+  const authors = Array.isArray(event.authors) ? event.authors.filter((a): a is string => typeof a === 'string') : [];
+  return [
+    'home', 'feeds', 'search', 'programme', `section:${event.sectionSlug}`, `story:${event.slug}`,
+    ...event.topics.map((t) => `topic:${slugify(t)}`), ...authors.map((a) => `author:${a}`),
+  ];
 }
 
 export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=600, stale-if-error=86400';
