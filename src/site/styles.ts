@@ -1,3 +1,5 @@
+import { TOPIC_CSS } from './views/topic-css.js';
+
 /**
  * The site's whole stylesheet, inlined into every page: one request less on a
  * cold cache and still far under the page-weight budget. Colours meet WCAG AA
@@ -66,4 +68,4 @@ blockquote{margin:0;font-size:1.2rem;font-style:italic;border-left:4px solid #00
 .site-footer .bar{max-width:72rem;margin:0 auto;padding:1.5rem 1rem;font-size:.9375rem}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto}}
 @media print{.site-header nav,.rail,.site-footer{display:none}}
-`.replace(/\n/g, '');
+`.replace(/\n/g, '') + TOPIC_CSS;
