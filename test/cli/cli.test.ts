@@ -110,6 +110,37 @@ describe('lede CLI', () => {
     assert.match(missing.stderr, /no story with id or slug "gibt-es-nicht"/);
   });
 
+  test('story actions publish, schedule and depublish; bad times are refused before anything changes', async () => {
+    const page = path.join(tmp, 'aktion.txt');
+    writeFileSync(page, 'Kultur\nStadtbibliothek verlängert Öffnungszeiten\n\nAb Dezember hat die Stadtbibliothek auch sonntags geöffnet.\n');
+    const imported = await lede(['import', '--draft', page], env);
+    assert.equal(imported.code, 0, imported.stderr);
+    const { slug } = JSON.parse(imported.stdout.trim()) as { slug: string };
+    const status = async () => (JSON.parse((await lede(['story', slug, '--json'], env)).stdout) as { status: string; scheduledPublishAt?: string });
+
+    const bad = await lede(['story', slug, '--schedule', 'morgen früh'], env);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--schedule: "morgen früh" is not a time/);
+    assert.doesNotMatch(bad.stderr, /\n\s+at /);
+    assert.equal((await status()).status, 'draft', 'a refused action changes nothing');
+
+    const two = await lede(['story', slug, '--publish', '--depublish'], env);
+    assert.equal(two.code, 2);
+    assert.match(two.stderr, /one action at a time/);
+
+    const scheduled = await lede(['story', slug, '--schedule', '2031-03-01 18:30'], env);
+    assert.equal(scheduled.code, 0, scheduled.stderr);
+    assert.match(scheduled.stdout, /status: scheduled/);
+    assert.match(scheduled.stdout, /scheduled: 1\. März 2031 \| 18:30 Uhr/);
+    assert.equal((await status()).scheduledPublishAt, '2031-03-01T18:30:00+01:00');
+
+    assert.match((await lede(['story', slug, '--publish'], env)).stdout, /status: published/);
+    const down = await lede(['story', slug, '--depublish'], env);
+    assert.equal(down.code, 0, down.stderr);
+    assert.match(down.stdout, /status: depublished/);
+    assert.equal((await status()).status, 'depublished');
+  });
+
   test('import of the fixture collection succeeds file by file', async (t) => {
     if (!existsSync(FIXTURES)) return t.skip('no page-text fixtures');
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => path.join(FIXTURES, f));
