@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { loadDemoContent } from '../newsroom/load-demo.js';
 import { EventBus } from '../newsroom/events.js';
 import { createApp } from '../server/app.js';
+import { startEventRelay } from '../server/event-relay.js';
 import { PageCache } from '../site/page-cache.js';
 import { loadConfig } from '../server/config.js';
 import type { CommandIO } from './main.js';
@@ -33,7 +34,17 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     throw err;
   }
   // One process, one bus: writes made by this server purge its page cache at once.
-  const app = createApp(db, config, { pageCache: new PageCache(), events: new EventBus() });
+  // On PostgreSQL the relay carries events to and from the other app nodes (a no-op on the embedded engine).
+  const events = new EventBus();
+  const pageCache = new PageCache();
+  const relay = await startEventRelay({
+    db,
+    databaseUrl: config.databaseUrl,
+    bus: events,
+    purgeAll: () => pageCache.purgeAll(),
+    log: (line) => io.stderr.write(`lede serve: ${line}\n`),
+  });
+  const app = createApp(db, config, { pageCache, events });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -41,6 +52,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} is already in use; set PORT to a free port`) : err);
     });
   }).catch(async (err) => {
+    await relay.close();
     await db.close();
     throw err;
   });
@@ -55,7 +67,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
       closing = true;
       io.stdout.write(`${signal}: shutting down\n`);
       server.close();
-      db.close().then(() => resolve(0), (err: unknown) => {
+      relay.close().then(() => db.close()).then(() => resolve(0), (err: unknown) => {
         io.stderr.write(`lede serve: error while closing the database: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve(1);
       });

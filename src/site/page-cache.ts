@@ -113,6 +113,16 @@ export class PageCache {
     return n;
   }
 
+  /**
+   * Drops every page; returns how many. For when purge events may have been
+   * missed (another node's, while the connection that carries them was down).
+   */
+  purgeAll(): number {
+    const n = this.#entries.size;
+    this.#entries.clear();
+    return n;
+  }
+
   /** Serves `req` from the cache or through `render`, following the policy above. */
   async handle(req: Request, render: Render): Promise<Response> {
     const url = new URL(req.url);
