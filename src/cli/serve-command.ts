@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { loadDemoContent } from '../newsroom/load-demo.js';
 import { EventBus } from '../newsroom/events.js';
+import { Scheduler } from '../newsroom/scheduler.js';
+import { StoryService } from '../newsroom/story-service.js';
 import { createApp } from '../server/app.js';
 import { startEventRelay } from '../server/event-relay.js';
 import { PageCache } from '../site/page-cache.js';
@@ -45,6 +47,11 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     log: (line) => io.stderr.write(`lede serve: ${line}\n`),
   });
   const app = createApp(db, config, { pageCache, events });
+  // Scheduled publication (and embargo ends) and scheduled depublication; every node may run it.
+  const scheduler = new Scheduler(new StoryService(db, events), {
+    onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),
+    onError: (err) => io.stderr.write(`lede serve: scheduler pass failed: ${err instanceof Error ? err.message : String(err)}\n`),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -52,11 +59,13 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} is already in use; set PORT to a free port`) : err);
     });
   }).catch(async (err) => {
+    await scheduler.stop();
     await relay.close();
     await db.close();
     throw err;
   });
   const where = db.engine === 'pglite' ? `embedded database in ${db.location}` : `PostgreSQL at ${db.location}`;
+  scheduler.start();
   io.stdout.write(`Lede is running at http://localhost:${config.port} (${where}; ready in ${Math.round(performance.now() - started)} ms)\n`);
 
   // Close cleanly so the embedded database checkpoints and releases its lock.
@@ -67,7 +76,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
       closing = true;
       io.stdout.write(`${signal}: shutting down\n`);
       server.close();
-      relay.close().then(() => db.close()).then(() => resolve(0), (err: unknown) => {
+      scheduler.stop().then(() => relay.close()).then(() => db.close()).then(() => resolve(0), (err: unknown) => {
         io.stderr.write(`lede serve: error while closing the database: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve(1);
       });

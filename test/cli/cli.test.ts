@@ -168,6 +168,24 @@ describe('lede CLI', () => {
     }
   });
 
+  test('a running server publishes a scheduled story when its time comes', async () => {
+    const page = path.join(tmp, 'termin.txt');
+    writeFileSync(page, 'Welt\nRaumsonde erreicht den Jupiter\n\nNach sechs Jahren Flug ist die Sonde am Ziel angekommen.\n');
+    const imported = await lede(['import', '--draft', page], env);
+    const { slug, url } = JSON.parse(imported.stdout.trim()) as { slug: string; url: string };
+    const at = new Date(Date.now() + 1500).toISOString();
+    assert.equal((await lede(['story', slug, '--schedule', at], env)).code, 0);
+    const port = String(30000 + Math.floor(Math.random() * 20000));
+    const server = lede(['serve'], { ...env, PORT: port }, { until: new RegExp(`scheduler: published ${slug}`) });
+    try {
+      const out = await Promise.race([server, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the scheduler did not publish within 30 s')), 30_000))]);
+      assert.match(out.stdout, new RegExp(`scheduler: published ${slug}`));
+      assert.equal((await fetch(`http://127.0.0.1:${port}${url}`)).status, 200);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('bad configuration stops with one line naming the variable', async () => {
     const r = await lede(['serve'], { ...env, PORT: 'achtzig' });
     assert.equal(r.code, 1);
