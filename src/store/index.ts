@@ -11,3 +11,4 @@ export { listFeedStories, sitemapPage, sitemapCursorAt, MAX_FEED_ITEMS, MAX_SITE
 export { searchStories, suggestQuery, snippetParts, MARK_START, MARK_END, MAX_QUERY_LENGTH, type SearchOptions, type SearchResult, type SearchHit, type SearchOrder } from './search-queries.js';
 export { PUBLIC_STORY, isPublic } from './published-filter.js';
 export { authorSlugs } from './story-rows.js';
+export { TopicRepository, topicTimeline, MAX_TOPIC_INTRO, type Topic, type TopicInput, type TimelineEntry } from './topic-repository.js';

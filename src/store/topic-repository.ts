@@ -1,0 +1,117 @@
+import { LIMITS, LedeError, isSlug, slugify } from '../content/index.js';
+import { publishedClauses } from './published-filter.js';
+import type { Queryable } from './types.js';
+
+/** A topic (dossier) as the newsroom describes it: the name stories use, and an introduction. */
+export interface Topic {
+  slug: string;
+  name: string;
+  /** Plain text; a blank line separates paragraphs. */
+  intro?: string;
+  updatedAt: string;
+}
+
+export interface TopicInput {
+  name: string;
+  /** Defaults to the slug of `name` (the slug the topic's page has). */
+  slug?: string;
+  /** Empty or missing: no introduction. */
+  intro?: string;
+}
+
+/** Longest introduction: a few paragraphs, not an article. */
+export const MAX_TOPIC_INTRO = 4000;
+
+interface TopicRow {
+  slug: string;
+  name: string;
+  intro: string | null;
+  updated_at: string;
+}
+
+const fromRow = (r: TopicRow): Topic => ({ slug: r.slug, name: r.name, ...(r.intro && { intro: r.intro }), updatedAt: r.updated_at });
+
+/** The `topics` table (migration 004): names and introductions of topic pages. */
+export class TopicRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async get(slug: string): Promise<Topic | undefined> {
+    if (!isSlug(slug)) return undefined;
+    const rows = await this.db.query<TopicRow>('SELECT slug, name, intro, updated_at FROM topics WHERE slug = $1', [slug]);
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  /** Creates the topic or replaces its name and introduction. Throws LedeError('VALIDATION') naming what is wrong. */
+  async upsert(input: TopicInput): Promise<Topic> {
+    const name = input.name?.trim() ?? '';
+    const slug = input.slug ?? slugify(name);
+    const intro = normaliseIntro(input.intro);
+    const problems: string[] = [];
+    if (!name || name.length > LIMITS.topic) problems.push(`name: required, at most ${LIMITS.topic} characters`);
+    if (!isSlug(slug)) problems.push('slug: lower-case letters, digits and single hyphens, at most 120 characters');
+    if (intro && intro.length > MAX_TOPIC_INTRO) problems.push(`intro: at most ${MAX_TOPIC_INTRO} characters`);
+    if (problems.length) throw new LedeError('VALIDATION', `topic is invalid: ${problems.join('; ')}`);
+    const rows = await this.db.query<TopicRow>(
+      `INSERT INTO topics (slug, name, intro, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, intro = EXCLUDED.intro, updated_at = now()
+       RETURNING slug, name, intro, updated_at`,
+      [slug, name, intro ?? null],
+    );
+    return fromRow(rows[0]!);
+  }
+
+  /** Every described topic, by name. */
+  async list(): Promise<Topic[]> {
+    const rows = await this.db.query<TopicRow>('SELECT slug, name, intro, updated_at FROM topics ORDER BY name, slug');
+    return rows.map(fromRow);
+  }
+}
+
+/** Line ends unified, spaces at paragraph edges trimmed, runs of blank lines made one; empty → undefined. */
+function normaliseIntro(intro: string | undefined): string | undefined {
+  if (intro === undefined) return undefined;
+  const text = intro.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).join('\n\n');
+  return text || undefined;
+}
+
+/** One entry of a topic's timeline. */
+export interface TimelineEntry {
+  id: string;
+  slug: string;
+  sectionSlug: string;
+  language: string;
+  kicker?: string;
+  headline: string;
+  /** First publication (UTC, from the column). */
+  publishedAt: string;
+}
+
+interface TimelineRow {
+  id: string;
+  slug: string;
+  section_slug: string;
+  language: string;
+  kicker: string | null;
+  headline: string;
+  first_published_at: string;
+}
+
+/**
+ * A topic's public stories oldest first: the first `limit` of them. Reads
+ * columns only (no `doc`), so a long timeline costs no story decompression.
+ */
+export async function topicTimeline(db: Queryable, topic: string, limit: number): Promise<TimelineEntry[]> {
+  const params: unknown[] = [];
+  const where = publishedClauses({ topic }, params).join(' AND ');
+  params.push(Math.max(0, Math.floor(limit)));
+  const rows = await db.query<TimelineRow>(
+    `SELECT id, slug, section_slug, language, kicker, headline, first_published_at FROM stories
+      WHERE ${where}
+      ORDER BY first_published_at ASC, id ASC LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => ({
+    id: r.id, slug: r.slug, sectionSlug: r.section_slug, language: r.language,
+    ...(r.kicker !== null && { kicker: r.kicker }), headline: r.headline, publishedAt: r.first_published_at,
+  }));
+}
