@@ -1,12 +1,14 @@
 import type { Database } from '../store/index.js';
-import { StoryRepository } from '../store/index.js';
+import { StoryRepository, TopicRepository } from '../store/index.js';
 import { demoStories } from './demo-stories.js';
+import { demoTopics } from './demo-topics.js';
 import { StoryService, joinTransaction } from './story-service.js';
 
 /**
- * Loads the demo stories into an empty database, all in one transaction, so a
- * crash half-way leaves the database empty and the next start tries again.
- * Returns how many stories were added (0 when the database already has stories).
+ * Loads the demo stories, and the introductions of their topic pages, into an
+ * empty database, all in one transaction, so a crash half-way leaves the
+ * database empty and the next start tries again. Returns how many stories were
+ * added (0 when the database already has stories; then nothing is written).
  */
 export async function loadDemoContent(db: Database, now = new Date()): Promise<number> {
   if ((await new StoryRepository(db).count()) > 0) return 0;
@@ -16,6 +18,8 @@ export async function loadDemoContent(db: Database, now = new Date()): Promise<n
   await db.transaction(async (tx) => {
     const service = new StoryService(joinTransaction(tx));
     for (const d of drafts) await service.create(d, { status: 'published', now });
+    const topics = new TopicRepository(tx);
+    for (const t of demoTopics()) await topics.upsert(t);
   });
   return drafts.length;
 }

@@ -1,12 +1,19 @@
 import type { Story } from '../content/index.js';
 import {
   isPublic,
-  StoryRepository, listFeedStories, sitemapCursorAt, sitemapPage,
-  type FeedFilter, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary,
+  StoryRepository, TopicRepository, listFeedStories, sitemapCursorAt, sitemapPage, topicTimeline,
+  type FeedFilter, type TimelineEntry, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary,
 } from '../store/index.js';
 import { cachedTopicList } from './topic-list.js';
 import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
 import { listByBroadcast, listSections, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
+import { authorProfile, type AuthorProfile } from '../store/author-queries.js';
+
+/** The first stories of a topic, oldest first, and how many public stories it has in all. */
+export interface TopicTimeline {
+  entries: TimelineEntry[];
+  total: number;
+}
 
 /**
  * The reader site's whole view of the database: a small typed interface, read
@@ -33,11 +40,18 @@ export interface SiteReader {
   countPublished(): Promise<number>;
   /** Stories tied to the broadcast slot starting at this instant. */
   broadcastSlot(startsAt: string): Promise<StorySummary[]>;
+  /** The author of an author page (from their newest public story), or undefined when they have none. */
+  author(slug: string): Promise<AuthorProfile | undefined>;
+  /** The newsroom's introduction to a topic page, when it wrote one. */
+  topicIntro(slug: string): Promise<string | undefined>;
+  /** The topic's first `limit` public stories, oldest first, and the count of all. */
+  topicTimeline(topic: string, limit: number): Promise<TopicTimeline>;
 }
 
 export function createSiteReader(db: Queryable): SiteReader {
   const repo = new StoryRepository(db);
   const topicList = cachedTopicList(db);
+  const topics = new TopicRepository(db);
   return {
     sections: () => listSections(db),
     async publishedStory(slug) {
@@ -60,5 +74,13 @@ export function createSiteReader(db: Queryable): SiteReader {
     sitemapCursorAt: (index) => sitemapCursorAt(db, index),
     countPublished: () => repo.countPublished(),
     broadcastSlot: (startsAt) => listByBroadcast(db, startsAt),
+    author: (slug) => authorProfile(db, slug),
+    topicIntro: async (slug) => (await topics.get(slug))?.intro,
+    async topicTimeline(topic, limit) {
+      // One row more than shown tells whether counting is needed at all.
+      const entries = await topicTimeline(db, topic, limit + 1);
+      if (entries.length <= limit) return { entries, total: entries.length };
+      return { entries: entries.slice(0, limit), total: await repo.countPublished({ topic }) };
+    },
   };
 }

@@ -9,6 +9,8 @@ import type { SiteReader } from './read-model.js';
 import { ArticleView } from './views/article.js';
 import { Layout, renderPage, type NavSection } from './views/layout.js';
 import { ErrorView, HomeView, ListingView } from './views/listing.js';
+import { AuthorView, authorDescription, authorPath } from './views/author.js';
+import { TopicView, introDescription } from './views/topic.js';
 import { storyPath } from './views/teaser.js';
 import { searchPage } from './search/search-route.js';
 
@@ -17,11 +19,21 @@ export interface SiteOptions {
   siteUrl: string;
   /** Language of the site's own pages (home, sections); stories carry their own. */
   lang?: string;
+  /** Most stories a topic page's timeline shows (default TIMELINE_LIMIT). */
+  timelineLimit?: number;
 }
 
 const PAGE_SIZE = 20;
 const RAIL_SIZE = 4;
 const SECTION_BLOCK_SIZE = 4;
+/**
+ * A topic's timeline shows its first 200 stories, oldest first. A chronicle is
+ * read from the beginning, and the newest stories stand above it on the same
+ * page, so for a long-running topic the start is what the timeline adds;
+ * beyond 200 a note points to the newest-first list, which pages through all.
+ * 200 entries keep the page near 10 KB gzipped and the query one index range.
+ */
+const TIMELINE_LIMIT = 200;
 
 const SECTION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -112,12 +124,35 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     const topic = SECTION_SLUG.test(topicSlug) ? await reader.topicBySlug(topicSlug) : undefined;
     if (!topic) return errorPage(c, 404);
     const before = parseCursor(c.req.query('vor'));
-    const stories = await reader.list({ topic, limit: PAGE_SIZE, ...(before && { before }) });
-    const sections = await nav();
+    // Introduction and timeline belong to the first page; older pages are the list only.
+    const [stories, sections, intro, timeline] = await Promise.all([
+      reader.list({ topic, limit: PAGE_SIZE, ...(before && { before }) }),
+      nav(),
+      before ? undefined : reader.topicIntro(topicSlug),
+      before ? undefined : reader.topicTimeline(topic, opts.timelineLimit ?? TIMELINE_LIMIT),
+    ]);
     const page = renderPage(
       <Layout title={`${topic} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/thema/${topicSlug}`} sections={sections}
+        description={introDescription(intro)}
         feeds={[{ title: `${topic} – ${opts.siteName}`, href: `/thema/${topicSlug}/feed.xml` }, { title: opts.siteName, href: '/feed.xml' }]}>
-        <ListingView title={topic} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/thema/${topicSlug}`} lang={lang} isFirstPage={!before} />
+        <TopicView title={topic} intro={intro} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/thema/${topicSlug}`} lang={lang}
+          isFirstPage={!before} timeline={timeline} />
+      </Layout>,
+    );
+    return html(c, page);
+  });
+
+  app.get('/autor/:author', async (c) => {
+    const authorSlug = c.req.param('author');
+    // Known only through a public story: an author of drafts alone has no page.
+    const author = SECTION_SLUG.test(authorSlug) ? await reader.author(authorSlug) : undefined;
+    if (!author) return errorPage(c, 404);
+    const before = parseCursor(c.req.query('vor'));
+    const [stories, sections] = await Promise.all([reader.list({ authorSlug, limit: PAGE_SIZE, ...(before && { before }) }), nav()]);
+    const page = renderPage(
+      <Layout title={`${author.name} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}${authorPath(authorSlug)}`}
+        sections={sections} description={authorDescription(author, lang)}>
+        <AuthorView author={author} stories={stories} next={nextCursor(stories, PAGE_SIZE)} lang={lang} isFirstPage={!before} />
       </Layout>,
     );
     return html(c, page);

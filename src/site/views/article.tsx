@@ -7,6 +7,7 @@ import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
 import { FigureView, FigureMedia, creditLabel } from './figure.js';
 import { Badge, TeaserCard } from './teaser.js';
+import { authorPath } from './author.js';
 
 const TEXT = {
   de: { by: 'Von', published: 'Veröffentlicht', updated: 'Aktualisiert', programme: 'Dieses Thema im Programm', moreFrom: 'Mehr aus', related: 'Mehr zum Thema', topics: 'Themen', duration: 'Dauer', live: 'Live-Ticker', newestFirst: 'Neueste Einträge zuerst. Neu laden für neue Einträge.' },
@@ -31,7 +32,7 @@ function Byline(props: { story: Story }) {
         {s.authors.map((a, i) => (
           <>
             {i > 0 ? (i === s.authors.length - 1 ? (s.language.startsWith('de') ? ' und ' : ' and ') : ', ') : ''}
-            <span>{a.name}</span>
+            {slugify(a.name) ? <a href={authorPath(slugify(a.name))}>{a.name}</a> : <span>{a.name}</span>}
             {a.affiliation ? <>, {a.affiliation}</> : null}
           </>
         ))}
