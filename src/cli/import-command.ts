@@ -5,7 +5,7 @@ import { importPageTextBuffer } from '../ingest/index.js';
 import { StoryService } from '../newsroom/story-service.js';
 import type { CommandIO } from './main.js';
 import { describeError, parseCommandArgs } from './main.js';
-import { openConfiguredDatabase } from './open-configured-database.js';
+import { openForWriting } from './open-configured-database.js';
 import { ProgressBar } from './progress-bar.js';
 
 export const IMPORT_HELP = `Usage: lede import [--draft] [--section NAME] FILE...
@@ -33,8 +33,8 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
     io.stderr.write('lede import: name at least one file. See --help.\n');
     return 2;
   }
-  const db = await openConfiguredDatabase();
-  const service = new StoryService(db);
+  const { db, events, close } = await openForWriting();
+  const service = new StoryService(db, events);
   const bar = files.length > 1 && io.stderr.isTTY ? new ProgressBar(io.stderr, files.length) : undefined;
   let failed = 0;
   try {
@@ -64,7 +64,7 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
     }
   } finally {
     bar?.done();
-    await db.close();
+    await close();
   }
   if (files.length > 1) io.stderr.write(`imported ${files.length - failed} of ${files.length} files${failed ? `, ${failed} failed` : ''}\n`);
   return failed ? 1 : 0;

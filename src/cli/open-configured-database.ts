@@ -1,3 +1,5 @@
+import { EventBus } from '../newsroom/events.js';
+import { startEventRelay } from '../server/event-relay.js';
 import { openDatabase, type Database } from '../store/index.js';
 import { loadConfig, type Config } from '../server/config.js';
 
@@ -8,4 +10,17 @@ export async function openConfiguredDatabase(config: Config = loadConfig(), opts
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
     checkpointIntervalMs: config.checkpointIntervalMs,
   });
+}
+
+/**
+ * For commands that change stories: the database plus an event bus whose
+ * events reach running `lede serve` nodes on PostgreSQL (send-only relay), so
+ * their cached pages are purged at once. On the embedded engine no server can
+ * run at the same time (the data directory is locked), so nothing is sent.
+ */
+export async function openForWriting(config: Config = loadConfig()): Promise<{ db: Database; events: EventBus; close(): Promise<void> }> {
+  const db = await openConfiguredDatabase(config);
+  const events = new EventBus();
+  const relay = await startEventRelay({ db, databaseUrl: config.databaseUrl, bus: events, purgeAll: () => undefined, listen: false });
+  return { db, events, close: async () => { await relay.close(); await db.close(); } };
 }

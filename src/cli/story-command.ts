@@ -2,7 +2,7 @@ import { LedeError, blocksToText, formatGermanDateTime, isIsoDateTime, slugify, 
 import { StoryService } from '../newsroom/story-service.js';
 import type { CommandIO } from './main.js';
 import { parseCommandArgs } from './main.js';
-import { openConfiguredDatabase } from './open-configured-database.js';
+import { openForWriting } from './open-configured-database.js';
 
 export const STORY_HELP = `Usage: lede story ID_OR_SLUG [--json] [ACTION]
 
@@ -49,9 +49,9 @@ export async function runStory(args: string[], io: CommandIO): Promise<number> {
   const scheduleAt = values.schedule === undefined ? undefined : parseTime(values.schedule, '--schedule');
   const depublishAt = values['depublish-at'] === undefined || values['depublish-at'] === 'none'
     ? undefined : parseTime(values['depublish-at'], '--depublish-at');
-  const db = await openConfiguredDatabase();
+  const { db, events, close } = await openForWriting();
   try {
-    const service = new StoryService(db);
+    const service = new StoryService(db, events);
     const id = positionals[0]!;
     let story = await service.get(id);
     if (values.publish) story = await service.publish(story.id);
@@ -81,6 +81,6 @@ export async function runStory(args: string[], io: CommandIO): Promise<number> {
     io.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } finally {
-    await db.close();
+    await close();
   }
 }

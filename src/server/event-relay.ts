@@ -48,6 +48,8 @@ export interface EventRelayOptions {
   heartbeatMs?: number;
   /** Messages larger than this go out as "purge all"; default 7500 (the server's limit is 8000). */
   maxPayloadBytes?: number;
+  /** False for processes that only write (CLI commands): send, never open a listening connection. Default true. */
+  listen?: boolean;
 }
 
 export interface EventRelayStats {
@@ -194,6 +196,7 @@ class PgEventRelay implements EventRelay {
   async start(): Promise<void> {
     if (!this.active) return;
     this.#unsubscribe = this.#opts.bus.subscribe((event) => this.#send(event));
+    if (this.#opts.listen === false) return;
     const heartbeat = this.#opts.heartbeatMs ?? 30_000;
     if (heartbeat > 0) {
       this.#heartbeatTimer = setInterval(() => this.#checkAlive(heartbeat), heartbeat);

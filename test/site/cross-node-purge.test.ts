@@ -8,6 +8,8 @@ import {
   decodeRelayMessage, encodeRelayMessage, isRelayed, startEventRelay, type EventRelay,
 } from '../../src/server/event-relay.js';
 import { PageCache } from '../../src/site/page-cache.js';
+import { openForWriting } from '../../src/cli/open-configured-database.js';
+import { loadConfig } from '../../src/server/config.js';
 import { openDatabase, type Database } from '../../src/store/index.js';
 import { freshTarget, openOptions, removeTarget, serverSkipReason, type Target } from '../helpers/db.js';
 
@@ -114,6 +116,21 @@ describe('cross-node page-cache purge [PostgreSQL]', serverSkipReason() ? { skip
     assert.equal((await page(b, '/kultur')).cache, 'HIT');
     // Node A purged by itself, at once (its bus told it before create() returned).
     assert.match((await page(a, '/politik')).body, /Eilmeldung vom Knoten A/);
+  });
+
+  test('a CLI write (send-only relay, no listening connection) purges the serving nodes', async () => {
+    assert.equal(target.engine, 'postgres');
+    await warm(b, ['/', '/kultur']);
+    const writer = await openForWriting({ ...loadConfig({}), databaseUrl: target.engine === 'postgres' ? target.databaseUrl : undefined });
+    try {
+      const pids = await writer.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query ILIKE 'LISTEN%'");
+      await new StoryService(writer.db, writer.events).create({ headline: 'Per Kommandozeile gemeldet', section: 'Kultur' }, { status: 'published' });
+      await eventually('node B shows the CLI story on /kultur', async () => /Per Kommandozeile gemeldet/.test((await page(b, '/kultur')).body));
+      const after = await writer.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query ILIKE 'LISTEN%'");
+      assert.equal(after[0]!.n, pids[0]!.n, 'the writer opened no listening connection');
+    } finally {
+      await writer.close();
+    }
   });
 
   test('each node hears its own event once, and the other node once, as relayed', async () => {
