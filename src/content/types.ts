@@ -81,9 +81,19 @@ export interface EmbedBlock {
   title?: string;
 }
 
-/** One entry of a live ticker: its time, an optional title and its own body. */
+/**
+ * One entry of a live ticker: its time, an optional title and its own body.
+ * A ticker's body is kept newest first; of two entries with the same time, the
+ * one listed first is the newer.
+ */
 export interface TickerEntryBlock {
   type: 'ticker-entry';
+  /**
+   * Stable key of the entry (lowercase letters, digits, dashes; e.g. the editing
+   * tool's UUID): its anchor on the page (#e-{id}) and how live updates know an
+   * entry they already show. Without it a key is derived from the time.
+   */
+  id?: string;
   time: string;
   title?: string;
   location?: string;

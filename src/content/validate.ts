@@ -27,6 +27,9 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** A ticker entry's own key: safe in an HTML id and a URL fragment. */
+const TICKER_ENTRY_ID = /^[a-z0-9][a-z0-9-]*$/;
+
 /** Collects issues while reading an untrusted object; each reader returns a clean value or undefined. */
 class Reader {
   readonly issues: ValidationIssue[] = [];
@@ -192,14 +195,17 @@ class Reader {
       }
       case 'ticker-entry': {
         if (depth > 0) return this.fail(path, 'a ticker entry cannot contain another ticker entry');
+        const id = this.text(raw, 'id', `${path}.id`, { max: 64 });
+        const badId = id !== undefined && !TICKER_ENTRY_ID.test(id);
+        if (badId) this.fail(`${path}.id`, 'lowercase letters, digits and dashes, starting with a letter or digit');
         const time = this.time(raw, 'time', `${path}.time`, true);
         const title = this.text(raw, 'title', `${path}.title`, { max: LIMITS.headline });
         const location = this.text(raw, 'location', `${path}.location`, { max: LIMITS.section });
         const bodyRaw = this.array(raw, 'body', `${path}.body`, LIMITS.tickerEntryBlocks);
         const body = bodyRaw.map((b, i) => this.block(b, `${path}.body[${i}]`, depth + 1));
-        if (!time || body.some((b) => !b)) return undefined;
+        if (!time || badId || body.some((b) => !b)) return undefined;
         if (!title && !body.length) return this.fail(path, 'a ticker entry needs a title or body text');
-        return { type: 'ticker-entry', time, ...(title && { title }), ...(location && { location }), body: body as Block[] };
+        return { type: 'ticker-entry', ...(id && { id }), time, ...(title && { title }), ...(location && { location }), body: body as Block[] };
       }
       default:
         return this.fail(`${path}.type`, 'must be one of paragraph, heading, figure, quote, list, embed, ticker-entry');
@@ -291,6 +297,12 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
   if (kind === 'liveticker' && !body.some((b) => b.type === 'ticker-entry') && !r.issues.some((i) => i.path.startsWith('body'))) {
     r.fail('body', 'a live ticker needs at least one ticker-entry block');
   }
+  const entryIds = new Set<string>();
+  body.forEach((b, i) => {
+    if (b.type !== 'ticker-entry' || !b.id) return;
+    if (entryIds.has(b.id)) r.fail(`body[${i}].id`, `"${b.id}" is used by another ticker entry; ids must be unique within the story`);
+    entryIds.add(b.id);
+  });
 
   if (r.issues.length || !kind || !headline) return { ok: false, issues: r.issues };
 

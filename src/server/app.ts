@@ -7,8 +7,10 @@ import { purgeKeysFor, type PageCache } from '../site/page-cache.js';
 import type { Config } from './config.js';
 
 /**
- * Security headers for every response. The reader site ships no script yet; the
- * policy still allows same-origin scripts for later progressive enhancement.
+ * Security headers for every response. The reader site's only script is the
+ * live ticker's (src/site/live), a same-origin file: `script-src 'self'` allows
+ * it and nothing inline, and its polls are same-origin (default-src covers
+ * connect-src).
  */
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',

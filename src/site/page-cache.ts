@@ -35,11 +35,12 @@ interface Entry {
 type Render = (req: Request) => Promise<Response>;
 
 /**
- * Paths never cached: health checks must hit the database; demo media carry
+ * Paths never cached: health checks must hit the database; demo media and
+ * assets (the live ticker script, cached for a year under a hashed name) carry
  * their own caching; story sitemap chunks are streamed (up to 6 MB each) and
  * would crowd out pages.
  */
-const BYPASS = /^\/(healthz|favicon\.ico|demo-media\/|sitemaps\/stories-)/;
+const BYPASS = /^\/(healthz|favicon\.ico|demo-media\/|assets\/|sitemaps\/stories-)/;
 
 /** Surrogate keys of a page, from its path: what must purge it. */
 export function surrogateKeysFor(pathname: string): string[] {
@@ -54,6 +55,8 @@ export function surrogateKeysFor(pathname: string): string[] {
   if (parts.length === 1) return [`section:${first}`];
   if (parts.length === 2 && /^(feed\.(xml|json)|atom\.xml)$/.test(second!)) return [`section:${first}`, 'feeds'];
   if (parts.length === 2) return [`story:${second}`, `section:${first}`];
+  // A live ticker's update fragment changes exactly when its story does.
+  if (parts.length === 3 && third === 'live.json') return [`story:${second}`];
   return third ? [`path:${pathname}`] : [`section:${first}`];
 }
 

@@ -13,6 +13,7 @@ import { AuthorView, authorDescription, authorPath } from './views/author.js';
 import { TopicView, introDescription } from './views/topic.js';
 import { storyPath } from './views/teaser.js';
 import { searchPage } from './search/search-route.js';
+import { registerLiveTickerRoutes } from './live/live-routes.js';
 
 export interface SiteOptions {
   siteName: string;
@@ -194,6 +195,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     return html(c, page);
   });
 
+  registerLiveTickerRoutes(app, reader);
   app.get('/:section/:slug', async (c) => {
     const sectionSlug = c.req.param('section');
     const slug = c.req.param('slug');

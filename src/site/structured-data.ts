@@ -1,4 +1,5 @@
 import { blocksToText, isoDuration, toZonedIso, type Figure, type Story, type TickerEntryBlock } from '../content/index.js';
+import { isTickerEntry, tickerEntryIds } from './live/entry-ids.js';
 import { absoluteUrl, imageType } from './feeds/xml.js';
 
 /**
@@ -58,14 +59,14 @@ function imageObject(figure: Figure, siteUrl: string): Record<string, unknown> |
   };
 }
 
-function tickerUpdate(entry: TickerEntryBlock, story: Story, canonical: string): Record<string, unknown> {
+function tickerUpdate(entry: TickerEntryBlock, anchor: string, story: Story, canonical: string): Record<string, unknown> {
   const text = blocksToText(entry.body);
   const headline = entry.title ?? text.split('\n')[0]?.slice(0, 110) ?? story.headline;
   return {
     '@type': 'BlogPosting',
     headline,
-    // The entry's anchor on the page (TickerEntry in views/blocks.tsx builds it the same way).
-    url: `${canonical}#e-${entry.time.replace(/[^0-9]/g, '').slice(0, 12)}`,
+    // The entry's anchor on the page: the same id the page gives it.
+    url: `${canonical}#${anchor}`,
     ...(isValidTime(entry.time) && { datePublished: iso(entry.time) }),
     ...(entry.location && { contentLocation: { '@type': 'Place', name: entry.location } }),
     articleBody: text,
@@ -105,9 +106,9 @@ export function articleMetadata(story: Story, opts: MetadataOptions): ArticleMet
   };
 
   if (live) {
-    const entries = story.body.filter((b): b is TickerEntryBlock => b.type === 'ticker-entry');
+    const anchors = tickerEntryIds(story.body);
     jsonLd.coverageStartTime = iso(published);
-    jsonLd.liveBlogUpdate = entries.map((e) => tickerUpdate(e, story, opts.canonical));
+    jsonLd.liveBlogUpdate = story.body.filter(isTickerEntry).map((e) => tickerUpdate(e, anchors.get(e)!, story, opts.canonical));
   }
   if ((story.kind === 'video' || story.kind === 'audio') && story.media) {
     const media: Record<string, unknown> = {

@@ -5,6 +5,7 @@ import type { StorySummary } from '../../store/index.js';
 import { programmePath } from '../programme-paths.js';
 import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
+import { LiveTickerScript } from '../live/live-ticker-view.js';
 import { FigureView, FigureMedia, creditLabel } from './figure.js';
 import { Badge, TeaserCard } from './teaser.js';
 import { authorPath } from './author.js';
@@ -106,7 +107,7 @@ export function ArticleView(props: ArticleProps) {
             ? <audio controls preload="none" src={s.media.src}></audio>
             : <video controls preload="none" src={s.media.src} width={1280} height={720}></video>
         ) : null}
-        {s.kind === 'liveticker' ? <p class="meta">{t.newestFirst}</p> : null}
+        {s.kind === 'liveticker' ? <><p class="meta" id="live-note">{t.newestFirst}</p><LiveTickerScript story={s} /></> : null}
         <BodyView blocks={s.body} lang={lang} />
         {s.broadcast ? (
           <p class="broadcast">

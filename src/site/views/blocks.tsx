@@ -1,5 +1,6 @@
-import type { Block, Inline } from '../../content/index.js';
+import type { Block, Inline, TickerEntryBlock } from '../../content/index.js';
 import { formatGermanTime, berlinParts } from '../../content/index.js';
+import { newestFirst, tickerEntryIds } from '../live/entry-ids.js';
 import { typographicQuotes } from '../typography.js';
 import { FigureView } from './figure.js';
 
@@ -65,7 +66,7 @@ export function BlockView(props: { block: Block; lang: string; headingBase?: num
       );
     }
     case 'ticker-entry':
-      return <TickerEntry block={b} lang={lang} />;
+      return <TickerEntry block={b} id={tickerEntryIds([b]).get(b)!} lang={lang} />;
   }
 }
 
@@ -77,11 +78,15 @@ function safeHost(url: string): string {
   }
 }
 
-function TickerEntry(props: { block: Extract<Block, { type: 'ticker-entry' }>; lang: string }) {
+/**
+ * One ticker entry as a list item. The live endpoint (src/site/live) sends new
+ * entries rendered by this same component, so a live update looks exactly like
+ * a reload. `id` comes from tickerEntryIds over the whole body.
+ */
+export function TickerEntry(props: { block: TickerEntryBlock; id: string; lang: string }) {
   const e = props.block;
-  const id = `e-${e.time.replace(/[^0-9]/g, '').slice(0, 12)}`;
   return (
-    <li id={id}>
+    <li id={props.id}>
       <p class="entry-meta">
         <time datetime={e.time}>{tickerTime(e.time, props.lang)}</time>
         {e.location ? <> · {e.location}</> : null}
@@ -92,12 +97,18 @@ function TickerEntry(props: { block: Extract<Block, { type: 'ticker-entry' }>; l
   );
 }
 
-/** Body blocks; consecutive ticker entries are grouped into one ordered feed list. */
+/**
+ * Body blocks; consecutive ticker entries are grouped into one ordered feed
+ * list, newest first by their times whatever order an editor stored them in.
+ */
 export function BodyView(props: { blocks: Block[]; lang: string }) {
   const out: unknown[] = [];
-  let entries: Block[] = [];
+  const ids = tickerEntryIds(props.blocks);
+  let entries: TickerEntryBlock[] = [];
   const flush = () => {
-    if (entries.length) out.push(<ol class="ticker" reversed>{entries.map((e) => <BlockView block={e} lang={props.lang} />)}</ol>);
+    if (entries.length) {
+      out.push(<ol class="ticker" reversed>{newestFirst(entries).map((e) => <TickerEntry block={e} id={ids.get(e)!} lang={props.lang} />)}</ol>);
+    }
     entries = [];
   };
   for (const b of props.blocks) {
