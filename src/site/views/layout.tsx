@@ -32,24 +32,36 @@ export interface FeedLink {
 }
 
 const LABELS = {
-  de: { skip: 'Zum Inhalt springen', nav: 'Rubriken', home: 'Startseite', footer: 'Ein Nachrichtenangebot mit Lede.', search: 'Suche', searchButton: 'Suchen' },
-  en: { skip: 'Skip to content', nav: 'Sections', home: 'Home', footer: 'A news service built with Lede.', search: 'Search', searchButton: 'Search' },
+  de: { skip: 'Zum Inhalt springen', nav: 'Rubriken', home: 'Startseite', footer: 'Ein Nachrichtenangebot mit Lede.', search: 'Suche', searchButton: 'Suchen', newsFrom: 'Nachrichten aus', and: 'und' },
+  en: { skip: 'Skip to content', nav: 'Sections', home: 'Home', footer: 'A news service built with Lede.', search: 'Search', searchButton: 'Search', newsFrom: 'News from', and: 'and' },
 };
 
 export function labelsFor(lang: string) {
   return lang.startsWith('de') ? LABELS.de : LABELS.en;
 }
 
+/**
+ * A page without its own description (home, sections, topics) still gets one for
+ * search results and link previews: its title and the sections the site covers.
+ */
+function fallbackDescription(props: LayoutProps, l: ReturnType<typeof labelsFor>): string {
+  const names = props.sections.map((s) => s.name);
+  if (names.length === 0) return props.title;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${l.and} ${names[names.length - 1]}`;
+  return `${props.title}: ${l.newsFrom} ${list}.`;
+}
+
 /** The page frame: landmarks (banner, navigation, main, contentinfo), a skip link and the inlined stylesheet. */
 export function Layout(props: LayoutProps) {
   const l = labelsFor(props.lang);
+  const description = props.description || fallbackDescription(props, l);
   return (
     <html lang={props.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
+        <meta name="description" content={description} />
         {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
         {(props.feeds ?? [{ title: props.siteName, href: '/feed.xml' }]).map((f) => (
           <link rel="alternate" type={f.type ?? 'application/rss+xml'} title={f.title} href={f.href} />
