@@ -35,6 +35,13 @@ interface Entry {
 type Render = (req: Request) => Promise<Response>;
 
 /**
+ * A render's outcome: a cache entry, or a response that is passed through.
+ * Told apart by the wrapper, not by `instanceof Response`: @hono/node-server
+ * replaces the global Response, so a clone can be of another class.
+ */
+type Outcome = { entry: Entry } | { pass: Response };
+
+/**
  * Paths never cached: health checks must hit the database; demo media and
  * assets (the live ticker script, cached for a year under a hashed name) carry
  * their own caching; story sitemap chunks are streamed (up to 6 MB each) and
@@ -82,7 +89,7 @@ export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=600, st
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
-  readonly #inflight = new Map<string, Promise<Entry | Response>>();
+  readonly #inflight = new Map<string, Promise<Outcome>>();
   readonly #fresh: number;
   readonly #stale: number;
   readonly #error: number;
@@ -140,22 +147,22 @@ export class PageCache {
       void this.#renderOnce(key, req, render).catch(() => undefined);
       return this.#respond(req, entry, 'STALE');
     }
-    let result: Entry | Response;
+    let result: Outcome;
     try {
       result = await this.#renderOnce(key, req, render);
     } catch (err) {
       if (entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
       throw err;
     }
-    if (result instanceof Response) {
-      if (result.status >= 500 && entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
-      return result;
+    if ('pass' in result) {
+      if (result.pass.status >= 500 && entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
+      return result.pass;
     }
-    return this.#respond(req, result, 'MISS');
+    return this.#respond(req, result.entry, 'MISS');
   }
 
   /** One render per URL at a time; every waiter gets the same outcome. */
-  #renderOnce(key: string, req: Request, render: Render): Promise<Entry | Response> {
+  #renderOnce(key: string, req: Request, render: Render): Promise<Outcome> {
     let pending = this.#inflight.get(key);
     if (!pending) {
       pending = (async () => {
@@ -165,7 +172,7 @@ export class PageCache {
         if (res.status !== 200 || noStore) {
           // Not cacheable (404, 5xx, redirects): give each waiter its own copy of the body.
           const body = await res.arrayBuffer();
-          return new Response(body, { status: res.status, headers: res.headers });
+          return { pass: new Response(body, { status: res.status, headers: res.headers }) };
         }
         const body = await res.arrayBuffer();
         const entry: Entry = {
@@ -177,11 +184,11 @@ export class PageCache {
           storedAt: this.#now(),
         };
         this.#store(key, entry);
-        return entry;
+        return { entry };
       })().finally(() => this.#inflight.delete(key));
       this.#inflight.set(key, pending);
     }
-    return pending.then((r) => (r instanceof Response ? r.clone() : r));
+    return pending.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));
   }
 
   #store(key: string, entry: Entry): void {

@@ -20,6 +20,35 @@ test('surrogate keys follow the page type', () => {
   assert.deepEqual(surrogateKeysFor('/programm/2022-01-21/1300'), ['programme']);
 });
 
+test('through a real HTTP server, uncacheable answers keep their status (404, 410, redirects)', async () => {
+  // @hono/node-server swaps the global Response class; the cache must not rely on instanceof.
+  const { serve } = await import('@hono/node-server');
+  const { Hono } = await import('hono');
+  const site = new Hono();
+  site.get('/', (c) => c.html('<p>home</p>'));
+  site.get('/weg', (c) => c.html('<p>weg</p>', 410));
+  site.get('/alt', (c) => c.redirect('/', 301));
+  const cache = new PageCache();
+  const app = new Hono();
+  app.all('*', (c) => cache.handle(c.req.raw, async (req) => site.fetch(req)));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const { port } = server.address() as { port: number };
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await fetch(`${base}/nirgends`)).status, 404);
+      assert.equal((await fetch(`${base}/weg`)).status, 410);
+      assert.equal((await fetch(`${base}/alt`, { redirect: 'manual' })).status, 301);
+      const home = await fetch(`${base}/`);
+      assert.equal(home.status, 200);
+      assert.equal(home.headers.get('x-cache'), i === 0 ? 'MISS' : 'HIT');
+    }
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+});
+
 describe('page cache in front of the reader site', () => {
   let db: Database;
   let clock = 1_000_000;
