@@ -12,6 +12,7 @@ Commands:
   import FILE...   import news pages saved as plain text; prints one JSON line per story
   story ID|SLUG    show a stored story (--json for the API shape)
   migrate          apply pending database migrations
+  user add|list    create newsroom accounts (lede user add --role admin EMAIL), list them
 
 Options:
   -h, --help       show help (also: lede <command> --help)
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => { const m = await import('./serve-command.js'); return { help: m.SERVE_HELP, run: m.runServe }; },
   import: async () => { const m = await import('./import-command.js'); return { help: m.IMPORT_HELP, run: m.runImport }; },
   story: async () => { const m = await import('./story-command.js'); return { help: m.STORY_HELP, run: m.runStory }; },
+  user: async () => { const m = await import('./user-command.js'); return { help: m.USER_HELP, run: m.runUser }; },
   migrate: async () => { const m = await import('./migrate-command.js'); return { help: m.MIGRATE_HELP, run: m.runMigrate }; },
 };
 

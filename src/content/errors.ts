@@ -14,7 +14,10 @@ export type ErrorCode =
   | 'IMPORT_FAILED'
   | 'DATA_DIR_LOCKED'
   | 'CONFIG'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 422,
@@ -26,6 +29,9 @@ const STATUS: Record<ErrorCode, number> = {
   DATA_DIR_LOCKED: 503,
   CONFIG: 500,
   UNAVAILABLE: 503,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
 };
 
 export class LedeError extends Error {
@@ -33,12 +39,16 @@ export class LedeError extends Error {
   readonly status: number;
   readonly issues: ValidationIssue[];
 
-  constructor(code: ErrorCode, message: string, opts: { issues?: ValidationIssue[]; cause?: unknown } = {}) {
+  /** RATE_LIMITED: seconds until the next attempt may succeed (the Retry-After header). */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, message: string, opts: { issues?: ValidationIssue[]; cause?: unknown; retryAfterSeconds?: number } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'LedeError';
     this.code = code;
     this.status = STATUS[code];
     this.issues = opts.issues ?? [];
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
   toJSON(): { error: { code: ErrorCode; message: string; issues?: ValidationIssue[] } } {

@@ -18,20 +18,21 @@ const FIXTURES = path.join(root, 'test', 'fixtures', 'page-text');
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
-function lede(args: string[], env: Record<string, string>, opts: { until?: RegExp } = {}): Promise<Run> & { stop: () => Promise<void> } {
+function lede(args: string[], env: Record<string, string>, opts: { until?: RegExp; input?: string } = {}): Promise<Run> & { stop: () => Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (opts.input !== undefined) child.stdin!.end(opts.input);
   let stdout = '';
   let stderr = '';
   const done = new Promise<Run>((resolve) => {
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout!.on('data', (d: Buffer) => {
       stdout += d;
       if (opts.until?.test(stdout)) resolve({ code: null, stdout, stderr });
     });
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -55,7 +56,7 @@ describe('lede CLI', () => {
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
   test('every command has --help', async () => {
-    for (const cmd of ['serve', 'import', 'story', 'migrate']) {
+    for (const cmd of ['serve', 'import', 'story', 'migrate', 'user']) {
       const r = await lede([cmd, '--help'], env);
       assert.equal(r.code, 0, cmd);
       assert.match(r.stdout, new RegExp(`^Usage: lede ${cmd}`), cmd);
@@ -184,6 +185,24 @@ describe('lede CLI', () => {
     } finally {
       await server.stop();
     }
+  });
+
+  test('lede user add creates the first admin from a password on stdin; mistakes are named', async () => {
+    const noRole = await lede(['user', 'add', 'chefin@example.org'], env, { input: 'ein-langes-passwort\n' });
+    assert.equal(noRole.code, 2);
+    assert.match(noRole.stderr, /--role must be one of contributor, author, editor, admin/);
+    const short = await lede(['user', 'add', '--role', 'admin', 'chefin@example.org'], env, { input: 'kurz\n' });
+    assert.equal(short.code, 1);
+    assert.match(short.stderr, /at least 10 characters/);
+    const ok = await lede(['user', 'add', '--role', 'admin', 'chefin@example.org'], env, { input: 'ein-langes-passwort\n' });
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /^created admin chefin@example\.org \([0-9a-f-]{36}\)$/m);
+    const dup = await lede(['user', 'add', '--role', 'editor', 'Chefin@example.org'], env, { input: 'ein-langes-passwort\n' });
+    assert.equal(dup.code, 1);
+    assert.match(dup.stderr, /already exists/);
+    assert.doesNotMatch(dup.stderr, /\n\s+at /);
+    const list = await lede(['user', 'list'], env);
+    assert.match(list.stdout, /^chefin@example\.org\tadmin\tchefin$/m);
   });
 
   test('bad configuration stops with one line naming the variable', async () => {
