@@ -194,6 +194,17 @@ export interface Story extends StoryDraft {
   scheduledDepublishAt?: string;
   /** When it was taken down (status `depublished`); its URL then answers 410. */
   depublishedAt?: string;
+  /** Public corrections, oldest first ("Korrektur: …"), shown under the article and in its JSON-LD. */
+  corrections?: Correction[];
+  /** The newsroom account that owns the story (authors may publish their own). */
+  ownerId?: string;
+  /** The account that saved this version. */
+  modifiedBy?: string;
+}
+
+export interface Correction {
+  at: string;
+  note: string;
 }
 
 /** Limits shared by validation, the editor's character counters and the importer. */

@@ -17,7 +17,16 @@ export async function loadDemoContent(db: Database, now = new Date()): Promise<n
   drafts.sort((a, b) => Date.parse(String(a.firstPublishedAt)) - Date.parse(String(b.firstPublishedAt)));
   await db.transaction(async (tx) => {
     const service = new StoryService(joinTransaction(tx));
-    for (const d of drafts) await service.create(d, { status: 'published', now });
+    for (const d of drafts) {
+      const story = await service.create(d, { status: 'published', now });
+      // One story shows how a public correction looks on the page and in its metadata.
+      if (String(d.headline).startsWith('Haushalt für 2027')) {
+        await service.update(story.id, { ...d, slug: story.slug }, {
+          now,
+          correction: 'In einer früheren Fassung stand, der Haushalt umfasse rund 41 Milliarden Euro. Richtig sind rund 14 Milliarden Euro.',
+        });
+      }
+    }
     const topics = new TopicRepository(tx);
     for (const t of demoTopics()) await topics.upsert(t);
   });

@@ -3,7 +3,8 @@ import {
   LedeError, formatIssues, slugify, toZonedIso, validateDraft,
   type Story, type StoryDraft, type StoryStatus,
 } from '../content/index.js';
-import { StoryRepository, authorSlugs, isPublic } from '../store/index.js';
+import { RevisionRepository, StoryRepository, authorSlugs, isPublic } from '../store/index.js';
+import { audit, SYSTEM_ACTOR, type AuditActor, type AuditAction } from './audit.js';
 import type { Queryable } from '../store/index.js';
 import type { DomainEvent, EventBus } from './events.js';
 
@@ -25,10 +26,22 @@ export interface WriteOptions {
    */
   expectedVersion?: number;
   now?: Date;
+  /** Who saves: recorded on the revision and in the audit log (default: the system). */
+  actor?: AuditActor;
 }
+
+export interface UpdateOptions extends WriteOptions {
+  /** Marks this change as a public correction with this note ("Korrektur: …"); only for published stories. */
+  correction?: string;
+  /** The revision's label (default "saved"). */
+  note?: string;
+}
+
+export const CORRECTION_MAX = 1000;
 
 export interface CreateOptions {
   status?: StoryStatus;
+  actor?: AuditActor;
   /** Injected clock, for tests and demo content with relative dates. */
   now?: Date;
 }
@@ -62,7 +75,14 @@ export class StoryService {
       for (let attempt = 0; ; attempt++) {
         const slug = draft.slug ? draft.slug : await repo.uniqueSlug(base);
         try {
-          return await repo.insert(buildStory(draft, { id: randomUUID(), slug, status, now }));
+          const built = buildStory(draft, { id: randomUUID(), slug, status, now });
+          if (opts.actor?.id) built.ownerId = built.modifiedBy = opts.actor.id;
+          const stored = await repo.insert(built);
+          await new RevisionRepository(tx).add(stored, 'created');
+          if (status === 'published' || status === 'scheduled') {
+            await audit(tx, opts.actor ?? SYSTEM_ACTOR, status === 'published' ? 'story.published' : 'story.scheduled', { storyId: stored.id, detail: { version: 1 } });
+          }
+          return stored;
         } catch (err) {
           if (draft.slug || attempt >= 3 || !(err instanceof LedeError && err.code === 'CONFLICT')) throw err;
         }
@@ -78,13 +98,21 @@ export class StoryService {
    * status, schedule and first publication. The slug changes only when the
    * draft names one.
    */
-  async update(idOrSlug: string, input: unknown, opts: WriteOptions = {}): Promise<Story> {
+  async update(idOrSlug: string, input: unknown, opts: UpdateOptions = {}): Promise<Story> {
     const checked = validateDraft(input);
-    if (!checked.ok) {
-      throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
+    const correction = opts.correction?.trim();
+    const issues = checked.ok ? [] : [...checked.issues];
+    if (opts.correction !== undefined && (!correction || correction.length > CORRECTION_MAX)) {
+      issues.push({ path: 'correction', message: `the correction note is required and at most ${CORRECTION_MAX} characters` });
+    }
+    if (!checked.ok || issues.length) {
+      throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(issues)}`, { issues });
     }
     const draft = checked.value;
-    return this.#write(idOrSlug, opts, (current, now) => {
+    return this.#write(idOrSlug, { ...opts, note: correction ? 'correction' : (opts.note ?? 'saved') }, (current, now) => {
+      if (correction && current.status !== 'published') {
+        throw new LedeError('VALIDATION', 'only a published story can be corrected; before publication just change it');
+      }
       const next: Story = {
         ...draft,
         id: current.id,
@@ -96,8 +124,27 @@ export class StoryService {
         modifiedAt: toZonedIso(now),
       };
       keep(next, current, 'firstPublishedAt', 'scheduledPublishAt', 'scheduledDepublishAt', 'depublishedAt');
+      if (current.ownerId) next.ownerId = current.ownerId;
+      const corrections = [...(current.corrections ?? [])];
+      if (correction) {
+        corrections.push({ at: toZonedIso(now), note: correction });
+        next.updatedAt = toZonedIso(now);
+      }
+      if (corrections.length) next.corrections = corrections;
       return next;
     });
+  }
+
+  /**
+   * Brings back the content of an earlier version as a new version (nothing
+   * is ever overwritten: the restore is itself a revision). Status, schedule
+   * and corrections stay as they are now.
+   */
+  async restore(idOrSlug: string, version: number, opts: WriteOptions = {}): Promise<Story> {
+    const current = await this.get(idOrSlug);
+    const old = await new RevisionRepository(this.db).get(current.id, version);
+    if (!old) throw new LedeError('NOT_FOUND', `story ${current.id} has no version ${version}`);
+    return this.update(current.id, draftOf(old), { ...opts, note: `restored from ${version}` });
   }
 
   /**
@@ -171,8 +218,9 @@ export class StoryService {
    * stores it only if nobody changed it meanwhile, then tells listeners what
    * readers will notice (published, updated or gone).
    */
-  async #write(idOrSlug: string, opts: WriteOptions, change: (current: Story, now: Date) => Story): Promise<Story> {
+  async #write(idOrSlug: string, opts: UpdateOptions, change: (current: Story, now: Date) => Story): Promise<Story> {
     const now = opts.now ?? new Date();
+    const actor = opts.actor ?? SYSTEM_ACTOR;
     const [before, after] = await this.db.transaction(async (tx) => {
       const repo = new StoryRepository(tx);
       const current = await repo.findByIdOrSlug(idOrSlug);
@@ -180,7 +228,18 @@ export class StoryService {
       const expected = opts.expectedVersion ?? current.version;
       const next = change(current, now);
       if (next.status === 'published') next.firstPublishedAt ??= toZonedIso(now);
-      return [current, await repo.update(next, expected)] as const;
+      if (actor.id) next.modifiedBy = actor.id;
+      else delete next.modifiedBy;
+      const stored = await repo.update(next, expected);
+      const action = auditedAction(current, stored, opts);
+      await new RevisionRepository(tx).add(stored, opts.note ?? (current.status !== stored.status ? stored.status : 'saved'));
+      if (action) {
+        await audit(tx, actor, action, {
+          storyId: stored.id,
+          detail: { version: stored.version, from: current.status, to: stored.status, ...(action === 'story.corrected' && { note: stored.corrections?.at(-1)?.note }) },
+        });
+      }
+      return [current, stored] as const;
     });
     const wasPublic = isPublic(before, now.getTime());
     const isNowPublic = isPublic(after, now.getTime());
@@ -206,6 +265,26 @@ export class StoryService {
     if (!story) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
     return story;
   }
+}
+
+/** The editable content of a stored story (what an editor's save sends), without identity, workflow and history. */
+export function draftOf(story: Story): StoryDraft {
+  const {
+    id: _id, status: _status, version: _version, createdAt: _c, modifiedAt: _m, scheduledPublishAt: _sp, scheduledDepublishAt: _sd,
+    depublishedAt: _d, corrections: _corr, ownerId: _o, modifiedBy: _mb, ...draft
+  } = story;
+  return draft;
+}
+
+/** What the audit log records of a write, if anything: publication, scheduling, takedown, corrections, restores, other moves. */
+function auditedAction(before: Story, after: Story, opts: UpdateOptions): AuditAction | undefined {
+  if (opts.note === 'correction') return 'story.corrected';
+  if (opts.note?.startsWith('restored')) return 'story.restored';
+  if (before.status === after.status) return undefined;
+  if (after.status === 'published') return 'story.published';
+  if (after.status === 'scheduled') return 'story.scheduled';
+  if (after.status === 'depublished') return 'story.depublished';
+  return 'story.status';
 }
 
 /** A copy of `story` in a new state, with the schedule fields that state carries. */

@@ -103,6 +103,10 @@ export function articleMetadata(story: Story, opts: MetadataOptions): ArticleMet
     inLanguage: story.language,
     articleSection: story.section,
     ...(story.topics.length && { keywords: story.topics }),
+    // schema.org's CreativeWork.correction: each public correction note with its time.
+    ...(story.corrections?.length && {
+      correction: story.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.note, datePublished: iso(c.at) })),
+    }),
   };
 
   if (live) {

@@ -43,6 +43,7 @@ blockquote{margin:0;font-size:1.2rem;font-style:italic;border-left:4px solid #00
 .quote figcaption{padding-left:1.25rem}
 .embed{border:1px solid #c5ced8;padding:.75rem 1rem;background:#f5f7fa}
 .broadcast{border-top:1px solid #c5ced8;padding-top:.75rem;margin-top:2rem;color:#333}
+.corrections{border-left:4px solid #b35900;padding:.25rem .75rem;margin:1.5rem 0;background:#fff8f0}
 .ticker{list-style:none;padding:0;margin:1rem 0}
 .ticker>li{border-left:3px solid #00457c;padding:0 0 .5rem 1rem;margin-bottom:1.5rem}
 .ticker h2,.ticker h3{margin:.1rem 0 .25rem;font-size:1.15rem}

@@ -12,3 +12,4 @@ export { searchStories, suggestQuery, snippetParts, MARK_START, MARK_END, MAX_QU
 export { PUBLIC_STORY, isPublic } from './published-filter.js';
 export { authorSlugs } from './story-rows.js';
 export { TopicRepository, topicTimeline, MAX_TOPIC_INTRO, type Topic, type TopicInput, type TimelineEntry } from './topic-repository.js';
+export { RevisionRepository, type RevisionInfo } from './revision-repository.js';

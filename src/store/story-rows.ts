@@ -10,7 +10,7 @@ import type { StorySummary } from './types.js';
 export const STORY_COLUMNS = [
   'id', 'slug', 'kind', 'status', 'language', 'section', 'section_slug', 'topics', 'headline', 'kicker', 'teaser',
   'first_published_at', 'updated_at', 'broadcast_at', 'broadcast_programme', 'doc', 'version', 'created_at', 'modified_at',
-  'embargo_until', 'publish_at', 'depublish_at', 'depublished_at', 'author_slugs',
+  'embargo_until', 'publish_at', 'depublish_at', 'depublished_at', 'author_slugs', 'owner_id', 'modified_by',
 ] as const;
 
 /** SQL types of those parameters, so both engines read the strings the same way. */
@@ -18,7 +18,7 @@ const CASTS: Partial<Record<(typeof STORY_COLUMNS)[number], string>> = {
   id: 'uuid', topics: 'text[]', first_published_at: 'timestamptz', updated_at: 'timestamptz',
   broadcast_at: 'timestamptz', doc: 'jsonb', version: 'int', created_at: 'timestamptz', modified_at: 'timestamptz',
   embargo_until: 'timestamptz', publish_at: 'timestamptz', depublish_at: 'timestamptz', depublished_at: 'timestamptz',
-  author_slugs: 'text[]',
+  author_slugs: 'text[]', owner_id: 'uuid', modified_by: 'uuid',
 };
 
 export function placeholder(column: (typeof STORY_COLUMNS)[number], index: number): string {
@@ -51,7 +51,7 @@ export function storyParams(story: Story): unknown[] {
     story.firstPublishedAt ?? null, story.updatedAt ?? null, story.broadcast?.startsAt ?? null, story.broadcast?.programme ?? null,
     doc, story.version, story.createdAt, story.modifiedAt,
     story.embargoUntil ?? null, story.scheduledPublishAt ?? null, story.scheduledDepublishAt ?? null, story.depublishedAt ?? null,
-    authorSlugs(story),
+    authorSlugs(story), story.ownerId ?? null, story.modifiedBy ?? null,
     [story.kicker, story.teaser, ...story.topics].filter(Boolean).join('\n'),
     blocksToText(story.body).slice(0, MAX_SEARCH_BODY),
   ];

@@ -11,8 +11,8 @@ import { Badge, TeaserCard } from './teaser.js';
 import { authorPath } from './author.js';
 
 const TEXT = {
-  de: { by: 'Von', published: 'Veröffentlicht', updated: 'Aktualisiert', programme: 'Dieses Thema im Programm', moreFrom: 'Mehr aus', related: 'Mehr zum Thema', topics: 'Themen', duration: 'Dauer', live: 'Live-Ticker', newestFirst: 'Neueste Einträge zuerst. Neu laden für neue Einträge.' },
-  en: { by: 'By', published: 'Published', updated: 'Updated', programme: 'On air', moreFrom: 'More from', related: 'Related', topics: 'Topics', duration: 'Duration', live: 'Live blog', newestFirst: 'Newest entries first. Reload for new entries.' },
+  de: { by: 'Von', published: 'Veröffentlicht', updated: 'Aktualisiert', correction: 'Korrektur', corrections: 'Korrekturen', programme: 'Dieses Thema im Programm', moreFrom: 'Mehr aus', related: 'Mehr zum Thema', topics: 'Themen', duration: 'Dauer', live: 'Live-Ticker', newestFirst: 'Neueste Einträge zuerst. Neu laden für neue Einträge.' },
+  en: { by: 'By', published: 'Published', updated: 'Updated', correction: 'Correction', corrections: 'Corrections', programme: 'On air', moreFrom: 'More from', related: 'Related', topics: 'Topics', duration: 'Duration', live: 'Live blog', newestFirst: 'Newest entries first. Reload for new entries.' },
 };
 
 export function textFor(lang: string) {
@@ -109,6 +109,13 @@ export function ArticleView(props: ArticleProps) {
         ) : null}
         {s.kind === 'liveticker' ? <><p class="meta" id="live-note">{t.newestFirst}</p><LiveTickerScript story={s} /></> : null}
         <BodyView blocks={s.body} lang={lang} />
+        {s.corrections?.length ? (
+          <aside class="corrections" aria-label={t.corrections}>
+            {s.corrections.map((c) => (
+              <p><strong>{t.correction}</strong> (<time datetime={c.at}>{formatDateTime(c.at, lang)}</time>): {c.note}</p>
+            ))}
+          </aside>
+        ) : null}
         {s.broadcast ? (
           <p class="broadcast">
             {t.programme}: {s.broadcast.programme ? <>{s.broadcast.programme} | </> : null}
