@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 422,
@@ -32,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  INTERNAL: 500,
 };
 
 export class LedeError extends Error {

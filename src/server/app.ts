@@ -5,6 +5,8 @@ import { createSiteRoutes } from '../site/site-routes.js';
 import type { EventBus } from '../newsroom/events.js';
 import { purgeKeysFor, type PageCache } from '../site/page-cache.js';
 import type { Config } from './config.js';
+import { createNewsroom, type NewsroomModule } from '../newsroom/http/newsroom-app.js';
+import { NEWSROOM_MODULES } from '../newsroom/modules.js';
 
 /**
  * Security headers for every response. The reader site's only script is the
@@ -24,15 +26,21 @@ export interface AppOptions {
   /** Cache rendered pages; purged by `events`, so pass both (serve does). */
   pageCache?: PageCache;
   events?: EventBus;
+  /** Newsroom modules to register (default: all of NEWSROOM_MODULES). */
+  newsroomModules?: NewsroomModule[];
 }
 
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
-export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl'>, opts: AppOptions = {}): Hono {
+export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'>, opts: AppOptions = {}): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
+  // The newsroom answers before the page cache: nothing of it is ever cached or shared.
+  const newsroom = createNewsroom(db, config, { events: opts.events, modules: opts.newsroomModules ?? NEWSROOM_MODULES });
+  app.all('/newsroom', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
+  app.all('/newsroom/*', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
   const site = createSiteRoutes(createSiteReader(db), { siteName: config.siteName, siteUrl: config.siteUrl });
   const cache = opts.pageCache;
   if (cache && opts.events) opts.events.subscribe((event) => void cache.purge(purgeKeysFor(event)));

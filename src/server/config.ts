@@ -13,6 +13,8 @@ export interface Config {
   siteUrl: string;
   /** How often the embedded database checkpoints, in ms. */
   checkpointIntervalMs: number;
+  /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy (LEDE_TRUST_PROXY=1). */
+  trustProxy?: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: env.LEDE_SITE_NAME || 'Lede Nachrichten',
     siteUrl,
     checkpointIntervalMs: int(env, 'LEDE_CHECKPOINT_INTERVAL_MS', 30000, 0, 3600000),
+    trustProxy: /^(1|true|yes)$/i.test(env.LEDE_TRUST_PROXY ?? ''),
   };
 }

@@ -207,28 +207,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     const actualSection = slugify(story.section);
     // A story moved to another section keeps working under its old address.
     if (actualSection !== sectionSlug) return c.redirect(storyPath({ sectionSlug: actualSection, slug: story.slug }), 301);
-    const [sections, rail] = await Promise.all([
-      nav(),
-      reader.list({ sectionSlug: actualSection, limit: RAIL_SIZE, excludeId: story.id }),
-    ]);
-    const canonical = `${opts.siteUrl}${storyPath({ sectionSlug: actualSection, slug: story.slug })}`;
-    const { jsonLd, meta } = articleMetadata(story, { siteName: opts.siteName, siteUrl: opts.siteUrl, canonical });
-    const page = renderPage(
-      <Layout
-        title={articleTitle(story, opts.siteName)}
-        siteName={opts.siteName}
-        lang={story.language}
-        description={story.teaser}
-        canonical={canonical}
-        sections={sections}
-        currentSection={actualSection}
-        meta={meta}
-        jsonLd={jsonLd}
-      >
-        <ArticleView story={story} rail={rail} />
-      </Layout>,
-    );
-    return html(c, page);
+    return html(c, await renderStoryPage(reader, opts, story));
   });
 
   app.notFound((c) => errorPage(c, 404));
@@ -243,6 +222,35 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
   });
 
   return app;
+}
+
+/**
+ * The whole reader page of one story, as readers get it. The newsroom's
+ * preview calls this too, so a preview is the page, not an imitation.
+ */
+export async function renderStoryPage(reader: SiteReader, opts: SiteOptions, story: Story): Promise<string> {
+  const actualSection = slugify(story.section);
+  const [sections, rail] = await Promise.all([
+    reader.sections().then((all) => all.map((s) => ({ name: s.name, slug: s.slug }))),
+    reader.list({ sectionSlug: actualSection, limit: RAIL_SIZE, excludeId: story.id }),
+  ]);
+  const canonical = `${opts.siteUrl}${storyPath({ sectionSlug: actualSection, slug: story.slug })}`;
+  const { jsonLd, meta } = articleMetadata(story, { siteName: opts.siteName, siteUrl: opts.siteUrl, canonical });
+  return renderPage(
+    <Layout
+      title={articleTitle(story, opts.siteName)}
+      siteName={opts.siteName}
+      lang={story.language}
+      description={story.teaser}
+      canonical={canonical}
+      sections={sections}
+      currentSection={actualSection}
+      meta={meta}
+      jsonLd={jsonLd}
+    >
+      <ArticleView story={story} rail={rail} />
+    </Layout>,
+  );
 }
 
 /** Connection-level failures (server gone, refused, shutting down) are "try again later", not a bug. */

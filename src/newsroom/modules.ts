@@ -1,0 +1,8 @@
+import type { NewsroomModule } from './http/newsroom-app.js';
+
+/**
+ * The newsroom's modules, in registration order. Each registers its own
+ * endpoints (with their permissions) on the registry; add a module here to
+ * ship it. Login, logout and the account page are built in.
+ */
+export const NEWSROOM_MODULES: NewsroomModule[] = [];
