@@ -166,7 +166,7 @@ for (const engine of engines()) {
 describe('endpoint registration', () => {
   test('an endpoint without a known permission fails to register', () => {
     const registry = new EndpointRegistry(new Hono(), () => async (_c, next) => next());
-    assert.throws(() => registry.add({ method: 'GET', path: '/x', kind: 'api', handler: (c) => c.text('') } as never), /declares no known permission/);
+    assert.throws(() => registry.add({ method: 'GET', path: '/x', kind: 'api', handler: (c: { text(s: string): Response }) => c.text('') } as never), /declares no known permission/);
     assert.throws(() => registry.add({ method: 'GET', path: '/x', kind: 'api', permission: 'story.everything' as never, handler: (c) => c.text('') }), /declares no known permission/);
     registry.add({ method: 'GET', path: '/x', kind: 'api', permission: 'story.list', handler: (c) => c.text('') });
     assert.throws(() => registry.add({ method: 'GET', path: '/x', kind: 'api', permission: 'story.list', handler: (c) => c.text('') }), /registered twice/);
