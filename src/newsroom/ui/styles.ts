@@ -1,5 +1,5 @@
-/** The newsroom's stylesheet (served as a file so pages stay small and the CSP needs no inline styles). */
-export const NEWSROOM_CSS = `
+/** The newsroom's base stylesheet. Screens append their own rules (one constant per screen file) in NEWSROOM_CSS below. */
+const BASE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f6f8}
 a{color:#0b4f8a}
@@ -32,3 +32,8 @@ th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d5dbe1;vertic
 .count{font-size:.85rem;color:#4d5963}
 .count.over{color:#a61b1b;font-weight:600}
 `;
+
+/** Served as one file (hashed URL) so pages stay small and the CSP needs no inline styles. Append screen CSS here, one line each. */
+export const NEWSROOM_CSS = [
+  BASE_CSS,
+].join('\n');
