@@ -89,7 +89,9 @@ export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=600, st
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
-  readonly #inflight = new Map<string, Promise<Outcome>>();
+  readonly #inflight = new Map<string, { promise: Promise<Outcome>; keys: string[] }>();
+  #purgeSeq = 0;
+  readonly #recentPurges: Array<{ seq: number; keys: Set<string> | 'all' }> = [];
   readonly #fresh: number;
   readonly #stale: number;
   readonly #error: number;
@@ -113,6 +115,7 @@ export class PageCache {
   /** Drops every page tagged with any of `keys`; returns how many. */
   purge(keys: string[]): number {
     const wanted = new Set(keys);
+    this.#notePurge(wanted);
     let n = 0;
     for (const [url, e] of this.#entries) {
       if (e.keys.some((k) => wanted.has(k))) {
@@ -128,9 +131,31 @@ export class PageCache {
    * missed (another node's, while the connection that carries them was down).
    */
   purgeAll(): number {
+    this.#notePurge('all');
     const n = this.#entries.size;
     this.#entries.clear();
     return n;
+  }
+
+  /**
+   * Purges are numbered and the last few remembered, so a render that was
+   * already running when its page was purged (it may have read the old
+   * story) is handed out but not stored; renders that start after the purge
+   * do not join it either.
+   */
+  #notePurge(keys: Set<string> | 'all'): void {
+    this.#purgeSeq++;
+    this.#recentPurges.push({ seq: this.#purgeSeq, keys });
+    if (this.#recentPurges.length > 256) this.#recentPurges.shift();
+    for (const [url, p] of this.#inflight) if (keys === 'all' || p.keys.some((k) => keys.has(k))) this.#inflight.delete(url);
+  }
+
+  /** Whether a purge since `seq` touched any of `keys` (or could have: too long ago to know). */
+  #purgedSince(seq: number, keys: string[]): boolean {
+    if (seq === this.#purgeSeq) return false;
+    const oldest = this.#recentPurges[0];
+    if (!oldest || oldest.seq > seq + 1) return true;
+    return this.#recentPurges.some((p) => p.seq > seq && (p.keys === 'all' || keys.some((k) => (p.keys as Set<string>).has(k))));
   }
 
   /** Serves `req` from the cache or through `render`, following the policy above. */
@@ -165,7 +190,9 @@ export class PageCache {
   #renderOnce(key: string, req: Request, render: Render): Promise<Outcome> {
     let pending = this.#inflight.get(key);
     if (!pending) {
-      pending = (async () => {
+      const keys = surrogateKeysFor(new URL(req.url).pathname);
+      const startedAt = this.#purgeSeq;
+      const promise = (async (): Promise<Outcome> => {
         this.renders++;
         const res = await render(new Request(req.url, { method: 'GET', headers: req.headers }));
         const noStore = /no-store|private/.test(res.headers.get('cache-control') ?? '');
@@ -180,15 +207,18 @@ export class PageCache {
           headers: [...res.headers.entries()].filter(([k]) => !/^(cache-control|etag|age|surrogate-key|x-cache|content-length)$/i.test(k)),
           body,
           etag: `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"`,
-          keys: surrogateKeysFor(new URL(req.url).pathname),
+          keys,
           storedAt: this.#now(),
         };
-        this.#store(key, entry);
+        if (!this.#purgedSince(startedAt, keys)) this.#store(key, entry);
         return { entry };
-      })().finally(() => this.#inflight.delete(key));
+      })().finally(() => {
+        if (this.#inflight.get(key)?.promise === promise) this.#inflight.delete(key);
+      });
+      pending = { promise, keys };
       this.#inflight.set(key, pending);
     }
-    return pending.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));
+    return pending.promise.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));
   }
 
   #store(key: string, entry: Entry): void {

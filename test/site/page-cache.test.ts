@@ -49,6 +49,42 @@ test('through a real HTTP server, uncacheable answers keep their status (404, 41
   }
 });
 
+test('a render that was running when its page was purged is served but not kept', async () => {
+  const cache = new PageCache();
+  let version = 'alt';
+  let release: () => void = () => undefined;
+  const slow = async () => {
+    const seen = version; // reads the story before the write commits
+    await new Promise<void>((r) => (release = r));
+    return new Response(`<p>${seen}</p>`, { headers: { 'content-type': 'text/html' } });
+  };
+  const url = 'http://localhost/politik/eine-meldung';
+  const first = cache.handle(new Request(url), slow);
+  await new Promise((r) => setImmediate(r));
+  // The write commits and purges while the render is still running.
+  version = 'neu';
+  cache.purge(['story:eine-meldung']);
+  // A request after the purge does not join the stale render.
+  const second = cache.handle(new Request(url), async () => new Response(`<p>${version}</p>`, { headers: { 'content-type': 'text/html' } }));
+  assert.equal(await (await second).text(), '<p>neu</p>');
+  release();
+  assert.equal(await (await first).text(), '<p>alt</p>');
+  const third = await cache.handle(new Request(url), async () => new Response('<p>nie</p>'));
+  assert.equal(await third.text(), '<p>neu</p>', 'the fresh render is what the cache keeps');
+  assert.equal(third.headers.get('x-cache'), 'HIT');
+  // A purge of an unrelated page does not stop a render from being kept.
+  let release2: () => void = () => undefined;
+  const other = cache.handle(new Request('http://localhost/kultur'), async () => {
+    await new Promise<void>((r) => (release2 = r));
+    return new Response('<p>kultur</p>');
+  });
+  await new Promise((r) => setImmediate(r));
+  cache.purge(['section:politik']);
+  release2();
+  await other;
+  assert.equal((await cache.handle(new Request('http://localhost/kultur'), async () => new Response('x'))).headers.get('x-cache'), 'HIT');
+});
+
 describe('page cache in front of the reader site', () => {
   let db: Database;
   let clock = 1_000_000;
