@@ -1,3 +1,4 @@
+import { registerStoriesApi } from './api/stories-api.js';
 import type { NewsroomModule } from './http/newsroom-app.js';
 
 /**
@@ -5,4 +6,6 @@ import type { NewsroomModule } from './http/newsroom-app.js';
  * endpoints (with their permissions) on the registry; add a module here to
  * ship it. Login, logout and the account page are built in.
  */
-export const NEWSROOM_MODULES: NewsroomModule[] = [];
+export const NEWSROOM_MODULES: NewsroomModule[] = [
+  registerStoriesApi,
+];
