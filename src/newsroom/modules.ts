@@ -1,5 +1,8 @@
 import { registerStoriesApi } from './api/stories-api.js';
 import type { NewsroomModule } from './http/newsroom-app.js';
+import { registerEditorPages } from './ui/editor-page.js';
+import { registerImportPage } from './ui/import-page.js';
+import { registerStoryListPage } from './ui/story-list-page.js';
 
 /**
  * The newsroom's modules, in registration order. Each registers its own
@@ -8,4 +11,7 @@ import type { NewsroomModule } from './http/newsroom-app.js';
  */
 export const NEWSROOM_MODULES: NewsroomModule[] = [
   registerStoriesApi,
+  registerStoryListPage,
+  registerEditorPages,
+  registerImportPage,
 ];

@@ -1,3 +1,7 @@
+import { EDITOR_CSS } from './editor-page.js';
+import { IMPORT_CSS } from './import-page.js';
+import { LIST_CSS } from './story-list-page.js';
+
 /** The newsroom's base stylesheet. Screens append their own rules (one constant per screen file) in NEWSROOM_CSS below. */
 const BASE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
@@ -36,4 +40,7 @@ th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d5dbe1;vertic
 /** Served as one file (hashed URL) so pages stay small and the CSP needs no inline styles. Append screen CSS here, one line each. */
 export const NEWSROOM_CSS = [
   BASE_CSS,
+  LIST_CSS,
+  EDITOR_CSS,
+  IMPORT_CSS,
 ].join('\n');

@@ -1,0 +1,433 @@
+// Lede newsroom: the editor's pure logic, without any page around it.
+// Paste cleaning (Word and web HTML → our blocks), inline serialization
+// (bold/italic/links ↔ Inline runs), Berlin wall-clock times and the
+// merge helpers. A classic script: it defines globalThis.LedeCore, so the
+// editor (loaded after it) and the tests (evaluated into a bare page) share it.
+(function () {
+  'use strict';
+
+  var BLOCK_TAGS = { P: 1, DIV: 1, H1: 1, H2: 1, H3: 1, H4: 1, H5: 1, H6: 1, UL: 1, OL: 1, LI: 1, BLOCKQUOTE: 1, FIGURE: 1, TABLE: 1, TR: 1, TD: 1, TH: 1, SECTION: 1, ARTICLE: 1, HEADER: 1, FOOTER: 1, MAIN: 1, PRE: 1, DL: 1, DT: 1, DD: 1 };
+  var DROP_TAGS = { SCRIPT: 1, STYLE: 1, META: 1, LINK: 1, TITLE: 1, HEAD: 1, NOSCRIPT: 1, TEMPLATE: 1, IFRAME: 1, OBJECT: 1, SVG: 1, BUTTON: 1, INPUT: 1, SELECT: 1, TEXTAREA: 1, XML: 1 };
+
+  function safeHref(raw) {
+    if (typeof raw !== 'string') return undefined;
+    var href = raw.trim();
+    if (!href) return undefined;
+    if (href.charAt(0) === '/' && href.charAt(1) !== '/') return href;
+    if (/^(https?:|mailto:)/i.test(href)) return href;
+    return undefined;
+  }
+
+  function sameMarks(a, b) {
+    var x = (a.marks || []).slice().sort().join(',');
+    var y = (b.marks || []).slice().sort().join(',');
+    return x === y && (a.href || '') === (b.href || '');
+  }
+
+  /** Joins neighbouring runs with the same marks and link; collapses white space; trims the ends. */
+  function normalizeInlines(runs) {
+    var out = [];
+    runs.forEach(function (r) {
+      var text = String(r.text || '').replace(/[\s\u00a0]+/g, ' ');
+      if (!text) return;
+      var run = { text: text };
+      if (r.marks && r.marks.length) run.marks = ['strong', 'em'].filter(function (m) { return r.marks.indexOf(m) >= 0; });
+      if (run.marks && !run.marks.length) delete run.marks;
+      if (r.href) run.href = r.href;
+      var last = out[out.length - 1];
+      if (last && sameMarks(last, run)) last.text += run.text;
+      else out.push(run);
+    });
+    if (out.length) {
+      out[0].text = out[0].text.replace(/^ +/, '');
+      var end = out[out.length - 1];
+      end.text = end.text.replace(/ +$/, '');
+    }
+    return out.filter(function (r) { return r.text !== ''; });
+  }
+
+  function isBold(el) {
+    if (el.tagName === 'B' || el.tagName === 'STRONG') {
+      // Google Docs wraps everything in <b style="font-weight:normal">.
+      var w = el.style && el.style.fontWeight;
+      return !(w === 'normal' || w === '400');
+    }
+    var fw = el.style && el.style.fontWeight;
+    return el.tagName === 'SPAN' && (fw === 'bold' || fw === '700' || fw === '600' || fw === '800' || fw === '900');
+  }
+
+  function isItalic(el) {
+    if (el.tagName === 'I' || el.tagName === 'EM') return true;
+    return el.tagName === 'SPAN' && el.style && el.style.fontStyle === 'italic';
+  }
+
+  /** Text runs of a node's inline content: b/strong → strong, i/em → em, a[href] → link; everything else is plain text. */
+  function inlinesOf(node) {
+    var runs = [];
+    (function walk(n, marks, href) {
+      if (n.nodeType === 3) {
+        runs.push({ text: n.nodeValue, marks: marks.slice(), href: href });
+        return;
+      }
+      if (n.nodeType !== 1) return;
+      var tag = n.tagName;
+      if (DROP_TAGS[tag] || /^(O|V|W|M):/i.test(n.nodeName)) return;
+      if (tag === 'BR') { runs.push({ text: ' ', marks: [], href: href }); return; }
+      if (tag === 'IMG') return;
+      var m = marks.slice();
+      if (isBold(n) && m.indexOf('strong') < 0) m.push('strong');
+      if (isItalic(n) && m.indexOf('em') < 0) m.push('em');
+      var h = href;
+      if (tag === 'A') h = safeHref(n.getAttribute('href')) || href;
+      for (var c = n.firstChild; c; c = c.nextSibling) walk(c, m, h);
+    })(node, [], undefined);
+    // A link's runs keep their href; runs without text are dropped.
+    return normalizeInlines(runs.map(function (r) {
+      var o = { text: r.text, marks: r.marks };
+      if (r.href) o.href = r.href;
+      return o;
+    }));
+  }
+
+  function plain(inlines) {
+    return inlines.map(function (r) { return r.text; }).join('');
+  }
+
+  function isWordListParagraph(el) {
+    var cls = el.getAttribute && (el.getAttribute('class') || '');
+    var style = el.getAttribute && (el.getAttribute('style') || '');
+    return /MsoListParagraph/i.test(cls) || /mso-list:/i.test(style);
+  }
+
+  /** Word's list bullets ("·", "1.", "a)") sit in a span with mso-list:Ignore; they are not text. */
+  function stripWordListMarker(el) {
+    var clone = el.cloneNode(true);
+    var spans = clone.querySelectorAll ? clone.querySelectorAll('span') : [];
+    for (var i = 0; i < spans.length; i++) {
+      if (/mso-list:\s*ignore/i.test(spans[i].getAttribute('style') || '')) spans[i].remove();
+    }
+    var inl = inlinesOf(clone);
+    if (inl.length) inl[0].text = inl[0].text.replace(/^([·•▪o§\-–]|\d+[.)]|[a-z][.)])\s+/, '');
+    return inl.filter(function (r) { return r.text; });
+  }
+
+  /**
+   * Clean blocks from pasted HTML (a Word document, a web page): paragraphs,
+   * headings (h1–h2 → level 2, h3–h6 → level 3), lists, quotes and images;
+   * bold, italic and links inside text. Styles, classes, Word's mso markup,
+   * comments, scripts and everything else are dropped.
+   */
+  function blocksFromHtml(html, parse) {
+    // The parsed document is inert (nothing in it runs); event-handler attributes are cut
+    // beforehand only so the browser does not report each one as a CSP violation.
+    var source = String(html).replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+    var doc = parse ? parse(source) : new DOMParser().parseFromString(source, 'text/html');
+    return blocksFromNode(doc.body || doc);
+  }
+
+  function blocksFromNode(root) {
+    var blocks = [];
+    var pending = [];
+    var wordList = null;
+
+    function flushInline() {
+      if (!pending.length) return;
+      var span = root.ownerDocument.createElement('span');
+      pending.forEach(function (n) { span.appendChild(n.cloneNode(true)); });
+      pending = [];
+      var inl = inlinesOf(span);
+      if (plain(inl).trim()) blocks.push({ type: 'paragraph', content: inl });
+    }
+    function endWordList() { wordList = null; }
+    function pushImage(img) {
+      var src = safeHref(img.getAttribute('src'));
+      var fig = { type: 'figure', kind: 'image', alt: (img.getAttribute('alt') || '').trim() };
+      if (src) fig.src = src;
+      blocks.push(fig);
+    }
+
+    function visit(n) {
+      if (n.nodeType === 3) { pending.push(n); return; }
+      if (n.nodeType !== 1) return;
+      var tag = n.tagName;
+      if (DROP_TAGS[tag] || /^(O|V|W|M):/i.test(n.nodeName)) return;
+      if (!BLOCK_TAGS[tag] && tag !== 'IMG' && tag !== 'HR' && tag !== 'BR') {
+        // Inline element: may still hold images or (badly nested) blocks.
+        if (n.querySelector && n.querySelector('p,div,h1,h2,h3,h4,h5,h6,ul,ol,blockquote,img,table')) {
+          for (var k = n.firstChild; k; k = k.nextSibling) visit(k);
+        } else pending.push(n);
+        return;
+      }
+      if (tag === 'BR') { pending.push(n); return; }
+      flushInline();
+      if (tag === 'IMG') { endWordList(); pushImage(n); return; }
+      if (tag === 'HR') { endWordList(); return; }
+      if (/^H[1-6]$/.test(tag)) {
+        endWordList();
+        var text = plain(inlinesOf(n)).trim();
+        if (text) blocks.push({ type: 'heading', level: tag === 'H1' || tag === 'H2' ? 2 : 3, text: text });
+        return;
+      }
+      if (tag === 'UL' || tag === 'OL') {
+        endWordList();
+        var items = [];
+        for (var li = n.firstElementChild; li; li = li.nextElementSibling) {
+          if (li.tagName !== 'LI') continue;
+          var inner = li.cloneNode(true);
+          var nested = inner.querySelectorAll('ul,ol');
+          for (var q = 0; q < nested.length; q++) nested[q].remove();
+          var it = inlinesOf(inner);
+          if (plain(it).trim()) items.push(it);
+          // Nested lists become further items of the same list.
+          var sub = li.querySelectorAll('li');
+          for (var s = 0; s < sub.length; s++) {
+            var subClone = sub[s].cloneNode(true);
+            var deeper = subClone.querySelectorAll('ul,ol');
+            for (var d = 0; d < deeper.length; d++) deeper[d].remove();
+            var si = inlinesOf(subClone);
+            if (plain(si).trim()) items.push(si);
+          }
+        }
+        if (items.length) blocks.push({ type: 'list', ordered: tag === 'OL', items: items });
+        return;
+      }
+      if (tag === 'LI') {
+        var lone = inlinesOf(n);
+        if (plain(lone).trim()) blocks.push({ type: 'list', ordered: false, items: [lone] });
+        return;
+      }
+      if (tag === 'BLOCKQUOTE') {
+        endWordList();
+        var parts = [];
+        var speaker;
+        var kids = n.querySelectorAll('p');
+        var cite = n.querySelector('cite, footer');
+        if (cite) { speaker = plain(inlinesOf(cite)).replace(/^[\s—–-]+/, '').trim(); cite.remove && cite.parentNode && cite.parentNode.removeChild(cite); }
+        if (kids.length) for (var p = 0; p < kids.length; p++) parts.push(plain(inlinesOf(kids[p])).trim());
+        else parts.push(plain(inlinesOf(n)).trim());
+        var qt = parts.filter(Boolean).join('\n\n');
+        if (qt) blocks.push(speaker ? { type: 'quote', text: qt, speaker: speaker } : { type: 'quote', text: qt });
+        return;
+      }
+      if (tag === 'P' && isWordListParagraph(n)) {
+        var item = stripWordListMarker(n);
+        if (!plain(item).trim()) return;
+        var ordered = /^\s*(\d+|[a-z])[.)]/i.test((n.textContent || '').trim()) && !/^[·•▪o§]/.test((n.textContent || '').trim());
+        if (wordList && blocks[blocks.length - 1] === wordList) wordList.items.push(item);
+        else { wordList = { type: 'list', ordered: ordered, items: [item] }; blocks.push(wordList); }
+        return;
+      }
+      endWordList();
+      var hasBlockKids = false;
+      for (var c = n.firstElementChild; c; c = c.nextElementSibling) {
+        if (BLOCK_TAGS[c.tagName] || c.tagName === 'IMG' || (c.querySelector && c.querySelector('img'))) { hasBlockKids = true; break; }
+      }
+      if (hasBlockKids || tag !== 'P') {
+        for (var ch = n.firstChild; ch; ch = ch.nextSibling) visit(ch);
+        flushInline();
+        return;
+      }
+      var inl = inlinesOf(n);
+      if (plain(inl).trim()) blocks.push({ type: 'paragraph', content: inl });
+    }
+
+    for (var x = root.firstChild; x; x = x.nextSibling) visit(x);
+    flushInline();
+    return blocks;
+  }
+
+  /** Plain text: paragraphs split on blank lines; single line breaks inside a paragraph become spaces. */
+  function blocksFromText(text) {
+    return String(text || '').replace(/\r\n?/g, '\n').split(/\n[ \t\u00a0]*\n+/)
+      .map(function (p) { return p.replace(/\s+/g, ' ').trim(); })
+      .filter(Boolean)
+      .map(function (p) { return { type: 'paragraph', content: [{ text: p }] }; });
+  }
+
+  function escapeHtml(s) {
+    return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  /** HTML for an editable paragraph: only strong, em and a. */
+  function inlinesToHtml(inlines) {
+    return (inlines || []).map(function (r) {
+      var h = escapeHtml(r.text);
+      var marks = r.marks || [];
+      if (marks.indexOf('em') >= 0) h = '<em>' + h + '</em>';
+      if (marks.indexOf('strong') >= 0) h = '<strong>' + h + '</strong>';
+      if (r.href) h = '<a href="' + escapeHtml(r.href) + '">' + h + '</a>';
+      return h;
+    }).join('');
+  }
+
+  // --- Berlin wall-clock time <-> ISO 8601 with offset --------------------
+
+  var berlinFmt = null;
+  function berlinFields(ms) {
+    berlinFmt = berlinFmt || new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    var o = {};
+    berlinFmt.formatToParts(new Date(ms)).forEach(function (p) { o[p.type] = p.value; });
+    return o;
+  }
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function offsetMinutesAt(ms) {
+    var f = berlinFields(ms);
+    var asUtc = Date.UTC(+f.year, +f.month - 1, +f.day, +f.hour, +f.minute, +f.second);
+    return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  }
+  function offsetString(min) {
+    var sign = min < 0 ? '-' : '+';
+    var a = Math.abs(min);
+    return sign + pad(Math.floor(a / 60)) + ':' + pad(a % 60);
+  }
+
+  /** "2026-11-25T14:30" (Berlin) → "2026-11-25T14:30:00+01:00"; undefined for an empty or broken value. */
+  function berlinLocalToIso(local) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(String(local || ''));
+    if (!m) return undefined;
+    var wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+    var off = offsetMinutesAt(wall - 60 * 60000);
+    off = offsetMinutesAt(wall - off * 60000);
+    return m[1] + '-' + m[2] + '-' + m[3] + 'T' + m[4] + ':' + m[5] + ':00' + offsetString(off);
+  }
+
+  /** ISO time → the value of a datetime-local field in Berlin time ("2026-11-25T14:30"). */
+  function isoToBerlinLocal(iso) {
+    var ms = Date.parse(iso || '');
+    if (!isFinite(ms)) return '';
+    var f = berlinFields(ms);
+    return f.year + '-' + f.month + '-' + f.day + 'T' + f.hour + ':' + f.minute;
+  }
+
+  /** Berlin time of an instant, for people: "25.11.2026, 14:30". */
+  function formatBerlin(iso) {
+    var ms = Date.parse(iso || '');
+    if (!isFinite(ms)) return '';
+    var f = berlinFields(ms);
+    return f.day + '.' + f.month + '.' + f.year + ', ' + f.hour + ':' + f.minute;
+  }
+
+  // --- Merging ------------------------------------------------------------
+
+  var SERVER_FIELDS = ['id', 'status', 'version', 'createdAt', 'modifiedAt', 'scheduledPublishAt', 'scheduledDepublishAt', 'depublishedAt', 'corrections', 'ownerId', 'modifiedBy', 'ownerName', 'modifiedByName'];
+
+  /** The editable part of a stored story (what a save sends). */
+  function draftOf(story) {
+    var d = {};
+    Object.keys(story || {}).forEach(function (k) { if (SERVER_FIELDS.indexOf(k) < 0) d[k] = story[k]; });
+    return d;
+  }
+
+  /** Stable JSON (keys sorted) for comparing values. */
+  function canon(v) {
+    if (v === undefined) return 'undefined';
+    if (Array.isArray(v)) return '[' + v.map(canon).join(',') + ']';
+    if (v && typeof v === 'object') {
+      return '{' + Object.keys(v).filter(function (k) { return v[k] !== undefined && v[k] !== ''; }).sort().map(function (k) { return JSON.stringify(k) + ':' + canon(v[k]); }).join(',') + '}';
+    }
+    return JSON.stringify(v);
+  }
+  function same(a, b) {
+    var empty = function (v) { return v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length); };
+    if (empty(a) && empty(b)) return true;
+    return canon(a) === canon(b);
+  }
+
+  /**
+   * Lines up two block lists: runs both share, and in between "hunks" of
+   * blocks only one side has (or both changed). Each hunk row pairs
+   * theirs[k] with mine[k], either possibly missing.
+   */
+  function alignBlocks(theirs, mine) {
+    var a = theirs.map(canon);
+    var b = mine.map(canon);
+    var n = a.length, m = b.length;
+    var L = [];
+    for (var i = 0; i <= n; i++) { L.push(new Array(m + 1).fill(0)); }
+    for (i = n - 1; i >= 0; i--) for (var j = m - 1; j >= 0; j--) L[i][j] = a[i] === b[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+    var out = [];
+    var hunk = null;
+    i = 0; j = 0;
+    function open() { if (!hunk) { hunk = { kind: 'change', theirs: [], mine: [] }; out.push(hunk); } }
+    while (i < n || j < m) {
+      if (i < n && j < m && a[i] === b[j]) { hunk = null; out.push({ kind: 'same', block: mine[j] }); i++; j++; }
+      else if (j < m && (i >= n || L[i][j + 1] >= L[i + 1][j])) { open(); hunk.mine.push(mine[j]); j++; }
+      else { open(); hunk.theirs.push(theirs[i]); i++; }
+    }
+    var rows = [];
+    out.forEach(function (h) {
+      if (h.kind === 'same') { rows.push(h); return; }
+      var k = Math.max(h.theirs.length, h.mine.length);
+      for (var r = 0; r < k; r++) rows.push({ kind: 'change', theirs: h.theirs[r], mine: h.mine[r] });
+    });
+    return rows;
+  }
+
+  /** Fields (other than body) whose values differ. */
+  function differingFields(theirs, mine) {
+    var keys = {};
+    Object.keys(theirs).concat(Object.keys(mine)).forEach(function (k) { if (k !== 'body') keys[k] = 1; });
+    return Object.keys(keys).filter(function (k) { return !same(theirs[k], mine[k]); });
+  }
+
+  /**
+   * Builds the merged draft: `fieldChoice[key]` and `rowChoice[i]` are
+   * 'mine' or 'theirs' (default 'mine').
+   */
+  function mergeDrafts(theirs, mine, fieldChoice, rowChoice) {
+    var out = {};
+    var keys = {};
+    Object.keys(theirs).concat(Object.keys(mine)).forEach(function (k) { keys[k] = 1; });
+    Object.keys(keys).forEach(function (k) {
+      if (k === 'body') return;
+      var v = (fieldChoice[k] || 'mine') === 'theirs' ? theirs[k] : mine[k];
+      if (v !== undefined) out[k] = v;
+    });
+    var body = [];
+    alignBlocks(theirs.body || [], mine.body || []).forEach(function (row, i) {
+      if (row.kind === 'same') { body.push(row.block); return; }
+      var pickSide = (rowChoice[i] || 'mine') === 'theirs' ? row.theirs : row.mine;
+      if (pickSide) body.push(pickSide);
+    });
+    out.body = body;
+    return out;
+  }
+
+  /** One line of plain text describing a block (merge view, screen readers). */
+  function blockSummary(b) {
+    if (!b) return '';
+    switch (b.type) {
+      case 'paragraph': return plain(b.content || []);
+      case 'heading': return b.text;
+      case 'figure': return [b.alt, b.caption, b.src].filter(Boolean).join(' · ');
+      case 'quote': return '„' + b.text + '“' + (b.speaker ? ' – ' + b.speaker : '');
+      case 'list': return (b.items || []).map(function (it) { return '• ' + plain(it); }).join(' ');
+      case 'embed': return [b.title, b.url].filter(Boolean).join(' · ');
+      case 'ticker-entry': return [formatBerlin(b.time), b.title, (b.body || []).map(blockSummary).join(' ')].filter(Boolean).join(' · ');
+      default: return canon(b);
+    }
+  }
+
+  var api = {
+    blocksFromHtml: blocksFromHtml,
+    blocksFromNode: blocksFromNode,
+    blocksFromText: blocksFromText,
+    inlinesOf: inlinesOf,
+    inlinesToHtml: inlinesToHtml,
+    normalizeInlines: normalizeInlines,
+    safeHref: safeHref,
+    escapeHtml: escapeHtml,
+    berlinLocalToIso: berlinLocalToIso,
+    isoToBerlinLocal: isoToBerlinLocal,
+    formatBerlin: formatBerlin,
+    draftOf: draftOf,
+    canon: canon,
+    same: same,
+    alignBlocks: alignBlocks,
+    differingFields: differingFields,
+    mergeDrafts: mergeDrafts,
+    blockSummary: blockSummary,
+    plainText: plain,
+  };
+  globalThis.LedeCore = api;
+})();

@@ -1,0 +1,864 @@
+// Lede newsroom: the story editor. Plain JavaScript, no framework; the page
+// is rendered on the server and this script brings the fields and the body
+// blocks to life. It talks only to the JSON API (docs/newsroom-api.md).
+(function () {
+  'use strict';
+  var C = globalThis.LedeCore;
+  var cfgEl = document.getElementById('editor-config');
+  if (!C || !cfgEl) return;
+  var cfg = JSON.parse(cfgEl.textContent);
+  var T = cfg.text;
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
+  var $ = function (id) { return document.getElementById(id); };
+
+  var story = cfg.story;
+  var baseVersion = story ? story.version : 0;
+  var doc = story ? C.draftOf(story) : { kind: 'article', language: 'de', headline: '', authors: [], topics: [], related: [], body: [] };
+  var lastSaved = story ? C.canon(payload()) : null;
+  var dirty = false;
+  var saving = null;
+  var inConflict = false;
+  var lastEdit = 0;
+  var storageKey = function () { return 'lede:story:' + (story ? story.id : 'new'); };
+  var uid = 0;
+  var nextId = function (p) { uid += 1; return (p || 'x') + uid; };
+
+  // ---------------------------------------------------------------- helpers
+
+  function el(tag, attrs, kids) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      var v = attrs[k];
+      if (v === undefined || v === null || v === false) return;
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else if (k.slice(0, 2) === 'on') e.addEventListener(k.slice(2), v);
+      else if (k === 'value') e.value = v;
+      else if (k === 'checked') e.checked = !!v;
+      else e.setAttribute(k, v === true ? '' : v);
+    });
+    (kids || []).forEach(function (k) { if (k) e.appendChild(typeof k === 'string' ? document.createTextNode(k) : k); });
+    return e;
+  }
+
+  function say(node, text, kind) {
+    node.textContent = '';
+    if (text) node.appendChild(el('p', { class: 'notice ' + (kind || ''), text: text }));
+  }
+
+  function api(method, url, body, version) {
+    var headers = { 'X-CSRF-Token': csrf, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (version) headers['If-Match'] = '"v' + version + '"';
+    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+
+  async function showApiError(res, prefix) {
+    var box = $('messages');
+    var j = null;
+    try { j = await res.json(); } catch (e) { /* not JSON */ }
+    var err = (j && j.error) || {};
+    box.textContent = '';
+    var msg = res.status === 401 ? T.sessionEnded : res.status === 403 ? T.forbidden + ' ' + (err.message || '') : (err.issues && err.issues.length ? T.invalid : (prefix || T.failed) + ' ' + (err.message || res.status));
+    var wrap = el('div', { class: 'notice error' }, [el('p', { text: msg })]);
+    if (err.issues && err.issues.length) {
+      wrap.appendChild(el('ul', null, err.issues.map(function (i) { return el('li', { text: i.path + ': ' + i.message }); })));
+    }
+    box.appendChild(wrap);
+  }
+
+  function setState(text) { $('save-state').textContent = text; }
+  function timeNow() { return C.formatBerlin(new Date().toISOString()).split(', ')[1]; }
+
+  // ---------------------------------------------------------------- fields
+
+  var FIELD_IDS = ['f-kind', 'f-kicker', 'f-headline', 'f-teaser', 'f-section', 'f-topics', 'f-authors', 'f-programme', 'f-startsAt', 'f-embargo'];
+
+  function fillFields() {
+    $('f-kind').value = doc.kind || 'article';
+    $('f-kicker').value = doc.kicker || '';
+    $('f-headline').value = doc.headline || '';
+    $('f-teaser').value = doc.teaser || '';
+    $('f-section').value = doc.section || '';
+    $('f-topics').value = (doc.topics || []).join(', ');
+    $('f-authors').value = (doc.authors || []).map(function (a) { return a.affiliation ? a.name + ', ' + a.affiliation : a.name; }).join('\n');
+    $('f-programme').value = doc.broadcast && doc.broadcast.programme || '';
+    $('f-startsAt').value = doc.broadcast ? C.isoToBerlinLocal(doc.broadcast.startsAt) : '';
+    $('f-embargo').value = doc.embargoUntil ? C.isoToBerlinLocal(doc.embargoUntil) : '';
+    updateCounts();
+  }
+
+  function setText(key, value) {
+    var v = value.trim();
+    if (v) doc[key] = value; else delete doc[key];
+  }
+
+  function readFields() {
+    doc.kind = $('f-kind').value;
+    setText('kicker', $('f-kicker').value);
+    doc.headline = $('f-headline').value;
+    setText('teaser', $('f-teaser').value);
+    setText('section', $('f-section').value);
+    doc.topics = $('f-topics').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
+    var before = doc.authors || [];
+    doc.authors = $('f-authors').value.split('\n').map(function (line) {
+      var cut = line.indexOf(',');
+      var name = (cut < 0 ? line : line.slice(0, cut)).trim();
+      var aff = cut < 0 ? '' : line.slice(cut + 1).trim();
+      if (!name) return null;
+      var a = { name: name };
+      if (aff) a.affiliation = aff;
+      var old = before.find(function (b) { return b.name === name && b.image; });
+      if (old) a.image = old.image;
+      return a;
+    }).filter(Boolean);
+    var starts = C.berlinLocalToIso($('f-startsAt').value);
+    var prog = $('f-programme').value.trim();
+    if (starts) doc.broadcast = prog ? { programme: prog, startsAt: starts } : { startsAt: starts };
+    else delete doc.broadcast;
+    var emb = C.berlinLocalToIso($('f-embargo').value);
+    if (emb) doc.embargoUntil = emb; else delete doc.embargoUntil;
+  }
+
+  function updateCounts() {
+    document.querySelectorAll('[data-count-for]').forEach(function (c) {
+      var input = $(c.getAttribute('data-count-for'));
+      var max = Number(c.getAttribute('data-max'));
+      var n = Array.from(input.value).length;
+      c.textContent = n + '/' + max + ' ' + T.chars;
+      c.classList.toggle('over', n > max);
+      input.setAttribute('aria-invalid', n > max ? 'true' : 'false');
+    });
+  }
+
+  // ---------------------------------------------------------------- the body
+
+  function isEmptyBlock(b) {
+    switch (b.type) {
+      case 'paragraph': return !C.plainText(b.content || []).trim();
+      case 'heading': return !(b.text || '').trim();
+      case 'quote': return !(b.text || '').trim();
+      case 'list': return !(b.items || []).some(function (it) { return C.plainText(it).trim(); });
+      case 'embed': return !(b.url || '').trim();
+      case 'figure': return !(b.src || '').trim() && !(b.alt || '').trim() && !(b.caption || '').trim();
+      case 'ticker-entry': return !(b.title || '').trim() && !(b.body || []).length;
+      default: return false;
+    }
+  }
+
+  function cleanBlock(b) {
+    var o = {};
+    Object.keys(b).forEach(function (k) { if (b[k] !== '' && b[k] !== undefined) o[k] = b[k]; });
+    if (b.type === 'figure') o.alt = b.alt || '';
+    if (b.type === 'list') o.items = b.items.filter(function (it) { return C.plainText(it).trim(); });
+    if (b.type === 'ticker-entry') o.body = (b.body || []).filter(function (x) { return !isEmptyBlock(x); }).map(cleanBlock);
+    return o;
+  }
+
+  /** What a save sends: the draft without the blocks that are still empty. */
+  function payload() {
+    var out = {};
+    Object.keys(doc).forEach(function (k) { if (k !== 'body') out[k] = doc[k]; });
+    out.body = (doc.body || []).filter(function (b) { return !isEmptyBlock(b); }).map(cleanBlock);
+    return out;
+  }
+
+  function newBlock(type) {
+    switch (type) {
+      case 'heading': return { type: 'heading', level: 2, text: '' };
+      case 'figure': return { type: 'figure', kind: 'image', alt: '', src: '' };
+      case 'quote': return { type: 'quote', text: '' };
+      case 'list': return { type: 'list', ordered: false, items: [[]] };
+      case 'embed': return { type: 'embed', url: '' };
+      case 'ticker-entry': return { type: 'ticker-entry', id: 'e' + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36), time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), body: [] };
+      default: return { type: 'paragraph', content: [] };
+    }
+  }
+
+  function entryBodyHtml(blocks) {
+    return (blocks || []).map(function (b) {
+      switch (b.type) {
+        case 'paragraph': return '<p>' + C.inlinesToHtml(b.content) + '</p>';
+        case 'heading': return '<h3>' + C.escapeHtml(b.text) + '</h3>';
+        case 'quote': return '<blockquote><p>' + C.escapeHtml(b.text) + '</p>' + (b.speaker ? '<cite>' + C.escapeHtml(b.speaker) + '</cite>' : '') + '</blockquote>';
+        case 'list': return '<' + (b.ordered ? 'ol' : 'ul') + '>' + b.items.map(function (it) { return '<li>' + C.inlinesToHtml(it) + '</li>'; }).join('') + '</' + (b.ordered ? 'ol' : 'ul') + '>';
+        case 'figure': return b.src ? '<p><img src="' + C.escapeHtml(b.src) + '" alt="' + C.escapeHtml(b.alt || '') + '"></p>' : '';
+        case 'embed': return '<p><a href="' + C.escapeHtml(b.url) + '">' + C.escapeHtml(b.title || b.url) + '</a></p>';
+        default: return '';
+      }
+    }).join('');
+  }
+
+  function listHtml(b) {
+    return '<' + (b.ordered ? 'ol' : 'ul') + '>' + (b.items.length ? b.items : [[]]).map(function (it) { return '<li>' + C.inlinesToHtml(it) + '</li>'; }).join('') + '</' + (b.ordered ? 'ol' : 'ul') + '>';
+  }
+
+  function readList(root) {
+    var items = [];
+    root.querySelectorAll('li').forEach(function (li) { items.push(C.inlinesOf(li)); });
+    if (!items.length) {
+      var all = C.inlinesOf(root);
+      if (all.length) items.push(all);
+    }
+    return items;
+  }
+
+  /** The selection inside `root` as character offsets (they survive the area being re-rendered on blur). */
+  function selectionOffsets(root) {
+    var s = window.getSelection();
+    if (!s.rangeCount || !root.contains(s.anchorNode)) return null;
+    var r = s.getRangeAt(0);
+    var pre = document.createRange();
+    pre.selectNodeContents(root);
+    pre.setEnd(r.startContainer, r.startOffset);
+    var start = pre.toString().length;
+    return { start: start, end: start + r.toString().length };
+  }
+
+  function selectOffsets(root, at) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var pos = 0, range = document.createRange(), startSet = false, node;
+    range.selectNodeContents(root);
+    range.collapse(true);
+    while ((node = walker.nextNode())) {
+      var len = node.nodeValue.length;
+      if (!startSet && at.start <= pos + len) { range.setStart(node, at.start - pos); startSet = true; }
+      if (startSet && at.end <= pos + len) { range.setEnd(node, at.end - pos); break; }
+      pos += len;
+    }
+    var s = window.getSelection();
+    s.removeAllRanges();
+    s.addRange(range);
+  }
+
+  /** Bold / italic / link buttons for a rich-text area. */
+  function formatBar(rich, label) {
+    var savedRange = null;
+    var linkRow = el('span', { class: 'fmt', hidden: true });
+    var linkId = nextId('link');
+    var linkInput = el('input', { type: 'url', id: linkId, placeholder: 'https://' });
+    var keep = function (e) { e.preventDefault(); };
+    var cmd = function (name) { return function () { rich.focus(); document.execCommand(name, false); changed(); }; };
+    var setLink = function () {
+      var url = C.safeHref(linkInput.value);
+      rich.focus();
+      if (savedRange) selectOffsets(rich, savedRange);
+      if (url) document.execCommand('createLink', false, url);
+      else document.execCommand('unlink', false);
+      linkRow.hidden = true;
+      rich.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    linkInput.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); setLink(); } if (e.key === 'Escape') { linkRow.hidden = true; rich.focus(); } });
+    linkRow.appendChild(el('label', { for: linkId, class: 'vh', text: T.linkUrl + ' (' + label + ')' }));
+    linkRow.appendChild(linkInput);
+    linkRow.appendChild(el('button', { type: 'button', class: 'secondary', text: T.setLink, onclick: setLink }));
+    var bar = el('div', { class: 'fmt', role: 'toolbar', 'aria-label': label }, [
+      el('button', { type: 'button', class: 'secondary', 'data-cmd': 'bold', onmousedown: keep, onclick: cmd('bold') }, [el('strong', { text: T.bold })]),
+      el('button', { type: 'button', class: 'secondary', 'data-cmd': 'italic', onmousedown: keep, onclick: cmd('italic') }, [el('em', { text: T.italic })]),
+      el('button', {
+        type: 'button', class: 'secondary', 'data-cmd': 'link', onmousedown: keep,
+        onclick: function () {
+          var s = window.getSelection();
+          savedRange = selectionOffsets(rich);
+          var a = s.anchorNode && s.anchorNode.parentElement && s.anchorNode.parentElement.closest('a');
+          linkInput.value = a ? a.getAttribute('href') : '';
+          linkRow.hidden = false;
+          linkInput.focus();
+        },
+      }, [T.link]),
+      linkRow,
+    ]);
+    return bar;
+  }
+
+  function richArea(html, label, onInput, multi) {
+    var rich = el('div', { class: 'rich', contenteditable: 'true', role: 'textbox', 'aria-multiline': multi ? 'true' : 'false', 'aria-label': label, spellcheck: 'true' });
+    rich.innerHTML = html;
+    rich.addEventListener('input', function () { onInput(rich); changed(); });
+    rich.addEventListener('keydown', function (e) {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 'b' || e.key === 'i')) { e.preventDefault(); document.execCommand(e.key === 'b' ? 'bold' : 'italic', false); onInput(rich); changed(); }
+    });
+    return rich;
+  }
+
+  function labelled(labelText, input) {
+    var id = input.id || (input.id = nextId('f'));
+    return el('div', null, [el('label', { for: id, text: labelText }), input]);
+  }
+
+  function input(value, onInput, attrs) {
+    var a = Object.assign({ type: 'text', value: value || '' }, attrs || {});
+    var i = el(a.rows ? 'textarea' : 'input', a);
+    if (a.rows) { i.removeAttribute('type'); i.value = value || ''; }
+    i.addEventListener('input', function () { onInput(i.value); changed(); });
+    return i;
+  }
+
+  function blockEditor(b, i) {
+    var label = T.types[b.type] + ' ' + (i + 1);
+    switch (b.type) {
+      case 'paragraph': {
+        var rich = richArea(C.inlinesToHtml(b.content), label, function (r) { b.content = C.inlinesOf(r); }, true);
+        rich.addEventListener('blur', function () { rich.innerHTML = C.inlinesToHtml(b.content); });
+        rich.setAttribute('data-paste', 'paragraph');
+        return [formatBar(rich, label), rich];
+      }
+      case 'heading': {
+        var lvl = el('select', { onchange: function () { b.level = Number(lvl.value); changed(); } }, [
+          el('option', { value: '2', text: T.level2, selected: b.level !== 3 }),
+          el('option', { value: '3', text: T.level3, selected: b.level === 3 }),
+        ]);
+        return [labelled(T.level, lvl), labelled(T.text, input(b.text, function (v) { b.text = v; }, { maxlength: 200 }))];
+      }
+      case 'figure': {
+        var kind = el('select', { onchange: function () { b.kind = kind.value; changed(); } }, ['image', 'graphic', 'map'].map(function (k) {
+          return el('option', { value: k, text: T[k], selected: b.kind === k });
+        }));
+        return [
+          labelled(T.figureKind, kind),
+          labelled(T.src, input(b.src, function (v) { b.src = v.trim(); }, { type: 'url' })),
+          labelled(T.alt, input(b.alt, function (v) { b.alt = v; })),
+          labelled(T.caption, input(b.caption, function (v) { b.caption = v; })),
+          labelled(T.credit, input(b.credit, function (v) { b.credit = v; })),
+        ];
+      }
+      case 'quote':
+        return [
+          labelled(T.text, input(b.text, function (v) { b.text = v; }, { rows: 3 })),
+          labelled(T.speaker, input(b.speaker, function (v) { b.speaker = v; })),
+        ];
+      case 'list': {
+        var wrap = el('div');
+        var listRich = richArea(listHtml(b), label + ': ' + T.items, function (r) { b.items = readList(r); }, true);
+        listRich.setAttribute('data-paste', 'list');
+        var ord = el('input', { type: 'checkbox', checked: b.ordered, id: nextId('ord') });
+        ord.addEventListener('change', function () {
+          b.ordered = ord.checked;
+          listRich.innerHTML = listHtml(b);
+          changed();
+        });
+        wrap.appendChild(el('p', null, [ord, ' ', el('label', { for: ord.id, class: 'inline', text: T.ordered })]));
+        wrap.appendChild(formatBar(listRich, label));
+        wrap.appendChild(listRich);
+        return [wrap];
+      }
+      case 'embed':
+        return [
+          labelled(T.url, input(b.url, function (v) { b.url = v.trim(); }, { type: 'url' })),
+          labelled(T.provider, input(b.provider, function (v) { b.provider = v; })),
+          labelled(T.title, input(b.title, function (v) { b.title = v; })),
+        ];
+      case 'ticker-entry': {
+        var time = input(C.isoToBerlinLocal(b.time), function (v) { var iso = C.berlinLocalToIso(v); if (iso) b.time = iso; }, { type: 'datetime-local' });
+        var body = richArea(entryBodyHtml(b.body), label + ': ' + T.entryBody, function (r) { b.body = C.blocksFromNode(r); }, true);
+        body.setAttribute('data-paste', 'entry');
+        return [
+          labelled(T.time, time),
+          labelled(T.title, input(b.title, function (v) { b.title = v; })),
+          labelled(T.location, input(b.location, function (v) { b.location = v; })),
+          el('p', { class: 'hint', text: T.entryBody }),
+          formatBar(body, label),
+          body,
+        ];
+      }
+      default:
+        return [el('pre', { text: JSON.stringify(b, null, 1) })];
+    }
+  }
+
+  function renderBlocks(focus) {
+    var list = $('blocks');
+    list.textContent = '';
+    var n = doc.body.length;
+    var empty = $('blocks-empty');
+    empty.hidden = n > 0;
+    empty.textContent = T.emptyBody;
+    doc.body.forEach(function (b, i) {
+      var headId = nextId('bh');
+      var li = el('li', { 'data-index': String(i), 'data-type': b.type, 'aria-labelledby': headId });
+      var tools = el('div', { class: 'block-tools' }, [
+        el('button', { type: 'button', class: 'secondary', 'data-act': 'up', disabled: i === 0, text: '↑', 'aria-label': T.moveUp + ': ' + T.types[b.type] + ' ' + (i + 1), onclick: function () { move(i, -1); } }),
+        el('button', { type: 'button', class: 'secondary', 'data-act': 'down', disabled: i === n - 1, text: '↓', 'aria-label': T.moveDown + ': ' + T.types[b.type] + ' ' + (i + 1), onclick: function () { move(i, 1); } }),
+        el('button', { type: 'button', class: 'secondary', 'data-act': 'remove', text: '✕', 'aria-label': T.remove + ': ' + T.types[b.type] + ' ' + (i + 1), onclick: function () { removeBlock(i); } }),
+      ]);
+      li.appendChild(el('div', { class: 'block-head' }, [el('h2', { id: headId, text: (i + 1) + '. ' + T.types[b.type] }), tools]));
+      blockEditor(b, i).forEach(function (k) { li.appendChild(k); });
+      list.appendChild(li);
+    });
+    if (focus) {
+      var target = list.querySelector('li[data-index="' + focus.index + '"] ' + (focus.selector || 'input, select, textarea, [contenteditable]'));
+      if (target && !target.disabled) target.focus();
+      else {
+        var first = list.querySelector('li[data-index="' + focus.index + '"] input, li[data-index="' + focus.index + '"] [contenteditable], li[data-index="' + focus.index + '"] textarea, li[data-index="' + focus.index + '"] select');
+        if (first) first.focus();
+      }
+    }
+  }
+
+  function announce(text) { setState(text); }
+
+  function move(i, by) {
+    var j = i + by;
+    if (j < 0 || j >= doc.body.length) return;
+    var b = doc.body.splice(i, 1)[0];
+    doc.body.splice(j, 0, b);
+    renderBlocks({ index: j, selector: 'button[data-act="' + (by < 0 ? 'up' : 'down') + '"]' });
+    announce(T.moved + ' ' + (j + 1));
+    changed();
+  }
+
+  function removeBlock(i) {
+    doc.body.splice(i, 1);
+    renderBlocks(doc.body.length ? { index: Math.min(i, doc.body.length - 1), selector: 'button[data-act="remove"]' } : null);
+    if (!doc.body.length) $('add-type').focus();
+    announce(T.removedBlock);
+    changed();
+  }
+
+  function addBlock(type) {
+    var b = newBlock(type);
+    if (type === 'ticker-entry') doc.body.unshift(b); else doc.body.push(b);
+    var at = type === 'ticker-entry' ? 0 : doc.body.length - 1;
+    renderBlocks({ index: at });
+    announce(T.addedBlock);
+    changed();
+  }
+
+  // ---------------------------------------------------------------- paste
+
+  function pastedBlocks(e) {
+    var cd = e.clipboardData;
+    if (!cd) return null;
+    var html = cd.getData('text/html');
+    if (html) return C.blocksFromHtml(html);
+    return C.blocksFromText(cd.getData('text/plain'));
+  }
+
+  document.addEventListener('paste', function (e) {
+    var t = e.target;
+    var host = t && t.closest ? t.closest('[contenteditable="true"]') : null;
+    var inField = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
+    if (inField) return; // plain fields take plain text as usual
+    if (!host && !(t && t.closest && t.closest('#editor'))) return;
+    var blocks = pastedBlocks(e);
+    if (!blocks) return;
+    e.preventDefault();
+    if (!blocks.length) return;
+    var li = host && host.closest('li[data-index]');
+    var kind = host && host.getAttribute('data-paste');
+    if (host && blocks.length === 1 && blocks[0].type === 'paragraph' && (kind === 'paragraph' || kind === 'list' || kind === 'entry')) {
+      document.execCommand('insertHTML', false, C.inlinesToHtml(blocks[0].content));
+      host.dispatchEvent(new Event('input', { bubbles: true }));
+      return;
+    }
+    if (host && kind === 'entry') {
+      document.execCommand('insertHTML', false, entryBodyHtml(blocks));
+      host.dispatchEvent(new Event('input', { bubbles: true }));
+      return;
+    }
+    var at = doc.body.length;
+    if (li) {
+      var i = Number(li.getAttribute('data-index'));
+      if (isEmptyBlock(doc.body[i])) { doc.body.splice(i, 1); at = i; } else at = i + 1;
+    }
+    Array.prototype.splice.apply(doc.body, [at, 0].concat(blocks));
+    renderBlocks({ index: at + blocks.length - 1 });
+    announce(T.pasted + ' ' + blocks.map(function (b) { return T.types[b.type]; }).join(', '));
+    changed();
+  });
+
+  // ---------------------------------------------------------------- local copy, autosave
+
+  function changed() {
+    lastEdit = Date.now();
+    dirty = lastSaved !== C.canon(payload());
+    if (dirty) setState(T.unsaved);
+    try {
+      localStorage.setItem(storageKey(), JSON.stringify({ changedAt: lastEdit, baseVersion: baseVersion, doc: doc }));
+    } catch (e) { /* storage full or off: autosave still runs */ }
+  }
+
+  function dropLocal() { try { localStorage.removeItem(storageKey()); } catch (e) { /* ignore */ } }
+
+  function offerLocalCopy() {
+    var raw = null;
+    try { raw = JSON.parse(localStorage.getItem(storageKey()) || 'null'); } catch (e) { raw = null; }
+    if (!raw || !raw.doc) return;
+    var serverAt = story ? Date.parse(story.modifiedAt) : 0;
+    var differs = C.canon(payloadOf(raw.doc)) !== C.canon(payload());
+    if (!differs) { dropLocal(); return; }
+    if (!(raw.changedAt > serverAt || (story && raw.baseVersion < story.version))) return;
+    var box = $('restore-offer');
+    box.textContent = '';
+    box.appendChild(el('p', { text: T.localCopy + ' ' + C.formatBerlin(new Date(raw.changedAt).toISOString()) + '.' }));
+    box.appendChild(el('p', null, [
+      el('button', { type: 'button', id: 'restore-local', text: T.restore, onclick: function () {
+        doc = raw.doc;
+        if (story && raw.baseVersion) baseVersion = raw.baseVersion;
+        box.hidden = true;
+        fillFields();
+        renderBlocks();
+        changed();
+        say($('messages'), T.restored, 'ok');
+      } }),
+      ' ',
+      el('button', { type: 'button', id: 'discard-local', class: 'secondary', text: T.discard, onclick: function () {
+        dropLocal();
+        box.hidden = true;
+        say($('messages'), T.discarded, 'ok');
+      } }),
+    ]));
+    box.hidden = false;
+  }
+
+  function payloadOf(d) {
+    var keep = doc;
+    doc = d;
+    try { return payload(); } finally { doc = keep; }
+  }
+
+  function livePublic() { return story && (story.status === 'published' || story.status === 'scheduled'); }
+
+  setInterval(function () {
+    // Autosave drafts; what readers see (published, scheduled) changes only on an explicit save.
+    if (!dirty || saving || inConflict || !cfg.canEdit || livePublic()) return;
+    if (Date.now() - lastEdit < 1500) return;
+    if (!(doc.headline || '').trim()) return;
+    save({ auto: true });
+  }, 3000);
+
+  // ---------------------------------------------------------------- saving
+
+  function accept(s, sent) {
+    var wasNew = !story;
+    var oldKey = storageKey();
+    story = s;
+    baseVersion = s.version;
+    lastSaved = C.canon(sent);
+    dirty = lastSaved !== C.canon(payload());
+    if (wasNew) {
+      try { localStorage.removeItem(oldKey); } catch (e) { /* ignore */ }
+      history.replaceState(null, '', '/newsroom/stories/' + s.id);
+      $('preview-form').setAttribute('action', '/newsroom/stories/' + s.id + '/preview');
+      startPresence();
+    }
+    if (!dirty) dropLocal(); else changed();
+    showStatus();
+  }
+
+  function storyOf(j) { return j && j.story && j.story.id ? j.story : j; }
+
+  async function save(opts) {
+    opts = opts || {};
+    if (saving) return saving;
+    readFields();
+    var body = payload();
+    if (!(body.headline || '').trim()) { if (!opts.auto) say($('messages'), T.needHeadline, 'error'); return false; }
+    var correction;
+    if (!opts.auto && story && story.status === 'published' && $('as-correction').checked) {
+      correction = $('correction-note').value.trim();
+      if (!correction) { say($('messages'), T.needNote, 'error'); $('correction-note').focus(); return false; }
+    }
+    setState(T.saving);
+    saving = (async function () {
+      try {
+        var res = story
+          ? await api('PUT', '/newsroom/api/stories/' + story.id, correction ? { story: body, correction: correction } : { story: body }, baseVersion)
+          : await api('POST', '/newsroom/api/stories', body);
+        if (res.status === 412) {
+          var j = await res.json();
+          openMerge(j.current);
+          return false;
+        }
+        if (!res.ok) { setState(T.unsaved); await showApiError(res); return false; }
+        accept(storyOf(await res.json()), body);
+        if (correction) { $('as-correction').checked = false; $('correction-note').value = ''; }
+        if (!opts.quiet) $('messages').textContent = '';
+        setState((opts.auto ? T.autosaved : T.savedAt) + ' ' + timeNow());
+        return true;
+      } catch (e) {
+        setState(T.unsaved);
+        say($('messages'), T.offline, 'error');
+        return false;
+      } finally {
+        saving = null;
+      }
+    })();
+    return saving;
+  }
+
+  // ---------------------------------------------------------------- workflow
+
+  function showStatus() {
+    $('status-name').textContent = story ? T.status[story.status] + (story.status === 'scheduled' && story.scheduledPublishAt ? ' (' + T.scheduledFor + ' ' + C.formatBerlin(story.scheduledPublishAt) + ')' : '') : T.status.draft;
+    $('version-no').textContent = story ? String(story.version) : '–';
+    $('correction-box').hidden = !(story && story.status === 'published' && cfg.canCorrect);
+    renderMoves();
+  }
+
+  function renderMoves() {
+    var box = $('moves');
+    box.textContent = '';
+    $('schedule-group').querySelectorAll('button[data-move]').forEach(function (b) { b.remove(); });
+    var status = story ? story.status : 'draft';
+    var moves = cfg.moves.filter(function (m) { return m.from === status; });
+    $('schedule-group').hidden = !moves.some(function (m) { return m.to === 'scheduled'; });
+    moves.forEach(function (m) {
+      var b = el('button', { type: 'button', class: m.to === 'depublished' ? 'danger' : 'secondary', 'data-move': m.to, text: T.transitions[m.to], onclick: function () { transition(m.to); } });
+      if (m.to === 'scheduled') $('schedule-group').appendChild(b);
+      else box.appendChild(b);
+    });
+  }
+
+  async function transition(to) {
+    var body = { to: to };
+    if (to === 'scheduled') {
+      var at = C.berlinLocalToIso($('schedule-at').value);
+      if (!at) { say($('messages'), T.needTime, 'error'); $('schedule-at').focus(); return; }
+      body.at = at;
+    }
+    if (dirty || !story) {
+      if (!story) say($('messages'), T.saveFirst, 'ok');
+      var ok = await save({ quiet: true });
+      if (!ok) return;
+    }
+    setState(T.saving);
+    try {
+      var res = await api('POST', '/newsroom/api/stories/' + story.id + '/transitions', body, baseVersion);
+      if (res.status === 412) { var j = await res.json(); openMerge(j.current); return; }
+      if (!res.ok) { setState(''); await showApiError(res); return; }
+      var s = storyOf(await res.json());
+      story = s;
+      baseVersion = s.version;
+      lastSaved = C.canon(C.draftOf(s));
+      showStatus();
+      $('messages').textContent = '';
+      say($('messages'), T.moved_to + ' ' + T.status[s.status], 'ok');
+      setState(T.savedAt + ' ' + timeNow());
+    } catch (e) {
+      say($('messages'), T.offline, 'error');
+    }
+  }
+
+  // ---------------------------------------------------------------- merge view
+
+  var FIELD_LABELS = function (k) {
+    var map = { kind: $('f-kind'), kicker: $('f-kicker'), headline: $('f-headline'), teaser: $('f-teaser'), section: $('f-section'), topics: $('f-topics'), authors: $('f-authors'), broadcast: $('f-startsAt'), embargoUntil: $('f-embargo') };
+    var input = map[k];
+    var lab = input && document.querySelector('label[for="' + input.id + '"]');
+    return lab ? lab.textContent : k;
+  };
+
+  function fieldText(k, v) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length)) return T.empty;
+    if (k === 'topics') return v.join(', ');
+    if (k === 'authors') return v.map(function (a) { return a.affiliation ? a.name + ', ' + a.affiliation : a.name; }).join('; ');
+    if (k === 'broadcast') return (v.programme ? v.programme + ', ' : '') + C.formatBerlin(v.startsAt);
+    if (k === 'embargoUntil') return C.formatBerlin(v);
+    if (typeof v === 'string') return v;
+    return JSON.stringify(v);
+  }
+
+  function openMerge(current) {
+    inConflict = true;
+    readFields();
+    var theirs = C.draftOf(current);
+    var mine = payload();
+    var fields = C.differingFields(theirs, mine);
+    var rows = C.alignBlocks(theirs.body || [], mine.body || []);
+    var fieldChoice = {};
+    var rowChoice = {};
+    var sec = $('merge');
+    sec.textContent = '';
+    sec.appendChild(el('h2', { id: 'merge-h', text: T.mergeTitle }));
+    sec.appendChild(el('p', { class: 'notice error', text: T.conflict + (current.modifiedByName ? ' (' + T.savedBy + ' ' + current.modifiedByName + ', ' + C.formatBerlin(current.modifiedAt) + ')' : ' (' + C.formatBerlin(current.modifiedAt) + ')') }));
+    sec.appendChild(el('p', { text: T.mergeIntro }));
+    var radios = [];
+    function choice(name, what, set) {
+      var wrap = el('div', { class: 'choice', role: 'radiogroup', 'aria-label': what });
+      ['theirs', 'mine'].forEach(function (side) {
+        var id = nextId('mc');
+        var r = el('input', { type: 'radio', name: name, id: id, value: side, checked: side === 'mine', 'data-side': side });
+        r.addEventListener('change', function () { if (r.checked) set(side); });
+        radios.push(r);
+        wrap.appendChild(r);
+        wrap.appendChild(el('label', { for: id }, [side === 'theirs' ? T.takeTheirs : T.takeMine, el('span', { class: 'vh', text: ' – ' + what })]));
+      });
+      return wrap;
+    }
+    sec.appendChild(el('p', null, [
+      el('button', { type: 'button', class: 'secondary', id: 'merge-all-theirs', text: T.allTheirs, onclick: function () { pickAll('theirs'); } }), ' ',
+      el('button', { type: 'button', class: 'secondary', id: 'merge-all-mine', text: T.allMine, onclick: function () { pickAll('mine'); } }),
+    ]));
+    function pickAll(side) {
+      radios.forEach(function (r) { r.checked = r.value === side; r.dispatchEvent(new Event('change')); });
+    }
+    if (fields.length) {
+      sec.appendChild(el('h3', { text: T.mergeFields }));
+      var ft = el('table', { id: 'merge-fields' }, [el('thead', null, [el('tr', null, [
+        el('th', { scope: 'col', text: T.field }), el('th', { scope: 'col', text: T.theirs }), el('th', { scope: 'col', text: T.mine }), el('th', { scope: 'col', text: T.field + ': ' + T.mine + '/' + T.theirs }),
+      ])])]);
+      var tb = el('tbody');
+      fields.forEach(function (k) {
+        var name = FIELD_LABELS(k);
+        tb.appendChild(el('tr', { 'data-field': k }, [
+          el('th', { scope: 'row', text: name }),
+          el('td', { class: 'side theirs', text: fieldText(k, theirs[k]) }),
+          el('td', { class: 'side mine', text: fieldText(k, mine[k]) }),
+          el('td', null, [choice('mf-' + k, name, function (side) { fieldChoice[k] = side; })]),
+        ]));
+      });
+      ft.appendChild(tb);
+      sec.appendChild(ft);
+    }
+    if (rows.some(function (r) { return r.kind === 'change'; })) {
+      sec.appendChild(el('h3', { text: T.mergeBlocks }));
+      var bt = el('table', { id: 'merge-blocks' }, [el('thead', null, [el('tr', null, [
+        el('th', { scope: 'col', text: T.block }), el('th', { scope: 'col', text: T.theirs }), el('th', { scope: 'col', text: T.mine }), el('th', { scope: 'col', text: T.block + ': ' + T.mine + '/' + T.theirs }),
+      ])])]);
+      var bb = el('tbody');
+      rows.forEach(function (row, i) {
+        if (row.kind === 'same') {
+          bb.appendChild(el('tr', { class: 'same' }, [el('th', { scope: 'row', text: String(i + 1) }), el('td', { class: 'side', colspan: '2', text: C.blockSummary(row.block) }), el('td')]));
+          return;
+        }
+        var what = T.block + ' ' + (i + 1);
+        bb.appendChild(el('tr', { class: 'change', 'data-row': String(i) }, [
+          el('th', { scope: 'row', text: String(i + 1) }),
+          el('td', { class: 'side theirs', text: row.theirs ? T.types[row.theirs.type] + ': ' + C.blockSummary(row.theirs) : T.empty }),
+          el('td', { class: 'side mine', text: row.mine ? T.types[row.mine.type] + ': ' + C.blockSummary(row.mine) : T.empty }),
+          el('td', null, [choice('mb-' + i, what, function (side) { rowChoice[i] = side; })]),
+        ]));
+      });
+      bt.appendChild(bb);
+      sec.appendChild(bt);
+    }
+    sec.appendChild(el('p', null, [
+      el('button', { type: 'button', id: 'merge-save', text: T.saveMerged, onclick: async function () {
+        doc = C.mergeDrafts(theirs, mine, fieldChoice, rowChoice);
+        story = current;
+        baseVersion = current.version;
+        lastSaved = C.canon(C.draftOf(current));
+        inConflict = false;
+        sec.hidden = true;
+        $('editor').hidden = false;
+        fillFields();
+        renderBlocks();
+        changed();
+        showStatus();
+        var ok = await save({});
+        if (ok) say($('messages'), T.merged, 'ok');
+      } }), ' ',
+      el('button', { type: 'button', class: 'secondary', id: 'merge-cancel', text: T.cancel, onclick: function () {
+        sec.hidden = true;
+        $('editor').hidden = false;
+        $('save').focus();
+      } }),
+    ]));
+    $('editor').hidden = true;
+    sec.hidden = false;
+    setState(T.conflict);
+    sec.focus();
+  }
+
+  // ---------------------------------------------------------------- presence
+
+  var presenceTimer = null;
+  function startPresence() {
+    if (!story || presenceTimer) return;
+    var beat = async function () {
+      if (document.hidden) return;
+      try {
+        var res = await api('POST', '/newsroom/api/stories/' + story.id + '/presence', {});
+        if (res.status === 404 || res.status === 405) { clearInterval(presenceTimer); return; }
+        if (!res.ok) return;
+        var j = await res.json();
+        var names = (j.others || []).map(function (o) { return o.name; }).filter(Boolean);
+        var text = names.length ? T.alsoOpen + ' ' + names.join(', ') : '';
+        if ($('presence').textContent !== text) $('presence').textContent = text;
+      } catch (e) { /* offline: try again next time */ }
+    };
+    presenceTimer = setInterval(beat, 10000);
+    beat();
+    document.addEventListener('visibilitychange', function () { if (!document.hidden) beat(); });
+    window.addEventListener('pagehide', function () {
+      fetch('/newsroom/api/stories/' + story.id + '/presence', {
+        method: 'POST', credentials: 'same-origin', keepalive: true,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: '{"leaving":true}',
+      }).catch(function () { /* the entry expires by itself */ });
+    });
+  }
+
+  // ---------------------------------------------------------------- live ticker quick entry
+
+  var tqPost = $('tq-post');
+  if (tqPost) {
+    tqPost.addEventListener('click', async function () {
+      var text = $('tq-text').value.trim();
+      var title = $('tq-title').value.trim();
+      if (!text) { $('tq-state').textContent = T.needText; $('tq-text').focus(); return; }
+      tqPost.disabled = true;
+      try {
+        var res = await api('POST', '/newsroom/api/stories/' + story.id + '/ticker-entries', title ? { title: title, text: text } : { text: text });
+        if (!res.ok) { await showApiError(res); return; }
+        var s = storyOf(await res.json());
+        var entry = s.body[0];
+        readFields();
+        var wasDirty = dirty;
+        story = s;
+        baseVersion = s.version;
+        if (wasDirty) doc.body.unshift(entry); else doc = C.draftOf(s);
+        lastSaved = C.canon(C.draftOf(s));
+        renderBlocks();
+        changed();
+        showStatus();
+        $('tq-text').value = '';
+        $('tq-title').value = '';
+        $('tq-state').textContent = T.posted + ' ' + timeNow();
+        $('tq-text').focus();
+      } catch (e) {
+        say($('messages'), T.offline, 'error');
+      } finally {
+        tqPost.disabled = false;
+      }
+    });
+  }
+
+  function showImportWarnings() {
+    if (!story) return;
+    var key = 'lede:import-warnings:' + story.id;
+    var list = null;
+    try { list = JSON.parse(sessionStorage.getItem(key) || 'null'); sessionStorage.removeItem(key); } catch (e) { list = null; }
+    if (!list || !list.length) return;
+    var box = el('div', { class: 'notice' }, [el('p', { text: T.importWarnings })]);
+    box.appendChild(el('ul', null, list.map(function (w) { return el('li', { text: typeof w === 'string' ? w : (w.message || JSON.stringify(w)) }); })));
+    $('messages').appendChild(box);
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  FIELD_IDS.forEach(function (id) {
+    $(id).addEventListener('input', function () { readFields(); updateCounts(); changed(); });
+    $(id).addEventListener('change', function () { readFields(); changed(); });
+  });
+  $('editor').addEventListener('submit', function (e) { e.preventDefault(); save({}); });
+  $('add-block').addEventListener('click', function () { addBlock($('add-type').value); });
+  $('preview').addEventListener('click', function () {
+    readFields();
+    var f = $('preview-form');
+    f.elements.story.value = JSON.stringify(payload());
+    f.submit();
+  });
+  document.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); save({}); }
+  });
+
+  fillFields();
+  renderBlocks();
+  showStatus();
+  offerLocalCopy();
+  startPresence();
+  showImportWarnings();
+  document.documentElement.setAttribute('data-editor-ready', '');
+})();
