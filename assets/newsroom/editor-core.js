@@ -161,6 +161,14 @@
       if (tag === 'BR') { pending.push(n); return; }
       flushInline();
       if (tag === 'IMG') { endWordList(); pushImage(n); return; }
+      if (tag === 'FIGURE' && n.querySelector('img')) {
+        endWordList();
+        pushImage(n.querySelector('img'));
+        var cap = n.querySelector('figcaption');
+        var capText = cap ? plain(inlinesOf(cap)).trim() : '';
+        if (capText) blocks[blocks.length - 1].caption = capText;
+        return;
+      }
       if (tag === 'HR') { endWordList(); return; }
       if (/^H[1-6]$/.test(tag)) {
         endWordList();
