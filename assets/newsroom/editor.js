@@ -171,7 +171,7 @@
       case 'quote': return { type: 'quote', text: '' };
       case 'list': return { type: 'list', ordered: false, items: [[]] };
       case 'embed': return { type: 'embed', url: '' };
-      case 'ticker-entry': return { type: 'ticker-entry', id: 'e' + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36), time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), body: [] };
+      case 'ticker-entry': return { type: 'ticker-entry', id: 'e' + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36), time: C.berlinLocalToIso(C.isoToBerlinLocal(new Date().toISOString())), body: [] };
       default: return { type: 'paragraph', content: [] };
     }
   }
@@ -825,6 +825,14 @@
     });
   }
 
+  /** Someone who may look but not edit: fields locked, no save, no autosave. */
+  function readOnly() {
+    document.querySelectorAll('#editor fieldset:not(#actions-box)').forEach(function (f) { f.disabled = true; });
+    document.querySelectorAll('#blocks [contenteditable]').forEach(function (r) { r.setAttribute('contenteditable', 'false'); });
+    $('save').hidden = true;
+    $('correction-box').hidden = true;
+  }
+
   function showImportWarnings() {
     if (!story) return;
     var key = 'lede:import-warnings:' + story.id;
@@ -857,6 +865,7 @@
   fillFields();
   renderBlocks();
   showStatus();
+  if (!cfg.canEdit) readOnly();
   offerLocalCopy();
   startPresence();
   showImportWarnings();

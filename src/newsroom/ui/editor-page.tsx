@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { LIMITS, LedeError, STORY_KINDS, formatIssues, toZonedIso, validateDraft, type Story } from '../../content/index.js';
+import { LIMITS, LedeError, STORY_KINDS, formatIssues, slugify, toZonedIso, validateDraft, type Story } from '../../content/index.js';
+import { storyPath } from '../../site/views/teaser.js';
 import { listSections, listTopics } from '../../store/index.js';
 import { TRANSITIONS, mayOnStory } from '../accounts/roles.js';
 import type { Session } from '../accounts/sessions.js';
@@ -20,7 +21,7 @@ export const EDITOR_TEXT = {
     embargoHint: 'Vor diesem Zeitpunkt erscheint der Beitrag nirgends öffentlich.',
     body: 'Text', addBlock: 'Block hinzufügen', blockType: 'Blocktyp', add: 'Hinzufügen',
     actions: 'Speichern und Workflow', save: 'Speichern', preview: 'Vorschau',
-    status: 'Status', version: 'Version',
+    status: 'Status', version: 'Version', revisions: 'Versionen und Vergleich', onSite: 'Auf der Website ansehen',
     tickerNew: 'Neuer Eintrag', tickerTitle: 'Titel (optional)', tickerText: 'Text', tickerPost: 'Eintrag veröffentlichen',
     scheduleAt: 'Veröffentlichen am (Berliner Zeit)', correctionNote: 'Korrekturhinweis (öffentlich)',
     asCorrection: 'Als Korrektur mit öffentlichem Hinweis speichern', limit: 'Zeichen',
@@ -62,7 +63,7 @@ export const EDITOR_TEXT = {
     embargoHint: 'Before this time the story appears nowhere public.',
     body: 'Body', addBlock: 'Add block', blockType: 'Block type', add: 'Add',
     actions: 'Save and workflow', save: 'Save', preview: 'Preview',
-    status: 'Status', version: 'Version',
+    status: 'Status', version: 'Version', revisions: 'Revisions and diff', onSite: 'View on the site',
     tickerNew: 'New entry', tickerTitle: 'Title (optional)', tickerText: 'Text', tickerPost: 'Post entry',
     scheduleAt: 'Publish at (Berlin time)', correctionNote: 'Correction note (public)',
     asCorrection: 'Save as a correction with a public note', limit: 'characters',
@@ -98,6 +99,7 @@ export const EDITOR_TEXT = {
 };
 
 const EDITOR_CSS = `
+[hidden]{display:none!important}
 .editor .meta-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1.25rem}
 .editor .field-row{display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
 .editor .hint{font-size:.85rem;color:#4d5963;margin:.2rem 0 0}
@@ -167,6 +169,8 @@ function EditorView(props: EditorProps) {
           <span>{t.status}: <strong id="status-name">{st.status[s?.status ?? 'draft']}</strong></span>
           <span>{t.version}: <span id="version-no">{s ? String(s.version) : '–'}</span></span>
           <span id="save-state" role="status" aria-live="polite"></span>
+          {s ? <a href={`/newsroom/stories/${s.id}/revisions`}>{t.revisions}</a> : null}
+          {s && s.status === 'published' ? <a href={storyPath({ sectionSlug: slugify(s.section), slug: s.slug })}>{t.onSite}</a> : null}
         </div>
         <div id="presence" class="presence" role="status" aria-live="polite"></div>
         <div id="restore-offer" class="notice" hidden></div>
@@ -251,7 +255,7 @@ function EditorView(props: EditorProps) {
           </div>
         </fieldset>
 
-        <fieldset>
+        <fieldset id="actions-box">
           <legend>{t.actions}</legend>
           <div id="correction-box" hidden>
             <p><input type="checkbox" id="as-correction" /> <label for="as-correction" class="inline">{t.asCorrection}</label></p>
