@@ -530,12 +530,20 @@
 
   // ---------------------------------------------------------------- saving
 
+  /** Fields the server sets on a story (first publication, update stamp, slug) join the draft, so merges and saves carry them. */
+  var SERVER_SET = ['firstPublishedAt', 'updatedAt', 'slug'];
+  function syncServerFields(target, s) {
+    SERVER_SET.forEach(function (k) { if (s[k] !== undefined) target[k] = s[k]; });
+    return target;
+  }
+
   function accept(s, sent) {
     var wasNew = !story;
     var oldKey = storageKey();
     story = s;
     baseVersion = s.version;
-    lastSaved = C.canon(sent);
+    syncServerFields(doc, s);
+    lastSaved = C.canon(syncServerFields(Object.assign({}, sent), s));
     dirty = lastSaved !== C.canon(payload());
     if (wasNew) {
       try { localStorage.removeItem(oldKey); } catch (e) { /* ignore */ }
@@ -629,9 +637,11 @@
       if (res.status === 412) { var j = await res.json(); openMerge(j.current); return; }
       if (!res.ok) { setState(''); await showApiError(res); return; }
       var s = storyOf(await res.json());
+      var wasClean = !dirty;
       story = s;
       baseVersion = s.version;
-      lastSaved = C.canon(C.draftOf(s));
+      syncServerFields(doc, s);
+      if (wasClean) lastSaved = C.canon(payload());
       showStatus();
       $('messages').textContent = '';
       say($('messages'), T.moved_to + ' ' + T.status[s.status], 'ok');
@@ -809,7 +819,7 @@
         story = s;
         baseVersion = s.version;
         if (wasDirty) doc.body.unshift(entry); else doc = C.draftOf(s);
-        lastSaved = C.canon(C.draftOf(s));
+        lastSaved = C.canon(payloadOf(C.draftOf(s)));
         renderBlocks();
         changed();
         showStatus();
