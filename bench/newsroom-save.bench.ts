@@ -191,6 +191,8 @@ async function engineBench(engine: string, open: () => Promise<Database>): Promi
     console.log(`  publish → article 200 with headline:                 ${figures(publishMs)}`);
     console.log(`  live headline save → article shows it (cache warm):  ${figures(changeMs)}${stuck ? `   NOT VISIBLE within ${GIVE_UP_MS / 1000} s: ${stuck}` : ''}`);
   } finally {
+    // fetch keeps connections alive; close them so the server (and then the database) can shut down at once.
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
     await new Promise((r) => server.close(r));
     await db.close();
   }

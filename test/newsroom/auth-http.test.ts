@@ -7,47 +7,10 @@ import { createNewsroom } from '../../src/newsroom/http/newsroom-app.js';
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
+import { Browser } from '../helpers/newsroom-browser.js';
 
 const PASSWORD = 'redaktion-passwort-1';
 const BASE = 'http://localhost';
-
-/** A browser's cookie handling, reduced to what the newsroom uses. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(private readonly app: Hono) {}
-
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await this.app.request(`${BASE}${path}`, { ...init, headers, redirect: 'manual' });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      if (!value || /Max-Age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-
-  form(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-    return this.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
-  }
-
-  /** Opens the login page (for its token) and logs in. */
-  async login(email: string, password: string, next?: string): Promise<Response> {
-    const page = await (await this.request(`/newsroom/login${next ? `?next=${encodeURIComponent(next)}` : ''}`)).text();
-    const token = /name="_login" value="([^"]+)"/.exec(page)?.[1] ?? '';
-    const nextField = /name="next" value="([^"]*)"/.exec(page)?.[1] ?? '';
-    return this.form('/newsroom/login', { _login: token, email, password, next: nextField.replace(/&amp;/g, '&') });
-  }
-
-  async csrf(): Promise<string> {
-    const me = await this.request('/newsroom/api/me');
-    return ((await me.json()) as { csrfToken: string }).csrfToken;
-  }
-}
 
 for (const engine of engines()) {
   describe(`newsroom login, sessions and CSRF over HTTP on ${engine.name}`, { skip: engine.skip }, () => {

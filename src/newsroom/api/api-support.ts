@@ -41,7 +41,7 @@ export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 /** The request body as text, refusing more than `limit` bytes with 413 (by Content-Length first, then by what arrived). */
 export async function readText(c: NewsroomContext, limit: number): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? NaN);
-  const tooLarge = () => new Answer(c.json(errorBody('TOO_LARGE', `the request body is larger than ${Math.round(limit / 1024 / 1024)} MB; send less`), 413));
+  const tooLarge = () => new Answer(c.json(errorBody('PAYLOAD_TOO_LARGE', `the request body is larger than ${Math.round(limit / 1024 / 1024)} MB; send less`), 413));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   const buf = Buffer.from(await c.req.arrayBuffer());
   if (buf.length > limit) throw tooLarge();

@@ -30,7 +30,7 @@ const BASE = '/newsroom/api/stories';
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 const DEFAULT_PAGE = 50;
 /** Ticker entries are appended to the newest version; after this many lost races we give up (409). */
-const TICKER_ATTEMPTS = 8;
+const TICKER_ATTEMPTS = 20;
 
 /** The story answer: the story, with its version as ETag. */
 function storyAnswer(c: NewsroomContext, story: Story, status: 200 | 201 = 200, extra: Record<string, unknown> = {}): Response {
@@ -319,7 +319,11 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
           });
           return storyAnswer(c, saved, 201, { entryId: entry.id });
         } catch (err) {
-          if (err instanceof LedeError && err.code === 'VERSION_CONFLICT' && attempt < TICKER_ATTEMPTS) continue;
+          if (err instanceof LedeError && err.code === 'VERSION_CONFLICT' && attempt < TICKER_ATTEMPTS) {
+            // Someone saved in between: a short random pause spreads out writers who lost together.
+            await new Promise((r) => setTimeout(r, Math.random() * 5 * Math.min(attempt, 4)));
+            continue;
+          }
           if (err instanceof LedeError && err.code === 'VERSION_CONFLICT') {
             throw new LedeError('CONFLICT', 'the ticker is being changed very often right now and the entry could not be added; send it again');
           }
@@ -420,7 +424,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
       } else if (/^application\/json\b/i.test(type)) {
         const body = await readJson(c, '{"text": page text, "source"?: file name}', MAX_IMPORT_BYTES + 64 * 1024);
         if (typeof body.text !== 'string') throw new LedeError('VALIDATION', 'send the page text as {"text": "…"}', { issues: [{ path: 'text', message: 'required: the page text' }] });
-        if (Buffer.byteLength(body.text) > MAX_IMPORT_BYTES) throw new Answer(c.json(errorBody('TOO_LARGE', `the page text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`), 413));
+        if (Buffer.byteLength(body.text) > MAX_IMPORT_BYTES) throw new Answer(c.json(errorBody('PAYLOAD_TOO_LARGE', `the page text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`), 413));
         text = body.text;
         if (typeof body.source === 'string' && body.source.trim()) source = body.source.trim().slice(0, 500);
       } else {
