@@ -118,6 +118,17 @@ for (const engine of engines()) {
       assert.equal(stored.body.headline, story.headline);
     });
 
+    test('a weak ETag is accepted; a story is also found by its slug; a body over 2 MB is 413', async () => {
+      const story = await create('author');
+      const weak = await as('author').json<Story>('PUT', `${API}/${story.slug}`, { story: { ...story, teaser: 'Schwach, aber gültig.' } }, { 'if-match': 'W/"v1"' });
+      assert.equal(weak.status, 200, JSON.stringify(weak.body));
+      assert.equal(weak.body.id, story.id);
+      const huge = await as('author').json('PUT', `${API}/${story.id}`, { story: { ...story, teaser: 'x'.repeat(2 * 1024 * 1024) } }, { 'if-match': '"v2"' });
+      assert.equal(huge.status, 413);
+      assert.equal(huge.body.error.code, 'PAYLOAD_TOO_LARGE');
+      assert.equal((await as('author').json<Story>('GET', `${API}/${story.id}`)).body.version, 2);
+    });
+
     test('two sessions edit version 1: the second save gets 412 with both versions, nothing is lost', async () => {
       const story = await create('author');
       const editor = as('editor');
