@@ -1,0 +1,71 @@
+/**
+ * Test images built in the test itself: small generated pictures, a PNG whose
+ * header claims a huge size, and JPEG segments for embedded metadata.
+ */
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+
+/** A small picture with some structure (a gradient), so encoders have something to do. */
+export async function gradient(width: number, height: number, format: 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' = 'jpeg'): Promise<Buffer> {
+  const raw = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      raw[i] = (x * 255) / width;
+      raw[i + 1] = (y * 255) / height;
+      raw[i + 2] = ((x + y) * 97) & 255;
+    }
+  }
+  return sharp(raw, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
+  return Buffer.concat([head, data, crc]);
+}
+
+/**
+ * A valid-looking PNG whose IHDR claims `width` × `height` RGB pixels, with
+ * correct CRCs, but only one row of compressed pixel data: a few hundred
+ * bytes that would decode to gigabytes.
+ */
+export function claimedHugePng(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // colour type: RGB
+  const row = Buffer.alloc(1 + width * 3); // filter byte 0, black pixels
+  return Buffer.concat([
+    Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(row)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** One IPTC IIM dataset (record:dataset, value). */
+export function iimDataset(record: number, dataset: number, value: Buffer): Buffer {
+  const head = Buffer.from([0x1c, record, dataset, value.length >> 8, value.length & 255]);
+  return Buffer.concat([head, value]);
+}
+
+/**
+ * A JPEG APP13 segment ("Photoshop 3.0", one 8BIM resource 0x0404) carrying
+ * `iim`, inserted right after the SOI marker of `jpeg`.
+ */
+export function withIptc(jpeg: Buffer, iim: Buffer): Buffer {
+  const resourceHead = Buffer.alloc(12);
+  resourceHead.write('8BIM', 0, 'latin1');
+  resourceHead.writeUInt16BE(0x0404, 4);
+  // name: empty Pascal string padded to even length (2 bytes), then the size
+  resourceHead.writeUInt32BE(iim.length, 8);
+  const pad = iim.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0);
+  const payload = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resourceHead, iim, pad]);
+  const marker = Buffer.from([0xff, 0xed, (payload.length + 2) >> 8, (payload.length + 2) & 255]);
+  return Buffer.concat([jpeg.subarray(0, 2), marker, payload, jpeg.subarray(2)]);
+}
