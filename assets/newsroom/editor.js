@@ -73,10 +73,11 @@
 
   // ---------------------------------------------------------------- fields
 
-  var FIELD_IDS = ['f-kind', 'f-kicker', 'f-headline', 'f-teaser', 'f-section', 'f-topics', 'f-authors', 'f-programme', 'f-startsAt', 'f-embargo'];
+  var FIELD_IDS = ['f-kind', 'f-language', 'f-kicker', 'f-headline', 'f-teaser', 'f-section', 'f-topics', 'f-authors', 'f-programme', 'f-startsAt', 'f-embargo'];
 
   function fillFields() {
     $('f-kind').value = doc.kind || 'article';
+    $('f-language').value = doc.language === 'en' ? 'en' : 'de';
     $('f-kicker').value = doc.kicker || '';
     $('f-headline').value = doc.headline || '';
     $('f-teaser').value = doc.teaser || '';
@@ -96,6 +97,7 @@
 
   function readFields() {
     doc.kind = $('f-kind').value;
+    doc.language = $('f-language').value;
     setText('kicker', $('f-kicker').value);
     doc.headline = $('f-headline').value;
     setText('teaser', $('f-teaser').value);
@@ -654,7 +656,7 @@
   // ---------------------------------------------------------------- merge view
 
   var FIELD_LABELS = function (k) {
-    var map = { kind: $('f-kind'), kicker: $('f-kicker'), headline: $('f-headline'), teaser: $('f-teaser'), section: $('f-section'), topics: $('f-topics'), authors: $('f-authors'), broadcast: $('f-startsAt'), embargoUntil: $('f-embargo') };
+    var map = { kind: $('f-kind'), language: $('f-language'), kicker: $('f-kicker'), headline: $('f-headline'), teaser: $('f-teaser'), section: $('f-section'), topics: $('f-topics'), authors: $('f-authors'), broadcast: $('f-startsAt'), embargoUntil: $('f-embargo') };
     var input = map[k];
     var lab = input && document.querySelector('label[for="' + input.id + '"]');
     return lab ? lab.textContent : k;

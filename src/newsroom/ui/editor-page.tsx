@@ -14,7 +14,7 @@ import { STORY_TEXT, jsonIsland, page } from './story-text.js';
 export const EDITOR_TEXT = {
   de: {
     newTitle: 'Neuer Beitrag', editTitle: 'Beitrag bearbeiten', noscript: 'Der Editor braucht JavaScript.',
-    meta: 'Kopf', kind: 'Art', kicker: 'Dachzeile', headline: 'Überschrift', teaser: 'Teaser', section: 'Ressort',
+    meta: 'Kopf', kind: 'Art', language: 'Sprache des Beitrags', kicker: 'Dachzeile', headline: 'Überschrift', teaser: 'Teaser', section: 'Ressort',
     topics: 'Themen', topicsHint: 'Durch Kommas getrennt.', authors: 'Autorinnen und Autoren',
     authorsHint: 'Eine Person pro Zeile, optional mit Komma die Redaktion: „Anna Beispiel, MDR AKTUELL“.',
     broadcast: 'Sendeplatz', programme: 'Sendung', startsAt: 'Beginn (Berliner Zeit)', embargo: 'Sperrfrist bis (Berliner Zeit)',
@@ -56,7 +56,7 @@ export const EDITOR_TEXT = {
   },
   en: {
     newTitle: 'New story', editTitle: 'Edit story', noscript: 'The editor needs JavaScript.',
-    meta: 'Head', kind: 'Kind', kicker: 'Kicker', headline: 'Headline', teaser: 'Teaser', section: 'Section',
+    meta: 'Head', kind: 'Kind', language: 'Language of the story', kicker: 'Kicker', headline: 'Headline', teaser: 'Teaser', section: 'Section',
     topics: 'Topics', topicsHint: 'Separated by commas.', authors: 'Authors',
     authorsHint: 'One person per line, optionally a comma and the desk: “Anna Example, MDR AKTUELL”.',
     broadcast: 'Broadcast slot', programme: 'Programme', startsAt: 'Starts at (Berlin time)', embargo: 'Embargo until (Berlin time)',
@@ -194,6 +194,13 @@ function EditorView(props: EditorProps) {
               <label for="f-kind">{t.kind}</label>
               <select id="f-kind" data-field="kind">
                 {STORY_KINDS.map((k) => <option value={k} selected={(s?.kind ?? 'article') === k}>{st.kind[k]}</option>)}
+              </select>
+            </div>
+            <div>
+              <label for="f-language">{t.language}</label>
+              <select id="f-language" data-field="language">
+                <option value="de" selected={(s?.language ?? 'de') === 'de'}>Deutsch</option>
+                <option value="en" selected={s?.language === 'en'}>English</option>
               </select>
             </div>
             <div>

@@ -11,14 +11,14 @@ import { STORY_TEXT, page } from './story-text.js';
 export const LIST_TEXT = {
   de: {
     title: 'Beiträge', filters: 'Filter', status: 'Status', all: 'Alle', section: 'Ressort', topic: 'Thema', author: 'Autorin/Autor',
-    from: 'Geändert ab', to: 'Geändert bis', q: 'Suche', apply: 'Filtern', reset: 'Filter zurücksetzen',
+    mine: 'Nur meine Beiträge', from: 'Geändert ab', to: 'Geändert bis', q: 'Suche', apply: 'Filtern', reset: 'Filter zurücksetzen',
     headline: 'Überschrift', owner: 'Verantwortlich', changed: 'Letzte Änderung', by: 'von', none: 'Keine Beiträge gefunden.',
     next: 'Nächste Seite', first: 'Erste Seite', caption: 'Beiträge, zuletzt geänderte zuerst', badFilter: 'Ungültiger Filter:',
     scheduled: 'geplant für', embargo: 'Sperrfrist bis', count: (n: number) => `${n} Beiträge auf dieser Seite`,
   },
   en: {
     title: 'Stories', filters: 'Filters', status: 'Status', all: 'All', section: 'Section', topic: 'Topic', author: 'Author',
-    from: 'Changed from', to: 'Changed until', q: 'Search', apply: 'Filter', reset: 'Reset filters',
+    mine: 'Only my stories', from: 'Changed from', to: 'Changed until', q: 'Search', apply: 'Filter', reset: 'Reset filters',
     headline: 'Headline', owner: 'Owner', changed: 'Last change', by: 'by', none: 'No stories found.',
     next: 'Next page', first: 'First page', caption: 'Stories, most recently changed first', badFilter: 'Invalid filter:',
     scheduled: 'scheduled for', embargo: 'embargo until', count: (n: number) => `${n} stories on this page`,
@@ -32,6 +32,7 @@ export const LIST_CSS = `
 .story-list td.status span{display:inline-block;padding:.05rem .45rem;border-radius:3px;background:#e8edf2;font-size:.9rem}
 .story-list td.status .published{background:#dff3e4}.story-list td.status .scheduled{background:#fff3cd}.story-list td.status .depublished{background:#f4dcdc}
 .pager{display:flex;gap:1rem;margin:1rem 0}
+label.inline{display:inline}
 `.trim().replace(/\n/g, '');
 
 const PAGE_SIZE = 50;
@@ -56,7 +57,7 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
       const st = pick(STORY_TEXT, lang);
       const session = ctx.get('session')!;
       const q = (name: string) => c.req.query(name)?.trim() || '';
-      const f = { status: q('status'), section: q('section'), topic: q('topic'), author: q('author'), q: q('q'), from: q('from'), to: q('to') };
+      const f = { status: q('status'), section: q('section'), topic: q('topic'), author: q('author'), q: q('q'), from: q('from'), to: q('to'), mine: q('mine') === '1' ? '1' : '' };
       let error: string | undefined;
       let result: Awaited<ReturnType<typeof listNewsroomStories>> = { items: [] };
       try {
@@ -74,7 +75,7 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
         if (from) filter.from = from;
         if (to) filter.to = to;
         // Contributors see their own stories only (as in the API).
-        if (ROLE_GRANTS[session.user.role].story['story.view'] === 'own') filter.ownerId = session.user.id;
+        if (f.mine || ROLE_GRANTS[session.user.role].story['story.view'] === 'own') filter.ownerId = session.user.id;
         if (q('cursor')) filter.after = decodeCursor(q('cursor'));
         result = await listNewsroomStories(deps.db, filter);
       } catch (err) {
@@ -122,6 +123,9 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
             <div>
               <label for="flt-to">{t.to}</label>
               <input id="flt-to" name="to" type="date" value={f.to} />
+            </div>
+            <div>
+              <p><input id="flt-mine" name="mine" type="checkbox" value="1" checked={!!f.mine} /> <label for="flt-mine" class="inline">{t.mine}</label></p>
             </div>
             <div class="buttons wide">
               <button type="submit">{t.apply}</button>
