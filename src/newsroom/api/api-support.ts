@@ -43,9 +43,23 @@ export async function readText(c: NewsroomContext, limit: number): Promise<strin
   const declared = Number(c.req.header('content-length') ?? NaN);
   const tooLarge = () => new Answer(c.json(errorBody('PAYLOAD_TOO_LARGE', `the request body is larger than ${Math.round(limit / 1024 / 1024)} MB; send less`), 413));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const buf = Buffer.from(await c.req.arrayBuffer());
-  if (buf.length > limit) throw tooLarge();
-  return buf.toString('utf8');
+  const stream = c.req.raw.body;
+  if (!stream) return '';
+  // Read in chunks and stop at the limit: a body without Content-Length cannot fill the memory either.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The JSON object in the body; anything else is a 422 that says what to send. */
