@@ -69,3 +69,39 @@ export function withIptc(jpeg: Buffer, iim: Buffer): Buffer {
   const marker = Buffer.from([0xff, 0xed, (payload.length + 2) >> 8, (payload.length + 2) & 255]);
   return Buffer.concat([jpeg.subarray(0, 2), marker, payload, jpeg.subarray(2)]);
 }
+
+/**
+ * A JPEG APP1 EXIF segment with IFD0 ASCII tags (tag → raw bytes, written as
+ * given, so UTF-8 or Latin-1 as the test wants), inserted after SOI.
+ */
+export function withExifTags(jpeg: Buffer, tags: [number, Buffer][], littleEndian = true): Buffer {
+  const sorted = [...tags].sort((a, b) => a[0] - b[0]);
+  const ifdSize = 2 + sorted.length * 12 + 4;
+  const tiff: Buffer[] = [];
+  const head = Buffer.alloc(8 + ifdSize);
+  const u16 = (v: number, o: number) => (littleEndian ? head.writeUInt16LE(v, o) : head.writeUInt16BE(v, o));
+  const u32 = (v: number, o: number) => (littleEndian ? head.writeUInt32LE(v, o) : head.writeUInt32BE(v, o));
+  head.write(littleEndian ? 'II' : 'MM', 0, 'latin1');
+  u16(42, 2);
+  u32(8, 4);
+  u16(sorted.length, 8);
+  let dataAt = 8 + ifdSize;
+  const data: Buffer[] = [];
+  sorted.forEach(([tag, raw], i) => {
+    const value = Buffer.concat([raw, Buffer.from([0])]);
+    const e = 10 + i * 12;
+    u16(tag, e);
+    u16(2, e + 2); // ASCII
+    u32(value.length, e + 4);
+    if (value.length <= 4) value.copy(head, e + 8);
+    else {
+      u32(dataAt, e + 8);
+      data.push(value);
+      dataAt += value.length;
+    }
+  });
+  tiff.push(head, ...data);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), ...tiff]);
+  const marker = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 255]);
+  return Buffer.concat([jpeg.subarray(0, 2), marker, payload, jpeg.subarray(2)]);
+}
