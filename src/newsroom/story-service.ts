@@ -4,6 +4,7 @@ import {
   type Story, type StoryDraft, type StoryStatus,
 } from '../content/index.js';
 import { RevisionRepository, StoryRepository, authorSlugs, isPublic } from '../store/index.js';
+import { RetentionRepository } from '../store/retention-repository.js';
 import { audit, SYSTEM_ACTOR, type AuditActor, type AuditAction } from './audit.js';
 import type { Queryable } from '../store/index.js';
 import type { DomainEvent, EventBus } from './events.js';
@@ -28,6 +29,8 @@ export interface WriteOptions {
   now?: Date;
   /** Who saves: recorded on the revision and in the audit log (default: the system). */
   actor?: AuditActor;
+  /** More detail for the audit entry, if the write is audited (e.g. the retention rule that took a story down). */
+  auditDetail?: Record<string, unknown>;
 }
 
 export interface UpdateOptions extends WriteOptions {
@@ -214,6 +217,26 @@ export class StoryService {
   }
 
   /**
+   * Retention: takes down published stories older than the retention rule
+   * of their section and kind (see RetentionRepository), at most `limit` per
+   * pass, as the system, with the rule in the audit entry. Versioned like
+   * runDue, so several nodes may run it. Returns the stories taken down.
+   */
+  async runRetention(now: Date = new Date(), limit = 50): Promise<Story[]> {
+    const expired = await new RetentionRepository(this.db).expired(now.toISOString(), limit);
+    const changed: Story[] = [];
+    for (const { id, version, rule } of expired) {
+      try {
+        changed.push(await this.depublish(id, { expectedVersion: version, now, actor: SYSTEM_ACTOR, auditDetail: { rule } }));
+      } catch (err) {
+        if (err instanceof LedeError && (err.code === 'VERSION_CONFLICT' || err.code === 'NOT_FOUND')) continue;
+        throw err;
+      }
+    }
+    return changed;
+  }
+
+  /**
    * One read-modify-write: reads the story, lets `change` build the next one,
    * stores it only if nobody changed it meanwhile, then tells listeners what
    * readers will notice (published, updated or gone).
@@ -236,7 +259,10 @@ export class StoryService {
       if (action) {
         await audit(tx, actor, action, {
           storyId: stored.id,
-          detail: { version: stored.version, from: current.status, to: stored.status, ...(action === 'story.corrected' && { note: stored.corrections?.at(-1)?.note }) },
+          detail: {
+            version: stored.version, from: current.status, to: stored.status,
+            ...(action === 'story.corrected' && { note: stored.corrections?.at(-1)?.note }), ...opts.auditDetail,
+          },
         });
       }
       return [current, stored] as const;
