@@ -320,8 +320,10 @@ async function previewOf(deps: NewsroomDeps, c: NewsroomContext, current: Story 
 }
 
 async function loadViewable(deps: NewsroomDeps, c: NewsroomContext, action: 'story.view'): Promise<Story> {
-  const story = await deps.stories.get(c.req.param('id') ?? '');
-  if (!mayOnStory(c.get('session')!.user, action, story)) throw new LedeError('FORBIDDEN', 'this story is not yours to open');
+  const id = c.req.param('id') ?? '';
+  const story = await deps.stories.get(id);
+  // As in the API: a story one may not see does not exist for them (404, not 403).
+  if (!mayOnStory(c.get('session')!.user, action, story)) throw new LedeError('NOT_FOUND', `no story with id or slug "${id}"`);
   return story;
 }
 
