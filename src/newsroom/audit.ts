@@ -3,7 +3,8 @@ import type { Queryable } from '../store/index.js';
 /** Actions the audit log records. */
 export type AuditAction =
   | 'story.published' | 'story.scheduled' | 'story.depublished' | 'story.corrected' | 'story.restored' | 'story.status'
-  | 'user.created' | 'user.role' | 'user.disabled' | 'user.enabled' | 'user.password' | 'login.failed';
+  | 'user.created' | 'user.role' | 'user.disabled' | 'user.enabled' | 'user.password' | 'login.failed'
+  | 'retention.changed';
 
 export interface AuditEntry {
   id: number;

@@ -5,7 +5,12 @@
  * is reported and the write stands.
  */
 export type DomainEvent = {
-  type: 'story.published' | 'story.updated' | 'story.depublished';
+  /**
+   * `topic.updated` is story-less: a topic's name or introduction changed.
+   * It carries the topic's slug in `topics` and empty `storyId`, `slug` and
+   * `sectionSlug`, so purging by its keys reaches the topic page.
+   */
+  type: 'story.published' | 'story.updated' | 'story.depublished' | 'topic.updated';
   storyId: string;
   slug: string;
   sectionSlug: string;

@@ -1,8 +1,17 @@
+import { registerAuditApi } from './api/audit-api.js';
+import { registerDiffApi } from './api/diff-api.js';
+import { registerPresenceApi } from './api/presence-api.js';
 import { registerStoriesApi } from './api/stories-api.js';
+import { registerTaxonomyApi } from './api/taxonomy-api.js';
+import { registerUsersApi } from './api/users-api.js';
 import type { NewsroomModule } from './http/newsroom-app.js';
+import { registerAuditPage } from './ui/audit-page.js';
 import { registerEditorPages } from './ui/editor-page.js';
 import { registerImportPage } from './ui/import-page.js';
+import { registerRevisionsPages } from './ui/revisions-page.js';
 import { registerStoryListPage } from './ui/story-list-page.js';
+import { registerTaxonomyPages } from './ui/taxonomy-page.js';
+import { registerUsersPages } from './ui/users-page.js';
 
 /**
  * The newsroom's modules, in registration order. Each registers its own
@@ -14,4 +23,13 @@ export const NEWSROOM_MODULES: NewsroomModule[] = [
   registerStoryListPage,
   registerEditorPages,
   registerImportPage,
+  registerDiffApi,
+  registerPresenceApi,
+  registerRevisionsPages,
+  registerUsersApi,
+  registerUsersPages,
+  registerAuditApi,
+  registerAuditPage,
+  registerTaxonomyApi,
+  registerTaxonomyPages,
 ];

@@ -144,6 +144,23 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'POST /newsroom/stories/:id/preview': [{ story: {}, request: (c) => ({ path: `/newsroom/stories/${c.story.id}/preview`, form: { story: JSON.stringify(draftOf(c.story)) } }) }],
   'POST /newsroom/preview': [{ request: () => ({ path: '/newsroom/preview', form: { story: JSON.stringify(DRAFT) } }) }],
   'GET /newsroom/import': [{ succeeds: true, request: () => ({ path: '/newsroom/import' }) }],
+  'GET /newsroom/stories/:id/revisions': [{ story: {}, succeeds: true, request: (c) => ({ path: `/newsroom/stories/${c.story.id}/revisions` }) }],
+  'GET /newsroom/stories/:id/diff': [{ story: { versions: 2 }, succeeds: true, request: (c) => ({ path: `/newsroom/stories/${c.story.id}/diff?from=1&to=2` }) }],
+  'POST /newsroom/stories/:id/restore': [
+    { label: 'draft', story: { versions: 2 }, succeeds: true, request: (c) => ({ path: `/newsroom/stories/${c.story.id}/restore`, form: { version: '1', expected: String(c.story.version) } }) },
+    // Restoring a live story changes what readers see: it needs the right to publish it.
+    { label: 'published', story: { versions: 2, status: 'published' }, succeeds: true, request: (c) => ({ path: `/newsroom/stories/${c.story.id}/restore`, form: { version: '1', expected: String(c.story.version) } }) },
+  ],
+  'GET /newsroom/users': [{ request: () => ({ path: '/newsroom/users' }) }],
+  'POST /newsroom/users': [{ request: (c) => ({ path: '/newsroom/users', form: { email: `form-${c.unique}@example.org`, name: 'Form', role: 'contributor', password: 'ein-langes-passwort-1' } }) }],
+  'POST /newsroom/users/:id': [{ request: (c) => ({ path: `/newsroom/users/${c.spareUserId}`, form: { action: 'role', role: 'contributor' } }) }],
+  'GET /newsroom/audit': [{ request: () => ({ path: '/newsroom/audit' }) }],
+  'GET /newsroom/topics': [{ succeeds: true, request: () => ({ path: '/newsroom/topics' }) }],
+  'POST /newsroom/topics': [{ request: (c) => ({ path: '/newsroom/topics', form: { name: `Thema ${c.unique}`, intro: '' } }) }],
+  'GET /newsroom/topics/:slug': [{ request: () => ({ path: '/newsroom/topics/verkehr' }) }],
+  'POST /newsroom/topics/:slug': [{ request: () => ({ path: '/newsroom/topics/verkehr', form: { name: 'Verkehr', intro: 'Straßen und Schienen.' } }) }],
+  'GET /newsroom/sections': [{ succeeds: true, request: () => ({ path: '/newsroom/sections' }) }],
+  'POST /newsroom/sections/:slug': [{ request: () => ({ path: '/newsroom/sections/sachsen-anhalt', form: { months_article: '' } }) }],
 };
 
 const isStoryAction = (p: string): p is StoryAction => (STORY_ACTIONS as readonly string[]).includes(p);
@@ -216,6 +233,16 @@ const SPOT_CHECKS: Array<[Role, string, string | undefined, Ownership, Outcome]>
   ['editor', 'GET /newsroom/api/audit', undefined, 'own', 'allowed'],
   ['author', 'PUT /newsroom/api/topics/:slug', undefined, 'own', 'forbidden'],
   ['editor', 'PUT /newsroom/api/topics/:slug', undefined, 'own', 'allowed'],
+  ['contributor', 'GET /newsroom/stories/:id/diff', undefined, 'foreign', 'hidden'],
+  ['author', 'GET /newsroom/stories/:id/diff', undefined, 'foreign', 'allowed'],
+  ['author', 'POST /newsroom/stories/:id/restore', 'draft', 'foreign', 'forbidden'],
+  ['contributor', 'POST /newsroom/stories/:id/restore', 'published', 'own', 'forbidden'],
+  ['editor', 'POST /newsroom/stories/:id/restore', 'published', 'foreign', 'allowed'],
+  ['contributor', `POST ${S}/presence`, undefined, 'foreign', 'hidden'],
+  ['editor', 'GET /newsroom/users', undefined, 'own', 'forbidden'],
+  ['admin', 'POST /newsroom/users/:id', undefined, 'own', 'allowed'],
+  ['author', 'POST /newsroom/sections/:slug', undefined, 'own', 'forbidden'],
+  ['editor', 'POST /newsroom/sections/:slug', undefined, 'own', 'allowed'],
 ];
 
 const keyOf = (e: { method: string; path: string }) => `${e.method} ${e.path}`;

@@ -1,6 +1,10 @@
+import { AUDIT_CSS } from './audit-page.js';
 import { EDITOR_CSS } from './editor-page.js';
 import { IMPORT_CSS } from './import-page.js';
+import { REVISIONS_CSS } from './revisions-page.js';
 import { LIST_CSS } from './story-list-page.js';
+import { TAXONOMY_CSS } from './taxonomy-page.js';
+import { USERS_CSS } from './users-page.js';
 
 /** The newsroom's base stylesheet. Screens append their own rules (one constant per screen file) in NEWSROOM_CSS below. */
 const BASE_CSS = `
@@ -43,4 +47,8 @@ export const NEWSROOM_CSS = [
   LIST_CSS,
   EDITOR_CSS,
   IMPORT_CSS,
+  REVISIONS_CSS,
+  USERS_CSS,
+  AUDIT_CSS,
+  TAXONOMY_CSS,
 ].join('\n');
