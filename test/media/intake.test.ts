@@ -92,7 +92,7 @@ describe('upload intake', () => {
     assert.equal(e.status, 422);
     assert.match(e.message, /damaged/);
     const png = Buffer.from(await gradient(40, 40, 'png'));
-    png[png.length - 20] ^= 0xff; // inside IDAT
+    png[png.length - 20] = png[png.length - 20]! ^ 0xff; // inside IDAT
     assert.match((await refusal(inspectUpload({ bytes: png }))).message, /PNG file is damaged|truncated/);
   });
 
