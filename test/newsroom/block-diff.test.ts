@@ -128,6 +128,14 @@ describe('block diff', () => {
     assert.deepEqual(ops(c.children!), ['same', 'ins', 'same']);
   });
 
+  test('a story rewritten from scratch (1,000 new paragraphs) is answered quickly as deletions and insertions', () => {
+    const before = Array.from({ length: 1000 }, (_, i) => p(`Alter Absatz ${i} über das Wetter.`));
+    const after = Array.from({ length: 1000 }, (_, i) => p(`Neuer Text ${i} zur Lage.`));
+    const d = diffBlocks(before, after);
+    assert.equal(d.filter((o) => o.op === 'del').length, 1000);
+    assert.equal(d.filter((o) => o.op === 'ins').length, 1000);
+  });
+
   test('large bodies: one insertion in 1,500 paragraphs', () => {
     const big = Array.from({ length: 1500 }, (_, i) => p(`Absatz Nummer ${i} mit Text.`));
     const after = [...big.slice(0, 700), p('Eingefügt.'), ...big.slice(700)];

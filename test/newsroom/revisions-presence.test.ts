@@ -82,6 +82,8 @@ for (const engine of engines()) {
       assert.match(html, /name="from" value="2" id="from-2" checked/);
       assert.match(html, /name="to" value="3" id="to-3" checked/);
       assert.match(html, /aria-label="Version 1 wiederherstellen"/);
+      assert.match(html, /Noch keine Einträge im Protokoll/);
+      assert.doesNotMatch(html, /Im Protokoll ansehen/, 'contributors have no audit log');
       assert.equal((await b.request(`/newsroom/stories/${theirs.id}/revisions`)).status, 404);
 
       const diff = await (await b.request(`/newsroom/stories/${mine.id}/diff?from=1&to=3`)).text();
@@ -108,6 +110,7 @@ for (const engine of engines()) {
       assert.equal(now.body.length, 2);
       const page = await (await b.request(res.headers.get('location')!)).text();
       assert.match(page, /Version 1 wurde als neue Version 4 wiederhergestellt/);
+      assert.match(page, /Person contributor · Version wiederhergestellt/, 'the restore is in the story\'s history');
       const stale = await b.form(`/newsroom/stories/${mine.id}/restore`, { _csrf: csrf, version: '2', expected: '3' });
       assert.equal(stale.status, 409);
       assert.match(await stale.text(), /inzwischen geändert/);

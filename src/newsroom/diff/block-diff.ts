@@ -58,6 +58,8 @@ export interface StoryDiff {
 
 /** Beyond this many cells an LCS table is not worth it: the region is shown as removed and added whole. */
 const MAX_CELLS = 4_000_000;
+/** Pairing edited blocks compares texts cell by cell: beyond this many pairs, a gap is shown as removed and added blocks. */
+const MAX_PAIRING_CELLS = 250_000;
 
 // ---------------------------------------------------------------- sequences
 
@@ -172,10 +174,14 @@ function tidy(ops: WordOp[]): WordOp[] {
   return out;
 }
 
+const wordsOf = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+
 /** Share of words two texts have in common (Dice coefficient over word multisets), 0…1. */
 export function similarity(a: string, b: string): number {
-  const wa = a.toLowerCase().split(/\s+/).filter(Boolean);
-  const wb = b.toLowerCase().split(/\s+/).filter(Boolean);
+  return wordSimilarity(wordsOf(a), wordsOf(b));
+}
+
+function wordSimilarity(wa: readonly string[], wb: readonly string[]): number {
   if (!wa.length && !wb.length) return 1;
   if (!wa.length || !wb.length) return 0;
   const counts = new Map<string, number>();
@@ -226,6 +232,10 @@ export function canonical(value: unknown): string {
 /** Least word overlap for a removed and an added block to count as one block edited. */
 export const SIMILAR = 0.5;
 
+// Block words, computed once per block object while aligning (blocks are compared many times).
+const blockWords = new WeakMap<Block, string[]>();
+const wordsOfBlock = (b: Block) => blockWords.get(b) ?? blockWords.set(b, wordsOf(blockText(b))).get(b)!;
+
 /** Could `after` be `before` edited? Same kind, and the same ticker id or similar enough text. */
 export function sameIdentity(before: Block, after: Block): boolean {
   if (before.type !== after.type) return false;
@@ -235,7 +245,7 @@ export function sameIdentity(before: Block, after: Block): boolean {
   }
   if (before.type === 'figure' && after.type === 'figure' && before.src && before.src === after.src) return true;
   if (before.type === 'embed' && after.type === 'embed' && before.url === after.url) return true;
-  return similarity(blockText(before), blockText(after)) >= SIMILAR;
+  return wordSimilarity(wordsOfBlock(before), wordsOfBlock(after)) >= SIMILAR;
 }
 
 /** Attributes of a block other than its main text that changed. */
@@ -329,7 +339,7 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
 function alignGap(before: readonly Block[], after: readonly Block[], a0: number, a1: number, b0: number, b1: number): BlockOp[] {
   const dels = before.slice(a0, a1);
   const ins = after.slice(b0, b1);
-  const pairs = dels.length && ins.length ? lcsPairs(dels, ins, sameIdentity) : [];
+  const pairs = dels.length && ins.length && dels.length * ins.length <= MAX_PAIRING_CELLS ? lcsPairs(dels, ins, sameIdentity) : [];
   const ops: BlockOp[] = [];
   let i = 0;
   let j = 0;

@@ -3,7 +3,7 @@ import type { AuditAction, AuditEntry } from '../audit.js';
 import { AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT, auditQuery } from '../api/audit-api.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
-import { pick } from './i18n.js';
+import { pick, type UiLang } from './i18n.js';
 import { NewsroomLayout } from './layout.js';
 
 const TEXT = {
@@ -30,6 +30,11 @@ const TEXT = {
     } as Record<AuditAction, string>,
   },
 };
+
+/** An audit action in the user's language (also used by the revisions page). */
+export function auditActionText(lang: UiLang, action: AuditAction): string {
+  return pick(TEXT, lang).actions[action] ?? action;
+}
 
 export const AUDIT_CSS = `
 .audit-filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}

@@ -1,13 +1,15 @@
 import type { Child } from 'hono/jsx';
 import { LedeError, type Block, type Story } from '../../content/index.js';
 import { RevisionRepository } from '../../store/index.js';
-import { mayOnStory } from '../accounts/roles.js';
+import { hasPermission, mayOnStory } from '../accounts/roles.js';
+import { listAudit } from '../audit.js';
 import { storyDiff, storyFor } from '../api/diff-api.js';
 import type { BlockOp, FieldChange, StoryDiff, WordOp } from '../diff/block-diff.js';
 import { blockText } from '../diff/block-diff.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick, type UiLang } from './i18n.js';
+import { auditActionText } from './audit-page.js';
 import { NewsroomLayout } from './layout.js';
 
 const TEXT = {
@@ -18,6 +20,7 @@ const TEXT = {
     restore: 'Wiederherstellen', restoreLabel: (v: number) => `Version ${v} wiederherstellen`, current: 'aktuell',
     restored: (v: number, n: number) => `Version ${v} wurde als neue Version ${n} wiederhergestellt.`,
     conflict: 'Der Beitrag wurde inzwischen geändert. Bitte prüfen Sie die aktuelle Version und versuchen Sie es erneut.',
+    history: 'Veröffentlichung und Korrekturen', noHistory: 'Noch keine Einträge im Protokoll.', fullLog: 'Im Protokoll ansehen',
     system: 'System', back: 'Zurück zum Beitrag', toRevisions: 'Zur Versionsliste',
     diffTitle: (a: number, b: number) => `Version ${a} → Version ${b}`, fields: 'Felder', body: 'Text',
     noChanges: 'Keine Unterschiede.', noFieldChanges: 'Keine Felder geändert.',
@@ -45,6 +48,7 @@ const TEXT = {
     restore: 'Restore', restoreLabel: (v: number) => `Restore version ${v}`, current: 'current',
     restored: (v: number, n: number) => `Version ${v} was restored as the new version ${n}.`,
     conflict: 'The story was changed meanwhile. Please check the current version and try again.',
+    history: 'Publication and corrections', noHistory: 'No audit log entries yet.', fullLog: 'See in the audit log',
     system: 'System', back: 'Back to the story', toRevisions: 'To the revisions',
     diffTitle: (a: number, b: number) => `Version ${a} → version ${b}`, fields: 'Fields', body: 'Body',
     noChanges: 'No differences.', noFieldChanges: 'No fields changed.',
@@ -181,6 +185,7 @@ export function registerRevisionsPages(registry: EndpointRegistry, deps: Newsroo
     const t = pick(TEXT, lang);
     const session = c.get('session')!;
     const revisions = await new RevisionRepository(deps.db).list(story.id);
+    const history = await listAudit(deps.db, { storyId: story.id, limit: 50 });
     const mayRestore = mayOnStory(session.user, 'story.edit', story);
     const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
     const defaultFrom = revisions[1]?.version ?? story.version;
@@ -224,6 +229,18 @@ export function registerRevisionsPages(registry: EndpointRegistry, deps: Newsroo
           </tbody>
         </table>
         <p><button type="submit" form="compare">{t.compare}</button></p>
+        <section aria-labelledby="history-h">
+          <h2 id="history-h">{t.history}</h2>
+          {history.length ? (
+            <ul>
+              {history.map((e) => (
+                <li><time datetime={e.at}>{fmt.format(new Date(e.at))}</time> · {e.actor} · {auditActionText(lang, e.action)}
+                  {typeof e.detail.note === 'string' ? `: „${e.detail.note}“` : ''}</li>
+              ))}
+            </ul>
+          ) : <p>{t.noHistory}</p>}
+          {hasPermission(session.user, 'audit.view') ? <p><a href={`/newsroom/audit?story=${story.id}`}>{t.fullLog}</a></p> : null}
+        </section>
       </NewsroomLayout>,
     ), (notice?.status ?? 200) as 200);
   };
