@@ -82,7 +82,9 @@ export class RetentionRepository {
 
   /**
    * Published stories past the most specific rule that matches them, oldest
-   * first, at most `limit`. The outer bound (older than the shortest rule)
+   * first, at most `limit`. Age counts from the first publication, or from
+   * the last time someone put the story back online after it was taken down
+   * (otherwise a story republished on purpose would come down again at once). The outer bound (older than the shortest rule)
    * lets the scan use the index on first publication.
    */
   async expired(nowIso: string, limit: number): Promise<ExpiredStory[]> {
@@ -96,6 +98,11 @@ export class RetentionRepository {
         WHERE s.status = 'published' AND r.months IS NOT NULL
           AND s.first_published_at < $1::timestamptz - make_interval(months => (SELECT min(months) FROM retention_rules))
           AND s.first_published_at < $1::timestamptz - make_interval(months => r.months)
+          -- Put back online on purpose (depublished → published) within the period: the clock restarts then.
+          AND NOT EXISTS (
+            SELECT 1 FROM audit_log a
+             WHERE a.story_id = s.id AND a.action = 'story.published' AND a.detail->>'from' = 'depublished'
+               AND a.at >= $1::timestamptz - make_interval(months => r.months))
         ORDER BY s.first_published_at, s.id LIMIT $2`,
       [nowIso, Math.max(0, Math.floor(limit))],
     );

@@ -115,7 +115,23 @@ for (const engine of engines()) {
       assert.deepEqual(done.map((x) => x.id), [s.id], 'the next pass picks it up at its new version');
     });
 
-    test('the scheduler runs the retention pass at most once per interval', async () => {
+    test('a story put back online on purpose counts from then, not from its first publication', async () => {
+    const s = await publishedAt('Wieder online', 'Kultur', monthsAgo(30));
+    assert.ok((await new RetentionRepository(db).expired(NOW.toISOString(), 100)).some((e) => e.id === s.id));
+    // Taken down by retention, then republished by an editor a month ago (the audit log records the move).
+    await service.runRetention(NOW, 100);
+    assert.equal((await service.get(s.id)).status, 'depublished');
+    const republished = await service.publish(s.id, { now: monthsAgo(1), actor: { name: 'Redaktion' } });
+    assert.equal(republished.status, 'published');
+    await db.query("UPDATE audit_log SET at = $2::timestamptz WHERE story_id = $1::uuid AND action = 'story.published' AND detail->>'from' = 'depublished'", [s.id, monthsAgo(1).toISOString()]);
+    assert.ok(!(await new RetentionRepository(db).expired(NOW.toISOString(), 100)).some((e) => e.id === s.id));
+    // Two years after the republication it goes again.
+    const later = new Date(NOW);
+    later.setUTCMonth(later.getUTCMonth() + 24);
+    assert.ok((await new RetentionRepository(db).expired(later.toISOString(), 100)).some((e) => e.id === s.id));
+  });
+
+  test('the scheduler runs the retention pass at most once per interval', async () => {
       await db.transaction((tx) => new RetentionRepository(tx).replaceSection('sport', [{ kind: '*', months: 1 }]));
       const s = await publishedAt('Altes Spiel', 'Sport', new Date(Date.now() - 90 * 86_400_000));
       const changed: string[] = [];
