@@ -42,6 +42,8 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
                   {link('/newsroom', t.stories, 'stories')}
                   {link('/newsroom/stories/new', t.newStory, 'new')}
                   {link('/newsroom/import', t.import, 'import')}
+                  {link('/newsroom/topics', t.topics, 'topics')}
+                  {link('/newsroom/sections', t.sections, 'sections')}
                   {hasPermission(s.user, 'audit.view') ? link('/newsroom/audit', t.audit, 'audit') : null}
                   {hasPermission(s.user, 'users.manage') ? link('/newsroom/users', t.users, 'users') : null}
                 </ul>
