@@ -102,6 +102,7 @@ const EDITOR_CSS = `
 [hidden]{display:none!important}
 .editor .meta-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:0 1.25rem}
 .editor .field-row{display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
+.editor input[type=url]{width:100%}
 .editor .hint{font-size:.85rem;color:#4d5963;margin:.2rem 0 0}
 .editor fieldset{border:1px solid #d5dbe1;border-radius:4px;background:#fff;padding:.5rem 1rem 1rem;margin:1rem 0}
 .editor legend{font-weight:700;padding:0 .3rem}
