@@ -96,6 +96,10 @@ for (const engine of engines()) {
       const en = await (await people.get('author')!.b.request(`/newsroom/stories/${mine.id}/diff?from=3&to=1`)).text();
       assert.match(en, /<span class="label">Deleted<\/span>Paragraph/);
       assert.match(en, /\[deletion: /);
+      // Workflow moves are revisions too; their states are named in words.
+      const published = await service.publish(theirs.id);
+      const status = await (await people.get('editor')!.b.request(`/newsroom/stories/${theirs.id}/diff?from=1&to=${published.version}`)).text();
+      assert.match(status, /<dt>Status<\/dt><dd><div>Vorher: <del>Entwurf<\/del><\/div><div>Nachher: <ins>Veröffentlicht<\/ins><\/div>/);
     });
 
     test('restore through the form: a new version with the old content; a stale form is refused without change', async () => {

@@ -30,6 +30,10 @@ const TEXT = {
     movedFrom: (from: number) => `vorher an Position ${from + 1}`,
     unchangedRun: (n: number) => (n === 1 ? '1 unveränderter Block' : `${n} unveränderte Blöcke`),
     added: 'Hinzugefügt', removed: 'Entfernt', reordered: 'Reihenfolge geändert', before: 'Vorher', after: 'Nachher', empty: '(leer)',
+    values: {
+      draft: 'Entwurf', in_review: 'In Prüfung', scheduled: 'Eingeplant', published: 'Veröffentlicht', depublished: 'Depubliziert',
+      article: 'Artikel', liveticker: 'Liveticker', video: 'Video', audio: 'Audio', true: 'ja', false: 'nein',
+    } as Record<string, string>,
     blockTypes: { paragraph: 'Absatz', heading: 'Zwischenüberschrift', figure: 'Abbildung', quote: 'Zitat', list: 'Liste', embed: 'Einbettung', 'ticker-entry': 'Ticker-Eintrag' } as Record<Block['type'], string>,
     fieldNames: {
       status: 'Status', kind: 'Art', kicker: 'Dachzeile', headline: 'Überschrift', teaser: 'Vorspann', byline: 'Autorenzeile', section: 'Ressort',
@@ -58,6 +62,10 @@ const TEXT = {
     movedFrom: (from: number) => `was at position ${from + 1}`,
     unchangedRun: (n: number) => (n === 1 ? '1 unchanged block' : `${n} unchanged blocks`),
     added: 'Added', removed: 'Removed', reordered: 'Order changed', before: 'Before', after: 'After', empty: '(empty)',
+    values: {
+      draft: 'Draft', in_review: 'In review', scheduled: 'Scheduled', published: 'Published', depublished: 'Depublished',
+      article: 'Article', liveticker: 'Live ticker', video: 'Video', audio: 'Audio', true: 'yes', false: 'no',
+    } as Record<string, string>,
     blockTypes: { paragraph: 'Paragraph', heading: 'Heading', figure: 'Figure', quote: 'Quote', list: 'List', embed: 'Embed', 'ticker-entry': 'Ticker entry' } as Record<Block['type'], string>,
     fieldNames: {
       status: 'Status', kind: 'Kind', kicker: 'Kicker', headline: 'Headline', teaser: 'Teaser', byline: 'Byline', section: 'Section',
@@ -119,10 +127,12 @@ function Field(props: { change: FieldChange; t: T }): Child {
       </dd></>
     );
   }
+  // Workflow states, kinds and yes/no in words; other values (times, URLs, names) as they are.
+  const word = (v: string) => (['status', 'kind', 'ordered'].includes(f.field) ? t.values[v] ?? v : v);
   return (
     <><dt>{name}</dt><dd>
-      <div>{t.before}: {f.before !== undefined ? <del>{f.before}</del> : t.empty}</div>
-      <div>{t.after}: {f.after !== undefined ? <ins>{f.after}</ins> : t.empty}</div>
+      <div>{t.before}: {f.before !== undefined ? <del>{word(f.before)}</del> : t.empty}</div>
+      <div>{t.after}: {f.after !== undefined ? <ins>{word(f.after)}</ins> : t.empty}</div>
     </dd></>
   );
 }
