@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { LedeError } from '../../src/content/index.js';
 import { DEFAULT_LIMITS, checkPngChunks, inspectUpload, readLimited, sniffType } from '../../src/media/intake.js';
 import { claimedHugePng, gradient } from './images.js';
@@ -31,6 +32,16 @@ describe('upload intake', () => {
       assert.deepEqual([checked.width, checked.height, checked.pages], [48, 32, 1]);
       assert.match(checked.sha256, /^[0-9a-f]{64}$/);
     }
+  });
+
+  test('animated GIF: frames counted, and counted against the pixel limit', async () => {
+    const frame = (background: string) => sharp({ create: { width: 40, height: 30, channels: 3, background } }).raw().toBuffer();
+    const frames = Buffer.concat([await frame('#f00'), await frame('#0f0'), await frame('#00f')]);
+    const gif = await sharp(frames, { raw: { width: 40, height: 90, channels: 3, pageHeight: 30 } }).gif({ loop: 0 }).toBuffer();
+    const checked = await inspectUpload({ bytes: gif, fileName: 'ticker.gif' });
+    assert.deepEqual([checked.width, checked.height, checked.pages], [40, 30, 3]);
+    const e = await refusal(inspectUpload({ bytes: gif }, { ...DEFAULT_LIMITS, maxPixels: 3000 }));
+    assert.match(e.message, /40 × 30 pixels in 3 frames/);
   });
 
   test('refuses a file whose extension or Content-Type lies about its type, naming both', async () => {

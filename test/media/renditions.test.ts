@@ -61,6 +61,19 @@ describe('renditions', () => {
     }
   });
 
+  test('converts an embedded colour profile (Display P3) to sRGB and drops the profile', async () => {
+    // sharp stores the sRGB colour (200, 100, 50) as P3 values with a P3 profile
+    const p3 = await sharp({ create: { width: 64, height: 36, channels: 3, background: { r: 200, g: 100, b: 50 } } })
+      .withIccProfile('p3').jpeg({ quality: 100 }).toBuffer();
+    const stored = await sharp(p3).keepIccProfile().raw().toBuffer();
+    assert.ok(Math.abs(stored[0]! - 200) > 5, 'the file holds P3 values, not sRGB');
+    const [o] = await renderCrop(p3, { width: 64, height: 36, focal: { x: 0.5, y: 0.5 } }, '16:9', [64], ['webp']);
+    const m = await sharp(o!.data).metadata();
+    assert.equal(m.icc, undefined);
+    const px = await sharp(o!.data).raw().toBuffer();
+    assert.ok([200, 100, 50].every((v, i) => Math.abs(px[i]! - v) <= 8), `sRGB pixel ${[...px.subarray(0, 3)]}`);
+  });
+
   test('applies EXIF orientation before cropping', async () => {
     // stored 80×40, orientation 6 (rotate 90°): displayed 40×80
     const stored = await sharp(await gradient(80, 40)).withMetadata({ orientation: 6 }).jpeg().toBuffer();
