@@ -601,7 +601,12 @@
   // ---------------------------------------------------------------- workflow
 
   function showStatus() {
-    $('status-name').textContent = story ? T.status[story.status] + (story.status === 'scheduled' && story.scheduledPublishAt ? ' (' + T.scheduledFor + ' ' + C.formatBerlin(story.scheduledPublishAt) + ')' : '') : T.status.draft;
+    $('status-name').textContent = story ? T.status[story.status]
+      + (story.status === 'scheduled' && story.scheduledPublishAt ? ' (' + T.scheduledFor + ' ' + C.formatBerlin(story.scheduledPublishAt) + ')' : '')
+      + (story.scheduledDepublishAt && story.status !== 'depublished' ? ' (' + T.depublishFor + ' ' + C.formatBerlin(story.scheduledDepublishAt) + ')' : '') : T.status.draft;
+    var takedown = !!story && cfg.canDepublish && (story.status === 'published' || story.status === 'scheduled');
+    $('depublish-group').hidden = !takedown;
+    $('depublish-at-clear').hidden = !(story && story.scheduledDepublishAt);
     $('version-no').textContent = story ? String(story.version) : '–';
     $('correction-box').hidden = !(story && story.status === 'published' && cfg.canCorrect);
     renderMoves();
@@ -648,6 +653,26 @@
       $('messages').textContent = '';
       say($('messages'), T.moved_to + ' ' + T.status[s.status], 'ok');
       setState(T.savedAt + ' ' + timeNow());
+    } catch (e) {
+      say($('messages'), T.offline, 'error');
+    }
+  }
+
+  /** Sets (or with null clears) the time a published story comes down by itself. */
+  async function depublishAt(at) {
+    if (at === undefined) { say($('messages'), T.needTime, 'error'); $('depublish-at').focus(); return; }
+    if (dirty) { var ok = await save({ quiet: true }); if (!ok) return; }
+    try {
+      var res = await api('PUT', '/newsroom/api/stories/' + story.id + '/depublish-at', { at: at }, baseVersion);
+      if (res.status === 412) { var j = await res.json(); openMerge(j.current); return; }
+      if (!res.ok) { await showApiError(res); return; }
+      var s = storyOf(await res.json());
+      var wasClean = !dirty;
+      story = s;
+      baseVersion = s.version;
+      if (wasClean) lastSaved = C.canon(payload());
+      showStatus();
+      say($('messages'), at ? T.status[s.status] + ' (' + T.depublishFor + ' ' + C.formatBerlin(s.scheduledDepublishAt) + ')' : T.depublishCleared, 'ok');
     } catch (e) {
       say($('messages'), T.offline, 'error');
     }
@@ -864,6 +889,8 @@
   });
   $('editor').addEventListener('submit', function (e) { e.preventDefault(); save({}); });
   $('add-block').addEventListener('click', function () { addBlock($('add-type').value); });
+  $('depublish-at-set').addEventListener('click', function () { depublishAt(C.berlinLocalToIso($('depublish-at').value)); });
+  $('depublish-at-clear').addEventListener('click', function () { depublishAt(null); });
   $('preview').addEventListener('click', function () {
     readFields();
     var f = $('preview-form');

@@ -270,12 +270,21 @@ describe('the newsroom in Chromium', () => {
     assert.equal(await reader.locator('strong', { hasText: 'weiter' }).count() > 0, true);
     assert.equal(await reader.locator('a[href="https://www.hochwasserzentralen.de/"]').count(), 1);
 
+    // It is to come down by itself in a week (and the editor can see so).
+    const week = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 7 * 24 * 3600_000));
+    await page.locator('#depublish-at').fill(`${week}T06:00`);
+    await page.locator('#depublish-at-set').click();
+    await savedVersion(page, 6);
+    assert.match(await page.locator('#status-name').textContent() ?? '', /wird depubliziert am/);
+    assert.deepEqual(await axeViolations(page), [], 'editor of a published story, with the correction and takedown controls');
+    assert.match((await stored(id)).scheduledDepublishAt ?? '', new RegExp(`^${week}T06:00:00\\+0[12]:00$`));
+
     // A correction with a public note.
     await page.locator('#blocks > li[data-type="quote"]').getByLabel('Sprecherin/Sprecher').fill('Landrätin Müller');
     await page.locator('#as-correction').check();
     await page.locator('#correction-note').fill('In einer früheren Fassung war die Landrätin falsch bezeichnet.');
     await page.locator('#save').click();
-    await savedVersion(page, 6);
+    await savedVersion(page, 7);
     // A reload, as a reader would: the browser revalidates what it cached.
     await reader.reload();
     const body = await reader.content();

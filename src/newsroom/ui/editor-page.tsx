@@ -23,7 +23,7 @@ export const EDITOR_TEXT = {
     actions: 'Speichern und Workflow', save: 'Speichern', preview: 'Vorschau',
     status: 'Status', version: 'Version', revisions: 'Versionen und Vergleich', onSite: 'Auf der Website ansehen',
     tickerNew: 'Neuer Eintrag', tickerTitle: 'Titel (optional)', tickerText: 'Text', tickerPost: 'Eintrag veröffentlichen',
-    scheduleAt: 'Veröffentlichen am (Berliner Zeit)', correctionNote: 'Korrekturhinweis (öffentlich)',
+    scheduleAt: 'Veröffentlichen am (Berliner Zeit)', depublishAt: 'Automatisch depublizieren am (Berliner Zeit)', depublishAtSet: 'Depublizierung planen', depublishAtClear: 'Geplante Depublizierung aufheben', correctionNote: 'Korrekturhinweis (öffentlich)',
     asCorrection: 'Als Korrektur mit öffentlichem Hinweis speichern', limit: 'Zeichen',
     client: {
       chars: 'Zeichen', of: 'von', saving: 'Speichert …', saved: 'Gespeichert', savedAt: 'Gespeichert um', unsaved: 'Ungesicherte Änderungen',
@@ -50,7 +50,7 @@ export const EDITOR_TEXT = {
       moved_to: 'Neuer Status:', needTime: 'Bitte einen Zeitpunkt wählen.', needNote: 'Bitte einen Korrekturhinweis eingeben.',
       posted: 'Eintrag veröffentlicht.', needText: 'Bitte einen Text eingeben.', pasted: 'Eingefügt als saubere Blöcke:',
       status: { draft: 'Entwurf', in_review: 'In Prüfung', scheduled: 'Geplant', published: 'Veröffentlicht', depublished: 'Depubliziert' },
-      scheduledFor: 'geplant für', position: 'Block', emptyBody: 'Noch kein Text. Fügen Sie unten einen Block hinzu oder fügen Sie Text ein.',
+      scheduledFor: 'geplant für', depublishFor: 'wird depubliziert am', depublishCleared: 'Keine Depublizierung mehr geplant.', position: 'Block', emptyBody: 'Noch kein Text. Fügen Sie unten einen Block hinzu oder fügen Sie Text ein.',
       saveFirst: 'Der Beitrag wird zuerst gespeichert.', importWarnings: 'Hinweise des Imports – bitte prüfen:',
     },
   },
@@ -65,7 +65,7 @@ export const EDITOR_TEXT = {
     actions: 'Save and workflow', save: 'Save', preview: 'Preview',
     status: 'Status', version: 'Version', revisions: 'Revisions and diff', onSite: 'View on the site',
     tickerNew: 'New entry', tickerTitle: 'Title (optional)', tickerText: 'Text', tickerPost: 'Post entry',
-    scheduleAt: 'Publish at (Berlin time)', correctionNote: 'Correction note (public)',
+    scheduleAt: 'Publish at (Berlin time)', depublishAt: 'Depublish automatically at (Berlin time)', depublishAtSet: 'Schedule depublication', depublishAtClear: 'Cancel scheduled depublication', correctionNote: 'Correction note (public)',
     asCorrection: 'Save as a correction with a public note', limit: 'characters',
     client: {
       chars: 'characters', of: 'of', saving: 'Saving …', saved: 'Saved', savedAt: 'Saved at', unsaved: 'Unsaved changes',
@@ -92,7 +92,7 @@ export const EDITOR_TEXT = {
       moved_to: 'New status:', needTime: 'Please choose a time.', needNote: 'Please enter a correction note.',
       posted: 'Entry posted.', needText: 'Please enter some text.', pasted: 'Pasted as clean blocks:',
       status: { draft: 'Draft', in_review: 'In review', scheduled: 'Scheduled', published: 'Published', depublished: 'Depublished' },
-      scheduledFor: 'scheduled for', position: 'Block', emptyBody: 'No text yet. Add a block below or paste text.',
+      scheduledFor: 'scheduled for', depublishFor: 'to be depublished at', depublishCleared: 'No depublication scheduled any more.', position: 'Block', emptyBody: 'No text yet. Add a block below or paste text.',
       saveFirst: 'The story is saved first.', importWarnings: 'Notes from the import – please check:',
     },
   },
@@ -152,6 +152,7 @@ function EditorView(props: EditorProps) {
     user: { id: user.id, name: user.name },
     canEdit: mayOnStory(user, 'story.edit', target),
     canCorrect: mayOnStory(user, 'story.correct', target),
+    canDepublish: mayOnStory(user, 'story.depublish', target),
     moves,
     limits: { kicker: LIMITS.kicker, headline: LIMITS.headline, teaser: LIMITS.teaser },
     text: t.client,
@@ -274,6 +275,14 @@ function EditorView(props: EditorProps) {
             <button type="submit" id="save">{t.save}</button>
             <button type="button" id="preview" class="secondary">{t.preview}</button>
             <span id="moves" class="group"></span>
+            <span id="depublish-group" class="group" hidden>
+              <span>
+                <label for="depublish-at">{t.depublishAt}</label>
+                <input id="depublish-at" type="datetime-local" />
+              </span>
+              <button type="button" id="depublish-at-set" class="secondary">{t.depublishAtSet}</button>
+              <button type="button" id="depublish-at-clear" class="secondary" hidden>{t.depublishAtClear}</button>
+            </span>
             <span id="schedule-group" class="group" hidden>
               <span>
                 <label for="schedule-at">{t.scheduleAt}</label>
