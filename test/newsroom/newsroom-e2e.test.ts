@@ -419,6 +419,11 @@ describe('the newsroom in Chromium', () => {
     assert.deepEqual(await axeViolations(page), [], 'import page');
     await page.locator('#import-submit').click();
     await page.locator('#import-messages', { hasText: 'Bitte Text einfügen' }).waitFor(WAIT);
+    // The importer's own refusal reaches the editor in plain words.
+    await page.locator('#import-text').fill('x');
+    await page.locator('#import-submit').click();
+    await page.locator('#import-messages', { hasText: /Der Import ist fehlgeschlagen: .*no article text/ }).waitFor(WAIT);
+    await page.locator('#import-text').fill('');
     const text = readFileSync(path.join(here, '../fixtures/page-text/01-kicker-hyphen-teaser-extra.txt'), 'utf8');
     await page.locator('#import-file').setInputFiles({ name: 'seite.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
     await page.locator('#import-submit').click();
