@@ -4,3 +4,4 @@ export * from './storage.js';
 export * from './renditions.js';
 export * from './asset-repository.js';
 export * from './media-library.js';
+export * from './s3-storage.js';

@@ -102,7 +102,8 @@ export class MediaLibrary {
    * transaction. `rights` given by the uploader win over the file's own.
    */
   async upload(input: UploadInput, opts: { createdBy?: string; rights?: AssetRights; focal?: { x: number; y: number } } = {}): Promise<UploadResult> {
-    const checked = await inspectUpload(input, this.limits);
+    // The full decode in intake is image work too: queued, so concurrent uploads do not add up in memory.
+    const checked = await serially(() => inspectUpload(input, this.limits));
     const embedded = readEmbeddedRights(checked);
     const known = await this.assets.bySha256(checked.sha256);
     if (known) return { asset: known, created: false, embedded, renditions: await this.assets.renditions(known.id) };
