@@ -85,7 +85,13 @@ export function purgeKeysFor(event: { slug: string; sectionSlug: string; topics:
   ];
 }
 
-export const CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=600, stale-if-error=86400';
+/**
+ * Browsers revalidate every time (max-age=0: a cheap 304 against the ETag), so
+ * a returning reader never sees a page older than the last purge; shared
+ * caches (a CDN purging by Surrogate-Key) keep it 30 s, then serve stale while
+ * revalidating, and for a day while the origin is down.
+ */
+export const CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=600, stale-if-error=86400';
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
