@@ -1,4 +1,4 @@
-import { LedeError } from '../content/index.js';
+import { LedeError, zonedIso } from '../content/index.js';
 import { isUuid } from '../store/story-repository.js';
 import type { Queryable } from '../store/types.js';
 import type { MediaType } from './intake.js';
@@ -111,17 +111,36 @@ export function normaliseRights(input: AssetRights): AssetRights {
   for (const key of ['validFrom', 'validUntil'] as const) {
     const v = input[key]?.trim();
     if (!v) continue;
-    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) || Number.isNaN(Date.parse(v))) {
-      problems.push(`${key}: an ISO 8601 date or time, e.g. 2026-12-31 or 2026-12-31T23:59:00+01:00`);
-    } else {
-      out[key] = v;
-    }
+    const instant = rightsInstant(v, key === 'validUntil');
+    if (instant) out[key] = instant;
+    else problems.push(`${key}: an ISO 8601 date or time, e.g. 2026-12-31 or 2026-12-31T23:59:00+01:00`);
   }
   if (out.validFrom && out.validUntil && Date.parse(out.validUntil) <= Date.parse(out.validFrom)) {
     problems.push('validUntil: must be after validFrom');
   }
   if (problems.length) throw new LedeError('VALIDATION', `the image rights are invalid: ${problems.join('; ')}`);
   return out;
+}
+
+/**
+ * A rights boundary as an instant. A date alone means the whole day in the
+ * newsroom's zone (Europe/Berlin): "valid from 2026-12-01" starts at its
+ * midnight, "valid until 2026-12-31" ends at the midnight after it (the end is
+ * exclusive). A time without an offset is Berlin wall-clock time.
+ */
+function rightsInstant(v: string, isEnd: boolean): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (m[4] === undefined) {
+    const day = isEnd ? new Date(Date.UTC(y, mo - 1, d + 1)) : new Date(Date.UTC(y, mo - 1, d));
+    if (isEnd && zonedIso(y, mo, d) === undefined) return undefined;
+    return zonedIso(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+  }
+  if (m[7] !== undefined) return Number.isNaN(Date.parse(v.replace(' ', 'T'))) ? undefined : v.replace(' ', 'T');
+  const local = zonedIso(y, mo, d, Number(m[4]), Number(m[5]));
+  if (!local) return undefined;
+  return m[6] && m[6] !== '00' ? new Date(Date.parse(local) + Number(m[6]) * 1000).toISOString() : local;
 }
 
 interface AssetRow {

@@ -65,7 +65,12 @@ describe('rights status', () => {
     assert.equal(rightsStatus({ validFrom: '2026-11-01', validUntil: '2026-11-26' }, now), 'expiring');
   });
   test('rights are checked and normalised', () => {
-    assert.deepEqual(normaliseRights({ credit: '  dpa  ', source: '', validUntil: '2026-12-31' }), { credit: 'dpa', validUntil: '2026-12-31' });
+    assert.deepEqual(normaliseRights({ credit: '  dpa  ', source: '', validUntil: '2026-12-31' }), { credit: 'dpa', validUntil: '2027-01-01T00:00:00+01:00' });
+    // a date is the whole day in Berlin; a time without offset is Berlin time
+    assert.deepEqual(normaliseRights({ validFrom: '2026-07-01', validUntil: '2026-07-31 18:30' }), { validFrom: '2026-07-01T00:00:00+02:00', validUntil: '2026-07-31T18:30:00+02:00' });
+    assert.deepEqual(normaliseRights({ validUntil: '2026-03-28' }), { validUntil: '2026-03-29T00:00:00+01:00' });
+    assert.deepEqual(normaliseRights({ validUntil: '2026-12-31T23:00:00Z' }), { validUntil: '2026-12-31T23:00:00Z' });
+    assert.throws(() => normaliseRights({ validUntil: '2026-02-30' }), /validUntil/);
     assert.throws(() => normaliseRights({ validUntil: 'morgen' }), /validUntil: an ISO 8601 date/);
     assert.throws(() => normaliseRights({ validFrom: '2026-12-31', validUntil: '2026-01-01' }), /must be after validFrom/);
     assert.throws(() => normaliseRights({ credit: 'x'.repeat(201) }), /credit: at most 200/);
@@ -99,7 +104,7 @@ forEachEngine('media library', (ctx) => {
     assert.deepEqual([a.mime, a.width, a.height, a.bytes, a.originalName, a.focalX], ['image/jpeg', 700, 420, bytes.length, 'elbe.jpg', 0.3]);
     assert.deepEqual(a.rights, {
       credit: 'dpa', copyrightHolder: 'Jörg Müller', creator: 'Jörg Müller', usageTerms: 'nur redaktionelle Nutzung',
-      validUntil: '2026-12-05T00:00:00Z',
+      validUntil: '2026-12-05T23:00:00Z', // the end of 5 December in Berlin
     });
     assert.equal(a.embeddedCaption, 'Die Elbe bei Dömitz');
     assert.equal(rightsStatus(a.rights, clock.now), 'valid');
@@ -124,7 +129,7 @@ forEachEngine('media library', (ctx) => {
     const expiring = await lib().assets.expiring(clock.now);
     assert.ok(expiring.some((x) => x.id === up.asset.id));
     const edited = await lib().assets.updateRights(up.asset.id, { credit: 'MDR/Anna Beispiel', licence: 'CC BY 4.0', validUntil: '2026-11-20' });
-    assert.deepEqual(edited.rights, { credit: 'MDR/Anna Beispiel', licence: 'CC BY 4.0', validUntil: '2026-11-20T00:00:00Z' });
+    assert.deepEqual(edited.rights, { credit: 'MDR/Anna Beispiel', licence: 'CC BY 4.0', validUntil: '2026-11-20T23:00:00Z' });
     assert.equal(rightsStatus(edited.rights, clock.now), 'lapsed');
     assert.ok((await lib().assets.lapsed(clock.now)).some((x) => x.id === up.asset.id));
     assert.ok(!(await lib().assets.expiring(clock.now)).some((x) => x.id === up.asset.id));
