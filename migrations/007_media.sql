@@ -35,6 +35,7 @@ CREATE TABLE media_assets (
 );
 -- "rights lapsing in the next 7 days", lapse sweeps
 CREATE INDEX media_assets_valid_until_idx ON media_assets (valid_until) WHERE valid_until IS NOT NULL;
+CREATE INDEX media_assets_valid_from_idx ON media_assets (valid_from) WHERE valid_from IS NOT NULL;
 CREATE INDEX media_assets_created_idx ON media_assets (created_at DESC, id DESC);
 
 -- One encoded size of one crop. The key is content-addressed (the rendition's

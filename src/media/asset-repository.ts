@@ -312,6 +312,22 @@ export class AssetRepository {
     return rows.map(fromRow);
   }
 
+  /**
+   * Assets whose rights status changed in (from, to]: valid_until or
+   * valid_from passed. What a periodic sweep hands to the page-cache purge
+   * (by the asset's surrogate key), so a lapse shows on every page at once.
+   */
+  async rightsChangedBetween(from: Date, to: Date, limit = 1000): Promise<MediaAsset[]> {
+    const rows = await this.db.query<AssetRow>(
+      `SELECT ${COLUMNS} FROM media_assets
+        WHERE (valid_until > $1::timestamptz AND valid_until <= $2::timestamptz)
+           OR (valid_from > $1::timestamptz AND valid_from <= $2::timestamptz)
+        ORDER BY id LIMIT $3`,
+      [from.toISOString(), to.toISOString(), limit],
+    );
+    return rows.map(fromRow);
+  }
+
   /** Records a rendition; a concurrent twin of it wins quietly (returns false). */
   async addRendition(r: RenditionRecord): Promise<boolean> {
     const rows = await this.db.query(

@@ -134,6 +134,12 @@ forEachEngine('media library', (ctx) => {
     assert.ok((await lib().assets.lapsed(clock.now)).some((x) => x.id === up.asset.id));
     assert.ok(!(await lib().assets.expiring(clock.now)).some((x) => x.id === up.asset.id));
     await assert.rejects(lib().assets.updateRights('6f0e2a52-0000-4000-8000-000000000000', {}), (e: LedeError) => e.code === 'NOT_FOUND');
+    // the sweep window: what lapsed or became valid between two ticks
+    const sweep = (from: string, to: string) => lib().assets.rightsChangedBetween(new Date(from), new Date(to)).then((l) => l.map((x) => x.id));
+    assert.ok((await sweep('2026-11-20T22:59:59Z', '2026-11-20T23:00:00Z')).includes(up.asset.id), 'lapsed at the end of the window');
+    assert.ok(!(await sweep('2026-11-20T23:00:00Z', '2026-11-20T23:00:05Z')).includes(up.asset.id), 'not again in the next window');
+    const later = await lib().assets.updateRights(up.asset.id, { credit: 'MDR', validFrom: '2026-12-01T06:00:00+01:00' });
+    assert.deepEqual(await sweep('2026-12-01T04:59:00Z', '2026-12-01T05:00:00Z'), [later.id]);
   });
 
   test('a refused upload leaves no record and no file', async () => {
