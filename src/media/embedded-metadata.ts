@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Rights metadata embedded in an image file: IPTC IIM (the Photoshop APP13
  * block agencies still send), XMP and EXIF. Small readers of our own for the
@@ -9,6 +11,9 @@
  * IIM from; IIM is the older wire standard, often Latin-1 and cut to its
  * field lengths (Credit: 32 bytes); EXIF is what the camera was set to
  * (Artist, Copyright), the least edited. An empty value does not count.
+ * Exception (the Metadata Working Group's rule): when the IIM digest that
+ * Photoshop-compatible tools store (resource 0x0425) no longer matches the
+ * IIM, a tool unaware of XMP edited the IIM later, and IPTC goes first.
  */
 
 export type MetadataSource = 'xmp' | 'iptc' | 'exif';
@@ -40,7 +45,15 @@ export interface EmbeddedRights {
 type Fields = Omit<EmbeddedRights, 'sources'>;
 type FieldName = keyof Fields;
 
-/** Reads all three blocks and merges them by precedence (XMP > IPTC > EXIF). */
+const safelyBool = (fn: () => boolean | undefined): boolean => {
+  try {
+    return fn() === true;
+  } catch {
+    return false;
+  }
+};
+
+/** Reads all three blocks and merges them by precedence (XMP > IPTC > EXIF; IPTC first when its digest shows it is newer). */
 export function readEmbeddedRights(blocks: { xmp?: Buffer; iptc?: Buffer; exif?: Buffer }): EmbeddedRights {
   const layers: [MetadataSource, Fields][] = [];
   // A damaged block is ignored, not fatal: the picture itself passed intake.
@@ -51,8 +64,11 @@ export function readEmbeddedRights(blocks: { xmp?: Buffer; iptc?: Buffer; exif?:
       return {};
     }
   };
-  if (blocks.xmp) layers.push(['xmp', safely(() => parseXmp(blocks.xmp!))]);
-  if (blocks.iptc) layers.push(['iptc', safely(() => iimToFields(parseIptc(blocks.iptc!)))]);
+  const xmp: [MetadataSource, Fields] | undefined = blocks.xmp && ['xmp', safely(() => parseXmp(blocks.xmp!))];
+  const iptc: [MetadataSource, Fields] | undefined = blocks.iptc && ['iptc', safely(() => iimToFields(parseIptc(blocks.iptc!)))];
+  // The one exception to XMP first: IIM edited after the XMP was written (digest mismatch).
+  const iimNewer = blocks.iptc ? safelyBool(() => iimChangedSinceXmp(blocks.iptc!)) : false;
+  for (const layer of iimNewer ? [iptc, xmp] : [xmp, iptc]) if (layer) layers.push(layer);
   if (blocks.exif) layers.push(['exif', safely(() => parseExif(blocks.exif!))]);
   const out: EmbeddedRights = { sources: {} };
   for (const [source, fields] of layers) {
@@ -110,10 +126,17 @@ export function parseIptc(buf: Buffer): IimData {
 }
 
 function findIim(buf: Buffer): Buffer {
-  let b = buf;
-  const ps = Buffer.from('Photoshop 3.0\0', 'latin1');
-  if (b.subarray(0, ps.length).equals(ps)) b = b.subarray(ps.length);
-  if (b.toString('latin1', 0, 4) !== '8BIM') return b;
+  return photoshopResources(buf).get(0x0404) ?? (isResourceBlock(buf) ? Buffer.alloc(0) : stripPhotoshopHeader(buf));
+}
+
+const PHOTOSHOP = Buffer.from('Photoshop 3.0\0', 'latin1');
+const stripPhotoshopHeader = (b: Buffer) => (b.subarray(0, PHOTOSHOP.length).equals(PHOTOSHOP) ? b.subarray(PHOTOSHOP.length) : b);
+const isResourceBlock = (b: Buffer) => stripPhotoshopHeader(b).toString('latin1', 0, 4) === '8BIM';
+
+/** The Photoshop image resources (8BIM) of an APP13 block, by id. */
+function photoshopResources(buf: Buffer): Map<number, Buffer> {
+  const b = stripPhotoshopHeader(buf);
+  const out = new Map<number, Buffer>();
   let o = 0;
   while (o + 12 <= b.length && b.toString('latin1', o, o + 4) === '8BIM') {
     const id = b.readUInt16BE(o + 4);
@@ -122,11 +145,24 @@ function findIim(buf: Buffer): Buffer {
     if ((1 + nameLength) % 2) p++; // the Pascal name is padded to an even length
     if (p + 4 > b.length) break;
     const size = b.readUInt32BE(p);
-    const data = b.subarray(p + 4, Math.min(b.length, p + 4 + size));
-    if (id === 0x0404) return data;
+    if (!out.has(id)) out.set(id, b.subarray(p + 4, Math.min(b.length, p + 4 + size)));
     o = p + 4 + size + (size % 2);
   }
-  return Buffer.alloc(0);
+  return out;
+}
+
+/**
+ * Whether the IIM was changed after XMP was last synchronised with it: the
+ * Photoshop resource 0x0425 holds the MD5 of the IIM as the last XMP-aware
+ * tool wrote it; a mismatch means a legacy tool edited the IIM since.
+ * Undefined when there is no digest.
+ */
+export function iimChangedSinceXmp(buf: Buffer): boolean | undefined {
+  const resources = photoshopResources(buf);
+  const digest = resources.get(0x0425);
+  const iim = resources.get(0x0404);
+  if (!digest || digest.length !== 16 || !iim) return undefined;
+  return !createHash('md5').update(iim).digest().equals(digest);
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });

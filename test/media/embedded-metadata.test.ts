@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
 import { parseExif, parseIptc, parseXmp, readEmbeddedRights } from '../../src/media/embedded-metadata.js';
@@ -108,6 +109,19 @@ describe('embedded rights metadata', () => {
     assert.equal(r.creator, 'Jörg Müller, Ärne Öztürk');
     assert.equal(r.caption, 'Bildtext aus IPTC');
     assert.equal(r.sources.caption, 'iptc');
+  });
+
+  test('IIM edited after the XMP (its 0x0425 digest no longer matches) goes before XMP', async () => {
+    const xmpJpeg = await sharp(await gradient(32, 24)).withXmp(XMP).jpeg().toBuffer();
+    const iim = Buffer.concat([UTF8_MARK, iimDataset(2, 110, utf8('dpa/Nachträglich geändert'))]);
+    const md5 = createHash('md5').update(iim).digest();
+    const inSync = readEmbeddedRights(await inspectUpload({ bytes: withIptc(xmpJpeg, iim, [[0x0425, md5]]) }));
+    assert.equal(inSync.credit, 'dpa/Jörg Müller');
+    assert.equal(inSync.sources.credit, 'xmp');
+    const stale = readEmbeddedRights(await inspectUpload({ bytes: withIptc(xmpJpeg, iim, [[0x0425, Buffer.alloc(16, 7)]]) }));
+    assert.equal(stale.credit, 'dpa/Nachträglich geändert');
+    assert.equal(stale.sources.credit, 'iptc');
+    assert.equal(stale.source, 'dpa', 'fields only XMP has still come from XMP');
   });
 
   test('damaged blocks are ignored, not fatal', () => {

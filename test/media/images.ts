@@ -54,18 +54,22 @@ export function iimDataset(record: number, dataset: number, value: Buffer): Buff
   return Buffer.concat([head, value]);
 }
 
-/**
- * A JPEG APP13 segment ("Photoshop 3.0", one 8BIM resource 0x0404) carrying
- * `iim`, inserted right after the SOI marker of `jpeg`.
- */
-export function withIptc(jpeg: Buffer, iim: Buffer): Buffer {
-  const resourceHead = Buffer.alloc(12);
-  resourceHead.write('8BIM', 0, 'latin1');
-  resourceHead.writeUInt16BE(0x0404, 4);
+/** One Photoshop image resource (8BIM, empty name), padded to even length. */
+function resource(id: number, data: Buffer): Buffer {
+  const head = Buffer.alloc(12);
+  head.write('8BIM', 0, 'latin1');
+  head.writeUInt16BE(id, 4);
   // name: empty Pascal string padded to even length (2 bytes), then the size
-  resourceHead.writeUInt32BE(iim.length, 8);
-  const pad = iim.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0);
-  const payload = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resourceHead, iim, pad]);
+  head.writeUInt32BE(data.length, 8);
+  return Buffer.concat([head, data, data.length % 2 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+}
+
+/**
+ * A JPEG APP13 segment ("Photoshop 3.0", the 8BIM resource 0x0404 carrying
+ * `iim`, then any `extra` resources), inserted right after the SOI marker.
+ */
+export function withIptc(jpeg: Buffer, iim: Buffer, extra: [number, Buffer][] = []): Buffer {
+  const payload = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resource(0x0404, iim), ...extra.map(([id, d]) => resource(id, d))]);
   const marker = Buffer.from([0xff, 0xed, (payload.length + 2) >> 8, (payload.length + 2) & 255]);
   return Buffer.concat([jpeg.subarray(0, 2), marker, payload, jpeg.subarray(2)]);
 }
