@@ -44,6 +44,12 @@ describe('upload intake', () => {
     assert.match(e.message, /40 × 30 pixels in 3 frames/);
   });
 
+  test('records the displayed size of a photo turned by its EXIF orientation', async () => {
+    const turned = await sharp(await gradient(80, 40)).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const checked = await inspectUpload({ bytes: turned, fileName: 'hochkant.jpg' });
+    assert.deepEqual([checked.width, checked.height], [40, 80]);
+  });
+
   test('refuses a file whose extension or Content-Type lies about its type, naming both', async () => {
     const png = await gradient(16, 16, 'png');
     const byName = await refusal(inspectUpload({ bytes: png, fileName: 'foto.jpg' }));
