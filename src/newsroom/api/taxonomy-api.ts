@@ -2,8 +2,9 @@ import { LedeError, isSlug, slugify } from '../../content/index.js';
 import { TopicRepository, type Topic } from '../../store/index.js';
 import { ANY, RetentionRepository, type RetentionRule } from '../../store/retention-repository.js';
 import { audit, type AuditActor } from '../audit.js';
-import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
+import { actorOf, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
+import { api, readJson } from './api-support.js';
 
 /** A topic as the newsroom lists it: described (a row in `topics`) or only used by stories, or both. */
 export interface TopicListing {
@@ -86,13 +87,6 @@ export async function saveSectionRules(deps: NewsroomDeps, slug: string, rules: 
   return (await listSectionListings(deps)).find((s) => s.slug === slug)!;
 }
 
-async function jsonBody(c: NewsroomContext, what: string): Promise<Record<string, unknown>> {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) throw new LedeError('VALIDATION', `send ${what} as application/json`);
-  const body = await c.req.json().catch(() => undefined) as unknown;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new LedeError('VALIDATION', `the body must be a JSON object: ${what}`);
-  return body as Record<string, unknown>;
-}
-
 /** Topics and sections: read with story.list, changed with taxonomy.manage. */
 export function registerTaxonomyApi(registry: EndpointRegistry, deps: NewsroomDeps): void {
   registry.add({
@@ -101,7 +95,7 @@ export function registerTaxonomyApi(registry: EndpointRegistry, deps: NewsroomDe
   });
   registry.add({
     method: 'PUT', path: '/newsroom/api/topics/:slug', permission: 'taxonomy.manage', kind: 'api',
-    handler: async (c) => c.json(await saveTopic(deps, c.req.param('slug') ?? '', await jsonBody(c as NewsroomContext, '{"name", "intro"?}'))),
+    handler: api(async (c) => c.json(await saveTopic(deps, c.req.param('slug') ?? '', await readJson(c, '{"name", "intro"?}')))),
   });
   registry.add({
     method: 'GET', path: '/newsroom/api/sections', permission: 'story.list', kind: 'api',
@@ -109,10 +103,9 @@ export function registerTaxonomyApi(registry: EndpointRegistry, deps: NewsroomDe
   });
   registry.add({
     method: 'PUT', path: '/newsroom/api/sections/:slug', permission: 'taxonomy.manage', kind: 'api',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const body = await jsonBody(ctx, '{"rules": [{"kind": "*"|"article"|…, "months": n or null}]}');
-      return c.json(await saveSectionRules(deps, c.req.param('slug') ?? '', body.rules, actorOf(ctx)));
-    },
+    handler: api(async (c) => {
+      const body = await readJson(c, '{"rules": [{"kind": "*"|"article"|…, "months": n or null}]}');
+      return c.json(await saveSectionRules(deps, c.req.param('slug') ?? '', body.rules, actorOf(c)));
+    }),
   });
 }

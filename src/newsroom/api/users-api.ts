@@ -4,9 +4,10 @@ import { passwordProblem } from '../accounts/passwords.js';
 import { isRole, type Role } from '../accounts/roles.js';
 import { checkAccountFields, type User } from '../accounts/users.js';
 import type { AuditActor } from '../audit.js';
-import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
+import { actorOf, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { joinTransaction } from '../story-service.js';
+import { api, readJson } from './api-support.js';
 
 /** What an administrator may change about an account. */
 export interface UserPatch {
@@ -99,13 +100,6 @@ export async function createUserFrom(deps: NewsroomDeps, body: Record<string, un
   }, by);
 }
 
-async function jsonBody(c: NewsroomContext, what: string): Promise<Record<string, unknown>> {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) throw new LedeError('VALIDATION', `send ${what} as application/json`);
-  const body = await c.req.json().catch(() => undefined) as unknown;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new LedeError('VALIDATION', `the body must be a JSON object: ${what}`);
-  return body as Record<string, unknown>;
-}
-
 /** The accounts API (users.manage): list, create, change. */
 export function registerUsersApi(registry: EndpointRegistry, deps: NewsroomDeps): void {
   registry.add({
@@ -115,19 +109,17 @@ export function registerUsersApi(registry: EndpointRegistry, deps: NewsroomDeps)
 
   registry.add({
     method: 'POST', path: '/newsroom/api/users', permission: 'users.manage', kind: 'api',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const user = await createUserFrom(deps, await jsonBody(ctx, '{email, name, role, password, language?}'), actorOf(ctx));
+    handler: api(async (c) => {
+      const user = await createUserFrom(deps, await readJson(c, '{email, name, role, password, language?}'), actorOf(c));
       return c.json(user, 201, { Location: `/newsroom/api/users/${user.id}` });
-    },
+    }),
   });
 
   registry.add({
     method: 'PATCH', path: '/newsroom/api/users/:id', permission: 'users.manage', kind: 'api',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const patch = readUserPatch(await jsonBody(ctx, '{role?, disabled?, password?, name?, language?}'));
-      return c.json(await updateUser(deps, c.req.param('id') ?? '', patch, actorOf(ctx)));
-    },
+    handler: api(async (c) => {
+      const patch = readUserPatch(await readJson(c, '{role?, disabled?, password?, name?, language?}'));
+      return c.json(await updateUser(deps, c.req.param('id') ?? '', patch, actorOf(c)));
+    }),
   });
 }

@@ -2,12 +2,16 @@ import type { Context } from 'hono';
 import { LedeError } from '../../content/index.js';
 import { LOGIN_FAILED } from '../accounts/account-service.js';
 import { PASSWORD_MIN } from '../accounts/passwords.js';
+import { api, readJson } from '../api/api-support.js';
 import { pick, type UiLang } from '../ui/i18n.js';
 import { NewsroomLayout } from '../ui/layout.js';
 import { clientIp, type NewsroomContext, type NewsroomDeps } from './context.js';
 import { clearSessionCookie, isSecureContext, loginToken, setLoginToken, setSessionCookie } from './cookies.js';
 import type { EndpointRegistry } from './endpoints.js';
 import { randomToken } from './newsroom-app.js';
+
+/** A login is an address and a password: a few hundred bytes. */
+const LOGIN_BODY_MAX = 16 * 1024;
 
 const TEXT = {
   de: {
@@ -105,19 +109,14 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
   // JSON login for scripts and integrations: JSON bodies cannot be sent cross-site without a CORS preflight, which we never grant.
   registry.add({
     method: 'POST', path: '/newsroom/api/login', permission: 'public', kind: 'api',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      if (!/^application\/json\b/.test(c.req.header('content-type') ?? '')) {
-        throw new LedeError('VALIDATION', 'send {"email": …, "password": …} as application/json');
-      }
-      const body = await c.req.json().catch(() => undefined) as { email?: unknown; password?: unknown } | undefined;
-      if (!body || typeof body.email !== 'string' || typeof body.password !== 'string') {
-        throw new LedeError('VALIDATION', 'send {"email": …, "password": …} as application/json');
-      }
-      const { token, session } = await deps.accounts.login(body.email, body.password, { ip: clientIp(ctx, !!deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? '' });
+    handler: api(async (c) => {
+      const what = '{"email": …, "password": …}';
+      const body = await readJson(c, what, LOGIN_BODY_MAX);
+      if (typeof body.email !== 'string' || typeof body.password !== 'string') throw new LedeError('VALIDATION', `send ${what} as application/json`);
+      const { token, session } = await deps.accounts.login(body.email, body.password, { ip: clientIp(c, !!deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? '' });
       setSessionCookie(c, token);
       return c.json({ user: session.user, csrfToken: session.csrfToken });
-    },
+    }),
   });
 
   registry.add({
