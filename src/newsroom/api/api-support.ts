@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { LedeError, isIsoDateTime, type Story } from '../../content/index.js';
+import { LedeError, formatIssues, isIsoDateTime, toZonedIso, validateDraft, type Story, type StoryDraft } from '../../content/index.js';
+import { StoryRepository } from '../../store/index.js';
 import { mayOnStory, type Actor, type StoryAction } from '../accounts/roles.js';
-import type { NewsroomContext } from '../http/context.js';
+import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 
 /**
- * Small pieces every JSON endpoint of the newsroom API shares: reading bodies
- * with a size limit, the version headers (ETag / If-Match), loading a story
- * the caller may see, and answers whose status the LedeError family has no
+ * Small pieces every JSON endpoint of the newsroom API shares (and the pages
+ * that do the same things): reading bodies with a size limit, the version
+ * headers (ETag / If-Match), loading a story the caller may see and act on,
+ * checking a draft, and answers whose status the LedeError family has no
  * code for (413, 428, 412 with both versions).
  */
 
@@ -116,15 +119,6 @@ export function actorRole(c: NewsroomContext): Actor {
   return { id: s.user.id, role: s.user.role };
 }
 
-/**
- * Is the story hidden from this user? A story they may not even view is
- * answered like one that does not exist (contributors must not learn which
- * stories exist beside their own).
- */
-export function assertVisible(actor: Actor, story: Story | undefined, idOrSlug: string): Story {
-  if (!story || !mayOnStory(actor, 'story.view', story)) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
-  return story;
-}
 
 const ACTION_WORDS: Record<StoryAction, string> = {
   'story.view': 'view',
@@ -144,6 +138,49 @@ export function assertMay(actor: Actor, action: StoryAction, story: Story): void
     ? `changing a ${story.status} story is publishing, and your role (${actor.role}) may not publish ${own ? 'it' : "someone else's story"}`
     : `your role (${actor.role}) may not ${ACTION_WORDS[action]} ${own ? 'this story' : "someone else's story"} (${action})`;
   throw new LedeError('FORBIDDEN', why);
+}
+
+/**
+ * The story `idOrSlug` names, if the signed-in user may `action` it. A story
+ * they may not even view answers 404 like one that does not exist
+ * (contributors must not learn which stories exist beside their own); one
+ * they may view but not `action` answers 403 saying why.
+ */
+export async function storyFor(c: NewsroomContext, deps: Pick<NewsroomDeps, 'db'>, idOrSlug: string, action: StoryAction = 'story.view'): Promise<Story> {
+  const actor = actorRole(c);
+  const story = await new StoryRepository(deps.db).findByIdOrSlug(idOrSlug);
+  if (!story || !mayOnStory(actor, 'story.view', story)) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
+  if (action !== 'story.view') assertMay(actor, action, story);
+  return story;
+}
+
+/** The draft in an untrusted body, checked; VALIDATION naming every problem otherwise. */
+export function validDraft(input: unknown): StoryDraft {
+  const checked = validateDraft(input);
+  if (!checked.ok) throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
+  return checked.value;
+}
+
+/**
+ * What readers would get if `input` were published now (the preview): the
+ * stored story's identity, or a made-up one for a story not saved yet, with
+ * this content; firstPublishedAt as publishing would set it. Not stored.
+ */
+export function previewStory(input: unknown, stored: Story | undefined): Story {
+  const draft = validDraft(input);
+  const now = toZonedIso(new Date());
+  return {
+    ...draft,
+    id: stored?.id ?? randomUUID(),
+    slug: draft.slug ?? stored?.slug ?? 'vorschau',
+    section: draft.section ?? 'Nachrichten',
+    status: 'published',
+    version: stored?.version ?? 1,
+    createdAt: stored?.createdAt ?? now,
+    modifiedAt: now,
+    firstPublishedAt: draft.firstPublishedAt ?? stored?.firstPublishedAt ?? now,
+    ...(stored?.corrections && { corrections: stored.corrections }),
+  };
 }
 
 /** An instant from the body: ISO 8601 with an offset. */

@@ -1,27 +1,9 @@
 import { LedeError, type Story } from '../../content/index.js';
 import { RevisionRepository } from '../../store/index.js';
-import { mayOnStory, type StoryAction } from '../accounts/roles.js';
 import { diffStories, type StoryDiff } from '../diff/block-diff.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
-
-/**
- * The story `id` names, if the signed-in user may `action` it. A story they
- * may not even view answers 404 like one that does not exist (contributors
- * must not learn which stories exist beside their own); one they may view
- * but not `action` answers 403.
- */
-export async function storyFor(c: NewsroomContext, deps: NewsroomDeps, id: string, action: StoryAction = 'story.view'): Promise<Story> {
-  const user = c.get('session')?.user;
-  if (!user) throw new LedeError('UNAUTHORIZED', 'not logged in');
-  const story = await deps.stories.get(id).catch((err: unknown) => {
-    if (err instanceof LedeError && err.code === 'NOT_FOUND') return undefined;
-    throw err;
-  });
-  if (!story || !mayOnStory(user, 'story.view', story)) throw new LedeError('NOT_FOUND', `no story with id or slug "${id}"`);
-  if (!mayOnStory(user, action, story)) throw new LedeError('FORBIDDEN', `your role (${user.role}) may not ${action} this story`);
-  return story;
-}
+import { storyFor } from './api-support.js';
 
 /** A version number from a query parameter; `fallback` when absent. */
 export function versionParam(raw: string | undefined, name: string, fallback: number): number {

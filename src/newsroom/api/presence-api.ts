@@ -1,8 +1,7 @@
 import { PresenceRepository } from '../../store/presence-repository.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
-import { readJson } from './api-support.js';
-import { storyFor } from './diff-api.js';
+import { readJson, storyFor } from './api-support.js';
 
 const PRESENCE_BODY_MAX = 1024;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  LedeError, STORY_STATUSES, formatIssues, isIsoDateTime, slugify, toZonedIso, validateDraft,
+  LedeError, STORY_STATUSES, formatIssues, isIsoDateTime, slugify, toZonedIso,
   type Block, type Story, type StoryStatus, type TickerEntryBlock,
 } from '../../content/index.js';
 import { importPageText } from '../../ingest/index.js';
@@ -12,8 +12,8 @@ import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/contex
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { CORRECTION_MAX, draftOf } from '../story-service.js';
 import {
-  Answer, actorRole, api, assertMay, assertVisible, errorBody, etagOf, ifMatchVersion, readInstant, readJson, readText,
-  versionConflict,
+  Answer, actorRole, api, assertMay, errorBody, etagOf, ifMatchVersion, previewStory, readInstant, readJson, readText,
+  storyFor, validDraft, versionConflict,
 } from './api-support.js';
 
 /**
@@ -38,10 +38,6 @@ function storyAnswer(c: NewsroomContext, story: Story, status: 200 | 201 = 200, 
   return c.json(Object.keys(extra).length ? { ...story, ...extra } : story, status);
 }
 
-async function loadStory(deps: NewsroomDeps, actor: Actor, idOrSlug: string): Promise<Story> {
-  return assertVisible(actor, await new StoryRepository(deps.db).findByIdOrSlug(idOrSlug), idOrSlug);
-}
-
 /**
  * The story as the caller edited it: visible, with the action allowed, at the
  * version the caller names. A caller behind the stored version gets the 412
@@ -51,8 +47,7 @@ async function loadStory(deps: NewsroomDeps, actor: Actor, idOrSlug: string): Pr
 async function loadForWrite(c: NewsroomContext, deps: NewsroomDeps, action: Parameters<typeof assertMay>[1], yours: unknown): Promise<{ story: Story; actor: Actor; expected: number }> {
   const actor = actorRole(c);
   const expected = ifMatchVersion(c);
-  const story = await loadStory(deps, actor, c.req.param('id') ?? '');
-  assertMay(actor, action, story);
+  const story = await storyFor(c, deps, c.req.param('id') ?? '', action);
   if (expected !== story.version) throw versionConflict(c, story, yours, expected);
   return { story, actor, expected };
 }
@@ -182,7 +177,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
 
   registry.add({
     method: 'GET', path: `${BASE}/:id`, permission: 'story.view', kind: 'api',
-    handler: api(async (c) => storyAnswer(c, await loadStory(deps, actorRole(c), c.req.param('id') ?? ''))),
+    handler: api(async (c) => storyAnswer(c, await storyFor(c, deps, c.req.param('id') ?? ''))),
   });
 
   registry.add({
@@ -198,8 +193,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
         throw new LedeError('VALIDATION', 'correction must be the public note as text', { issues: [{ path: 'correction', message: 'must be text' }] });
       }
       // Validation first: an invalid draft is a 422 whatever the version.
-      const checked = validateDraft(draft);
-      if (!checked.ok) throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
+      validDraft(draft);
       const { story, actor, expected } = await loadForWrite(c, deps, 'story.edit', draft);
       const note = typeof correction === 'string' ? correction : undefined;
       if (note !== undefined) {
@@ -230,7 +224,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
       const target = to as StoryStatus;
       const actor = actorRole(c);
       const expected = ifMatchVersion(c);
-      const story = await loadStory(deps, actor, c.req.param('id') ?? '');
+      const story = await storyFor(c, deps, c.req.param('id') ?? '');
       const needs = transitionNeeds(story.status, target);
       if (!needs) {
         throw new LedeError('VALIDATION', `a ${story.status} story cannot be moved to ${target}; from ${story.status} the moves are: ${movesFrom(story.status)}`, { issues: [{ path: 'to', message: `from ${story.status}: ${movesFrom(story.status)}` }] });
@@ -304,12 +298,10 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
         ...(title && { title }),
         body: blocks,
       };
-      const actor = actorRole(c);
       const id = c.req.param('id') ?? '';
       // Entries commute: on a lost race, put the entry on the newer version and try again.
       for (let attempt = 1; ; attempt++) {
-        const story = await loadStory(deps, actor, id);
-        assertMay(actor, 'story.edit', story);
+        const story = await storyFor(c, deps, id, 'story.edit');
         if (story.kind !== 'liveticker') {
           throw new LedeError('VALIDATION', `ticker entries are only for live tickers; this story is a ${story.kind}`, { issues: [{ path: 'kind', message: 'not a liveticker' }] });
         }
@@ -336,7 +328,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
   registry.add({
     method: 'GET', path: `${BASE}/:id/revisions`, permission: 'story.view', kind: 'api',
     handler: api(async (c) => {
-      const story = await loadStory(deps, actorRole(c), c.req.param('id') ?? '');
+      const story = await storyFor(c, deps, c.req.param('id') ?? '');
       return c.json(await new RevisionRepository(deps.db).list(story.id));
     }),
   });
@@ -344,7 +336,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
   registry.add({
     method: 'GET', path: `${BASE}/:id/revisions/:version`, permission: 'story.view', kind: 'api',
     handler: api(async (c) => {
-      const story = await loadStory(deps, actorRole(c), c.req.param('id') ?? '');
+      const story = await storyFor(c, deps, c.req.param('id') ?? '');
       const raw = c.req.param('version') ?? '';
       const version = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
       const old = Number.isInteger(version) ? await new RevisionRepository(deps.db).get(story.id, version) : undefined;
@@ -376,25 +368,8 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
       const body = await readJson(c, 'the draft to preview');
       // The draft itself, or {"story": draft} as PUT takes it.
       const input = typeof body.story === 'object' && body.story !== null && body.headline === undefined ? body.story : body;
-      const stored = await loadStory(deps, actorRole(c), c.req.param('id') ?? '');
-      const checked = validateDraft(input);
-      if (!checked.ok) throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
-      const now = toZonedIso(new Date());
-      const draft = checked.value;
-      // What readers would get if this draft were published now: the stored identity, this content.
-      const story: Story = {
-        ...draft,
-        id: stored.id,
-        slug: draft.slug ?? stored.slug,
-        section: draft.section ?? 'Nachrichten',
-        status: 'published',
-        version: stored.version,
-        createdAt: stored.createdAt,
-        modifiedAt: now,
-        firstPublishedAt: draft.firstPublishedAt ?? stored.firstPublishedAt ?? now,
-        ...(stored.corrections && { corrections: stored.corrections }),
-      };
-      const html = await deps.previewHtml(story);
+      const stored = await storyFor(c, deps, c.req.param('id') ?? '');
+      const html = await deps.previewHtml(previewStory(input, stored));
       return c.body(html, 200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -407,7 +382,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
   registry.add({
     method: 'GET', path: `${BASE}/:id/audit`, permission: 'story.view', kind: 'api',
     handler: api(async (c) => {
-      const story = await loadStory(deps, actorRole(c), c.req.param('id') ?? '');
+      const story = await storyFor(c, deps, c.req.param('id') ?? '');
       const limit = Number(c.req.query('limit') ?? 200);
       return c.json(await listAudit(deps.db, { storyId: story.id, limit: Number.isInteger(limit) ? limit : 200 }));
     }),

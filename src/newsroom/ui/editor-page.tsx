@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { LIMITS, LedeError, STORY_KINDS, formatIssues, slugify, toZonedIso, validateDraft, type Story } from '../../content/index.js';
+import { LIMITS, LedeError, STORY_KINDS, slugify, type Story } from '../../content/index.js';
 import { storyPath } from '../../site/views/teaser.js';
 import { listSections, listTopics } from '../../store/index.js';
 import { TRANSITIONS, mayOnStory } from '../accounts/roles.js';
 import type { Session } from '../accounts/sessions.js';
+import { previewStory, storyFor } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick, type UiLang } from './i18n.js';
@@ -310,31 +310,7 @@ async function previewOf(deps: NewsroomDeps, c: NewsroomContext, current: Story 
   } catch {
     throw new LedeError('VALIDATION', 'the preview needs the story as JSON in the field "story"');
   }
-  const checked = validateDraft(raw);
-  if (!checked.ok) throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
-  const now = toZonedIso(new Date());
-  const draft = checked.value;
-  const story: Story = {
-    ...draft,
-    id: current?.id ?? randomUUID(),
-    slug: draft.slug ?? current?.slug ?? 'vorschau',
-    section: draft.section ?? 'Nachrichten',
-    status: 'published',
-    version: current?.version ?? 1,
-    createdAt: current?.createdAt ?? now,
-    modifiedAt: now,
-    firstPublishedAt: current?.firstPublishedAt ?? draft.firstPublishedAt ?? now,
-    ...(current?.corrections && { corrections: current.corrections }),
-  };
-  return c.html(await deps.previewHtml(story));
-}
-
-async function loadViewable(deps: NewsroomDeps, c: NewsroomContext, action: 'story.view'): Promise<Story> {
-  const id = c.req.param('id') ?? '';
-  const story = await deps.stories.get(id);
-  // As in the API: a story one may not see does not exist for them (404, not 403).
-  if (!mayOnStory(c.get('session')!.user, action, story)) throw new LedeError('NOT_FOUND', `no story with id or slug "${id}"`);
-  return story;
+  return c.html(await deps.previewHtml(previewStory(raw, current)));
 }
 
 export function registerEditorPages(registry: EndpointRegistry, deps: NewsroomDeps): void {
@@ -353,12 +329,12 @@ export function registerEditorPages(registry: EndpointRegistry, deps: NewsroomDe
   });
   registry.add({
     method: 'GET', path: '/newsroom/stories/:id', permission: 'story.view', kind: 'page',
-    handler: async (c) => render(c as NewsroomContext, await loadViewable(deps, c as NewsroomContext, 'story.view')),
+    handler: async (c) => render(c as NewsroomContext, await storyFor(c as NewsroomContext, deps, c.req.param('id') ?? '')),
   });
   // Previews are form posts into a new window (the CSP allows no inline or blob documents of ours to run scripts).
   registry.add({
     method: 'POST', path: '/newsroom/stories/:id/preview', permission: 'story.view', kind: 'page',
-    handler: async (c) => previewOf(deps, c as NewsroomContext, await loadViewable(deps, c as NewsroomContext, 'story.view')),
+    handler: async (c) => previewOf(deps, c as NewsroomContext, await storyFor(c as NewsroomContext, deps, c.req.param('id') ?? '')),
   });
   registry.add({
     method: 'POST', path: '/newsroom/preview', permission: 'story.create', kind: 'page',
