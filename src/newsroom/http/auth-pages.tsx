@@ -5,6 +5,7 @@ import { PASSWORD_MIN } from '../accounts/passwords.js';
 import { api, readJson } from '../api/api-support.js';
 import { pick, type UiLang } from '../ui/i18n.js';
 import { NewsroomLayout } from '../ui/layout.js';
+import { ROLE_NAMES, page } from '../ui/story-text.js';
 import { clientIp, type NewsroomContext, type NewsroomDeps } from './context.js';
 import { clearSessionCookie, isSecureContext, loginToken, setLoginToken, setSessionCookie } from './cookies.js';
 import type { EndpointRegistry } from './endpoints.js';
@@ -21,7 +22,7 @@ const TEXT = {
     account: 'Ihr Konto', role: 'Rolle', changePassword: 'Passwort ändern', current: 'Aktuelles Passwort', next: 'Neues Passwort',
     repeat: 'Neues Passwort wiederholen', save: 'Passwort speichern', changed: 'Das Passwort wurde geändert. Andere Sitzungen wurden beendet.',
     differ: 'Die beiden neuen Passwörter stimmen nicht überein.', hint: `Mindestens ${PASSWORD_MIN} Zeichen.`,
-    roles: { contributor: 'Mitarbeit', author: 'Autorin/Autor', editor: 'Chef vom Dienst', admin: 'Administration' },
+    roles: ROLE_NAMES.de,
   },
   en: {
     login: 'Log in', email: 'E-mail address', password: 'Password', submit: 'Log in', loggedOut: 'You are logged out.',
@@ -30,7 +31,7 @@ const TEXT = {
     account: 'Your account', role: 'Role', changePassword: 'Change password', current: 'Current password', next: 'New password',
     repeat: 'Repeat new password', save: 'Save password', changed: 'Your password was changed. Other sessions were ended.',
     differ: 'The two new passwords differ.', hint: `At least ${PASSWORD_MIN} characters.`,
-    roles: { contributor: 'Contributor', author: 'Author', editor: 'Editor', admin: 'Administrator' },
+    roles: ROLE_NAMES.en,
   },
 };
 
@@ -38,8 +39,6 @@ const TEXT = {
 function safeNext(raw: unknown): string {
   return typeof raw === 'string' && /^\/newsroom(\/|$|\?)/.test(raw) && !raw.startsWith('//') ? raw : '/newsroom';
 }
-
-const page = (node: unknown) => `<!DOCTYPE html>${String(node)}`;
 
 export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps): void {
   const css = () => deps.asset('newsroom.css');

@@ -5,6 +5,7 @@ import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick, type UiLang } from './i18n.js';
 import { NewsroomLayout } from './layout.js';
+import { page } from './story-text.js';
 
 const TEXT = {
   de: {
@@ -42,8 +43,6 @@ export const AUDIT_CSS = `
 .audit-filter input[type=text]{width:24rem}
 .audit td code{white-space:pre-wrap;word-break:break-word;font-size:.85rem}
 `;
-
-const page = (node: unknown) => `<!DOCTYPE html>${String(node)}`;
 
 /** `key: value` pairs of an entry's detail, one line each. */
 function detailText(detail: Record<string, unknown>): string {

@@ -12,6 +12,7 @@ import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick, type UiLang } from './i18n.js';
 import { auditActionText } from './audit-page.js';
 import { NewsroomLayout } from './layout.js';
+import { STORY_TEXT, page } from './story-text.js';
 
 const TEXT = {
   de: {
@@ -31,10 +32,7 @@ const TEXT = {
     movedFrom: (from: number) => `vorher an Position ${from + 1}`,
     unchangedRun: (n: number) => (n === 1 ? '1 unveränderter Block' : `${n} unveränderte Blöcke`),
     added: 'Hinzugefügt', removed: 'Entfernt', reordered: 'Reihenfolge geändert', before: 'Vorher', after: 'Nachher', empty: '(leer)',
-    values: {
-      draft: 'Entwurf', in_review: 'In Prüfung', scheduled: 'Eingeplant', published: 'Veröffentlicht', depublished: 'Depubliziert',
-      article: 'Artikel', liveticker: 'Liveticker', video: 'Video', audio: 'Audio', true: 'ja', false: 'nein',
-    } as Record<string, string>,
+    values: { ...STORY_TEXT.de.status, ...STORY_TEXT.de.kind, true: 'ja', false: 'nein' } as Record<string, string>,
     blockTypes: { paragraph: 'Absatz', heading: 'Zwischenüberschrift', figure: 'Abbildung', quote: 'Zitat', list: 'Liste', embed: 'Einbettung', 'ticker-entry': 'Ticker-Eintrag' } as Record<Block['type'], string>,
     fieldNames: {
       status: 'Status', kind: 'Art', kicker: 'Dachzeile', headline: 'Überschrift', teaser: 'Vorspann', byline: 'Autorenzeile', section: 'Ressort',
@@ -63,10 +61,7 @@ const TEXT = {
     movedFrom: (from: number) => `was at position ${from + 1}`,
     unchangedRun: (n: number) => (n === 1 ? '1 unchanged block' : `${n} unchanged blocks`),
     added: 'Added', removed: 'Removed', reordered: 'Order changed', before: 'Before', after: 'After', empty: '(empty)',
-    values: {
-      draft: 'Draft', in_review: 'In review', scheduled: 'Scheduled', published: 'Published', depublished: 'Depublished',
-      article: 'Article', liveticker: 'Live ticker', video: 'Video', audio: 'Audio', true: 'yes', false: 'no',
-    } as Record<string, string>,
+    values: { ...STORY_TEXT.en.status, ...STORY_TEXT.en.kind, true: 'yes', false: 'no' } as Record<string, string>,
     blockTypes: { paragraph: 'Paragraph', heading: 'Heading', figure: 'Figure', quote: 'Quote', list: 'List', embed: 'Embed', 'ticker-entry': 'Ticker entry' } as Record<Block['type'], string>,
     fieldNames: {
       status: 'Status', kind: 'Kind', kicker: 'Kicker', headline: 'Headline', teaser: 'Teaser', byline: 'Byline', section: 'Section',
@@ -100,8 +95,6 @@ export const REVISIONS_CSS = `
 .diff dl.fields dd{margin:0;white-space:pre-wrap}
 .revisions td form{display:inline}
 `;
-
-const page = (node: unknown) => `<!DOCTYPE html>${String(node)}`;
 
 function Words(props: { words: WordOp[]; t: T }): Child {
   return (

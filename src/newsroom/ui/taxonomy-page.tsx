@@ -7,6 +7,7 @@ import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/contex
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick } from './i18n.js';
 import { NewsroomLayout } from './layout.js';
+import { STORY_TEXT, page } from './story-text.js';
 
 const KINDS = [ANY, ...STORY_KINDS] as const;
 
@@ -18,7 +19,7 @@ const TEXT = {
     introHint: `Reiner Text, höchstens ${MAX_TOPIC_INTRO} Zeichen; eine Leerzeile beginnt einen neuen Absatz. Steht über der Themenseite.`,
     page: 'Themenseite', back: 'Zurück zu den Themen', toSections: 'Ressorts und Aufbewahrung', toTopics: 'Themen',
     retention: 'Aufbewahrung', all: 'Alle Ressorts (Grundregel)', anyKind: 'Alle Arten',
-    kinds: { article: 'Artikel', liveticker: 'Liveticker', video: 'Video', audio: 'Audio' } as Record<string, string>,
+    kinds: STORY_TEXT.de.kind as Record<string, string>,
     months: 'Monate', monthsFor: (kind: string) => `${kind}: Monate bis zum Depublizieren`,
     retentionHint: `Veröffentlichte Beiträge werden so viele Monate nach ihrer ersten Veröffentlichung automatisch depubliziert (im Protokoll vermerkt). Leer: keine Regel, es gilt die allgemeinere. 0: nie depublizieren (Ausnahme von einer allgemeineren Regel). Die genaueste Regel gilt: Ressort und Art, dann Ressort, dann Art, dann die Grundregel. Höchstens ${MAX_RETENTION_MONTHS}.`,
     savedRules: (n: string) => `Die Aufbewahrungsregeln für „${n}“ wurden gespeichert.`, readOnly: 'Nur Chef vom Dienst und Administration können das ändern.',
@@ -31,7 +32,7 @@ const TEXT = {
     introHint: `Plain text, at most ${MAX_TOPIC_INTRO} characters; a blank line starts a new paragraph. Shown above the topic page.`,
     page: 'Topic page', back: 'Back to the topics', toSections: 'Sections and retention', toTopics: 'Topics',
     retention: 'Retention', all: 'All sections (base rule)', anyKind: 'All kinds',
-    kinds: { article: 'Article', liveticker: 'Live ticker', video: 'Video', audio: 'Audio' } as Record<string, string>,
+    kinds: STORY_TEXT.en.kind as Record<string, string>,
     months: 'Months', monthsFor: (kind: string) => `${kind}: months until depublication`,
     retentionHint: `Published stories are depublished automatically this many months after their first publication (recorded in the audit log). Empty: no rule, the broader one applies. 0: never depublish (an exception to a broader rule). The most specific rule wins: section and kind, then section, then kind, then the base rule. At most ${MAX_RETENTION_MONTHS}.`,
     savedRules: (n: string) => `The retention rules for "${n}" were saved.`, readOnly: 'Only editors and administrators can change this.',
@@ -47,16 +48,12 @@ export const TAXONOMY_CSS = `
 .taxonomy-nav{display:flex;gap:1rem}
 `;
 
-const page = (node: unknown) => `<!DOCTYPE html>${String(node)}`;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Topic and section pages: everyone who lists stories may look; editors and admins (taxonomy.manage) change. */
 export function registerTaxonomyPages(registry: EndpointRegistry, deps: NewsroomDeps): void {
   const css = () => deps.asset('newsroom.css');
   const manages = (c: NewsroomContext) => hasPermission(c.get('session')!.user, 'taxonomy.manage');
-  const mustManage = (c: NewsroomContext) => {
-    if (!manages(c)) throw new LedeError('FORBIDDEN', `your role (${c.get('session')!.user.role}) does not allow taxonomy.manage`);
-  };
 
   const nav = (t: (typeof TEXT)['de']) => (
     <p class="taxonomy-nav"><a href="/newsroom/topics">{t.toTopics}</a><a href="/newsroom/sections">{t.toSections}</a></p>
@@ -238,7 +235,6 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
     method: 'POST', path: '/newsroom/sections/:slug', permission: 'taxonomy.manage', kind: 'page',
     handler: async (c) => {
       const ctx = c as NewsroomContext;
-      mustManage(ctx);
       const t = pick(TEXT, ctx.get('lang'));
       const slug = c.req.param('slug') ?? '';
       if (slug !== ANY && !isSlug(slug)) throw new LedeError('NOT_FOUND', `"${slug}" is not a section slug`);

@@ -1,11 +1,12 @@
 import { LedeError } from '../../content/index.js';
 import { PASSWORD_MIN } from '../accounts/passwords.js';
-import { ROLES, isRole, type Role } from '../accounts/roles.js';
+import { ROLES, isRole } from '../accounts/roles.js';
 import { createUserFrom, readUserPatch, updateUser } from '../api/users-api.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick } from './i18n.js';
 import { NewsroomLayout } from './layout.js';
+import { ROLE_NAMES, page } from './story-text.js';
 
 const TEXT = {
   de: {
@@ -18,7 +19,7 @@ const TEXT = {
     passwordSet: (n: string) => `Das Passwort für ${n} wurde neu gesetzt; alle Sitzungen wurden beendet.`,
     lastAdmin: 'Das ist die einzige aktive Administration. Machen Sie zuerst jemand anderen zur Administration.',
     notYourself: 'Ihr eigenes Konto können Sie nicht sperren.',
-    roles: { contributor: 'Mitarbeit', author: 'Autorin/Autor', editor: 'Chef vom Dienst', admin: 'Administration' } as Record<Role, string>,
+    roles: ROLE_NAMES.de,
     languages: { de: 'Deutsch', en: 'Englisch' },
   },
   en: {
@@ -31,7 +32,7 @@ const TEXT = {
     passwordSet: (n: string) => `The password for ${n} was reset; all their sessions were ended.`,
     lastAdmin: 'This is the only enabled administrator. Make someone else an administrator first.',
     notYourself: 'You cannot disable your own account.',
-    roles: { contributor: 'Contributor', author: 'Author', editor: 'Editor', admin: 'Administrator' } as Record<Role, string>,
+    roles: ROLE_NAMES.en,
     languages: { de: 'German', en: 'English' },
   },
 };
@@ -43,7 +44,6 @@ export const USERS_CSS = `
 .users input[type=password]{width:14rem}
 `;
 
-const page = (node: unknown) => `<!DOCTYPE html>${String(node)}`;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The accounts page (users.manage): list, create, change role, disable or enable, set a new password. Plain forms, no script needed. */
