@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { LedeError, formatIssues, isIsoDateTime, toZonedIso, validateDraft, type Story, type StoryDraft } from '../../content/index.js';
+import { LedeError, formatIssues, isIsoDateTime, toZonedIso, validateDraft, zonedIso, type Story, type StoryDraft } from '../../content/index.js';
 import { StoryRepository } from '../../store/index.js';
 import { mayOnStory, type Actor, type StoryAction } from '../accounts/roles.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
@@ -181,6 +181,26 @@ export function previewStory(input: unknown, stored: Story | undefined): Story {
     firstPublishedAt: draft.firstPublishedAt ?? stored?.firstPublishedAt ?? now,
     ...(stored?.corrections && { corrections: stored.corrections }),
   };
+}
+
+/** Roles whose view of stories is limited to their own (contributors): lists show them nothing else, whatever the filter. */
+export function seesOwnStoriesOnly(actor: Actor): boolean {
+  return !mayOnStory(actor, 'story.view', { ownerId: undefined });
+}
+
+/**
+ * A day (YYYY-MM-DD) of a list filter as the instant it starts in Berlin, or
+ * with `end` the instant it ends (the next midnight), so a "to" day counts
+ * whole; undefined when `value` is not a real day.
+ */
+export function berlinDayBound(value: string, end: boolean): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const start = zonedIso(y, mo, d);
+  if (!start || !end) return start;
+  const next = new Date(Date.UTC(y, mo - 1, d + 1));
+  return zonedIso(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
 /** An instant from the body: ISO 8601 with an offset. */

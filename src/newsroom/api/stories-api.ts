@@ -7,13 +7,13 @@ import { importPageText } from '../../ingest/index.js';
 import { decodeCursor, encodeCursor, listNewsroomStories, NEWSROOM_QUERY_MAX } from '../../store/newsroom-queries.js';
 import { RevisionRepository, StoryRepository, isUuid } from '../../store/index.js';
 import { listAudit } from '../audit.js';
-import { TRANSITIONS, mayOnStory, transitionNeeds, type Actor } from '../accounts/roles.js';
+import { TRANSITIONS, transitionNeeds, type Actor } from '../accounts/roles.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { CORRECTION_MAX, draftOf } from '../story-service.js';
 import {
   Answer, actorRole, api, assertMay, errorBody, etagOf, ifMatchVersion, previewStory, readInstant, readJson, readText,
-  storyFor, validDraft, versionConflict,
+  berlinDayBound, seesOwnStoriesOnly, storyFor, validDraft, versionConflict,
 } from './api-support.js';
 
 /**
@@ -79,26 +79,9 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 function dateBound(value: string | undefined, field: 'from' | 'to'): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (isIsoDateTime(value)) return value;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m) {
-    const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (day.getUTCDate() === Number(m[3])) {
-      if (field === 'to') day.setUTCDate(day.getUTCDate() + 1);
-      const bound = berlinMidnight(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
-      if (bound) return bound;
-    }
-  }
+  const bound = berlinDayBound(value, field === 'to');
+  if (bound) return bound;
   throw new LedeError('VALIDATION', `${field} must be a day (2026-11-25) or a date and time with offset (2026-11-25T14:00:00+01:00)`, { issues: [{ path: field, message: 'not a date' }] });
-}
-
-function berlinMidnight(y: number, m: number, d: number): string | undefined {
-  // Midnight in Berlin is 22:00 or 23:00 UTC the day before; find the instant whose Berlin date is (y, m, d) at 00:00.
-  for (const hoursBefore of [1, 2]) {
-    const instant = new Date(Date.UTC(y, m - 1, d) - hoursBefore * 3600_000);
-    const iso = toZonedIso(instant);
-    if (iso.startsWith(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00`)) return iso;
-  }
-  return undefined;
 }
 
 /** The moves open from `from`, for the 422 of a move that does not exist. */
@@ -145,10 +128,12 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
       const section = q('section');
       const cursor = q('cursor');
       // Contributors list their own stories only, whatever they ask for.
-      const ownOnly = seesOwnOnly(actor);
+      const ownOnly = seesOwnStoriesOnly(actor);
       const askedOwner = author && isUuid(author) ? author : undefined;
       if (ownOnly && askedOwner && askedOwner !== actor.id) return c.json({ items: [] });
       const statuses = oneOf(q('status'), STORY_STATUSES, 'status');
+      const from = dateBound(q('from'), 'from');
+      const to = dateBound(q('to'), 'to');
       const page = await listNewsroomStories(deps.db, {
         ...(statuses && { statuses }),
         ...(section && { sectionSlug: slugify(section) }),
@@ -156,8 +141,8 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
         ...((ownOnly || askedOwner) && { ownerId: ownOnly ? actor.id : askedOwner }),
         ...(author && !askedOwner && { authorSlug: slugify(author) }),
         ...(text && { q: text }),
-        ...(dateBound(q('from'), 'from') && { from: dateBound(q('from'), 'from') }),
-        ...(dateBound(q('to'), 'to') && { to: dateBound(q('to'), 'to') }),
+        ...(from && { from }),
+        ...(to && { to }),
         ...(cursor && { after: decodeCursor(cursor) }),
         limit,
       });
@@ -413,9 +398,4 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
       return storyAnswer(c, story, 201, { warnings: result.warnings });
     }),
   });
-}
-
-/** Roles whose view of stories is limited to their own (contributors). */
-function seesOwnOnly(actor: Actor): boolean {
-  return !mayOnStory(actor, 'story.view', { ownerId: undefined });
 }

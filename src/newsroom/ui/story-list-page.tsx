@@ -1,7 +1,7 @@
-import { LedeError, STORY_STATUSES, formatGermanDateTime, formatEnglishDateTime, slugify, zonedIso, type StoryStatus } from '../../content/index.js';
+import { LedeError, STORY_STATUSES, formatGermanDateTime, formatEnglishDateTime, slugify, type StoryStatus } from '../../content/index.js';
 import { listSections, listTopics } from '../../store/index.js';
 import { decodeCursor, encodeCursor, listNewsroomStories, type NewsroomListFilter } from '../../store/newsroom-queries.js';
-import { ROLE_GRANTS } from '../accounts/roles.js';
+import { berlinDayBound, seesOwnStoriesOnly } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { COMMON_TEXT, pick } from './i18n.js';
@@ -39,12 +39,9 @@ const PAGE_SIZE = 50;
 
 function dayBound(value: string | undefined, end: boolean): string | undefined {
   if (!value) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) throw new LedeError('VALIDATION', `"${value}" is not a day (YYYY-MM-DD)`);
-  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (end ? 1 : 0)));
-  const iso = zonedIso(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
-  if (!iso) throw new LedeError('VALIDATION', `"${value}" is not a day`);
-  return iso;
+  const bound = berlinDayBound(value, end);
+  if (!bound) throw new LedeError('VALIDATION', `"${value}" is not a day (YYYY-MM-DD)`);
+  return bound;
 }
 
 export function registerStoryListPage(registry: EndpointRegistry, deps: NewsroomDeps): void {
@@ -75,7 +72,7 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
         if (from) filter.from = from;
         if (to) filter.to = to;
         // Contributors see their own stories only (as in the API).
-        if (f.mine || ROLE_GRANTS[session.user.role].story['story.view'] === 'own') filter.ownerId = session.user.id;
+        if (f.mine || seesOwnStoriesOnly(session.user)) filter.ownerId = session.user.id;
         if (q('cursor')) filter.after = decodeCursor(q('cursor'));
         result = await listNewsroomStories(deps.db, filter);
       } catch (err) {
