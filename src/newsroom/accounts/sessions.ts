@@ -56,21 +56,22 @@ export class SessionStore {
   /** The live session for a cookie value, or undefined (unknown, expired, idle too long, or its user disabled). */
   async resolve(token: string | undefined): Promise<Session | undefined> {
     if (!token || token.length > 100) return undefined;
+    const idHash = digest(token);
     const rows = await this.db.query<SessionRow>(
       `SELECT s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, u.id AS user_id, u.email, u.name, u.role, u.language,
               u.disabled_at, u.created_at AS user_created_at
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1`,
-      [digest(token)],
+      [idHash],
     );
     const row = rows[0];
     if (!row) return undefined;
     const now = this.now();
     if (row.disabled_at !== null || Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + IDLE_MS <= now) {
-      await this.db.query('DELETE FROM sessions WHERE id_hash = $1', [digest(token)]);
+      await this.db.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
       return undefined;
     }
     if (Date.parse(row.last_seen_at) + TOUCH_MS <= now) {
-      await this.db.query('UPDATE sessions SET last_seen_at = $2::timestamptz WHERE id_hash = $1', [digest(token), new Date(now).toISOString()]);
+      await this.db.query('UPDATE sessions SET last_seen_at = $2::timestamptz WHERE id_hash = $1', [idHash, new Date(now).toISOString()]);
     }
     return {
       user: {

@@ -28,6 +28,8 @@ export interface NewsroomOptions {
   modules?: NewsroomModule[];
 }
 
+const ASSET_PATH = '/newsroom/assets/';
+
 const hashOf = (body: string | Buffer) => createHash('sha256').update(body).digest('hex').slice(0, 12);
 
 /**
@@ -39,7 +41,7 @@ function loadAssets(): Map<string, { body: string; type: string; url: string }> 
   const assets = new Map<string, { body: string; type: string; url: string }>();
   const add = (name: string, body: string, type: string) => {
     const dot = name.lastIndexOf('.');
-    assets.set(name, { body, type, url: `/newsroom/assets/${name.slice(0, dot)}.${hashOf(body)}${name.slice(dot)}` });
+    assets.set(name, { body, type, url: `${ASSET_PATH}${name.slice(0, dot)}.${hashOf(body)}${name.slice(dot)}` });
   };
   add('newsroom.css', NEWSROOM_CSS, 'text/css; charset=utf-8');
   const dir = path.join(findPackageRoot(), 'assets', 'newsroom');
@@ -67,6 +69,8 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
   const app = new Hono<NewsroomEnv>();
   const accounts = new AccountService(db);
   const assets = loadAssets();
+  const assetsByUrl = new Map([...assets.values()].map((a) => [a.url, a]));
+  const siteOrigin = new URL(config.siteUrl).origin;
   const reader = createSiteReader(db);
   const deps: NewsroomDeps = {
     db,
@@ -85,7 +89,9 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
   // Session and language for every request; newsroom responses are private and never stored.
   app.use('*', async (c, next) => {
     const token = sessionToken(c as unknown as Context);
-    const session = await accounts.sessions.resolve(token);
+    // Static assets are the same for everyone: they cost no session lookup (a database round trip, sometimes a write).
+    const asset = c.req.path.startsWith(ASSET_PATH);
+    const session = asset ? undefined : await accounts.sessions.resolve(token);
     c.set('session', session);
     c.set('sessionToken', session ? token : undefined);
     c.set('lang', session?.user.language ?? langFromHeader(c.req.header('accept-language')));
@@ -93,7 +99,7 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
     c.res.headers.set('X-Robots-Tag', 'noindex, nofollow');
     // A cookie for a session that no longer exists is dropped.
-    if (token && !session && !c.res.headers.get('set-cookie')) clearSessionCookie(c as unknown as Context);
+    if (token && !session && !asset && !c.res.headers.get('set-cookie')) clearSessionCookie(c as unknown as Context);
   });
 
   const fail = (c: Context<NewsroomEnv>, kind: 'api' | 'page', err: LedeError) => {
@@ -114,7 +120,7 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
     const changes = method !== 'GET' && method !== 'HEAD';
     // Cross-site requests never change anything: a browser's Origin must be ours.
     const origin = c.req.header('origin');
-    if (changes && origin && origin !== new URL(c.req.url).origin && origin !== new URL(config.siteUrl).origin) {
+    if (changes && origin && origin !== new URL(c.req.url).origin && origin !== siteOrigin) {
       return fail(c, kind, new LedeError('FORBIDDEN', `cross-site request from ${origin} refused`));
     }
     if (permission === 'public') return next();
@@ -146,10 +152,10 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
   const registry = new EndpointRegistry(app as unknown as Hono, guard as never);
 
   registry.add({
-    method: 'GET', path: '/newsroom/assets/:file', permission: 'public', kind: 'api',
+    method: 'GET', path: `${ASSET_PATH}:file`, permission: 'public', kind: 'api',
     handler: (c) => {
       const file = c.req.param('file') ?? '';
-      const found = [...assets.values()].find((a) => a.url === `/newsroom/assets/${file}`);
+      const found = assetsByUrl.get(`${ASSET_PATH}${file}`);
       if (!found) return c.json(new LedeError('NOT_FOUND', `no asset ${file}`).toJSON(), 404);
       return c.body(found.body, 200, { 'Content-Type': found.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
     },
