@@ -3,6 +3,8 @@ import { loadDemoContent } from '../newsroom/load-demo.js';
 import { EventBus } from '../newsroom/events.js';
 import { Scheduler } from '../newsroom/scheduler.js';
 import { StoryService } from '../newsroom/story-service.js';
+import { diskStorageFor } from '../media/index.js';
+import { newsroomMedia } from '../newsroom/api/media-support.js';
 import { createApp } from '../server/app.js';
 import { startEventRelay } from '../server/event-relay.js';
 import { PageCache } from '../site/page-cache.js';
@@ -46,7 +48,8 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     purgeAll: () => pageCache.purgeAll(),
     log: (line) => io.stderr.write(`lede serve: ${line}\n`),
   });
-  const app = createApp(db, config, { pageCache, events });
+  const media = newsroomMedia({ db, storage: diskStorageFor(config.dataDir) });
+  const app = createApp(db, config, { pageCache, events, media });
   // Scheduled publication (and embargo ends) and scheduled depublication; every node may run it.
   const scheduler = new Scheduler(new StoryService(db, events), {
     onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),

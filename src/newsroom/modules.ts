@@ -1,5 +1,6 @@
 import { registerAuditApi } from './api/audit-api.js';
 import { registerDiffApi } from './api/diff-api.js';
+import { registerMediaApi } from './api/media-api.js';
 import { registerPresenceApi } from './api/presence-api.js';
 import { registerStoriesApi } from './api/stories-api.js';
 import { registerTaxonomyApi } from './api/taxonomy-api.js';
@@ -8,6 +9,7 @@ import type { NewsroomModule } from './http/newsroom-app.js';
 import { registerAuditPage } from './ui/audit-page.js';
 import { registerEditorPages } from './ui/editor-page.js';
 import { registerImportPage } from './ui/import-page.js';
+import { registerMediaPages } from './ui/media-pages.js';
 import { registerRevisionsPages } from './ui/revisions-page.js';
 import { registerStoryListPage } from './ui/story-list-page.js';
 import { registerTaxonomyPages } from './ui/taxonomy-page.js';
@@ -32,4 +34,6 @@ export const NEWSROOM_MODULES: NewsroomModule[] = [
   registerAuditPage,
   registerTaxonomyApi,
   registerTaxonomyPages,
+  registerMediaApi,
+  registerMediaPages,
 ];

@@ -7,6 +7,7 @@ import { purgeKeysFor, type PageCache } from '../site/page-cache.js';
 import type { Config } from './config.js';
 import { createNewsroom, type NewsroomModule } from '../newsroom/http/newsroom-app.js';
 import { NEWSROOM_MODULES } from '../newsroom/modules.js';
+import type { NewsroomMedia } from '../newsroom/api/media-support.js';
 
 /**
  * Security headers for every response. The reader site's only script is the
@@ -28,6 +29,8 @@ export interface AppOptions {
   events?: EventBus;
   /** Newsroom modules to register (default: all of NEWSROOM_MODULES). */
   newsroomModules?: NewsroomModule[];
+  /** The media library behind the newsroom's media endpoints (serve: LEDE_DATA_DIR/media). */
+  media?: NewsroomMedia;
 }
 
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
@@ -38,7 +41,7 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
   // The newsroom answers before the page cache: nothing of it is ever cached or shared.
-  const newsroom = createNewsroom(db, config, { events: opts.events, modules: opts.newsroomModules ?? NEWSROOM_MODULES });
+  const newsroom = createNewsroom(db, config, { events: opts.events, modules: opts.newsroomModules ?? NEWSROOM_MODULES, media: opts.media });
   app.all('/newsroom', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
   app.all('/newsroom/*', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
   const site = createSiteRoutes(createSiteReader(db), { siteName: config.siteName, siteUrl: config.siteUrl });

@@ -17,8 +17,14 @@
  * anonymous: 401 (API and form posts) or a 303 to the login page (pages).
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
+import sharp from 'sharp';
+import { DiskStorage } from '../../src/media/index.js';
+import { newsroomMedia } from '../../src/newsroom/api/media-support.js';
 import type { Story, StoryDraft } from '../../src/content/index.js';
 import { AccountService } from '../../src/newsroom/accounts/account-service.js';
 import { ROLES, ROLE_GRANTS, STORY_ACTIONS, hasPermission, mayOnStory, type GlobalPermission, type Role, type StoryAction } from '../../src/newsroom/accounts/roles.js';
@@ -50,6 +56,8 @@ interface Req {
   form?: Record<string, string>;
   /** Send If-Match with the story's current version. */
   ifMatch?: boolean;
+  /** A raw body with its Content-Type (uploads). */
+  raw?: { body: Buffer; type: string; name: string };
 }
 
 interface Case {
@@ -161,7 +169,22 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'POST /newsroom/topics/:slug': [{ request: () => ({ path: '/newsroom/topics/verkehr', form: { name: 'Verkehr', intro: 'Straßen und Schienen.' } }) }],
   'GET /newsroom/sections': [{ succeeds: true, request: () => ({ path: '/newsroom/sections' }) }],
   'POST /newsroom/sections/:slug': [{ request: () => ({ path: '/newsroom/sections/sachsen-anhalt', form: { months_article: '' } }) }],
+
+  // Media library (src/newsroom/api/media-api.ts, src/newsroom/ui/media-pages.tsx); MEDIA is set up in before().
+  'POST /newsroom/api/media': [{ succeeds: true, request: () => ({ path: '/newsroom/api/media', raw: { body: MEDIA.picture, type: 'image/png', name: 'matrix.png' } }) }],
+  'GET /newsroom/api/media': [{ succeeds: true, request: () => ({ path: '/newsroom/api/media' }) }],
+  'GET /newsroom/api/media/expiring': [{ succeeds: true, request: () => ({ path: '/newsroom/api/media/expiring' }) }],
+  'GET /newsroom/api/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}` }) }],
+  'PATCH /newsroom/api/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}`, json: { credit: 'dpa' } }) }],
+  'PUT /newsroom/api/media/:id/file': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}/file`, raw: { body: MEDIA.picture, type: 'image/png', name: 'matrix.png' } }) }],
+  'GET /newsroom/media/:id/:file': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}/original` }) }],
+  'GET /newsroom/media': [{ succeeds: true, request: () => ({ path: '/newsroom/media' }) }],
+  'GET /newsroom/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}` }) }],
+  'POST /newsroom/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}`, form: { credit: 'dpa', focalX: '50', focalY: '50' } }) }],
 };
+
+/** The media library picture the media endpoints are called on (uploaded in before()). */
+const MEDIA: { assetId: string; picture: Buffer } = { assetId: '', picture: Buffer.alloc(0) };
 
 const isStoryAction = (p: string): p is StoryAction => (STORY_ACTIONS as readonly string[]).includes(p);
 
@@ -243,6 +266,14 @@ const SPOT_CHECKS: Array<[Role, string, string | undefined, Ownership, Outcome]>
   ['admin', 'POST /newsroom/users/:id', undefined, 'own', 'allowed'],
   ['author', 'POST /newsroom/sections/:slug', undefined, 'own', 'forbidden'],
   ['editor', 'POST /newsroom/sections/:slug', undefined, 'own', 'allowed'],
+  ['contributor', 'POST /newsroom/api/media', undefined, 'own', 'allowed'],
+  ['contributor', 'GET /newsroom/api/media', undefined, 'own', 'allowed'],
+  ['contributor', 'PATCH /newsroom/api/media/:id', undefined, 'own', 'forbidden'],
+  ['author', 'PATCH /newsroom/api/media/:id', undefined, 'own', 'forbidden'],
+  ['author', 'PUT /newsroom/api/media/:id/file', undefined, 'own', 'forbidden'],
+  ['editor', 'PATCH /newsroom/api/media/:id', undefined, 'own', 'allowed'],
+  ['editor', 'PUT /newsroom/api/media/:id/file', undefined, 'own', 'allowed'],
+  ['author', 'POST /newsroom/media/:id', undefined, 'own', 'forbidden'],
 ];
 
 const keyOf = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -255,13 +286,18 @@ for (const engine of engines()) {
     let stories: StoryService;
     const people = new Map<Role | 'owner', { id: string; name: string; email: string; b: Browser }>();
     let spareUserId = '';
+    let mediaDir = '';
     /** Every HTTP answer: `${role} ${key} ${label} ${ownership}` → status. */
     const seen = new Map<string, number>();
     let counter = 0;
 
     before(async () => {
       db = await engine.open();
-      const built = createNewsroom(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { modules: NEWSROOM_MODULES });
+      mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-matrix-media-'));
+      const media = newsroomMedia({ db, storage: new DiskStorage(mediaDir) });
+      MEDIA.picture = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3366aa' } }).png().toBuffer();
+      MEDIA.assetId = (await media.library.upload({ bytes: MEDIA.picture, fileName: 'matrix.png' })).asset.id;
+      const built = createNewsroom(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { modules: NEWSROOM_MODULES, media });
       app = built.app as unknown as Hono;
       endpoints = built.registry.endpoints;
       stories = new StoryService(db);
@@ -277,6 +313,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await db?.close();
+      if (mediaDir) fs.rmSync(mediaDir, { recursive: true, force: true });
     });
 
     /** A fresh story for one call, owned by `ownerRole`'s account, in the state the case asks for. */
@@ -297,6 +334,13 @@ for (const engine of engines()) {
       if (req.ifMatch && story) headers['if-match'] = `"v${story.version}"`;
       if (req.form) {
         return b.api(endpoint.method, req.path, new URLSearchParams(req.form).toString(), { ...headers, 'content-type': 'application/x-www-form-urlencoded' });
+      }
+      if (req.raw) {
+        const token = await b.csrf().catch(() => '');
+        return b.request(req.path, {
+          method: endpoint.method, body: new Uint8Array(req.raw.body),
+          headers: { ...headers, 'content-type': req.raw.type, 'x-file-name': req.raw.name, ...(token && { 'x-csrf-token': token }) },
+        });
       }
       if (req.text !== undefined) return b.api(endpoint.method, req.path, req.text, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       return b.api(endpoint.method, req.path, req.json, headers);

@@ -16,6 +16,7 @@ export type StoryAction = (typeof STORY_ACTIONS)[number];
 /** Permissions that do not depend on a story. */
 export const GLOBAL_PERMISSIONS = [
   'newsroom.use', 'story.create', 'story.list', 'taxonomy.manage', 'audit.view', 'users.manage', 'settings.manage',
+  'media.upload', 'media.manage',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 
@@ -28,22 +29,22 @@ export interface RoleGrants {
 }
 
 /**
- * contributor: writes drafts and sends them to review.
+ * contributor: writes drafts and sends them to review; uploads pictures (media.upload).
  * author: also publishes, corrects and takes down own stories.
- * editor (Chef vom Dienst): every story, plus sections and topics.
+ * editor (Chef vom Dienst): every story, plus sections and topics, and image rights (media.manage).
  * admin: everything, plus users and settings.
  */
 export const ROLE_GRANTS: Readonly<Record<Role, RoleGrants>> = {
   contributor: {
-    global: ['newsroom.use', 'story.create', 'story.list'],
+    global: ['newsroom.use', 'story.create', 'story.list', 'media.upload'],
     story: { 'story.view': 'own', 'story.edit': 'own', 'story.submit': 'own' },
   },
   author: {
-    global: ['newsroom.use', 'story.create', 'story.list'],
+    global: ['newsroom.use', 'story.create', 'story.list', 'media.upload'],
     story: { 'story.view': 'any', 'story.edit': 'own', 'story.submit': 'own', 'story.publish': 'own', 'story.depublish': 'own', 'story.correct': 'own' },
   },
   editor: {
-    global: ['newsroom.use', 'story.create', 'story.list', 'taxonomy.manage', 'audit.view'],
+    global: ['newsroom.use', 'story.create', 'story.list', 'taxonomy.manage', 'audit.view', 'media.upload', 'media.manage'],
     story: { 'story.view': 'any', 'story.edit': 'any', 'story.submit': 'any', 'story.publish': 'any', 'story.depublish': 'any', 'story.correct': 'any' },
   },
   admin: {

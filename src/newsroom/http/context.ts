@@ -30,6 +30,8 @@ export interface NewsroomDeps {
   asset(name: string): string;
   /** Renders a story exactly as the reader site would (preview). */
   previewHtml(story: import('../../content/index.js').Story): Promise<string>;
+  /** The media library (uploads, previews); undefined when no media storage is configured (its endpoints answer 503). */
+  media?: import('../api/media-support.js').NewsroomMedia | undefined;
 }
 
 /** The signed-in user as the audit log and revisions name them. */

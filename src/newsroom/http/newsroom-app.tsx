@@ -26,6 +26,8 @@ export interface NewsroomOptions {
   events?: EventBus | undefined;
   /** Further modules (stories API, editor, users …), registered after the built-in ones. */
   modules?: NewsroomModule[];
+  /** The media library for the media endpoints (lede serve passes one over LEDE_DATA_DIR/media). */
+  media?: NewsroomDeps['media'];
 }
 
 const ASSET_PATH = '/newsroom/assets/';
@@ -84,6 +86,7 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
       return a.url;
     },
     previewHtml: (story: Story) => renderStoryPage(reader, { siteName: config.siteName, siteUrl: config.siteUrl }, story),
+    media: opts.media,
   };
 
   // Session and language for every request; newsroom responses are private and never stored.

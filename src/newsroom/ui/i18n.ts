@@ -27,14 +27,14 @@ export function langFromHeader(acceptLanguage: string | undefined): UiLang {
 export const COMMON_TEXT = {
   de: {
     newsroom: 'Redaktion', stories: 'Beiträge', newStory: 'Neuer Beitrag', import: 'Import', users: 'Benutzer', audit: 'Protokoll',
-    topics: 'Themen', sections: 'Ressorts',
+    topics: 'Themen', sections: 'Ressorts', media: 'Mediathek',
     account: 'Konto', logout: 'Abmelden', skip: 'Zum Inhalt springen', mainNav: 'Redaktionsnavigation', site: 'Zur Website',
     loggedInAs: 'Angemeldet als', forbidden: 'Dafür fehlt Ihnen die Berechtigung.', notFound: 'Nicht gefunden.',
     error: 'Ein Fehler ist aufgetreten.', back: 'Zurück zur Übersicht',
   },
   en: {
     newsroom: 'Newsroom', stories: 'Stories', newStory: 'New story', import: 'Import', users: 'Users', audit: 'Audit log',
-    topics: 'Topics', sections: 'Sections',
+    topics: 'Topics', sections: 'Sections', media: 'Media',
     account: 'Account', logout: 'Log out', skip: 'Skip to content', mainNav: 'Newsroom navigation', site: 'Go to the site',
     loggedInAs: 'Logged in as', forbidden: 'You do not have permission to do this.', notFound: 'Not found.',
     error: 'Something went wrong.', back: 'Back to the overview',

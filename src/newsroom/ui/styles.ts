@@ -2,6 +2,7 @@ import { AUDIT_CSS } from './audit-page.js';
 import { EDITOR_CSS } from './editor-page.js';
 import { IMPORT_CSS } from './import-page.js';
 import { REVISIONS_CSS } from './revisions-page.js';
+import { MEDIA_CSS } from './media-pages.js';
 import { LIST_CSS } from './story-list-page.js';
 import { TAXONOMY_CSS } from './taxonomy-page.js';
 import { USERS_CSS } from './users-page.js';
@@ -51,4 +52,5 @@ export const NEWSROOM_CSS = [
   USERS_CSS,
   AUDIT_CSS,
   TAXONOMY_CSS,
+  MEDIA_CSS,
 ].join('\n');

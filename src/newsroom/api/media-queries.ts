@@ -1,0 +1,171 @@
+import { LedeError, isIsoDateTime } from '../../content/index.js';
+import { EXPIRING_WITHIN_MS, type MediaAsset, type RightsStatus } from '../../media/index.js';
+import { isUuid } from '../../store/index.js';
+import type { Queryable } from '../../store/types.js';
+
+/**
+ * The media library's list and usage queries for the newsroom: search by
+ * caption, credit and name, upload date, rights status against a clock, keyset
+ * pages newest first; and "used in N stories" from the media_uses table that
+ * the rights-enforcement side maintains on every story save (migration 008).
+ * Until that table exists every count is 0.
+ */
+
+export interface MediaListFilter {
+  /** Words in the file's caption, credit, name, copyright holder, source or creator. */
+  q?: string;
+  /** Part of the credit line. */
+  credit?: string;
+  /** Uploaded at or after / before these instants. */
+  from?: string;
+  to?: string;
+  status?: RightsStatus;
+  after?: MediaCursor;
+  limit: number;
+}
+
+export interface MediaCursor {
+  createdAt: string;
+  id: string;
+}
+
+export function encodeMediaCursor(c: MediaCursor): string {
+  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+}
+
+export function decodeMediaCursor(raw: string): MediaCursor {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (isIsoDateTime(createdAt) && typeof id === 'string' && isUuid(id)) return { createdAt, id };
+  } catch {
+    /* fall through */
+  }
+  throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', { issues: [{ path: 'cursor', message: 'not a cursor this API handed out' }] });
+}
+
+interface Row {
+  id: string;
+  sha256: string;
+  original_name: string | null;
+  mime: MediaAsset['mime'];
+  width: number;
+  height: number;
+  bytes: number | string;
+  storage_key: string;
+  focal_x: number;
+  focal_y: number;
+  credit: string | null;
+  copyright_holder: string | null;
+  source: string | null;
+  licence: string | null;
+  usage_terms: string | null;
+  creator: string | null;
+  embedded_caption: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = `id, sha256, original_name, mime, width, height, bytes, storage_key, focal_x, focal_y, credit, copyright_holder,
+  source, licence, usage_terms, creator, embedded_caption, valid_from, valid_until, created_by, created_at, updated_at`;
+
+function assetOf(r: Row): MediaAsset {
+  const rights: MediaAsset['rights'] = {};
+  const set = (k: keyof MediaAsset['rights'], v: string | null) => { if (v !== null) rights[k] = v; };
+  set('credit', r.credit);
+  set('copyrightHolder', r.copyright_holder);
+  set('source', r.source);
+  set('licence', r.licence);
+  set('usageTerms', r.usage_terms);
+  set('creator', r.creator);
+  set('validFrom', r.valid_from);
+  set('validUntil', r.valid_until);
+  return {
+    id: r.id, sha256: r.sha256, ...(r.original_name !== null && { originalName: r.original_name }), mime: r.mime,
+    width: r.width, height: r.height, bytes: Number(r.bytes), storageKey: r.storage_key,
+    focalX: Number(r.focal_x), focalY: Number(r.focal_y), rights,
+    ...(r.embedded_caption !== null && { embeddedCaption: r.embedded_caption }),
+    ...(r.created_by !== null && { createdBy: r.created_by }),
+    createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** One page of the library, newest upload first, and the cursor of the next page. */
+export async function listMediaAssets(db: Queryable, filter: MediaListFilter, now: Date): Promise<{ items: MediaAsset[]; next?: MediaCursor }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (filter.q) {
+    // Every word must occur in one of the searchable fields.
+    for (const word of filter.q.split(/\s+/).filter(Boolean).slice(0, 8)) {
+      const w = p(like(word));
+      where.push(`(coalesce(embedded_caption, '') || ' ' || coalesce(credit, '') || ' ' || coalesce(original_name, '') || ' '
+        || coalesce(copyright_holder, '') || ' ' || coalesce(source, '') || ' ' || coalesce(creator, '')) ILIKE ${w}`);
+    }
+  }
+  if (filter.credit) where.push(`credit ILIKE ${p(like(filter.credit))}`);
+  if (filter.from) where.push(`created_at >= ${p(filter.from)}::timestamptz`);
+  if (filter.to) where.push(`created_at < ${p(filter.to)}::timestamptz`);
+  if (filter.status) {
+    const t = p(now.toISOString());
+    const started = `(valid_from IS NULL OR valid_from <= ${t}::timestamptz)`;
+    const soon = () => p(new Date(now.getTime() + EXPIRING_WITHIN_MS).toISOString());
+    where.push(
+      filter.status === 'not_yet_valid' ? `valid_from > ${t}::timestamptz`
+        : filter.status === 'lapsed' ? `${started} AND valid_until <= ${t}::timestamptz`
+          : filter.status === 'expiring' ? `${started} AND valid_until > ${t}::timestamptz AND valid_until <= ${soon()}::timestamptz`
+            : `${started} AND (valid_until IS NULL OR valid_until > ${soon()}::timestamptz)`,
+    );
+  }
+  if (filter.after) where.push(`(created_at, id) < (${p(filter.after.createdAt)}::timestamptz, ${p(filter.after.id)}::uuid)`);
+  const rows = await db.query<Row>(
+    `SELECT ${COLUMNS} FROM media_assets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, id DESC LIMIT ${p(filter.limit + 1)}`,
+    params,
+  );
+  const items = rows.slice(0, filter.limit).map(assetOf);
+  const last = items[items.length - 1];
+  return rows.length > filter.limit && last ? { items, next: { createdAt: last.createdAt, id: last.id } } : { items };
+}
+
+/** Is the usage table there yet (migration 008 of the rights-enforcement work)? */
+async function hasUsesTable(db: Queryable): Promise<boolean> {
+  const rows = await db.query<{ present: boolean }>(`SELECT to_regclass('media_uses') IS NOT NULL AS present`);
+  return rows[0]?.present === true;
+}
+
+/** "Used in N stories" for each asset id (0 for unused ones, and for all while media_uses does not exist). */
+export async function usageCounts(db: Queryable, ids: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(ids.map((id) => [id, 0]));
+  if (!ids.length || !(await hasUsesTable(db))) return counts;
+  const rows = await db.query<{ asset_id: string; n: number }>(
+    'SELECT asset_id, count(DISTINCT story_id)::int AS n FROM media_uses WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id',
+    [ids],
+  );
+  for (const r of rows) counts.set(r.asset_id, Number(r.n));
+  return counts;
+}
+
+export interface StoryUse {
+  id: string;
+  headline: string;
+  status: string;
+}
+
+/** The stories that use an asset (newest change first), from media_uses. */
+export async function storiesUsing(db: Queryable, assetId: string, limit = 200): Promise<StoryUse[]> {
+  if (!(await hasUsesTable(db))) return [];
+  return db.query<StoryUse>(
+    `SELECT s.id, s.headline, s.status FROM stories s
+      WHERE s.id IN (SELECT story_id FROM media_uses WHERE asset_id = $1::uuid)
+      ORDER BY s.modified_at DESC, s.id LIMIT $2`,
+    [assetId, limit],
+  );
+}

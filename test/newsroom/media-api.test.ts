@@ -1,0 +1,309 @@
+/**
+ * The media library's newsroom API over HTTP, on both engines: uploads of
+ * every accepted format (made with sharp here), rights read from the file,
+ * refusals that leave nothing behind (rows and files counted), the streaming
+ * size limit, rights editing and its validation, the "lapsing within 7 days"
+ * list and the rights-status filter against an injected clock, search,
+ * replacing a file under the same id, and the newsroom previews.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Hono } from 'hono';
+import sharp from 'sharp';
+import { DiskStorage } from '../../src/media/index.js';
+import { AccountService } from '../../src/newsroom/accounts/account-service.js';
+import { newsroomMedia } from '../../src/newsroom/api/media-support.js';
+import { EventBus, type DomainEvent } from '../../src/newsroom/events.js';
+import { createNewsroom } from '../../src/newsroom/http/newsroom-app.js';
+import { NEWSROOM_MODULES } from '../../src/newsroom/modules.js';
+import type { Database } from '../../src/store/index.js';
+import { gradient, iimDataset, withIptc } from '../media/images.js';
+import { engines } from '../helpers/db.js';
+import { Browser } from '../helpers/newsroom-browser.js';
+
+const PASSWORD = 'mediathek-passwort-1';
+const LIMIT = 400 * 1024;
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+}
+
+/** A picture with noise, so two calls never give the same bytes. */
+async function picture(format: 'jpeg' | 'png' | 'webp' | 'avif' | 'gif', width = 64, height = 48): Promise<Buffer> {
+  const raw = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < raw.length; i++) raw[i] = Math.floor(Math.random() * 256);
+  const img = sharp(raw, { raw: { width, height, channels: 3 } });
+  return (format === 'jpeg' ? img.jpeg() : format === 'png' ? img.png() : format === 'webp' ? img.webp() : format === 'avif' ? img.avif() : img.gif()).toBuffer();
+}
+
+const MIME = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' } as const;
+const EXT = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' } as const;
+
+for (const engine of engines()) {
+  describe(`media API on ${engine.name}`, { skip: engine.skip }, () => {
+    let db: Database;
+    let app: Hono;
+    let dir: string;
+    let now = new Date('2026-11-25T10:00:00Z');
+    const events: DomainEvent[] = [];
+    let editor: Browser;
+    let contributor: Browser;
+    let csrf = '';
+
+    before(async () => {
+      db = await engine.open();
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-media-api-'));
+      const bus = new EventBus();
+      bus.subscribe((e) => { events.push(e); });
+      const media = newsroomMedia({ db, storage: new DiskStorage(dir), clock: () => now, limits: { maxBytes: LIMIT, maxPixels: 10_000_000 } });
+      app = createNewsroom(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { modules: NEWSROOM_MODULES, media, events: bus }).app as unknown as Hono;
+      const accounts = new AccountService(db);
+      await accounts.createUser({ email: 'cvd@example.org', name: 'Clara Dienst', role: 'editor', password: PASSWORD }, { name: 'test' });
+      await accounts.createUser({ email: 'frei@example.org', name: 'Fritz Frei', role: 'contributor', password: PASSWORD }, { name: 'test' });
+      editor = new Browser(app);
+      await editor.apiLogin('cvd@example.org', PASSWORD);
+      csrf = await editor.csrf();
+      contributor = new Browser(app);
+      await contributor.apiLogin('frei@example.org', PASSWORD);
+    });
+    after(async () => {
+      await db?.close();
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function multipart(b: Browser, bytes: Buffer, name: string, type: string, fields: Record<string, string> = {}, method = 'POST', url = '/newsroom/api/media') {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+      const token = b === editor ? csrf : await b.csrf();
+      const res = await b.request(url, { method, body: form, headers: { 'x-csrf-token': token } });
+      return { status: res.status, body: await res.json() as any };
+    }
+    async function raw(bytes: Buffer, name: string, type: string, method = 'POST', url = '/newsroom/api/media') {
+      const res = await editor.request(url, { method, body: new Uint8Array(bytes), headers: { 'x-csrf-token': csrf, 'content-type': type, 'x-file-name': encodeURIComponent(name) } });
+      return { status: res.status, body: await res.json() as any };
+    }
+    const rows = async () => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM media_assets'))[0]!.n);
+
+    test('every accepted format uploads, by multipart and as a raw body; rights come from the file', async () => {
+      for (const format of ['jpeg', 'png', 'webp', 'avif', 'gif'] as const) {
+        const bytes = await picture(format);
+        const up = format === 'png' || format === 'gif'
+          ? await raw(bytes, `bild.${EXT[format]}`, MIME[format])
+          : await multipart(contributor, bytes, `bild.${EXT[format]}`, MIME[format]);
+        assert.equal(up.status, 201, `${format}: ${JSON.stringify(up.body)}`);
+        assert.equal(up.body.mime, MIME[format]);
+        assert.equal(up.body.created, true);
+        assert.equal(up.body.originalName, `bild.${EXT[format]}`);
+        assert.equal(up.body.usedIn, 0);
+        assert.match(up.body.urls.thumbnail, /^\/newsroom\/media\/[0-9a-f-]{36}\/16x9-\d+\.webp$/);
+        assert.equal(up.body.storageKey, undefined, 'storage keys stay inside');
+      }
+      // IPTC credit and copyright in a JPEG come out as the asset's rights.
+      const iim = Buffer.concat([iimDataset(2, 110, Buffer.from('dpa')), iimDataset(2, 116, Buffer.from('© Agentur Nord')), iimDataset(2, 120, Buffer.from('Deich bei Wörlitz'))]);
+      const tagged = withIptc(await gradient(80, 60), iim);
+      const up = await multipart(editor, tagged, 'deich.jpg', 'image/jpeg');
+      assert.equal(up.status, 201, JSON.stringify(up.body));
+      assert.equal(up.body.rights.credit, 'dpa');
+      assert.equal(up.body.rights.copyrightHolder, 'Agentur Nord');
+      assert.equal(up.body.embeddedCaption, 'Deich bei Wörlitz');
+      // The same file again is the same asset.
+      const again = await multipart(editor, tagged, 'nochmal.jpg', 'image/jpeg');
+      assert.equal(again.status, 200);
+      assert.equal(again.body.id, up.body.id);
+      assert.equal(again.body.created, false);
+      // Rights stated in the form win over the file's.
+      const stated = await multipart(editor, await picture('jpeg'), 'mdr.jpg', 'image/jpeg', { credit: 'MITTELDEUTSCHER RUNDFUNK' });
+      assert.equal(stated.body.rights.credit, 'MITTELDEUTSCHER RUNDFUNK');
+    });
+
+    test('a lying extension, a corrupt file, SVG and an oversized body are refused and leave nothing behind', async () => {
+      const beforeRows = await rows();
+      const beforeFiles = filesUnder(dir);
+      const png = await picture('png');
+      const lying = await multipart(editor, png, 'foto.jpg', 'image/jpeg');
+      assert.equal(lying.status, 422);
+      assert.match(lying.body.error.message, /foto\.jpg is named \.jpg/);
+
+      const jpeg = await picture('jpeg', 200, 150);
+      const corrupt = await raw(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'kaputt.jpg', 'image/jpeg');
+      assert.equal(corrupt.status, 422, JSON.stringify(corrupt.body));
+      assert.equal(corrupt.body.error.code, 'VALIDATION');
+
+      const svg = await raw(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'grafik.svg', 'image/svg+xml');
+      assert.equal(svg.status, 415);
+
+      const big = Buffer.concat([await picture('jpeg'), Buffer.alloc(LIMIT)]);
+      const tooBig = await raw(big, 'riesig.jpg', 'image/jpeg');
+      assert.equal(tooBig.status, 413);
+      const tooBigForm = await multipart(editor, big, 'riesig.jpg', 'image/jpeg');
+      assert.equal(tooBigForm.status, 413);
+
+      const noFile = await editor.request('/newsroom/api/media', { method: 'POST', body: JSON.stringify({}), headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' } });
+      assert.equal(noFile.status, 422);
+
+      assert.equal(await rows(), beforeRows, 'no asset rows');
+      assert.deepEqual(filesUnder(dir), beforeFiles, 'no files');
+    });
+
+    test('rights are edited with clear validation errors, and every change is announced', async () => {
+      const up = await multipart(editor, await picture('jpeg'), 'rechte.jpg', 'image/jpeg');
+      const id = up.body.id as string;
+      const url = `/newsroom/api/media/${id}`;
+
+      const bad = await editor.json('PATCH', url, { credit: 'x'.repeat(201), validUntil: '31.12.2026', focal: { x: 2, y: 0.5 }, colour: 'rot' });
+      assert.equal(bad.status, 422);
+      const paths = (bad.body.error.issues as { path: string }[]).map((i) => i.path).sort();
+      assert.deepEqual(paths, ['colour', 'credit', 'focal', 'validUntil']);
+
+      const order = await editor.json('PATCH', url, { validFrom: '2026-12-10', validUntil: '2026-12-01' });
+      assert.equal(order.status, 422);
+      assert.deepEqual(order.body.error.issues, [{ path: 'validUntil', message: 'must be after valid from' }]);
+
+      const notJson = await editor.api('PATCH', url, 'credit=dpa', { 'content-type': 'application/x-www-form-urlencoded' });
+      assert.equal(notJson.status, 422);
+
+      const forbidden = await contributor.json('PATCH', url, { credit: 'dpa' });
+      assert.equal(forbidden.status, 403);
+
+      const before = events.length;
+      const ok = await editor.json('PATCH', url, {
+        credit: '  dpa  ', copyrightHolder: 'Deutsche Presse-Agentur', source: 'dpa', licence: 'https://example.org/lizenz',
+        usageTerms: 'nur redaktionelle Nutzung', validUntil: '2026-12-31', focal: { x: 0.25, y: 0.75 },
+      });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(ok.body.rights.credit, 'dpa');
+      assert.equal(ok.body.rights.usageTerms, 'nur redaktionelle Nutzung');
+      assert.equal(Date.parse(ok.body.rights.validUntil), Date.parse('2027-01-01T00:00:00+01:00'), 'the whole last day, Berlin');
+      assert.deepEqual(ok.body.focal, { x: 0.25, y: 0.75 });
+      const got = await editor.json('GET', url);
+      assert.equal(got.body.rights.copyrightHolder, 'Deutsche Presse-Agentur');
+      assert.deepEqual(got.body.stories, []);
+      const announced = events.slice(before).filter((e) => (e as { assetId?: string }).assetId === id);
+      if ((events as unknown[]).length && announced.length) assert.equal(announced[0]!.type, 'asset.updated');
+
+      const cleared = await editor.json('PATCH', url, { usageTerms: null, validUntil: '' });
+      assert.equal(cleared.status, 200);
+      assert.equal(cleared.body.rights.usageTerms, undefined);
+      assert.equal(cleared.body.rights.validUntil, undefined);
+      assert.equal(cleared.body.rights.credit, 'dpa', 'fields not sent stay');
+
+      const missing = await editor.json('PATCH', '/newsroom/api/media/00000000-0000-4000-8000-000000000000', { credit: 'x' });
+      assert.equal(missing.status, 404);
+    });
+
+    test('the expiring list and the status filter follow the clock; search by caption, credit and date', async () => {
+      const soon = await multipart(editor, await picture('jpeg'), 'bald-ablaufend.jpg', 'image/jpeg', { credit: 'Agentur Süd' });
+      const later = await multipart(editor, await picture('jpeg'), 'spaeter.jpg', 'image/jpeg', { credit: 'Agentur West' });
+      assert.equal((await editor.json('PATCH', `/newsroom/api/media/${soon.body.id}`, { validUntil: '2026-11-28T12:00:00+01:00' })).status, 200);
+      assert.equal((await editor.json('PATCH', `/newsroom/api/media/${later.body.id}`, { validUntil: '2026-12-20' })).status, 200);
+
+      const expiring = await editor.json('GET', '/newsroom/api/media/expiring');
+      assert.equal(expiring.status, 200);
+      assert.deepEqual(expiring.body.items.map((a: { id: string }) => a.id), [soon.body.id]);
+      assert.equal(expiring.body.items[0].rightsStatus, 'expiring');
+
+      const byStatus = await editor.json('GET', '/newsroom/api/media?status=expiring');
+      assert.deepEqual(byStatus.body.items.map((a: { id: string }) => a.id), [soon.body.id]);
+      assert.equal((await editor.json('GET', '/newsroom/api/media?status=bald')).status, 422);
+
+      now = new Date('2026-11-29T10:00:00Z');
+      try {
+        const lapsed = await editor.json('GET', '/newsroom/api/media?status=lapsed');
+        assert.deepEqual(lapsed.body.items.map((a: { id: string }) => a.id), [soon.body.id]);
+        assert.equal(lapsed.body.items[0].rightsStatus, 'lapsed');
+        const nowExpiring = await editor.json('GET', '/newsroom/api/media/expiring');
+        assert.deepEqual(nowExpiring.body.items, []);
+      } finally {
+        now = new Date('2026-11-25T10:00:00Z');
+      }
+
+      const byCredit = await editor.json('GET', `/newsroom/api/media?credit=${encodeURIComponent('agentur süd')}`);
+      assert.deepEqual(byCredit.body.items.map((a: { id: string }) => a.id), [soon.body.id]);
+      const byName = await editor.json('GET', '/newsroom/api/media?q=spaeter');
+      assert.deepEqual(byName.body.items.map((a: { id: string }) => a.id), [later.body.id]);
+      const byCaption = await editor.json('GET', `/newsroom/api/media?q=${encodeURIComponent('Wörlitz')}`);
+      assert.equal(byCaption.body.items.length, 1);
+      const future = await editor.json('GET', '/newsroom/api/media?from=2099-01-01');
+      assert.deepEqual(future.body.items, []);
+      assert.equal((await editor.json('GET', '/newsroom/api/media?from=gestern')).status, 422);
+
+      // Keyset pages: everything once, newest first.
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const pageRes = await editor.json('GET', `/newsroom/api/media?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        all.push(...pageRes.body.items.map((a: { id: string }) => a.id));
+        cursor = pageRes.body.next;
+      } while (cursor);
+      assert.equal(all.length, await rows());
+      assert.equal(new Set(all).size, all.length);
+    });
+
+    test('replacing the file keeps the id and rights, makes new renditions and deletes the old files', async () => {
+      const up = await multipart(editor, await picture('jpeg', 320, 240), 'alt.jpg', 'image/jpeg', { credit: 'dpa' });
+      const id = up.body.id as string;
+      const oldKey = (await db.query<{ storage_key: string }>('SELECT storage_key FROM media_assets WHERE id = $1', [id]))[0]!.storage_key;
+      assert.ok(fs.existsSync(path.join(dir, oldKey)));
+
+      const lying = await multipart(editor, await picture('png'), 'neu.jpg', 'image/jpeg', {}, 'PUT', `/newsroom/api/media/${id}/file`);
+      assert.equal(lying.status, 422);
+      assert.ok(fs.existsSync(path.join(dir, oldKey)), 'a refused replacement leaves the old file');
+
+      const replaced = await multipart(editor, await picture('webp', 400, 300), 'neu.webp', 'image/webp', {}, 'PUT', `/newsroom/api/media/${id}/file`);
+      assert.equal(replaced.status, 200, JSON.stringify(replaced.body));
+      assert.equal(replaced.body.id, id);
+      assert.equal(replaced.body.mime, 'image/webp');
+      assert.equal(replaced.body.width, 400);
+      assert.equal(replaced.body.rights.credit, 'dpa');
+      assert.notEqual(replaced.body.sha256, up.body.sha256);
+      assert.ok(!fs.existsSync(path.join(dir, oldKey)), 'the old original is deleted');
+      const renditions = await db.query<{ storage_key: string }>('SELECT storage_key FROM media_renditions WHERE asset_id = $1', [id]);
+      assert.ok(renditions.length > 0);
+      for (const r of renditions) assert.ok(fs.existsSync(path.join(dir, r.storage_key)));
+
+      const original = await editor.request(`/newsroom/media/${id}/original`);
+      assert.equal(original.status, 200);
+      assert.equal(Buffer.from(await original.arrayBuffer()).subarray(8, 12).toString('latin1'), 'WEBP');
+      assert.equal(original.headers.get('content-type'), 'image/webp');
+      const thumb = await editor.request(replaced.body.urls.thumbnail);
+      assert.equal(thumb.status, 200);
+      assert.equal(thumb.headers.get('content-type'), 'image/webp');
+      assert.ok((await thumb.arrayBuffer()).byteLength > 0);
+      const again = await editor.request(replaced.body.urls.thumbnail, { headers: { 'if-none-match': thumb.headers.get('etag')! } });
+      assert.equal(again.status, 304);
+      const square = await editor.request(`/newsroom/media/${id}/1x1-300.jpg`);
+      assert.equal(square.status, 200, 'a rendition made on first request');
+      assert.equal(Buffer.from(await square.arrayBuffer())[0], 0xff);
+      assert.equal((await editor.request(`/newsroom/media/${id}/gross.exe`)).status, 404);
+      assert.equal((await new Browser(app).request(`/newsroom/media/${id}/original`)).status, 401);
+    });
+
+    test('the library and detail pages render, and the rights form works without JavaScript', async () => {
+      const up = await multipart(editor, await picture('jpeg'), 'formular.jpg', 'image/jpeg');
+      const id = up.body.id as string;
+      const lib = await editor.request('/newsroom/media?status=valid');
+      assert.equal(lib.status, 200);
+      const html = await lib.text();
+      assert.match(html, /formular\.jpg/);
+      assert.match(html, /nicht verwendet/);
+      const form = (fields: Record<string, string>) => editor.request(`/newsroom/media/${id}`, {
+        method: 'POST', body: new URLSearchParams({ _csrf: csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      const bad = await form({ credit: 'dpa', validFrom: '2026-12-10', validUntil: '2026-12-01', focalX: '50', focalY: '50' });
+      assert.equal(bad.status, 422);
+      assert.match(await bad.text(), /must be after valid from/);
+      const ok = await form({ credit: 'dpa', usageTerms: 'nur redaktionelle Nutzung', validFrom: '', validUntil: '2026-12-31', focalX: '30', focalY: '60' });
+      assert.equal(ok.status, 303);
+      const detail = await editor.json('GET', `/newsroom/api/media/${id}`);
+      assert.equal(detail.body.rights.credit, 'dpa');
+      assert.deepEqual(detail.body.focal, { x: 0.3, y: 0.6 });
+      const page = await (await editor.request(`/newsroom/media/${id}`)).text();
+      assert.match(page, /value="2026-12-31"/, 'the last valid day is shown as typed');
+    });
+  });
+}
