@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { LedeError } from '../../content/index.js';
 import { LOGIN_FAILED } from '../accounts/account-service.js';
-import { PASSWORD_MIN } from '../accounts/passwords.js';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../accounts/passwords.js';
 import { api, readJson } from '../api/api-support.js';
 import { pick, type UiLang } from '../ui/i18n.js';
 import { NewsroomLayout } from '../ui/layout.js';
@@ -22,6 +22,8 @@ const TEXT = {
     account: 'Ihr Konto', role: 'Rolle', changePassword: 'Passwort ändern', current: 'Aktuelles Passwort', next: 'Neues Passwort',
     repeat: 'Neues Passwort wiederholen', save: 'Passwort speichern', changed: 'Das Passwort wurde geändert. Andere Sitzungen wurden beendet.',
     differ: 'Die beiden neuen Passwörter stimmen nicht überein.', hint: `Mindestens ${PASSWORD_MIN} Zeichen.`,
+    badNew: `Das neue Passwort braucht mindestens ${PASSWORD_MIN} und höchstens ${PASSWORD_MAX} Zeichen und darf nicht nur aus Leerzeichen bestehen.`,
+    wrongCurrent: 'Das aktuelle Passwort ist falsch.',
     roles: ROLE_NAMES.de,
   },
   en: {
@@ -31,6 +33,8 @@ const TEXT = {
     account: 'Your account', role: 'Role', changePassword: 'Change password', current: 'Current password', next: 'New password',
     repeat: 'Repeat new password', save: 'Save password', changed: 'Your password was changed. Other sessions were ended.',
     differ: 'The two new passwords differ.', hint: `At least ${PASSWORD_MIN} characters.`,
+    badNew: `The new password needs at least ${PASSWORD_MIN} and at most ${PASSWORD_MAX} characters, and not only spaces.`,
+    wrongCurrent: 'The current password is wrong.',
     roles: ROLE_NAMES.en,
   },
 };
@@ -178,10 +182,12 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
       const form = await c.req.parseBody();
       const [current, next, repeat] = [form.current, form.next, form.repeat].map((v) => (typeof v === 'string' ? v : ''));
       if (next !== repeat) return accountPage(ctx, { error: t.differ, status: 422 });
+      // The new password is checked here, so the service's remaining refusal is the current password (said in the user's language, not the service's).
+      if (passwordProblem(next!)) return accountPage(ctx, { error: t.badNew, status: 422 });
       try {
         await deps.accounts.changePassword(ctx.get('session')!, ctx.get('sessionToken')!, current!, next!);
       } catch (err) {
-        if (err instanceof LedeError && err.code === 'VALIDATION') return accountPage(ctx, { error: err.message, status: 422 });
+        if (err instanceof LedeError && err.code === 'VALIDATION') return accountPage(ctx, { error: t.wrongCurrent, status: 422 });
         throw err;
       }
       return accountPage(ctx, { info: t.changed });
