@@ -56,6 +56,13 @@ export interface Figure {
   src?: string;
   width?: number;
   height?: number;
+  /**
+   * The picture from the media library (its UUID). Then the picture, its size
+   * and the credit line come from the asset (its current rights), and `src`,
+   * `width`, `height` and `credit` here are ignored on reader pages; alt text
+   * and caption stay this figure's own (per use).
+   */
+  assetId?: string;
 }
 
 export interface FigureBlock extends Figure {

@@ -27,6 +27,9 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** A media library asset's id (a UUID). */
+const ASSET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A ticker entry's own key: safe in an HTML id and a URL fragment. */
 const TICKER_ENTRY_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -136,7 +139,7 @@ class Reader {
   }
 
   figure(raw: unknown, path: string): Figure | undefined {
-    if (!isObj(raw)) return this.fail(path, 'must be a figure { kind, alt, caption?, credit?, src? }');
+    if (!isObj(raw)) return this.fail(path, 'must be a figure { kind, alt, caption?, credit?, src?, assetId? }');
     const before = this.issues.length;
     const kind = this.oneOf(raw, 'kind', `${path}.kind`, FIGURE_KINDS, 'image');
     if (raw.alt === undefined || raw.alt === null) this.fail(`${path}.alt`, 'required; describe the image, or "" if it is decorative');
@@ -146,6 +149,11 @@ class Reader {
     const src = this.url(raw, 'src', `${path}.src`);
     const width = this.count(raw, 'width', `${path}.width`, { min: 1, max: 100000 });
     const height = this.count(raw, 'height', `${path}.height`, { min: 1, max: 100000 });
+    let assetId: string | undefined;
+    if (raw.assetId !== undefined && raw.assetId !== null && raw.assetId !== '') {
+      if (typeof raw.assetId === 'string' && ASSET_ID.test(raw.assetId)) assetId = raw.assetId.toLowerCase();
+      else this.fail(`${path}.assetId`, 'must be the UUID of a picture in the media library');
+    }
     if (this.issues.length > before || !kind) return undefined;
     const fig: Figure = { kind, alt: alt ?? '' };
     if (caption) fig.caption = caption;
@@ -153,6 +161,7 @@ class Reader {
     if (src) fig.src = src;
     if (width) fig.width = Math.round(width);
     if (height) fig.height = Math.round(height);
+    if (assetId) fig.assetId = assetId;
     return fig;
   }
 

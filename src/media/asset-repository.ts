@@ -248,6 +248,16 @@ export class AssetRepository {
     return rows[0] && fromRow(rows[0]);
   }
 
+  /** Several assets in one query (unknown and malformed ids are left out). */
+  async getMany(ids: readonly string[]): Promise<Map<string, MediaAsset>> {
+    const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+    const out = new Map<string, MediaAsset>();
+    if (!wanted.length) return out;
+    const rows = await this.db.query<AssetRow>(`SELECT ${COLUMNS} FROM media_assets WHERE id = ANY($1::uuid[])`, [wanted]);
+    for (const r of rows) out.set(r.id, fromRow(r));
+    return out;
+  }
+
   async bySha256(sha256: string): Promise<MediaAsset | undefined> {
     const rows = await this.db.query<AssetRow>(`SELECT ${COLUMNS} FROM media_assets WHERE sha256 = $1`, [sha256]);
     return rows[0] && fromRow(rows[0]);

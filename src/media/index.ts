@@ -5,3 +5,4 @@ export * from './renditions.js';
 export * from './asset-repository.js';
 export * from './media-library.js';
 export * from './s3-storage.js';
+export * from './media-uses.js';

@@ -8,6 +8,7 @@ import { RetentionRepository } from '../store/retention-repository.js';
 import { audit, SYSTEM_ACTOR, type AuditActor, type AuditAction } from './audit.js';
 import type { Queryable } from '../store/index.js';
 import type { DomainEvent, EventBus } from './events.js';
+import { assetCredits, figuresOf, mediaUsesOf, writeMediaUses } from '../media/media-uses.js';
 
 /** What the service needs of the database: queries and transactions. */
 export interface Transactional extends Queryable {
@@ -49,12 +50,76 @@ export interface CreateOptions {
   now?: Date;
 }
 
+export interface StoryServiceOptions {
+  /**
+   * Refuse to publish or schedule a story with a media library picture that
+   * has no credit line (LEDE_REQUIRE_IMAGE_CREDIT, default on). Unset: the
+   * rule set for the database with setPublishingRules, else on.
+   */
+  requireImageCredit?: boolean;
+}
+
+const rulesByDatabase = new WeakMap<object, StoryServiceOptions>();
+
+/**
+ * The publishing rules for every StoryService on `db` that is not given its
+ * own (the newsroom, the CLI and the scheduler build their own services):
+ * set once at start from the configuration.
+ */
+export function setPublishingRules(db: object, rules: StoryServiceOptions): void {
+  rulesByDatabase.set(db, rules);
+}
+
+/** What a write must check of the story's media library pictures. */
+type AssetCheck = 'content' | 'publish' | 'none';
+
 /**
  * The write path for stories. Every create or update is validated here and runs
  * in one transaction; nothing reaches the store without passing `validateDraft`.
+ * The story's media uses (media_uses) are rewritten in the same transaction.
  */
 export class StoryService {
-  constructor(private readonly db: Transactional, private readonly events?: EventBus) {}
+  constructor(private readonly db: Transactional, private readonly events?: EventBus, private readonly options: StoryServiceOptions = {}) {}
+
+  get requireImageCredit(): boolean {
+    return this.options.requireImageCredit ?? rulesByDatabase.get(this.db)?.requireImageCredit ?? true;
+  }
+
+  /**
+   * Checks the media library pictures `next` names: each must exist (when the
+   * write adds it, or the story goes or stays public with it), and, when the
+   * story goes public or its public content changes, have a credit line
+   * (unless the rule is off). Throws VALIDATION naming every figure.
+   */
+  async #checkAssets(tx: Queryable, next: Story, current: Story | undefined, check: AssetCheck): Promise<void> {
+    if (check === 'none') return;
+    const figures = figuresOf(next).filter((f) => f.figure.assetId);
+    if (!figures.length) return;
+    const known = await assetCredits(tx, [...new Set(figures.map((f) => f.figure.assetId!))]);
+    const before = new Set(current ? mediaUsesOf(current).map((u) => u.assetId) : []);
+    const goesPublic = next.status === 'published' || next.status === 'scheduled';
+    const issues: { path: string; message: string }[] = [];
+    for (const { path, figure } of figures) {
+      const asset = known.get(figure.assetId!);
+      if (!asset) {
+        if (goesPublic || !before.has(figure.assetId!)) issues.push({ path: `${path}.assetId`, message: `there is no picture ${figure.assetId} in the media library` });
+      } else if (goesPublic && !asset.credit && this.requireImageCredit) {
+        issues.push({ path, message: `the picture ${figure.assetId} has no credit line ("Bildrechte: …"); add one in the media library before publishing` });
+      }
+    }
+    if (issues.length) {
+      const what = goesPublic ? `story cannot be ${next.status === 'scheduled' ? 'scheduled' : 'published'}` : 'story is invalid';
+      throw new LedeError('VALIDATION', `${what}: ${formatIssues(issues)}`, { issues });
+    }
+  }
+
+  /** Rewrites the story's rows in media_uses when its pictures changed. */
+  async #syncUses(tx: Queryable, next: Story, current: Story | undefined): Promise<void> {
+    const uses = mediaUsesOf(next);
+    const key = (u: { assetId: string; place: string }[]) => u.map((x) => `${x.assetId}|${x.place}`).sort().join(',');
+    if (current ? key(uses) === key(mediaUsesOf(current)) : !uses.length) return;
+    await writeMediaUses(tx, next.id, uses);
+  }
 
   /** Validates an untrusted draft and stores it as a new story. Throws LedeError('VALIDATION') naming each bad field. */
   async create(input: unknown, opts: CreateOptions = {}): Promise<Story> {
@@ -80,7 +145,9 @@ export class StoryService {
         try {
           const built = buildStory(draft, { id: randomUUID(), slug, status, now });
           if (opts.actor?.id) built.ownerId = built.modifiedBy = opts.actor.id;
+          await this.#checkAssets(tx, built, undefined, status === 'published' || status === 'scheduled' ? 'publish' : 'content');
           const stored = await repo.insert(built);
+          await this.#syncUses(tx, stored, undefined);
           await new RevisionRepository(tx).add(stored, 'created');
           if (status === 'published' || status === 'scheduled') {
             await audit(tx, opts.actor ?? SYSTEM_ACTOR, status === 'published' ? 'story.published' : 'story.scheduled', { storyId: stored.id, detail: { version: 1 } });
@@ -112,7 +179,7 @@ export class StoryService {
       throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(issues)}`, { issues });
     }
     const draft = checked.value;
-    return this.#write(idOrSlug, { ...opts, note: correction ? 'correction' : (opts.note ?? 'saved') }, (current, now) => {
+    return this.#write(idOrSlug, { ...opts, note: correction ? 'correction' : (opts.note ?? 'saved') }, 'content', (current, now) => {
       if (correction && current.status !== 'published') {
         throw new LedeError('VALIDATION', 'only a published story can be corrected; before publication just change it');
       }
@@ -155,7 +222,12 @@ export class StoryService {
    * embargo's end: an embargoed story cannot go out early by any path.
    */
   async publish(idOrSlug: string, opts: WriteOptions = {}): Promise<Story> {
-    return this.#write(idOrSlug, opts, (current, now) => {
+    return this.#publish(idOrSlug, opts, 'publish');
+  }
+
+  /** Publishing, with the picture check of a person's publish, or none when the scheduler carries out what was checked at scheduling. */
+  #publish(idOrSlug: string, opts: WriteOptions, check: AssetCheck): Promise<Story> {
+    return this.#write(idOrSlug, opts, check, (current, now) => {
       if (current.embargoUntil && Date.parse(current.embargoUntil) > now.getTime()) {
         return withStatus(current, 'scheduled', now, { scheduledPublishAt: current.embargoUntil });
       }
@@ -167,7 +239,7 @@ export class StoryService {
 
   /** Schedules publication at `at` (or the embargo's end, whichever is later). */
   async schedule(idOrSlug: string, at: Date, opts: WriteOptions = {}): Promise<Story> {
-    return this.#write(idOrSlug, opts, (current, now) => {
+    return this.#write(idOrSlug, opts, 'publish', (current, now) => {
       let when = at.getTime();
       if (current.embargoUntil) when = Math.max(when, Date.parse(current.embargoUntil));
       return withStatus(current, 'scheduled', now, { scheduledPublishAt: toZonedIso(new Date(when)) });
@@ -176,7 +248,7 @@ export class StoryService {
 
   /** Sets (or with `undefined` clears) the time a published story comes down by itself. */
   async scheduleDepublish(idOrSlug: string, at: Date | undefined, opts: WriteOptions = {}): Promise<Story> {
-    return this.#write(idOrSlug, opts, (current, now) => {
+    return this.#write(idOrSlug, opts, 'none', (current, now) => {
       const next: Story = { ...current, modifiedAt: toZonedIso(now) };
       if (at) next.scheduledDepublishAt = toZonedIso(at);
       else delete next.scheduledDepublishAt;
@@ -186,12 +258,12 @@ export class StoryService {
 
   /** Takes a story off the site: its URL answers 410 Gone from now on, and it leaves every list. */
   async depublish(idOrSlug: string, opts: WriteOptions = {}): Promise<Story> {
-    return this.#write(idOrSlug, opts, (current, now) => withStatus(current, 'depublished', now, { depublishedAt: toZonedIso(now) }));
+    return this.#write(idOrSlug, opts, 'none', (current, now) => withStatus(current, 'depublished', now, { depublishedAt: toZonedIso(now) }));
   }
 
   /** Moves a story back to draft or on to review (no reader-visible effect unless it was public). */
   async setStatus(idOrSlug: string, status: 'draft' | 'in_review', opts: WriteOptions = {}): Promise<Story> {
-    return this.#write(idOrSlug, opts, (current, now) => withStatus(current, status, now, {}));
+    return this.#write(idOrSlug, opts, 'none', (current, now) => withStatus(current, status, now, {}));
   }
 
   /**
@@ -207,7 +279,8 @@ export class StoryService {
     for (const { id, action, version } of due) {
       try {
         const opts = { expectedVersion: version, now };
-        changed.push(action === 'publish' ? await this.publish(id, opts) : await this.depublish(id, opts));
+        // The pictures were checked when the story was scheduled; the due time is not the moment to refuse.
+        changed.push(action === 'publish' ? await this.#publish(id, opts, 'none') : await this.depublish(id, opts));
       } catch (err) {
         if (err instanceof LedeError && (err.code === 'VERSION_CONFLICT' || err.code === 'NOT_FOUND')) continue;
         throw err;
@@ -241,7 +314,7 @@ export class StoryService {
    * stores it only if nobody changed it meanwhile, then tells listeners what
    * readers will notice (published, updated or gone).
    */
-  async #write(idOrSlug: string, opts: UpdateOptions, change: (current: Story, now: Date) => Story): Promise<Story> {
+  async #write(idOrSlug: string, opts: UpdateOptions, check: AssetCheck, change: (current: Story, now: Date) => Story): Promise<Story> {
     const now = opts.now ?? new Date();
     const actor = opts.actor ?? SYSTEM_ACTOR;
     const [before, after] = await this.db.transaction(async (tx) => {
@@ -253,7 +326,10 @@ export class StoryService {
       if (next.status === 'published') next.firstPublishedAt ??= toZonedIso(now);
       if (actor.id) next.modifiedBy = actor.id;
       else delete next.modifiedBy;
+      // A content change of a public story publishes the new content: the publishing rules apply to it.
+      await this.#checkAssets(tx, next, current, check === 'content' && (next.status === 'published' || next.status === 'scheduled') ? 'publish' : check);
       const stored = await repo.update(next, expected);
+      await this.#syncUses(tx, stored, current);
       const action = auditedAction(current, stored, opts);
       await new RevisionRepository(tx).add(stored, opts.note ?? (current.status !== stored.status ? stored.status : 'saved'));
       if (action) {

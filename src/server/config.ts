@@ -15,6 +15,8 @@ export interface Config {
   checkpointIntervalMs: number;
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy (LEDE_TRUST_PROXY=1). */
   trustProxy?: boolean;
+  /** Refuse to publish a story with a media library picture that has no credit line (LEDE_REQUIRE_IMAGE_CREDIT, default on; 0 turns it off). */
+  requireImageCredit: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -25,6 +27,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new LedeError('CONFIG', `${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/.test(raw)) return true;
+  if (/^(0|false|no|off)$/.test(raw)) return false;
+  throw new LedeError('CONFIG', `${name} must be 1 or 0 (on or off), got "${env[name]}"`);
 }
 
 /** Reads and checks the environment once at start; a bad value stops the process with one clear line. */
@@ -51,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl,
     checkpointIntervalMs: int(env, 'LEDE_CHECKPOINT_INTERVAL_MS', 30000, 0, 3600000),
     trustProxy: /^(1|true|yes)$/i.test(env.LEDE_TRUST_PROXY ?? ''),
+    requireImageCredit: flag(env, 'LEDE_REQUIRE_IMAGE_CREDIT', true),
   };
 }
