@@ -1,9 +1,9 @@
 import { serve } from '@hono/node-server';
 import { loadDemoContent } from '../newsroom/load-demo.js';
-import { EventBus } from '../newsroom/events.js';
+import { EventBus, assetUpdated } from '../newsroom/events.js';
 import { Scheduler } from '../newsroom/scheduler.js';
 import { StoryService } from '../newsroom/story-service.js';
-import { diskStorageFor } from '../media/index.js';
+import { AssetRepository, diskStorageFor } from '../media/index.js';
 import { newsroomMedia } from '../newsroom/api/media-support.js';
 import { createApp } from '../server/app.js';
 import { startEventRelay } from '../server/event-relay.js';
@@ -51,7 +51,10 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   const media = newsroomMedia({ db, storage: diskStorageFor(config.dataDir) });
   const app = createApp(db, config, { pageCache, events, media });
   // Scheduled publication (and embargo ends) and scheduled depublication; every node may run it.
+  // The rights sweep: a picture whose rights lapse (or begin) by the clock is purged from every page within a tick (5 s).
+  const assets = new AssetRepository(db);
   const scheduler = new Scheduler(new StoryService(db, events), {
+    rightsSweep: { rightsChangedBetween: (from, to, limit) => assets.rightsChangedBetween(from, to, limit), announce: (id) => events.emit(assetUpdated(id)) },
     onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),
     onError: (err) => io.stderr.write(`lede serve: scheduler pass failed: ${err instanceof Error ? err.message : String(err)}\n`),
   });

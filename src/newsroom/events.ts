@@ -9,15 +9,27 @@ export type DomainEvent = {
    * `topic.updated` is story-less: a topic's name or introduction changed.
    * It carries the topic's slug in `topics` and empty `storyId`, `slug` and
    * `sectionSlug`, so purging by its keys reaches the topic page.
+   *
+   * `asset.updated` is story-less too: a media library picture's rights,
+   * credit or file changed, or its rights began or lapsed by the clock. It
+   * carries `assetId` (and empty story fields); every page that names the
+   * picture carries the surrogate key `asset:<assetId>`.
    */
-  type: 'story.published' | 'story.updated' | 'story.depublished' | 'topic.updated';
+  type: 'story.published' | 'story.updated' | 'story.depublished' | 'topic.updated' | 'asset.updated';
   storyId: string;
   slug: string;
   sectionSlug: string;
   topics: string[];
   /** Slugs of the story's authors (author pages). */
   authors?: string[];
+  /** The media library picture of an `asset.updated`. */
+  assetId?: string;
 };
+
+/** The event that takes a picture's changed rights or credit to every page showing it. */
+export function assetUpdated(assetId: string): DomainEvent {
+  return { type: 'asset.updated', storyId: '', slug: '', sectionSlug: '', topics: [], assetId };
+}
 
 export type Listener = (event: DomainEvent) => void | Promise<void>;
 

@@ -9,11 +9,30 @@ export interface SchedulerOptions {
   onError?: (err: unknown) => void;
   /** How often the retention pass (StoryService.runRetention) runs within the ticks (default 60 s). */
   retentionIntervalMs?: number;
+  /**
+   * The rights sweep: on every tick, the media library pictures whose rights
+   * began or lapsed since the last tick (valid_from / valid_until passed, by
+   * the clock, with nobody editing) are told as `asset.updated`, which purges
+   * every page showing them. Without it there is no sweep.
+   */
+  rightsSweep?: RightsSweep;
+  /** The clock (tests); default the system's. */
+  clock?: () => Date;
+}
+
+export interface RightsSweep {
+  /** Assets whose rights status changed in (from, to] (AssetRepository.rightsChangedBetween). */
+  rightsChangedBetween(from: Date, to: Date, limit?: number): Promise<{ id: string }[]>;
+  /** Tells that an asset's rights changed (emits asset.updated on the event bus). */
+  announce(assetId: string): Promise<void>;
+  /** How far back the first sweep looks (default 10 min): lapses while the node was down reach CDNs too. */
+  lookbackMs?: number;
 }
 
 /**
  * Runs StoryService.runDue on a timer: scheduled publication (including the
- * end of an embargo) and scheduled depublication; and, once a minute,
+ * end of an embargo) and scheduled depublication; the rights sweep of media
+ * library pictures (every tick); and, once a minute,
  * StoryService.runRetention (retention rules). Every app node may run one;
  * the versioned writes let exactly one node carry out each change.
  */
@@ -21,6 +40,7 @@ export class Scheduler {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #lastRetention = -Infinity;
+  #lastSweep: Date | undefined;
 
   constructor(private readonly service: StoryService, private readonly opts: SchedulerOptions = {}) {}
 
@@ -36,7 +56,9 @@ export class Scheduler {
   tick(): Promise<void> {
     this.#running ??= (async () => {
       try {
-        const now = new Date();
+        const now = (this.opts.clock ?? (() => new Date()))();
+        // A failed sweep is reported and repeated next tick; it does not hold up publication.
+        await this.#sweepRights(now).catch((err: unknown) => (this.opts.onError ?? ((e) => console.error('[scheduler] rights sweep failed:', e)))(err));
         const changed = await this.service.runDue(now);
         // Retention rules are months long: a pass a minute is plenty, and spares the scan on every tick.
         if (now.getTime() - this.#lastRetention >= (this.opts.retentionIntervalMs ?? 60_000)) {
@@ -51,6 +73,21 @@ export class Scheduler {
       }
     })();
     return this.#running;
+  }
+
+  /**
+   * Announces every picture whose rights began or ended since the last sweep.
+   * The window moves on only after all were announced, so a failed pass is
+   * repeated, never skipped.
+   */
+  async #sweepRights(now: Date): Promise<void> {
+    const sweep = this.opts.rightsSweep;
+    if (!sweep) return;
+    const from = this.#lastSweep ?? new Date(now.getTime() - (sweep.lookbackMs ?? 600_000));
+    if (now.getTime() <= from.getTime()) return;
+    const changed = await sweep.rightsChangedBetween(from, now, 10_000);
+    for (const asset of changed) await sweep.announce(asset.id);
+    this.#lastSweep = now;
   }
 
   /** Stops the timer and waits for a pass in progress, so the database can close under it safely. */

@@ -3,7 +3,9 @@ import type { Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
 import type { EventBus } from '../newsroom/events.js';
-import { purgeKeysFor, type PageCache } from '../site/page-cache.js';
+import { purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
+import { mediaHandler } from '../site/media-route.js';
+import { setPublishingRules } from '../newsroom/story-service.js';
 import type { Config } from './config.js';
 import { createNewsroom, type NewsroomModule } from '../newsroom/http/newsroom-app.js';
 import { NEWSROOM_MODULES } from '../newsroom/modules.js';
@@ -31,11 +33,15 @@ export interface AppOptions {
   newsroomModules?: NewsroomModule[];
   /** The media library behind the newsroom's media endpoints (serve: LEDE_DATA_DIR/media). */
   media?: NewsroomMedia;
+  /** The clock pictures' rights are checked against on reader pages (tests). */
+  clock?: () => Date;
 }
 
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
-export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'>, opts: AppOptions = {}): Hono {
+export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'> & Partial<Pick<Config, 'requireImageCredit'>>, opts: AppOptions = {}): Hono {
   const app = new Hono();
+  // Every StoryService on this database (newsroom, scheduler) follows the configured publishing rules.
+  if (config.requireImageCredit !== undefined) setPublishingRules(db, { requireImageCredit: config.requireImageCredit });
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
@@ -44,9 +50,21 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   const newsroom = createNewsroom(db, config, { events: opts.events, modules: opts.newsroomModules ?? NEWSROOM_MODULES, media: opts.media });
   app.all('/newsroom', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
   app.all('/newsroom/*', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
-  const site = createSiteRoutes(createSiteReader(db), { siteName: config.siteName, siteUrl: config.siteUrl });
+  // Public renditions carry their own caching (immutable, capped at the rights' end): not for the page cache.
+  if (opts.media) {
+    const serveMedia = mediaHandler(opts.media.library, opts.clock);
+    app.on(['GET', 'HEAD'], '/media/:assetId/:file', serveMedia);
+  }
+  const site = createSiteRoutes(createSiteReader(db, { ...(opts.clock && { clock: opts.clock }) }), { siteName: config.siteName, siteUrl: config.siteUrl });
   const cache = opts.pageCache;
-  if (cache && opts.events) opts.events.subscribe((event) => void cache.purge(purgeKeysFor(event)));
-  app.all('*', (c) => (cache ? cache.handle(c.req.raw, async (req) => site.fetch(req)) : site.fetch(c.req.raw)));
+  if (cache && opts.events) {
+    opts.events.subscribe((event) => {
+      const keys = purgeKeysFor(event);
+      // An asset event without a readable asset id (another node's, garbled): everything, to be safe.
+      if (keys.length) cache.purge(keys);
+      else cache.purgeAll();
+    });
+  }
+  app.all('*', async (c) => (cache ? cache.handle(c.req.raw, async (req) => site.fetch(req)) : withoutInternalHeaders(await site.fetch(c.req.raw))));
   return app;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { slugify } from '../content/index.js';
+import { EXPIRES_HEADER, KEYS_HEADER, assetKey } from './page-assets.js';
 
 /**
  * The reader site's page cache: rendered responses kept in memory, tagged with
@@ -14,6 +15,12 @@ import { slugify } from '../content/index.js';
  * - ETag on every cached response, 304 for a matching If-None-Match.
  * The same policy goes out in Cache-Control and Surrogate-Key headers, so a CDN
  * in front can cache and purge the same way.
+ *
+ * Keys come from the path (surrogateKeysFor) and from the rendered response:
+ * the site adds `asset:<id>` for every media library picture a page names
+ * (X-Lede-Keys) and the instant one of their rights begins or ends
+ * (X-Lede-Expires), after which the copy is not served at all, not even
+ * stale. Both headers are read and stripped here; Surrogate-Key carries all keys.
  */
 export interface PageCacheOptions {
   freshMs?: number;
@@ -30,6 +37,8 @@ interface Entry {
   etag: string;
   keys: string[];
   storedAt: number;
+  /** Never served at or after this instant (a picture's rights begin or end then). */
+  expiresAt: number;
 }
 
 type Render = (req: Request) => Promise<Response>;
@@ -75,8 +84,21 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** Every page that can show a story: what a change to it must purge. */
-export function purgeKeysFor(event: { slug: string; sectionSlug: string; topics: string[]; authors?: string[] }): string[] {
+/** The internal headers a rendered response hands the cache, removed before anything leaves the server. */
+export function withoutInternalHeaders(res: Response): Response {
+  if (!res.headers.has(KEYS_HEADER) && !res.headers.has(EXPIRES_HEADER)) return res;
+  const headers = new Headers(res.headers);
+  headers.delete(KEYS_HEADER);
+  headers.delete(EXPIRES_HEADER);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+/**
+ * Every page that can show a story: what a change to it must purge. A
+ * picture's `asset.updated` purges exactly the pages that name it.
+ */
+export function purgeKeysFor(event: { type?: string; assetId?: unknown; slug: string; sectionSlug: string; topics: string[]; authors?: string[] }): string[] {
+  if (event.type === 'asset.updated') return typeof event.assetId === 'string' && event.assetId ? [assetKey(event.assetId)] : [];
   // `authors` may be missing (events from a node older than author pages) or, relayed from another node, not what we expect.
   const authors = Array.isArray(event.authors) ? event.authors.filter((a): a is string => typeof a === 'string') : [];
   return [
@@ -153,7 +175,9 @@ export class PageCache {
     this.#purgeSeq++;
     this.#recentPurges.push({ seq: this.#purgeSeq, keys });
     if (this.#recentPurges.length > 256) this.#recentPurges.shift();
-    for (const [url, p] of this.#inflight) if (keys === 'all' || p.keys.some((k) => keys.has(k))) this.#inflight.delete(url);
+    // A render's asset keys are known only when it ends: an asset purge lets no one join a running render.
+    const assets = keys !== 'all' && [...keys].some((k) => k.startsWith('asset:'));
+    for (const [url, p] of this.#inflight) if (keys === 'all' || assets || p.keys.some((k) => keys.has(k))) this.#inflight.delete(url);
   }
 
   /** Whether a purge since `seq` touched any of `keys` (or could have: too long ago to know). */
@@ -169,7 +193,12 @@ export class PageCache {
     const url = new URL(req.url);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || BYPASS.test(url.pathname)) return render(req);
     const key = url.pathname + url.search;
-    const entry = this.#entries.get(key);
+    let entry = this.#entries.get(key);
+    if (entry && this.#now() >= entry.expiresAt) {
+      // A picture's rights began or ended since it was rendered: this copy is wrong, not just old.
+      this.#entries.delete(key);
+      entry = undefined;
+    }
     const age = entry ? this.#now() - entry.storedAt : Infinity;
 
     if (entry && age < this.#fresh) return this.#respond(req, entry, 'HIT');
@@ -187,7 +216,7 @@ export class PageCache {
     }
     if ('pass' in result) {
       if (result.pass.status >= 500 && entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
-      return result.pass;
+      return withoutInternalHeaders(result.pass);
     }
     return this.#respond(req, result.entry, 'MISS');
   }
@@ -196,7 +225,7 @@ export class PageCache {
   #renderOnce(key: string, req: Request, render: Render): Promise<Outcome> {
     let pending = this.#inflight.get(key);
     if (!pending) {
-      const keys = surrogateKeysFor(new URL(req.url).pathname);
+      const pathKeys = surrogateKeysFor(new URL(req.url).pathname);
       const startedAt = this.#purgeSeq;
       const promise = (async (): Promise<Outcome> => {
         this.renders++;
@@ -208,20 +237,24 @@ export class PageCache {
           return { pass: new Response(body, { status: res.status, headers: res.headers }) };
         }
         const body = await res.arrayBuffer();
+        const added = (res.headers.get(KEYS_HEADER) ?? '').split(/\s+/).filter((k) => /^asset:[0-9a-f-]{36}$/.test(k));
+        const keys = added.length ? [...pathKeys, ...added] : pathKeys;
+        const expires = Number(res.headers.get(EXPIRES_HEADER));
         const entry: Entry = {
           status: res.status,
-          headers: [...res.headers.entries()].filter(([k]) => !/^(cache-control|etag|age|surrogate-key|x-cache|content-length)$/i.test(k)),
+          headers: [...res.headers.entries()].filter(([k]) => !/^(cache-control|etag|age|surrogate-key|x-cache|content-length|x-lede-keys|x-lede-expires)$/i.test(k)),
           body,
           etag: `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"`,
           keys,
           storedAt: this.#now(),
+          expiresAt: expires > 0 ? expires : Infinity,
         };
         if (!this.#purgedSince(startedAt, keys)) this.#store(key, entry);
         return { entry };
       })().finally(() => {
         if (this.#inflight.get(key)?.promise === promise) this.#inflight.delete(key);
       });
-      pending = { promise, keys };
+      pending = { promise, keys: pathKeys };
       this.#inflight.set(key, pending);
     }
     return pending.promise.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));

@@ -8,6 +8,7 @@ import { cachedTopicList } from './topic-list.js';
 import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
 import { listByBroadcast, listSections, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
 import { authorProfile, type AuthorProfile } from '../store/author-queries.js';
+import { FigureResolver } from './media-figures.js';
 
 /** The first stories of a topic, oldest first, and how many public stories it has in all. */
 export interface TopicTimeline {
@@ -18,7 +19,10 @@ export interface TopicTimeline {
 /**
  * The reader site's whole view of the database: a small typed interface, read
  * only. Every method returns published stories only, so a draft can never leak
- * into a page, a rail or a list by forgetting a filter in a route.
+ * into a page, a rail or a list by forgetting a filter in a route; and every
+ * figure that names a media library picture comes back resolved against the
+ * picture's rights now (see media-figures.ts), so a lapsed picture can never
+ * reach a page, feed, sitemap or JSON-LD block by forgetting a check.
  */
 export interface SiteReader {
   sections(): Promise<SectionInfo[]>;
@@ -46,34 +50,47 @@ export interface SiteReader {
   topicIntro(slug: string): Promise<string | undefined>;
   /** The topic's first `limit` public stories, oldest first, and the count of all. */
   topicTimeline(topic: string, limit: number): Promise<TopicTimeline>;
+  /** A story's media library figures resolved as every other read does it (for a story not read here: the newsroom's preview). */
+  resolveStory(story: Story): Promise<Story>;
 }
 
-export function createSiteReader(db: Queryable): SiteReader {
+export interface SiteReaderOptions {
+  /** The clock rights are checked against (tests). */
+  clock?: () => Date;
+}
+
+export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): SiteReader {
   const repo = new StoryRepository(db);
+  const figures = new FigureResolver(db, opts.clock);
   const topicList = cachedTopicList(db);
   const topics = new TopicRepository(db);
   return {
     sections: () => listSections(db),
     async publishedStory(slug) {
       const story = await repo.getBySlug(slug);
-      return story && isPublic(story) ? story : undefined;
+      return story && isPublic(story) ? figures.story(story) : undefined;
     },
     async storyPage(slug) {
       const story = await repo.getBySlug(slug);
       if (!story) return undefined;
-      if (isPublic(story)) return { story };
+      if (isPublic(story)) return { story: await figures.story(story) };
       if (story.status === 'depublished') return { gone: { section: story.section } };
       return undefined;
     },
-    list: (opts) => repo.listPublished(opts),
+    list: async (opts) => figures.summaries(await repo.listPublished(opts)),
     topicBySlug: (slug) => topicList.bySlug(slug),
-    search: (req) => runSearch(db, topicList, req),
+    async search(req) {
+      const res = await runSearch(db, topicList, req);
+      if (!res.result?.hits.length) return res;
+      const stories = await figures.summaries(res.result.hits.map((h) => h.story));
+      return { ...res, result: { ...res.result, hits: res.result.hits.map((h, i) => ({ ...h, story: stories[i]! })) } };
+    },
     topics: () => topicList.all(),
-    feedStories: (filter) => listFeedStories(db, filter),
-    sitemapPage: (opts) => sitemapPage(db, opts),
+    feedStories: async (filter) => figures.stories(await listFeedStories(db, filter)),
+    sitemapPage: async (opts) => figures.sitemap(await sitemapPage(db, opts)),
     sitemapCursorAt: (index) => sitemapCursorAt(db, index),
     countPublished: () => repo.countPublished(),
-    broadcastSlot: (startsAt) => listByBroadcast(db, startsAt),
+    broadcastSlot: async (startsAt) => figures.summaries(await listByBroadcast(db, startsAt)),
     author: (slug) => authorProfile(db, slug),
     topicIntro: async (slug) => (await topics.get(slug))?.intro,
     async topicTimeline(topic, limit) {
@@ -82,5 +99,6 @@ export function createSiteReader(db: Queryable): SiteReader {
       if (entries.length <= limit) return { entries, total: entries.length };
       return { entries: entries.slice(0, limit), total: await repo.countPublished({ topic }) };
     },
+    resolveStory: (story) => figures.story(story),
   };
 }

@@ -14,6 +14,7 @@ import { TopicView, introDescription } from './views/topic.js';
 import { storyPath } from './views/teaser.js';
 import { searchPage } from './search/search-route.js';
 import { registerLiveTickerRoutes } from './live/live-routes.js';
+import { pageAssetsMiddleware } from './page-assets.js';
 
 export interface SiteOptions {
   siteName: string;
@@ -91,6 +92,8 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     return c.html(page, shown);
   };
 
+  // Media library pictures a response names go to the page cache as surrogate keys (asset:<id>).
+  app.use('*', pageAssetsMiddleware());
   app.get('/healthz', (c) => c.text('ok'));
   registerFeedRoutes(app, reader, opts);
   app.get('/favicon.ico', (c) => c.body(null, 204));
@@ -228,7 +231,9 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
  * The whole reader page of one story, as readers get it. The newsroom's
  * preview calls this too, so a preview is the page, not an imitation.
  */
-export async function renderStoryPage(reader: SiteReader, opts: SiteOptions, story: Story): Promise<string> {
+export async function renderStoryPage(reader: SiteReader, opts: SiteOptions, unresolved: Story): Promise<string> {
+  // A story read through the reader is resolved already (this returns it as is); a preview's is resolved here.
+  const story = await reader.resolveStory(unresolved);
   const actualSection = slugify(story.section);
   const [sections, rail] = await Promise.all([
     reader.sections().then((all) => all.map((s) => ({ name: s.name, slug: s.slug }))),

@@ -1,6 +1,7 @@
 import { blocksToText, isoDuration, toZonedIso, type Figure, type Story, type TickerEntryBlock } from '../content/index.js';
 import { isTickerEntry, tickerEntryIds } from './live/entry-ids.js';
 import { absoluteUrl, imageType } from './feeds/xml.js';
+import { shownImage } from './media-figures.js';
 
 /**
  * What search engines and social networks read from an article page: a
@@ -55,7 +56,24 @@ function imageObject(figure: Figure, siteUrl: string): Record<string, unknown> |
     ...(figure.height && { height: figure.height }),
     ...(figure.caption && { caption: figure.caption }),
     ...(figure.alt && { description: figure.alt }),
-    ...(figure.credit && { creditText: figure.credit, copyrightHolder: { '@type': 'Organization', name: figure.credit } }),
+    ...imageRights(figure),
+  };
+}
+
+/**
+ * creditText and copyrightHolder (schema.org, as Google's image licence
+ * metadata reads them); for a media library picture from the asset's rights
+ * now (credit line, copyright holder, creator, licence URL), else from the
+ * figure's own credit.
+ */
+function imageRights(figure: Figure): Record<string, unknown> {
+  const shown = shownImage(figure);
+  const holder = shown?.copyrightHolder ?? figure.credit;
+  return {
+    ...(figure.credit && { creditText: figure.credit }),
+    ...(holder && { copyrightHolder: { '@type': 'Organization', name: holder } }),
+    ...(shown?.creator && { creator: { '@type': 'Person', name: shown.creator } }),
+    ...(shown?.licence && /^https?:\/\//.test(shown.licence) && { license: shown.licence }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { PUBLIC_STORY, publishedClauses } from './published-filter.js';
-import type { Story } from '../content/index.js';
+import type { Figure, Story } from '../content/index.js';
 import { isUuid } from './story-repository.js';
 import { storyFromRow, type StoryRow } from './story-rows.js';
 import type { PageCursor, Queryable } from './types.js';
@@ -44,6 +44,12 @@ export interface SitemapStory {
   updatedAt?: string;
   /** Sources of the lead figure and of body figures (ticker entries included), in order; may repeat. */
   imageSources: string[];
+  /**
+   * The lead and body figures themselves (with caption, credit and media
+   * library asset), in the same order; the read model resolves their assets
+   * and rebuilds `imageSources` from what may be shown.
+   */
+  images?: Figure[];
 }
 
 interface SitemapRow {
@@ -54,6 +60,8 @@ interface SitemapRow {
   updated_text: string | null;
   lead_src: string | null;
   body_srcs: unknown;
+  lead: Figure | null;
+  body_figures: unknown;
 }
 
 /** Longest page of sitemapPage; a chunk is read in many of these. */
@@ -76,7 +84,9 @@ export async function sitemapPage(db: Queryable, opts: { after?: PageCursor; lim
             doc->'lead'->>'src' AS lead_src,
             -- Body figures at any depth (ticker entries have bodies); strict, so ** yields each once;
             -- silent, so a figure without a file is skipped rather than an error.
-            jsonb_path_query_array(doc, 'strict $.** ? (@.type == "figure").src', '{}', true) AS body_srcs
+            jsonb_path_query_array(doc, 'strict $.** ? (@.type == "figure").src', '{}', true) AS body_srcs,
+            doc->'lead' AS lead,
+            jsonb_path_query_array(doc, 'strict $.** ? (@.type == "figure")', '{}', true) AS body_figures
        FROM stories WHERE ${PUBLIC_STORY} ${cursor}
       ORDER BY first_published_at, id LIMIT $${params.length}`,
     params,
@@ -90,6 +100,8 @@ export async function sitemapPage(db: Queryable, opts: { after?: PageCursor; lim
       firstPublishedAt: r.published_text,
       imageSources: r.lead_src ? [r.lead_src, ...body] : body,
     };
+    const figures = Array.isArray(r.body_figures) ? r.body_figures.filter((f): f is Figure => typeof f === 'object' && f !== null) : [];
+    s.images = r.lead ? [r.lead, ...figures] : figures;
     if (r.updated_text) s.updatedAt = r.updated_text;
     return s;
   });

@@ -4,6 +4,9 @@ import type { PageCursor, SitemapStory, StorySummary } from '../../store/index.j
 import { absoluteUrl, el, rfc3339 } from '../feeds/xml.js';
 import type { SiteReader } from '../read-model.js';
 import { storyPath } from '../views/teaser.js';
+import { creditLabel } from '../views/figure.js';
+import { shownImage } from '../media-figures.js';
+import type { Figure } from '../../content/index.js';
 
 export interface SitemapOptions {
   siteName: string;
@@ -38,11 +41,27 @@ export function newsLanguage(lang: string): string {
   return /^[a-z]{2,3}$/.test(base) ? base : 'de';
 }
 
-function storyEntry(siteUrl: string, s: SitemapStory): string {
+/** An image sitemap's caption: the figure's caption and its rights line, "Bildrechte: dpa". */
+export function imageCaption(f: Figure, lang: string): string | undefined {
+  const credit = f.credit ? `${creditLabel(lang)}: ${f.credit}` : undefined;
+  if (!f.caption) return credit;
+  return credit ? `${f.caption} (${credit})` : f.caption;
+}
+
+function storyEntry(siteUrl: string, s: SitemapStory, lang: string): string {
   const lastmod = s.updatedAt && Date.parse(s.updatedAt) > Date.parse(s.firstPublishedAt) ? s.updatedAt : s.firstPublishedAt;
-  const images = [...new Set(s.imageSources.map((src) => absoluteUrl(siteUrl, src)))]
+  // Figures when the read model gave them (resolved: never a lapsed picture), else the bare sources.
+  const figures: Figure[] = s.images ?? s.imageSources.map((src) => ({ kind: 'image', alt: '', src }));
+  const seen = new Set<string>();
+  const images = figures
+    .filter((f) => f.src && !seen.has(absoluteUrl(siteUrl, f.src)) && seen.add(absoluteUrl(siteUrl, f.src)))
     .slice(0, 1000)
-    .map((u) => `<image:image>${el('image:loc', u)}</image:image>`)
+    .map((f) => {
+      const licence = shownImage(f)?.licence;
+      // Order as the image sitemap schema wants it: loc, caption, (geo_location, title,) license.
+      return `<image:image>${el('image:loc', absoluteUrl(siteUrl, f.src!))}${el('image:caption', imageCaption(f, lang))}`
+        + `${licence && /^https?:\/\//.test(licence) ? el('image:license', licence) : ''}</image:image>`;
+    })
     .join('');
   return `<url>${el('loc', absoluteUrl(siteUrl, storyPath(s)))}${el('lastmod', rfc3339(lastmod))}${images}</url>\n`;
 }
@@ -134,7 +153,7 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
           }
           const rows = page.slice(0, left);
           left -= rows.length;
-          controller.enqueue(encoder.encode(rows.map((s) => storyEntry(opts.siteUrl, s)).join('')));
+          controller.enqueue(encoder.encode(rows.map((s) => storyEntry(opts.siteUrl, s, opts.lang ?? 'de')).join('')));
           const last = rows[rows.length - 1]!;
           page = left > 0 && rows.length === Math.min(pageSize, chunkSize)
             ? await reader.sitemapPage({ after: { publishedAt: last.firstPublishedAt, id: last.id }, limit: Math.min(pageSize, left) })

@@ -6,7 +6,7 @@ import { programmePath } from '../programme-paths.js';
 import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
 import { LiveTickerScript } from '../live/live-ticker-view.js';
-import { FigureView, FigureMedia, creditLabel } from './figure.js';
+import { CARD_SIZES, FigureView, FigureMedia, creditLabel } from './figure.js';
 import { Badge, TeaserCard } from './teaser.js';
 import { authorPath } from './author.js';
 
@@ -50,7 +50,7 @@ function RelatedItem(props: { item: RelatedTeaser; lang: string }) {
     <li class="card">
       {r.image ? (
         <figure>
-          <FigureMedia figure={{ ...r.image, alt: '' }} lazy={true} />
+          <FigureMedia figure={{ ...r.image, alt: '' }} lazy={true} sizes={CARD_SIZES} />
           {r.image.credit ? <figcaption><small class="credit">{creditLabel(props.lang)}: {r.image.credit}</small></figcaption> : null}
         </figure>
       ) : null}

@@ -1,7 +1,7 @@
 import { formatDuration, type MediaType } from '../../content/index.js';
 import type { StorySummary } from '../../store/index.js';
 import { typographicQuotes } from '../typography.js';
-import { FigureMedia, creditLabel } from './figure.js';
+import { CARD_SIZES, FigureMedia, creditLabel } from './figure.js';
 
 const MEDIA_LABEL: Record<string, Partial<Record<MediaType, string>>> = {
   de: { video: 'Video', audio: 'Audio', graphic: 'Grafik', image: 'Bild', gallery: 'Galerie', liveticker: 'Live', article: 'Artikel' },
@@ -42,7 +42,10 @@ export function TeaserCard(props: { story: StorySummary; lang: string; showTease
     <li class={`card ${props.className ?? ''}`.trim()} lang={lang !== props.lang ? lang : undefined}>
       {s.lead ? (
         <figure>
-          <FigureMedia figure={{ ...s.lead, alt: '' }} lazy={true} />
+          {props.className === 'lead-story'
+            // The home page's top story: seen first, so not lazy; three fifths of the page from 48rem on.
+            ? <FigureMedia figure={{ ...s.lead, alt: '' }} sizes="(min-width: 72rem) 42rem, (min-width: 48rem) 60vw, 100vw" />
+            : <FigureMedia figure={{ ...s.lead, alt: '' }} lazy={true} sizes={CARD_SIZES} />}
           {s.lead.credit ? <figcaption><small class="credit">{creditLabel(lang)}: {s.lead.credit}</small></figcaption> : null}
         </figure>
       ) : null}
