@@ -7,6 +7,9 @@ import { SessionStore, type Session } from './sessions.js';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginThrottle } from './throttle.js';
 import { UserRepository, checkAccountFields, normalizeEmail, type User } from './users.js';
 
+/** The refusal to disable one's own account (the users page words it in the user's language). */
+export const NOT_YOURSELF = 'you cannot disable your own account';
+
 /** One message for an unknown address and a wrong password: the login form must not tell which accounts exist. */
 export const LOGIN_FAILED = 'E-Mail-Adresse oder Passwort ist falsch.';
 
@@ -103,7 +106,7 @@ export class AccountService {
 
   /** Disabling ends every session at once; the account and its stories stay. */
   async setDisabled(userId: string, disabled: boolean, by: AuditActor): Promise<User> {
-    if (disabled && by.id === userId) throw new LedeError('VALIDATION', 'you cannot disable your own account');
+    if (disabled && by.id === userId) throw new LedeError('VALIDATION', NOT_YOURSELF, { issues: [{ path: 'disabled', message: NOT_YOURSELF }] });
     return this.db.transaction(async (tx) => {
       const user = await new UserRepository(tx).update(userId, { disabled });
       if (disabled) await new SessionStore(tx).endAllFor(userId);

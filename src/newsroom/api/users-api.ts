@@ -9,6 +9,9 @@ import type { EndpointRegistry } from '../http/endpoints.js';
 import { joinTransaction } from '../story-service.js';
 import { api, readJson } from './api-support.js';
 
+/** The issue that refuses demoting or disabling the last enabled administrator (the users page words it in the user's language). */
+export const LAST_ADMIN = 'the last enabled administrator cannot be demoted or disabled';
+
 /** What an administrator may change about an account. */
 export interface UserPatch {
   role?: Role;
@@ -68,13 +71,14 @@ export async function updateUser(deps: NewsroomDeps, id: string, patch: UserPatc
       const admins = await tx.query<{ id: string }>("SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR UPDATE");
       if (!admins.some((a) => a.id !== before.id)) {
         throw new LedeError('VALIDATION', `${before.name} is the only enabled administrator; make someone else an administrator first`, {
-          issues: [{ path: patch.disabled === true ? 'disabled' : 'role', message: 'the last enabled administrator cannot be demoted or disabled' }],
+          issues: [{ path: patch.disabled === true ? 'disabled' : 'role', message: LAST_ADMIN }],
         });
       }
     }
-    if (patch.name !== undefined || patch.language !== undefined) {
-      checkAccountFields({ ...(patch.name !== undefined && { name: patch.name }), ...(patch.language !== undefined && { language: patch.language }) });
-      await accounts.users.update(id, { ...(patch.name !== undefined && { name: patch.name }), ...(patch.language !== undefined && { language: patch.language }) });
+    const fields = { ...(patch.name !== undefined && { name: patch.name }), ...(patch.language !== undefined && { language: patch.language }) };
+    if (Object.keys(fields).length) {
+      checkAccountFields(fields);
+      await accounts.users.update(id, fields);
     }
     if (patch.role !== undefined && patch.role !== before.role) await accounts.setRole(id, patch.role, by);
     if (patch.disabled !== undefined && patch.disabled !== before.disabled) await accounts.setDisabled(id, patch.disabled, by);
@@ -90,8 +94,8 @@ export async function createUserFrom(deps: NewsroomDeps, body: Record<string, un
   if (typeof email !== 'string') issues.push({ path: 'email', message: 'required' });
   if (typeof name !== 'string') issues.push({ path: 'name', message: 'required' });
   if (!isRole(role)) issues.push({ path: 'role', message: 'one of contributor, author, editor, admin' });
-  if (typeof password !== 'string') issues.push({ path: 'password', message: 'required' });
-  else if (passwordProblem(password)) issues.push({ path: 'password', message: passwordProblem(password)! });
+  const weak = typeof password === 'string' ? passwordProblem(password) : 'required';
+  if (weak) issues.push({ path: 'password', message: weak });
   if (language !== undefined && language !== 'de' && language !== 'en') issues.push({ path: 'language', message: '"de" or "en"' });
   if (issues.length) throw new LedeError('VALIDATION', `the account is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
   return deps.accounts.createUser({

@@ -1,7 +1,8 @@
 import { LedeError } from '../../content/index.js';
 import { PASSWORD_MIN } from '../accounts/passwords.js';
 import { ROLES, isRole } from '../accounts/roles.js';
-import { createUserFrom, readUserPatch, updateUser } from '../api/users-api.js';
+import { NOT_YOURSELF } from '../accounts/account-service.js';
+import { LAST_ADMIN, createUserFrom, readUserPatch, updateUser } from '../api/users-api.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick } from './i18n.js';
@@ -134,8 +135,8 @@ export function registerUsersPages(registry: EndpointRegistry, deps: NewsroomDep
     } catch (err) {
       if (err instanceof LedeError && (err.code === 'VALIDATION' || err.code === 'CONFLICT')) {
         const t = pick(TEXT, c.get('lang'));
-        const message = /last enabled administrator/.test(err.issues[0]?.message ?? '') ? t.lastAdmin
-          : /disable your own account/.test(err.message) ? t.notYourself : err.message;
+        const issue = err.issues[0]?.message;
+        const message = issue === LAST_ADMIN ? t.lastAdmin : issue === NOT_YOURSELF ? t.notYourself : err.message;
         return render(c, { error: message, status: err.status, ...(form && { form }) });
       }
       throw err;
