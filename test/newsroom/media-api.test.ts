@@ -183,8 +183,10 @@ for (const engine of engines()) {
       const got = await editor.json('GET', url);
       assert.equal(got.body.rights.copyrightHolder, 'Deutsche Presse-Agentur');
       assert.deepEqual(got.body.stories, []);
-      const announced = events.slice(before).filter((e) => (e as { assetId?: string }).assetId === id);
-      if ((events as unknown[]).length && announced.length) assert.equal(announced[0]!.type, 'asset.updated');
+      assert.deepEqual(events.slice(before).map((e) => [e.type, e.assetId]), [['asset.updated', id]], 'one event for the change');
+      const quiet = events.length;
+      assert.equal((await editor.json('PATCH', url, { credit: 'dpa' })).status, 200);
+      assert.equal(events.length, quiet, 'no event when nothing changed');
 
       const cleared = await editor.json('PATCH', url, { usageTerms: null, validUntil: '' });
       assert.equal(cleared.status, 200);
@@ -254,8 +256,24 @@ for (const engine of engines()) {
       assert.equal(lying.status, 422);
       assert.ok(fs.existsSync(path.join(dir, oldKey)), 'a refused replacement leaves the old file');
 
+      // A story uses the picture: "used in 1 story", and the use survives the replacement.
+      const story = await editor.json('POST', '/newsroom/api/stories', {
+        kind: 'article', language: 'de', headline: 'Deich hält', teaser: 'Die Lage bleibt ruhig.', authors: [{ name: 'Rita Rad' }],
+        section: 'Sachsen-Anhalt', topics: [], related: [], lead: { kind: 'image', alt: 'Der Deich', caption: 'Am Morgen', assetId: id },
+        body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }],
+      });
+      assert.equal(story.status, 201, JSON.stringify(story.body));
+      const used = await editor.json('GET', `/newsroom/api/media/${id}`);
+      assert.equal(used.body.usedIn, 1);
+      assert.deepEqual(used.body.stories.map((u: { storyId: string; places: string[] }) => [u.storyId, u.places]), [[story.body.id, ['lead']]]);
+      const listed = await editor.json('GET', '/newsroom/api/media?q=alt.jpg');
+      assert.equal(listed.body.items[0].usedIn, 1);
+
+      const announcedBefore = events.length;
       const replaced = await multipart(editor, await picture('webp', 400, 300), 'neu.webp', 'image/webp', {}, 'PUT', `/newsroom/api/media/${id}/file`);
       assert.equal(replaced.status, 200, JSON.stringify(replaced.body));
+      assert.equal(replaced.body.usedIn, 1, 'the story still uses it');
+      assert.deepEqual(events.slice(announcedBefore).map((e) => [e.type, e.assetId]), [['asset.updated', id]]);
       assert.equal(replaced.body.id, id);
       assert.equal(replaced.body.mime, 'image/webp');
       assert.equal(replaced.body.width, 400);

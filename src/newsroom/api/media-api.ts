@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import { LedeError, isIsoDateTime, zonedIso } from '../../content/index.js';
 import {
-  CROPS, FORMATS, normaliseRights, type AssetRights, type Crop, type MediaAsset, type RenditionFormat,
+  CROPS, FORMATS, countAssetUses, normaliseRights, storiesUsingAsset, type AssetRights, type Crop, type MediaAsset, type RenditionFormat,
 } from '../../media/index.js';
+import { assetUpdated } from '../events.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { api, readJson } from './api-support.js';
-import { decodeMediaCursor, encodeMediaCursor, listMediaAssets, storiesUsing, usageCounts, type MediaListFilter } from './media-queries.js';
+import { decodeMediaCursor, encodeMediaCursor, listMediaAssets, type MediaListFilter } from './media-queries.js';
 import { replaceAssetFile } from './media-replace.js';
 import { RIGHTS_FIELDS, RIGHTS_MAX, STATUS_FROM_PARAM, assetView, mediaOf, readUpload, type NewsroomMedia } from './media-support.js';
 
@@ -72,7 +73,7 @@ export function mediaFilterFrom(q: (name: string) => string | undefined, limit =
 export async function mediaPage(deps: NewsroomDeps, media: NewsroomMedia, filter: MediaListFilter) {
   const now = media.clock();
   const page = await listMediaAssets(deps.db, filter, now);
-  const counts = await usageCounts(deps.db, page.items.map((a) => a.id));
+  const counts = await countAssetUses(deps.db, page.items.map((a) => a.id));
   return {
     items: page.items.map((a) => assetView(a, now, counts.get(a.id) ?? 0)),
     ...(page.next && { next: encodeMediaCursor(page.next) }),
@@ -83,7 +84,7 @@ export async function mediaPage(deps: NewsroomDeps, media: NewsroomMedia, filter
 export async function expiringAssets(deps: NewsroomDeps, media: NewsroomMedia) {
   const now = media.clock();
   const assets = await media.library.assets.expiring(now);
-  const counts = await usageCounts(deps.db, assets.map((a) => a.id));
+  const counts = await countAssetUses(deps.db, assets.map((a) => a.id));
   return assets.map((a) => assetView(a, now, counts.get(a.id) ?? 0));
 }
 
@@ -95,7 +96,7 @@ export async function loadAsset(media: NewsroomMedia, id: string): Promise<Media
 
 /** The asset with its usage count and the stories that use it. */
 export async function assetDetail(deps: NewsroomDeps, media: NewsroomMedia, asset: MediaAsset) {
-  const uses = await storiesUsing(deps.db, asset.id);
+  const uses = await storiesUsingAsset(deps.db, asset.id);
   return { ...assetView(asset, media.clock(), uses.length), stories: uses };
 }
 
@@ -187,13 +188,12 @@ export async function applyMediaChange(deps: NewsroomDeps, media: NewsroomMedia,
 }
 
 /**
- * Tells listeners an asset's rights, focal point or file changed. The
- * `asset.updated` domain event belongs to the rights-enforcement work
- * (src/newsroom/events.ts); until it exists there is nothing to emit.
+ * Tells listeners an asset's rights, focal point or file changed
+ * (`asset.updated`): the page cache purges every page showing it, on every
+ * node through the event relay.
  */
 export async function assetChanged(deps: NewsroomDeps, assetId: string): Promise<void> {
-  void deps;
-  void assetId;
+  await deps.events?.emit(assetUpdated(assetId));
 }
 
 /** Renditions the newsroom previews: "16x9-640.webp" etc. */
@@ -216,7 +216,7 @@ export function createMediaApi(opts: MediaApiOptions = {}): (registry: EndpointR
         const { input, rights } = await readUpload(c, Math.min(opts.maxUploadBytes ?? media.limits.maxBytes, media.limits.maxBytes));
         const stated = Object.keys(rights).length ? checkMediaChange(rights as Record<string, unknown>, {}).rights : undefined;
         const result = await media.library.upload(input, { createdBy: actorOf(c).id, ...(stated && { rights: stated }) });
-        const usedIn = result.created ? 0 : (await usageCounts(deps.db, [result.asset.id])).get(result.asset.id) ?? 0;
+        const usedIn = result.created ? 0 : (await countAssetUses(deps.db, [result.asset.id])).get(result.asset.id) ?? 0;
         c.header('Location', `${BASE}/${result.asset.id}`);
         return c.json({ ...assetView(result.asset, media.clock(), usedIn), created: result.created, embedded: result.embedded }, result.created ? 201 : 200);
       }),

@@ -6,9 +6,8 @@ import type { Queryable } from '../../store/types.js';
 /**
  * The media library's list and usage queries for the newsroom: search by
  * caption, credit and name, upload date, rights status against a clock, keyset
- * pages newest first; and "used in N stories" from the media_uses table that
- * the rights-enforcement side maintains on every story save (migration 008).
- * Until that table exists every count is 0.
+ * pages newest first. "Used in N stories" comes from media_uses
+ * (src/media/media-uses.ts, migration 008), which every story save rewrites.
  */
 
 export interface MediaListFilter {
@@ -133,39 +132,4 @@ export async function listMediaAssets(db: Queryable, filter: MediaListFilter, no
   const items = rows.slice(0, filter.limit).map(assetOf);
   const last = items[items.length - 1];
   return rows.length > filter.limit && last ? { items, next: { createdAt: last.createdAt, id: last.id } } : { items };
-}
-
-/** Is the usage table there yet (migration 008 of the rights-enforcement work)? */
-async function hasUsesTable(db: Queryable): Promise<boolean> {
-  const rows = await db.query<{ present: boolean }>(`SELECT to_regclass('media_uses') IS NOT NULL AS present`);
-  return rows[0]?.present === true;
-}
-
-/** "Used in N stories" for each asset id (0 for unused ones, and for all while media_uses does not exist). */
-export async function usageCounts(db: Queryable, ids: string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>(ids.map((id) => [id, 0]));
-  if (!ids.length || !(await hasUsesTable(db))) return counts;
-  const rows = await db.query<{ asset_id: string; n: number }>(
-    'SELECT asset_id, count(DISTINCT story_id)::int AS n FROM media_uses WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id',
-    [ids],
-  );
-  for (const r of rows) counts.set(r.asset_id, Number(r.n));
-  return counts;
-}
-
-export interface StoryUse {
-  id: string;
-  headline: string;
-  status: string;
-}
-
-/** The stories that use an asset (newest change first), from media_uses. */
-export async function storiesUsing(db: Queryable, assetId: string, limit = 200): Promise<StoryUse[]> {
-  if (!(await hasUsesTable(db))) return [];
-  return db.query<StoryUse>(
-    `SELECT s.id, s.headline, s.status FROM stories s
-      WHERE s.id IN (SELECT story_id FROM media_uses WHERE asset_id = $1::uuid)
-      ORDER BY s.modified_at DESC, s.id LIMIT $2`,
-    [assetId, limit],
-  );
 }

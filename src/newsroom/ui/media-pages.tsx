@@ -35,6 +35,7 @@ export const MEDIA_TEXT = {
     replace: 'Datei ersetzen', replaceHint: 'Die neue Datei ersetzt das Bild in allen Beiträgen, die es verwenden. Bildrechte und Bildmittelpunkt bleiben.',
     replaceFile: 'Neue Bilddatei', replaceButton: 'Ersetzen', original: 'Original öffnen', previewAlt: 'Vorschau des Bildes',
     marker: 'Gesetzter Bildmittelpunkt',
+    places: { lead: 'Aufmacherbild', body: 'im Text', related: 'Teaserbild', author: 'Autorenbild' } as Record<string, string>,
     client: {
       waiting: 'Wartet …', uploading: 'Lädt hoch …', processing: 'Wird verarbeitet …', done: 'Fertig', duplicate: 'Schon in der Mediathek',
       failed: 'Fehlgeschlagen:', tooLarge: 'Die Datei ist größer als {max}.', offline: 'Keine Verbindung zum Server.', open: 'Öffnen',
@@ -63,6 +64,7 @@ export const MEDIA_TEXT = {
     replace: 'Replace file', replaceHint: 'The new file replaces the picture in every story that uses it. Rights and focal point stay.',
     replaceFile: 'New picture file', replaceButton: 'Replace', original: 'Open the original', previewAlt: 'Preview of the picture',
     marker: 'Focal point set',
+    places: { lead: 'lead image', body: 'in the text', related: 'teaser image', author: 'author image' } as Record<string, string>,
     client: {
       waiting: 'Waiting …', uploading: 'Uploading …', processing: 'Processing …', done: 'Done', duplicate: 'Already in the library',
       failed: 'Failed:', tooLarge: 'The file is larger than {max}.', offline: 'No connection to the server.', open: 'Open',
@@ -303,7 +305,9 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
             <section aria-labelledby="uses-h">
               <h2 id="uses-h">{`${t.stories}: ${t.usedIn(view.usedIn)}`}</h2>
               {view.stories.length ? (
-                <ul>{view.stories.map((s) => <li><a href={`/newsroom/stories/${s.id}`}>{s.headline}</a>{` · ${st.status[s.status as keyof typeof st.status] ?? s.status}`}</li>)}</ul>
+                <ul>{view.stories.map((s) => (
+                  <li><a href={`/newsroom/stories/${s.storyId}`}>{s.headline}</a>{` · ${st.status[s.status as keyof typeof st.status] ?? s.status} · ${s.places.map((p) => t.places[p]).join(', ')}`}</li>
+                ))}</ul>
               ) : <p>{t.noStories}</p>}
             </section>
           </div>
