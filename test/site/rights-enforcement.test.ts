@@ -24,6 +24,8 @@ import { createApp } from '../../src/server/app.js';
 import { PageCache } from '../../src/site/page-cache.js';
 import { forEachEngine } from '../helpers/db.js';
 import { gradient } from '../media/images.js';
+import { XmlWorkspace, missingSchemas, xmllint } from '../feeds/xml-tools.js';
+import { missingJava, vnuErrors } from './page-checkers.js';
 
 const SITE = { siteName: 'Lede Test', siteUrl: 'https://news.example', trustProxy: false };
 const HOUR = 3600_000;
@@ -304,5 +306,25 @@ forEachEngine('rights enforcement', (ctx) => {
     assert.equal((html.match(/<picture>/g) ?? []).length >= 12, true, 'lead, 3 body figures, 4 related, 4 rail cards');
     const gz = gzipSync(html).length;
     assert.ok(gz <= 30 * 1024, `${gz} bytes gzipped`);
+  });
+
+  test('the markup is valid: <picture> in the W3C Nu checker, image sitemap entries (caption, licence) against the shared XSD', async (t) => {
+    const asset = await addAsset(repo, { credit: 'dpa', licence: 'https://example.org/lizenz' });
+    const story = await service.create(draft('Gültiges Markup', {
+      lead: fig(asset.id), body: [{ type: 'figure', ...fig(asset.id, { caption: 'Zweimal & "zitiert"' }) }],
+    }), { status: 'published', now });
+    const ws = new XmlWorkspace();
+    try {
+      const why = missingSchemas('sitemap.xsd', 'sitemap-image.xsd', 'sitemap-news.xsd');
+      if (!why) assert.equal(xmllint(ws.write((await get('/sitemaps/stories-1.xml')).text), ws.combinedSchema()), '');
+      const noJava = await missingJava();
+      if (!noJava) {
+        const errors = await vnuErrors([ws.write((await get(`/sachsen-anhalt/${story.slug}`)).text, 'html'), ws.write((await get('/')).text, 'html')]);
+        assert.deepEqual(errors.map((e) => `${e.lastLine}: ${e.message}`), []);
+      }
+      if (why || noJava) t.diagnostic([why, noJava].filter(Boolean).join('; '));
+    } finally {
+      ws.remove();
+    }
   });
 });
