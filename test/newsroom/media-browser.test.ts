@@ -1,9 +1,9 @@
 /**
  * The media library in Chromium, as editors use it: two pictures chosen at
  * once in the file picker upload with a progress bar each and show up as
- * done; a file whose name lies about its type gets its own error; the credit
- * is edited on the detail page (the form, no script needed) and the focal
- * point set by a click; axe-core finds nothing on the library and detail
+ * done, a dropped one too; a file whose name lies about its type gets its own
+ * error; the credit is edited on the detail page (the form, no script
+ * needed), the focal point set by a click, the file replaced; axe-core finds nothing on the library and detail
  * pages, in German and English.
  *
  * Functions passed to page.evaluate are strings: the test's TypeScript
@@ -108,17 +108,30 @@ describe('the media library in Chromium', () => {
     }
     assert.deepEqual((await done.locator('a').allTextContents()).sort(), ['deich.png', 'elbe-hochwasser.jpg']);
 
+    // Dropped on the drop zone: the same upload (a drop event with the file, as the browser sends it).
+    const dropped = (await photo(300, 200, '#669933', 'png')).toString('base64');
+    await page.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob('${dropped}'), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'gezogen.png', { type: 'image/png' }));
+      const zone = document.getElementById('media-drop');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })()`);
+    await done.nth(2).waitFor(WAIT);
+    assert.equal(await done.nth(2).locator('a').textContent(), 'gezogen.png');
+
     // A name that lies about the type: that file alone fails, with the server's reason.
     await page.locator('#media-files').setInputFiles([{ name: 'falsch.jpg', mimeType: 'image/jpeg', buffer: await photo(40, 30, '#000000', 'png') }]);
     const failed = page.locator('#media-uploads li[data-state="failed"]');
     await failed.waitFor(WAIT);
     assert.match((await failed.locator('.state').textContent()) ?? '', /Fehlgeschlagen: .*falsch\.jpg is named \.jpg/);
-    assert.equal(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM media_assets'))[0]!.n), 2);
+    assert.equal(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM media_assets'))[0]!.n), 3);
 
     // The list after a reload: both pictures, with status badge and usage in words.
     await page.reload();
     const rows = page.locator('table.media-list tbody tr');
-    assert.equal(await rows.count(), 2);
+    assert.equal(await rows.count(), 3);
     assert.match((await rows.first().textContent()) ?? '', /Rechte gültig/);
     assert.match((await rows.first().textContent()) ?? '', /nicht verwendet/);
     assert.deepEqual(await axeViolations(page), [], 'library with pictures');
@@ -150,6 +163,16 @@ describe('the media library in Chromium', () => {
     assert.equal(stored?.rights.usageTerms, 'nur redaktionelle Nutzung');
     assert.ok(Math.abs(stored!.focalX - 0.25) < 0.02 && Math.abs(stored!.focalY - 0.75) < 0.02);
     assert.deepEqual(await axeViolations(page), [], 'detail page after saving');
+
+    // Replace the file: same page (same id), new picture, the credit stays.
+    const before = stored!.sha256;
+    await page.locator('#replace-file').setInputFiles([{ name: 'deich-neu.jpg', mimeType: 'image/jpeg', buffer: await photo(900, 600, '#aa3333', 'jpeg') }]);
+    await Promise.all([page.waitForEvent('load', WAIT), page.getByRole('button', { name: 'Ersetzen' }).click()]);
+    const after = await media.library.assets.get(id);
+    assert.notEqual(after?.sha256, before);
+    assert.equal(after?.mime, 'image/jpeg');
+    assert.equal(after?.rights.credit, 'dpa');
+    assert.equal(await page.locator('h1').textContent(), 'deich-neu.jpg');
     assert.deepEqual(problems, []);
   });
 
