@@ -115,6 +115,19 @@ export function purgeKeysFor(event: { type?: string; assetId?: unknown; slug: st
  */
 export const CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=600, stale-if-error=86400';
 
+/**
+ * CACHE_CONTROL, with every shared-cache lifetime (fresh, stale while
+ * revalidating, stale on error) cut so none reaches past `expiresAt`: a CDN
+ * never shows a picture past the end of its rights, even without a purge.
+ */
+export function cacheControlUntil(expiresAt: number, now: number): string {
+  const left = Math.floor((expiresAt - now) / 1000);
+  if (!(left < 30 + 86_400)) return CACHE_CONTROL;
+  const fresh = Math.max(0, Math.min(30, left));
+  const rest = Math.max(0, left - fresh);
+  return `public, max-age=0, s-maxage=${fresh}, stale-while-revalidate=${Math.min(600, rest)}, stale-if-error=${Math.min(86_400, rest)}`;
+}
+
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
   readonly #inflight = new Map<string, { promise: Promise<Outcome>; keys: string[] }>();
@@ -270,7 +283,7 @@ export class PageCache {
   #respond(req: Request, e: Entry, state: string): Response {
     const headers = new Headers(e.headers);
     headers.set('ETag', e.etag);
-    headers.set('Cache-Control', CACHE_CONTROL);
+    headers.set('Cache-Control', cacheControlUntil(e.expiresAt, this.#now()));
     headers.set('Surrogate-Key', e.keys.join(' '));
     headers.set('Age', String(Math.max(0, Math.floor((this.#now() - e.storedAt) / 1000))));
     headers.set('X-Cache', state);

@@ -180,6 +180,8 @@ forEachEngine('rights enforcement', (ctx) => {
     assert.equal((await outputs(story.slug, asset.id)).shows.article, false);
     const page = await get(`/sachsen-anhalt/${story.slug}`);
     assert.equal(page.res.headers.get('x-cache'), 'HIT');
+    // a CDN is told not to keep it (fresh or stale) past the boundary either
+    assert.equal(page.res.headers.get('cache-control'), 'public, max-age=0, s-maxage=30, stale-while-revalidate=30, stale-if-error=30');
     now = new Date(from.getTime() + 1);
     assert.ok((await outputs(story.slug, asset.id)).shows.article, 'the cached copy was not served past the boundary');
   });
