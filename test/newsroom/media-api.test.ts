@@ -116,6 +116,13 @@ for (const engine of engines()) {
       assert.equal(again.status, 200);
       assert.equal(again.body.id, up.body.id);
       assert.equal(again.body.created, false);
+      // A form that carries the CSRF token as a field instead of the header (read by the check first) uploads as well.
+      const withField = new FormData();
+      withField.append('_csrf', csrf);
+      withField.append('file', new Blob([new Uint8Array(await picture('png'))], { type: 'image/png' }), 'feld.png');
+      const fieldRes = await editor.request('/newsroom/api/media', { method: 'POST', body: withField });
+      assert.equal(fieldRes.status, 201, await fieldRes.clone().text());
+      assert.equal(((await fieldRes.json()) as { originalName: string }).originalName, 'feld.png');
       // Rights stated in the form win over the file's.
       const stated = await multipart(editor, await picture('jpeg'), 'mdr.jpg', 'image/jpeg', { credit: 'MITTELDEUTSCHER RUNDFUNK' });
       assert.equal(stated.body.rights.credit, 'MITTELDEUTSCHER RUNDFUNK');
@@ -309,6 +316,9 @@ for (const engine of engines()) {
       const html = await lib.text();
       assert.match(html, /formular\.jpg/);
       assert.match(html, /nicht verwendet/);
+      const expiringSection = /<section[^>]*aria-labelledby="expiring-h"[\s\S]*?<\/section>/.exec(await (await editor.request('/newsroom/media')).text())?.[0] ?? '';
+      assert.match(expiringSection, /bald-ablaufend\.jpg/, 'the 7-day list on the library page');
+      assert.doesNotMatch(expiringSection, /spaeter\.jpg/);
       const form = (fields: Record<string, string>) => editor.request(`/newsroom/media/${id}`, {
         method: 'POST', body: new URLSearchParams({ _csrf: csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
