@@ -41,7 +41,8 @@ export const DEFAULT_EAGER = { crops: ['16:9'] as const, formats: FORMATS };
 
 // Image work runs one job at a time per process: peak memory is one decode.
 let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(job: () => Promise<T>): Promise<T> {
+/** Runs `job` after all image work queued before it (replacing a file joins the same queue as uploads). */
+export function serially<T>(job: () => Promise<T>): Promise<T> {
   const run = queue.then(job, job);
   queue = run.catch(() => undefined);
   return run;

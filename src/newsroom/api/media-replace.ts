@@ -1,7 +1,7 @@
 import { LedeError } from '../../content/index.js';
 import {
   AssetRepository, DEFAULT_EAGER, DEFAULT_RENDITION_SETTINGS, EXTENSION, FORMAT_EXTENSION, cropBox, inspectUpload, readEmbeddedRights,
-  renderCrop, renditionWidths, type EmbeddedRights, type MediaAsset, type RenditionOutput, type RenditionRecord, type UploadInput,
+  renderCrop, renditionWidths, serially, type EmbeddedRights, type MediaAsset, type RenditionOutput, type RenditionRecord, type UploadInput,
 } from '../../media/index.js';
 import type { Database } from '../../store/types.js';
 import type { NewsroomMedia } from './media-support.js';
@@ -18,7 +18,8 @@ export async function replaceAssetFile(db: Database, media: NewsroomMedia, asset
   const repo = new AssetRepository(db);
   const current = await repo.get(assetId);
   if (!current) throw new LedeError('NOT_FOUND', `no media asset ${assetId}`);
-  const checked = await inspectUpload(input, media.limits);
+  // The full decode and the renditions queue behind other image work, like an upload's.
+  const checked = await serially(() => inspectUpload(input, media.limits));
   const embedded = readEmbeddedRights(checked);
   if (checked.sha256 === current.sha256) return { asset: current, embedded };
   const twin = await repo.bySha256(checked.sha256);
@@ -29,7 +30,7 @@ export async function replaceAssetFile(db: Database, media: NewsroomMedia, asset
   const outputs: RenditionOutput[] = [];
   for (const crop of DEFAULT_EAGER.crops) {
     const widths = renditionWidths(cropBox(checked.width, checked.height, crop, focal).width);
-    outputs.push(...await renderCrop(checked.bytes, { width: checked.width, height: checked.height, focal }, crop, widths, DEFAULT_EAGER.formats, settings));
+    outputs.push(...await serially(() => renderCrop(checked.bytes, { width: checked.width, height: checked.height, focal }, crop, widths, DEFAULT_EAGER.formats, settings)));
   }
 
   const created: string[] = [];
