@@ -8,7 +8,6 @@
  */
 import { serve } from '@hono/node-server';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -19,19 +18,11 @@ import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { RetentionRepository } from '../../src/store/retention-repository.js';
 import { engines } from '../helpers/db.js';
-import { AXE_SOURCE_PATH, launchChromium, missingChromium, type AxeViolation } from '../site/page-checkers.js';
+import { axeViolations, logInThroughForm } from '../helpers/newsroom-chromium.js';
+import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'barrierefrei-passwort-1';
 const WAIT = { timeout: 15_000 };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(AXE_SOURCE_PATH, 'utf8'));
-  const violations = (await page.evaluate(`(async () => {
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
-  })()`)) as AxeViolation[];
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.html).slice(0, 2).join(' | ')}`);
-}
 
 const DRAFT: StoryDraft = {
   kind: 'article', language: 'de', kicker: 'Hochwasser', headline: 'Elbe erreicht Alarmstufe drei', teaser: 'Die Pegel steigen.',
@@ -86,10 +77,7 @@ describe('newsroom admin pages in Chromium', () => {
   async function loggedIn(email: string, javaScriptEnabled = true, width = 1280): Promise<Page> {
     const context = await browser!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', javaScriptEnabled, viewport: { width, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${base}/newsroom/login`);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/newsroom`, WAIT), page.locator('form[action="/newsroom/login"] button[type=submit]').click()]);
+    await logInThroughForm(page, base, email, PASSWORD);
     return page;
   }
 

@@ -25,21 +25,12 @@ import { createApp } from '../../src/server/app.js';
 import { PageCache } from '../../src/site/page-cache.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
-import { AXE_SOURCE_PATH, launchChromium, missingChromium, type AxeViolation } from '../site/page-checkers.js';
+import { axeViolations, logInThroughForm } from '../helpers/newsroom-chromium.js';
+import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'redaktion-passwort-1';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WAIT = { timeout: 15_000 };
-
-/** axe-core over the page as it is now; evaluated through the DevTools protocol, which the CSP does not govern. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(AXE_SOURCE_PATH, 'utf8'));
-  const violations = (await page.evaluate(`(async () => {
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
-  })()`)) as AxeViolation[];
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).slice(0, 2).join(' | ')}`);
-}
 
 /** Collects script errors of a page; the tests assert there are none. Chromium logs every HTTP error answer to fetch(); the ones the UI expects and handles (404, 410, 412, 422) are not problems. */
 function watch(page: Page, problems: string[]): Page {
@@ -85,10 +76,8 @@ describe('the newsroom in Chromium', () => {
     const context = await browser!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     const problems: string[] = [];
     const page = watch(await context.newPage(), problems);
-    await page.goto(`${base}/newsroom`);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/newsroom`, WAIT), page.locator('form[action="/newsroom/login"] button[type=submit]').click()]);
+    // Through the redirect a bookmark of the list takes.
+    await logInThroughForm(page, base, email, PASSWORD, '/newsroom');
     return { context, page, problems };
   }
 
