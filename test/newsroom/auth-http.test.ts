@@ -98,6 +98,20 @@ for (const engine of engines()) {
       await new AccountService(db).resetPassword((await new AccountService(db).users.credentials('cvd@example.org'))!.user.id, PASSWORD, { name: 'test' });
     });
 
+    test('an oversized form is refused with 413 before it is read, even on the public login', async () => {
+      const big = 'a'.repeat(7 * 1024 * 1024);
+      const declared = await new Browser(app).request('/newsroom/login', { method: 'POST', body: `email=${big}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(declared.status, 413);
+      assert.match(await declared.text(), /Formular ist zu groß/);
+      // Streamed without a length: counted as it arrives.
+      const chunks = new ReadableStream({ start(ctl) { for (let i = 0; i < 8; i++) ctl.enqueue(new TextEncoder().encode('a'.repeat(1024 * 1024))); ctl.close(); } });
+      const streamed = await app.request(`${BASE}/newsroom/login`, { method: 'POST', body: chunks, headers: { 'content-type': 'application/x-www-form-urlencoded' }, duplex: 'half' } as RequestInit);
+      assert.equal(streamed.status, 413);
+      // An ordinary login still goes through.
+      const ok = await new Browser(app).login('cvd@example.org', PASSWORD);
+      assert.equal(ok.status, 303);
+    });
+
     test('logout ends the session on the server', async () => {
       const b = new Browser(app);
       await b.login('cvd@example.org', PASSWORD);

@@ -308,6 +308,62 @@ for (const engine of engines()) {
       assert.equal((await new Browser(app).request(`/newsroom/media/${id}/original`)).status, 401);
     });
 
+    test('replace everywhere: every story using a picture gets another one, by API and by the detail page form', async () => {
+      const oldPic = (await multipart(editor, await picture('jpeg'), 'ueberall-alt.jpg', 'image/jpeg', { credit: 'dpa' })).body.id as string;
+      const newPic = (await multipart(editor, await picture('jpeg'), 'ueberall-neu.jpg', 'image/jpeg', { credit: 'MDR' })).body.id as string;
+      const third = (await multipart(editor, await picture('jpeg'), 'ueberall-drei.jpg', 'image/jpeg', { credit: 'epd' })).body.id as string;
+      const storyWith = async (headline: string, place: 'lead' | 'body') => {
+        const figure = { kind: 'image', alt: `Alt ${headline}`, caption: `Unterschrift ${headline}`, assetId: oldPic };
+        const res = await editor.json('POST', '/newsroom/api/stories', {
+          kind: 'article', language: 'de', headline, teaser: 'Ein Teaser.', authors: [{ name: 'Rita Rad' }], section: 'Sachsen', topics: [], related: [],
+          ...(place === 'lead' && { lead: figure }),
+          body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }, ...(place === 'body' ? [{ type: 'figure', ...figure }] : [])],
+        });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        return res.body as { id: string; version: number };
+      };
+      const a = await storyWith('Erster Beitrag mit Bild', 'lead');
+      const b = await storyWith('Zweiter Beitrag mit Bild', 'body');
+
+      const path = `/newsroom/api/media/${oldPic}/replace-everywhere`;
+      assert.equal((await contributor.json('POST', path, { with: newPic }, { 'x-csrf-token': await contributor.csrf() })).status, 403, 'a contributor may not');
+      const noId = await editor.json('POST', path, { with: 'neues Bild' });
+      assert.equal(noId.status, 422);
+      assert.match(JSON.stringify(noId.body), /by its id/);
+      const missing = await editor.json('POST', path, { with: '00000000-0000-4000-8000-000000000000' });
+      assert.equal(missing.status, 404);
+      assert.equal((await editor.json('POST', path, { with: oldPic })).status, 422, 'not by itself');
+      assert.equal((await editor.json('GET', `/newsroom/api/media/${oldPic}`)).body.usedIn, 2, 'refusals changed nothing');
+
+      const done = await editor.json('POST', path, { with: newPic });
+      assert.equal(done.status, 200, JSON.stringify(done.body));
+      assert.deepEqual(done.body.replaced.map((r: { storyId: string }) => r.storyId).sort(), [a.id, b.id].sort());
+      assert.deepEqual(done.body.failed, []);
+      assert.equal((await editor.json('GET', `/newsroom/api/media/${oldPic}`)).body.usedIn, 0);
+      assert.equal((await editor.json('GET', `/newsroom/api/media/${newPic}`)).body.usedIn, 2);
+      const first = (await editor.json('GET', `/newsroom/api/stories/${a.id}`)).body;
+      assert.equal(first.version, a.version + 1, 'one new version per story');
+      assert.equal(first.lead.assetId, newPic);
+      assert.equal(first.lead.alt, 'Alt Erster Beitrag mit Bild', 'alt text stays');
+      const second = (await editor.json('GET', `/newsroom/api/stories/${b.id}`)).body;
+      assert.equal(second.body.find((x: { type: string }) => x.type === 'figure').assetId, newPic);
+
+      // The same by the detail page's form (no JavaScript): offered with the other pictures, then a redirect to the replacement.
+      const detail = await (await editor.request(`/newsroom/media/${newPic}`)).text();
+      assert.match(detail, /Überall durch ein anderes Bild ersetzen/);
+      assert.match(detail, new RegExp(`<option value="${third}">ueberall-drei\\.jpg \\(epd\\)</option>`));
+      assert.doesNotMatch(detail, new RegExp(`<option value="${newPic}"`), 'not itself');
+      const posted = await editor.request(`/newsroom/media/${newPic}/replace-everywhere`, {
+        method: 'POST', body: new URLSearchParams({ _csrf: csrf, with: third }), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      assert.equal(posted.status, 303);
+      assert.equal(posted.headers.get('location'), `/newsroom/media/${third}?replaced=2`);
+      assert.match(await (await editor.request(posted.headers.get('location')!)).text(), /In 2 Beiträgen ersetzt\./);
+      assert.equal((await editor.json('GET', `/newsroom/api/media/${third}`)).body.usedIn, 2);
+      const unused = await (await editor.request(`/newsroom/media/${oldPic}`)).text();
+      assert.doesNotMatch(unused, /replace-everywhere/, 'no form for a picture nobody uses');
+    });
+
     test('the library and detail pages render, and the rights form works without JavaScript', async () => {
       const up = await multipart(editor, await picture('jpeg'), 'formular.jpg', 'image/jpeg');
       const id = up.body.id as string;

@@ -181,10 +181,12 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'GET /newsroom/media': [{ succeeds: true, request: () => ({ path: '/newsroom/media' }) }],
   'GET /newsroom/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}` }) }],
   'POST /newsroom/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}`, form: { credit: 'dpa', focalX: '50', focalY: '50' } }) }],
+  'POST /newsroom/api/media/:id/replace-everywhere': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}/replace-everywhere`, json: { with: MEDIA.otherId } }) }],
+  'POST /newsroom/media/:id/replace-everywhere': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}/replace-everywhere`, form: { with: MEDIA.otherId } }) }],
 };
 
 /** The media library picture the media endpoints are called on (uploaded in before()). */
-const MEDIA: { assetId: string; picture: Buffer } = { assetId: '', picture: Buffer.alloc(0) };
+const MEDIA: { assetId: string; otherId: string; picture: Buffer } = { assetId: '', otherId: '', picture: Buffer.alloc(0) };
 
 const isStoryAction = (p: string): p is StoryAction => (STORY_ACTIONS as readonly string[]).includes(p);
 
@@ -274,6 +276,9 @@ const SPOT_CHECKS: Array<[Role, string, string | undefined, Ownership, Outcome]>
   ['editor', 'PATCH /newsroom/api/media/:id', undefined, 'own', 'allowed'],
   ['editor', 'PUT /newsroom/api/media/:id/file', undefined, 'own', 'allowed'],
   ['author', 'POST /newsroom/media/:id', undefined, 'own', 'forbidden'],
+  ['contributor', 'POST /newsroom/api/media/:id/replace-everywhere', undefined, 'own', 'forbidden'],
+  ['editor', 'POST /newsroom/api/media/:id/replace-everywhere', undefined, 'own', 'allowed'],
+  ['author', 'POST /newsroom/media/:id/replace-everywhere', undefined, 'own', 'forbidden'],
 ];
 
 const keyOf = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
@@ -297,6 +302,7 @@ for (const engine of engines()) {
       const media = newsroomMedia({ db, storage: new DiskStorage(mediaDir) });
       MEDIA.picture = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3366aa' } }).png().toBuffer();
       MEDIA.assetId = (await media.library.upload({ bytes: MEDIA.picture, fileName: 'matrix.png' })).asset.id;
+      MEDIA.otherId = (await media.library.upload({ bytes: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#aa6633' } }).jpeg().toBuffer(), fileName: 'ersatz.jpg' })).asset.id;
       const built = createNewsroom(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { modules: NEWSROOM_MODULES, media });
       app = built.app as unknown as Hono;
       endpoints = built.registry.endpoints;

@@ -21,7 +21,8 @@ import { Scheduler } from '../../src/newsroom/scheduler.js';
 import { StoryService } from '../../src/newsroom/story-service.js';
 import { RevisionRepository } from '../../src/store/index.js';
 import { createApp } from '../../src/server/app.js';
-import { PageCache } from '../../src/site/page-cache.js';
+import { PageCache, cacheControlUntil, purgeKeysFor } from '../../src/site/page-cache.js';
+import { decodeRelayMessage, encodeRelayMessage } from '../../src/server/event-relay.js';
 import { forEachEngine } from '../helpers/db.js';
 import { gradient } from '../media/images.js';
 import { XmlWorkspace, missingSchemas, xmllint } from '../feeds/xml-tools.js';
@@ -47,6 +48,17 @@ function draft(headline: string, extra: Partial<StoryDraft> = {}): StoryDraft {
     body: [{ type: 'paragraph', content: [{ text: 'Der Pegel in Magdeburg steigt weiter an.' }] }], ...extra,
   };
 }
+
+test('asset.updated purges exactly the asset key and travels between nodes', () => {
+  const id = crypto.randomUUID();
+  assert.deepEqual(purgeKeysFor(assetUpdated(id)), [`asset:${id}`]);
+  assert.deepEqual(purgeKeysFor({ ...assetUpdated(id), assetId: undefined }), [], 'no id: the app purges everything instead');
+  const decoded = decodeRelayMessage(encodeRelayMessage('node-a', assetUpdated(id)).payload);
+  assert.ok('event' in decoded && decoded.event.type === 'asset.updated' && decoded.event.assetId === id);
+  // shared caches: unbounded pages keep the usual policy; a boundary 10 s away caps everything at 10 s
+  assert.match(cacheControlUntil(Infinity, 0), /s-maxage=30, stale-while-revalidate=600, stale-if-error=86400/);
+  assert.equal(cacheControlUntil(10_000, 0), 'public, max-age=0, s-maxage=10, stale-while-revalidate=0, stale-if-error=0');
+});
 
 forEachEngine('rights enforcement', (ctx) => {
   let now: Date;
@@ -292,7 +304,7 @@ forEachEngine('rights enforcement', (ctx) => {
     now = new Date(until.getTime() - 2 * HOUR);
   });
 
-  test('an article with library pictures in lead, body and rail stays within 30 KB gzipped', async () => {
+  test('an article with library pictures in lead, body and rail stays within 30 KB gzipped', async (t) => {
     const pics = await Promise.all(Array.from({ length: 8 }, (_, i) => addAsset(repo, { credit: `Agentur ${i}` })));
     for (let i = 0; i < 4; i++) {
       await service.create(draft(`Weitere Meldung ${i}`, { lead: fig(pics[i + 4]!.id) }), { status: 'published', now });
@@ -308,6 +320,7 @@ forEachEngine('rights enforcement', (ctx) => {
     assert.equal((html.match(/<picture>/g) ?? []).length >= 12, true, 'lead, 3 body figures, 4 related, 4 rail cards');
     const gz = gzipSync(html).length;
     assert.ok(gz <= 30 * 1024, `${gz} bytes gzipped`);
+    t.diagnostic(`article with 12 pictures: ${html.length} bytes, ${gz} gzipped`);
   });
 
   test('the markup is valid: <picture> in the W3C Nu checker, image sitemap entries (caption, licence) against the shared XSD', async (t) => {

@@ -3,6 +3,8 @@ import { LedeError, isIsoDateTime, zonedIso } from '../../content/index.js';
 import {
   CROPS, FORMATS, countAssetUses, normaliseRights, storiesUsingAsset, type AssetRights, type Crop, type MediaAsset, type RenditionFormat,
 } from '../../media/index.js';
+import { replaceAssetEverywhere, type ReplaceEverywhereResult } from '../../media/replace-everywhere.js';
+import { ROLE_GRANTS } from '../accounts/roles.js';
 import { assetUpdated } from '../events.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
@@ -196,6 +198,24 @@ export async function assetChanged(deps: NewsroomDeps, assetId: string): Promise
   await deps.events?.emit(assetUpdated(assetId));
 }
 
+/**
+ * Puts another picture in place of this one in every story that uses it
+ * (replaceAssetEverywhere: one versioned save per story, alt text and caption
+ * kept). Rewriting stories of any owner, published ones too, needs the right
+ * to edit and publish any story, on top of media.manage.
+ */
+export async function replaceEverywhere(deps: NewsroomDeps, c: NewsroomContext, fromId: string, withId: unknown): Promise<ReplaceEverywhereResult> {
+  const role = c.get('session')!.user.role;
+  const grants = ROLE_GRANTS[role].story;
+  if (grants['story.edit'] !== 'any' || grants['story.publish'] !== 'any') {
+    throw new LedeError('FORBIDDEN', `your role (${role}) may not change every story that uses this picture (needs story.edit and story.publish on any story)`);
+  }
+  if (typeof withId !== 'string' || !/^[0-9a-f-]{36}$/i.test(withId.trim())) {
+    throw invalid('name the replacement picture by its id: {"with": "<asset id>"}', [{ path: 'with', message: 'the id of a picture in the media library' }]);
+  }
+  return replaceAssetEverywhere(deps.db, deps.stories, fromId, withId.trim(), actorOf(c));
+}
+
 /** Renditions the newsroom previews: "16x9-640.webp" etc. */
 const PREVIEW = /^(16x9|4x3|1x1)-(\d{2,4})\.(avif|webp|jpg)$/;
 const CROP_OF: Record<string, Crop> = { '16x9': '16:9', '4x3': '4:3', '1x1': '1:1' };
@@ -267,6 +287,20 @@ export function createMediaApi(opts: MediaApiOptions = {}): (registry: EndpointR
         const result = await replaceAssetFile(deps.db, media, asset.id, input);
         if (result.asset.sha256 !== asset.sha256) await assetChanged(deps, asset.id);
         return c.json({ ...(await assetDetail(deps, media, result.asset)), embedded: result.embedded });
+      }),
+    });
+
+    registry.add({
+      method: 'POST', path: `${BASE}/:id/replace-everywhere`, permission: 'media.manage', kind: 'api',
+      handler: api(async (c) => {
+        const media = mediaOf(deps);
+        const asset = await loadAsset(media, c.req.param('id') ?? '');
+        const body = await readJson(c, '{"with": "<id of the replacement picture>"}', 16 * 1024);
+        const result = await replaceEverywhere(deps, c, asset.id, body.with);
+        return c.json({
+          replaced: result.replaced.map((s) => ({ storyId: s.id, headline: s.headline, version: s.version })),
+          failed: result.failed,
+        });
       }),
     });
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { LedeError, isLedeError, type Story } from '../../content/index.js';
 import type { Config } from '../../server/config.js';
 import { createSiteReader } from '../../site/read-model.js';
@@ -31,6 +32,17 @@ export interface NewsroomOptions {
 }
 
 const ASSET_PATH = '/newsroom/assets/';
+
+/**
+ * Largest URL-encoded form post read (parseBody reads a form whole: the
+ * login, the CSRF check, the pages' forms). The preview form carries a whole
+ * story as JSON, which URL-encoding can make three times as long as the API's
+ * 2 MB. Multipart bodies are media uploads, which read with their own limit.
+ */
+const MAX_FORM_BYTES = 6 * 1024 * 1024;
+const URLENCODED = /^application\/x-www-form-urlencoded/i;
+const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
+const FORM_TOO_LARGE = { de: 'Das Formular ist zu groß.', en: 'The form is too large.' };
 
 const hashOf = (body: string | Buffer) => createHash('sha256').update(body).digest('hex').slice(0, 12);
 
@@ -105,6 +117,10 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
     if (token && !session && !asset && !c.res.headers.get('set-cookie')) clearSessionCookie(c as unknown as Context);
   });
 
+  // Before any route reads a form: an oversized one (even to the public login) is refused, not buffered.
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(pick(FORM_TOO_LARGE, c.get('lang')), 413) });
+  app.use('*', (c, next) => (URLENCODED.test(c.req.header('content-type') ?? '') ? formLimit(c, next) : next()));
+
   const fail = (c: Context<NewsroomEnv>, kind: 'api' | 'page', err: LedeError) => {
     if (kind === 'api') return c.json(err.toJSON(), err.status as 400);
     const t = pick(COMMON_TEXT, c.get('lang'));
@@ -137,7 +153,7 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
     }
     if (changes) {
       let sent = c.req.header('x-csrf-token');
-      if (!sent && /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header('content-type') ?? '')) {
+      if (!sent && FORM_TYPE.test(c.req.header('content-type') ?? '')) {
         const form = await c.req.parseBody();
         sent = typeof form._csrf === 'string' ? form._csrf : undefined;
       }

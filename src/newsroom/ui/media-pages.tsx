@@ -2,8 +2,9 @@ import { LedeError, formatEnglishDateTime, formatGermanDate, formatGermanDateTim
 import { formatBytes, type MediaAsset } from '../../media/index.js';
 import { hasPermission } from '../accounts/roles.js';
 import {
-  applyMediaChange, assetDetail, checkMediaChange, expiringAssets, loadAsset, mediaFilterFrom, mediaPage,
+  applyMediaChange, assetDetail, checkMediaChange, expiringAssets, loadAsset, mediaFilterFrom, mediaPage, replaceEverywhere,
 } from '../api/media-api.js';
+import { listMediaAssets } from '../api/media-queries.js';
 import { RIGHTS_FIELDS, mediaOf, type AssetView } from '../api/media-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
@@ -36,6 +37,9 @@ export const MEDIA_TEXT = {
     replaceFile: 'Neue Bilddatei', replaceButton: 'Ersetzen', original: 'Original öffnen', previewAlt: 'Vorschau des Bildes',
     marker: 'Gesetzter Bildmittelpunkt',
     places: { lead: 'Aufmacherbild', body: 'im Text', related: 'Teaserbild', author: 'Autorenbild' } as Record<string, string>,
+    everywhere: 'Überall durch ein anderes Bild ersetzen', everywhereHint: 'Jeder Beitrag, der dieses Bild verwendet, bekommt das gewählte Bild (als neue Version; Alternativtext und Bildunterschrift bleiben).',
+    replacement: 'Ersatzbild', everywhereButton: 'Überall ersetzen', noOther: 'Es gibt noch kein anderes Bild in der Mediathek.',
+    replacedIn: (n: number) => (n === 1 ? 'In 1 Beitrag ersetzt.' : `In ${n} Beiträgen ersetzt.`), notReplaced: 'Nicht ersetzt in:',
     client: {
       waiting: 'Wartet …', uploading: 'Lädt hoch …', processing: 'Wird verarbeitet …', done: 'Fertig', duplicate: 'Schon in der Mediathek',
       failed: 'Fehlgeschlagen:', tooLarge: 'Die Datei ist größer als {max}.', offline: 'Keine Verbindung zum Server.', open: 'Öffnen',
@@ -65,6 +69,9 @@ export const MEDIA_TEXT = {
     replaceFile: 'New picture file', replaceButton: 'Replace', original: 'Open the original', previewAlt: 'Preview of the picture',
     marker: 'Focal point set',
     places: { lead: 'lead image', body: 'in the text', related: 'teaser image', author: 'author image' } as Record<string, string>,
+    everywhere: 'Replace with another picture everywhere', everywhereHint: 'Every story that uses this picture gets the chosen one (as a new version; alt text and caption stay).',
+    replacement: 'Replacement picture', everywhereButton: 'Replace everywhere', noOther: 'There is no other picture in the library yet.',
+    replacedIn: (n: number) => (n === 1 ? 'Replaced in 1 story.' : `Replaced in ${n} stories.`), notReplaced: 'Not replaced in:',
     client: {
       waiting: 'Waiting …', uploading: 'Uploading …', processing: 'Processing …', done: 'Done', duplicate: 'Already in the library',
       failed: 'Failed:', tooLarge: 'The file is larger than {max}.', offline: 'No connection to the server.', open: 'Open',
@@ -251,7 +258,7 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
     focalY: String(Math.round(asset.focalY * 1000) / 10),
   });
 
-  const detailPage = async (c: NewsroomContext, id: string, notice: { ok?: string; issues?: { path: string; message: string }[]; form?: FormValues } = {}, status = 200) => {
+  const detailPage = async (c: NewsroomContext, id: string, notice: { ok?: string; issues?: { path: string; message: string }[]; form?: FormValues; failed?: { headline: string; message: string }[] } = {}, status = 200) => {
     const lang = c.get('lang');
     const t = pick(MEDIA_TEXT, lang);
     const st = pick(STORY_TEXT, lang);
@@ -274,6 +281,9 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
         {errorOf(k) ? <p id={`r-${k}-err`} class="count over">{errorOf(k)}</p> : null}
       </div>
     );
+    const others = may && view.stories.length
+      ? (await listMediaAssets(deps.db, { limit: 100 }, media.clock())).items.filter((a) => a.id !== asset.id)
+      : [];
     const client = { ...t.client, tooLarge: t.client.tooLarge.replace('{max}', formatBytes(media.limits.maxBytes)), maxBytes: media.limits.maxBytes, id: asset.id };
     const name = nameOf(view, t);
     return c.html(page(
@@ -282,6 +292,12 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
         <h1>{name}</h1>
         <script type="application/json" id="media-config" dangerouslySetInnerHTML={{ __html: jsonIsland({ text: client }) }}></script>
         {notice.ok ? <p class="notice ok" role="status">{notice.ok}</p> : null}
+        {notice.failed?.length ? (
+          <div class="notice error" role="alert">
+            <p>{t.notReplaced}</p>
+            <ul>{notice.failed.map((f) => <li>{`${f.headline}: ${f.message}`}</li>)}</ul>
+          </div>
+        ) : null}
         {notice.issues?.length ? (
           <div class="notice error" role="alert">
             <p>{t.invalid}</p>
@@ -309,6 +325,22 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
                   <li><a href={`/newsroom/stories/${s.storyId}`}>{s.headline}</a>{` · ${st.status[s.status as keyof typeof st.status] ?? s.status} · ${s.places.map((p) => t.places[p]).join(', ')}`}</li>
                 ))}</ul>
               ) : <p>{t.noStories}</p>}
+              {may && view.stories.length ? (
+                <form method="post" action={`/newsroom/media/${asset.id}/replace-everywhere`} class="panel">
+                  <input type="hidden" name="_csrf" value={session.csrfToken} />
+                  <h3>{t.everywhere}</h3>
+                  <p id="everywhere-hint" class="muted">{t.everywhereHint}</p>
+                  {others.length ? (
+                    <>
+                      <label for="everywhere-with">{t.replacement}</label>
+                      <select id="everywhere-with" name="with" aria-describedby="everywhere-hint">
+                        {others.map((a) => <option value={a.id}>{`${a.originalName ?? a.embeddedCaption?.slice(0, 60) ?? a.id}${a.rights.credit ? ` (${a.rights.credit})` : ''}`}</option>)}
+                      </select>
+                      <p><button type="submit">{t.everywhereButton}</button></p>
+                    </>
+                  ) : <p>{t.noOther}</p>}
+                </form>
+              ) : null}
             </section>
           </div>
           <div>
@@ -385,7 +417,23 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
     method: 'GET', path: '/newsroom/media/:id', permission: 'newsroom.use', kind: 'page',
     handler: (c) => {
       const ctx = c as NewsroomContext;
-      return detailPage(ctx, c.req.param('id') ?? '', c.req.query('saved') ? { ok: pick(MEDIA_TEXT, ctx.get('lang')).saved } : {});
+      const t = pick(MEDIA_TEXT, ctx.get('lang'));
+      const replaced = c.req.query('replaced');
+      const ok = c.req.query('saved') ? t.saved : replaced && /^\d{1,6}$/.test(replaced) ? t.replacedIn(Number(replaced)) : undefined;
+      return detailPage(ctx, c.req.param('id') ?? '', ok ? { ok } : {});
+    },
+  });
+
+  registry.add({
+    method: 'POST', path: '/newsroom/media/:id/replace-everywhere', permission: 'media.manage', kind: 'page',
+    handler: async (c) => {
+      const ctx = c as NewsroomContext;
+      const t = pick(MEDIA_TEXT, ctx.get('lang'));
+      const asset = await loadAsset(mediaOf(deps), c.req.param('id') ?? '');
+      const form = await c.req.parseBody();
+      const result = await replaceEverywhere(deps, ctx, asset.id, form.with);
+      if (result.failed.length) return detailPage(ctx, asset.id, { failed: result.failed, ...(result.replaced.length && { ok: t.replacedIn(result.replaced.length) }) });
+      return c.redirect(`/newsroom/media/${String(form.with).trim().toLowerCase()}?replaced=${result.replaced.length}`, 303);
     },
   });
 
