@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadDemoContent } from '../newsroom/load-demo.js';
 import { EventBus, assetUpdated } from '../newsroom/events.js';
 import { Scheduler } from '../newsroom/scheduler.js';
 import { StoryService } from '../newsroom/story-service.js';
-import { AssetRepository, diskStorageFor } from '../media/index.js';
+import { AssetRepository, mediaStorageFor } from '../media/index.js';
 import { newsroomMedia } from '../newsroom/api/media-support.js';
 import { createApp } from '../server/app.js';
 import { startEventRelay } from '../server/event-relay.js';
@@ -48,7 +49,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     purgeAll: () => pageCache.purgeAll(),
     log: (line) => io.stderr.write(`lede serve: ${line}\n`),
   });
-  const media = newsroomMedia({ db, storage: diskStorageFor(config.dataDir) });
+  const media = newsroomMedia({ db, storage: mediaStorageFor(config) });
   const app = createApp(db, config, { pageCache, events, media });
   // Scheduled publication (and embargo ends) and scheduled depublication; every node may run it.
   // The rights sweep: a picture whose rights lapse (or begin) by the clock is purged from every page within a tick (5 s).
@@ -71,8 +72,11 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     throw err;
   });
   const where = db.engine === 'pglite' ? `embedded database in ${db.location}` : `PostgreSQL at ${db.location}`;
+  const mediaWhere = config.mediaStorage?.kind === 's3'
+    ? `media in bucket ${config.mediaStorage.bucket} at ${config.mediaStorage.endpoint}`
+    : `media in ${path.join(config.dataDir, 'media')}`;
   scheduler.start();
-  io.stdout.write(`Lede is running at http://localhost:${config.port} (${where}; ready in ${Math.round(performance.now() - started)} ms)\n`);
+  io.stdout.write(`Lede is running at http://localhost:${config.port} (${where}; ${mediaWhere}; ready in ${Math.round(performance.now() - started)} ms)\n`);
 
   // Close cleanly so the embedded database checkpoints and releases its lock.
   return new Promise<number>((resolve) => {

@@ -6,3 +6,4 @@ export * from './asset-repository.js';
 export * from './media-library.js';
 export * from './s3-storage.js';
 export * from './media-uses.js';
+export * from './configured-storage.js';

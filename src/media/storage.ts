@@ -138,3 +138,4 @@ export class DiskStorage implements MediaStorage {
 export function diskStorageFor(dataDir: string): DiskStorage {
   return new DiskStorage(path.join(dataDir, 'media'));
 }
+

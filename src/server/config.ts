@@ -17,7 +17,14 @@ export interface Config {
   trustProxy?: boolean;
   /** Refuse to publish a story with a media library picture that has no credit line (LEDE_REQUIRE_IMAGE_CREDIT, default on; 0 turns it off). */
   requireImageCredit: boolean;
+  /** Where media files live: the data directory (default) or an S3-compatible bucket (LEDE_MEDIA_STORAGE=s3). */
+  mediaStorage?: MediaStorageConfig;
 }
+
+/** Media file storage: `<dataDir>/media` on disk, or an S3-compatible bucket shared by every app node. */
+export type MediaStorageConfig =
+  | { kind: 'disk' }
+  | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; prefix?: string; pathStyle: boolean };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -35,6 +42,42 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes|on)$/.test(raw)) return true;
   if (/^(0|false|no|off)$/.test(raw)) return false;
   throw new LedeError('CONFIG', `${name} must be 1 or 0 (on or off), got "${env[name]}"`);
+}
+
+/** LEDE_MEDIA_STORAGE and, for `s3`, the LEDE_S3_* variables; every missing or malformed one is named. */
+function mediaStorage(env: NodeJS.ProcessEnv): MediaStorageConfig {
+  const kind = (env.LEDE_MEDIA_STORAGE ?? '').trim().toLowerCase() || 'disk';
+  if (kind === 'disk') return { kind: 'disk' };
+  if (kind !== 's3') throw new LedeError('CONFIG', `LEDE_MEDIA_STORAGE must be disk or s3, got "${env.LEDE_MEDIA_STORAGE}"`);
+  const need = ['LEDE_S3_ENDPOINT', 'LEDE_S3_BUCKET', 'LEDE_S3_ACCESS_KEY_ID', 'LEDE_S3_SECRET_ACCESS_KEY'] as const;
+  const missing = need.filter((n) => !env[n]?.trim());
+  if (missing.length) throw new LedeError('CONFIG', `LEDE_MEDIA_STORAGE=s3 needs ${missing.join(', ')}`);
+  const endpoint = env.LEDE_S3_ENDPOINT!.trim().replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new LedeError('CONFIG', `LEDE_S3_ENDPOINT must be an http(s) URL such as https://s3.eu-central-1.amazonaws.com, got "${endpoint}"`);
+  }
+  if (url.username || url.password) throw new LedeError('CONFIG', 'LEDE_S3_ENDPOINT must not carry credentials; use LEDE_S3_ACCESS_KEY_ID and LEDE_S3_SECRET_ACCESS_KEY');
+  const bucket = env.LEDE_S3_BUCKET!.trim();
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new LedeError('CONFIG', `LEDE_S3_BUCKET must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${bucket}"`);
+  }
+  let prefix = env.LEDE_S3_PREFIX?.trim().replace(/^\/+/, '') || undefined;
+  if (prefix && !prefix.endsWith('/')) prefix += '/';
+  if (prefix && !/^[A-Za-z0-9._\-/]+$/.test(prefix)) throw new LedeError('CONFIG', `LEDE_S3_PREFIX may hold letters, digits, '.', '_', '-' and '/', got "${env.LEDE_S3_PREFIX}"`);
+  return {
+    kind: 's3',
+    endpoint,
+    region: env.LEDE_S3_REGION?.trim() || 'us-east-1',
+    bucket,
+    accessKeyId: env.LEDE_S3_ACCESS_KEY_ID!.trim(),
+    secretAccessKey: env.LEDE_S3_SECRET_ACCESS_KEY!.trim(),
+    ...(prefix && { prefix }),
+    pathStyle: flag(env, 'LEDE_S3_PATH_STYLE', true),
+  };
 }
 
 /** Reads and checks the environment once at start; a bad value stops the process with one clear line. */
@@ -62,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkpointIntervalMs: int(env, 'LEDE_CHECKPOINT_INTERVAL_MS', 30000, 0, 3600000),
     trustProxy: /^(1|true|yes)$/i.test(env.LEDE_TRUST_PROXY ?? ''),
     requireImageCredit: flag(env, 'LEDE_REQUIRE_IMAGE_CREDIT', true),
+    mediaStorage: mediaStorage(env),
   };
 }

@@ -157,7 +157,7 @@ describe('lede CLI', () => {
     const port = String(30000 + Math.floor(Math.random() * 20000));
     const server = lede(['serve'], { ...env, PORT: port, HOST: '127.0.0.1' }, { until: /Lede is running/ });
     const first = await server;
-    assert.match(first.stdout, /Lede is running at http:\/\/localhost:\d+ \(embedded database in /);
+    assert.match(first.stdout, /Lede is running at http:\/\/localhost:\d+ \(embedded database in [^;]+; media in [^;]+media; ready in /);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       assert.equal(res.status, 200);
@@ -212,6 +212,9 @@ describe('lede CLI', () => {
     const u = await lede(['migrate'], { ...env, DATABASE_URL: 'mysql://x' });
     assert.equal(u.code, 1);
     assert.match(u.stderr, /DATABASE_URL must start with postgres:\/\//);
+    const s3 = await lede(['serve'], { ...env, LEDE_MEDIA_STORAGE: 's3', LEDE_S3_ENDPOINT: 'http://minio.internal:9000' });
+    assert.equal(s3.code, 1);
+    assert.equal(s3.stderr.trim(), 'lede serve: LEDE_MEDIA_STORAGE=s3 needs LEDE_S3_BUCKET, LEDE_S3_ACCESS_KEY_ID, LEDE_S3_SECRET_ACCESS_KEY');
   });
 
   test('migrate reports an up-to-date database', async () => {
