@@ -407,7 +407,7 @@
     switch (b.type) {
       case 'paragraph': return plain(b.content || []);
       case 'heading': return b.text;
-      case 'figure': return [b.alt, b.caption, b.src].filter(Boolean).join(' · ');
+      case 'figure': return [b.alt, b.caption, b.src || (b.assetId ? '#' + b.assetId.slice(0, 8) : '')].filter(Boolean).join(' · ');
       case 'quote': return '„' + b.text + '“' + (b.speaker ? ' – ' + b.speaker : '');
       case 'list': return (b.items || []).map(function (it) { return '• ' + plain(it); }).join(' ');
       case 'embed': return [b.title, b.url].filter(Boolean).join(' · ');
@@ -416,7 +416,42 @@
     }
   }
 
+  // --- Pictures from the media library ---------------------------------------
+
+  /**
+   * A figure (lead or figure block) showing the library picture `assetId`:
+   * alt text, caption and kind stay the figure's own (per use); its own
+   * address, size and credit go, since the picture and its credit now come
+   * from the library. The figure itself is left as it was.
+   */
+  function withAsset(fig, assetId) {
+    var out = {};
+    Object.keys(fig || {}).forEach(function (k) {
+      if (k !== 'src' && k !== 'width' && k !== 'height' && k !== 'credit' && k !== 'assetId') out[k] = fig[k];
+    });
+    if (!out.kind) out.kind = 'image';
+    if (typeof out.alt !== 'string') out.alt = '';
+    out.assetId = assetId;
+    return out;
+  }
+
+  /** Every library picture a draft names (lead, body figures also inside ticker entries, related teasers, author images), each once. */
+  function assetIdsOf(d) {
+    var ids = [];
+    var add = function (f) { if (f && f.assetId && ids.indexOf(f.assetId) < 0) ids.push(f.assetId); };
+    add(d && d.lead);
+    var walk = function (blocks) {
+      (blocks || []).forEach(function (b) { if (b.type === 'figure') add(b); if (b.type === 'ticker-entry') walk(b.body); });
+    };
+    walk(d && d.body);
+    ((d && d.related) || []).forEach(function (r) { add(r.image); });
+    ((d && d.authors) || []).forEach(function (a) { add(a.image); });
+    return ids;
+  }
+
   var api = {
+    withAsset: withAsset,
+    assetIdsOf: assetIdsOf,
     blocksFromHtml: blocksFromHtml,
     blocksFromNode: blocksFromNode,
     blocksFromText: blocksFromText,

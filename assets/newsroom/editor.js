@@ -54,18 +54,51 @@
     return fetch(url, { method: method, headers: headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   }
 
-  async function showApiError(res, prefix) {
+  async function showApiError(res, prefix, invalidText) {
     var box = $('messages');
     var j = null;
     try { j = await res.json(); } catch (e) { /* not JSON */ }
     var err = (j && j.error) || {};
     box.textContent = '';
-    var msg = res.status === 401 ? T.sessionEnded : res.status === 403 ? T.forbidden + ' ' + (err.message || '') : (err.issues && err.issues.length ? T.invalid : (prefix || T.failed) + ' ' + (err.message || res.status));
+    var msg = res.status === 401 ? T.sessionEnded : res.status === 403 ? T.forbidden + ' ' + (err.message || '') : (err.issues && err.issues.length ? (invalidText || T.invalid) : (prefix || T.failed) + ' ' + (err.message || res.status));
     var wrap = el('div', { class: 'notice error' }, [el('p', { text: msg })]);
     if (err.issues && err.issues.length) {
-      wrap.appendChild(el('ul', null, err.issues.map(function (i) { return el('li', { text: i.path + ': ' + i.message }); })));
+      wrap.appendChild(el('ul', null, err.issues.map(issueItem)));
     }
     box.appendChild(wrap);
+  }
+
+  /** Position in the editor of the payload's body[n] (a save leaves empty blocks out). */
+  function editorIndex(n) {
+    var k = -1;
+    for (var i = 0; i < doc.body.length; i++) {
+      if (!isEmptyBlock(doc.body[i])) { k += 1; if (k === n) return i; }
+    }
+    return n;
+  }
+
+  /** One problem the server named, in the editor's words where it is about a picture: which figure, and what to do. */
+  function issueItem(issue) {
+    var path = issue.path || '';
+    var message = issue.message || '';
+    var fig = /^(lead|body\[(\d+)\]|related\[(\d+)\]\.image|authors\[(\d+)\]\.image)(\.[a-zA-Z]+)?$/.exec(path);
+    var text = null;
+    if (fig) {
+      var where = fig[1] === 'lead' ? T.leadImage
+        : fig[2] !== undefined ? T.position + ' ' + (editorIndex(Number(fig[2])) + 1) + ' (' + T.types.figure + ')'
+          : fig[3] !== undefined ? T.relatedImage + ' ' + (Number(fig[3]) + 1)
+            : T.authorImage + ' ' + (Number(fig[4]) + 1);
+      if (/no credit line/.test(message)) text = where + ': ' + T.noCreditIssue;
+      else if (/no picture/.test(message)) text = where + ': ' + T.noSuchPicture;
+      else if (fig[5] === '.alt') text = where + ': ' + T.altIssue;
+    }
+    var li = el('li', { text: text || path + ': ' + message });
+    var id = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/.exec(message);
+    if (text && id && /no credit line/.test(message)) {
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(el('a', { href: '/newsroom/media/' + id[1], target: '_blank', rel: 'noopener' }, [T.openInLibrary]));
+    }
+    return li;
   }
 
   function setState(text) { $('save-state').textContent = text; }
@@ -88,6 +121,7 @@
     $('f-startsAt').value = doc.broadcast ? C.isoToBerlinLocal(doc.broadcast.startsAt) : '';
     $('f-embargo').value = doc.embargoUntil ? C.isoToBerlinLocal(doc.embargoUntil) : '';
     updateCounts();
+    renderLead();
   }
 
   function setText(key, value) {
@@ -143,7 +177,7 @@
       case 'quote': return !(b.text || '').trim();
       case 'list': return !(b.items || []).some(function (it) { return C.plainText(it).trim(); });
       case 'embed': return !(b.url || '').trim();
-      case 'figure': return !(b.src || '').trim() && !(b.alt || '').trim() && !(b.caption || '').trim();
+      case 'figure': return !b.assetId && !(b.src || '').trim() && !(b.alt || '').trim() && !(b.caption || '').trim();
       case 'ticker-entry': return !(b.title || '').trim() && !(b.body || []).length;
       default: return false;
     }
@@ -317,13 +351,36 @@
         var kind = el('select', { onchange: function () { b.kind = kind.value; changed(); } }, ['image', 'graphic', 'map'].map(function (k) {
           return el('option', { value: k, text: T[k], selected: b.kind === k });
         }));
-        return [
-          labelled(T.figureKind, kind),
-          labelled(T.src, input(b.src, function (v) { b.src = v.trim(); }, { type: 'url' })),
-          labelled(T.alt, input(b.alt, function (v) { b.alt = v; })),
-          labelled(T.caption, input(b.caption, function (v) { b.caption = v; })),
-          labelled(T.credit, input(b.credit, function (v) { b.credit = v; })),
-        ];
+        var altHint = nextId('alth');
+        var parts = [labelled(T.figureKind, kind)];
+        // A library picture brings its own file and credit; a figure without one (external graphic, map) keeps its address and credit.
+        if (b.assetId) parts.push(pictureInfo(b));
+        else parts.push(labelled(T.src, input(b.src, function (v) { b.src = v.trim(); }, { type: 'url' })));
+        parts.push(labelled(T.alt, input(b.alt, function (v) { b.alt = v; }, { maxlength: cfg.limits.alt, 'aria-describedby': altHint })));
+        parts.push(el('p', { class: 'hint', id: altHint, text: T.altHint }));
+        parts.push(labelled(T.caption, input(b.caption, function (v) { b.caption = v; }, { maxlength: cfg.limits.caption })));
+        if (!b.assetId) parts.push(labelled(T.credit, input(b.credit, function (v) { b.credit = v; })));
+        var tools = el('div', { class: 'pick-tools' });
+        if (cfg.media) {
+          tools.appendChild(el('button', {
+            type: 'button', class: 'secondary', 'data-act': 'pick', 'aria-haspopup': 'dialog',
+            onclick: function (e) { openPicker(e.currentTarget, function (asset) { chooseForBlock(b, asset); }); },
+          }, [T.choose, el('span', { class: 'vh', text: ' – ' + label })]));
+        }
+        if (b.assetId) {
+          tools.appendChild(el('button', {
+            type: 'button', class: 'secondary', 'data-act': 'detach',
+            onclick: function () {
+              delete b.assetId;
+              var at = doc.body.indexOf(b);
+              renderBlocks({ index: at, selector: 'input[type=url]' });
+              announce(T.pictureRemoved);
+              changed();
+            },
+          }, [T.detach, el('span', { class: 'vh', text: ' – ' + label })]));
+        }
+        if (tools.firstChild) parts.push(tools);
+        return parts;
       }
       case 'quote':
         return [
@@ -368,6 +425,227 @@
         return [el('pre', { text: JSON.stringify(b, null, 1) })];
     }
   }
+
+  // ---------------------------------------------------------------- pictures from the media library
+
+  /** Library pictures as GET /newsroom/api/media/:id answers them, by id: a promise of the asset, null when there is none, undefined when the library could not be asked. */
+  var assetCache = {};
+  function loadAsset(id) {
+    if (!assetCache[id]) {
+      assetCache[id] = fetch('/newsroom/api/media/' + encodeURIComponent(id), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (res) {
+          if (res.status === 404) return null;
+          if (!res.ok) throw new Error(String(res.status));
+          return res.json();
+        })
+        .catch(function () { delete assetCache[id]; return undefined; });
+    }
+    return assetCache[id];
+  }
+  function remember(asset) { assetCache[asset.id] = Promise.resolve(asset); }
+
+  function rightsBadge(asset) {
+    var st = asset.rightsStatus || 'valid';
+    var r = asset.rights || {};
+    var when = st === 'not-yet-valid' && r.validFrom ? ' (' + T.from + ' ' + C.formatBerlin(r.validFrom) + ')'
+      : (st === 'expiring' || st === 'lapsed') && r.validUntil ? ' (' + T.until + ' ' + C.formatBerlin(r.validUntil) + ')' : '';
+    return el('span', { class: 'rights-badge ' + st, text: (T.rights[st] || st) + when });
+  }
+
+  function creditText(asset) {
+    var credit = asset.rights && asset.rights.credit;
+    return credit ? el('p', { class: 'credit', text: T.creditLine + ' ' + credit }) : el('p', { class: 'credit warn', text: T.noCredit });
+  }
+
+  /** What a figure shows: the library picture (thumbnail, name, credit, rights when not plainly valid) or the outside address. */
+  function pictureInfo(fig) {
+    var box = el('div', { class: 'picked' });
+    if (fig.assetId) {
+      var id = fig.assetId;
+      box.setAttribute('data-asset', id);
+      var img = el('img', { alt: '', width: '160', height: '90', src: '/newsroom/media/' + id + '/16x9-320.webp' });
+      var text = el('div', null, [el('p', { class: 'muted', text: T.assetLoading })]);
+      box.appendChild(img);
+      box.appendChild(text);
+      loadAsset(id).then(function (a) {
+        text.textContent = '';
+        if (a === null) { img.hidden = true; text.appendChild(el('p', { class: 'warn', text: T.assetMissing })); return; }
+        if (!a) { text.appendChild(el('p', { class: 'muted', text: id })); return; }
+        if (a.urls && a.urls.thumbnail && img.getAttribute('src') !== a.urls.thumbnail) img.src = a.urls.thumbnail;
+        text.appendChild(el('p', { class: 'name', text: a.originalName || T.untitled }));
+        text.appendChild(creditText(a));
+        if (a.rightsStatus && a.rightsStatus !== 'valid') text.appendChild(el('p', null, [rightsBadge(a)]));
+        if (a.rightsStatus === 'lapsed') text.appendChild(el('p', { class: 'warn', text: T.lapsedChosen }));
+        if (a.rightsStatus === 'not-yet-valid') text.appendChild(el('p', { class: 'hint', text: T.notYetWhy }));
+        text.appendChild(el('p', { class: 'hint', text: T.creditFromLibrary }));
+        text.appendChild(el('p', null, [el('a', { href: '/newsroom/media/' + id, target: '_blank', rel: 'noopener' }, [T.openInLibrary, el('span', { class: 'vh', text: ': ' + (a.originalName || T.untitled) })])]));
+      });
+    } else if (fig.src) {
+      box.appendChild(el('img', { alt: '', src: fig.src }));
+      box.appendChild(el('div', null, [
+        el('p', { text: T.external }), el('p', { class: 'name', text: fig.src }),
+        fig.credit ? el('p', { class: 'credit', text: T.creditLine + ' ' + fig.credit }) : null,
+      ]));
+    }
+    return box;
+  }
+
+  function renderLead() {
+    var box = $('lead-picture');
+    if (!box) return;
+    box.textContent = '';
+    var lead = doc.lead;
+    box.appendChild(lead ? pictureInfo(lead) : el('p', { class: 'muted', text: T.leadNone }));
+    $('lead-fields').hidden = !lead;
+    $('lead-remove').hidden = !lead;
+    $('lead-alt').value = lead ? lead.alt || '' : '';
+    $('lead-caption').value = lead ? lead.caption || '' : '';
+  }
+
+  function chooseForLead(asset) {
+    doc.lead = C.withAsset(doc.lead || { kind: 'image', alt: '' }, asset.id);
+    renderLead();
+    announce(T.chosen + ' ' + (asset.originalName || T.untitled));
+    changed();
+  }
+
+  function chooseForBlock(b, asset) {
+    var at = doc.body.indexOf(b);
+    if (at < 0) return;
+    doc.body[at] = C.withAsset(b, asset.id);
+    renderBlocks();
+    // The block was drawn anew: focus goes back to its button, not to the one that is gone.
+    pickerOpener = $('blocks').querySelector('li[data-index="' + at + '"] button[data-act="pick"]');
+    announce(T.chosen + ' ' + (asset.originalName || T.untitled));
+    changed();
+  }
+
+  var picker = $('picker');
+  var pickerOpener = null;
+  var pickerApply = null;
+  var searchSeq = 0;
+
+  function pickerSay(text) { $('picker-state').textContent = text; }
+
+  function openPicker(opener, apply) {
+    if (!picker) return;
+    pickerOpener = opener;
+    pickerApply = apply;
+    if (!picker.open) picker.showModal();
+    $('picker-q').focus();
+    searchLibrary();
+  }
+
+  async function apiErrorText(res) {
+    var j = null;
+    try { j = await res.json(); } catch (e) { /* not JSON */ }
+    var err = (j && j.error) || {};
+    var msg = err.message || String(res.status);
+    if (err.issues && err.issues.length) msg += ' (' + err.issues.map(function (i) { return (i.path ? i.path + ': ' : '') + i.message; }).join('; ') + ')';
+    return msg;
+  }
+
+  function renderResults(items) {
+    var list = $('picker-results');
+    list.textContent = '';
+    items.forEach(function (a) {
+      remember(a);
+      var name = a.originalName || T.untitled;
+      var credit = a.rights && a.rights.credit;
+      var kids = [
+        el('img', { alt: '', src: a.urls && a.urls.thumbnail, width: '320', height: '180', loading: 'lazy' }),
+        el('span', { class: 'name', text: name }),
+        el('span', { class: credit ? 'credit' : 'credit warn', text: credit ? T.creditLine + ' ' + credit : T.noCredit }),
+        rightsBadge(a),
+      ];
+      var li = el('li', { 'data-asset': a.id, 'data-status': a.rightsStatus });
+      if (a.rightsStatus === 'lapsed') {
+        // Shown, so nobody wonders where it went, but not offered: the site would not show it.
+        kids.push(el('span', { class: 'why', text: T.lapsedWhy }));
+        li.appendChild(el('div', { class: 'pick-off' }, kids));
+      } else {
+        li.appendChild(el('button', { type: 'button', class: 'pick', onclick: function () { choosePicture(a); } }, kids));
+      }
+      list.appendChild(li);
+    });
+  }
+
+  function choosePicture(asset) {
+    remember(asset);
+    var apply = pickerApply;
+    if (apply) apply(asset);
+    picker.close();
+  }
+
+  async function searchLibrary() {
+    var q = $('picker-q').value.trim();
+    var seq = ++searchSeq;
+    var params = new URLSearchParams();
+    if (q) params.set('q', q);
+    params.set('limit', '24');
+    pickerSay(T.searching);
+    try {
+      var res = await fetch('/newsroom/api/media?' + params.toString(), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (seq !== searchSeq) return;
+      if (!res.ok) { $('picker-results').textContent = ''; pickerSay(T.libraryFailed + ' ' + await apiErrorText(res)); return; }
+      var j = await res.json();
+      if (seq !== searchSeq) return;
+      var items = j.items || [];
+      renderResults(items);
+      pickerSay(items.length ? items.length + ' ' + T.found : T.noResults);
+    } catch (e) {
+      if (seq === searchSeq) pickerSay(T.offline);
+    }
+  }
+
+  async function uploadPicture(file) {
+    pickerSay(T.uploading);
+    try {
+      var res = await fetch('/newsroom/api/media', {
+        method: 'POST', credentials: 'same-origin', body: file,
+        headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name), 'X-CSRF-Token': csrf, Accept: 'application/json' },
+      });
+      if (!res.ok) { pickerSay(T.uploadFailed + ' ' + await apiErrorText(res)); return; }
+      var asset = await res.json();
+      if (asset.rightsStatus === 'lapsed') { renderResults([asset]); pickerSay(T.lapsedWhy); return; }
+      choosePicture(asset);
+    } catch (e) {
+      pickerSay(T.uploadFailed + ' ' + T.offline);
+    }
+  }
+
+  if (picker) {
+    picker.addEventListener('close', function () {
+      var back = pickerOpener;
+      pickerOpener = null;
+      pickerApply = null;
+      if (back && document.contains(back)) back.focus();
+    });
+    $('picker-close').addEventListener('click', function () { picker.close(); });
+    $('picker-search').addEventListener('submit', function (e) { e.preventDefault(); searchLibrary(); });
+    var fileInput = $('picker-file');
+    if (fileInput) fileInput.addEventListener('change', function () {
+      var f = fileInput.files && fileInput.files[0];
+      fileInput.value = '';
+      if (f) uploadPicture(f);
+    });
+  }
+
+  if ($('lead-choose')) $('lead-choose').addEventListener('click', function (e) { openPicker(e.currentTarget, chooseForLead); });
+  $('lead-remove').addEventListener('click', function () {
+    delete doc.lead;
+    renderLead();
+    announce(T.pictureRemoved);
+    changed();
+    ($('lead-choose') || $('lead-box')).focus();
+  });
+  $('lead-alt').addEventListener('input', function () { if (doc.lead) { doc.lead.alt = $('lead-alt').value; changed(); } });
+  $('lead-caption').addEventListener('input', function () {
+    if (!doc.lead) return;
+    var v = $('lead-caption').value;
+    if (v.trim()) doc.lead.caption = v; else delete doc.lead.caption;
+    changed();
+  });
 
   function renderBlocks(focus) {
     var list = $('blocks');
@@ -642,7 +920,7 @@
     try {
       var res = await api('POST', '/newsroom/api/stories/' + story.id + '/transitions', body, baseVersion);
       if (res.status === 412) { var j = await res.json(); openMerge(j.current); return; }
-      if (!res.ok) { setState(''); await showApiError(res); return; }
+      if (!res.ok) { setState(''); await showApiError(res, null, T.refused); return; }
       var s = storyOf(await res.json());
       var wasClean = !dirty;
       story = s;
@@ -681,6 +959,7 @@
   // ---------------------------------------------------------------- merge view
 
   var FIELD_LABELS = function (k) {
+    if (k === 'lead') return T.leadImage;
     var map = { kind: $('f-kind'), language: $('f-language'), kicker: $('f-kicker'), headline: $('f-headline'), teaser: $('f-teaser'), section: $('f-section'), topics: $('f-topics'), authors: $('f-authors'), broadcast: $('f-startsAt'), embargoUntil: $('f-embargo') };
     var input = map[k];
     var lab = input && document.querySelector('label[for="' + input.id + '"]');
@@ -693,6 +972,7 @@
     if (k === 'authors') return v.map(function (a) { return a.affiliation ? a.name + ', ' + a.affiliation : a.name; }).join('; ');
     if (k === 'broadcast') return (v.programme ? v.programme + ', ' : '') + C.formatBerlin(v.startsAt);
     if (k === 'embargoUntil') return C.formatBerlin(v);
+    if (k === 'lead') return C.blockSummary(Object.assign({ type: 'figure' }, v));
     if (typeof v === 'string') return v;
     return JSON.stringify(v);
   }

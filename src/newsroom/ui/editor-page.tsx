@@ -1,7 +1,7 @@
 import { LIMITS, LedeError, STORY_KINDS, slugify, type Story } from '../../content/index.js';
 import { storyPath } from '../../site/views/teaser.js';
 import { listSections, listTopics } from '../../store/index.js';
-import { TRANSITIONS, mayOnStory } from '../accounts/roles.js';
+import { TRANSITIONS, hasPermission, mayOnStory } from '../accounts/roles.js';
 import type { Session } from '../accounts/sessions.js';
 import { previewStory, storyFor } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
@@ -25,6 +25,10 @@ export const EDITOR_TEXT = {
     tickerNew: 'Neuer Eintrag', tickerTitle: 'Titel (optional)', tickerText: 'Text', tickerPost: 'Eintrag veröffentlichen',
     scheduleAt: 'Veröffentlichen am (Berliner Zeit)', depublishAt: 'Automatisch depublizieren am (Berliner Zeit)', depublishAtSet: 'Depublizierung planen', depublishAtClear: 'Geplante Depublizierung aufheben', correctionNote: 'Korrekturhinweis (öffentlich)',
     asCorrection: 'Als Korrektur mit öffentlichem Hinweis speichern', limit: 'Zeichen',
+    lead: 'Aufmacherbild', leadAlt: 'Alternativtext des Aufmacherbilds', leadCaption: 'Bildunterschrift des Aufmacherbilds',
+    pickerTitle: 'Bild aus der Mediathek wählen', pickerSearch: 'Suche in der Mediathek', pickerSearchHint: 'Dateiname, Beschreibung, Bildrechte oder Fotografin/Fotograf.',
+    pickerSearchButton: 'Suchen', pickerResults: 'Bilder in der Mediathek', pickerUpload: 'Neues Bild hochladen',
+    pickerUploadHint: 'JPEG, PNG, WebP, AVIF oder GIF. Das hochgeladene Bild wird gleich gewählt.', pickerClose: 'Schließen',
     client: {
       chars: 'Zeichen', of: 'von', saving: 'Speichert …', saved: 'Gespeichert', savedAt: 'Gespeichert um', unsaved: 'Ungesicherte Änderungen',
       autosaved: 'Automatisch gespeichert um', localCopy: 'Auf diesem Gerät gibt es eine neuere, nicht gespeicherte Fassung vom',
@@ -52,6 +56,21 @@ export const EDITOR_TEXT = {
       status: STORY_TEXT.de.status,
       scheduledFor: 'geplant für', depublishFor: 'wird depubliziert am', depublishCleared: 'Keine Depublizierung mehr geplant.', position: 'Block', emptyBody: 'Noch kein Text. Fügen Sie unten einen Block hinzu oder fügen Sie Text ein.',
       saveFirst: 'Der Beitrag wird zuerst gespeichert.', importWarnings: 'Hinweise des Imports – bitte prüfen:',
+      altHint: 'Für Bilder Pflicht: Beschreiben Sie, was zu sehen ist, für Menschen, die das Bild nicht sehen. Nur bei rein schmückenden Bildern leer lassen.',
+      choose: 'Aus der Mediathek wählen', chooseOther: 'Anderes Bild aus der Mediathek wählen', removePicture: 'Entfernen', detach: 'Mediathek-Bild lösen',
+      leadImage: 'Aufmacherbild', leadNone: 'Kein Aufmacherbild gewählt.', creditLine: 'Bildrechte:',
+      noCredit: 'Keine Bildrechte angegeben – vor dem Veröffentlichen in der Mediathek ergänzen.', creditFromLibrary: 'Die Bildrechte kommen aus der Mediathek.',
+      rights: { valid: 'Rechte gültig', expiring: 'Rechte laufen bald ab', lapsed: 'Rechte abgelaufen', 'not-yet-valid': 'Noch nicht gültig' },
+      until: 'bis', from: 'ab', untitled: 'Bild ohne Namen', external: 'Bild von außerhalb der Mediathek:', openInLibrary: 'In der Mediathek öffnen',
+      lapsedWhy: 'Nicht wählbar: Die Bildrechte sind abgelaufen, die Website zeigt das Bild nicht mehr.',
+      lapsedChosen: 'Die Bildrechte sind abgelaufen: Die Website zeigt dieses Bild nicht. Bitte ein anderes wählen.',
+      notYetWhy: 'Die Website zeigt das Bild erst, wenn die Rechte beginnen.',
+      assetMissing: 'Dieses Bild ist nicht (mehr) in der Mediathek.', assetLoading: 'Bild wird geladen …',
+      searching: 'Sucht …', found: 'Bilder gefunden', noResults: 'Keine Bilder gefunden.', libraryFailed: 'Die Mediathek ist nicht erreichbar:',
+      uploading: 'Lädt hoch …', uploadFailed: 'Hochladen fehlgeschlagen:', chosen: 'Bild gewählt:', pictureRemoved: 'Bild entfernt.',
+      noCreditIssue: 'Das Bild hat keine Bildrechte-Angabe („Bildrechte: …“). Bitte in der Mediathek ergänzen, dann erneut veröffentlichen.',
+      noSuchPicture: 'Dieses Bild gibt es in der Mediathek nicht.', altIssue: 'Der Alternativtext fehlt: Beschreiben Sie das Bild, oder lassen Sie ihn leer, wenn es rein schmückend ist.',
+      relatedImage: 'Bild des weiterführenden Beitrags', authorImage: 'Bild der Autorin/des Autors', refused: 'Der Statuswechsel wurde abgelehnt:',
     },
   },
   en: {
@@ -67,6 +86,10 @@ export const EDITOR_TEXT = {
     tickerNew: 'New entry', tickerTitle: 'Title (optional)', tickerText: 'Text', tickerPost: 'Post entry',
     scheduleAt: 'Publish at (Berlin time)', depublishAt: 'Depublish automatically at (Berlin time)', depublishAtSet: 'Schedule depublication', depublishAtClear: 'Cancel scheduled depublication', correctionNote: 'Correction note (public)',
     asCorrection: 'Save as a correction with a public note', limit: 'characters',
+    lead: 'Lead image', leadAlt: 'Alternative text of the lead image', leadCaption: 'Caption of the lead image',
+    pickerTitle: 'Choose a picture from the library', pickerSearch: 'Search the library', pickerSearchHint: 'File name, description, credit or photographer.',
+    pickerSearchButton: 'Search', pickerResults: 'Pictures in the library', pickerUpload: 'Upload a new picture',
+    pickerUploadHint: 'JPEG, PNG, WebP, AVIF or GIF. The uploaded picture is chosen at once.', pickerClose: 'Close',
     client: {
       chars: 'characters', of: 'of', saving: 'Saving …', saved: 'Saved', savedAt: 'Saved at', unsaved: 'Unsaved changes',
       autosaved: 'Autosaved at', localCopy: 'This device holds a newer unsaved version from',
@@ -94,6 +117,21 @@ export const EDITOR_TEXT = {
       status: STORY_TEXT.en.status,
       scheduledFor: 'scheduled for', depublishFor: 'to be depublished at', depublishCleared: 'No depublication scheduled any more.', position: 'Block', emptyBody: 'No text yet. Add a block below or paste text.',
       saveFirst: 'The story is saved first.', importWarnings: 'Notes from the import – please check:',
+      altHint: 'Required for images: describe what can be seen, for people who cannot see the picture. Leave it empty only for purely decorative images.',
+      choose: 'Choose from the library', chooseOther: 'Choose another picture from the library', removePicture: 'Remove', detach: 'Detach library picture',
+      leadImage: 'Lead image', leadNone: 'No lead image chosen.', creditLine: 'Credit:',
+      noCredit: 'No credit given – add one in the media library before publishing.', creditFromLibrary: 'The credit comes from the media library.',
+      rights: { valid: 'Rights valid', expiring: 'Rights lapse soon', lapsed: 'Rights lapsed', 'not-yet-valid': 'Not yet valid' },
+      until: 'until', from: 'from', untitled: 'Untitled picture', external: 'Picture from outside the library:', openInLibrary: 'Open in the media library',
+      lapsedWhy: 'Cannot be chosen: the rights have lapsed, the site no longer shows this picture.',
+      lapsedChosen: 'The rights have lapsed: the site does not show this picture. Please choose another one.',
+      notYetWhy: 'The site shows the picture only once the rights begin.',
+      assetMissing: 'This picture is not (or no longer) in the media library.', assetLoading: 'Loading picture …',
+      searching: 'Searching …', found: 'pictures found', noResults: 'No pictures found.', libraryFailed: 'The media library cannot be reached:',
+      uploading: 'Uploading …', uploadFailed: 'Upload failed:', chosen: 'Picture chosen:', pictureRemoved: 'Picture removed.',
+      noCreditIssue: 'The picture has no credit line (“Credit: …”). Please add one in the media library, then publish again.',
+      noSuchPicture: 'There is no such picture in the media library.', altIssue: 'The alternative text is missing: describe the image, or leave it empty if it is purely decorative.',
+      relatedImage: 'Image of the related story', authorImage: 'Image of the author', refused: 'The status change was refused:',
     },
   },
 };
@@ -127,6 +165,26 @@ ol.blocks>li:focus-within{border-color:#0b4f8a;box-shadow:0 0 0 1px #0b4f8a}
 .merge tr.same td{color:#4d5963}
 .ticker-quick{border-left:4px solid #a61b1b}
 .editor label.inline{display:inline}
+.picked{display:flex;gap:.75rem;align-items:flex-start;margin:.5rem 0}
+.picked img{width:10rem;height:auto;aspect-ratio:16/9;object-fit:cover;background:#e8edf2;flex:none}
+.picked p{margin:0 0 .2rem}
+.picked .name{font-weight:600;word-break:break-word}
+.picked .warn{color:#a61b1b;font-weight:600}
+.pick-tools{display:flex;flex-wrap:wrap;gap:.4rem;margin:.6rem 0 0}
+dialog.picker{width:min(60rem,96vw);max-height:90vh;border:1px solid #6b7680;border-radius:4px;padding:1rem 1.25rem}
+dialog.picker::backdrop{background:rgba(20,30,40,.55)}
+dialog.picker h2{margin:0 0 .5rem;font-size:1.25rem}
+.picker-head{display:flex;justify-content:space-between;align-items:flex-start;gap:1rem}
+.picker-search{display:flex;gap:.5rem;align-items:flex-end}
+.picker-search div{flex:1}
+ul.picker-results{list-style:none;margin:.75rem 0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.6rem}
+ul.picker-results li>button,ul.picker-results li>.pick-off{display:flex;flex-direction:column;align-items:flex-start;gap:.2rem;width:100%;height:100%;text-align:left;background:#fff;color:#1a1a1a;border:1px solid #d5dbe1;border-radius:4px;padding:.4rem}
+ul.picker-results li>button:hover,ul.picker-results li>button:focus-visible{border-color:#0b4f8a;background:#eef5fb}
+ul.picker-results li>.pick-off{background:#f4f6f8;border-style:dashed}
+ul.picker-results img{width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;background:#e8edf2}
+ul.picker-results .pick-off img{opacity:.5}
+ul.picker-results .name{font-weight:600;word-break:break-word}
+ul.picker-results .why{font-size:.85rem;color:#a61b1b}
 `.trim().replace(/\n/g, '');
 export { EDITOR_CSS };
 
@@ -138,6 +196,8 @@ interface EditorProps {
   topics: string[];
   css: string;
   scripts: string[];
+  /** Whether a media library is configured (the picker needs one). */
+  media: boolean;
 }
 
 function EditorView(props: EditorProps) {
@@ -154,7 +214,9 @@ function EditorView(props: EditorProps) {
     canCorrect: mayOnStory(user, 'story.correct', target),
     canDepublish: mayOnStory(user, 'story.depublish', target),
     moves,
-    limits: { kicker: LIMITS.kicker, headline: LIMITS.headline, teaser: LIMITS.teaser },
+    limits: { kicker: LIMITS.kicker, headline: LIMITS.headline, teaser: LIMITS.teaser, alt: LIMITS.alt, caption: LIMITS.caption },
+    media: props.media,
+    canUpload: props.media && hasPermission(user, 'media.upload'),
     text: t.client,
   };
   const count = (id: string, max: number) => (
@@ -247,6 +309,22 @@ function EditorView(props: EditorProps) {
           </div>
         </fieldset>
 
+        <fieldset id="lead-box">
+          <legend>{t.lead}</legend>
+          <div id="lead-picture" aria-live="polite"></div>
+          <div id="lead-fields" hidden>
+            <label for="lead-alt">{t.leadAlt}</label>
+            <input id="lead-alt" type="text" maxlength={LIMITS.alt} aria-describedby="lead-alt-hint" />
+            <p class="hint" id="lead-alt-hint">{t.client.altHint}</p>
+            <label for="lead-caption">{t.leadCaption}</label>
+            <textarea id="lead-caption" rows={2} maxlength={LIMITS.caption}></textarea>
+          </div>
+          <div class="pick-tools">
+            {props.media ? <button type="button" id="lead-choose" class="secondary" aria-haspopup="dialog">{t.client.choose}</button> : null}
+            <button type="button" id="lead-remove" class="secondary" hidden>{t.client.removePicture}<span class="vh"> – {t.lead}</span></button>
+          </div>
+        </fieldset>
+
         <fieldset>
           <legend>{t.body}</legend>
           <p id="blocks-empty" class="muted" hidden></p>
@@ -297,6 +375,31 @@ function EditorView(props: EditorProps) {
         <input type="hidden" name="story" value="" />
       </form>
       <section id="merge" class="merge panel" hidden tabindex={-1} aria-labelledby="merge-h"></section>
+      {props.media ? (
+        <dialog id="picker" class="picker" aria-labelledby="picker-h">
+          <div class="picker-head">
+            <h2 id="picker-h">{t.pickerTitle}</h2>
+            <button type="button" id="picker-close" class="secondary">{t.pickerClose}</button>
+          </div>
+          <form id="picker-search" class="picker-search" role="search" aria-label={t.pickerSearch}>
+            <div>
+              <label for="picker-q">{t.pickerSearch}</label>
+              <input id="picker-q" type="search" aria-describedby="picker-q-hint" />
+            </div>
+            <button type="submit">{t.pickerSearchButton}</button>
+          </form>
+          <p class="hint" id="picker-q-hint">{t.pickerSearchHint}</p>
+          <p id="picker-state" role="status" aria-live="polite"></p>
+          <ul id="picker-results" class="picker-results" aria-label={t.pickerResults}></ul>
+          {hasPermission(props.session.user, 'media.upload') ? (
+            <div id="picker-upload">
+              <label for="picker-file">{t.pickerUpload}</label>
+              <input id="picker-file" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" aria-describedby="picker-file-hint" />
+              <p class="hint" id="picker-file-hint">{t.pickerUploadHint}</p>
+            </div>
+          ) : null}
+        </dialog>
+      ) : null}
     </NewsroomLayout>
   );
 }
@@ -319,7 +422,7 @@ export function registerEditorPages(registry: EndpointRegistry, deps: NewsroomDe
     return c.html(page(
       <EditorView lang={c.get('lang')} session={c.get('session')!} story={story}
         sections={sections.map((x) => x.name)} topics={topics.map((x) => x.name)}
-        css={deps.asset('newsroom.css')} scripts={[deps.asset('editor-core.js'), deps.asset('editor.js')]} />,
+        css={deps.asset('newsroom.css')} scripts={[deps.asset('editor-core.js'), deps.asset('editor.js')]} media={!!deps.media} />,
     ));
   };
 

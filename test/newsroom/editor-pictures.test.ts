@@ -1,0 +1,272 @@
+/**
+ * Pictures from the media library in the story editor, in a real Chromium
+ * against a real HTTP server: the lead image and a figure block are chosen in
+ * the picker dialog (search by name; a lapsed picture is listed but cannot be
+ * chosen), each use with its own alt text and caption; the stored story
+ * names the asset; published, the reader page credits it. Also: an upload
+ * from inside the dialog is chosen at once; publishing with an uncredited
+ * picture is refused with a message naming the figure; a save from the
+ * editor leaves a loaded story's lead, related teasers and author images as
+ * they were. axe-core on the editor with the dialog open.
+ *
+ * Functions passed to page.evaluate are strings: the test's TypeScript
+ * transform would add helpers the page does not have.
+ */
+import { serve } from '@hono/node-server';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { BrowserContext, Browser as Chromium, Page } from 'playwright-core';
+import sharp from 'sharp';
+import type { Story } from '../../src/content/index.js';
+import { DiskStorage } from '../../src/media/index.js';
+import { AccountService } from '../../src/newsroom/accounts/account-service.js';
+import { newsroomMedia } from '../../src/newsroom/api/media-support.js';
+import { StoryService } from '../../src/newsroom/story-service.js';
+import { createApp } from '../../src/server/app.js';
+import type { Database } from '../../src/store/index.js';
+import { engines } from '../helpers/db.js';
+import { Browser } from '../helpers/newsroom-browser.js';
+import { axeViolations, logInThroughForm } from '../helpers/newsroom-chromium.js';
+import { launchChromium, missingChromium } from '../site/page-checkers.js';
+
+const PASSWORD = 'bilder-passwort-1';
+const WAIT = { timeout: 20_000 };
+
+async function photo(colour: string, width = 1600, height = 900): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 85 }).toBuffer();
+}
+
+describe('pictures from the media library in the story editor', () => {
+  const pglite = engines()[0]!;
+  const skip = missingChromium();
+  let db: Database;
+  let dir: string;
+  let service: StoryService;
+  let api: Browser;
+  let base: string;
+  let close: () => void;
+  let chromium: Chromium | undefined;
+  let clara: { id: string };
+  const ids: Record<'credited' | 'lapsed' | 'uncredited', string> = { credited: '', lapsed: '', uncredited: '' };
+
+  /** Uploads through the API as the raw body, then sets rights with PATCH. */
+  async function upload(name: string, bytes: Buffer, rights: Record<string, string>): Promise<string> {
+    const res = await api.request('/newsroom/api/media', {
+      method: 'POST', body: new Uint8Array(bytes),
+      headers: { 'content-type': 'image/jpeg', 'x-file-name': encodeURIComponent(name), 'x-csrf-token': await api.csrf() },
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const id = ((await res.json()) as { id: string }).id;
+    if (Object.keys(rights).length) {
+      const patched = await api.json('PATCH', `/newsroom/api/media/${id}`, rights);
+      assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    }
+    return id;
+  }
+
+  before(async () => {
+    db = await pglite.open();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-editor-pictures-'));
+    const media = newsroomMedia({ db, storage: new DiskStorage(dir) });
+    const accounts = new AccountService(db);
+    clara = await accounts.createUser({ email: 'cvd@example.org', name: 'Clara Dienst', role: 'editor', password: PASSWORD }, { name: 'test' });
+    service = new StoryService(db);
+    const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { media });
+    api = new Browser(app);
+    await api.apiLogin('cvd@example.org', PASSWORD);
+    ids.credited = await upload('elbe-deich.jpg', await photo('#336699'), { credit: 'dpa' });
+    ids.lapsed = await upload('alte-bruecke.jpg', await photo('#993366'), { credit: 'AP', validUntil: '2020-01-01' });
+    ids.uncredited = await upload('ohne-rechte.jpg', await photo('#669933'), {});
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+    if (!skip) chromium = await launchChromium();
+  });
+  after(async () => {
+    await chromium?.close();
+    close?.();
+    await db?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function login(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await chromium!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    // A refused publication (422) is expected and shown.
+    page.on('console', (msg) => { if (msg.type() === 'error' && !/status of (404|422)/.test(msg.text())) problems.push(`console: ${msg.text()}`); });
+    await logInThroughForm(page, base, 'cvd@example.org', PASSWORD);
+    return { context, page, problems };
+  }
+
+  const ready = (page: Page) => page.locator('html[data-editor-ready]').waitFor({ state: 'attached', ...WAIT });
+  const focusedId = (page: Page) => page.evaluate('document.activeElement && document.activeElement.id');
+  const stored = (id: string): Promise<Story> => service.get(id);
+
+  /** Searches in the open picker and waits for the answer. */
+  async function search(page: Page, q: string): Promise<void> {
+    await page.locator('#picker-q').fill(q);
+    await page.locator('#picker-q').press('Enter');
+    await page.locator('#picker-state', { hasText: /Bilder gefunden|Keine Bilder/ }).waitFor(WAIT);
+  }
+
+  test('lead image and a figure block from the library, each with its own caption; lapsed not choosable; published with its credit', { skip }, async () => {
+    const { context, page, problems } = await login();
+    await page.goto(`${base}/newsroom/stories/new`);
+    await ready(page);
+    assert.equal(await page.locator('#lead-box legend').textContent(), 'Aufmacherbild');
+    assert.equal(await page.locator('#lead-picture').textContent(), 'Kein Aufmacherbild gewählt.');
+    await page.locator('#f-headline').fill('Deich an der Elbe hält');
+    await page.locator('#f-section').fill('Sachsen-Anhalt');
+    await page.locator('#f-teaser').fill('Die Lage bleibt angespannt.');
+
+    // The dialog: every picture listed, the lapsed one marked and without a button.
+    const opener = page.getByRole('button', { name: 'Aus der Mediathek wählen' }).first();
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Bild aus der Mediathek wählen' });
+    await dialog.waitFor(WAIT);
+    await page.locator('#picker-state', { hasText: '3 Bilder gefunden' }).waitFor(WAIT);
+    assert.equal(await focusedId(page), 'picker-q', 'the search field has the focus');
+    const lapsed = page.locator(`#picker-results li[data-asset="${ids.lapsed}"]`);
+    assert.equal(await lapsed.locator('button').count(), 0, 'a lapsed picture cannot be chosen');
+    assert.match((await lapsed.textContent()) ?? '', /alte-bruecke\.jpg.*Bildrechte: AP.*Rechte abgelaufen.*Nicht wählbar: Die Bildrechte sind abgelaufen/);
+    const credited = page.locator(`#picker-results li[data-asset="${ids.credited}"] button`);
+    assert.match((await credited.textContent()) ?? '', /elbe-deich\.jpg.*Bildrechte: dpa.*Rechte gültig/);
+    assert.match((await page.locator(`#picker-results li[data-asset="${ids.uncredited}"]`).textContent()) ?? '', /Keine Bildrechte angegeben/);
+    assert.deepEqual(await axeViolations(page), [], 'editor with the picker open');
+
+    // Escape closes it; the focus is back on the button that opened it.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+    assert.equal(await focusedId(page), 'lead-choose');
+
+    // Search by name and choose by keyboard.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor(WAIT);
+    await search(page, 'elbe');
+    assert.equal(await page.locator('#picker-results li').count(), 1);
+    await credited.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+    assert.equal(await focusedId(page), 'lead-choose');
+    await page.locator('#lead-picture .credit', { hasText: 'Bildrechte: dpa' }).waitFor(WAIT);
+    assert.match((await page.locator('#lead-picture').textContent()) ?? '', /elbe-deich\.jpg/);
+    assert.equal(await page.locator(`#lead-picture img[src="/newsroom/media/${ids.credited}/16x9-320.webp"]`).count(), 1);
+    await page.locator('#lead-alt').fill('Ein Deich an der Elbe bei Hochwasser');
+    await page.locator('#lead-caption').fill('Der Deich bei Wörlitz am Morgen.');
+
+    // A figure block: the same picture, another caption.
+    await page.locator('#add-type').selectOption('figure');
+    await page.locator('#add-block').click();
+    const block = page.locator('#blocks > li[data-type="figure"]');
+    assert.equal(await block.getByLabel('Bildrechte').count(), 1, 'without a library picture the credit is typed');
+    await block.locator('button[data-act="pick"]').click();
+    await dialog.waitFor(WAIT);
+    await search(page, 'deich');
+    await credited.click();
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+    assert.equal(await page.evaluate('document.activeElement && document.activeElement.getAttribute("data-act")'), 'pick', 'focus back on the block\'s button');
+    await block.locator('.picked .credit', { hasText: 'Bildrechte: dpa' }).waitFor(WAIT);
+    assert.equal(await block.getByLabel('Bildrechte').count(), 0, 'the credit comes from the library');
+    assert.equal(await block.getByLabel('Bildadresse (URL)').count(), 0);
+    await block.getByLabel('Alternativtext').fill('Sandsäcke auf dem Deich');
+    await block.getByLabel('Bildunterschrift').fill('Helfer am Nachmittag.');
+    assert.deepEqual(await axeViolations(page), [], 'editor with pictures chosen');
+
+    await page.locator('#save').click();
+    await page.locator('#version-no', { hasText: /^1$/ }).waitFor(WAIT);
+    const id = /\/newsroom\/stories\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+    assert.ok(id, page.url());
+    const got = await api.json<Story>('GET', `/newsroom/api/stories/${id}`);
+    assert.equal(got.status, 200);
+    const s = got.body;
+    assert.deepEqual(s.lead, { kind: 'image', alt: 'Ein Deich an der Elbe bei Hochwasser', caption: 'Der Deich bei Wörlitz am Morgen.', assetId: ids.credited });
+    assert.deepEqual(s.body, [{ type: 'figure', kind: 'image', alt: 'Sandsäcke auf dem Deich', caption: 'Helfer am Nachmittag.', assetId: ids.credited }]);
+    assert.notEqual(s.lead?.caption, (s.body[0] as { caption?: string }).caption);
+
+    // Publish; the reader page shows the picture with the library's credit.
+    await page.locator('button[data-move="published"]').click();
+    await page.locator('#status-name', { hasText: 'Veröffentlicht' }).waitFor(WAIT);
+    const published = await stored(id);
+    const reader = await context.newPage();
+    assert.equal((await reader.goto(`${base}/sachsen-anhalt/${published.slug}`))?.status(), 200);
+    assert.match((await reader.locator('main').textContent()) ?? '', /Bildrechte: dpa/);
+    assert.ok(await reader.locator('picture').count() >= 2, 'lead and body picture');
+    assert.equal(await reader.locator('img[alt="Sandsäcke auf dem Deich"]').count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an upload in the dialog is chosen at once; publishing an uncredited picture is refused naming the figure', { skip }, async () => {
+    const { context, page, problems } = await login();
+    await page.goto(`${base}/newsroom/stories/new`);
+    await ready(page);
+    await page.locator('#f-headline').fill('Brücke gesperrt');
+    await page.locator('#f-section').fill('Sachsen-Anhalt');
+    await page.locator('#lead-choose').click();
+    await page.locator('#picker-file').setInputFiles({ name: 'neu-hochgeladen.jpg', mimeType: 'image/jpeg', buffer: await photo('#aa7711', 1280, 720) });
+    await page.locator('#picker').waitFor({ state: 'hidden', ...WAIT });
+    assert.equal(await focusedId(page), 'lead-choose');
+    await page.locator('#lead-picture .name', { hasText: 'neu-hochgeladen.jpg' }).waitFor(WAIT);
+    assert.match((await page.locator('#lead-picture').textContent()) ?? '', /Keine Bildrechte angegeben/);
+    await page.locator('#lead-alt').fill('Die gesperrte Brücke');
+
+    // A body figure with another uncredited picture, chosen from the list.
+    await page.locator('#add-type').selectOption('figure');
+    await page.locator('#add-block').click();
+    await page.locator('#blocks button[data-act="pick"]').click();
+    await search(page, 'ohne-rechte');
+    await page.locator(`#picker-results li[data-asset="${ids.uncredited}"] button`).click();
+    await page.locator('#blocks .picked .name', { hasText: 'ohne-rechte.jpg' }).waitFor(WAIT);
+
+    await page.locator('button[data-move="published"]').click();
+    const refusal = page.locator('#messages .notice.error');
+    await refusal.waitFor(WAIT);
+    const text = (await refusal.textContent()) ?? '';
+    assert.match(text, /Der Statuswechsel wurde abgelehnt:/);
+    assert.match(text, /Aufmacherbild: Das Bild hat keine Bildrechte-Angabe/);
+    assert.match(text, /Block 1 \(Bild\/Grafik\): Das Bild hat keine Bildrechte-Angabe/);
+    assert.equal(await refusal.getByRole('link', { name: 'In der Mediathek öffnen' }).count(), 2);
+    assert.doesNotMatch(text, /credit line|cannot be/, 'no English in the German interface');
+    const id = /\/newsroom\/stories\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
+    assert.equal((await stored(id!)).status, 'draft');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a save from the editor keeps the loaded lead, related teasers and author images', { skip }, async () => {
+    const original = await service.create({
+      headline: 'Mit allem drum und dran', section: 'Sachsen-Anhalt',
+      lead: { kind: 'image', alt: 'Karte', caption: 'Die Lage', credit: 'MDR', src: '/bilder/karte.png', width: 1200, height: 675 },
+      authors: [{ name: 'Anna Beispiel', affiliation: 'MDR', image: { kind: 'image', alt: 'Anna Beispiel', assetId: ids.credited } }],
+      related: [
+        { title: 'Die Grafik', mediaType: 'graphic', durationSeconds: 60, url: '/sachsen-anhalt/grafik', image: { kind: 'graphic', alt: 'Pegel', assetId: ids.credited, caption: 'Pegelstände' } },
+        { title: 'Extern', mediaType: 'article', url: 'https://example.org/a', image: { kind: 'image', alt: 'Extern', src: 'https://example.org/a.jpg', credit: 'Agentur' } },
+      ],
+      body: [{ type: 'paragraph', content: [{ text: 'Erster Absatz.' }] }],
+    }, { actor: { id: clara.id, name: 'Clara Dienst' } });
+    const { context, page, problems } = await login();
+    await page.goto(`${base}/newsroom/stories/${original.id}`);
+    await ready(page);
+    // The outside lead is shown as it is.
+    assert.match((await page.locator('#lead-picture').textContent()) ?? '', /\/bilder\/karte\.png.*Bildrechte: MDR/);
+    assert.equal(await page.locator('#lead-alt').inputValue(), 'Karte');
+    await page.locator('#f-headline').fill('Mit allem drum und dran, geändert');
+    await page.locator('#f-authors').fill('Anna Beispiel, MDR SACHSEN-ANHALT');
+    await page.locator('#save').click();
+    await page.locator('#version-no', { hasText: /^2$/ }).waitFor(WAIT);
+    const saved = await stored(original.id);
+    assert.equal(saved.headline, 'Mit allem drum und dran, geändert');
+    assert.deepEqual(saved.lead, original.lead);
+    assert.deepEqual(saved.related, original.related);
+    assert.deepEqual(saved.authors, [{ name: 'Anna Beispiel', affiliation: 'MDR SACHSEN-ANHALT', image: original.authors[0]!.image }]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
