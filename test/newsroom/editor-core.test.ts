@@ -125,4 +125,20 @@ describe('editor core in Chromium', { skip: missingChromium() }, () => {
     assert.deepEqual(await call('mergeDrafts', theirs, mine, {}, {}), mine);
     assert.deepEqual(await call('mergeDrafts', theirs, mine, { headline: 'theirs' }, { 1: 'theirs', 3: 'theirs' }), theirs);
   });
+
+  test('a library picture in a figure: alt and caption stay, address, size and credit go; every picture a draft names', async () => {
+    const id = '0d6c5f1e-1111-4222-8333-444455556666';
+    const block = { type: 'figure', kind: 'graphic', alt: 'Karte', caption: 'Die Lage', credit: 'MDR', src: '/karte.png', width: 800, height: 450 };
+    assert.deepEqual(await call('withAsset', block, id), { type: 'figure', kind: 'graphic', alt: 'Karte', caption: 'Die Lage', assetId: id });
+    assert.deepEqual(await call('withAsset', null, id), { kind: 'image', alt: '', assetId: id });
+    assert.deepEqual(await call('withAsset', { kind: 'image', alt: 'x', assetId: 'old' }, id), { kind: 'image', alt: 'x', assetId: id });
+    const other = '0d6c5f1e-1111-4222-8333-777788889999';
+    assert.deepEqual(await call('assetIdsOf', {
+      lead: { kind: 'image', alt: '', assetId: id },
+      body: [{ type: 'figure', kind: 'image', alt: '', assetId: other }, { type: 'ticker-entry', body: [{ type: 'figure', kind: 'image', alt: '', assetId: id }] }],
+      related: [{ title: 'a', image: { kind: 'image', alt: '', src: '/x.jpg' } }],
+      authors: [{ name: 'A', image: { kind: 'image', alt: '', assetId: other } }],
+    }), [id, other]);
+    assert.equal(await call('blockSummary', { type: 'figure', kind: 'image', alt: 'Deich', assetId: id }), 'Deich · #0d6c5f1e');
+  });
 });
