@@ -74,6 +74,7 @@ describe('pictures from the media library in the story editor', () => {
     const media = newsroomMedia({ db, storage: new DiskStorage(dir) });
     const accounts = new AccountService(db);
     clara = await accounts.createUser({ email: 'cvd@example.org', name: 'Clara Dienst', role: 'editor', password: PASSWORD }, { name: 'test' });
+    await accounts.createUser({ email: 'en@example.org', name: 'Eli English', role: 'author', password: PASSWORD, language: 'en' }, { name: 'test' });
     service = new StoryService(db);
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { media });
     api = new Browser(app);
@@ -94,14 +95,14 @@ describe('pictures from the media library in the story editor', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function login(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  async function login(email = 'cvd@example.org'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await chromium!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     // A refused publication (422) is expected and shown.
     page.on('console', (msg) => { if (msg.type() === 'error' && !/status of (404|422)/.test(msg.text())) problems.push(`console: ${msg.text()}`); });
-    await logInThroughForm(page, base, 'cvd@example.org', PASSWORD);
+    await logInThroughForm(page, base, email, PASSWORD);
     return { context, page, problems };
   }
 
@@ -266,6 +267,25 @@ describe('pictures from the media library in the story editor', () => {
     assert.deepEqual(saved.lead, original.lead);
     assert.deepEqual(saved.related, original.related);
     assert.deepEqual(saved.authors, [{ name: 'Anna Beispiel', affiliation: 'MDR SACHSEN-ANHALT', image: original.authors[0]!.image }]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the English interface: lead image, picker and rights in English', { skip }, async () => {
+    const { context, page, problems } = await login('en@example.org');
+    await page.goto(`${base}/newsroom/stories/new`);
+    await ready(page);
+    assert.equal(await page.locator('#lead-box legend').textContent(), 'Lead image');
+    assert.equal(await page.locator('#lead-picture').textContent(), 'No lead image chosen.');
+    await page.getByRole('button', { name: 'Choose from the library' }).click();
+    await page.getByRole('dialog', { name: 'Choose a picture from the library' }).waitFor(WAIT);
+    await page.locator('#picker-state', { hasText: 'pictures found' }).waitFor(WAIT);
+    assert.match((await page.locator(`#picker-results li[data-asset="${ids.lapsed}"]`).textContent()) ?? '', /Credit: AP.*Rights lapsed.*Cannot be chosen/);
+    await page.locator(`#picker-results li[data-asset="${ids.credited}"] button`).click();
+    await page.locator('#lead-picture .credit', { hasText: 'Credit: dpa' }).waitFor(WAIT);
+    assert.equal(await page.getByLabel('Alternative text of the lead image').count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Remove – Lead image' }).count(), 1);
+    assert.deepEqual(await axeViolations(page), [], 'English editor with a lead image');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -311,7 +311,7 @@ function EditorView(props: EditorProps) {
 
         <fieldset id="lead-box">
           <legend>{t.lead}</legend>
-          <div id="lead-picture" aria-live="polite"></div>
+          <div id="lead-picture"></div>
           <div id="lead-fields" hidden>
             <label for="lead-alt">{t.leadAlt}</label>
             <input id="lead-alt" type="text" maxlength={LIMITS.alt} aria-describedby="lead-alt-hint" />
