@@ -143,7 +143,8 @@ function rightsInstant(v: string, isEnd: boolean): string | undefined {
   return m[6] && m[6] !== '00' ? new Date(Date.parse(local) + Number(m[6]) * 1000).toISOString() : local;
 }
 
-interface AssetRow {
+/** A media_assets row as selected with ASSET_COLUMNS. */
+export interface AssetRow {
   id: string;
   sha256: string;
   original_name: string | null;
@@ -168,10 +169,12 @@ interface AssetRow {
   updated_at: string;
 }
 
-const COLUMNS = `id, sha256, original_name, mime, width, height, bytes, storage_key, focal_x, focal_y, credit, copyright_holder,
+/** The media_assets columns assetFromRow reads. */
+export const ASSET_COLUMNS = `id, sha256, original_name, mime, width, height, bytes, storage_key, focal_x, focal_y, credit, copyright_holder,
   source, licence, usage_terms, creator, embedded_caption, valid_from, valid_until, created_by, created_at, updated_at`;
 
-function fromRow(r: AssetRow): MediaAsset {
+/** A media_assets row as an asset (rights left out where NULL). */
+export function assetFromRow(r: AssetRow): MediaAsset {
   const opt = <K extends string>(key: K, v: string | null) => (v === null ? {} : ({ [key]: v } as Record<K, string>));
   return {
     id: r.id,
@@ -230,13 +233,13 @@ export class AssetRepository {
          credit, copyright_holder, source, licence, usage_terms, creator, embedded_caption, valid_from, valid_until, created_by)
        VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::timestamptz, $19::timestamptz, $20::uuid)
        ON CONFLICT (sha256) DO NOTHING
-       RETURNING ${COLUMNS}`,
+       RETURNING ${ASSET_COLUMNS}`,
       [a.id, a.sha256, a.originalName?.slice(0, LIMITS.originalName) ?? null, a.mime, a.width, a.height, a.bytes, a.storageKey,
         a.focalX ?? 0.5, a.focalY ?? 0.5, rights.credit ?? null, rights.copyrightHolder ?? null, rights.source ?? null,
         rights.licence ?? null, rights.usageTerms ?? null, rights.creator ?? null, a.embeddedCaption?.slice(0, LIMITS.embeddedCaption) ?? null,
         rights.validFrom ?? null, rights.validUntil ?? null, a.createdBy ?? null],
     );
-    if (rows[0]) return { asset: fromRow(rows[0]), created: true };
+    if (rows[0]) return { asset: assetFromRow(rows[0]), created: true };
     const existing = await this.bySha256(a.sha256);
     if (!existing) throw new LedeError('CONFLICT', 'the same file was being uploaded and removed at once; try again');
     return { asset: existing, created: false };
@@ -244,8 +247,8 @@ export class AssetRepository {
 
   async get(id: string): Promise<MediaAsset | undefined> {
     if (!isUuid(id)) return undefined;
-    const rows = await this.db.query<AssetRow>(`SELECT ${COLUMNS} FROM media_assets WHERE id = $1::uuid`, [id]);
-    return rows[0] && fromRow(rows[0]);
+    const rows = await this.db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM media_assets WHERE id = $1::uuid`, [id]);
+    return rows[0] && assetFromRow(rows[0]);
   }
 
   /** Several assets in one query (unknown and malformed ids are left out). */
@@ -253,14 +256,14 @@ export class AssetRepository {
     const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
     const out = new Map<string, MediaAsset>();
     if (!wanted.length) return out;
-    const rows = await this.db.query<AssetRow>(`SELECT ${COLUMNS} FROM media_assets WHERE id = ANY($1::uuid[])`, [wanted]);
-    for (const r of rows) out.set(r.id, fromRow(r));
+    const rows = await this.db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM media_assets WHERE id = ANY($1::uuid[])`, [wanted]);
+    for (const r of rows) out.set(r.id, assetFromRow(r));
     return out;
   }
 
   async bySha256(sha256: string): Promise<MediaAsset | undefined> {
-    const rows = await this.db.query<AssetRow>(`SELECT ${COLUMNS} FROM media_assets WHERE sha256 = $1`, [sha256]);
-    return rows[0] && fromRow(rows[0]);
+    const rows = await this.db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM media_assets WHERE sha256 = $1`, [sha256]);
+    return rows[0] && assetFromRow(rows[0]);
   }
 
   /** Replaces the asset's rights (all fields; missing ones are cleared). */
@@ -269,12 +272,12 @@ export class AssetRepository {
     const rows = await this.db.query<AssetRow>(
       `UPDATE media_assets SET credit = $2, copyright_holder = $3, source = $4, licence = $5, usage_terms = $6, creator = $7,
          valid_from = $8::timestamptz, valid_until = $9::timestamptz, updated_at = now()
-       WHERE id = $1::uuid RETURNING ${COLUMNS}`,
+       WHERE id = $1::uuid RETURNING ${ASSET_COLUMNS}`,
       [id, r.credit ?? null, r.copyrightHolder ?? null, r.source ?? null, r.licence ?? null, r.usageTerms ?? null, r.creator ?? null,
         r.validFrom ?? null, r.validUntil ?? null],
     );
     if (!rows[0]) throw new LedeError('NOT_FOUND', `no media asset ${id}`);
-    return fromRow(rows[0]);
+    return assetFromRow(rows[0]);
   }
 
   /**
@@ -285,12 +288,12 @@ export class AssetRepository {
   async setFocalPoint(id: string, x: number, y: number): Promise<{ asset: MediaAsset; droppedKeys: string[] }> {
     if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) throw new LedeError('VALIDATION', 'the focal point is two fractions between 0 and 1 (x from the left, y from the top)');
     const rows = await this.db.query<AssetRow>(
-      `UPDATE media_assets SET focal_x = $2, focal_y = $3, updated_at = now() WHERE id = $1::uuid RETURNING ${COLUMNS}`,
+      `UPDATE media_assets SET focal_x = $2, focal_y = $3, updated_at = now() WHERE id = $1::uuid RETURNING ${ASSET_COLUMNS}`,
       [id, x, y],
     );
     if (!rows[0]) throw new LedeError('NOT_FOUND', `no media asset ${id}`);
     const dropped = await this.db.query<{ storage_key: string }>('DELETE FROM media_renditions WHERE asset_id = $1::uuid RETURNING storage_key', [id]);
-    return { asset: fromRow(rows[0]), droppedKeys: dropped.map((d) => d.storage_key) };
+    return { asset: assetFromRow(rows[0]), droppedKeys: dropped.map((d) => d.storage_key) };
   }
 
   /** Deletes the asset and its renditions; returns the asset (for its storage keys) or undefined. */
@@ -305,21 +308,21 @@ export class AssetRepository {
   /** Assets whose rights end within [now, now + withinMs): the "lapsing soon" list, soonest first. */
   async expiring(now: Date, withinMs = EXPIRING_WITHIN_MS, limit = 200): Promise<MediaAsset[]> {
     const rows = await this.db.query<AssetRow>(
-      `SELECT ${COLUMNS} FROM media_assets
+      `SELECT ${ASSET_COLUMNS} FROM media_assets
         WHERE valid_until >= $1::timestamptz AND valid_until < $2::timestamptz
         ORDER BY valid_until, id LIMIT $3`,
       [now.toISOString(), new Date(now.getTime() + withinMs).toISOString(), limit],
     );
-    return rows.map(fromRow);
+    return rows.map(assetFromRow);
   }
 
   /** Assets whose rights have ended by `now`, most recently lapsed first. */
   async lapsed(now: Date, limit = 200): Promise<MediaAsset[]> {
     const rows = await this.db.query<AssetRow>(
-      `SELECT ${COLUMNS} FROM media_assets WHERE valid_until <= $1::timestamptz ORDER BY valid_until DESC, id LIMIT $2`,
+      `SELECT ${ASSET_COLUMNS} FROM media_assets WHERE valid_until <= $1::timestamptz ORDER BY valid_until DESC, id LIMIT $2`,
       [now.toISOString(), limit],
     );
-    return rows.map(fromRow);
+    return rows.map(assetFromRow);
   }
 
   /**
@@ -329,13 +332,13 @@ export class AssetRepository {
    */
   async rightsChangedBetween(from: Date, to: Date, limit = 1000): Promise<MediaAsset[]> {
     const rows = await this.db.query<AssetRow>(
-      `SELECT ${COLUMNS} FROM media_assets
+      `SELECT ${ASSET_COLUMNS} FROM media_assets
         WHERE (valid_until > $1::timestamptz AND valid_until <= $2::timestamptz)
            OR (valid_from > $1::timestamptz AND valid_from <= $2::timestamptz)
         ORDER BY id LIMIT $3`,
       [from.toISOString(), to.toISOString(), limit],
     );
-    return rows.map(fromRow);
+    return rows.map(assetFromRow);
   }
 
   /** Records a rendition; a concurrent twin of it wins quietly (returns false). */

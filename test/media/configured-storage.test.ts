@@ -5,13 +5,12 @@
  * that checks every request's signature and its bucket and prefix.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { MediaLibrary, S3Storage, mediaStorageFor, signV4, DiskStorage } from '../../src/media/index.js';
+import { DiskStorage, MediaLibrary, S3Storage, mediaStorageFor } from '../../src/media/index.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
+import { startFakeBucket, type FakeBucket } from './fake-s3.js';
 import { gradient } from './images.js';
 
 const S3_ENV = {
@@ -50,48 +49,23 @@ describe('media storage from configuration', () => {
   for (const engine of engines().slice(0, 1)) {
     describe(`an upload into a configured bucket on ${engine.name}`, { skip: engine.skip }, () => {
       let db: Database;
-      let server: http.Server;
-      const objects = new Map<string, Buffer>();
-      const problems: string[] = [];
+      let bucket: FakeBucket;
 
       before(async () => {
         db = await engine.open();
-        server = http.createServer((req, res) => {
-          const parts: Buffer[] = [];
-          req.on('data', (c: Buffer) => parts.push(c));
-          req.on('end', () => {
-            const body = Buffer.concat(parts);
-            const h = req.headers as Record<string, string>;
-            const hash = createHash('sha256').update(body).digest('hex');
-            if (h['x-amz-content-sha256'] !== hash) problems.push(`${req.method} ${req.url}: payload hash`);
-            const amz = h['x-amz-date'] ?? '';
-            const date = new Date(`${amz.slice(0, 4)}-${amz.slice(4, 6)}-${amz.slice(6, 8)}T${amz.slice(9, 11)}:${amz.slice(11, 13)}:${amz.slice(13, 15)}Z`);
-            const expected = signV4({
-              method: req.method!, url: new URL(req.url!, `http://${h.host}`), headers: {}, payloadHash: hash,
-              region: S3_ENV.LEDE_S3_REGION, accessKeyId: S3_ENV.LEDE_S3_ACCESS_KEY_ID, secretAccessKey: S3_ENV.LEDE_S3_SECRET_ACCESS_KEY, date,
-            });
-            if (expected.authorization !== h.authorization) problems.push(`${req.method} ${req.url}: signature`);
-            const prefix = `/${S3_ENV.LEDE_S3_BUCKET}/lede/media/`;
-            if (!req.url!.startsWith(prefix)) problems.push(`${req.method} ${req.url}: outside ${prefix}`);
-            const key = req.url!.slice(prefix.length);
-            if (req.method === 'PUT') objects.set(key, body);
-            const found = objects.get(key);
-            if (req.method === 'DELETE') objects.delete(key);
-            if (!found && req.method !== 'PUT') return res.writeHead(404).end();
-            res.writeHead(req.method === 'DELETE' ? 204 : 200, found && (req.method === 'GET' || req.method === 'HEAD') ? { 'content-length': String(found.length) } : {});
-            res.end(req.method === 'GET' ? found : undefined);
-          });
+        bucket = await startFakeBucket({
+          region: S3_ENV.LEDE_S3_REGION, accessKeyId: S3_ENV.LEDE_S3_ACCESS_KEY_ID, secretAccessKey: S3_ENV.LEDE_S3_SECRET_ACCESS_KEY,
+          pathPrefix: `/${S3_ENV.LEDE_S3_BUCKET}/lede/media/`,
         });
-        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       });
       after(async () => {
-        server?.close();
+        await bucket?.close();
         await db?.close();
       });
 
       test('the original and its renditions land in the bucket under the prefix, signed, and read back', async () => {
-        const { port } = server.address() as { port: number };
-        const config = loadConfig({ ...S3_ENV, LEDE_S3_ENDPOINT: `http://127.0.0.1:${port}` });
+        const { objects, problems } = bucket;
+        const config = loadConfig({ ...S3_ENV, LEDE_S3_ENDPOINT: bucket.url });
         const storage = mediaStorageFor(config);
         const library = new MediaLibrary({ db, storage });
         const bytes = await gradient(640, 360);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import http from 'node:http';
 import { describe, test } from 'node:test';
 import { S3Storage, signV4 } from '../../src/media/s3-storage.js';
 import { contentKey } from '../../src/media/storage.js';
+import { startFakeBucket } from './fake-s3.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
@@ -67,46 +67,23 @@ describe('S3 storage', () => {
   });
 
   test('over real HTTP: the server can verify every request\'s signature', async () => {
-    const objects = new Map<string, Buffer>();
-    const problems: string[] = [];
-    const server = http.createServer((req, res) => {
-      const parts: Buffer[] = [];
-      req.on('data', (c: Buffer) => parts.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(parts);
-        const h = req.headers as Record<string, string>;
-        const hash = createHash('sha256').update(body).digest('hex');
-        if (h['x-amz-content-sha256'] !== hash) problems.push(`${req.method}: payload hash`);
-        const amz = h['x-amz-date']!;
-        const date = new Date(`${amz.slice(0, 4)}-${amz.slice(4, 6)}-${amz.slice(6, 8)}T${amz.slice(9, 11)}:${amz.slice(11, 13)}:${amz.slice(13, 15)}Z`);
-        const expected = signV4({
-          method: req.method!, url: new URL(req.url!, `http://${h.host}`), headers: {}, payloadHash: hash,
-          region: 'eu-central-1', ...CREDENTIALS, date,
-        });
-        if (expected.authorization !== h.authorization) problems.push(`${req.method}: signature`);
-        const key = req.url!;
-        if (req.method === 'PUT') objects.set(key, body);
-        const found = objects.get(key);
-        if (req.method === 'DELETE') objects.delete(key);
-        if (!found && req.method !== 'PUT') return res.writeHead(404).end();
-        res.writeHead(req.method === 'DELETE' ? 204 : 200, found && (req.method === 'GET' || req.method === 'HEAD') ? { 'content-length': String(found.length) } : {});
-        res.end(req.method === 'GET' ? found : undefined);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const bucket = await startFakeBucket({ region: 'eu-central-1', ...CREDENTIALS, pathPrefix: '/lede/' });
     try {
-      const { port } = server.address() as { port: number };
-      const s3 = new S3Storage({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-central-1', bucket: 'lede', ...CREDENTIALS });
+      const s3 = new S3Storage({ endpoint: bucket.url, region: 'eu-central-1', bucket: 'lede', ...CREDENTIALS });
       const bytes = Buffer.from('Bildrechte: dpa');
       const stored = await s3.put(bytes, 'png');
       assert.equal(stored.created, true);
+      assert.deepEqual(bucket.objects.get(stored.key), bytes);
       assert.deepEqual(await s3.get(stored.key), bytes);
       assert.deepEqual(await s3.stat(stored.key), { bytes: bytes.length });
       assert.equal(await s3.delete(stored.key), true);
       assert.equal(await s3.stat(stored.key), undefined);
-      assert.deepEqual(problems, []);
+      assert.deepEqual(bucket.problems, []);
+      // A wrong secret is noticed by the server.
+      await new S3Storage({ endpoint: bucket.url, region: 'eu-central-1', bucket: 'lede', ...CREDENTIALS, secretAccessKey: 'falsch' }).stat(stored.key);
+      assert.match(bucket.problems.join('\n'), /HEAD .*: signature/);
     } finally {
-      server.close();
+      await bucket.close();
     }
   });
 });

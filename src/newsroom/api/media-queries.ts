@@ -1,5 +1,5 @@
 import { LedeError, isIsoDateTime } from '../../content/index.js';
-import { EXPIRING_WITHIN_MS, type MediaAsset, type RightsStatus } from '../../media/index.js';
+import { ASSET_COLUMNS, EXPIRING_WITHIN_MS, assetFromRow, type AssetRow, type MediaAsset, type RightsStatus } from '../../media/index.js';
 import { isUuid } from '../../store/index.js';
 import type { Queryable } from '../../store/types.js';
 
@@ -42,55 +42,6 @@ export function decodeMediaCursor(raw: string): MediaCursor {
   throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', { issues: [{ path: 'cursor', message: 'not a cursor this API handed out' }] });
 }
 
-interface Row {
-  id: string;
-  sha256: string;
-  original_name: string | null;
-  mime: MediaAsset['mime'];
-  width: number;
-  height: number;
-  bytes: number | string;
-  storage_key: string;
-  focal_x: number;
-  focal_y: number;
-  credit: string | null;
-  copyright_holder: string | null;
-  source: string | null;
-  licence: string | null;
-  usage_terms: string | null;
-  creator: string | null;
-  embedded_caption: string | null;
-  valid_from: string | null;
-  valid_until: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = `id, sha256, original_name, mime, width, height, bytes, storage_key, focal_x, focal_y, credit, copyright_holder,
-  source, licence, usage_terms, creator, embedded_caption, valid_from, valid_until, created_by, created_at, updated_at`;
-
-function assetOf(r: Row): MediaAsset {
-  const rights: MediaAsset['rights'] = {};
-  const set = (k: keyof MediaAsset['rights'], v: string | null) => { if (v !== null) rights[k] = v; };
-  set('credit', r.credit);
-  set('copyrightHolder', r.copyright_holder);
-  set('source', r.source);
-  set('licence', r.licence);
-  set('usageTerms', r.usage_terms);
-  set('creator', r.creator);
-  set('validFrom', r.valid_from);
-  set('validUntil', r.valid_until);
-  return {
-    id: r.id, sha256: r.sha256, ...(r.original_name !== null && { originalName: r.original_name }), mime: r.mime,
-    width: r.width, height: r.height, bytes: Number(r.bytes), storageKey: r.storage_key,
-    focalX: Number(r.focal_x), focalY: Number(r.focal_y), rights,
-    ...(r.embedded_caption !== null && { embeddedCaption: r.embedded_caption }),
-    ...(r.created_by !== null && { createdBy: r.created_by }),
-    createdAt: r.created_at, updatedAt: r.updated_at,
-  };
-}
-
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** One page of the library, newest upload first, and the cursor of the next page. */
@@ -124,12 +75,12 @@ export async function listMediaAssets(db: Queryable, filter: MediaListFilter, no
     );
   }
   if (filter.after) where.push(`(created_at, id) < (${p(filter.after.createdAt)}::timestamptz, ${p(filter.after.id)}::uuid)`);
-  const rows = await db.query<Row>(
-    `SELECT ${COLUMNS} FROM media_assets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const rows = await db.query<AssetRow>(
+    `SELECT ${ASSET_COLUMNS} FROM media_assets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at DESC, id DESC LIMIT ${p(filter.limit + 1)}`,
     params,
   );
-  const items = rows.slice(0, filter.limit).map(assetOf);
+  const items = rows.slice(0, filter.limit).map(assetFromRow);
   const last = items[items.length - 1];
   return rows.length > filter.limit && last ? { items, next: { createdAt: last.createdAt, id: last.id } } : { items };
 }
