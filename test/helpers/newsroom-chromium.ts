@@ -1,15 +1,25 @@
 /**
- * What the newsroom's Chromium tests share: axe-core over a page, and logging
- * in through the login form as a person does.
+ * What the newsroom's Chromium tests share: the app served on a loopback
+ * port, axe-core over a page, and logging in through the login form as a
+ * person does.
  *
  * Functions passed to page.evaluate are strings: the test's TypeScript
  * transform would add helpers the page does not have.
  */
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { AXE_SOURCE_PATH, type AxeViolation } from '../site/page-checkers.js';
 
 let axeSource: string | undefined;
+
+/** Serves `fetch` (an app's) on a free port of 127.0.0.1; resolves once it listens. */
+export async function serveOnLoopback(fetch: (req: Request) => Response | Promise<Response>): Promise<{ base: string; close: () => void }> {
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
 
 /**
  * axe-core (WCAG 2.1 A and AA, best practice) over the page as it is now, one

@@ -6,9 +6,7 @@
  * Functions passed to page.evaluate are strings: the test's TypeScript
  * transform would add helpers the page does not have.
  */
-import { serve } from '@hono/node-server';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Story, StoryDraft } from '../../src/content/index.js';
@@ -18,7 +16,7 @@ import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { RetentionRepository } from '../../src/store/retention-repository.js';
 import { engines } from '../helpers/db.js';
-import { axeViolations, logInThroughForm } from '../helpers/newsroom-chromium.js';
+import { axeViolations, logInThroughForm, serveOnLoopback } from '../helpers/newsroom-chromium.js';
 import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'barrierefrei-passwort-1';
@@ -62,10 +60,7 @@ describe('newsroom admin pages in Chromium', () => {
     story = await service.publish(story.id, { actor });
     await db.transaction((tx) => new RetentionRepository(tx).replaceSection('sachsen-anhalt', [{ kind: 'article', months: 12 }]));
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ base, close } = await serveOnLoopback(app.fetch));
     if (!skip) browser = await launchChromium();
   });
   after(async () => {

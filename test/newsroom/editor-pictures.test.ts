@@ -12,10 +12,8 @@
  * Functions passed to page.evaluate are strings: the test's TypeScript
  * transform would add helpers the page does not have.
  */
-import { serve } from '@hono/node-server';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -30,7 +28,7 @@ import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { Browser } from '../helpers/newsroom-browser.js';
-import { axeViolations, logInThroughForm } from '../helpers/newsroom-chromium.js';
+import { axeViolations, logInThroughForm, serveOnLoopback } from '../helpers/newsroom-chromium.js';
 import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'bilder-passwort-1';
@@ -82,10 +80,7 @@ describe('pictures from the media library in the story editor', () => {
     ids.credited = await upload('elbe-deich.jpg', await photo('#336699'), { credit: 'dpa' });
     ids.lapsed = await upload('alte-bruecke.jpg', await photo('#993366'), { credit: 'AP', validUntil: '2020-01-01' });
     ids.uncredited = await upload('ohne-rechte.jpg', await photo('#669933'), {});
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ base, close } = await serveOnLoopback(app.fetch));
     if (!skip) chromium = await launchChromium();
   });
   after(async () => {

@@ -9,10 +9,8 @@
  * Functions passed to page.evaluate are strings: the test's TypeScript
  * transform would add helpers the page does not have.
  */
-import { serve } from '@hono/node-server';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -24,19 +22,11 @@ import { newsroomMedia, type NewsroomMedia } from '../../src/newsroom/api/media-
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
-import { AXE_SOURCE_PATH, launchChromium, missingChromium, type AxeViolation } from '../site/page-checkers.js';
+import { axeViolations, serveOnLoopback } from '../helpers/newsroom-chromium.js';
+import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'mediathek-passwort-1';
 const WAIT = { timeout: 20_000 };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(fs.readFileSync(AXE_SOURCE_PATH, 'utf8'));
-  const violations = (await page.evaluate(`(async () => {
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
-  })()`)) as AxeViolation[];
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.html).slice(0, 2).join(' | ')}`);
-}
 
 async function photo(width: number, height: number, colour: string, format: 'jpeg' | 'png'): Promise<Buffer> {
   const img = sharp({ create: { width, height, channels: 3, background: colour } });
@@ -61,10 +51,7 @@ describe('the media library in Chromium', () => {
     await accounts.createUser({ email: 'cvd@example.org', name: 'Clara Dienst', role: 'editor', password: PASSWORD }, { name: 'test' });
     await accounts.createUser({ email: 'en@example.org', name: 'Eli English', role: 'author', password: PASSWORD, language: 'en' }, { name: 'test' });
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { media });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ base, close } = await serveOnLoopback(app.fetch));
     if (!skip) browser = await launchChromium();
   });
   after(async () => {

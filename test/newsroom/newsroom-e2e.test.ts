@@ -9,10 +9,8 @@
  * Functions passed to page.evaluate are strings: the test's TypeScript
  * transform would add helpers the page does not have.
  */
-import { serve } from '@hono/node-server';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -25,7 +23,7 @@ import { createApp } from '../../src/server/app.js';
 import { PageCache } from '../../src/site/page-cache.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
-import { axeViolations, logInThroughForm } from '../helpers/newsroom-chromium.js';
+import { axeViolations, logInThroughForm, serveOnLoopback } from '../helpers/newsroom-chromium.js';
 import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'redaktion-passwort-1';
@@ -60,10 +58,7 @@ describe('the newsroom in Chromium', () => {
     service = new StoryService(db, events);
     // Wired like `lede serve`: one event bus for the newsroom's writes and the page cache's purges.
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { pageCache, events });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ base, close } = await serveOnLoopback(app.fetch));
     if (!skip) browser = await launchChromium();
   });
   after(async () => {
