@@ -360,6 +360,19 @@ for (const engine of engines()) {
       assert.equal(posted.headers.get('location'), `/newsroom/media/${third}?replaced=2`);
       assert.match(await (await editor.request(posted.headers.get('location')!)).text(), /In 2 Beiträgen ersetzt\./);
       assert.equal((await editor.json('GET', `/newsroom/api/media/${third}`)).body.usedIn, 2);
+      // The usage filter: used, unused, used by what readers see.
+      const ids = async (query: string) => (await editor.json('GET', `/newsroom/api/media?limit=100&${query}`)).body.items.map((x: { id: string }) => x.id) as string[];
+      assert.ok((await ids('usage=unused')).includes(oldPic));
+      assert.ok(!(await ids('usage=unused')).includes(third));
+      assert.ok((await ids('usage=used')).includes(third));
+      assert.ok(!(await ids('usage=public')).includes(third), 'only drafts use it');
+      const current = (await editor.json('GET', `/newsroom/api/stories/${a.id}`)).body;
+      const published = await editor.json('POST', `/newsroom/api/stories/${a.id}/transitions`, { to: 'published' }, { 'if-match': `"v${current.version}"` });
+      assert.equal(published.status, 200, JSON.stringify(published.body));
+      assert.ok((await ids('usage=public')).includes(third));
+      assert.ok((await ids('usage=public&q=ueberall')).every((x) => x === third), 'combined with search');
+      assert.equal((await editor.json('GET', '/newsroom/api/media?usage=oft')).status, 422);
+      assert.match(await (await editor.request('/newsroom/media?usage=unused')).text(), /<option value="unused" selected="">nicht verwendet<\/option>/);
       const unused = await (await editor.request(`/newsroom/media/${oldPic}`)).text();
       assert.doesNotMatch(unused, /replace-everywhere/, 'no form for a picture nobody uses');
     });

@@ -9,7 +9,7 @@ import { assetUpdated } from '../events.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { api, readJson } from './api-support.js';
-import { decodeMediaCursor, encodeMediaCursor, listMediaAssets, type MediaListFilter } from './media-queries.js';
+import { MEDIA_USAGES, decodeMediaCursor, encodeMediaCursor, listMediaAssets, type MediaListFilter, type MediaUsage } from './media-queries.js';
 import { replaceAssetFile } from './media-replace.js';
 import { RIGHTS_FIELDS, RIGHTS_MAX, STATUS_FROM_PARAM, assetView, mediaOf, readUpload, type NewsroomMedia } from './media-support.js';
 
@@ -65,6 +65,13 @@ export function mediaFilterFrom(q: (name: string) => string | undefined, limit =
     const s = STATUS_FROM_PARAM[status];
     if (!s) throw invalid(`status "${status}" is not one of valid, expiring, lapsed, not-yet-valid`, [{ path: 'status', message: 'one of valid, expiring, lapsed, not-yet-valid' }]);
     filter.status = s;
+  }
+  const usage = q('usage');
+  if (usage) {
+    if (!(MEDIA_USAGES as readonly string[]).includes(usage)) {
+      throw invalid(`usage "${usage}" is not one of ${MEDIA_USAGES.join(', ')}`, [{ path: 'usage', message: `one of ${MEDIA_USAGES.join(', ')}` }]);
+    }
+    filter.usage = usage as MediaUsage;
   }
   const cursor = q('cursor');
   if (cursor) filter.after = decodeMediaCursor(cursor);

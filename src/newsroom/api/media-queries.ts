@@ -19,9 +19,14 @@ export interface MediaListFilter {
   from?: string;
   to?: string;
   status?: RightsStatus;
+  /** Used by some story, by none, or by a published or scheduled one (what readers see or will see). */
+  usage?: MediaUsage;
   after?: MediaCursor;
   limit: number;
 }
+
+export const MEDIA_USAGES = ['used', 'unused', 'public'] as const;
+export type MediaUsage = (typeof MEDIA_USAGES)[number];
 
 export interface MediaCursor {
   createdAt: string;
@@ -73,6 +78,12 @@ export async function listMediaAssets(db: Queryable, filter: MediaListFilter, no
           : filter.status === 'expiring' ? `${started} AND valid_until > ${t}::timestamptz AND valid_until <= ${soon()}::timestamptz`
             : `${started} AND (valid_until IS NULL OR valid_until > ${soon()}::timestamptz)`,
     );
+  }
+  if (filter.usage) {
+    const uses = filter.usage === 'public'
+      ? `SELECT 1 FROM media_uses u JOIN stories s ON s.id = u.story_id WHERE u.asset_id = media_assets.id AND s.status IN ('published', 'scheduled')`
+      : 'SELECT 1 FROM media_uses u WHERE u.asset_id = media_assets.id';
+    where.push(`${filter.usage === 'unused' ? 'NOT ' : ''}EXISTS (${uses})`);
   }
   if (filter.after) where.push(`(created_at, id) < (${p(filter.after.createdAt)}::timestamptz, ${p(filter.after.id)}::uuid)`);
   const rows = await db.query<AssetRow>(

@@ -4,7 +4,7 @@ import { hasPermission } from '../accounts/roles.js';
 import {
   applyMediaChange, assetDetail, checkMediaChange, expiringAssets, loadAsset, mediaFilterFrom, mediaPage, replaceEverywhere,
 } from '../api/media-api.js';
-import { listMediaAssets } from '../api/media-queries.js';
+import { MEDIA_USAGES, listMediaAssets } from '../api/media-queries.js';
 import { RIGHTS_FIELDS, mediaOf, type AssetView } from '../api/media-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
@@ -19,6 +19,7 @@ export const MEDIA_TEXT = {
     drop: 'Bilder hierher ziehen oder auswählen:', choose: 'Bilddateien', noscript: 'Das Hochladen braucht JavaScript.',
     expiring: 'Bildrechte, die in den nächsten 7 Tagen ablaufen', noneExpiring: 'In den nächsten 7 Tagen laufen keine Bildrechte ab.',
     search: 'Suche', q: 'Bildunterschrift, Name oder Rechteinhaber', credit: 'Bildrechte (Credit)', from: 'Hochgeladen ab', to: 'Hochgeladen bis',
+    usageFilter: 'Verwendung', usages: { used: 'in Beiträgen verwendet', unused: 'nicht verwendet', public: 'in veröffentlichten oder geplanten Beiträgen' } as Record<string, string>,
     status: 'Rechtestatus', all: 'Alle', apply: 'Suchen', reset: 'Zurücksetzen', badFilter: 'Ungültiger Filter:',
     picture: 'Bild', name: 'Name und Bildunterschrift', uploaded: 'Hochgeladen', usage: 'Verwendung', validUntil: 'Gültig bis',
     none: 'Keine Bilder gefunden.', next: 'Nächste Seite', first: 'Erste Seite', caption: 'Bilder der Mediathek, neueste zuerst',
@@ -52,6 +53,7 @@ export const MEDIA_TEXT = {
     drop: 'Drag pictures here or choose them:', choose: 'Picture files', noscript: 'Uploading needs JavaScript.',
     expiring: 'Picture rights lapsing in the next 7 days', noneExpiring: 'No picture rights lapse in the next 7 days.',
     search: 'Search', q: 'Caption, name or rights holder', credit: 'Credit line', from: 'Uploaded from', to: 'Uploaded until',
+    usageFilter: 'Usage', usages: { used: 'used in stories', unused: 'not used', public: 'in published or scheduled stories' } as Record<string, string>,
     status: 'Rights status', all: 'All', apply: 'Search', reset: 'Reset', badFilter: 'Invalid filter:',
     picture: 'Picture', name: 'Name and caption', uploaded: 'Uploaded', usage: 'Usage', validUntil: 'Valid until',
     none: 'No pictures found.', next: 'Next page', first: 'First page', caption: 'Pictures in the library, newest first',
@@ -135,7 +137,7 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
       const session = ctx.get('session')!;
       const media = mediaOf(deps);
       const q = (name: string) => c.req.query(name)?.trim() || '';
-      const f = { q: q('q'), credit: q('credit'), from: q('from'), to: q('to'), status: q('status') };
+      const f = { q: q('q'), credit: q('credit'), from: q('from'), to: q('to'), status: q('status'), usage: q('usage') };
       let error: string | undefined;
       let result: Awaited<ReturnType<typeof mediaPage>> = { items: [] };
       try {
@@ -198,6 +200,13 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
               <select id="m-status" name="status">
                 <option value="">{t.all}</option>
                 {STATUSES.map((s) => <option value={s} selected={f.status === s}>{t.statuses[s]}</option>)}
+              </select>
+            </div>
+            <div>
+              <label for="m-usage">{t.usageFilter}</label>
+              <select id="m-usage" name="usage">
+                <option value="">{t.all}</option>
+                {MEDIA_USAGES.map((u) => <option value={u} selected={f.usage === u}>{t.usages[u]}</option>)}
               </select>
             </div>
             <div>
