@@ -1,5 +1,5 @@
 import { slugify, type Author } from '../content/index.js';
-import { publishedClauses } from './published-filter.js';
+import { PUBLIC_STORY, publishedClauses } from './published-filter.js';
 import type { Queryable } from './types.js';
 
 /** How an author page introduces its author. */
@@ -26,4 +26,36 @@ export async function authorProfile(db: Queryable, slug: string): Promise<Author
   const author = rows[0]?.authors?.find((a) => slugify(a.name) === slug);
   if (!author) return undefined;
   return { slug, name: author.name, ...(author.affiliation && { affiliation: author.affiliation }) };
+}
+
+/** An author page or programme slot with public stories, and when its newest one changed (sitemaps). */
+export interface ListedPage {
+  key: string;
+  lastmod: string;
+}
+
+/**
+ * Every author with at least one public story (their slug) and the newest
+ * change among those stories, at most `limit`, most recently active first.
+ */
+export async function publicAuthors(db: Queryable, limit: number): Promise<ListedPage[]> {
+  const rows = await db.query<{ slug: string; lastmod: string }>(
+    `SELECT a.slug, max(coalesce(s.updated_at, s.first_published_at)) AS lastmod
+       FROM stories s CROSS JOIN LATERAL unnest(s.author_slugs) AS a(slug)
+      WHERE ${PUBLIC_STORY} AND a.slug <> ''
+      GROUP BY a.slug ORDER BY lastmod DESC, a.slug LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({ key: r.slug, lastmod: r.lastmod }));
+}
+
+/** Broadcast slots (start minutes, as slot pages address them) with public stories, the newest `limit` slots first. */
+export async function publicBroadcastSlots(db: Queryable, limit: number): Promise<ListedPage[]> {
+  const rows = await db.query<{ at: string; lastmod: string }>(
+    `SELECT date_trunc('minute', broadcast_at) AS at, max(coalesce(updated_at, first_published_at)) AS lastmod
+       FROM stories WHERE ${PUBLIC_STORY} AND broadcast_at IS NOT NULL
+      GROUP BY 1 ORDER BY 1 DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({ key: r.at, lastmod: r.lastmod }));
 }

@@ -47,11 +47,14 @@ export async function listTopics(db: Queryable): Promise<TopicInfo[]> {
   return rows.map((r) => ({ name: r.topic, count: Number(r.n) }));
 }
 
-/** Published stories tied to the broadcast slot starting at `startsAt` (exact instant), newest first. */
+/**
+ * Published stories tied to the broadcast slot starting in the minute of
+ * `startsAt` (slot pages address minutes: /programm/2022-01-21/1300), newest first.
+ */
 export async function listByBroadcast(db: Queryable, startsAt: string, limit = 50): Promise<StorySummary[]> {
   const rows = await db.query<SummaryRow>(
     `SELECT ${SUMMARY_SELECT} FROM stories
-      WHERE ${PUBLIC_STORY} AND broadcast_at = $1::timestamptz
+      WHERE ${PUBLIC_STORY} AND broadcast_at >= date_trunc('minute', $1::timestamptz) AND broadcast_at < date_trunc('minute', $1::timestamptz) + interval '1 minute'
       ORDER BY first_published_at DESC, id DESC LIMIT $2`,
     [startsAt, limit],
   );

@@ -64,7 +64,7 @@ for (const engine of engines()) {
       assert.equal(index.status, 200);
       assert.equal(index.type, 'application/xml; charset=utf-8');
       assert.match(index.body, /<sitemapindex xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
-      assert.deepEqual(locs(index.body), [`${SITE}/sitemaps/sections.xml`, `${SITE}/sitemaps/news.xml`, `${SITE}/sitemaps/stories-1.xml`]);
+      assert.deepEqual(locs(index.body), [`${SITE}/sitemaps/sections.xml`, `${SITE}/sitemaps/authors.xml`, `${SITE}/sitemaps/programmes.xml`, `${SITE}/sitemaps/news.xml`, `${SITE}/sitemaps/stories-1.xml`]);
 
       const sections = await get(app, '/sitemaps/sections.xml');
       for (const p of ['/', '/politik', '/thema/hochwasser-an-der-elbe']) assert.ok(locs(sections.body).includes(`${SITE}${p}`), p);
@@ -99,6 +99,30 @@ for (const engine of engines()) {
       assert.equal(xmllint(ws.write(sections.body), combined), '');
       assert.equal(xmllint(ws.write(stories.body), combined), '');
       assert.equal(xmllint(ws.write(news.body), combined), '');
+      assert.equal(xmllint(ws.write((await get(app, '/sitemaps/authors.xml')).body), combined), '');
+      assert.equal(xmllint(ws.write((await get(app, '/sitemaps/programmes.xml')).body), combined), '');
+    });
+
+    test('author pages and broadcast slots are listed while they have a public story, and answer', async () => {
+      const slot = '2026-03-02T17:45:30.000Z'; // 18:45:30 in Berlin: the slot page addresses the minute
+      const authorsOf = async () => locs((await get(app, '/sitemaps/authors.xml')).body);
+      const slotsOf = async () => locs((await get(app, '/sitemaps/programmes.xml')).body);
+      const hidden = await service.create({ headline: 'Nur ein Entwurf', section: 'Politik', authors: [{ name: 'Henriette Heimlich' }], broadcast: { programme: 'MDR um 4', startsAt: slot } });
+      assert.ok(!(await authorsOf()).includes(`${SITE}/autor/henriette-heimlich`), 'a draft makes no author page');
+      assert.ok(!(await slotsOf()).includes(`${SITE}/programm/2026-03-02/1845`), 'nor a programme slot');
+      await service.publish(hidden.id);
+      const authors = await authorsOf();
+      assert.ok(authors.includes(`${SITE}/autor/henriette-heimlich`));
+      assert.ok((await slotsOf()).includes(`${SITE}/programm/2026-03-02/1845`));
+      // Every listed page answers (no sitemap entry leads to a 404).
+      for (const loc of [...authors, ...(await slotsOf())]) {
+        const res = await app.request(loc.slice(SITE.length));
+        assert.equal(res.status, 200, loc);
+      }
+      const entry = /<url><loc>[^<]*\/autor\/henriette-heimlich<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/.exec((await get(app, '/sitemaps/authors.xml')).body);
+      assert.match(entry?.[1] ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+      await service.depublish(hidden.id);
+      assert.ok(!(await authorsOf()).includes(`${SITE}/autor/henriette-heimlich`), 'gone with the story');
     });
 
     test('the sitemap index validates against siteindex.xsd', async (t) => {

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { slugify, toZonedIso } from '../../content/index.js';
 import type { PageCursor, SitemapStory, StorySummary } from '../../store/index.js';
 import { absoluteUrl, el, rfc3339 } from '../feeds/xml.js';
+import { programmePath } from '../programme-paths.js';
 import type { SiteReader } from '../read-model.js';
 import { storyPath } from '../views/teaser.js';
 import { creditLabel } from '../views/figure.js';
@@ -68,6 +69,8 @@ function storyEntry(siteUrl: string, s: SitemapStory, lang: string): string {
 
 /**
  * `/robots.txt`, `/sitemap.xml` (index), `/sitemaps/sections.xml`,
+ * `/sitemaps/authors.xml` and `/sitemaps/programmes.xml` (author pages and
+ * broadcast slots with public stories),
  * `/sitemaps/stories-<n>.xml` (streamed, keyset-paged, oldest stories in
  * chunk 1 so earlier chunks stay stable) and `/sitemaps/news.xml`.
  */
@@ -111,7 +114,11 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
   app.get('/sitemap.xml', async (c) => {
     const [count, news] = await Promise.all([reader.countPublished(), freshStories(1)]);
     const chunks = Math.ceil(count / chunkSize);
+    const [authors, slots] = await Promise.all([reader.authorPages(1), reader.programmeSlots(1)]);
     const entries = [url('/sitemaps/sections.xml')];
+    // Listed only while they have a URL (a urlset needs one).
+    if (authors.length) entries.push(url('/sitemaps/authors.xml'));
+    if (slots.length) entries.push(url('/sitemaps/programmes.xml'));
     // A urlset needs at least one URL: the news sitemap is listed only while it has one.
     if (news.length) entries.push(url('/sitemaps/news.xml'));
     for (let n = 1; n <= chunks; n++) entries.push(url(`/sitemaps/stories-${n}.xml`));
@@ -125,6 +132,18 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
     const body = `${HEAD}<urlset xmlns="${NS.sitemap}">\n${[...new Set(paths)].map((p) => `<url>${el('loc', url(p))}</url>\n`).join('')}</urlset>\n`;
     return xmlResponse(c, body);
   });
+
+  // Author pages and broadcast slots: one sitemap each, the most recently active 50,000.
+  const listedPages = (path: string, list: (limit: number) => Promise<{ key: string; lastmod: string }[]>, pathOf: (key: string) => string) => {
+    app.get(path, async (c) => {
+      const pages = await list(SITEMAP_MAX_URLS);
+      if (!pages.length) return c.notFound();
+      const body = `${HEAD}<urlset xmlns="${NS.sitemap}">\n${pages.map((p) => `<url>${el('loc', url(pathOf(p.key)))}${el('lastmod', rfc3339(p.lastmod))}</url>\n`).join('')}</urlset>\n`;
+      return xmlResponse(c, body);
+    });
+  };
+  listedPages('/sitemaps/authors.xml', (n) => reader.authorPages(n), (slug) => `/autor/${slug}`);
+  listedPages('/sitemaps/programmes.xml', (n) => reader.programmeSlots(n), programmePath);
 
   app.get('/sitemaps/:file{stories-[1-9][0-9]{0,6}\\.xml}', async (c) => {
     const n = Number(/\d+/.exec(c.req.param('file'))![0]);
