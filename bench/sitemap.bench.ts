@@ -4,7 +4,8 @@
  * 1,000, made by bulk-stories.ts, the rest copies of those with their own id,
  * slug and publish time, made in SQL because 100,000 inserts through the
  * repository take most of an hour), then fetches the sitemap index and
- * every story chunk through the app, reading each streamed body chunk by chunk.
+ * every story chunk through the app, reading each streamed body chunk by chunk,
+ * and the author and programme sitemaps (aggregates over every public story).
  * Prints time per chunk and the process's peak memory while streaming
  * (RSS sampled every 5 ms, heap after GC before and after). Never passes or fails.
  */
@@ -82,6 +83,12 @@ try {
     urls += n;
     bytes += size;
     console.log(`${file}: ${n} URLs, ${mb(size)}, first byte ${first.toFixed(0)} ms, complete ${(performance.now() - t).toFixed(0)} ms`);
+  }
+  for (const file of ['authors.xml', 'programmes.xml']) {
+    const t = performance.now();
+    const res = await app.request(`/sitemaps/${file}`);
+    const body = await res.text();
+    console.log(`${file}: ${res.status}, ${body.split('<url>').length - 1} URLs, ${mb(body.length)} in ${(performance.now() - t).toFixed(0)} ms`);
   }
   clearInterval(sampler);
   gc();

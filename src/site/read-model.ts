@@ -7,7 +7,7 @@ import {
 import { cachedTopicList } from './topic-list.js';
 import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
 import { listByBroadcast, listSections, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
-import { authorProfile, publicAuthors, publicBroadcastSlots, type AuthorProfile, type ListedPage } from '../store/author-queries.js';
+import { authorProfile, hasListedPages, publicAuthors, publicBroadcastSlots, type AuthorProfile, type ListedPage } from '../store/author-queries.js';
 import { FigureResolver } from './media-figures.js';
 
 /** The first stories of a topic, oldest first, and how many public stories it has in all. */
@@ -49,6 +49,7 @@ export interface SiteReader {
   /** Author pages and broadcast slots that have public stories, with their last change (sitemaps). */
   authorPages(limit: number): Promise<ListedPage[]>;
   programmeSlots(limit: number): Promise<ListedPage[]>;
+  hasListedPages(): Promise<{ authors: boolean; programmes: boolean }>;
   /** The newsroom's introduction to a topic page, when it wrote one. */
   topicIntro(slug: string): Promise<string | undefined>;
   /** The topic's first `limit` public stories, oldest first, and the count of all. */
@@ -97,6 +98,7 @@ export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): S
     author: (slug) => authorProfile(db, slug),
     authorPages: (limit) => publicAuthors(db, limit),
     programmeSlots: (limit) => publicBroadcastSlots(db, limit),
+    hasListedPages: () => hasListedPages(db),
     topicIntro: async (slug) => (await topics.get(slug))?.intro,
     async topicTimeline(topic, limit) {
       // One row more than shown tells whether counting is needed at all.

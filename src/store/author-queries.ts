@@ -59,3 +59,12 @@ export async function publicBroadcastSlots(db: Queryable, limit: number): Promis
   );
   return rows.map((r) => ({ key: r.at, lastmod: r.lastmod }));
 }
+
+/** Whether any public story has an author, and whether any has a broadcast slot (the sitemap index, without aggregating). */
+export async function hasListedPages(db: Queryable): Promise<{ authors: boolean; programmes: boolean }> {
+  const rows = await db.query<{ authors: boolean; programmes: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM stories WHERE ${PUBLIC_STORY} AND cardinality(author_slugs) > 0) AS authors,
+            EXISTS (SELECT 1 FROM stories WHERE ${PUBLIC_STORY} AND broadcast_at IS NOT NULL) AS programmes`,
+  );
+  return { authors: rows[0]?.authors === true, programmes: rows[0]?.programmes === true };
+}

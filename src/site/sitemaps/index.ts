@@ -112,13 +112,12 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
   });
 
   app.get('/sitemap.xml', async (c) => {
-    const [count, news] = await Promise.all([reader.countPublished(), freshStories(1)]);
+    const [count, news, listed] = await Promise.all([reader.countPublished(), freshStories(1), reader.hasListedPages()]);
     const chunks = Math.ceil(count / chunkSize);
-    const [authors, slots] = await Promise.all([reader.authorPages(1), reader.programmeSlots(1)]);
     const entries = [url('/sitemaps/sections.xml')];
     // Listed only while they have a URL (a urlset needs one).
-    if (authors.length) entries.push(url('/sitemaps/authors.xml'));
-    if (slots.length) entries.push(url('/sitemaps/programmes.xml'));
+    if (listed.authors) entries.push(url('/sitemaps/authors.xml'));
+    if (listed.programmes) entries.push(url('/sitemaps/programmes.xml'));
     // A urlset needs at least one URL: the news sitemap is listed only while it has one.
     if (news.length) entries.push(url('/sitemaps/news.xml'));
     for (let n = 1; n <= chunks; n++) entries.push(url(`/sitemaps/stories-${n}.xml`));
