@@ -1,4 +1,5 @@
 import { LedeError, isIsoDateTime, type Author, type StoryKind, type StoryStatus } from '../content/index.js';
+import { EXPIRING_WITHIN_MS } from '../media/asset-repository.js';
 import { isUuid } from './story-repository.js';
 import type { Queryable } from './types.js';
 
@@ -25,10 +26,18 @@ export interface NewsroomListFilter {
   from?: string;
   /** Last changed before this instant. */
   to?: string;
+  /** Stories using a library picture whose rights have lapsed, or lapse within 7 days (media_uses). */
+  pictures?: PictureRights;
+  /** The clock picture rights are judged by (default: now). */
+  now?: Date;
   /** Where the previous page ended. */
   after?: NewsroomCursor;
   limit: number;
 }
+
+export const PICTURE_RIGHTS = ['lapsed', 'expiring'] as const;
+/** A story's worst picture: one whose rights have lapsed (readers no longer see it), or one lapsing within 7 days. */
+export type PictureRights = (typeof PICTURE_RIGHTS)[number];
 
 export interface NewsroomCursor {
   modifiedAt: string;
@@ -53,6 +62,8 @@ export interface NewsroomSummary {
   firstPublishedAt?: string;
   scheduledPublishAt?: string;
   embargoUntil?: string;
+  /** Set when a library picture of the story has lapsed or lapses within 7 days. */
+  pictureRights?: PictureRights;
 }
 
 export const NEWSROOM_PAGE_MAX = 200;
@@ -99,6 +110,15 @@ export async function listNewsroomStories(db: Queryable, filter: NewsroomListFil
   if (filter.q) add(filter.q, (p) => `s.search @@ websearch_to_tsquery('german', ${p})`);
   if (filter.from) add(filter.from, (p) => `s.modified_at >= ${p}::timestamptz`);
   if (filter.to) add(filter.to, (p) => `s.modified_at < ${p}::timestamptz`);
+  const now = filter.now ?? new Date();
+  if (filter.pictures) {
+    const at = filter.pictures === 'lapsed' ? [now.toISOString()] : [now.toISOString(), new Date(now.getTime() + EXPIRING_WITHIN_MS).toISOString()];
+    params.push(...at);
+    const cond = filter.pictures === 'lapsed'
+      ? `a.valid_until <= $${params.length}::timestamptz`
+      : `a.valid_until > $${params.length - 1}::timestamptz AND a.valid_until <= $${params.length}::timestamptz`;
+    clauses.push(`EXISTS (SELECT 1 FROM media_uses u JOIN media_assets a ON a.id = u.asset_id WHERE u.story_id = s.id AND ${cond})`);
+  }
   if (filter.after) {
     const { modifiedAt, id } = filter.after;
     if (!isIsoDateTime(modifiedAt) || !isUuid(id)) throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page');
@@ -140,8 +160,28 @@ export async function listNewsroomStories(db: Queryable, filter: NewsroomListFil
     ...(r.scheduled_publish_at !== null && { scheduledPublishAt: r.scheduled_publish_at }),
     ...(r.embargo_until !== null && { embargoUntil: r.embargo_until }),
   }));
+  const rights = await pictureRightsOf(db, items.map((i) => i.id), now);
+  for (const item of items) {
+    const r = rights.get(item.id);
+    if (r) item.pictureRights = r;
+  }
   const last = page.at(-1);
   return rows.length > limit && last ? { items, next: { modifiedAt: last.modified_at, id: last.id } } : { items };
+}
+
+/** For each story that has one, its worst library picture: lapsed, or lapsing within 7 days of `now`. */
+export async function pictureRightsOf(db: Queryable, storyIds: string[], now: Date): Promise<Map<string, PictureRights>> {
+  const out = new Map<string, PictureRights>();
+  if (!storyIds.length) return out;
+  const rows = await db.query<{ story_id: string; lapsed: boolean }>(
+    `SELECT u.story_id, bool_or(a.valid_until <= $2::timestamptz) AS lapsed
+       FROM media_uses u JOIN media_assets a ON a.id = u.asset_id
+      WHERE u.story_id = ANY($1::uuid[]) AND a.valid_until <= $3::timestamptz
+      GROUP BY u.story_id`,
+    [storyIds, now.toISOString(), new Date(now.getTime() + EXPIRING_WITHIN_MS).toISOString()],
+  );
+  for (const r of rows) out.set(r.story_id, r.lapsed ? 'lapsed' : 'expiring');
+  return out;
 }
 
 /** Cursors travel as opaque strings. */

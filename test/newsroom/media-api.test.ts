@@ -377,6 +377,40 @@ for (const engine of engines()) {
       assert.doesNotMatch(unused, /replace-everywhere/, 'no form for a picture nobody uses');
     });
 
+    test('the story list flags and filters stories whose pictures have lapsed or lapse within 7 days', async () => {
+      const make = async (name: string, validUntil?: string) => {
+        const id = (await multipart(editor, await picture('jpeg'), name, 'image/jpeg', { credit: 'dpa', ...(validUntil && { validUntil }) })).body.id as string;
+        const res = await editor.json('POST', '/newsroom/api/stories', {
+          kind: 'article', language: 'de', headline: `Beitrag mit ${name}`, teaser: 'Teaser.', authors: [{ name: 'Rita Rad' }], section: 'Sachsen', topics: [], related: [],
+          lead: { kind: 'image', alt: 'Bild', assetId: id }, body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }],
+        });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        return res.body.id as string;
+      };
+      // The clock says 2026-11-25 10:00 UTC.
+      const lapsed = await make('abgelaufen.jpg', '2026-11-20');
+      const soon = await make('bald.jpg', '2026-11-28');
+      const fine = await make('gueltig.jpg', '2027-06-30');
+      const open = await make('unbegrenzt.jpg');
+      const list = async (query: string) => (await editor.json('GET', `/newsroom/api/stories?limit=200${query}`)).body.items as { id: string; pictureRights?: string }[];
+      const all = await list('');
+      const flag = (id: string) => all.find((i) => i.id === id)?.pictureRights;
+      assert.equal(flag(lapsed), 'lapsed');
+      assert.equal(flag(soon), 'expiring');
+      assert.equal(flag(fine), undefined);
+      assert.equal(flag(open), undefined);
+      const lapsedIds = (await list('&pictures=lapsed')).map((i) => i.id);
+      assert.ok(lapsedIds.includes(lapsed) && !lapsedIds.includes(soon) && !lapsedIds.includes(fine));
+      const soonIds = (await list('&pictures=expiring')).map((i) => i.id);
+      assert.ok(soonIds.includes(soon) && !soonIds.includes(lapsed) && !soonIds.includes(open));
+      assert.equal((await editor.json('GET', '/newsroom/api/stories?pictures=alt')).status, 422);
+      const page = await (await editor.request('/newsroom?pictures=lapsed')).text();
+      assert.match(page, /Beitrag mit abgelaufen\.jpg/);
+      assert.match(page, /<div class="pictures lapsed">Bildrechte abgelaufen: Bild wird nicht gezeigt<\/div>/);
+      assert.doesNotMatch(page, /Beitrag mit bald\.jpg/);
+      assert.match(page, /<option value="lapsed" selected="">/);
+    });
+
     test('the library and detail pages render, and the rights form works without JavaScript', async () => {
       const up = await multipart(editor, await picture('jpeg'), 'formular.jpg', 'image/jpeg');
       const id = up.body.id as string;

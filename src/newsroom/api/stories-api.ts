@@ -4,7 +4,7 @@ import {
   type Block, type Story, type StoryStatus, type TickerEntryBlock,
 } from '../../content/index.js';
 import { importPageText } from '../../ingest/index.js';
-import { decodeCursor, encodeCursor, listNewsroomStories, NEWSROOM_QUERY_MAX } from '../../store/newsroom-queries.js';
+import { decodeCursor, encodeCursor, listNewsroomStories, NEWSROOM_QUERY_MAX, PICTURE_RIGHTS } from '../../store/newsroom-queries.js';
 import { RevisionRepository, StoryRepository, isUuid } from '../../store/index.js';
 import { listAudit } from '../audit.js';
 import { TRANSITIONS, transitionNeeds, type Actor } from '../accounts/roles.js';
@@ -134,7 +134,11 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
       const statuses = oneOf(q('status'), STORY_STATUSES, 'status');
       const from = dateBound(q('from'), 'from');
       const to = dateBound(q('to'), 'to');
+      const pictures = oneOf(q('pictures'), PICTURE_RIGHTS, 'pictures');
+      if (pictures && pictures.length > 1) throw new LedeError('VALIDATION', 'pictures takes one value: lapsed or expiring', { issues: [{ path: 'pictures', message: 'lapsed or expiring' }] });
       const page = await listNewsroomStories(deps.db, {
+        ...(pictures?.[0] && { pictures: pictures[0] }),
+        ...(deps.media && { now: deps.media.clock() }),
         ...(statuses && { statuses }),
         ...(section && { sectionSlug: slugify(section) }),
         ...(q('topic') && { topic: q('topic') }),

@@ -1,6 +1,6 @@
 import { LedeError, STORY_STATUSES, formatGermanDateTime, formatEnglishDateTime, slugify, type StoryStatus } from '../../content/index.js';
 import { listSections, listTopics } from '../../store/index.js';
-import { decodeCursor, encodeCursor, listNewsroomStories, type NewsroomListFilter } from '../../store/newsroom-queries.js';
+import { PICTURE_RIGHTS, decodeCursor, encodeCursor, listNewsroomStories, type NewsroomListFilter, type PictureRights } from '../../store/newsroom-queries.js';
 import { berlinDayBound, seesOwnStoriesOnly } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
@@ -15,6 +15,7 @@ export const LIST_TEXT = {
     headline: 'Überschrift', owner: 'Verantwortlich', changed: 'Letzte Änderung', by: 'von', none: 'Keine Beiträge gefunden.',
     next: 'Nächste Seite', first: 'Erste Seite', caption: 'Beiträge, zuletzt geänderte zuerst', badFilter: 'Ungültiger Filter:',
     scheduled: 'geplant für', embargo: 'Sperrfrist bis', count: (n: number) => `${n} Beiträge auf dieser Seite`,
+    pictures: 'Bildrechte', pictureRights: { lapsed: 'Bildrechte abgelaufen: Bild wird nicht gezeigt', expiring: 'Bildrechte laufen in 7 Tagen ab' } as Record<PictureRights, string>,
   },
   en: {
     title: 'Stories', filters: 'Filters', status: 'Status', all: 'All', section: 'Section', topic: 'Topic', author: 'Author',
@@ -22,6 +23,7 @@ export const LIST_TEXT = {
     headline: 'Headline', owner: 'Owner', changed: 'Last change', by: 'by', none: 'No stories found.',
     next: 'Next page', first: 'First page', caption: 'Stories, most recently changed first', badFilter: 'Invalid filter:',
     scheduled: 'scheduled for', embargo: 'embargo until', count: (n: number) => `${n} stories on this page`,
+    pictures: 'Picture rights', pictureRights: { lapsed: 'Picture rights lapsed: picture not shown', expiring: 'Picture rights lapse within 7 days' } as Record<PictureRights, string>,
   },
 };
 
@@ -30,6 +32,7 @@ export const LIST_CSS = `
 .filters .wide{grid-column:1/-1}
 .filters .buttons{display:flex;gap:.6rem;align-items:center;margin-top:.75rem}
 .story-list td.status span{display:inline-block;padding:.05rem .45rem;border-radius:3px;background:#e8edf2;font-size:.9rem}
+.story-list td.status .pictures{margin-top:.25rem;font-size:.9rem;font-weight:600}.story-list td.status .pictures.lapsed{color:#a61b1b}.story-list td.status .pictures.expiring{color:#7a4d00}
 .story-list td.status .published{background:#dff3e4}.story-list td.status .scheduled{background:#fff3cd}.story-list td.status .depublished{background:#f4dcdc}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 label.inline{display:inline}
@@ -54,7 +57,7 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
       const st = pick(STORY_TEXT, lang);
       const session = ctx.get('session')!;
       const q = (name: string) => c.req.query(name)?.trim() || '';
-      const f = { status: q('status'), section: q('section'), topic: q('topic'), author: q('author'), q: q('q'), from: q('from'), to: q('to'), mine: q('mine') === '1' ? '1' : '' };
+      const f = { status: q('status'), section: q('section'), topic: q('topic'), author: q('author'), q: q('q'), from: q('from'), to: q('to'), pictures: q('pictures'), mine: q('mine') === '1' ? '1' : '' };
       let error: string | undefined;
       let result: Awaited<ReturnType<typeof listNewsroomStories>> = { items: [] };
       try {
@@ -73,6 +76,11 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
         if (to) filter.to = to;
         // Contributors see their own stories only (as in the API).
         if (f.mine || seesOwnStoriesOnly(session.user)) filter.ownerId = session.user.id;
+        if (f.pictures) {
+          if (!(PICTURE_RIGHTS as readonly string[]).includes(f.pictures)) throw new LedeError('VALIDATION', `${t.pictures} "${f.pictures}"`);
+          filter.pictures = f.pictures as PictureRights;
+        }
+        if (deps.media) filter.now = deps.media.clock();
         if (q('cursor')) filter.after = decodeCursor(q('cursor'));
         result = await listNewsroomStories(deps.db, filter);
       } catch (err) {
@@ -114,6 +122,13 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
               <input id="flt-author" name="author" type="text" value={f.author} />
             </div>
             <div>
+              <label for="flt-pictures">{t.pictures}</label>
+              <select id="flt-pictures" name="pictures">
+                <option value="">{t.all}</option>
+                {PICTURE_RIGHTS.map((p) => <option value={p} selected={f.pictures === p}>{t.pictureRights[p]}</option>)}
+              </select>
+            </div>
+            <div>
               <label for="flt-from">{t.from}</label>
               <input id="flt-from" name="from" type="date" value={f.from} />
             </div>
@@ -147,6 +162,7 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
                     <td class="status">
                       <span class={s.status}>{st.status[s.status]}</span>
                       {s.status === 'scheduled' && s.scheduledPublishAt ? <div class="muted">{t.scheduled} {when(s.scheduledPublishAt)}</div> : null}
+                      {s.pictureRights ? <div class={`pictures ${s.pictureRights}`}>{t.pictureRights[s.pictureRights]}</div> : null}
                       {s.embargoUntil && Date.parse(s.embargoUntil) > Date.now() ? <div class="muted">{t.embargo} {when(s.embargoUntil)}</div> : null}
                     </td>
                     <td>{s.section}</td>
