@@ -60,7 +60,9 @@
     try { j = await res.json(); } catch (e) { /* not JSON */ }
     var err = (j && j.error) || {};
     box.textContent = '';
-    var msg = res.status === 401 ? T.sessionEnded : res.status === 403 ? T.forbidden + ' ' + (err.message || '') : (err.issues && err.issues.length ? (invalidText || T.invalid) : (prefix || T.failed) + ' ' + (err.message || res.status));
+    // err.text: the refusal in the user's language, when the server knows it (else its English message).
+    var said = err.text || err.message;
+    var msg = res.status === 401 ? T.sessionEnded : res.status === 403 ? T.forbidden + ' ' + (said || '') : (err.issues && err.issues.length ? (invalidText || T.invalid) : (prefix || T.failed) + ' ' + (said || res.status));
     var wrap = el('div', { class: 'notice error' }, [el('p', { text: msg })]);
     if (err.issues && err.issues.length) {
       wrap.appendChild(el('ul', null, err.issues.map(issueItem)));
@@ -77,7 +79,24 @@
     return n;
   }
 
-  /** One problem the server named, in the editor's words where it is about a picture: which figure, and what to do. */
+  /**
+   * The server's wording of an issue in the user's language (issue.text), with
+   * a body block numbered as the editor counts (empty blocks included), or null.
+   */
+  function serverIssueText(issue) {
+    var text = issue.text;
+    if (typeof text !== 'string' || !text) return null;
+    var m = /^body\[(\d+)\]/.exec(issue.path || '');
+    if (!m) return text;
+    var n = Number(m[1]);
+    var sent = T.position + ' ' + (n + 1);
+    var shown = editorIndex(n) + 1;
+    var next = text.charAt(sent.length);
+    if (shown !== n + 1 && text.indexOf(sent) === 0 && (next === '' || next === ':')) return T.position + ' ' + shown + text.slice(sent.length);
+    return text;
+  }
+
+  /** One problem the server named, in the editor's words: pictures (which figure, and what to do), else the server's localized text. */
   function issueItem(issue) {
     var path = issue.path || '';
     var message = issue.message || '';
@@ -90,9 +109,9 @@
             : T.authorImage + ' ' + (Number(fig[4]) + 1);
       if (/no credit line/.test(message)) text = where + ': ' + T.noCreditIssue;
       else if (/no picture/.test(message)) text = where + ': ' + T.noSuchPicture;
-      else if (fig[5] === '.alt') text = where + ': ' + T.altIssue;
+      else if (fig[5] === '.alt' && (!issue.code || issue.code === 'alt_required')) text = where + ': ' + T.altIssue;
     }
-    var li = el('li', { text: text || path + ': ' + message });
+    var li = el('li', { text: text || serverIssueText(issue) || path + ': ' + message });
     var id = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/.exec(message);
     if (text && id && /no credit line/.test(message)) {
       li.appendChild(document.createTextNode(' '));
@@ -540,8 +559,8 @@
     var j = null;
     try { j = await res.json(); } catch (e) { /* not JSON */ }
     var err = (j && j.error) || {};
-    var msg = err.message || String(res.status);
-    if (err.issues && err.issues.length) msg += ' (' + err.issues.map(function (i) { return (i.path ? i.path + ': ' : '') + i.message; }).join('; ') + ')';
+    var msg = err.text || err.message || String(res.status);
+    if (err.issues && err.issues.length) msg += ' (' + err.issues.map(function (i) { return i.text || (i.path ? i.path + ': ' : '') + i.message; }).join('; ') + ')';
     return msg;
   }
 

@@ -6,10 +6,33 @@ import {
   type RelatedTeaser, type StoryDraft,
 } from './types.js';
 
-/** One problem with the input, named by its path: `{ path: 'headline', message: 'required, at most 200 characters' }`. */
+/**
+ * What `validateDraft` can find wrong with a field: the `code` of its issues.
+ * The newsroom words each in the editor's language (src/newsroom/ui/issue-text.ts);
+ * `message` stays the English rule for integrators.
+ */
+export const ISSUE_CODES = [
+  'required', 'not_text', 'too_long', 'too_many', 'control_chars', 'bad_url', 'bad_datetime', 'one_of', 'number_range',
+  'not_list', 'bad_shape', 'alt_required', 'bad_asset_id', 'bad_language', 'bad_slug', 'bad_entry_id',
+  'duplicate_entry_id', 'nested_entry', 'entry_empty', 'not_before', 'media_required', 'no_ticker_entry',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** The values an issue's wording needs: `{ max: 200, got: 230 }`, `{ allowed: ['image', 'graphic', 'map'] }`. */
+export type IssueParams = Record<string, string | number | string[]>;
+
+/**
+ * One problem with the input, named by its path:
+ * `{ path: 'headline', message: 'required, at most 200 characters', code: 'required', params: { max: 200 } }`.
+ * Issues from `validateDraft` always carry `code` (and `params` when the wording needs values);
+ * issues made elsewhere (services, other endpoints) may have only `path` and `message`.
+ */
 export interface ValidationIssue {
   path: string;
   message: string;
+  code?: IssueCode;
+  params?: IssueParams;
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
@@ -30,6 +53,9 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A media library asset's id (a UUID). */
 const ASSET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The block types, as the "unknown type" issue names them. */
+const BLOCK_TYPE_NAMES = ['paragraph', 'heading', 'figure', 'quote', 'list', 'embed', 'ticker-entry'] as const;
+
 /** A ticker entry's own key: safe in an HTML id and a URL fragment. */
 const TICKER_ENTRY_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -37,8 +63,8 @@ const TICKER_ENTRY_ID = /^[a-z0-9][a-z0-9-]*$/;
 class Reader {
   readonly issues: ValidationIssue[] = [];
 
-  fail(path: string, message: string): undefined {
-    this.issues.push({ path, message });
+  fail(path: string, message: string, code: IssueCode, params?: IssueParams): undefined {
+    this.issues.push({ path, message, code, ...(params && { params }) });
     return undefined;
   }
 
@@ -46,13 +72,13 @@ class Reader {
     const raw = obj[key];
     const rule = `${opts.required ? 'required, ' : ''}text of at most ${opts.max} characters`;
     if (raw === undefined || raw === null || raw === '') {
-      return opts.required ? this.fail(path, rule.replace('text of ', '')) : undefined;
+      return opts.required ? this.fail(path, rule.replace('text of ', ''), 'required', { max: opts.max }) : undefined;
     }
-    if (typeof raw !== 'string') return this.fail(path, `${rule}, got ${typeof raw}`);
+    if (typeof raw !== 'string') return this.fail(path, `${rule}, got ${typeof raw}`, 'not_text', { max: opts.max, got: typeof raw });
     const value = opts.multiline ? raw.trim() : raw.replace(/\s+/g, ' ').trim();
-    if (!value) return opts.required ? this.fail(path, `${rule.replace('text of ', '')}; it is blank`) : undefined;
-    if (CONTROL.test(value)) return this.fail(path, 'must not contain control characters');
-    if ([...value].length > opts.max) return this.fail(path, `${rule}, got ${[...value].length}`);
+    if (!value) return opts.required ? this.fail(path, `${rule.replace('text of ', '')}; it is blank`, 'required', { max: opts.max }) : undefined;
+    if (CONTROL.test(value)) return this.fail(path, 'must not contain control characters', 'control_chars');
+    if ([...value].length > opts.max) return this.fail(path, `${rule}, got ${[...value].length}`, 'too_long', { max: opts.max, got: [...value].length });
     return value;
   }
 
@@ -67,13 +93,13 @@ class Reader {
     } catch {
       /* reported below */
     }
-    return this.fail(path, 'must be an http(s) or mailto URL or a path starting with "/"');
+    return this.fail(path, 'must be an http(s) or mailto URL or a path starting with "/"', 'bad_url');
   }
 
   time(obj: Obj, key: string, path: string, required = false): string | undefined {
     const raw = obj[key];
-    if (raw === undefined || raw === null || raw === '') return required ? this.fail(path, 'required ISO 8601 date-time with offset') : undefined;
-    if (!isIsoDateTime(raw)) return this.fail(path, 'must be an ISO 8601 date-time with offset, e.g. 2022-01-21T13:00:00+01:00');
+    if (raw === undefined || raw === null || raw === '') return required ? this.fail(path, 'required ISO 8601 date-time with offset', 'required') : undefined;
+    if (!isIsoDateTime(raw)) return this.fail(path, 'must be an ISO 8601 date-time with offset, e.g. 2022-01-21T13:00:00+01:00', 'bad_datetime');
     return raw;
   }
 
@@ -81,14 +107,14 @@ class Reader {
     const raw = obj[key];
     if ((raw === undefined || raw === null) && fallback !== undefined) return fallback;
     if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
-    return this.fail(path, `must be one of ${allowed.join(', ')}`);
+    return this.fail(path, `must be one of ${allowed.join(', ')}`, 'one_of', { allowed: [...allowed] });
   }
 
   count(obj: Obj, key: string, path: string, opts: { min: number; max: number; required?: boolean }): number | undefined {
     const raw = obj[key];
-    if (raw === undefined || raw === null) return opts.required ? this.fail(path, `required number from ${opts.min} to ${opts.max}`) : undefined;
+    if (raw === undefined || raw === null) return opts.required ? this.fail(path, `required number from ${opts.min} to ${opts.max}`, 'number_range', { min: opts.min, max: opts.max }) : undefined;
     if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < opts.min || raw > opts.max) {
-      return this.fail(path, `must be a number from ${opts.min} to ${opts.max}`);
+      return this.fail(path, `must be a number from ${opts.min} to ${opts.max}`, 'number_range', { min: opts.min, max: opts.max });
     }
     return raw;
   }
@@ -97,11 +123,11 @@ class Reader {
     const raw = obj[key];
     if (raw === undefined || raw === null) return [];
     if (!Array.isArray(raw)) {
-      this.fail(path, 'must be a list');
+      this.fail(path, 'must be a list', 'not_list');
       return [];
     }
     if (raw.length > max) {
-      this.fail(path, `at most ${max} entries, got ${raw.length}`);
+      this.fail(path, `at most ${max} entries, got ${raw.length}`, 'too_many', { max, got: raw.length });
       return [];
     }
     return raw;
@@ -109,21 +135,21 @@ class Reader {
 
   inlines(raw: unknown, path: string): Inline[] | undefined {
     if (typeof raw === 'string') raw = [{ text: raw }];
-    if (!Array.isArray(raw)) return this.fail(path, 'must be a list of text runs');
+    if (!Array.isArray(raw)) return this.fail(path, 'must be a list of text runs', 'bad_shape');
     const out: Inline[] = [];
     let total = 0;
     raw.forEach((item, i) => {
       const p = `${path}[${i}]`;
       const run = typeof item === 'string' ? { text: item } : item;
-      if (!isObj(run)) return void this.fail(p, 'must be a text run { text, marks?, href? }');
-      if (typeof run.text !== 'string' || run.text === '') return void this.fail(`${p}.text`, 'required text');
-      if (CONTROL.test(run.text)) return void this.fail(`${p}.text`, 'must not contain control characters');
+      if (!isObj(run)) return void this.fail(p, 'must be a text run { text, marks?, href? }', 'bad_shape');
+      if (typeof run.text !== 'string' || run.text === '') return void this.fail(`${p}.text`, 'required text', 'required');
+      if (CONTROL.test(run.text)) return void this.fail(`${p}.text`, 'must not contain control characters', 'control_chars');
       total += run.text.length;
       const inline: Inline = { text: run.text };
       const marks = this.array(run, 'marks', `${p}.marks`, MARKS.length);
       if (marks.length) {
         const clean = marks.filter((m): m is Inline['marks'] extends (infer U)[] | undefined ? U : never => (MARKS as readonly unknown[]).includes(m));
-        if (clean.length !== marks.length) this.fail(`${p}.marks`, `must be from ${MARKS.join(', ')}`);
+        if (clean.length !== marks.length) this.fail(`${p}.marks`, `must be from ${MARKS.join(', ')}`, 'one_of', { allowed: [...MARKS] });
         else inline.marks = [...new Set(clean)];
       }
       if (run.href !== undefined) {
@@ -132,17 +158,17 @@ class Reader {
       }
       out.push(inline);
     });
-    if (total > LIMITS.inlineText) return this.fail(path, `at most ${LIMITS.inlineText} characters, got ${total}`);
+    if (total > LIMITS.inlineText) return this.fail(path, `at most ${LIMITS.inlineText} characters, got ${total}`, 'too_long', { max: LIMITS.inlineText, got: total });
     const text = out.map((r) => r.text).join('').trim();
-    if (!text) return this.fail(path, 'required text; it is blank');
+    if (!text) return this.fail(path, 'required text; it is blank', 'required');
     return out;
   }
 
   figure(raw: unknown, path: string): Figure | undefined {
-    if (!isObj(raw)) return this.fail(path, 'must be a figure { kind, alt, caption?, credit?, src?, assetId? }');
+    if (!isObj(raw)) return this.fail(path, 'must be a figure { kind, alt, caption?, credit?, src?, assetId? }', 'bad_shape');
     const before = this.issues.length;
     const kind = this.oneOf(raw, 'kind', `${path}.kind`, FIGURE_KINDS, 'image');
-    if (raw.alt === undefined || raw.alt === null) this.fail(`${path}.alt`, 'required; describe the image, or "" if it is decorative');
+    if (raw.alt === undefined || raw.alt === null) this.fail(`${path}.alt`, 'required; describe the image, or "" if it is decorative', 'alt_required');
     const alt = raw.alt === '' ? '' : this.text(raw, 'alt', `${path}.alt`, { max: LIMITS.alt });
     const caption = this.text(raw, 'caption', `${path}.caption`, { max: LIMITS.caption });
     const credit = this.text(raw, 'credit', `${path}.credit`, { max: LIMITS.credit });
@@ -152,7 +178,7 @@ class Reader {
     let assetId: string | undefined;
     if (raw.assetId !== undefined && raw.assetId !== null && raw.assetId !== '') {
       if (typeof raw.assetId === 'string' && ASSET_ID.test(raw.assetId)) assetId = raw.assetId.toLowerCase();
-      else this.fail(`${path}.assetId`, 'must be the UUID of a picture in the media library');
+      else this.fail(`${path}.assetId`, 'must be the UUID of a picture in the media library', 'bad_asset_id');
     }
     if (this.issues.length > before || !kind) return undefined;
     const fig: Figure = { kind, alt: alt ?? '' };
@@ -166,7 +192,7 @@ class Reader {
   }
 
   block(raw: unknown, path: string, depth = 0): Block | undefined {
-    if (!isObj(raw)) return this.fail(path, 'must be a block object with a "type"');
+    if (!isObj(raw)) return this.fail(path, 'must be a block object with a "type"', 'bad_shape');
     switch (raw.type) {
       case 'paragraph': {
         const content = this.inlines(raw.content, `${path}.content`);
@@ -175,7 +201,7 @@ class Reader {
       case 'heading': {
         const text = this.text(raw, 'text', `${path}.text`, { required: true, max: LIMITS.headline });
         const level = raw.level === undefined ? 2 : raw.level;
-        if (level !== 2 && level !== 3) return this.fail(`${path}.level`, 'must be 2 or 3');
+        if (level !== 2 && level !== 3) return this.fail(`${path}.level`, 'must be 2 or 3', 'one_of', { allowed: ['2', '3'] });
         return text ? { type: 'heading', level, text } : undefined;
       }
       case 'figure': {
@@ -190,7 +216,7 @@ class Reader {
       }
       case 'list': {
         const itemsRaw = this.array(raw, 'items', `${path}.items`, 500);
-        if (!itemsRaw.length) return this.fail(`${path}.items`, 'required, at least one item');
+        if (!itemsRaw.length) return this.fail(`${path}.items`, 'required, at least one item', 'required');
         const items = itemsRaw.map((it, i) => this.inlines(it, `${path}.items[${i}]`));
         if (items.some((i) => !i)) return undefined;
         return { type: 'list', ordered: raw.ordered === true, items: items as Inline[][] };
@@ -203,21 +229,21 @@ class Reader {
         return { type: 'embed', url, ...(provider && { provider }), ...(title && { title }) };
       }
       case 'ticker-entry': {
-        if (depth > 0) return this.fail(path, 'a ticker entry cannot contain another ticker entry');
+        if (depth > 0) return this.fail(path, 'a ticker entry cannot contain another ticker entry', 'nested_entry');
         const id = this.text(raw, 'id', `${path}.id`, { max: 64 });
         const badId = id !== undefined && !TICKER_ENTRY_ID.test(id);
-        if (badId) this.fail(`${path}.id`, 'lowercase letters, digits and dashes, starting with a letter or digit');
+        if (badId) this.fail(`${path}.id`, 'lowercase letters, digits and dashes, starting with a letter or digit', 'bad_entry_id');
         const time = this.time(raw, 'time', `${path}.time`, true);
         const title = this.text(raw, 'title', `${path}.title`, { max: LIMITS.headline });
         const location = this.text(raw, 'location', `${path}.location`, { max: LIMITS.section });
         const bodyRaw = this.array(raw, 'body', `${path}.body`, LIMITS.tickerEntryBlocks);
         const body = bodyRaw.map((b, i) => this.block(b, `${path}.body[${i}]`, depth + 1));
         if (!time || badId || body.some((b) => !b)) return undefined;
-        if (!title && !body.length) return this.fail(path, 'a ticker entry needs a title or body text');
+        if (!title && !body.length) return this.fail(path, 'a ticker entry needs a title or body text', 'entry_empty');
         return { type: 'ticker-entry', ...(id && { id }), time, ...(title && { title }), ...(location && { location }), body: body as Block[] };
       }
       default:
-        return this.fail(`${path}.type`, 'must be one of paragraph, heading, figure, quote, list, embed, ticker-entry');
+        return this.fail(`${path}.type`, 'must be one of paragraph, heading, figure, quote, list, embed, ticker-entry', 'one_of', { allowed: [...BLOCK_TYPE_NAMES] });
     }
   }
 }
@@ -228,19 +254,19 @@ class Reader {
  */
 export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
   const r = new Reader();
-  if (!isObj(input)) return { ok: false, issues: [{ path: '(story)', message: 'must be a JSON object' }] };
+  if (!isObj(input)) return { ok: false, issues: [{ path: '(story)', message: 'must be a JSON object', code: 'bad_shape' }] };
 
   const kind = r.oneOf(input, 'kind', 'kind', STORY_KINDS, 'article');
   const language = typeof input.language === 'string' && /^[a-z]{2}(-[A-Z]{2})?$/.test(input.language)
     ? input.language
-    : input.language === undefined ? 'de' : r.fail('language', 'must be a language tag like "de" or "en"');
+    : input.language === undefined ? 'de' : r.fail('language', 'must be a language tag like "de" or "en"', 'bad_language');
   const kicker = r.text(input, 'kicker', 'kicker', { max: LIMITS.kicker });
   const headline = r.text(input, 'headline', 'headline', { required: true, max: LIMITS.headline });
   const teaser = r.text(input, 'teaser', 'teaser', { max: LIMITS.teaser });
   const byline = r.text(input, 'byline', 'byline', { max: LIMITS.byline });
   const section = r.text(input, 'section', 'section', { max: LIMITS.section });
   const slug = r.text(input, 'slug', 'slug', { max: LIMITS.slug });
-  if (slug && !isSlug(slug)) r.fail('slug', 'lower-case letters, digits and single hyphens only');
+  if (slug && !isSlug(slug)) r.fail('slug', 'lower-case letters, digits and single hyphens only', 'bad_slug');
   const source = r.text(input, 'source', 'source', { max: LIMITS.url });
 
   const topics = r.array(input, 'topics', 'topics', LIMITS.topics)
@@ -249,7 +275,7 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
 
   const authors = r.array(input, 'authors', 'authors', LIMITS.authors).map((a, i): Author | undefined => {
     const path = `authors[${i}]`;
-    if (!isObj(a)) return r.fail(path, 'must be an author { name, affiliation?, image? }');
+    if (!isObj(a)) return r.fail(path, 'must be an author { name, affiliation?, image? }', 'bad_shape');
     const name = r.text(a, 'name', `${path}.name`, { required: true, max: LIMITS.byline });
     const affiliation = r.text(a, 'affiliation', `${path}.affiliation`, { max: LIMITS.byline });
     const image = a.image === undefined ? undefined : r.figure(a.image, `${path}.image`);
@@ -259,7 +285,7 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
   const firstPublishedAt = r.time(input, 'firstPublishedAt', 'firstPublishedAt');
   const updatedAt = r.time(input, 'updatedAt', 'updatedAt');
   if (firstPublishedAt && updatedAt && Date.parse(updatedAt) < Date.parse(firstPublishedAt)) {
-    r.fail('updatedAt', 'must not be before firstPublishedAt');
+    r.fail('updatedAt', 'must not be before firstPublishedAt', 'not_before', { other: 'firstPublishedAt' });
   }
 
   const embargoUntil = r.time(input, 'embargoUntil', 'embargoUntil');
@@ -268,7 +294,7 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
 
   let broadcast: BroadcastRef | undefined;
   if (input.broadcast !== undefined && input.broadcast !== null) {
-    if (!isObj(input.broadcast)) r.fail('broadcast', 'must be { programme?, startsAt }');
+    if (!isObj(input.broadcast)) r.fail('broadcast', 'must be { programme?, startsAt }', 'bad_shape');
     else {
       const startsAt = r.time(input.broadcast, 'startsAt', 'broadcast.startsAt', true);
       const programme = r.text(input.broadcast, 'programme', 'broadcast.programme', { max: LIMITS.section });
@@ -278,7 +304,7 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
 
   const related = r.array(input, 'related', 'related', LIMITS.related).map((t, i): RelatedTeaser | undefined => {
     const path = `related[${i}]`;
-    if (!isObj(t)) return r.fail(path, 'must be a teaser { title, mediaType, durationSeconds?, url?, image? }');
+    if (!isObj(t)) return r.fail(path, 'must be a teaser { title, mediaType, durationSeconds?, url?, image? }', 'bad_shape');
     const title = r.text(t, 'title', `${path}.title`, { required: true, max: LIMITS.headline });
     const mediaType = r.oneOf(t, 'mediaType', `${path}.mediaType`, MEDIA_TYPES, 'article');
     const durationSeconds = r.count(t, 'durationSeconds', `${path}.durationSeconds`, { min: 1, max: 86400 });
@@ -290,7 +316,7 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
 
   let media: MediaInfo | undefined;
   if (input.media !== undefined && input.media !== null) {
-    if (!isObj(input.media)) r.fail('media', 'must be { durationSeconds, src? }');
+    if (!isObj(input.media)) r.fail('media', 'must be { durationSeconds, src? }', 'bad_shape');
     else {
       const durationSeconds = r.count(input.media, 'durationSeconds', 'media.durationSeconds', { min: 1, max: 86400, required: true });
       const src = r.url(input.media, 'src', 'media.src');
@@ -298,18 +324,18 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
     }
   }
   if ((kind === 'video' || kind === 'audio') && !media && input.media === undefined) {
-    r.fail('media', `required for a ${kind} item: { durationSeconds, src? }`);
+    r.fail('media', `required for a ${kind} item: { durationSeconds, src? }`, 'media_required', { kind });
   }
 
   const bodyRaw = r.array(input, 'body', 'body', LIMITS.blocks);
   const body = bodyRaw.map((b, i) => r.block(b, `body[${i}]`)).filter((b): b is Block => !!b);
   if (kind === 'liveticker' && !body.some((b) => b.type === 'ticker-entry') && !r.issues.some((i) => i.path.startsWith('body'))) {
-    r.fail('body', 'a live ticker needs at least one ticker-entry block');
+    r.fail('body', 'a live ticker needs at least one ticker-entry block', 'no_ticker_entry');
   }
   const entryIds = new Set<string>();
   body.forEach((b, i) => {
     if (b.type !== 'ticker-entry' || !b.id) return;
-    if (entryIds.has(b.id)) r.fail(`body[${i}].id`, `"${b.id}" is used by another ticker entry; ids must be unique within the story`);
+    if (entryIds.has(b.id)) r.fail(`body[${i}].id`, `"${b.id}" is used by another ticker entry; ids must be unique within the story`, 'duplicate_entry_id', { id: b.id });
     entryIds.add(b.id);
   });
 

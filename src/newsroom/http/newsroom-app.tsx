@@ -13,6 +13,7 @@ import { ROLE_GRANTS, STORY_ACTIONS, hasPermission, type GlobalPermission, type 
 import type { EventBus } from '../events.js';
 import { StoryService } from '../story-service.js';
 import { COMMON_TEXT, langFromHeader, pick } from '../ui/i18n.js';
+import { errorText, localizeError } from '../ui/issue-text.js';
 import { NewsroomLayout } from '../ui/layout.js';
 import { NEWSROOM_CSS } from '../ui/styles.js';
 import { registerAuthPages } from './auth-pages.js';
@@ -122,12 +123,17 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
   app.use('*', (c, next) => (URLENCODED.test(c.req.header('content-type') ?? '') ? formLimit(c, next) : next()));
 
   const fail = (c: Context<NewsroomEnv>, kind: 'api' | 'page', err: LedeError) => {
-    if (kind === 'api') return c.json(err.toJSON(), err.status as 400);
+    if (kind === 'api') {
+      // A logged-in editor also gets the refusal in their language (`text`); code, message and issues stay as they are.
+      const lang = c.get('session')?.user.language;
+      const body = err.toJSON();
+      return c.json(lang === 'de' || lang === 'en' ? { error: localizeError(body.error, lang) } : body, err.status as 400);
+    }
     const t = pick(COMMON_TEXT, c.get('lang'));
     const page = (
       <NewsroomLayout title={String(err.status)} lang={c.get('lang')} session={c.get('session')} assets={{ css: deps.asset('newsroom.css') }}>
         <h1>{err.status === 403 ? t.forbidden : err.status === 404 ? t.notFound : t.error}</h1>
-        <p class="notice error">{err.message}</p>
+        <p class="notice error">{errorText(err, c.get('lang')) ?? err.message}</p>
         <p><a href="/newsroom">{t.back}</a></p>
       </NewsroomLayout>
     );

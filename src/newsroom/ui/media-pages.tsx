@@ -1,4 +1,4 @@
-import { LedeError, formatEnglishDateTime, formatGermanDate, formatGermanDateTime, toZonedIso } from '../../content/index.js';
+import { LedeError, type ValidationIssue, formatEnglishDateTime, formatGermanDate, formatGermanDateTime, toZonedIso } from '../../content/index.js';
 import { formatBytes, type MediaAsset } from '../../media/index.js';
 import { hasPermission } from '../accounts/roles.js';
 import {
@@ -9,6 +9,7 @@ import { RIGHTS_FIELDS, mediaOf, type AssetView } from '../api/media-support.js'
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick, type UiLang } from './i18n.js';
+import { errorText, fieldName, issueMessage } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
 import { STORY_TEXT, jsonIsland, page } from './story-text.js';
 
@@ -144,7 +145,10 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
         result = await mediaPage(deps, media, mediaFilterFrom((n) => (n === 'cursor' ? q('cursor') : f[n as keyof typeof f]) || undefined));
       } catch (err) {
         if (!(err instanceof LedeError) || err.code !== 'VALIDATION') throw err;
-        error = `${t.badFilter} ${err.message}`;
+        const filterLabel: Record<string, string> = { from: t.from, to: t.to, status: t.status, usage: t.usageFilter, credit: t.credit };
+        error = `${t.badFilter} ${err.issues.length
+          ? err.issues.map((i) => `${filterLabel[i.path] ?? fieldName(i.path, lang)}: ${issueMessage(i, lang)}`).join('; ')
+          : errorText(err, lang) ?? err.message}`;
       }
       const expiring = await expiringAssets(deps, media);
       const keep = Object.entries(f).filter(([, v]) => v) as [string, string][];
@@ -267,7 +271,7 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
     focalY: String(Math.round(asset.focalY * 1000) / 10),
   });
 
-  const detailPage = async (c: NewsroomContext, id: string, notice: { ok?: string; issues?: { path: string; message: string }[]; form?: FormValues; failed?: { headline: string; message: string }[] } = {}, status = 200) => {
+  const detailPage = async (c: NewsroomContext, id: string, notice: { ok?: string; issues?: ValidationIssue[]; form?: FormValues; failed?: { headline: string; message: string; code?: string }[] } = {}, status = 200) => {
     const lang = c.get('lang');
     const t = pick(MEDIA_TEXT, lang);
     const st = pick(STORY_TEXT, lang);
@@ -281,7 +285,10 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
       credit: t.credit, copyrightHolder: t.copyrightHolder, source: t.source, licence: t.licence, usageTerms: t.usageTerms, creator: t.creator,
       validFrom: t.validFrom, validUntil: t.validUntilDay, focal: t.focal, rights: t.rights,
     };
-    const errorOf = (k: string) => notice.issues?.find((i) => i.path === k)?.message;
+    const errorOf = (k: string) => {
+      const issue = notice.issues?.find((i) => i.path === k);
+      return issue && issueMessage(issue, lang);
+    };
     const field = (k: 'credit' | 'copyrightHolder' | 'source' | 'licence' | 'creator', max: number) => (
       <div>
         <label for={`r-${k}`}>{label[k]}</label>
@@ -304,13 +311,13 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
         {notice.failed?.length ? (
           <div class="notice error" role="alert">
             <p>{t.notReplaced}</p>
-            <ul>{notice.failed.map((f) => <li>{`${f.headline}: ${f.message}`}</li>)}</ul>
+            <ul>{notice.failed.map((f) => <li>{`${f.headline}: ${errorText({ code: f.code ?? '', message: f.message }, lang) ?? f.message}`}</li>)}</ul>
           </div>
         ) : null}
         {notice.issues?.length ? (
           <div class="notice error" role="alert">
             <p>{t.invalid}</p>
-            <ul>{notice.issues.map((i) => <li>{`${label[i.path] ?? i.path}: ${i.message}`}</li>)}</ul>
+            <ul>{notice.issues.map((i) => <li>{`${label[i.path] ?? fieldName(i.path, lang)}: ${issueMessage(i, lang)}`}</li>)}</ul>
           </div>
         ) : null}
         <div class="media-detail">

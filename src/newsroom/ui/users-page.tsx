@@ -6,6 +6,7 @@ import { LAST_ADMIN, createUserFrom, readUserPatch, updateUser } from '../api/us
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick } from './i18n.js';
+import { errorText, issueText } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
 import { ROLE_NAMES, page } from './story-text.js';
 
@@ -134,9 +135,11 @@ export function registerUsersPages(registry: EndpointRegistry, deps: NewsroomDep
       return render(c, { ok: await fn() });
     } catch (err) {
       if (err instanceof LedeError && (err.code === 'VALIDATION' || err.code === 'CONFLICT')) {
-        const t = pick(TEXT, c.get('lang'));
+        const lang = c.get('lang');
+        const t = pick(TEXT, lang);
         const issue = err.issues[0]?.message;
-        const message = issue === LAST_ADMIN ? t.lastAdmin : issue === NOT_YOURSELF ? t.notYourself : err.message;
+        const message = issue === LAST_ADMIN ? t.lastAdmin : issue === NOT_YOURSELF ? t.notYourself
+          : errorText(err, lang) ?? (err.issues.length ? err.issues.map((i) => issueText(i, lang)).join('; ') : err.message);
         return render(c, { error: message, status: err.status, ...(form && { form }) });
       }
       throw err;
