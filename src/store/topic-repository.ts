@@ -1,4 +1,4 @@
-import { LIMITS, LedeError, isSlug, slugify } from '../content/index.js';
+import { LIMITS, LedeError, isSlug, slugify, type ValidationIssue } from '../content/index.js';
 import { publishedClauses } from './published-filter.js';
 import type { Queryable } from './types.js';
 
@@ -46,11 +46,13 @@ export class TopicRepository {
     const name = input.name?.trim() ?? '';
     const slug = input.slug ?? slugify(name);
     const intro = normaliseIntro(input.intro);
-    const problems: string[] = [];
-    if (!name || name.length > LIMITS.topic) problems.push(`name: required, at most ${LIMITS.topic} characters`);
-    if (!isSlug(slug)) problems.push('slug: lower-case letters, digits and single hyphens, at most 120 characters');
-    if (intro && intro.length > MAX_TOPIC_INTRO) problems.push(`intro: at most ${MAX_TOPIC_INTRO} characters`);
-    if (problems.length) throw new LedeError('VALIDATION', `topic is invalid: ${problems.join('; ')}`);
+    const issues: ValidationIssue[] = [];
+    if (!name) issues.push({ path: 'name', message: `required, at most ${LIMITS.topic} characters`, code: 'required', params: { max: LIMITS.topic } });
+    else if (name.length > LIMITS.topic) issues.push({ path: 'name', message: `at most ${LIMITS.topic} characters, got ${name.length}`, code: 'too_long', params: { max: LIMITS.topic, got: name.length } });
+    // A slug made from a missing name says nothing new.
+    if ((name || input.slug !== undefined) && !isSlug(slug)) issues.push({ path: 'slug', message: 'lower-case letters, digits and single hyphens, at most 120 characters', code: 'bad_slug' });
+    if (intro && intro.length > MAX_TOPIC_INTRO) issues.push({ path: 'intro', message: `at most ${MAX_TOPIC_INTRO} characters, got ${intro.length}`, code: 'too_long', params: { max: MAX_TOPIC_INTRO, got: intro.length } });
+    if (issues.length) throw new LedeError('VALIDATION', `topic is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
     const rows = await this.db.query<TopicRow>(
       `INSERT INTO topics (slug, name, intro, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, intro = EXCLUDED.intro, updated_at = now()

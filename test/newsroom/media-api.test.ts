@@ -169,7 +169,8 @@ for (const engine of engines()) {
 
       const order = await editor.json('PATCH', url, { validFrom: '2026-12-10', validUntil: '2026-12-01' });
       assert.equal(order.status, 422);
-      assert.deepEqual(order.body.error.issues, [{ path: 'validUntil', message: 'must be after valid from' }]);
+      assert.deepEqual(order.body.error.issues.map((i: { path: string; message: string }) => ({ path: i.path, message: i.message })), [{ path: 'validUntil', message: 'must be after valid from' }]);
+      assert.match(order.body.error.issues[0].text, /Gültig bis.*muss nach „Gültig ab“ liegen/, 'the German editor reads it in German');
 
       const notJson = await editor.api('PATCH', url, 'credit=dpa', { 'content-type': 'application/x-www-form-urlencoded' });
       assert.equal(notJson.status, 422);
@@ -427,7 +428,8 @@ for (const engine of engines()) {
       });
       const bad = await form({ credit: 'dpa', validFrom: '2026-12-10', validUntil: '2026-12-01', focalX: '50', focalY: '50' });
       assert.equal(bad.status, 422);
-      assert.match(await bad.text(), /must be after valid from/);
+      assert.match(await bad.text(), /Gültig bis einschließlich \(Tag, Berliner Zeit\): muss nach „Gültig ab“ liegen/);
+      assert.doesNotMatch(await (await form({ credit: 'dpa', validFrom: '2026-12-10', validUntil: '2026-12-01', focalX: '50', focalY: '50' })).text(), /must be after/);
       const ok = await form({ credit: 'dpa', usageTerms: 'nur redaktionelle Nutzung', validFrom: '', validUntil: '2026-12-31', focalX: '30', focalY: '60' });
       assert.equal(ok.status, 303);
       const detail = await editor.json('GET', `/newsroom/api/media/${id}`);

@@ -15,6 +15,7 @@ import { createApp } from '../../src/server/app.js';
 import { decodeRelayMessage, encodeRelayMessage } from '../../src/server/event-relay.js';
 import { PageCache, purgeKeysFor } from '../../src/site/page-cache.js';
 import type { Database } from '../../src/store/index.js';
+import { MAX_TOPIC_INTRO } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { Browser } from '../helpers/newsroom-browser.js';
 
@@ -209,6 +210,18 @@ for (const engine of engines()) {
       const created = await editor.form('/newsroom/topics', { _csrf: await editor.csrf(), name: 'Nahverkehr im Land', intro: '' });
       assert.equal(created.status, 303);
       assert.ok((await editor.json<Array<{ slug: string }>>('GET', '/newsroom/api/topics')).body.some((t) => t.slug === 'nahverkehr-im-land'));
+      // A refused form says why in the editor's language, naming the field.
+      const empty = await editor.form('/newsroom/topics', { _csrf: await editor.csrf(), name: '  ', intro: '' });
+      assert.equal(empty.status, 422);
+      const emptyHtml = await empty.text();
+      // This editor works in English; issue-text.test.ts covers German.
+      assert.match(emptyHtml, /Name: required/);
+      assert.doesNotMatch(emptyHtml, /is invalid|slug/);
+      const tooLong = await editor.form('/newsroom/topics/landeshaushalt', { _csrf: await editor.csrf(), name: 'Landeshaushalt', intro: 'x'.repeat(MAX_TOPIC_INTRO + 1) });
+      assert.equal(tooLong.status, 422);
+      assert.match(await tooLong.text(), new RegExp(`Introduction: at most ${MAX_TOPIC_INTRO} characters, now ${MAX_TOPIC_INTRO + 1}`));
+      const api = await editor.json<{ error: { issues: { path: string; code: string }[] } }>('PUT', '/newsroom/api/topics/landeshaushalt', { name: '' });
+      assert.deepEqual(api.body.error.issues.map((i) => [i.path, i.code]), [['name', 'required']]);
     });
 
     test('sections: retention rules per kind, validated, audited; read for all, written by editors', async () => {

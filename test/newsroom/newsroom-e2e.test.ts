@@ -350,7 +350,7 @@ describe('the newsroom in Chromium', () => {
     await addBlock(page, 'embed');
     await lastBlock(page).getByLabel('Adresse (URL)').fill('javascript:alert(1)');
     await page.locator('#save').click();
-    await page.locator('#messages', { hasText: 'body[5].url' }).waitFor(WAIT);
+    await page.locator('#messages', { hasText: 'Block 6: Adresse (URL)' }).waitFor(WAIT);
     assert.equal(await page.locator('#version-no').textContent(), '–', 'nothing stored');
     await lastBlock(page).locator('button[data-act="remove"]').click();
     await page.locator('#save').click();

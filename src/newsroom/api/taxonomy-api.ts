@@ -1,4 +1,4 @@
-import { LedeError, isSlug, slugify } from '../../content/index.js';
+import { LedeError, isSlug, slugify, type ValidationIssue } from '../../content/index.js';
 import { TopicRepository, type Topic } from '../../store/index.js';
 import { ANY, RetentionRepository, type RetentionRule } from '../../store/retention-repository.js';
 import { audit, type AuditActor } from '../audit.js';
@@ -46,14 +46,15 @@ export async function listTopicListings(deps: NewsroomDeps): Promise<TopicListin
  * reader site's cached topic page (`topic:<slug>`) is purged on every node.
  */
 export async function saveTopic(deps: NewsroomDeps, slug: string, body: Record<string, unknown>): Promise<Topic> {
-  if (!isSlug(slug)) throw new LedeError('NOT_FOUND', `"${slug}" is not a topic slug`);
   const { name } = body;
   // "intro" as the store calls it; "introduction" accepted as well.
   const intro = body.intro !== undefined ? body.intro : body.introduction;
-  const issues: Array<{ path: string; message: string }> = [];
-  if (typeof name !== 'string') issues.push({ path: 'name', message: 'required' });
-  if (intro !== undefined && intro !== null && typeof intro !== 'string') issues.push({ path: 'intro', message: 'text, or null for none' });
+  const issues: ValidationIssue[] = [];
+  // Checked before the slug: a new topic's slug comes from its name, so a missing name is the problem to name.
+  if (typeof name !== 'string' || !name.trim()) issues.push({ path: 'name', message: 'required', code: 'required' });
+  if (intro !== undefined && intro !== null && typeof intro !== 'string') issues.push({ path: 'intro', message: 'text, or null for none', code: 'not_text' });
   if (issues.length) throw new LedeError('VALIDATION', `topic is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
+  if (!isSlug(slug)) throw new LedeError('NOT_FOUND', `"${slug}" is not a topic slug`);
   const topic = await new TopicRepository(deps.db).upsert({ slug, name: name as string, ...(typeof intro === 'string' && { intro }) });
   await deps.events?.emit({ type: 'topic.updated', storyId: '', slug: '', sectionSlug: '', topics: [topic.slug] });
   return topic;

@@ -6,6 +6,7 @@ import { listSectionListings, listTopicListings, saveSectionRules, saveTopic } f
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick } from './i18n.js';
+import { errorText } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
 import { STORY_TEXT, page } from './story-text.js';
 
@@ -149,7 +150,7 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
         const topic = await saveTopic(deps, slugify(fields.name), fields);
         return c.redirect(`/newsroom/topics?saved=${encodeURIComponent(topic.name)}`, 303);
       } catch (err) {
-        if (err instanceof LedeError && (err.code === 'VALIDATION' || err.code === 'NOT_FOUND')) return topicsPage(ctx, { error: err.message, status: 422, form: fields });
+        if (err instanceof LedeError && (err.code === 'VALIDATION' || err.code === 'NOT_FOUND')) return topicsPage(ctx, { error: errorText(err, ctx.get('lang')) ?? err.message, status: 422, form: fields });
         throw err;
       }
     },
@@ -171,7 +172,7 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
         const topic = await saveTopic(deps, slug, fields);
         return c.redirect(`/newsroom/topics?saved=${encodeURIComponent(topic.name)}`, 303);
       } catch (err) {
-        if (err instanceof LedeError && err.code === 'VALIDATION') return topicEditPage(ctx, slug, { error: err.message, status: 422, form: fields });
+        if (err instanceof LedeError && err.code === 'VALIDATION') return topicEditPage(ctx, slug, { error: errorText(err, ctx.get('lang')) ?? err.message, status: 422, form: fields });
         throw err;
       }
     },
