@@ -231,8 +231,18 @@
     }
   }
 
-  function entryBodyHtml(blocks) {
+  // A ticker entry's text is one rich area. Figures and embeds have fields a
+  // rich area cannot hold (caption, credit, library picture, provider), so when
+  // `kept` is given they stand in it as an uneditable line and come back whole
+  // (readEntryBody); deleting that line removes them.
+  function entryBodyHtml(blocks, kept) {
     return (blocks || []).map(function (b) {
+      if (kept && (b.type === 'figure' || b.type === 'embed')) {
+        kept.push(b);
+        var what = T.types[b.type] + ': ' + (C.blockSummary(b) || '–');
+        return '<div class="kept-block" contenteditable="false" data-kept="' + (kept.length - 1) + '"><span>' + C.escapeHtml(what) + '</span> '
+          + '<button type="button" class="secondary" data-remove-kept aria-label="' + C.escapeHtml(T.remove + ': ' + what) + '">✕</button></div>';
+      }
       switch (b.type) {
         case 'paragraph': return '<p>' + C.inlinesToHtml(b.content) + '</p>';
         case 'heading': return '<h3>' + C.escapeHtml(b.text) + '</h3>';
@@ -243,6 +253,22 @@
         default: return '';
       }
     }).join('');
+  }
+
+  function readEntryBody(root, kept) {
+    var out = [];
+    var run = document.createElement('div');
+    function flush() {
+      if (!run.firstChild) return;
+      out.push.apply(out, C.blocksFromNode(run));
+      run = document.createElement('div');
+    }
+    for (var n = root.firstChild; n; n = n.nextSibling) {
+      var k = n.nodeType === 1 ? n.getAttribute('data-kept') : null;
+      if (k !== null && kept[Number(k)]) { flush(); out.push(kept[Number(k)]); } else run.appendChild(n.cloneNode(true));
+    }
+    flush();
+    return out;
   }
 
   function listHtml(b) {
@@ -429,7 +455,15 @@
         ];
       case 'ticker-entry': {
         var time = input(C.isoToBerlinLocal(b.time), function (v) { var iso = C.berlinLocalToIso(v); if (iso) b.time = iso; }, { type: 'datetime-local' });
-        var body = richArea(entryBodyHtml(b.body), label + ': ' + T.entryBody, function (r) { b.body = C.blocksFromNode(r); }, true);
+        var kept = [];
+        var body = richArea(entryBodyHtml(b.body, kept), label + ': ' + T.entryBody, function (r) { b.body = readEntryBody(r, kept); }, true);
+        body.addEventListener('click', function (e) {
+          var button = e.target.closest && e.target.closest('[data-remove-kept]');
+          if (!button) return;
+          button.parentNode.remove();
+          body.dispatchEvent(new Event('input', { bubbles: true }));
+          body.focus();
+        });
         body.setAttribute('data-paste', 'entry');
         return [
           labelled(T.time, time),

@@ -266,6 +266,43 @@ describe('pictures from the media library in the story editor', () => {
     await context.close();
   });
 
+  test('editing a ticker entry\'s text keeps its figures and embeds whole', { skip }, async () => {
+    const figure = { type: 'figure' as const, kind: 'image' as const, alt: 'Der Deich bei Nacht', caption: 'Helfer am Deich', assetId: ids.credited };
+    const embed = { type: 'embed' as const, url: 'https://www.youtube.com/watch?v=abc', provider: 'YouTube', title: 'Pressekonferenz' };
+    const ticker = await service.create({
+      kind: 'liveticker', headline: 'Hochwasser: der Ticker', section: 'Sachsen-Anhalt',
+      body: [{ type: 'ticker-entry', id: 'e1', time: '2026-11-25T09:00:00+01:00', title: 'Lage am Morgen', body: [
+        { type: 'paragraph', content: [{ text: 'Der Pegel sinkt.' }] }, figure, embed, { type: 'paragraph', content: [{ text: 'Mehr folgt.' }] },
+      ] }],
+    }, { actor: { id: clara.id, name: 'Clara Dienst' } });
+    const { context, page, problems } = await login();
+    await page.goto(`${base}/newsroom/stories/${ticker.id}`);
+    await ready(page);
+    const area = page.locator('#blocks > li[data-type="ticker-entry"] .rich');
+    assert.match((await area.textContent()) ?? '', /Bild\/Grafik: Der Deich bei Nacht · Helfer am Deich.*Einbettung:/);
+    // Type at the end of the entry's first paragraph.
+    await area.locator('p').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Langsam.');
+    await page.locator('#save').click();
+    await page.locator('#version-no', { hasText: /^2$/ }).waitFor(WAIT);
+    const saved = await stored(ticker.id);
+    const entry = saved.body[0] as Extract<Story['body'][number], { type: 'ticker-entry' }>;
+    assert.deepEqual(entry.body, [
+      { type: 'paragraph', content: [{ text: 'Der Pegel sinkt. Langsam.' }] }, figure, embed, { type: 'paragraph', content: [{ text: 'Mehr folgt.' }] },
+    ]);
+    assert.deepEqual(await axeViolations(page), [], 'a ticker entry with kept lines');
+    // Its remove button takes the figure out, and only it.
+    await area.getByRole('button', { name: /^Entfernen: Bild\/Grafik: Der Deich bei Nacht/ }).click();
+    await page.locator('#save').click();
+    await page.locator('#version-no', { hasText: /^3$/ }).waitFor(WAIT);
+    const after = (await stored(ticker.id)).body[0] as Extract<Story['body'][number], { type: 'ticker-entry' }>;
+    assert.deepEqual(after.body.map((b) => b.type), ['paragraph', 'embed', 'paragraph']);
+    assert.deepEqual(after.body[1], embed);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the English interface: lead image, picker and rights in English', { skip }, async () => {
     const { context, page, problems } = await login('en@example.org');
     await page.goto(`${base}/newsroom/stories/new`);

@@ -154,6 +154,7 @@ ol.blocks>li:focus-within{border-color:#0b4f8a;box-shadow:0 0 0 1px #0b4f8a}
 .block-tools{display:flex;gap:.3rem;flex-wrap:wrap}
 .block-tools button,.fmt button{padding:.15rem .55rem;font-size:.9rem}
 .rich{min-height:2.4rem;border:1px solid #6b7680;border-radius:3px;padding:.4rem;background:#fff}
+.rich .kept-block{margin:.3rem 0;padding:.3rem .5rem;border-left:3px solid #0b4f8a;background:#eef5fb;color:#1a1a1a;font-size:.95rem;user-select:none}
 .rich ul,.rich ol{margin:.2rem 0 .2rem 1.4rem;padding:0}
 .fmt{display:flex;gap:.3rem;flex-wrap:wrap;margin:.3rem 0}
 .actions{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end}
