@@ -112,6 +112,23 @@ for (const engine of engines()) {
       assert.equal(ok.status, 303);
     });
 
+    test('the API changes the own password: the current one is checked, other sessions end, this one goes on', async () => {
+      const b = new Browser(app);
+      await b.apiLogin('cvd@example.org', PASSWORD);
+      const other = new Browser(app);
+      await other.apiLogin('cvd@example.org', PASSWORD);
+      const wrong = await b.json('PUT', '/newsroom/api/me/password', { current: 'nicht-das-passwort', next: 'ein-ganz-neues-passwort' });
+      assert.equal(wrong.status, 422);
+      assert.match(wrong.body.error.message, /current password is wrong/);
+      assert.equal((await other.request('/newsroom/api/me')).status, 200, 'a refusal ends nothing');
+      const ok = await b.json('PUT', '/newsroom/api/me/password', { current: PASSWORD, next: 'ein-ganz-neues-passwort' });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal((await other.request('/newsroom/api/me')).status, 401);
+      assert.equal((await b.request('/newsroom/api/me')).status, 200);
+      await new Browser(app).apiLogin('cvd@example.org', 'ein-ganz-neues-passwort'); // throws unless 200
+      await b.json('PUT', '/newsroom/api/me/password', { current: 'ein-ganz-neues-passwort', next: PASSWORD });
+    });
+
     test('logout ends the session on the server', async () => {
       const b = new Browser(app);
       await b.login('cvd@example.org', PASSWORD);

@@ -207,6 +207,35 @@ describe('the newsroom API words issues in the user\'s language', () => {
     assert.match(en.body.error.text, /^A story in the status “Draft” cannot be moved to “Depublished”\./);
   });
 
+  test('the refusals the module words by their English message come from real answers (a reworded message fails here)', async () => {
+    const de = browsers.de;
+    const story = (await de.json<Story>('POST', '/newsroom/api/stories', { ...ok, headline: 'Für die Gründe' })).body;
+    const ifMatch = { 'if-match': `"v${story.version}"` };
+    const calls: Array<[string, () => Promise<{ status: number; body: any }>, RegExp]> = [
+      ['story_invalid', () => de.json('PUT', `/newsroom/api/stories/${story.id}`, { story: { ...ok, headline: '' } }, ifMatch), /^Der Beitrag kann so nicht gespeichert werden: Überschrift/],
+      ['move_not_allowed', () => de.json('POST', `/newsroom/api/stories/${story.id}/transitions`, { to: 'depublished' }, ifMatch), /^Ein Beitrag im Status „Entwurf“/],
+      ['schedule_in_past', () => de.json('POST', `/newsroom/api/stories/${story.id}/transitions`, { to: 'scheduled', at: '2020-01-01T10:00:00+01:00' }, ifMatch), /Vergangenheit/],
+      ['schedule_needs_time', () => de.json('POST', `/newsroom/api/stories/${story.id}/transitions`, { to: 'scheduled' }, ifMatch), /./],
+      ['correction_published_only', () => de.json('PUT', `/newsroom/api/stories/${story.id}`, { story: { ...ok, headline: 'Für die Gründe' }, correction: 'Korrigiert.' }, ifMatch), /./],
+      ['not_liveticker', () => de.json('POST', `/newsroom/api/stories/${story.id}/ticker-entries`, { text: 'Neu' }), /./],
+      ['wrong_password', () => de.json('PUT', '/newsroom/api/me/password', { current: 'ganz-falsches-passwort', next: 'ein-neues-passwort-1' }), /./],
+      ['no_story', () => de.json('GET', '/newsroom/api/stories/gibt-es-nicht'), /./],
+      ['slug_taken', () => de.json('POST', '/newsroom/api/stories', { ...ok, headline: 'Anders', slug: story.slug }), /./],
+    ];
+    const missing: string[] = [];
+    for (const [reason, call, words] of calls) {
+      const res = await call();
+      assert.ok(res.status >= 400 && res.status < 500, `${reason}: ${res.status} ${JSON.stringify(res.body)}`);
+      const text = res.body.error?.text as string | undefined;
+      if (!text || !words.test(text) || /[a-z]+ (is|are|must|cannot|may) /.test(text)) missing.push(`${reason}: ${res.body.error?.message} → ${text}`);
+    }
+    assert.deepEqual(missing, []);
+    // The API's password change: a short new password is named by field.
+    const short = await de.json('PUT', '/newsroom/api/me/password', { current: PASSWORD, next: 'kurz' });
+    assert.equal(short.status, 422);
+    assert.match(short.body.error.issues[0].text, /^Neues Passwort: /);
+  });
+
   test('without a session there is no text, only the English answer', async () => {
     const anonymous = new Browser(app);
     const res = await anonymous.json('GET', '/newsroom/api/stories');

@@ -140,6 +140,21 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
     },
   });
 
+  // The account's own password by API: {current, next}. Other sessions of the user end; this one goes on.
+  registry.add({
+    method: 'PUT', path: '/newsroom/api/me/password', permission: 'newsroom.use', kind: 'api',
+    handler: api(async (c) => {
+      const body = await readJson(c, '{"current": "…", "next": "…"}', LOGIN_BODY_MAX);
+      const issues: Array<{ path: string; message: string }> = [];
+      if (typeof body.current !== 'string' || !body.current) issues.push({ path: 'current', message: 'required' });
+      const weak = typeof body.next === 'string' ? passwordProblem(body.next) : 'required';
+      if (weak) issues.push({ path: 'next', message: weak });
+      if (issues.length) throw new LedeError('VALIDATION', `the change is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
+      await deps.accounts.changePassword(c.get('session')!, c.get('sessionToken')!, body.current as string, body.next as string);
+      return c.json({ changed: true });
+    }),
+  });
+
   const accountPage = (c: NewsroomContext, opts: { error?: string; info?: string; status?: number }) => {
     const lang = c.get('lang');
     const t = pick(TEXT, lang);

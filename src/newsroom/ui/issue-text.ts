@@ -388,6 +388,8 @@ const FIELD: Record<string, Name> = {
   email: { de: 'E-Mail-Adresse', en: 'E-mail address' },
   role: { de: 'Rolle', en: 'Role' },
   password: { de: 'Passwort', en: 'Password' },
+  current: { de: 'Aktuelles Passwort', en: 'Current password' },
+  next: { de: 'Neues Passwort', en: 'New password' },
   disabled: { de: 'Status', en: 'Status' },
   intro: { de: 'Einleitung', en: 'Introduction' },
   rules: { de: 'Regeln', en: 'Rules' },
