@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { loadDemoContent } from '../newsroom/load-demo.js';
+import { createDemoAccount, loadDemoContent } from '../newsroom/load-demo.js';
 import { EventBus, assetUpdated } from '../newsroom/events.js';
 import { Scheduler } from '../newsroom/scheduler.js';
 import { StoryService } from '../newsroom/story-service.js';
@@ -21,7 +21,9 @@ embedded database in LEDE_DATA_DIR (default ./data), or PostgreSQL when
 DATABASE_URL is set. Pending migrations are applied at start.
 
 Options:
-  --demo   load the demo stories when the database has no stories yet
+  --demo   load the demo stories when the database has no stories yet, and
+           make a newsroom account (an admin, its password printed once)
+           when the database has no accounts yet
 `;
 
 export async function runServe(args: string[], io: CommandIO): Promise<number> {
@@ -33,6 +35,11 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     if (values.demo) {
       const added = await loadDemoContent(db);
       if (added) io.stdout.write(`loaded ${added} demo stories\n`);
+      // A first look at the newsroom needs an account; only a database without any gets one.
+      const demo = await createDemoAccount(db);
+      if (demo) {
+        io.stdout.write(`newsroom demo account (shown once; lede user add makes others): ${demo.email} / ${demo.password} at http://localhost:${config.port}/newsroom\n`);
+      }
     }
   } catch (err) {
     await db.close();

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from '../store/index.js';
+import { AccountService } from './accounts/account-service.js';
+import { UserRepository } from './accounts/users.js';
 import { StoryRepository, TopicRepository } from '../store/index.js';
 import { demoStories } from './demo-stories.js';
 import { demoTopics } from './demo-topics.js';
@@ -31,4 +34,22 @@ export async function loadDemoContent(db: Database, now = new Date()): Promise<n
     for (const t of demoTopics()) await topics.upsert(t);
   });
   return drafts.length;
+}
+
+/** The address of the account `lede serve --demo` makes (example.org: never a real mailbox). */
+export const DEMO_ACCOUNT_EMAIL = 'redaktion@example.org';
+
+/**
+ * Makes an admin account with a random password when the database has no
+ * account at all (a fresh demo), and returns its login; undefined otherwise.
+ * The password exists only in the return value (stored as its argon2id hash).
+ */
+export async function createDemoAccount(db: Database): Promise<{ email: string; password: string } | undefined> {
+  if ((await new UserRepository(db).count()) > 0) return undefined;
+  const password = randomBytes(12).toString('base64url');
+  await new AccountService(db).createUser(
+    { email: DEMO_ACCOUNT_EMAIL, name: 'Demo-Redaktion', role: 'admin', password, language: 'de' },
+    { name: 'lede serve --demo' },
+  );
+  return { email: DEMO_ACCOUNT_EMAIL, password };
 }

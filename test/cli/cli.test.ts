@@ -169,6 +169,34 @@ describe('lede CLI', () => {
     }
   });
 
+  test('serve --demo on a fresh data directory makes one newsroom account and prints its login once', async () => {
+    const fresh = await cloneEmbeddedDataDir(path.join(tmp, 'demo-data'));
+    const port = String(30000 + Math.floor(Math.random() * 20000));
+    const demoEnv = { LEDE_DATA_DIR: fresh, PORT: port, HOST: '127.0.0.1' };
+    const first = lede(['serve', '--demo'], demoEnv, { until: /Lede is running/ });
+    const out = await first;
+    let login: RegExpExecArray | null;
+    try {
+      assert.match(out.stdout, /loaded \d+ demo stories/);
+      login = /newsroom demo account \(shown once; lede user add makes others\): (\S+) \/ (\S+) at http:\/\/localhost:\d+\/newsroom/.exec(out.stdout);
+      assert.ok(login, out.stdout);
+      const res = await fetch(`http://127.0.0.1:${port}/newsroom/api/login`, { method: 'POST', body: JSON.stringify({ email: login[1], password: login[2] }), headers: { 'content-type': 'application/json' } });
+      assert.equal(res.status, 200);
+      assert.equal(((await res.json()) as { user: { role: string } }).user.role, 'admin');
+    } finally {
+      await first.stop();
+    }
+    const second = lede(['serve', '--demo'], demoEnv, { until: /Lede is running/ });
+    try {
+      const again = await second;
+      assert.doesNotMatch(again.stdout, /demo account|demo stories/, 'nothing is added twice, no password printed again');
+    } finally {
+      await second.stop();
+    }
+    const users = await lede(['user', 'list'], { LEDE_DATA_DIR: fresh });
+    assert.equal(users.stdout.trim().split('\n').length, 1);
+  });
+
   test('a running server publishes a scheduled story when its time comes', async () => {
     const page = path.join(tmp, 'termin.txt');
     writeFileSync(page, 'Welt\nRaumsonde erreicht den Jupiter\n\nNach sechs Jahren Flug ist die Sonde am Ziel angekommen.\n');
