@@ -645,7 +645,7 @@
       if (seq !== searchSeq) return;
       var items = j.items || [];
       renderResults(items);
-      pickerSay(items.length ? items.length + ' ' + T.found : T.noResults);
+      pickerSay(items.length === 1 ? T.foundOne : items.length ? items.length + ' ' + T.found : T.noResults);
     } catch (e) {
       if (seq === searchSeq) pickerSay(T.offline);
     }

@@ -109,7 +109,7 @@ describe('pictures from the media library in the story editor', () => {
   async function search(page: Page, q: string): Promise<void> {
     await page.locator('#picker-q').fill(q);
     await page.locator('#picker-q').press('Enter');
-    await page.locator('#picker-state', { hasText: /Bilder gefunden|Keine Bilder/ }).waitFor(WAIT);
+    await page.locator('#picker-state', { hasText: /Bild(er)? gefunden|Keine Bilder/ }).waitFor(WAIT);
   }
 
   test('lead image and a figure block from the library, each with its own caption; lapsed not choosable; published with its credit', { skip }, async () => {
