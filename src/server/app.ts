@@ -55,7 +55,12 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     const serveMedia = mediaHandler(opts.media.library, opts.clock);
     app.on(['GET', 'HEAD'], '/media/:assetId/:file', serveMedia);
   }
-  const site = createSiteRoutes(createSiteReader(db, { ...(opts.clock && { clock: opts.clock }) }), { siteName: config.siteName, siteUrl: config.siteUrl });
+  const reader = createSiteReader(db, { ...(opts.clock && { clock: opts.clock }), cacheSections: opts.events !== undefined });
+  const site = createSiteRoutes(reader, { siteName: config.siteName, siteUrl: config.siteUrl });
+  // A story event may add or empty a section: the navigation is read again (before any page re-renders).
+  opts.events?.subscribe((event) => {
+    if (event.type !== 'asset.updated') reader.invalidate();
+  });
   const cache = opts.pageCache;
   if (cache && opts.events) {
     opts.events.subscribe((event) => {

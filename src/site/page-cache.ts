@@ -201,6 +201,11 @@ export class PageCache {
     return this.#recentPurges.some((p) => p.seq > seq && (p.keys === 'all' || keys.some((k) => (p.keys as Set<string>).has(k))));
   }
 
+  /** Resolves when every render under way (background refreshes too) has finished, stored or not. */
+  async settled(): Promise<void> {
+    while (this.#inflight.size) await Promise.allSettled([...this.#inflight.values()].map((p) => p.promise));
+  }
+
   /** Serves `req` from the cache or through `render`, following the policy above. */
   async handle(req: Request, render: Render): Promise<Response> {
     const url = new URL(req.url);

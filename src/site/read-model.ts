@@ -46,6 +46,8 @@ export interface SiteReader {
   broadcastSlot(startsAt: string): Promise<StorySummary[]>;
   /** The author of an author page (from their newest public story), or undefined when they have none. */
   author(slug: string): Promise<AuthorProfile | undefined>;
+  /** Forget what is kept between requests (the section list): a story changed. */
+  invalidate(): void;
   /** Author pages and broadcast slots that have public stories, with their last change (sitemaps). */
   authorPages(limit: number): Promise<ListedPage[]>;
   programmeSlots(limit: number): Promise<ListedPage[]>;
@@ -61,15 +63,37 @@ export interface SiteReader {
 export interface SiteReaderOptions {
   /** The clock rights are checked against (tests). */
   clock?: () => Date;
+  /**
+   * Keep the section list (every page's navigation) between requests, until
+   * `invalidate()` or 60 s. Only for a reader whose owner calls invalidate on
+   * every story event (createApp with an event bus), or new sections would
+   * wait a minute for the navigation.
+   */
+  cacheSections?: boolean;
 }
+
+const SECTIONS_TTL_MS = 60_000;
 
 export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): SiteReader {
   const repo = new StoryRepository(db);
   const figures = new FigureResolver(db, opts.clock);
   const topicList = cachedTopicList(db);
   const topics = new TopicRepository(db);
+  let sectionsCache: { at: number; value: Promise<SectionInfo[]> } | undefined;
   return {
-    sections: () => listSections(db),
+    sections() {
+      if (!opts.cacheSections) return listSections(db);
+      if (sectionsCache && Date.now() - sectionsCache.at < SECTIONS_TTL_MS) return sectionsCache.value;
+      const value = listSections(db);
+      const entry = { at: Date.now(), value };
+      sectionsCache = entry;
+      // A failed read must not stick.
+      value.catch(() => { if (sectionsCache === entry) sectionsCache = undefined; });
+      return value;
+    },
+    invalidate() {
+      sectionsCache = undefined;
+    },
     async publishedStory(slug) {
       const story = await repo.getBySlug(slug);
       return story && isPublic(story) ? figures.story(story) : undefined;

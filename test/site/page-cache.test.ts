@@ -162,13 +162,14 @@ describe('page cache in front of the reader site', () => {
     const stale = await app.request('/welt');
     assert.equal(stale.headers.get('x-cache'), 'STALE');
     await stale.text();
-    await new Promise((r) => setTimeout(r, 200));
+    await cache.settled();
     assert.equal(cache.renders - before, 1, 'one background render');
     assert.equal((await app.request('/welt')).headers.get('x-cache'), 'HIT');
   });
 
   test('with the database gone, cached pages are served stale and uncached ones get a friendly 503', async () => {
     await (await app.request('/kultur')).text();
+    await cache.settled(); // a background refresh must not land after the clock moves on
     clock += 120_000; // past fresh and stale-while-revalidate, within stale-if-error
     await db.close();
     const original = console.error;
