@@ -449,8 +449,36 @@
     return ids;
   }
 
+  // --- Durations of related items ("2:34", "1:02:03") ------------------------
+
+  /**
+   * "m:ss" or "h:mm:ss" (a trailing "min" is allowed) → seconds, 1 to 86400;
+   * undefined for an empty field, null for anything else (never a guess).
+   */
+  function parseDuration(text) {
+    var t = String(text == null ? '' : text).trim().replace(/\s*min\.?$/i, '');
+    if (!t) return undefined;
+    var m = /^(\d{1,4}):([0-5]\d)$/.exec(t);
+    var h = /^(\d{1,2}):([0-5]\d):([0-5]\d)$/.exec(t);
+    var secs = m ? Number(m[1]) * 60 + Number(m[2]) : h ? Number(h[1]) * 3600 + Number(h[2]) * 60 + Number(h[3]) : NaN;
+    if (!isFinite(secs) || secs < 1 || secs > 86400) return null;
+    return secs;
+  }
+
+  /** Seconds → what the duration field shows: 154 → "2:34", 3723 → "1:02:03"; "" for none. */
+  function durationText(secs) {
+    if (typeof secs !== 'number' || !isFinite(secs) || secs < 0) return '';
+    var s = Math.round(secs);
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    var r = s % 60;
+    return h ? h + ':' + pad(m) + ':' + pad(r) : m + ':' + pad(r);
+  }
+
   var api = {
     withAsset: withAsset,
+    parseDuration: parseDuration,
+    durationText: durationText,
     assetIdsOf: assetIdsOf,
     blocksFromHtml: blocksFromHtml,
     blocksFromNode: blocksFromNode,

@@ -141,4 +141,34 @@ describe('editor core in Chromium', { skip: missingChromium() }, () => {
     }), [id, other]);
     assert.equal(await call('blockSummary', { type: 'figure', kind: 'image', alt: 'Deich', assetId: id }), 'Deich · #0d6c5f1e');
   });
+
+  test('durations of related items: m:ss and h:mm:ss both ways; anything else is refused, not guessed', async () => {
+    const parse = async (s: string) => page.evaluate(`(() => { const v = LedeCore.parseDuration(${JSON.stringify(s)}); return v === undefined ? 'none' : v; })()`);
+    assert.equal(await parse('2:34'), 154);
+    assert.equal(await parse(' 1:00 '), 60);
+    assert.equal(await parse('1:00 min'), 60);
+    assert.equal(await parse('1:02:03'), 3723);
+    assert.equal(await parse('90:00'), 5400);
+    assert.equal(await parse(''), 'none');
+    assert.equal(await parse('   '), 'none');
+    for (const bad of ['zwei Minuten', '2:3', '2:60', '0:00', '25:00:00', '154', '2,34', '-1:00', '1:2:3']) {
+      assert.equal(await parse(bad), null, bad);
+    }
+    assert.equal(await call('durationText', 154), '2:34');
+    assert.equal(await call('durationText', 60), '1:00');
+    assert.equal(await call('durationText', 3723), '1:02:03');
+    assert.equal(await call('durationText', null), '');
+  });
+
+  test('related items are one field in the merge: compared whole, taken from one side', async () => {
+    const a = [{ title: 'Video', mediaType: 'video', durationSeconds: 154, url: '/politik/v' }];
+    const b = [{ title: 'Video', mediaType: 'video', durationSeconds: 155, url: '/politik/v' }];
+    const theirs = { headline: 'H', related: a, body: [] };
+    const mine = { headline: 'H', related: b, body: [] };
+    assert.deepEqual(await call('differingFields', theirs, mine), ['related']);
+    assert.deepEqual(await call('differingFields', theirs, { headline: 'H', related: a, body: [] }), []);
+    assert.deepEqual(await call('differingFields', { headline: 'H', related: [], body: [] }, { headline: 'H', body: [] }), []);
+    assert.deepEqual(((await call('mergeDrafts', theirs, mine, { related: 'theirs' }, {})) as { related: unknown }).related, a);
+    assert.deepEqual(((await call('mergeDrafts', theirs, mine, {}, {})) as { related: unknown }).related, b);
+  });
 });
