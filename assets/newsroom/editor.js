@@ -70,6 +70,16 @@
     box.appendChild(wrap);
   }
 
+  /** Position in the editor of the payload's related[n] (a save leaves untouched new rows out). */
+  function relatedIndex(n) {
+    var k = -1;
+    var items = doc.related || [];
+    for (var i = 0; i < items.length; i++) {
+      if (!isEmptyRelated(items[i])) { k += 1; if (k === n) return i; }
+    }
+    return n;
+  }
+
   /** Position in the editor of the payload's body[n] (a save leaves empty blocks out). */
   function editorIndex(n) {
     var k = -1;
@@ -86,13 +96,14 @@
   function serverIssueText(issue) {
     var text = issue.text;
     if (typeof text !== 'string' || !text) return null;
-    var m = /^body\[(\d+)\]/.exec(issue.path || '');
+    var m = /^(body|related)\[(\d+)\]/.exec(issue.path || '');
     if (!m) return text;
-    var n = Number(m[1]);
-    var sent = T.position + ' ' + (n + 1);
-    var shown = editorIndex(n) + 1;
+    var n = Number(m[2]);
+    var word = m[1] === 'body' ? T.position : T.relatedItem;
+    var sent = word + ' ' + (n + 1);
+    var shown = (m[1] === 'body' ? editorIndex(n) : relatedIndex(n)) + 1;
     var next = text.charAt(sent.length);
-    if (shown !== n + 1 && text.indexOf(sent) === 0 && (next === '' || next === ':')) return T.position + ' ' + shown + text.slice(sent.length);
+    if (shown !== n + 1 && text.indexOf(sent) === 0 && (next === '' || next === ':')) return word + ' ' + shown + text.slice(sent.length);
     return text;
   }
 
@@ -105,7 +116,7 @@
     if (fig) {
       var where = fig[1] === 'lead' ? T.leadImage
         : fig[2] !== undefined ? T.position + ' ' + (editorIndex(Number(fig[2])) + 1) + ' (' + T.types.figure + ')'
-          : fig[3] !== undefined ? T.relatedImage + ' ' + (Number(fig[3]) + 1)
+          : fig[3] !== undefined ? T.relatedImage + ' ' + (relatedIndex(Number(fig[3])) + 1)
             : T.authorImage + ' ' + (Number(fig[4]) + 1);
       if (/no credit line/.test(message)) text = where + ': ' + T.noCreditIssue;
       else if (/no picture/.test(message)) text = where + ': ' + T.noSuchPicture;
@@ -141,6 +152,7 @@
     $('f-embargo').value = doc.embargoUntil ? C.isoToBerlinLocal(doc.embargoUntil) : '';
     updateCounts();
     renderLead();
+    renderRelated();
   }
 
   function setText(key, value) {
@@ -214,7 +226,8 @@
   /** What a save sends: the draft without the blocks that are still empty. */
   function payload() {
     var out = {};
-    Object.keys(doc).forEach(function (k) { if (k !== 'body') out[k] = doc[k]; });
+    Object.keys(doc).forEach(function (k) { if (k !== 'body' && k !== 'related') out[k] = doc[k]; });
+    out.related = (doc.related || []).filter(function (r) { return !isEmptyRelated(r); }).map(cleanRelated);
     out.body = (doc.body || []).filter(function (b) { return !isEmptyBlock(b); }).map(cleanBlock);
     return out;
   }
@@ -511,7 +524,7 @@
   }
 
   /** What a figure shows: the library picture (thumbnail, name, credit, rights when not plainly valid) or the outside address. */
-  function pictureInfo(fig) {
+  function pictureInfo(fig, noOutsideThumb) {
     var box = el('div', { class: 'picked' });
     if (fig.assetId) {
       var id = fig.assetId;
@@ -534,7 +547,7 @@
         text.appendChild(el('p', null, [el('a', { href: '/newsroom/media/' + id, target: '_blank', rel: 'noopener' }, [T.openInLibrary, el('span', { class: 'vh', text: ': ' + (a.originalName || T.untitled) })])]));
       });
     } else if (fig.src) {
-      box.appendChild(el('img', { alt: '', src: fig.src }));
+      if (!noOutsideThumb) box.appendChild(el('img', { alt: '', src: fig.src }));
       box.appendChild(el('div', null, [
         el('p', { text: T.external }), el('p', { class: 'name', text: fig.src }),
         fig.credit ? el('p', { class: 'credit', text: T.creditLine + ' ' + fig.credit }) : null,
@@ -758,6 +771,216 @@
     changed();
   }
 
+  // ---------------------------------------------------------------- related items
+
+  var MEDIA_TYPES = ['article', 'video', 'audio', 'graphic', 'image', 'gallery', 'liveticker'];
+
+  /**
+   * Duration fields whose text cannot be read, item → the text as typed. The
+   * item keeps its last readable duration meanwhile, and no save goes out
+   * until the field is fixed: nothing is stored as something else.
+   */
+  var badDurations = new Map();
+
+  /** A row just added and not filled in: left out of a save, like an empty block. */
+  function isEmptyRelated(r) {
+    return !(r.title || '').trim() && !(r.url || '').trim() && !r.image && r.durationSeconds === undefined
+      && Object.keys(r).every(function (k) { return k === 'title' || k === 'mediaType' || k === 'url' || r[k] === undefined; });
+  }
+
+  function cleanRelated(r) {
+    var o = {};
+    Object.keys(r).forEach(function (k) { if (r[k] !== '' && r[k] !== undefined) o[k] = r[k]; });
+    if (o.image) {
+      o.image = Object.assign({}, o.image);
+      if (typeof o.image.alt !== 'string') o.image.alt = '';
+    }
+    return o;
+  }
+
+  function relatedUrlOk(v) {
+    return !v || (v.charAt(0) === '/' && v.charAt(1) !== '/') || /^https?:\/\/\S+$/i.test(v);
+  }
+
+  /** One line for a related item (merge view): "Video 2:34: Title (/politik/…)". */
+  function relatedSummary(r) {
+    var d = C.durationText(r.durationSeconds);
+    return (T.mediaTypes[r.mediaType] || r.mediaType || '') + (d ? ' ' + d : '') + ': ' + (r.title || T.relatedUntitled) + (r.url ? ' (' + r.url + ')' : '');
+  }
+
+  function renderRelated(focus) {
+    if (!Array.isArray(doc.related)) doc.related = [];
+    var items = doc.related;
+    badDurations.forEach(function (_, r) { if (items.indexOf(r) < 0) badDurations.delete(r); });
+    var list = $('related-list');
+    if (!list) return;
+    list.textContent = '';
+    $('related-empty').hidden = items.length > 0;
+    $('related-add').hidden = items.length >= (cfg.limits.related || 50);
+    items.forEach(function (r, i) { list.appendChild(relatedRow(r, i, items.length)); });
+    if (focus) {
+      var row = list.querySelector('li[data-index="' + focus.index + '"]');
+      var target = row && row.querySelector(focus.selector || 'input');
+      if (!target || target.disabled) target = row && row.querySelector('input');
+      if (target) target.focus();
+    }
+  }
+
+  function fieldMessage(text) { return el('p', { class: 'field-error', id: nextId('err'), hidden: true, text: text }); }
+
+  /** Shows or hides a field's inline message, naming it in aria-describedby while shown. */
+  function flag(field, msg, hintId, bad) {
+    msg.hidden = !bad;
+    field.setAttribute('aria-invalid', bad ? 'true' : 'false');
+    field.setAttribute('aria-describedby', bad ? msg.id + ' ' + hintId : hintId);
+  }
+
+  function relatedRow(r, i, n) {
+    var label = T.relatedItem + ' ' + (i + 1);
+    var headId = nextId('rh');
+    var li = el('li', { 'data-index': String(i), 'aria-labelledby': headId });
+    li.appendChild(el('div', { class: 'block-head' }, [
+      el('h2', { id: headId, text: (i + 1) + '. ' + T.relatedItem }),
+      el('div', { class: 'block-tools' }, [
+        el('button', { type: 'button', class: 'secondary', 'data-act': 'up', disabled: i === 0, text: '↑', 'aria-label': T.moveUp + ': ' + label, onclick: function () { moveRelated(i, -1); } }),
+        el('button', { type: 'button', class: 'secondary', 'data-act': 'down', disabled: i === n - 1, text: '↓', 'aria-label': T.moveDown + ': ' + label, onclick: function () { moveRelated(i, 1); } }),
+        el('button', { type: 'button', class: 'secondary', 'data-act': 'remove', text: '✕', 'aria-label': T.remove + ': ' + label, onclick: function () { removeRelated(i); } }),
+      ]),
+    ]));
+
+    li.appendChild(labelled(T.title, input(r.title, function (v) { r.title = v; }, { maxlength: cfg.limits.headline, required: true, 'data-field': 'title' })));
+
+    var type = el('select', { 'data-field': 'mediaType', onchange: function () { r.mediaType = type.value; changed(); } }, MEDIA_TYPES.map(function (k) {
+      return el('option', { value: k, text: T.mediaTypes[k], selected: (r.mediaType || 'article') === k });
+    }));
+
+    // Duration: "m:ss" or "h:mm:ss"; an unreadable value stays in the field with a message and blocks saving.
+    var durHint = nextId('dh');
+    var durMsg = fieldMessage(T.durationBad);
+    var dur = el('input', { type: 'text', id: nextId('dur'), 'data-field': 'duration', autocomplete: 'off', 'aria-describedby': durHint, value: badDurations.has(r) ? badDurations.get(r) : C.durationText(r.durationSeconds) });
+    var readDuration = function (show) {
+      var v = C.parseDuration(dur.value);
+      if (v === null) badDurations.set(r, dur.value);
+      else {
+        badDurations.delete(r);
+        if (v === undefined) delete r.durationSeconds; else r.durationSeconds = v;
+      }
+      if (show || v !== null) flag(dur, durMsg, durHint, v === null);
+    };
+    dur.addEventListener('input', function () { readDuration(false); changed(); });
+    dur.addEventListener('change', function () { readDuration(true); });
+    if (badDurations.has(r)) readDuration(true);
+
+    var urlHint = nextId('uh');
+    var urlMsg = fieldMessage(T.relatedUrlBad);
+    var url = el('input', { type: 'text', inputmode: 'url', 'data-field': 'url', autocomplete: 'off', spellcheck: 'false', maxlength: cfg.limits.url, 'aria-describedby': urlHint, value: r.url || '' });
+    url.addEventListener('input', function () {
+      var v = url.value.trim();
+      if (v) r.url = v; else delete r.url;
+      if (relatedUrlOk(v)) flag(url, urlMsg, urlHint, false);
+      changed();
+    });
+    url.addEventListener('change', function () { flag(url, urlMsg, urlHint, !relatedUrlOk(url.value.trim())); });
+    if (!relatedUrlOk(r.url || '')) flag(url, urlMsg, urlHint, true);
+
+    li.appendChild(el('div', { class: 'related-grid' }, [
+      labelled(T.mediaType, type),
+      el('div', null, [el('label', { for: dur.id, text: T.duration }), dur, el('p', { class: 'hint', id: durHint, text: T.durationHint }), durMsg]),
+    ]));
+    li.appendChild(labelled(T.relatedUrl, url));
+    li.appendChild(el('p', { class: 'hint', id: urlHint, text: T.relatedUrlHint }));
+    li.appendChild(urlMsg);
+
+    // The picture: from the library (or one from outside, kept as it is), with its own alt text.
+    var pic = el('fieldset', { class: 'related-picture' }, [el('legend', { text: T.relatedPicture })]);
+    if (r.image) {
+      pic.appendChild(pictureInfo(r.image, true));
+      var altHint = nextId('alth');
+      pic.appendChild(labelled(T.relatedAlt, input(r.image.alt, function (v) { r.image.alt = v; }, { maxlength: cfg.limits.alt, 'aria-describedby': altHint, 'data-field': 'alt' })));
+      pic.appendChild(el('p', { class: 'hint', id: altHint, text: T.altHint }));
+    } else pic.appendChild(el('p', { class: 'muted', text: T.relatedNoPicture }));
+    var tools = el('div', { class: 'pick-tools' });
+    if (cfg.media) {
+      tools.appendChild(el('button', {
+        type: 'button', class: 'secondary', 'data-act': 'pick', 'aria-haspopup': 'dialog',
+        onclick: function (e) { openPicker(e.currentTarget, function (asset) { chooseForRelated(r, asset); }); },
+      }, [r.image ? T.chooseOther : T.choose, el('span', { class: 'vh', text: ' – ' + label })]));
+    }
+    if (r.image) {
+      tools.appendChild(el('button', {
+        type: 'button', class: 'secondary', 'data-act': 'remove-picture',
+        onclick: function () { removeRelatedPicture(r); },
+      }, [T.removePicture, el('span', { class: 'vh', text: ' – ' + T.relatedPicture + ', ' + label })]));
+    }
+    if (tools.firstChild) pic.appendChild(tools);
+    li.appendChild(pic);
+    return li;
+  }
+
+  function chooseForRelated(r, asset) {
+    var at = doc.related.indexOf(r);
+    if (at < 0) return;
+    r.image = C.withAsset(r.image || { kind: 'image', alt: '' }, asset.id);
+    renderRelated();
+    // The row was drawn anew: focus goes back to its button, not to the one that is gone.
+    pickerOpener = $('related-list').querySelector('li[data-index="' + at + '"] button[data-act="pick"]');
+    changed();
+    announce(T.chosen + ' ' + (asset.originalName || T.untitled));
+  }
+
+  function removeRelatedPicture(r) {
+    var at = doc.related.indexOf(r);
+    delete r.image;
+    renderRelated({ index: at, selector: 'button[data-act="pick"]' });
+    changed();
+    announce(T.pictureRemoved);
+  }
+
+  function moveRelated(i, by) {
+    var j = i + by;
+    if (j < 0 || j >= doc.related.length) return;
+    var r = doc.related.splice(i, 1)[0];
+    doc.related.splice(j, 0, r);
+    // The focus stays on the moved row's button, or on the other one when this one is now at its end.
+    var act = by < 0 ? (j === 0 ? 'down' : 'up') : (j === doc.related.length - 1 ? 'up' : 'down');
+    renderRelated({ index: j, selector: 'button[data-act="' + act + '"]' });
+    changed();
+    announce(T.relatedMoved + ' ' + (j + 1));
+  }
+
+  function removeRelated(i) {
+    var r = doc.related.splice(i, 1)[0];
+    badDurations.delete(r);
+    renderRelated(doc.related.length ? { index: Math.min(i, doc.related.length - 1), selector: 'button[data-act="remove"]' } : null);
+    if (!doc.related.length) $('related-add').focus();
+    changed();
+    announce(T.relatedRemoved);
+  }
+
+  function addRelated() {
+    if (!Array.isArray(doc.related)) doc.related = [];
+    doc.related.push({ title: '', mediaType: 'article' });
+    renderRelated({ index: doc.related.length - 1, selector: 'input[data-field="title"]' });
+    changed();
+    announce(T.relatedAdded);
+  }
+
+  /** Before a save: an unreadable duration is shown at its field, and the save does not go out. */
+  function durationsBlock(loud) {
+    if (!badDurations.size) return false;
+    if (!loud) return true;
+    var rows = [];
+    $('related-list').querySelectorAll('input[data-field="duration"]').forEach(function (f) {
+      f.dispatchEvent(new Event('change'));
+      if (f.getAttribute('aria-invalid') === 'true') rows.push(f);
+    });
+    var where = rows.map(function (f) { return T.relatedItem + ' ' + (Number(f.closest('li[data-index]').getAttribute('data-index')) + 1); });
+    say($('messages'), T.durationBlocked + (where.length ? ' (' + where.join(', ') + ')' : ''), 'error');
+    setState(T.unsaved);
+    if (rows[0]) rows[0].focus();
+    return true;
+  }
+
   // ---------------------------------------------------------------- paste
 
   function pastedBlocks(e) {
@@ -805,7 +1028,7 @@
 
   function changed() {
     lastEdit = Date.now();
-    dirty = lastSaved !== C.canon(payload());
+    dirty = lastSaved !== C.canon(payload()) || badDurations.size > 0;
     if (dirty) setState(T.unsaved);
     try {
       localStorage.setItem(storageKey(), JSON.stringify({ changedAt: lastEdit, baseVersion: baseVersion, doc: doc }));
@@ -896,6 +1119,7 @@
     readFields();
     var body = payload();
     if (!(body.headline || '').trim()) { if (!opts.auto) say($('messages'), T.needHeadline, 'error'); return false; }
+    if (durationsBlock(!opts.auto)) return false;
     var correction;
     if (!opts.auto && story && story.status === 'published' && $('as-correction').checked) {
       correction = $('correction-note').value.trim();
@@ -1013,6 +1237,7 @@
 
   var FIELD_LABELS = function (k) {
     if (k === 'lead') return T.leadImage;
+    if (k === 'related') return T.related;
     var map = { kind: $('f-kind'), language: $('f-language'), kicker: $('f-kicker'), headline: $('f-headline'), teaser: $('f-teaser'), section: $('f-section'), topics: $('f-topics'), authors: $('f-authors'), broadcast: $('f-startsAt'), embargoUntil: $('f-embargo') };
     var input = map[k];
     var lab = input && document.querySelector('label[for="' + input.id + '"]');
@@ -1026,6 +1251,7 @@
     if (k === 'broadcast') return (v.programme ? v.programme + ', ' : '') + C.formatBerlin(v.startsAt);
     if (k === 'embargoUntil') return C.formatBerlin(v);
     if (k === 'lead') return C.blockSummary(Object.assign({ type: 'figure' }, v));
+    if (k === 'related') return v.map(relatedSummary).join('; ');
     if (typeof v === 'string') return v;
     return JSON.stringify(v);
   }
@@ -1181,6 +1407,7 @@
         if (wasDirty) doc.body.unshift(entry); else doc = C.draftOf(s);
         lastSaved = C.canon(payloadOf(C.draftOf(s)));
         renderBlocks();
+        renderRelated();
         changed();
         showStatus();
         $('tq-text').value = '';
@@ -1222,6 +1449,7 @@
   });
   $('editor').addEventListener('submit', function (e) { e.preventDefault(); save({}); });
   $('add-block').addEventListener('click', function () { addBlock($('add-type').value); });
+  $('related-add').addEventListener('click', addRelated);
   $('depublish-at-set').addEventListener('click', function () { depublishAt(C.berlinLocalToIso($('depublish-at').value)); });
   $('depublish-at-clear').addEventListener('click', function () { depublishAt(null); });
   $('preview').addEventListener('click', function () {

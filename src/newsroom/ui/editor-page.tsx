@@ -20,6 +20,7 @@ export const EDITOR_TEXT = {
     broadcast: 'Sendeplatz', programme: 'Sendung', startsAt: 'Beginn (Berliner Zeit)', embargo: 'Sperrfrist bis (Berliner Zeit)',
     embargoHint: 'Vor diesem Zeitpunkt erscheint der Beitrag nirgends öffentlich.',
     body: 'Text', addBlock: 'Block hinzufügen', blockType: 'Blocktyp', add: 'Hinzufügen',
+    related: 'Weiterführende Beiträge', relatedHint: 'Die Beiträge unter dem Artikel, mit Medientyp und Dauer („Video 2:34 min“).',
     actions: 'Speichern und Workflow', save: 'Speichern', preview: 'Vorschau',
     status: 'Status', version: 'Version', revisions: 'Versionen und Vergleich', onSite: 'Auf der Website ansehen',
     tickerNew: 'Neuer Eintrag', tickerTitle: 'Titel (optional)', tickerText: 'Text', tickerPost: 'Eintrag veröffentlichen',
@@ -71,6 +72,16 @@ export const EDITOR_TEXT = {
       noCreditIssue: 'Das Bild hat keine Bildrechte-Angabe („Bildrechte: …“). Bitte in der Mediathek ergänzen, dann erneut veröffentlichen.',
       noSuchPicture: 'Dieses Bild gibt es in der Mediathek nicht.', altIssue: 'Der Alternativtext fehlt: Beschreiben Sie das Bild, oder lassen Sie ihn leer, wenn es rein schmückend ist.',
       relatedImage: 'Bild des weiterführenden Beitrags', authorImage: 'Bild der Autorin/des Autors', refused: 'Der Statuswechsel wurde abgelehnt:',
+      related: 'Weiterführende Beiträge', relatedItem: 'Weiterführender Beitrag', relatedAdd: 'Weiterführenden Beitrag hinzufügen',
+      relatedNone: 'Noch keine weiterführenden Beiträge.', relatedAdded: 'Weiterführender Beitrag hinzugefügt', relatedRemoved: 'Weiterführender Beitrag entfernt',
+      relatedMoved: 'Weiterführender Beitrag verschoben auf Position', relatedUntitled: 'ohne Titel',
+      mediaType: 'Medientyp', mediaTypes: { article: 'Artikel', video: 'Video', audio: 'Audio', graphic: 'Grafik', image: 'Bild', gallery: 'Bildergalerie', liveticker: 'Liveticker' },
+      duration: 'Dauer', durationHint: 'Minuten und Sekunden wie „2:34“ oder Stunden, Minuten, Sekunden wie „1:05:00“; leer lassen, wenn es keine Dauer gibt.',
+      durationBad: 'Diese Dauer ist nicht lesbar. Bitte als m:ss („2:34“) oder h:mm:ss („1:05:00“) eingeben, höchstens 24 Stunden.',
+      durationBlocked: 'Nicht gespeichert: Eine Dauer ist nicht lesbar.',
+      relatedUrl: 'Adresse', relatedUrlHint: 'Ein Pfad der Website wie /politik/… oder eine Adresse mit http(s)://.',
+      relatedUrlBad: 'Bitte einen Pfad, der mit / beginnt, oder eine Adresse mit http:// oder https:// eingeben.',
+      relatedPicture: 'Bild', relatedNoPicture: 'Kein Bild gewählt.', relatedAlt: 'Alternativtext des Bilds',
     },
   },
   en: {
@@ -81,6 +92,7 @@ export const EDITOR_TEXT = {
     broadcast: 'Broadcast slot', programme: 'Programme', startsAt: 'Starts at (Berlin time)', embargo: 'Embargo until (Berlin time)',
     embargoHint: 'Before this time the story appears nowhere public.',
     body: 'Body', addBlock: 'Add block', blockType: 'Block type', add: 'Add',
+    related: 'Related items', relatedHint: 'The items listed under the article, with media type and duration (“Video 2:34 min”).',
     actions: 'Save and workflow', save: 'Save', preview: 'Preview',
     status: 'Status', version: 'Version', revisions: 'Revisions and diff', onSite: 'View on the site',
     tickerNew: 'New entry', tickerTitle: 'Title (optional)', tickerText: 'Text', tickerPost: 'Post entry',
@@ -132,6 +144,16 @@ export const EDITOR_TEXT = {
       noCreditIssue: 'The picture has no credit line (“Credit: …”). Please add one in the media library, then publish again.',
       noSuchPicture: 'There is no such picture in the media library.', altIssue: 'The alternative text is missing: describe the image, or leave it empty if it is purely decorative.',
       relatedImage: 'Image of the related story', authorImage: 'Image of the author', refused: 'The status change was refused:',
+      related: 'Related items', relatedItem: 'Related story', relatedAdd: 'Add related item',
+      relatedNone: 'No related items yet.', relatedAdded: 'Related item added', relatedRemoved: 'Related item removed',
+      relatedMoved: 'Related item moved to position', relatedUntitled: 'untitled',
+      mediaType: 'Media type', mediaTypes: { article: 'Article', video: 'Video', audio: 'Audio', graphic: 'Graphic', image: 'Image', gallery: 'Gallery', liveticker: 'Live ticker' },
+      duration: 'Duration', durationHint: 'Minutes and seconds like “2:34”, or hours, minutes, seconds like “1:05:00”; leave it empty when there is no duration.',
+      durationBad: 'This duration cannot be read. Please enter it as m:ss (“2:34”) or h:mm:ss (“1:05:00”), at most 24 hours.',
+      durationBlocked: 'Not saved: a duration cannot be read.',
+      relatedUrl: 'Address', relatedUrlHint: 'A path of the site like /politics/… or an address with http(s)://.',
+      relatedUrlBad: 'Please enter a path starting with / or an address with http:// or https://.',
+      relatedPicture: 'Picture', relatedNoPicture: 'No picture chosen.', relatedAlt: 'Alternative text of the picture',
     },
   },
 };
@@ -147,6 +169,8 @@ const EDITOR_CSS = `
 .editor .statusline{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;background:#fff;border:1px solid #d5dbe1;padding:.5rem 1rem;border-radius:4px}
 .editor .presence:not(:empty){background:#fff8e1;border-left:4px solid #f0a500;padding:.4rem .8rem}
 ol.blocks{list-style:none;margin:0;padding:0}
+.editor .field-error{color:#a61b1b;font-weight:600;font-size:.9rem;margin:.2rem 0 0}
+.editor .related-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:0 1rem}
 ol.blocks>li{background:#fff;border:1px solid #d5dbe1;border-radius:4px;padding:.5rem .9rem .8rem;margin:.6rem 0}
 ol.blocks>li:focus-within{border-color:#0b4f8a;box-shadow:0 0 0 1px #0b4f8a}
 .block-head{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;justify-content:space-between}
@@ -215,7 +239,7 @@ function EditorView(props: EditorProps) {
     canCorrect: mayOnStory(user, 'story.correct', target),
     canDepublish: mayOnStory(user, 'story.depublish', target),
     moves,
-    limits: { kicker: LIMITS.kicker, headline: LIMITS.headline, teaser: LIMITS.teaser, alt: LIMITS.alt, caption: LIMITS.caption },
+    limits: { kicker: LIMITS.kicker, headline: LIMITS.headline, teaser: LIMITS.teaser, alt: LIMITS.alt, caption: LIMITS.caption, url: LIMITS.url, related: LIMITS.related },
     media: props.media,
     canUpload: props.media && hasPermission(user, 'media.upload'),
     text: t.client,
@@ -340,6 +364,16 @@ function EditorView(props: EditorProps) {
               </div>
               <button type="button" id="add-block" class="secondary">{t.addBlock}</button>
             </div>
+          </div>
+        </fieldset>
+
+        <fieldset id="related-box" aria-describedby="related-hint">
+          <legend>{t.related}</legend>
+          <p class="hint" id="related-hint">{t.relatedHint}</p>
+          <p id="related-empty" class="muted">{t.client.relatedNone}</p>
+          <ol id="related-list" class="blocks related"></ol>
+          <div class="actions">
+            <button type="button" id="related-add" class="secondary">{t.client.relatedAdd}</button>
           </div>
         </fieldset>
 
