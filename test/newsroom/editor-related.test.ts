@@ -88,8 +88,8 @@ describe('related items in the story editor', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    // A refused save (422) is expected and shown.
-    page.on('console', (msg) => { if (msg.type() === 'error' && !/status of (404|422)/.test(msg.text())) problems.push(`console: ${msg.text()}`); });
+    // A refused save (422) and a conflict (412) are expected and shown.
+    page.on('console', (msg) => { if (msg.type() === 'error' && !/status of (404|412|422)/.test(msg.text())) problems.push(`console: ${msg.text()}`); });
     await logInThroughForm(page, base, email, PASSWORD);
     return { context, page, problems };
   }
@@ -266,6 +266,38 @@ describe('related items in the story editor', () => {
     const saved = await service.get(original.id);
     assert.equal(saved.headline, 'Mit weiterführenden Beiträgen, geändert');
     assert.deepEqual(saved.related, original.related);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a conflict: related items are one row of the merge view, named and summarized, taken from the chosen side', { skip }, async () => {
+    const video = { title: 'Der Pegel im Video', mediaType: 'video' as const, durationSeconds: 154, url: '/sachsen-anhalt/pegel-video' };
+    const original = await service.create({ headline: 'Streit um die Liste', section: 'Sachsen-Anhalt', related: [video] }, { actor: { id: clara.id, name: 'Clara Dienst' } });
+    const { context, page, problems } = await login();
+    await page.goto(`${base}/newsroom/stories/${original.id}`);
+    await ready(page);
+    await row(page, 0).getByLabel('Titel').fill('Mein Titel');
+    await row(page, 0).getByLabel('Dauer').fill('3:10');
+    // Meanwhile someone else saves another headline and another title.
+    const put = await api.json('PUT', `/newsroom/api/stories/${original.id}`, {
+      story: { kind: 'article', language: 'de', headline: 'Vom Server geändert', section: 'Sachsen-Anhalt', topics: [], authors: [], related: [{ ...video, title: 'Server-Titel' }], body: [] },
+    }, { 'if-match': '"v1"' });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    await page.locator('#save').click();
+    const merge = page.locator('#merge');
+    await merge.waitFor({ state: 'visible', ...WAIT });
+    const rel = merge.locator('#merge-fields tr[data-field="related"]');
+    assert.equal(await rel.locator('th').textContent(), 'Weiterführende Beiträge');
+    assert.equal(await rel.locator('td.theirs').textContent(), 'Video 2:34: Server-Titel (/sachsen-anhalt/pegel-video)');
+    assert.equal(await rel.locator('td.mine').textContent(), 'Video 3:10: Mein Titel (/sachsen-anhalt/pegel-video)');
+    assert.deepEqual(await axeViolations(page), [], 'merge view with related items');
+    await merge.locator('#merge-fields tr[data-field="headline"] input[data-side="theirs"]').check();
+    await merge.locator('#merge-save').click();
+    await page.locator('#version-no', { hasText: /^3$/ }).waitFor(WAIT);
+    const saved = await service.get(original.id);
+    assert.equal(saved.headline, 'Vom Server geändert');
+    assert.deepEqual(saved.related, [{ ...video, title: 'Mein Titel', durationSeconds: 190 }]);
+    assert.equal(await row(page, 0).getByLabel('Dauer').inputValue(), '3:10', 'the form shows the merged items');
     assert.deepEqual(problems, []);
     await context.close();
   });
