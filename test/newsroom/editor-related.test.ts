@@ -103,7 +103,7 @@ describe('related items in the story editor', () => {
     return got.body.related;
   };
 
-  test('two items typed, a library picture chosen, reordered, saved, published with badges and credit; a bad duration blocks the save; one removed', { skip }, async () => {
+  test('two items typed, a library picture chosen, reordered, saved, published with badges and credit; a bad duration blocks the save; one removed; the local copy', { skip }, async () => {
     const { context, page, problems } = await login();
     await page.goto(`${base}/newsroom/stories/new`);
     await ready(page);
@@ -199,6 +199,18 @@ describe('related items in the story editor', () => {
     await page.locator('#save').click();
     await page.locator('#version-no', { hasText: /^3$/ }).waitFor(WAIT);
     assert.deepEqual(await related(id), [video]);
+
+    // An unsaved edit survives a reload as the local copy (a published story is not autosaved).
+    await row(page, 0).getByLabel('Titel').fill('Der Pegel im Video, neu geschnitten');
+    await page.reload();
+    await ready(page);
+    assert.equal(await row(page, 0).getByLabel('Titel').inputValue(), 'Der Pegel im Video', 'the server version until restored');
+    await page.locator('#restore-local').click();
+    assert.equal(await row(page, 0).getByLabel('Titel').inputValue(), 'Der Pegel im Video, neu geschnitten');
+    assert.equal(await row(page, 0).getByLabel('Dauer').inputValue(), '2:34');
+    await page.locator('#save').click();
+    await page.locator('#version-no', { hasText: /^4$/ }).waitFor(WAIT);
+    assert.deepEqual(await related(id), [{ ...video, title: 'Der Pegel im Video, neu geschnitten' }]);
     assert.deepEqual(problems, []);
     await context.close();
   });
