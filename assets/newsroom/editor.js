@@ -223,7 +223,7 @@
     return o;
   }
 
-  /** What a save sends: the draft without the blocks that are still empty. */
+  /** What a save sends: the draft without the blocks and related rows that are still empty. */
   function payload() {
     var out = {};
     Object.keys(doc).forEach(function (k) { if (k !== 'body' && k !== 'related') out[k] = doc[k]; });
@@ -523,7 +523,10 @@
     return credit ? el('p', { class: 'credit', text: T.creditLine + ' ' + credit }) : el('p', { class: 'credit warn', text: T.noCredit });
   }
 
-  /** What a figure shows: the library picture (thumbnail, name, credit, rights when not plainly valid) or the outside address. */
+  /**
+   * What a figure shows: the library picture (thumbnail, name, credit, rights when not plainly valid) or the outside address
+   * (with `noOutsideThumb`, as text only: a related item's outside picture is not fetched from elsewhere just to be listed).
+   */
   function pictureInfo(fig, noOutsideThumb) {
     var box = el('div', { class: 'picked' });
     if (fig.assetId) {
