@@ -9,7 +9,10 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import type { BrowserContext, Browser as Chromium, Page } from 'playwright-core';
+import sharp from 'sharp';
+import type { Browser } from './newsroom-browser.js';
 import { AXE_SOURCE_PATH, type AxeViolation } from '../site/page-checkers.js';
 
 let axeSource: string | undefined;
@@ -44,4 +47,40 @@ export async function logInThroughForm(page: Page, base: string, email: string, 
     page.waitForURL(`${base}/newsroom`, { timeout: 15_000 }),
     page.locator('form[action="/newsroom/login"] button[type=submit]').click(),
   ]);
+}
+
+/** A JPEG of one colour (distinct colours give distinct files, so uploads never collapse into one asset). */
+export function solidJpeg(colour: string, width = 1600, height = 900): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 85 }).toBuffer();
+}
+
+/** Uploads a JPEG to the media library through the API as the raw body, then sets `rights` with PATCH; the asset id. */
+export async function uploadPicture(api: Browser, name: string, bytes: Buffer, rights: Record<string, string> = {}): Promise<string> {
+  const res = await api.request('/newsroom/api/media', {
+    method: 'POST', body: new Uint8Array(bytes),
+    headers: { 'content-type': 'image/jpeg', 'x-file-name': encodeURIComponent(name), 'x-csrf-token': await api.csrf() },
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  const id = ((await res.json()) as { id: string }).id;
+  if (Object.keys(rights).length) {
+    const patched = await api.json('PATCH', `/newsroom/api/media/${id}`, rights);
+    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  }
+  return id;
+}
+
+/**
+ * A German browser context logged in through the form, collecting page errors
+ * and console errors as `problems`, except failed requests with the statuses
+ * a test expects (a refused save is 422, a conflict 412).
+ */
+export async function loggedInPage(chromium: Chromium, base: string, email: string, password: string, expectedStatuses = [404, 422]): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await chromium.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const expected = new RegExp(`status of (${expectedStatuses.join('|')})`);
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => { if (msg.type() === 'error' && !expected.test(msg.text())) problems.push(`console: ${msg.text()}`); });
+  await logInThroughForm(page, base, email, password);
+  return { context, page, problems };
 }

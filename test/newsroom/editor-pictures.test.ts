@@ -17,8 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Browser as Chromium, Page } from 'playwright-core';
-import sharp from 'sharp';
+import type { Browser as Chromium, Page } from 'playwright-core';
 import type { Story } from '../../src/content/index.js';
 import { DiskStorage } from '../../src/media/index.js';
 import { AccountService } from '../../src/newsroom/accounts/account-service.js';
@@ -28,15 +27,11 @@ import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { Browser } from '../helpers/newsroom-browser.js';
-import { axeViolations, logInThroughForm, serveOnLoopback } from '../helpers/newsroom-chromium.js';
+import { axeViolations, loggedInPage, serveOnLoopback, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';
 import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'bilder-passwort-1';
 const WAIT = { timeout: 20_000 };
-
-async function photo(colour: string, width = 1600, height = 900): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 85 }).toBuffer();
-}
 
 describe('pictures from the media library in the story editor', () => {
   const pglite = engines()[0]!;
@@ -51,21 +46,6 @@ describe('pictures from the media library in the story editor', () => {
   let clara: { id: string };
   const ids: Record<'credited' | 'lapsed' | 'uncredited', string> = { credited: '', lapsed: '', uncredited: '' };
 
-  /** Uploads through the API as the raw body, then sets rights with PATCH. */
-  async function upload(name: string, bytes: Buffer, rights: Record<string, string>): Promise<string> {
-    const res = await api.request('/newsroom/api/media', {
-      method: 'POST', body: new Uint8Array(bytes),
-      headers: { 'content-type': 'image/jpeg', 'x-file-name': encodeURIComponent(name), 'x-csrf-token': await api.csrf() },
-    });
-    assert.equal(res.status, 201, await res.clone().text());
-    const id = ((await res.json()) as { id: string }).id;
-    if (Object.keys(rights).length) {
-      const patched = await api.json('PATCH', `/newsroom/api/media/${id}`, rights);
-      assert.equal(patched.status, 200, JSON.stringify(patched.body));
-    }
-    return id;
-  }
-
   before(async () => {
     db = await pglite.open();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-editor-pictures-'));
@@ -77,9 +57,9 @@ describe('pictures from the media library in the story editor', () => {
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { media });
     api = new Browser(app);
     await api.apiLogin('cvd@example.org', PASSWORD);
-    ids.credited = await upload('elbe-deich.jpg', await photo('#336699'), { credit: 'dpa' });
-    ids.lapsed = await upload('alte-bruecke.jpg', await photo('#993366'), { credit: 'AP', validUntil: '2020-01-01' });
-    ids.uncredited = await upload('ohne-rechte.jpg', await photo('#669933'), {});
+    ids.credited = await uploadPicture(api, 'elbe-deich.jpg', await solidJpeg('#336699'), { credit: 'dpa' });
+    ids.lapsed = await uploadPicture(api, 'alte-bruecke.jpg', await solidJpeg('#993366'), { credit: 'AP', validUntil: '2020-01-01' });
+    ids.uncredited = await uploadPicture(api, 'ohne-rechte.jpg', await solidJpeg('#669933'), {});
     ({ base, close } = await serveOnLoopback(app.fetch));
     if (!skip) chromium = await launchChromium();
   });
@@ -90,16 +70,8 @@ describe('pictures from the media library in the story editor', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function login(email = 'cvd@example.org'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await chromium!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    // A refused publication (422) is expected and shown.
-    page.on('console', (msg) => { if (msg.type() === 'error' && !/status of (404|422)/.test(msg.text())) problems.push(`console: ${msg.text()}`); });
-    await logInThroughForm(page, base, email, PASSWORD);
-    return { context, page, problems };
-  }
+  // A refused publication (422) is expected and shown.
+  const login = (email = 'cvd@example.org') => loggedInPage(chromium!, base, email, PASSWORD);
 
   const ready = (page: Page) => page.locator('html[data-editor-ready]').waitFor({ state: 'attached', ...WAIT });
   const focusedId = (page: Page) => page.evaluate('document.activeElement && document.activeElement.id');
@@ -206,7 +178,7 @@ describe('pictures from the media library in the story editor', () => {
     await page.locator('#f-headline').fill('Brücke gesperrt');
     await page.locator('#f-section').fill('Sachsen-Anhalt');
     await page.locator('#lead-choose').click();
-    await page.locator('#picker-file').setInputFiles({ name: 'neu-hochgeladen.jpg', mimeType: 'image/jpeg', buffer: await photo('#aa7711', 1280, 720) });
+    await page.locator('#picker-file').setInputFiles({ name: 'neu-hochgeladen.jpg', mimeType: 'image/jpeg', buffer: await solidJpeg('#aa7711', 1280, 720) });
     await page.locator('#picker').waitFor({ state: 'hidden', ...WAIT });
     assert.equal(await focusedId(page), 'lead-choose');
     await page.locator('#lead-picture .name', { hasText: 'neu-hochgeladen.jpg' }).waitFor(WAIT);

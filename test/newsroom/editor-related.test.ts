@@ -20,8 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Browser as Chromium, Page } from 'playwright-core';
-import sharp from 'sharp';
+import type { Browser as Chromium, Page } from 'playwright-core';
 import type { Story } from '../../src/content/index.js';
 import { DiskStorage } from '../../src/media/index.js';
 import { AccountService } from '../../src/newsroom/accounts/account-service.js';
@@ -31,15 +30,11 @@ import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { Browser } from '../helpers/newsroom-browser.js';
-import { axeViolations, logInThroughForm, serveOnLoopback } from '../helpers/newsroom-chromium.js';
+import { axeViolations, loggedInPage, serveOnLoopback, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';
 import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'verwandt-passwort-1';
 const WAIT = { timeout: 20_000 };
-
-async function photo(colour: string, width = 1600, height = 900): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 85 }).toBuffer();
-}
 
 describe('related items in the story editor', () => {
   const pglite = engines()[0]!;
@@ -65,14 +60,7 @@ describe('related items in the story editor', () => {
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { media });
     api = new Browser(app);
     await api.apiLogin('cvd@example.org', PASSWORD);
-    const res = await api.request('/newsroom/api/media', {
-      method: 'POST', body: new Uint8Array(await photo('#336699')),
-      headers: { 'content-type': 'image/jpeg', 'x-file-name': encodeURIComponent('pegel-grafik.jpg'), 'x-csrf-token': await api.csrf() },
-    });
-    assert.equal(res.status, 201, await res.clone().text());
-    pegel = ((await res.json()) as { id: string }).id;
-    const patched = await api.json('PATCH', `/newsroom/api/media/${pegel}`, { credit: 'MDR/Grafik' });
-    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    pegel = await uploadPicture(api, 'pegel-grafik.jpg', await solidJpeg('#336699'), { credit: 'MDR/Grafik' });
     ({ base, close } = await serveOnLoopback(app.fetch));
     if (!skip) chromium = await launchChromium();
   });
@@ -83,16 +71,8 @@ describe('related items in the story editor', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function login(email = 'cvd@example.org'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await chromium!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    // A refused save (422) and a conflict (412) are expected and shown.
-    page.on('console', (msg) => { if (msg.type() === 'error' && !/status of (404|412|422)/.test(msg.text())) problems.push(`console: ${msg.text()}`); });
-    await logInThroughForm(page, base, email, PASSWORD);
-    return { context, page, problems };
-  }
+  // A refused save (422) and a conflict (412) are expected and shown.
+  const login = (email = 'cvd@example.org') => loggedInPage(chromium!, base, email, PASSWORD, [404, 412, 422]);
 
   const ready = (page: Page) => page.locator('html[data-editor-ready]').waitFor({ state: 'attached', ...WAIT });
   const row = (page: Page, i: number) => page.locator(`#related-list > li[data-index="${i}"]`);
