@@ -75,6 +75,15 @@ describe('related items in the story editor', () => {
   const login = (email = 'cvd@example.org') => loggedInPage(chromium!, base, email, PASSWORD, [404, 412, 422]);
 
   const ready = (page: Page) => page.locator('html[data-editor-ready]').waitFor({ state: 'attached', ...WAIT });
+  /**
+   * Waits until the editor shows a saved version of at least `atLeast` and nothing unsaved, and returns it:
+   * a draft may be autosaved (every 3 s) while a slow machine runs the test, one version ahead of the click.
+   */
+  const savedVersion = async (page: Page, atLeast: number): Promise<number> => {
+    await page.waitForFunction(`Number(document.getElementById('version-no').textContent) >= ${atLeast}
+      && !/Ungesichert|Speichert/.test(document.getElementById('save-state').textContent || '')`, undefined, WAIT);
+    return Number(await page.locator('#version-no').textContent());
+  };
   const row = (page: Page, i: number) => page.locator(`#related-list > li[data-index="${i}"]`);
   const focused = (page: Page) => page.evaluate('document.activeElement && (document.activeElement.getAttribute("aria-label") || document.activeElement.getAttribute("data-act") || document.activeElement.id)');
   const related = async (id: string) => {
@@ -133,7 +142,7 @@ describe('related items in the story editor', () => {
     assert.deepEqual(await axeViolations(page), [], 'editor with the related items filled');
 
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^1$/ }).waitFor(WAIT);
+    const firstVersion = await savedVersion(page, 1);
     const id = /\/newsroom\/stories\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
     assert.ok(id, page.url());
     const graphic = {
@@ -147,6 +156,9 @@ describe('related items in the story editor', () => {
     await page.locator('button[data-move="published"]').click();
     await page.locator('#status-name', { hasText: 'Veröffentlicht' }).waitFor(WAIT);
     const published = await service.get(id);
+    // A published story is not autosaved: from here on every version is a click.
+    const publishedVersion = await savedVersion(page, firstVersion + 1);
+    assert.equal(publishedVersion, published.version);
     const reader = await context.newPage();
     assert.equal((await reader.goto(`${base}/sachsen-anhalt/${published.slug}`))?.status(), 200);
     const rail = reader.locator('section[aria-labelledby="rail-related"]');
@@ -166,7 +178,7 @@ describe('related items in the story editor', () => {
     await page.locator('#save').click();
     await page.locator('#messages', { hasText: 'Nicht gespeichert: Eine Dauer ist nicht lesbar. (Weiterführender Beitrag 2)' }).waitFor(WAIT);
     assert.equal(await page.evaluate('document.activeElement && document.activeElement.value'), 'zwei Minuten', 'the focus is on the field, its text kept');
-    assert.equal(await page.locator('#version-no').textContent(), '2');
+    assert.equal(await page.locator('#version-no').textContent(), String(publishedVersion));
     assert.deepEqual(await related(id), [graphic, video]);
     await videoRow.getByLabel('Dauer').fill('2:34');
     await msg.waitFor({ state: 'hidden', ...WAIT });
@@ -177,7 +189,7 @@ describe('related items in the story editor', () => {
     assert.equal(await focused(page), 'Entfernen: Weiterführender Beitrag 1');
     assert.equal(await page.locator('#related-list > li').count(), 1);
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^3$/ }).waitFor(WAIT);
+    await page.locator('#version-no', { hasText: new RegExp(`^${publishedVersion + 1}$`) }).waitFor(WAIT);
     assert.deepEqual(await related(id), [video]);
 
     // An unsaved edit survives a reload as the local copy (a published story is not autosaved).
@@ -189,7 +201,7 @@ describe('related items in the story editor', () => {
     assert.equal(await row(page, 0).getByLabel('Titel').inputValue(), 'Der Pegel im Video, neu geschnitten');
     assert.equal(await row(page, 0).getByLabel('Dauer').inputValue(), '2:34');
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^4$/ }).waitFor(WAIT);
+    await page.locator('#version-no', { hasText: new RegExp(`^${publishedVersion + 2}$`) }).waitFor(WAIT);
     assert.deepEqual(await related(id), [{ ...video, title: 'Der Pegel im Video, neu geschnitten' }]);
     assert.deepEqual(problems, []);
     await context.close();
@@ -224,7 +236,7 @@ describe('related items in the story editor', () => {
     assert.equal(await row(page, 1).locator('.picked').count(), 0);
     assert.equal(await focused(page), 'pick');
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^1$/ }).waitFor(WAIT);
+    await savedVersion(page, 1);
     const id = /\/newsroom\/stories\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
     assert.deepEqual(await related(id!), [{ title: 'Mit Titel', mediaType: 'article', url: '/politik/mit-titel' }]);
     assert.deepEqual(problems, []);
@@ -254,7 +266,7 @@ describe('related items in the story editor', () => {
     assert.equal(await page.locator('#save-state').textContent(), '', 'nothing unsaved after loading');
     await page.locator('#f-headline').fill('Mit weiterführenden Beiträgen, geändert');
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^2$/ }).waitFor(WAIT);
+    await savedVersion(page, 2);
     const saved = await service.get(original.id);
     assert.equal(saved.headline, 'Mit weiterführenden Beiträgen, geändert');
     assert.deepEqual(saved.related, original.related);
@@ -285,7 +297,7 @@ describe('related items in the story editor', () => {
     assert.deepEqual(await axeViolations(page), [], 'merge view with related items');
     await merge.locator('#merge-fields tr[data-field="headline"] input[data-side="theirs"]').check();
     await merge.locator('#merge-save').click();
-    await page.locator('#version-no', { hasText: /^3$/ }).waitFor(WAIT);
+    await savedVersion(page, 3);
     const saved = await service.get(original.id);
     assert.equal(saved.headline, 'Vom Server geändert');
     assert.deepEqual(saved.related, [{ ...video, title: 'Mein Titel', durationSeconds: 190 }]);
