@@ -84,3 +84,14 @@ export async function loggedInPage(chromium: Chromium, base: string, email: stri
   await logInThroughForm(page, base, email, password);
   return { context, page, problems };
 }
+
+/**
+ * Waits until the editor shows a saved version of at least `atLeast` and
+ * nothing unsaved, and returns it: a draft may be autosaved (every 3 s) while a
+ * slow machine runs the test, one version ahead of the click.
+ */
+export async function savedVersion(page: Page, atLeast: number, timeout = 20_000): Promise<number> {
+  await page.waitForFunction(`Number(document.getElementById('version-no').textContent) >= ${atLeast}
+    && !/Ungesichert|Speichert|Unsaved|Saving/.test(document.getElementById('save-state').textContent || '')`, undefined, { timeout });
+  return Number(await page.locator('#version-no').textContent());
+}

@@ -27,7 +27,7 @@ import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { Browser } from '../helpers/newsroom-browser.js';
-import { axeViolations, loggedInPage, serveOnLoopback, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';
+import { axeViolations, loggedInPage, savedVersion, serveOnLoopback, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';
 import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'bilder-passwort-1';
@@ -148,7 +148,7 @@ describe('pictures from the media library in the story editor', () => {
     assert.deepEqual(await axeViolations(page), [], 'editor with pictures chosen');
 
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^1$/ }).waitFor(WAIT);
+    await savedVersion(page, 1);
     const id = /\/newsroom\/stories\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
     assert.ok(id, page.url());
     const got = await api.json<Story>('GET', `/newsroom/api/stories/${id}`);
@@ -228,7 +228,7 @@ describe('pictures from the media library in the story editor', () => {
     await page.locator('#f-headline').fill('Mit allem drum und dran, geändert');
     await page.locator('#f-authors').fill('Anna Beispiel, MDR SACHSEN-ANHALT');
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^2$/ }).waitFor(WAIT);
+    await savedVersion(page, 2);
     const saved = await stored(original.id);
     assert.equal(saved.headline, 'Mit allem drum und dran, geändert');
     assert.deepEqual(saved.lead, original.lead);
@@ -257,7 +257,7 @@ describe('pictures from the media library in the story editor', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' Langsam.');
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^2$/ }).waitFor(WAIT);
+    await savedVersion(page, 2);
     const saved = await stored(ticker.id);
     const entry = saved.body[0] as Extract<Story['body'][number], { type: 'ticker-entry' }>;
     assert.deepEqual(entry.body, [
@@ -267,7 +267,7 @@ describe('pictures from the media library in the story editor', () => {
     // Its remove button takes the figure out, and only it.
     await area.getByRole('button', { name: /^Entfernen: Bild\/Grafik: Der Deich bei Nacht/ }).click();
     await page.locator('#save').click();
-    await page.locator('#version-no', { hasText: /^3$/ }).waitFor(WAIT);
+    await savedVersion(page, 3);
     const after = (await stored(ticker.id)).body[0] as Extract<Story['body'][number], { type: 'ticker-entry' }>;
     assert.deepEqual(after.body.map((b) => b.type), ['paragraph', 'embed', 'paragraph']);
     assert.deepEqual(after.body[1], embed);

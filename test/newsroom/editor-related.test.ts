@@ -30,7 +30,7 @@ import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { Browser } from '../helpers/newsroom-browser.js';
-import { axeViolations, loggedInPage, serveOnLoopback, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';
+import { axeViolations, loggedInPage, savedVersion, serveOnLoopback, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';
 import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'verwandt-passwort-1';
@@ -75,15 +75,6 @@ describe('related items in the story editor', () => {
   const login = (email = 'cvd@example.org') => loggedInPage(chromium!, base, email, PASSWORD, [404, 412, 422]);
 
   const ready = (page: Page) => page.locator('html[data-editor-ready]').waitFor({ state: 'attached', ...WAIT });
-  /**
-   * Waits until the editor shows a saved version of at least `atLeast` and nothing unsaved, and returns it:
-   * a draft may be autosaved (every 3 s) while a slow machine runs the test, one version ahead of the click.
-   */
-  const savedVersion = async (page: Page, atLeast: number): Promise<number> => {
-    await page.waitForFunction(`Number(document.getElementById('version-no').textContent) >= ${atLeast}
-      && !/Ungesichert|Speichert/.test(document.getElementById('save-state').textContent || '')`, undefined, WAIT);
-    return Number(await page.locator('#version-no').textContent());
-  };
   const row = (page: Page, i: number) => page.locator(`#related-list > li[data-index="${i}"]`);
   const focused = (page: Page) => page.evaluate('document.activeElement && (document.activeElement.getAttribute("aria-label") || document.activeElement.getAttribute("data-act") || document.activeElement.id)');
   const related = async (id: string) => {
