@@ -13,62 +13,36 @@
  * transform would add helpers the page does not have.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import type { Story } from '../../src/content/index.js';
-import { DiskStorage } from '../../src/media/index.js';
-import { AccountService } from '../../src/newsroom/accounts/account-service.js';
-import { newsroomMedia } from '../../src/newsroom/api/media-support.js';
-import { StoryService } from '../../src/newsroom/story-service.js';
-import { createApp } from '../../src/server/app.js';
-import type { Database } from '../../src/store/index.js';
-import { engines } from '../helpers/db.js';
-import { Browser } from '../helpers/newsroom-browser.js';
-import { axeViolations, loggedInPage, savedVersion, serveOnLoopback, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';
-import { launchChromium, missingChromium } from '../site/page-checkers.js';
+import type { StoryService } from '../../src/newsroom/story-service.js';
+import type { Browser } from '../helpers/newsroom-browser.js';
+import { openEditorWorld, type EditorWorld } from '../helpers/editor-world.js';
+import { axeViolations, loggedInPage, savedVersion, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';
+import { missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'bilder-passwort-1';
 const WAIT = { timeout: 20_000 };
 
 describe('pictures from the media library in the story editor', () => {
-  const pglite = engines()[0]!;
   const skip = missingChromium();
-  let db: Database;
-  let dir: string;
+  let world: EditorWorld | undefined;
   let service: StoryService;
   let api: Browser;
   let base: string;
-  let close: () => void;
   let chromium: Chromium | undefined;
   let clara: { id: string };
   const ids: Record<'credited' | 'lapsed' | 'uncredited', string> = { credited: '', lapsed: '', uncredited: '' };
 
   before(async () => {
-    db = await pglite.open();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-editor-pictures-'));
-    const media = newsroomMedia({ db, storage: new DiskStorage(dir) });
-    const accounts = new AccountService(db);
-    clara = await accounts.createUser({ email: 'cvd@example.org', name: 'Clara Dienst', role: 'editor', password: PASSWORD }, { name: 'test' });
-    await accounts.createUser({ email: 'en@example.org', name: 'Eli English', role: 'author', password: PASSWORD, language: 'en' }, { name: 'test' });
-    service = new StoryService(db);
-    const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { media });
-    api = new Browser(app);
-    await api.apiLogin('cvd@example.org', PASSWORD);
+    world = await openEditorWorld('editor-pictures', PASSWORD, !skip);
+    ({ service, api, base, chromium, clara } = world);
     ids.credited = await uploadPicture(api, 'elbe-deich.jpg', await solidJpeg('#336699'), { credit: 'dpa' });
     ids.lapsed = await uploadPicture(api, 'alte-bruecke.jpg', await solidJpeg('#993366'), { credit: 'AP', validUntil: '2020-01-01' });
     ids.uncredited = await uploadPicture(api, 'ohne-rechte.jpg', await solidJpeg('#669933'), {});
-    ({ base, close } = await serveOnLoopback(app.fetch));
-    if (!skip) chromium = await launchChromium();
   });
-  after(async () => {
-    await chromium?.close();
-    close?.();
-    await db?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => world?.close());
 
   // A refused publication (422) is expected and shown.
   const login = (email = 'cvd@example.org') => loggedInPage(chromium!, base, email, PASSWORD);
