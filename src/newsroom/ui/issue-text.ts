@@ -244,25 +244,15 @@ const ACTION_WORDS: Record<string, { de: string; en: string }> = {
 };
 const action = (lang: UiLang, a: unknown) => ACTION_WORDS[str(a)]?.[lang] ?? str(a);
 const withIssues = (lead: string, p: IssueParams) => (p.issues ? `${lead} ${str(p.issues)}` : p.rest ? `${lead} ${str(p.rest)}` : lead);
+/** A lead sentence followed by the error's issues (or the rest of its message). */
+const leading = (de: string, en: string): Texts => ({ de: (p) => withIssues(de, p), en: (p) => withIssues(en, p) });
 
 /** Words of the top-level reasons; `params.issues` holds the error's issues, worded and joined. */
 export const ERROR_TEXT: Record<string, Texts> = {
-  story_invalid: {
-    de: (p) => withIssues('Der Beitrag kann so nicht gespeichert werden:', p),
-    en: (p) => withIssues('The story cannot be saved like this:', p),
-  },
-  publish_refused: {
-    de: (p) => withIssues('Der Beitrag kann nicht veröffentlicht werden:', p),
-    en: (p) => withIssues('The story cannot be published:', p),
-  },
-  schedule_refused: {
-    de: (p) => withIssues('Der Beitrag kann nicht geplant werden:', p),
-    en: (p) => withIssues('The story cannot be scheduled:', p),
-  },
-  input_invalid: {
-    de: (p) => withIssues('Die Angaben sind nicht vollständig oder nicht gültig:', p),
-    en: (p) => withIssues('The input is incomplete or not valid:', p),
-  },
+  story_invalid: leading('Der Beitrag kann so nicht gespeichert werden:', 'The story cannot be saved like this:'),
+  publish_refused: leading('Der Beitrag kann nicht veröffentlicht werden:', 'The story cannot be published:'),
+  schedule_refused: leading('Der Beitrag kann nicht geplant werden:', 'The story cannot be scheduled:'),
+  input_invalid: leading('Die Angaben sind nicht vollständig oder nicht gültig:', 'The input is incomplete or not valid:'),
   move_not_allowed: {
     de: (p) => `Ein Beitrag im Status ${quoteDe(statusName('de', p.from))} kann nicht auf ${quoteDe(statusName('de', p.to))} gesetzt werden. Möglich ist von dort: ${statusList('de', p.moves)}.`,
     en: (p) => `A story in the status ${quoteEn(statusName('en', p.from))} cannot be moved to ${quoteEn(statusName('en', p.to))}. Possible from there: ${statusList('en', p.moves)}.`,
