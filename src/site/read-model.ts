@@ -1,13 +1,13 @@
 import type { Story } from '../content/index.js';
 import {
   isPublic,
-  StoryRepository, TopicRepository, listFeedStories, sitemapCursorAt, sitemapPage, topicTimeline,
-  type FeedFilter, type TimelineEntry, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary,
+  StoryRepository, TopicRepository, hasListedPages, listFeedStories, publicAuthors, publicBroadcastSlots, sitemapCursorAt, sitemapPage, topicTimeline,
+  type FeedFilter, type TimelineEntry, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary, type ListedPage,
 } from '../store/index.js';
 import { cachedTopicList } from './topic-list.js';
 import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
 import { listByBroadcast, listSections, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
-import { authorProfile, hasListedPages, publicAuthors, publicBroadcastSlots, type AuthorProfile, type ListedPage } from '../store/author-queries.js';
+import { authorProfile, type AuthorProfile } from '../store/author-queries.js';
 import { FigureResolver } from './media-figures.js';
 
 /** The first stories of a topic, oldest first, and how many public stories it has in all. */
