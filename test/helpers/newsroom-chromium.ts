@@ -91,7 +91,12 @@ export async function loggedInPage(chromium: Chromium, base: string, email: stri
  * slow machine runs the test, one version ahead of the click.
  */
 export async function savedVersion(page: Page, atLeast: number, timeout = 20_000): Promise<number> {
-  await page.waitForFunction(`Number(document.getElementById('version-no').textContent) >= ${atLeast}
-    && !/Ungesichert|Speichert|Unsaved|Saving/.test(document.getElementById('save-state').textContent || '')`, undefined, { timeout });
-  return Number(await page.locator('#version-no').textContent());
+  // Polled from here: a string predicate for page.waitForFunction is compiled in the page, which its CSP forbids.
+  const until = Date.now() + timeout;
+  for (;;) {
+    const [version, state] = await Promise.all([page.locator('#version-no').textContent(), page.locator('#save-state').textContent()]);
+    if (Number(version) >= atLeast && !/Ungesichert|Speichert|Unsaved|Saving/.test(state ?? '')) return Number(version);
+    if (Date.now() > until) throw new Error(`no saved version ${atLeast} or later within ${timeout} ms (version "${version}", state "${state}")`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
