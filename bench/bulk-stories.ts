@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildStory } from '../src/newsroom/story-service.js';
+import { buildStory } from '../src/services/story-service.js';
 import { StoryRepository, type Database } from '../src/store/index.js';
 import { validateDraft } from '../src/content/index.js';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slugify } from '../src/content/index.js';
 import { importPageText } from '../src/ingest/index.js';
-import { StoryService } from '../src/newsroom/story-service.js';
+import { StoryService } from '../src/services/story-service.js';
 import { createApp } from '../src/server/app.js';
 import { openDatabase, StoryRepository, type Database } from '../src/store/index.js';
 import { bulkStories } from './bulk-stories.js';

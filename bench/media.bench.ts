@@ -18,10 +18,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { inspectUpload } from '../src/media/intake.js';
-import { MediaLibrary } from '../src/media/media-library.js';
-import { CROPS, FORMATS, cropBox, renderCrop, renditionWidths } from '../src/media/renditions.js';
-import { DiskStorage } from '../src/media/storage.js';
+import { inspectUpload } from '../src/imaging/intake.js';
+import { MediaLibrary } from '../src/services/media-library.js';
+import { CROPS, FORMATS, cropBox, renderCrop, renditionWidths } from '../src/imaging/renditions.js';
+import { DiskStorage } from '../src/storage/storage.js';
 import { openDatabase } from '../src/store/index.js';
 
 const RUNS = Number(process.env.BENCH_MEDIA_RUNS ?? 2);

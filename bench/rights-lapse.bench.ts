@@ -24,10 +24,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AssetRepository } from '../src/media/asset-repository.js';
-import { EventBus, assetUpdated } from '../src/newsroom/events.js';
-import { Scheduler } from '../src/newsroom/scheduler.js';
-import { StoryService } from '../src/newsroom/story-service.js';
+import { AssetRepository } from '../src/store/asset-repository.js';
+import { EventBus, assetUpdated } from '../src/events/event-bus.js';
+import { Scheduler } from '../src/services/scheduler.js';
+import { StoryService } from '../src/services/story-service.js';
 import { createApp } from '../src/server/app.js';
 import { PageCache } from '../src/site/page-cache.js';
 import { openDatabase } from '../src/store/index.js';

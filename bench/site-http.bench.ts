@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slugify } from '../src/content/index.js';
-import { loadDemoContent } from '../src/newsroom/load-demo.js';
+import { loadDemoContent } from '../src/services/demo/load-demo.js';
 import { StoryRepository, type Database } from '../src/store/index.js';
 import { bulkStories } from './bulk-stories.js';
 import { onEachEngine } from './each-engine.js';

@@ -12,7 +12,7 @@
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { EventBus } from '../src/newsroom/events.js';
+import { EventBus } from '../src/events/event-bus.js';
 import { createApp } from '../src/server/app.js';
 import { PageCache } from '../src/site/page-cache.js';
 import { openDatabase } from '../src/store/index.js';

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LedeError, slugify } from '../content/index.js';
 import { importPageTextBuffer } from '../ingest/index.js';
-import { StoryService } from '../newsroom/story-service.js';
+import { StoryService } from '../services/story-service.js';
 import type { CommandIO } from './main.js';
 import { describeError, parseCommandArgs } from './main.js';
 import { openForWriting } from './open-configured-database.js';

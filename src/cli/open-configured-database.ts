@@ -1,5 +1,5 @@
-import { EventBus } from '../newsroom/events.js';
-import { startEventRelay } from '../server/event-relay.js';
+import { EventBus } from '../events/event-bus.js';
+import { startEventRelay } from '../events/event-relay.js';
 import { openDatabase, type Database } from '../store/index.js';
 import { loadConfig, type Config } from '../server/config.js';
 

@@ -1,5 +1,5 @@
 import { LedeError, blocksToText, formatGermanDateTime, isIsoDateTime, slugify, zonedIso } from '../content/index.js';
-import { StoryService } from '../newsroom/story-service.js';
+import { StoryService } from '../services/story-service.js';
 import type { CommandIO } from './main.js';
 import { parseCommandArgs } from './main.js';
 import { openForWriting } from './open-configured-database.js';

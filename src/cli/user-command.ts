@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { LedeError } from '../content/index.js';
-import { AccountService } from '../newsroom/accounts/account-service.js';
-import { passwordProblem } from '../newsroom/accounts/passwords.js';
-import { ROLES, isRole } from '../newsroom/accounts/roles.js';
+import { AccountService } from '../services/account-service.js';
+import { passwordProblem } from '../services/passwords.js';
+import { ROLES, isRole } from '../services/roles.js';
 import type { CommandIO } from './main.js';
 import { parseCommandArgs } from './main.js';
 import { openConfiguredDatabase } from './open-configured-database.js';

@@ -2,14 +2,14 @@ import { Hono } from 'hono';
 import type { Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
-import type { EventBus } from '../newsroom/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import { purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
 import { mediaHandler } from '../site/media-route.js';
-import { setPublishingRules } from '../newsroom/story-service.js';
+import { setPublishingRules } from '../services/story-service.js';
 import type { Config } from './config.js';
-import { createNewsroom, type NewsroomModule } from '../newsroom/http/newsroom-app.js';
-import { NEWSROOM_MODULES } from '../newsroom/modules.js';
-import type { NewsroomMedia } from '../newsroom/api/media-support.js';
+import { createNewsroom, type NewsroomModule } from './newsroom-app.js';
+import { NEWSROOM_MODULES } from './newsroom-modules.js';
+import type { NewsroomMedia } from '../api/media-support.js';
 
 /**
  * Security headers for every response. The reader site's only script is the

@@ -1,6 +1,6 @@
 import type { Block, Figure, Story } from '../content/index.js';
-import { AssetRepository, isShowable, type MediaAsset } from '../media/asset-repository.js';
-import { cropBox, renditionHeight, renditionPath, renditionWidths, type RenditionSource } from '../media/renditions.js';
+import { AssetRepository, isShowable, type MediaAsset } from '../store/asset-repository.js';
+import { cropBox, renditionHeight, renditionPath, renditionWidths, type RenditionSource } from '../imaging/renditions.js';
 import type { Queryable, SitemapStory, StorySummary } from '../store/index.js';
 import { notePageAssets } from './page-assets.js';
 

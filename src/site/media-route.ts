@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { isLedeError } from '../content/index.js';
-import type { MediaLibrary } from '../media/media-library.js';
-import { FORMAT_MIME } from '../media/renditions.js';
+import type { MediaLibrary } from '../services/media-library.js';
+import { FORMAT_MIME } from '../imaging/renditions.js';
 import { assetKey } from './page-assets.js';
 
 /** A year: how long an unbounded picture's rendition may be kept (its URL changes with its pixels). */

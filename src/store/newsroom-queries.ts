@@ -1,5 +1,5 @@
 import { LedeError, isIsoDateTime, type Author, type StoryKind, type StoryStatus } from '../content/index.js';
-import { EXPIRING_WITHIN_MS } from '../media/asset-repository.js';
+import { EXPIRING_WITHIN_MS } from './asset-repository.js';
 import { isUuid } from './story-repository.js';
 import type { Queryable } from './types.js';
 

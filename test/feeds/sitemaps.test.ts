@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Hono } from 'hono';
-import { loadDemoContent } from '../../src/newsroom/load-demo.js';
-import { StoryService } from '../../src/newsroom/story-service.js';
+import { loadDemoContent } from '../../src/services/demo/load-demo.js';
+import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import { registerFeedRoutes } from '../../src/site/feeds/index.js';
 import { createSiteReader } from '../../src/site/read-model.js';

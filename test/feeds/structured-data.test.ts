@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadDemoContent } from '../../src/newsroom/load-demo.js';
-import { StoryService } from '../../src/newsroom/story-service.js';
+import { loadDemoContent } from '../../src/services/demo/load-demo.js';
+import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import { safeJsonForScript } from '../../src/site/structured-data.js';
 import type { Database } from '../../src/store/index.js';

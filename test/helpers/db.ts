@@ -1,7 +1,7 @@
 /**
  * Databases for tests, on both engines.
  *
- *   import { forEachEngine } from '../helpers/db.js';
+ *   import { forEachEngine } from './db.js';
  *   forEachEngine('story repository', (ctx) => {
  *     test('stores a story', async () => {
  *       const repo = new StoryRepository(ctx.db);   // fresh, migrated, per file and engine

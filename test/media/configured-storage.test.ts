@@ -6,7 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DiskStorage, MediaLibrary, S3Storage, mediaStorageFor } from '../../src/media/index.js';
+import { DiskStorage } from '../../src/storage/storage.js';
+import { MediaLibrary } from '../../src/services/media-library.js';
+import { S3Storage } from '../../src/storage/s3-storage.js';
+import { mediaStorageFor } from '../../src/storage/configured-storage.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
-import { parseExif, parseIptc, parseXmp, readEmbeddedRights } from '../../src/media/embedded-metadata.js';
-import { inspectUpload } from '../../src/media/intake.js';
+import { parseExif, parseIptc, parseXmp, readEmbeddedRights } from '../../src/imaging/embedded-metadata.js';
+import { inspectUpload } from '../../src/imaging/intake.js';
 import { gradient, iimDataset, withExifTags, withIptc } from './images.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { signV4 } from '../../src/media/s3-storage.js';
+import { signV4 } from '../../src/storage/s3-storage.js';
 
 /**
  * A stand-in for an S3-compatible bucket over real HTTP: PUT, GET, HEAD and

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { LedeError } from '../../src/content/index.js';
-import { DEFAULT_LIMITS, checkPngChunks, inspectUpload, readLimited, sniffType } from '../../src/media/intake.js';
+import { DEFAULT_LIMITS, checkPngChunks, inspectUpload, readLimited, sniffType } from '../../src/imaging/intake.js';
 import { claimedHugePng, gradient } from './images.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

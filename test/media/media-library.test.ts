@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LedeError } from '../../src/content/index.js';
-import {
-  AssetRepository, DiskStorage, MediaLibrary, contentKey, normaliseRights, renditionPath, rightsStatus, type MediaStorage,
-} from '../../src/media/index.js';
+import { AssetRepository, normaliseRights, rightsStatus } from '../../src/store/asset-repository.js';
+import { DiskStorage, contentKey, type MediaStorage } from '../../src/storage/storage.js';
+import { MediaLibrary } from '../../src/services/media-library.js';
+import { renditionPath } from '../../src/imaging/renditions.js';
 import { forEachEngine } from '../helpers/db.js';
 import { gradient, iimDataset, withIptc } from './images.js';
 

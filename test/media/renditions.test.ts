@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import sharp from 'sharp';
 import {
   CROPS, cropBox, parseRenditionPath, pictureFor, renderCrop, renditionPath, renditionTag, renditionWidths, type Crop,
-} from '../../src/media/renditions.js';
+} from '../../src/imaging/renditions.js';
 import { gradient } from './images.js';
 
 const RATIO: Record<Crop, number> = { '16:9': 16 / 9, '4:3': 4 / 3, '1:1': 1 };

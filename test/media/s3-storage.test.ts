@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { S3Storage, signV4 } from '../../src/media/s3-storage.js';
-import { contentKey } from '../../src/media/storage.js';
+import { S3Storage, signV4 } from '../../src/storage/s3-storage.js';
+import { contentKey } from '../../src/storage/storage.js';
 import { startFakeBucket } from './fake-s3.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

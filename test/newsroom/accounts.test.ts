@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { listAudit } from '../../src/newsroom/audit.js';
-import { AccountService, LOGIN_FAILED } from '../../src/newsroom/accounts/account-service.js';
-import { IDLE_MS } from '../../src/newsroom/accounts/sessions.js';
-import { ROLES, ROLE_GRANTS, TRANSITIONS, mayOnStory, transitionNeeds } from '../../src/newsroom/accounts/roles.js';
+import { listAudit } from '../../src/store/audit-repository.js';
+import { AccountService, LOGIN_FAILED } from '../../src/services/account-service.js';
+import { IDLE_MS } from '../../src/store/session-repository.js';
+import { ROLES, ROLE_GRANTS, TRANSITIONS, mayOnStory, transitionNeeds } from '../../src/services/roles.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Hono } from 'hono';
-import { AccountService } from '../../src/newsroom/accounts/account-service.js';
-import { EndpointRegistry } from '../../src/newsroom/http/endpoints.js';
-import { createNewsroom } from '../../src/newsroom/http/newsroom-app.js';
+import { AccountService } from '../../src/services/account-service.js';
+import { EndpointRegistry } from '../../src/http/endpoints.js';
+import { createNewsroom } from '../../src/server/newsroom-app.js';
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Block, Story } from '../../src/content/index.js';
-import { diffBlocks, diffFields, diffStories, diffWords, lcsPairs, similarity, type BlockOp, type WordOp } from '../../src/newsroom/diff/block-diff.js';
+import { diffBlocks, diffFields, diffStories, diffWords, lcsPairs, similarity, type BlockOp, type WordOp } from '../../src/content/block-diff.js';
 
 const p = (text: string): Block => ({ type: 'paragraph', content: [{ text }] });
 const h = (text: string, level: 2 | 3 = 2): Block => ({ type: 'heading', level, text });

@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import type { Story } from '../../src/content/index.js';
-import type { StoryService } from '../../src/newsroom/story-service.js';
+import type { StoryService } from '../../src/services/story-service.js';
 import type { Browser } from '../helpers/newsroom-browser.js';
 import { openEditorWorld, type EditorWorld } from '../helpers/editor-world.js';
 import { axeViolations, loggedInPage, savedVersion, solidJpeg, uploadPicture } from '../helpers/newsroom-chromium.js';

@@ -23,15 +23,15 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import sharp from 'sharp';
-import { DiskStorage } from '../../src/media/index.js';
-import { newsroomMedia } from '../../src/newsroom/api/media-support.js';
+import { DiskStorage } from '../../src/storage/storage.js';
+import { newsroomMedia } from '../../src/api/media-support.js';
 import type { Story, StoryDraft } from '../../src/content/index.js';
-import { AccountService } from '../../src/newsroom/accounts/account-service.js';
-import { ROLES, ROLE_GRANTS, STORY_ACTIONS, hasPermission, mayOnStory, type GlobalPermission, type Role, type StoryAction } from '../../src/newsroom/accounts/roles.js';
-import { createNewsroom } from '../../src/newsroom/http/newsroom-app.js';
-import type { RegisteredEndpoint } from '../../src/newsroom/http/endpoints.js';
-import { NEWSROOM_MODULES } from '../../src/newsroom/modules.js';
-import { StoryService, draftOf } from '../../src/newsroom/story-service.js';
+import { AccountService } from '../../src/services/account-service.js';
+import { ROLES, ROLE_GRANTS, STORY_ACTIONS, hasPermission, mayOnStory, type GlobalPermission, type Role, type StoryAction } from '../../src/services/roles.js';
+import { createNewsroom } from '../../src/server/newsroom-app.js';
+import type { RegisteredEndpoint } from '../../src/http/endpoints.js';
+import { NEWSROOM_MODULES } from '../../src/server/newsroom-modules.js';
+import { StoryService, draftOf } from '../../src/services/story-service.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { Browser } from '../helpers/newsroom-browser.js';
@@ -105,7 +105,7 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'GET /newsroom/account': [{ succeeds: true, request: () => ({ path: '/newsroom/account' }) }],
   'POST /newsroom/account/password': [{ request: () => ({ path: '/newsroom/account/password', form: { current: 'falsch', next: 'neu-neu-neu-neu-1', repeat: 'anders' } }) }],
 
-  // Stories API (src/newsroom/api/stories-api.ts).
+  // Stories API (src/api/stories-api.ts).
   'GET /newsroom/api/stories': [{ succeeds: true, request: () => ({ path: '/newsroom/api/stories' }) }],
   'POST /newsroom/api/stories': [{ succeeds: true, request: () => ({ path: '/newsroom/api/stories', json: DRAFT }) }],
   'POST /newsroom/api/import': [{ succeeds: true, request: () => ({ path: '/newsroom/api/import', text: PAGE_TEXT }) }],
@@ -145,7 +145,7 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'PUT /newsroom/api/sections/:slug': [{ request: () => ({ path: '/newsroom/api/sections/sachsen-anhalt', json: { retentionMonths: null } }) }],
   'GET /newsroom/api/audit': [{ request: () => ({ path: '/newsroom/api/audit' }) }],
 
-  // Editorial UI pages (src/newsroom/ui).
+  // Editorial UI pages (src/admin).
   'GET /newsroom': [{ succeeds: true, request: () => ({ path: '/newsroom' }) }],
   'GET /newsroom/stories/new': [{ succeeds: true, request: () => ({ path: '/newsroom/stories/new' }) }],
   'GET /newsroom/stories/:id': [{ story: {}, succeeds: true, request: (c) => ({ path: `/newsroom/stories/${c.story.id}` }) }],
@@ -170,7 +170,7 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'GET /newsroom/sections': [{ succeeds: true, request: () => ({ path: '/newsroom/sections' }) }],
   'POST /newsroom/sections/:slug': [{ request: () => ({ path: '/newsroom/sections/sachsen-anhalt', form: { months_article: '' } }) }],
 
-  // Media library (src/newsroom/api/media-api.ts, src/newsroom/ui/media-pages.tsx); MEDIA is set up in before().
+  // Media library (src/api/media-api.ts, src/admin/media-pages.tsx); MEDIA is set up in before().
   'POST /newsroom/api/media': [{ succeeds: true, request: () => ({ path: '/newsroom/api/media', raw: { body: MEDIA.picture, type: 'image/png', name: 'matrix.png' } }) }],
   'GET /newsroom/api/media': [{ succeeds: true, request: () => ({ path: '/newsroom/api/media' }) }],
   'GET /newsroom/api/media/expiring': [{ succeeds: true, request: () => ({ path: '/newsroom/api/media/expiring' }) }],

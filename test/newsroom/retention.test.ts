@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StoryDraft, StoryKind } from '../../src/content/index.js';
-import { listAudit } from '../../src/newsroom/audit.js';
-import { EventBus, type DomainEvent } from '../../src/newsroom/events.js';
-import { Scheduler } from '../../src/newsroom/scheduler.js';
-import { StoryService } from '../../src/newsroom/story-service.js';
+import { listAudit } from '../../src/store/audit-repository.js';
+import { EventBus, type DomainEvent } from '../../src/events/event-bus.js';
+import { Scheduler } from '../../src/services/scheduler.js';
+import { StoryService } from '../../src/services/story-service.js';
 import type { Database } from '../../src/store/index.js';
 import { RetentionRepository, checkRetentionRules } from '../../src/store/retention-repository.js';
 import { engines } from '../helpers/db.js';

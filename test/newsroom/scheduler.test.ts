@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { StoryDraft } from '../../src/content/index.js';
-import { EventBus, type DomainEvent } from '../../src/newsroom/events.js';
-import { Scheduler } from '../../src/newsroom/scheduler.js';
-import { StoryService } from '../../src/newsroom/story-service.js';
+import { EventBus, type DomainEvent } from '../../src/events/event-bus.js';
+import { Scheduler } from '../../src/services/scheduler.js';
+import { StoryService } from '../../src/services/story-service.js';
 import { engines } from '../helpers/db.js';
 
 const draft = (headline: string, extra: Partial<StoryDraft> = {}): StoryDraft => ({

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StoryDraft } from '../../src/content/index.js';
-import { listAudit } from '../../src/newsroom/audit.js';
-import { AccountService } from '../../src/newsroom/accounts/account-service.js';
-import { StoryService, draftOf } from '../../src/newsroom/story-service.js';
+import { listAudit } from '../../src/store/audit-repository.js';
+import { AccountService } from '../../src/services/account-service.js';
+import { StoryService, draftOf } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import { RevisionRepository, type Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { EventBus, type DomainEvent } from '../../src/newsroom/events.js';
-import { loadDemoContent } from '../../src/newsroom/load-demo.js';
-import { StoryService } from '../../src/newsroom/story-service.js';
+import { EventBus, type DomainEvent } from '../../src/events/event-bus.js';
+import { loadDemoContent } from '../../src/services/demo/load-demo.js';
+import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import {
   decodeRelayMessage, encodeRelayMessage, isRelayed, startEventRelay, type EventRelay,
-} from '../../src/server/event-relay.js';
+} from '../../src/events/event-relay.js';
 import { PageCache } from '../../src/site/page-cache.js';
 import { openForWriting } from '../../src/cli/open-configured-database.js';
 import { loadConfig } from '../../src/server/config.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { EventBus } from '../../src/newsroom/events.js';
-import { loadDemoContent } from '../../src/newsroom/load-demo.js';
-import { StoryService } from '../../src/newsroom/story-service.js';
+import { EventBus } from '../../src/events/event-bus.js';
+import { loadDemoContent } from '../../src/services/demo/load-demo.js';
+import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import { PageCache, surrogateKeysFor } from '../../src/site/page-cache.js';
 import type { Database } from '../../src/store/index.js';

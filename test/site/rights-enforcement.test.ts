@@ -12,17 +12,19 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { LedeError, type Figure, type StoryDraft } from '../../src/content/index.js';
-import {
-  AssetRepository, DEFAULT_LIMITS, DiskStorage, MediaLibrary, countAssetUses, storiesUsingAsset, type AssetRights, type MediaAsset,
-} from '../../src/media/index.js';
-import { replaceAssetEverywhere } from '../../src/media/replace-everywhere.js';
-import { EventBus, assetUpdated, type DomainEvent } from '../../src/newsroom/events.js';
-import { Scheduler } from '../../src/newsroom/scheduler.js';
-import { StoryService } from '../../src/newsroom/story-service.js';
+import { AssetRepository, type AssetRights, type MediaAsset } from '../../src/store/asset-repository.js';
+import { DEFAULT_LIMITS } from '../../src/imaging/intake.js';
+import { DiskStorage } from '../../src/storage/storage.js';
+import { MediaLibrary } from '../../src/services/media-library.js';
+import { countAssetUses, storiesUsingAsset } from '../../src/store/media-uses.js';
+import { replaceAssetEverywhere } from '../../src/services/replace-everywhere.js';
+import { EventBus, assetUpdated, type DomainEvent } from '../../src/events/event-bus.js';
+import { Scheduler } from '../../src/services/scheduler.js';
+import { StoryService } from '../../src/services/story-service.js';
 import { RevisionRepository } from '../../src/store/index.js';
 import { createApp } from '../../src/server/app.js';
 import { PageCache, cacheControlUntil, purgeKeysFor } from '../../src/site/page-cache.js';
-import { decodeRelayMessage, encodeRelayMessage } from '../../src/server/event-relay.js';
+import { decodeRelayMessage, encodeRelayMessage } from '../../src/events/event-relay.js';
 import { forEachEngine } from '../helpers/db.js';
 import { gradient } from '../media/images.js';
 import { XmlWorkspace, missingSchemas, xmllint } from '../feeds/xml-tools.js';

@@ -1,5 +1,5 @@
 import type { Figure } from '../../content/index.js';
-import { DEFAULT_SIZES, pictureFor } from '../../media/renditions.js';
+import { DEFAULT_SIZES, pictureFor } from '../../imaging/renditions.js';
 import { shownImage } from '../media-figures.js';
 import { typographicQuotes } from '../typography.js';
 

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { LedeError, formatIssues, isIsoDateTime, toZonedIso, validateDraft, zonedIso, type Story, type StoryDraft } from '../content/index.js';
+import { StoryRepository } from '../store/index.js';
+import { mayOnStory, type Actor, type StoryAction } from '../services/roles.js';
+import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
+
+/**
+ * Small pieces every JSON endpoint of the newsroom API shares (and the pages
+ * that do the same things): reading bodies with a size limit, the version
+ * headers (ETag / If-Match), loading a story the caller may see and act on,
+ * checking a draft, and answers whose status the LedeError family has no
+ * code for (413, 428, 412 with both versions).
+ */
+
+/** An answer decided deep inside a handler; `api()` returns it as is. */
+export class Answer extends Error {
+  constructor(readonly response: Response) {
+    super('answer');
+  }
+}
+
+type Handler = (c: NewsroomContext) => Response | Promise<Response>;
+
+/** Wraps a handler so helpers can end the request by throwing an Answer. LedeErrors go on to the app's error handler. */
+export function api(handler: Handler): (c: Context) => Promise<Response> {
+  return async (c) => {
+    try {
+      return await handler(c as unknown as NewsroomContext);
+    } catch (err) {
+      if (err instanceof Answer) return err.response;
+      throw err;
+    }
+  };
+}
+
+export function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { error: { code, message }, ...extra };
+}
+
+/** Largest JSON body a story endpoint reads (a long story with many blocks stays far below). */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/** The request body as text, refusing more than `limit` bytes with 413 (by Content-Length first, then by what arrived). */
+export async function readText(c: NewsroomContext, limit: number): Promise<string> {
+  const declared = Number(c.req.header('content-length') ?? NaN);
+  const tooLarge = () => new Answer(c.json(errorBody('PAYLOAD_TOO_LARGE', `the request body is larger than ${Math.round(limit / 1024 / 1024)} MB; send less`), 413));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  const stream = c.req.raw.body;
+  if (!stream) return '';
+  // Read in chunks and stop at the limit: a body without Content-Length cannot fill the memory either.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The JSON object in the body; anything else is a 422 that says what to send. */
+export async function readJson(c: NewsroomContext, what: string, limit = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new LedeError('VALIDATION', `send ${what} as application/json (got ${type ? `"${type.split(';')[0]}"` : 'no Content-Type'})`);
+  }
+  const text = await readText(c, limit);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    throw new LedeError('VALIDATION', `the body is not valid JSON (${(err as Error).message}); send ${what}`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new LedeError('VALIDATION', `the body must be a JSON object: ${what}`);
+  }
+  return body as Record<string, unknown>;
+}
+
+export const etagOf = (version: number): string => `"v${version}"`;
+
+/**
+ * The version named by If-Match. Writes without one (or with something that
+ * is not one of our ETags) are refused with 428: a client that does not say
+ * which version it edited could overwrite anybody's work.
+ */
+export function ifMatchVersion(c: NewsroomContext): number {
+  const raw = c.req.header('if-match')?.trim();
+  if (!raw) {
+    throw new Answer(c.json(errorBody('PRECONDITION_REQUIRED',
+      'this write needs an If-Match header with the version you edited, e.g. If-Match: "v3" (the ETag you got when you loaded the story)'), 428));
+  }
+  const m = /^(?:W\/)?"v(\d{1,9})"$/.exec(raw);
+  if (!m) {
+    throw new Answer(c.json(errorBody('PRECONDITION_REQUIRED',
+      `If-Match ${JSON.stringify(raw)} is not a story version; send the ETag you got when you loaded the story, e.g. If-Match: "v3"`), 428));
+  }
+  return Number(m[1]);
+}
+
+/** The 412 answer: what is stored now and what the caller sent, so nothing is lost and the client can merge. */
+export function versionConflict(c: NewsroomContext, current: Story, yours: unknown, edited: number): Answer {
+  const message = `the story was changed meanwhile: you edited version ${edited}, the current version is ${current.version}. `
+    + 'Nothing was saved; merge your changes into the current version and save again against it.';
+  return new Answer(c.json(errorBody('VERSION_CONFLICT', message, { current, yours }), 412));
+}
+
+/** The signed-in user as roles.ts judges them. */
+export function actorRole(c: NewsroomContext): Actor {
+  const s = c.get('session');
+  if (!s) throw new LedeError('UNAUTHORIZED', 'not logged in');
+  return { id: s.user.id, role: s.user.role };
+}
+
+
+const ACTION_WORDS: Record<StoryAction, string> = {
+  'story.view': 'view',
+  'story.edit': 'edit',
+  'story.submit': 'submit or withdraw',
+  'story.publish': 'publish or schedule',
+  'story.depublish': 'take down',
+  'story.correct': 'correct',
+};
+
+/** 403 naming the action and why, for a story the user can see. */
+export function assertMay(actor: Actor, action: StoryAction, story: Story): void {
+  if (mayOnStory(actor, action, story)) return;
+  const own = story.ownerId === actor.id;
+  const live = action === 'story.edit' && (story.status === 'published' || story.status === 'scheduled');
+  const why = live
+    ? `changing a ${story.status} story is publishing, and your role (${actor.role}) may not publish ${own ? 'it' : "someone else's story"}`
+    : `your role (${actor.role}) may not ${ACTION_WORDS[action]} ${own ? 'this story' : "someone else's story"} (${action})`;
+  throw new LedeError('FORBIDDEN', why);
+}
+
+/**
+ * The story `idOrSlug` names, if the signed-in user may `action` it. A story
+ * they may not even view answers 404 like one that does not exist
+ * (contributors must not learn which stories exist beside their own); one
+ * they may view but not `action` answers 403 saying why.
+ */
+export async function storyFor(c: NewsroomContext, deps: Pick<NewsroomDeps, 'db'>, idOrSlug: string, action: StoryAction = 'story.view'): Promise<Story> {
+  const actor = actorRole(c);
+  const story = await new StoryRepository(deps.db).findByIdOrSlug(idOrSlug);
+  if (!story || !mayOnStory(actor, 'story.view', story)) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
+  if (action !== 'story.view') assertMay(actor, action, story);
+  return story;
+}
+
+/** The draft in an untrusted body, checked; VALIDATION naming every problem otherwise. */
+export function validDraft(input: unknown): StoryDraft {
+  const checked = validateDraft(input);
+  if (!checked.ok) throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
+  return checked.value;
+}
+
+/**
+ * What readers would get if `input` were published now (the preview): the
+ * stored story's identity, or a made-up one for a story not saved yet, with
+ * this content; firstPublishedAt as publishing would set it. Not stored.
+ */
+export function previewStory(input: unknown, stored: Story | undefined): Story {
+  const draft = validDraft(input);
+  const now = toZonedIso(new Date());
+  return {
+    ...draft,
+    id: stored?.id ?? randomUUID(),
+    slug: draft.slug ?? stored?.slug ?? 'vorschau',
+    section: draft.section ?? 'Nachrichten',
+    status: 'published',
+    version: stored?.version ?? 1,
+    createdAt: stored?.createdAt ?? now,
+    modifiedAt: now,
+    firstPublishedAt: draft.firstPublishedAt ?? stored?.firstPublishedAt ?? now,
+    ...(stored?.corrections && { corrections: stored.corrections }),
+  };
+}
+
+/** Roles whose view of stories is limited to their own (contributors): lists show them nothing else, whatever the filter. */
+export function seesOwnStoriesOnly(actor: Actor): boolean {
+  return !mayOnStory(actor, 'story.view', { ownerId: undefined });
+}
+
+/**
+ * A day (YYYY-MM-DD) of a list filter as the instant it starts in Berlin, or
+ * with `end` the instant it ends (the next midnight), so a "to" day counts
+ * whole; undefined when `value` is not a real day.
+ */
+export function berlinDayBound(value: string, end: boolean): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const start = zonedIso(y, mo, d);
+  if (!start || !end) return start;
+  const next = new Date(Date.UTC(y, mo - 1, d + 1));
+  return zonedIso(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+}
+
+/** An instant from the body: ISO 8601 with an offset. */
+export function readInstant(value: unknown, field: string): Date {
+  if (!isIsoDateTime(value)) {
+    throw new LedeError('VALIDATION', `${field} must be a date and time with offset, e.g. "2026-11-25T14:00:00+01:00"`, {
+      issues: [{ path: field, message: 'must be an ISO 8601 date and time with offset' }],
+    });
+  }
+  return new Date(value);
+}

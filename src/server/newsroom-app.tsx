@@ -1,0 +1,208 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { LedeError, isLedeError, type Story } from '../content/index.js';
+import type { Config } from './config.js';
+import { createSiteReader } from '../site/read-model.js';
+import { renderStoryPage } from '../site/site-routes.js';
+import { findPackageRoot, type Database } from '../store/index.js';
+import { AccountService } from '../services/account-service.js';
+import { ROLE_GRANTS, STORY_ACTIONS, hasPermission, type GlobalPermission, type StoryAction } from '../services/roles.js';
+import type { EventBus } from '../events/event-bus.js';
+import { StoryService } from '../services/story-service.js';
+import { COMMON_TEXT, langFromHeader, pick } from '../admin/i18n.js';
+import { errorText, localizeError } from '../admin/issue-text.js';
+import { NewsroomLayout } from '../admin/layout.js';
+import { NEWSROOM_CSS } from '../admin/styles.js';
+import { registerAuthPages } from '../admin/auth-pages.js';
+import type { NewsroomDeps, NewsroomEnv } from '../http/context.js';
+import { clearSessionCookie, sessionToken } from '../http/cookies.js';
+import { EndpointRegistry, type Requirement } from '../http/endpoints.js';
+
+/** A newsroom module: registers its endpoints (each with its permission) on the registry. */
+export type NewsroomModule = (registry: EndpointRegistry, deps: NewsroomDeps) => void;
+
+export interface NewsroomOptions {
+  events?: EventBus | undefined;
+  /** Further modules (stories API, editor, users …), registered after the built-in ones. */
+  modules?: NewsroomModule[];
+  /** The media library for the media endpoints (lede serve passes one over LEDE_DATA_DIR/media). */
+  media?: NewsroomDeps['media'];
+}
+
+const ASSET_PATH = '/newsroom/assets/';
+
+/**
+ * Largest URL-encoded form post read (parseBody reads a form whole: the
+ * login, the CSRF check, the pages' forms). The preview form carries a whole
+ * story as JSON, which URL-encoding can make three times as long as the API's
+ * 2 MB. Multipart bodies are media uploads, which read with their own limit.
+ */
+const MAX_FORM_BYTES = 6 * 1024 * 1024;
+const URLENCODED = /^application\/x-www-form-urlencoded/i;
+const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
+const FORM_TOO_LARGE = { de: 'Das Formular ist zu groß.', en: 'The form is too large.' };
+
+const hashOf = (body: string | Buffer) => createHash('sha256').update(body).digest('hex').slice(0, 12);
+
+/**
+ * Static newsroom assets: the stylesheet (from NEWSROOM_CSS) and every .js
+ * file in <package>/assets/newsroom, each under a content-hashed name and
+ * served as immutable.
+ */
+function loadAssets(): Map<string, { body: string; type: string; url: string }> {
+  const assets = new Map<string, { body: string; type: string; url: string }>();
+  const add = (name: string, body: string, type: string) => {
+    const dot = name.lastIndexOf('.');
+    assets.set(name, { body, type, url: `${ASSET_PATH}${name.slice(0, dot)}.${hashOf(body)}${name.slice(dot)}` });
+  };
+  add('newsroom.css', NEWSROOM_CSS, 'text/css; charset=utf-8');
+  const dir = path.join(findPackageRoot(), 'assets', 'newsroom');
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => /^[a-z0-9-]+\.js$/.test(f));
+  } catch {
+    /* no scripts shipped */
+  }
+  for (const f of files) add(f, readFileSync(path.join(dir, f), 'utf8'), 'text/javascript; charset=utf-8');
+  return assets;
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (typeof a !== 'string' || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * The newsroom: login, the editorial UI under /newsroom and its JSON API
+ * under /newsroom/api. Never cached, never indexed. Every endpoint is
+ * registered with the permission it needs (see EndpointRegistry).
+ */
+export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'>, opts: NewsroomOptions = {}): { app: Hono<NewsroomEnv>; registry: EndpointRegistry } {
+  const app = new Hono<NewsroomEnv>();
+  const accounts = new AccountService(db);
+  const assets = loadAssets();
+  const assetsByUrl = new Map([...assets.values()].map((a) => [a.url, a]));
+  const siteOrigin = new URL(config.siteUrl).origin;
+  const reader = createSiteReader(db);
+  const deps: NewsroomDeps = {
+    db,
+    events: opts.events,
+    accounts,
+    stories: new StoryService(db, opts.events),
+    config,
+    asset: (name) => {
+      const a = assets.get(name);
+      if (!a) throw new Error(`no newsroom asset "${name}" (looked in assets/newsroom)`);
+      return a.url;
+    },
+    previewHtml: (story: Story) => renderStoryPage(reader, { siteName: config.siteName, siteUrl: config.siteUrl }, story),
+    media: opts.media,
+  };
+
+  // Session and language for every request; newsroom responses are private and never stored.
+  app.use('*', async (c, next) => {
+    const token = sessionToken(c as unknown as Context);
+    // Static assets are the same for everyone: they cost no session lookup (a database round trip, sometimes a write).
+    const asset = c.req.path.startsWith(ASSET_PATH);
+    const session = asset ? undefined : await accounts.sessions.resolve(token);
+    c.set('session', session);
+    c.set('sessionToken', session ? token : undefined);
+    c.set('lang', session?.user.language ?? langFromHeader(c.req.header('accept-language')));
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+    c.res.headers.set('X-Robots-Tag', 'noindex, nofollow');
+    // A cookie for a session that no longer exists is dropped.
+    if (token && !session && !asset && !c.res.headers.get('set-cookie')) clearSessionCookie(c as unknown as Context);
+  });
+
+  // Before any route reads a form: an oversized one (even to the public login) is refused, not buffered.
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(pick(FORM_TOO_LARGE, c.get('lang')), 413) });
+  app.use('*', (c, next) => (URLENCODED.test(c.req.header('content-type') ?? '') ? formLimit(c, next) : next()));
+
+  const fail = (c: Context<NewsroomEnv>, kind: 'api' | 'page', err: LedeError) => {
+    if (kind === 'api') {
+      // A logged-in editor also gets the refusal in their language (`text`); code, message and issues stay as they are.
+      const lang = c.get('session')?.user.language;
+      const body = err.toJSON();
+      return c.json(lang === 'de' || lang === 'en' ? { error: localizeError(body.error, lang) } : body, err.status as 400);
+    }
+    const t = pick(COMMON_TEXT, c.get('lang'));
+    const page = (
+      <NewsroomLayout title={String(err.status)} lang={c.get('lang')} session={c.get('session')} assets={{ css: deps.asset('newsroom.css') }}>
+        <h1>{err.status === 403 ? t.forbidden : err.status === 404 ? t.notFound : t.error}</h1>
+        <p class="notice error">{errorText(err, c.get('lang')) ?? err.message}</p>
+        <p><a href="/newsroom">{t.back}</a></p>
+      </NewsroomLayout>
+    );
+    return c.html(`<!DOCTYPE html>${String(page)}`, err.status as 400);
+  };
+
+  const guard = (permission: Requirement, kind: 'api' | 'page') => async (c: Context<NewsroomEnv>, next: () => Promise<void>) => {
+    const method = c.req.method;
+    const changes = method !== 'GET' && method !== 'HEAD';
+    // Cross-site requests never change anything: a browser's Origin must be ours.
+    const origin = c.req.header('origin');
+    if (changes && origin && origin !== new URL(c.req.url).origin && origin !== siteOrigin) {
+      return fail(c, kind, new LedeError('FORBIDDEN', `cross-site request from ${origin} refused`));
+    }
+    if (permission === 'public') return next();
+    const session = c.get('session');
+    if (!session) {
+      if (kind === 'page' && method === 'GET') {
+        const here = new URL(c.req.url);
+        return c.redirect(`/newsroom/login?next=${encodeURIComponent(here.pathname + here.search)}`, 303);
+      }
+      return fail(c, kind, new LedeError('UNAUTHORIZED', 'not logged in (or the session has ended); log in at /newsroom/login'));
+    }
+    if (changes) {
+      let sent = c.req.header('x-csrf-token');
+      if (!sent && FORM_TYPE.test(c.req.header('content-type') ?? '')) {
+        const form = await c.req.parseBody();
+        sent = typeof form._csrf === 'string' ? form._csrf : undefined;
+      }
+      if (!sameToken(sent, session.csrfToken)) {
+        return fail(c, kind, new LedeError('FORBIDDEN', 'the security token (CSRF) is missing or out of date; reload the page and try again'));
+      }
+    }
+    const allowed = (STORY_ACTIONS as readonly string[]).includes(permission)
+      ? ROLE_GRANTS[session.user.role].story[permission as StoryAction] !== undefined
+      : hasPermission(session.user, permission as GlobalPermission);
+    if (!allowed) return fail(c, kind, new LedeError('FORBIDDEN', `your role (${session.user.role}) does not allow ${permission}`));
+    return next();
+  };
+
+  const registry = new EndpointRegistry(app as unknown as Hono, guard as never);
+
+  registry.add({
+    method: 'GET', path: `${ASSET_PATH}:file`, permission: 'public', kind: 'api',
+    handler: (c) => {
+      const file = c.req.param('file') ?? '';
+      const found = assetsByUrl.get(`${ASSET_PATH}${file}`);
+      if (!found) return c.json(new LedeError('NOT_FOUND', `no asset ${file}`).toJSON(), 404);
+      return c.body(found.body, 200, { 'Content-Type': found.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
+    },
+  });
+
+  registerAuthPages(registry, deps);
+  for (const mod of opts.modules ?? []) mod(registry, deps);
+
+  app.notFound((c) => fail(c, c.req.path.startsWith('/newsroom/api/') ? 'api' : 'page', new LedeError('NOT_FOUND', `nothing at ${c.req.path}`)));
+  app.onError((err, c) => {
+    const kind = c.req.path.startsWith('/newsroom/api/') ? 'api' : 'page';
+    if (isLedeError(err)) {
+      if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
+      return fail(c, kind, err);
+    }
+    console.error(`[newsroom] ${c.req.method} ${c.req.path}:`, err);
+    return fail(c, kind, new LedeError('INTERNAL', 'an unexpected error occurred; it has been logged. Please try again.'));
+  });
+  return { app, registry };
+}
+
+/** A fresh random token (login form double-submit). */
+export function randomToken(): string {
+  return randomBytes(24).toString('base64url');
+}

@@ -1,0 +1,39 @@
+import { registerAuditApi } from '../api/audit-api.js';
+import { registerDiffApi } from '../api/diff-api.js';
+import { registerMediaApi } from '../api/media-api.js';
+import { registerPresenceApi } from '../api/presence-api.js';
+import { registerStoriesApi } from '../api/stories-api.js';
+import { registerTaxonomyApi } from '../api/taxonomy-api.js';
+import { registerUsersApi } from '../api/users-api.js';
+import type { NewsroomModule } from './newsroom-app.js';
+import { registerAuditPage } from '../admin/audit-page.js';
+import { registerEditorPages } from '../admin/editor-page.js';
+import { registerImportPage } from '../admin/import-page.js';
+import { registerMediaPages } from '../admin/media-pages.js';
+import { registerRevisionsPages } from '../admin/revisions-page.js';
+import { registerStoryListPage } from '../admin/story-list-page.js';
+import { registerTaxonomyPages } from '../admin/taxonomy-page.js';
+import { registerUsersPages } from '../admin/users-page.js';
+
+/**
+ * The newsroom's modules, in registration order. Each registers its own
+ * endpoints (with their permissions) on the registry; add a module here to
+ * ship it. Login, logout and the account page are built in.
+ */
+export const NEWSROOM_MODULES: NewsroomModule[] = [
+  registerStoriesApi,
+  registerStoryListPage,
+  registerEditorPages,
+  registerImportPage,
+  registerDiffApi,
+  registerPresenceApi,
+  registerRevisionsPages,
+  registerUsersApi,
+  registerUsersPages,
+  registerAuditApi,
+  registerAuditPage,
+  registerTaxonomyApi,
+  registerTaxonomyPages,
+  registerMediaApi,
+  registerMediaPages,
+];

@@ -1,0 +1,118 @@
+import { LedeError } from '../content/index.js';
+import type { Queryable } from '../store/index.js';
+import { audit, type AuditActor } from '../store/audit-repository.js';
+import { checkPassword, hashPassword } from './passwords.js';
+import type { Role } from './roles.js';
+import { SessionStore, type Session } from '../store/session-repository.js';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginThrottle } from '../store/login-throttle.js';
+import { UserRepository, checkAccountFields, normalizeEmail, type User } from '../store/user-repository.js';
+
+/** The refusal to disable one's own account (the users page words it in the user's language). */
+export const NOT_YOURSELF = 'you cannot disable your own account';
+
+/** One message for an unknown address and a wrong password: the login form must not tell which accounts exist. */
+export const LOGIN_FAILED = 'E-Mail-Adresse oder Passwort ist falsch.';
+
+export interface Transactional extends Queryable {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Accounts and logins: creating users, logging in and out (with back-off),
+ * password changes, roles and disabling. Changes that matter are audited;
+ * changes that must end access end the user's sessions in the same step.
+ */
+export class AccountService {
+  readonly users: UserRepository;
+  readonly sessions: SessionStore;
+  readonly throttle: LoginThrottle;
+
+  constructor(private readonly db: Transactional, now: () => number = Date.now) {
+    this.users = new UserRepository(db);
+    this.sessions = new SessionStore(db, now);
+    this.throttle = new LoginThrottle(db, now);
+  }
+
+  async createUser(input: { email: string; name: string; role: Role; password: string; language?: 'de' | 'en' }, by: AuditActor): Promise<User> {
+    checkAccountFields(input);
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction(async (tx) => {
+      const user = await new UserRepository(tx).insert({ ...input, passwordHash });
+      await audit(tx, by, 'user.created', { userId: user.id, detail: { email: user.email, role: user.role } });
+      return user;
+    });
+  }
+
+  /**
+   * Checks a login. Throws RATE_LIMITED (with Retry-After) while the account
+   * or the address is blocked, UNAUTHORIZED with one message for every other
+   * failure. A success returns a new session (never an old id: no fixation).
+   */
+  async login(email: string, password: string, client: { ip: string; userAgent?: string }): Promise<{ token: string; session: Session }> {
+    const accountKey = `account:${normalizeEmail(String(email ?? '')).slice(0, 254)}`;
+    const addressKey = `ip:${client.ip}`;
+    const wait = Math.max(await this.throttle.waitMs(accountKey), await this.throttle.waitMs(addressKey));
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new LedeError('RATE_LIMITED', `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${seconds} Sekunden erneut versuchen.`, { retryAfterSeconds: seconds });
+    }
+    const found = typeof email === 'string' && typeof password === 'string' ? await this.users.credentials(email) : undefined;
+    const ok = await checkPassword(found?.passwordHash, typeof password === 'string' ? password : '');
+    if (!ok || !found || found.user.disabled) {
+      await this.throttle.fail(accountKey, ACCOUNT_POLICY);
+      await this.throttle.fail(addressKey, ADDRESS_POLICY);
+      throw new LedeError('UNAUTHORIZED', LOGIN_FAILED);
+    }
+    await this.throttle.clear(accountKey);
+    return this.sessions.create(found.user, client.userAgent);
+  }
+
+  logout(token: string): Promise<void> {
+    return this.sessions.end(token);
+  }
+
+  /** Changes one's own password: the old one is required; every other session of the user ends. */
+  async changePassword(session: { user: User }, currentToken: string, oldPassword: string, newPassword: string): Promise<void> {
+    const stored = await this.users.passwordHash(session.user.id);
+    if (!(await checkPassword(stored, oldPassword))) throw new LedeError('VALIDATION', 'the current password is wrong');
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.transaction(async (tx) => {
+      await new UserRepository(tx).update(session.user.id, { passwordHash });
+      await new SessionStore(tx).endAllFor(session.user.id, currentToken);
+      await audit(tx, { id: session.user.id, name: session.user.name }, 'user.password', { userId: session.user.id });
+    });
+  }
+
+  /** An admin sets a new password for someone: all of that user's sessions end. */
+  async resetPassword(userId: string, newPassword: string, by: AuditActor): Promise<void> {
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.transaction(async (tx) => {
+      await new UserRepository(tx).update(userId, { passwordHash });
+      await new SessionStore(tx).endAllFor(userId);
+      await audit(tx, by, 'user.password', { userId, detail: { reset: true } });
+    });
+  }
+
+  async setRole(userId: string, role: Role, by: AuditActor): Promise<User> {
+    checkAccountFields({ role });
+    return this.db.transaction(async (tx) => {
+      const before = await new UserRepository(tx).byId(userId);
+      if (!before) throw new LedeError('NOT_FOUND', `no user with id ${userId}`);
+      const user = await new UserRepository(tx).update(userId, { role });
+      await audit(tx, by, 'user.role', { userId, detail: { from: before.role, to: role } });
+      return user;
+    });
+  }
+
+  /** Disabling ends every session at once; the account and its stories stay. */
+  async setDisabled(userId: string, disabled: boolean, by: AuditActor): Promise<User> {
+    if (disabled && by.id === userId) throw new LedeError('VALIDATION', NOT_YOURSELF, { issues: [{ path: 'disabled', message: NOT_YOURSELF }] });
+    return this.db.transaction(async (tx) => {
+      const user = await new UserRepository(tx).update(userId, { disabled });
+      if (disabled) await new SessionStore(tx).endAllFor(userId);
+      await audit(tx, by, disabled ? 'user.disabled' : 'user.enabled', { userId });
+      return user;
+    });
+  }
+}
+export { normalizeEmail, type User };

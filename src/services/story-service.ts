@@ -1,0 +1,425 @@
+import { randomUUID } from 'node:crypto';
+import {
+  LedeError, formatIssues, slugify, toZonedIso, validateDraft,
+  type Story, type StoryDraft, type StoryStatus,
+} from '../content/index.js';
+import { RevisionRepository, StoryRepository, authorSlugs, isPublic } from '../store/index.js';
+import { RetentionRepository } from '../store/retention-repository.js';
+import { audit, SYSTEM_ACTOR, type AuditActor, type AuditAction } from '../store/audit-repository.js';
+import type { Queryable } from '../store/index.js';
+import type { DomainEvent, EventBus } from '../events/event-bus.js';
+import { assetCredits, figuresOf, mediaUsesOf, writeMediaUses } from '../store/media-uses.js';
+
+/** What the service needs of the database: queries and transactions. */
+export interface Transactional extends Queryable {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** Runs a service inside a transaction the caller already holds (its own "transactions" join it). */
+export function joinTransaction(tx: Queryable): Transactional {
+  return { query: (sql, params) => tx.query(sql, params), transaction: (fn) => fn(tx) };
+}
+
+export interface WriteOptions {
+  /**
+   * The version the caller read and edited. A write against any other version
+   * fails with VERSION_CONFLICT (checked atomically in the UPDATE). Omitted,
+   * the current version is used: right for one-shot commands, never for editors.
+   */
+  expectedVersion?: number;
+  now?: Date;
+  /** Who saves: recorded on the revision and in the audit log (default: the system). */
+  actor?: AuditActor;
+  /** More detail for the audit entry, if the write is audited (e.g. the retention rule that took a story down). */
+  auditDetail?: Record<string, unknown>;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  /** Marks this change as a public correction with this note ("Korrektur: …"); only for published stories. */
+  correction?: string;
+  /** The revision's label (default "saved"). */
+  note?: string;
+}
+
+export const CORRECTION_MAX = 1000;
+
+export interface CreateOptions {
+  status?: StoryStatus;
+  actor?: AuditActor;
+  /** Injected clock, for tests and demo content with relative dates. */
+  now?: Date;
+}
+
+export interface StoryServiceOptions {
+  /**
+   * Refuse to publish or schedule a story with a media library picture that
+   * has no credit line (LEDE_REQUIRE_IMAGE_CREDIT, default on). Unset: the
+   * rule set for the database with setPublishingRules, else on.
+   */
+  requireImageCredit?: boolean;
+}
+
+const rulesByDatabase = new WeakMap<object, StoryServiceOptions>();
+
+/**
+ * The publishing rules for every StoryService on `db` that is not given its
+ * own (the newsroom, the CLI and the scheduler build their own services):
+ * set once at start from the configuration.
+ */
+export function setPublishingRules(db: object, rules: StoryServiceOptions): void {
+  rulesByDatabase.set(db, rules);
+}
+
+/** What a write must check of the story's media library pictures. */
+type AssetCheck = 'content' | 'publish' | 'none';
+
+/**
+ * The write path for stories. Every create or update is validated here and runs
+ * in one transaction; nothing reaches the store without passing `validateDraft`.
+ * The story's media uses (media_uses) are rewritten in the same transaction.
+ */
+export class StoryService {
+  constructor(private readonly db: Transactional, private readonly events?: EventBus, private readonly options: StoryServiceOptions = {}) {}
+
+  get requireImageCredit(): boolean {
+    return this.options.requireImageCredit ?? rulesByDatabase.get(this.db)?.requireImageCredit ?? true;
+  }
+
+  /**
+   * Checks the media library pictures `next` names: each must exist (when the
+   * write adds it, or the story goes or stays public with it), and, when the
+   * story goes public or its public content changes, have a credit line
+   * (unless the rule is off). Throws VALIDATION naming every figure.
+   */
+  async #checkAssets(tx: Queryable, next: Story, current: Story | undefined, check: AssetCheck): Promise<void> {
+    if (check === 'none') return;
+    const figures = figuresOf(next).filter((f) => f.figure.assetId);
+    if (!figures.length) return;
+    const known = await assetCredits(tx, [...new Set(figures.map((f) => f.figure.assetId!))]);
+    const before = new Set(current ? mediaUsesOf(current).map((u) => u.assetId) : []);
+    const goesPublic = next.status === 'published' || next.status === 'scheduled';
+    const issues: { path: string; message: string }[] = [];
+    for (const { path, figure } of figures) {
+      const asset = known.get(figure.assetId!);
+      if (!asset) {
+        if (goesPublic || !before.has(figure.assetId!)) issues.push({ path: `${path}.assetId`, message: `there is no picture ${figure.assetId} in the media library` });
+      } else if (goesPublic && !asset.credit && this.requireImageCredit) {
+        issues.push({ path, message: `the picture ${figure.assetId} has no credit line ("Bildrechte: …"); add one in the media library before publishing` });
+      }
+    }
+    if (issues.length) {
+      const what = goesPublic ? `story cannot be ${next.status === 'scheduled' ? 'scheduled' : 'published'}` : 'story is invalid';
+      throw new LedeError('VALIDATION', `${what}: ${formatIssues(issues)}`, { issues });
+    }
+  }
+
+  /** Rewrites the story's rows in media_uses when its pictures changed. */
+  async #syncUses(tx: Queryable, next: Story, current: Story | undefined): Promise<void> {
+    const uses = mediaUsesOf(next);
+    const key = (u: { assetId: string; place: string }[]) => u.map((x) => `${x.assetId}|${x.place}`).sort().join(',');
+    if (current ? key(uses) === key(mediaUsesOf(current)) : !uses.length) return;
+    await writeMediaUses(tx, next.id, uses);
+  }
+
+  /** Validates an untrusted draft and stores it as a new story. Throws LedeError('VALIDATION') naming each bad field. */
+  async create(input: unknown, opts: CreateOptions = {}): Promise<Story> {
+    const checked = validateDraft(input);
+    if (!checked.ok) {
+      throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
+    }
+    const draft = checked.value;
+    const now = opts.now ?? new Date();
+    let status = opts.status ?? 'draft';
+    // Publishing under embargo means: go out when the embargo ends.
+    const embargoed = !!draft.embargoUntil && Date.parse(draft.embargoUntil) > now.getTime();
+    if (status === 'published' && embargoed) status = 'scheduled';
+    if (status === 'scheduled' && !embargoed) {
+      throw new LedeError('VALIDATION', 'a new story can only be created as scheduled when it has an embargo; schedule it after creating it');
+    }
+    const base = draft.slug ?? (slugify(draft.headline) || 'story');
+    const story = await this.db.transaction(async (tx) => {
+      const repo = new StoryRepository(tx);
+      // Two writers can be handed the same free slug; the loser asks again (a chosen slug is never renamed).
+      for (let attempt = 0; ; attempt++) {
+        const slug = draft.slug ? draft.slug : await repo.uniqueSlug(base);
+        try {
+          const built = buildStory(draft, { id: randomUUID(), slug, status, now });
+          if (opts.actor?.id) built.ownerId = built.modifiedBy = opts.actor.id;
+          await this.#checkAssets(tx, built, undefined, status === 'published' || status === 'scheduled' ? 'publish' : 'content');
+          const stored = await repo.insert(built);
+          await this.#syncUses(tx, stored, undefined);
+          await new RevisionRepository(tx).add(stored, 'created');
+          if (status === 'published' || status === 'scheduled') {
+            await audit(tx, opts.actor ?? SYSTEM_ACTOR, status === 'published' ? 'story.published' : 'story.scheduled', { storyId: stored.id, detail: { version: 1 } });
+          }
+          return stored;
+        } catch (err) {
+          if (draft.slug || attempt >= 3 || !(err instanceof LedeError && err.code === 'CONFLICT')) throw err;
+        }
+      }
+    });
+    // Told only after the commit, so no listener ever sees a story that was rolled back.
+    if (isPublic(story, now.getTime())) await this.#emit('story.published', story);
+    return story;
+  }
+
+  /**
+   * Replaces a story's content with a new validated draft, keeping its identity,
+   * status, schedule and first publication. The slug changes only when the
+   * draft names one.
+   */
+  async update(idOrSlug: string, input: unknown, opts: UpdateOptions = {}): Promise<Story> {
+    const checked = validateDraft(input);
+    const correction = opts.correction?.trim();
+    const issues = checked.ok ? [] : [...checked.issues];
+    if (opts.correction !== undefined && (!correction || correction.length > CORRECTION_MAX)) {
+      issues.push({ path: 'correction', message: `the correction note is required and at most ${CORRECTION_MAX} characters` });
+    }
+    if (!checked.ok || issues.length) {
+      throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(issues)}`, { issues });
+    }
+    const draft = checked.value;
+    return this.#write(idOrSlug, { ...opts, note: correction ? 'correction' : (opts.note ?? 'saved') }, 'content', (current, now) => {
+      if (correction && current.status !== 'published') {
+        throw new LedeError('VALIDATION', 'only a published story can be corrected; before publication just change it');
+      }
+      const next: Story = {
+        ...draft,
+        id: current.id,
+        slug: draft.slug ?? current.slug,
+        section: draft.section ?? 'Nachrichten',
+        status: current.status,
+        version: current.version,
+        createdAt: current.createdAt,
+        modifiedAt: toZonedIso(now),
+      };
+      keep(next, current, 'firstPublishedAt', 'scheduledPublishAt', 'scheduledDepublishAt', 'depublishedAt');
+      if (current.ownerId) next.ownerId = current.ownerId;
+      const corrections = [...(current.corrections ?? [])];
+      if (correction) {
+        corrections.push({ at: toZonedIso(now), note: correction });
+        next.updatedAt = toZonedIso(now);
+      }
+      if (corrections.length) next.corrections = corrections;
+      return next;
+    });
+  }
+
+  /**
+   * Brings back the content of an earlier version as a new version (nothing
+   * is ever overwritten: the restore is itself a revision). Status, schedule
+   * and corrections stay as they are now.
+   */
+  async restore(idOrSlug: string, version: number, opts: WriteOptions = {}): Promise<Story> {
+    const current = await this.get(idOrSlug);
+    const old = await new RevisionRepository(this.db).get(current.id, version);
+    if (!old) throw new LedeError('NOT_FOUND', `story ${current.id} has no version ${version}`);
+    return this.update(current.id, draftOf(old), { ...opts, note: `restored from ${version}` });
+  }
+
+  /**
+   * Publishes now, or, while the story is under embargo, schedules it for the
+   * embargo's end: an embargoed story cannot go out early by any path.
+   */
+  async publish(idOrSlug: string, opts: WriteOptions = {}): Promise<Story> {
+    return this.#publish(idOrSlug, opts, 'publish');
+  }
+
+  /** Publishing, with the picture check of a person's publish, or none when the scheduler carries out what was checked at scheduling. */
+  #publish(idOrSlug: string, opts: WriteOptions, check: AssetCheck): Promise<Story> {
+    return this.#write(idOrSlug, opts, check, (current, now) => {
+      if (current.embargoUntil && Date.parse(current.embargoUntil) > now.getTime()) {
+        return withStatus(current, 'scheduled', now, { scheduledPublishAt: current.embargoUntil });
+      }
+      const next = withStatus(current, 'published', now, {});
+      next.firstPublishedAt ??= toZonedIso(now);
+      return next;
+    });
+  }
+
+  /** Schedules publication at `at` (or the embargo's end, whichever is later). */
+  async schedule(idOrSlug: string, at: Date, opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, 'publish', (current, now) => {
+      let when = at.getTime();
+      if (current.embargoUntil) when = Math.max(when, Date.parse(current.embargoUntil));
+      return withStatus(current, 'scheduled', now, { scheduledPublishAt: toZonedIso(new Date(when)) });
+    });
+  }
+
+  /** Sets (or with `undefined` clears) the time a published story comes down by itself. */
+  async scheduleDepublish(idOrSlug: string, at: Date | undefined, opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, 'none', (current, now) => {
+      const next: Story = { ...current, modifiedAt: toZonedIso(now) };
+      if (at) next.scheduledDepublishAt = toZonedIso(at);
+      else delete next.scheduledDepublishAt;
+      return next;
+    });
+  }
+
+  /** Takes a story off the site: its URL answers 410 Gone from now on, and it leaves every list. */
+  async depublish(idOrSlug: string, opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, 'none', (current, now) => withStatus(current, 'depublished', now, { depublishedAt: toZonedIso(now) }));
+  }
+
+  /** Moves a story back to draft or on to review (no reader-visible effect unless it was public). */
+  async setStatus(idOrSlug: string, status: 'draft' | 'in_review', opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, 'none', (current, now) => withStatus(current, status, now, {}));
+  }
+
+  /**
+   * Carries out what is due: scheduled stories whose time has come are
+   * published, published stories past their depublish time come down. Safe
+   * to run on several nodes at once: each change is a versioned update, a
+   * node that loses the race skips the story. Returns the stories changed.
+   */
+  async runDue(now: Date = new Date()): Promise<Story[]> {
+    const repo = new StoryRepository(this.db);
+    const due = await repo.listDue(now.toISOString());
+    const changed: Story[] = [];
+    for (const { id, action, version } of due) {
+      try {
+        const opts = { expectedVersion: version, now };
+        // The pictures were checked when the story was scheduled; the due time is not the moment to refuse.
+        changed.push(action === 'publish' ? await this.#publish(id, opts, 'none') : await this.depublish(id, opts));
+      } catch (err) {
+        if (err instanceof LedeError && (err.code === 'VERSION_CONFLICT' || err.code === 'NOT_FOUND')) continue;
+        throw err;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Retention: takes down published stories older than the retention rule
+   * of their section and kind (see RetentionRepository), at most `limit` per
+   * pass, as the system, with the rule in the audit entry. Versioned like
+   * runDue, so several nodes may run it. Returns the stories taken down.
+   */
+  async runRetention(now: Date = new Date(), limit = 50): Promise<Story[]> {
+    const expired = await new RetentionRepository(this.db).expired(now.toISOString(), limit);
+    const changed: Story[] = [];
+    for (const { id, version, rule } of expired) {
+      try {
+        changed.push(await this.depublish(id, { expectedVersion: version, now, actor: SYSTEM_ACTOR, auditDetail: { rule } }));
+      } catch (err) {
+        if (err instanceof LedeError && (err.code === 'VERSION_CONFLICT' || err.code === 'NOT_FOUND')) continue;
+        throw err;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * One read-modify-write: reads the story, lets `change` build the next one,
+   * stores it only if nobody changed it meanwhile, then tells listeners what
+   * readers will notice (published, updated or gone).
+   */
+  async #write(idOrSlug: string, opts: UpdateOptions, check: AssetCheck, change: (current: Story, now: Date) => Story): Promise<Story> {
+    const now = opts.now ?? new Date();
+    const actor = opts.actor ?? SYSTEM_ACTOR;
+    const [before, after] = await this.db.transaction(async (tx) => {
+      const repo = new StoryRepository(tx);
+      const current = await repo.findByIdOrSlug(idOrSlug);
+      if (!current) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
+      const expected = opts.expectedVersion ?? current.version;
+      const next = change(current, now);
+      if (next.status === 'published') next.firstPublishedAt ??= toZonedIso(now);
+      if (actor.id) next.modifiedBy = actor.id;
+      else delete next.modifiedBy;
+      // A content change of a public story publishes the new content: the publishing rules apply to it.
+      await this.#checkAssets(tx, next, current, check === 'content' && (next.status === 'published' || next.status === 'scheduled') ? 'publish' : check);
+      const stored = await repo.update(next, expected);
+      await this.#syncUses(tx, stored, current);
+      const action = auditedAction(current, stored, opts);
+      await new RevisionRepository(tx).add(stored, opts.note ?? (current.status !== stored.status ? stored.status : 'saved'));
+      if (action) {
+        await audit(tx, actor, action, {
+          storyId: stored.id,
+          detail: {
+            version: stored.version, from: current.status, to: stored.status,
+            ...(action === 'story.corrected' && { note: stored.corrections?.at(-1)?.note }), ...opts.auditDetail,
+          },
+        });
+      }
+      return [current, stored] as const;
+    });
+    const wasPublic = isPublic(before, now.getTime());
+    const isNowPublic = isPublic(after, now.getTime());
+    if (isNowPublic) await this.#emit(wasPublic ? 'story.updated' : 'story.published', after);
+    else if (wasPublic) await this.#emit('story.depublished', after);
+    // Pages of the section, topics and authors it left must forget it too.
+    if (wasPublic && (slugify(before.section) !== slugify(after.section) || before.topics.some((t) => !after.topics.includes(t))
+      || authorSlugs(before).some((a) => !authorSlugs(after).includes(a)))) {
+      await this.#emit('story.updated', before);
+    }
+    return after;
+  }
+
+  async #emit(type: DomainEvent['type'], story: Story): Promise<void> {
+    await this.events?.emit({
+      type, storyId: story.id, slug: story.slug, sectionSlug: slugify(story.section) || 'nachrichten', topics: story.topics,
+      authors: authorSlugs(story),
+    });
+  }
+
+  async get(idOrSlug: string): Promise<Story> {
+    const story = await new StoryRepository(this.db).findByIdOrSlug(idOrSlug);
+    if (!story) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
+    return story;
+  }
+}
+
+/** The editable content of a stored story (what an editor's save sends), without identity, workflow and history. */
+export function draftOf(story: Story): StoryDraft {
+  const {
+    id: _id, status: _status, version: _version, createdAt: _c, modifiedAt: _m, scheduledPublishAt: _sp, scheduledDepublishAt: _sd,
+    depublishedAt: _d, corrections: _corr, ownerId: _o, modifiedBy: _mb, ...draft
+  } = story;
+  return draft;
+}
+
+/** What the audit log records of a write, if anything: publication, scheduling, takedown, corrections, restores, other moves. */
+function auditedAction(before: Story, after: Story, opts: UpdateOptions): AuditAction | undefined {
+  if (opts.note === 'correction') return 'story.corrected';
+  if (opts.note?.startsWith('restored')) return 'story.restored';
+  if (before.status === after.status) return undefined;
+  if (after.status === 'published') return 'story.published';
+  if (after.status === 'scheduled') return 'story.scheduled';
+  if (after.status === 'depublished') return 'story.depublished';
+  return 'story.status';
+}
+
+/** A copy of `story` in a new state, with the schedule fields that state carries. */
+function withStatus(story: Story, status: StoryStatus, now: Date, fields: Partial<Story>): Story {
+  const next: Story = { ...story, status, modifiedAt: toZonedIso(now) };
+  if (status !== 'scheduled') delete next.scheduledPublishAt;
+  if (status !== 'depublished') delete next.depublishedAt;
+  if (status === 'depublished') delete next.scheduledDepublishAt;
+  return { ...next, ...fields };
+}
+
+/** Copies server-owned fields a new draft does not carry from the stored story. */
+function keep(next: Story, current: Story, ...keys: Array<'firstPublishedAt' | 'scheduledPublishAt' | 'scheduledDepublishAt' | 'depublishedAt'>): void {
+  for (const key of keys) {
+    if (key === 'firstPublishedAt' && next.firstPublishedAt) continue;
+    if (current[key] !== undefined) next[key] = current[key];
+  }
+}
+
+/** Assembles a stored story from a validated draft. Publishing stamps firstPublishedAt when the draft has none. */
+export function buildStory(draft: StoryDraft, meta: { id: string; slug: string; status: StoryStatus; now: Date }): Story {
+  const nowIso = toZonedIso(meta.now);
+  const story: Story = {
+    ...draft,
+    id: meta.id,
+    slug: meta.slug,
+    section: draft.section ?? 'Nachrichten',
+    status: meta.status,
+    version: 1,
+    createdAt: nowIso,
+    modifiedAt: nowIso,
+  };
+  if (meta.status === 'published' && !story.firstPublishedAt) story.firstPublishedAt = nowIso;
+  if (meta.status === 'scheduled' && draft.embargoUntil) story.scheduledPublishAt = draft.embargoUntil;
+  return story;
+}
