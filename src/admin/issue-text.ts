@@ -1,4 +1,4 @@
-import type { IssueCode, IssueParams, ValidationIssue } from '../content/index.js';
+import type { DraftIssueCode, IssueCode, IssueParams, ValidationIssue } from '../content/index.js';
 import type { UiLang } from './i18n.js';
 import { ROLE_NAMES, STORY_TEXT } from './story-text.js';
 
@@ -25,8 +25,8 @@ const quoteDe = (v: unknown) => `„${str(v)}“`;
 const quoteEn = (v: unknown) => `“${str(v)}”`;
 const fixed = (de: string, en: string): Texts => ({ de: () => de, en: () => en });
 
-/** Every code `validateDraft` gives its issues, in both languages. */
-export const ISSUE_TEXT: Record<IssueCode, Texts> = {
+/** The codes `validateDraft` gives its issues, in both languages. */
+const DRAFT_TEXT = {
   required: {
     de: (p) => (p.max !== undefined ? `Pflichtangabe, höchstens ${p.max} Zeichen` : 'Pflichtangabe'),
     en: (p) => (p.max !== undefined ? `required, at most ${p.max} characters` : 'required'),
@@ -91,7 +91,7 @@ export const ISSUE_TEXT: Record<IssueCode, Texts> = {
     en: (p) => `required for ${p.kind === 'audio' ? 'an audio' : 'a video'} item: duration and file`,
   },
   no_ticker_entry: fixed('Ein Liveticker braucht mindestens einen Ticker-Eintrag', 'a live ticker needs at least one ticker entry'),
-};
+} satisfies Record<string, Texts>;
 
 const statusName = (lang: UiLang, s: unknown) => STORY_TEXT[lang].status[str(s) as keyof (typeof STORY_TEXT)['de']['status']] ?? str(s);
 const statusList = (lang: UiLang, list: unknown) => {
@@ -137,7 +137,7 @@ const MESSAGE_CODES: Array<{ code: string; match: RegExp; params?: (m: RegExpExe
   { code: 'unknown_field', match: /^unknown field; send any of / },
 ];
 
-const MESSAGE_TEXT: Record<string, Texts> = {
+const MESSAGE_TEXT = {
   no_credit: fixed(
     'Das Bild hat keine Bildrechte-Angabe („Bildrechte: …“). Bitte in der Mediathek ergänzen, dann erneut veröffentlichen.',
     'The picture has no credit line (“Credit: …”). Please add one in the media library, then publish again.',
@@ -157,11 +157,11 @@ const MESSAGE_TEXT: Record<string, Texts> = {
     en: (p) => `required, at most ${p.max} characters`,
   },
   not_liveticker: fixed('Ticker-Einträge gibt es nur in Livetickern', 'ticker entries are only for live tickers'),
-  entry_empty: ISSUE_TEXT.entry_empty,
-  bad_datetime: ISSUE_TEXT.bad_datetime,
+  entry_empty: DRAFT_TEXT.entry_empty,
+  bad_datetime: DRAFT_TEXT.bad_datetime,
   must_be_text: fixed('muss Text sein', 'must be text'),
-  required: ISSUE_TEXT.required,
-  one_of: ISSUE_TEXT.one_of,
+  required: DRAFT_TEXT.required,
+  one_of: DRAFT_TEXT.one_of,
   not_a_date: fixed('kein gültiger Tag (JJJJ-MM-TT) und keine Zeit mit Zeitzone', 'not a valid day (YYYY-MM-DD) nor a time with time zone'),
   password_short: { de: (p) => `Das Passwort muss mindestens ${p.min} Zeichen haben`, en: (p) => `the password must have at least ${p.min} characters` },
   password_long: { de: (p) => `Das Passwort darf höchstens ${p.max} Zeichen haben`, en: (p) => `the password must have at most ${p.max} characters` },
@@ -175,7 +175,7 @@ const MESSAGE_TEXT: Record<string, Texts> = {
     'This is the only enabled administrator. Make someone else an administrator first.',
   ),
   not_yourself: fixed('Ihr eigenes Konto können Sie nicht sperren.', 'You cannot disable your own account.'),
-  too_long: ISSUE_TEXT.too_long,
+  too_long: DRAFT_TEXT.too_long,
   rights_date: fixed(
     'muss ein Tag (2026-12-31) oder ein Tag mit Uhrzeit sein (2026-12-31T23:59, auch mit Zeitzone +01:00)',
     'must be a day (2026-12-31) or a day and time (2026-12-31T23:59, or with a time zone +01:00)',
@@ -183,7 +183,16 @@ const MESSAGE_TEXT: Record<string, Texts> = {
   after_valid_from: fixed('muss nach „Gültig ab“ liegen', 'must be after “valid from”'),
   focal_range: fixed('zwei Werte von 0 bis 100 %: von links und von oben', 'two values from 0 to 100 %: from the left and from the top'),
   unknown_field: fixed('unbekanntes Feld', 'unknown field'),
-};
+  not_a_number: fixed('muss eine Zahl sein', 'must be a number'),
+  not_an_object: fixed('hat nicht die erwartete Form (ein Objekt mit Feldern)', 'does not have the expected form (an object with fields)'),
+  bad_email: fixed('ist keine E-Mail-Adresse', 'is not an e-mail address'),
+} satisfies Record<string, Texts>;
+
+/** Every code `validateDraft` gives its issues, in both languages (TypeScript checks that none is missing). */
+export const ISSUE_TEXT: Record<DraftIssueCode, Texts> = DRAFT_TEXT;
+/** Every code of the services' and endpoints' issues, in both languages. */
+export const INPUT_ISSUE_TEXT: Record<Exclude<IssueCode, DraftIssueCode>, Texts> = MESSAGE_TEXT;
+const ALL_ISSUE_TEXT: Record<IssueCode, Texts> = { ...DRAFT_TEXT, ...MESSAGE_TEXT };
 
 /**
  * Top-level LedeError messages an editor commonly meets when saving or moving
@@ -283,8 +292,8 @@ export const ERROR_TEXT: Record<string, Texts> = {
   password_short: { de: (p) => `Das Passwort muss mindestens ${p.min} Zeichen haben.`, en: (p) => `The password must have at least ${p.min} characters.` },
   password_long: { de: (p) => `Das Passwort darf höchstens ${p.max} Zeichen haben.`, en: (p) => `The password must have at most ${p.max} characters.` },
   password_blank: fixed('Das Passwort darf nicht nur aus Leerzeichen bestehen.', 'The password must not be only spaces.'),
-  last_admin: MESSAGE_TEXT.last_admin!,
-  not_yourself: MESSAGE_TEXT.not_yourself!,
+  last_admin: MESSAGE_TEXT.last_admin,
+  not_yourself: MESSAGE_TEXT.not_yourself,
   bad_email: { de: (p) => `${quoteDe(p.email)} ist keine E-Mail-Adresse.`, en: (p) => `${quoteEn(p.email)} is not an e-mail address.` },
   account_exists: { de: (p) => `Für ${p.email} gibt es schon ein Konto.`, en: (p) => `There is already an account for ${p.email}.` },
   may_not_publish_live: {
@@ -444,11 +453,11 @@ export function fieldName(path: string, lang: UiLang): string {
 
 /** The rule an issue states, in `lang`: by its code, else by a known English message, else the English message itself. */
 export function issueMessage(issue: Pick<ValidationIssue, 'message' | 'code' | 'params'>, lang: UiLang): string {
-  const byCode = issue.code ? ISSUE_TEXT[issue.code] : undefined;
+  const byCode = issue.code ? ALL_ISSUE_TEXT[issue.code] : undefined;
   if (byCode) return byCode[lang](issue.params ?? {});
   for (const known of MESSAGE_CODES) {
     const m = known.match.exec(issue.message);
-    const words = m && MESSAGE_TEXT[known.code];
+    const words = m && (MESSAGE_TEXT as Record<string, Texts>)[known.code];
     if (m && words) return words[lang](known.params ? known.params(m) : {});
   }
   return issue.message;
@@ -469,12 +478,16 @@ export function localizeIssues<T extends ValidationIssue>(issues: readonly T[], 
 /** What an error answer carries: `{code, message, issues?}`. */
 export interface ErrorLike {
   code: string;
+  reason?: string;
+  params?: IssueParams | undefined;
   message: string;
   issues?: readonly ValidationIssue[] | undefined;
 }
 
 /** The reason code of a known top-level error message (see ERROR_CODES), with its params. */
 export function errorReason(err: ErrorLike): { code: string; params: IssueParams } | undefined {
+  // Declared at the throw site: the reason and its params. (The English-matching table below goes as throw sites gain reasons.)
+  if (err.reason && err.reason !== 'unspecified' && ERROR_TEXT[err.reason]) return { code: err.reason, params: err.params ?? {} };
   for (const known of ERROR_CODES) {
     if (known.error !== err.code) continue;
     const m = known.match.exec(err.message);

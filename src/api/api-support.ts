@@ -13,75 +13,17 @@ import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
  * code for (413, 428, 412 with both versions).
  */
 
-/** An answer decided deep inside a handler; `api()` returns it as is. */
-export class Answer extends Error {
-  constructor(readonly response: Response) {
-    super('answer');
-  }
-}
-
 type Handler = (c: NewsroomContext) => Response | Promise<Response>;
-
-/** Wraps a handler so helpers can end the request by throwing an Answer. LedeErrors go on to the app's error handler. */
+/** Transitional: handlers no longer need wrapping (errors are LedeErrors all the way); removed as endpoints move to declared input. */
 export function api(handler: Handler): (c: Context) => Promise<Response> {
-  return async (c) => {
-    try {
-      return await handler(c as unknown as NewsroomContext);
-    } catch (err) {
-      if (err instanceof Answer) return err.response;
-      throw err;
-    }
-  };
+  return async (c) => handler(c as unknown as NewsroomContext);
 }
 
-export function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { error: { code, message }, ...extra };
-}
+export { jsonBody as readJson, MAX_JSON_BYTES } from '../http/endpoints.js';
 
-/** Largest JSON body a story endpoint reads (a long story with many blocks stays far below). */
-export const MAX_JSON_BYTES = 2 * 1024 * 1024;
-
-/** The request body as text, refusing more than `limit` bytes with 413 (by Content-Length first, then by what arrived). */
-export async function readText(c: NewsroomContext, limit: number): Promise<string> {
-  const declared = Number(c.req.header('content-length') ?? NaN);
-  const tooLarge = () => new Answer(c.json(errorBody('PAYLOAD_TOO_LARGE', `the request body is larger than ${Math.round(limit / 1024 / 1024)} MB; send less`), 413));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const stream = c.req.raw.body;
-  if (!stream) return '';
-  // Read in chunks and stop at the limit: a body without Content-Length cannot fill the memory either.
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The JSON object in the body; anything else is a 422 that says what to send. */
-export async function readJson(c: NewsroomContext, what: string, limit = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) {
-    throw new LedeError('VALIDATION', `send ${what} as application/json (got ${type ? `"${type.split(';')[0]}"` : 'no Content-Type'})`);
-  }
-  const text = await readText(c, limit);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (err) {
-    throw new LedeError('VALIDATION', `the body is not valid JSON (${(err as Error).message}); send ${what}`);
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new LedeError('VALIDATION', `the body must be a JSON object: ${what}`);
-  }
-  return body as Record<string, unknown>;
+/** The request body as text (the endpoint's declared maxBodyBytes bounds it while it streams in). */
+export async function readText(c: NewsroomContext): Promise<string> {
+  return c.req.text();
 }
 
 export const etagOf = (version: number): string => `"v${version}"`;
@@ -94,22 +36,22 @@ export const etagOf = (version: number): string => `"v${version}"`;
 export function ifMatchVersion(c: NewsroomContext): number {
   const raw = c.req.header('if-match')?.trim();
   if (!raw) {
-    throw new Answer(c.json(errorBody('PRECONDITION_REQUIRED',
-      'this write needs an If-Match header with the version you edited, e.g. If-Match: "v3" (the ETag you got when you loaded the story)'), 428));
+    throw new LedeError('PRECONDITION_REQUIRED',
+      'this write needs an If-Match header with the version you edited, e.g. If-Match: "v3" (the ETag you got when you loaded the story)', { reason: 'version_required' });
   }
   const m = /^(?:W\/)?"v(\d{1,9})"$/.exec(raw);
   if (!m) {
-    throw new Answer(c.json(errorBody('PRECONDITION_REQUIRED',
-      `If-Match ${JSON.stringify(raw)} is not a story version; send the ETag you got when you loaded the story, e.g. If-Match: "v3"`), 428));
+    throw new LedeError('PRECONDITION_REQUIRED',
+      `If-Match ${JSON.stringify(raw)} is not a story version; send the ETag you got when you loaded the story, e.g. If-Match: "v3"`, { reason: 'version_required' });
   }
   return Number(m[1]);
 }
 
 /** The 412 answer: what is stored now and what the caller sent, so nothing is lost and the client can merge. */
-export function versionConflict(c: NewsroomContext, current: Story, yours: unknown, edited: number): Answer {
+export function versionConflict(current: Story, yours: unknown, edited: number): LedeError {
   const message = `the story was changed meanwhile: you edited version ${edited}, the current version is ${current.version}. `
     + 'Nothing was saved; merge your changes into the current version and save again against it.';
-  return new Answer(c.json(errorBody('VERSION_CONFLICT', message, { current, yours }), 412));
+  return new LedeError('VERSION_CONFLICT', message, { reason: 'version_conflict', params: { edited, current: current.version }, extra: { current, yours } });
 }
 
 /** The signed-in user as roles.ts judges them. */

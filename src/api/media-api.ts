@@ -11,7 +11,8 @@ import type { EndpointRegistry } from '../http/endpoints.js';
 import { api, readJson } from './api-support.js';
 import { MEDIA_USAGES, decodeMediaCursor, encodeMediaCursor, listMediaAssets, type MediaListFilter, type MediaUsage } from '../store/media-queries.js';
 import { replaceAssetFile } from './media-replace.js';
-import { RIGHTS_FIELDS, RIGHTS_MAX, STATUS_FROM_PARAM, assetView, mediaOf, readUpload, type NewsroomMedia } from './media-support.js';
+import { RIGHTS_FIELDS, RIGHTS_MAX, STATUS_FROM_PARAM, assetView, mediaOf, readUpload } from './media-support.js';
+import type { NewsroomMedia } from '../services/media-library.js';
 
 /**
  * The media library's part of the newsroom API (docs/newsroom-api.md,

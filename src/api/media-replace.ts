@@ -5,7 +5,7 @@ import { DEFAULT_RENDITION_SETTINGS, FORMAT_EXTENSION, cropBox, renderCrop, rend
 import { EXTENSION, inspectUpload, type UploadInput } from '../imaging/intake.js';
 import { readEmbeddedRights, type EmbeddedRights } from '../imaging/embedded-metadata.js';
 import type { Database } from '../store/types.js';
-import type { NewsroomMedia } from './media-support.js';
+import type { NewsroomMedia } from '../services/media-library.js';
 
 /**
  * Replaces an asset's file and keeps the asset: its id (so every story that

@@ -1,29 +1,9 @@
 import { LedeError } from '../content/index.js';
 import { DEFAULT_LIMITS, readLimited, type IntakeLimits, type UploadInput } from '../imaging/intake.js';
-import { MediaLibrary, type MediaLibraryOptions } from '../services/media-library.js';
+import type { NewsroomMedia } from '../services/media-library.js';
 import { cropBox, renditionWidths } from '../imaging/renditions.js';
 import { rightsStatus, type AssetRights, type MediaAsset, type RightsStatus } from '../store/asset-repository.js';
-import { type MediaStorage } from '../storage/storage.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
-
-/**
- * What the newsroom's media endpoints and pages need: the library (uploads,
- * renditions), its storage (previews, replacing a file) and the limits and
- * clock it was built with. Built once per process (`newsroomMedia`) and
- * handed to createApp / createNewsroom; without it the media endpoints
- * answer 503.
- */
-export interface NewsroomMedia {
-  library: MediaLibrary;
-  storage: MediaStorage;
-  limits: IntakeLimits;
-  clock: () => Date;
-}
-
-export function newsroomMedia(opts: MediaLibraryOptions): NewsroomMedia {
-  const clock = opts.clock ?? (() => new Date());
-  return { library: new MediaLibrary({ ...opts, clock }), storage: opts.storage, limits: opts.limits ?? DEFAULT_LIMITS, clock };
-}
 
 /** The configured media library, or 503 naming what is missing. */
 export function mediaOf(deps: NewsroomDeps): NewsroomMedia {

@@ -12,7 +12,7 @@ import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/contex
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { CORRECTION_MAX, draftOf } from '../services/story-service.js';
 import {
-  Answer, actorRole, api, assertMay, errorBody, etagOf, ifMatchVersion, previewStory, readInstant, readJson, readText,
+  actorRole, api, assertMay, etagOf, ifMatchVersion, previewStory, readInstant, readJson, readText,
   berlinDayBound, seesOwnStoriesOnly, storyFor, validDraft, versionConflict,
 } from './api-support.js';
 
@@ -48,7 +48,7 @@ async function loadForWrite(c: NewsroomContext, deps: NewsroomDeps, action: Para
   const actor = actorRole(c);
   const expected = ifMatchVersion(c);
   const story = await storyFor(c, deps, c.req.param('id') ?? '', action);
-  if (expected !== story.version) throw versionConflict(c, story, yours, expected);
+  if (expected !== story.version) throw versionConflict(story, yours, expected);
   return { story, actor, expected };
 }
 
@@ -59,7 +59,7 @@ async function versioned(c: NewsroomContext, deps: NewsroomDeps, id: string, exp
   } catch (err) {
     if (err instanceof LedeError && err.code === 'VERSION_CONFLICT') {
       const current = await new StoryRepository(deps.db).get(id);
-      if (current) throw versionConflict(c, current, yours, expected);
+      if (current) throw versionConflict(current, yours, expected);
     }
     throw err;
   }
@@ -235,7 +235,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
       } else if (body.at !== undefined && body.at !== null) {
         throw new LedeError('VALIDATION', `"at" is only for moves to scheduled (this move is to ${target})`, { issues: [{ path: 'at', message: 'only with "to": "scheduled"' }] });
       }
-      if (expected !== story.version) throw versionConflict(c, story, body, expected);
+      if (expected !== story.version) throw versionConflict(story, body, expected);
       const opts = { expectedVersion: expected, actor: actorOf(c) };
       const moved = await versioned(c, deps, story.id, expected, body, () => {
         switch (target) {
@@ -378,17 +378,18 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
   });
 
   registry.add({
-    method: 'POST', path: '/newsroom/api/import', permission: 'story.create', kind: 'api',
+    method: 'POST', path: '/newsroom/api/import', permission: 'story.create', kind: 'api', maxBodyBytes: MAX_IMPORT_BYTES + 64 * 1024,
     handler: api(async (c) => {
       const type = c.req.header('content-type') ?? '';
       let text: string;
       let source: string | undefined;
       if (/^text\/plain\b/i.test(type)) {
-        text = await readText(c, MAX_IMPORT_BYTES);
+        text = await readText(c);
+        if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw new LedeError('PAYLOAD_TOO_LARGE', `the page text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, { reason: 'body_too_large', params: { max: MAX_IMPORT_BYTES } });
       } else if (/^application\/json\b/i.test(type)) {
-        const body = await readJson(c, '{"text": page text, "source"?: file name}', MAX_IMPORT_BYTES + 64 * 1024);
+        const body = await readJson(c, '{"text": page text, "source"?: file name}');
         if (typeof body.text !== 'string') throw new LedeError('VALIDATION', 'send the page text as {"text": "…"}', { issues: [{ path: 'text', message: 'required: the page text' }] });
-        if (Buffer.byteLength(body.text) > MAX_IMPORT_BYTES) throw new Answer(c.json(errorBody('PAYLOAD_TOO_LARGE', `the page text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`), 413));
+        if (Buffer.byteLength(body.text) > MAX_IMPORT_BYTES) throw new LedeError('PAYLOAD_TOO_LARGE', `the page text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, { reason: 'body_too_large', params: { max: MAX_IMPORT_BYTES } });
         text = body.text;
         if (typeof body.source === 'string' && body.source.trim()) source = body.source.trim().slice(0, 500);
       } else {

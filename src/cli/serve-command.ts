@@ -1,12 +1,9 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createDemoAccount, loadDemoContent } from '../services/demo/load-demo.js';
-import { EventBus, assetUpdated } from '../events/event-bus.js';
-import { Scheduler } from '../services/scheduler.js';
-import { StoryService } from '../services/story-service.js';
-import { AssetRepository } from '../store/asset-repository.js';
+import { EventBus } from '../events/event-bus.js';
 import { mediaStorageFor } from '../storage/configured-storage.js';
-import { newsroomMedia } from '../api/media-support.js';
+import { createServices } from '../services/index.js';
 import { createApp } from '../server/app.js';
 import { startEventRelay } from '../events/event-relay.js';
 import { PageCache } from '../site/page-cache.js';
@@ -57,13 +54,11 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     purgeAll: () => pageCache.purgeAll(),
     log: (line) => io.stderr.write(`lede serve: ${line}\n`),
   });
-  const media = newsroomMedia({ db, storage: mediaStorageFor(config) });
-  const app = createApp(db, config, { pageCache, events, media });
-  // Scheduled publication (and embargo ends) and scheduled depublication; every node may run it.
-  // The rights sweep: a picture whose rights lapse (or begin) by the clock is purged from every page within a tick (5 s).
-  const assets = new AssetRepository(db);
-  const scheduler = new Scheduler(new StoryService(db, events), {
-    rightsSweep: { rightsChangedBetween: (from, to, limit) => assets.rightsChangedBetween(from, to, limit), announce: (id) => events.emit(assetUpdated(id)) },
+  // One set of services for the process: the newsroom and the scheduler follow the same rules and tell the same bus.
+  const services = createServices(db, config, { events, media: { db, storage: mediaStorageFor(config) } });
+  const app = createApp(db, config, { pageCache, events, services });
+  // Scheduled publication (and embargo ends), scheduled depublication and the rights sweep; every node may run it.
+  const scheduler = services.scheduler({
     onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),
     onError: (err) => io.stderr.write(`lede serve: scheduler pass failed: ${err instanceof Error ? err.message : String(err)}\n`),
   });

@@ -3,3 +3,4 @@ export * from './time.js';
 export * from './slug.js';
 export * from './validate.js';
 export * from './errors.js';
+export * from './error-reasons.js';

@@ -7,9 +7,10 @@ import {
 } from './types.js';
 
 /**
- * What `validateDraft` can find wrong with a field: the `code` of its issues.
- * The newsroom words each in the editor's language (src/newsroom/ui/issue-text.ts);
- * `message` stays the English rule for integrators.
+ * What can be wrong with one field of the input: the `code` of every issue,
+ * set where the issue is made (validateDraft, the services, the endpoints'
+ * input schemas). The newsroom words each code in the editor's language
+ * (src/admin/issue-text.ts); `message` stays the English rule for integrators.
  */
 export const ISSUE_CODES = [
   'required', 'not_text', 'too_long', 'too_many', 'control_chars', 'bad_url', 'bad_datetime', 'one_of', 'number_range',
@@ -17,7 +18,21 @@ export const ISSUE_CODES = [
   'duplicate_entry_id', 'nested_entry', 'entry_empty', 'not_before', 'media_required', 'no_ticker_entry',
 ] as const;
 
-export type IssueCode = (typeof ISSUE_CODES)[number];
+/**
+ * Codes of issues the services and endpoints find beyond the draft itself
+ * (input schemas, workflow, accounts, media rights).
+ */
+export const INPUT_ISSUE_CODES = [
+  'no_credit', 'no_such_picture', 'moves_from', 'in_future', 'time_for_schedule', 'time_only_for_schedule',
+  'already_depublished', 'correction_published_only', 'correction_length', 'not_liveticker', 'must_be_text',
+  'password_short', 'password_long', 'password_blank', 'one_of_roles', 'not_a_date', 'last_admin', 'not_yourself',
+  'rights_date', 'after_valid_from', 'focal_range', 'unknown_field', 'not_a_number', 'not_an_object', 'bad_email',
+] as const;
+
+/** A code `validateDraft` gives. */
+export type DraftIssueCode = (typeof ISSUE_CODES)[number];
+/** Any issue's code. */
+export type IssueCode = DraftIssueCode | (typeof INPUT_ISSUE_CODES)[number];
 
 /** The values an issue's wording needs: `{ max: 200, got: 230 }`, `{ allowed: ['image', 'graphic', 'map'] }`. */
 export type IssueParams = Record<string, string | number | string[]>;
@@ -63,7 +78,7 @@ const TICKER_ENTRY_ID = /^[a-z0-9][a-z0-9-]*$/;
 class Reader {
   readonly issues: ValidationIssue[] = [];
 
-  fail(path: string, message: string, code: IssueCode, params?: IssueParams): undefined {
+  fail(path: string, message: string, code: DraftIssueCode, params?: IssueParams): undefined {
     this.issues.push({ path, message, code, ...(params && { params }) });
     return undefined;
   }

@@ -25,13 +25,15 @@ export interface NewsroomDeps {
   accounts: AccountService;
   /** A StoryService that tells `events`; pass `actor` per call. */
   stories: StoryService;
+  /** All of the process's services (createServices); the fields above are its most used parts. */
+  services: import('../services/index.js').Services;
   config: Pick<Config, 'siteName' | 'siteUrl'> & { trustProxy?: boolean };
   /** Hashed URL of a newsroom asset by file name ("editor.js" → "/newsroom/assets/editor.3f9a….js"). */
   asset(name: string): string;
   /** Renders a story exactly as the reader site would (preview). */
   previewHtml(story: import('../content/index.js').Story): Promise<string>;
   /** The media library (uploads, previews); undefined when no media storage is configured (its endpoints answer 503). */
-  media?: import('../api/media-support.js').NewsroomMedia | undefined;
+  media?: import('../services/media-library.js').NewsroomMedia | undefined;
 }
 
 /** The signed-in user as the audit log and revisions name them. */

@@ -5,11 +5,11 @@ import { createSiteRoutes } from '../site/site-routes.js';
 import type { EventBus } from '../events/event-bus.js';
 import { purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
 import { mediaHandler } from '../site/media-route.js';
-import { setPublishingRules } from '../services/story-service.js';
+import { createServices, type Services } from '../services/index.js';
 import type { Config } from './config.js';
 import { createNewsroom, type NewsroomModule } from './newsroom-app.js';
 import { NEWSROOM_MODULES } from './newsroom-modules.js';
-import type { NewsroomMedia } from '../api/media-support.js';
+import type { NewsroomMedia } from '../services/media-library.js';
 
 /**
  * Security headers for every response. The reader site's only script is the
@@ -33,6 +33,8 @@ export interface AppOptions {
   newsroomModules?: NewsroomModule[];
   /** The media library behind the newsroom's media endpoints (serve: LEDE_DATA_DIR/media). */
   media?: NewsroomMedia;
+  /** The process's services (serve builds them once and shares them with the scheduler); default: built here from `config`, `events` and `media`. */
+  services?: Services;
   /** The clock pictures' rights are checked against on reader pages (tests). */
   clock?: () => Date;
 }
@@ -40,19 +42,18 @@ export interface AppOptions {
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
 export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'> & Partial<Pick<Config, 'requireImageCredit'>>, opts: AppOptions = {}): Hono {
   const app = new Hono();
-  // Every StoryService on this database (newsroom, scheduler) follows the configured publishing rules.
-  if (config.requireImageCredit !== undefined) setPublishingRules(db, { requireImageCredit: config.requireImageCredit });
+  const services = opts.services ?? createServices(db, config, { events: opts.events, media: opts.media });
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   });
   // The newsroom answers before the page cache: nothing of it is ever cached or shared.
-  const newsroom = createNewsroom(db, config, { events: opts.events, modules: opts.newsroomModules ?? NEWSROOM_MODULES, media: opts.media });
+  const newsroom = createNewsroom(services, config, { modules: opts.newsroomModules ?? NEWSROOM_MODULES });
   app.all('/newsroom', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
   app.all('/newsroom/*', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
   // Public renditions carry their own caching (immutable, capped at the rights' end): not for the page cache.
-  if (opts.media) {
-    const serveMedia = mediaHandler(opts.media.library, opts.clock);
+  if (services.media) {
+    const serveMedia = mediaHandler(services.media.library, opts.clock);
     app.on(['GET', 'HEAD'], '/media/:assetId/:file', serveMedia);
   }
   const reader = createSiteReader(db, { ...(opts.clock && { clock: opts.clock }), cacheSections: opts.events !== undefined });

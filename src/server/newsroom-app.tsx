@@ -7,11 +7,9 @@ import { LedeError, isLedeError, type Story } from '../content/index.js';
 import type { Config } from './config.js';
 import { createSiteReader } from '../site/read-model.js';
 import { renderStoryPage } from '../site/site-routes.js';
-import { findPackageRoot, type Database } from '../store/index.js';
-import { AccountService } from '../services/account-service.js';
+import { findPackageRoot } from '../store/index.js';
+import type { Services } from '../services/index.js';
 import { ROLE_GRANTS, STORY_ACTIONS, hasPermission, type GlobalPermission, type StoryAction } from '../services/roles.js';
-import type { EventBus } from '../events/event-bus.js';
-import { StoryService } from '../services/story-service.js';
 import { COMMON_TEXT, langFromHeader, pick } from '../admin/i18n.js';
 import { errorText, localizeError } from '../admin/issue-text.js';
 import { NewsroomLayout } from '../admin/layout.js';
@@ -25,11 +23,8 @@ import { EndpointRegistry, type Requirement } from '../http/endpoints.js';
 export type NewsroomModule = (registry: EndpointRegistry, deps: NewsroomDeps) => void;
 
 export interface NewsroomOptions {
-  events?: EventBus | undefined;
   /** Further modules (stories API, editor, users …), registered after the built-in ones. */
   modules?: NewsroomModule[];
-  /** The media library for the media endpoints (lede serve passes one over LEDE_DATA_DIR/media). */
-  media?: NewsroomDeps['media'];
 }
 
 const ASSET_PATH = '/newsroom/assets/';
@@ -80,18 +75,19 @@ function sameToken(a: string | undefined, b: string): boolean {
  * under /newsroom/api. Never cached, never indexed. Every endpoint is
  * registered with the permission it needs (see EndpointRegistry).
  */
-export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'>, opts: NewsroomOptions = {}): { app: Hono<NewsroomEnv>; registry: EndpointRegistry } {
+export function createNewsroom(services: Services, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'>, opts: NewsroomOptions = {}): { app: Hono<NewsroomEnv>; registry: EndpointRegistry } {
   const app = new Hono<NewsroomEnv>();
-  const accounts = new AccountService(db);
+  const { db, accounts } = services;
   const assets = loadAssets();
   const assetsByUrl = new Map([...assets.values()].map((a) => [a.url, a]));
   const siteOrigin = new URL(config.siteUrl).origin;
   const reader = createSiteReader(db);
   const deps: NewsroomDeps = {
     db,
-    events: opts.events,
+    events: services.events,
+    services,
     accounts,
-    stories: new StoryService(db, opts.events),
+    stories: services.stories,
     config,
     asset: (name) => {
       const a = assets.get(name);
@@ -99,7 +95,7 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
       return a.url;
     },
     previewHtml: (story: Story) => renderStoryPage(reader, { siteName: config.siteName, siteUrl: config.siteUrl }, story),
-    media: opts.media,
+    media: services.media,
   };
 
   // Session and language for every request; newsroom responses are private and never stored.
@@ -127,7 +123,7 @@ export function createNewsroom(db: Database, config: Pick<Config, 'siteName' | '
       // A logged-in editor also gets the refusal in their language (`text`); code, message and issues stay as they are.
       const lang = c.get('session')?.user.language;
       const body = err.toJSON();
-      return c.json(lang === 'de' || lang === 'en' ? { error: localizeError(body.error, lang) } : body, err.status as 400);
+      return c.json(lang === 'de' || lang === 'en' ? { ...body, error: localizeError(body.error, lang) } : body, err.status as 400);
     }
     const t = pick(COMMON_TEXT, c.get('lang'));
     const page = (

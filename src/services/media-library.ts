@@ -233,3 +233,22 @@ export class MediaLibrary {
     return true;
   }
 }
+
+/**
+ * What the newsroom's media endpoints and pages need: the library (uploads,
+ * renditions), its storage (previews, replacing a file) and the limits and
+ * clock it was built with. Built once per process (createServices) and
+ * handed to createApp / createNewsroom; without it the media endpoints
+ * answer 503.
+ */
+export interface NewsroomMedia {
+  library: MediaLibrary;
+  storage: MediaStorage;
+  limits: IntakeLimits;
+  clock: () => Date;
+}
+
+export function newsroomMedia(opts: MediaLibraryOptions): NewsroomMedia {
+  const clock = opts.clock ?? (() => new Date());
+  return { library: new MediaLibrary({ ...opts, clock }), storage: opts.storage, limits: opts.limits ?? DEFAULT_LIMITS, clock };
+}

@@ -53,21 +53,10 @@ export interface CreateOptions {
 export interface StoryServiceOptions {
   /**
    * Refuse to publish or schedule a story with a media library picture that
-   * has no credit line (LEDE_REQUIRE_IMAGE_CREDIT, default on). Unset: the
-   * rule set for the database with setPublishingRules, else on.
+   * has no credit line (LEDE_REQUIRE_IMAGE_CREDIT, default on). Every writer
+   * of a process gets it from createServices, so all follow the same rule.
    */
   requireImageCredit?: boolean;
-}
-
-const rulesByDatabase = new WeakMap<object, StoryServiceOptions>();
-
-/**
- * The publishing rules for every StoryService on `db` that is not given its
- * own (the newsroom, the CLI and the scheduler build their own services):
- * set once at start from the configuration.
- */
-export function setPublishingRules(db: object, rules: StoryServiceOptions): void {
-  rulesByDatabase.set(db, rules);
 }
 
 /** What a write must check of the story's media library pictures. */
@@ -82,7 +71,7 @@ export class StoryService {
   constructor(private readonly db: Transactional, private readonly events?: EventBus, private readonly options: StoryServiceOptions = {}) {}
 
   get requireImageCredit(): boolean {
-    return this.options.requireImageCredit ?? rulesByDatabase.get(this.db)?.requireImageCredit ?? true;
+    return this.options.requireImageCredit ?? true;
   }
 
   /**

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser as Chromium } from 'playwright-core';
 import { DiskStorage } from '../../src/storage/storage.js';
 import { AccountService } from '../../src/services/account-service.js';
-import { newsroomMedia } from '../../src/api/media-support.js';
+import { newsroomMedia } from '../../src/services/media-library.js';
 import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';

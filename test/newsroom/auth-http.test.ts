@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { AccountService } from '../../src/services/account-service.js';
 import { EndpointRegistry } from '../../src/http/endpoints.js';
 import { createNewsroom } from '../../src/server/newsroom-app.js';
+import { createServices } from '../../src/services/index.js';
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
@@ -171,7 +172,7 @@ describe('endpoint registration', () => {
     if (engine.skip) return;
     const db = await engine.open();
     try {
-      const { registry } = createNewsroom(db, { siteName: 'x', siteUrl: BASE });
+      const { registry } = createNewsroom(createServices(db), { siteName: 'x', siteUrl: BASE });
       const open = registry.endpoints.filter((e) => e.permission === 'public').map((e) => `${e.method} ${e.path}`).sort();
       assert.deepEqual(open, ['GET /newsroom/assets/:file', 'GET /newsroom/login', 'POST /newsroom/api/login', 'POST /newsroom/login']);
     } finally {

@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { DiskStorage } from '../../src/storage/storage.js';
 import { AccountService } from '../../src/services/account-service.js';
-import { newsroomMedia, type NewsroomMedia } from '../../src/api/media-support.js';
+import { newsroomMedia, type NewsroomMedia } from '../../src/services/media-library.js';
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';

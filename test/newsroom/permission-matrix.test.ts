@@ -24,11 +24,12 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import sharp from 'sharp';
 import { DiskStorage } from '../../src/storage/storage.js';
-import { newsroomMedia } from '../../src/api/media-support.js';
+import { newsroomMedia } from '../../src/services/media-library.js';
 import type { Story, StoryDraft } from '../../src/content/index.js';
 import { AccountService } from '../../src/services/account-service.js';
 import { ROLES, ROLE_GRANTS, STORY_ACTIONS, hasPermission, mayOnStory, type GlobalPermission, type Role, type StoryAction } from '../../src/services/roles.js';
 import { createNewsroom } from '../../src/server/newsroom-app.js';
+import { createServices } from '../../src/services/index.js';
 import type { RegisteredEndpoint } from '../../src/http/endpoints.js';
 import { NEWSROOM_MODULES } from '../../src/server/newsroom-modules.js';
 import { StoryService, draftOf } from '../../src/services/story-service.js';
@@ -191,7 +192,7 @@ const MEDIA: { assetId: string; otherId: string; picture: Buffer } = { assetId: 
 const isStoryAction = (p: string): p is StoryAction => (STORY_ACTIONS as readonly string[]).includes(p);
 
 /** What a role should get, from ROLE_GRANTS and mayOnStory: the registry's check first, then the handler's. */
-function expected(role: Role, endpoint: RegisteredEndpoint, c: Case, ownership: Ownership, story?: Story): Outcome {
+function expected(role: Role, endpoint: Pick<RegisteredEndpoint, 'method' | 'path' | 'permission'>, c: Case, ownership: Ownership, story?: Story): Outcome {
   const me = 'me';
   const actor = { id: me, role };
   const p = endpoint.permission;
@@ -303,7 +304,7 @@ for (const engine of engines()) {
       MEDIA.picture = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3366aa' } }).png().toBuffer();
       MEDIA.assetId = (await media.library.upload({ bytes: MEDIA.picture, fileName: 'matrix.png' })).asset.id;
       MEDIA.otherId = (await media.library.upload({ bytes: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#aa6633' } }).jpeg().toBuffer(), fileName: 'ersatz.jpg' })).asset.id;
-      const built = createNewsroom(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { modules: NEWSROOM_MODULES, media });
+      const built = createNewsroom(createServices(db, {}, { media }), { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { modules: NEWSROOM_MODULES });
       app = built.app as unknown as Hono;
       endpoints = built.registry.endpoints;
       stories = new StoryService(db);
@@ -365,7 +366,7 @@ for (const engine of engines()) {
         const [method, path] = key.split(' ') as [RegisteredEndpoint['method'], string];
         const permission = endpoints.find((e) => keyOf(e) === key)?.permission ?? PLANNED_PERMISSIONS[key];
         if (!permission) continue;
-        const got = expected(role, { method, path, permission, kind: 'api' }, c, ownership);
+        const got = expected(role, { method, path, permission }, c, ownership);
         if (got !== outcome) wrong.push(`${role} ${key}${label ? ` (${label})` : ''} on ${ownership} story: derived ${got}, must be ${outcome}`);
       }
       assert.deepEqual(wrong, []);

@@ -1,0 +1,30 @@
+/**
+ * Every reason a LedeError can give, declared once. A reason names what went
+ * wrong (`schedule_in_past`), where the error's code names its class
+ * (VALIDATION → 422). It is set where the error is thrown and never derived
+ * from the English message, so rewording a message cannot lose its
+ * translation: the newsroom's words (src/admin/issue-text.ts) are keyed by
+ * reason, and integrators can branch on it.
+ *
+ * Add a reason here, in its area, when a new refusal is written. Keep names
+ * lower_snake_case and stable: they are part of the API.
+ */
+export const ERROR_REASONS = [
+  // Anything thrown without a reason (never by our TypeScript code; the type requires one).
+  'unspecified',
+  // Input in general (the endpoints' schemas and body reading)
+  'input_invalid', 'body_not_json', 'body_too_large', 'wrong_content_type', 'unknown_parameter',
+  // Versions and preconditions
+  'version_required', 'version_conflict',
+  // HTTP and sessions
+  'not_found', 'csrf', 'cross_site', 'not_logged_in', 'role_lacks', 'internal', 'unavailable',
+  // Stories
+  'story_invalid', 'publish_refused', 'schedule_refused', 'move_not_allowed', 'schedule_needs_time', 'schedule_in_past',
+  'takedown_in_past', 'takedown_depublished', 'correction_published_only', 'correction_length', 'not_liveticker',
+  'ticker_busy', 'slug_taken', 'no_story', 'no_revision', 'may_not_publish_live', 'may_not', 'create_scheduled_needs_embargo',
+  // Accounts
+  'wrong_password', 'password_short', 'password_long', 'password_blank', 'last_admin', 'not_yourself', 'bad_email',
+  'account_exists', 'login_failed', 'login_throttled', 'no_user',
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import {
+  LedeError, formatIssues, isIsoDateTime,
+  type IssueCode, type IssueParams, type ValidationIssue,
+} from '../content/index.js';
+
+/**
+ * Endpoint input is declared as Zod schemas (see EndpointSpec.input) and
+ * checked here, before the handler runs. Zod was chosen because it is what
+ * Hono's ecosystem validates with, it runs on Node 20, its schemas are plain
+ * data we can also turn into JSON Schema for an OpenAPI document
+ * (`z.toJSONSchema`), and its issues are structured enough to become our
+ * ValidationIssues (path, English message, code, params) without matching
+ * any wording.
+ *
+ * Field builders below set the English message integrators read; the issue
+ * code is derived from Zod's own issue kind, or given explicitly through
+ * `params.code` on refinements.
+ */
+
+type ZodIssue = z.core.$ZodIssue;
+
+const pathOf = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+
+/** One Zod issue as ours: the code from its kind (or from `params.code`), the message as the schema worded it. */
+function toIssue(issue: ZodIssue): ValidationIssue[] {
+  const path = pathOf(issue.path);
+  const given = (issue as { params?: { code?: IssueCode } & IssueParams }).params;
+  if (given?.code) {
+    const { code, ...params } = given;
+    return [{ path, message: issue.message, code, ...(Object.keys(params).length && { params: params as IssueParams }) }];
+  }
+  switch (issue.code) {
+    case 'invalid_type': {
+      const missing = (issue as { input?: unknown }).input === undefined;
+      const code: IssueCode = missing ? 'required' : issue.expected === 'string' ? 'must_be_text'
+        : issue.expected === 'number' || issue.expected === 'int' ? 'not_a_number'
+          : issue.expected === 'object' ? 'not_an_object' : issue.expected === 'array' ? 'not_list' : 'bad_shape';
+      return [{ path, message: issue.message, code }];
+    }
+    case 'too_big':
+    case 'too_small': {
+      if (issue.origin === 'string') {
+        const got = typeof (issue as { input?: unknown }).input === 'string' ? ((issue as { input: string }).input).length : undefined;
+        return [issue.code === 'too_big'
+          ? { path, message: issue.message, code: 'too_long', params: { max: Number(issue.maximum), ...(got !== undefined && { got }) } }
+          : { path, message: issue.message, code: 'required' }];
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return [{ path, message: issue.message, code: 'too_many', params: { max: Number((issue as { maximum?: number }).maximum ?? 0) } }];
+      }
+      return [{ path, message: issue.message, code: 'not_a_number' }];
+    }
+    case 'invalid_value':
+      return [{ path, message: issue.message, code: 'one_of', params: { allowed: issue.values.map(String) } }];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: issue.message, code: 'unknown_field' as const }));
+    case 'invalid_union':
+      return [{ path, message: issue.message, code: 'bad_shape' }];
+    default:
+      return [{ path, message: issue.message, code: 'bad_shape' }];
+  }
+}
+
+export function issuesOf(error: z.ZodError): ValidationIssue[] {
+  return error.issues.flatMap(toIssue);
+}
+
+/**
+ * `value` checked against `schema`; otherwise VALIDATION (422) naming every
+ * field: "<what> is invalid: limit: …; status: …".
+ */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  const issues = issuesOf(result.error);
+  throw new LedeError('VALIDATION', `${what} is invalid: ${formatIssues(issues)}`, { reason: 'input_invalid', issues });
+}
+
+// ---------------------------------------------------------------- field builders
+
+/** Text of at most `max` characters (trimmed). */
+export function text(max: number, message = `must be text of at most ${max} characters`) {
+  return z.string({ error: message }).trim().max(max, { error: message });
+}
+
+/** A date and time with offset (ISO 8601), as every instant in the API is written. */
+export function instant(message = 'must be a date and time with offset, e.g. "2026-11-25T14:00:00+01:00"') {
+  return z.string({ error: message }).refine((v) => isIsoDateTime(v), { error: message, params: { code: 'bad_datetime' } });
+}
+
+/** One of `values`, with the list named in the message. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, message = `one of ${values.join(', ')}`) {
+  return z.enum(values, { error: message });
+}
+
+/**
+ * A whole number from the query string (or a JSON number) in [min, max]; an
+ * absent value takes `fallback`.
+ */
+export function queryInt(min: number, max: number, fallback: number, message = `a whole number from ${min} to ${max}`) {
+  return z.preprocess(
+    (v) => (v === undefined || v === '' ? fallback : typeof v === 'string' && /^-?\d{1,12}$/.test(v.trim()) ? Number(v) : v),
+    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+  );
+}
+
+/** A query value: trimmed, an empty one as absent. */
+export function queryText(max = 500, message = `text of at most ${max} characters`) {
+  return z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string({ error: message }).max(max, { error: message }).optional());
+}
+
+/** A path parameter: any non-empty segment (the handler decides whether it names something). */
+export const pathParam = z.string().min(1);
+
+/** Path parameters `{id}` as most story and media routes have them. */
+export const idParams = z.object({ id: pathParam });

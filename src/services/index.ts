@@ -1,0 +1,65 @@
+import type { Database } from '../store/types.js';
+import { AssetRepository } from '../store/asset-repository.js';
+import type { EventBus } from '../events/event-bus.js';
+import { assetUpdated } from '../events/event-bus.js';
+import { AccountService } from './account-service.js';
+import { newsroomMedia, type MediaLibraryOptions, type NewsroomMedia } from './media-library.js';
+import { Scheduler, type SchedulerOptions } from './scheduler.js';
+import { StoryService } from './story-service.js';
+
+/** The configuration the services follow (a part of server/config's Config). */
+export interface ServicesConfig {
+  /** Refuse to publish a story whose library picture has no credit line (LEDE_REQUIRE_IMAGE_CREDIT; default on). */
+  requireImageCredit?: boolean;
+}
+
+export interface ServicesOptions {
+  /** The bus every service tells its domain events on (none: nobody listens, e.g. one-shot CLI commands). */
+  events?: EventBus | undefined;
+  /** The media library: a built one, or what to build it from; none: the media endpoints answer 503. */
+  media?: NewsroomMedia | MediaLibraryOptions | undefined;
+}
+
+/**
+ * The services of one process, wired once: the only code that writes, tells
+ * domain events and audits. Everything that needs one (the newsroom's
+ * endpoints and pages, the scheduler, the CLI) takes it from here, so every
+ * writer follows the same rules (no hidden per-database settings).
+ */
+export interface Services {
+  db: Database;
+  events: EventBus | undefined;
+  stories: StoryService;
+  accounts: AccountService;
+  media: NewsroomMedia | undefined;
+  /** A scheduler over these services; with media, its rights sweep announces lapsing pictures. */
+  scheduler(opts?: Omit<SchedulerOptions, 'rightsSweep'>): Scheduler;
+}
+
+const isBuilt = (m: NewsroomMedia | MediaLibraryOptions): m is NewsroomMedia => 'library' in m;
+
+export function createServices(db: Database, config: ServicesConfig = {}, opts: ServicesOptions = {}): Services {
+  const events = opts.events;
+  const stories = new StoryService(db, events, config.requireImageCredit === undefined ? {} : { requireImageCredit: config.requireImageCredit });
+  const media = opts.media ? (isBuilt(opts.media) ? opts.media : newsroomMedia(opts.media)) : undefined;
+  return {
+    db,
+    events,
+    stories,
+    accounts: new AccountService(db),
+    media,
+    scheduler(schedulerOpts = {}) {
+      const assets = new AssetRepository(db);
+      return new Scheduler(stories, {
+        ...schedulerOpts,
+        // The rights sweep: a picture whose rights lapse (or begin) by the clock is purged from every page within a tick.
+        ...(events && {
+          rightsSweep: {
+            rightsChangedBetween: (from: Date, to: Date, limit?: number) => assets.rightsChangedBetween(from, to, limit),
+            announce: (id: string) => events.emit(assetUpdated(id)),
+          },
+        }),
+      });
+    },
+  };
+}
