@@ -7,9 +7,8 @@ import { pick, type UiLang } from './i18n.js';
 import { NewsroomLayout } from './layout.js';
 import { ROLE_NAMES, page } from './story-text.js';
 import { clientIp, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
-import { clearSessionCookie, isSecureContext, loginToken, setLoginToken, setSessionCookie } from '../http/cookies.js';
+import { clearSessionCookie, isSecureContext, loginToken, randomToken, setLoginToken, setSessionCookie } from '../http/cookies.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
-import { randomToken } from '../server/newsroom-app.js';
 
 /** A login is an address and a password: a few hundred bytes. */
 const LOGIN_BODY_MAX = 16 * 1024;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 
@@ -38,4 +39,9 @@ export function loginToken(c: Context): string | undefined {
 
 export function setLoginToken(c: Context, token: string): void {
   setCookie(c, LOGIN_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: 3600 });
+}
+
+/** A fresh random token (login form double-submit). */
+export function randomToken(): string {
+  return randomBytes(24).toString('base64url');
 }

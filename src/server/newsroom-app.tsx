@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -196,9 +196,4 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
     return fail(c, kind, new LedeError('INTERNAL', 'an unexpected error occurred; it has been logged. Please try again.'));
   });
   return { app, registry };
-}
-
-/** A fresh random token (login form double-submit). */
-export function randomToken(): string {
-  return randomBytes(24).toString('base64url');
 }
