@@ -235,12 +235,9 @@ const ERROR_CODES: Array<{ code: string; error: string; match: RegExp; params?: 
     code: 'may_not', error: 'FORBIDDEN', match: /^your role \(([a-z]+)\) may not .+ (this story|someone else's story) \((story\.[a-z]+)\)$/,
     params: (m) => ({ role: m[1]!, own: m[2] === 'this story' ? 'yes' : 'no', action: m[3]! }),
   },
-  { code: 'role_lacks', error: 'FORBIDDEN', match: /^your role \(([a-z]+)\) does not allow (\S+)$/, params: (m) => ({ role: m[1]!, permission: m[2]! }) },
-  { code: 'csrf', error: 'FORBIDDEN', match: /^the security token \(CSRF\) is missing or out of date/ },
   { code: 'no_story', error: 'NOT_FOUND', match: /^no story with id or slug "/ },
   { code: 'ticker_busy', error: 'CONFLICT', match: /^the ticker is being changed very often right now/ },
   { code: 'slug_taken', error: 'CONFLICT', match: /^slug "(.+)" is already used by /, params: (m) => ({ slug: m[1]! }) },
-  { code: 'internal', error: 'INTERNAL', match: /^an unexpected error occurred/ },
 ];
 
 const ACTION_WORDS: Record<string, { de: string; en: string }> = {

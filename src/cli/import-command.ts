@@ -3,8 +3,8 @@ import path from 'node:path';
 import { LedeError, slugify } from '../content/index.js';
 import { importPageTextBuffer } from '../ingest/index.js';
 import { StoryService } from '../services/story-service.js';
-import type { CommandIO } from './main.js';
-import { describeError, parseCommandArgs } from './main.js';
+import type { CommandIO } from './command-support.js';
+import { describeError, parseCommandArgs } from './command-support.js';
 import { openForWriting } from './open-configured-database.js';
 import { ProgressBar } from './progress-bar.js';
 
@@ -76,11 +76,11 @@ async function readLimited(file: string): Promise<Buffer> {
     info = await stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new LedeError('IMPORT_FAILED', code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`);
+    throw new LedeError('IMPORT_FAILED', code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`, { reason: 'import_unreadable' });
   }
-  if (info.isDirectory()) throw new LedeError('IMPORT_FAILED', 'is a directory; name the text files inside it');
+  if (info.isDirectory()) throw new LedeError('IMPORT_FAILED', 'is a directory; name the text files inside it', { reason: 'import_unreadable' });
   if (info.size > MAX_FILE_BYTES) {
-    throw new LedeError('IMPORT_FAILED', `file is ${(info.size / 1024 / 1024).toFixed(1)} MB; a news page is far smaller (limit ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
+    throw new LedeError('IMPORT_FAILED', `file is ${(info.size / 1024 / 1024).toFixed(1)} MB; a news page is far smaller (limit ${MAX_FILE_BYTES / 1024 / 1024} MB)`, { reason: 'import_unreadable' });
   }
   return readFile(file);
 }

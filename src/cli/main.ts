@@ -1,7 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-import { LedeError, isLedeError } from '../content/index.js';
+import { describeError, type CommandIO } from './command-support.js';
 
 const MAIN_HELP = `lede — the Lede newsroom publishing platform
 
@@ -24,11 +21,6 @@ Environment:
   LEDE_SITE_URL    public origin for canonical links (default http://localhost:PORT)
   LEDE_SITE_NAME   site name shown in the header (default "Lede Nachrichten")
 `;
-
-export interface CommandIO {
-  stdout: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean };
-  stderr: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean };
-}
 
 type Command = { help: string; run: (args: string[], io: CommandIO) => Promise<number> };
 
@@ -64,23 +56,5 @@ export async function main(argv: string[], io: CommandIO = { stdout: process.std
     io.stderr.write(`lede ${name}: ${describeError(err)}\n`);
     if (process.env.LEDE_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
     return 1;
-  }
-}
-
-export function describeError(err: unknown): string {
-  if (isLedeError(err)) return err.message;
-  if (err instanceof TypeError && 'code' in err && String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
-    return `${err.message}. See --help.`;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return `unexpected error: ${message} (set LEDE_DEBUG=1 for details)`;
-}
-
-/** parseArgs with a clear LedeError for unknown options. */
-export function parseCommandArgs<const O extends ParseArgsOptionsConfig>(args: string[], options: O, allowPositionals = true) {
-  try {
-    return parseArgs({ args, options, allowPositionals: allowPositionals as true, strict: true });
-  } catch (err) {
-    throw new LedeError('VALIDATION', `${err instanceof Error ? err.message : String(err)}. See --help.`);
   }
 }

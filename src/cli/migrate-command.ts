@@ -1,5 +1,5 @@
 import { migrate } from '../store/index.js';
-import type { CommandIO } from './main.js';
+import type { CommandIO } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 
 export const MIGRATE_HELP = `Usage: lede migrate

@@ -8,8 +8,8 @@ import { createApp } from '../server/app.js';
 import { startEventRelay } from '../events/event-relay.js';
 import { PageCache } from '../site/page-cache.js';
 import { loadConfig } from '../server/config.js';
-import type { CommandIO } from './main.js';
-import { parseCommandArgs } from './main.js';
+import type { CommandIO } from './command-support.js';
+import { parseCommandArgs } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 
 export const SERVE_HELP = `Usage: lede serve [--demo]

@@ -1,7 +1,7 @@
 import { LedeError, blocksToText, formatGermanDateTime, isIsoDateTime, slugify, zonedIso } from '../content/index.js';
 import { StoryService } from '../services/story-service.js';
-import type { CommandIO } from './main.js';
-import { parseCommandArgs } from './main.js';
+import type { CommandIO } from './command-support.js';
+import { parseCommandArgs } from './command-support.js';
 import { openForWriting } from './open-configured-database.js';
 
 export const STORY_HELP = `Usage: lede story ID_OR_SLUG [--json] [ACTION]
@@ -27,7 +27,7 @@ function parseTime(raw: string, flag: string): Date {
   if (isIsoDateTime(raw)) return new Date(raw);
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(text);
   const iso = m ? zonedIso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) : undefined;
-  if (!iso) throw new LedeError('VALIDATION', `${flag}: "${raw}" is not a time; use 2026-11-25T18:00:00+01:00 or "2026-11-25 18:00"`);
+  if (!iso) throw new LedeError('VALIDATION', `${flag}: "${raw}" is not a time; use 2026-11-25T18:00:00+01:00 or "2026-11-25 18:00"`, { reason: 'bad_arguments' });
   return new Date(iso);
 }
 

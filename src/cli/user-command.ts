@@ -3,8 +3,8 @@ import { LedeError } from '../content/index.js';
 import { AccountService } from '../services/account-service.js';
 import { passwordProblem } from '../services/passwords.js';
 import { ROLES, isRole } from '../services/roles.js';
-import type { CommandIO } from './main.js';
-import { parseCommandArgs } from './main.js';
+import type { CommandIO } from './command-support.js';
+import { parseCommandArgs } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 
 export const USER_HELP = `Usage: lede user add --role ROLE [--name NAME] [--lang de|en] EMAIL

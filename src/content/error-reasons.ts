@@ -25,6 +25,9 @@ export const ERROR_REASONS = [
   // Accounts
   'wrong_password', 'password_short', 'password_long', 'password_blank', 'last_admin', 'not_yourself', 'bad_email',
   'account_exists', 'login_failed', 'login_throttled', 'no_user',
+  // Operation: configuration, the database, the data directory, the command line
+  'bad_config', 'bad_arguments', 'database_unavailable', 'database_closed', 'migration_failed', 'data_dir_locked',
+  'data_dir_unusable', 'import_unreadable',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -31,7 +31,7 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new LedeError('CONFIG', `${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    throw new LedeError('CONFIG', `${name} must be a whole number from ${min} to ${max}, got "${raw}"`, { reason: 'bad_config' });
   }
   return n;
 }
@@ -41,33 +41,33 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes|on)$/.test(raw)) return true;
   if (/^(0|false|no|off)$/.test(raw)) return false;
-  throw new LedeError('CONFIG', `${name} must be 1 or 0 (on or off), got "${env[name]}"`);
+  throw new LedeError('CONFIG', `${name} must be 1 or 0 (on or off), got "${env[name]}"`, { reason: 'bad_config' });
 }
 
 /** LEDE_MEDIA_STORAGE and, for `s3`, the LEDE_S3_* variables; every missing or malformed one is named. */
 function mediaStorage(env: NodeJS.ProcessEnv): MediaStorageConfig {
   const kind = (env.LEDE_MEDIA_STORAGE ?? '').trim().toLowerCase() || 'disk';
   if (kind === 'disk') return { kind: 'disk' };
-  if (kind !== 's3') throw new LedeError('CONFIG', `LEDE_MEDIA_STORAGE must be disk or s3, got "${env.LEDE_MEDIA_STORAGE}"`);
+  if (kind !== 's3') throw new LedeError('CONFIG', `LEDE_MEDIA_STORAGE must be disk or s3, got "${env.LEDE_MEDIA_STORAGE}"`, { reason: 'bad_config' });
   const need = ['LEDE_S3_ENDPOINT', 'LEDE_S3_BUCKET', 'LEDE_S3_ACCESS_KEY_ID', 'LEDE_S3_SECRET_ACCESS_KEY'] as const;
   const missing = need.filter((n) => !env[n]?.trim());
-  if (missing.length) throw new LedeError('CONFIG', `LEDE_MEDIA_STORAGE=s3 needs ${missing.join(', ')}`);
+  if (missing.length) throw new LedeError('CONFIG', `LEDE_MEDIA_STORAGE=s3 needs ${missing.join(', ')}`, { reason: 'bad_config' });
   const endpoint = env.LEDE_S3_ENDPOINT!.trim().replace(/\/+$/, '');
   let url: URL;
   try {
     url = new URL(endpoint);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new LedeError('CONFIG', `LEDE_S3_ENDPOINT must be an http(s) URL such as https://s3.eu-central-1.amazonaws.com, got "${endpoint}"`);
+    throw new LedeError('CONFIG', `LEDE_S3_ENDPOINT must be an http(s) URL such as https://s3.eu-central-1.amazonaws.com, got "${endpoint}"`, { reason: 'bad_config' });
   }
-  if (url.username || url.password) throw new LedeError('CONFIG', 'LEDE_S3_ENDPOINT must not carry credentials; use LEDE_S3_ACCESS_KEY_ID and LEDE_S3_SECRET_ACCESS_KEY');
+  if (url.username || url.password) throw new LedeError('CONFIG', 'LEDE_S3_ENDPOINT must not carry credentials; use LEDE_S3_ACCESS_KEY_ID and LEDE_S3_SECRET_ACCESS_KEY', { reason: 'bad_config' });
   const bucket = env.LEDE_S3_BUCKET!.trim();
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
-    throw new LedeError('CONFIG', `LEDE_S3_BUCKET must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${bucket}"`);
+    throw new LedeError('CONFIG', `LEDE_S3_BUCKET must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${bucket}"`, { reason: 'bad_config' });
   }
   let prefix = env.LEDE_S3_PREFIX?.trim().replace(/^\/+/, '') || undefined;
   if (prefix && !prefix.endsWith('/')) prefix += '/';
-  if (prefix && !/^[A-Za-z0-9._\-/]+$/.test(prefix)) throw new LedeError('CONFIG', `LEDE_S3_PREFIX may hold letters, digits, '.', '_', '-' and '/', got "${env.LEDE_S3_PREFIX}"`);
+  if (prefix && !/^[A-Za-z0-9._\-/]+$/.test(prefix)) throw new LedeError('CONFIG', `LEDE_S3_PREFIX may hold letters, digits, '.', '_', '-' and '/', got "${env.LEDE_S3_PREFIX}"`, { reason: 'bad_config' });
   return {
     kind: 's3',
     endpoint,
@@ -86,14 +86,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '0.0.0.0';
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new LedeError('CONFIG', `DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+    throw new LedeError('CONFIG', `DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`, { reason: 'bad_config' });
   }
   const siteUrl = (env.LEDE_SITE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     const u = new URL(siteUrl);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new LedeError('CONFIG', `LEDE_SITE_URL must be an http(s) URL such as https://news.example.org, got "${siteUrl}"`);
+    throw new LedeError('CONFIG', `LEDE_SITE_URL must be an http(s) URL such as https://news.example.org, got "${siteUrl}"`, { reason: 'bad_config' });
   }
   return {
     port,

@@ -142,7 +142,7 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
     // Cross-site requests never change anything: a browser's Origin must be ours.
     const origin = c.req.header('origin');
     if (changes && origin && origin !== new URL(c.req.url).origin && origin !== siteOrigin) {
-      return fail(c, kind, new LedeError('FORBIDDEN', `cross-site request from ${origin} refused`));
+      return fail(c, kind, new LedeError('FORBIDDEN', `cross-site request from ${origin} refused`, { reason: 'cross_site' }));
     }
     if (permission === 'public') return next();
     const session = c.get('session');
@@ -151,7 +151,7 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
         const here = new URL(c.req.url);
         return c.redirect(`/newsroom/login?next=${encodeURIComponent(here.pathname + here.search)}`, 303);
       }
-      return fail(c, kind, new LedeError('UNAUTHORIZED', 'not logged in (or the session has ended); log in at /newsroom/login'));
+      return fail(c, kind, new LedeError('UNAUTHORIZED', 'not logged in (or the session has ended); log in at /newsroom/login', { reason: 'not_logged_in' }));
     }
     if (changes) {
       let sent = c.req.header('x-csrf-token');
@@ -160,13 +160,13 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
         sent = typeof form._csrf === 'string' ? form._csrf : undefined;
       }
       if (!sameToken(sent, session.csrfToken)) {
-        return fail(c, kind, new LedeError('FORBIDDEN', 'the security token (CSRF) is missing or out of date; reload the page and try again'));
+        return fail(c, kind, new LedeError('FORBIDDEN', 'the security token (CSRF) is missing or out of date; reload the page and try again', { reason: 'csrf' }));
       }
     }
     const allowed = (STORY_ACTIONS as readonly string[]).includes(permission)
       ? ROLE_GRANTS[session.user.role].story[permission as StoryAction] !== undefined
       : hasPermission(session.user, permission as GlobalPermission);
-    if (!allowed) return fail(c, kind, new LedeError('FORBIDDEN', `your role (${session.user.role}) does not allow ${permission}`));
+    if (!allowed) return fail(c, kind, new LedeError('FORBIDDEN', `your role (${session.user.role}) does not allow ${permission}`, { reason: 'role_lacks', params: { role: session.user.role, permission } }));
     return next();
   };
 
@@ -177,7 +177,7 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
     handler: (c) => {
       const file = c.req.param('file') ?? '';
       const found = assetsByUrl.get(`${ASSET_PATH}${file}`);
-      if (!found) return c.json(new LedeError('NOT_FOUND', `no asset ${file}`).toJSON(), 404);
+      if (!found) return c.json(new LedeError('NOT_FOUND', `no asset ${file}`, { reason: 'not_found' }).toJSON(), 404);
       return c.body(found.body, 200, { 'Content-Type': found.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
     },
   });
@@ -185,7 +185,7 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
   registerAuthPages(registry, deps);
   for (const mod of opts.modules ?? []) mod(registry, deps);
 
-  app.notFound((c) => fail(c, c.req.path.startsWith('/newsroom/api/') ? 'api' : 'page', new LedeError('NOT_FOUND', `nothing at ${c.req.path}`)));
+  app.notFound((c) => fail(c, c.req.path.startsWith('/newsroom/api/') ? 'api' : 'page', new LedeError('NOT_FOUND', `nothing at ${c.req.path}`, { reason: 'not_found' })));
   app.onError((err, c) => {
     const kind = c.req.path.startsWith('/newsroom/api/') ? 'api' : 'page';
     if (isLedeError(err)) {
@@ -193,7 +193,7 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
       return fail(c, kind, err);
     }
     console.error(`[newsroom] ${c.req.method} ${c.req.path}:`, err);
-    return fail(c, kind, new LedeError('INTERNAL', 'an unexpected error occurred; it has been logged. Please try again.'));
+    return fail(c, kind, new LedeError('INTERNAL', 'an unexpected error occurred; it has been logged. Please try again.', { reason: 'internal' }));
   });
   return { app, registry };
 }

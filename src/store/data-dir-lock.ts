@@ -112,6 +112,7 @@ function lockedError(dir: string, info: LockInfo, here: boolean): LedeError {
   return new LedeError(
     'DATA_DIR_LOCKED',
     `Data directory ${dir} is in use by ${who} (started ${info.startedAt}). Stop it first, or set LEDE_DATA_DIR to another directory.`,
+    { reason: 'data_dir_locked' },
   );
 }
 
@@ -120,7 +121,7 @@ function fsError(dir: string, err: unknown): LedeError {
   const reason = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
     : e.code === 'EROFS' ? 'read-only file system'
     : e.code === 'ENOSPC' ? 'disk full' : e.message;
-  return new LedeError('UNAVAILABLE', `cannot lock data directory ${dir}: ${reason}`, { cause: err });
+  return new LedeError('UNAVAILABLE', `cannot lock data directory ${dir}: ${reason}`, { reason: 'data_dir_unusable', cause: err });
 }
 
 /**
@@ -223,7 +224,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if (holder && !isHolderGone(holder, mtime)) throw lockedError(dir, holder, false);
       if (!removeStaleLock(file, seen)) sleepSync(10);
     }
-    throw new LedeError('DATA_DIR_LOCKED', `Data directory ${dir}: could not take over a stale lock (${file}); other processes keep starting on it.`);
+    throw new LedeError('DATA_DIR_LOCKED', `Data directory ${dir}: could not take over a stale lock (${file}); other processes keep starting on it.`, { reason: 'data_dir_locked' });
   } catch (err) {
     throw err instanceof LedeError ? err : fsError(dir, err);
   } finally {

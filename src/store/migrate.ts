@@ -48,7 +48,7 @@ export function listMigrations(dir: string = migrationsDir()): Migration[] {
   try {
     names = fs.readdirSync(dir);
   } catch (err) {
-    throw new LedeError('CONFIG', `the migrations folder ${dir} is missing or unreadable (${(err as NodeJS.ErrnoException).code}); it ships with Lede`);
+    throw new LedeError('CONFIG', `the migrations folder ${dir} is missing or unreadable (${(err as NodeJS.ErrnoException).code}); it ships with Lede`, { reason: 'migration_failed' });
   }
   const found = names.filter((n) => MIGRATION_FILE.test(n)).map((n) => ({
     number: Number(MIGRATION_FILE.exec(n)![1]),
@@ -58,7 +58,7 @@ export function listMigrations(dir: string = migrationsDir()): Migration[] {
   found.sort((a, b) => a.number - b.number || a.name.localeCompare(b.name));
   for (let i = 1; i < found.length; i++) {
     if (found[i]!.number === found[i - 1]!.number) {
-      throw new LedeError('CONFIG', `two migrations share the number ${found[i]!.number}: ${found[i - 1]!.name}, ${found[i]!.name}`);
+      throw new LedeError('CONFIG', `two migrations share the number ${found[i]!.number}: ${found[i - 1]!.name}, ${found[i]!.name}`, { reason: 'migration_failed' });
     }
   }
   return found.map(({ name, file }) => ({ name, file }));
@@ -112,7 +112,7 @@ export async function migrate(
       try {
         await tx.exec(sql);
       } catch (err) {
-        throw new LedeError('UNAVAILABLE', `migration ${m.name} failed on ${db.location}: ${(err as Error).message}`, { cause: err });
+        throw new LedeError('UNAVAILABLE', `migration ${m.name} failed on ${db.location}: ${(err as Error).message}`, { reason: 'migration_failed', cause: err });
       }
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [m.name]);
       return true;

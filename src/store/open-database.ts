@@ -32,7 +32,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       warn,
     });
   } else {
-    throw new LedeError('CONFIG', 'no database configured: set DATABASE_URL (PostgreSQL) or LEDE_DATA_DIR (embedded)');
+    throw new LedeError('CONFIG', 'no database configured: set DATABASE_URL (PostgreSQL) or LEDE_DATA_DIR (embedded)', { reason: 'bad_config' });
   }
   try {
     const where = db.engine === 'pglite' ? `embedded database in ${db.location}` : `PostgreSQL ${db.location}`;

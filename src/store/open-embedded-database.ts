@@ -39,7 +39,7 @@ function prepareDataDir(dir: string): void {
       : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way (not a directory)'
       : code === 'EROFS' ? 'read-only file system'
       : code === 'ENOSPC' ? 'disk full' : describe(err);
-    throw new LedeError('UNAVAILABLE', `cannot use data directory ${dir}: ${reason}. Set LEDE_DATA_DIR to a writable directory.`, { cause: err });
+    throw new LedeError('UNAVAILABLE', `cannot use data directory ${dir}: ${reason}. Set LEDE_DATA_DIR to a writable directory.`, { reason: 'data_dir_unusable', cause: err });
   }
 }
 
@@ -68,7 +68,7 @@ async function openPGlite(dataDir: string): Promise<PGlite> {
   const pgDir = path.join(dataDir, PG_SUBDIR);
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
     if (fs.existsSync(pgDir) && fs.readdirSync(pgDir).length) {
-      throw new LedeError('UNAVAILABLE', `${pgDir} exists but holds no database (PG_VERSION is missing). Move it away, or set LEDE_DATA_DIR to another directory.`);
+      throw new LedeError('UNAVAILABLE', `${pgDir} exists but holds no database (PG_VERSION is missing). Move it away, or set LEDE_DATA_DIR to another directory.`, { reason: 'data_dir_unusable' });
     }
     const staging = `${pgDir}.new`;
     fs.rmSync(staging, { recursive: true, force: true }); // left by an interrupted first start
@@ -93,7 +93,7 @@ export async function openEmbeddedDatabase(
   } catch (err) {
     lock.release();
     if (err instanceof LedeError) throw err;
-    throw new LedeError('UNAVAILABLE', `cannot open the embedded database in ${path.join(dataDir, PG_SUBDIR)}: ${describe(err)}`, { cause: err });
+    throw new LedeError('UNAVAILABLE', `cannot open the embedded database in ${path.join(dataDir, PG_SUBDIR)}: ${describe(err)}`, { reason: 'database_unavailable', cause: err });
   }
   return new EmbeddedDatabase(pg, dataDir, lock, { ...DEFAULT_CHECKPOINT_POLICY, ...opts.policy }, opts.warn);
 }
@@ -119,7 +119,7 @@ class EmbeddedDatabase implements Database {
   }
 
   #check(what: string): void {
-    if (this.#closing) throw new LedeError('UNAVAILABLE', `the embedded database in ${this.location} is closed`);
+    if (this.#closing) throw new LedeError('UNAVAILABLE', `the embedded database in ${this.location} is closed`, { reason: 'database_closed' });
     assertOutsideTransaction(this, what);
   }
 

@@ -19,10 +19,10 @@ export function describeServerUrl(url: string): ServerTarget {
   try {
     u = new URL(url);
   } catch {
-    throw new LedeError('UNAVAILABLE', 'DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database');
+    throw new LedeError('UNAVAILABLE', 'DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database', { reason: 'bad_config' });
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
-    throw new LedeError('UNAVAILABLE', `DATABASE_URL must start with postgres:// or postgresql://, got "${u.protocol}//…"`);
+    throw new LedeError('UNAVAILABLE', `DATABASE_URL must start with postgres:// or postgresql://, got "${u.protocol}//…"`, { reason: 'bad_config' });
   }
   u.password = '';
   u.searchParams.delete('password');
@@ -68,7 +68,7 @@ export function connectionFailure(t: ServerTarget, err: unknown): LedeError {
     : code === '3D000' ? `database "${t.database}" does not exist on ${at}. Create it first (createdb ${t.database}).`
     : code === '57P03' ? `${at} is starting up or shutting down; try again in a moment.`
     : `cannot use ${at} (${t.location}): ${detail}`;
-  return new LedeError('UNAVAILABLE', message, { cause: err });
+  return new LedeError('UNAVAILABLE', message, { reason: 'database_unavailable', cause: err });
 }
 
 const types = {
@@ -95,7 +95,7 @@ export async function openServerDatabase(url: string, opts: { maxConnections?: n
     const rows = await pool.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v");
     const version = rows.rows[0]?.v ?? 0;
     if (version < 130000) {
-      throw new LedeError('UNAVAILABLE', `PostgreSQL at ${target.address} is version ${Math.floor(version / 10000)}; Lede needs 13 or newer`);
+      throw new LedeError('UNAVAILABLE', `PostgreSQL at ${target.address} is version ${Math.floor(version / 10000)}; Lede needs 13 or newer`, { reason: 'database_unavailable' });
     }
   } catch (err) {
     await pool.end().catch(() => undefined);
@@ -115,7 +115,7 @@ class ServerDatabase implements Database {
   }
 
   #check(what: string): void {
-    if (this.#closed) throw new LedeError('UNAVAILABLE', `the connection pool to ${this.target.address} is closed`);
+    if (this.#closed) throw new LedeError('UNAVAILABLE', `the connection pool to ${this.target.address} is closed`, { reason: 'database_closed' });
     assertOutsideTransaction(this, what);
   }
 
