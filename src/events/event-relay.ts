@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { DomainEvent, EventBus } from './event-bus.js';
 import type { Database } from '../store/index.js';
 import { describeServerUrl } from '../store/open-server-database.js';
+import { listenOn, notify, type ChannelListener } from '../store/notification-channel.js';
 
 /**
  * Carries domain events between app nodes that share one PostgreSQL server,
@@ -147,7 +147,7 @@ const stderrLog = (line: string) => process.stderr.write(`lede: ${line}\n`);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 interface Listening {
-  client: pg.Client;
+  listener: ChannelListener;
   pid: number;
   /** Marks the connection lost (once); `reason` for the log line. */
   lose(reason: string): void;
@@ -214,7 +214,7 @@ class PgEventRelay implements EventRelay {
     await this.#attempt?.catch(() => undefined);
     const current = this.#current;
     this.#current = undefined;
-    if (current) await current.client.end().catch(() => undefined);
+    if (current) await current.listener.end();
   }
 
   /** Local event → NOTIFY. Never throws into the writer: a failure is one log line. */
@@ -222,7 +222,7 @@ class PgEventRelay implements EventRelay {
     if (this.#closed || relayed.has(event)) return;
     const { payload, purgeAll } = encodeRelayMessage(this.nodeId, event, this.#opts.maxPayloadBytes);
     try {
-      await this.#opts.db.query('SELECT pg_notify($1, $2)', [this.#channel, payload]);
+      await notify(this.#opts.db, this.#channel, payload);
       this.stats.sent++;
       if (purgeAll) this.stats.sentPurgeAll++;
     } catch (err) {
@@ -266,7 +266,7 @@ class PgEventRelay implements EventRelay {
     const attempt = this.#tryListen().then(
       (listening) => {
         if (this.#closed) {
-          listening.client.end().catch(() => undefined);
+          void listening.listener.end();
           return;
         }
         this.#current = listening;
@@ -295,47 +295,29 @@ class PgEventRelay implements EventRelay {
   }
 
   async #tryListen(): Promise<Listening> {
-    const client = new pg.Client({
-      connectionString: this.#opts.databaseUrl,
-      application_name: 'lede-events',
-      connectionTimeoutMillis: 10_000,
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
-    });
-    let ready = false;
     let lost = false;
     const listening: Listening = {
-      client,
+      listener: undefined as unknown as ChannelListener,
       pid: 0,
       lose: (reason) => {
         if (lost) return;
         lost = true;
-        if (ready) this.#onLost(listening, reason);
+        this.#onLost(listening, reason);
       },
     };
-    // Without an 'error' listener a dropped connection would end the process.
-    client.on('error', (err) => listening.lose(message(err)));
-    client.on('end', () => listening.lose('connection closed'));
-    client.on('notification', (n) => {
-      if (n.channel === this.#channel) this.#receive(n.payload ?? '');
+    // listenOn reports a loss only after it resolved, so `listener` is set by then.
+    listening.listener = await listenOn({
+      url: this.#opts.databaseUrl!,
+      channel: this.#channel,
+      onMessage: (payload) => this.#receive(payload),
+      onLost: (reason) => listening.lose(reason),
     });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${client.escapeIdentifier(this.#channel)}`);
-      const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      listening.pid = rows[0]!.pid;
-    } catch (err) {
-      lost = true;
-      client.end().catch(() => undefined);
-      throw err;
-    }
-    if (lost) throw new Error('the connection closed while it was being set up');
-    ready = true;
+    listening.pid = listening.listener.pid;
     return listening;
   }
 
   #onLost(listening: Listening, reason: string): void {
-    listening.client.end().catch(() => undefined); // usually gone already; make sure
+    void listening.listener.end(); // usually gone already; make sure
     if (this.#current !== listening) return;
     this.#current = undefined;
     if (this.#closed) return;
@@ -365,16 +347,6 @@ class PgEventRelay implements EventRelay {
   #checkAlive(timeoutMs: number): void {
     const current = this.#current;
     if (!current || this.#closed) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    Promise.race([current.client.query('SELECT 1'), timeout]).then(
-      () => clearTimeout(timer),
-      (err: unknown) => {
-        clearTimeout(timer);
-        current.lose(message(err));
-      },
-    );
+    current.listener.ping(timeoutMs).catch((err: unknown) => current.lose(message(err)));
   }
 }
