@@ -136,16 +136,23 @@ export function berlinParts(iso: string): Parts {
   return partsInZone(new Date(iso), NEWSROOM_TZ);
 }
 
-/** "1 min", "1:30 min", "12 min", "1 Std 5 min" — the badge format for durations. */
+/**
+ * "1 min", "1:30 min", "12 min", "1 Std 5 min" — the badge format for durations.
+ * Rounded once, to what the format shows (seconds below an hour, minutes from
+ * an hour on), before splitting into units: so 59.6 s reads "1 min", 3599.6 s
+ * "1 Std" and 7199 s "2 Std", never "60 s", "59:60 min" or "1 Std 60 min".
+ */
 export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 3600) {
-    const m = Math.floor(seconds / 60);
-    const s = Math.round(seconds % 60);
+  const whole = Math.round(seconds);
+  if (whole < 60) return `${Math.max(1, whole)} s`;
+  if (whole < 3600) {
+    const m = Math.floor(whole / 60);
+    const s = whole % 60;
     return s === 0 ? `${m} min` : `${m}:${pad(s)} min`;
   }
-  const h = Math.floor(seconds / 3600);
-  const m = Math.round((seconds % 3600) / 60);
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
   return m === 0 ? `${h} Std` : `${h} Std ${m} min`;
 }
 
