@@ -126,11 +126,6 @@ export function startsUpper(s: string): boolean {
   return /^[„"“»«'‚(]?[\p{Lu}\d]/u.test(s);
 }
 
-/** Collapses whitespace for comparisons (dedupe of teaser, hero figures). */
-export function comparable(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 /**
  * Shortens text to at most `max` characters at a word boundary, adding "…" when
  * something was cut. Text without spaces is cut hard.
