@@ -3,25 +3,11 @@
  * `{ de: {...}, en: {...} }` table next to its view (TypeScript checks that
  * both languages have every key); `pick` chooses by the user's language.
  */
-export type UiLang = 'de' | 'en';
+export { langFromHeader, type UiLang } from '../http/lang.js';
+import type { UiLang } from '../http/lang.js';
 
 export function pick<T>(table: { de: T; en: T }, lang: UiLang): T {
   return lang === 'en' ? table.en : table.de;
-}
-
-/** Before login: the browser's preference (German unless English is preferred over it). */
-export function langFromHeader(acceptLanguage: string | undefined): UiLang {
-  if (!acceptLanguage) return 'de';
-  const ranked = acceptLanguage.split(',').map((part, i) => {
-    const [tag = '', ...params] = part.trim().split(';');
-    const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
-    return { tag: tag.toLowerCase(), q: Number.isFinite(q) ? q : 0, i };
-  }).sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const r of ranked) {
-    if (r.tag.startsWith('de')) return 'de';
-    if (r.tag.startsWith('en')) return 'en';
-  }
-  return 'de';
 }
 
 export const COMMON_TEXT = {

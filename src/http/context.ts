@@ -1,11 +1,10 @@
 import type { Context } from 'hono';
-import type { Config } from '../server/config.js';
 import type { Database } from '../store/index.js';
 import type { AccountService } from '../services/account-service.js';
 import type { Session } from '../store/session-repository.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { StoryService } from '../services/story-service.js';
-import type { UiLang } from '../admin/i18n.js';
+import type { UiLang } from './lang.js';
 
 /** Per-request values the newsroom middleware sets. */
 export interface NewsroomVariables {
@@ -27,7 +26,7 @@ export interface NewsroomDeps {
   stories: StoryService;
   /** All of the process's services (createServices); the fields above are its most used parts. */
   services: import('../services/index.js').Services;
-  config: Pick<Config, 'siteName' | 'siteUrl'> & { trustProxy?: boolean };
+  config: { siteName: string; siteUrl: string; trustProxy?: boolean };
   /** Hashed URL of a newsroom asset by file name ("editor.js" → "/newsroom/assets/editor.3f9a….js"). */
   asset(name: string): string;
   /** Renders a story exactly as the reader site would (preview). */
