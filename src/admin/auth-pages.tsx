@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
+import { z } from 'zod';
 import { LedeError } from '../content/index.js';
 import { LOGIN_FAILED } from '../services/account-service.js';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../services/passwords.js';
-import { api, readJson } from '../api/api-support.js';
+import { newPassword } from '../api/users-api.js';
 import { pick, type UiLang } from './i18n.js';
 import { NewsroomLayout } from './layout.js';
 import { ROLE_NAMES, page } from './story-text.js';
@@ -12,6 +13,18 @@ import type { EndpointRegistry } from '../http/endpoints.js';
 
 /** A login is an address and a password: a few hundred bytes. */
 const LOGIN_BODY_MAX = 16 * 1024;
+
+/** The JSON login: `{"email", "password"}` (any text; a wrong one is the one refusal that does not say which). */
+const loginBody = z.object({
+  email: z.string({ error: 'required' }),
+  password: z.string({ error: 'required' }),
+});
+
+/** The own password change: the current password and a new one good enough. */
+const passwordChangeBody = z.object({
+  current: z.string({ error: 'required' }).min(1, { error: 'required' }),
+  next: newPassword,
+});
 
 const TEXT = {
   de: {
@@ -84,7 +97,7 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
   });
 
   registry.add({
-    method: 'POST', path: '/newsroom/login', permission: 'public', kind: 'page',
+    method: 'POST', path: '/newsroom/login', permission: 'public', kind: 'page', maxBodyBytes: LOGIN_BODY_MAX,
     handler: async (c) => {
       const ctx = c as NewsroomContext;
       const t = pick(TEXT, ctx.get('lang'));
@@ -110,15 +123,13 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
 
   // JSON login for scripts and integrations: JSON bodies cannot be sent cross-site without a CORS preflight, which we never grant.
   registry.add({
-    method: 'POST', path: '/newsroom/api/login', permission: 'public', kind: 'api',
-    handler: api(async (c) => {
-      const what = '{"email": …, "password": …}';
-      const body = await readJson(c, what, LOGIN_BODY_MAX);
-      if (typeof body.email !== 'string' || typeof body.password !== 'string') throw new LedeError('VALIDATION', `send ${what} as application/json`);
+    method: 'POST', path: '/newsroom/api/login', permission: 'public', kind: 'api', maxBodyBytes: LOGIN_BODY_MAX, summary: 'Log in; sets the session cookie',
+    input: { body: loginBody, bodyName: '{"email": …, "password": …}' },
+    handler: async (c, { body }) => {
       const { token, session } = await deps.accounts.login(body.email, body.password, { ip: clientIp(c, !!deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? '' });
       setSessionCookie(c, token);
       return c.json({ user: session.user, csrfToken: session.csrfToken });
-    }),
+    },
   });
 
   registry.add({
@@ -141,17 +152,12 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
 
   // The account's own password by API: {current, next}. Other sessions of the user end; this one goes on.
   registry.add({
-    method: 'PUT', path: '/newsroom/api/me/password', permission: 'newsroom.use', kind: 'api',
-    handler: api(async (c) => {
-      const body = await readJson(c, '{"current": "…", "next": "…"}', LOGIN_BODY_MAX);
-      const issues: Array<{ path: string; message: string }> = [];
-      if (typeof body.current !== 'string' || !body.current) issues.push({ path: 'current', message: 'required' });
-      const weak = typeof body.next === 'string' ? passwordProblem(body.next) : 'required';
-      if (weak) issues.push({ path: 'next', message: weak });
-      if (issues.length) throw new LedeError('VALIDATION', `the change is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
-      await deps.accounts.changePassword(c.get('session')!, c.get('sessionToken')!, body.current as string, body.next as string);
+    method: 'PUT', path: '/newsroom/api/me/password', permission: 'newsroom.use', kind: 'api', maxBodyBytes: LOGIN_BODY_MAX, summary: 'Change the own password',
+    input: { body: passwordChangeBody, bodyName: 'the change' },
+    handler: async (c, { body }) => {
+      await deps.accounts.changePassword(c.get('session')!, c.get('sessionToken')!, body.current, body.next);
       return c.json({ changed: true });
-    }),
+    },
   });
 
   const accountPage = (c: NewsroomContext, opts: { error?: string; info?: string; status?: number }) => {
@@ -189,7 +195,7 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
   });
 
   registry.add({
-    method: 'POST', path: '/newsroom/account/password', permission: 'newsroom.use', kind: 'page',
+    method: 'POST', path: '/newsroom/account/password', permission: 'newsroom.use', kind: 'page', maxBodyBytes: LOGIN_BODY_MAX,
     handler: async (c) => {
       const ctx = c as NewsroomContext;
       const t = pick(TEXT, ctx.get('lang'));
@@ -201,7 +207,7 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
       try {
         await deps.accounts.changePassword(ctx.get('session')!, ctx.get('sessionToken')!, current!, next!);
       } catch (err) {
-        if (err instanceof LedeError && err.code === 'VALIDATION') return accountPage(ctx, { error: t.wrongCurrent, status: 422 });
+        if (err instanceof LedeError && err.reason === 'wrong_password') return accountPage(ctx, { error: t.wrongCurrent, status: 422 });
         throw err;
       }
       return accountPage(ctx, { info: t.changed });

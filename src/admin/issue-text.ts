@@ -121,14 +121,8 @@ const MESSAGE_CODES: Array<{ code: string; match: RegExp; params?: (m: RegExpExe
   { code: 'bad_datetime', match: /^must be (?:an ISO 8601 date and time|a date and time) with offset$/ },
   { code: 'must_be_text', match: /^must be text$/ },
   { code: 'required', match: /^required$/ },
-  { code: 'password_short', match: /^the password must have at least (\d+) characters$/, params: (m) => ({ min: Number(m[1]) }) },
-  { code: 'password_long', match: /^the password must have at most (\d+) characters$/, params: (m) => ({ max: Number(m[1]) }) },
-  { code: 'password_blank', match: /^the password must not be only spaces$/ },
-  { code: 'one_of_roles', match: /^one of contributor, author, editor, admin$/ },
   { code: 'one_of', match: /^one of ([a-z_-]+(?:, [a-z_-]+)+)$/, params: (m) => ({ allowed: m[1]! }) },
   { code: 'not_a_date', match: /^not a date$/ },
-  { code: 'last_admin', match: /^the last enabled administrator cannot be demoted or disabled$/ },
-  { code: 'not_yourself', match: /^you cannot disable your own account$/ },
   { code: 'too_long', match: /^at most (\d+) characters \(got (\d+)\)$/, params: (m) => ({ max: Number(m[1]), got: Number(m[2]) }) },
   { code: 'must_be_text', match: /^must be text \(or null to clear\)$/ },
   { code: 'rights_date', match: /^a date \(2026-12-31\) or date and time/ },
@@ -186,6 +180,7 @@ const MESSAGE_TEXT = {
   not_a_number: fixed('muss eine Zahl sein', 'must be a number'),
   not_an_object: fixed('hat nicht die erwartete Form (ein Objekt mit Feldern)', 'does not have the expected form (an object with fields)'),
   bad_email: fixed('ist keine E-Mail-Adresse', 'is not an e-mail address'),
+  named_twice: { de: (p) => `${quoteDe(p.value)} ist doppelt angegeben`, en: (p) => `${quoteEn(p.value)} is named twice` },
 } satisfies Record<string, Texts>;
 
 /** Every code `validateDraft` gives its issues, in both languages (TypeScript checks that none is missing). */
@@ -207,7 +202,7 @@ const ERROR_CODES: Array<{ code: string; error: string; match: RegExp; params?: 
   { code: 'story_invalid', error: 'VALIDATION', match: /^story is invalid: /, params: rest },
   { code: 'publish_refused', error: 'VALIDATION', match: /^story cannot be published: /, params: rest },
   { code: 'schedule_refused', error: 'VALIDATION', match: /^story cannot be scheduled: /, params: rest },
-  { code: 'input_invalid', error: 'VALIDATION', match: /^(?:topic|the change|the account|the ticker entry) is invalid: /, params: rest },
+  { code: 'input_invalid', error: 'VALIDATION', match: /^the ticker entry is invalid: /, params: rest },
   {
     code: 'move_not_allowed', error: 'VALIDATION', match: /^a ([a-z_]+) story cannot be moved to ([a-z_]+); from [a-z_]+ the moves are: (.+)$/,
     params: (m) => ({ from: m[1]!, to: m[2]!, moves: m[3]! }),
@@ -219,14 +214,6 @@ const ERROR_CODES: Array<{ code: string; error: string; match: RegExp; params?: 
   { code: 'correction_published_only', error: 'VALIDATION', match: /^only a published story can be corrected/ },
   { code: 'correction_length', error: 'VALIDATION', match: /^the correction note is required and at most (\d+) characters/, params: (m) => ({ max: Number(m[1]) }) },
   { code: 'not_liveticker', error: 'VALIDATION', match: /^ticker entries are only for live tickers/ },
-  { code: 'wrong_password', error: 'VALIDATION', match: /^the current password is wrong$/ },
-  { code: 'password_short', error: 'VALIDATION', match: /^the password must have at least (\d+) characters$/, params: (m) => ({ min: Number(m[1]) }) },
-  { code: 'password_long', error: 'VALIDATION', match: /^the password must have at most (\d+) characters$/, params: (m) => ({ max: Number(m[1]) }) },
-  { code: 'password_blank', error: 'VALIDATION', match: /^the password must not be only spaces$/ },
-  { code: 'last_admin', error: 'VALIDATION', match: /^.+ is the only enabled administrator; make someone else an administrator first$/ },
-  { code: 'not_yourself', error: 'VALIDATION', match: /^you cannot disable your own account$/ },
-  { code: 'bad_email', error: 'VALIDATION', match: /^email: "(.*)" is not an e-mail address$/, params: (m) => ({ email: m[1]! }) },
-  { code: 'account_exists', error: 'CONFLICT', match: /^an account for (\S+) already exists$/, params: (m) => ({ email: m[1]! }) },
   {
     code: 'may_not_publish_live', error: 'FORBIDDEN', match: /^changing a ([a-z_]+) story is publishing, and your role \(([a-z]+)\) may not publish (it|someone else's story)$/,
     params: (m) => ({ status: m[1]!, role: m[2]!, own: m[3] === 'it' ? 'yes' : 'no' }),

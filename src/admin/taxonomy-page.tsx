@@ -1,8 +1,9 @@
-import { LedeError, STORY_KINDS, isSlug, slugify } from '../content/index.js';
+import { LedeError, STORY_KINDS, slugify } from '../content/index.js';
 import { MAX_TOPIC_INTRO } from '../store/index.js';
 import { ANY, MAX_RETENTION_MONTHS } from '../store/retention-repository.js';
+import type { Topic } from '../store/topic-repository.js';
 import { hasPermission } from '../services/roles.js';
-import { listSectionListings, listTopicListings, saveSectionRules, saveTopic } from '../api/taxonomy-api.js';
+import { slugParams } from '../api/taxonomy-api.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick } from './i18n.js';
@@ -25,6 +26,9 @@ const TEXT = {
     retentionHint: `Veröffentlichte Beiträge werden so viele Monate nach ihrer ersten Veröffentlichung automatisch depubliziert (im Protokoll vermerkt). Leer: keine Regel, es gilt die allgemeinere. 0: nie depublizieren (Ausnahme von einer allgemeineren Regel). Die genaueste Regel gilt: Ressort und Art, dann Ressort, dann Art, dann die Grundregel. Höchstens ${MAX_RETENTION_MONTHS}.`,
     savedRules: (n: string) => `Die Aufbewahrungsregeln für „${n}“ wurden gespeichert.`, readOnly: 'Nur Chef vom Dienst und Administration können das ändern.',
     badMonths: (kind: string) => `${kind}: bitte eine ganze Zahl von 0 bis ${MAX_RETENTION_MONTHS} oder nichts eingeben`,
+    conflict: (who: string) => `Jemand anderes hat dieses Thema gespeichert, während Sie es bearbeitet haben (jetzt ${who}). Ihre Änderung wurde nicht gespeichert; sie steht noch im Formular. Die gespeicherte Fassung steht darunter. Speichern Sie erneut, um sie durch Ihre zu ersetzen.`,
+    exists: (n: string) => `Das Thema „${n}“ gibt es schon. Bitte bearbeiten Sie es in der Liste, statt es neu anzulegen.`,
+    savedVersion: 'Gespeicherte Fassung', version: (n: number) => `Fassung ${n}`,
   },
   en: {
     topics: 'Topics', sections: 'Sections', name: 'Name', slug: 'Slug', stories: 'Stories', intro: 'Introduction', actions: 'Actions',
@@ -38,6 +42,9 @@ const TEXT = {
     retentionHint: `Published stories are depublished automatically this many months after their first publication (recorded in the audit log). Empty: no rule, the broader one applies. 0: never depublish (an exception to a broader rule). The most specific rule wins: section and kind, then section, then kind, then the base rule. At most ${MAX_RETENTION_MONTHS}.`,
     savedRules: (n: string) => `The retention rules for "${n}" were saved.`, readOnly: 'Only editors and administrators can change this.',
     badMonths: (kind: string) => `${kind}: enter a whole number from 0 to ${MAX_RETENTION_MONTHS}, or nothing`,
+    conflict: (who: string) => `Someone else saved this topic while you were editing it (now ${who}). Your change was not saved; it is still in the form. The saved text is shown below it. Save again to replace it with yours.`,
+    exists: (n: string) => `The topic "${n}" exists already. Please edit it from the list instead of creating it again.`,
+    savedVersion: 'Saved text', version: (n: number) => `version ${n}`,
   },
 };
 
@@ -64,7 +71,7 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
     const lang = c.get('lang');
     const t = pick(TEXT, lang);
     const session = c.get('session')!;
-    const topics = await listTopicListings(deps);
+    const topics = await deps.services.taxonomy.topics();
     const may = manages(c);
     return c.html(page(
       <NewsroomLayout title={t.topics} lang={lang} session={session} current="topics" assets={{ css: css() }}>
@@ -106,13 +113,14 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
     ), (notice.status ?? 200) as 200);
   };
 
-  const topicEditPage = async (c: NewsroomContext, slug: string, notice: { error?: string; status?: number; form?: { name: string; intro: string } } = {}) => {
+  type TopicForm = { name: string; intro: string; version: string };
+  /** The edit form; after a conflict it keeps what the editor typed, names the stored version (so saving again is a decision) and shows the stored text. */
+  const topicEditPage = async (c: NewsroomContext, slug: string, notice: { error?: string; status?: number; form?: TopicForm; stored?: Topic } = {}) => {
     const lang = c.get('lang');
     const t = pick(TEXT, lang);
     const session = c.get('session')!;
-    const topic = (await listTopicListings(deps)).find((x) => x.slug === slug);
-    if (!topic) throw new LedeError('NOT_FOUND', `no topic "${slug}"`);
-    const form = notice.form ?? { name: topic.name, intro: topic.intro ?? '' };
+    const topic = await deps.services.taxonomy.topic(slug);
+    const form = notice.form ?? { name: topic.name, intro: topic.intro ?? '', version: topic.version === undefined ? '' : String(topic.version) };
     return c.html(page(
       <NewsroomLayout title={`${t.topics}: ${topic.name}`} lang={lang} session={session} current="topics" assets={{ css: css() }}>
         <h1>{topic.name}</h1>
@@ -120,6 +128,7 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
         {notice.error ? <p class="notice error" role="alert">{notice.error}</p> : null}
         <form method="post" action={`/newsroom/topics/${topic.slug}`} class="panel">
           <input type="hidden" name="_csrf" value={session.csrfToken} />
+          <input type="hidden" name="version" value={form.version} />
           <label for="topic-name">{t.name}</label>
           <input id="topic-name" name="name" type="text" required maxlength={80} value={form.name} />
           <label for="topic-intro">{t.intro}</label>
@@ -127,9 +136,19 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
           <p id="topic-intro-hint" class="muted">{t.introHint}</p>
           <p><button type="submit">{t.save}</button></p>
         </form>
+        {notice.stored ? (
+          <section class="panel" aria-labelledby="stored-h">
+            <h2 id="stored-h">{`${t.savedVersion} (${t.version(notice.stored.version)})`}</h2>
+            <p><strong>{notice.stored.name}</strong></p>
+            {(notice.stored.intro ?? '').split('\n\n').filter(Boolean).map((p) => <p>{p}</p>)}
+          </section>
+        ) : null}
       </NewsroomLayout>,
     ), (notice.status ?? 200) as 200);
   };
+
+  /** A refusal of a topic form in the editor's words (the English message only when the newsroom does not know it). */
+  const refusal = (c: NewsroomContext, err: LedeError) => errorText(err, c.get('lang')) ?? err.message;
 
   registry.add({
     method: 'GET', path: '/newsroom/topics', permission: 'story.list', kind: 'page',
@@ -143,14 +162,17 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
   registry.add({
     method: 'POST', path: '/newsroom/topics', permission: 'taxonomy.manage', kind: 'page',
     handler: async (c) => {
-      const ctx = c as NewsroomContext;
       const form = await c.req.parseBody();
       const fields = { name: str(form.name), intro: str(form.intro) };
       try {
-        const topic = await saveTopic(deps, slugify(fields.name), fields);
+        // A new topic: no version, so a topic that exists already is not overwritten from here.
+        const topic = await deps.services.taxonomy.saveTopic(slugify(fields.name), fields, undefined);
         return c.redirect(`/newsroom/topics?saved=${encodeURIComponent(topic.name)}`, 303);
       } catch (err) {
-        if (err instanceof LedeError && (err.code === 'VALIDATION' || err.code === 'NOT_FOUND')) return topicsPage(ctx, { error: errorText(err, ctx.get('lang')) ?? err.message, status: 422, form: fields });
+        if (err instanceof LedeError && err.code === 'PRECONDITION_REQUIRED') {
+          return topicsPage(c, { error: pick(TEXT, c.get('lang')).exists(fields.name.trim()), status: 409, form: fields });
+        }
+        if (err instanceof LedeError && (err.code === 'VALIDATION' || err.code === 'NOT_FOUND')) return topicsPage(c, { error: refusal(c, err), status: 422, form: fields });
         throw err;
       }
     },
@@ -158,21 +180,29 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
 
   registry.add({
     method: 'GET', path: '/newsroom/topics/:slug', permission: 'taxonomy.manage', kind: 'page',
-    handler: (c) => topicEditPage(c as NewsroomContext, c.req.param('slug') ?? ''),
+    input: { params: slugParams },
+    handler: (c, { params }) => topicEditPage(c, params.slug),
   });
 
   registry.add({
     method: 'POST', path: '/newsroom/topics/:slug', permission: 'taxonomy.manage', kind: 'page',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const slug = c.req.param('slug') ?? '';
+    input: { params: slugParams },
+    handler: async (c, { params }) => {
       const form = await c.req.parseBody();
-      const fields = { name: str(form.name), intro: str(form.intro) };
+      const fields = { name: str(form.name), intro: str(form.intro), version: str(form.version).trim() };
+      // The version the form was rendered with; none for a topic that was not described then.
+      const version = /^\d{1,9}$/.test(fields.version) ? Number(fields.version) : undefined;
       try {
-        const topic = await saveTopic(deps, slug, fields);
+        const topic = await deps.services.taxonomy.saveTopic(params.slug, fields, version);
         return c.redirect(`/newsroom/topics?saved=${encodeURIComponent(topic.name)}`, 303);
       } catch (err) {
-        if (err instanceof LedeError && err.code === 'VALIDATION') return topicEditPage(ctx, slug, { error: errorText(err, ctx.get('lang')) ?? err.message, status: 422, form: fields });
+        if (err instanceof LedeError && (err.code === 'VERSION_CONFLICT' || err.code === 'PRECONDITION_REQUIRED')) {
+          const stored = err.extra.current as Topic;
+          const t = pick(TEXT, c.get('lang'));
+          // The form keeps the editor's text and now names the stored version: saving again replaces it, knowingly.
+          return topicEditPage(c, params.slug, { error: t.conflict(t.version(stored.version)), status: 409, form: { ...fields, version: String(stored.version) }, stored });
+        }
+        if (err instanceof LedeError && err.code === 'VALIDATION') return topicEditPage(c, params.slug, { error: refusal(c, err), status: 422, form: fields });
         throw err;
       }
     },
@@ -182,7 +212,7 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
     const lang = c.get('lang');
     const t = pick(TEXT, lang);
     const session = c.get('session')!;
-    const sections = await listSectionListings(deps);
+    const sections = await deps.services.taxonomy.sections();
     const may = manages(c);
     const kindName = (k: string) => (k === ANY ? t.anyKind : t.kinds[k] ?? k);
     return c.html(page(
@@ -234,22 +264,20 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
 
   registry.add({
     method: 'POST', path: '/newsroom/sections/:slug', permission: 'taxonomy.manage', kind: 'page',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const t = pick(TEXT, ctx.get('lang'));
-      const slug = c.req.param('slug') ?? '';
-      if (slug !== ANY && !isSlug(slug)) throw new LedeError('NOT_FOUND', `"${slug}" is not a section slug`);
+    input: { params: slugParams },
+    handler: async (c, { params }) => {
+      const t = pick(TEXT, c.get('lang'));
       const form = await c.req.parseBody();
       const rules: Array<{ kind: string; months: number | null }> = [];
       for (const k of KINDS) {
         const raw = str(form[`months_${k}`]).trim();
         if (!raw) continue;
         const n = Number(raw);
-        if (!/^\d{1,4}$/.test(raw) || n > MAX_RETENTION_MONTHS) return sectionsPage(ctx, { error: t.badMonths(k === ANY ? t.anyKind : t.kinds[k] ?? k), status: 422 });
+        if (!/^\d{1,4}$/.test(raw) || n > MAX_RETENTION_MONTHS) return sectionsPage(c, { error: t.badMonths(k === ANY ? t.anyKind : t.kinds[k] ?? k), status: 422 });
         rules.push({ kind: k, months: n === 0 ? null : n });
       }
-      await saveSectionRules(deps, slug, rules, actorOf(ctx));
-      return c.redirect(`/newsroom/sections?saved=${encodeURIComponent(slug)}`, 303);
+      await deps.services.taxonomy.saveSectionRules(params.slug, rules, actorOf(c));
+      return c.redirect(`/newsroom/sections?saved=${encodeURIComponent(params.slug)}`, 303);
     },
   });
 }

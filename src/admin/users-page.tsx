@@ -1,10 +1,11 @@
 import { LedeError } from '../content/index.js';
 import { PASSWORD_MIN } from '../services/passwords.js';
-import { ROLES, isRole } from '../services/roles.js';
-import { NOT_YOURSELF } from '../services/account-service.js';
-import { LAST_ADMIN, createUserFrom, readUserPatch, updateUser } from '../api/users-api.js';
+import { ROLES } from '../services/roles.js';
+import type { UserPatch } from '../services/account-service.js';
+import { newUserBody, userPatchBody } from '../api/users-api.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
+import { idParams, parseInput } from '../http/input.js';
 import { pick } from './i18n.js';
 import { errorText, issueText } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
@@ -19,8 +20,6 @@ const TEXT = {
     create: 'Konto anlegen', password: 'Erstes Passwort', hint: `Mindestens ${PASSWORD_MIN} Zeichen. Die Person ändert es nach der Anmeldung selbst.`,
     created: (n: string) => `Das Konto für ${n} wurde angelegt.`, updated: (n: string) => `${n} wurde geändert.`,
     passwordSet: (n: string) => `Das Passwort für ${n} wurde neu gesetzt; alle Sitzungen wurden beendet.`,
-    lastAdmin: 'Das ist die einzige aktive Administration. Machen Sie zuerst jemand anderen zur Administration.',
-    notYourself: 'Ihr eigenes Konto können Sie nicht sperren.',
     roles: ROLE_NAMES.de,
     languages: { de: 'Deutsch', en: 'Englisch' },
   },
@@ -32,8 +31,6 @@ const TEXT = {
     create: 'Create account', password: 'First password', hint: `At least ${PASSWORD_MIN} characters. They change it themselves after logging in.`,
     created: (n: string) => `The account for ${n} was created.`, updated: (n: string) => `${n} was changed.`,
     passwordSet: (n: string) => `The password for ${n} was reset; all their sessions were ended.`,
-    lastAdmin: 'This is the only enabled administrator. Make someone else an administrator first.',
-    notYourself: 'You cannot disable your own account.',
     roles: ROLE_NAMES.en,
     languages: { de: 'German', en: 'English' },
   },
@@ -129,17 +126,14 @@ export function registerUsersPages(registry: EndpointRegistry, deps: NewsroomDep
     ), (notice.status ?? 200) as 200);
   };
 
-  /** Errors a user can fix come back on the page (422/409); others go to the error page. */
+  /** Errors a user can fix come back on the page (422/409), worded by their reason and codes; others go to the error page. */
   const attempt = async (c: NewsroomContext, fn: () => Promise<string>, form?: Record<string, string>) => {
     try {
       return render(c, { ok: await fn() });
     } catch (err) {
       if (err instanceof LedeError && (err.code === 'VALIDATION' || err.code === 'CONFLICT')) {
         const lang = c.get('lang');
-        const t = pick(TEXT, lang);
-        const issue = err.issues[0]?.message;
-        const message = issue === LAST_ADMIN ? t.lastAdmin : issue === NOT_YOURSELF ? t.notYourself
-          : errorText(err, lang) ?? (err.issues.length ? err.issues.map((i) => issueText(i, lang)).join('; ') : err.message);
+        const message = errorText(err, lang) ?? (err.issues.length ? err.issues.map((i) => issueText(i, lang)).join('; ') : err.message);
         return render(c, { error: message, status: err.status, ...(form && { form }) });
       }
       throw err;
@@ -159,28 +153,38 @@ export function registerUsersPages(registry: EndpointRegistry, deps: NewsroomDep
       const form = await c.req.parseBody();
       const fields = { name: str(form.name), email: str(form.email), role: str(form.role), language: str(form.language) };
       return attempt(ctx, async () => {
-        const user = await createUserFrom(deps, { ...fields, password: str(form.password) }, actorOf(ctx));
+        const input = parseInput(newUserBody, { ...fields, password: str(form.password) }, 'the account');
+        const user = await deps.accounts.createUser(input, actorOf(ctx));
         return t.created(user.name);
       }, fields);
     },
   });
 
+  /** The change each of the row's forms asks for (the same schema as the API's PATCH). */
+  const patchOf = (action: string, form: Record<string, unknown>): UserPatch => {
+    switch (action) {
+      case 'role': return parseInput(userPatchBody, { role: str(form.role) }, 'the change');
+      case 'disable': return { disabled: true };
+      case 'enable': return { disabled: false };
+      case 'password': return parseInput(userPatchBody, { password: str(form.password) }, 'the change');
+      default: {
+        const allowed = ['role', 'disable', 'enable', 'password'];
+        throw new LedeError('VALIDATION', `the change is invalid: action: one of ${allowed.join(', ')}`, {
+          reason: 'input_invalid', issues: [{ path: 'action', message: `one of ${allowed.join(', ')}`, code: 'one_of', params: { allowed } }],
+        });
+      }
+    }
+  };
+
   registry.add({
     method: 'POST', path: '/newsroom/users/:id', permission: 'users.manage', kind: 'page',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const t = pick(TEXT, ctx.get('lang'));
+    input: { params: idParams },
+    handler: async (c, { params }) => {
+      const t = pick(TEXT, c.get('lang'));
       const form = await c.req.parseBody();
-      const id = c.req.param('id') ?? '';
       const action = str(form.action);
-      return attempt(ctx, async () => {
-        const patch = action === 'role' ? readUserPatch({ role: isRole(form.role) ? form.role : str(form.role) })
-          : action === 'disable' ? { disabled: true }
-            : action === 'enable' ? { disabled: false }
-              : action === 'password' ? readUserPatch({ password: str(form.password) })
-                : undefined;
-        if (!patch) throw new LedeError('VALIDATION', 'unknown action');
-        const user = await updateUser(deps, id, patch, actorOf(ctx));
+      return attempt(c, async () => {
+        const user = await deps.accounts.updateUser(params.id, patchOf(action, form), actorOf(c));
         return action === 'password' ? t.passwordSet(user.name) : t.updated(user.name);
       });
     },

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { LedeError } from '../content/index.js';
 import { AccountService } from '../services/account-service.js';
-import { passwordProblem } from '../services/passwords.js';
+import { passwordIssue, passwordRefusal } from '../services/passwords.js';
 import { ROLES, isRole } from '../services/roles.js';
 import type { CommandIO } from './command-support.js';
 import { parseCommandArgs } from './command-support.js';
@@ -28,7 +28,7 @@ async function readPassword(io: CommandIO): Promise<string> {
       rl.close();
       return line;
     }
-    throw new LedeError('VALIDATION', 'no password on standard input (give it as the first line)');
+    throw new LedeError('VALIDATION', 'no password on standard input (give it as the first line)', { reason: 'password_missing' });
   }
   const ask = (prompt: string) => new Promise<string>((resolve) => {
     io.stderr.write(prompt);
@@ -53,9 +53,9 @@ async function readPassword(io: CommandIO): Promise<string> {
     stdin.on('data', onData);
   });
   const first = await ask('Password: ');
-  const problem = passwordProblem(first);
-  if (problem) throw new LedeError('VALIDATION', problem);
-  if ((await ask('Repeat:   ')) !== first) throw new LedeError('VALIDATION', 'the two passwords differ');
+  const problem = passwordIssue(first);
+  if (problem) throw passwordRefusal(problem);
+  if ((await ask('Repeat:   ')) !== first) throw new LedeError('VALIDATION', 'the two passwords differ', { reason: 'passwords_differ' });
   return first;
 }
 
@@ -88,7 +88,7 @@ export async function runUser(args: string[], io: CommandIO): Promise<number> {
   }
   const email = positionals[0]!;
   const language = values.lang ?? 'de';
-  if (language !== 'de' && language !== 'en') throw new LedeError('VALIDATION', `--lang must be de or en (got "${language}")`);
+  if (language !== 'de' && language !== 'en') throw new LedeError('VALIDATION', `--lang must be de or en (got "${language}")`, { reason: 'input_invalid' });
   // Name defaults to the address's local part, so the first admin needs nothing more than the issue's one line.
   const name = values.name ?? email.split('@')[0] ?? email;
   const password = await readPassword(io);

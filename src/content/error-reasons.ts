@@ -24,7 +24,9 @@ export const ERROR_REASONS = [
   'ticker_busy', 'slug_taken', 'no_story', 'no_revision', 'may_not_publish_live', 'may_not', 'create_scheduled_needs_embargo',
   // Accounts
   'wrong_password', 'password_short', 'password_long', 'password_blank', 'last_admin', 'not_yourself', 'bad_email',
-  'account_exists', 'login_failed', 'login_throttled', 'no_user',
+  'account_exists', 'login_failed', 'login_throttled', 'no_user', 'password_missing', 'passwords_differ',
+  // Topics and sections
+  'no_topic', 'no_section', 'topic_exists',
   // Operation: configuration, the database, the data directory, the command line
   'bad_config', 'bad_arguments', 'database_unavailable', 'database_closed', 'migration_failed', 'data_dir_locked',
   'data_dir_unusable', 'import_unreadable',

@@ -27,6 +27,8 @@ export const INPUT_ISSUE_CODES = [
   'already_depublished', 'correction_published_only', 'correction_length', 'not_liveticker', 'must_be_text',
   'password_short', 'password_long', 'password_blank', 'one_of_roles', 'not_a_date', 'last_admin', 'not_yourself',
   'rights_date', 'after_valid_from', 'focal_range', 'unknown_field', 'not_a_number', 'not_an_object', 'bad_email',
+  // Accounts, topics and sections
+  'named_twice',
 ] as const;
 
 /** A code `validateDraft` gives. */

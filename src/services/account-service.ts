@@ -3,12 +3,25 @@ import type { Queryable } from '../store/index.js';
 import { audit, type AuditActor } from '../store/audit-repository.js';
 import { checkPassword, hashPassword } from './passwords.js';
 import type { Role } from './roles.js';
+import { joinTransaction } from './story-service.js';
 import { SessionStore, type Session } from '../store/session-repository.js';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginThrottle } from '../store/login-throttle.js';
 import { UserRepository, checkAccountFields, normalizeEmail, type User } from '../store/user-repository.js';
 
-/** The refusal to disable one's own account (the users page words it in the user's language). */
+/** The refusal to disable one's own account (the newsroom words it by its code, not_yourself). */
 export const NOT_YOURSELF = 'you cannot disable your own account';
+
+/** The refusal to demote or disable the last enabled administrator (code last_admin). */
+export const LAST_ADMIN = 'the last enabled administrator cannot be demoted or disabled';
+
+/** What an administrator may change about an account. */
+export interface UserPatch {
+  role?: Role;
+  disabled?: boolean;
+  password?: string;
+  name?: string;
+  language?: 'de' | 'en';
+}
 
 /** One message for an unknown address and a wrong password: the login form must not tell which accounts exist. */
 export const LOGIN_FAILED = 'E-Mail-Adresse oder Passwort ist falsch.';
@@ -27,7 +40,7 @@ export class AccountService {
   readonly sessions: SessionStore;
   readonly throttle: LoginThrottle;
 
-  constructor(private readonly db: Transactional, now: () => number = Date.now) {
+  constructor(private readonly db: Transactional, private readonly now: () => number = Date.now) {
     this.users = new UserRepository(db);
     this.sessions = new SessionStore(db, now);
     this.throttle = new LoginThrottle(db, now);
@@ -54,14 +67,16 @@ export class AccountService {
     const wait = Math.max(await this.throttle.waitMs(accountKey), await this.throttle.waitMs(addressKey));
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new LedeError('RATE_LIMITED', `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${seconds} Sekunden erneut versuchen.`, { retryAfterSeconds: seconds });
+      throw new LedeError('RATE_LIMITED', `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${seconds} Sekunden erneut versuchen.`, {
+        reason: 'login_throttled', params: { seconds }, retryAfterSeconds: seconds,
+      });
     }
     const found = typeof email === 'string' && typeof password === 'string' ? await this.users.credentials(email) : undefined;
     const ok = await checkPassword(found?.passwordHash, typeof password === 'string' ? password : '');
     if (!ok || !found || found.user.disabled) {
       await this.throttle.fail(accountKey, ACCOUNT_POLICY);
       await this.throttle.fail(addressKey, ADDRESS_POLICY);
-      throw new LedeError('UNAUTHORIZED', LOGIN_FAILED);
+      throw new LedeError('UNAUTHORIZED', LOGIN_FAILED, { reason: 'login_failed' });
     }
     await this.throttle.clear(accountKey);
     return this.sessions.create(found.user, client.userAgent);
@@ -74,7 +89,9 @@ export class AccountService {
   /** Changes one's own password: the old one is required; every other session of the user ends. */
   async changePassword(session: { user: User }, currentToken: string, oldPassword: string, newPassword: string): Promise<void> {
     const stored = await this.users.passwordHash(session.user.id);
-    if (!(await checkPassword(stored, oldPassword))) throw new LedeError('VALIDATION', 'the current password is wrong');
+    if (!(await checkPassword(stored, oldPassword))) {
+      throw new LedeError('VALIDATION', 'the current password is wrong', { reason: 'wrong_password' });
+    }
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (tx) => {
       await new UserRepository(tx).update(session.user.id, { passwordHash });
@@ -85,7 +102,10 @@ export class AccountService {
 
   /** An admin sets a new password for someone: all of that user's sessions end. */
   async resetPassword(userId: string, newPassword: string, by: AuditActor): Promise<void> {
-    const passwordHash = await hashPassword(newPassword);
+    await this.setPasswordHash(userId, await hashPassword(newPassword), by);
+  }
+
+  private async setPasswordHash(userId: string, passwordHash: string, by: AuditActor): Promise<void> {
     await this.db.transaction(async (tx) => {
       await new UserRepository(tx).update(userId, { passwordHash });
       await new SessionStore(tx).endAllFor(userId);
@@ -97,7 +117,7 @@ export class AccountService {
     checkAccountFields({ role });
     return this.db.transaction(async (tx) => {
       const before = await new UserRepository(tx).byId(userId);
-      if (!before) throw new LedeError('NOT_FOUND', `no user with id ${userId}`);
+      if (!before) throw new LedeError('NOT_FOUND', `no user with id ${userId}`, { reason: 'no_user' });
       const user = await new UserRepository(tx).update(userId, { role });
       await audit(tx, by, 'user.role', { userId, detail: { from: before.role, to: role } });
       return user;
@@ -106,12 +126,49 @@ export class AccountService {
 
   /** Disabling ends every session at once; the account and its stories stay. */
   async setDisabled(userId: string, disabled: boolean, by: AuditActor): Promise<User> {
-    if (disabled && by.id === userId) throw new LedeError('VALIDATION', NOT_YOURSELF, { issues: [{ path: 'disabled', message: NOT_YOURSELF }] });
+    if (disabled && by.id === userId) {
+      throw new LedeError('VALIDATION', NOT_YOURSELF, { reason: 'not_yourself', issues: [{ path: 'disabled', message: NOT_YOURSELF, code: 'not_yourself' }] });
+    }
     return this.db.transaction(async (tx) => {
       const user = await new UserRepository(tx).update(userId, { disabled });
       if (disabled) await new SessionStore(tx).endAllFor(userId);
       await audit(tx, by, disabled ? 'user.disabled' : 'user.enabled', { userId });
       return user;
+    });
+  }
+
+  /**
+   * Applies an administrator's `patch` to an account in one transaction:
+   * name and language, role, disabling, a new password. Demoting or
+   * disabling the only enabled administrator is refused (VALIDATION): the
+   * newsroom would be left without anyone who can manage accounts. The
+   * enabled admins are locked first, so two admins demoting each other at
+   * once cannot both win. Role changes and disabling are audited; disabling
+   * and password resets end the user's sessions.
+   */
+  async updateUser(id: string, patch: UserPatch, by: AuditActor): Promise<User> {
+    // Hashed before the transaction: argon2 takes a while, and the admins' rows may be locked meanwhile.
+    const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+    return this.db.transaction(async (tx) => {
+      const accounts = new AccountService(joinTransaction(tx), this.now);
+      const before = await accounts.users.byId(id);
+      if (!before) throw new LedeError('NOT_FOUND', `no user with id ${id}`, { reason: 'no_user' });
+      const losesAdmin = before.role === 'admin' && !before.disabled
+        && ((patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true);
+      if (losesAdmin && !(await accounts.users.lockEnabledAdmins()).some((adminId) => adminId !== before.id)) {
+        throw new LedeError('VALIDATION', `${before.name} is the only enabled administrator; make someone else an administrator first`, {
+          reason: 'last_admin', issues: [{ path: patch.disabled === true ? 'disabled' : 'role', message: LAST_ADMIN, code: 'last_admin' }],
+        });
+      }
+      const fields = { ...(patch.name !== undefined && { name: patch.name }), ...(patch.language !== undefined && { language: patch.language }) };
+      if (Object.keys(fields).length) {
+        checkAccountFields(fields);
+        await accounts.users.update(id, fields);
+      }
+      if (patch.role !== undefined && patch.role !== before.role) await accounts.setRole(id, patch.role, by);
+      if (patch.disabled !== undefined && patch.disabled !== before.disabled) await accounts.setDisabled(id, patch.disabled, by);
+      if (passwordHash !== undefined) await accounts.setPasswordHash(id, passwordHash, by);
+      return (await accounts.users.byId(id))!;
     });
   }
 }

@@ -6,6 +6,7 @@ import { AccountService } from './account-service.js';
 import { newsroomMedia, type MediaLibraryOptions, type NewsroomMedia } from './media-library.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
 import { StoryService } from './story-service.js';
+import { TaxonomyService } from './taxonomy-service.js';
 
 /** The configuration the services follow (a part of server/config's Config). */
 export interface ServicesConfig {
@@ -31,6 +32,8 @@ export interface Services {
   events: EventBus | undefined;
   stories: StoryService;
   accounts: AccountService;
+  /** Topics and sections (retention rules). */
+  taxonomy: TaxonomyService;
   media: NewsroomMedia | undefined;
   /** A scheduler over these services; with media, its rights sweep announces lapsing pictures. */
   scheduler(opts?: Omit<SchedulerOptions, 'rightsSweep'>): Scheduler;
@@ -47,6 +50,7 @@ export function createServices(db: Database, config: ServicesConfig = {}, opts: 
     events,
     stories,
     accounts: new AccountService(db),
+    taxonomy: new TaxonomyService(db, events),
     media,
     scheduler(schedulerOpts = {}) {
       const assets = new AssetRepository(db);

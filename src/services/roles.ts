@@ -20,7 +20,6 @@ export const GLOBAL_PERMISSIONS = [
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 
-export type Permission = GlobalPermission | StoryAction;
 export type Scope = 'own' | 'any';
 
 export interface RoleGrants {

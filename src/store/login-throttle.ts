@@ -27,19 +27,32 @@ export class LoginThrottle {
     return until ? Math.max(0, Date.parse(until) - this.now()) : 0;
   }
 
-  /** Counts a failure and blocks the key when it is over its allowance. */
-  async fail(key: string, policy: ThrottlePolicy): Promise<void> {
-    const now = this.now();
-    const rows = await this.db.query<{ failures: number; last_failure: string }>('SELECT failures, last_failure FROM login_failures WHERE key = $1', [key]);
-    const previous = rows[0] && Date.parse(rows[0].last_failure) + policy.forgetMs > now ? rows[0].failures : 0;
-    const failures = previous + 1;
-    const over = failures - policy.free;
-    const blockedUntil = over > 0 ? new Date(now + Math.min(policy.maxBlockMs, 1000 * 2 ** (over - 1))).toISOString() : null;
-    await this.db.query(
-      `INSERT INTO login_failures (key, failures, last_failure, blocked_until) VALUES ($1, $2, $3::timestamptz, $4::timestamptz)
-       ON CONFLICT (key) DO UPDATE SET failures = $2, last_failure = $3::timestamptz, blocked_until = $4::timestamptz`,
-      [key, failures, new Date(now).toISOString(), blockedUntil],
+  /**
+   * Counts a failure and blocks the key when it is over its allowance: one
+   * statement, so failures arriving in parallel are each counted (a read
+   * followed by a write would let them overwrite each other's count).
+   * Returns the count and the block as stored.
+   */
+  async fail(key: string, policy: ThrottlePolicy): Promise<{ failures: number; blockedUntil: string | null }> {
+    // The block for `n` failures: none within the allowance, then 1 s doubling per failure up to the maximum (the exponent is capped so power() cannot overflow).
+    const blockFor = (n: string) => `CASE WHEN ${n} > $3::int
+      THEN $2::timestamptz + make_interval(secs => least($4::float8, 1000 * power(2::float8, least(${n} - $3::int - 1, 40))) / 1000)
+      ELSE NULL END`;
+    // Failures older than the forget period start the count afresh.
+    const next = 'CASE WHEN f.last_failure > $2::timestamptz - make_interval(secs => $5::float8 / 1000) THEN f.failures + 1 ELSE 1 END';
+    const rows = await this.db.query<{ failures: number; blocked_until: string | null }>(
+      `INSERT INTO login_failures AS f (key, failures, last_failure, blocked_until) VALUES ($1, 1, $2::timestamptz, ${blockFor('1')})
+       ON CONFLICT (key) DO UPDATE SET failures = ${next}, last_failure = $2::timestamptz, blocked_until = ${blockFor(`(${next})`)}
+       RETURNING failures, blocked_until`,
+      [key, new Date(this.now()).toISOString(), policy.free, policy.maxBlockMs, policy.forgetMs],
     );
+    return { failures: Number(rows[0]!.failures), blockedUntil: rows[0]!.blocked_until };
+  }
+
+  /** The failures counted for `key` now (0 when none). */
+  async failures(key: string): Promise<number> {
+    const rows = await this.db.query<{ failures: number }>('SELECT failures FROM login_failures WHERE key = $1', [key]);
+    return Number(rows[0]?.failures ?? 0);
   }
 
   async clear(key: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { LedeError, STORY_KINDS, isSlug, type StoryKind } from '../content/index.js';
+import { LedeError, STORY_KINDS, formatIssues, isSlug, type StoryKind, type ValidationIssue } from '../content/index.js';
 import type { Queryable } from './types.js';
 
 /** Every section or every kind. */
@@ -36,26 +36,38 @@ interface RuleRow {
 
 const fromRow = (r: RuleRow): RetentionRule => ({ section: r.section_slug, kind: r.kind, months: r.months === null ? null : Number(r.months), updatedAt: r.updated_at });
 
-/** Checks rules from an untrusted source; throws VALIDATION naming each problem. */
+/** Checks rules from an untrusted source; throws VALIDATION naming each problem (with its code). */
 export function checkRetentionRules(section: string, rules: unknown): Array<{ kind: StoryKind | typeof ANY; months: number | null }> {
-  const problems: Array<{ path: string; message: string }> = [];
-  if (section !== ANY && !isSlug(section)) problems.push({ path: 'section', message: 'a section slug (lower-case letters, digits, hyphens) or "*" for every section' });
+  const problems: ValidationIssue[] = [];
+  if (section !== ANY && !isSlug(section)) problems.push({ path: 'section', message: 'a section slug (lower-case letters, digits, hyphens) or "*" for every section', code: 'bad_slug' });
   if (!Array.isArray(rules)) {
-    problems.push({ path: 'rules', message: 'a list of {"kind", "months"}' });
+    problems.push({ path: 'rules', message: 'a list of {"kind", "months"}', code: 'not_list' });
   } else {
     const kinds = new Set<string>();
     rules.forEach((r: unknown, i) => {
       const { kind = ANY, months } = (r ?? {}) as { kind?: unknown; months?: unknown };
-      if (kind !== ANY && !(STORY_KINDS as readonly unknown[]).includes(kind)) problems.push({ path: `rules.${i}.kind`, message: `"*" or one of ${STORY_KINDS.join(', ')}` });
-      else if (kinds.has(kind as string)) problems.push({ path: `rules.${i}.kind`, message: `"${String(kind)}" is named twice` });
+      if (kind !== ANY && !(STORY_KINDS as readonly unknown[]).includes(kind)) {
+        problems.push({ path: `rules.${i}.kind`, message: `"*" or one of ${STORY_KINDS.join(', ')}`, code: 'one_of', params: { allowed: [ANY, ...STORY_KINDS] } });
+      } else if (kinds.has(kind as string)) {
+        problems.push({ path: `rules.${i}.kind`, message: `"${String(kind)}" is named twice`, code: 'named_twice', params: { value: String(kind) } });
+      }
       kinds.add(kind as string);
       if (months !== null && !(Number.isInteger(months) && (months as number) >= 1 && (months as number) <= MAX_RETENTION_MONTHS)) {
-        problems.push({ path: `rules.${i}.months`, message: `whole months from 1 to ${MAX_RETENTION_MONTHS}, or null to keep forever` });
+        problems.push({ path: `rules.${i}.months`, message: `whole months from 1 to ${MAX_RETENTION_MONTHS}, or null to keep forever`, code: 'number_range', params: { min: 1, max: MAX_RETENTION_MONTHS } });
       }
     });
   }
-  if (problems.length) throw new LedeError('VALIDATION', `retention rules are invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { issues: problems });
+  if (problems.length) throw new LedeError('VALIDATION', `retention rules are invalid: ${formatIssues(problems)}`, { reason: 'input_invalid', issues: problems });
   return (rules as Array<{ kind?: StoryKind | typeof ANY; months: number | null }>).map((r) => ({ kind: r.kind ?? ANY, months: r.months }));
+}
+
+/** Every section stories use: its slug, its newest name and how many stories (of any status) are in it. */
+export async function sectionUsage(db: Queryable): Promise<Array<{ slug: string; name: string; stories: number }>> {
+  const rows = await db.query<{ section_slug: string; section: string; n: number | string }>(
+    `SELECT section_slug, (array_agg(section ORDER BY modified_at DESC))[1] AS section, count(*) AS n
+       FROM stories GROUP BY section_slug ORDER BY section_slug`,
+  );
+  return rows.map((r) => ({ slug: r.section_slug, name: r.section, stories: Number(r.n) }));
 }
 
 /** The `retention_rules` table (migration 006) and the question the retention pass asks. */

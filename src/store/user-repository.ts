@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LedeError } from '../content/index.js';
+import { LedeError, formatIssues, type ValidationIssue } from '../content/index.js';
 import type { Queryable } from './index.js';
 import { isRole, type Role } from '../services/roles.js';
 
@@ -37,14 +37,21 @@ function toUser(row: UserRow): User {
   };
 }
 
-/** Checks the fields of a new or changed account; throws VALIDATION naming each problem. */
+/** Checks the fields of a new or changed account; throws VALIDATION naming each problem (each issue with its code). */
 export function checkAccountFields(fields: { email?: string; name?: string; role?: unknown; language?: unknown }): void {
-  const problems: string[] = [];
-  if (fields.email !== undefined && (!EMAIL.test(normalizeEmail(fields.email)) || fields.email.length > 254)) problems.push(`email: "${fields.email}" is not an e-mail address`);
-  if (fields.name !== undefined && (!fields.name.trim() || fields.name.length > 200)) problems.push('name: required, at most 200 characters');
-  if (fields.role !== undefined && !isRole(fields.role)) problems.push(`role: must be one of contributor, author, editor, admin (got "${String(fields.role)}")`);
-  if (fields.language !== undefined && fields.language !== 'de' && fields.language !== 'en') problems.push('language: must be "de" or "en"');
-  if (problems.length) throw new LedeError('VALIDATION', problems.join('; '));
+  const issues: ValidationIssue[] = [];
+  if (fields.email !== undefined && (!EMAIL.test(normalizeEmail(fields.email)) || fields.email.length > 254)) {
+    issues.push({ path: 'email', message: `"${fields.email}" is not an e-mail address`, code: 'bad_email', params: { email: fields.email } });
+  }
+  if (fields.name !== undefined && (!fields.name.trim() || fields.name.length > 200)) issues.push({ path: 'name', message: 'required, at most 200 characters', code: 'required', params: { max: 200 } });
+  if (fields.role !== undefined && !isRole(fields.role)) issues.push({ path: 'role', message: `must be one of contributor, author, editor, admin (got "${String(fields.role)}")`, code: 'one_of_roles' });
+  if (fields.language !== undefined && fields.language !== 'de' && fields.language !== 'en') issues.push({ path: 'language', message: 'must be "de" or "en"', code: 'one_of', params: { allowed: ['de', 'en'] } });
+  if (!issues.length) return;
+  // A wrong address alone is said as such ("… is not an e-mail address"); several problems are listed.
+  const onlyEmail = issues.length === 1 && issues[0]!.code === 'bad_email';
+  throw new LedeError('VALIDATION', formatIssues(issues), {
+    reason: onlyEmail ? 'bad_email' : 'input_invalid', issues, ...(onlyEmail && { params: { email: fields.email! } }),
+  });
 }
 
 export class UserRepository {
@@ -56,7 +63,7 @@ export class UserRepository {
        ON CONFLICT DO NOTHING RETURNING *`,
       [randomUUID(), normalizeEmail(u.email), u.name.trim(), u.role, u.passwordHash, u.language ?? 'de'],
     );
-    if (!rows[0]) throw new LedeError('CONFLICT', `an account for ${normalizeEmail(u.email)} already exists`);
+    if (!rows[0]) throw new LedeError('CONFLICT', `an account for ${normalizeEmail(u.email)} already exists`, { reason: 'account_exists', params: { email: normalizeEmail(u.email) } });
     return toUser(rows[0]);
   }
 
@@ -81,6 +88,16 @@ export class UserRepository {
     return (await this.db.query<UserRow>('SELECT * FROM users ORDER BY lower(name), id')).map(toUser);
   }
 
+  /**
+   * Locks the enabled administrators' rows until the transaction ends and
+   * returns their ids: run it in the transaction that may take the last one
+   * away, so two admins demoting each other at once cannot both win.
+   */
+  async lockEnabledAdmins(): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>("SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR UPDATE");
+    return rows.map((r) => r.id);
+  }
+
   async count(): Promise<number> {
     const rows = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
     return rows[0]?.n ?? 0;
@@ -97,7 +114,7 @@ export class UserRepository {
     if (fields.disabled !== undefined) sets.push(fields.disabled ? 'disabled_at = coalesce(disabled_at, now())' : 'disabled_at = NULL');
     sets.push('updated_at = now()');
     const rows = await this.db.query<UserRow>(`UPDATE users SET ${sets.join(', ')} WHERE id = $1::uuid RETURNING *`, params);
-    if (!rows[0]) throw new LedeError('NOT_FOUND', `no user with id ${id}`);
+    if (!rows[0]) throw new LedeError('NOT_FOUND', `no user with id ${id}`, { reason: 'no_user' });
     return toUser(rows[0]);
   }
 }

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { listAudit } from '../../src/store/audit-repository.js';
 import { AccountService, LOGIN_FAILED } from '../../src/services/account-service.js';
 import { IDLE_MS } from '../../src/store/session-repository.js';
+import { ACCOUNT_POLICY } from '../../src/store/login-throttle.js';
 import { ROLES, ROLE_GRANTS, TRANSITIONS, mayOnStory, transitionNeeds } from '../../src/services/roles.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
@@ -79,6 +80,32 @@ for (const engine of engines()) {
       await assert.rejects(accounts.login('probe-new@example.org', 'xxxxxxxxxxxx', ip), { code: 'UNAUTHORIZED' });
       await assert.rejects(accounts.login('anna.berg@example.org', PASSWORD, ip), { code: 'RATE_LIMITED' });
       assert.ok(await accounts.login('anna.berg@example.org', PASSWORD, { ip: '192.0.2.55' }), 'other addresses are not affected');
+    });
+
+    test('50 failures recorded at once are each counted (one statement, no lost update)', async () => {
+      const key = 'account:gleichzeitig@example.org';
+      const results = await Promise.all(Array.from({ length: 50 }, () => accounts.throttle.fail(key, ACCOUNT_POLICY)));
+      assert.deepEqual(results.map((r) => r.failures).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1));
+      assert.equal(await accounts.throttle.failures(key), 50);
+      // 45 over the allowance: blocked for the longest time the policy allows.
+      assert.equal(await accounts.throttle.waitMs(key), ACCOUNT_POLICY.maxBlockMs);
+      await accounts.throttle.clear(key);
+    });
+
+    test('50 parallel wrong passwords: every refusal is counted and the lockout engages', async () => {
+      await accounts.createUser({ email: 'parallel@example.org', name: 'Parallel', role: 'contributor', password: PASSWORD }, ADMIN);
+      const ip = { ip: '198.51.100.50' };
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => accounts.login('parallel@example.org', `falsch-${i}-xxxxxxxx`, ip)
+        .then(() => 'OK', (err: { code: string }) => err.code)));
+      assert.deepEqual(answers.filter((a) => a !== 'UNAUTHORIZED' && a !== 'RATE_LIMITED'), []);
+      const refused = answers.filter((a) => a === 'UNAUTHORIZED').length;
+      // Blocking starts after the allowance, so at least that many plus one got through to the password check.
+      assert.ok(refused > ACCOUNT_POLICY.free, `${refused} refusals`);
+      assert.equal(await accounts.throttle.failures('account:parallel@example.org'), refused, 'each refused password is counted once');
+      assert.equal(await accounts.throttle.failures(`ip:${ip.ip}`), refused);
+      const over = refused - ACCOUNT_POLICY.free;
+      assert.equal(await accounts.throttle.waitMs('account:parallel@example.org'), Math.min(ACCOUNT_POLICY.maxBlockMs, 1000 * 2 ** (over - 1)));
+      await assert.rejects(accounts.login('parallel@example.org', PASSWORD, ip), { code: 'RATE_LIMITED' });
     });
 
     test('password change keeps the current session and ends the others; disabling ends all', async () => {

@@ -204,7 +204,10 @@ for (const engine of engines()) {
       const editor = as.get('editor')!;
       const edit = await (await editor.request('/newsroom/topics/landeshaushalt')).text();
       assert.match(edit, /Wofür das Land Geld ausgibt/);
-      const post = await editor.form('/newsroom/topics/landeshaushalt', { _csrf: await editor.csrf(), name: 'Landeshaushalt', intro: 'Neu formuliert.' });
+      // The form names the version it shows (topics are versioned like stories).
+      const shown = /<input type="hidden" name="version" value="(\d+)"/.exec(edit)?.[1];
+      assert.ok(shown, 'the edit form carries the topic version');
+      const post = await editor.form('/newsroom/topics/landeshaushalt', { _csrf: await editor.csrf(), name: 'Landeshaushalt', intro: 'Neu formuliert.', version: shown! });
       assert.equal(post.status, 303);
       assert.equal(post.headers.get('location'), '/newsroom/topics?saved=Landeshaushalt');
       const created = await editor.form('/newsroom/topics', { _csrf: await editor.csrf(), name: 'Nahverkehr im Land', intro: '' });
@@ -222,6 +225,61 @@ for (const engine of engines()) {
       assert.match(await tooLong.text(), new RegExp(`Introduction: at most ${MAX_TOPIC_INTRO} characters, now ${MAX_TOPIC_INTRO + 1}`));
       const api = await editor.json<{ error: { issues: { path: string; code: string }[] } }>('PUT', '/newsroom/api/topics/landeshaushalt', { name: '' });
       assert.deepEqual(api.body.error.issues.map((i) => [i.path, i.code]), [['name', 'required']]);
+    });
+
+    test('two editors save one topic: the second gets 412 with both versions and nothing of theirs is saved; 428 without If-Match', async () => {
+      const editor = as.get('editor')!;
+      const admin = as.get('admin')!;
+      const read = await admin.json<{ version: number; intro: string }>('GET', '/newsroom/api/topics/landeshaushalt');
+      assert.equal(read.status, 200);
+      const etag = read.res.headers.get('etag')!;
+      assert.equal(etag, `"v${read.body.version}"`);
+      // Both loaded the same version; the editor saves first.
+      const first = await editor.json('PUT', '/newsroom/api/topics/landeshaushalt', { name: 'Landeshaushalt', intro: 'Fassung der Redaktion.' }, { 'if-match': etag });
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      assert.equal(first.body.version, read.body.version + 1);
+      assert.equal(first.res.headers.get('etag'), `"v${read.body.version + 1}"`);
+      heard.length = 0;
+      const second = await admin.json('PUT', '/newsroom/api/topics/landeshaushalt', { name: 'Landeshaushalt 2027', intro: 'Fassung der Verwaltung.' }, { 'if-match': etag });
+      assert.equal(second.status, 412);
+      assert.equal(second.body.error.code, 'VERSION_CONFLICT');
+      assert.equal(second.body.error.reason, 'version_conflict');
+      assert.equal(second.body.current.intro, 'Fassung der Redaktion.');
+      assert.equal(second.body.current.version, read.body.version + 1);
+      assert.deepEqual(second.body.yours, { slug: 'landeshaushalt', name: 'Landeshaushalt 2027', intro: 'Fassung der Verwaltung.' });
+      assert.deepEqual(heard, [], 'a refused save tells nobody');
+      const stored = await admin.json('GET', '/newsroom/api/topics/landeshaushalt');
+      assert.equal(stored.body.name, 'Landeshaushalt', 'nothing of the refused save is stored');
+      assert.equal(stored.body.intro, 'Fassung der Redaktion.');
+      assert.equal(stored.body.version, read.body.version + 1);
+
+      // A described topic cannot be written without naming a version; a new one can.
+      const without = await admin.json('PUT', '/newsroom/api/topics/landeshaushalt', { name: 'Landeshaushalt', intro: 'Ohne Version.' });
+      assert.equal(without.status, 428);
+      assert.equal(without.body.error.code, 'PRECONDITION_REQUIRED');
+      assert.equal((await admin.json('GET', '/newsroom/api/topics/landeshaushalt')).body.intro, 'Fassung der Redaktion.');
+      const created = await admin.json('PUT', '/newsroom/api/topics/radverkehr', { name: 'Radverkehr', intro: 'Neu.' });
+      assert.equal(created.status, 200);
+      assert.equal(created.body.version, 1);
+      assert.equal((await admin.json('GET', '/newsroom/api/topics/gibt-es-nicht')).status, 404);
+
+      // The form: the admin (German) opened it before the editor saved again; their save is refused in their words and their text kept.
+      const form = await (await admin.request('/newsroom/topics/landeshaushalt')).text();
+      const version = /<input type="hidden" name="version" value="(\d+)"/.exec(form)![1]!;
+      const again = await editor.json('PUT', '/newsroom/api/topics/landeshaushalt', { name: 'Landeshaushalt', intro: 'Noch einmal die Redaktion.' }, { 'if-match': `"v${version}"` });
+      assert.equal(again.status, 200);
+      const stale = await admin.form('/newsroom/topics/landeshaushalt', { _csrf: await admin.csrf(), name: 'Landeshaushalt', intro: 'Mein Text.', version });
+      assert.equal(stale.status, 409);
+      const html = await stale.text();
+      assert.match(html, /role="alert">Jemand anderes hat dieses Thema gespeichert/);
+      assert.match(html, />Mein Text\.<\/textarea>/, 'the typed text stays in the form');
+      assert.match(html, /<p>Noch einmal die Redaktion\.<\/p>/, 'the stored text is shown');
+      assert.match(html, new RegExp(`name="version" value="${Number(version) + 1}"`), 'saving again is against the stored version');
+      assert.equal((await admin.json('GET', '/newsroom/api/topics/landeshaushalt')).body.intro, 'Noch einmal die Redaktion.');
+      // A second topic with a name that exists is not created over it.
+      const duplicate = await admin.form('/newsroom/topics', { _csrf: await admin.csrf(), name: 'Radverkehr', intro: 'Anders.' });
+      assert.equal(duplicate.status, 409);
+      assert.match(await duplicate.text(), /Das Thema „Radverkehr“ gibt es schon/);
     });
 
     test('sections: retention rules per kind, validated, audited; read for all, written by editors', async () => {

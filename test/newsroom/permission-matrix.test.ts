@@ -141,6 +141,7 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'PATCH /newsroom/api/users/:id': [{ request: (c) => ({ path: `/newsroom/api/users/${c.spareUserId}`, json: { name: `Ersatz ${c.unique}` } }) }],
   'PUT /newsroom/api/me/password': [{ request: () => ({ path: '/newsroom/api/me/password', json: { current: 'falsch-falsch-1', next: 'neu-neu-neu-neu-1' } }) }],
   'GET /newsroom/api/topics': [{ request: () => ({ path: '/newsroom/api/topics' }) }],
+  'GET /newsroom/api/topics/:slug': [{ succeeds: true, request: () => ({ path: '/newsroom/api/topics/verkehr' }) }],
   'PUT /newsroom/api/topics/:slug': [{ request: () => ({ path: '/newsroom/api/topics/verkehr', json: { name: 'Verkehr', introduction: 'Alles über Straßen und Schienen.' } }) }],
   'GET /newsroom/api/sections': [{ request: () => ({ path: '/newsroom/api/sections' }) }],
   'PUT /newsroom/api/sections/:slug': [{ request: () => ({ path: '/newsroom/api/sections/sachsen-anhalt', json: { retentionMonths: null } }) }],
