@@ -1,7 +1,9 @@
 // Lede newsroom: the media library. Uploads (file picker or drag and drop,
 // several at once, one after another, each with its own progress bar and
 // error), the focal point picker (a click on the picture fills the numeric
-// inputs, which stay the keyboard way) and replacing an asset's file.
+// inputs, which stay the keyboard way) and replacing an asset's file (with
+// If-Match: the version the page was rendered with, so a file replaced
+// over another editor's change is refused, not lost).
 (function () {
   'use strict';
   var cfgEl = document.getElementById('media-config');
@@ -20,17 +22,19 @@
     var j = null;
     try { j = JSON.parse(xhr.responseText); } catch (e) { j = null; }
     var err = (j && j.error) || {};
+    if (xhr.status === 412 && T.conflict) return T.conflict;
     var msg = err.message || String(xhr.status);
     if (err.issues && err.issues.length) msg += ' (' + err.issues.map(function (i) { return (i.path ? i.path + ': ' : '') + i.message; }).join('; ') + ')';
     return msg;
   }
 
   /** Sends one file with XMLHttpRequest (for upload progress); calls back with the parsed answer or an error text. */
-  function send(method, url, file, row, done) {
+  function send(method, url, file, row, done, version) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, url);
     xhr.setRequestHeader('X-CSRF-Token', csrf);
     xhr.setRequestHeader('Accept', 'application/json');
+    if (version) xhr.setRequestHeader('If-Match', '"v' + version + '"');
     var form = new FormData();
     form.append('file', file, file.name);
     xhr.upload.addEventListener('progress', function (e) {
@@ -178,7 +182,7 @@
         row.li.setAttribute('data-state', 'done');
         row.state.textContent = T.replaced;
         location.reload();
-      });
+      }, T.version);
     });
   }
 })();

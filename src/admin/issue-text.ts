@@ -123,12 +123,6 @@ const MESSAGE_CODES: Array<{ code: string; match: RegExp; params?: (m: RegExpExe
   { code: 'required', match: /^required$/ },
   { code: 'one_of', match: /^one of ([a-z_-]+(?:, [a-z_-]+)+)$/, params: (m) => ({ allowed: m[1]! }) },
   { code: 'not_a_date', match: /^not a date$/ },
-  { code: 'too_long', match: /^at most (\d+) characters \(got (\d+)\)$/, params: (m) => ({ max: Number(m[1]), got: Number(m[2]) }) },
-  { code: 'must_be_text', match: /^must be text \(or null to clear\)$/ },
-  { code: 'rights_date', match: /^a date \(2026-12-31\) or date and time/ },
-  { code: 'after_valid_from', match: /^must be after valid from$/ },
-  { code: 'focal_range', match: /^two fractions from 0 to 1/ },
-  { code: 'unknown_field', match: /^unknown field; send any of / },
 ];
 
 const MESSAGE_TEXT = {
@@ -181,6 +175,7 @@ const MESSAGE_TEXT = {
   not_an_object: fixed('hat nicht die erwartete Form (ein Objekt mit Feldern)', 'does not have the expected form (an object with fields)'),
   bad_email: fixed('ist keine E-Mail-Adresse', 'is not an e-mail address'),
   named_twice: { de: (p) => `${quoteDe(p.value)} ist doppelt angegeben`, en: (p) => `${quoteEn(p.value)} is named twice` },
+  bad_cursor: fixed('Die Seitenangabe ist ungültig; bitte von der ersten Seite an suchen', 'the page marker is broken; please start again from the first page'),
 } satisfies Record<string, Texts>;
 
 /** Every code `validateDraft` gives its issues, in both languages (TypeScript checks that none is missing). */
@@ -302,6 +297,23 @@ export const ERROR_TEXT: Record<string, Texts> = {
     'The ticker is being changed very often right now and the entry could not be added. Please send it again.',
   ),
   slug_taken: { de: (p) => `Die Adresse ${quoteDe(p.slug)} ist schon vergeben.`, en: (p) => `The address ${quoteEn(p.slug)} is already taken.` },
+  // Media library
+  rights_invalid: leading('Die Bildrechte sind so nicht gültig:', 'The picture rights are not valid:'),
+  no_picture: fixed('Dieses Bild gibt es in der Mediathek nicht (oder nicht mehr).', 'This picture is not (or no longer) in the media library.'),
+  file_in_library: fixed(
+    'Diese Datei ist schon als anderes Bild in der Mediathek. Verwenden Sie jenes, oder ersetzen Sie mit einer anderen Datei.',
+    'This file is already in the library as another picture. Use that one, or replace with a different file.',
+  ),
+  same_picture: fixed('Das Ersatzbild ist dasselbe Bild.', 'The replacement is the same picture.'),
+  replacement_no_credit: fixed(
+    'Das Ersatzbild hat keine Bildrechte-Angabe, und veröffentlichte oder geplante Beiträge verwenden das alte. Bitte zuerst die Bildrechte ergänzen.',
+    'The replacement picture has no credit line, and published or scheduled stories use the old one. Please add the credit first.',
+  ),
+  replace_everywhere_forbidden: {
+    de: (p) => `Ihre Rolle (${roleName('de', p.role)}) darf nicht alle Beiträge ändern, die dieses Bild verwenden.`,
+    en: (p) => `Your role (${roleName('en', p.role)}) may not change every story that uses this picture.`,
+  },
+  media_unconfigured: fixed('Die Mediathek ist auf diesem Server nicht eingerichtet.', 'The media library is not set up on this server.'),
   internal: fixed(
     'Ein unerwarteter Fehler ist aufgetreten; er wurde protokolliert. Bitte noch einmal versuchen.',
     'An unexpected error occurred; it has been logged. Please try again.',

@@ -1,14 +1,15 @@
-import { LedeError, type ValidationIssue, formatEnglishDateTime, formatGermanDate, formatGermanDateTime, toZonedIso } from '../content/index.js';
+import { isLedeError, type ValidationIssue, formatEnglishDateTime, formatGermanDate, formatGermanDateTime, toZonedIso } from '../content/index.js';
+import { RIGHTS_FIELDS } from '../content/media-types.js';
 import { formatBytes } from '../imaging/intake.js';
-import { type MediaAsset } from '../store/asset-repository.js';
+import type { MediaAsset } from '../store/asset-repository.js';
+import { MEDIA_USAGES } from '../store/media-queries.js';
 import { hasPermission } from '../services/roles.js';
-import {
-  applyMediaChange, assetDetail, checkMediaChange, expiringAssets, loadAsset, mediaFilterFrom, mediaPage, replaceEverywhere,
-} from '../api/media-api.js';
-import { MEDIA_USAGES, listMediaAssets } from '../store/media-queries.js';
-import { RIGHTS_FIELDS, mediaOf, type AssetView } from '../api/media-support.js';
+import { assetDetail, expiringAssets, mediaPage, replaceEverywhereFor } from '../api/media-api.js';
+import { assetChangeBody, assetChangeOf, mediaFilter, mediaListQuery, replaceEverywhereBody } from '../api/media-input.js';
+import { mediaOf, type AssetView } from '../api/media-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
+import { idParams, parseInput } from '../http/input.js';
 import { pick, type UiLang } from './i18n.js';
 import { errorText, fieldName, issueMessage } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
@@ -43,11 +44,14 @@ export const MEDIA_TEXT = {
     everywhere: 'Überall durch ein anderes Bild ersetzen', everywhereHint: 'Jeder Beitrag, der dieses Bild verwendet, bekommt das gewählte Bild (als neue Version; Alternativtext und Bildunterschrift bleiben).',
     replacement: 'Ersatzbild', everywhereButton: 'Überall ersetzen', noOther: 'Es gibt noch kein anderes Bild in der Mediathek.',
     replacedIn: (n: number) => (n === 1 ? 'In 1 Beitrag ersetzt.' : `In ${n} Beiträgen ersetzt.`), notReplaced: 'Nicht ersetzt in:',
+    conflict: 'Jemand anderes hat dieses Bild inzwischen geändert. Ihre Änderungen wurden nicht gespeichert. Das Formular zeigt jetzt den aktuellen Stand; bitte tragen Sie Ihre Änderungen erneut ein und speichern Sie.',
+    yourEntries: 'Ihre nicht gespeicherten Eingaben:', emptyEntry: '(leer)', noVersion: 'Das Formular ist veraltet (ohne Versionsangabe). Bitte laden Sie die Seite neu.',
     client: {
       waiting: 'Wartet …', uploading: 'Lädt hoch …', processing: 'Wird verarbeitet …', done: 'Fertig', duplicate: 'Schon in der Mediathek',
       failed: 'Fehlgeschlagen:', tooLarge: 'Die Datei ist größer als {max}.', offline: 'Keine Verbindung zum Server.', open: 'Öffnen',
       credit: 'Bildrechte:', noCredit: 'keine Bildrechte in der Datei – bitte ergänzen', progress: 'Fortschritt', replaced: 'Datei ersetzt. Die Seite wird neu geladen …',
       focalSet: 'Bildmittelpunkt gesetzt:', left: 'von links', top: 'von oben', chooseFile: 'Bitte eine Datei wählen.',
+      conflict: 'Jemand anderes hat dieses Bild inzwischen geändert; die Datei wurde nicht ersetzt. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
     },
   },
   en: {
@@ -76,11 +80,14 @@ export const MEDIA_TEXT = {
     everywhere: 'Replace with another picture everywhere', everywhereHint: 'Every story that uses this picture gets the chosen one (as a new version; alt text and caption stay).',
     replacement: 'Replacement picture', everywhereButton: 'Replace everywhere', noOther: 'There is no other picture in the library yet.',
     replacedIn: (n: number) => (n === 1 ? 'Replaced in 1 story.' : `Replaced in ${n} stories.`), notReplaced: 'Not replaced in:',
+    conflict: 'Someone else changed this picture meanwhile. Your changes were not saved. The form now shows the current state; please enter your changes again and save.',
+    yourEntries: 'Your entries that were not saved:', emptyEntry: '(empty)', noVersion: 'The form is out of date (it names no version). Please reload the page.',
     client: {
       waiting: 'Waiting …', uploading: 'Uploading …', processing: 'Processing …', done: 'Done', duplicate: 'Already in the library',
       failed: 'Failed:', tooLarge: 'The file is larger than {max}.', offline: 'No connection to the server.', open: 'Open',
       credit: 'Credit:', noCredit: 'no credit in the file – please add one', progress: 'Progress', replaced: 'File replaced. Reloading …',
       focalSet: 'Focal point set:', left: 'from the left', top: 'from the top', chooseFile: 'Please choose a file.',
+      conflict: 'Someone else changed this picture meanwhile; the file was not replaced. Please reload the page and try again.',
     },
   },
 };
@@ -143,15 +150,15 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
       let error: string | undefined;
       let result: Awaited<ReturnType<typeof mediaPage>> = { items: [] };
       try {
-        result = await mediaPage(deps, media, mediaFilterFrom((n) => (n === 'cursor' ? q('cursor') : f[n as keyof typeof f]) || undefined));
+        result = await mediaPage(media, mediaFilter(parseInput(mediaListQuery, { ...f, cursor: q('cursor') }, 'the filter')));
       } catch (err) {
-        if (!(err instanceof LedeError) || err.code !== 'VALIDATION') throw err;
+        if (!isLedeError(err) || err.code !== 'VALIDATION') throw err;
         const filterLabel: Record<string, string> = { from: t.from, to: t.to, status: t.status, usage: t.usageFilter, credit: t.credit };
         error = `${t.badFilter} ${err.issues.length
           ? err.issues.map((i) => `${filterLabel[i.path] ?? fieldName(i.path, lang)}: ${issueMessage(i, lang)}`).join('; ')
           : errorText(err, lang) ?? err.message}`;
       }
-      const expiring = await expiringAssets(deps, media);
+      const expiring = await expiringAssets(media);
       const keep = Object.entries(f).filter(([, v]) => v) as [string, string][];
       const nextHref = result.next ? `/newsroom/media?${new URLSearchParams([...keep, ['cursor', result.next]]).toString()}` : undefined;
       const firstHref = q('cursor') ? `/newsroom/media${keep.length ? `?${new URLSearchParams(keep).toString()}` : ''}` : undefined;
@@ -263,6 +270,16 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
   });
 
   type FormValues = Partial<Record<(typeof RIGHTS_FIELDS)[number] | 'focalX' | 'focalY', string>>;
+  interface Notice {
+    ok?: string;
+    issues?: ValidationIssue[];
+    form?: FormValues;
+    failed?: { headline: string; message: string; code?: string }[];
+    /** The editor's entries that lost to another editor's save (shown beside the current state). */
+    conflict?: FormValues;
+    /** A refusal without issues, as one sentence. */
+    error?: string;
+  }
 
   const formValues = (asset: MediaAsset): FormValues => ({
     ...Object.fromEntries(RIGHTS_FIELDS.map((k) => [k, asset.rights[k] ?? ''])),
@@ -272,14 +289,14 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
     focalY: String(Math.round(asset.focalY * 1000) / 10),
   });
 
-  const detailPage = async (c: NewsroomContext, id: string, notice: { ok?: string; issues?: ValidationIssue[]; form?: FormValues; failed?: { headline: string; message: string; code?: string }[] } = {}, status = 200) => {
+  const detailPage = async (c: NewsroomContext, id: string, notice: Notice = {}, status = 200) => {
     const lang = c.get('lang');
     const t = pick(MEDIA_TEXT, lang);
     const st = pick(STORY_TEXT, lang);
     const session = c.get('session')!;
     const media = mediaOf(deps);
-    const asset = await loadAsset(media, id);
-    const view = await assetDetail(deps, media, asset);
+    const asset = await media.library.find(id);
+    const view = await assetDetail(media, asset);
     const may = hasPermission(session.user, 'media.manage');
     const form = notice.form ?? formValues(asset);
     const label: Record<string, string> = {
@@ -299,9 +316,12 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
       </div>
     );
     const others = may && view.stories.length
-      ? (await listMediaAssets(deps.db, { limit: 100 }, media.clock())).items.filter((a) => a.id !== asset.id)
+      ? (await media.library.list({ limit: 100 })).items.map((x) => x.asset).filter((a) => a.id !== asset.id)
       : [];
-    const client = { ...t.client, tooLarge: t.client.tooLarge.replace('{max}', formatBytes(media.limits.maxBytes)), maxBytes: media.limits.maxBytes, id: asset.id };
+    // The version goes with every write from this page (the rights form's hidden field, If-Match of the file replacement).
+    const client = {
+      ...t.client, tooLarge: t.client.tooLarge.replace('{max}', formatBytes(media.limits.maxBytes)), maxBytes: media.limits.maxBytes, id: asset.id, version: asset.version,
+    };
     const name = nameOf(view, t);
     return c.html(page(
       <NewsroomLayout title={`${t.title}: ${name}`} lang={lang} session={session} current="media" assets={{ css: css(), scripts: [script()] }}>
@@ -309,6 +329,14 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
         <h1>{name}</h1>
         <script type="application/json" id="media-config" dangerouslySetInnerHTML={{ __html: jsonIsland({ text: client }) }}></script>
         {notice.ok ? <p class="notice ok" role="status">{notice.ok}</p> : null}
+        {notice.error ? <p class="notice error" role="alert">{notice.error}</p> : null}
+        {notice.conflict ? (
+          <div class="notice error" role="alert">
+            <p>{t.conflict}</p>
+            <p>{t.yourEntries}</p>
+            <ul>{Object.entries(notice.conflict).map(([k, v]) => <li>{`${label[k] ?? (k === 'focalX' ? t.focalX : k === 'focalY' ? t.focalY : fieldName(k, lang))}: ${v || t.emptyEntry}`}</li>)}</ul>
+          </div>
+        ) : null}
         {notice.failed?.length ? (
           <div class="notice error" role="alert">
             <p>{t.notReplaced}</p>
@@ -366,6 +394,7 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
               {may ? (
                 <form method="post" action={`/newsroom/media/${asset.id}`} id="rights-form">
                   <input type="hidden" name="_csrf" value={session.csrfToken} />
+                  <input type="hidden" name="version" value={String(asset.version)} />
                   {field('credit', 200)}
                   {field('copyrightHolder', 200)}
                   {field('source', 200)}
@@ -431,40 +460,39 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
   };
 
   registry.add({
-    method: 'GET', path: '/newsroom/media/:id', permission: 'newsroom.use', kind: 'page',
-    handler: (c) => {
-      const ctx = c as NewsroomContext;
-      const t = pick(MEDIA_TEXT, ctx.get('lang'));
+    method: 'GET', path: '/newsroom/media/:id', permission: 'newsroom.use', kind: 'page', input: { params: idParams },
+    handler: (c, { params }) => {
+      const t = pick(MEDIA_TEXT, c.get('lang'));
       const replaced = c.req.query('replaced');
       const ok = c.req.query('saved') ? t.saved : replaced && /^\d{1,6}$/.test(replaced) ? t.replacedIn(Number(replaced)) : undefined;
-      return detailPage(ctx, c.req.param('id') ?? '', ok ? { ok } : {});
+      return detailPage(c, params.id, ok ? { ok } : {});
     },
   });
 
   registry.add({
-    method: 'POST', path: '/newsroom/media/:id/replace-everywhere', permission: 'media.manage', kind: 'page',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const t = pick(MEDIA_TEXT, ctx.get('lang'));
-      const asset = await loadAsset(mediaOf(deps), c.req.param('id') ?? '');
-      const form = await c.req.parseBody();
-      const result = await replaceEverywhere(deps, ctx, asset.id, form.with);
-      if (result.failed.length) return detailPage(ctx, asset.id, { failed: result.failed, ...(result.replaced.length && { ok: t.replacedIn(result.replaced.length) }) });
-      return c.redirect(`/newsroom/media/${String(form.with).trim().toLowerCase()}?replaced=${result.replaced.length}`, 303);
+    method: 'POST', path: '/newsroom/media/:id/replace-everywhere', permission: 'media.manage', kind: 'page', input: { params: idParams },
+    handler: async (c, { params }) => {
+      const t = pick(MEDIA_TEXT, c.get('lang'));
+      const body = parseInput(replaceEverywhereBody, await c.req.parseBody(), 'the replacement picture, named by its id');
+      const result = await replaceEverywhereFor(deps, c, params.id, body.with);
+      if (result.failed.length) return detailPage(c, params.id, { failed: result.failed, ...(result.replaced.length && { ok: t.replacedIn(result.replaced.length) }) });
+      return c.redirect(`/newsroom/media/${body.with}?replaced=${result.replaced.length}`, 303);
     },
   });
 
-  // The rights form without JavaScript: the same checks as PATCH /newsroom/api/media/:id.
+  // The rights form without JavaScript: the same checks and the same version rule as PATCH /newsroom/api/media/:id.
   registry.add({
-    method: 'POST', path: '/newsroom/media/:id', permission: 'media.manage', kind: 'page',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const id = c.req.param('id') ?? '';
+    method: 'POST', path: '/newsroom/media/:id', permission: 'media.manage', kind: 'page', input: { params: idParams },
+    handler: async (c, { params }) => {
+      const t = pick(MEDIA_TEXT, c.get('lang'));
       const media = mediaOf(deps);
-      const asset = await loadAsset(media, id);
+      const asset = await media.library.find(params.id);
+      const id = asset.id;
       const raw = await c.req.parseBody();
       const form: FormValues = {};
       for (const k of [...RIGHTS_FIELDS, 'focalX', 'focalY'] as const) form[k] = typeof raw[k] === 'string' ? raw[k] as string : '';
+      const version = typeof raw.version === 'string' && /^\d{1,9}$/.test(raw.version.trim()) ? Number(raw.version) : undefined;
+      if (version === undefined) return detailPage(c, id, { error: t.noVersion, form }, 428);
       const body: Record<string, unknown> = {};
       for (const k of RIGHTS_FIELDS) body[k] = form[k] ?? '';
       // An unchanged day keeps the exact instant it stands for (e.g. an agency's end time).
@@ -477,11 +505,18 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
         body.focal = form.focalX !== '' && form.focalY !== '' && Number.isFinite(fx) && Number.isFinite(fy) ? { x: fx / 100, y: fy / 100 } : null;
       }
       try {
-        await applyMediaChange(deps, media, asset, checkMediaChange(body, asset.rights));
+        const change = parseInput(assetChangeBody, body, 'the rights');
+        await media.library.change(id, assetChangeOf(change), { expectedVersion: version, yours: change });
       } catch (err) {
-        if (err instanceof LedeError && err.code === 'VALIDATION') {
+        if (isLedeError(err) && err.code === 'VALIDATION') {
           const issues = err.issues.length ? err.issues : [{ path: 'rights', message: err.message }];
-          return detailPage(ctx, id, { issues, form }, 422);
+          return detailPage(c, id, { issues, form }, 422);
+        }
+        if (isLedeError(err) && err.code === 'VERSION_CONFLICT') {
+          // The current state in the form (saving it again must not undo the other change); what this editor entered beside it.
+          const current = formValues(await media.library.find(id));
+          const mine = Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== current[k as keyof FormValues])) as FormValues;
+          return detailPage(c, id, { conflict: mine }, 412);
         }
         throw err;
       }

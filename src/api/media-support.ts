@@ -1,25 +1,39 @@
 import { LedeError } from '../content/index.js';
-import { DEFAULT_LIMITS, readLimited, type IntakeLimits, type UploadInput } from '../imaging/intake.js';
-import type { NewsroomMedia } from '../services/media-library.js';
+import { RIGHTS_FIELDS, rightsStatus, type AssetRights } from '../content/media-types.js';
+import { readLimited, type UploadInput } from '../imaging/intake.js';
 import { cropBox, renditionWidths } from '../imaging/renditions.js';
-import { rightsStatus, type AssetRights, type MediaAsset, type RightsStatus } from '../store/asset-repository.js';
+import type { MediaAsset } from '../store/asset-repository.js';
+import type { NewsroomMedia } from '../services/media-library.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
+import { etagOf } from './api-support.js';
+import { MULTIPART_OVERHEAD, STATUS_PARAM } from './media-input.js';
+
+export { RIGHTS_FIELDS } from '../content/media-types.js';
 
 /** The configured media library, or 503 naming what is missing. */
-export function mediaOf(deps: NewsroomDeps): NewsroomMedia {
-  if (!deps.media) throw new LedeError('UNAVAILABLE', 'the media library is not configured on this server (no media storage)');
+export function mediaOf(deps: Pick<NewsroomDeps, 'media'>): NewsroomMedia {
+  if (!deps.media) throw new LedeError('UNAVAILABLE', 'the media library is not configured on this server (no media storage)', { reason: 'media_unconfigured' });
   return deps.media;
 }
 
-/** Rights status names as the API and the list filter spell them. */
-export const STATUS_PARAM: Record<RightsStatus, string> = { valid: 'valid', expiring: 'expiring', lapsed: 'lapsed', not_yet_valid: 'not-yet-valid' };
-export const STATUS_FROM_PARAM: Record<string, RightsStatus> = { valid: 'valid', expiring: 'expiring', lapsed: 'lapsed', 'not-yet-valid': 'not_yet_valid' };
+/**
+ * The asset version named by If-Match ("v3", the ETag of GET). A write
+ * without one is refused with 428, as a story's: a client that does not say
+ * which version it edited could overwrite another editor's change.
+ */
+export function assetIfMatch(c: NewsroomContext): number {
+  const raw = c.req.header('if-match')?.trim();
+  const m = raw ? /^(?:W\/)?"v(\d{1,9})"$/.exec(raw) : null;
+  if (!m) {
+    throw new LedeError('PRECONDITION_REQUIRED', raw
+      ? `If-Match ${JSON.stringify(raw)} is not a picture version; send the ETag you got when you loaded the picture, e.g. If-Match: "v3"`
+      : 'this write needs an If-Match header with the version you edited, e.g. If-Match: "v3" (the ETag you got when you loaded the picture)', { reason: 'version_required' });
+  }
+  return Number(m[1]);
+}
 
-/** The fields PATCH takes as rights (strings; null or "" clears). */
-export const RIGHTS_FIELDS = ['credit', 'copyrightHolder', 'source', 'licence', 'usageTerms', 'creator', 'validFrom', 'validUntil'] as const;
-export const RIGHTS_MAX: Record<(typeof RIGHTS_FIELDS)[number], number> = {
-  credit: 200, copyrightHolder: 200, source: 200, licence: 500, usageTerms: 2000, creator: 200, validFrom: 40, validUntil: 40,
-};
+/** The ETag of an asset's version. */
+export const assetEtag = (asset: Pick<MediaAsset, 'version'>): string => etagOf(asset.version);
 
 /** Newsroom preview URLs of an asset (not the public, cacheable rendition URLs). */
 export function previewUrls(asset: Pick<MediaAsset, 'id' | 'width' | 'height' | 'focalX' | 'focalY'>): { thumbnail: string; preview: string; original: string } {
@@ -51,16 +65,14 @@ export function assetView(asset: MediaAsset, now: Date, usedIn: number) {
     createdBy: asset.createdBy ?? null,
     createdAt: asset.createdAt,
     updatedAt: asset.updatedAt,
+    version: asset.version,
     urls: previewUrls(asset),
   };
 }
 export type AssetView = ReturnType<typeof assetView>;
 
-/** Room for multipart boundaries and headers on top of the file itself. */
-const MULTIPART_OVERHEAD = 64 * 1024;
-
 function tooLarge(limit: number): LedeError {
-  return new LedeError('PAYLOAD_TOO_LARGE', `the file is larger than the limit of ${Math.round(limit / 1024 / 1024)} MB`);
+  return new LedeError('PAYLOAD_TOO_LARGE', `the file is larger than the limit of ${Math.round(limit / 1024 / 1024)} MB`, { reason: 'upload_too_large', params: { max: limit } });
 }
 
 /** A file name from the X-File-Name header (percent-encoded UTF-8), ?name=, or Content-Disposition. */
@@ -107,7 +119,7 @@ export async function readUpload(c: NewsroomContext, maxBytes: number): Promise<
   if (!multipart) {
     const body = c.req.raw.body;
     if (!body || /^(application\/json|application\/x-www-form-urlencoded|text\/)/i.test(type)) {
-      throw new LedeError('VALIDATION', 'send the image as multipart/form-data (field "file") or as the raw body with its Content-Type and the name in X-File-Name');
+      throw new LedeError('VALIDATION', 'send the image as multipart/form-data (field "file") or as the raw body with its Content-Type and the name in X-File-Name', { reason: 'upload_wrong_type' });
     }
     const bytes = await readLimited(body as unknown as AsyncIterable<Uint8Array>, maxBytes).catch((err) => {
       if (err instanceof LedeError && err.code === 'PAYLOAD_TOO_LARGE') throw tooLarge(maxBytes);
@@ -125,7 +137,7 @@ export async function readUpload(c: NewsroomContext, maxBytes: number): Promise<
     for (const [k, v] of Object.entries(parsed)) form.append(k, v as string | Blob);
   } else {
     const raw = c.req.raw.body;
-    if (!raw) throw new LedeError('VALIDATION', 'the form has no file (field "file")');
+    if (!raw) throw new LedeError('VALIDATION', 'the form has no file (field "file")', { reason: 'upload_no_file' });
     let bytes: Buffer;
     try {
       bytes = await readLimited(raw as unknown as AsyncIterable<Uint8Array>, limit);
@@ -136,11 +148,11 @@ export async function readUpload(c: NewsroomContext, maxBytes: number): Promise<
     try {
       form = await new Request('http://upload.invalid/', { method: 'POST', body: new Blob([new Uint8Array(bytes)]), headers: { 'content-type': type } }).formData();
     } catch {
-      throw new LedeError('VALIDATION', 'the multipart form could not be read; send the image in a field named "file"');
+      throw new LedeError('VALIDATION', 'the multipart form could not be read; send the image in a field named "file"', { reason: 'upload_unreadable' });
     }
   }
   const file = form.get('file');
-  if (!file || typeof file === 'string') throw new LedeError('VALIDATION', 'the form has no file (field "file")');
+  if (!file || typeof file === 'string') throw new LedeError('VALIDATION', 'the form has no file (field "file")', { reason: 'upload_no_file' });
   if (file.size > maxBytes) throw tooLarge(maxBytes);
   const bytes = Buffer.from(await file.arrayBuffer());
   const rights: AssetRights = {};

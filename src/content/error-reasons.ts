@@ -27,6 +27,12 @@ export const ERROR_REASONS = [
   'account_exists', 'login_failed', 'login_throttled', 'no_user', 'password_missing', 'passwords_differ',
   // Topics and sections
   'no_topic', 'no_section', 'topic_exists',
+  // Media library (src/services/media-library.ts, src/imaging, src/storage, the media endpoints)
+  'no_picture', 'rights_invalid', 'upload_raced', 'file_in_library', 'media_unconfigured', 'upload_too_large',
+  'upload_wrong_type', 'upload_no_file', 'upload_unreadable', 'image_empty', 'image_type_mismatch', 'image_unsupported',
+  'image_damaged', 'image_too_many_pixels', 'replace_everywhere_forbidden', 'same_picture', 'replacement_no_credit',
+  'no_preview', 'no_rendition', 'image_out_of_date', 'image_rights_lapsed', 'media_file_missing', 'storage_key_invalid',
+  'storage_unavailable',
   // Operation: configuration, the database, the data directory, the command line
   'bad_config', 'bad_arguments', 'database_unavailable', 'database_closed', 'migration_failed', 'data_dir_locked',
   'data_dir_unusable', 'import_unreadable',

@@ -29,6 +29,8 @@ export const INPUT_ISSUE_CODES = [
   'rights_date', 'after_valid_from', 'focal_range', 'unknown_field', 'not_a_number', 'not_an_object', 'bad_email',
   // Accounts, topics and sections
   'named_twice',
+  // Media library
+  'bad_cursor',
 ] as const;
 
 /** A code `validateDraft` gives. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { LedeError } from '../content/index.js';
+import type { MediaType } from '../content/media-types.js';
 
 /**
  * Upload intake: decides whether a file may enter the media library, before
@@ -22,8 +23,7 @@ import { LedeError } from '../content/index.js';
  * Graphics come as PNG/WebP exports or as embeds.
  */
 
-export const MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'] as const;
-export type MediaType = (typeof MEDIA_TYPES)[number];
+export { MEDIA_TYPES, type MediaType } from '../content/media-types.js';
 
 /** The file name extension Lede gives each type. */
 export const EXTENSION: Record<MediaType, string> = {
@@ -110,7 +110,9 @@ function extensionOf(fileName: string | undefined): string | undefined {
 }
 
 function tooLarge(bytes: number, limits: IntakeLimits): LedeError {
-  return new LedeError('PAYLOAD_TOO_LARGE', `the file is ${formatBytes(bytes)}; the limit is ${formatBytes(limits.maxBytes)}`);
+  return new LedeError('PAYLOAD_TOO_LARGE', `the file is ${formatBytes(bytes)}; the limit is ${formatBytes(limits.maxBytes)}`, {
+    reason: 'upload_too_large', params: { max: limits.maxBytes },
+  });
 }
 
 export function formatBytes(n: number): string {
@@ -139,13 +141,13 @@ function checkDeclared(actual: MediaType, input: UploadInput): void {
   if (ext !== undefined && EXTENSION_TYPES[ext] !== actual) {
     const promised = EXTENSION_TYPES[ext];
     throw new LedeError('VALIDATION',
-      `${name} is named .${ext}${promised ? ` (${NAME[promised]})` : ''} but its content is ${NAME[actual]}; rename it to .${EXTENSION[actual]} or upload the right file`);
+      `${name} is named .${ext}${promised ? ` (${NAME[promised]})` : ''} but its content is ${NAME[actual]}; rename it to .${EXTENSION[actual]} or upload the right file`, { reason: 'image_type_mismatch' });
   }
   const declared = input.contentType?.split(';')[0]!.trim().toLowerCase();
   if (declared && declared !== 'application/octet-stream') {
     const promised = CONTENT_TYPES[declared];
     if (promised !== actual) {
-      throw new LedeError('VALIDATION', `the upload was declared as ${declared} but its content is ${NAME[actual]} (${actual})`);
+      throw new LedeError('VALIDATION', `the upload was declared as ${declared} but its content is ${NAME[actual]} (${actual})`, { reason: 'image_type_mismatch' });
     }
   }
 }
@@ -157,12 +159,12 @@ function checkDeclared(actual: MediaType, input: UploadInput): void {
 export function checkPngChunks(b: Buffer): void {
   let o = 8;
   for (;;) {
-    if (o + 12 > b.length) throw new LedeError('VALIDATION', 'the PNG file is truncated (no IEND chunk)');
+    if (o + 12 > b.length) throw new LedeError('VALIDATION', 'the PNG file is truncated (no IEND chunk)', { reason: 'image_damaged' });
     const length = b.readUInt32BE(o);
     const type = b.toString('latin1', o + 4, o + 8);
-    if (length > 0x7fffffff || o + 12 + length > b.length) throw new LedeError('VALIDATION', `the PNG file is truncated or damaged (chunk ${JSON.stringify(type)} runs past the end)`);
+    if (length > 0x7fffffff || o + 12 + length > b.length) throw new LedeError('VALIDATION', `the PNG file is truncated or damaged (chunk ${JSON.stringify(type)} runs past the end)`, { reason: 'image_damaged' });
     const crc = crc32(b.subarray(o + 4, o + 8 + length));
-    if (crc !== b.readUInt32BE(o + 8 + length)) throw new LedeError('VALIDATION', `the PNG file is damaged (checksum of its ${JSON.stringify(type)} chunk is wrong)`);
+    if (crc !== b.readUInt32BE(o + 8 + length)) throw new LedeError('VALIDATION', `the PNG file is damaged (checksum of its ${JSON.stringify(type)} chunk is wrong)`, { reason: 'image_damaged' });
     o += 12 + length;
     if (type === 'IEND') return;
   }
@@ -177,16 +179,16 @@ export function checkPngChunks(b: Buffer): void {
 export async function inspectUpload(input: UploadInput, limits: IntakeLimits = DEFAULT_LIMITS): Promise<CheckedImage> {
   const { bytes } = input;
   if (bytes.length > limits.maxBytes) throw tooLarge(bytes.length, limits);
-  if (bytes.length === 0) throw new LedeError('VALIDATION', 'the file is empty');
+  if (bytes.length === 0) throw new LedeError('VALIDATION', 'the file is empty', { reason: 'image_empty' });
   const sniffed = sniffType(bytes);
   if (sniffed === 'svg') {
-    throw new LedeError('UNSUPPORTED_MEDIA_TYPE', 'SVG files are not accepted (an SVG can carry scripts); export the graphic as PNG or WebP');
+    throw new LedeError('UNSUPPORTED_MEDIA_TYPE', 'SVG files are not accepted (an SVG can carry scripts); export the graphic as PNG or WebP', { reason: 'image_unsupported' });
   }
   if (sniffed === 'heic') {
-    throw new LedeError('UNSUPPORTED_MEDIA_TYPE', 'HEIC/HEIF photos are not accepted; export as JPEG or AVIF');
+    throw new LedeError('UNSUPPORTED_MEDIA_TYPE', 'HEIC/HEIF photos are not accepted; export as JPEG or AVIF', { reason: 'image_unsupported' });
   }
   if (sniffed === undefined) {
-    throw new LedeError('UNSUPPORTED_MEDIA_TYPE', `${input.fileName ?? 'the file'} is not a JPEG, PNG, WebP, AVIF or GIF image`);
+    throw new LedeError('UNSUPPORTED_MEDIA_TYPE', `${input.fileName ?? 'the file'} is not a JPEG, PNG, WebP, AVIF or GIF image`, { reason: 'image_unsupported' });
   }
   checkDeclared(sniffed, input);
 
@@ -194,27 +196,28 @@ export async function inspectUpload(input: UploadInput, limits: IntakeLimits = D
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw new LedeError('VALIDATION', `the ${NAME[sniffed]} file is damaged: ${shortReason(err)}`, { cause: err });
+    throw new LedeError('VALIDATION', `the ${NAME[sniffed]} file is damaged: ${shortReason(err)}`, { reason: 'image_damaged', cause: err });
   }
   const decoder = meta.format === 'heif' ? (meta.compression === 'av1' ? 'image/avif' : 'heic') : `image/${meta.format}`;
   if (decoder !== sniffed) {
-    throw new LedeError('VALIDATION', `the file looks like ${NAME[sniffed]} but decodes as ${meta.format ?? 'something else'}`);
+    throw new LedeError('VALIDATION', `the file looks like ${NAME[sniffed]} but decodes as ${meta.format ?? 'something else'}`, { reason: 'image_damaged' });
   }
   const width = meta.width ?? 0;
   const height = meta.height ?? 0; // per frame for animations
   const pages = meta.pages ?? 1;
-  if (!width || !height) throw new LedeError('VALIDATION', `the ${NAME[sniffed]} file has no image size in its header`);
+  if (!width || !height) throw new LedeError('VALIDATION', `the ${NAME[sniffed]} file has no image size in its header`, { reason: 'image_damaged' });
   const pixels = width * height * pages;
   if (pixels > limits.maxPixels) {
     throw new LedeError('PAYLOAD_TOO_LARGE',
-      `the image has ${width} × ${height} pixels${pages > 1 ? ` in ${pages} frames` : ''} (${(pixels / 1e6).toFixed(1)} megapixels); the limit is ${(limits.maxPixels / 1e6).toFixed(0)} megapixels`);
+      `the image has ${width} × ${height} pixels${pages > 1 ? ` in ${pages} frames` : ''} (${(pixels / 1e6).toFixed(1)} megapixels); the limit is ${(limits.maxPixels / 1e6).toFixed(0)} megapixels`,
+      { reason: 'image_too_many_pixels', params: { max: limits.maxPixels } });
   }
   if (sniffed === 'image/png') checkPngChunks(bytes);
   try {
     // stats() pulls every pixel through the decoder in strips without keeping the image.
     await sharp(bytes, { failOn: 'warning', sequentialRead: true, limitInputPixels: limits.maxPixels, pages: -1 }).stats();
   } catch (err) {
-    throw new LedeError('VALIDATION', `the ${NAME[sniffed]} file is damaged: ${shortReason(err)}`, { cause: err });
+    throw new LedeError('VALIDATION', `the ${NAME[sniffed]} file is damaged: ${shortReason(err)}`, { reason: 'image_damaged', cause: err });
   }
 
   const oriented = meta.autoOrient ?? { width, height };

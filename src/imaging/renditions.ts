@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { FORMATS, type Crop, type RenditionFormat } from '../content/media-types.js';
 
 /**
  * Renditions: the sizes and formats pages serve, cut from the original around
@@ -19,11 +20,7 @@ import sharp from 'sharp';
  *    EXIF orientation is applied first.
  */
 
-export const CROPS = ['16:9', '4:3', '1:1'] as const;
-export type Crop = (typeof CROPS)[number];
-
-export const FORMATS = ['avif', 'webp', 'jpeg'] as const;
-export type RenditionFormat = (typeof FORMATS)[number];
+export { CROPS, FORMATS, type Crop, type RenditionFormat } from '../content/media-types.js';
 
 export const WIDTHS = [320, 640, 960, 1280, 1920] as const;
 

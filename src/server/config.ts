@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { LedeError } from '../content/index.js';
+import type { MediaStorageConfig } from '../storage/configured-storage.js';
 
 export interface Config {
   port: number;
@@ -21,10 +22,8 @@ export interface Config {
   mediaStorage?: MediaStorageConfig;
 }
 
-/** Media file storage: `<dataDir>/media` on disk, or an S3-compatible bucket shared by every app node. */
-export type MediaStorageConfig =
-  | { kind: 'disk' }
-  | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; prefix?: string; pathStyle: boolean };
+// The storage layer owns the shape of its configuration; read from the environment here.
+export type { MediaStorageConfig } from '../storage/configured-storage.js';
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];

@@ -44,7 +44,10 @@ const isBuilt = (m: NewsroomMedia | MediaLibraryOptions): m is NewsroomMedia => 
 export function createServices(db: Database, config: ServicesConfig = {}, opts: ServicesOptions = {}): Services {
   const events = opts.events;
   const stories = new StoryService(db, events, config.requireImageCredit === undefined ? {} : { requireImageCredit: config.requireImageCredit });
-  const media = opts.media ? (isBuilt(opts.media) ? opts.media : newsroomMedia(opts.media)) : undefined;
+  // The library tells the process's bus of its changes, also when it was built beforehand (tests, serve).
+  const media = opts.media
+    ? (isBuilt(opts.media) ? { ...opts.media, library: events ? opts.media.library.withEvents(events) : opts.media.library } : newsroomMedia({ ...opts.media, events }))
+    : undefined;
   return {
     db,
     events,

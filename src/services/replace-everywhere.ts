@@ -1,6 +1,7 @@
 import { LedeError, type Block, type Figure, type Story } from '../content/index.js';
 import type { AuditActor } from '../store/audit-repository.js';
 import { draftOf, type StoryService } from './story-service.js';
+import { ROLE_GRANTS, type Role } from './roles.js';
 import type { Queryable } from '../store/types.js';
 import { AssetRepository } from '../store/asset-repository.js';
 import { storiesUsingAsset } from '../store/media-uses.js';
@@ -11,6 +12,19 @@ export interface ReplaceEverywhereResult {
   replaced: Story[];
   /** Stories that could not be rewritten, with why (another save won twice, a rule refused it). */
   failed: { storyId: string; headline: string; code: string; message: string }[];
+}
+
+/**
+ * Rewriting stories of any owner, published ones too, needs the right to edit
+ * and publish any story (on top of media.manage): FORBIDDEN otherwise.
+ */
+export function assertMayReplaceEverywhere(role: Role): void {
+  const grants = ROLE_GRANTS[role].story;
+  if (grants['story.edit'] !== 'any' || grants['story.publish'] !== 'any') {
+    throw new LedeError('FORBIDDEN', `your role (${role}) may not change every story that uses this picture (needs story.edit and story.publish on any story)`, {
+      reason: 'replace_everywhere_forbidden', params: { role },
+    });
+  }
 }
 
 /**
@@ -30,16 +44,16 @@ export async function replaceAssetEverywhere(
 ): Promise<ReplaceEverywhereResult> {
   const from = fromAssetId.toLowerCase();
   const to = toAssetId.toLowerCase();
-  if (from === to) throw new LedeError('VALIDATION', 'the replacement is the same picture');
+  if (from === to) throw new LedeError('VALIDATION', 'the replacement is the same picture', { reason: 'same_picture' });
   const assets = new AssetRepository(db);
   const [target, source] = await Promise.all([assets.get(to), assets.get(from)]);
-  if (!target) throw new LedeError('NOT_FOUND', `no picture ${toAssetId} in the media library`);
+  if (!target) throw new LedeError('NOT_FOUND', `no picture ${toAssetId} in the media library`, { reason: 'no_picture' });
   const uses = await storiesUsingAsset(db, from, 100_000);
-  if (!source && !uses.length) throw new LedeError('NOT_FOUND', `no picture ${fromAssetId} in the media library`);
+  if (!source && !uses.length) throw new LedeError('NOT_FOUND', `no picture ${fromAssetId} in the media library`, { reason: 'no_picture' });
   const publicUses = uses.filter((u) => u.status === 'published' || u.status === 'scheduled');
   if (!target.rights.credit && stories.requireImageCredit && publicUses.length) {
     throw new LedeError('VALIDATION', `the replacement picture has no credit line ("Bildrechte: …") and ${publicUses.length} published or scheduled `
-      + `${publicUses.length === 1 ? 'story uses' : 'stories use'} the old one; add a credit in the media library first`);
+      + `${publicUses.length === 1 ? 'story uses' : 'stories use'} the old one; add a credit in the media library first`, { reason: 'replacement_no_credit', params: { stories: publicUses.length } });
   }
   const result: ReplaceEverywhereResult = { replaced: [], failed: [] };
   for (const use of uses) {
@@ -51,7 +65,7 @@ export async function replaceAssetEverywhere(
         break;
       } catch (err) {
         if (err instanceof LedeError && err.code === 'VERSION_CONFLICT' && attempt === 0) continue;
-        const e = err instanceof LedeError ? err : new LedeError('INTERNAL', err instanceof Error ? err.message : String(err));
+        const e = err instanceof LedeError ? err : new LedeError('INTERNAL', err instanceof Error ? err.message : String(err), { reason: 'internal', cause: err });
         result.failed.push({ storyId: use.storyId, headline: use.headline, code: e.code, message: e.message });
         break;
       }

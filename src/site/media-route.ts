@@ -1,9 +1,24 @@
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { isLedeError } from '../content/index.js';
-import type { MediaLibrary } from '../services/media-library.js';
+import type { RenditionFormat } from '../content/media-types.js';
 import { FORMAT_MIME } from '../imaging/renditions.js';
 import { assetKey } from './page-assets.js';
+
+/**
+ * What the site needs of the media library to serve a rendition (the
+ * MediaLibrary service implements it; server/app.ts hands it in): the file
+ * behind a public rendition path, made on first request. It rejects with
+ * NOT_FOUND for unknown or outdated paths and GONE when the rights do not
+ * allow showing the picture now.
+ */
+export interface RenditionOpener {
+  openRendition(path: string): Promise<{
+    record: { format: RenditionFormat; bytes: number };
+    stream: Readable;
+    asset: { id: string; rights: { validUntil?: string } };
+  }>;
+}
 
 /** A year: how long an unbounded picture's rendition may be kept (its URL changes with its pixels). */
 const YEAR_S = 31_536_000;
@@ -26,7 +41,7 @@ export function renditionMaxAge(validUntil: string | undefined, now: Date): numb
  * allow showing it now, 404 for unknown or outdated addresses. Surrogate-Key
  * `asset:<id>` lets a CDN drop it with the pages on a rights change.
  */
-export function mediaHandler(library: Pick<MediaLibrary, 'openRendition'>, clock: () => Date = () => new Date()) {
+export function mediaHandler(library: RenditionOpener, clock: () => Date = () => new Date()) {
   return async (c: Context) => {
     const assetId = c.req.param('assetId') ?? '';
     const file = c.req.param('file') ?? '';

@@ -11,8 +11,10 @@ import { contentKey, isContentKey, type MediaStorage, type StoredObject } from '
  * AWS Signature Version 4; no multipart uploads (media files stay far below
  * the 5 GB single-PUT limit).
  *
- * Not yet wired to configuration, and tested only against the signing
- * example of the S3 documentation, not a live service.
+ * Chosen with LEDE_MEDIA_STORAGE=s3 (server/config reads the bucket settings,
+ * configured-storage.ts builds this client). Tested against the signing
+ * example of the S3 documentation and an in-process fake S3 (the library
+ * over it end to end), not against a live service.
  */
 export interface S3Options {
   /** e.g. https://s3.eu-central-1.amazonaws.com or http://minio.internal:9000 */
@@ -101,7 +103,7 @@ export class S3Storage implements MediaStorage {
   }
 
   private url(key: string): URL {
-    if (!isContentKey(key)) throw new LedeError('VALIDATION', `not a media storage key: ${JSON.stringify(key).slice(0, 80)}`);
+    if (!isContentKey(key)) throw new LedeError('VALIDATION', `not a media storage key: ${JSON.stringify(key).slice(0, 80)}`, { reason: 'storage_key_invalid' });
     const base = new URL(this.opts.endpoint);
     const objectPath = `${this.opts.prefix ?? ''}${key}`;
     if (this.opts.pathStyle === false) {
@@ -125,11 +127,11 @@ export class S3Storage implements MediaStorage {
       const payload = body && new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
       res = await this.fetch(url, { method, headers: signed, ...(payload && { body: payload }) });
     } catch (err) {
-      throw new LedeError('UNAVAILABLE', `media storage at ${url.origin} is unreachable: ${(err as Error).message}`, { cause: err });
+      throw new LedeError('UNAVAILABLE', `media storage at ${url.origin} is unreachable: ${(err as Error).message}`, { reason: 'storage_unavailable', cause: err });
     }
     if (res.status >= 300 && res.status !== 404) {
       const text = await res.text().catch(() => '');
-      throw new LedeError('UNAVAILABLE', `media storage answered ${res.status} to ${method} ${key}: ${text.slice(0, 200)}`);
+      throw new LedeError('UNAVAILABLE', `media storage answered ${res.status} to ${method} ${key}: ${text.slice(0, 200)}`, { reason: 'storage_unavailable' });
     }
     return res;
   }
@@ -139,7 +141,7 @@ export class S3Storage implements MediaStorage {
     const existing = await this.stat(key);
     if (existing && existing.bytes === bytes.length) return { key, bytes: bytes.length, created: false };
     const res = await this.send('PUT', key, bytes); // fetch sends Content-Length for a byte body
-    if (res.status === 404) throw new LedeError('UNAVAILABLE', `media storage bucket ${this.opts.bucket} does not exist`);
+    if (res.status === 404) throw new LedeError('UNAVAILABLE', `media storage bucket ${this.opts.bucket} does not exist`, { reason: 'storage_unavailable' });
     await res.arrayBuffer();
     return { key, bytes: bytes.length, created: true };
   }

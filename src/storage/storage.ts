@@ -56,7 +56,7 @@ export class DiskStorage implements MediaStorage {
   constructor(readonly root: string) {}
 
   private file(key: string): string {
-    if (!isContentKey(key)) throw new LedeError('VALIDATION', `not a media storage key: ${JSON.stringify(key).slice(0, 80)}`);
+    if (!isContentKey(key)) throw new LedeError('VALIDATION', `not a media storage key: ${JSON.stringify(key).slice(0, 80)}`, { reason: 'storage_key_invalid' });
     return path.join(this.root, key);
   }
 
@@ -72,7 +72,7 @@ export class DiskStorage implements MediaStorage {
       await fsp.rename(tmp, file);
     } catch (err) {
       await fsp.rm(tmp, { force: true });
-      throw new LedeError('UNAVAILABLE', `could not store a media file in ${this.root}: ${(err as Error).message}`, { cause: err });
+      throw new LedeError('UNAVAILABLE', `could not store a media file in ${this.root}: ${(err as Error).message}`, { reason: 'storage_unavailable', cause: err });
     }
     return { key, bytes: bytes.length, created: true };
   }

@@ -1,10 +1,14 @@
-import { LedeError, zonedIso } from '../content/index.js';
+import { LedeError, type ValidationIssue } from '../content/index.js';
+import {
+  EXPIRING_WITHIN_MS, RIGHTS_MAX, rightsInstant, type AssetRights, type Crop, type MediaType, type RenditionFormat,
+} from '../content/media-types.js';
 import { isUuid } from './story-repository.js';
 import type { Queryable } from './types.js';
-import type { MediaType } from '../imaging/intake.js';
-import type { Crop, RenditionFormat } from '../imaging/renditions.js';
 
-/** One picture of the media library (table media_assets, migration 007). */
+// The rights rules live with the model; re-exported for the modules that read assets from here.
+export { EXPIRING_WITHIN_MS, isShowable, rightsStatus, type AssetRights, type RightsStatus } from '../content/media-types.js';
+
+/** One picture of the media library (table media_assets, migrations 007 and 009). */
 export interface MediaAsset {
   id: string;
   sha256: string;
@@ -24,23 +28,8 @@ export interface MediaAsset {
   createdBy?: string;
   createdAt: string;
   updatedAt: string;
-}
-
-/** The rights of an asset: read from the file on upload, editable afterwards. */
-export interface AssetRights {
-  /** As printed after "Bildrechte:", e.g. "dpa". */
-  credit?: string;
-  copyrightHolder?: string;
-  /** Source or agency. */
-  source?: string;
-  /** Licence name or URL. */
-  licence?: string;
-  /** e.g. "nur redaktionelle Nutzung". */
-  usageTerms?: string;
-  creator?: string;
-  /** ISO 8601; unbounded when missing. */
-  validFrom?: string;
-  validUntil?: string;
+  /** 1 on upload, one more with every write of the rights, focal point or file (the ETag "v<n>"). */
+  version: number;
 }
 
 export interface NewAsset {
@@ -59,6 +48,18 @@ export interface NewAsset {
   createdBy?: string;
 }
 
+/** A new file for an existing asset (replacing its file keeps id, rights and focal point). */
+export interface AssetFile {
+  sha256: string;
+  originalName?: string;
+  mime: MediaType;
+  width: number;
+  height: number;
+  bytes: number;
+  storageKey: string;
+  embeddedCaption?: string;
+}
+
 export interface RenditionRecord {
   assetId: string;
   crop: Crop;
@@ -69,43 +70,24 @@ export interface RenditionRecord {
   bytes: number;
 }
 
-export type RightsStatus = 'valid' | 'expiring' | 'lapsed' | 'not_yet_valid';
-
-/** How far ahead "expiring" looks (7 days). */
-export const EXPIRING_WITHIN_MS = 7 * 24 * 3600_000;
+const LIMITS = { ...RIGHTS_MAX, embeddedCaption: 2000, originalName: 255 };
 
 /**
- * Where an asset's rights stand at `now`: not yet valid before valid_from,
- * lapsed from valid_until on (the end is exclusive), expiring when
- * valid_until is within `withinMs` (7 days), else valid.
+ * Checks and normalises rights: trimmed, empty → undefined, lengths, ISO
+ * times, order. Throws VALIDATION (reason rights_invalid) with an issue per
+ * field, each with its code.
  */
-export function rightsStatus(rights: Pick<AssetRights, 'validFrom' | 'validUntil'>, now: Date, withinMs = EXPIRING_WITHIN_MS): RightsStatus {
-  const t = now.getTime();
-  if (rights.validFrom && t < Date.parse(rights.validFrom)) return 'not_yet_valid';
-  if (rights.validUntil) {
-    const end = Date.parse(rights.validUntil);
-    if (t >= end) return 'lapsed';
-    if (end - t <= withinMs) return 'expiring';
-  }
-  return 'valid';
-}
-
-/** True when the asset may be shown at `now` (valid or expiring). */
-export function isShowable(rights: Pick<AssetRights, 'validFrom' | 'validUntil'>, now: Date): boolean {
-  const s = rightsStatus(rights, now);
-  return s === 'valid' || s === 'expiring';
-}
-
-const LIMITS = { credit: 200, copyrightHolder: 200, source: 200, licence: 500, usageTerms: 2000, creator: 200, embeddedCaption: 2000, originalName: 255 };
-
-/** Checks and normalises rights: trimmed, empty → undefined, lengths, ISO times, order. Throws VALIDATION. */
 export function normaliseRights(input: AssetRights): AssetRights {
   const problems: string[] = [];
+  const issues: ValidationIssue[] = [];
   const out: AssetRights = {};
   for (const key of ['credit', 'copyrightHolder', 'source', 'licence', 'usageTerms', 'creator'] as const) {
     const v = input[key]?.replace(/\s+/g, ' ').trim();
     if (!v) continue;
-    if (v.length > LIMITS[key]) problems.push(`${key}: at most ${LIMITS[key]} characters`);
+    if (v.length > LIMITS[key]) {
+      problems.push(`${key}: at most ${LIMITS[key]} characters`);
+      issues.push({ path: key, message: `at most ${LIMITS[key]} characters (got ${v.length})`, code: 'too_long', params: { max: LIMITS[key], got: v.length } });
+    }
     out[key] = v;
   }
   for (const key of ['validFrom', 'validUntil'] as const) {
@@ -113,35 +95,21 @@ export function normaliseRights(input: AssetRights): AssetRights {
     if (!v) continue;
     const instant = rightsInstant(v, key === 'validUntil');
     if (instant) out[key] = instant;
-    else problems.push(`${key}: an ISO 8601 date or time, e.g. 2026-12-31 or 2026-12-31T23:59:00+01:00`);
+    else {
+      problems.push(`${key}: an ISO 8601 date or time, e.g. 2026-12-31 or 2026-12-31T23:59:00+01:00`);
+      issues.push({ path: key, message: RIGHTS_DATE_RULE, code: 'rights_date' });
+    }
   }
   if (out.validFrom && out.validUntil && Date.parse(out.validUntil) <= Date.parse(out.validFrom)) {
     problems.push('validUntil: must be after validFrom');
+    issues.push({ path: 'validUntil', message: 'must be after valid from', code: 'after_valid_from' });
   }
-  if (problems.length) throw new LedeError('VALIDATION', `the image rights are invalid: ${problems.join('; ')}`);
+  if (problems.length) throw new LedeError('VALIDATION', `the image rights are invalid: ${problems.join('; ')}`, { reason: 'rights_invalid', issues });
   return out;
 }
 
-/**
- * A rights boundary as an instant. A date alone means the whole day in the
- * newsroom's zone (Europe/Berlin): "valid from 2026-12-01" starts at its
- * midnight, "valid until 2026-12-31" ends at the midnight after it (the end is
- * exclusive). A time without an offset is Berlin wall-clock time.
- */
-function rightsInstant(v: string, isEnd: boolean): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (m[4] === undefined) {
-    const day = isEnd ? new Date(Date.UTC(y, mo - 1, d + 1)) : new Date(Date.UTC(y, mo - 1, d));
-    if (isEnd && zonedIso(y, mo, d) === undefined) return undefined;
-    return zonedIso(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
-  }
-  if (m[7] !== undefined) return Number.isNaN(Date.parse(v.replace(' ', 'T'))) ? undefined : v.replace(' ', 'T');
-  const local = zonedIso(y, mo, d, Number(m[4]), Number(m[5]));
-  if (!local) return undefined;
-  return m[6] && m[6] !== '00' ? new Date(Date.parse(local) + Number(m[6]) * 1000).toISOString() : local;
-}
+/** How a rights date must be written, as an issue says it. */
+export const RIGHTS_DATE_RULE = 'a date (2026-12-31) or date and time (2026-12-31T23:59 or with offset +01:00)';
 
 /** A media_assets row as selected with ASSET_COLUMNS. */
 export interface AssetRow {
@@ -167,11 +135,12 @@ export interface AssetRow {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 /** The media_assets columns assetFromRow reads. */
 export const ASSET_COLUMNS = `id, sha256, original_name, mime, width, height, bytes, storage_key, focal_x, focal_y, credit, copyright_holder,
-  source, licence, usage_terms, creator, embedded_caption, valid_from, valid_until, created_by, created_at, updated_at`;
+  source, licence, usage_terms, creator, embedded_caption, valid_from, valid_until, created_by, created_at, updated_at, version`;
 
 /** A media_assets row as an asset (rights left out where NULL). */
 export function assetFromRow(r: AssetRow): MediaAsset {
@@ -201,6 +170,7 @@ export function assetFromRow(r: AssetRow): MediaAsset {
     ...opt('createdBy', r.created_by),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: Number(r.version),
   };
 }
 
@@ -241,7 +211,7 @@ export class AssetRepository {
     );
     if (rows[0]) return { asset: assetFromRow(rows[0]), created: true };
     const existing = await this.bySha256(a.sha256);
-    if (!existing) throw new LedeError('CONFLICT', 'the same file was being uploaded and removed at once; try again');
+    if (!existing) throw new LedeError('CONFLICT', 'the same file was being uploaded and removed at once; try again', { reason: 'upload_raced' });
     return { asset: existing, created: false };
   }
 
@@ -266,34 +236,90 @@ export class AssetRepository {
     return rows[0] && assetFromRow(rows[0]);
   }
 
-  /** Replaces the asset's rights (all fields; missing ones are cleared). */
+  /**
+   * The asset, locked until the transaction `db` is in ends: what a write
+   * reads to check the version it was made against before changing it.
+   */
+  async getForUpdate(id: string): Promise<MediaAsset | undefined> {
+    if (!isUuid(id)) return undefined;
+    const rows = await this.db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM media_assets WHERE id = $1::uuid FOR UPDATE`, [id]);
+    return rows[0] && assetFromRow(rows[0]);
+  }
+
+  /** Replaces the asset's rights (all fields; missing ones are cleared); one version more. */
   async updateRights(id: string, input: AssetRights): Promise<MediaAsset> {
-    const r = normaliseRights(input);
-    const rows = await this.db.query<AssetRow>(
-      `UPDATE media_assets SET credit = $2, copyright_holder = $3, source = $4, licence = $5, usage_terms = $6, creator = $7,
-         valid_from = $8::timestamptz, valid_until = $9::timestamptz, updated_at = now()
-       WHERE id = $1::uuid RETURNING ${ASSET_COLUMNS}`,
-      [id, r.credit ?? null, r.copyrightHolder ?? null, r.source ?? null, r.licence ?? null, r.usageTerms ?? null, r.creator ?? null,
-        r.validFrom ?? null, r.validUntil ?? null],
-    );
-    if (!rows[0]) throw new LedeError('NOT_FOUND', `no media asset ${id}`);
-    return assetFromRow(rows[0]);
+    return (await this.update(id, { rights: input })).asset;
   }
 
   /**
    * Moves the focal point and drops the asset's renditions (they show the old
    * cut); returns the storage keys they had, for the caller to delete once no
-   * other rendition uses them.
+   * other rendition uses them. One version more.
    */
   async setFocalPoint(id: string, x: number, y: number): Promise<{ asset: MediaAsset; droppedKeys: string[] }> {
-    if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) throw new LedeError('VALIDATION', 'the focal point is two fractions between 0 and 1 (x from the left, y from the top)');
+    return this.update(id, { focal: { x, y } });
+  }
+
+  /**
+   * One write of the asset's rights (all fields; missing ones are cleared)
+   * and/or focal point, as one new version. A new focal point drops the
+   * renditions (they show the old cut); their storage keys are returned for
+   * the caller to delete once nothing else uses them. Run it in a
+   * transaction when `droppedKeys` matter together with the row.
+   */
+  async update(id: string, change: { rights?: AssetRights; focal?: { x: number; y: number } }): Promise<{ asset: MediaAsset; droppedKeys: string[] }> {
+    const { focal } = change;
+    if (focal && !(focal.x >= 0 && focal.x <= 1 && focal.y >= 0 && focal.y <= 1)) {
+      throw new LedeError('VALIDATION', 'the focal point is two fractions between 0 and 1 (x from the left, y from the top)', {
+        reason: 'input_invalid', issues: [{ path: 'focal', message: 'two fractions from 0 to 1', code: 'focal_range' }],
+      });
+    }
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    const p = (v: unknown, cast = '') => {
+      params.push(v);
+      return `$${params.length}${cast}`;
+    };
+    if (change.rights) {
+      const r = normaliseRights(change.rights);
+      sets.push(`credit = ${p(r.credit ?? null)}`, `copyright_holder = ${p(r.copyrightHolder ?? null)}`, `source = ${p(r.source ?? null)}`,
+        `licence = ${p(r.licence ?? null)}`, `usage_terms = ${p(r.usageTerms ?? null)}`, `creator = ${p(r.creator ?? null)}`,
+        `valid_from = ${p(r.validFrom ?? null, '::timestamptz')}`, `valid_until = ${p(r.validUntil ?? null, '::timestamptz')}`);
+    }
+    if (focal) sets.push(`focal_x = ${p(focal.x)}`, `focal_y = ${p(focal.y)}`);
     const rows = await this.db.query<AssetRow>(
-      `UPDATE media_assets SET focal_x = $2, focal_y = $3, updated_at = now() WHERE id = $1::uuid RETURNING ${ASSET_COLUMNS}`,
-      [id, x, y],
+      `UPDATE media_assets SET ${[...sets, 'updated_at = now()', 'version = version + 1'].join(', ')} WHERE id = $1::uuid RETURNING ${ASSET_COLUMNS}`,
+      params,
     );
-    if (!rows[0]) throw new LedeError('NOT_FOUND', `no media asset ${id}`);
-    const dropped = await this.db.query<{ storage_key: string }>('DELETE FROM media_renditions WHERE asset_id = $1::uuid RETURNING storage_key', [id]);
-    return { asset: assetFromRow(rows[0]), droppedKeys: dropped.map((d) => d.storage_key) };
+    if (!rows[0]) throw new LedeError('NOT_FOUND', `no media asset ${id}`, { reason: 'no_picture' });
+    const dropped = focal ? await this.dropRenditions(id) : [];
+    return { asset: assetFromRow(rows[0]), droppedKeys: dropped };
+  }
+
+  /**
+   * Puts another file behind the asset (same id, rights and focal point) as
+   * one new version, with its renditions in place of the old ones. Returns
+   * the storage keys no longer recorded for it (the old renditions), for the
+   * caller to delete once nothing else uses them. Run it in a transaction.
+   */
+  async replaceFile(id: string, file: AssetFile, renditions: RenditionRecord[]): Promise<{ asset: MediaAsset; droppedKeys: string[] }> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE media_assets SET sha256 = $2, original_name = $3, mime = $4, width = $5, height = $6, bytes = $7, storage_key = $8,
+         embedded_caption = $9, updated_at = now(), version = version + 1
+       WHERE id = $1::uuid RETURNING id`,
+      [id, file.sha256, file.originalName?.slice(0, LIMITS.originalName) ?? null, file.mime, file.width, file.height, file.bytes, file.storageKey,
+        file.embeddedCaption?.slice(0, LIMITS.embeddedCaption) ?? null],
+    );
+    if (!rows[0]) throw new LedeError('NOT_FOUND', `no media asset ${id}`, { reason: 'no_picture' });
+    const droppedKeys = await this.dropRenditions(id);
+    for (const r of renditions) await this.addRendition(r);
+    return { asset: (await this.get(id))!, droppedKeys };
+  }
+
+  /** Deletes the asset's renditions; the storage keys they had. */
+  private async dropRenditions(id: string): Promise<string[]> {
+    const rows = await this.db.query<{ storage_key: string }>('DELETE FROM media_renditions WHERE asset_id = $1::uuid RETURNING storage_key', [id]);
+    return rows.map((r) => r.storage_key);
   }
 
   /** Deletes the asset and its renditions; returns the asset (for its storage keys) or undefined. */

@@ -7,7 +7,7 @@ import type { Queryable } from './types.js';
  * The media library's list and usage queries for the newsroom: search by
  * caption, credit and name, upload date, rights status against a clock, keyset
  * pages newest first. "Used in N stories" comes from media_uses
- * (src/media/media-uses.ts, migration 008), which every story save rewrites.
+ * (media-uses.ts, migration 008), which every story save rewrites.
  */
 
 export interface MediaListFilter {
@@ -44,7 +44,9 @@ export function decodeMediaCursor(raw: string): MediaCursor {
   } catch {
     /* fall through */
   }
-  throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', { issues: [{ path: 'cursor', message: 'not a cursor this API handed out' }] });
+  throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', {
+    reason: 'input_invalid', issues: [{ path: 'cursor', message: 'not a cursor this API handed out', code: 'bad_cursor' }],
+  });
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

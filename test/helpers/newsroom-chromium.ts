@@ -61,9 +61,9 @@ export async function uploadPicture(api: Browser, name: string, bytes: Buffer, r
     headers: { 'content-type': 'image/jpeg', 'x-file-name': encodeURIComponent(name), 'x-csrf-token': await api.csrf() },
   });
   assert.equal(res.status, 201, await res.clone().text());
-  const id = ((await res.json()) as { id: string }).id;
+  const { id, version } = (await res.json()) as { id: string; version: number };
   if (Object.keys(rights).length) {
-    const patched = await api.json('PATCH', `/newsroom/api/media/${id}`, rights);
+    const patched = await api.json('PATCH', `/newsroom/api/media/${id}`, rights, { 'if-match': `"v${version}"` });
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
   }
   return id;

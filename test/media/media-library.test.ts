@@ -156,7 +156,7 @@ forEachEngine('media library', (ctx) => {
     // and so does a storage that fails half way
     const failing: MediaStorage = {
       put: async (b, ext) => {
-        if (ext !== 'jpg') throw new LedeError('UNAVAILABLE', 'disk full');
+        if (ext !== 'jpg') throw new LedeError('UNAVAILABLE', 'disk full', { reason: 'storage_unavailable' });
         return storage.put(b, ext);
       },
       get: (k) => storage.get(k), read: (k) => storage.read(k), stat: (k) => storage.stat(k), delete: (k) => storage.delete(k),

@@ -4,7 +4,9 @@
  * refusals that leave nothing behind (rows and files counted), the streaming
  * size limit, rights editing and its validation, the "lapsing within 7 days"
  * list and the rights-status filter against an injected clock, search,
- * replacing a file under the same id, and the newsroom previews.
+ * replacing a file under the same id, and the newsroom previews. Every write
+ * of an asset names its version (If-Match, or the form's hidden field): two
+ * editors changing one picture at once get a 412, never a lost change.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -52,6 +54,7 @@ for (const engine of engines()) {
     let now = new Date('2026-11-25T10:00:00Z');
     const events: DomainEvent[] = [];
     let editor: Browser;
+    let secondEditor: Browser;
     let contributor: Browser;
     let csrf = '';
 
@@ -65,25 +68,32 @@ for (const engine of engines()) {
       const accounts = new AccountService(db);
       await accounts.createUser({ email: 'cvd@example.org', name: 'Clara Dienst', role: 'editor', password: PASSWORD }, { name: 'test' });
       await accounts.createUser({ email: 'frei@example.org', name: 'Fritz Frei', role: 'contributor', password: PASSWORD }, { name: 'test' });
+      await accounts.createUser({ email: 'zweite@example.org', name: 'Zora Zweit', role: 'editor', password: PASSWORD }, { name: 'test' });
       editor = new Browser(app);
       await editor.apiLogin('cvd@example.org', PASSWORD);
       csrf = await editor.csrf();
       contributor = new Browser(app);
       await contributor.apiLogin('frei@example.org', PASSWORD);
+      secondEditor = new Browser(app);
+      await secondEditor.apiLogin('zweite@example.org', PASSWORD);
     });
     after(async () => {
       await db?.close();
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    async function multipart(b: Browser, bytes: Buffer, name: string, type: string, fields: Record<string, string> = {}, method = 'POST', url = '/newsroom/api/media') {
+    async function multipart(b: Browser, bytes: Buffer, name: string, type: string, fields: Record<string, string> = {}, method = 'POST', url = '/newsroom/api/media', headers: Record<string, string> = {}) {
       const form = new FormData();
       for (const [k, v] of Object.entries(fields)) form.append(k, v);
       form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
       const token = b === editor ? csrf : await b.csrf();
-      const res = await b.request(url, { method, body: form, headers: { 'x-csrf-token': token } });
+      const res = await b.request(url, { method, body: form, headers: { 'x-csrf-token': token, ...headers } });
       return { status: res.status, body: await res.json() as any };
     }
+    /** The asset's current version as GET answers it: its ETag, "v<n>". */
+    const etag = async (id: string) => (await editor.request(`/newsroom/api/media/${id}`)).headers.get('etag')!;
+    /** PATCH against the current version (what a client that just loaded the picture sends). */
+    const patch = async (id: string, body: unknown, b: Browser = editor) => b.json('PATCH', `/newsroom/api/media/${id}`, body, { 'if-match': await etag(id) });
     async function raw(bytes: Buffer, name: string, type: string, method = 'POST', url = '/newsroom/api/media') {
       const res = await editor.request(url, { method, body: new Uint8Array(bytes), headers: { 'x-csrf-token': csrf, 'content-type': type, 'x-file-name': encodeURIComponent(name) } });
       return { status: res.status, body: await res.json() as any };
@@ -168,7 +178,7 @@ for (const engine of engines()) {
       const paths = (bad.body.error.issues as { path: string }[]).map((i) => i.path).sort();
       assert.deepEqual(paths, ['colour', 'credit', 'focal', 'validUntil']);
 
-      const order = await editor.json('PATCH', url, { validFrom: '2026-12-10', validUntil: '2026-12-01' });
+      const order = await patch(id, { validFrom: '2026-12-10', validUntil: '2026-12-01' });
       assert.equal(order.status, 422);
       assert.deepEqual(order.body.error.issues.map((i: { path: string; message: string }) => ({ path: i.path, message: i.message })), [{ path: 'validUntil', message: 'must be after valid from' }]);
       assert.match(order.body.error.issues[0].text, /Gültig bis.*muss nach „Gültig ab“ liegen/, 'the German editor reads it in German');
@@ -176,11 +186,11 @@ for (const engine of engines()) {
       const notJson = await editor.api('PATCH', url, 'credit=dpa', { 'content-type': 'application/x-www-form-urlencoded' });
       assert.equal(notJson.status, 422);
 
-      const forbidden = await contributor.json('PATCH', url, { credit: 'dpa' });
+      const forbidden = await contributor.json('PATCH', url, { credit: 'dpa' }, { 'if-match': await etag(id) });
       assert.equal(forbidden.status, 403);
 
       const before = events.length;
-      const ok = await editor.json('PATCH', url, {
+      const ok = await patch(id, {
         credit: '  dpa  ', copyrightHolder: 'Deutsche Presse-Agentur', source: 'dpa', licence: 'https://example.org/lizenz',
         usageTerms: 'nur redaktionelle Nutzung', validUntil: '2026-12-31', focal: { x: 0.25, y: 0.75 },
       });
@@ -194,24 +204,24 @@ for (const engine of engines()) {
       assert.deepEqual(got.body.stories, []);
       assert.deepEqual(events.slice(before).map((e) => [e.type, e.assetId]), [['asset.updated', id]], 'one event for the change');
       const quiet = events.length;
-      assert.equal((await editor.json('PATCH', url, { credit: 'dpa' })).status, 200);
+      assert.equal((await patch(id, { credit: 'dpa' })).status, 200);
       assert.equal(events.length, quiet, 'no event when nothing changed');
 
-      const cleared = await editor.json('PATCH', url, { usageTerms: null, validUntil: '' });
+      const cleared = await patch(id, { usageTerms: null, validUntil: '' });
       assert.equal(cleared.status, 200);
       assert.equal(cleared.body.rights.usageTerms, undefined);
       assert.equal(cleared.body.rights.validUntil, undefined);
       assert.equal(cleared.body.rights.credit, 'dpa', 'fields not sent stay');
 
-      const missing = await editor.json('PATCH', '/newsroom/api/media/00000000-0000-4000-8000-000000000000', { credit: 'x' });
+      const missing = await editor.json('PATCH', '/newsroom/api/media/00000000-0000-4000-8000-000000000000', { credit: 'x' }, { 'if-match': '"v1"' });
       assert.equal(missing.status, 404);
     });
 
     test('the expiring list and the status filter follow the clock; search by caption, credit and date', async () => {
       const soon = await multipart(editor, await picture('jpeg'), 'bald-ablaufend.jpg', 'image/jpeg', { credit: 'Agentur Süd' });
       const later = await multipart(editor, await picture('jpeg'), 'spaeter.jpg', 'image/jpeg', { credit: 'Agentur West' });
-      assert.equal((await editor.json('PATCH', `/newsroom/api/media/${soon.body.id}`, { validUntil: '2026-11-28T12:00:00+01:00' })).status, 200);
-      assert.equal((await editor.json('PATCH', `/newsroom/api/media/${later.body.id}`, { validUntil: '2026-12-20' })).status, 200);
+      assert.equal((await patch(soon.body.id, { validUntil: '2026-11-28T12:00:00+01:00' })).status, 200);
+      assert.equal((await patch(later.body.id, { validUntil: '2026-12-20' })).status, 200);
 
       const expiring = await editor.json('GET', '/newsroom/api/media/expiring');
       assert.equal(expiring.status, 200);
@@ -261,7 +271,7 @@ for (const engine of engines()) {
       const oldKey = (await db.query<{ storage_key: string }>('SELECT storage_key FROM media_assets WHERE id = $1', [id]))[0]!.storage_key;
       assert.ok(fs.existsSync(path.join(dir, oldKey)));
 
-      const lying = await multipart(editor, await picture('png'), 'neu.jpg', 'image/jpeg', {}, 'PUT', `/newsroom/api/media/${id}/file`);
+      const lying = await multipart(editor, await picture('png'), 'neu.jpg', 'image/jpeg', {}, 'PUT', `/newsroom/api/media/${id}/file`, { 'if-match': await etag(id) });
       assert.equal(lying.status, 422);
       assert.ok(fs.existsSync(path.join(dir, oldKey)), 'a refused replacement leaves the old file');
 
@@ -279,7 +289,7 @@ for (const engine of engines()) {
       assert.equal(listed.body.items[0].usedIn, 1);
 
       const announcedBefore = events.length;
-      const replaced = await multipart(editor, await picture('webp', 400, 300), 'neu.webp', 'image/webp', {}, 'PUT', `/newsroom/api/media/${id}/file`);
+      const replaced = await multipart(editor, await picture('webp', 400, 300), 'neu.webp', 'image/webp', {}, 'PUT', `/newsroom/api/media/${id}/file`, { 'if-match': await etag(id) });
       assert.equal(replaced.status, 200, JSON.stringify(replaced.body));
       assert.equal(replaced.body.usedIn, 1, 'the story still uses it');
       assert.deepEqual(events.slice(announcedBefore).map((e) => [e.type, e.assetId]), [['asset.updated', id]]);
@@ -424,8 +434,8 @@ for (const engine of engines()) {
       const expiringSection = /<section[^>]*aria-labelledby="expiring-h"[\s\S]*?<\/section>/.exec(await (await editor.request('/newsroom/media')).text())?.[0] ?? '';
       assert.match(expiringSection, /bald-ablaufend\.jpg/, 'the 7-day list on the library page');
       assert.doesNotMatch(expiringSection, /spaeter\.jpg/);
-      const form = (fields: Record<string, string>) => editor.request(`/newsroom/media/${id}`, {
-        method: 'POST', body: new URLSearchParams({ _csrf: csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      const form = async (fields: Record<string, string>) => editor.request(`/newsroom/media/${id}`, {
+        method: 'POST', body: new URLSearchParams({ _csrf: csrf, version: (await etag(id)).replace(/\D/g, ''), ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
       const bad = await form({ credit: 'dpa', validFrom: '2026-12-10', validUntil: '2026-12-01', focalX: '50', focalY: '50' });
       assert.equal(bad.status, 422);
@@ -438,6 +448,128 @@ for (const engine of engines()) {
       assert.deepEqual(detail.body.focal, { x: 0.3, y: 0.6 });
       const page = await (await editor.request(`/newsroom/media/${id}`)).text();
       assert.match(page, /value="2026-12-31"/, 'the last valid day is shown as typed');
+    });
+    test('two editors change one picture\'s rights at once: the second gets 412 with both sides, and nothing of theirs is saved', async () => {
+      const up = await multipart(editor, await picture('jpeg'), 'zwei-redaktionen.jpg', 'image/jpeg', { credit: 'dpa' });
+      assert.equal(up.status, 201, JSON.stringify(up.body));
+      const id = up.body.id as string;
+      const url = `/newsroom/api/media/${id}`;
+      const loadedA = await editor.json('GET', url);
+      const loadedB = await secondEditor.json('GET', url);
+      const version = loadedA.body.version as number;
+      assert.equal(loadedA.res.headers.get('etag'), `"v${version}"`, 'GET answers the version as ETag');
+      assert.equal(loadedB.res.headers.get('etag'), `"v${version}"`);
+
+      const announced = events.length;
+      const first = await editor.json('PATCH', url, { credit: 'MDR', validUntil: '2026-12-31' }, { 'if-match': `"v${version}"` });
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      assert.equal(first.body.version, version + 1);
+      assert.equal(first.res.headers.get('etag'), `"v${version + 1}"`);
+
+      const second = await secondEditor.json('PATCH', url, { credit: 'AFP', usageTerms: 'nur online', focal: { x: 0.1, y: 0.2 } }, { 'if-match': `"v${version}"` });
+      assert.equal(second.status, 412, JSON.stringify(second.body));
+      assert.equal(second.body.error.code, 'VERSION_CONFLICT');
+      assert.equal(second.body.error.reason, 'version_conflict');
+      assert.equal(second.body.current.version, version + 1, 'what is stored now');
+      assert.equal(second.body.current.rights.credit, 'MDR');
+      assert.equal(second.body.current.storageKey, undefined, 'storage keys stay inside');
+      assert.deepEqual(second.body.yours, { credit: 'AFP', usageTerms: 'nur online', focal: { x: 0.1, y: 0.2 } }, 'what the second editor sent');
+
+      const stored = await editor.json('GET', url);
+      assert.equal(stored.body.version, version + 1);
+      assert.equal(stored.body.rights.credit, 'MDR', 'the first change stands');
+      assert.equal(stored.body.rights.usageTerms, undefined, 'no field of the refused change is saved');
+      assert.deepEqual(stored.body.focal, { x: 0.5, y: 0.5 }, 'nor its focal point');
+      assert.deepEqual(events.slice(announced).map((e) => [e.type, e.assetId]), [['asset.updated', id]], 'one change, one event');
+
+      // Against the current version the second editor's change goes through.
+      const retry = await secondEditor.json('PATCH', url, { credit: 'AFP' }, { 'if-match': `"v${second.body.current.version}"` });
+      assert.equal(retry.status, 200, JSON.stringify(retry.body));
+      assert.equal(retry.body.rights.credit, 'AFP');
+      assert.equal(retry.body.version, version + 2);
+
+      // Sent at the same moment against the same version: exactly one wins.
+      const at = `"v${retry.body.version}"`;
+      const race = await Promise.all([
+        editor.json('PATCH', url, { credit: 'Reuters' }, { 'if-match': at }),
+        secondEditor.json('PATCH', url, { credit: 'epd', source: 'epd' }, { 'if-match': at }),
+      ]);
+      assert.deepEqual(race.map((r) => r.status).sort(), [200, 412]);
+      const winner = race.find((r) => r.status === 200)!;
+      const after = await editor.json('GET', url);
+      assert.equal(after.body.version, version + 3);
+      assert.deepEqual(after.body.rights, winner.body.rights, 'the stored rights are exactly the winner\'s');
+    });
+
+    test('an asset write without If-Match is refused with 428 and changes nothing', async () => {
+      const up = await multipart(editor, await picture('jpeg', 160, 120), 'ohne-version.jpg', 'image/jpeg', { credit: 'dpa' });
+      const id = up.body.id as string;
+      const url = `/newsroom/api/media/${id}`;
+      const filesBefore = filesUnder(dir);
+      const announced = events.length;
+
+      const none = await editor.json('PATCH', url, { credit: 'MDR' });
+      assert.equal(none.status, 428, JSON.stringify(none.body));
+      assert.equal(none.body.error.code, 'PRECONDITION_REQUIRED');
+      assert.equal(none.body.error.reason, 'version_required');
+      assert.match(none.body.error.message, /If-Match/);
+      const star = await editor.json('PATCH', url, { credit: 'MDR' }, { 'if-match': '*' });
+      assert.equal(star.status, 428, 'only a version names what was edited');
+
+      const file = await multipart(editor, await picture('jpeg', 200, 150), 'ersatz.jpg', 'image/jpeg', {}, 'PUT', `${url}/file`);
+      assert.equal(file.status, 428, JSON.stringify(file.body));
+
+      const stored = await editor.json('GET', url);
+      assert.equal(stored.body.rights.credit, 'dpa');
+      assert.equal(stored.body.version, up.body.version);
+      assert.equal(stored.body.sha256, up.body.sha256);
+      assert.deepEqual(filesUnder(dir), filesBefore, 'no file written');
+      assert.equal(events.length, announced, 'nothing announced');
+    });
+
+    test('replacing the file against an old version is refused with 412 and leaves the file and its renditions', async () => {
+      const up = await multipart(editor, await picture('jpeg', 320, 240), 'alte-fassung.jpg', 'image/jpeg');
+      const id = up.body.id as string;
+      const seen = `"v${up.body.version}"`;
+      assert.equal((await patch(id, { credit: 'dpa' })).status, 200, 'someone else changes the rights meanwhile');
+      const filesBefore = filesUnder(dir);
+      const stale = await multipart(editor, await picture('webp', 400, 300), 'neu.webp', 'image/webp', {}, 'PUT', `/newsroom/api/media/${id}/file`, { 'if-match': seen });
+      assert.equal(stale.status, 412, JSON.stringify(stale.body));
+      assert.equal(stale.body.current.rights.credit, 'dpa');
+      const stored = await editor.json('GET', `/newsroom/api/media/${id}`);
+      assert.equal(stored.body.sha256, up.body.sha256, 'the old file stays');
+      assert.equal(stored.body.mime, 'image/jpeg');
+      assert.deepEqual(filesUnder(dir), filesBefore, 'no new file left behind');
+    });
+
+    test('the rights form without JavaScript carries the version; a stale one shows the conflict and saves nothing', async () => {
+      const up = await multipart(editor, await picture('jpeg'), 'formular-konflikt.jpg', 'image/jpeg', { credit: 'dpa' });
+      const id = up.body.id as string;
+      const page = await (await editor.request(`/newsroom/media/${id}`)).text();
+      assert.match(page, new RegExp(`<input type="hidden" name="version" value="${up.body.version}"/?>`));
+      assert.equal((await patch(id, { credit: 'MDR' }, secondEditor)).status, 200, 'another editor saves first');
+
+      const posted = await editor.request(`/newsroom/media/${id}`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, version: String(up.body.version), credit: 'AFP', usageTerms: 'nur online', validFrom: '', validUntil: '', focalX: '50', focalY: '50' }),
+      });
+      assert.equal(posted.status, 412);
+      const html = await posted.text();
+      assert.match(html, /Jemand anderes hat dieses Bild inzwischen geändert\. Ihre Änderungen wurden nicht gespeichert\./);
+      assert.match(html, /<li>Bildrechte \(Credit\): AFP<\/li>/, 'the editor\'s entries, to enter again');
+      assert.match(html, /id="r-credit" name="credit" type="text" maxlength="200" value="MDR"/, 'the form shows the current state');
+      assert.match(html, new RegExp(`name="version" value="${up.body.version + 1}"`), 'and the current version');
+      const stored = await editor.json('GET', `/newsroom/api/media/${id}`);
+      assert.equal(stored.body.rights.credit, 'MDR');
+      assert.equal(stored.body.rights.usageTerms, undefined);
+
+      const noVersion = await editor.request(`/newsroom/media/${id}`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, credit: 'AFP', focalX: '50', focalY: '50' }),
+      });
+      assert.equal(noVersion.status, 428);
+      assert.match(await noVersion.text(), /Das Formular ist veraltet/);
+      assert.equal((await editor.json('GET', `/newsroom/api/media/${id}`)).body.rights.credit, 'MDR');
     });
   });
 }

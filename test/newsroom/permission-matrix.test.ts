@@ -57,6 +57,8 @@ interface Req {
   form?: Record<string, string>;
   /** Send If-Match with the story's current version. */
   ifMatch?: boolean;
+  /** Send If-Match with this media asset's current version. */
+  assetIfMatch?: string;
   /** A raw body with its Content-Type (uploads). */
   raw?: { body: Buffer; type: string; name: string };
 }
@@ -177,12 +179,12 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'GET /newsroom/api/media': [{ succeeds: true, request: () => ({ path: '/newsroom/api/media' }) }],
   'GET /newsroom/api/media/expiring': [{ succeeds: true, request: () => ({ path: '/newsroom/api/media/expiring' }) }],
   'GET /newsroom/api/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}` }) }],
-  'PATCH /newsroom/api/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}`, json: { credit: 'dpa' } }) }],
-  'PUT /newsroom/api/media/:id/file': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}/file`, raw: { body: MEDIA.picture, type: 'image/png', name: 'matrix.png' } }) }],
+  'PATCH /newsroom/api/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}`, json: { credit: 'dpa' }, assetIfMatch: MEDIA.assetId }) }],
+  'PUT /newsroom/api/media/:id/file': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}/file`, raw: { body: MEDIA.picture, type: 'image/png', name: 'matrix.png' }, assetIfMatch: MEDIA.assetId }) }],
   'GET /newsroom/media/:id/:file': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}/original` }) }],
   'GET /newsroom/media': [{ succeeds: true, request: () => ({ path: '/newsroom/media' }) }],
   'GET /newsroom/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}` }) }],
-  'POST /newsroom/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}`, form: { credit: 'dpa', focalX: '50', focalY: '50' } }) }],
+  'POST /newsroom/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}`, form: { credit: 'dpa', focalX: '50', focalY: '50' }, assetIfMatch: MEDIA.assetId }) }],
   'POST /newsroom/api/media/:id/replace-everywhere': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}/replace-everywhere`, json: { with: MEDIA.otherId } }) }],
   'POST /newsroom/media/:id/replace-everywhere': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}/replace-everywhere`, form: { with: MEDIA.otherId } }) }],
 };
@@ -340,6 +342,12 @@ for (const engine of engines()) {
     async function call(b: Browser, endpoint: RegisteredEndpoint, req: Req, story?: Story): Promise<Response> {
       const headers: Record<string, string> = {};
       if (req.ifMatch && story) headers['if-match'] = `"v${story.version}"`;
+      if (req.assetIfMatch) {
+        // An asset write names the version it was made against: the header for the API, the hidden field for the form.
+        const version = (await db.query<{ version: number }>('SELECT version FROM media_assets WHERE id = $1', [req.assetIfMatch]))[0]!.version;
+        if (req.form) req = { ...req, form: { ...req.form, version: String(version) } };
+        else headers['if-match'] = `"v${version}"`;
+      }
       if (req.form) {
         return b.api(endpoint.method, req.path, new URLSearchParams(req.form).toString(), { ...headers, 'content-type': 'application/x-www-form-urlencoded' });
       }
