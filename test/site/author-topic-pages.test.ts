@@ -8,6 +8,7 @@ import { PageCache, purgeKeysFor, surrogateKeysFor } from '../../src/site/page-c
 import { createSiteReader } from '../../src/site/read-model.js';
 import { createSiteRoutes } from '../../src/site/site-routes.js';
 import { StoryRepository, TopicRepository } from '../../src/store/index.js';
+import { checkTopic } from '../../src/store/topic-repository.js';
 import { forEachEngine } from '../helpers/db.js';
 import { makeStory } from '../helpers/stories.js';
 
@@ -238,6 +239,21 @@ forEachEngine('author and topic pages', (ctx) => {
     assert.equal(await topics.get('Nicht Erlaubt'), undefined);
     await assert.rejects(topics.upsert({ name: '' }), /name: required/);
     await assert.rejects(topics.upsert({ name: 'X', intro: 'x'.repeat(4001) }), /intro: at most 4000/);
+  });
+
+  test('topic versions: every write bumps it; a write against a stale version changes nothing, and of two racing saves one wins', async () => {
+    const topics = new TopicRepository(ctx.db);
+    const created = await topics.create(checkTopic({ name: 'Versioniertes Thema', intro: 'Eins.' }));
+    assert.equal(created?.version, 1);
+    assert.equal(await topics.create(checkTopic({ name: 'Versioniertes Thema', intro: 'Doppelt.' })), undefined, 'an existing topic is not created again');
+    const racing = await Promise.all(['Zwei A.', 'Zwei B.'].map((intro) => topics.update(checkTopic({ name: 'Versioniertes Thema', intro }), 1)));
+    const won = racing.filter((t) => t !== undefined);
+    assert.equal(won.length, 1, 'exactly one of two saves against version 1 wins');
+    assert.equal(won[0]!.version, 2);
+    assert.equal(await topics.update(checkTopic({ name: 'Versioniertes Thema', intro: 'Veraltet.' }), 1), undefined);
+    const stored = (await topics.get('versioniertes-thema'))!;
+    assert.deepEqual([stored.intro, stored.version], [won[0]!.intro, 2], 'the stale save left nothing behind');
+    assert.equal((await topics.upsert({ name: 'Versioniertes Thema', intro: 'Drei.' })).version, 3, 'the unversioned upsert (demo content) bumps it too');
   });
 
   test('publishing or depublishing a story purges its authors’ cached pages, and only theirs', async () => {
