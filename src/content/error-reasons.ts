@@ -26,7 +26,7 @@ export const ERROR_REASONS = [
   'wrong_password', 'password_short', 'password_long', 'password_blank', 'last_admin', 'not_yourself', 'bad_email',
   'account_exists', 'login_failed', 'login_throttled', 'no_user', 'password_missing', 'passwords_differ',
   // Topics and sections
-  'no_topic', 'no_section', 'topic_exists',
+  'no_topic', 'no_section',
   // Media library (src/services/media-library.ts, src/imaging, src/storage, the media endpoints)
   'no_picture', 'rights_invalid', 'upload_raced', 'file_in_library', 'media_unconfigured', 'upload_too_large',
   'upload_wrong_type', 'upload_no_file', 'upload_unreadable', 'image_empty', 'image_type_mismatch', 'image_unsupported',
