@@ -1,6 +1,8 @@
 import { LedeError } from '../content/index.js';
-import type { AuditAction, AuditEntry } from '../store/audit-repository.js';
-import { AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT, auditQuery } from '../api/audit-api.js';
+import { auditedHeadlines, listAudit, type AuditAction, type AuditEntry } from '../store/audit-repository.js';
+import { AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT, auditQuery } from '../api/story-inputs.js';
+import { parseInput } from '../http/input.js';
+import { errorText } from './issue-text.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { pick, type UiLang } from './i18n.js';
@@ -62,16 +64,15 @@ export function registerAuditPage(registry: EndpointRegistry, deps: NewsroomDeps
       let entries: AuditEntry[] = [];
       let error: string | undefined;
       try {
-        entries = await auditQuery(deps, story, limitRaw);
+        // Parsed here, not declared: a bad filter shows the page with the refusal beside the form.
+        const query = parseInput(auditQuery, c.req.query(), 'the filter');
+        entries = await listAudit(deps.db, { ...(query.story && { storyId: query.story }), limit: query.limit });
       } catch (err) {
         if (!(err instanceof LedeError && err.code === 'VALIDATION')) throw err;
-        error = err.message;
+        error = errorText(err, lang) ?? err.message;
       }
       // Names for the stories and accounts the entries mention.
-      const storyIds = [...new Set(entries.map((e) => e.storyId).filter((x): x is string => !!x))];
-      const headlines = new Map((storyIds.length
-        ? await deps.db.query<{ id: string; headline: string }>('SELECT id, headline FROM stories WHERE id = ANY($1::uuid[])', [storyIds])
-        : []).map((r) => [r.id, r.headline]));
+      const headlines = await auditedHeadlines(deps.db, [...new Set(entries.map((e) => e.storyId).filter((x): x is string => !!x))]);
       const names = new Map((await deps.accounts.users.list()).map((u) => [u.id, `${u.name} <${u.email}>`]));
       const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Berlin' });
       return c.html(page(

@@ -1,11 +1,12 @@
 import { LIMITS, LedeError, STORY_KINDS, slugify, type Story } from '../content/index.js';
-import { storyPath } from '../site/views/teaser.js';
+import { storyPath } from '../content/index.js';
 import { listSections, listTopics } from '../store/index.js';
 import { TRANSITIONS, hasPermission, mayOnStory } from '../services/roles.js';
 import type { Session } from '../store/session-repository.js';
 import { previewStory, storyFor } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
+import { idParams } from '../http/input.js';
 import { pick, type UiLang } from './i18n.js';
 import { NewsroomLayout } from './layout.js';
 import { STORY_TEXT, jsonIsland, page } from './story-text.js';
@@ -221,6 +222,8 @@ interface EditorProps {
   topics: string[];
   css: string;
   scripts: string[];
+  /** The editor's entry module (assets/newsroom/editor.js), run after the classic `scripts`. */
+  module: string;
   /** Whether a media library is configured (the picker needs one). */
   media: boolean;
 }
@@ -253,6 +256,8 @@ function EditorView(props: EditorProps) {
       <h1 id="editor-h1">{s ? t.editTitle : t.newTitle}</h1>
       <noscript><p class="notice error">{t.noscript}</p></noscript>
       <script type="application/json" id="editor-config" dangerouslySetInnerHTML={{ __html: jsonIsland(config) }}></script>
+      {/* A module runs deferred, in document order after the deferred scripts in the head (editor-core.js, which it uses). */}
+      <script type="module" src={props.module}></script>
       <form id="editor" class="editor" novalidate aria-labelledby="editor-h1">
         <div class="statusline">
           <span>{t.status}: <strong id="status-name">{st.status[s?.status ?? 'draft']}</strong></span>
@@ -446,7 +451,7 @@ async function previewOf(deps: NewsroomDeps, c: NewsroomContext, current: Story 
   try {
     raw = JSON.parse(typeof form.story === 'string' ? form.story : '');
   } catch {
-    throw new LedeError('VALIDATION', 'the preview needs the story as JSON in the field "story"');
+    throw new LedeError('VALIDATION', 'the preview needs the story as JSON in the field "story"', { reason: 'body_not_json' });
   }
   return c.html(await deps.previewHtml(previewStory(raw, current)));
 }
@@ -457,7 +462,7 @@ export function registerEditorPages(registry: EndpointRegistry, deps: NewsroomDe
     return c.html(page(
       <EditorView lang={c.get('lang')} session={c.get('session')!} story={story}
         sections={sections.map((x) => x.name)} topics={topics.map((x) => x.name)}
-        css={deps.asset('newsroom.css')} scripts={[deps.asset('editor-core.js'), deps.asset('editor.js')]} media={!!deps.media} />,
+        css={deps.asset('newsroom.css')} scripts={[deps.asset('editor-core.js')]} module={deps.asset('editor.js')} media={!!deps.media} />,
     ));
   };
 
@@ -466,13 +471,13 @@ export function registerEditorPages(registry: EndpointRegistry, deps: NewsroomDe
     handler: (c) => render(c as NewsroomContext, undefined),
   });
   registry.add({
-    method: 'GET', path: '/newsroom/stories/:id', permission: 'story.view', kind: 'page',
-    handler: async (c) => render(c as NewsroomContext, await storyFor(c as NewsroomContext, deps, c.req.param('id') ?? '')),
+    method: 'GET', path: '/newsroom/stories/:id', permission: 'story.view', kind: 'page', input: { params: idParams },
+    handler: async (c, { params }) => render(c, await storyFor(c, deps, params.id)),
   });
   // Previews are form posts into a new window (the CSP allows no inline or blob documents of ours to run scripts).
   registry.add({
-    method: 'POST', path: '/newsroom/stories/:id/preview', permission: 'story.view', kind: 'page',
-    handler: async (c) => previewOf(deps, c as NewsroomContext, await storyFor(c as NewsroomContext, deps, c.req.param('id') ?? '')),
+    method: 'POST', path: '/newsroom/stories/:id/preview', permission: 'story.view', kind: 'page', input: { params: idParams },
+    handler: async (c, { params }) => previewOf(deps, c, await storyFor(c, deps, params.id)),
   });
   registry.add({
     method: 'POST', path: '/newsroom/preview', permission: 'story.create', kind: 'page',

@@ -10,9 +10,11 @@ import { ROLE_NAMES, STORY_TEXT } from './story-text.js';
  *
  * - Issues from `validateDraft` carry a `code` and `params`; ISSUE_TEXT words
  *   every code (TypeScript checks that none is missing).
- * - Issues and top-level messages of the services and endpoints have no code
- *   yet; a short list of known messages maps them to a code here (MESSAGE_CODES,
- *   ERROR_CODES). Anything unknown keeps its English message.
+ * - Issues of the services and endpoints carry a `code` too (MESSAGE_TEXT),
+ *   and every LedeError a `reason` set where it is thrown (ERROR_TEXT): words
+ *   are found by code and reason, never by the English text, so rewording a
+ *   message cannot lose its translation. Anything without words keeps its
+ *   English message.
  * - The path becomes a field name as the editor shows it (`body[3].alt` →
  *   "Block 4: Alternativtext").
  */
@@ -101,29 +103,6 @@ const statusList = (lang: UiLang, list: unknown) => {
 };
 const roleName = (lang: UiLang, r: unknown) => ROLE_NAMES[lang][str(r) as keyof (typeof ROLE_NAMES)['de']] ?? str(r);
 
-/**
- * Issues made outside `validateDraft` (story service, stories, users and
- * media endpoints) that an editor meets: their English message → a code and
- * params. Each code's words are in MESSAGE_TEXT.
- */
-const MESSAGE_CODES: Array<{ code: string; match: RegExp; params?: (m: RegExpExecArray) => IssueParams }> = [
-  { code: 'no_credit', match: /^the picture (\S+) has no credit line/, params: (m) => ({ assetId: m[1]! }) },
-  { code: 'no_such_picture', match: /^there is no picture (\S+) in the media library$/, params: (m) => ({ assetId: m[1]! }) },
-  { code: 'moves_from', match: /^from ([a-z_]+): (.+)$/, params: (m) => ({ from: m[1]!, moves: m[2]! }) },
-  { code: 'in_future', match: /^must be in the future$/ },
-  { code: 'time_for_schedule', match: /^required for scheduled$/ },
-  { code: 'time_only_for_schedule', match: /^only with "to": "scheduled"$/ },
-  { code: 'already_depublished', match: /^story is depublished$/ },
-  { code: 'correction_published_only', match: /^only for published stories$/ },
-  { code: 'correction_length', match: /^(?:1 to|the correction note is required and at most) (\d+) characters$/, params: (m) => ({ max: Number(m[1]) }) },
-  { code: 'not_liveticker', match: /^not a liveticker$/ },
-  { code: 'entry_empty', match: /^an entry needs text \(or at least a title\)$/ },
-  { code: 'bad_datetime', match: /^must be (?:an ISO 8601 date and time|a date and time) with offset$/ },
-  { code: 'must_be_text', match: /^must be text$/ },
-  { code: 'required', match: /^required$/ },
-  { code: 'one_of', match: /^one of ([a-z_-]+(?:, [a-z_-]+)+)$/, params: (m) => ({ allowed: m[1]! }) },
-  { code: 'not_a_date', match: /^not a date$/ },
-];
 
 const MESSAGE_TEXT = {
   no_credit: fixed(
@@ -183,44 +162,6 @@ export const ISSUE_TEXT: Record<DraftIssueCode, Texts> = DRAFT_TEXT;
 /** Every code of the services' and endpoints' issues, in both languages. */
 export const INPUT_ISSUE_TEXT: Record<Exclude<IssueCode, DraftIssueCode>, Texts> = MESSAGE_TEXT;
 const ALL_ISSUE_TEXT: Record<IssueCode, Texts> = { ...DRAFT_TEXT, ...MESSAGE_TEXT };
-
-/**
- * Top-level LedeError messages an editor commonly meets when saving or moving
- * a story (and the newsroom's own refusals): error code and English message →
- * a reason code and its params. The words are in ERROR_TEXT; `issues` are the
- * error's issues, already worded.
- */
-/** The English rest after a prefix, for answers that carry no issues (then the issues are only in the message). */
-const rest = (m: RegExpExecArray): IssueParams => ({ rest: m.input.slice(m[0].length) });
-
-const ERROR_CODES: Array<{ code: string; error: string; match: RegExp; params?: (m: RegExpExecArray) => IssueParams }> = [
-  { code: 'story_invalid', error: 'VALIDATION', match: /^story is invalid: /, params: rest },
-  { code: 'publish_refused', error: 'VALIDATION', match: /^story cannot be published: /, params: rest },
-  { code: 'schedule_refused', error: 'VALIDATION', match: /^story cannot be scheduled: /, params: rest },
-  { code: 'input_invalid', error: 'VALIDATION', match: /^the ticker entry is invalid: /, params: rest },
-  {
-    code: 'move_not_allowed', error: 'VALIDATION', match: /^a ([a-z_]+) story cannot be moved to ([a-z_]+); from [a-z_]+ the moves are: (.+)$/,
-    params: (m) => ({ from: m[1]!, to: m[2]!, moves: m[3]! }),
-  },
-  { code: 'schedule_needs_time', error: 'VALIDATION', match: /^scheduling needs "at"/ },
-  { code: 'schedule_in_past', error: 'VALIDATION', match: /^"at" is in the past; to publish now/ },
-  { code: 'takedown_in_past', error: 'VALIDATION', match: /^"at" is in the past; to take the story down now/ },
-  { code: 'takedown_depublished', error: 'VALIDATION', match: /^the story is already taken down/ },
-  { code: 'correction_published_only', error: 'VALIDATION', match: /^only a published story can be corrected/ },
-  { code: 'correction_length', error: 'VALIDATION', match: /^the correction note is required and at most (\d+) characters/, params: (m) => ({ max: Number(m[1]) }) },
-  { code: 'not_liveticker', error: 'VALIDATION', match: /^ticker entries are only for live tickers/ },
-  {
-    code: 'may_not_publish_live', error: 'FORBIDDEN', match: /^changing a ([a-z_]+) story is publishing, and your role \(([a-z]+)\) may not publish (it|someone else's story)$/,
-    params: (m) => ({ status: m[1]!, role: m[2]!, own: m[3] === 'it' ? 'yes' : 'no' }),
-  },
-  {
-    code: 'may_not', error: 'FORBIDDEN', match: /^your role \(([a-z]+)\) may not .+ (this story|someone else's story) \((story\.[a-z]+)\)$/,
-    params: (m) => ({ role: m[1]!, own: m[2] === 'this story' ? 'yes' : 'no', action: m[3]! }),
-  },
-  { code: 'no_story', error: 'NOT_FOUND', match: /^no story with id or slug "/ },
-  { code: 'ticker_busy', error: 'CONFLICT', match: /^the ticker is being changed very often right now/ },
-  { code: 'slug_taken', error: 'CONFLICT', match: /^slug "(.+)" is already used by /, params: (m) => ({ slug: m[1]! }) },
-];
 
 const ACTION_WORDS: Record<string, { de: string; en: string }> = {
   'story.view': { de: 'ansehen', en: 'view' },
@@ -447,15 +388,10 @@ export function fieldName(path: string, lang: UiLang): string {
 
 // ---------------------------------------------------------------- issues and errors
 
-/** The rule an issue states, in `lang`: by its code, else by a known English message, else the English message itself. */
+/** The rule an issue states, in `lang`: by its code, else the English message itself. */
 export function issueMessage(issue: Pick<ValidationIssue, 'message' | 'code' | 'params'>, lang: UiLang): string {
   const byCode = issue.code ? ALL_ISSUE_TEXT[issue.code] : undefined;
   if (byCode) return byCode[lang](issue.params ?? {});
-  for (const known of MESSAGE_CODES) {
-    const m = known.match.exec(issue.message);
-    const words = m && (MESSAGE_TEXT as Record<string, Texts>)[known.code];
-    if (m && words) return words[lang](known.params ? known.params(m) : {});
-  }
   return issue.message;
 }
 
@@ -480,21 +416,15 @@ export interface ErrorLike {
   issues?: readonly ValidationIssue[] | undefined;
 }
 
-/** The reason code of a known top-level error message (see ERROR_CODES), with its params. */
+/** The reason an error gives, with its params, when the newsroom has words for it (ERROR_TEXT). */
 export function errorReason(err: ErrorLike): { code: string; params: IssueParams } | undefined {
-  // Declared at the throw site: the reason and its params. (The English-matching table below goes as throw sites gain reasons.)
   if (err.reason && err.reason !== 'unspecified' && ERROR_TEXT[err.reason]) return { code: err.reason, params: err.params ?? {} };
-  for (const known of ERROR_CODES) {
-    if (known.error !== err.code) continue;
-    const m = known.match.exec(err.message);
-    if (m) return { code: known.code, params: known.params ? known.params(m) : {} };
-  }
   return undefined;
 }
 
 /**
  * The top-level message of an error in `lang`, when it is one the newsroom
- * knows (ERROR_CODES); undefined otherwise (show the English message then).
+ * has words for (ERROR_TEXT); undefined otherwise (show the English message then).
  */
 export function errorText(err: ErrorLike, lang: UiLang): string | undefined {
   const reason = errorReason(err);

@@ -5,6 +5,8 @@ import { hasPermission, mayOnStory } from '../services/roles.js';
 import { listAudit } from '../store/audit-repository.js';
 import { storyFor } from '../api/api-support.js';
 import { storyDiff } from '../api/diff-api.js';
+import { diffQuery } from '../api/story-inputs.js';
+import { idParams } from '../http/input.js';
 import type { BlockOp, FieldChange, StoryDiff, WordOp } from '../content/block-diff.js';
 import { blockText } from '../content/block-diff.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
@@ -250,10 +252,10 @@ export function registerRevisionsPages(registry: EndpointRegistry, deps: Newsroo
   };
 
   registry.add({
-    method: 'GET', path: '/newsroom/stories/:id/revisions', permission: 'story.view', kind: 'page',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const story = await storyFor(ctx, deps, c.req.param('id') ?? '');
+    method: 'GET', path: '/newsroom/stories/:id/revisions', permission: 'story.view', kind: 'page', input: { params: idParams },
+    handler: async (c, { params }) => {
+      const ctx = c;
+      const story = await storyFor(ctx, deps, params.id);
       const restored = Number(c.req.query('restored'));
       const t = pick(TEXT, ctx.get('lang'));
       return revisionsPage(ctx, story, Number.isInteger(restored) && restored > 0 ? { ok: t.restored(restored, story.version) } : undefined);
@@ -261,15 +263,15 @@ export function registerRevisionsPages(registry: EndpointRegistry, deps: Newsroo
   });
 
   registry.add({
-    method: 'POST', path: '/newsroom/stories/:id/restore', permission: 'story.edit', kind: 'page',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const story = await storyFor(ctx, deps, c.req.param('id') ?? '', 'story.edit');
+    method: 'POST', path: '/newsroom/stories/:id/restore', permission: 'story.edit', kind: 'page', input: { params: idParams },
+    handler: async (c, { params }) => {
+      const ctx = c;
+      const story = await storyFor(ctx, deps, params.id, 'story.edit');
       const form = await c.req.parseBody();
       const version = Number(form.version);
       const expected = Number(form.expected);
       if (!Number.isInteger(version) || version < 1 || !Number.isInteger(expected) || expected < 1) {
-        throw new LedeError('VALIDATION', 'the form needs the version to restore and the version you saw');
+        throw new LedeError('VALIDATION', 'the form needs the version to restore and the version you saw', { reason: 'form_incomplete' });
       }
       try {
         await deps.stories.restore(story.id, version, { expectedVersion: expected, actor: actorOf(ctx) });
@@ -284,13 +286,13 @@ export function registerRevisionsPages(registry: EndpointRegistry, deps: Newsroo
   });
 
   registry.add({
-    method: 'GET', path: '/newsroom/stories/:id/diff', permission: 'story.view', kind: 'page',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
+    method: 'GET', path: '/newsroom/stories/:id/diff', permission: 'story.view', kind: 'page', input: { params: idParams, query: diffQuery },
+    handler: async (c, { params, query }) => {
+      const ctx = c;
       const lang = ctx.get('lang');
       const t = pick(TEXT, lang);
-      const story = await storyFor(ctx, deps, c.req.param('id') ?? '');
-      const { diff } = await storyDiff(deps, story, c.req.query('from'), c.req.query('to'));
+      const story = await storyFor(ctx, deps, params.id);
+      const { diff } = await storyDiff(deps, story, query);
       const title = t.diffTitle(diff.fromVersion, diff.toVersion);
       const nothing = !diff.fields.length && diff.body.every((o) => o.op === 'same');
       return c.html(page(

@@ -43,7 +43,7 @@ const PAGE_SIZE = 50;
 function dayBound(value: string | undefined, end: boolean): string | undefined {
   if (!value) return undefined;
   const bound = berlinDayBound(value, end);
-  if (!bound) throw new LedeError('VALIDATION', `"${value}" is not a day (YYYY-MM-DD)`);
+  if (!bound) throw new LedeError('VALIDATION', `"${value}" is not a day (YYYY-MM-DD)`, { reason: 'bad_filter' });
   return bound;
 }
 
@@ -63,7 +63,7 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
       try {
         const filter: NewsroomListFilter = { limit: PAGE_SIZE };
         if (f.status) {
-          if (!(STORY_STATUSES as readonly string[]).includes(f.status)) throw new LedeError('VALIDATION', `status "${f.status}"`);
+          if (!(STORY_STATUSES as readonly string[]).includes(f.status)) throw new LedeError('VALIDATION', `status "${f.status}"`, { reason: 'bad_filter' });
           filter.statuses = [f.status as StoryStatus];
         }
         if (f.section) filter.sectionSlug = slugify(f.section);
@@ -77,7 +77,7 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
         // Contributors see their own stories only (as in the API).
         if (f.mine || seesOwnStoriesOnly(session.user)) filter.ownerId = session.user.id;
         if (f.pictures) {
-          if (!(PICTURE_RIGHTS as readonly string[]).includes(f.pictures)) throw new LedeError('VALIDATION', `${t.pictures} "${f.pictures}"`);
+          if (!(PICTURE_RIGHTS as readonly string[]).includes(f.pictures)) throw new LedeError('VALIDATION', `${t.pictures} "${f.pictures}"`, { reason: 'bad_filter' });
           filter.pictures = f.pictures as PictureRights;
         }
         if (deps.media) filter.now = deps.media.clock();

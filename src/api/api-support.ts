@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { LedeError, formatIssues, isIsoDateTime, toZonedIso, validateDraft, zonedIso, type Story, type StoryDraft } from '../content/index.js';
+import { LedeError, toZonedIso, zonedIso, type Story } from '../content/index.js';
 import { StoryRepository } from '../store/index.js';
 import { mayOnStory, type Actor, type StoryAction } from '../services/roles.js';
+import { noStory, validDraft } from '../services/story-service.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 
 /**
@@ -57,7 +58,7 @@ export function versionConflict(current: Story, yours: unknown, edited: number):
 /** The signed-in user as roles.ts judges them. */
 export function actorRole(c: NewsroomContext): Actor {
   const s = c.get('session');
-  if (!s) throw new LedeError('UNAUTHORIZED', 'not logged in');
+  if (!s) throw new LedeError('UNAUTHORIZED', 'not logged in', { reason: 'not_logged_in' });
   return { id: s.user.id, role: s.user.role };
 }
 
@@ -76,10 +77,14 @@ export function assertMay(actor: Actor, action: StoryAction, story: Story): void
   if (mayOnStory(actor, action, story)) return;
   const own = story.ownerId === actor.id;
   const live = action === 'story.edit' && (story.status === 'published' || story.status === 'scheduled');
-  const why = live
-    ? `changing a ${story.status} story is publishing, and your role (${actor.role}) may not publish ${own ? 'it' : "someone else's story"}`
-    : `your role (${actor.role}) may not ${ACTION_WORDS[action]} ${own ? 'this story' : "someone else's story"} (${action})`;
-  throw new LedeError('FORBIDDEN', why);
+  if (live) {
+    throw new LedeError('FORBIDDEN', `changing a ${story.status} story is publishing, and your role (${actor.role}) may not publish ${own ? 'it' : "someone else's story"}`, {
+      reason: 'may_not_publish_live', params: { status: story.status, role: actor.role, own: own ? 'yes' : 'no' },
+    });
+  }
+  throw new LedeError('FORBIDDEN', `your role (${actor.role}) may not ${ACTION_WORDS[action]} ${own ? 'this story' : "someone else's story"} (${action})`, {
+    reason: 'may_not', params: { role: actor.role, own: own ? 'yes' : 'no', action },
+  });
 }
 
 /**
@@ -91,17 +96,12 @@ export function assertMay(actor: Actor, action: StoryAction, story: Story): void
 export async function storyFor(c: NewsroomContext, deps: Pick<NewsroomDeps, 'db'>, idOrSlug: string, action: StoryAction = 'story.view'): Promise<Story> {
   const actor = actorRole(c);
   const story = await new StoryRepository(deps.db).findByIdOrSlug(idOrSlug);
-  if (!story || !mayOnStory(actor, 'story.view', story)) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
+  if (!story || !mayOnStory(actor, 'story.view', story)) throw noStory(idOrSlug);
   if (action !== 'story.view') assertMay(actor, action, story);
   return story;
 }
 
-/** The draft in an untrusted body, checked; VALIDATION naming every problem otherwise. */
-export function validDraft(input: unknown): StoryDraft {
-  const checked = validateDraft(input);
-  if (!checked.ok) throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
-  return checked.value;
-}
+export { validDraft };
 
 /**
  * What readers would get if `input` were published now (the preview): the
@@ -143,14 +143,4 @@ export function berlinDayBound(value: string, end: boolean): string | undefined 
   if (!start || !end) return start;
   const next = new Date(Date.UTC(y, mo - 1, d + 1));
   return zonedIso(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
-}
-
-/** An instant from the body: ISO 8601 with an offset. */
-export function readInstant(value: unknown, field: string): Date {
-  if (!isIsoDateTime(value)) {
-    throw new LedeError('VALIDATION', `${field} must be a date and time with offset, e.g. "2026-11-25T14:00:00+01:00"`, {
-      issues: [{ path: field, message: 'must be an ISO 8601 date and time with offset' }],
-    });
-  }
-  return new Date(value);
 }

@@ -1,8 +1,10 @@
 import { PresenceRepository } from '../store/presence-repository.js';
-import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
+import type { NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
+import { idParams } from '../http/input.js';
 import { readJson, storyFor } from './api-support.js';
 
+/** A heartbeat carries at most {"leaving": true}. */
 const PRESENCE_BODY_MAX = 1024;
 
 /**
@@ -13,14 +15,15 @@ const PRESENCE_BODY_MAX = 1024;
  */
 export function registerPresenceApi(registry: EndpointRegistry, deps: NewsroomDeps): void {
   registry.add({
-    method: 'POST', path: '/newsroom/api/stories/:id/presence', permission: 'story.view', kind: 'api',
-    handler: async (c) => {
-      const ctx = c as NewsroomContext;
-      const story = await storyFor(ctx, deps, c.req.param('id') ?? '');
-      const user = ctx.get('session')!.user;
-      // The body is optional (and small); only {"leaving": true} means anything, anything else is a heartbeat.
+    method: 'POST', path: '/newsroom/api/stories/:id/presence', permission: 'story.view', kind: 'api', maxBodyBytes: PRESENCE_BODY_MAX,
+    summary: 'A heartbeat of an open editor; answers who else has the story open',
+    input: { params: idParams },
+    handler: async (c, { params }) => {
+      const story = await storyFor(c, deps, params.id);
+      const user = c.get('session')!.user;
+      // The body is optional; only {"leaving": true} means anything, anything else (or nothing) is a heartbeat.
       const body: { leaving?: unknown } = /^application\/json\b/i.test(c.req.header('content-type') ?? '')
-        ? await readJson(ctx, '{"leaving": true} or nothing', PRESENCE_BODY_MAX).catch(() => ({}))
+        ? await readJson(c, '{"leaving": true} or nothing').catch(() => ({}))
         : {};
       if (body.leaving === true) {
         await new PresenceRepository(deps.db).leave(story.id, user.id);

@@ -22,6 +22,10 @@ export const ERROR_REASONS = [
   'story_invalid', 'publish_refused', 'schedule_refused', 'move_not_allowed', 'schedule_needs_time', 'schedule_in_past',
   'takedown_in_past', 'takedown_depublished', 'correction_published_only', 'correction_length', 'not_liveticker',
   'ticker_busy', 'slug_taken', 'no_story', 'no_revision', 'may_not_publish_live', 'may_not', 'create_scheduled_needs_embargo',
+  'story_exists', 'bad_cursor', 'bad_filter', 'form_incomplete', 'page_text_empty',
+  // Page-text import (src/ingest)
+  'import_unreadable', 'import_empty', 'import_binary', 'import_too_large', 'import_not_utf8', 'import_no_text',
+  'import_no_headline', 'import_too_long', 'import_invalid',
   // Accounts
   'wrong_password', 'password_short', 'password_long', 'password_blank', 'last_admin', 'not_yourself', 'bad_email',
   'account_exists', 'login_failed', 'login_throttled', 'no_user', 'password_missing', 'passwords_differ',

@@ -9,6 +9,9 @@ import { audit, SYSTEM_ACTOR, type AuditActor, type AuditAction } from '../store
 import type { Queryable } from '../store/index.js';
 import type { DomainEvent, EventBus } from '../events/event-bus.js';
 import { assetCredits, figuresOf, mediaUsesOf, writeMediaUses } from '../store/media-uses.js';
+import type { ValidationIssue } from '../content/index.js';
+import { checkTakedown, moveNeeds, scheduledTime } from './story-workflow.js';
+import { insertEntry, tickerEntry, type TickerEntryInput } from './ticker-entry.js';
 
 /** What the service needs of the database: queries and transactions. */
 export interface Transactional extends Queryable {
@@ -42,6 +45,19 @@ export interface UpdateOptions extends WriteOptions {
 }
 
 export const CORRECTION_MAX = 1000;
+
+/** Ticker entries are appended to the newest version; after this many lost races the service gives up (409). */
+const TICKER_ATTEMPTS = 20;
+
+export interface TransitionOptions extends WriteOptions {
+  /** When a move to scheduled goes live (default: the running embargo's end); only for moves to scheduled. */
+  at?: Date | undefined;
+}
+
+export interface TickerEntryOptions extends WriteOptions {
+  /** Checked on every (re-)read of the story, e.g. that the caller may still edit it; throws to refuse. */
+  check?: (story: Story) => void | Promise<void>;
+}
 
 export interface CreateOptions {
   status?: StoryStatus;
@@ -87,18 +103,24 @@ export class StoryService {
     const known = await assetCredits(tx, [...new Set(figures.map((f) => f.figure.assetId!))]);
     const before = new Set(current ? mediaUsesOf(current).map((u) => u.assetId) : []);
     const goesPublic = next.status === 'published' || next.status === 'scheduled';
-    const issues: { path: string; message: string }[] = [];
+    const issues: ValidationIssue[] = [];
     for (const { path, figure } of figures) {
-      const asset = known.get(figure.assetId!);
+      const assetId = figure.assetId!;
+      const asset = known.get(assetId);
       if (!asset) {
-        if (goesPublic || !before.has(figure.assetId!)) issues.push({ path: `${path}.assetId`, message: `there is no picture ${figure.assetId} in the media library` });
+        if (goesPublic || !before.has(assetId)) {
+          issues.push({ path: `${path}.assetId`, message: `there is no picture ${assetId} in the media library`, code: 'no_such_picture', params: { assetId } });
+        }
       } else if (goesPublic && !asset.credit && this.requireImageCredit) {
-        issues.push({ path, message: `the picture ${figure.assetId} has no credit line ("Bildrechte: …"); add one in the media library before publishing` });
+        issues.push({ path, message: `the picture ${assetId} has no credit line ("Bildrechte: …"); add one in the media library before publishing`, code: 'no_credit', params: { assetId } });
       }
     }
     if (issues.length) {
-      const what = goesPublic ? `story cannot be ${next.status === 'scheduled' ? 'scheduled' : 'published'}` : 'story is invalid';
-      throw new LedeError('VALIDATION', `${what}: ${formatIssues(issues)}`, { issues });
+      const scheduled = next.status === 'scheduled';
+      const what = goesPublic ? `story cannot be ${scheduled ? 'scheduled' : 'published'}` : 'story is invalid';
+      throw new LedeError('VALIDATION', `${what}: ${formatIssues(issues)}`, {
+        reason: goesPublic ? (scheduled ? 'schedule_refused' : 'publish_refused') : 'story_invalid', issues,
+      });
     }
   }
 
@@ -112,18 +134,14 @@ export class StoryService {
 
   /** Validates an untrusted draft and stores it as a new story. Throws LedeError('VALIDATION') naming each bad field. */
   async create(input: unknown, opts: CreateOptions = {}): Promise<Story> {
-    const checked = validateDraft(input);
-    if (!checked.ok) {
-      throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(checked.issues)}`, { issues: checked.issues });
-    }
-    const draft = checked.value;
+    const draft = validDraft(input);
     const now = opts.now ?? new Date();
     let status = opts.status ?? 'draft';
     // Publishing under embargo means: go out when the embargo ends.
     const embargoed = !!draft.embargoUntil && Date.parse(draft.embargoUntil) > now.getTime();
     if (status === 'published' && embargoed) status = 'scheduled';
     if (status === 'scheduled' && !embargoed) {
-      throw new LedeError('VALIDATION', 'a new story can only be created as scheduled when it has an embargo; schedule it after creating it');
+      throw new LedeError('VALIDATION', 'a new story can only be created as scheduled when it has an embargo; schedule it after creating it', { reason: 'create_scheduled_needs_embargo' });
     }
     const base = draft.slug ?? (slugify(draft.headline) || 'story');
     const story = await this.db.transaction(async (tx) => {
@@ -158,20 +176,10 @@ export class StoryService {
    * draft names one.
    */
   async update(idOrSlug: string, input: unknown, opts: UpdateOptions = {}): Promise<Story> {
-    const checked = validateDraft(input);
     const correction = opts.correction?.trim();
-    const issues = checked.ok ? [] : [...checked.issues];
-    if (opts.correction !== undefined && (!correction || correction.length > CORRECTION_MAX)) {
-      issues.push({ path: 'correction', message: `the correction note is required and at most ${CORRECTION_MAX} characters` });
-    }
-    if (!checked.ok || issues.length) {
-      throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(issues)}`, { issues });
-    }
-    const draft = checked.value;
-    return this.#write(idOrSlug, { ...opts, note: correction ? 'correction' : (opts.note ?? 'saved') }, 'content', (current, now) => {
-      if (correction && current.status !== 'published') {
-        throw new LedeError('VALIDATION', 'only a published story can be corrected; before publication just change it');
-      }
+    const draft = validDraft(input, opts.correction !== undefined ? correctionIssues(correction) : []);
+    return this.#write(idOrSlug, { ...opts, note: opts.correction !== undefined ? 'correction' : (opts.note ?? 'saved') }, 'content', (current, now) => {
+      if (opts.correction !== undefined) checkCorrection(current);
       const next: Story = {
         ...draft,
         id: current.id,
@@ -200,10 +208,79 @@ export class StoryService {
    * and corrections stay as they are now.
    */
   async restore(idOrSlug: string, version: number, opts: WriteOptions = {}): Promise<Story> {
+    const old = await this.revision(idOrSlug, version);
+    return this.update(old.id, draftOf(old), { ...opts, note: `restored from ${version}` });
+  }
+
+  /**
+   * The story as it was at `version` (a number, or the text of an address);
+   * NOT_FOUND naming the current version when there is no such version.
+   */
+  async revision(idOrSlug: string, version: number | string): Promise<Story> {
     const current = await this.get(idOrSlug);
-    const old = await new RevisionRepository(this.db).get(current.id, version);
-    if (!old) throw new LedeError('NOT_FOUND', `story ${current.id} has no version ${version}`);
-    return this.update(current.id, draftOf(old), { ...opts, note: `restored from ${version}` });
+    const n = typeof version === 'number' ? version : /^\d{1,9}$/.test(version) ? Number(version) : NaN;
+    const old = Number.isInteger(n) && n > 0 ? await new RevisionRepository(this.db).get(current.id, n) : undefined;
+    if (!old) {
+      throw new LedeError('NOT_FOUND', `story ${current.id} has no version ${version} (it is at version ${current.version})`, {
+        reason: 'no_revision', params: { current: current.version },
+      });
+    }
+    return old;
+  }
+
+  /**
+   * A workflow move (draft, in_review, scheduled, published, depublished) by
+   * the rules of story-workflow.ts: the move must exist from the current
+   * state, scheduling needs a future `at` or a running embargo, `at` is only
+   * for scheduling. The caller checks beforehand that the actor may make the
+   * move (`moveNeeds` names the permission).
+   */
+  async transition(idOrSlug: string, to: StoryStatus, opts: TransitionOptions = {}): Promise<Story> {
+    const current = await this.get(idOrSlug);
+    moveNeeds(current.status, to);
+    const at = scheduledTime(current, to, opts.at, opts.now ?? new Date());
+    // A caller behind the stored version is refused before anything is tried (versions only grow).
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version) throw staleVersion(current, opts.expectedVersion);
+    const write = { ...opts, expectedVersion: opts.expectedVersion ?? current.version };
+    switch (to) {
+      case 'published': return this.publish(current.id, write);
+      case 'scheduled': return this.schedule(current.id, at!, write);
+      case 'depublished': return this.depublish(current.id, write);
+      default: return this.setStatus(current.id, to, write);
+    }
+  }
+
+  /**
+   * Adds an entry to a live ticker, on top of whatever version is newest:
+   * entries commute, so a lost race is retried on the newer version (up to
+   * TICKER_ATTEMPTS times, then CONFLICT `ticker_busy`). Returns the saved
+   * story and the new entry's id.
+   */
+  async addTickerEntry(idOrSlug: string, input: TickerEntryInput, opts: TickerEntryOptions = {}): Promise<{ story: Story; entryId: string }> {
+    const { check, ...write } = opts;
+    const entry = tickerEntry(input, opts.now ?? new Date());
+    for (let attempt = 1; ; attempt++) {
+      const story = await this.get(idOrSlug);
+      await check?.(story);
+      if (story.kind !== 'liveticker') {
+        throw new LedeError('VALIDATION', `ticker entries are only for live tickers; this story is a ${story.kind}`, {
+          reason: 'not_liveticker', issues: [{ path: 'kind', message: 'not a liveticker', code: 'not_liveticker' }],
+        });
+      }
+      try {
+        const saved = await this.update(story.id, { ...draftOf(story), body: insertEntry(story.body, entry) }, {
+          ...write, expectedVersion: story.version, note: 'ticker entry',
+        });
+        return { story: saved, entryId: entry.id };
+      } catch (err) {
+        if (!(err instanceof LedeError && err.code === 'VERSION_CONFLICT')) throw err;
+        if (attempt >= TICKER_ATTEMPTS) {
+          throw new LedeError('CONFLICT', 'the ticker is being changed very often right now and the entry could not be added; send it again', { reason: 'ticker_busy' });
+        }
+        // Someone saved in between: a short random pause spreads out writers who lost together.
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * Math.min(attempt, 4)));
+      }
+    }
   }
 
   /**
@@ -235,14 +312,20 @@ export class StoryService {
     });
   }
 
+  /**
+   * An editor's takedown time: like scheduleDepublish, but only ahead of now
+   * and only for a story that is not already down (story-workflow.ts).
+   */
+  async planTakedown(idOrSlug: string, at: Date | undefined, opts: WriteOptions = {}): Promise<Story> {
+    return this.#write(idOrSlug, opts, 'none', (current, now) => {
+      checkTakedown(current, at, now);
+      return takedownAt(current, at, now);
+    });
+  }
+
   /** Sets (or with `undefined` clears) the time a published story comes down by itself. */
   async scheduleDepublish(idOrSlug: string, at: Date | undefined, opts: WriteOptions = {}): Promise<Story> {
-    return this.#write(idOrSlug, opts, 'none', (current, now) => {
-      const next: Story = { ...current, modifiedAt: toZonedIso(now) };
-      if (at) next.scheduledDepublishAt = toZonedIso(at);
-      else delete next.scheduledDepublishAt;
-      return next;
-    });
+    return this.#write(idOrSlug, opts, 'none', (current, now) => takedownAt(current, at, now));
   }
 
   /** Takes a story off the site: its URL answers 410 Gone from now on, and it leaves every list. */
@@ -309,8 +392,10 @@ export class StoryService {
     const [before, after] = await this.db.transaction(async (tx) => {
       const repo = new StoryRepository(tx);
       const current = await repo.findByIdOrSlug(idOrSlug);
-      if (!current) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
+      if (!current) throw noStory(idOrSlug);
       const expected = opts.expectedVersion ?? current.version;
+      // Stale before any rule is looked at: the write could never succeed.
+      if (expected !== current.version) throw staleVersion(current, expected);
       const next = change(current, now);
       if (next.status === 'published') next.firstPublishedAt ??= toZonedIso(now);
       if (actor.id) next.modifiedBy = actor.id;
@@ -353,9 +438,57 @@ export class StoryService {
 
   async get(idOrSlug: string): Promise<Story> {
     const story = await new StoryRepository(this.db).findByIdOrSlug(idOrSlug);
-    if (!story) throw new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`);
+    if (!story) throw noStory(idOrSlug);
     return story;
   }
+}
+
+/** The NOT_FOUND of a story that does not exist. */
+export function noStory(idOrSlug: string): LedeError {
+  return new LedeError('NOT_FOUND', `no story with id or slug "${idOrSlug}"`, { reason: 'no_story' });
+}
+
+/** The VERSION_CONFLICT of a write against a version that is no longer the stored one. */
+function staleVersion(current: Story, expected: number): LedeError {
+  return new LedeError('VERSION_CONFLICT',
+    `story ${current.id} was changed meanwhile: you edited version ${expected}, the current version is ${current.version}. Reload it and apply your changes again.`,
+    { reason: 'version_conflict', params: { edited: expected, current: current.version } });
+}
+
+/**
+ * The draft in untrusted input, checked; VALIDATION (story_invalid) naming
+ * every problem otherwise, `more` (found beside the draft) included.
+ */
+export function validDraft(input: unknown, more: ValidationIssue[] = []): StoryDraft {
+  const checked = validateDraft(input);
+  const issues = [...(checked.ok ? [] : checked.issues), ...more];
+  if (!checked.ok || issues.length) throw new LedeError('VALIDATION', `story is invalid: ${formatIssues(issues)}`, { reason: 'story_invalid', issues });
+  return checked.value;
+}
+
+/** A correction note has 1 to CORRECTION_MAX characters (checked with the draft, before anything is read). */
+function correctionIssues(note: string | undefined): ValidationIssue[] {
+  if (note && note.length <= CORRECTION_MAX) return [];
+  const message = `the correction note is required and at most ${CORRECTION_MAX} characters`;
+  return [{ path: 'correction', message, code: 'correction_length', params: { max: CORRECTION_MAX } }];
+}
+
+/** A public correction is only for a published story (checked against the stored story, in the write). */
+function checkCorrection(current: Story): void {
+  if (current.status !== 'published') {
+    throw new LedeError('VALIDATION', `only a published story can be corrected; this one is ${current.status}: just save the change`, {
+      reason: 'correction_published_only', params: { status: current.status },
+      issues: [{ path: 'correction', message: 'only for published stories', code: 'correction_published_only' }],
+    });
+  }
+}
+
+/** `story` with its takedown time set to `at`, or cleared. */
+function takedownAt(current: Story, at: Date | undefined, now: Date): Story {
+  const next: Story = { ...current, modifiedAt: toZonedIso(now) };
+  if (at) next.scheduledDepublishAt = toZonedIso(at);
+  else delete next.scheduledDepublishAt;
+  return next;
 }
 
 /** The editable content of a stored story (what an editor's save sends), without identity, workflow and history. */

@@ -44,3 +44,10 @@ export async function listAudit(db: Queryable, filter: { storyId?: string; limit
   );
   return rows.map((r) => ({ id: Number(r.id), at: r.at, actor: r.actor, actorId: r.actor_id, action: r.action, storyId: r.story_id, userId: r.user_id, detail: r.detail }));
 }
+
+/** The headlines of the stories audit entries name (a story deleted since has none). */
+export async function auditedHeadlines(db: Queryable, storyIds: readonly string[]): Promise<Map<string, string>> {
+  if (!storyIds.length) return new Map();
+  const rows = await db.query<{ id: string; headline: string }>('SELECT id, headline FROM stories WHERE id = ANY($1::uuid[])', [[...storyIds]]);
+  return new Map(rows.map((r) => [r.id, r.headline]));
+}

@@ -121,7 +121,7 @@ export async function listNewsroomStories(db: Queryable, filter: NewsroomListFil
   }
   if (filter.after) {
     const { modifiedAt, id } = filter.after;
-    if (!isIsoDateTime(modifiedAt) || !isUuid(id)) throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page');
+    if (!isIsoDateTime(modifiedAt) || !isUuid(id)) throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', { reason: 'bad_cursor' });
     params.push(modifiedAt, id);
     clauses.push(`(s.modified_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
@@ -196,5 +196,7 @@ export function decodeCursor(raw: string): NewsroomCursor {
   } catch {
     /* fall through */
   }
-  throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', { issues: [{ path: 'cursor', message: 'not a cursor this API handed out' }] });
+  throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', {
+    reason: 'bad_cursor', issues: [{ path: 'cursor', message: 'not a cursor this API handed out', code: 'bad_cursor' }],
+  });
 }

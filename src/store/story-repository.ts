@@ -45,7 +45,7 @@ export class StoryRepository {
     try {
       rows = await this.db.query(sql, storyParams(story));
     } catch (err) {
-      if ((err as DbError).code === '23505') throw new LedeError('CONFLICT', `story ${story.id} already exists`, { cause: err });
+      if ((err as DbError).code === '23505') throw new LedeError('CONFLICT', `story ${story.id} already exists`, { reason: 'story_exists', cause: err });
       throw err;
     }
     if (!rows.length) throw await this.#slugConflict(story.slug, story.id);
@@ -75,10 +75,11 @@ export class StoryRepository {
     }
     if (rows.length) return next;
     const current = await this.db.query<{ version: number }>('SELECT version FROM stories WHERE id = $1::uuid', [story.id]);
-    if (!current[0]) throw new LedeError('NOT_FOUND', `no story with id ${story.id}`);
+    if (!current[0]) throw new LedeError('NOT_FOUND', `no story with id ${story.id}`, { reason: 'no_story' });
     throw new LedeError(
       'VERSION_CONFLICT',
       `story ${story.id} was changed meanwhile: you edited version ${expectedVersion}, the current version is ${current[0].version}. Reload it and apply your changes again.`,
+      { reason: 'version_conflict', params: { edited: expectedVersion, current: current[0].version } },
     );
   }
 
@@ -177,7 +178,7 @@ export class StoryRepository {
     const owner = await this.#slugOwner(slug);
     return new LedeError('CONFLICT', owner && owner !== id
       ? `slug "${slug}" is already used by story ${owner}`
-      : `slug "${slug}" is already used by another story`);
+      : `slug "${slug}" is already used by another story`, { reason: 'slug_taken', params: { slug } });
   }
 }
 
@@ -193,7 +194,7 @@ function publishedFilter(opts: ListOptions, withCursor: boolean): { where: strin
   if (withCursor && opts.before) {
     const { publishedAt, id } = opts.before;
     if (!isIsoDateTime(publishedAt) || !isUuid(id)) {
-      throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page');
+      throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', { reason: 'bad_cursor' });
     }
     params.push(publishedAt, id);
     clauses.push(`(first_published_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

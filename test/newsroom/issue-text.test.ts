@@ -110,33 +110,47 @@ describe('issue texts', () => {
     const odd = { path: 'headline', message: 'something new went wrong', code: 'brand_new' } as unknown as ValidationIssue;
     assert.equal(issueText(odd, 'de'), 'Überschrift: something new went wrong');
     assert.equal(issueText({ path: 'teaser', message: 'too clever' }, 'en'), 'Teaser: too clever');
-    // Known messages of the services are worded even without a code.
-    assert.equal(issueText({ path: 'at', message: 'must be in the future' }, 'de'), 'Zeitpunkt: muss in der Zukunft liegen');
+    // The services' issues are worded by their code, whatever the English message says.
+    assert.equal(issueText({ path: 'at', message: 'must be in the future', code: 'in_future' }, 'de'), 'Zeitpunkt: muss in der Zukunft liegen');
+    assert.equal(issueText({ path: 'at', message: 'reworded in English', code: 'in_future' }, 'de'), 'Zeitpunkt: muss in der Zukunft liegen');
   });
 
   test('the top-level refusals of saving and moving a story are worded by their reason', () => {
     const move = new LedeError('VALIDATION', 'a draft story cannot be moved to depublished; from draft the moves are: in_review, scheduled, published',
-      { issues: [{ path: 'to', message: 'from draft: in_review, scheduled, published' }] });
+      {
+        reason: 'move_not_allowed', params: { from: 'draft', to: 'depublished', moves: 'in_review, scheduled, published' },
+        issues: [{ path: 'to', message: 'from draft: in_review, scheduled, published', code: 'moves_from', params: { from: 'draft', moves: 'in_review, scheduled, published' } }],
+      });
     assert.equal(errorText(move, 'de'),
       'Ein Beitrag im Status „Entwurf“ kann nicht auf „Depubliziert“ gesetzt werden. Möglich ist von dort: „In Prüfung“, „Geplant“, „Veröffentlicht“.');
     assert.match(errorText(move, 'en')!, /^A story in the status “Draft” cannot be moved to “Depublished”/);
     assert.equal(issueText(move.issues[0]!, 'de'), 'Status: von „Entwurf“ aus möglich: „In Prüfung“, „Geplant“, „Veröffentlicht“');
 
     const issues = issuesOf({ ...ok, headline: '' });
-    const invalid = new LedeError('VALIDATION', 'story is invalid: headline: required, at most 200 characters', { issues });
+    const invalid = new LedeError('VALIDATION', 'story is invalid: headline: required, at most 200 characters', { reason: 'story_invalid', issues });
     assert.equal(errorText(invalid, 'de'), 'Der Beitrag kann so nicht gespeichert werden: Überschrift: Pflichtangabe, höchstens 200 Zeichen');
 
     const credit = new LedeError('VALIDATION', 'story cannot be published: lead: the picture 0d6c5f1e-0000-4000-8000-000000000000 has no credit line ("Bildrechte: …"); add one in the media library before publishing',
-      { issues: [{ path: 'lead', message: 'the picture 0d6c5f1e-0000-4000-8000-000000000000 has no credit line ("Bildrechte: …"); add one in the media library before publishing' }] });
+      {
+        reason: 'publish_refused',
+        issues: [{
+          path: 'lead', message: 'the picture 0d6c5f1e-0000-4000-8000-000000000000 has no credit line ("Bildrechte: …"); add one in the media library before publishing',
+          code: 'no_credit', params: { assetId: '0d6c5f1e-0000-4000-8000-000000000000' },
+        }],
+      });
     assert.match(errorText(credit, 'de')!, /^Der Beitrag kann nicht veröffentlicht werden: Aufmacherbild: Das Bild hat keine Bildrechte-Angabe/);
 
-    const forbidden = new LedeError('FORBIDDEN', 'changing a published story is publishing, and your role (contributor) may not publish it');
+    const forbidden = new LedeError('FORBIDDEN', 'changing a published story is publishing, and your role (contributor) may not publish it', {
+      reason: 'may_not_publish_live', params: { status: 'published', role: 'contributor', own: 'yes' },
+    });
     assert.match(errorText(forbidden, 'de')!, /^Änderungen an einem Beitrag im Status „Veröffentlicht“ sind eine Veröffentlichung, und Ihre Rolle \(Mitarbeit\)/);
-    const past = new LedeError('VALIDATION', '"at" is in the past; to publish now, move the story to published', { issues: [{ path: 'at', message: 'must be in the future' }] });
+    const past = new LedeError('VALIDATION', '"at" is in the past; to publish now, move the story to published', {
+      reason: 'schedule_in_past', issues: [{ path: 'at', message: 'must be in the future', code: 'in_future' }],
+    });
     assert.match(errorText(past, 'de')!, /^Der gewählte Zeitpunkt liegt in der Vergangenheit/);
     // Unknown messages get no text: the client shows the English message.
-    assert.equal(errorText(new LedeError('VALIDATION', 'something nobody planned for'), 'de'), undefined);
-    const body = localizeError(new LedeError('VALIDATION', 'something nobody planned for').toJSON().error, 'de');
+    assert.equal(errorText(new LedeError('VALIDATION', 'something nobody planned for', { reason: 'unspecified' }), 'de'), undefined);
+    const body = localizeError(new LedeError('VALIDATION', 'something nobody planned for', { reason: 'unspecified' }).toJSON().error, 'de');
     assert.equal('text' in body, false);
   });
 });
@@ -207,7 +221,7 @@ describe('the newsroom API words issues in the user\'s language', () => {
     assert.match(en.body.error.text, /^A story in the status “Draft” cannot be moved to “Depublished”\./);
   });
 
-  test('the refusals the module words by their English message come from real answers (a reworded message fails here)', async () => {
+  test('the refusals of real answers are worded by their reason (a reason without words fails here)', async () => {
     const de = browsers.de;
     const story = (await de.json<Story>('POST', '/newsroom/api/stories', { ...ok, headline: 'Für die Gründe' })).body;
     const ifMatch = { 'if-match': `"v${story.version}"` };

@@ -383,6 +383,44 @@ for (const engine of engines()) {
       assert.equal((await as('author2').json('POST', `${API}/${t.id}/ticker-entries`, { text: 'fremd' })).status, 403);
     });
 
+    test('refusals name their reason and code each issue (the newsroom words them by those, not by the English text)', async () => {
+      type Refusal = { error: { code: string; reason: string; message: string; params?: Record<string, unknown>; issues?: Array<{ path: string; code?: string }> } };
+      const coded = (r: { body: Refusal }) => [r.body.error.reason, ...(r.body.error.issues ?? []).map((i) => `${i.path}:${i.code}`)];
+      const list = await as('author').json<Refusal>('GET', `${API}?status=draft,archived&from=gestern`);
+      assert.equal(list.status, 422);
+      assert.deepEqual(coded(list), ['input_invalid', 'status:one_of', 'from:not_a_date']);
+
+      const s = await create('editor');
+      const ifMatch = { 'if-match': '"v1"' };
+      const move = (body: unknown) => as('editor').json<Refusal>('POST', `${API}/${s.id}/transitions`, body, ifMatch);
+      assert.deepEqual(coded(await move({ to: 'scheduled' })), ['schedule_needs_time', 'at:time_for_schedule']);
+      assert.deepEqual(coded(await move({ to: 'scheduled', at: '2020-01-01T10:00:00+01:00' })), ['schedule_in_past', 'at:in_future']);
+      assert.deepEqual(coded(await move({ to: 'in_review', at: '2099-01-01T10:00:00+01:00' })), ['schedule_refused', 'at:time_only_for_schedule']);
+      assert.deepEqual(coded(await move({ to: 'depublished' })), ['move_not_allowed', 'to:moves_from']);
+      assert.deepEqual(coded(await move({ to: 'archived', at: 'morgen' })), ['input_invalid', 'to:one_of', 'at:bad_datetime']);
+      const gone = await as('editor').json<Refusal>('PUT', `${API}/${s.id}/depublish-at`, {}, ifMatch);
+      assert.deepEqual(coded(gone), ['input_invalid', 'at:required']);
+      assert.equal((await as('editor').json<Refusal>('PUT', `${API}/${s.id}`, { story: s, correction: 'Korrigiert.' }, ifMatch)).body.error.reason, 'correction_published_only');
+      assert.deepEqual(coded(await as('editor').json<Refusal>('PUT', `${API}/${s.id}`, { story: s, correction: 42 }, ifMatch)), ['input_invalid', 'correction:must_be_text']);
+      assert.deepEqual(coded(await as('editor').json<Refusal>('POST', `${API}/${s.id}/ticker-entries`, { text: 'x' })), ['not_liveticker', 'kind:not_liveticker']);
+      assert.deepEqual(coded(await as('editor').json<Refusal>('POST', `${API}/${s.id}/ticker-entries`, { title: ' ' })), ['input_invalid', 'text:entry_empty']);
+      const version = await as('editor').json<Refusal>('POST', `${API}/${s.id}/restore`, { version: 0 }, ifMatch);
+      assert.deepEqual([version.body.error.reason, version.body.error.issues?.[0]?.path], ['input_invalid', 'version']);
+      const missing = await as('editor').json<Refusal>('GET', `${API}/${s.id}/revisions/7`);
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body.error.reason, 'no_revision');
+      assert.equal((await as('editor').json<Refusal>('GET', `${API}/gibt-es-nicht`)).body.error.reason, 'no_story');
+      const foreign = await as('author').json<Refusal>('PUT', `${API}/${s.id}`, { story: s }, ifMatch);
+      assert.equal(foreign.body.error.reason, 'may_not');
+      assert.deepEqual(foreign.body.error.params, { role: 'author', own: 'no', action: 'story.edit' });
+      const taken = await as('editor').json<Refusal>('POST', API, draft({ slug: s.slug }));
+      assert.deepEqual([taken.status, taken.body.error.reason, taken.body.error.params], [409, 'slug_taken', { slug: s.slug }]);
+      const down = (await move({ to: 'published' })).body as unknown as Story;
+      await as('editor').json('POST', `${API}/${s.id}/transitions`, { to: 'depublished' }, { 'if-match': `"v${down.version}"` });
+      const late = await as('editor').json<Refusal>('PUT', `${API}/${s.id}/depublish-at`, { at: '2099-01-01T10:00:00+01:00' }, { 'if-match': `"v${down.version + 1}"` });
+      assert.deepEqual(coded(late), ['takedown_depublished', 'at:already_depublished']);
+    });
+
     test('import: page text (plain or JSON) becomes a draft owned by the caller; importer errors are 422; too large is 413', async () => {
       const page = 'Magdeburg\nNeue Brücke über die Elbe freigegeben\nNach drei Jahren Bauzeit ist die Brücke offen.\n\nDie Stadt feiert mit einem Fest.\n';
       const plain = await as('contributor').json<Story & { warnings: string[] }>('POST', '/newsroom/api/import', page, { 'content-type': 'text/plain; charset=utf-8' });

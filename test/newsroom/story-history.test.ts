@@ -46,6 +46,24 @@ for (const engine of engines()) {
       assert.equal('version' in draftOf(restored), false);
     });
 
+    test('ticker entries: a lost race is retried on the newer version; a ticker that never holds still gives up with ticker_busy', async () => {
+      const live = { ...draft('Hochwasser im Ticker', 'x'), kind: 'liveticker' as const, body: [{ type: 'ticker-entry' as const, time: '2026-11-25T08:00:00+01:00', title: 'Pegel steigt', body: [] }] };
+      const t = await service.create(live, { actor });
+      let races = 2;
+      // Someone else saves just after each read, twice: the entry still lands, on top of both saves.
+      const added = await service.addTickerEntry(t.id, { text: 'Deich hält' }, {
+        actor,
+        check: async (s) => { if (races-- > 0) await service.update(s.id, draftOf(s), { expectedVersion: s.version }); },
+      });
+      assert.equal(added.story.version, t.version + 3);
+      assert.equal(added.story.body[0]!.type === 'ticker-entry' && added.story.body[0]!.id, added.entryId);
+      await assert.rejects(service.addTickerEntry(t.id, { text: 'Nie' }, {
+        check: async (s) => { await service.update(s.id, draftOf(s), { expectedVersion: s.version }); },
+      }), { code: 'CONFLICT', reason: 'ticker_busy' });
+      const stored = await service.get(t.id);
+      assert.ok(!JSON.stringify(stored.body).includes('Nie'), 'nothing half-saved');
+    });
+
     test('a correction is public, kept in the history and audited; drafts cannot be corrected', async () => {
       const s = await service.create(draft('Landtag beschließt Haushalt', 'Mit 45 Stimmen.'), { status: 'published', actor });
       await assert.rejects(service.update(s.id, draft('x', 'y'), { correction: '  ' }), /correction: the correction note is required/);

@@ -1,4 +1,4 @@
-import { LedeError } from '../../content/index.js';
+import { LedeError, type ErrorReason } from '../../content/index.js';
 import { MAX_TEXT_BYTES, tooLargeMessage } from './text-guards.js';
 
 export interface DecodedText {
@@ -8,8 +8,8 @@ export interface DecodedText {
   warnings: string[];
 }
 
-function fail(message: string): never {
-  throw new LedeError('IMPORT_FAILED', message);
+function fail(message: string, reason: ErrorReason): never {
+  throw new LedeError('IMPORT_FAILED', message, { reason });
 }
 
 // Magic numbers of the binary files a crawler most often saves under a .txt name.
@@ -84,12 +84,12 @@ function decodeUtf16(buf: Buffer, enc: 'utf-16le' | 'utf-16be'): string {
  * decoded as UTF-8 with U+FFFD and a warning, so umlauts elsewhere stay intact.
  */
 export function decodePageBuffer(buf: Buffer): DecodedText {
-  if (!Buffer.isBuffer(buf)) fail('expected the page as a Buffer');
-  if (buf.length > MAX_TEXT_BYTES) fail(tooLargeMessage(buf.length));
-  if (buf.length === 0) fail('empty file');
+  if (!Buffer.isBuffer(buf)) fail('expected the page as a Buffer', 'import_unreadable');
+  if (buf.length > MAX_TEXT_BYTES) fail(tooLargeMessage(buf.length), 'import_too_large');
+  if (buf.length === 0) fail('empty file', 'import_empty');
 
-  if (buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) fail('UTF-32 text is not supported; save the page as UTF-8');
-  if (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff) fail('UTF-32 text is not supported; save the page as UTF-8');
+  if (buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) fail('UTF-32 text is not supported; save the page as UTF-8', 'import_not_utf8');
+  if (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff) fail('UTF-32 text is not supported; save the page as UTF-8', 'import_not_utf8');
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return decodeUtf8(buf.subarray(3), 'utf-8 (BOM)');
   }
@@ -97,11 +97,11 @@ export function decodePageBuffer(buf: Buffer): DecodedText {
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: decodeUtf16(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be (BOM)', warnings: [] };
 
   for (const [name, sig] of SIGNATURES) {
-    if (buf.length >= sig.length && sig.every((b, i) => buf[i] === b)) fail(`binary data (${name}) — not a text page`);
+    if (buf.length >= sig.length && sig.every((b, i) => buf[i] === b)) fail(`binary data (${name}) — not a text page`, 'import_binary');
   }
   const utf16 = guessUtf16(buf);
   if (utf16) return { text: decodeUtf16(buf, utf16), encoding: `${utf16} (no BOM)`, warnings: [`no byte-order mark; decoded as ${utf16.toUpperCase()}`] };
-  if (buf.includes(0)) fail('binary data (NUL bytes) — not a text page');
+  if (buf.includes(0)) fail('binary data (NUL bytes) — not a text page', 'import_binary');
   return decodeUtf8(buf, 'utf-8');
 }
 

@@ -38,7 +38,7 @@ export function importPageText(text: string, opts: ImportOptions = {}): ImportRe
   } catch (err) {
     if (err instanceof LedeError) throw err;
     // A bug must not surface as a stack trace in the CLI; name it and keep the cause.
-    throw new LedeError('IMPORT_FAILED', `the importer could not read this page (${(err as Error)?.message ?? String(err)})`, { cause: err });
+    throw new LedeError('IMPORT_FAILED', `the importer could not read this page (${(err as Error)?.message ?? String(err)})`, { reason: 'import_unreadable', cause: err });
   }
 }
 
@@ -49,7 +49,7 @@ export function importPageTextBuffer(buf: Buffer, opts: ImportOptions = {}): Imp
     decoded = decodePageBuffer(buf);
   } catch (err) {
     if (err instanceof LedeError) throw err;
-    throw new LedeError('IMPORT_FAILED', `cannot decode the file (${(err as Error)?.message ?? String(err)})`, { cause: err });
+    throw new LedeError('IMPORT_FAILED', `cannot decode the file (${(err as Error)?.message ?? String(err)})`, { reason: 'import_unreadable', cause: err });
   }
   const result = importPageText(decoded.text, opts);
   return { draft: result.draft, warnings: [...decoded.warnings, ...result.warnings] };
@@ -61,7 +61,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   if (replacementChars) warnings.push(`${replacementChars} character${replacementChars === 1 ? '' : 's'} could not be decoded (U+FFFD); check umlauts`);
   const normalised = normaliseText(text);
   const all = toLines(normalised);
-  if (!all.length) throw new LedeError('IMPORT_FAILED', 'file contains only whitespace; no text to import');
+  if (!all.length) throw new LedeError('IMPORT_FAILED', 'file contains only whitespace; no text to import', { reason: 'import_empty' });
   const language = detectLanguage(normalised);
 
   // 2. Furniture out; broadcast and publication lines out (kept for later).
@@ -79,13 +79,13 @@ function run(text: string, opts: ImportOptions): ImportResult {
     lines.push(l);
   }
   if (!lines.length) {
-    throw new LedeError('IMPORT_FAILED', `no article text: the page holds only page furniture${widgets ? ` (${widgets} share/navigation/cookie lines)` : ''}`);
+    throw new LedeError('IMPORT_FAILED', `no article text: the page holds only page furniture${widgets ? ` (${widgets} share/navigation/cookie lines)` : ''}`, { reason: 'import_no_text' });
   }
 
   // 3. Rails at the end.
   const rails = findTailRails(lines, 0, lines.length);
   let end = rails?.start ?? lines.length;
-  if (end === 0) throw new LedeError('IMPORT_FAILED', 'no article text: the page holds only teaser lists (rails)');
+  if (end === 0) throw new LedeError('IMPORT_FAILED', 'no article text: the page holds only teaser lists (rails)', { reason: 'import_no_text' });
 
   // 4. Head. Bylines anywhere in the first lines tell the head which lines are author photos.
   let knownAuthors: Author[] = [];
@@ -96,7 +96,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const isTickerLine = (l: Line) => !!parseEntryStart(l.text);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
   const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors });
-  if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture');
+  if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
   if (head.longFirstParagraph) warnings.push(`the first paragraph is longer than ${LIMITS.teaser} characters; kept in the body, no teaser`);
 
@@ -161,7 +161,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const lead = pictures.lead;
   body = pictures.body;
   if (body.length > LIMITS.blocks) {
-    throw new LedeError('IMPORT_FAILED', `the page yields ${body.length} body blocks; a story holds at most ${LIMITS.blocks} — is this one news page?`);
+    throw new LedeError('IMPORT_FAILED', `the page yields ${body.length} body blocks; a story holds at most ${LIMITS.blocks} — is this one news page?`, { reason: 'import_too_long' });
   }
 
   // Broadcast: the first line that reads; more are noted.
@@ -200,7 +200,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   };
   const checked = validateDraft(draft);
   if (!checked.ok) {
-    throw new LedeError('IMPORT_FAILED', `the imported story is not valid (${formatIssues(checked.issues).slice(0, 500)}); please report this page`, { issues: checked.issues });
+    throw new LedeError('IMPORT_FAILED', `the imported story is not valid (${formatIssues(checked.issues).slice(0, 500)}); please report this page`, { reason: 'import_invalid', issues: checked.issues });
   }
   return { draft: checked.value, warnings };
 }

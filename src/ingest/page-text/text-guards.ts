@@ -1,12 +1,12 @@
-import { LedeError } from '../../content/index.js';
+import { LedeError, type ErrorReason } from '../../content/index.js';
 
 /** A news page's text is a few KB; 5 MB is generous and keeps one import well under a second. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 
 const MB = 1024 * 1024;
 
-function fail(message: string): never {
-  throw new LedeError('IMPORT_FAILED', message);
+function fail(message: string, reason: ErrorReason): never {
+  throw new LedeError('IMPORT_FAILED', message, { reason });
 }
 
 /** "file is 50.0 MB; the limit is 5 MB of text" */
@@ -22,16 +22,16 @@ export function tooLargeMessage(bytes: number): string {
  * the caller can warn about a few of them.
  */
 export function assertImportableText(text: unknown): { replacementChars: number } {
-  if (typeof text !== 'string') fail(`expected the page text as a string, got ${text === null ? 'null' : typeof text}`);
+  if (typeof text !== 'string') fail(`expected the page text as a string, got ${text === null ? 'null' : typeof text}`, 'import_unreadable');
   // Each UTF-16 unit is at least one UTF-8 byte; only count bytes when it can matter.
-  if (text.length > MAX_TEXT_BYTES) fail(tooLargeMessage(Buffer.byteLength(text, 'utf8')));
+  if (text.length > MAX_TEXT_BYTES) fail(tooLargeMessage(Buffer.byteLength(text, 'utf8')), 'import_too_large');
   if (text.length > MAX_TEXT_BYTES / 3) {
     const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes > MAX_TEXT_BYTES) fail(tooLargeMessage(bytes));
+    if (bytes > MAX_TEXT_BYTES) fail(tooLargeMessage(bytes), 'import_too_large');
   }
-  if (text.length === 0) fail('empty file');
-  if (!/\S/.test(text.replace(/[\u200b\u2060\ufeff\u00ad]/g, ''))) fail('file contains only whitespace; no text to import');
-  if (text.includes('\u0000')) fail('binary data (NUL bytes) — not a text page');
+  if (text.length === 0) fail('empty file', 'import_empty');
+  if (!/\S/.test(text.replace(/[\u200b\u2060\ufeff\u00ad]/g, ''))) fail('file contains only whitespace; no text to import', 'import_empty');
+  if (text.includes('\u0000')) fail('binary data (NUL bytes) — not a text page', 'import_binary');
 
   // Sample the start: binary files show themselves in the first kilobytes.
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
@@ -45,10 +45,10 @@ export function assertImportableText(text: unknown): { replacementChars: number 
     else if (c > 0x20) visible++;
   }
   if (controls > 8 && controls / sample.length > 0.05) {
-    fail(`binary data (${pct(controls, sample.length)} control characters) — not a text page`);
+    fail(`binary data (${pct(controls, sample.length)} control characters) — not a text page`, 'import_binary');
   }
   if (replacement > 8 && replacement / Math.max(1, visible) > 0.1) {
-    fail(`invalid UTF-8: ${pct(replacement, visible)} of the characters could not be decoded (U+FFFD); save the page as UTF-8 text or import the raw bytes`);
+    fail(`invalid UTF-8: ${pct(replacement, visible)} of the characters could not be decoded (U+FFFD); save the page as UTF-8 text or import the raw bytes`, 'import_not_utf8');
   }
   let total = replacement;
   if (sample !== text) total += (text.slice(65536).match(/\ufffd/g) ?? []).length;
