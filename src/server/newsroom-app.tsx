@@ -1,23 +1,20 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LedeError, isLedeError, type Story } from '../content/index.js';
 import type { Config } from './config.js';
 import { createSiteReader } from '../site/read-model.js';
 import { renderStoryPage } from '../site/site-routes.js';
-import { findPackageRoot } from '../store/index.js';
 import type { Services } from '../services/index.js';
 import { ROLE_GRANTS, STORY_ACTIONS, hasPermission, type GlobalPermission, type StoryAction } from '../services/roles.js';
 import { COMMON_TEXT, langFromHeader, pick } from '../admin/i18n.js';
 import { errorText, localizeError } from '../admin/issue-text.js';
 import { NewsroomLayout } from '../admin/layout.js';
-import { NEWSROOM_CSS } from '../admin/styles.js';
 import { registerAuthPages } from '../admin/auth-pages.js';
 import type { NewsroomDeps, NewsroomEnv } from '../http/context.js';
 import { clearSessionCookie, sessionToken } from '../http/cookies.js';
 import { EndpointRegistry, type Requirement } from '../http/endpoints.js';
+import { loadNewsroomAssets } from './newsroom-assets.js';
 
 /** A newsroom module: registers its endpoints (each with its permission) on the registry. */
 export type NewsroomModule = (registry: EndpointRegistry, deps: NewsroomDeps) => void;
@@ -40,31 +37,6 @@ const URLENCODED = /^application\/x-www-form-urlencoded/i;
 const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
 const FORM_TOO_LARGE = { de: 'Das Formular ist zu groß.', en: 'The form is too large.' };
 
-const hashOf = (body: string | Buffer) => createHash('sha256').update(body).digest('hex').slice(0, 12);
-
-/**
- * Static newsroom assets: the stylesheet (from NEWSROOM_CSS) and every .js
- * file in <package>/assets/newsroom, each under a content-hashed name and
- * served as immutable.
- */
-function loadAssets(): Map<string, { body: string; type: string; url: string }> {
-  const assets = new Map<string, { body: string; type: string; url: string }>();
-  const add = (name: string, body: string, type: string) => {
-    const dot = name.lastIndexOf('.');
-    assets.set(name, { body, type, url: `${ASSET_PATH}${name.slice(0, dot)}.${hashOf(body)}${name.slice(dot)}` });
-  };
-  add('newsroom.css', NEWSROOM_CSS, 'text/css; charset=utf-8');
-  const dir = path.join(findPackageRoot(), 'assets', 'newsroom');
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => /^[a-z0-9-]+\.js$/.test(f));
-  } catch {
-    /* no scripts shipped */
-  }
-  for (const f of files) add(f, readFileSync(path.join(dir, f), 'utf8'), 'text/javascript; charset=utf-8');
-  return assets;
-}
-
 function sameToken(a: string | undefined, b: string): boolean {
   if (typeof a !== 'string' || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -78,7 +50,7 @@ function sameToken(a: string | undefined, b: string): boolean {
 export function createNewsroom(services: Services, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'>, opts: NewsroomOptions = {}): { app: Hono<NewsroomEnv>; registry: EndpointRegistry } {
   const app = new Hono<NewsroomEnv>();
   const { db, accounts } = services;
-  const assets = loadAssets();
+  const assets = loadNewsroomAssets(ASSET_PATH);
   const assetsByUrl = new Map([...assets.values()].map((a) => [a.url, a]));
   const siteOrigin = new URL(config.siteUrl).origin;
   const reader = createSiteReader(db);
