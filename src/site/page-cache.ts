@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { slugify } from '../content/index.js';
 import { EXPIRES_HEADER, KEYS_HEADER, assetKey } from './page-assets.js';
+import { PAGE_ROUTE_LIST, type PageRoute } from './page-routes.js';
+import { routeMatcher, type RouteMatch } from './route-matcher.js';
+import { SURROGATE } from './surrogate-keys.js';
 
 /**
  * The reader site's page cache: rendered responses kept in memory, tagged with
@@ -16,7 +19,12 @@ import { EXPIRES_HEADER, KEYS_HEADER, assetKey } from './page-assets.js';
  * The same policy goes out in Cache-Control and Surrogate-Key headers, so a CDN
  * in front can cache and purge the same way.
  *
- * Keys come from the path (surrogateKeysFor) and from the rendered response:
+ * What to cache and under which keys is declared by each route (page-routes.ts):
+ * the cache finds a request's route in that table; a route marked `bypass`, or
+ * a path no route takes, goes to the site untouched. A copy is kept per path
+ * plus the query parameters the route reads (so `?utm_source=…` shares the
+ * page's copy), tagged with the surrogate keys the route declares.
+ * More keys come from the rendered response:
  * the site adds `asset:<id>` for every media library picture a page names
  * (X-Lede-Keys) and the instant one of their rights begins or ends
  * (X-Lede-Expires), after which the copy is not served at all, not even
@@ -28,6 +36,8 @@ export interface PageCacheOptions {
   errorMs?: number;
   maxEntries?: number;
   now?: () => number;
+  /** The routes whose declarations the cache follows (default: the reader site's, PAGE_ROUTES). */
+  routes?: readonly PageRoute[];
 }
 
 interface Entry {
@@ -50,37 +60,38 @@ type Render = (req: Request) => Promise<Response>;
  */
 type Outcome = { entry: Entry } | { pass: Response };
 
-/**
- * Paths never cached: health checks must hit the database; demo media and
- * assets (the live ticker script, cached for a year under a hashed name) carry
- * their own caching; story sitemap chunks are streamed (up to 6 MB each) and
- * would crowd out pages.
- */
-const BYPASS = /^\/(healthz|favicon\.ico|demo-media\/|assets\/|sitemaps\/stories-)/;
+const siteRoutes = routeMatcher(PAGE_ROUTE_LIST);
 
-/** Surrogate keys of a page, from its path: what must purge it. */
+/** Surrogate keys of a page, as its route declares them (none for a path that is not cached). */
 export function surrogateKeysFor(pathname: string): string[] {
-  const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponentSafe(p));
-  if (parts.length === 0) return ['home'];
-  const [first, second, third] = parts;
-  if (/^(feed\.(xml|json)|atom\.xml|sitemap\.xml|robots\.txt)$/.test(first!) || first === 'sitemaps') return ['feeds'];
-  if (first === 'suche') return ['search'];
-  if (first === 'programm') return ['programme'];
-  if (first === 'thema' && second) return [`topic:${second}`];
-  if (first === 'autor' && second) return [`author:${second}`];
-  if (parts.length === 1) return [`section:${first}`];
-  if (parts.length === 2 && /^(feed\.(xml|json)|atom\.xml)$/.test(second!)) return [`section:${first}`, 'feeds'];
-  if (parts.length === 2) return [`story:${second}`, `section:${first}`];
-  // A live ticker's update fragment changes exactly when its story does.
-  if (parts.length === 3 && third === 'live.json') return [`story:${second}`];
-  return third ? [`path:${pathname}`] : [`section:${first}`];
+  return keysOf(siteRoutes(pathname)) ?? [];
 }
 
-function decodeURIComponentSafe(s: string): string {
+/** A match's surrogate keys, or undefined when the route is not cached. */
+function keysOf(match: RouteMatch | undefined): string[] | undefined {
+  if (!match || 'bypass' in match.route.cache) return undefined;
+  return match.route.cache.keys(match.params);
+}
+
+/**
+ * Where a copy is kept: the path, plus those query parameters the route reads
+ * (as sent, in their order; any other parameter does not change the page).
+ */
+function cacheKey(pathname: string, search: string, query: readonly string[] | undefined): string {
+  if (!search || !query?.length) return pathname;
+  const kept = search.slice(1).split('&').filter((part) => query.includes(parameterName(part)));
+  return kept.length ? `${pathname}?${kept.join('&')}` : pathname;
+}
+
+/** A query part's name, decoded as c.req.query() reads it. */
+function parameterName(part: string): string {
+  const eq = part.indexOf('=');
+  const raw = eq === -1 ? part : part.slice(0, eq);
+  if (!/[%+]/.test(raw)) return raw;
   try {
-    return decodeURIComponent(s);
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
   } catch {
-    return s;
+    return raw;
   }
 }
 
@@ -102,8 +113,8 @@ export function purgeKeysFor(event: { type?: string; assetId?: unknown; slug: st
   // `authors` may be missing (events from a node older than author pages) or, relayed from another node, not what we expect.
   const authors = Array.isArray(event.authors) ? event.authors.filter((a): a is string => typeof a === 'string') : [];
   return [
-    'home', 'feeds', 'search', 'programme', `section:${event.sectionSlug}`, `story:${event.slug}`,
-    ...event.topics.map((t) => `topic:${slugify(t)}`), ...authors.map((a) => `author:${a}`),
+    SURROGATE.home, SURROGATE.feeds, SURROGATE.search, SURROGATE.programme, SURROGATE.section(event.sectionSlug), SURROGATE.story(event.slug),
+    ...event.topics.map((t) => SURROGATE.topic(slugify(t))), ...authors.map((a) => SURROGATE.author(a)),
   ];
 }
 
@@ -138,6 +149,7 @@ export class PageCache {
   readonly #error: number;
   readonly #max: number;
   readonly #now: () => number;
+  readonly #routes: (pathname: string) => RouteMatch | undefined;
   /** Renders actually performed (coalesced misses count once); for tests and diagnostics. */
   renders = 0;
 
@@ -147,6 +159,7 @@ export class PageCache {
     this.#error = opts.errorMs ?? 86_400_000;
     this.#max = opts.maxEntries ?? 5_000;
     this.#now = opts.now ?? Date.now;
+    this.#routes = opts.routes ? routeMatcher(opts.routes) : siteRoutes;
   }
 
   get size(): number {
@@ -208,9 +221,11 @@ export class PageCache {
 
   /** Serves `req` from the cache or through `render`, following the policy above. */
   async handle(req: Request, render: Render): Promise<Response> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return render(req);
     const url = new URL(req.url);
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || BYPASS.test(url.pathname)) return render(req);
-    const key = url.pathname + url.search;
+    const match = this.#routes(url.pathname);
+    if (!match || 'bypass' in match.route.cache) return render(req);
+    const key = cacheKey(url.pathname, url.search, match.route.cache.query);
     let entry = this.#entries.get(key);
     if (entry && this.#now() >= entry.expiresAt) {
       // A picture's rights began or ended since it was rendered: this copy is wrong, not just old.
@@ -222,12 +237,12 @@ export class PageCache {
     if (entry && age < this.#fresh) return this.#respond(req, entry, 'HIT');
     if (entry && age < this.#fresh + this.#stale) {
       // Serve at once; one background render brings the copy up to date.
-      void this.#renderOnce(key, req, render).catch(() => undefined);
+      void this.#renderOnce(key, match, req, render).catch(() => undefined);
       return this.#respond(req, entry, 'STALE');
     }
     let result: Outcome;
     try {
-      result = await this.#renderOnce(key, req, render);
+      result = await this.#renderOnce(key, match, req, render);
     } catch (err) {
       if (entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
       throw err;
@@ -240,10 +255,10 @@ export class PageCache {
   }
 
   /** One render per URL at a time; every waiter gets the same outcome. */
-  #renderOnce(key: string, req: Request, render: Render): Promise<Outcome> {
+  #renderOnce(key: string, match: RouteMatch, req: Request, render: Render): Promise<Outcome> {
     let pending = this.#inflight.get(key);
     if (!pending) {
-      const pathKeys = surrogateKeysFor(new URL(req.url).pathname);
+      const pathKeys = keysOf(match) ?? [];
       const startedAt = this.#purgeSeq;
       const promise = (async (): Promise<Outcome> => {
         this.renders++;

@@ -1,20 +1,21 @@
 import { Hono, type Context } from 'hono';
-import { LedeError, formatGermanDateTime, isLedeError, slugify, type Story } from '../content/index.js';
+import {
+  LedeError, authorPath, formatGermanDateTime, isLedeError, parseProgrammePath, programmePath, slugify, storyPath, type Story,
+} from '../content/index.js';
 import type { PageCursor, StorySummary } from '../store/index.js';
 import { demoMediaSvg } from './demo-media.js';
-import { parseProgrammePath, programmePath } from './programme-paths.js';
 import { registerFeedRoutes } from './feeds/index.js';
 import { articleMetadata } from './structured-data.js';
 import type { SiteReader } from './read-model.js';
 import { ArticleView } from './views/article.js';
 import { Layout, renderPage, type NavSection } from './views/layout.js';
 import { ErrorView, HomeView, ListingView } from './views/listing.js';
-import { AuthorView, authorDescription, authorPath } from './views/author.js';
+import { AuthorView, authorDescription } from './views/author.js';
 import { TopicView, introDescription } from './views/topic.js';
-import { storyPath } from './views/teaser.js';
 import { searchPage } from './search/search-route.js';
 import { registerLiveTickerRoutes } from './live/live-routes.js';
 import { pageAssetsMiddleware } from './page-assets.js';
+import { PAGE_ROUTES, type PageRoute } from './page-routes.js';
 
 export interface SiteOptions {
   siteName: string;
@@ -47,7 +48,7 @@ function parseCursor(raw: string | undefined): PageCursor | undefined {
   } catch {
     /* fall through */
   }
-  throw new LedeError('VALIDATION', 'the page link is broken (bad "vor" parameter); start again from the first page');
+  throw new LedeError('VALIDATION', 'the page link is broken (bad "vor" parameter); start again from the first page', { reason: 'bad_cursor' });
 }
 
 function nextCursor(stories: { firstPublishedAt?: string; id: string }[], limit: number): PageCursor | undefined {
@@ -65,9 +66,10 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
 
   const nav = async (): Promise<NavSection[]> => (await reader.sections()).map((s) => ({ name: s.name, slug: s.slug }));
 
-  const html = (c: Context, body: string, status = 200) => {
-    c.header('Cache-Control', 'public, max-age=30');
-    return c.html(body, status as 200);
+  /** A page as its route declares it is cached. */
+  const html = (c: Context, route: PageRoute, body: string) => {
+    if (route.cacheControl) c.header('Cache-Control', route.cacheControl);
+    return c.html(body);
   };
 
   const errorPage = async (c: Context, status: 404 | 410 | 422 | 500 | 503, goneFrom?: string) => {
@@ -94,18 +96,18 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
 
   // Media library pictures a response names go to the page cache as surrogate keys (asset:<id>).
   app.use('*', pageAssetsMiddleware());
-  app.get('/healthz', (c) => c.text('ok'));
+  app.get(PAGE_ROUTES.health.path, (c) => c.text('ok'));
   registerFeedRoutes(app, reader, opts);
-  app.get('/favicon.ico', (c) => c.body(null, 204));
-  app.get('/demo-media/:file{[a-z0-9-]+\\.svg}', (c) => {
+  app.get(PAGE_ROUTES.favicon.path, (c) => c.body(null, 204));
+  app.get(PAGE_ROUTES.demoMedia.path, (c) => {
     const svg = demoMediaSvg(c.req.param('file').replace(/\.svg$/, ''));
     if (!svg) return errorPage(c, 404);
     c.header('Content-Type', 'image/svg+xml');
-    c.header('Cache-Control', 'public, max-age=86400');
+    c.header('Cache-Control', PAGE_ROUTES.demoMedia.cacheControl);
     return c.body(svg);
   });
 
-  app.get('/', async (c) => {
+  app.get(PAGE_ROUTES.home.path, async (c) => {
     const sections = await reader.sections();
     const [lead] = await reader.list({ limit: 1 });
     const blocks = await Promise.all(
@@ -120,10 +122,10 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
         <HomeView siteName={opts.siteName} lead={lead} sections={blocks.filter((b) => b.stories.length)} lang={lang} />
       </Layout>,
     );
-    return html(c, page);
+    return html(c, PAGE_ROUTES.home, page);
   });
 
-  app.get('/thema/:topic', async (c) => {
+  app.get(PAGE_ROUTES.topic.path, async (c) => {
     const topicSlug = c.req.param('topic');
     const topic = SECTION_SLUG.test(topicSlug) ? await reader.topicBySlug(topicSlug) : undefined;
     if (!topic) return errorPage(c, 404);
@@ -143,10 +145,10 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
           isFirstPage={!before} timeline={timeline} />
       </Layout>,
     );
-    return html(c, page);
+    return html(c, PAGE_ROUTES.topic, page);
   });
 
-  app.get('/autor/:author', async (c) => {
+  app.get(PAGE_ROUTES.author.path, async (c) => {
     const authorSlug = c.req.param('author');
     // Known only through a public story: an author of drafts alone has no page.
     const author = SECTION_SLUG.test(authorSlug) ? await reader.author(authorSlug) : undefined;
@@ -159,12 +161,12 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
         <AuthorView author={author} stories={stories} next={nextCursor(stories, PAGE_SIZE)} lang={lang} isFirstPage={!before} />
       </Layout>,
     );
-    return html(c, page);
+    return html(c, PAGE_ROUTES.author, page);
   });
 
-  app.get('/suche', (c) => searchPage(c, reader, { ...opts, lang }));
+  app.get(PAGE_ROUTES.search.path, (c) => searchPage(c, reader, { ...opts, lang }));
 
-  app.get('/programm/:date/:time', async (c) => {
+  app.get(PAGE_ROUTES.programme.path, async (c) => {
     const startsAt = parseProgrammePath(c.req.param('date'), c.req.param('time'));
     if (!startsAt) return errorPage(c, 404);
     const stories = await reader.broadcastSlot(startsAt);
@@ -178,10 +180,10 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
         <ListingView title={title} stories={stories} basePath={programmePath(startsAt)} lang={lang} isFirstPage={true} />
       </Layout>,
     );
-    return html(c, page);
+    return html(c, PAGE_ROUTES.programme, page);
   });
 
-  app.get('/:section', async (c) => {
+  app.get(PAGE_ROUTES.section.path, async (c) => {
     const slug = c.req.param('section');
     if (!SECTION_SLUG.test(slug)) return errorPage(c, 404);
     const sections = await reader.sections();
@@ -195,11 +197,11 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
         <ListingView title={section.name} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/${slug}`} lang={lang} isFirstPage={!before} />
       </Layout>,
     );
-    return html(c, page);
+    return html(c, PAGE_ROUTES.section, page);
   });
 
   registerLiveTickerRoutes(app, reader);
-  app.get('/:section/:slug', async (c) => {
+  app.get(PAGE_ROUTES.story.path, async (c) => {
     const sectionSlug = c.req.param('section');
     const slug = c.req.param('slug');
     if (!SECTION_SLUG.test(slug)) return errorPage(c, 404);
@@ -210,7 +212,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     const actualSection = slugify(story.section);
     // A story moved to another section keeps working under its old address.
     if (actualSection !== sectionSlug) return c.redirect(storyPath({ sectionSlug: actualSection, slug: story.slug }), 301);
-    return html(c, await renderStoryPage(reader, opts, story));
+    return html(c, PAGE_ROUTES.story, await renderStoryPage(reader, opts, story));
   });
 
   app.notFound((c) => errorPage(c, 404));

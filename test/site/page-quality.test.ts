@@ -15,7 +15,7 @@ import { importPageText } from '../../src/ingest/index.js';
 import { loadDemoContent } from '../../src/services/demo/load-demo.js';
 import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
-import { programmePath } from '../../src/site/programme-paths.js';
+import { programmePath } from '../../src/content/index.js';
 import type { Database } from '../../src/store/index.js';
 import {
   AXE_SOURCE_PATH, launchChromium, missingChromium, missingJava, vnuErrors, type AxeViolation,

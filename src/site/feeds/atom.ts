@@ -1,5 +1,6 @@
 import type { FeedDoc, FeedItem } from './feed-items.js';
-import { attributes, el, mediaContent } from './xml.js';
+import { mediaContent } from './media-rss.js';
+import { attributes, el } from './xml.js';
 
 /** Atom 1.0 (RFC 4287) with Media RSS for the lead image's caption and credit. */
 export function renderAtom(feed: FeedDoc): string {

@@ -1,5 +1,4 @@
-import type { Story } from '../../content/index.js';
-import { storyPath } from '../views/teaser.js';
+import { storyPath, type Story } from '../../content/index.js';
 import { absoluteUrl, imageType, rfc3339 } from './xml.js';
 
 /** A feed as the three formats need it, built once from stories. */

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { slugify, toZonedIso } from '../../content/index.js';
+import { PAGE_ROUTES, type PageRoute } from '../page-routes.js';
 import type { SiteReader } from '../read-model.js';
 import { registerSitemapRoutes, type SitemapOptions } from '../sitemaps/index.js';
 import { renderAtom } from './atom.js';
@@ -26,6 +27,7 @@ export const FEED_TYPES = {
 } as const;
 
 type Format = keyof typeof FEED_TYPES;
+/** The files a feed route's `:file` takes (page-routes.ts), each one format. */
 const FILES: Record<string, Format> = { 'feed.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
 
 /** Where a feed's formats live under `base` ("" for the site, "/politik", "/thema/x"). */
@@ -43,7 +45,8 @@ export function registerFeedRoutes(app: Hono, reader: SiteReader, opts: FeedOpti
   const lang = opts.lang ?? 'de';
   const size = opts.feedSize ?? FEED_SIZE;
 
-  const send = async (c: Context, format: Format, scope: { title: string; base: string; filter: { sectionSlug?: string; topic?: string } }) => {
+  const send = async (c: Context, route: PageRoute, scope: { title: string; base: string; filter: { sectionSlug?: string; topic?: string } }) => {
+    const format = FILES[c.req.param('file') ?? '']!;
     const stories = await reader.feedStories({ ...scope.filter, limit: size });
     const items = stories.map((s) => feedItem(s, slugify(s.section) || 'nachrichten', opts.siteUrl));
     const paths = feedPaths(scope.base);
@@ -60,25 +63,23 @@ export function registerFeedRoutes(app: Hono, reader: SiteReader, opts: FeedOpti
     if (!lang.startsWith('de')) doc.description = scope.base ? `${scope.title}: latest stories` : `Latest stories from ${opts.siteName}`;
     const body = format === 'rss' ? renderRss(doc) : format === 'atom' ? renderAtom(doc) : renderJsonFeed(doc);
     c.header('Content-Type', FEED_TYPES[format]);
-    c.header('Cache-Control', 'public, max-age=120');
+    c.header('Cache-Control', route.cacheControl!);
     return c.body(body);
   };
 
-  for (const [file, format] of Object.entries(FILES)) {
-    app.get(`/${file}`, (c) => send(c, format, { title: opts.siteName, base: '', filter: {} }));
-    app.get(`/thema/:topic/${file}`, async (c) => {
-      const slug = c.req.param('topic');
-      const topic = SLUG.test(slug) ? await reader.topicBySlug(slug) : undefined;
-      if (!topic) return c.notFound();
-      return send(c, format, { title: `${topic} – ${opts.siteName}`, base: `/thema/${slug}`, filter: { topic } });
-    });
-    app.get(`/:section/${file}`, async (c) => {
-      const slug = c.req.param('section');
-      const section = SLUG.test(slug) ? (await reader.sections()).find((s) => s.slug === slug) : undefined;
-      if (!section) return c.notFound();
-      return send(c, format, { title: `${section.name} – ${opts.siteName}`, base: `/${slug}`, filter: { sectionSlug: slug } });
-    });
-  }
+  app.get(PAGE_ROUTES.feed.path, (c) => send(c, PAGE_ROUTES.feed, { title: opts.siteName, base: '', filter: {} }));
+  app.get(PAGE_ROUTES.topicFeed.path, async (c) => {
+    const slug = c.req.param('topic');
+    const topic = SLUG.test(slug) ? await reader.topicBySlug(slug) : undefined;
+    if (!topic) return c.notFound();
+    return send(c, PAGE_ROUTES.topicFeed, { title: `${topic} – ${opts.siteName}`, base: `/thema/${slug}`, filter: { topic } });
+  });
+  app.get(PAGE_ROUTES.sectionFeed.path, async (c) => {
+    const slug = c.req.param('section');
+    const section = SLUG.test(slug) ? (await reader.sections()).find((s) => s.slug === slug) : undefined;
+    if (!section) return c.notFound();
+    return send(c, PAGE_ROUTES.sectionFeed, { title: `${section.name} – ${opts.siteName}`, base: `/${slug}`, filter: { sectionSlug: slug } });
+  });
 
   registerSitemapRoutes(app, reader, opts);
 }

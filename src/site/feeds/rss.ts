@@ -1,5 +1,6 @@
 import type { FeedDoc, FeedItem } from './feed-items.js';
-import { attributes, el, mediaContent, rfc822 } from './xml.js';
+import { mediaContent } from './media-rss.js';
+import { attributes, el, rfc822 } from './xml.js';
 
 /** RSS 2.0 with Media RSS (lead image, caption, credit), Dublin Core (authors) and Atom (self link). */
 export function renderRss(feed: FeedDoc): string {

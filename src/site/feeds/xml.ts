@@ -1,4 +1,3 @@
-import type { FeedImage } from './feed-items.js';
 import { toZonedIso } from '../../content/index.js';
 
 /**
@@ -63,14 +62,4 @@ export function imageType(src: string): string {
     case 'avif': return 'image/avif';
     default: return 'image/jpeg';
   }
-}
-
-/** Media RSS element for a lead image with its caption and rights line; RSS and Atom carry it alike. */
-export function mediaContent(img: FeedImage): string {
-  const inner = [
-    el('media:title', img.alt),
-    el('media:description', img.caption, { type: 'plain' }),
-    el('media:credit', img.credit),
-  ].join('');
-  return `<media:content${attributes({ url: img.url, type: img.type, medium: 'image', width: img.width, height: img.height })}>${inner}</media:content>`;
 }

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { PAGE_ROUTES } from '../page-routes.js';
 import type { SiteReader } from '../read-model.js';
 import { TickerEntry } from '../views/blocks.js';
 import { isTickerEntry, newestFirst, tickerEntryIds } from './entry-ids.js';
@@ -21,7 +22,7 @@ export interface LiveFragment {
  * after that time (the newest the reader's page shows; "at" too, so a second
  * entry in the same minute is not missed; the script skips ids it shows),
  * rendered by the page's own TickerEntry view. It is an ordinary GET the page
- * cache keeps under the story's surrogate key (page-cache.ts), so every reader
+ * cache keeps under the story's surrogate key (as page-routes.ts declares), so every reader
  * polling with the same newest entry shares one render, and a story update
  * purges it. 404 for anything that is not a public live ticker, 410 once the
  * story is depublished: the script then stops polling.
@@ -34,15 +35,15 @@ export interface LiveFragment {
 export function registerLiveTickerRoutes(app: Hono, reader: SiteReader): void {
   const scriptFile = LIVE_TICKER_SCRIPT_PATH.slice('/assets/'.length);
 
-  app.get('/assets/:file{live-ticker\\.[0-9a-f]+\\.js}', (c, next) => {
+  app.get(PAGE_ROUTES.liveScript.path, (c, next) => {
     // Another hash is an older (or newer) deploy's script: not ours to serve.
     if (c.req.param('file') !== scriptFile) return next();
     c.header('Content-Type', 'text/javascript; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Cache-Control', PAGE_ROUTES.liveScript.cacheControl);
     return c.body(LIVE_TICKER_JS);
   });
 
-  app.get('/:section/:slug/live.json', async (c) => {
+  app.get(PAGE_ROUTES.liveFragment.path, async (c) => {
     const slug = c.req.param('slug');
     if (!SLUG.test(slug) || !SLUG.test(c.req.param('section'))) return problem(c, 404, 'no such live ticker');
     const nach = c.req.query('nach');
@@ -63,7 +64,7 @@ export function registerLiveTickerRoutes(app: Hono, reader: SiteReader): void {
       }),
     };
     // The page cache (and a CDN) keep it until the story changes; browsers revalidate each poll.
-    c.header('Cache-Control', 'public, max-age=15');
+    c.header('Cache-Control', PAGE_ROUTES.liveFragment.cacheControl);
     return c.json(body);
   });
 }

@@ -1,5 +1,4 @@
-import { slugify, type Story } from '../../content/index.js';
-import { storyPath } from '../views/teaser.js';
+import { slugify, storyPath, type Story } from '../../content/index.js';
 import { LIVE_TICKER_SCRIPT_PATH } from './live-ticker-script.js';
 
 const TEXT = {

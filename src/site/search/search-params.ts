@@ -27,6 +27,9 @@ export interface ParsedSearch {
   page: number;
 }
 
+/** Every query parameter the search page reads (its route's cache key is the path plus these). */
+export const SEARCH_FIELDS = ['q', 'rubrik', 'thema', 'von', 'bis', 'sort', 'seite'] as const;
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { PAGE_ROUTES } from '../page-routes.js';
 import type { SiteReader } from '../read-model.js';
 import { Layout, renderPage } from '../views/layout.js';
 import { SearchView } from '../views/search.js';
@@ -44,7 +45,7 @@ export async function searchPage(c: Context, reader: SiteReader, opts: { siteNam
     </Layout>,
   );
   // Results change with every published story; the form with an error is not worth caching either.
-  c.header('Cache-Control', errors.length ? 'no-store' : 'public, max-age=30');
+  c.header('Cache-Control', errors.length ? 'no-store' : PAGE_ROUTES.search.cacheControl);
   c.header('X-Robots-Tag', 'noindex');
   return c.html(page, errors.length ? 400 : 200);
 }

@@ -1,10 +1,9 @@
 import type { Context, Hono } from 'hono';
-import { slugify, toZonedIso } from '../../content/index.js';
+import { authorPath, programmePath, slugify, storyPath, toZonedIso } from '../../content/index.js';
 import type { PageCursor, SitemapStory, StorySummary } from '../../store/index.js';
 import { absoluteUrl, el, rfc3339 } from '../feeds/xml.js';
-import { programmePath } from '../programme-paths.js';
+import { PAGE_ROUTES, type PageRoute } from '../page-routes.js';
 import type { SiteReader } from '../read-model.js';
-import { storyPath } from '../views/teaser.js';
 import { creditLabel } from '../views/figure.js';
 import { shownImage } from '../media-figures.js';
 import type { Figure } from '../../content/index.js';
@@ -100,18 +99,18 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
     }
   };
 
-  const xmlResponse = (c: Context, body: string | ReadableStream<Uint8Array>) => {
+  const xmlResponse = (c: Context, route: PageRoute, body: string | ReadableStream<Uint8Array>) => {
     c.header('Content-Type', XML_TYPE);
-    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Cache-Control', route.cacheControl!);
     return c.body(body);
   };
 
-  app.get('/robots.txt', (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
+  app.get(PAGE_ROUTES.robots.path, (c) => {
+    c.header('Cache-Control', PAGE_ROUTES.robots.cacheControl);
     return c.text(`User-agent: *\nAllow: /\n\nSitemap: ${url('/sitemap.xml')}\n`);
   });
 
-  app.get('/sitemap.xml', async (c) => {
+  app.get(PAGE_ROUTES.sitemapIndex.path, async (c) => {
     const [count, news, listed] = await Promise.all([reader.countPublished(), freshStories(1), reader.hasListedPages()]);
     const chunks = Math.ceil(count / chunkSize);
     const entries = [url('/sitemaps/sections.xml')];
@@ -122,29 +121,29 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
     if (news.length) entries.push(url('/sitemaps/news.xml'));
     for (let n = 1; n <= chunks; n++) entries.push(url(`/sitemaps/stories-${n}.xml`));
     const body = `${HEAD}<sitemapindex xmlns="${NS.sitemap}">\n${entries.map((u) => `<sitemap>${el('loc', u)}</sitemap>\n`).join('')}</sitemapindex>\n`;
-    return xmlResponse(c, body);
+    return xmlResponse(c, PAGE_ROUTES.sitemapIndex, body);
   });
 
-  app.get('/sitemaps/sections.xml', async (c) => {
+  app.get(PAGE_ROUTES.sectionsSitemap.path, async (c) => {
     const [sections, topics] = await Promise.all([reader.sections(), reader.topics()]);
     const paths = ['/', ...sections.map((s) => `/${s.slug}`), ...topics.map((t) => `/thema/${slugify(t.name)}`).filter((p) => p !== '/thema/')];
     const body = `${HEAD}<urlset xmlns="${NS.sitemap}">\n${[...new Set(paths)].map((p) => `<url>${el('loc', url(p))}</url>\n`).join('')}</urlset>\n`;
-    return xmlResponse(c, body);
+    return xmlResponse(c, PAGE_ROUTES.sectionsSitemap, body);
   });
 
   // Author pages and broadcast slots: one sitemap each, the most recently active 50,000.
-  const listedPages = (path: string, list: (limit: number) => Promise<{ key: string; lastmod: string }[]>, pathOf: (key: string) => string) => {
-    app.get(path, async (c) => {
+  const listedPages = (route: PageRoute, list: (limit: number) => Promise<{ key: string; lastmod: string }[]>, pathOf: (key: string) => string) => {
+    app.get(route.path, async (c) => {
       const pages = await list(SITEMAP_MAX_URLS);
       if (!pages.length) return c.notFound();
       const body = `${HEAD}<urlset xmlns="${NS.sitemap}">\n${pages.map((p) => `<url>${el('loc', url(pathOf(p.key)))}${el('lastmod', rfc3339(p.lastmod))}</url>\n`).join('')}</urlset>\n`;
-      return xmlResponse(c, body);
+      return xmlResponse(c, route, body);
     });
   };
-  listedPages('/sitemaps/authors.xml', (n) => reader.authorPages(n), (slug) => `/autor/${slug}`);
-  listedPages('/sitemaps/programmes.xml', (n) => reader.programmeSlots(n), programmePath);
+  listedPages(PAGE_ROUTES.authorsSitemap, (n) => reader.authorPages(n), authorPath);
+  listedPages(PAGE_ROUTES.programmesSitemap, (n) => reader.programmeSlots(n), programmePath);
 
-  app.get('/sitemaps/:file{stories-[1-9][0-9]{0,6}\\.xml}', async (c) => {
+  app.get(PAGE_ROUTES.storiesSitemap.path, async (c) => {
     const n = Number(/\d+/.exec(c.req.param('file'))![0]);
     let after: PageCursor | undefined;
     if (n > 1) {
@@ -183,10 +182,10 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
         }
       },
     });
-    return xmlResponse(c, stream);
+    return xmlResponse(c, PAGE_ROUTES.storiesSitemap, stream);
   });
 
-  app.get('/sitemaps/news.xml', async (c) => {
+  app.get(PAGE_ROUTES.newsSitemap.path, async (c) => {
     const fresh = await freshStories(NEWS_MAX);
     if (!fresh.length) return c.notFound();
     const entries = fresh.map((s) => {
@@ -195,7 +194,6 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
         + `${el('news:publication_date', toZonedIso(new Date(s.firstPublishedAt!)))}${el('news:title', title)}</news:news></url>\n`;
     });
     const body = `${HEAD}<urlset xmlns="${NS.sitemap}" xmlns:news="${NS.news}">\n${entries.join('')}</urlset>\n`;
-    return xmlResponse(c, body);
+    return xmlResponse(c, PAGE_ROUTES.newsSitemap, body);
   });
-
 }

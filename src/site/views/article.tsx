@@ -1,14 +1,12 @@
 import {
-  formatDuration, formatEnglishDateTime, formatGermanDateTime, slugify, type RelatedTeaser, type Story,
+  authorPath, formatDuration, formatEnglishDateTime, formatGermanDateTime, programmePath, slugify, type RelatedTeaser, type Story,
 } from '../../content/index.js';
 import type { StorySummary } from '../../store/index.js';
-import { programmePath } from '../programme-paths.js';
 import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
 import { LiveTickerScript } from '../live/live-ticker-view.js';
 import { CARD_SIZES, FigureView, FigureMedia, creditLabel } from './figure.js';
 import { Badge, TeaserCard } from './teaser.js';
-import { authorPath } from './author.js';
 
 const TEXT = {
   de: { by: 'Von', published: 'Veröffentlicht', updated: 'Aktualisiert', correction: 'Korrektur', corrections: 'Korrekturen', programme: 'Dieses Thema im Programm', moreFrom: 'Mehr aus', related: 'Mehr zum Thema', topics: 'Themen', duration: 'Dauer', live: 'Live-Ticker', newestFirst: 'Neueste Einträge zuerst. Neu laden für neue Einträge.' },

@@ -1,11 +1,8 @@
+import { authorPath } from '../../content/index.js';
 import type { PageCursor, StorySummary } from '../../store/index.js';
 import type { AuthorProfile } from '../../store/author-queries.js';
 import { Pager } from './pager.js';
 import { TeaserCard } from './teaser.js';
-
-export function authorPath(slug: string): string {
-  return `/autor/${slug}`;
-}
 
 /** The line under an author page's heading, also its description for search results. */
 export function authorDescription(author: AuthorProfile, lang: string): string {

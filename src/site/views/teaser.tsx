@@ -1,4 +1,4 @@
-import { formatDuration, type MediaType } from '../../content/index.js';
+import { formatDuration, storyPath, type MediaType } from '../../content/index.js';
 import type { StorySummary } from '../../store/index.js';
 import { typographicQuotes } from '../typography.js';
 import { CARD_SIZES, FigureMedia, creditLabel } from './figure.js';
@@ -19,10 +19,6 @@ export function Badge(props: { mediaType: MediaType; durationSeconds?: number; l
   const text = badgeText(props.mediaType, props.durationSeconds, props.lang);
   if (!text) return null;
   return <span class={props.mediaType === 'liveticker' ? 'badge live' : 'badge'}>{text}</span>;
-}
-
-export function storyPath(s: { sectionSlug: string; slug: string }): string {
-  return `/${s.sectionSlug}/${s.slug}`;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { berlinParts, formatGermanDate, formatGermanTime } from '../../content/index.js';
+import { berlinParts, formatGermanDate, formatGermanTime, storyPath } from '../../content/index.js';
 import type { PageCursor, StorySummary, TimelineEntry } from '../../store/index.js';
 import type { TopicTimeline } from '../read-model.js';
 import { typographicQuotes } from '../typography.js';
 import { Pager } from './pager.js';
-import { TeaserCard, storyPath } from './teaser.js';
+import { TeaserCard } from './teaser.js';
 
 /** An introduction's paragraphs: the newsroom separates them with a blank line. */
 export function introParagraphs(intro: string | undefined): string[] {
