@@ -203,11 +203,21 @@ export const ERROR_TEXT: Record<string, Texts> = {
     'Nur ein veröffentlichter Beitrag kann als Korrektur gespeichert werden; vorher die Änderung einfach speichern.',
     'Only a published story can be corrected; before publication just save the change.',
   ),
-  correction_length: {
-    de: (p) => `Der Korrekturhinweis ist Pflicht und hat höchstens ${p.max} Zeichen.`,
-    en: (p) => `The correction note is required and has at most ${p.max} characters.`,
-  },
   not_liveticker: fixed('Ticker-Einträge gibt es nur in Livetickern.', 'Ticker entries are only for live tickers.'),
+  at_only_for_schedule: fixed(
+    'Ein Zeitpunkt gehört nur zum Planen; für diesen Schritt bitte keinen angeben.',
+    'A time belongs only to scheduling; please give none for this move.',
+  ),
+  no_revision: {
+    de: (p) => `Diese Version des Beitrags gibt es nicht; er ist bei Version ${p.current}.`,
+    en: (p) => `The story has no such version; it is at version ${p.current}.`,
+  },
+  create_scheduled_needs_embargo: fixed(
+    'Ein neuer Beitrag kann nur mit Sperrfrist gleich geplant angelegt werden; bitte erst anlegen, dann planen.',
+    'A new story can only be created as scheduled when it has an embargo; create it first, then schedule it.',
+  ),
+  bad_cursor: fixed('Die Seitenangabe ist ungültig; bitte von der ersten Seite an suchen.', 'The page marker is broken; please start again from the first page.'),
+  page_text_empty: fixed('Der Seitentext ist leer; bitte den Text einer Seite einfügen oder hochladen.', 'The page text is empty; please paste or upload the text of a page.'),
   wrong_password: fixed('Das aktuelle Passwort ist falsch.', 'The current password is wrong.'),
   password_short: { de: (p) => `Das Passwort muss mindestens ${p.min} Zeichen haben.`, en: (p) => `The password must have at least ${p.min} characters.` },
   password_long: { de: (p) => `Das Passwort darf höchstens ${p.max} Zeichen haben.`, en: (p) => `The password must have at most ${p.max} characters.` },

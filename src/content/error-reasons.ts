@@ -20,9 +20,9 @@ export const ERROR_REASONS = [
   'not_found', 'csrf', 'cross_site', 'not_logged_in', 'role_lacks', 'internal', 'unavailable',
   // Stories
   'story_invalid', 'publish_refused', 'schedule_refused', 'move_not_allowed', 'schedule_needs_time', 'schedule_in_past',
-  'takedown_in_past', 'takedown_depublished', 'correction_published_only', 'correction_length', 'not_liveticker',
+  'takedown_in_past', 'takedown_depublished', 'correction_published_only', 'not_liveticker',
   'ticker_busy', 'slug_taken', 'no_story', 'no_revision', 'may_not_publish_live', 'may_not', 'create_scheduled_needs_embargo',
-  'story_exists', 'bad_cursor', 'bad_filter', 'form_incomplete', 'page_text_empty',
+  'story_exists', 'at_only_for_schedule', 'bad_cursor', 'bad_filter', 'form_incomplete', 'page_text_empty',
   // Page-text import (src/ingest)
   'import_unreadable', 'import_empty', 'import_binary', 'import_too_large', 'import_not_utf8', 'import_no_text',
   'import_no_headline', 'import_too_long', 'import_invalid',

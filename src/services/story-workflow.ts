@@ -34,7 +34,7 @@ export function scheduledTime(story: Story, to: StoryStatus, at: Date | undefine
   if (to !== 'scheduled') {
     if (at) {
       throw new LedeError('VALIDATION', `"at" is only for moves to scheduled (this move is to ${to})`, {
-        reason: 'schedule_refused', issues: [{ path: 'at', message: 'only with "to": "scheduled"', code: 'time_only_for_schedule' }],
+        reason: 'at_only_for_schedule', issues: [{ path: 'at', message: 'only with "to": "scheduled"', code: 'time_only_for_schedule' }],
       });
     }
     return undefined;

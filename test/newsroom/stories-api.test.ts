@@ -395,7 +395,7 @@ for (const engine of engines()) {
       const move = (body: unknown) => as('editor').json<Refusal>('POST', `${API}/${s.id}/transitions`, body, ifMatch);
       assert.deepEqual(coded(await move({ to: 'scheduled' })), ['schedule_needs_time', 'at:time_for_schedule']);
       assert.deepEqual(coded(await move({ to: 'scheduled', at: '2020-01-01T10:00:00+01:00' })), ['schedule_in_past', 'at:in_future']);
-      assert.deepEqual(coded(await move({ to: 'in_review', at: '2099-01-01T10:00:00+01:00' })), ['schedule_refused', 'at:time_only_for_schedule']);
+      assert.deepEqual(coded(await move({ to: 'in_review', at: '2099-01-01T10:00:00+01:00' })), ['at_only_for_schedule', 'at:time_only_for_schedule']);
       assert.deepEqual(coded(await move({ to: 'depublished' })), ['move_not_allowed', 'to:moves_from']);
       assert.deepEqual(coded(await move({ to: 'archived', at: 'morgen' })), ['input_invalid', 'to:one_of', 'at:bad_datetime']);
       const gone = await as('editor').json<Refusal>('PUT', `${API}/${s.id}/depublish-at`, {}, ifMatch);
