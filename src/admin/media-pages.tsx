@@ -509,8 +509,8 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
         await media.library.change(id, assetChangeOf(change), { expectedVersion: version, yours: change });
       } catch (err) {
         if (isLedeError(err) && err.code === 'VALIDATION') {
-          const issues = err.issues.length ? err.issues : [{ path: 'rights', message: err.message }];
-          return detailPage(c, id, { issues, form }, 422);
+          // Refusals come with an issue per field; one without names its reason in a sentence.
+          return detailPage(c, id, err.issues.length ? { issues: err.issues, form } : { error: errorText(err, c.get('lang')) ?? err.message, form }, 422);
         }
         if (isLedeError(err) && err.code === 'VERSION_CONFLICT') {
           // The current state in the form (saving it again must not undo the other change); what this editor entered beside it.

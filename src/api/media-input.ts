@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { isIsoDateTime } from '../content/index.js';
-import { RIGHTS_FIELDS, RIGHTS_MAX, rightsInstant, type RightsField, type RightsStatus } from '../content/media-types.js';
+import { RIGHTS_DATE_RULE, RIGHTS_FIELDS, RIGHTS_MAX, rightsInstant, type RightsField, type RightsStatus } from '../content/media-types.js';
 import { MEDIA_USAGES, decodeMediaCursor, type MediaListFilter } from '../store/media-queries.js';
-import { RIGHTS_DATE_RULE } from '../store/asset-repository.js';
 import { oneOf, queryInt } from '../http/input.js';
 import { berlinDayBound } from './api-support.js';
 

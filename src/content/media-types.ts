@@ -70,6 +70,9 @@ export function isShowable(rights: Pick<AssetRights, 'validFrom' | 'validUntil'>
   return s === 'valid' || s === 'expiring';
 }
 
+/** How a rights date must be written, as an issue says it. */
+export const RIGHTS_DATE_RULE = 'a date (2026-12-31) or date and time (2026-12-31T23:59 or with offset +01:00)';
+
 /**
  * A rights boundary as an instant, or undefined when `v` is not one. A date
  * alone means the whole day in the newsroom's zone (Europe/Berlin): "valid

@@ -1,5 +1,7 @@
 import type { Block, Figure, Story } from '../content/index.js';
-import { AssetRepository, isShowable, type MediaAsset } from '../store/asset-repository.js';
+import { isShowable } from '../content/media-types.js';
+import type { MediaAsset } from '../store/asset-repository.js';
+import { assetsByIds } from '../store/media-queries.js';
 import { cropBox, renditionHeight, renditionPath, renditionWidths, type RenditionSource } from '../imaging/renditions.js';
 import type { Queryable, SitemapStory, StorySummary } from '../store/index.js';
 import { notePageAssets } from './page-assets.js';
@@ -43,16 +45,12 @@ const LINKED_WIDTH = 1280;
 const resolved = new WeakSet<object>();
 
 export class FigureResolver {
-  readonly #assets: AssetRepository;
-
-  constructor(db: Queryable, private readonly clock: () => Date = () => new Date()) {
-    this.#assets = new AssetRepository(db);
-  }
+  constructor(private readonly db: Queryable, private readonly clock: () => Date = () => new Date()) {}
 
   /** Looks up `ids` in one query, notes them for the page cache, and returns a resolver for figures. */
   async #lookup(ids: Set<string>): Promise<(f: Figure) => Figure | undefined> {
     const now = this.clock();
-    const assets = ids.size ? await this.#assets.getMany([...ids]) : new Map<string, MediaAsset>();
+    const assets = ids.size ? await assetsByIds(this.db, [...ids]) : new Map<string, MediaAsset>();
     let nextChange = Infinity;
     for (const a of assets.values()) {
       for (const edge of [a.rights.validFrom, a.rights.validUntil]) {

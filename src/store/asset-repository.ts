@@ -1,36 +1,17 @@
 import { LedeError, type ValidationIssue } from '../content/index.js';
 import {
-  EXPIRING_WITHIN_MS, RIGHTS_MAX, rightsInstant, type AssetRights, type Crop, type MediaType, type RenditionFormat,
+  EXPIRING_WITHIN_MS, RIGHTS_DATE_RULE, RIGHTS_MAX, rightsInstant, type AssetRights, type Crop, type MediaType, type RenditionFormat,
 } from '../content/media-types.js';
 import { isUuid } from './story-repository.js';
 import type { Queryable } from './types.js';
+import { assetsByIds } from './media-queries.js';
+import { ASSET_COLUMNS, assetFromRow, type AssetRow, type MediaAsset } from './asset-rows.js';
+
+// The row mapping lives in asset-rows.ts (shared with the read queries); re-exported for the modules that read assets from here.
+export { ASSET_COLUMNS, assetFromRow, type AssetRow, type MediaAsset } from './asset-rows.js';
 
 // The rights rules live with the model; re-exported for the modules that read assets from here.
 export { EXPIRING_WITHIN_MS, isShowable, rightsStatus, type AssetRights, type RightsStatus } from '../content/media-types.js';
-
-/** One picture of the media library (table media_assets, migrations 007 and 009). */
-export interface MediaAsset {
-  id: string;
-  sha256: string;
-  originalName?: string;
-  mime: MediaType;
-  /** As displayed (after EXIF orientation). */
-  width: number;
-  height: number;
-  bytes: number;
-  storageKey: string;
-  /** The point crops keep in view, 0..1 from the left / top. */
-  focalX: number;
-  focalY: number;
-  rights: AssetRights;
-  /** The file's own description (IPTC/XMP); a story's caption is its own. */
-  embeddedCaption?: string;
-  createdBy?: string;
-  createdAt: string;
-  updatedAt: string;
-  /** 1 on upload, one more with every write of the rights, focal point or file (the ETag "v<n>"). */
-  version: number;
-}
 
 export interface NewAsset {
   id: string;
@@ -109,70 +90,7 @@ export function normaliseRights(input: AssetRights): AssetRights {
 }
 
 /** How a rights date must be written, as an issue says it. */
-export const RIGHTS_DATE_RULE = 'a date (2026-12-31) or date and time (2026-12-31T23:59 or with offset +01:00)';
-
-/** A media_assets row as selected with ASSET_COLUMNS. */
-export interface AssetRow {
-  id: string;
-  sha256: string;
-  original_name: string | null;
-  mime: MediaType;
-  width: number;
-  height: number;
-  bytes: number | string;
-  storage_key: string;
-  focal_x: number;
-  focal_y: number;
-  credit: string | null;
-  copyright_holder: string | null;
-  source: string | null;
-  licence: string | null;
-  usage_terms: string | null;
-  creator: string | null;
-  embedded_caption: string | null;
-  valid_from: string | null;
-  valid_until: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-/** The media_assets columns assetFromRow reads. */
-export const ASSET_COLUMNS = `id, sha256, original_name, mime, width, height, bytes, storage_key, focal_x, focal_y, credit, copyright_holder,
-  source, licence, usage_terms, creator, embedded_caption, valid_from, valid_until, created_by, created_at, updated_at, version`;
-
-/** A media_assets row as an asset (rights left out where NULL). */
-export function assetFromRow(r: AssetRow): MediaAsset {
-  const opt = <K extends string>(key: K, v: string | null) => (v === null ? {} : ({ [key]: v } as Record<K, string>));
-  return {
-    id: r.id,
-    sha256: r.sha256,
-    ...opt('originalName', r.original_name),
-    mime: r.mime,
-    width: r.width,
-    height: r.height,
-    bytes: Number(r.bytes),
-    storageKey: r.storage_key,
-    focalX: Number(r.focal_x),
-    focalY: Number(r.focal_y),
-    rights: {
-      ...opt('credit', r.credit),
-      ...opt('copyrightHolder', r.copyright_holder),
-      ...opt('source', r.source),
-      ...opt('licence', r.licence),
-      ...opt('usageTerms', r.usage_terms),
-      ...opt('creator', r.creator),
-      ...opt('validFrom', r.valid_from),
-      ...opt('validUntil', r.valid_until),
-    },
-    ...opt('embeddedCaption', r.embedded_caption),
-    ...opt('createdBy', r.created_by),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: Number(r.version),
-  };
-}
+export { RIGHTS_DATE_RULE } from '../content/media-types.js';
 
 interface RenditionRow {
   asset_id: string;
@@ -222,13 +140,8 @@ export class AssetRepository {
   }
 
   /** Several assets in one query (unknown and malformed ids are left out). */
-  async getMany(ids: readonly string[]): Promise<Map<string, MediaAsset>> {
-    const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
-    const out = new Map<string, MediaAsset>();
-    if (!wanted.length) return out;
-    const rows = await this.db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM media_assets WHERE id = ANY($1::uuid[])`, [wanted]);
-    for (const r of rows) out.set(r.id, assetFromRow(r));
-    return out;
+  getMany(ids: readonly string[]): Promise<Map<string, MediaAsset>> {
+    return assetsByIds(this.db, ids);
   }
 
   async bySha256(sha256: string): Promise<MediaAsset | undefined> {

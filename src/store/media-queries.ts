@@ -1,6 +1,7 @@
 import { LedeError, isIsoDateTime } from '../content/index.js';
-import { ASSET_COLUMNS, EXPIRING_WITHIN_MS, assetFromRow, type AssetRow, type MediaAsset, type RightsStatus } from './asset-repository.js';
-import { isUuid } from './index.js';
+import { EXPIRING_WITHIN_MS, type RightsStatus } from '../content/media-types.js';
+import { ASSET_COLUMNS, assetFromRow, type AssetRow, type MediaAsset } from './asset-rows.js';
+import { isUuid } from './story-repository.js';
 import type { Queryable } from './types.js';
 
 /**
@@ -47,6 +48,16 @@ export function decodeMediaCursor(raw: string): MediaCursor {
   throw new LedeError('VALIDATION', 'the page cursor is broken; start again from the first page', {
     reason: 'input_invalid', issues: [{ path: 'cursor', message: 'not a cursor this API handed out', code: 'bad_cursor' }],
   });
+}
+
+/** Several assets in one query, by id (unknown and malformed ids are left out): what pages showing pictures read. */
+export async function assetsByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, MediaAsset>> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  const out = new Map<string, MediaAsset>();
+  if (!wanted.length) return out;
+  const rows = await db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM media_assets WHERE id = ANY($1::uuid[])`, [wanted]);
+  for (const r of rows) out.set(r.id, assetFromRow(r));
+  return out;
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
