@@ -1,16 +1,29 @@
+// @ts-check
 // Lede newsroom: the import page. Sends pasted or uploaded page text to the
 // importer (POST /newsroom/api/import) and opens the new draft in the editor.
+// A classic script (it imports nothing); its types are written inline, since
+// a script's typedefs would be global to every checked file.
 (function () {
   'use strict';
   var form = document.getElementById('import-form');
   var cfgEl = document.getElementById('import-config');
   if (!form || !cfgEl) return;
-  var T = JSON.parse(cfgEl.textContent).text;
-  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
-  var msg = document.getElementById('import-messages');
-  var state = document.getElementById('import-state');
-  var button = document.getElementById('import-submit');
+  /** @type {import('./import-types.js').ImportText} */
+  var T = JSON.parse(cfgEl.textContent || 'null').text;
+  var csrfMeta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="csrf-token"]'));
+  var csrf = (csrfMeta && csrfMeta.content) || '';
+  // The import page always has these (it is the page that has #import-form).
+  var msg = /** @type {HTMLElement} */ (document.getElementById('import-messages'));
+  var state = /** @type {HTMLElement} */ (document.getElementById('import-state'));
+  var button = /** @type {HTMLButtonElement} */ (document.getElementById('import-submit'));
+  var fileInput = /** @type {HTMLInputElement} */ (document.getElementById('import-file'));
+  var textInput = /** @type {HTMLTextAreaElement} */ (document.getElementById('import-text'));
 
+  /**
+   * Shows why the import did not happen, with the server's issues.
+   * @param {string} text
+   * @param {import('./import-types.js').ApiIssue[]} [issues]
+   */
   function fail(text, issues) {
     msg.textContent = '';
     var box = document.createElement('div');
@@ -30,8 +43,9 @@
   form.addEventListener('submit', async function (e) {
     e.preventDefault();
     msg.textContent = '';
-    var file = document.getElementById('import-file').files[0];
-    var text = document.getElementById('import-text').value;
+    var file = fileInput.files && fileInput.files[0];
+    var text = textInput.value;
+    /** @type {string | undefined} */
     var source;
     if (file) {
       if (file.type && file.type !== 'text/plain' && !/\.txt$/i.test(file.name)) { fail(T.notText); return; }
@@ -50,6 +64,7 @@
       var j = null;
       try { j = await res.json(); } catch (err) { j = null; }
       if (!res.ok || !j || !j.id) {
+        /** @type {import('./import-types.js').ApiError} */
         var err = (j && j.error) || {};
         fail(T.failed + ' ' + (err.message || res.status), err.issues);
         state.textContent = '';
