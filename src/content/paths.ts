@@ -12,6 +12,11 @@ export function storyPath(s: { sectionSlug: string; slug: string }): string {
   return `/${s.sectionSlug}/${s.slug}`;
 }
 
+/** A topic's page, by the topic's slug: /thema/hochwasser-an-der-elbe. */
+export function topicPath(slug: string): string {
+  return `/thema/${slug}`;
+}
+
 /** An author's page: /autor/katrin-schaefer. */
 export function authorPath(slug: string): string {
   return `/autor/${slug}`;

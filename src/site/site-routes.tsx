@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import {
-  LedeError, authorPath, formatGermanDateTime, isLedeError, parseProgrammePath, programmePath, slugify, storyPath, type Story,
+  LedeError, authorPath, formatGermanDateTime, isLedeError, parseProgrammePath, programmePath, slugify, storyPath, topicPath, type Story,
 } from '../content/index.js';
 import type { PageCursor, StorySummary } from '../store/index.js';
 import { demoMediaSvg } from './demo-media.js';
-import { registerFeedRoutes } from './feeds/index.js';
+import { feedPaths, registerFeedRoutes } from './feeds/index.js';
 import { articleMetadata } from './structured-data.js';
 import type { SiteReader } from './read-model.js';
 import { ArticleView } from './views/article.js';
@@ -138,10 +138,10 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
       before ? undefined : reader.topicTimeline(topic, opts.timelineLimit ?? TIMELINE_LIMIT),
     ]);
     const page = renderPage(
-      <Layout title={`${topic} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/thema/${topicSlug}`} sections={sections}
+      <Layout title={`${topic} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}${topicPath(topicSlug)}`} sections={sections}
         description={introDescription(intro)}
-        feeds={[{ title: `${topic} – ${opts.siteName}`, href: `/thema/${topicSlug}/feed.xml` }, { title: opts.siteName, href: '/feed.xml' }]}>
-        <TopicView title={topic} intro={intro} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/thema/${topicSlug}`} lang={lang}
+        feeds={[{ title: `${topic} – ${opts.siteName}`, href: feedPaths(topicPath(topicSlug)).rss }, { title: opts.siteName, href: '/feed.xml' }]}>
+        <TopicView title={topic} intro={intro} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={topicPath(topicSlug)} lang={lang}
           isFirstPage={!before} timeline={timeline} />
       </Layout>,
     );
@@ -193,7 +193,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     const stories = await reader.list({ sectionSlug: slug, limit: PAGE_SIZE, ...(before && { before }) });
     const page = renderPage(
       <Layout title={`${section.name} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}/${slug}`} sections={sections} currentSection={slug}
-        feeds={[{ title: `${section.name} – ${opts.siteName}`, href: `/${slug}/feed.xml` }, { title: opts.siteName, href: '/feed.xml' }]}>
+        feeds={[{ title: `${section.name} – ${opts.siteName}`, href: feedPaths(`/${slug}`).rss }, { title: opts.siteName, href: '/feed.xml' }]}>
         <ListingView title={section.name} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={`/${slug}`} lang={lang} isFirstPage={!before} />
       </Layout>,
     );

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { slugify, toZonedIso } from '../../content/index.js';
+import { slugify, toZonedIso, topicPath } from '../../content/index.js';
 import { PAGE_ROUTES, type PageRoute } from '../page-routes.js';
 import type { SiteReader } from '../read-model.js';
 import { registerSitemapRoutes, type SitemapOptions } from '../sitemaps/index.js';
@@ -72,7 +72,7 @@ export function registerFeedRoutes(app: Hono, reader: SiteReader, opts: FeedOpti
     const slug = c.req.param('topic');
     const topic = SLUG.test(slug) ? await reader.topicBySlug(slug) : undefined;
     if (!topic) return c.notFound();
-    return send(c, PAGE_ROUTES.topicFeed, { title: `${topic} – ${opts.siteName}`, base: `/thema/${slug}`, filter: { topic } });
+    return send(c, PAGE_ROUTES.topicFeed, { title: `${topic} – ${opts.siteName}`, base: topicPath(slug), filter: { topic } });
   });
   app.get(PAGE_ROUTES.sectionFeed.path, async (c) => {
     const slug = c.req.param('section');

@@ -1,5 +1,5 @@
 import {
-  authorPath, formatDuration, formatEnglishDateTime, formatGermanDateTime, programmePath, slugify, type RelatedTeaser, type Story,
+  authorPath, formatDuration, formatEnglishDateTime, formatGermanDateTime, programmePath, slugify, topicPath, type RelatedTeaser, type Story,
 } from '../../content/index.js';
 import type { StorySummary } from '../../store/index.js';
 import { typographicQuotes } from '../typography.js';
@@ -125,7 +125,7 @@ export function ArticleView(props: ArticleProps) {
             <p>
               {t.topics}:{' '}
               {s.topics.map((topic, i) => (
-                <>{i > 0 ? ', ' : ''}<a href={`/thema/${slugify(topic)}`}>{topic}</a></>
+                <>{i > 0 ? ', ' : ''}<a href={topicPath(slugify(topic))}>{topic}</a></>
               ))}
             </p>
           </nav>
