@@ -196,6 +196,38 @@ forEachEngine('media library', (ctx) => {
     await assert.rejects(lib().openRendition(fresh), (e: LedeError) => e.status === 410);
   });
 
+  test('every write of rights, focal point or file is one new version; a write against an old one changes nothing', async () => {
+    const up = await lib().upload({ bytes: await gradient(320, 200) }, { rights: { credit: 'dpa' } });
+    assert.equal(up.asset.version, 1);
+    const both = await lib().change(up.asset.id, { rights: { credit: 'MDR', usageTerms: 'nur online' }, focal: { x: 0.2, y: 0.3 } }, { expectedVersion: 1 });
+    assert.equal(both.version, 2, 'rights and focal point together are one version');
+    assert.deepEqual(both.rights, { credit: 'MDR', usageTerms: 'nur online' });
+    const same = await lib().change(up.asset.id, { rights: { credit: 'MDR' } }, { expectedVersion: 2 });
+    assert.equal(same.version, 2, 'a change that changes nothing writes nothing');
+    await assert.rejects(
+      lib().change(up.asset.id, { rights: { credit: 'AFP', usageTerms: null }, focal: { x: 0.9, y: 0.9 } }, { expectedVersion: 1 }),
+      (e: LedeError) => e.code === 'VERSION_CONFLICT' && e.reason === 'version_conflict' && (e.extra.current as { version: number }).version === 2,
+    );
+    await assert.rejects(
+      lib().replaceFile(up.asset.id, { bytes: await gradient(321, 200) }, { expectedVersion: 1 }),
+      (e: LedeError) => e.code === 'VERSION_CONFLICT',
+    );
+    const stored = (await lib().assets.get(up.asset.id))!;
+    assert.equal(stored.version, 2);
+    assert.deepEqual(stored.rights, { credit: 'MDR', usageTerms: 'nur online' });
+    assert.equal(stored.sha256, up.asset.sha256);
+    assert.deepEqual([stored.focalX, stored.focalY].map((n) => Math.round(n * 10) / 10), [0.2, 0.3]);
+    // A rights order error names its field with a code, and nothing is half-written.
+    await assert.rejects(
+      lib().change(up.asset.id, { rights: { validFrom: '2026-12-10', validUntil: '2026-12-01' }, focal: { x: 0.5, y: 0.5 } }, { expectedVersion: 2 }),
+      (e: LedeError) => e.reason === 'rights_invalid' && e.issues.some((i) => i.path === 'validUntil' && i.code === 'after_valid_from'),
+    );
+    assert.equal((await lib().assets.get(up.asset.id))!.focalX, stored.focalX);
+    const replaced = await lib().replaceFile(up.asset.id, { bytes: await gradient(322, 200) }, { expectedVersion: 2 });
+    assert.equal(replaced.asset.version, 3);
+    assert.equal(replaced.asset.rights.credit, 'MDR');
+  });
+
   test('deleting an asset removes its record, renditions and files', async () => {
     const up = await lib().upload({ bytes: await gradient(400, 300, 'gif') });
     const keys = [up.asset.storageKey, ...up.renditions.map((r) => r.storageKey)];

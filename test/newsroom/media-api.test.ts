@@ -501,6 +501,16 @@ for (const engine of engines()) {
       assert.deepEqual(after.body.rights, winner.body.rights, 'the stored rights are exactly the winner\'s');
     });
 
+    test('the rights change and replace-everywhere bodies have declared limits: 413 beyond them', async () => {
+      const up = await multipart(editor, await picture('jpeg'), 'grenzen.jpg', 'image/jpeg', { credit: 'dpa' });
+      const id = up.body.id as string;
+      const big = await editor.json('PATCH', `/newsroom/api/media/${id}`, { credit: 'dpa', usageTerms: 'x'.repeat(70 * 1024) }, { 'if-match': await etag(id) });
+      assert.equal(big.status, 413, JSON.stringify(big.body));
+      const bigReplace = await editor.json('POST', `/newsroom/api/media/${id}/replace-everywhere`, { with: id, note: 'x'.repeat(17 * 1024) });
+      assert.equal(bigReplace.status, 413);
+      assert.equal((await editor.json('GET', `/newsroom/api/media/${id}`)).body.version, up.body.version, 'nothing changed');
+    });
+
     test('an asset write without If-Match is refused with 428 and changes nothing', async () => {
       const up = await multipart(editor, await picture('jpeg', 160, 120), 'ohne-version.jpg', 'image/jpeg', { credit: 'dpa' });
       const id = up.body.id as string;
