@@ -99,7 +99,8 @@ export const restoreBody = z.object({
 /** `POST /newsroom/api/import` as JSON. */
 export const importBody = z.object({
   text: z.string({ error: 'required: the page text' }),
-  source: z.unknown().transform((v) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 500) : undefined)),
+  // Optional, and anything but text is ignored (a file name is a courtesy, not a requirement).
+  source: z.unknown().optional().transform((v) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 500) : undefined)),
 });
 
 /** `…/revisions/:version`: any segment; one that names no version is a 404 like a missing one. */

@@ -434,9 +434,15 @@ for (const engine of engines()) {
       assert.equal(json.body.source, 'bruecke.txt');
       const empty = await as('editor').json('POST', '/newsroom/api/import', { text: '   ' });
       assert.equal(empty.status, 422);
+      assert.equal(empty.body.error.reason, 'page_text_empty');
       const binary = await as('editor').json('POST', '/newsroom/api/import', { text: '\u0000\u0001\u0002\u0003'.repeat(100) });
       assert.equal(binary.status, 422);
       assert.ok(binary.body.error.message);
+      assert.equal(binary.body.error.reason, 'import_binary');
+      // The importer's own refusal, as the import page sends it (JSON without a file name).
+      const furniture = await as('editor').json('POST', '/newsroom/api/import', { text: 'x' });
+      assert.deepEqual([furniture.status, furniture.body.error.code, furniture.body.error.reason], [422, 'IMPORT_FAILED', 'import_no_text']);
+      assert.match(furniture.body.error.message, /no article text/);
       const huge = await as('editor').json('POST', '/newsroom/api/import', 'a'.repeat(MAX_IMPORT_BYTES + 10), { 'content-type': 'text/plain' });
       assert.equal(huge.status, 413);
       assert.match(huge.body.error.message, /MB/);
