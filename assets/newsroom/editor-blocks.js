@@ -173,7 +173,7 @@ function move(i, by) {
   const body = state.doc.body;
   const j = i + by;
   if (j < 0 || j >= body.length) return;
-  const b = body.splice(i, 1)[0];
+  const b = /** @type {Block} */ (body.splice(i, 1)[0]); // i is a drawn block's index
   body.splice(j, 0, b);
   renderBlocks({ index: j, selector: 'button[data-act="' + (by < 0 ? 'up' : 'down') + '"]' });
   announce(T.moved + ' ' + (j + 1));

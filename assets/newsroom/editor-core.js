@@ -68,9 +68,10 @@ var LedeCore = (function () {
       if (last && sameMarks(last, run)) last.text += run.text;
       else out.push(run);
     });
-    if (out.length) {
-      out[0].text = out[0].text.replace(/^ +/, '');
-      var end = out[out.length - 1];
+    var first = out[0];
+    if (first) {
+      first.text = first.text.replace(/^ +/, '');
+      var end = /** @type {Inline} */ (out[out.length - 1]);
       end.text = end.text.replace(/ +$/, '');
     }
     return out.filter(function (r) { return r.text !== ''; });
@@ -146,11 +147,12 @@ var LedeCore = (function () {
   function stripWordListMarker(el) {
     var clone = /** @type {Element} */ (el.cloneNode(true));
     var spans = clone.querySelectorAll ? clone.querySelectorAll('span') : [];
-    for (var i = 0; i < spans.length; i++) {
-      if (/mso-list:\s*ignore/i.test(spans[i].getAttribute('style') || '')) spans[i].remove();
-    }
+    spans.forEach(function (span) {
+      if (/mso-list:\s*ignore/i.test(span.getAttribute('style') || '')) span.remove();
+    });
     var inl = inlinesOf(clone);
-    if (inl.length) inl[0].text = inl[0].text.replace(/^([·•▪o§\-–]|\d+[.)]|[a-z][.)])\s+/, '');
+    var lead = inl[0];
+    if (lead) lead.text = lead.text.replace(/^([·•▪o§\-–]|\d+[.)]|[a-z][.)])\s+/, '');
     return inl.filter(function (r) { return r.text; });
   }
 
@@ -240,18 +242,17 @@ var LedeCore = (function () {
           if (li.tagName !== 'LI') continue;
           var inner = /** @type {Element} */ (li.cloneNode(true));
           var nested = inner.querySelectorAll('ul,ol');
-          for (var q = 0; q < nested.length; q++) nested[q].remove();
+          nested.forEach(function (x) { x.remove(); });
           var it = inlinesOf(inner);
           if (plain(it).trim()) items.push(it);
           // Nested lists become further items of the same list.
           var sub = li.querySelectorAll('li');
-          for (var s = 0; s < sub.length; s++) {
-            var subClone = /** @type {Element} */ (sub[s].cloneNode(true));
-            var deeper = subClone.querySelectorAll('ul,ol');
-            for (var d = 0; d < deeper.length; d++) deeper[d].remove();
+          sub.forEach(function (subLi) {
+            var subClone = /** @type {Element} */ (subLi.cloneNode(true));
+            subClone.querySelectorAll('ul,ol').forEach(function (x) { x.remove(); });
             var si = inlinesOf(subClone);
             if (plain(si).trim()) items.push(si);
-          }
+          });
         }
         if (items.length) blocks.push({ type: 'list', ordered: tag === 'OL', items: items });
         return;
@@ -270,7 +271,7 @@ var LedeCore = (function () {
         var kids = n.querySelectorAll('p');
         var cite = n.querySelector('cite, footer');
         if (cite) { speaker = plain(inlinesOf(cite)).replace(/^[\s—–-]+/, '').trim(); if (cite.parentNode) cite.parentNode.removeChild(cite); }
-        if (kids.length) for (var p = 0; p < kids.length; p++) parts.push(plain(inlinesOf(kids[p])).trim());
+        if (kids.length) kids.forEach(function (kid) { parts.push(plain(inlinesOf(kid)).trim()); });
         else parts.push(plain(inlinesOf(n)).trim());
         var qt = parts.filter(Boolean).join('\n\n');
         if (qt) blocks.push(speaker ? { type: 'quote', text: qt, speaker: speaker } : { type: 'quote', text: qt });
@@ -336,13 +337,17 @@ var LedeCore = (function () {
 
   /** @type {Intl.DateTimeFormat | null} */
   var berlinFmt = null;
-  /** The parts of an instant's Berlin wall-clock time ("year", "month", "day", "hour", "minute", "second"; two digits but the year). @param {number} ms */
+  /**
+   * The parts of an instant's Berlin wall-clock time (two digits but the year).
+   * @param {number} ms
+   * @returns {Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>} (the format asks for each of them)
+   */
   function berlinFields(ms) {
     berlinFmt = berlinFmt || new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     /** @type {Record<string, string>} */
     var o = {};
     berlinFmt.formatToParts(new Date(ms)).forEach(function (p) { o[p.type] = p.value; });
-    return o;
+    return /** @type {Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>} */ (o);
   }
   /** @param {number} n */
   function pad(n) { return (n < 10 ? '0' : '') + n; }
@@ -359,11 +364,16 @@ var LedeCore = (function () {
     return sign + pad(Math.floor(a / 60)) + ':' + pad(a % 60);
   }
 
-  /** "2026-11-25T14:30" (Berlin) → "2026-11-25T14:30:00+01:00"; undefined for an empty or broken value. */
-  /** @param {string | null | undefined} local @returns {string | undefined} */
+  /**
+   * "2026-11-25T14:30" (Berlin) → "2026-11-25T14:30:00+01:00"; undefined for an empty or broken value.
+   * @param {string | null | undefined} local
+   * @returns {string | undefined}
+   */
   function berlinLocalToIso(local) {
-    var m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(String(local || ''));
-    if (!m) return undefined;
+    var match = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(String(local || ''));
+    if (!match) return undefined;
+    // Every group of the pattern takes part in a match.
+    var m = /** @type {[string, string, string, string, string, string]} */ (/** @type {unknown} */ (match));
     var wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
     var off = offsetMinutesAt(wall - 60 * 60000);
     off = offsetMinutesAt(wall - off * 60000);
@@ -438,10 +448,13 @@ var LedeCore = (function () {
     var a = theirs.map(canon);
     var b = mine.map(canon);
     var n = a.length, m = b.length;
+    // L[i][j]: length of the longest common run of a[i…] and b[j…]; read through lcs(), since every index used is inside the table.
     /** @type {number[][]} */
     var L = [];
     for (var i = 0; i <= n; i++) { L.push(new Array(m + 1).fill(0)); }
-    for (i = n - 1; i >= 0; i--) for (var j = m - 1; j >= 0; j--) L[i][j] = a[i] === b[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+    /** @param {number} x @param {number} y */
+    var lcs = function (x, y) { return /** @type {number} */ (/** @type {number[]} */ (L[x])[y]); };
+    for (i = n - 1; i >= 0; i--) for (var j = m - 1; j >= 0; j--) /** @type {number[]} */ (L[i])[j] = a[i] === b[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1));
     /** @typedef {{ kind: 'change', theirs: T[], mine: T[] }} Hunk */
     /** @type {({ kind: 'same', block: T } | Hunk)[]} */
     var out = [];
@@ -450,10 +463,11 @@ var LedeCore = (function () {
     i = 0; j = 0;
     /** The hunk being filled, opened when there is none. @returns {Hunk} */
     function open() { if (!hunk) { hunk = { kind: 'change', theirs: [], mine: [] }; out.push(hunk); } return hunk; }
+    // Inside the loop j < m where mine[j] is read and i < n where theirs[i] is.
     while (i < n || j < m) {
-      if (i < n && j < m && a[i] === b[j]) { hunk = null; out.push({ kind: 'same', block: mine[j] }); i++; j++; }
-      else if (j < m && (i >= n || L[i][j + 1] >= L[i + 1][j])) { open().mine.push(mine[j]); j++; }
-      else { open().theirs.push(theirs[i]); i++; }
+      if (i < n && j < m && a[i] === b[j]) { hunk = null; out.push({ kind: 'same', block: /** @type {T} */ (mine[j]) }); i++; j++; }
+      else if (j < m && (i >= n || lcs(i, j + 1) >= lcs(i + 1, j))) { open().mine.push(/** @type {T} */ (mine[j])); j++; }
+      else { open().theirs.push(/** @type {T} */ (theirs[i])); i++; }
     }
     /** @type {AlignRow<T>[]} */
     var rows = [];

@@ -13,8 +13,8 @@ import { state } from './editor-state.js';
 function relatedIndex(n) {
   let k = -1;
   const items = state.doc.related || [];
-  for (let i = 0; i < items.length; i++) {
-    if (!isEmptyRelated(items[i])) { k += 1; if (k === n) return i; }
+  for (const [i, r] of items.entries()) {
+    if (!isEmptyRelated(r)) { k += 1; if (k === n) return i; }
   }
   return n;
 }
@@ -22,9 +22,8 @@ function relatedIndex(n) {
 /** Position in the editor of the payload's body[n] (a save leaves empty blocks out). @param {number} n */
 function editorIndex(n) {
   let k = -1;
-  const body = state.doc.body;
-  for (let i = 0; i < body.length; i++) {
-    if (!isEmptyBlock(body[i])) { k += 1; if (k === n) return i; }
+  for (const [i, b] of state.doc.body.entries()) {
+    if (!isEmptyBlock(b)) { k += 1; if (k === n) return i; }
   }
   return n;
 }

@@ -9,6 +9,7 @@ import { changed } from './editor-local-copy.js';
 import { entryBodyHtml } from './editor-rich.js';
 import { state } from './editor-state.js';
 import { announce } from './editor-status.js';
+/** @typedef {import('./editor-types.js').Block} Block */
 
 /** The clipboard's content as clean blocks (its HTML when it has some, else its text); null without clipboard data. @param {ClipboardEvent} e */
 function pastedBlocks(e) {
@@ -33,7 +34,7 @@ export function initPaste() {
     if (!blocks.length) return;
     const li = host && host.closest('li[data-index]');
     const kind = host && host.getAttribute('data-paste');
-    const first = blocks[0];
+    const first = /** @type {Block} */ (blocks[0]); // there is at least one
     if (host && blocks.length === 1 && first.type === 'paragraph' && (kind === 'paragraph' || kind === 'list' || kind === 'entry')) {
       document.execCommand('insertHTML', false, C.inlinesToHtml(first.content));
       host.dispatchEvent(new Event('input', { bubbles: true }));
@@ -48,7 +49,8 @@ export function initPaste() {
     let at = body.length;
     if (li) {
       const i = Number(li.getAttribute('data-index'));
-      if (isEmptyBlock(body[i])) { body.splice(i, 1); at = i; } else at = i + 1;
+      // The block pasted into is drawn, so it is there.
+      if (isEmptyBlock(/** @type {Block} */ (body[i]))) { body.splice(i, 1); at = i; } else at = i + 1;
     }
     body.splice(at, 0, ...blocks);
     renderBlocks({ index: at + blocks.length - 1 });

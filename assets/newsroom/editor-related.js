@@ -158,7 +158,7 @@ function moveRelated(i, by) {
   const items = state.doc.related;
   const j = i + by;
   if (j < 0 || j >= items.length) return;
-  const r = items.splice(i, 1)[0];
+  const r = /** @type {RelatedTeaser} */ (items.splice(i, 1)[0]); // i is a drawn row's index
   items.splice(j, 0, r);
   // The focus stays on the moved row's button, or on the other one when this one is now at its end.
   const act = by < 0 ? (j === 0 ? 'down' : 'up') : (j === items.length - 1 ? 'up' : 'down');
@@ -170,7 +170,7 @@ function moveRelated(i, by) {
 /** @param {number} i */
 function removeRelated(i) {
   const items = state.doc.related;
-  const r = items.splice(i, 1)[0];
+  const r = /** @type {RelatedTeaser} */ (items.splice(i, 1)[0]); // i is a drawn row's index
   state.badDurations.delete(r);
   renderRelated(items.length ? { index: Math.min(i, items.length - 1), selector: 'button[data-act="remove"]' } : null);
   if (!items.length) $('related-add').focus();

@@ -51,7 +51,8 @@ export function readEntryBody(root, kept) {
   }
   for (let n = root.firstChild; n; n = n.nextSibling) {
     const k = n.nodeType === 1 ? /** @type {Element} */ (n).getAttribute('data-kept') : null;
-    if (k !== null && kept[Number(k)]) { flush(); out.push(kept[Number(k)]); } else run.appendChild(n.cloneNode(true));
+    const keptBlock = k !== null ? kept[Number(k)] : undefined;
+    if (keptBlock) { flush(); out.push(keptBlock); } else run.appendChild(n.cloneNode(true));
   }
   flush();
   return out;

@@ -31,7 +31,8 @@ export function initTickerQuickEntry() {
       const res = await api('POST', '/newsroom/api/stories/' + story.id + '/ticker-entries', title ? { title: title, text: text } : { text: text });
       if (!res.ok) { await showApiError(res); return; }
       const s = storyOf(await res.json());
-      const entry = s.body[0];
+      // The server answers with the ticker, the new entry first.
+      const entry = /** @type {import('./editor-types.js').Block} */ (s.body[0]);
       readFields();
       const wasDirty = state.dirty;
       state.story = s;
