@@ -30,6 +30,14 @@ describe('newsroom assets', () => {
     for (const classic of ['editor-core.js', 'import.js']) assert.doesNotMatch(assets.get(classic)!.body, IMPORT_LINE);
   });
 
+  test('the editor\'s entry names every part, so the browser fetches them all in one round after it', () => {
+    const assets = loadNewsroomAssets(BASE);
+    const named = new Set([...assets.get('editor.js')!.body.matchAll(IMPORT_LINE)].map((m) => m[2]));
+    const parts = [...assets.keys()].filter((name) => /^editor-.+\.js$/.test(name) && name !== 'editor-core.js');
+    assert.ok(parts.length > 10);
+    assert.deepEqual(parts.filter((name) => !named.has(assets.get(name)!.url)), [], 'parts the entry does not import');
+  });
+
   test('a changed module changes the URL of every module that imports it, directly or not', () => {
     const files = (leaf: string) => new Map([
       ['app.js', "import { mid } from './mid.js';\nmid();\n"],
