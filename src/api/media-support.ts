@@ -8,8 +8,6 @@ import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import { etagOf } from './api-support.js';
 import { MULTIPART_OVERHEAD, STATUS_PARAM } from './media-input.js';
 
-export { RIGHTS_FIELDS } from '../content/media-types.js';
-
 /** The configured media library, or 503 naming what is missing. */
 export function mediaOf(deps: Pick<NewsroomDeps, 'media'>): NewsroomMedia {
   if (!deps.media) throw new LedeError('UNAVAILABLE', 'the media library is not configured on this server (no media storage)', { reason: 'media_unconfigured' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { LedeError } from '../content/index.js';
-import { CROPS, FORMATS, RIGHTS_FIELDS, isShowable, type AssetRights, type Crop, type RenditionFormat, type RightsField } from '../content/media-types.js';
+import { CROPS, FORMATS, isShowable, type AssetRights, type Crop, type RenditionFormat } from '../content/media-types.js';
 import type { Database } from '../store/types.js';
 import { AssetRepository, normaliseRights, type MediaAsset, type RenditionRecord } from '../store/asset-repository.js';
 import { countAssetUses, storiesUsingAsset, type AssetUse } from '../store/media-uses.js';
@@ -15,6 +15,9 @@ import {
 } from '../imaging/renditions.js';
 import type { MediaStorage } from '../storage/storage.js';
 import { assetUpdated, type EventBus } from '../events/event-bus.js';
+import { assetVersionConflict, mergeRights, sameRights, type AssetChange } from './asset-change.js';
+
+export { assetVersionConflict, mergeRights, publicAsset, type AssetChange, type PublicAsset } from './asset-change.js';
 
 export interface MediaLibraryOptions {
   db: Database;
@@ -32,54 +35,6 @@ export interface MediaLibraryOptions {
   clock?: () => Date;
   /** Told `asset.updated` after every change of an asset's rights, focal point or file (pages showing it are purged). */
   events?: EventBus | undefined;
-}
-
-/**
- * A change of an asset's rights and focal point, as an editor sends it:
- * rights fields present are set (null or "" clears one), absent ones stay.
- */
-export interface AssetChange {
-  rights?: Partial<Record<RightsField, string | null>>;
-  focal?: { x: number; y: number };
-}
-
-/** An asset as answers outside the library may show it (the storage key stays inside). */
-export type PublicAsset = Omit<MediaAsset, 'storageKey'>;
-
-export function publicAsset(asset: MediaAsset): PublicAsset {
-  const { storageKey: _key, ...rest } = asset;
-  return rest;
-}
-
-/**
- * The 412 of a write made against an older version of the asset: what is
- * stored now and what the caller sent, so nothing is lost and the client can
- * merge (the same contract as a story's).
- */
-export function assetVersionConflict(current: MediaAsset, yours: unknown, edited: number): LedeError {
-  return new LedeError('VERSION_CONFLICT',
-    `the picture was changed meanwhile: you edited version ${edited}, the current version is ${current.version}. `
-    + 'Nothing was saved; apply your changes to the current version and save again against it.',
-    { reason: 'version_conflict', params: { edited, current: current.version }, extra: { current: publicAsset(current), yours } });
-}
-
-/** The rights after a change: fields sent replace (null or "" clears), the rest stay. */
-export function mergeRights(current: AssetRights, change: NonNullable<AssetChange['rights']>): AssetRights {
-  const out: AssetRights = { ...current };
-  for (const key of RIGHTS_FIELDS) {
-    if (!(key in change)) continue;
-    const v = change[key];
-    if (v === null || v === undefined || v === '') delete out[key];
-    else out[key] = v;
-  }
-  return out;
-}
-
-/** Same rights, dates compared as instants (a stored "+01:00" and a sent "Z" may name the same moment). */
-function sameRights(a: AssetRights, b: AssetRights): boolean {
-  return RIGHTS_FIELDS.every((k) => (k === 'validFrom' || k === 'validUntil'
-    ? (a[k] ? Date.parse(a[k]) : NaN).toString() === (b[k] ? Date.parse(b[k]) : NaN).toString()
-    : (a[k] ?? '') === (b[k] ?? '')));
 }
 
 const notFound = (id: string) => new LedeError('NOT_FOUND', `no media asset with id "${id}"`, { reason: 'no_picture' });
