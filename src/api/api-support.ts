@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from 'hono';
 import { LedeError, toZonedIso, zonedIso, type Story } from '../content/index.js';
 import { StoryRepository } from '../store/index.js';
 import { mayOnStory, type Actor, type StoryAction } from '../services/roles.js';
@@ -13,12 +12,6 @@ import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
  * checking a draft, and answers whose status the LedeError family has no
  * code for (413, 428, 412 with both versions).
  */
-
-type Handler = (c: NewsroomContext) => Response | Promise<Response>;
-/** Transitional: handlers no longer need wrapping (errors are LedeErrors all the way); removed as endpoints move to declared input. */
-export function api(handler: Handler): (c: Context) => Promise<Response> {
-  return async (c) => handler(c as unknown as NewsroomContext);
-}
 
 export { jsonBody as readJson, MAX_JSON_BYTES } from '../http/endpoints.js';
 
