@@ -1,5 +1,6 @@
 import { LedeError } from '../content/index.js';
-import { auditedHeadlines, listAudit, type AuditAction, type AuditEntry } from '../store/audit-repository.js';
+import type { AuditAction, AuditEntry } from '../store/audit-repository.js';
+import { auditedHeadlines, listAudit } from '../store/audit-queries.js';
 import { AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT, auditQuery } from '../api/story-inputs.js';
 import { parseInput } from '../http/input.js';
 import { errorText } from './issue-text.js';

@@ -1,7 +1,7 @@
 import { LIMITS, LedeError, STORY_KINDS, slugify, type Story } from '../content/index.js';
 import { storyPath } from '../content/index.js';
-import { listSections, listTopics } from '../store/index.js';
-import { TRANSITIONS, hasPermission, mayOnStory } from '../services/roles.js';
+import { listSections, listTopics } from '../store/catalog-queries.js';
+import { TRANSITIONS, hasPermission, mayOnStory } from '../content/roles.js';
 import type { Session } from '../store/session-repository.js';
 import { previewStory, storyFor } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../store/session-repository.js';
-import { hasPermission } from '../services/roles.js';
+import { hasPermission } from '../content/roles.js';
 import { COMMON_TEXT, pick, type UiLang } from './i18n.js';
 
 export interface NewsroomLayoutProps {

@@ -3,7 +3,7 @@ import { RIGHTS_FIELDS } from '../content/media-types.js';
 import { formatBytes } from '../imaging/intake.js';
 import type { MediaAsset } from '../store/asset-repository.js';
 import { MEDIA_USAGES } from '../store/media-queries.js';
-import { hasPermission } from '../services/roles.js';
+import { hasPermission } from '../content/roles.js';
 import { assetDetail, expiringAssets, mediaPage, replaceEverywhereFor } from '../api/media-api.js';
 import { assetChangeBody, assetChangeOf, mediaFilter, mediaListQuery, replaceEverywhereBody } from '../api/media-input.js';
 import { mediaOf, type AssetView } from '../api/media-support.js';

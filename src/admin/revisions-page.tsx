@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { LedeError, type Block, type Story } from '../content/index.js';
-import { RevisionRepository } from '../store/index.js';
-import { hasPermission, mayOnStory } from '../services/roles.js';
-import { listAudit } from '../store/audit-repository.js';
+import { listRevisions } from '../store/story-queries.js';
+import { hasPermission, mayOnStory } from '../content/roles.js';
+import { listAudit } from '../store/audit-queries.js';
 import { storyFor } from '../api/api-support.js';
 import { storyDiff } from '../api/diff-api.js';
 import { diffQuery } from '../api/story-inputs.js';
@@ -190,7 +190,7 @@ export function registerRevisionsPages(registry: EndpointRegistry, deps: Newsroo
     const lang: UiLang = c.get('lang');
     const t = pick(TEXT, lang);
     const session = c.get('session')!;
-    const revisions = await new RevisionRepository(deps.db).list(story.id);
+    const revisions = await listRevisions(deps.db, story.id);
     const history = await listAudit(deps.db, { storyId: story.id, limit: 50 });
     const mayRestore = mayOnStory(session.user, 'story.edit', story);
     const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });

@@ -1,5 +1,5 @@
 import { LedeError, STORY_STATUSES, formatGermanDateTime, formatEnglishDateTime, slugify, type StoryStatus } from '../content/index.js';
-import { listSections, listTopics } from '../store/index.js';
+import { listSections, listTopics } from '../store/catalog-queries.js';
 import { PICTURE_RIGHTS, decodeCursor, encodeCursor, listNewsroomStories, type NewsroomListFilter, type PictureRights } from '../store/newsroom-queries.js';
 import { berlinDayBound, seesOwnStoriesOnly } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';

@@ -1,5 +1,5 @@
 import type { StoryKind, StoryStatus } from '../content/index.js';
-import type { Role } from '../services/roles.js';
+import type { Role } from '../content/roles.js';
 
 /** Names of workflow states and story kinds, shared by the list and the editor. */
 export const STORY_TEXT: { de: { status: Record<StoryStatus, string>; kind: Record<StoryKind, string> }; en: { status: Record<StoryStatus, string>; kind: Record<StoryKind, string> } } = {

@@ -1,8 +1,7 @@
 import { LedeError, STORY_KINDS, slugify } from '../content/index.js';
-import { MAX_TOPIC_INTRO } from '../store/index.js';
-import { ANY, MAX_RETENTION_MONTHS } from '../store/retention-repository.js';
+import { ANY, MAX_RETENTION_MONTHS, MAX_TOPIC_INTRO } from '../services/taxonomy-service.js';
 import type { Topic } from '../store/topic-repository.js';
-import { hasPermission } from '../services/roles.js';
+import { hasPermission } from '../content/roles.js';
 import { slugParams } from '../api/taxonomy-api.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';

@@ -1,6 +1,6 @@
 import { LedeError } from '../content/index.js';
 import { PASSWORD_MIN } from '../services/passwords.js';
-import { ROLES } from '../services/roles.js';
+import { ROLES } from '../content/roles.js';
 import type { UserPatch } from '../services/account-service.js';
 import { newUserBody, userPatchBody } from '../api/users-api.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';

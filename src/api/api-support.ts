@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LedeError, toZonedIso, zonedIso, type Story } from '../content/index.js';
-import { StoryRepository } from '../store/index.js';
-import { mayOnStory, type Actor, type StoryAction } from '../services/roles.js';
+import { findStory } from '../store/story-queries.js';
+import { mayOnStory, type Actor, type StoryAction } from '../content/roles.js';
 import { noStory, validDraft } from '../services/story-service.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 
@@ -88,7 +88,7 @@ export function assertMay(actor: Actor, action: StoryAction, story: Story): void
  */
 export async function storyFor(c: NewsroomContext, deps: Pick<NewsroomDeps, 'db'>, idOrSlug: string, action: StoryAction = 'story.view'): Promise<Story> {
   const actor = actorRole(c);
-  const story = await new StoryRepository(deps.db).findByIdOrSlug(idOrSlug);
+  const story = await findStory(deps.db, idOrSlug);
   if (!story || !mayOnStory(actor, 'story.view', story)) throw noStory(idOrSlug);
   if (action !== 'story.view') assertMay(actor, action, story);
   return story;

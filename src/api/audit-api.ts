@@ -1,6 +1,6 @@
 import type { NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
-import { listAudit } from '../store/audit-repository.js';
+import { listAudit } from '../store/audit-queries.js';
 import { auditQuery } from './story-inputs.js';
 
 export { AUDIT_DEFAULT_LIMIT, AUDIT_MAX_LIMIT, auditQuery } from './story-inputs.js';

@@ -1,5 +1,5 @@
 import { LedeError, type Story } from '../content/index.js';
-import { RevisionRepository } from '../store/index.js';
+import { getRevision } from '../store/story-queries.js';
 import { diffStories, type StoryDiff } from '../content/block-diff.js';
 import type { NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
@@ -15,8 +15,7 @@ import { diffQuery } from './story-inputs.js';
 export async function storyDiff(deps: Pick<NewsroomDeps, 'db'>, story: Story, versions: { from?: number | undefined; to?: number | undefined }): Promise<{ from: Story; to: Story; diff: StoryDiff }> {
   const to = versions.to ?? story.version;
   const from = versions.from ?? Math.max(1, to - 1);
-  const revisions = new RevisionRepository(deps.db);
-  const [a, b] = await Promise.all([revisions.get(story.id, from), revisions.get(story.id, to)]);
+  const [a, b] = await Promise.all([getRevision(deps.db, story.id, from), getRevision(deps.db, story.id, to)]);
   if (!a || !b) {
     throw new LedeError('NOT_FOUND', `story ${story.id} has no version ${!a ? from : to} (it is at version ${story.version})`, {
       reason: 'no_revision', params: { current: story.version },

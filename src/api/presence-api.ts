@@ -1,4 +1,3 @@
-import { PresenceRepository } from '../store/presence-repository.js';
 import type { NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
@@ -26,10 +25,10 @@ export function registerPresenceApi(registry: EndpointRegistry, deps: NewsroomDe
         ? await readJson(c, '{"leaving": true} or nothing').catch(() => ({}))
         : {};
       if (body.leaving === true) {
-        await new PresenceRepository(deps.db).leave(story.id, user.id);
+        await deps.services.presence.leave(story.id, user.id);
         return c.json({ others: [] });
       }
-      const others = await deps.db.transaction((tx) => new PresenceRepository(tx).beat(story.id, user.id));
+      const others = await deps.services.presence.beat(story.id, user.id);
       return c.json({ others });
     },
   });

@@ -1,9 +1,10 @@
 import { LedeError, slugify, type Story } from '../content/index.js';
 import { importPageText } from '../ingest/index.js';
 import { decodeCursor, encodeCursor, listNewsroomStories, type NewsroomListFilter } from '../store/newsroom-queries.js';
-import { RevisionRepository, StoryRepository, isUuid } from '../store/index.js';
-import { listAudit } from '../store/audit-repository.js';
-import type { Actor } from '../services/roles.js';
+import { getStory, listRevisions } from '../store/story-queries.js';
+import { isUuid } from '../content/index.js';
+import { listAudit } from '../store/audit-queries.js';
+import type { Actor } from '../content/roles.js';
 import { moveNeeds } from '../services/story-workflow.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
@@ -57,7 +58,7 @@ async function versioned(deps: NewsroomDeps, id: string, expected: number, yours
     return await write();
   } catch (err) {
     if (err instanceof LedeError && err.code === 'VERSION_CONFLICT') {
-      const current = await new StoryRepository(deps.db).get(id);
+      const current = await getStory(deps.db, id);
       if (current) throw versionConflict(current, yours, expected);
     }
     throw err;
@@ -201,7 +202,7 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
     input: { params: idParams },
     handler: async (c, { params }) => {
       const story = await storyFor(c, deps, params.id);
-      return c.json(await new RevisionRepository(deps.db).list(story.id));
+      return c.json(await listRevisions(deps.db, story.id));
     },
   });
 

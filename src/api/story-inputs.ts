@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STORY_STATUSES, isIsoDateTime } from '../content/index.js';
 import { NEWSROOM_QUERY_MAX, PICTURE_RIGHTS } from '../store/newsroom-queries.js';
-import { isUuid } from '../store/index.js';
+import { isUuid } from '../content/index.js';
 import { instant, oneOf, pathParam, queryInt, queryText } from '../http/input.js';
 import { berlinDayBound } from './api-support.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordIssue } from '../services/passwords.js';
-import { isRole, type Role } from '../services/roles.js';
+import { isRole, type Role } from '../content/roles.js';
 import { actorOf, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { LedeError } from '../content/index.js';
 import { AccountService } from '../services/account-service.js';
 import { passwordIssue, passwordRefusal } from '../services/passwords.js';
-import { ROLES, isRole } from '../services/roles.js';
+import { ROLES, isRole } from '../content/roles.js';
 import type { CommandIO } from './command-support.js';
 import { parseCommandArgs } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';

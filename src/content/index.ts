@@ -1,6 +1,7 @@
 export * from './types.js';
 export * from './time.js';
 export * from './slug.js';
+export * from './ids.js';
 export * from './paths.js';
 export * from './validate.js';
 export * from './errors.js';

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { LedeError } from '../content/index.js';
-import { GLOBAL_PERMISSIONS, STORY_ACTIONS, type GlobalPermission, type StoryAction } from '../services/roles.js';
+import { GLOBAL_PERMISSIONS, STORY_ACTIONS, type GlobalPermission, type StoryAction } from '../content/roles.js';
 import type { NewsroomContext } from './context.js';
 import { parseInput } from './input.js';
 

@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import { createSiteReader } from '../site/read-model.js';
 import { renderStoryPage } from '../site/site-routes.js';
 import type { Services } from '../services/index.js';
-import { ROLE_GRANTS, STORY_ACTIONS, hasPermission, type GlobalPermission, type StoryAction } from '../services/roles.js';
+import { ROLE_GRANTS, STORY_ACTIONS, hasPermission, type GlobalPermission, type StoryAction } from '../content/roles.js';
 import { COMMON_TEXT, langFromHeader, pick } from '../admin/i18n.js';
 import { errorText, localizeError } from '../admin/issue-text.js';
 import { NewsroomLayout } from '../admin/layout.js';

@@ -2,7 +2,7 @@ import { LedeError } from '../content/index.js';
 import type { Queryable } from '../store/index.js';
 import { audit, type AuditActor } from '../store/audit-repository.js';
 import { checkPassword, hashPassword } from './passwords.js';
-import type { Role } from './roles.js';
+import type { Role } from '../content/roles.js';
 import { joinTransaction } from './story-service.js';
 import { SessionStore, type Session } from '../store/session-repository.js';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginThrottle } from '../store/login-throttle.js';

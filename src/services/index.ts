@@ -6,6 +6,7 @@ import { AccountService } from './account-service.js';
 import { newsroomMedia, type MediaLibraryOptions, type NewsroomMedia } from './media-library.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
 import { StoryService } from './story-service.js';
+import { PresenceService } from './presence-service.js';
 import { TaxonomyService } from './taxonomy-service.js';
 
 /** The configuration the services follow (a part of server/config's Config). */
@@ -34,6 +35,8 @@ export interface Services {
   accounts: AccountService;
   /** Topics and sections (retention rules). */
   taxonomy: TaxonomyService;
+  /** Who has which story open in the editor. */
+  presence: PresenceService;
   media: NewsroomMedia | undefined;
   /** A scheduler over these services; with media, its rights sweep announces lapsing pictures. */
   scheduler(opts?: Omit<SchedulerOptions, 'rightsSweep'>): Scheduler;
@@ -54,6 +57,7 @@ export function createServices(db: Database, config: ServicesConfig = {}, opts: 
     stories,
     accounts: new AccountService(db),
     taxonomy: new TaxonomyService(db, events),
+    presence: new PresenceService(db),
     media,
     scheduler(schedulerOpts = {}) {
       const assets = new AssetRepository(db);

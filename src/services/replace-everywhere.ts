@@ -1,7 +1,7 @@
 import { LedeError, type Block, type Figure, type Story } from '../content/index.js';
 import type { AuditActor } from '../store/audit-repository.js';
 import { draftOf, type StoryService } from './story-service.js';
-import { ROLE_GRANTS, type Role } from './roles.js';
+import { ROLE_GRANTS, type Role } from '../content/roles.js';
 import type { Queryable } from '../store/types.js';
 import { AssetRepository } from '../store/asset-repository.js';
 import { storiesUsingAsset } from '../store/media-uses.js';

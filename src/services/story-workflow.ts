@@ -1,5 +1,5 @@
 import { LedeError, type Story, type StoryStatus } from '../content/index.js';
-import { TRANSITIONS, transitionNeeds, type StoryAction } from './roles.js';
+import { TRANSITIONS, transitionNeeds, type StoryAction } from '../content/roles.js';
 
 /**
  * The workflow's rules on moves and times, in one place: the service applies

@@ -5,6 +5,10 @@ import { ANY, RetentionRepository, sectionUsage, type RetentionRule } from '../s
 import { TopicRepository, checkTopic, topicUsage, type Topic } from '../store/topic-repository.js';
 import type { Transactional } from './account-service.js';
 
+/** The limits and the "any kind" rule the taxonomy forms show, as the store enforces them. */
+export { MAX_TOPIC_INTRO } from '../store/topic-repository.js';
+export { ANY, MAX_RETENTION_MONTHS } from '../store/retention-repository.js';
+
 /** A topic as the newsroom lists it: described (a row in `topics`) or only used by stories, or both. */
 export interface TopicListing {
   slug: string;

@@ -1,9 +1,9 @@
 import type { Story } from '../content/index.js';
-import {
-  isPublic,
-  StoryRepository, TopicRepository, hasListedPages, listFeedStories, publicAuthors, publicBroadcastSlots, sitemapCursorAt, sitemapPage, topicTimeline,
-  type FeedFilter, type TimelineEntry, type PageCursor, type Queryable, type ListOptions, type SitemapStory, type StorySummary, type ListedPage,
-} from '../store/index.js';
+import { isPublic } from '../store/published-filter.js';
+import { hasListedPages, listFeedStories, publicAuthors, publicBroadcastSlots, sitemapCursorAt, sitemapPage, type FeedFilter, type SitemapStory, type ListedPage } from '../store/feed-queries.js';
+import type { TimelineEntry } from '../store/topic-repository.js';
+import type { PageCursor, Queryable, ListOptions, StorySummary } from '../store/types.js';
+import { countPublished, getStoryBySlug, getTopic, listPublished, topicTimeline } from '../store/story-queries.js';
 import { cachedTopicList } from './topic-list.js';
 import { runSearch, type SearchRequest, type SearchResponse } from './search/search-reader.js';
 import { listByBroadcast, listSections, type SectionInfo, type TopicInfo } from '../store/catalog-queries.js';
@@ -75,10 +75,8 @@ export interface SiteReaderOptions {
 const SECTIONS_TTL_MS = 60_000;
 
 export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): SiteReader {
-  const repo = new StoryRepository(db);
   const figures = new FigureResolver(db, opts.clock);
   const topicList = cachedTopicList(db);
-  const topics = new TopicRepository(db);
   let sectionsCache: { at: number; value: Promise<SectionInfo[]> } | undefined;
   return {
     sections() {
@@ -95,17 +93,17 @@ export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): S
       sectionsCache = undefined;
     },
     async publishedStory(slug) {
-      const story = await repo.getBySlug(slug);
+      const story = await getStoryBySlug(db, slug);
       return story && isPublic(story) ? figures.story(story) : undefined;
     },
     async storyPage(slug) {
-      const story = await repo.getBySlug(slug);
+      const story = await getStoryBySlug(db, slug);
       if (!story) return undefined;
       if (isPublic(story)) return { story: await figures.story(story) };
       if (story.status === 'depublished') return { gone: { section: story.section } };
       return undefined;
     },
-    list: async (opts) => figures.summaries(await repo.listPublished(opts)),
+    list: async (opts) => figures.summaries(await listPublished(db, opts)),
     topicBySlug: (slug) => topicList.bySlug(slug),
     async search(req) {
       const res = await runSearch(db, topicList, req);
@@ -117,18 +115,18 @@ export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): S
     feedStories: async (filter) => figures.stories(await listFeedStories(db, filter)),
     sitemapPage: async (opts) => figures.sitemap(await sitemapPage(db, opts)),
     sitemapCursorAt: (index) => sitemapCursorAt(db, index),
-    countPublished: () => repo.countPublished(),
+    countPublished: () => countPublished(db),
     broadcastSlot: async (startsAt) => figures.summaries(await listByBroadcast(db, startsAt)),
     author: (slug) => authorProfile(db, slug),
     authorPages: (limit) => publicAuthors(db, limit),
     programmeSlots: (limit) => publicBroadcastSlots(db, limit),
     hasListedPages: () => hasListedPages(db),
-    topicIntro: async (slug) => (await topics.get(slug))?.intro,
+    topicIntro: async (slug) => (await getTopic(db, slug))?.intro,
     async topicTimeline(topic, limit) {
       // One row more than shown tells whether counting is needed at all.
       const entries = await topicTimeline(db, topic, limit + 1);
       if (entries.length <= limit) return { entries, total: entries.length };
-      return { entries: entries.slice(0, limit), total: await repo.countPublished({ topic }) };
+      return { entries: entries.slice(0, limit), total: await countPublished(db, { topic }) };
     },
     resolveStory: (story) => figures.story(story),
   };

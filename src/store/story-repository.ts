@@ -5,12 +5,9 @@ import {
   type StoryRow, type SummaryRow,
 } from './story-rows.js';
 import type { ListOptions, Queryable, StorySummary } from './types.js';
+import { isUuid } from '../content/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid };
 
 /** Longest page a caller may ask for; more is a bug or an abuse, not a page. */
 export const MAX_PAGE = 500;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LedeError, formatIssues, type ValidationIssue } from '../content/index.js';
 import type { Queryable } from './index.js';
-import { isRole, type Role } from '../services/roles.js';
+import { isRole, type Role } from '../content/roles.js';
 
 export interface User {
   id: string;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { listAudit } from '../../src/store/audit-repository.js';
+import { listAudit } from '../../src/store/audit-queries.js';
 import { AccountService, LOGIN_FAILED } from '../../src/services/account-service.js';
 import { IDLE_MS } from '../../src/store/session-repository.js';
 import { ACCOUNT_POLICY } from '../../src/store/login-throttle.js';
-import { ROLES, ROLE_GRANTS, TRANSITIONS, mayOnStory, transitionNeeds } from '../../src/services/roles.js';
+import { ROLES, ROLE_GRANTS, TRANSITIONS, mayOnStory, transitionNeeds } from '../../src/content/roles.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 

@@ -27,7 +27,7 @@ import { DiskStorage } from '../../src/storage/storage.js';
 import { newsroomMedia } from '../../src/services/media-library.js';
 import type { Story, StoryDraft } from '../../src/content/index.js';
 import { AccountService } from '../../src/services/account-service.js';
-import { ROLES, ROLE_GRANTS, STORY_ACTIONS, hasPermission, mayOnStory, type GlobalPermission, type Role, type StoryAction } from '../../src/services/roles.js';
+import { ROLES, ROLE_GRANTS, STORY_ACTIONS, hasPermission, mayOnStory, type GlobalPermission, type Role, type StoryAction } from '../../src/content/roles.js';
 import { createNewsroom } from '../../src/server/newsroom-app.js';
 import { createServices } from '../../src/services/index.js';
 import type { RegisteredEndpoint } from '../../src/http/endpoints.js';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StoryDraft, StoryKind } from '../../src/content/index.js';
-import { listAudit } from '../../src/store/audit-repository.js';
+import { listAudit } from '../../src/store/audit-queries.js';
 import { EventBus, type DomainEvent } from '../../src/events/event-bus.js';
 import { Scheduler } from '../../src/services/scheduler.js';
 import { StoryService } from '../../src/services/story-service.js';

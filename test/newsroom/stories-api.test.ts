@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import type { Story, StoryDraft } from '../../src/content/index.js';
 import { AccountService } from '../../src/services/account-service.js';
-import type { Role } from '../../src/services/roles.js';
+import type { Role } from '../../src/content/roles.js';
 import { MAX_IMPORT_BYTES } from '../../src/api/stories-api.js';
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { StoryDraft } from '../../src/content/index.js';
-import { listAudit } from '../../src/store/audit-repository.js';
+import { listAudit } from '../../src/store/audit-queries.js';
 import { AccountService } from '../../src/services/account-service.js';
 import { StoryService, draftOf } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';

@@ -1,4 +1,4 @@
-import type { StoryStatus } from '../content/index.js';
+import type { StoryStatus } from './types.js';
 
 /**
  * Who may do what: the one place where roles, permissions and workflow moves
