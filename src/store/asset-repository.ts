@@ -1,6 +1,6 @@
 import { LedeError, type ValidationIssue } from '../content/index.js';
 import {
-  EXPIRING_WITHIN_MS, RIGHTS_DATE_RULE, RIGHTS_MAX, rightsInstant, type AssetRights, type Crop, type MediaType, type RenditionFormat,
+  EXPIRING_WITHIN_MS, RIGHTS_DATE_RULE, RIGHTS_MAX, rightsInstant, type AssetRights, type Crop, type RenditionFormat,
 } from '../content/media-types.js';
 import { isUuid } from './story-repository.js';
 import type { Queryable } from './types.js';
@@ -13,32 +13,16 @@ export { ASSET_COLUMNS, assetFromRow, type AssetRow, type MediaAsset } from './a
 // The rights rules live with the model; re-exported for the modules that read assets from here.
 export { EXPIRING_WITHIN_MS, isShowable, rightsStatus, type AssetRights, type RightsStatus } from '../content/media-types.js';
 
-export interface NewAsset {
+/** A new file for an existing asset (replacing its file keeps id, rights and focal point). */
+export type AssetFile = Pick<MediaAsset, 'sha256' | 'originalName' | 'mime' | 'width' | 'height' | 'bytes' | 'storageKey' | 'embeddedCaption'>;
+
+/** A new asset: its file, rights and (optionally) focal point and uploader. */
+export interface NewAsset extends AssetFile {
   id: string;
-  sha256: string;
-  originalName?: string;
-  mime: MediaType;
-  width: number;
-  height: number;
-  bytes: number;
-  storageKey: string;
   focalX?: number;
   focalY?: number;
   rights: AssetRights;
-  embeddedCaption?: string;
   createdBy?: string;
-}
-
-/** A new file for an existing asset (replacing its file keeps id, rights and focal point). */
-export interface AssetFile {
-  sha256: string;
-  originalName?: string;
-  mime: MediaType;
-  width: number;
-  height: number;
-  bytes: number;
-  storageKey: string;
-  embeddedCaption?: string;
 }
 
 export interface RenditionRecord {
