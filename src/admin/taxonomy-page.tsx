@@ -1,4 +1,4 @@
-import { LedeError, STORY_KINDS, slugify } from '../content/index.js';
+import { LedeError, STORY_KINDS, slugify, topicPath } from '../content/index.js';
 import { ANY, MAX_RETENTION_MONTHS, MAX_TOPIC_INTRO } from '../services/taxonomy-service.js';
 import type { Topic } from '../store/topic-repository.js';
 import { hasPermission } from '../content/roles.js';
@@ -86,7 +86,7 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
             {topics.map((topic) => (
               <tr>
                 <th scope="row">{topic.name}</th>
-                <td><a href={`/thema/${topic.slug}`}>{topic.slug}</a></td>
+                <td><a href={topicPath(topic.slug)}>{topic.slug}</a></td>
                 <td>{topic.stories}</td>
                 <td>{topic.intro ? t.hasIntro : t.noIntro}</td>
                 {may ? <td><a href={`/newsroom/topics/${topic.slug}`} aria-label={t.editLabel(topic.name)}>{t.edit}</a></td> : null}
@@ -123,7 +123,7 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
     return c.html(page(
       <NewsroomLayout title={`${t.topics}: ${topic.name}`} lang={lang} session={session} current="topics" assets={{ css: css() }}>
         <h1>{topic.name}</h1>
-        <p><a href="/newsroom/topics">{t.back}</a> · <a href={`/thema/${topic.slug}`}>{t.page}</a></p>
+        <p><a href="/newsroom/topics">{t.back}</a> · <a href={topicPath(topic.slug)}>{t.page}</a></p>
         {notice.error ? <p class="notice error" role="alert">{notice.error}</p> : null}
         <form method="post" action={`/newsroom/topics/${topic.slug}`} class="panel">
           <input type="hidden" name="_csrf" value={session.csrfToken} />

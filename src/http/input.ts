@@ -102,7 +102,8 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 export function queryInt(min: number, max: number, fallback: number, message = `a whole number from ${min} to ${max}`) {
   return z.preprocess(
     (v) => (v === undefined || v === '' ? fallback : typeof v === 'string' && /^-?\d{1,12}$/.test(v.trim()) ? Number(v) : v),
-    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+    // The range as one refinement, so the issue says number_range with both bounds (a lone min/max issue would not).
+    z.number({ error: message }).int({ error: message }).refine((n) => n >= min && n <= max, { error: message, params: { code: 'number_range', min, max } }),
   );
 }
 
