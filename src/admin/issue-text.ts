@@ -153,6 +153,10 @@ const MESSAGE_TEXT = {
   not_a_number: fixed('muss eine Zahl sein', 'must be a number'),
   not_an_object: fixed('hat nicht die erwartete Form (ein Objekt mit Feldern)', 'does not have the expected form (an object with fields)'),
   bad_email: fixed('ist keine E-Mail-Adresse', 'is not an e-mail address'),
+  broken_text: fixed(
+    'enthält ein Nullzeichen oder ein unvollständiges Zeichen (oft aus kopiertem Text); bitte entfernen',
+    'contains a NUL or a broken character (often from pasted text); please remove it',
+  ),
   named_twice: { de: (p) => `${quoteDe(p.value)} ist doppelt angegeben`, en: (p) => `${quoteEn(p.value)} is named twice` },
   bad_cursor: fixed('Die Seitenangabe ist ungültig; bitte von der ersten Seite an suchen', 'the page marker is broken; please start again from the first page'),
 } satisfies Record<string, Texts>;

@@ -30,7 +30,7 @@ export const INPUT_ISSUE_CODES = [
   // Accounts, topics and sections
   'named_twice',
   // Media library
-  'bad_cursor',
+  'bad_cursor', 'broken_text',
 ] as const;
 
 /** A code `validateDraft` gives. */

@@ -100,7 +100,33 @@ export async function jsonBody(c: Context, what: string): Promise<Record<string,
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new LedeError('VALIDATION', `the body must be a JSON object: ${what}`, { reason: 'body_not_json' });
   }
+  const broken = brokenTextPaths(body);
+  if (broken.length) {
+    const issues = broken.map((path) => ({ path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' as const }));
+    throw new LedeError('VALIDATION', `${what} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { reason: 'input_invalid', issues });
+  }
   return body as Record<string, unknown>;
+}
+
+// NUL cannot be stored in PostgreSQL text, and a lone surrogate is no character at all: refused wherever they stand, at the door.
+// eslint-disable-next-line no-control-regex
+const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Paths of every string (keys included) in a parsed JSON value that holds a NUL or a lone surrogate; at most 20. */
+export function brokenTextPaths(value: unknown, path = '', out: string[] = []): string[] {
+  if (out.length >= 20) return out;
+  if (typeof value === 'string') {
+    if (BROKEN_TEXT.test(value)) out.push(path || '(body)');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => brokenTextPaths(v, `${path}[${i}]`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = path ? `${path}.${k}` : k;
+      if (BROKEN_TEXT.test(k)) out.push(at);
+      else brokenTextPaths(v, at, out);
+    }
+  }
+  return out;
 }
 
 /** The 413 of a body over an endpoint's limit. */
