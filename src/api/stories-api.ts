@@ -98,7 +98,7 @@ async function pageText(c: NewsroomContext): Promise<{ text: string; source?: st
   if (/^text\/plain\b/i.test(type)) input = { text: await readText(c) };
   else if (/^application\/json\b/i.test(type)) {
     const what = '{"text": page text, "source"?: file name}';
-    input = parseInput(importBody, await readJson(c, what), what);
+    input = parseInput(importBody, await readJson(c, what, { rawText: true }), what);
   } else {
     throw new LedeError('VALIDATION', `send the page text as text/plain or as {"text": "…"} in application/json (got ${type ? `"${type.split(';')[0]}"` : 'no Content-Type'})`, { reason: 'wrong_content_type' });
   }

@@ -85,7 +85,12 @@ const KNOWN = new Set<string>([...GLOBAL_PERMISSIONS, ...STORY_ACTIONS, 'public'
 const JSON_TYPE = /^application\/json\b/i;
 
 /** The JSON object in the body; anything else is a 422 that says what to send. */
-export async function jsonBody(c: Context, what: string): Promise<Record<string, unknown>> {
+/**
+ * `rawText`: the endpoint hands its strings to a parser that judges raw text
+ * itself (the page-text importer refuses binary input with its own, more
+ * helpful words); what it stores still passes validateDraft.
+ */
+export async function jsonBody(c: Context, what: string, opts: { rawText?: boolean } = {}): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (!JSON_TYPE.test(type)) {
     throw new LedeError('VALIDATION', `send ${what} as application/json (got ${type ? `"${type.split(';')[0]}"` : 'no Content-Type'})`, { reason: 'wrong_content_type' });
@@ -100,7 +105,7 @@ export async function jsonBody(c: Context, what: string): Promise<Record<string,
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new LedeError('VALIDATION', `the body must be a JSON object: ${what}`, { reason: 'body_not_json' });
   }
-  const broken = brokenTextPaths(body);
+  const broken = opts.rawText ? [] : brokenTextPaths(body);
   if (broken.length) {
     const issues = broken.map((path) => ({ path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' as const }));
     throw new LedeError('VALIDATION', `${what} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { reason: 'input_invalid', issues });
