@@ -180,6 +180,12 @@ const withIssues = (lead: string, p: IssueParams) => (p.issues ? `${lead} ${str(
 /** A lead sentence followed by the error's issues (or the rest of its message). */
 const leading = (de: string, en: string): Texts => ({ de: (p) => withIssues(de, p), en: (p) => withIssues(en, p) });
 
+/** A byte limit as people read it: "6 MB", "16 KB". */
+const sizeText = (bytes: unknown): string => {
+  const n = Number(bytes);
+  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
+};
+
 /** Words of the top-level reasons; `params.issues` holds the error's issues, worded and joined. */
 export const ERROR_TEXT: Record<string, Texts> = {
   story_invalid: leading('Der Beitrag kann so nicht gespeichert werden:', 'The story cannot be saved like this:'),
@@ -241,6 +247,10 @@ export const ERROR_TEXT: Record<string, Texts> = {
   role_lacks: {
     de: (p) => `Ihre Rolle (${roleName('de', p.role)}) erlaubt das nicht (${p.permission}).`,
     en: (p) => `Your role (${roleName('en', p.role)}) does not allow this (${p.permission}).`,
+  },
+  body_too_large: {
+    de: (p) => `Das Formular ist zu groß (höchstens ${sizeText(p.max)}).`,
+    en: (p) => `The form is too large (at most ${sizeText(p.max)}).`,
   },
   csrf: fixed(
     'Das Sicherheitsmerkmal der Sitzung (CSRF-Token) fehlt oder ist veraltet. Bitte die Seite neu laden und es noch einmal versuchen.',

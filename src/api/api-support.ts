@@ -7,18 +7,12 @@ import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 
 /**
  * Small pieces every JSON endpoint of the newsroom API shares (and the pages
- * that do the same things): reading bodies with a size limit, the version
- * headers (ETag / If-Match), loading a story the caller may see and act on,
- * checking a draft, and answers whose status the LedeError family has no
- * code for (413, 428, 412 with both versions).
+ * that do the same things): the version headers (ETag / If-Match) and the
+ * 412 that carries both versions, loading a story the caller may see and act
+ * on, and the preview of a draft. Body limits are the registry's (maxBodyBytes).
  */
 
 export { jsonBody as readJson, MAX_JSON_BYTES } from '../http/endpoints.js';
-
-/** The request body as text (the endpoint's declared maxBodyBytes bounds it while it streams in). */
-export async function readText(c: NewsroomContext): Promise<string> {
-  return c.req.text();
-}
 
 export const etagOf = (version: number): string => `"v${version}"`;
 
@@ -27,16 +21,16 @@ export const etagOf = (version: number): string => `"v${version}"`;
  * is not one of our ETags) are refused with 428: a client that does not say
  * which version it edited could overwrite anybody's work.
  */
-export function ifMatchVersion(c: NewsroomContext): number {
+export function ifMatchVersion(c: NewsroomContext, what = 'story'): number {
   const raw = c.req.header('if-match')?.trim();
   if (!raw) {
     throw new LedeError('PRECONDITION_REQUIRED',
-      'this write needs an If-Match header with the version you edited, e.g. If-Match: "v3" (the ETag you got when you loaded the story)', { reason: 'version_required' });
+      `this write needs an If-Match header with the version you edited, e.g. If-Match: "v3" (the ETag you got when you loaded the ${what})`, { reason: 'version_required' });
   }
   const m = /^(?:W\/)?"v(\d{1,9})"$/.exec(raw);
   if (!m) {
     throw new LedeError('PRECONDITION_REQUIRED',
-      `If-Match ${JSON.stringify(raw)} is not a story version; send the ETag you got when you loaded the story, e.g. If-Match: "v3"`, { reason: 'version_required' });
+      `If-Match ${JSON.stringify(raw)} is not a ${what} version; send the ETag you got when you loaded the ${what}, e.g. If-Match: "v3"`, { reason: 'version_required' });
   }
   return Number(m[1]);
 }

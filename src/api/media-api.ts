@@ -13,7 +13,8 @@ import { idParams, parseInput, pathParam } from '../http/input.js';
 import {
   MULTIPART_OVERHEAD, REPLACE_BODY_BYTES, RIGHTS_BODY_BYTES, assetChangeBody, assetChangeOf, mediaFilter, mediaListQuery, replaceEverywhereBody,
 } from './media-input.js';
-import { assetEtag, assetIfMatch, assetView, mediaOf, readUpload } from './media-support.js';
+import { assetEtag, assetView, mediaOf, readUpload } from './media-support.js';
+import { ifMatchVersion } from './api-support.js';
 
 /**
  * The media library's part of the newsroom API (docs/newsroom-api.md,
@@ -126,7 +127,7 @@ export function createMediaApi(opts: MediaApiOptions = {}): (registry: EndpointR
       handler: async (c, { params, body }) => {
         const media = mediaOf(deps);
         await media.library.find(params.id);
-        const expectedVersion = assetIfMatch(c);
+        const expectedVersion = ifMatchVersion(c, 'picture');
         const asset = await media.library.change(params.id, assetChangeOf(body), { expectedVersion, yours: body });
         return answerAsset(c, media, asset);
       },
@@ -139,7 +140,7 @@ export function createMediaApi(opts: MediaApiOptions = {}): (registry: EndpointR
       handler: async (c, { params }) => {
         const media = mediaOf(deps);
         await media.library.find(params.id);
-        const expectedVersion = assetIfMatch(c);
+        const expectedVersion = ifMatchVersion(c, 'picture');
         const { input } = await readUpload(c, maxUpload);
         const result = await media.library.replaceFile(params.id, input, { expectedVersion });
         return answerAsset(c, media, result.asset, { embedded: result.embedded });

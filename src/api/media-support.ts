@@ -14,22 +14,6 @@ export function mediaOf(deps: Pick<NewsroomDeps, 'media'>): NewsroomMedia {
   return deps.media;
 }
 
-/**
- * The asset version named by If-Match ("v3", the ETag of GET). A write
- * without one is refused with 428, as a story's: a client that does not say
- * which version it edited could overwrite another editor's change.
- */
-export function assetIfMatch(c: NewsroomContext): number {
-  const raw = c.req.header('if-match')?.trim();
-  const m = raw ? /^(?:W\/)?"v(\d{1,9})"$/.exec(raw) : null;
-  if (!m) {
-    throw new LedeError('PRECONDITION_REQUIRED', raw
-      ? `If-Match ${JSON.stringify(raw)} is not a picture version; send the ETag you got when you loaded the picture, e.g. If-Match: "v3"`
-      : 'this write needs an If-Match header with the version you edited, e.g. If-Match: "v3" (the ETag you got when you loaded the picture)', { reason: 'version_required' });
-  }
-  return Number(m[1]);
-}
-
 /** The ETag of an asset's version. */
 export const assetEtag = (asset: Pick<MediaAsset, 'version'>): string => etagOf(asset.version);
 

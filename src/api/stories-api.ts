@@ -10,7 +10,7 @@ import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/contex
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams, parseInput } from '../http/input.js';
 import {
-  actorRole, assertMay, etagOf, ifMatchVersion, previewStory, readJson, readText,
+  actorRole, assertMay, etagOf, ifMatchVersion, previewStory, readJson,
   seesOwnStoriesOnly, storyFor, validDraft, versionConflict,
 } from './api-support.js';
 import {
@@ -95,7 +95,7 @@ function listFilter(actor: Actor, query: StoryListQuery, now: Date | undefined):
 async function pageText(c: NewsroomContext): Promise<{ text: string; source?: string | undefined }> {
   const type = c.req.header('content-type') ?? '';
   let input: { text: string; source?: string | undefined };
-  if (/^text\/plain\b/i.test(type)) input = { text: await readText(c) };
+  if (/^text\/plain\b/i.test(type)) input = { text: await c.req.text() };
   else if (/^application\/json\b/i.test(type)) {
     const what = '{"text": page text, "source"?: file name}';
     input = parseInput(importBody, await readJson(c, what, { rawText: true }), what);

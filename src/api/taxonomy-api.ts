@@ -23,7 +23,7 @@ export const sectionRulesBody = z.object({
 
 /** The version an If-Match names, or undefined without one: a topic not described yet is created without. */
 function topicIfMatch(c: NewsroomContext): number | undefined {
-  return c.req.header('if-match') === undefined ? undefined : ifMatchVersion(c);
+  return c.req.header('if-match') === undefined ? undefined : ifMatchVersion(c, 'topic');
 }
 
 /** Topics and sections: read with story.list, changed with taxonomy.manage. */

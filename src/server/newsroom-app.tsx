@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { LedeError, isLedeError, type Story } from '../content/index.js';
 import type { Config } from './config.js';
 import { createSiteReader } from '../site/read-model.js';
@@ -26,16 +25,7 @@ export interface NewsroomOptions {
 
 const ASSET_PATH = '/newsroom/assets/';
 
-/**
- * Largest URL-encoded form post read (parseBody reads a form whole: the
- * login, the CSRF check, the pages' forms). The preview form carries a whole
- * story as JSON, which URL-encoding can make three times as long as the API's
- * 2 MB. Multipart bodies are media uploads, which read with their own limit.
- */
-const MAX_FORM_BYTES = 6 * 1024 * 1024;
-const URLENCODED = /^application\/x-www-form-urlencoded/i;
 const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
-const FORM_TOO_LARGE = { de: 'Das Formular ist zu groß.', en: 'The form is too large.' };
 
 function sameToken(a: string | undefined, b: string): boolean {
   if (typeof a !== 'string' || a.length !== b.length) return false;
@@ -85,10 +75,6 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
     // A cookie for a session that no longer exists is dropped.
     if (token && !session && !asset && !c.res.headers.get('set-cookie')) clearSessionCookie(c as unknown as Context);
   });
-
-  // Before any route reads a form: an oversized one (even to the public login) is refused, not buffered.
-  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(pick(FORM_TOO_LARGE, c.get('lang')), 413) });
-  app.use('*', (c, next) => (URLENCODED.test(c.req.header('content-type') ?? '') ? formLimit(c, next) : next()));
 
   const fail = (c: Context<NewsroomEnv>, kind: 'api' | 'page', err: LedeError) => {
     if (kind === 'api') {
