@@ -1,7 +1,9 @@
-import { LedeError, STORY_STATUSES, formatGermanDateTime, formatEnglishDateTime, slugify, type StoryStatus } from '../content/index.js';
+import { LedeError, STORY_STATUSES, formatGermanDateTime, formatEnglishDateTime } from '../content/index.js';
 import { listSections, listTopics } from '../store/catalog-queries.js';
-import { PICTURE_RIGHTS, decodeCursor, encodeCursor, listNewsroomStories, type NewsroomListFilter, type PictureRights } from '../store/newsroom-queries.js';
-import { berlinDayBound, seesOwnStoriesOnly } from '../api/api-support.js';
+import { NEWSROOM_QUERY_MAX, PICTURE_RIGHTS, encodeCursor, listNewsroomStories, type PictureRights } from '../store/newsroom-queries.js';
+import { listFilter, storyListQuery } from '../api/story-inputs.js';
+import { parseInput } from '../http/input.js';
+import { issueText } from './issue-text.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { COMMON_TEXT, pick } from './i18n.js';
@@ -40,13 +42,6 @@ label.inline{display:inline}
 
 const PAGE_SIZE = 50;
 
-function dayBound(value: string | undefined, end: boolean): string | undefined {
-  if (!value) return undefined;
-  const bound = berlinDayBound(value, end);
-  if (!bound) throw new LedeError('VALIDATION', `"${value}" is not a day (YYYY-MM-DD)`, { reason: 'bad_filter' });
-  return bound;
-}
-
 export function registerStoryListPage(registry: EndpointRegistry, deps: NewsroomDeps): void {
   registry.add({
     method: 'GET', path: '/newsroom', permission: 'story.list', kind: 'page',
@@ -61,31 +56,14 @@ export function registerStoryListPage(registry: EndpointRegistry, deps: Newsroom
       let error: string | undefined;
       let result: Awaited<ReturnType<typeof listNewsroomStories>> = { items: [] };
       try {
-        const filter: NewsroomListFilter = { limit: PAGE_SIZE };
-        if (f.status) {
-          if (!(STORY_STATUSES as readonly string[]).includes(f.status)) throw new LedeError('VALIDATION', `status "${f.status}"`, { reason: 'bad_filter' });
-          filter.statuses = [f.status as StoryStatus];
-        }
-        if (f.section) filter.sectionSlug = slugify(f.section);
-        if (f.topic) filter.topic = f.topic;
-        if (f.author) filter.authorSlug = slugify(f.author);
-        if (f.q) filter.q = f.q.slice(0, 200);
-        const from = dayBound(f.from, false);
-        const to = dayBound(f.to, true);
-        if (from) filter.from = from;
-        if (to) filter.to = to;
-        // Contributors see their own stories only (as in the API).
-        if (f.mine || seesOwnStoriesOnly(session.user)) filter.ownerId = session.user.id;
-        if (f.pictures) {
-          if (!(PICTURE_RIGHTS as readonly string[]).includes(f.pictures)) throw new LedeError('VALIDATION', `${t.pictures} "${f.pictures}"`, { reason: 'bad_filter' });
-          filter.pictures = f.pictures as PictureRights;
-        }
-        if (deps.media) filter.now = deps.media.clock();
-        if (q('cursor')) filter.after = decodeCursor(q('cursor'));
-        result = await listNewsroomStories(deps.db, filter);
+        // The same declared query and filter as GET /newsroom/api/stories; the form's long search text is cut, not refused.
+        const query = parseInput(storyListQuery, { ...f, q: f.q.slice(0, NEWSROOM_QUERY_MAX), cursor: q('cursor'), limit: String(PAGE_SIZE) }, 'the filter');
+        const filter = listFilter(session.user, query, deps.media?.clock());
+        if (filter && f.mine) filter.ownerId = session.user.id;
+        if (filter) result = await listNewsroomStories(deps.db, filter);
       } catch (err) {
         if (!(err instanceof LedeError) || err.code !== 'VALIDATION') throw err;
-        error = `${t.badFilter} ${err.message}`;
+        error = `${t.badFilter} ${err.issues.length ? err.issues.map((i) => issueText(i, lang)).join('; ') : err.message}`;
       }
       const [sections, topics] = await Promise.all([listSections(deps.db), listTopics(deps.db)]);
       const when = (iso: string) => (lang === 'en' ? formatEnglishDateTime(iso) : formatGermanDateTime(iso));

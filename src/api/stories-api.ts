@@ -15,7 +15,7 @@ import {
 } from './api-support.js';
 import {
   draftBody, importBody, restoreBody, revisionParams, saveBody, storyAuditQuery, storyListQuery, takedownBody,
-  tickerEntryBody, transitionBody, type StoryListQuery,
+  tickerEntryBody, transitionBody, listFilter,
 } from './story-inputs.js';
 
 /**
@@ -63,32 +63,6 @@ async function versioned(deps: NewsroomDeps, id: string, expected: number, yours
     }
     throw err;
   }
-}
-
-/**
- * The list filter a caller gets for `query`: contributors list their own
- * stories only, whatever they ask for (undefined: they asked for someone
- * else's, which is nothing).
- */
-function listFilter(actor: Actor, query: StoryListQuery, now: Date | undefined): NewsroomListFilter | undefined {
-  const { author, cursor } = query;
-  const ownOnly = seesOwnStoriesOnly(actor);
-  const askedOwner = author && isUuid(author) ? author : undefined;
-  if (ownOnly && askedOwner && askedOwner !== actor.id) return undefined;
-  return {
-    ...(query.pictures && { pictures: query.pictures }),
-    ...(now && { now }),
-    ...(query.status && { statuses: query.status }),
-    ...(query.section && { sectionSlug: slugify(query.section) }),
-    ...(query.topic && { topic: query.topic }),
-    ...((ownOnly || askedOwner) && { ownerId: ownOnly ? actor.id : askedOwner }),
-    ...(author && !askedOwner && { authorSlug: slugify(author) }),
-    ...(query.q && { q: query.q }),
-    ...(query.from && { from: query.from }),
-    ...(query.to && { to: query.to }),
-    ...(cursor && { after: decodeCursor(cursor) }),
-    limit: query.limit,
-  };
 }
 
 /** The page text of an import: text/plain as it is, or {"text", "source"?} as JSON. */

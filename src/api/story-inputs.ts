@@ -3,7 +3,10 @@ import { STORY_STATUSES, isIsoDateTime } from '../content/index.js';
 import { NEWSROOM_QUERY_MAX, PICTURE_RIGHTS } from '../store/newsroom-queries.js';
 import { isUuid } from '../content/index.js';
 import { instant, oneOf, pathParam, queryInt, queryText } from '../http/input.js';
-import { berlinDayBound } from './api-support.js';
+import { berlinDayBound, seesOwnStoriesOnly } from './api-support.js';
+import { slugify } from '../content/index.js';
+import type { Actor } from '../content/roles.js';
+import { decodeCursor, type NewsroomListFilter } from '../store/newsroom-queries.js';
 
 /**
  * The declared input of the story endpoints (stories, diff, audit). The
@@ -124,3 +127,29 @@ export const auditQuery = z.object({
 
 /** `?limit` of one story's audit entries. */
 export const storyAuditQuery = z.object({ limit: queryInt(1, AUDIT_MAX_LIMIT, 200) });
+
+/**
+ * The list filter a caller gets for `query`: contributors list their own
+ * stories only, whatever they ask for (undefined: they asked for someone
+ * else's, which is nothing).
+ */
+export function listFilter(actor: Actor, query: StoryListQuery, now: Date | undefined): NewsroomListFilter | undefined {
+  const { author, cursor } = query;
+  const ownOnly = seesOwnStoriesOnly(actor);
+  const askedOwner = author && isUuid(author) ? author : undefined;
+  if (ownOnly && askedOwner && askedOwner !== actor.id) return undefined;
+  return {
+    ...(query.pictures && { pictures: query.pictures }),
+    ...(now && { now }),
+    ...(query.status && { statuses: query.status }),
+    ...(query.section && { sectionSlug: slugify(query.section) }),
+    ...(query.topic && { topic: query.topic }),
+    ...((ownOnly || askedOwner) && { ownerId: ownOnly ? actor.id : askedOwner }),
+    ...(author && !askedOwner && { authorSlug: slugify(author) }),
+    ...(query.q && { q: query.q }),
+    ...(query.from && { from: query.from }),
+    ...(query.to && { to: query.to }),
+    ...(cursor && { after: decodeCursor(cursor) }),
+    limit: query.limit,
+  };
+}
