@@ -12,7 +12,7 @@ import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
  * on, and the preview of a draft. Body limits are the registry's (maxBodyBytes).
  */
 
-export { jsonBody as readJson, MAX_JSON_BYTES } from '../http/endpoints.js';
+export { jsonBody as readJson } from '../http/endpoints.js';
 
 export const etagOf = (version: number): string => `"v${version}"`;
 

@@ -56,8 +56,6 @@ function toIssue(issue: ZodIssue): ValidationIssue[] {
       return [{ path, message: issue.message, code: 'one_of', params: { allowed: issue.values.map(String) } }];
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: issue.message, code: 'unknown_field' as const }));
-    case 'invalid_union':
-      return [{ path, message: issue.message, code: 'bad_shape' }];
     default:
       return [{ path, message: issue.message, code: 'bad_shape' }];
   }
