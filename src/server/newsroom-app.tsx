@@ -5,7 +5,9 @@ import type { Config } from './config.js';
 import { createSiteReader } from '../site/read-model.js';
 import { renderStoryPage } from '../site/site-routes.js';
 import type { Services } from '../services/index.js';
-import { ROLE_GRANTS, STORY_ACTIONS, hasPermission, type GlobalPermission, type StoryAction } from '../content/roles.js';
+import { ROLE_GRANTS, STORY_ACTIONS, hasPermission, mayOnStory, type GlobalPermission, type StoryAction } from '../content/roles.js';
+import { findStory } from '../store/story-queries.js';
+import { noStory } from '../services/story-service.js';
 import { COMMON_TEXT, langFromHeader, pick } from '../admin/i18n.js';
 import { errorText, localizeError } from '../admin/issue-text.js';
 import { NewsroomLayout } from '../admin/layout.js';
@@ -124,7 +126,15 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
     const allowed = (STORY_ACTIONS as readonly string[]).includes(permission)
       ? ROLE_GRANTS[session.user.role].story[permission as StoryAction] !== undefined
       : hasPermission(session.user, permission as GlobalPermission);
-    if (!allowed) return fail(c, kind, new LedeError('FORBIDDEN', `your role (${session.user.role}) does not allow ${permission}`, { reason: 'role_lacks', params: { role: session.user.role, permission } }));
+    if (!allowed) {
+      // A story the caller may not even see answers as if it did not exist: a 403 would tell them it does.
+      const storyId = (STORY_ACTIONS as readonly string[]).includes(permission) ? c.req.param('id') : undefined;
+      if (storyId !== undefined) {
+        const story = await findStory(db, storyId);
+        if (!story || !mayOnStory(session.user, 'story.view', story)) return fail(c, kind, noStory(storyId));
+      }
+      return fail(c, kind, new LedeError('FORBIDDEN', `your role (${session.user.role}) does not allow ${permission}`, { reason: 'role_lacks', params: { role: session.user.role, permission } }));
+    }
     return next();
   };
 

@@ -17,6 +17,7 @@
  * anonymous: 401 (API and form posts) or a 303 to the login page (pages).
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -200,14 +201,15 @@ function expected(role: Role, endpoint: Pick<RegisteredEndpoint, 'method' | 'pat
   const actor = { id: me, role };
   const p = endpoint.permission;
   if (p === 'public') return 'allowed';
+  const target = c.story && { ownerId: ownership === 'own' ? me : 'someone-else', status: story?.status ?? c.story.status ?? 'draft' };
+  // A story the caller may not see does not exist for them, whatever they ask to do with it: not even a 403 may tell them otherwise.
+  if (target && !mayOnStory(actor, 'story.view', target)) return 'hidden';
   if (isStoryAction(p)) {
     if (!ROLE_GRANTS[role].story[p]) return 'forbidden';
   } else if (!hasPermission(actor, p as GlobalPermission)) {
     return 'forbidden';
   }
-  if (!c.story) return 'allowed';
-  const target = { ownerId: ownership === 'own' ? me : 'someone-else', status: story?.status ?? c.story.status ?? 'draft' };
-  if (!mayOnStory(actor, 'story.view', target)) return 'hidden';
+  if (!target) return 'allowed';
   const needs = c.needs ?? [isStoryAction(p) ? p : 'story.view'];
   return needs.every((n) => mayOnStory(actor, n, target)) ? 'allowed' : 'forbidden';
 }
@@ -234,6 +236,7 @@ const SPOT_CHECKS: Array<[Role, string, string | undefined, Ownership, Outcome]>
   ['contributor', `POST ${S}/transitions`, 'submit', 'own', 'allowed'],
   ['contributor', `POST ${S}/transitions`, 'publish', 'own', 'forbidden'],
   ['contributor', `PUT ${S}/depublish-at`, undefined, 'own', 'forbidden'],
+  ['contributor', `PUT ${S}/depublish-at`, undefined, 'foreign', 'hidden'],
   ['contributor', `POST ${S}/ticker-entries`, undefined, 'own', 'allowed'],
   ['author', `GET ${S}`, undefined, 'foreign', 'allowed'],
   ['author', `PUT ${S}`, 'draft', 'foreign', 'forbidden'],
@@ -286,6 +289,15 @@ const SPOT_CHECKS: Array<[Role, string, string | undefined, Ownership, Outcome]>
 ];
 
 const keyOf = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
+
+/** The `code` of a JSON error answer (undefined for HTML pages and other bodies). */
+function errorCodeOf(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code;
+  } catch {
+    return undefined;
+  }
+}
 
 for (const engine of engines()) {
   describe(`newsroom permission matrix on ${engine.name}`, { skip: engine.skip }, () => {
@@ -415,9 +427,19 @@ for (const engine of engines()) {
               seen.set(`${role} ${key} ${c.label ?? ''} ${ownership}`, res.status);
               // Public endpoints (login) have checks of their own (the login form's token): only "no login needed" is asserted.
               const fine = endpoint.permission === 'public' ? res.status !== 401 && res.status < 500 : judge(want, res.status, c);
+              const body = await res.text();
               if (!fine) {
-                const body = (await res.text()).slice(0, 160).replace(/\s+/g, ' ');
-                failures.push(`${role} ${name}${c.story ? ` on ${ownership === 'own' ? 'own' : "someone else's"} story` : ''}: expected ${want}, got ${res.status} ${body}`);
+                failures.push(`${role} ${name}${c.story ? ` on ${ownership === 'own' ? 'own' : "someone else's"} story` : ''}: expected ${want}, got ${res.status} ${body.slice(0, 160).replace(/\s+/g, ' ')}`);
+              }
+              if (want === 'hidden' && story) {
+                // Existence hiding: the same call on a story that does not exist must answer alike (status and error code).
+                const missing = { ...story, id: randomUUID() };
+                const none = await call(b, endpoint, c.request({ story: missing, spareUserId, unique: String(++counter) }), missing);
+                calls++;
+                const noneBody = await none.text();
+                if (none.status !== res.status || errorCodeOf(noneBody) !== errorCodeOf(body)) {
+                  failures.push(`${role} ${name} on someone else's story answers ${res.status} ${errorCodeOf(body) ?? ''}, on a missing one ${none.status} ${errorCodeOf(noneBody) ?? ''}: that tells the story exists`);
+                }
               }
             }
           }
