@@ -7,8 +7,15 @@ import { stripControls, xml } from '../../src/site/feeds/xml.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { XmlWorkspace, missingXmllint, xmllint } from './xml-tools.js';
+import { launchChromium, missingChromium } from '../site/page-checkers.js';
 
 const SITE = 'https://news.example.org';
+
+/** Text that becomes live markup if a feed escapes it only for XML and the reader renders it as HTML. */
+const HOSTILE = {
+  headline: 'Eil <img src=x onerror=alert(1)> & <b>fett</b>',
+  teaser: '"><img src=x onerror=alert(2)><script>alert(3)</script> &amp; mehr',
+};
 
 test('the XML escaper escapes markup characters and drops characters XML cannot carry', () => {
   assert.equal(xml(`Tom & Jerry <b>"hi"</b> 'x'`), 'Tom &amp; Jerry &lt;b&gt;&quot;hi&quot;&lt;/b&gt; &apos;x&apos;');
@@ -25,6 +32,7 @@ for (const engine of engines()) {
     let service: StoryService;
     const ws = new XmlWorkspace();
     let tricky: { slug: string; id: string };
+    let hostile: { id: string };
     let draftHeadline: string;
 
     before(async () => {
@@ -40,6 +48,8 @@ for (const engine of engines()) {
         lead: { kind: 'image', alt: 'Ein "Bild" & mehr', caption: 'Bildunterschrift <mit> Zeichen', credit: 'dpa & Co', src: '/bilder/a&b.jpg', width: 800, height: 450 },
       }, { status: 'published' });
       tricky = { slug: t.slug, id: t.id };
+      const h = await service.create({ headline: HOSTILE.headline, teaser: HOSTILE.teaser, section: 'Politik' }, { status: 'published' });
+      hostile = { id: h.id };
       draftHeadline = 'Entwurf darf nirgends erscheinen';
       await service.create({ headline: draftHeadline, section: 'Politik', topics: ['Hochwasser an der Elbe'] });
       app = createApp(db, { siteName: 'Lede Test', siteUrl: SITE });
@@ -84,7 +94,8 @@ for (const engine of engines()) {
     test('markup characters are escaped and control characters dropped in every format', async (t) => {
       const rss = (await get('/feed.xml')).body;
       const item = rss.split('<item>').find((i) => i.includes(tricky.id))!;
-      assert.match(item, /<title>A&lt;B: Tom &amp; Jerry &lt;b&gt;&quot;zitiert&quot;&lt;\/b&gt; &apos;einfach&apos; Ende<\/title>/);
+      // Escaped for HTML, then for XML: readers show RSS titles as HTML.
+      assert.match(item, /<title>A&amp;lt;B: Tom &amp;amp; Jerry &amp;lt;b&amp;gt;&amp;quot;zitiert&amp;quot;&amp;lt;\/b&amp;gt; &amp;#39;einfach&amp;#39; Ende<\/title>/);
       assert.match(item, /<category>Sonder &amp; Zeichen<\/category>/);
       assert.match(item, /url="https:\/\/news\.example\.org\/bilder\/a&amp;b\.jpg"/);
       assert.match(item, /<media:credit>dpa &amp; Co<\/media:credit>/);
@@ -97,6 +108,38 @@ for (const engine of engines()) {
       if (why) return t.skip(why);
       assert.equal(xmllint(ws.write(rss)), '');
       assert.equal(xmllint(ws.write(atom)), '');
+    });
+
+    test('RSS titles and descriptions rendered as HTML, as feed readers do, show the words and create no elements', async (t) => {
+      const why = missingChromium();
+      if (why) return t.skip(why);
+      const rss = (await get('/feed.xml')).body;
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        // A feed reader's view: parse the XML, then put each title and description into the page as HTML.
+        const shown = await page.evaluate((doc) => {
+          const xmlDoc = new DOMParser().parseFromString(doc, 'application/xml');
+          if (xmlDoc.querySelector('parsererror')) return { error: 'not well-formed' };
+          const out: { tag: string; text: string; elements: number }[] = [];
+          for (const node of xmlDoc.querySelectorAll('channel > title, channel > description, item > title, item > description')) {
+            const box = document.createElement('div');
+            box.innerHTML = node.textContent ?? '';
+            out.push({ tag: node.nodeName, text: box.textContent ?? '', elements: box.querySelectorAll('*').length });
+          }
+          return { out };
+        }, rss);
+        assert.ok('out' in shown, JSON.stringify(shown));
+        const withMarkup = shown.out!.filter((s) => s.elements > 0);
+        assert.deepEqual(withMarkup, [], 'no title or description turns into elements');
+        const texts = shown.out!.map((s) => s.text);
+        assert.ok(texts.includes(HOSTILE.headline), 'the hostile headline reads as typed');
+        assert.ok(texts.includes(HOSTILE.teaser), 'the hostile teaser reads as typed');
+        assert.ok(texts.some((x) => x.startsWith('A<B: Tom & Jerry <b>"zitiert"</b>')), 'markup characters in a title read as typed');
+        assert.ok(hostile.id);
+      } finally {
+        await browser.close();
+      }
     });
 
     test('Atom feed: entries with ids, RFC 3339 dates, authors, categories and the image', async (t) => {

@@ -1,16 +1,20 @@
 import type { FeedDoc, FeedItem } from './feed-items.js';
 import { mediaContent } from './media-rss.js';
-import { attributes, el, rfc822 } from './xml.js';
+import { attributes, el, htmlText, rfc822 } from './xml.js';
 
-/** RSS 2.0 with Media RSS (lead image, caption, credit), Dublin Core (authors) and Atom (self link). */
+/**
+ * RSS 2.0 with Media RSS (lead image, caption, credit), Dublin Core (authors) and Atom (self link).
+ * RSS has no way to say "this is plain text", and readers show `title` and
+ * `description` as HTML: both carry HTML-escaped text (htmlText), XML-escaped again.
+ */
 export function renderRss(feed: FeedDoc): string {
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
     '<channel>',
-    el('title', feed.title),
+    el('title', htmlText(feed.title)),
     el('link', feed.homeUrl),
-    el('description', feed.description),
+    el('description', htmlText(feed.description)),
     el('language', feed.language),
     el('lastBuildDate', rfc822(feed.updated)),
     el('generator', 'Lede'),
@@ -23,11 +27,11 @@ export function renderRss(feed: FeedDoc): string {
 
 function rssItem(item: FeedItem): string {
   const parts = [
-    el('title', item.title),
+    el('title', htmlText(item.title)),
     el('link', item.url),
     el('guid', item.id, { isPermaLink: 'false' }),
     el('pubDate', rfc822(item.published)),
-    el('description', item.summary),
+    el('description', htmlText(item.summary)),
     ...item.authors.map((a) => el('dc:creator', a)),
     ...item.categories.map((c) => el('category', c)),
   ];

@@ -19,6 +19,17 @@ export function xml(text: string | number | undefined): string {
   return stripControls(String(text)).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Plain text as HTML, for the RSS elements readers render as HTML (`title`,
+ * `description`): escaped here once for HTML, and once more by `el` for XML,
+ * so a teaser that looks like markup arrives as the same words, never as tags.
+ */
+export function htmlText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
 /** `<name attr="…">text</name>`, or nothing when text is empty/undefined. */
 export function el(name: string, text: string | number | undefined, attrs: Record<string, string | number | undefined> = {}): string {
   if (text === undefined || text === '') return '';
