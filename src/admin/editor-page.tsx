@@ -1,4 +1,4 @@
-import { LIMITS, LedeError, STORY_KINDS, slugify, type Story } from '../content/index.js';
+import { LIMITS, LedeError, STORY_KINDS, sectionSlug, type Story } from '../content/index.js';
 import { storyPath } from '../content/index.js';
 import { listSections, listTopics } from '../store/catalog-queries.js';
 import { TRANSITIONS, hasPermission, mayOnStory } from '../content/roles.js';
@@ -264,7 +264,7 @@ function EditorView(props: EditorProps) {
           <span>{t.version}: <span id="version-no">{s ? String(s.version) : '–'}</span></span>
           <span id="save-state" role="status" aria-live="polite"></span>
           {s ? <a href={`/newsroom/stories/${s.id}/revisions`}>{t.revisions}</a> : null}
-          {s && s.status === 'published' ? <a href={storyPath({ sectionSlug: slugify(s.section), slug: s.slug })}>{t.onSite}</a> : null}
+          {s && s.status === 'published' ? <a href={storyPath({ sectionSlug: sectionSlug(s.section), slug: s.slug })}>{t.onSite}</a> : null}
         </div>
         <div id="presence" class="presence" role="status" aria-live="polite"></div>
         <div id="restore-offer" class="notice" hidden></div>

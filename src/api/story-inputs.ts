@@ -4,7 +4,7 @@ import { NEWSROOM_QUERY_MAX, PICTURE_RIGHTS } from '../store/newsroom-queries.js
 import { isUuid } from '../content/index.js';
 import { instant, oneOf, pathParam, queryInt, queryText } from '../http/input.js';
 import { berlinDayBound, seesOwnStoriesOnly } from './api-support.js';
-import { slugify } from '../content/index.js';
+import { sectionSlug, slugify } from '../content/index.js';
 import type { Actor } from '../content/roles.js';
 import { decodeCursor, type NewsroomListFilter } from '../store/newsroom-queries.js';
 
@@ -142,7 +142,7 @@ export function listFilter(actor: Actor, query: StoryListQuery, now: Date | unde
     ...(query.pictures && { pictures: query.pictures }),
     ...(now && { now }),
     ...(query.status && { statuses: query.status }),
-    ...(query.section && { sectionSlug: slugify(query.section) }),
+    ...(query.section && { sectionSlug: sectionSlug(query.section) }),
     ...(query.topic && { topic: query.topic }),
     ...((ownOnly || askedOwner) && { ownerId: ownOnly ? actor.id : askedOwner }),
     ...(author && !askedOwner && { authorSlug: slugify(author) }),

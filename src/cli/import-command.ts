@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LedeError, slugify } from '../content/index.js';
+import { LedeError, sectionSlug, storyPath } from '../content/index.js';
 import { importPageTextBuffer } from '../ingest/index.js';
 import { StoryService } from '../services/story-service.js';
 import type { CommandIO } from './command-support.js';
@@ -49,7 +49,7 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
           file,
           id: story.id,
           slug: story.slug,
-          url: `/${slugify(story.section)}/${story.slug}`,
+          url: storyPath({ sectionSlug: sectionSlug(story.section), slug: story.slug }),
           headline: story.headline,
           status: story.status,
           warnings,

@@ -1,4 +1,4 @@
-import { LedeError, blocksToText, formatGermanDateTime, isIsoDateTime, slugify, zonedIso } from '../content/index.js';
+import { LedeError, blocksToText, formatGermanDateTime, isIsoDateTime, sectionSlug, zonedIso } from '../content/index.js';
 import { StoryService } from '../services/story-service.js';
 import type { CommandIO } from './command-support.js';
 import { parseCommandArgs } from './command-support.js';
@@ -67,7 +67,7 @@ export async function runStory(args: string[], io: CommandIO): Promise<number> {
       story.headline,
       '',
       `id:        ${story.id}`,
-      `url:       /${slugify(story.section)}/${story.slug}`,
+      `url:       /${sectionSlug(story.section)}/${story.slug}`,
       `kind:      ${story.kind}   status: ${story.status}   version: ${story.version}`,
       `section:   ${story.section}${story.topics.length ? `   topics: ${story.topics.join(', ')}` : ''}`,
       story.firstPublishedAt ? `published: ${formatGermanDateTime(story.firstPublishedAt)}` : undefined,

@@ -35,3 +35,37 @@ export function parseProgrammePath(date: string, time: string): string | undefin
   if (!d || !t) return undefined;
   return zonedIso(Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]));
 }
+
+/**
+ * Whether `value` is a path on this site and nothing else: "/" alone or "/"
+ * followed by a character that is neither "/" nor "\" — so never "//host" or
+ * "/\host", which browsers follow to another site — with no backslash and no
+ * control character (browsers drop tabs and line breaks, so "/\t/host" would
+ * become "//host"). The same holds after one round of percent-decoding, so
+ * "/%2F%2Fhost" and "/%5Chost" are refused too (as is a broken "%" escape), in
+ * case a proxy or a later reader decodes it.
+ */
+export function isSafeLocalPath(value: unknown): value is string {
+  if (typeof value !== 'string' || !isPlainLocalPath(value)) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return false;
+  }
+  return isPlainLocalPath(decoded);
+}
+
+function isPlainLocalPath(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /^\/(?![/\\])/.test(value) && !/[\\\u0000-\u001f\u007f-\u009f]/.test(value);
+}
+
+/**
+ * `value` when it is a safe path on this site (isSafeLocalPath), else
+ * `fallback`. Every redirect the site and the newsroom answer goes through
+ * this, so no input can turn one into a redirect to another host.
+ */
+export function safeLocalPath(value: unknown, fallback = '/'): string {
+  return isSafeLocalPath(value) ? value : fallback;
+}

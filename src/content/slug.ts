@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LIMITS } from './types.js';
 
 const TRANSLITERATION: Record<string, string> = {
@@ -22,6 +23,27 @@ export function slugify(text: string, max: number = LIMITS.slug): string {
   if (!slug && words[0]) slug = words[0].slice(0, max);
   return slug;
 }
+
+/**
+ * The one rule for a section's URL slug (`/politik/…`). The store writes it to
+ * `stories.section_slug` when a story is saved, and every link, feed, sitemap,
+ * redirect and purge key uses that rule or that column, never anything else.
+ *
+ * A name with Latin letters or digits gets slugify's slug ("Ausland" → ausland,
+ * "Über uns" → ueber-uns). A name with none — symbols such as `<!--`, or only
+ * Greek, Cyrillic, CJK or Arabic script — gets `rubrik-` and the first 8 hex
+ * digits of the SHA-256 of the name's UTF-8 bytes (`経済` → rubrik-…), so it is
+ * never empty, stays the same for the same name, and differs between names.
+ * Other scripts are deliberately not transliterated: the right transliteration
+ * depends on the language (Russian, Ukrainian and Bulgarian differ), and
+ * migration 011 can compute this rule in SQL to repair older rows.
+ */
+export function sectionSlug(name: string): string {
+  return slugify(name) || `${SECTION_SLUG_FALLBACK}-${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8)}`;
+}
+
+/** Prefix of the slug of a section whose name has no Latin letters or digits. */
+export const SECTION_SLUG_FALLBACK = 'rubrik';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

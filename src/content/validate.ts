@@ -1,5 +1,6 @@
 import { isIsoDateTime } from './time.js';
 import { isSlug } from './slug.js';
+import { isSafeLocalPath } from './paths.js';
 import {
   FIGURE_KINDS, LIMITS, MARKS, MEDIA_TYPES, STORY_KINDS,
   type Author, type Block, type BroadcastRef, type Figure, type Inline, type MediaInfo,
@@ -104,8 +105,8 @@ class Reader {
   url(obj: Obj, key: string, path: string, required = false): string | undefined {
     const value = this.text(obj, key, path, { required, max: LIMITS.url });
     if (value === undefined) return undefined;
-    // Relative paths (our own assets and pages) and http(s)/mailto only; never javascript: and friends.
-    if (value.startsWith('/') && !value.startsWith('//')) return value;
+    // Paths on this site (isSafeLocalPath: never "//host" or "/\host") and http(s)/mailto only; never javascript: and friends.
+    if (isSafeLocalPath(value)) return value;
     try {
       const u = new URL(value);
       if (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:') return value;

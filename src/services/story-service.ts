@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  LedeError, formatIssues, slugify, toZonedIso, validateDraft,
+  LedeError, formatIssues, sectionSlug, slugify, toZonedIso, validateDraft,
   type Story, type StoryDraft, type StoryStatus,
 } from '../content/index.js';
 import { RevisionRepository, StoryRepository, authorSlugs, isPublic } from '../store/index.js';
@@ -422,7 +422,7 @@ export class StoryService {
     if (isNowPublic) await this.#emit(wasPublic ? 'story.updated' : 'story.published', after);
     else if (wasPublic) await this.#emit('story.depublished', after);
     // Pages of the section, topics and authors it left must forget it too.
-    if (wasPublic && (slugify(before.section) !== slugify(after.section) || before.topics.some((t) => !after.topics.includes(t))
+    if (wasPublic && (sectionSlug(before.section) !== sectionSlug(after.section) || before.topics.some((t) => !after.topics.includes(t))
       || authorSlugs(before).some((a) => !authorSlugs(after).includes(a)))) {
       await this.#emit('story.updated', before);
     }
@@ -431,7 +431,7 @@ export class StoryService {
 
   async #emit(type: DomainEvent['type'], story: Story): Promise<void> {
     await this.events?.emit({
-      type, storyId: story.id, slug: story.slug, sectionSlug: slugify(story.section) || 'nachrichten', topics: story.topics,
+      type, storyId: story.id, slug: story.slug, sectionSlug: sectionSlug(story.section), topics: story.topics,
       authors: authorSlugs(story),
     });
   }

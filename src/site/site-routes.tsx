@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import {
-  LedeError, authorPath, formatGermanDateTime, isLedeError, parseProgrammePath, programmePath, slugify, storyPath, topicPath, type Story,
+  LedeError, authorPath, formatGermanDateTime, isLedeError, parseProgrammePath, programmePath, safeLocalPath, sectionSlug, storyPath, topicPath, type Story,
 } from '../content/index.js';
 import type { PageCursor, StorySummary } from '../store/index.js';
 import { demoMediaSvg } from './demo-media.js';
@@ -78,7 +78,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     try {
       if (status !== 503) sections = await nav();
       // A reader who followed a link to a removed story is offered the newest of its section instead.
-      const section = goneFrom === undefined ? undefined : sections.find((s) => s.slug === slugify(goneFrom));
+      const section = goneFrom === undefined ? undefined : sections.find((s) => s.slug === sectionSlug(goneFrom));
       if (section) more = { section, stories: await reader.list({ sectionSlug: section.slug, limit: RAIL_SIZE }) };
     } catch {
       /* the error page must render even when the database is gone */
@@ -202,16 +202,17 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
 
   registerLiveTickerRoutes(app, reader);
   app.get(PAGE_ROUTES.story.path, async (c) => {
-    const sectionSlug = c.req.param('section');
+    const requested = c.req.param('section');
     const slug = c.req.param('slug');
     if (!SECTION_SLUG.test(slug)) return errorPage(c, 404);
     const found = await reader.storyPage(slug);
     if (!found) return errorPage(c, 404);
     if ('gone' in found) return errorPage(c, 410, found.gone.section);
     const { story } = found;
-    const actualSection = slugify(story.section);
+    const actualSection = sectionSlug(story.section);
     // A story moved to another section keeps working under its old address.
-    if (actualSection !== sectionSlug) return c.redirect(storyPath({ sectionSlug: actualSection, slug: story.slug }), 301);
+    // safeLocalPath: a redirect never leaves the site, whatever a slug holds.
+    if (actualSection !== requested) return c.redirect(safeLocalPath(storyPath({ sectionSlug: actualSection, slug: story.slug })), 301);
     return html(c, PAGE_ROUTES.story, await renderStoryPage(reader, opts, story));
   });
 
@@ -236,7 +237,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
 export async function renderStoryPage(reader: SiteReader, opts: SiteOptions, unresolved: Story): Promise<string> {
   // A story read through the reader is resolved already (this returns it as is); a preview's is resolved here.
   const story = await reader.resolveStory(unresolved);
-  const actualSection = slugify(story.section);
+  const actualSection = sectionSlug(story.section);
   const [sections, rail] = await Promise.all([
     reader.sections().then((all) => all.map((s) => ({ name: s.name, slug: s.slug }))),
     reader.list({ sectionSlug: actualSection, limit: RAIL_SIZE, excludeId: story.id }),

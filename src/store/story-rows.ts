@@ -1,4 +1,4 @@
-import { blocksToText, slugify, type Figure, type Story, type StoryKind, type StoryStatus } from '../content/index.js';
+import { blocksToText, sectionSlug, slugify, type Figure, type Story, type StoryKind, type StoryStatus } from '../content/index.js';
 import type { StorySummary } from './types.js';
 
 /**
@@ -46,7 +46,7 @@ export function searchExpression(headline: number, secondary: number, body: numb
 export function storyParams(story: Story): unknown[] {
   const doc = JSON.stringify(story);
   return [
-    story.id, story.slug, story.kind, story.status, story.language, story.section, slugify(story.section) || 'nachrichten',
+    story.id, story.slug, story.kind, story.status, story.language, story.section, sectionSlug(story.section),
     story.topics, story.headline, story.kicker ?? null, story.teaser ?? null,
     story.firstPublishedAt ?? null, story.updatedAt ?? null, story.broadcast?.startsAt ?? null, story.broadcast?.programme ?? null,
     doc, story.version, story.createdAt, story.modifiedAt,

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { slugify, toZonedIso, topicPath } from '../../content/index.js';
+import { sectionSlug, toZonedIso, topicPath } from '../../content/index.js';
 import { PAGE_ROUTES, type PageRoute } from '../page-routes.js';
 import type { SiteReader } from '../read-model.js';
 import { registerSitemapRoutes, type SitemapOptions } from '../sitemaps/index.js';
@@ -48,7 +48,7 @@ export function registerFeedRoutes(app: Hono, reader: SiteReader, opts: FeedOpti
   const send = async (c: Context, route: PageRoute, scope: { title: string; base: string; filter: { sectionSlug?: string; topic?: string } }) => {
     const format = FILES[c.req.param('file') ?? '']!;
     const stories = await reader.feedStories({ ...scope.filter, limit: size });
-    const items = stories.map((s) => feedItem(s, slugify(s.section) || 'nachrichten', opts.siteUrl));
+    const items = stories.map((s) => feedItem(s, sectionSlug(s.section), opts.siteUrl));
     const paths = feedPaths(scope.base);
     const doc: FeedDoc = {
       title: scope.title,

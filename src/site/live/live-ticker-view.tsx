@@ -1,4 +1,4 @@
-import { slugify, storyPath, type Story } from '../../content/index.js';
+import { sectionSlug, storyPath, type Story } from '../../content/index.js';
 import { LIVE_TICKER_SCRIPT_PATH } from './live-ticker-script.js';
 
 const TEXT = {
@@ -18,7 +18,7 @@ const TEXT = {
 
 /** Address of a story's live fragment (live-routes.tsx). */
 export function liveFragmentPath(story: Pick<Story, 'section' | 'slug'>): string {
-  return `${storyPath({ sectionSlug: slugify(story.section), slug: story.slug })}/live.json`;
+  return `${storyPath({ sectionSlug: sectionSlug(story.section), slug: story.slug })}/live.json`;
 }
 
 /**
