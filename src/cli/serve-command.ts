@@ -46,7 +46,11 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   // One process, one bus: writes made by this server purge its page cache at once.
   // On PostgreSQL the relay carries events to and from the other app nodes (a no-op on the embedded engine).
   const events = new EventBus();
-  const pageCache = new PageCache();
+  // Renders are bounded (a few at once, a bounded queue): a flood of uncached URLs cannot take the database from the newsroom.
+  const pageCache = new PageCache({
+    maxBytes: (config.pageCacheMb ?? 64) * 1024 * 1024,
+    gate: { maxRenders: config.maxRenders, maxQueue: config.renderQueue, maxWaitMs: config.renderWaitMs },
+  });
   const relay = await startEventRelay({
     db,
     databaseUrl: config.databaseUrl,
@@ -56,7 +60,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   });
   // One set of services for the process: the newsroom and the scheduler follow the same rules and tell the same bus.
   const services = createServices(db, config, { events, media: { db, storage: mediaStorageFor(config) } });
-  const app = createApp(db, config, { pageCache, events, services });
+  const app = createApp(db, config, { pageCache, events, services, relay });
   // Scheduled publication (and embargo ends), scheduled depublication and the rights sweep; every node may run it.
   const scheduler = services.scheduler({
     onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),

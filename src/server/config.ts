@@ -20,6 +20,14 @@ export interface Config {
   requireImageCredit: boolean;
   /** Where media files live: the data directory (default) or an S3-compatible bucket (LEDE_MEDIA_STORAGE=s3). */
   mediaStorage?: MediaStorageConfig;
+  /** Reader pages rendered at once (LEDE_MAX_RENDERS, default 4); the rest of the database stays free for the newsroom. */
+  maxRenders?: number;
+  /** Renders that may wait for a slot (LEDE_RENDER_QUEUE, default 256); beyond, 503 with Retry-After (or an old copy). */
+  renderQueue?: number;
+  /** Longest a render waits for a slot, ms (LEDE_RENDER_WAIT_MS, default 5000). */
+  renderWaitMs?: number;
+  /** Memory for the page cache, MB: bodies, keys and headers (LEDE_PAGE_CACHE_MB, default 64). */
+  pageCacheMb?: number;
 }
 
 // The storage layer owns the shape of its configuration; read from the environment here.
@@ -105,5 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: /^(1|true|yes)$/i.test(env.LEDE_TRUST_PROXY ?? ''),
     requireImageCredit: flag(env, 'LEDE_REQUIRE_IMAGE_CREDIT', true),
     mediaStorage: mediaStorage(env),
+    maxRenders: int(env, 'LEDE_MAX_RENDERS', 4, 1, 1000),
+    renderQueue: int(env, 'LEDE_RENDER_QUEUE', 256, 0, 100000),
+    renderWaitMs: int(env, 'LEDE_RENDER_WAIT_MS', 5000, 0, 600000),
+    pageCacheMb: int(env, 'LEDE_PAGE_CACHE_MB', 64, 1, 65536),
   };
 }

@@ -3,6 +3,7 @@ import { slugify } from '../content/index.js';
 import { EXPIRES_HEADER, KEYS_HEADER, assetKey } from './page-assets.js';
 import { PAGE_ROUTE_LIST, type PageRoute } from './page-routes.js';
 import { routeMatcher, type RouteMatch } from './route-matcher.js';
+import { RenderGate, isRenderShed, type RenderGateOptions } from './render-gate.js';
 import { SURROGATE } from './surrogate-keys.js';
 
 /**
@@ -15,14 +16,21 @@ import { SURROGATE } from './surrogate-keys.js';
  * - when a render fails (database gone: 5xx), a stale copy up to `errorMs` old
  *   is served instead (stale-if-error), so the site stays up;
  * - concurrent misses for one URL render once (request coalescing);
+ * - renders go through a RenderGate (a few at once, a bounded queue): when it
+ *   is full a request gets an old copy if one is kept (up to `errorMs`), else
+ *   a small 503 with Retry-After; a hit never waits for it;
+ * - 404/410 answers are kept for `negativeMs` under the route's keys, so the
+ *   story:… purge of a publication clears a kept 404 of its address;
+ * - bounded by bytes (`maxBytes`), least recently used evicted first;
  * - ETag on every cached response, 304 for a matching If-None-Match.
  * The same policy goes out in Cache-Control and Surrogate-Key headers, so a CDN
  * in front can cache and purge the same way.
  *
  * What to cache and under which keys is declared by each route (page-routes.ts):
  * the cache finds a request's route in that table; a route marked `bypass`, or
- * a path no route takes, goes to the site untouched. A copy is kept per path
- * plus the query parameters the route reads (so `?utm_source=…` shares the
+ * a path no route takes, goes to the site untouched (through the render gate
+ * when it may read the database). A copy is kept per path plus the query
+ * parameters the route reads (cacheKey: so `?utm_source=…` and junk share the
  * page's copy), tagged with the surrogate keys the route declares.
  * More keys come from the rendered response:
  * the site adds `asset:<id>` for every media library picture a page names
@@ -34,11 +42,20 @@ export interface PageCacheOptions {
   freshMs?: number;
   staleMs?: number;
   errorMs?: number;
-  maxEntries?: number;
+  /** How long a 404/410 (or a refused search) is kept: a flood of the same missing page renders once per this (0: never kept). */
+  negativeMs?: number;
+  /** Most bytes the copies may take, bodies, keys and headers counted (LEDE_PAGE_CACHE_MB). */
+  maxBytes?: number;
+  /** The bound on concurrent renders, or its options (LEDE_MAX_RENDERS, LEDE_RENDER_QUEUE, LEDE_RENDER_WAIT_MS). */
+  gate?: RenderGate | RenderGateOptions;
+  /** Seconds a 503 for lack of capacity asks the client to wait (Retry-After). */
+  retryAfterS?: number;
   now?: () => number;
   /** The routes whose declarations the cache follows (default: the reader site's, PAGE_ROUTES). */
   routes?: readonly PageRoute[];
 }
+
+export const DEFAULT_PAGE_CACHE_MB = 64;
 
 interface Entry {
   status: number;
@@ -49,7 +66,16 @@ interface Entry {
   storedAt: number;
   /** Never served at or after this instant (a picture's rights begin or end then). */
   expiresAt: number;
+  /** A 404/410/400 kept briefly: served only while younger than negativeMs, never stale, with the site's own Cache-Control. */
+  negative?: string;
+  /** What the copy costs in memory, roughly (body, key, headers, keys). */
+  bytes: number;
 }
+
+/** Answers kept briefly although the site marks them no-store: they are cheap to keep and a flood of them is not. */
+const NEGATIVE_STATUSES = new Set([400, 404, 410]);
+/** A rough per-entry overhead (the Map slot, the objects) on top of the bytes counted. */
+const ENTRY_OVERHEAD = 256;
 
 type Render = (req: Request) => Promise<Response>;
 
@@ -73,26 +99,25 @@ function keysOf(match: RouteMatch | undefined): string[] | undefined {
   return match.route.cache.keys(match.params);
 }
 
-/**
- * Where a copy is kept: the path, plus those query parameters the route reads
- * (as sent, in their order; any other parameter does not change the page).
- */
-function cacheKey(pathname: string, search: string, query: readonly string[] | undefined): string {
-  if (!search || !query?.length) return pathname;
-  const kept = search.slice(1).split('&').filter((part) => query.includes(parameterName(part)));
-  return kept.length ? `${pathname}?${kept.join('&')}` : pathname;
-}
+/** Longest cache key kept (path plus the parameters the page reads); longer URLs are rendered but never stored. */
+export const MAX_KEY_LENGTH = 2_048;
 
-/** A query part's name, decoded as c.req.query() reads it. */
-function parameterName(part: string): string {
-  const eq = part.indexOf('=');
-  const raw = eq === -1 ? part : part.slice(0, eq);
-  if (!/[%+]/.test(raw)) return raw;
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    return raw;
+/**
+ * Where a copy is kept, and the URL its render sees: the path plus those query
+ * parameters the route reads, each once (the first value, as c.req.query()
+ * reads it), empty ones left out, sorted by name. Any other parameter does not
+ * change the page, so `?utm_source=…`, junk parameters and their order all
+ * share one copy, and the page is rendered from exactly what its key says.
+ */
+export function cacheKey(pathname: string, params: URLSearchParams, query: readonly string[] | undefined): string {
+  if (!query?.length || !params.size) return pathname;
+  const kept = new URLSearchParams();
+  for (const name of [...query].sort()) {
+    const value = params.get(name);
+    if (value) kept.append(name, value);
   }
+  const search = kept.toString();
+  return search ? `${pathname}?${search}` : pathname;
 }
 
 /** The internal headers a rendered response hands the cache, removed before anything leaves the server. */
@@ -139,7 +164,12 @@ export function cacheControlUntil(expiresAt: number, now: number): string {
   return `public, max-age=0, s-maxage=${fresh}, stale-while-revalidate=${Math.min(600, rest)}, stale-if-error=${Math.min(86_400, rest)}`;
 }
 
+/** The small page a request gets when no render slot is free and no copy is kept: no database, no template. */
+const BUSY_PAGE = '<!doctype html><html lang="de"><meta charset="utf-8"><title>503 – Überlastet</title>'
+  + '<h1>Gerade sehr viel los</h1><p>Die Seite kann im Moment nicht erstellt werden. Bitte in ein paar Sekunden noch einmal versuchen.</p></html>';
+
 export class PageCache {
+  /** Least recently used first: a hit moves its copy to the back, eviction takes from the front. */
   readonly #entries = new Map<string, Entry>();
   readonly #inflight = new Map<string, { promise: Promise<Outcome>; keys: string[] }>();
   #purgeSeq = 0;
@@ -147,9 +177,17 @@ export class PageCache {
   readonly #fresh: number;
   readonly #stale: number;
   readonly #error: number;
-  readonly #max: number;
+  readonly #negative: number;
+  readonly #maxBytes: number;
+  readonly #gate: RenderGate;
+  readonly #retryAfter: number;
   readonly #now: () => number;
   readonly #routes: (pathname: string) => RouteMatch | undefined;
+  #bytes = 0;
+  #hits = 0;
+  #misses = 0;
+  #staleServed = 0;
+  #shed = 0;
   /** Renders actually performed (coalesced misses count once); for tests and diagnostics. */
   renders = 0;
 
@@ -157,13 +195,57 @@ export class PageCache {
     this.#fresh = opts.freshMs ?? 30_000;
     this.#stale = opts.staleMs ?? 600_000;
     this.#error = opts.errorMs ?? 86_400_000;
-    this.#max = opts.maxEntries ?? 5_000;
+    this.#negative = opts.negativeMs ?? 15_000;
+    this.#maxBytes = opts.maxBytes ?? DEFAULT_PAGE_CACHE_MB * 1024 * 1024;
+    this.#gate = opts.gate instanceof RenderGate ? opts.gate : new RenderGate(opts.gate);
+    this.#retryAfter = opts.retryAfterS ?? 5;
     this.#now = opts.now ?? Date.now;
     this.#routes = opts.routes ? routeMatcher(opts.routes) : siteRoutes;
   }
 
+  /** Copies kept. */
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Copies kept (the same as size; named for metrics). */
+  get entries(): number {
+    return this.#entries.size;
+  }
+
+  /** Bytes the copies take, as counted against maxBytes. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Requests answered from a fresh copy. */
+  get hits(): number {
+    return this.#hits;
+  }
+
+  /** Requests that waited for a render (coalesced waiters each count). */
+  get misses(): number {
+    return this.#misses;
+  }
+
+  /** Requests answered from an old copy: while it refreshes, while the database fails, or while renders are saturated. */
+  get stale(): number {
+    return this.#staleServed;
+  }
+
+  /** Requests answered 503 because no render slot was free and no copy was kept. */
+  get shed(): number {
+    return this.#shed;
+  }
+
+  /** Renders running now. */
+  get rendersInFlight(): number {
+    return this.#gate.inFlight;
+  }
+
+  /** Renders waiting for a slot. */
+  get rendersQueued(): number {
+    return this.#gate.queued;
   }
 
   /** Drops every page tagged with any of `keys`; returns how many. */
@@ -173,7 +255,7 @@ export class PageCache {
     let n = 0;
     for (const [url, e] of this.#entries) {
       if (e.keys.some((k) => wanted.has(k))) {
-        this.#entries.delete(url);
+        this.#drop(url, e);
         n++;
       }
     }
@@ -188,6 +270,7 @@ export class PageCache {
     this.#notePurge('all');
     const n = this.#entries.size;
     this.#entries.clear();
+    this.#bytes = 0;
     return n;
   }
 
@@ -219,53 +302,100 @@ export class PageCache {
     while (this.#inflight.size) await Promise.allSettled([...this.#inflight.values()].map((p) => p.promise));
   }
 
-  /** Serves `req` from the cache or through `render`, following the policy above. */
+  /**
+   * Serves `req` from the cache or through `render`, following the policy above.
+   * A copy is looked up before anything else happens, so a hit never waits for
+   * a render or the database; renders go through the render gate.
+   */
   async handle(req: Request, render: Render): Promise<Response> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return render(req);
     const url = new URL(req.url);
     const match = this.#routes(url.pathname);
-    if (!match || 'bypass' in match.route.cache) return render(req);
-    const key = cacheKey(url.pathname, url.search, match.route.cache.query);
+    // A path no route takes is the 404 page: rendered through the gate, never kept (each junk path is new anyway).
+    if (!match) return this.#gated(req, render);
+    const policy = match.route.cache;
+    if ('bypass' in policy) return policy.gate ? this.#gated(req, render) : render(req);
+    const key = cacheKey(url.pathname, url.searchParams, policy.query);
     let entry = this.#entries.get(key);
-    if (entry && this.#now() >= entry.expiresAt) {
-      // A picture's rights began or ended since it was rendered: this copy is wrong, not just old.
-      this.#entries.delete(key);
+    const now = this.#now();
+    if (entry && (now >= entry.expiresAt || (entry.negative !== undefined && now - entry.storedAt >= this.#negative))) {
+      // A picture's rights began or ended since it was rendered (this copy is wrong, not just old), or a kept 404 has had its time.
+      this.#drop(key, entry);
       entry = undefined;
     }
-    const age = entry ? this.#now() - entry.storedAt : Infinity;
+    const age = entry ? now - entry.storedAt : Infinity;
 
-    if (entry && age < this.#fresh) return this.#respond(req, entry, 'HIT');
+    if (entry && (age < this.#fresh || entry.negative !== undefined)) {
+      this.#hits++;
+      return this.#respond(req, this.#touch(key, entry), 'HIT');
+    }
     if (entry && age < this.#fresh + this.#stale) {
       // Serve at once; one background render brings the copy up to date.
-      void this.#renderOnce(key, match, req, render).catch(() => undefined);
-      return this.#respond(req, entry, 'STALE');
+      this.#staleServed++;
+      void this.#renderOnce(key, match, url, req, render).catch(() => undefined);
+      return this.#respond(req, this.#touch(key, entry), 'STALE');
     }
+    if (entry && age < this.#error && this.#gate.saturated) {
+      // Every render slot is taken: an old copy now beats waiting in the queue; it refreshes when a slot frees.
+      this.#staleServed++;
+      void this.#renderOnce(key, match, url, req, render).catch(() => undefined);
+      return this.#respond(req, this.#touch(key, entry), 'STALE-IF-BUSY');
+    }
+    this.#misses++;
     let result: Outcome;
     try {
-      result = await this.#renderOnce(key, match, req, render);
+      result = await this.#renderOnce(key, match, url, req, render);
     } catch (err) {
-      if (entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
+      if (entry && age < this.#error) {
+        this.#staleServed++;
+        return this.#respond(req, entry, isRenderShed(err) ? 'STALE-IF-BUSY' : 'STALE-IF-ERROR');
+      }
+      if (isRenderShed(err)) return this.#busy();
       throw err;
     }
     if ('pass' in result) {
-      if (result.pass.status >= 500 && entry && age < this.#error) return this.#respond(req, entry, 'STALE-IF-ERROR');
+      if (result.pass.status >= 500 && entry && age < this.#error) {
+        this.#staleServed++;
+        return this.#respond(req, entry, 'STALE-IF-ERROR');
+      }
       return withoutInternalHeaders(result.pass);
     }
     return this.#respond(req, result.entry, 'MISS');
   }
 
+  /** A render outside the cache that still needs the database: through the gate, 503 when it is full. */
+  async #gated(req: Request, render: Render): Promise<Response> {
+    try {
+      return await this.#gate.run(() => render(req));
+    } catch (err) {
+      if (isRenderShed(err)) return this.#busy();
+      throw err;
+    }
+  }
+
+  #busy(): Response {
+    this.#shed++;
+    return new Response(BUSY_PAGE, {
+      status: 503,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(this.#retryAfter), 'X-Cache': 'SHED' },
+    });
+  }
+
   /** One render per URL at a time; every waiter gets the same outcome. */
-  #renderOnce(key: string, match: RouteMatch, req: Request, render: Render): Promise<Outcome> {
+  #renderOnce(key: string, match: RouteMatch, url: URL, req: Request, render: Render): Promise<Outcome> {
     let pending = this.#inflight.get(key);
     if (!pending) {
       const pathKeys = keysOf(match) ?? [];
       const startedAt = this.#purgeSeq;
-      const promise = (async (): Promise<Outcome> => {
+      // The page sees the URL its key names: parameters it does not read never reach it.
+      const normalised = new Request(url.origin + key, { method: 'GET', headers: req.headers });
+      const promise = this.#gate.run(async (): Promise<Outcome> => {
         this.renders++;
-        const res = await render(new Request(req.url, { method: 'GET', headers: req.headers }));
+        const res = await render(normalised);
         const noStore = /no-store|private/.test(res.headers.get('cache-control') ?? '');
-        if (res.status !== 200 || noStore) {
-          // Not cacheable (404, 5xx, redirects): give each waiter its own copy of the body.
+        const negative = NEGATIVE_STATUSES.has(res.status) && this.#negative > 0 ? res.headers.get('cache-control') ?? 'no-store' : undefined;
+        if ((res.status !== 200 || noStore) && negative === undefined) {
+          // Not cacheable (5xx, redirects): give each waiter its own copy of the body.
           const body = await res.arrayBuffer();
           return { pass: new Response(body, { status: res.status, headers: res.headers }) };
         }
@@ -273,18 +403,21 @@ export class PageCache {
         const added = (res.headers.get(KEYS_HEADER) ?? '').split(/\s+/).filter((k) => /^asset:[0-9a-f-]{36}$/.test(k));
         const keys = added.length ? [...pathKeys, ...added] : pathKeys;
         const expires = Number(res.headers.get(EXPIRES_HEADER));
+        const headers = [...res.headers.entries()].filter(([k]) => !/^(cache-control|etag|age|surrogate-key|x-cache|content-length|x-lede-keys|x-lede-expires)$/i.test(k));
         const entry: Entry = {
           status: res.status,
-          headers: [...res.headers.entries()].filter(([k]) => !/^(cache-control|etag|age|surrogate-key|x-cache|content-length|x-lede-keys|x-lede-expires)$/i.test(k)),
+          headers,
           body,
           etag: `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"`,
           keys,
           storedAt: this.#now(),
           expiresAt: expires > 0 ? expires : Infinity,
+          ...(negative !== undefined && { negative }),
+          bytes: ENTRY_OVERHEAD + body.byteLength + key.length + keys.join(' ').length + headers.reduce((n, [k, v]) => n + k.length + v.length, 0),
         };
         if (!this.#purgedSince(startedAt, keys)) this.#store(key, entry);
         return { entry };
-      })().finally(() => {
+      }).finally(() => {
         if (this.#inflight.get(key)?.promise === promise) this.#inflight.delete(key);
       });
       pending = { promise, keys: pathKeys };
@@ -293,20 +426,48 @@ export class PageCache {
     return pending.promise.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));
   }
 
+  /**
+   * Keeps a copy within the byte bound, evicting the least recently used. A
+   * copy whose key is very long, or that would take more than an eighth of the
+   * bound, is not kept: it would push out many pages for one URL.
+   */
   #store(key: string, entry: Entry): void {
+    const old = this.#entries.get(key);
+    if (old) this.#drop(key, old);
+    if (key.length > MAX_KEY_LENGTH || entry.bytes > this.#maxBytes / 8) return;
+    this.#entries.set(key, entry);
+    this.#bytes += entry.bytes;
+    for (const [k, e] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#drop(k, e);
+    }
+  }
+
+  /** A copy just used moves to the back of the eviction order. */
+  #touch(key: string, entry: Entry): Entry {
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    // Oldest-inserted first: a plain Map keeps insertion order, good enough as LRU-by-refresh.
-    while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value!);
+    return entry;
+  }
+
+  #drop(key: string, entry: Entry): void {
+    if (this.#entries.get(key) !== entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
   }
 
   #respond(req: Request, e: Entry, state: string): Response {
     const headers = new Headers(e.headers);
-    headers.set('ETag', e.etag);
-    headers.set('Cache-Control', cacheControlUntil(e.expiresAt, this.#now()));
     headers.set('Surrogate-Key', e.keys.join(' '));
     headers.set('Age', String(Math.max(0, Math.floor((this.#now() - e.storedAt) / 1000))));
     headers.set('X-Cache', state);
+    if (e.negative !== undefined) {
+      // A kept 404 goes out as the site sent it: no ETag, the site's own Cache-Control (browsers do not keep it).
+      headers.set('Cache-Control', e.negative);
+      return new Response(req.method === 'HEAD' ? null : e.body, { status: e.status, headers });
+    }
+    headers.set('ETag', e.etag);
+    headers.set('Cache-Control', cacheControlUntil(e.expiresAt, this.#now()));
     const inm = req.headers.get('if-none-match');
     if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === e.etag)) {
       return new Response(null, { status: 304, headers });

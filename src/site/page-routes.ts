@@ -21,8 +21,8 @@ export type RouteParams = Readonly<Record<string, string>>;
 export type RouteCache =
   /** Kept by the page cache. */
   | { readonly keys: (params: RouteParams) => string[]; readonly query?: readonly string[] }
-  /** Handed to the site every time: the reason says why not cached. */
-  | { readonly bypass: string };
+  /** Handed to the site every time: the reason says why not cached; `gate` when it reads the database (so it waits for a render slot). */
+  | { readonly bypass: string; readonly gate?: boolean };
 
 export interface PageRoute {
   readonly path: string;
@@ -39,7 +39,8 @@ const SITEMAP_TTL = 'public, max-age=300';
 const feeds = () => [SURROGATE.feeds];
 
 export const PAGE_ROUTES = {
-  health: { path: '/healthz', cache: { bypass: 'a health check must reach the database' } },
+  health: { path: '/healthz', cache: { bypass: 'liveness: the process answers itself, the database is not asked' } },
+  ready: { path: '/readyz', cache: { bypass: 'readiness asks the database every time' } },
   feed: { path: `/:file${FEED_FILE}`, cacheControl: 'public, max-age=120', cache: { keys: feeds } },
   topicFeed: { path: `/thema/:topic/:file${FEED_FILE}`, cacheControl: 'public, max-age=120', cache: { keys: (p) => [SURROGATE.topic(p.topic!), SURROGATE.feeds] } },
   sectionFeed: { path: `/:section/:file${FEED_FILE}`, cacheControl: 'public, max-age=120', cache: { keys: (p) => [SURROGATE.section(p.section!), SURROGATE.feeds] } },
@@ -50,7 +51,7 @@ export const PAGE_ROUTES = {
   programmesSitemap: { path: '/sitemaps/programmes.xml', cacheControl: SITEMAP_TTL, cache: { keys: feeds } },
   storiesSitemap: {
     path: '/sitemaps/:file{stories-[1-9][0-9]{0,6}\\.xml}', cacheControl: SITEMAP_TTL,
-    cache: { bypass: 'streamed, up to 6 MB a chunk: it would crowd out pages' },
+    cache: { bypass: 'streamed, up to 6 MB a chunk: it would crowd out pages', gate: true },
   },
   newsSitemap: { path: '/sitemaps/news.xml', cacheControl: SITEMAP_TTL, cache: { keys: feeds } },
   favicon: { path: '/favicon.ico', cache: { bypass: 'an empty answer, nothing to keep' } },
