@@ -10,20 +10,7 @@ import type { Config } from './config.js';
 import { createNewsroom, type NewsroomModule } from './newsroom-app.js';
 import { NEWSROOM_MODULES } from './newsroom-modules.js';
 import type { NewsroomMedia } from '../services/media-library.js';
-
-/**
- * Security headers for every response. The reader site's only script is the
- * live ticker's (src/site/live), a same-origin file: `script-src 'self'` allows
- * it and nothing inline, and its polls are same-origin (default-src covers
- * connect-src).
- */
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Frame-Options': 'SAMEORIGIN',
-  'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
-};
+import { securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
   /** Cache rendered pages; purged by `events`, so pass both (serve does). */
@@ -43,9 +30,10 @@ export interface AppOptions {
 export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'> & Partial<Pick<Config, 'requireImageCredit'>>, opts: AppOptions = {}): Hono {
   const app = new Hono();
   const services = opts.services ?? createServices(db, config, { events: opts.events, media: opts.media });
+  // Security headers on every answer: the reader's policy or the newsroom's stricter one (security-headers.ts), HSTS over HTTPS.
   app.use('*', async (c, next) => {
     await next();
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    for (const [k, v] of Object.entries(securityHeaders(c.req.raw, c.req.path, config.trustProxy))) c.res.headers.set(k, v);
   });
   // The newsroom answers before the page cache: nothing of it is ever cached or shared.
   const newsroom = createNewsroom(services, config, { modules: opts.newsroomModules ?? NEWSROOM_MODULES });
