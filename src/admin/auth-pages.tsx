@@ -108,7 +108,7 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
       const expected = loginToken(c);
       if (!expected || form._login !== expected) return loginPage(ctx, { error: t.expired, email, status: 403 });
       try {
-        const { token } = await deps.accounts.login(email, password, { ip: clientIp(ctx, !!deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? '' });
+        const { token } = await deps.accounts.login(email, password, { ip: clientIp(ctx, deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? '' });
         setSessionCookie(c, token);
         return c.redirect(safeNext(form.next), 303);
       } catch (err) {
@@ -126,7 +126,7 @@ export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps
     method: 'POST', path: '/newsroom/api/login', permission: 'public', kind: 'api', maxBodyBytes: LOGIN_BODY_MAX, summary: 'Log in; sets the session cookie',
     input: { body: loginBody, bodyName: '{"email": …, "password": …}' },
     handler: async (c, { body }) => {
-      const { token, session } = await deps.accounts.login(body.email, body.password, { ip: clientIp(c, !!deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? '' });
+      const { token, session } = await deps.accounts.login(body.email, body.password, { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? '' });
       setSessionCookie(c, token);
       return c.json({ user: session.user, csrfToken: session.csrfToken });
     },

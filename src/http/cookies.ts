@@ -13,7 +13,7 @@ export const SESSION_COOKIE = '__Host-lede_session';
 export const LOGIN_COOKIE = '__Host-lede_login';
 
 /** True when the browser will keep a Secure cookie from this request: HTTPS, or a loopback host. */
-export function isSecureContext(c: Context, trustProxy: boolean): boolean {
+export function isSecureContext(c: Context, trustProxy: boolean | number | undefined): boolean {
   const url = new URL(c.req.url);
   if (url.protocol === 'https:') return true;
   if (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https') return true;

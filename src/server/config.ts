@@ -14,8 +14,12 @@ export interface Config {
   siteUrl: string;
   /** How often the embedded database checkpoints, in ms. */
   checkpointIntervalMs: number;
-  /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy (LEDE_TRUST_PROXY=1). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies in front of the app whose X-Forwarded-Proto / X-Forwarded-For
+   * are trusted (LEDE_TRUST_PROXY: a count; 1/true/yes = one, 0/false/no or unset = none).
+   * The client's address is the one the outermost of them saw (src/http/context.ts clientIp).
+   */
+  trustProxy?: boolean | number;
   /** Refuse to publish a story with a media library picture that has no credit line (LEDE_REQUIRE_IMAGE_CREDIT, default on; 0 turns it off). */
   requireImageCredit: boolean;
   /** Where media files live: the data directory (default) or an S3-compatible bucket (LEDE_MEDIA_STORAGE=s3). */
@@ -49,6 +53,15 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes|on)$/.test(raw)) return true;
   if (/^(0|false|no|off)$/.test(raw)) return false;
   throw new LedeError('CONFIG', `${name} must be 1 or 0 (on or off), got "${env[name]}"`, { reason: 'bad_config' });
+}
+
+/** LEDE_TRUST_PROXY: how many reverse proxies stand in front of the app (0 to 10); true/yes/on mean one. */
+function proxyHops(env: NodeJS.ProcessEnv): number {
+  const raw = env.LEDE_TRUST_PROXY?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || /^(false|no|off)$/.test(raw)) return 0;
+  if (/^(true|yes|on)$/.test(raw)) return 1;
+  if (/^\d{1,2}$/.test(raw) && Number(raw) <= 10) return Number(raw);
+  throw new LedeError('CONFIG', `LEDE_TRUST_PROXY must be the number of reverse proxies in front of Lede (0 to 10; 1 or true for one), got "${env.LEDE_TRUST_PROXY}"`, { reason: 'bad_config' });
 }
 
 /** LEDE_MEDIA_STORAGE and, for `s3`, the LEDE_S3_* variables; every missing or malformed one is named. */
@@ -110,7 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: env.LEDE_SITE_NAME || 'Lede Nachrichten',
     siteUrl,
     checkpointIntervalMs: int(env, 'LEDE_CHECKPOINT_INTERVAL_MS', 30000, 0, 3600000),
-    trustProxy: /^(1|true|yes)$/i.test(env.LEDE_TRUST_PROXY ?? ''),
+    trustProxy: proxyHops(env),
     requireImageCredit: flag(env, 'LEDE_REQUIRE_IMAGE_CREDIT', true),
     mediaStorage: mediaStorage(env),
     maxRenders: int(env, 'LEDE_MAX_RENDERS', 4, 1, 1000),

@@ -5,7 +5,7 @@ import { checkPassword, hashPassword } from './passwords.js';
 import type { Role } from '../content/roles.js';
 import { joinTransaction } from './story-service.js';
 import { SessionStore, type Session } from '../store/session-repository.js';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginThrottle } from '../store/login-throttle.js';
+import { ACCOUNT_CEILING, ADDRESS_POLICY, LoginThrottle, PAIR_POLICY } from '../store/login-throttle.js';
 import { UserRepository, checkAccountFields, normalizeEmail, type User } from '../store/user-repository.js';
 
 /** The refusal to disable one's own account (the newsroom words it by its code, not_yourself). */
@@ -58,13 +58,18 @@ export class AccountService {
 
   /**
    * Checks a login. Throws RATE_LIMITED (with Retry-After) while the account
-   * or the address is blocked, UNAUTHORIZED with one message for every other
+   * from this address, the address, or the account as a whole is blocked
+   * (see login-throttle.ts), UNAUTHORIZED with one message for every other
    * failure. A success returns a new session (never an old id: no fixation).
    */
   async login(email: string, password: string, client: { ip: string; userAgent?: string }): Promise<{ token: string; session: Session }> {
-    const accountKey = `account:${normalizeEmail(String(email ?? '')).slice(0, 254)}`;
-    const addressKey = `ip:${client.ip}`;
-    const wait = Math.max(await this.throttle.waitMs(accountKey), await this.throttle.waitMs(addressKey));
+    const account = normalizeEmail(String(email ?? '')).slice(0, 254);
+    const address = throttleAddress(client.ip);
+    const accountKey = `account:${account}`;
+    const addressKey = `ip:${address}`;
+    const pairKey = `pair:${account}|${address}`;
+    const waits = await Promise.all([pairKey, addressKey, accountKey].map((k) => this.throttle.waitMs(k)));
+    const wait = Math.max(...waits);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new LedeError('RATE_LIMITED', `Zu viele fehlgeschlagene Anmeldungen. Bitte in ${seconds} Sekunden erneut versuchen.`, {
@@ -74,11 +79,13 @@ export class AccountService {
     const found = typeof email === 'string' && typeof password === 'string' ? await this.users.credentials(email) : undefined;
     const ok = await checkPassword(found?.passwordHash, typeof password === 'string' ? password : '');
     if (!ok || !found || found.user.disabled) {
-      await this.throttle.fail(accountKey, ACCOUNT_POLICY);
+      await this.throttle.fail(pairKey, PAIR_POLICY);
       await this.throttle.fail(addressKey, ADDRESS_POLICY);
+      await this.throttle.fail(accountKey, ACCOUNT_CEILING);
       throw new LedeError('UNAUTHORIZED', LOGIN_FAILED, { reason: 'login_failed' });
     }
-    await this.throttle.clear(accountKey);
+    // Only this address's back-off ends: the ceiling across addresses keeps counting others' guesses.
+    await this.throttle.clear(pairKey);
     return this.sessions.create(found.user, client.userAgent);
   }
 
@@ -173,3 +180,21 @@ export class AccountService {
   }
 }
 export { normalizeEmail, type User };
+
+/**
+ * The address a login is counted under: IPv4 as is (also when mapped into
+ * IPv6), IPv6 by its /64 network, since one host is usually given a whole /64
+ * and could otherwise try from a fresh address each time.
+ */
+export function throttleAddress(ip: string): string {
+  const raw = ip.trim().replace(/^\[|\](:\d+)?$/g, '').toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(raw);
+  if (mapped) return mapped[1]!;
+  if (!raw.includes(':') || !/^[0-9a-f:.]+$/.test(raw)) return raw.slice(0, 100);
+  const [head = '', tail = ''] = raw.split('::', 2);
+  const left = head ? head.split(':') : [];
+  const right = raw.includes('::') && tail ? tail.split(':') : [];
+  const missing = Math.max(0, 8 - left.length - right.length);
+  const groups = raw.includes('::') ? [...left, ...Array(missing).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => (g.replace(/^0+(?=.)/, '') || '0')).join(':')}::/64`;
+}

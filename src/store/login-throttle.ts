@@ -1,10 +1,20 @@
 import type { Queryable } from './index.js';
 
 /**
- * Back-off for failed logins, per account and per client address, kept in the
- * database so every app node sees the same counts. The first few failures are
- * free; after that each one blocks the key for twice as long as the one
- * before (1 s, 2 s, 4 s … up to 15 min). Failures older than an hour are forgotten.
+ * Back-off for failed logins, kept in the database so every app node sees the
+ * same counts (each count is one atomic statement, on PGlite and PostgreSQL
+ * alike). The first few failures of a key are free; after that each one
+ * blocks the key for twice as long as the one before (1 s, 2 s, 4 s … up to
+ * 15 min). A key's failures are forgotten after an hour without one.
+ *
+ * Three keys are counted for every failed login (AccountService.login):
+ * - `pair:<email>|<address>` (PAIR_POLICY): the account from that address. An
+ *   attacker elsewhere blocks only their own tries, never the editor's login
+ *   from the editor's own address.
+ * - `ip:<address>` (ADDRESS_POLICY): every account from one address, against
+ *   password spraying.
+ * - `account:<email>` (ACCOUNT_CEILING): every address trying one account, a
+ *   much higher ceiling against slow guessing spread over many addresses.
  */
 export interface ThrottlePolicy {
   /** Failures allowed before blocking starts. */
@@ -13,9 +23,11 @@ export interface ThrottlePolicy {
   forgetMs: number;
 }
 
-export const ACCOUNT_POLICY: ThrottlePolicy = { free: 5, maxBlockMs: 15 * 60_000, forgetMs: 3600_000 };
+export const PAIR_POLICY: ThrottlePolicy = { free: 5, maxBlockMs: 15 * 60_000, forgetMs: 3600_000 };
 // An office shares one address: more room per address than per account.
 export const ADDRESS_POLICY: ThrottlePolicy = { free: 30, maxBlockMs: 15 * 60_000, forgetMs: 3600_000 };
+// Across all addresses: 50 failures without an hour's pause, then back-off.
+export const ACCOUNT_CEILING: ThrottlePolicy = { free: 50, maxBlockMs: 15 * 60_000, forgetMs: 3600_000 };
 
 export class LoginThrottle {
   constructor(private readonly db: Queryable, private readonly now: () => number = Date.now) {}

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { listAudit } from '../../src/store/audit-queries.js';
 import { AccountService, LOGIN_FAILED } from '../../src/services/account-service.js';
 import { IDLE_MS } from '../../src/store/session-repository.js';
-import { ACCOUNT_POLICY } from '../../src/store/login-throttle.js';
+import { PAIR_POLICY } from '../../src/store/login-throttle.js';
 import { ROLES, ROLE_GRANTS, TRANSITIONS, mayOnStory, transitionNeeds } from '../../src/content/roles.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
@@ -55,7 +55,7 @@ for (const engine of engines()) {
       assert.ok(await accounts.sessions.resolve(second.token));
     });
 
-    test('failed logins back off per account, then 429 with Retry-After; the right password waits too', async () => {
+    test('failed logins back off per account and address, then 429 with Retry-After; the right password waits too', async () => {
       await accounts.createUser({ email: 'ziel@example.org', name: 'Ziel', role: 'contributor', password: PASSWORD }, ADMIN);
       const other = { ip: '198.51.100.7' };
       for (let i = 0; i < 5; i++) {
@@ -83,12 +83,12 @@ for (const engine of engines()) {
     });
 
     test('50 failures recorded at once are each counted (one statement, no lost update)', async () => {
-      const key = 'account:gleichzeitig@example.org';
-      const results = await Promise.all(Array.from({ length: 50 }, () => accounts.throttle.fail(key, ACCOUNT_POLICY)));
+      const key = 'pair:gleichzeitig@example.org|192.0.2.1';
+      const results = await Promise.all(Array.from({ length: 50 }, () => accounts.throttle.fail(key, PAIR_POLICY)));
       assert.deepEqual(results.map((r) => r.failures).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1));
       assert.equal(await accounts.throttle.failures(key), 50);
       // 45 over the allowance: blocked for the longest time the policy allows.
-      assert.equal(await accounts.throttle.waitMs(key), ACCOUNT_POLICY.maxBlockMs);
+      assert.equal(await accounts.throttle.waitMs(key), PAIR_POLICY.maxBlockMs);
       await accounts.throttle.clear(key);
     });
 
@@ -100,11 +100,12 @@ for (const engine of engines()) {
       assert.deepEqual(answers.filter((a) => a !== 'UNAUTHORIZED' && a !== 'RATE_LIMITED'), []);
       const refused = answers.filter((a) => a === 'UNAUTHORIZED').length;
       // Blocking starts after the allowance, so at least that many plus one got through to the password check.
-      assert.ok(refused > ACCOUNT_POLICY.free, `${refused} refusals`);
+      assert.ok(refused > PAIR_POLICY.free, `${refused} refusals`);
       assert.equal(await accounts.throttle.failures('account:parallel@example.org'), refused, 'each refused password is counted once');
       assert.equal(await accounts.throttle.failures(`ip:${ip.ip}`), refused);
-      const over = refused - ACCOUNT_POLICY.free;
-      assert.equal(await accounts.throttle.waitMs('account:parallel@example.org'), Math.min(ACCOUNT_POLICY.maxBlockMs, 1000 * 2 ** (over - 1)));
+      assert.equal(await accounts.throttle.failures(`pair:parallel@example.org|${ip.ip}`), refused);
+      const over = refused - PAIR_POLICY.free;
+      assert.equal(await accounts.throttle.waitMs(`pair:parallel@example.org|${ip.ip}`), Math.min(PAIR_POLICY.maxBlockMs, 1000 * 2 ** (over - 1)));
       await assert.rejects(accounts.login('parallel@example.org', PASSWORD, ip), { code: 'RATE_LIMITED' });
     });
 
