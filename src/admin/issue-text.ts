@@ -278,6 +278,8 @@ export const ERROR_TEXT: Record<string, Texts> = {
     de: (p) => `Ihre Rolle (${roleName('de', p.role)}) darf nicht alle Beiträge ändern, die dieses Bild verwenden.`,
     en: (p) => `Your role (${roleName('en', p.role)}) may not change every story that uses this picture.`,
   },
+  database_unavailable: fixed('Die Datenbank ist gerade nicht erreichbar. Nichts wurde gespeichert; bitte in einem Moment noch einmal versuchen.', 'The database cannot be reached right now. Nothing was saved; please try again in a moment.'),
+  database_timeout: fixed('Die Datenbank hat nicht rechtzeitig geantwortet. Nichts wurde gespeichert; bitte in einem Moment noch einmal versuchen.', 'The database did not answer in time. Nothing was saved; please try again in a moment.'),
   media_unconfigured: fixed('Die Mediathek ist auf diesem Server nicht eingerichtet.', 'The media library is not set up on this server.'),
   internal: fixed(
     'Ein unerwarteter Fehler ist aufgetreten; er wurde protokolliert. Bitte noch einmal versuchen.',

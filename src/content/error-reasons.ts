@@ -38,7 +38,7 @@ export const ERROR_REASONS = [
   'no_preview', 'no_rendition', 'image_out_of_date', 'image_rights_lapsed', 'media_file_missing', 'storage_key_invalid',
   'storage_unavailable',
   // Operation: configuration, the database, the data directory, the command line
-  'bad_config', 'bad_arguments', 'database_unavailable', 'database_closed', 'migration_failed', 'data_dir_locked',
+  'bad_config', 'bad_arguments', 'database_unavailable', 'database_timeout', 'database_closed', 'migration_failed', 'data_dir_locked',
   'data_dir_unusable', 'import_unreadable',
 ] as const;
 

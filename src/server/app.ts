@@ -11,6 +11,8 @@ import { createNewsroom, type NewsroomModule } from './newsroom-app.js';
 import { NEWSROOM_MODULES } from './newsroom-modules.js';
 import type { NewsroomMedia } from '../services/media-library.js';
 import { securityHeaders } from './security-headers.js';
+import type { EventRelay } from '../events/event-relay.js';
+import { checkReadiness } from './readiness.js';
 
 export interface AppOptions {
   /** Cache rendered pages; purged by `events`, so pass both (serve does). */
@@ -24,6 +26,10 @@ export interface AppOptions {
   services?: Services;
   /** The clock pictures' rights are checked against on reader pages (tests). */
   clock?: () => Date;
+  /** The node's event relay: `/readyz` reports not ready while it is not listening (PostgreSQL). */
+  relay?: Pick<EventRelay, 'active' | 'listening'>;
+  /** How long `/readyz` waits for the database, in ms (default 1000). */
+  readyTimeoutMs?: number;
 }
 
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
@@ -45,7 +51,8 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     app.on(['GET', 'HEAD'], '/media/:assetId/:file', serveMedia);
   }
   const reader = createSiteReader(db, { ...(opts.clock && { clock: opts.clock }), cacheSections: opts.events !== undefined });
-  const site = createSiteRoutes(reader, { siteName: config.siteName, siteUrl: config.siteUrl });
+  const readiness = () => checkReadiness({ db, relay: opts.relay, ...(opts.readyTimeoutMs !== undefined && { timeoutMs: opts.readyTimeoutMs }) });
+  const site = createSiteRoutes(reader, { siteName: config.siteName, siteUrl: config.siteUrl, readiness });
   // A story event may add or empty a section: the navigation is read again (before any page re-renders).
   opts.events?.subscribe((event) => {
     if (event.type !== 'asset.updated') reader.invalidate();

@@ -32,6 +32,10 @@ export interface Config {
   renderWaitMs?: number;
   /** Memory for the page cache, MB: bodies, keys and headers (LEDE_PAGE_CACHE_MB, default 64). */
   pageCacheMb?: number;
+  /** PostgreSQL: deadline of a query outside a transaction, ms (LEDE_DB_READ_TIMEOUT_MS, default 2000; 0 = none). */
+  dbReadTimeoutMs?: number;
+  /** PostgreSQL: deadline of a whole transaction, ms (LEDE_DB_WRITE_TIMEOUT_MS, default 5000; 0 = none). */
+  dbWriteTimeoutMs?: number;
 }
 
 // The storage layer owns the shape of its configuration; read from the environment here.
@@ -130,5 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     renderQueue: int(env, 'LEDE_RENDER_QUEUE', 256, 0, 100000),
     renderWaitMs: int(env, 'LEDE_RENDER_WAIT_MS', 5000, 0, 600000),
     pageCacheMb: int(env, 'LEDE_PAGE_CACHE_MB', 64, 1, 65536),
+    dbReadTimeoutMs: int(env, 'LEDE_DB_READ_TIMEOUT_MS', 2000, 0, 600000),
+    dbWriteTimeoutMs: int(env, 'LEDE_DB_WRITE_TIMEOUT_MS', 5000, 0, 600000),
   };
 }

@@ -24,6 +24,8 @@ export interface SiteOptions {
   lang?: string;
   /** Most stories a topic page's timeline shows (default TIMELINE_LIMIT). */
   timelineLimit?: number;
+  /** What `/readyz` reports (createApp passes the database, migration and relay checks); without it only the process is checked. */
+  readiness?: () => Promise<{ ready: boolean; checks: Record<string, string> }>;
 }
 
 const PAGE_SIZE = 20;
@@ -96,7 +98,14 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
 
   // Media library pictures a response names go to the page cache as surrogate keys (asset:<id>).
   app.use('*', pageAssetsMiddleware());
+  // Liveness: the process answers. Readiness: it can serve (database, schema, event relay); 503 names what fails.
   app.get(PAGE_ROUTES.health.path, (c) => c.text('ok'));
+  app.get(PAGE_ROUTES.ready.path, async (c) => {
+    const report = opts.readiness ? await opts.readiness() : { ready: true, checks: {} };
+    c.header('Cache-Control', 'no-store');
+    const failing = Object.entries(report.checks).filter(([, v]) => v !== 'ok').map(([k]) => k);
+    return c.json({ status: report.ready ? 'ready' : 'not ready', ...(failing.length && { failing }), checks: report.checks }, report.ready ? 200 : 503);
+  });
   registerFeedRoutes(app, reader, opts);
   app.get(PAGE_ROUTES.favicon.path, (c) => c.body(null, 204));
   app.get(PAGE_ROUTES.demoMedia.path, (c) => {
@@ -261,11 +270,15 @@ export async function renderStoryPage(reader: SiteReader, opts: SiteOptions, unr
   );
 }
 
-/** Connection-level failures (server gone, refused, shutting down) are "try again later", not a bug. */
+/**
+ * Connection-level failures (server gone, refused, shutting down) and missed
+ * deadlines (server silent; 57014 = statement_timeout) are "try again later", not a bug.
+ */
 function isDatabaseDown(err: unknown): boolean {
+  if (isLedeError(err) && (err.reason === 'database_unavailable' || err.reason === 'database_timeout')) return true;
   const code = (err as { code?: unknown })?.code;
-  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code) || /^(08|57P)/.test(code))) return true;
-  return err instanceof Error && /Connection terminated|connection timeout|Client has encountered a connection error|PGlite is closed/i.test(err.message);
+  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|57014)$/.test(code) || /^(08|57P)/.test(code))) return true;
+  return err instanceof Error && /Connection terminated|connection timeout|Client has encountered a connection error|PGlite is closed|Query read timeout/i.test(err.message);
 }
 
 function articleTitle(story: Story, siteName: string): string {

@@ -1,6 +1,6 @@
 export * from './types.js';
 export { openDatabase } from './open-database.js';
-export { migrate, listMigrations, migrationsDir, findPackageRoot, type Migration, type MigrationResult } from './migrate.js';
+export { migrate, pendingMigrations, pingDatabase, listMigrations, migrationsDir, findPackageRoot, type Migration, type MigrationResult } from './migrate.js';
 export { StoryRepository, isUuid, MAX_PAGE } from './story-repository.js';
 export { acquireDataDirLock, LOCK_FILE, type DataDirLock, type LockInfo } from './data-dir-lock.js';
 export { PG_SUBDIR } from './open-embedded-database.js';

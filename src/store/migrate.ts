@@ -77,6 +77,29 @@ async function appliedNames(tx: Transaction): Promise<Set<string>> {
   return new Set(rows.map((r) => r.name));
 }
 
+// A migration may wait on another node's (the advisory lock) and rebuild big tables: no write deadline.
+const NO_DEADLINE = { timeoutMs: 0 };
+
+/** One round trip: resolves when the database answers (readiness). */
+export async function pingDatabase(db: Pick<Database, 'query'>): Promise<void> {
+  await db.query('SELECT 1');
+}
+
+/**
+ * The migrations this version of Lede has that the database has not applied, in
+ * order (readiness: a node whose schema is behind must not take traffic). One
+ * read, no lock: it never waits on a node that is migrating.
+ */
+export async function pendingMigrations(db: Pick<Database, 'query'>, dir?: string): Promise<string[]> {
+  const rows = await db.query<{ name: string }>('SELECT name FROM schema_migrations').catch(async (err: unknown) => {
+    // No table at all: nothing was ever applied.
+    if ((err as { code?: string }).code === '42P01') return [];
+    throw err;
+  });
+  const applied = new Set(rows.map((r) => r.name));
+  return listMigrations(dir).map((m) => m.name).filter((n) => !applied.has(n));
+}
+
 /**
  * Applies pending migrations and returns their names. Safe to run repeatedly
  * and from several app nodes at once: each migration re-checks, under the
@@ -94,7 +117,7 @@ export async function migrate(
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     return appliedNames(tx);
-  });
+  }, NO_DEADLINE);
 
   const known = new Set(migrations.map((m) => m.name));
   const unknown = [...before].filter((n) => !known.has(n));
@@ -116,7 +139,7 @@ export async function migrate(
       }
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [m.name]);
       return true;
-    });
+    }, NO_DEADLINE);
     if (didApply) applied.push(m.name);
   }
   return { applied };

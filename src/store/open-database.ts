@@ -22,7 +22,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const warn = opts.onWarning ?? stderrWarning;
   let db: Database;
   if (opts.databaseUrl) {
-    db = await openServerDatabase(opts.databaseUrl, { ...(opts.maxConnections && { maxConnections: opts.maxConnections }), warn });
+    db = await openServerDatabase(opts.databaseUrl, {
+      ...(opts.maxConnections && { maxConnections: opts.maxConnections }),
+      ...(opts.readTimeoutMs !== undefined && { readTimeoutMs: opts.readTimeoutMs }),
+      ...(opts.writeTimeoutMs !== undefined && { writeTimeoutMs: opts.writeTimeoutMs }),
+      warn,
+    });
   } else if (opts.dataDir) {
     db = await openEmbeddedDatabase(opts.dataDir, {
       policy: {

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { LedeError } from '../content/index.js';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.js';
 import { TEXT_PARSERS } from './type-parsers.js';
-import type { Database, Transaction } from './types.js';
+import { DEFAULT_READ_TIMEOUT_MS, DEFAULT_WRITE_TIMEOUT_MS, type Database, type Transaction, type TransactionOptions } from './types.js';
 
 /** Where the server is, for messages: never the password. */
 export interface ServerTarget {
@@ -76,8 +76,27 @@ const types = {
     (format ?? 'text') === 'text' && TEXT_PARSERS[oid] ? TEXT_PARSERS[oid] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export async function openServerDatabase(url: string, opts: { maxConnections?: number; warn: (message: string) => void }): Promise<Database> {
+/** A deadline passed: the server is reachable but silent (partition, stuck failover) or far too slow. */
+export function deadlineFailure(t: ServerTarget, ms: number, what: string, cause?: unknown): LedeError {
+  return new LedeError('UNAVAILABLE', `PostgreSQL at ${t.address} did not answer ${what} within ${ms} ms; the connection was dropped`, {
+    reason: 'database_timeout',
+    ...(cause !== undefined && { cause }),
+  });
+}
+
+export interface ServerDatabaseOptions {
+  maxConnections?: number;
+  /** Deadline of a query outside a transaction (ms; 0 = none). */
+  readTimeoutMs?: number;
+  /** Deadline of a whole transaction and of `exec` (ms; 0 = none). */
+  writeTimeoutMs?: number;
+  warn: (message: string) => void;
+}
+
+export async function openServerDatabase(url: string, opts: ServerDatabaseOptions): Promise<Database> {
   const target = describeServerUrl(url);
+  const readMs = opts.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  const writeMs = opts.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: url,
     types,
@@ -86,22 +105,39 @@ export async function openServerDatabase(url: string, opts: { maxConnections?: n
     application_name: 'lede',
     // Same session time zone as PGlite, so SQL date arithmetic matches on both
     // engines. (Timestamps come back in UTC whatever the zone: see type-parsers.)
-    options: '-c TimeZone=UTC',
+    // statement_timeout is the server's half of the read deadline: a statement the
+    // client gave up on stops there too instead of running on (transactions set their own).
+    options: `-c TimeZone=UTC -c statement_timeout=${readMs}`,
   });
   // Idle connections can be dropped by the server (restart, failover); without a
   // listener the pool's 'error' event would end the process.
   pool.on('error', (err) => opts.warn(`lost an idle connection to PostgreSQL at ${target.address}: ${err.message}`));
+  const db = new ServerDatabase(pool, target, { readMs, writeMs });
   try {
-    const rows = await pool.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v");
-    const version = rows.rows[0]?.v ?? 0;
+    const rows = await db.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v");
+    const version = rows[0]?.v ?? 0;
     if (version < 130000) {
       throw new LedeError('UNAVAILABLE', `PostgreSQL at ${target.address} is version ${Math.floor(version / 10000)}; Lede needs 13 or newer`, { reason: 'database_unavailable' });
     }
   } catch (err) {
-    await pool.end().catch(() => undefined);
+    await db.close().catch(() => undefined);
     throw err instanceof LedeError ? err : connectionFailure(target, err);
   }
-  return new ServerDatabase(pool, target);
+  return db;
+}
+
+const swallow = () => undefined;
+
+interface ClientUse {
+  /** The deadline's error once it passed: every later failure on the connection is reported as it. */
+  expired(): LedeError | undefined;
+  /** The connection is in an unknown state: close it instead of pooling it. */
+  markBroken(): void;
+}
+
+/** Drops the connection at once: a silent server would answer neither a cancel nor a polite goodbye. */
+function destroyConnection(client: pg.PoolClient): void {
+  (client as unknown as pg.Client).connection?.stream?.destroy();
 }
 
 class ServerDatabase implements Database {
@@ -110,7 +146,11 @@ class ServerDatabase implements Database {
   extensions: readonly string[] = [];
   #closed = false;
 
-  constructor(private readonly pool: pg.Pool, private readonly target: ServerTarget) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly target: ServerTarget,
+    private readonly deadlines: { readMs: number; writeMs: number },
+  ) {
     this.location = target.location;
   }
 
@@ -120,44 +160,110 @@ class ServerDatabase implements Database {
   }
 
   #mapError(err: unknown): unknown {
+    if (err instanceof LedeError) return err;
+    // 57014: the server cancelled the statement (statement_timeout, our backstop).
+    if (errorCode(err) === '57014') return deadlineFailure(this.target, this.deadlines.readMs, 'a statement', err);
     return isConnectionError(err) ? connectionFailure(this.target, err) : err;
   }
 
-  async #run<T>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<T[]> {
+  /**
+   * Runs `fn` on a pooled connection under a deadline counted from asking the pool
+   * (a pool full of stuck connections counts too). When it passes, the caller gets
+   * UNAVAILABLE/database_timeout at once and the connection is destroyed, not handed
+   * back: the pool opens a fresh one for the next caller, and the server rolls back
+   * whatever the connection had open when it notices.
+   */
+  async #withClient<T>(ms: number, what: string, fn: (client: pg.PoolClient, use: ClientUse) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient | undefined;
+    let expired: LedeError | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = ms > 0
+      ? new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          expired = deadlineFailure(this.target, ms, what);
+          if (client) destroyConnection(client);
+          reject(expired);
+        }, ms);
+      })
+      : undefined;
+    const work = (async () => {
+      let c: pg.PoolClient;
+      try {
+        c = await this.pool.connect();
+      } catch (err) {
+        throw this.#mapError(err);
+      }
+      if (expired) {
+        c.release(); // a late but healthy connection: back to the pool unused
+        throw expired;
+      }
+      client = c;
+      // A checked-out connection that dies (our destroy, a server restart) emits 'error';
+      // unheard, that would end the process. The pending query rejects anyway.
+      c.on('error', swallow);
+      let broken = false;
+      const use: ClientUse = { expired: () => expired, markBroken: () => (broken = true) };
+      try {
+        return await fn(c, use);
+      } catch (err) {
+        if (isConnectionError(err)) broken = true;
+        throw expired ?? err;
+      } finally {
+        c.removeListener('error', swallow);
+        // true: the pool closes this connection instead of handing it out again.
+        c.release(broken || expired !== undefined || undefined);
+      }
+    })();
+    if (!deadline) return work;
+    work.catch(swallow); // after the deadline its rejection has no listener
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #run<T>(client: pg.PoolClient, sql: string, params: unknown[] | undefined, use: ClientUse): Promise<T[]> {
     try {
       const result = await client.query(sql, params);
       return result.rows as T[];
     } catch (err) {
-      throw this.#mapError(err);
+      throw use.expired() ?? this.#mapError(err);
     }
   }
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     this.#check('db.query()');
-    return this.#run<T>(this.pool, sql, params);
+    return this.#withClient(this.deadlines.readMs, 'a query', (client, use) => this.#run<T>(client, sql, params, use));
   }
 
   async exec(sql: string): Promise<void> {
     this.#check('db.exec()');
-    await this.#run(this.pool, sql); // no parameters: the simple protocol runs every statement
+    const ms = this.deadlines.writeMs;
+    await this.#withClient(ms, 'a script', async (client, use) => {
+      try {
+        // No parameters: the simple protocol runs every statement of the script.
+        await this.#run(client, `SET statement_timeout = ${ms}; ${sql}`, undefined, use);
+      } finally {
+        // Back to the read deadline before the connection serves anyone else.
+        if (!use.expired()) await client.query('RESET statement_timeout').catch(() => use.markBroken());
+      }
+    });
   }
 
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
     this.#check('db.transaction()');
-    return inTransactionScope(this, async () => {
-      let client: pg.PoolClient;
+    const ms = Math.max(0, opts.timeoutMs ?? this.deadlines.writeMs);
+    return inTransactionScope(this, () => this.#withClient(ms, 'a transaction', async (client, use) => {
+      // BEGIN and the server's half of the deadline in one round trip. A partition can
+      // leave the server holding this transaction's locks long after we dropped the
+      // connection; idle_in_transaction_session_timeout ends it there too.
+      await this.#run(client, `BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms}`, undefined, use);
       try {
-        client = await this.pool.connect();
-      } catch (err) {
-        throw this.#mapError(err);
-      }
-      let broken: Error | undefined;
-      try {
-        await this.#run(client, 'BEGIN');
         const tx: Transaction = {
-          query: <R = Record<string, unknown>>(sql: string, params?: unknown[]) => this.#run<R>(client, sql, params),
+          query: <R = Record<string, unknown>>(sql: string, params?: unknown[]) => this.#run<R>(client, sql, params, use),
           exec: async (sql: string) => {
-            await this.#run(client, sql);
+            await this.#run(client, sql, undefined, use);
           },
         };
         const result = await fn(tx);
@@ -165,7 +271,7 @@ class ServerDatabase implements Database {
         try {
           commit = await client.query('COMMIT');
         } catch (err) {
-          throw this.#mapError(err);
+          throw use.expired() ?? this.#mapError(err);
         }
         // After a failed statement (whose error the callback caught) PostgreSQL answers
         // COMMIT with ROLLBACK and no error. PGlite throws here; so do we: nothing was saved.
@@ -174,16 +280,11 @@ class ServerDatabase implements Database {
         }
         return result;
       } catch (err) {
-        try {
-          await client.query('ROLLBACK');
-        } catch (rollbackError) {
-          broken = rollbackError as Error; // the connection is unusable: the pool discards it
-        }
+        // The connection is unusable when ROLLBACK fails: the pool discards it.
+        if (!use.expired()) await client.query('ROLLBACK').catch(() => use.markBroken());
         throw err;
-      } finally {
-        client.release(broken);
       }
-    });
+    }));
   }
 
   async checkpoint(): Promise<void> {

@@ -26,6 +26,15 @@ export const MARK_END = '\u0003';
 
 /** Longest query we accept (characters). */
 export const MAX_QUERY_LENGTH = 200;
+/**
+ * Most words (after stemming and dropping stopwords) one search may hold. Every
+ * word is one more index scan and one more term to rank in each of up to 1,000
+ * matches: at 10,000 stories, 24 common words took 330 ms against 50 ms for one
+ * (bench/search.bench.ts measures the ordinary kinds). On the embedded engine
+ * that time blocks the whole process, and PGlite ignores statement_timeout (it
+ * has no timer signal), so the bound is on the input instead.
+ */
+export const MAX_QUERY_TERMS = 8;
 /** Deepest result we show, and the most matches we count and rank. */
 export const MAX_SEARCH_RESULTS = 1000;
 /** Snippets are made from at most this much of teaser and body text. */
@@ -64,9 +73,10 @@ export interface SearchResult {
   more: boolean;
   /**
    * Why nothing could be searched, when the query has no searchable word:
-   * 'stopwords' (only words like "der", "und"), 'only-exclusions' (only -words).
+   * 'stopwords' (only words like "der", "und"), 'only-exclusions' (only -words),
+   * 'too-many-words' (more than MAX_QUERY_TERMS searchable words).
    */
-  unsearchable?: 'stopwords' | 'only-exclusions';
+  unsearchable?: 'stopwords' | 'only-exclusions' | 'too-many-words';
 }
 
 interface Filter {
@@ -118,6 +128,11 @@ async function parseQuery(db: Queryable, query: string): Promise<{ tsquery: stri
   return { tsquery: rows[0]?.q ?? '', tree: rows[0]?.tree ?? '' };
 }
 
+/** Lexemes in a tsquery's text ('a' & 'b' <-> 'c''s'), repeats included: each costs its own scan. */
+function countTerms(tsquery: string): number {
+  return tsquery.match(/'(?:[^']|'')*'/g)?.length ?? 0;
+}
+
 export async function searchStories(db: Queryable, opts: SearchOptions): Promise<SearchResult> {
   const limit = Math.max(0, Math.floor(opts.limit));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
@@ -125,6 +140,7 @@ export async function searchStories(db: Queryable, opts: SearchOptions): Promise
   if (!tsquery) return { hits: [], total: 0, more: false, unsearchable: 'stopwords' };
   // querytree gives 'T' when nothing in the query can use the index: only negations.
   if (tree === 'T') return { hits: [], total: 0, more: false, unsearchable: 'only-exclusions' };
+  if (countTerms(tsquery) > MAX_QUERY_TERMS) return { hits: [], total: 0, more: false, unsearchable: 'too-many-words' };
 
   const { where, params } = searchFilter(tsquery, opts);
   const end = Math.min(offset + limit, MAX_SEARCH_RESULTS);
@@ -231,7 +247,7 @@ export async function suggestQuery(
 
 async function countMatches(db: Queryable, query: string, opts: Omit<SearchOptions, 'query' | 'limit'>): Promise<number> {
   const { tsquery, tree } = await parseQuery(db, query);
-  if (!tsquery || tree === 'T') return 0;
+  if (!tsquery || tree === 'T' || countTerms(tsquery) > MAX_QUERY_TERMS) return 0;
   const { where, params } = searchFilter(tsquery, { ...opts, query, limit: 0 });
   const rows = await db.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM stories WHERE ${where} LIMIT 100) AS m`, params);
   return Number(rows[0]?.n ?? 0);

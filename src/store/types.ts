@@ -27,8 +27,12 @@ export interface Database extends Queryable {
   readonly location: string;
   /** Optional extensions that are installed (pg_trgm, unaccent); search may use them when present. */
   readonly extensions: readonly string[];
-  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction; commits when it resolves, rolls back when it throws.
+   * On PostgreSQL the whole transaction has the write deadline (`timeoutMs`, default the
+   * database's; 0 = none, for migrations and bulk work), outside queries the read deadline.
+   */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   /** Runs a script of several statements outside a transaction. */
   exec(sql: string): Promise<void>;
   /** Embedded engine: CHECKPOINT now (bounds the WAL and crash-recovery time). Server: no-op. */
@@ -36,6 +40,15 @@ export interface Database extends Queryable {
   /** Flushes (checkpoint on the embedded engine), releases the data-directory lock, closes. */
   close(): Promise<void>;
 }
+
+export interface TransactionOptions {
+  /** Deadline for the whole transaction in ms (PostgreSQL); 0 = none. Default: the database's write deadline. */
+  timeoutMs?: number;
+}
+
+/** Deadlines for PostgreSQL (LEDE_DB_READ_TIMEOUT_MS, LEDE_DB_WRITE_TIMEOUT_MS). */
+export const DEFAULT_READ_TIMEOUT_MS = 2000;
+export const DEFAULT_WRITE_TIMEOUT_MS = 5000;
 
 export interface OpenOptions {
   /** PostgreSQL server mode when set (postgres://…). */
@@ -50,6 +63,14 @@ export interface OpenOptions {
   checkpointWalBytes?: number;
   /** Server mode: connection pool size (default 10). */
   maxConnections?: number;
+  /**
+   * Server mode: how long a query outside a transaction may take, in ms, from asking the
+   * pool for a connection to the last row (default 2000; 0 = no deadline). A server that
+   * stops answering then gives UNAVAILABLE (reason database_timeout) instead of a hang.
+   */
+  readTimeoutMs?: number;
+  /** Server mode: the same for a whole transaction and for `exec` (default 5000; 0 = none). */
+  writeTimeoutMs?: number;
   /** Where warnings go (missing extension, unknown migrations); default: one line on stderr. */
   onWarning?: (message: string) => void;
 }

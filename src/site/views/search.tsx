@@ -1,6 +1,6 @@
 import { formatGermanDate, slugify } from '../../content/index.js';
 import type { SectionInfo, TopicInfo } from '../../store/catalog-queries.js';
-import { snippetParts, type SearchHit, type SearchResult } from '../../store/search-queries.js';
+import { MAX_QUERY_TERMS, snippetParts, type SearchHit, type SearchResult } from '../../store/search-queries.js';
 import { searchHref, SEARCH_PAGE_SIZE, MAX_SEARCH_PAGE, type SearchForm } from '../search/search-params.js';
 import { TeaserCard } from './teaser.js';
 
@@ -117,6 +117,7 @@ export function SearchView(props: SearchViewProps) {
           </h2>
           {result.unsearchable === 'stopwords' ? <p>Die Suche enthält nur sehr häufige Wörter (wie „der“, „und“). Bitte geben Sie einen genaueren Begriff ein.</p> : null}
           {result.unsearchable === 'only-exclusions' ? <p>Die Suche schließt nur Wörter aus. Bitte geben Sie mindestens einen Begriff ohne Minuszeichen ein.</p> : null}
+          {result.unsearchable === 'too-many-words' ? <p>Die Suche enthält zu viele Wörter: höchstens {MAX_QUERY_TERMS}. Bitte lassen Sie einige weg.</p> : null}
           {!result.unsearchable && !result.total ? <p>Keine veröffentlichten Beiträge gefunden. Versuchen Sie andere oder weniger Wörter, oder entfernen Sie Filter.</p> : null}
           {result.hits.length ? (
             <ol class="search-results" start={first + 1}>
