@@ -26,15 +26,19 @@ export function routeMatcher(routes: readonly PageRoute[]): (pathname: string) =
   return (pathname) => {
     let match = known.get(pathname);
     if (match === undefined) {
-      if (known.size >= MEMO_SIZE) known.clear();
       match = find(compiled, pathname) ?? null;
-      known.set(pathname, match);
+      // Long (junk) paths are matched every time: 10,000 of 14 KB each would be 140 MB of memo.
+      if (pathname.length <= MEMO_PATH_LENGTH) {
+        if (known.size >= MEMO_SIZE) known.clear();
+        known.set(pathname, match);
+      }
     }
     return match ?? undefined;
   };
 }
 
 const MEMO_SIZE = 10_000;
+const MEMO_PATH_LENGTH = 256;
 
 function find(compiled: readonly Compiled[], pathname: string): RouteMatch | undefined {
   const path = pathname.includes('%') ? tryDecode(pathname.replace(/%25/g, '%2525'), decodeURI, pathname) : pathname;
