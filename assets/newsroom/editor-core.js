@@ -77,21 +77,45 @@ var LedeCore = (function () {
     return out.filter(function (r) { return r.text !== ''; });
   }
 
+  /**
+   * Pasted HTML's style attributes, renamed before parsing: the parsed document has the newsroom's CSP,
+   * which refuses inline styles (el.style would stay empty, and each attribute would be reported as a violation).
+   */
+  var STYLE_ATTR = 'data-pasted-style';
+
+  /**
+   * One declaration of an element's inline style: a pasted element's from its renamed attribute's text
+   * (the last one wins), an element of the editor's own page (the rich areas, where the browser's editing
+   * commands set styles through CSSOM, which the CSP allows) from el.style.
+   * @param {HTMLElement} el @param {string} property e.g. 'font-weight' @param {'fontWeight' | 'fontStyle'} cssom its CSSOM name
+   */
+  function styleValue(el, property, cssom) {
+    var pasted = el.getAttribute ? el.getAttribute(STYLE_ATTR) : null;
+    if (pasted === null) return el.style ? String(el.style[cssom] || '').toLowerCase() : '';
+    var value = '';
+    pasted.split(';').forEach(function (decl) {
+      var colon = decl.indexOf(':');
+      if (colon > 0 && decl.slice(0, colon).trim().toLowerCase() === property) {
+        value = decl.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase();
+      }
+    });
+    return value;
+  }
+
   /** @param {HTMLElement} el */
   function isBold(el) {
+    var fw = styleValue(el, 'font-weight', 'fontWeight');
     if (el.tagName === 'B' || el.tagName === 'STRONG') {
       // Google Docs wraps everything in <b style="font-weight:normal">.
-      var w = el.style && el.style.fontWeight;
-      return !(w === 'normal' || w === '400');
+      return !(fw === 'normal' || fw === '400');
     }
-    var fw = el.style && el.style.fontWeight;
     return el.tagName === 'SPAN' && (fw === 'bold' || fw === '700' || fw === '600' || fw === '800' || fw === '900');
   }
 
   /** @param {HTMLElement} el */
   function isItalic(el) {
     if (el.tagName === 'I' || el.tagName === 'EM') return true;
-    return el.tagName === 'SPAN' && el.style && el.style.fontStyle === 'italic';
+    return el.tagName === 'SPAN' && styleValue(el, 'font-style', 'fontStyle') === 'italic';
   }
 
   /**
@@ -138,7 +162,7 @@ var LedeCore = (function () {
   /** @param {Element} el */
   function isWordListParagraph(el) {
     var cls = el.getAttribute && (el.getAttribute('class') || '');
-    var style = el.getAttribute && (el.getAttribute('style') || '');
+    var style = el.getAttribute && (el.getAttribute(STYLE_ATTR) || '');
     return /MsoListParagraph/i.test(cls) || /mso-list:/i.test(style);
   }
 
@@ -148,7 +172,7 @@ var LedeCore = (function () {
     var clone = /** @type {Element} */ (el.cloneNode(true));
     var spans = clone.querySelectorAll ? clone.querySelectorAll('span') : [];
     spans.forEach(function (span) {
-      if (/mso-list:\s*ignore/i.test(span.getAttribute('style') || '')) span.remove();
+      if (/mso-list:\s*ignore/i.test(span.getAttribute(STYLE_ATTR) || '')) span.remove();
     });
     var inl = inlinesOf(clone);
     var lead = inl[0];
@@ -168,7 +192,11 @@ var LedeCore = (function () {
   function blocksFromHtml(html, parse) {
     // The parsed document is inert (nothing in it runs); event-handler attributes are cut
     // beforehand only so the browser does not report each one as a CSP violation.
-    var source = String(html).replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+    var source = String(html).replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+      // Style sheets (Word sends one) are dropped and style attributes kept under another name for the same
+      // reason: the CSP refuses inline styles. styleValue reads the renamed attributes.
+      .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '')
+      .replace(/<[a-z][^>]*>/gi, function (tag) { return tag.replace(/\sstyle\s*=/gi, ' ' + STYLE_ATTR + '='); });
     var doc = parse ? parse(source) : new DOMParser().parseFromString(source, 'text/html');
     return blocksFromNode(doc.body || doc);
   }

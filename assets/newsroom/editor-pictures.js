@@ -52,12 +52,12 @@ function creditText(asset) {
 }
 
 /**
- * What a figure shows: the library picture (thumbnail, name, credit, rights when not plainly valid) or the outside address
- * (with `noOutsideThumb`, as text only: a related item's outside picture is not fetched from elsewhere just to be listed).
+ * What a figure shows: the library picture (thumbnail, name, credit, rights when not plainly valid) or the outside address,
+ * as text only: the newsroom's CSP takes pictures from this site alone (img-src 'self'), so an outside address
+ * never makes an editor's browser call another server while a draft is open.
  * @param {Figure} fig
- * @param {boolean} [noOutsideThumb]
  */
-export function pictureInfo(fig, noOutsideThumb) {
+export function pictureInfo(fig) {
   const box = el('div', { class: 'picked' });
   if (fig.assetId) {
     const id = fig.assetId;
@@ -80,7 +80,6 @@ export function pictureInfo(fig, noOutsideThumb) {
       text.appendChild(el('p', null, [el('a', { href: '/newsroom/media/' + id, target: '_blank', rel: 'noopener' }, [T.openInLibrary, el('span', { class: 'vh', text: ': ' + (a.originalName || T.untitled) })])]));
     });
   } else if (fig.src) {
-    if (!noOutsideThumb) box.appendChild(el('img', { alt: '', src: fig.src }));
     box.appendChild(el('div', null, [
       el('p', { text: T.external }), el('p', { class: 'name', text: fig.src }),
       fig.credit ? el('p', { class: 'credit', text: T.creditLine + ' ' + fig.credit }) : null,

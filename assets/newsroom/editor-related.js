@@ -109,7 +109,7 @@ function relatedRow(r, i, n) {
   const pic = el('fieldset', { class: 'related-picture' }, [el('legend', { text: T.relatedPicture })]);
   const image = r.image;
   if (image) {
-    pic.appendChild(pictureInfo(image, true));
+    pic.appendChild(pictureInfo(image));
     const altHint = nextId('alth');
     pic.appendChild(labelled(T.relatedAlt, input(image.alt, function (v) { image.alt = v; }, { maxlength: cfg.limits.alt, 'aria-describedby': altHint, 'data-field': 'alt' })));
     pic.appendChild(el('p', { class: 'hint', id: altHint, text: T.altHint }));

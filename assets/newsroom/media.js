@@ -143,14 +143,18 @@
   var fx = document.getElementById('r-focalX');
   var fy = document.getElementById('r-focalY');
   var fstate = document.getElementById('focal-state');
+  // The marker's place is set here (CSSOM), never by a style attribute: the newsroom's CSP refuses those.
+  var placeAt = function (/** @type {unknown} */ px, /** @type {unknown} */ py) {
+    var x = Math.min(100, Math.max(0, Number(px)));
+    var y = Math.min(100, Math.max(0, Number(py)));
+    if (!marker || !isFinite(x) || !isFinite(y)) return;
+    marker.style.left = x + '%';
+    marker.style.top = y + '%';
+    marker.hidden = false;
+  };
+  if (marker) placeAt(marker.getAttribute('data-x'), marker.getAttribute('data-y'));
   if (frame && image && marker && fx && fy) {
-    var place = function () {
-      var x = Math.min(100, Math.max(0, Number(fx.value)));
-      var y = Math.min(100, Math.max(0, Number(fy.value)));
-      if (!isFinite(x) || !isFinite(y)) return;
-      marker.style.left = x + '%';
-      marker.style.top = y + '%';
-    };
+    var place = function () { placeAt(fx.value, fy.value); };
     image.addEventListener('click', function (e) {
       var r = image.getBoundingClientRect();
       var x = Math.round(((e.clientX - r.left) / r.width) * 1000) / 10;

@@ -353,8 +353,9 @@ export function registerMediaPages(registry: EndpointRegistry, deps: NewsroomDep
           <div>
             <div class="focal-frame" id="focal-frame">
               <img id="focal-image" src={view.urls.original} alt={view.embeddedCaption ?? t.previewAlt} width={asset.width} height={asset.height} />
-              <span class="focal-marker" id="focal-marker" role="img" aria-label={t.marker}
-                style={`left:${asset.focalX * 100}%;top:${asset.focalY * 100}%`}></span>
+              {/* Placed by media.js from data-x/data-y: the newsroom's CSP allows no style attributes; hidden until placed. */}
+              <span class="focal-marker" id="focal-marker" role="img" aria-label={t.marker} hidden
+                data-x={String(asset.focalX * 100)} data-y={String(asset.focalY * 100)}></span>
             </div>
             <p><a href={view.urls.original}>{t.original}</a></p>
             <dl class="media-facts">
