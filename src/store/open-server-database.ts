@@ -154,6 +154,11 @@ class ServerDatabase implements Database {
     this.location = target.location;
   }
 
+  /** The pool's connections, for metrics (read by duck typing: the embedded engine has no pool): open, idle, callers waiting. */
+  poolStats(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
   #check(what: string): void {
     if (this.#closed) throw new LedeError('UNAVAILABLE', `the connection pool to ${this.target.address} is closed`, { reason: 'database_closed' });
     assertOutsideTransaction(this, what);
@@ -206,7 +211,7 @@ class ServerDatabase implements Database {
       try {
         return await fn(c, use);
       } catch (err) {
-        if (isConnectionError(err)) broken = true;
+        if (isConnectionError(err) || isConnectionError((err as { cause?: unknown }).cause)) broken = true;
         throw expired ?? err;
       } finally {
         c.removeListener('error', swallow);
@@ -228,6 +233,8 @@ class ServerDatabase implements Database {
       const result = await client.query(sql, params);
       return result.rows as T[];
     } catch (err) {
+      // A dropped or terminated connection must not go back to the pool.
+      if (isConnectionError(err)) use.markBroken();
       throw use.expired() ?? this.#mapError(err);
     }
   }

@@ -62,7 +62,7 @@ describe('a silent PostgreSQL server [PostgreSQL]', { skip: serverSkipReason(), 
     }
     const u = new URL(url);
     proxy = await startTcpProxy({ host: u.hostname, port: Number(u.port || 5432) });
-    db = await openDatabase({ databaseUrl: proxy.urlFor(url), readTimeoutMs: 300, writeTimeoutMs: 600, onWarning: () => undefined });
+    db = await openDatabase({ databaseUrl: proxy.urlFor(url), readTimeoutMs: 1500, writeTimeoutMs: 3000, onWarning: () => undefined });
     // Always stale after its first render, so the next request tries the database again.
     app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { pageCache: new PageCache({ freshMs: 0, staleMs: 0, errorMs: 3_600_000 }), events: new EventBus() });
     editor = new Browser(app);
