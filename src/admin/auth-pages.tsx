@@ -51,9 +51,14 @@ const TEXT = {
   },
 };
 
-/** Only local paths inside the newsroom are followed after login (no open redirect). */
-function safeNext(raw: unknown): string {
-  return typeof raw === 'string' && /^\/newsroom(\/|$|\?)/.test(raw) && !raw.startsWith('//') ? raw : '/newsroom';
+/**
+ * Only local paths inside the newsroom are followed after login (no open
+ * redirect): one leading "/" (never "//" or "/\\", which browsers read as
+ * another host), no backslash, no control characters (a CR/LF would break the
+ * Location header), nothing but printable ASCII; anything else goes to /newsroom.
+ */
+export function safeNext(raw: unknown): string {
+  return typeof raw === 'string' && /^\/newsroom(?:[/?#]|$)/.test(raw) && /^[\x21-\x7e]*$/.test(raw) && !raw.includes('\\') && !raw.startsWith('//') ? raw : '/newsroom';
 }
 
 export function registerAuthPages(registry: EndpointRegistry, deps: NewsroomDeps): void {

@@ -5,7 +5,7 @@ import { TRANSITIONS, hasPermission, mayOnStory } from '../content/roles.js';
 import type { Session } from '../store/session-repository.js';
 import { previewStory, storyFor } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
-import type { EndpointRegistry } from '../http/endpoints.js';
+import { MAX_PREVIEW_FORM_BYTES, type EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
 import { pick, type UiLang } from './i18n.js';
 import { NewsroomLayout } from './layout.js';
@@ -476,11 +476,11 @@ export function registerEditorPages(registry: EndpointRegistry, deps: NewsroomDe
   });
   // Previews are form posts into a new window (the CSP allows no inline or blob documents of ours to run scripts).
   registry.add({
-    method: 'POST', path: '/newsroom/stories/:id/preview', permission: 'story.view', kind: 'page', input: { params: idParams },
+    method: 'POST', path: '/newsroom/stories/:id/preview', permission: 'story.view', kind: 'page', input: { params: idParams }, maxBodyBytes: MAX_PREVIEW_FORM_BYTES,
     handler: async (c, { params }) => previewOf(deps, c, await storyFor(c, deps, params.id)),
   });
   registry.add({
-    method: 'POST', path: '/newsroom/preview', permission: 'story.create', kind: 'page',
+    method: 'POST', path: '/newsroom/preview', permission: 'story.create', kind: 'page', maxBodyBytes: MAX_PREVIEW_FORM_BYTES,
     handler: (c) => previewOf(deps, c as NewsroomContext, undefined),
   });
 }

@@ -49,6 +49,14 @@ const DRAFT_TEXT = {
     'enthält Steuerzeichen (unsichtbare Zeichen, oft aus kopiertem Text); bitte entfernen',
     'contains control characters (invisible characters, often from pasted text); please remove them',
   ),
+  year_range: {
+    de: (p) => `das Jahr muss zwischen ${p.min} und ${p.max} liegen`,
+    en: (p) => `the year must be from ${p.min} to ${p.max}`,
+  },
+  bidi_control: fixed(
+    'enthält unsichtbare Zeichen zur Schreibrichtung (z. B. U+202E), die den Text anders anzeigen lassen, als er ist; bitte entfernen',
+    'contains invisible text-direction characters (such as U+202E) that make the text display as something else; please remove them',
+  ),
   bad_url: fixed(
     'muss eine Adresse mit http://, https:// oder mailto: sein oder ein Pfad, der mit „/“ beginnt',
     'must be an address with http://, https:// or mailto:, or a path starting with “/”',

@@ -9,7 +9,7 @@ import { mergeRights, type NewsroomMedia } from '../services/media-library.js';
 import { assertMayReplaceEverywhere, replaceAssetEverywhere } from '../services/replace-everywhere.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
-import { idParams, parseInput, pathParam } from '../http/input.js';
+import { assertTextSound, idParams, parseInput, pathParam } from '../http/input.js';
 import {
   MULTIPART_OVERHEAD, REPLACE_BODY_BYTES, RIGHTS_BODY_BYTES, assetChangeBody, assetChangeOf, mediaFilter, mediaListQuery, replaceEverywhereBody,
 } from './media-input.js';
@@ -91,6 +91,8 @@ export function createMediaApi(opts: MediaApiOptions = {}): (registry: EndpointR
       handler: async (c) => {
         const media = mediaOf(deps);
         const { input, rights } = await readUpload(c, maxUpload);
+        // Rights fields of a multipart upload are form text: checked like every body's (no NUL, no lone surrogate).
+        assertTextSound(rights, 'the rights');
         const stated = Object.keys(rights).length ? assetChangeOf(parseInput(assetChangeBody, rights, 'the rights')).rights : undefined;
         const result = await media.library.upload(input, { createdBy: actorOf(c).id, ...(stated && { rights: mergeRights({}, stated) }) });
         const usedIn = result.created ? 0 : await media.library.usedIn(result.asset.id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDateTime } from '../content/index.js';
+import { SANE_YEARS, isIsoDateTime, isSaneYear } from '../content/index.js';
 import { RIGHTS_DATE_RULE, RIGHTS_FIELDS, RIGHTS_MAX, rightsInstant, type RightsField, type RightsStatus } from '../content/media-types.js';
 import { MEDIA_USAGES, decodeMediaCursor, type MediaListFilter } from '../store/media-queries.js';
 import { oneOf, queryInt } from '../http/input.js';
@@ -38,7 +38,7 @@ function dateBound(end: boolean) {
   const message = 'not a date';
   return z.preprocess(trimmed, z.string({ error: message }).optional()).transform((v, ctx): string | undefined => {
     if (v === undefined || isIsoDateTime(v)) return v;
-    const bound = berlinDayBound(v, end);
+    const bound = isSaneYear(Number(String(v).slice(0, 4))) ? berlinDayBound(v, end) : undefined;
     if (bound) return bound;
     ctx.addIssue({ code: 'custom', message, params: { code: 'not_a_date' } });
     return z.NEVER;
@@ -92,6 +92,11 @@ function rightsField(key: RightsField) {
     }
     if ((key === 'validFrom' || key === 'validUntil') && text && !rightsInstant(text, key === 'validUntil')) {
       ctx.addIssue({ code: 'custom', message: RIGHTS_DATE_RULE, params: { code: 'rights_date' } });
+      return z.NEVER;
+    }
+    // "0000-01-01" was read as 1899 (JavaScript's two-digit years), or refused by PostgreSQL as a 500.
+    if ((key === 'validFrom' || key === 'validUntil') && text && !isSaneYear(Number(text.slice(0, 4)))) {
+      ctx.addIssue({ code: 'custom', message: `a year from ${SANE_YEARS.min} to ${SANE_YEARS.max}`, params: { code: 'year_range', min: SANE_YEARS.min, max: SANE_YEARS.max } });
       return z.NEVER;
     }
     return text || null;

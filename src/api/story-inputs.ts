@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STORY_STATUSES, isIsoDateTime } from '../content/index.js';
+import { STORY_STATUSES, isIsoDateTime, isSaneYear } from '../content/index.js';
 import { NEWSROOM_QUERY_MAX, PICTURE_RIGHTS } from '../store/newsroom-queries.js';
 import { isUuid } from '../content/index.js';
 import { instant, oneOf, pathParam, queryInt, queryText } from '../http/input.js';
@@ -36,7 +36,7 @@ function dateBound(end: boolean) {
   const message = 'a day (2026-11-25) or a date and time with offset (2026-11-25T14:00:00+01:00)';
   return queryText(40, message).transform((v, ctx): string | undefined => {
     if (v === undefined || isIsoDateTime(v)) return v;
-    const bound = berlinDayBound(v, end);
+    const bound = isSaneYear(Number(String(v).slice(0, 4))) ? berlinDayBound(v, end) : undefined;
     if (bound) return bound;
     ctx.addIssue({ code: 'custom', message, params: { code: 'not_a_date' } });
     return z.NEVER;

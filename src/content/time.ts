@@ -101,11 +101,22 @@ export function toZonedIso(instant: Date, timeZone = NEWSROOM_TZ): string {
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** True for an ISO 8601 date-time that names its offset (or Z) and is a real instant. */
+/**
+ * The years a date in the newsroom may name (publication, broadcasts, embargo,
+ * picture rights). PostgreSQL refuses year 0 and JavaScript reads years below
+ * 100 as 19xx, so "0000-01-01" was a 500 or silently 1899; nothing Lede dates
+ * is older than 1900 or further out than 2200. See docs/operations.md.
+ */
+export const SANE_YEARS = { min: 1900, max: 2200 } as const;
+
+/** Whether `year` lies within SANE_YEARS. */
+export const isSaneYear = (year: number): boolean => Number.isInteger(year) && year >= SANE_YEARS.min && year <= SANE_YEARS.max;
+
+/** True for an ISO 8601 date-time that names its offset (or Z), is a real instant, and lies within SANE_YEARS. */
 export function isIsoDateTime(value: unknown): value is string {
   if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) return false;
   const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return isValidDate(y, m, d) && !Number.isNaN(Date.parse(value));
+  return isSaneYear(y) && isValidDate(y, m, d) && !Number.isNaN(Date.parse(value));
 }
 
 /** "21. Januar 2022" */

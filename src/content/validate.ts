@@ -1,4 +1,4 @@
-import { isIsoDateTime } from './time.js';
+import { SANE_YEARS, isIsoDateTime, isSaneYear } from './time.js';
 import { isSlug } from './slug.js';
 import { isSafeLocalPath } from './paths.js';
 import {
@@ -17,6 +17,8 @@ export const ISSUE_CODES = [
   'required', 'not_text', 'too_long', 'too_many', 'control_chars', 'bad_url', 'bad_datetime', 'one_of', 'number_range',
   'not_list', 'bad_shape', 'alt_required', 'bad_asset_id', 'bad_language', 'bad_slug', 'bad_entry_id',
   'duplicate_entry_id', 'nested_entry', 'entry_empty', 'not_before', 'media_required', 'no_ticker_entry',
+  // Hardening: dates within SANE_YEARS, no bidi controls in one-line text
+  'year_range', 'bidi_control',
 ] as const;
 
 /**
@@ -70,6 +72,13 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/**
+ * Bidirectional embedding, override and isolate controls: refused in one-line
+ * fields (headline, kicker, names, slugs …). Multi-line text may quote
+ * right-to-left languages, where they have a use.
+ */
+export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
 /** A media library asset's id (a UUID). */
 const ASSET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -95,9 +104,12 @@ class Reader {
       return opts.required ? this.fail(path, rule.replace('text of ', ''), 'required', { max: opts.max }) : undefined;
     }
     if (typeof raw !== 'string') return this.fail(path, `${rule}, got ${typeof raw}`, 'not_text', { max: opts.max, got: typeof raw });
-    const value = opts.multiline ? raw.trim() : raw.replace(/\s+/g, ' ').trim();
+    // Normal form C: the same words are the same text (search, slugs, names), however they were typed.
+    const value = (opts.multiline ? raw.trim() : raw.replace(/\s+/g, ' ').trim()).normalize('NFC');
     if (!value) return opts.required ? this.fail(path, `${rule.replace('text of ', '')}; it is blank`, 'required', { max: opts.max }) : undefined;
     if (CONTROL.test(value)) return this.fail(path, 'must not contain control characters', 'control_chars');
+    // A right-to-left override in a headline or a name makes it display as other text than it is (spoofing in lists and feeds).
+    if (!opts.multiline && BIDI_CONTROL.test(value)) return this.fail(path, 'must not contain bidirectional override, embedding or isolate characters (U+202A–U+202E, U+2066–U+2069)', 'bidi_control');
     if ([...value].length > opts.max) return this.fail(path, `${rule}, got ${[...value].length}`, 'too_long', { max: opts.max, got: [...value].length });
     return value;
   }
@@ -119,7 +131,12 @@ class Reader {
   time(obj: Obj, key: string, path: string, required = false): string | undefined {
     const raw = obj[key];
     if (raw === undefined || raw === null || raw === '') return required ? this.fail(path, 'required ISO 8601 date-time with offset', 'required') : undefined;
-    if (!isIsoDateTime(raw)) return this.fail(path, 'must be an ISO 8601 date-time with offset, e.g. 2022-01-21T13:00:00+01:00', 'bad_datetime');
+    if (!isIsoDateTime(raw)) {
+      if (typeof raw === 'string' && /^\d{4}-/.test(raw) && !isSaneYear(Number(raw.slice(0, 4)))) {
+        return this.fail(path, `a year from ${SANE_YEARS.min} to ${SANE_YEARS.max}`, 'year_range', { min: SANE_YEARS.min, max: SANE_YEARS.max });
+      }
+      return this.fail(path, 'must be an ISO 8601 date-time with offset, e.g. 2022-01-21T13:00:00+01:00', 'bad_datetime');
+    }
     return raw;
   }
 

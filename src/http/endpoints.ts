@@ -1,10 +1,11 @@
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { LedeError } from '../content/index.js';
 import { GLOBAL_PERMISSIONS, STORY_ACTIONS, type GlobalPermission, type StoryAction } from '../content/roles.js';
 import type { NewsroomContext } from './context.js';
-import { parseInput } from './input.js';
+import { assertTextSound, brokenTextIssues, checkFormText, normalizeText, parseInput } from './input.js';
+
+export { brokenTextPaths } from './input.js';
 
 /**
  * Every endpoint is declared as data: method, path, the permission it needs,
@@ -26,11 +27,15 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Largest JSON body an endpoint reads unless it declares otherwise (a long story with many blocks stays far below). */
 export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 /**
- * Largest form post a page reads unless it declares otherwise. The preview
- * form carries a whole story as JSON, which URL-encoding can make three times
- * as long as the API's 2 MB.
+ * Largest form post a page reads unless it declares otherwise: the longest
+ * small form (a topic's 4,000-character intro, URL-encoded) stays far below.
  */
-export const MAX_FORM_BYTES = 6 * 1024 * 1024;
+export const MAX_FORM_BYTES = 64 * 1024;
+/**
+ * The preview forms carry a whole story as JSON, which URL-encoding can make
+ * three times as long as the API's 2 MB.
+ */
+export const MAX_PREVIEW_FORM_BYTES = 6 * 1024 * 1024;
 
 /** What the registry parsed for the handler. */
 export interface Input<P, Q, B> {
@@ -83,6 +88,7 @@ export interface RegisteredEndpoint {
 
 const KNOWN = new Set<string>([...GLOBAL_PERMISSIONS, ...STORY_ACTIONS, 'public']);
 const JSON_TYPE = /^application\/json\b/i;
+const FORM_TYPE = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
 /** The JSON object in the body; anything else is a 422 that says what to send. */
 /**
@@ -105,33 +111,92 @@ export async function jsonBody(c: Context, what: string, opts: { rawText?: boole
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new LedeError('VALIDATION', `the body must be a JSON object: ${what}`, { reason: 'body_not_json' });
   }
-  const broken = opts.rawText ? [] : brokenTextPaths(body);
-  if (broken.length) {
-    const issues = broken.map((path) => ({ path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' as const }));
+  if (opts.rawText) return body as Record<string, unknown>;
+  const issues = brokenTextIssues(body);
+  if (issues.length) {
     throw new LedeError('VALIDATION', `${what} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { reason: 'input_invalid', issues });
   }
+  // One normal form for all text from here on (NFC), so the same words compare, search and slug alike.
+  body = normalizeText(body);
   return body as Record<string, unknown>;
 }
 
-// NUL cannot be stored in PostgreSQL text, and a lone surrogate is no character at all: refused wherever they stand, at the door.
-// eslint-disable-next-line no-control-regex
-const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Paths of every string (keys included) in a parsed JSON value that holds a NUL or a lone surrogate; at most 20. */
-export function brokenTextPaths(value: unknown, path = '', out: string[] = []): string[] {
-  if (out.length >= 20) return out;
-  if (typeof value === 'string') {
-    if (BROKEN_TEXT.test(value)) out.push(path || '(body)');
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => brokenTextPaths(v, `${path}[${i}]`, out));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const at = path ? `${path}.${k}` : k;
-      if (BROKEN_TEXT.test(k)) out.push(at);
-      else brokenTextPaths(v, at, out);
+/**
+ * The body limit, enforced while the body streams in and without buffering
+ * it: a declared Content-Length over the limit is refused before a byte is
+ * read (Node's parser holds a body to its Content-Length, so a lying one
+ * cannot send more); otherwise, as with a chunked body, the body is passed on
+ * through a counter that fails the read with the 413 as soon as one byte too
+ * many arrives. Whoever reads the body (a form parse, the JSON reader, an
+ * upload) so holds at most the limit, and a request whose body is never read
+ * costs nothing.
+ */
+export function limitBody(maxBytes: number) {
+  return async (c: Context, next: () => Promise<void>): Promise<void> => {
+    const headers = c.req.raw.headers;
+    const declared = headers.get('content-length');
+    // Decided from the header alone, before the body is touched (the HTTP layer then reads and drops what was sent).
+    if (declared !== null && !headers.has('transfer-encoding')) {
+      const n = Number(declared);
+      if (!Number.isSafeInteger(n) || n < 0 || n > maxBytes) throw bodyTooLarge(maxBytes);
     }
+    const raw = c.req.raw;
+    if (!raw.body) return next();
+    const source = raw.body.getReader();
+    let seen = 0;
+    let ended = false;
+    const counted = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await source.read();
+        if (done) {
+          ended = true;
+          return controller.close();
+        }
+        seen += value.byteLength;
+        if (seen > maxBytes) {
+          ended = true;
+          controller.error(bodyTooLarge(maxBytes));
+          void discard(source);
+          return;
+        }
+        controller.enqueue(value);
+      },
+      cancel: () => {
+        ended = true;
+        void discard(source);
+      },
+    });
+    c.req.raw = new Request(raw, { body: counted, duplex: 'half' } as RequestInit);
+    await next();
+    // Answered without reading all of the body (a 401, a 404, a refusal before the form was read): drop the rest too.
+    if (!ended) {
+      ended = true;
+      void discard(source);
+    }
+  };
+}
+
+/** How much of a refused body is still read (and dropped) so the connection can carry the next request. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads the rest of a refused body and drops it, up to DISCARD_BYTES: a client
+ * that sent a body a little too large gets its 413 on a connection it may keep
+ * using (an unread rest would make the server close it under the client's
+ * next request, or reset it before the 413 is read). Beyond that the reading
+ * stops and the HTTP layer closes the connection after the answer.
+ */
+async function discard(source: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let dropped = 0;
+  try {
+    while (dropped <= DISCARD_BYTES) {
+      const { done, value } = await source.read();
+      if (done) return;
+      dropped += value.byteLength;
+    }
+  } catch {
+    // The client went away: nothing left to drop.
   }
-  return out;
 }
 
 /** The 413 of a body over an endpoint's limit. */
@@ -160,10 +225,18 @@ export class EndpointRegistry {
       ...(spec.summary && { summary: spec.summary }),
       input: { ...(spec.input?.params && { params: spec.input.params }), ...(spec.input?.query && { query: spec.input.query }), ...(spec.input?.body && { body: spec.input.body }) },
     });
-    const limit = bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw bodyTooLarge(maxBodyBytes); } });
+    const limit = limitBody(maxBodyBytes);
     const input = spec.input;
-    // The limit comes first: not even the guard's CSRF check (which may read a form) buffers more than the endpoint declares.
+    // The limit comes first: not even the guard's CSRF check (which may read a form) reads more than the endpoint declares.
     this.app.on(spec.method, spec.path, limit, this.guard(permission, spec.kind), async (c) => {
+      // Text in the address and the query is checked like a body's, whether or not a schema reads it (pages read some themselves).
+      assertTextSound(c.req.param(), 'the address');
+      assertTextSound(c.req.queries(), 'the query');
+      if (spec.kind === 'page' && FORM_TYPE.test(c.req.header('content-type') ?? '')) {
+        await c.req.parseBody();
+        const form = await (c.req as unknown as { bodyCache: { formData?: Promise<FormData> } }).bodyCache.formData;
+        if (form) checkFormText(form);
+      }
       const parsed: Input<P, Q, B> = {
         params: (input?.params ? parseInput(input.params, c.req.param(), 'the address') : c.req.param()) as P,
         query: (input?.query ? parseInput(input.query, c.req.query(), 'the query') : c.req.query()) as Q,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  LedeError, formatIssues, isIsoDateTime,
+  LedeError, SANE_YEARS, formatIssues, isIsoDateTime, isSaneYear,
   type IssueCode, type IssueParams, type ValidationIssue,
 } from '../content/index.js';
 
@@ -85,7 +85,14 @@ export function text(max: number, message = `must be text of at most ${max} char
 
 /** A date and time with offset (ISO 8601), as every instant in the API is written. */
 export function instant(message = 'must be a date and time with offset, e.g. "2026-11-25T14:00:00+01:00"') {
-  return z.string({ error: message }).refine((v) => isIsoDateTime(v), { error: message, params: { code: 'bad_datetime' } });
+  const range = `a year from ${SANE_YEARS.min} to ${SANE_YEARS.max}`;
+  return z.string({ error: message }).superRefine((v, ctx) => {
+    if (isIsoDateTime(v)) return;
+    const outside = /^\d{4}-/.test(String(v)) && !isSaneYear(Number(String(v).slice(0, 4)));
+    ctx.addIssue(outside
+      ? { code: 'custom', message: range, params: { code: 'year_range', min: SANE_YEARS.min, max: SANE_YEARS.max } }
+      : { code: 'custom', message, params: { code: 'bad_datetime' } });
+  });
 }
 
 /** One of `values`, with the list named in the message. */
@@ -115,3 +122,79 @@ export const pathParam = z.string().min(1);
 
 /** Path parameters `{id}` as most story and media routes have them. */
 export const idParams = z.object({ id: pathParam });
+
+// ---------------------------------------------------------------- text at the door
+
+// NUL cannot be stored in PostgreSQL text, and a lone surrogate is no character at all: refused wherever they stand, at the door.
+// eslint-disable-next-line no-control-regex
+const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `s` holds a NUL or a lone UTF-16 surrogate. */
+export const isBrokenText = (s: string): boolean => BROKEN_TEXT.test(s);
+
+/** Paths of every string (keys included) in a parsed JSON value that holds a NUL or a lone surrogate; at most 20. */
+export function brokenTextPaths(value: unknown, path = '', out: string[] = []): string[] {
+  if (out.length >= 20) return out;
+  if (typeof value === 'string') {
+    if (BROKEN_TEXT.test(value)) out.push(path || '(body)');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => brokenTextPaths(v, `${path}[${i}]`, out));
+  } else if (value && typeof value === 'object' && !(value instanceof Blob)) {
+    for (const [k, v] of Object.entries(value)) {
+      const at = path ? `${path}.${k}` : k;
+      if (BROKEN_TEXT.test(k)) out.push(at);
+      else brokenTextPaths(v, at, out);
+    }
+  }
+  return out;
+}
+
+/** The `broken_text` issues of a value (JSON body, query, form fields); empty when all is well. */
+export function brokenTextIssues(value: unknown, prefix = ''): ValidationIssue[] {
+  return brokenTextPaths(value, prefix).map((path) => ({ path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' as const }));
+}
+
+/**
+ * Refuses (422, every field named) a value with broken text: `what` is "the
+ * query", "the address" … A query's repeated parameters (`{q: ['a', 'b']}`)
+ * are named by the parameter alone.
+ */
+export function assertTextSound(value: unknown, what: string): void {
+  const issues = brokenTextIssues(value).map((i) => ({ ...i, path: i.path.replace(/\[\d+\]$/, '') }))
+    .filter((i, n, all) => all.findIndex((j) => j.path === i.path) === n);
+  if (issues.length) throw new LedeError('VALIDATION', `${what} is invalid: ${formatIssues(issues)}`, { reason: 'input_invalid', issues });
+}
+
+/**
+ * Fields whose text is compared byte for byte and never shown: passwords keep
+ * exactly what was typed (a password set before normalisation must still match).
+ */
+const VERBATIM_KEYS = new Set(['password', 'current', 'next', 'repeat', '_csrf', '_login']);
+
+/**
+ * Every string of a parsed JSON value in Unicode normal form C (keys too), so
+ * "é" typed as one character or as e + accent is the same text everywhere
+ * (search, slugs, uniqueness of names). Password fields stay as sent.
+ */
+export function normalizeText<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map((v) => normalizeText(v)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), VERBATIM_KEYS.has(k) ? v : normalizeText(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * A form body (urlencoded or multipart) checked like a JSON body: a field with
+ * a NUL or a lone surrogate is refused by name, the others are put in normal
+ * form C in place (files stay as they are).
+ */
+export function checkFormText(form: FormData, what = 'the form'): void {
+  const entries = [...form.entries()];
+  const issues = entries.filter(([k, v]) => isBrokenText(k) || (typeof v === 'string' && isBrokenText(v)))
+    .map(([k]) => ({ path: k, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' as const }));
+  if (issues.length) throw new LedeError('VALIDATION', `${what} is invalid: ${formatIssues(issues.slice(0, 20))}`, { reason: 'input_invalid', issues: issues.slice(0, 20) });
+  for (const key of new Set(entries.map(([k]) => k))) form.delete(key);
+  for (const [k, v] of entries) form.append(k.normalize('NFC'), typeof v === 'string' && !VERBATIM_KEYS.has(k) ? v.normalize('NFC') : v);
+}

@@ -41,6 +41,8 @@ const BROKEN: Record<string, unknown> = {
   'updated before first publication': { ...ok, firstPublishedAt: '2026-11-25T10:00:00+01:00', updatedAt: '2026-11-25T09:00:00+01:00' },
   'video without media': { ...ok, kind: 'video' },
   'ticker without entries': ticker([]),
+  'year 0000': { ...ok, firstPublishedAt: '0000-01-01T00:00:00Z' },
+  'right-to-left override in the headline': { ...ok, headline: 'Radweg \u202eplan' },
 };
 
 function issuesOf(input: unknown): ValidationIssue[] {
