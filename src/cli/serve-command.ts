@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { createDemoAccount, loadDemoContent } from '../services/demo/load-demo.js';
 import { EventBus } from '../events/event-bus.js';
 import { mediaStorageFor } from '../storage/configured-storage.js';
 import { createServices } from '../services/index.js';
 import { createApp } from '../server/app.js';
+import { listen } from '../server/http-server.js';
 import { startEventRelay } from '../events/event-relay.js';
 import { PageCache } from '../site/page-cache.js';
 import { loadConfig } from '../server/config.js';
@@ -66,7 +66,9 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),
     onError: (err) => io.stderr.write(`lede serve: scheduler pass failed: ${err instanceof Error ? err.message : String(err)}\n`),
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  if (metrics) registerRuntimeMetrics(metrics.registry, { pageCache, db, relay, scheduler, startedAt: Date.now() });
+  // Bound with the slow-client deadlines (LEDE_HEADERS_TIMEOUT_MS, LEDE_REQUEST_TIMEOUT_MS, LEDE_IDLE_TIMEOUT_MS).
+  const server = listen(app.fetch, config);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (err: NodeJS.ErrnoException) => {

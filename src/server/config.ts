@@ -14,6 +14,12 @@ export interface Config {
   siteUrl: string;
   /** How often the embedded database checkpoints, in ms. */
   checkpointIntervalMs: number;
+  /** Slow clients: all headers within this, ms (LEDE_HEADERS_TIMEOUT_MS, default 10000). */
+  headersTimeoutMs?: number;
+  /** Slow clients: the whole request, body included, within this, ms (LEDE_REQUEST_TIMEOUT_MS, default 300000: a 50 MB upload on a slow line). */
+  requestTimeoutMs?: number;
+  /** Slow clients: a connection with no traffic for this long is closed, ms (LEDE_IDLE_TIMEOUT_MS, default 30000). */
+  idleTimeoutMs?: number;
   /**
    * Reverse proxies in front of the app whose X-Forwarded-Proto / X-Forwarded-For
    * are trusted (LEDE_TRUST_PROXY: a count; 1/true/yes = one, 0/false/no or unset = none).
@@ -108,6 +114,17 @@ function mediaStorage(env: NodeJS.ProcessEnv): MediaStorageConfig {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env, 'PORT', 3000, 1, 65535);
   const host = env.HOST || '0.0.0.0';
+/** The HTTP server's deadlines for slow clients (src/server/http-server.ts); headers must be due before the whole request. */
+function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'idleTimeoutMs'> {
+  const headersTimeoutMs = int(env, 'LEDE_HEADERS_TIMEOUT_MS', 10000, 100, 600000);
+  const requestTimeoutMs = int(env, 'LEDE_REQUEST_TIMEOUT_MS', 300000, 100, 3600000);
+  const idleTimeoutMs = int(env, 'LEDE_IDLE_TIMEOUT_MS', 30000, 100, 3600000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new LedeError('CONFIG', `LEDE_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than LEDE_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`, { reason: 'bad_config' });
+  }
+  return { headersTimeoutMs, requestTimeoutMs, idleTimeoutMs };
+}
+
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new LedeError('CONFIG', `DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`, { reason: 'bad_config' });
@@ -131,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requireImageCredit: flag(env, 'LEDE_REQUIRE_IMAGE_CREDIT', true),
     mediaStorage: mediaStorage(env),
     maxRenders: int(env, 'LEDE_MAX_RENDERS', 4, 1, 1000),
+    ...httpTimeouts(env),
     renderQueue: int(env, 'LEDE_RENDER_QUEUE', 256, 0, 100000),
     renderWaitMs: int(env, 'LEDE_RENDER_WAIT_MS', 5000, 0, 600000),
     pageCacheMb: int(env, 'LEDE_PAGE_CACHE_MB', 64, 1, 65536),
