@@ -52,6 +52,8 @@ if (!files.length) {
 }
 
 const env = { ...process.env };
+// `lede serve` children started by tests log nothing unless a test asks for it (the request log is for operators).
+env.LEDE_LOG ??= 'off';
 
 // 1. The PGlite template, built once (10–15 s) and reused while migrations and PGlite stay the same.
 const template = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'test/helpers/pglite-template.ts')], { cwd: root, stdio: 'inherit' });

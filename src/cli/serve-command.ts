@@ -8,6 +8,9 @@ import { listen } from '../server/http-server.js';
 import { startEventRelay } from '../events/event-relay.js';
 import { PageCache } from '../site/page-cache.js';
 import { loadConfig } from '../server/config.js';
+import { createAppMetrics } from '../server/metrics.js';
+import { createLogger } from '../server/request-log.js';
+import { registerRuntimeMetrics } from '../server/runtime-metrics.js';
 import type { CommandIO } from './command-support.js';
 import { parseCommandArgs } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
@@ -60,7 +63,10 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   });
   // One set of services for the process: the newsroom and the scheduler follow the same rules and tell the same bus.
   const services = createServices(db, config, { events, media: { db, storage: mediaStorageFor(config) } });
-  const app = createApp(db, config, { pageCache, events, services, relay });
+  // The request log (LEDE_LOG, default info: one JSON line per request on stdout) and, with LEDE_METRICS_TOKEN, /metrics.
+  const logger = createLogger(config.log ?? 'info');
+  const metrics = config.metricsToken ? createAppMetrics() : undefined;
+  const app = createApp(db, config, { pageCache, events, services, relay, logger, metrics, metricsToken: config.metricsToken });
   // Scheduled publication (and embargo ends), scheduled depublication and the rights sweep; every node may run it.
   const scheduler = services.scheduler({
     onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),
@@ -95,6 +101,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
       closing = true;
       io.stdout.write(`${signal}: shutting down\n`);
       server.close();
+      logger?.flush();
       scheduler.stop().then(() => relay.close()).then(() => db.close()).then(() => resolve(0), (err: unknown) => {
         io.stderr.write(`lede serve: error while closing the database: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve(1);

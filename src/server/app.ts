@@ -11,6 +11,9 @@ import { createNewsroom, type NewsroomModule } from './newsroom-app.js';
 import { NEWSROOM_MODULES } from './newsroom-modules.js';
 import type { NewsroomMedia } from '../services/media-library.js';
 import { securityHeaders } from './security-headers.js';
+import { metricsHandler, type AppMetrics } from './metrics.js';
+import { observeRequests, timedRender } from './request-log.js';
+import type { Logger } from 'pino';
 import type { EventRelay } from '../events/event-relay.js';
 import { checkReadiness } from './readiness.js';
 
@@ -30,12 +33,19 @@ export interface AppOptions {
   relay?: Pick<EventRelay, 'active' | 'listening'>;
   /** How long `/readyz` waits for the database, in ms (default 1000). */
   readyTimeoutMs?: number;
+  /** The operator's request log (lede serve, LEDE_LOG); without it nothing is logged. */
+  logger?: Logger;
+  /** Request metrics; served at /metrics when `metricsToken` is set too (LEDE_METRICS_TOKEN). */
+  metrics?: AppMetrics;
+  metricsToken?: string;
 }
 
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
 export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'> & Partial<Pick<Config, 'requireImageCredit'>>, opts: AppOptions = {}): Hono {
   const app = new Hono();
   const services = opts.services ?? createServices(db, config, { events: opts.events, media: opts.media });
+  // Outermost: one log line and the request metrics per answer, whatever answered it.
+  if (opts.logger || opts.metrics) app.use('*', observeRequests({ logger: opts.logger, metrics: opts.metrics }));
   // Security headers on every answer: the reader's policy or the newsroom's stricter one (security-headers.ts), HSTS over HTTPS.
   app.use('*', async (c, next) => {
     await next();
@@ -45,6 +55,8 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   const newsroom = createNewsroom(services, config, { modules: opts.newsroomModules ?? NEWSROOM_MODULES });
   app.all('/newsroom', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
   app.all('/newsroom/*', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
+  // Metrics answer before the page cache (never kept there); without a token the path is the site's like any other (404).
+  if (opts.metrics && opts.metricsToken) app.get('/metrics', metricsHandler(opts.metrics.registry, opts.metricsToken));
   // Public renditions carry their own caching (immutable, capped at the rights' end): not for the page cache.
   if (services.media) {
     const serveMedia = mediaHandler(services.media.library, opts.clock);
@@ -66,6 +78,7 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
       else cache.purgeAll();
     });
   }
-  app.all('*', async (c) => (cache ? cache.handle(c.req.raw, async (req) => site.fetch(req)) : withoutInternalHeaders(await site.fetch(c.req.raw))));
+  const renderSite = timedRender(opts.metrics, (req) => site.fetch(req));
+  app.all('*', async (c) => (cache ? cache.handle(c.req.raw, renderSite) : withoutInternalHeaders(await renderSite(c.req.raw))));
   return app;
 }

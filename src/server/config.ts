@@ -42,6 +42,10 @@ export interface Config {
   dbReadTimeoutMs?: number;
   /** PostgreSQL: deadline of a whole transaction, ms (LEDE_DB_WRITE_TIMEOUT_MS, default 5000; 0 = none). */
   dbWriteTimeoutMs?: number;
+  /** The request log on stdout (LEDE_LOG: off, info or debug; default info). */
+  log?: LogLevel;
+  /** Turns /metrics on and is the bearer token it asks for (LEDE_METRICS_TOKEN; unset = no /metrics). */
+  metricsToken?: string;
 }
 
 // The storage layer owns the shape of its configuration; read from the environment here.
@@ -110,10 +114,6 @@ function mediaStorage(env: NodeJS.ProcessEnv): MediaStorageConfig {
   };
 }
 
-/** Reads and checks the environment once at start; a bad value stops the process with one clear line. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = int(env, 'PORT', 3000, 1, 65535);
-  const host = env.HOST || '0.0.0.0';
 /** The HTTP server's deadlines for slow clients (src/server/http-server.ts); headers must be due before the whole request. */
 function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'idleTimeoutMs'> {
   const headersTimeoutMs = int(env, 'LEDE_HEADERS_TIMEOUT_MS', 10000, 100, 600000);
@@ -125,6 +125,10 @@ function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutMs' |
   return { headersTimeoutMs, requestTimeoutMs, idleTimeoutMs };
 }
 
+/** Reads and checks the environment once at start; a bad value stops the process with one clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env, 'PORT', 3000, 1, 65535);
+  const host = env.HOST || '0.0.0.0';
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new LedeError('CONFIG', `DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`, { reason: 'bad_config' });
@@ -144,15 +148,35 @@ function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutMs' |
     siteName: env.LEDE_SITE_NAME || 'Lede Nachrichten',
     siteUrl,
     checkpointIntervalMs: int(env, 'LEDE_CHECKPOINT_INTERVAL_MS', 30000, 0, 3600000),
+    ...httpTimeouts(env),
     trustProxy: proxyHops(env),
     requireImageCredit: flag(env, 'LEDE_REQUIRE_IMAGE_CREDIT', true),
     mediaStorage: mediaStorage(env),
     maxRenders: int(env, 'LEDE_MAX_RENDERS', 4, 1, 1000),
-    ...httpTimeouts(env),
     renderQueue: int(env, 'LEDE_RENDER_QUEUE', 256, 0, 100000),
     renderWaitMs: int(env, 'LEDE_RENDER_WAIT_MS', 5000, 0, 600000),
     pageCacheMb: int(env, 'LEDE_PAGE_CACHE_MB', 64, 1, 65536),
     dbReadTimeoutMs: int(env, 'LEDE_DB_READ_TIMEOUT_MS', 2000, 0, 600000),
     dbWriteTimeoutMs: int(env, 'LEDE_DB_WRITE_TIMEOUT_MS', 5000, 0, 600000),
+    log: logLevel(env),
+    ...metricsToken(env),
   };
+}
+
+/** LEDE_LOG: `off`, `info` (one line per request; the default of `lede serve`) or `debug` (also the names of query parameters). */
+export type LogLevel = 'off' | 'info' | 'debug';
+const LOG_LEVELS: readonly LogLevel[] = ['off', 'info', 'debug'];
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = (env.LEDE_LOG ?? '').trim().toLowerCase() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new LedeError('CONFIG', `LEDE_LOG must be off, info or debug, got "${env.LEDE_LOG}"`, { reason: 'bad_config' });
+  return raw as LogLevel;
+}
+
+/** A guessable token would open the metrics to anyone: at least 16 characters, no spaces. */
+function metricsToken(env: NodeJS.ProcessEnv): { metricsToken?: string } {
+  const raw = env.LEDE_METRICS_TOKEN;
+  if (raw === undefined || raw === '') return {};
+  if (raw.length < 16 || /\s/.test(raw)) throw new LedeError('CONFIG', `LEDE_METRICS_TOKEN must be at least 16 characters without spaces (got ${raw.length} characters)`, { reason: 'bad_config' });
+  return { metricsToken: raw };
 }

@@ -16,6 +16,8 @@ import type { NewsroomDeps, NewsroomEnv } from '../http/context.js';
 import { clearSessionCookie, sessionToken } from '../http/cookies.js';
 import { EndpointRegistry, type Requirement } from '../http/endpoints.js';
 import { loadNewsroomAssets } from './newsroom-assets.js';
+import { noteRequest } from './request-log.js';
+import { routePath } from 'hono/route';
 
 /** A newsroom module: registers its endpoints (each with its permission) on the registry. */
 export type NewsroomModule = (registry: EndpointRegistry, deps: NewsroomDeps) => void;
@@ -71,7 +73,10 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
     c.set('session', session);
     c.set('sessionToken', session ? token : undefined);
     c.set('lang', session?.user.language ?? langFromHeader(c.req.header('accept-language')));
+    // For the request log and metrics: who (an id, never a name or cookie) and which declared route.
+    if (session) noteRequest({ userId: session.user.id });
     await next();
+    noteRequest({ route: routePath(c as unknown as Context, -1) });
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
     c.res.headers.set('X-Robots-Tag', 'noindex, nofollow');
     // A cookie for a session that no longer exists is dropped.

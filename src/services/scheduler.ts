@@ -41,6 +41,8 @@ export class Scheduler {
   #running: Promise<void> | undefined;
   #lastRetention = -Infinity;
   #lastSweep: Date | undefined;
+  /** When the last pass ended without an error (epoch ms; metrics show the time since as the scheduler's lag). */
+  lastPassAt: number | undefined;
 
   constructor(private readonly service: StoryService, private readonly opts: SchedulerOptions = {}) {}
 
@@ -66,6 +68,7 @@ export class Scheduler {
           changed.push(...await this.service.runRetention(now));
         }
         for (const story of changed) this.opts.onChange?.(story);
+        this.lastPassAt = Date.now();
       } catch (err) {
         (this.opts.onError ?? ((e) => console.error('[scheduler] pass failed:', e)))(err);
       } finally {
