@@ -54,6 +54,11 @@ if (!files.length) {
 const env = { ...process.env };
 // `lede serve` children started by tests log nothing unless a test asks for it (the request log is for operators).
 env.LEDE_LOG ??= 'off';
+// Servers the tests start get roomy database deadlines: the suite runs many files at once on a
+// small machine, and a read that waits 2 s for a busy core is not the silent server the deadline is for.
+// The deadline tests set their own.
+env.LEDE_DB_READ_TIMEOUT_MS ??= '30000';
+env.LEDE_DB_WRITE_TIMEOUT_MS ??= '60000';
 
 // 1. The PGlite template, built once (10–15 s) and reused while migrations and PGlite stay the same.
 const template = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'test/helpers/pglite-template.ts')], { cwd: root, stdio: 'inherit' });

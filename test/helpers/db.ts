@@ -37,8 +37,14 @@ export function serverSkipReason(): string | undefined {
 /** Where a test database lives: what openDatabase and child processes need to reach it. */
 export type Target = { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; databaseUrl: string };
 
+/**
+ * Tests share two cores between many files: a read that waits behind them is not the silent
+ * server the deadlines are for, so test databases get roomy ones unless a test sets its own.
+ */
+const TEST_DEADLINES = { readTimeoutMs: 30_000, writeTimeoutMs: 60_000 };
+
 export function openOptions(target: Target, extra: Partial<OpenOptions> = {}): OpenOptions {
-  return target.engine === 'pglite' ? { dataDir: target.dataDir, ...extra } : { databaseUrl: target.databaseUrl, ...extra };
+  return target.engine === 'pglite' ? { dataDir: target.dataDir, ...extra } : { databaseUrl: target.databaseUrl, ...TEST_DEADLINES, ...extra };
 }
 
 // Temp folders made here go away even when a run is interrupted (Ctrl-C skips after() hooks).
@@ -142,7 +148,7 @@ function disposable(db: Database, target: Target): Database {
     extensions: db.extensions,
     query: (sql, params) => db.query(sql, params),
     exec: (sql) => db.exec(sql),
-    transaction: (fn) => db.transaction(fn),
+    transaction: (fn, opts) => db.transaction(fn, opts),
     checkpoint: () => db.checkpoint(),
     close: async () => {
       await db.close();
