@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import type { Database } from '../store/index.js';
+import { withDatabasePriority, type Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
 import type { EventBus } from '../events/event-bus.js';
-import { purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
+import { hardPurgeKeysFor, purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
 import { mediaHandler } from '../site/media-route.js';
 import { createServices, type Services } from '../services/index.js';
 import type { Config } from './config.js';
@@ -53,8 +53,8 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   });
   // The newsroom answers before the page cache: nothing of it is ever cached or shared.
   const newsroom = createNewsroom(services, config, { modules: opts.newsroomModules ?? NEWSROOM_MODULES });
-  app.all('/newsroom', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
-  app.all('/newsroom/*', (c) => newsroom.app.fetch(c.req.raw, c.env as object));
+  app.all('/newsroom', (c) => withDatabasePriority(() => newsroom.app.fetch(c.req.raw, c.env as object)));
+  app.all('/newsroom/*', (c) => withDatabasePriority(() => newsroom.app.fetch(c.req.raw, c.env as object)));
   // Metrics answer before the page cache (never kept there); without a token the path is the site's like any other (404).
   if (opts.metrics && opts.metricsToken) app.get('/metrics', metricsHandler(opts.metrics.registry, opts.metricsToken));
   // Public renditions carry their own caching (immutable, capped at the rights' end): not for the page cache.
@@ -74,7 +74,7 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     opts.events.subscribe((event) => {
       const keys = purgeKeysFor(event);
       // An asset event without a readable asset id (another node's, garbled): everything, to be safe.
-      if (keys.length) cache.purge(keys);
+      if (keys.length) cache.purge(keys, { hard: hardPurgeKeysFor(event) });
       else cache.purgeAll();
     });
   }

@@ -70,6 +70,8 @@ interface Entry {
   negative?: string;
   /** What the copy costs in memory, roughly (body, key, headers, keys). */
   bytes: number;
+  /** Purged, but only for something else on the page (hardPurgeKeysFor): never a hit, shown only while renders are saturated. */
+  purged?: true;
 }
 
 /** Answers kept briefly although the site marks them no-store: they are cheap to keep and a flood of them is not. */
@@ -141,6 +143,19 @@ export function purgeKeysFor(event: { type?: string; assetId?: unknown; slug: st
     SURROGATE.home, SURROGATE.feeds, SURROGATE.search, SURROGATE.programme, SURROGATE.section(event.sectionSlug), SURROGATE.story(event.slug),
     ...event.topics.map((t) => SURROGATE.topic(slugify(t))), ...authors.map((a) => SURROGATE.author(a)),
   ];
+}
+
+/**
+ * Of the pages an event purges, those that must never be shown again, not even
+ * under overload: undefined means all of them (a takedown, a picture's rights,
+ * a topic's own page). A story that is published or changed makes its own page
+ * wrong; on every other page it is one teaser among many, and while renders are
+ * saturated such a page may be shown as it was a moment ago rather than a 503
+ * (the cache keeps it as "purged" and serves it only then).
+ */
+export function hardPurgeKeysFor(event: { type?: string; slug: string }): string[] | undefined {
+  if (event.type === 'story.published' || event.type === 'story.updated') return [SURROGATE.story(event.slug)];
+  return undefined;
 }
 
 /**
@@ -248,14 +263,19 @@ export class PageCache {
     return this.#gate.queued;
   }
 
-  /** Drops every page tagged with any of `keys`; returns how many. */
-  purge(keys: string[]): number {
+  /**
+   * Purges every page tagged with any of `keys`; returns how many. With
+   * `hard`, a page tagged with none of those is kept as "purged": it is never
+   * served as a hit again, only instead of a 503 while renders are saturated.
+   */
+  purge(keys: string[], opts: { hard?: readonly string[] } = {}): number {
     const wanted = new Set(keys);
     this.#notePurge(wanted);
     let n = 0;
     for (const [url, e] of this.#entries) {
       if (e.keys.some((k) => wanted.has(k))) {
-        this.#drop(url, e);
+        if (opts.hard && e.negative === undefined && !e.keys.some((k) => opts.hard!.includes(k))) e.purged = true;
+        else this.#drop(url, e);
         n++;
       }
     }
@@ -325,26 +345,28 @@ export class PageCache {
     }
     const age = entry ? now - entry.storedAt : Infinity;
 
-    if (entry && (age < this.#fresh || entry.negative !== undefined)) {
+    const current = entry && !entry.purged;
+    if (entry && current && (age < this.#fresh || entry.negative !== undefined)) {
       this.#hits++;
       return this.#respond(req, this.#touch(key, entry), 'HIT');
     }
-    if (entry && age < this.#fresh + this.#stale) {
+    if (entry && current && age < this.#fresh + this.#stale) {
       // Serve at once; one background render brings the copy up to date.
       this.#staleServed++;
-      void this.#renderOnce(key, match, url, req, render).catch(() => undefined);
+      void this.#renderOnce(key, match, url, req, render, true).catch(() => undefined);
       return this.#respond(req, this.#touch(key, entry), 'STALE');
     }
     if (entry && age < this.#error && this.#gate.saturated) {
       // Every render slot is taken: an old copy now beats waiting in the queue; it refreshes when a slot frees.
       this.#staleServed++;
-      void this.#renderOnce(key, match, url, req, render).catch(() => undefined);
+      void this.#renderOnce(key, match, url, req, render, true).catch(() => undefined);
       return this.#respond(req, this.#touch(key, entry), 'STALE-IF-BUSY');
     }
     this.#misses++;
     let result: Outcome;
     try {
-      result = await this.#renderOnce(key, match, url, req, render);
+      // A page with a copy (old or purged) is one readers ask for: it renders before never-seen URLs.
+      result = await this.#renderOnce(key, match, url, req, render, entry !== undefined);
     } catch (err) {
       if (entry && age < this.#error) {
         this.#staleServed++;
@@ -382,7 +404,7 @@ export class PageCache {
   }
 
   /** One render per URL at a time; every waiter gets the same outcome. */
-  #renderOnce(key: string, match: RouteMatch, url: URL, req: Request, render: Render): Promise<Outcome> {
+  #renderOnce(key: string, match: RouteMatch, url: URL, req: Request, render: Render, first = false): Promise<Outcome> {
     let pending = this.#inflight.get(key);
     if (!pending) {
       const pathKeys = keysOf(match) ?? [];
@@ -417,7 +439,7 @@ export class PageCache {
         };
         if (!this.#purgedSince(startedAt, keys)) this.#store(key, entry);
         return { entry };
-      }).finally(() => {
+      }, { first }).finally(() => {
         if (this.#inflight.get(key)?.promise === promise) this.#inflight.delete(key);
       });
       pending = { promise, keys: pathKeys };

@@ -32,6 +32,8 @@ export function isRenderShed(err: unknown): err is RenderShed {
 }
 
 interface Waiter {
+  /** A page readers already asked for: served before unknown ones. */
+  first: boolean;
   start: () => void;
   refuse: (err: RenderShed) => void;
   timer: NodeJS.Timeout;
@@ -71,9 +73,14 @@ export class RenderGate {
     return this.#active >= this.#max;
   }
 
-  /** Runs `fn` once a slot is free; rejects with RenderShed when none comes in time. */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    await this.#enter();
+  /**
+   * Runs `fn` once a slot is free; rejects with RenderShed when none comes in time.
+   * `first`: a page readers already asked for (its copy was purged or grew old)
+   * goes ahead of pages never seen, so a flood of made-up URLs cannot keep
+   * the pages people read waiting behind it.
+   */
+  async run<T>(fn: () => Promise<T>, opts: { first?: boolean } = {}): Promise<T> {
+    await this.#enter(opts.first === true);
     try {
       return await fn();
     } finally {
@@ -81,17 +88,18 @@ export class RenderGate {
     }
   }
 
-  #enter(): Promise<void> {
+  #enter(first: boolean): Promise<void> {
     if (this.#active < this.#max && !this.#queue.length) {
       this.#active++;
       return Promise.resolve();
     }
-    if (this.#queue.length >= this.#maxQueue) {
+    if (this.#queue.length >= this.#maxQueue && !(first && this.#queue.some((w) => !w.first))) {
       this.#shed++;
       return Promise.reject(new RenderShed('too many pages waiting to render'));
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
+        first,
         start: resolve,
         refuse: reject,
         timer: setTimeout(() => {
@@ -102,7 +110,20 @@ export class RenderGate {
         }, this.#maxWait),
       };
       waiter.timer.unref();
-      this.#queue.push(waiter);
+      if (!first) {
+        this.#queue.push(waiter);
+        return;
+      }
+      // Behind the other known pages, ahead of every unknown one; a full queue gives up its newest unknown page for it.
+      const at = this.#queue.findIndex((w) => !w.first);
+      if (at === -1) this.#queue.push(waiter);
+      else this.#queue.splice(at, 0, waiter);
+      if (this.#queue.length > this.#maxQueue) {
+        const last = this.#queue.pop()!;
+        clearTimeout(last.timer);
+        this.#shed++;
+        last.refuse(new RenderShed('too many pages waiting to render'));
+      }
     });
   }
 

@@ -1,5 +1,6 @@
 export * from './types.js';
 export { openDatabase } from './open-database.js';
+export { withDatabasePriority } from './database-priority.js';
 export { migrate, pendingMigrations, pingDatabase, listMigrations, migrationsDir, findPackageRoot, type Migration, type MigrationResult } from './migrate.js';
 export { StoryRepository, isUuid, MAX_PAGE } from './story-repository.js';
 export { acquireDataDirLock, LOCK_FILE, type DataDirLock, type LockInfo } from './data-dir-lock.js';

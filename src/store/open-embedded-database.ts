@@ -4,6 +4,7 @@ import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pgl
 import { LedeError } from '../content/index.js';
 import { Checkpointer, DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from './checkpointer.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { hasDatabasePriority } from './database-priority.js';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 import type { Database, Transaction } from './types.js';
@@ -127,22 +128,50 @@ class EmbeddedDatabase implements Database {
     if (!READ_ONLY.test(sql)) this.checkpointer.noteWrite();
   }
 
+  /*
+   * PGlite runs each statement synchronously on this thread, and one query's
+   * end resolves the next waiting one in the same microtask run: with a few
+   * renders queueing queries, the event loop saw no I/O for seconds (cached
+   * pages and the newsroom starved under a flood of uncached requests). So
+   * statements take turns here: one at a time, the next on a later turn of the
+   * event loop (I/O in between), writes and the newsroom's lane
+   * (withDatabasePriority) before reader reads.
+   */
+  readonly #waiting: { first: Array<() => void>; rest: Array<() => void> } = { first: [], rest: [] };
+  #running = false;
+
+  async #inTurn<T>(first: boolean, op: () => Promise<T>): Promise<T> {
+    if (this.#running || this.#waiting.first.length || this.#waiting.rest.length) {
+      await new Promise<void>((resolve) => (first ? this.#waiting.first : this.#waiting.rest).push(resolve));
+    } else {
+      this.#running = true;
+    }
+    try {
+      return await op();
+    } finally {
+      const next = this.#waiting.first.shift() ?? this.#waiting.rest.shift();
+      if (next) setImmediate(next);
+      else this.#running = false;
+    }
+  }
+
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     this.#check('db.query()');
-    const result = await this.pg.query<T>(sql, params);
-    this.#noteIfWrite(sql);
+    const write = !READ_ONLY.test(sql);
+    const result = await this.#inTurn(write || hasDatabasePriority(), () => this.pg.query<T>(sql, params));
+    if (write) this.checkpointer.noteWrite();
     return result.rows;
   }
 
   async exec(sql: string): Promise<void> {
     this.#check('db.exec()');
-    await this.pg.exec(sql);
+    await this.#inTurn(true, () => this.pg.exec(sql));
     this.checkpointer.noteWrite();
   }
 
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     this.#check('db.transaction()');
-    return inTransactionScope(this, () => this.pg.transaction((tx) => fn(this.#wrap(tx))));
+    return inTransactionScope(this, () => this.#inTurn(true, () => this.pg.transaction((tx) => fn(this.#wrap(tx)))));
   }
 
   #wrap(tx: PGliteTransaction): Transaction {

@@ -100,6 +100,71 @@ test('with every render slot taken, an old copy is served instead of waiting (st
   assert.equal(await (await get(cache, '/politik', db.render)).text(), '<p>/politik</p>');
 });
 
+test('a page readers already asked for renders before never-seen URLs; a full queue gives up a never-seen one for it', async () => {
+  let clock = 0;
+  const timed = new PageCache({ freshMs: 10, staleMs: 0, errorMs: 3_600_000, now: () => clock, gate: { maxRenders: 1, maxQueue: 2 } } as PageCacheOptions);
+  await (await get(timed, '/politik', async () => page('alt'))).text();
+  clock = 100; // too old to serve while it refreshes
+  const db = hangingRenders();
+  const order: string[] = [];
+  const render = async (req: Request) => {
+    order.push(new URL(req.url).pathname);
+    return db.render(req);
+  };
+  const blocker = get(timed, '/kultur', render); // takes the slot
+  await new Promise((r) => setImmediate(r));
+  const junk1 = get(timed, '/suche?q=a1', render);
+  const junk2 = get(timed, '/suche?q=a2', render); // the queue is full now
+  await new Promise((r) => setImmediate(r));
+  // The known page does not wait: with the slot taken, its old copy goes out, and its refresh goes ahead of the junk.
+  const known = await settledSoon(get(timed, '/politik', render));
+  assert.notEqual(known, 'pending');
+  assert.equal((known as { value: Response }).value.headers.get('x-cache'), 'STALE-IF-BUSY');
+  const dropped = await settledSoon(junk2);
+  assert.notEqual(dropped, 'pending', 'the newest never-seen URL gave its place up');
+  assert.equal((dropped as { value: Response }).value.status, 503);
+  for (let round = 0; round < 3; round++) {
+    db.releaseAll();
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+  }
+  db.releaseAll();
+  await Promise.all([blocker, junk1]);
+  await timed.settled();
+  assert.deepEqual(order, ['/kultur', '/politik', '/suche'], 'the known page rendered before the never-seen one');
+});
+
+test('a change to one story on a page purges the page softly: never a hit again, but shown instead of a 503 while renders are saturated', async () => {
+  const cache = new PageCache({ gate: { maxRenders: 1, maxQueue: 0 } } as PageCacheOptions);
+  await (await get(cache, '/politik/andere-meldung', async () => page('Rail alt'))).text();
+  await (await get(cache, '/politik/geaenderte-meldung', async () => page('Text alt'))).text();
+  // Another story of the section changed: its own page must go, the rail around other pages may wait.
+  cache.purge(['section:politik', 'story:geaenderte-meldung'], { hard: ['story:geaenderte-meldung'] });
+  const fresh = await get(cache, '/politik/andere-meldung', async () => page('Rail neu'));
+  assert.equal(fresh.headers.get('x-cache'), 'MISS', 'a softly purged copy is not a hit');
+  assert.equal(await fresh.text(), '<p>Rail neu</p>');
+
+  cache.purge(['section:politik', 'story:geaenderte-meldung'], { hard: ['story:geaenderte-meldung'] });
+  const db = hangingRenders();
+  const blocker = get(cache, '/kultur', db.render);
+  await new Promise((r) => setImmediate(r));
+  const busy = await settledSoon(get(cache, '/politik/andere-meldung', db.render));
+  assert.notEqual(busy, 'pending');
+  assert.equal((busy as { value: Response }).value.headers.get('x-cache'), 'STALE-IF-BUSY');
+  assert.equal(await (busy as { value: Response }).value.text(), '<p>Rail neu</p>');
+  // The changed story's own page was dropped: nothing old of it is ever shown.
+  const own = await settledSoon(get(cache, '/politik/geaenderte-meldung', db.render));
+  assert.notEqual(own, 'pending');
+  assert.equal((own as { value: Response }).value.status, 503);
+  // A purge without `hard` (a takedown) drops every page it names.
+  cache.purge(['section:politik']);
+  const gone = await settledSoon(get(cache, '/politik/andere-meldung', db.render));
+  assert.equal((gone as { value: Response }).value.status, 503);
+  db.releaseAll();
+  await blocker;
+  await cache.settled();
+});
+
 test('a hot page stays cached under a flood of junk (least recently used goes first)', async () => {
   // Room for about 100 of these pages, by bytes and (for the old code's bound) by entries.
   const body = 'x'.repeat(10_000);
