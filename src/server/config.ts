@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LedeError } from '../content/index.js';
 import type { MediaStorageConfig } from '../storage/configured-storage.js';
+import { DEFAULT_MAX_RENDERS } from '../site/render-gate.js';
 
 export interface Config {
   port: number;
@@ -30,7 +31,7 @@ export interface Config {
   requireImageCredit: boolean;
   /** Where media files live: the data directory (default) or an S3-compatible bucket (LEDE_MEDIA_STORAGE=s3). */
   mediaStorage?: MediaStorageConfig;
-  /** Reader pages rendered at once (LEDE_MAX_RENDERS, default 4); the rest of the database stays free for the newsroom. */
+  /** Reader pages rendered at once (LEDE_MAX_RENDERS, default: the cores, 2 to 8); the rest of the database stays free for the newsroom. */
   maxRenders?: number;
   /** Renders that may wait for a slot (LEDE_RENDER_QUEUE, default 256); beyond, 503 with Retry-After (or an old copy). */
   renderQueue?: number;
@@ -152,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: proxyHops(env),
     requireImageCredit: flag(env, 'LEDE_REQUIRE_IMAGE_CREDIT', true),
     mediaStorage: mediaStorage(env),
-    maxRenders: int(env, 'LEDE_MAX_RENDERS', 4, 1, 1000),
+    maxRenders: int(env, 'LEDE_MAX_RENDERS', DEFAULT_MAX_RENDERS, 1, 1000),
     renderQueue: int(env, 'LEDE_RENDER_QUEUE', 256, 0, 100000),
     renderWaitMs: int(env, 'LEDE_RENDER_WAIT_MS', 5000, 0, 600000),
     pageCacheMb: int(env, 'LEDE_PAGE_CACHE_MB', 64, 1, 65536),

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * A bound on how many reader pages render at once, with a bounded queue behind
  * it. Rendering is what costs database time; bounding it keeps the rest of the
@@ -15,7 +17,13 @@ export interface RenderGateOptions {
   maxWaitMs?: number;
 }
 
-export const DEFAULT_MAX_RENDERS = 4;
+/**
+ * A render is mostly work on this thread (templates; on PGlite the queries
+ * too): more at once than there are cores only adds waiting. Measured with
+ * bench/load-shedding.bench.ts on 2 cores, 2 instead of 4 kept 49 % instead of
+ * 37 % of the cached rate on PostgreSQL during the flood.
+ */
+export const DEFAULT_MAX_RENDERS = Math.max(2, Math.min(8, availableParallelism()));
 export const DEFAULT_RENDER_QUEUE = 256;
 export const DEFAULT_RENDER_WAIT_MS = 5_000;
 

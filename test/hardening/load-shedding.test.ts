@@ -15,6 +15,7 @@ import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { PageCache, type PageCacheOptions } from '../../src/site/page-cache.js';
+import { DEFAULT_MAX_RENDERS } from '../../src/site/render-gate.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 
@@ -226,7 +227,7 @@ test('LEDE_MAX_RENDERS, LEDE_RENDER_QUEUE, LEDE_RENDER_WAIT_MS and LEDE_PAGE_CAC
   const c = loadConfig({ LEDE_MAX_RENDERS: '2', LEDE_RENDER_QUEUE: '10', LEDE_RENDER_WAIT_MS: '1000', LEDE_PAGE_CACHE_MB: '16' }) as unknown as Record<string, unknown>;
   assert.deepEqual([c.maxRenders, c.renderQueue, c.renderWaitMs, c.pageCacheMb], [2, 10, 1000, 16]);
   const d = loadConfig({}) as unknown as Record<string, unknown>;
-  assert.deepEqual([d.maxRenders, d.renderQueue, d.renderWaitMs, d.pageCacheMb], [4, 256, 5000, 64]);
+  assert.deepEqual([d.maxRenders, d.renderQueue, d.renderWaitMs, d.pageCacheMb], [DEFAULT_MAX_RENDERS, 256, 5000, 64]);
   for (const [name, value] of [['LEDE_MAX_RENDERS', '0'], ['LEDE_RENDER_QUEUE', '-1'], ['LEDE_PAGE_CACHE_MB', 'viel']]) {
     assert.throws(() => loadConfig({ [name!]: value }), (err: Error) => err.message.includes(name!), name);
   }
