@@ -179,6 +179,14 @@ export function cacheControlUntil(expiresAt: number, now: number): string {
   return `public, max-age=0, s-maxage=${fresh}, stale-while-revalidate=${Math.min(600, rest)}, stale-if-error=${Math.min(86_400, rest)}`;
 }
 
+/**
+ * A key as a header token: keys come from path parameters, and a junk address
+ * (`/thema/%00`, a kept 404) must not make a header Node refuses to send.
+ */
+function headerSafeKey(key: string): string {
+  return /^[\x21-\x7e]+$/.test(key) ? key : encodeURIComponent(key);
+}
+
 /** The small page a request gets when no render slot is free and no copy is kept: no database, no template. */
 const BUSY_PAGE = '<!doctype html><html lang="de"><meta charset="utf-8"><title>503 – Überlastet</title>'
   + '<h1>Gerade sehr viel los</h1><p>Die Seite kann im Moment nicht erstellt werden. Bitte in ein paar Sekunden noch einmal versuchen.</p></html>';
@@ -480,7 +488,7 @@ export class PageCache {
 
   #respond(req: Request, e: Entry, state: string): Response {
     const headers = new Headers(e.headers);
-    headers.set('Surrogate-Key', e.keys.join(' '));
+    headers.set('Surrogate-Key', e.keys.map(headerSafeKey).join(' '));
     headers.set('Age', String(Math.max(0, Math.floor((this.#now() - e.storedAt) / 1000))));
     headers.set('X-Cache', state);
     if (e.negative !== undefined) {
