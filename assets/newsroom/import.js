@@ -33,7 +33,7 @@
     box.appendChild(p);
     if (issues && issues.length) {
       var ul = document.createElement('ul');
-      issues.forEach(function (i) { var li = document.createElement('li'); li.textContent = (i.path ? i.path + ': ' : '') + i.message; ul.appendChild(li); });
+      issues.forEach(function (i) { var li = document.createElement('li'); li.textContent = i.text || (i.path ? i.path + ': ' : '') + (i.message || ''); ul.appendChild(li); });
       box.appendChild(ul);
     }
     msg.appendChild(box);
@@ -66,7 +66,8 @@
       if (!res.ok || !j || !j.id) {
         /** @type {import('./import-types.js').ApiError} */
         var err = (j && j.error) || {};
-        fail(T.failed + ' ' + (err.message || res.status), err.issues);
+        // err.text: the refusal in the editor's language when the server words it.
+        fail(T.failed + ' ' + (err.text || err.message || res.status), err.issues);
         state.textContent = '';
         return;
       }
