@@ -11,6 +11,7 @@ import { createNewsroom, type NewsroomModule } from './newsroom-app.js';
 import { NEWSROOM_MODULES } from './newsroom-modules.js';
 import type { NewsroomMedia } from '../services/media-library.js';
 import { securityHeaders } from './security-headers.js';
+import { compression } from './compression.js';
 import { metricsHandler, type AppMetrics } from './metrics.js';
 import { observeRequests, timedRender } from './request-log.js';
 import type { Logger } from 'pino';
@@ -51,6 +52,8 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     await next();
     for (const [k, v] of Object.entries(securityHeaders(c.req.raw, c.req.path, config.trustProxy))) c.res.headers.set(k, v);
   });
+  // Text answers in the coding the client prefers (gzip, brotli); cached pages and newsroom assets come compressed already.
+  app.use('*', compression());
   // The newsroom answers before the page cache: nothing of it is ever cached or shared.
   const newsroom = createNewsroom(services, config, { modules: opts.newsroomModules ?? NEWSROOM_MODULES });
   app.all('/newsroom', (c) => withDatabasePriority(() => newsroom.app.fetch(c.req.raw, c.env as object)));

@@ -17,6 +17,7 @@ import { clearSessionCookie, sessionToken } from '../http/cookies.js';
 import { EndpointRegistry, type Requirement } from '../http/endpoints.js';
 import { loadNewsroomAssets } from './newsroom-assets.js';
 import { noteRequest } from './request-log.js';
+import { MIN_COMPRESS_BYTES, encodeStored, negotiate } from '../site/content-encoding.js';
 import { routePath } from 'hono/route';
 
 /** A newsroom module: registers its endpoints (each with its permission) on the registry. */
@@ -144,6 +145,14 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
   };
 
   const registry = new EndpointRegistry(app as unknown as Hono, guard as never);
+  // Assets never change while the process runs: each is compressed once (best settings, thread pool), on its first request.
+  const compressed = new Map<string, Promise<Buffer>>();
+  const compressedAsset = (url: string, body: string, coding: 'br' | 'gzip'): Promise<Buffer> => {
+    const key = `${coding} ${url}`;
+    let done = compressed.get(key);
+    if (!done) compressed.set(key, (done = encodeStored(Buffer.from(body), coding)));
+    return done;
+  };
 
   registry.add({
     method: 'GET', path: `${ASSET_PATH}:file`, permission: 'public', kind: 'api',
@@ -151,7 +160,10 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
       const file = c.req.param('file') ?? '';
       const found = assetsByUrl.get(`${ASSET_PATH}${file}`);
       if (!found) return c.json(new LedeError('NOT_FOUND', `no asset ${file}`, { reason: 'not_found' }).toJSON(), 404);
-      return c.body(found.body, 200, { 'Content-Type': found.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
+      const headers = { 'Content-Type': found.type, 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' };
+      const coding = negotiate(c.req.header('accept-encoding'));
+      if (coding === 'identity' || Buffer.byteLength(found.body) < MIN_COMPRESS_BYTES) return c.body(found.body, 200, headers);
+      return compressedAsset(found.url, found.body, coding).then((body) => c.body(new Uint8Array(body), 200, { ...headers, 'Content-Encoding': coding }));
     },
   });
 

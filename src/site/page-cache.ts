@@ -5,6 +5,9 @@ import { PAGE_ROUTE_LIST, type PageRoute } from './page-routes.js';
 import { routeMatcher, type RouteMatch } from './route-matcher.js';
 import { RenderGate, isRenderShed, type RenderGateOptions } from './render-gate.js';
 import { SURROGATE } from './surrogate-keys.js';
+import {
+  MIN_COMPRESS_BYTES, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
+} from './content-encoding.js';
 
 /**
  * The reader site's page cache: rendered responses kept in memory, tagged with
@@ -22,7 +25,12 @@ import { SURROGATE } from './surrogate-keys.js';
  * - 404/410 answers are kept for `negativeMs` under the route's keys, so the
  *   story:… purge of a publication clears a kept 404 of its address;
  * - bounded by bytes (`maxBytes`), least recently used evicted first;
- * - ETag on every cached response, 304 for a matching If-None-Match.
+ * - ETag on every cached response, 304 for a matching If-None-Match;
+ * - a text page (HTML, XML, JSON…) of 1 KB or more is compressed once when
+ *   stored, gzip and brotli at their best settings (content-encoding.ts), and
+ *   each request gets the coding its Accept-Encoding prefers, with an ETag of
+ *   its own (`"…-br"`, `"…-gz"`) and `Vary: Accept-Encoding`. All three bodies
+ *   count against the byte bound.
  * The same policy goes out in Cache-Control and Surrogate-Key headers, so a CDN
  * in front can cache and purge the same way.
  *
@@ -61,6 +69,11 @@ interface Entry {
   status: number;
   headers: [string, string][];
   body: ArrayBuffer;
+  /** The body compressed, kept beside it (a text page of MIN_COMPRESS_BYTES or more). */
+  gzip?: Buffer;
+  br?: Buffer;
+  /** A text answer: every copy of it goes out with `Vary: Accept-Encoding`, whichever coding it has. */
+  varies?: true;
   etag: string;
   keys: string[];
   storedAt: number;
@@ -419,7 +432,7 @@ export class PageCache {
       const startedAt = this.#purgeSeq;
       // The page sees the URL its key names: parameters it does not read never reach it.
       const normalised = new Request(url.origin + key, { method: 'GET', headers: req.headers });
-      const promise = this.#gate.run(async (): Promise<Outcome> => {
+      const promise = this.#gate.run(async (): Promise<Outcome | { entry: Entry; store: boolean }> => {
         this.renders++;
         const res = await render(normalised);
         const noStore = /no-store|private/.test(res.headers.get('cache-control') ?? '');
@@ -445,15 +458,38 @@ export class PageCache {
           ...(negative !== undefined && { negative }),
           bytes: ENTRY_OVERHEAD + body.byteLength + key.length + keys.join(' ').length + headers.reduce((n, [k, v]) => n + k.length + v.length, 0),
         };
-        if (!this.#purgedSince(startedAt, keys)) this.#store(key, entry);
+        return { entry, store: true };
+      }, { first }).then(async (outcome): Promise<Outcome> => {
+        if (!('store' in outcome)) return outcome;
+        // Compressed after the render slot is given back: the best settings take a few ms, on the thread pool.
+        const entry = await this.#encoded(outcome.entry);
+        if (!this.#purgedSince(startedAt, entry.keys)) this.#store(key, entry);
         return { entry };
-      }, { first }).finally(() => {
+      }).finally(() => {
         if (this.#inflight.get(key)?.promise === promise) this.#inflight.delete(key);
       });
       pending = { promise, keys: pathKeys };
       this.#inflight.set(key, pending);
     }
     return pending.promise.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));
+  }
+
+  /** Compressions performed for copies (one per coding per stored copy); for tests and diagnostics. */
+  compressions = 0;
+
+  /** The entry with its compressed bodies, when it is text worth compressing. */
+  async #encoded(entry: Entry): Promise<Entry> {
+    const type = entry.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    if (!isCompressibleType(type) || entry.headers.some(([k]) => k.toLowerCase() === 'content-encoding')) return entry;
+    entry.varies = true;
+    if (entry.body.byteLength < MIN_COMPRESS_BYTES) return entry;
+    const body = new Uint8Array(entry.body);
+    this.compressions += 2;
+    const [gzip, br] = await Promise.all([encodeStored(body, 'gzip'), encodeStored(body, 'br')]);
+    entry.gzip = gzip;
+    entry.br = br;
+    entry.bytes += gzip.byteLength + br.byteLength;
+    return entry;
   }
 
   /**
@@ -491,17 +527,30 @@ export class PageCache {
     headers.set('Surrogate-Key', e.keys.map(headerSafeKey).join(' '));
     headers.set('Age', String(Math.max(0, Math.floor((this.#now() - e.storedAt) / 1000))));
     headers.set('X-Cache', state);
+    let coding: Coding = 'identity';
+    let body = e.body as BodyInit; // a Buffer is a valid body; the DOM typings do not say so
+    if (e.varies) {
+      headers.set('Vary', varyWithAcceptEncoding(headers.get('vary')));
+      coding = e.br || e.gzip ? negotiate(req.headers.get('accept-encoding')) : 'identity';
+      const encoded = coding === 'br' ? e.br : coding === 'gzip' ? e.gzip : undefined;
+      if (encoded) {
+        body = encoded as unknown as BodyInit;
+        headers.set('Content-Encoding', coding);
+      } else coding = 'identity';
+    }
     if (e.negative !== undefined) {
       // A kept 404 goes out as the site sent it: no ETag, the site's own Cache-Control (browsers do not keep it).
       headers.set('Cache-Control', e.negative);
-      return new Response(req.method === 'HEAD' ? null : e.body, { status: e.status, headers });
+      return new Response(req.method === 'HEAD' ? null : body, { status: e.status, headers });
     }
-    headers.set('ETag', e.etag);
+    // One ETag per coding: a cache that stored the brotli body never revalidates it as the plain one.
+    const etag = etagFor(e.etag, coding);
+    headers.set('ETag', etag);
     headers.set('Cache-Control', cacheControlUntil(e.expiresAt, this.#now()));
-    const inm = req.headers.get('if-none-match');
-    if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === e.etag)) {
+    if (matchesIfNoneMatch(req.headers.get('if-none-match'), etag)) {
+      headers.delete('Content-Encoding');
       return new Response(null, { status: 304, headers });
     }
-    return new Response(req.method === 'HEAD' ? null : e.body, { status: e.status, headers });
+    return new Response(req.method === 'HEAD' ? null : body, { status: e.status, headers });
   }
 }
