@@ -10,7 +10,7 @@ type EngineRun = (label: string, open: () => Promise<Database>) => Promise<void>
  * which is stopped afterwards; without PostgreSQL binaries that half is skipped
  * with one line.
  */
-export async function onEachEngine(tmp: string, pglite: Partial<OpenOptions>, run: EngineRun): Promise<void> {
+export async function onEachEngine(tmp: string, pglite: Partial<OpenOptions>, run: EngineRun, server: Partial<OpenOptions> = {}): Promise<void> {
   await run('PGlite', () => openDatabase({ dataDir: path.join(tmp, 'pglite'), ...pglite }));
   let cluster: { url: string; stop: () => Promise<void> };
   try {
@@ -20,7 +20,7 @@ export async function onEachEngine(tmp: string, pglite: Partial<OpenOptions>, ru
     return;
   }
   try {
-    await run('PostgreSQL', () => openDatabase({ databaseUrl: cluster.url }));
+    await run('PostgreSQL', () => openDatabase({ databaseUrl: cluster.url, ...server }));
   } finally {
     await cluster.stop();
   }
