@@ -138,7 +138,7 @@ describe('compression of the reader site and the newsroom', () => {
 
   test('identity without Accept-Encoding or with br;q=0, gzip;q=0, and Vary either way', async () => {
     const want = (await get(app, ARTICLE)).raw;
-    for (const headers of [{}, { 'accept-encoding': 'br;q=0, gzip;q=0' }, { 'accept-encoding': 'identity' }]) {
+    for (const headers of [{}, { 'accept-encoding': 'br;q=0, gzip;q=0' }, { 'accept-encoding': 'identity' }] as Record<string, string>[]) {
       const { res, raw } = await get(app, ARTICLE, headers);
       assert.equal(res.headers.get('content-encoding'), null);
       assert.ok(varies(res));
