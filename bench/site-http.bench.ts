@@ -2,6 +2,8 @@
  * Reader site over HTTP (issue "The reader site"): requests/s and latency of
  * one article page under load from autocannon on loopback,
  *  - cached: the app as `lede serve` runs it, page cache warm;
+ *  - cached, gzip/br: the same with `Accept-Encoding: gzip, br` (the cache
+ *    sends the brotli body it compressed once when it stored the page);
  *  - uncached: every request renders from the database;
  * on PGlite and on a throwaway PostgreSQL, and the same page saved as a static
  * file behind nginx as the yardstick (skipped with one line without nginx).
@@ -45,12 +47,13 @@ interface LoadResult {
 type Run = PromiseLike<LoadResult> & {
   on(event: 'response', fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
 };
-const autocannon = autocannonUntyped as (opts: { url: string; connections: number; duration: number }) => Run;
+const autocannon = autocannonUntyped as (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Run;
 
 interface Row {
   variant: string;
   engine: string;
   rps: number;
+  bytes: number;
   p50: number;
   p99: number;
   note: string;
@@ -60,25 +63,36 @@ interface Measured {
   result: LoadResult;
   /** Latency of every 200 response in ms, sorted (autocannon's own histogram rounds to whole ms). */
   times: number[];
+  /** Mean bytes on the wire per 200 response, headers included. */
+  bytes: number;
 }
 
 /** Loads `url` for `seconds`; a short unmeasured run first warms JIT and caches. */
-async function load(url: string, seconds: number): Promise<Measured> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 1 });
+async function load(url: string, seconds: number, headers?: Record<string, string>): Promise<Measured> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
   const times: number[] = [];
-  const run = autocannon({ url, connections: CONNECTIONS, duration: seconds });
-  run.on('response', (_client, status, _bytes, ms) => { if (status === 200) times.push(ms); });
+  let bytes = 0;
+  const run = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  run.on('response', (_client, status, size, ms) => {
+    if (status === 200) {
+      times.push(ms);
+      bytes += size;
+    }
+  });
   const result = await run;
-  return { result, times: times.sort((a, b) => a - b) };
+  return { result, times: times.sort((a, b) => a - b), bytes: times.length ? bytes / times.length : NaN };
 }
+
+/** What a browser sends: the cache answers brotli, compressed once when the page was stored. */
+const COMPRESSED = { 'accept-encoding': 'gzip, br' };
 
 function pct(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
-function row(variant: string, engine: string, { result: r, times }: Measured): Row {
+function row(variant: string, engine: string, { result: r, times, bytes }: Measured): Row {
   const bad = [r.non2xx && `${r.non2xx} non-2xx`, r.errors && `${r.errors} errors`, r.timeouts && `${r.timeouts} timeouts`].filter(Boolean);
-  return { variant, engine, rps: r.requests.average, p50: pct(times, 50), p99: pct(times, 99), note: bad.join(', ') };
+  return { variant, engine, rps: r.requests.average, bytes, p50: pct(times, 50), p99: pct(times, 99), note: bad.join(', ') };
 }
 
 async function startSite(mode: 'cached' | 'uncached', env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; origin: string }> {
@@ -102,6 +116,7 @@ async function engineBench(engine: string, env: NodeJS.ProcessEnv, articlePath: 
       if (res.status !== 200) throw new Error(`${articlePath} → ${res.status}`);
       savedPage ??= { html, urlPath: articlePath };
       rows.push(row(mode, engine, await load(site.origin + articlePath, DURATION)));
+      if (mode === 'cached') rows.push(row('cached, gzip/br', engine, await load(site.origin + articlePath, DURATION, COMPRESSED)));
       console.log(`  ${engine} ${mode}: done`);
     } finally {
       await stopChild(site.child);
@@ -181,11 +196,11 @@ http {
 }
 
 function printTable(rows: Row[]): void {
-  if (savedPage) console.log(`\n${savedPage.urlPath}: ${(Buffer.byteLength(savedPage.html) / 1024).toFixed(1)} KiB of HTML, uncompressed, in every variant`);
+  if (savedPage) console.log(`\n${savedPage.urlPath}: ${(Buffer.byteLength(savedPage.html) / 1024).toFixed(1)} KiB of HTML, uncompressed, in the plain variants; "gzip/br" asks with Accept-Encoding: gzip, br`);
   const nginx = rows.find((r) => r.engine === 'nginx');
-  const head = ['variant', 'engine', 'req/s', 'p50 ms', 'p99 ms', 'vs nginx'];
+  const head = ['variant', 'engine', 'req/s', 'bytes/resp', 'p50 ms', 'p99 ms', 'vs nginx'];
   const cells = rows.map((r) => [
-    r.variant, r.engine, r.rps.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2),
+    r.variant, r.engine, r.rps.toFixed(0), r.bytes.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2),
     nginx ? `${(r.rps / nginx.rps).toFixed(3)}×` : '–',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
