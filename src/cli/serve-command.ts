@@ -1,3 +1,5 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createDemoAccount, loadDemoContent } from '../services/demo/load-demo.js';
 import { EventBus } from '../events/event-bus.js';
@@ -7,19 +9,24 @@ import { createApp } from '../server/app.js';
 import { listen } from '../server/http-server.js';
 import { startEventRelay } from '../events/event-relay.js';
 import { PageCache } from '../site/page-cache.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig, type Config } from '../server/config.js';
 import { createAppMetrics } from '../server/metrics.js';
 import { createLogger } from '../server/request-log.js';
 import { registerRuntimeMetrics } from '../server/runtime-metrics.js';
+import type { Database } from '../store/index.js';
 import type { CommandIO } from './command-support.js';
 import { parseCommandArgs } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
+import { superviseWorkers, tellPrimary, workerSlot } from './serve-workers.js';
 
 export const SERVE_HELP = `Usage: lede serve [--demo]
 
 Starts the reader site on http://localhost:$PORT (default 3000). Uses the
 embedded database in LEDE_DATA_DIR (default ./data), or PostgreSQL when
 DATABASE_URL is set. Pending migrations are applied at start.
+
+On PostgreSQL it runs one worker process per core (LEDE_WORKERS=n sets the
+number; 1 runs a single process); the embedded database allows one process.
 
 Options:
   --demo   load the demo stories when the database has no stories yet, and
@@ -31,23 +38,78 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs(args, { demo: { type: 'boolean' } }, false);
   const started = performance.now();
   const config = loadConfig();
+  // A worker forked by the primary below: it serves, the primary printed the notes and loaded the demo.
+  const slot = workerSlot();
+  if (cluster.isWorker && slot !== undefined) return serveNode(config, io, { started, slot, workers: config.workers ?? 1 });
+  const workers = workerCount(config, io);
+  if (workers === 1) return serveNode(config, io, { started, demo: values.demo === true, workers: 1 });
+  // Several workers: the primary stays thin. It migrates and loads the demo once (so workers do not race to), then forks.
   const db = await openConfiguredDatabase(config);
   try {
-    if (values.demo) {
-      const added = await loadDemoContent(db);
-      if (added) io.stdout.write(`loaded ${added} demo stories\n`);
-      // A first look at the newsroom needs an account; only a database without any gets one.
-      const demo = await createDemoAccount(db);
-      if (demo) {
-        io.stdout.write(`newsroom demo account (shown once; lede user add makes others): ${demo.email} / ${demo.password} at http://localhost:${config.port}/newsroom\n`);
-      }
-    }
+    if (values.demo) await loadDemo(db, config, io);
+  } finally {
+    await db.close();
+  }
+  return superviseWorkers({
+    workers,
+    io,
+    started,
+    running: (ready, ms) => `Lede is running at http://localhost:${config.port} (${where(db, config)}; ready in ${ms} ms; ${workers} workers, pids ${ready.join(', ')})\n`,
+  });
+}
+
+/**
+ * One worker per core on PostgreSQL unless LEDE_WORKERS says otherwise. The
+ * embedded database belongs to one process (it locks its data directory), so
+ * there it is always one, with a note when more were asked for.
+ */
+function workerCount(config: Config, io: CommandIO): number {
+  if (!config.databaseUrl) {
+    if ((config.workers ?? 1) > 1) io.stderr.write(`lede serve: LEDE_WORKERS=${config.workers} ignored: the embedded database is served by one process (set DATABASE_URL for PostgreSQL to use more)\n`);
+    return 1;
+  }
+  return config.workers ?? availableParallelism();
+}
+
+async function loadDemo(db: Database, config: Config, io: CommandIO): Promise<void> {
+  const added = await loadDemoContent(db);
+  if (added) io.stdout.write(`loaded ${added} demo stories\n`);
+  // A first look at the newsroom needs an account; only a database without any gets one.
+  const demo = await createDemoAccount(db);
+  if (demo) {
+    io.stdout.write(`newsroom demo account (shown once; lede user add makes others): ${demo.email} / ${demo.password} at http://localhost:${config.port}/newsroom\n`);
+  }
+}
+
+function where(db: Pick<Database, 'engine' | 'location'>, config: Config): string {
+  const database = db.engine === 'pglite' ? `embedded database in ${db.location}` : `PostgreSQL at ${db.location}`;
+  const media = config.mediaStorage?.kind === 's3'
+    ? `media in bucket ${config.mediaStorage.bucket} at ${config.mediaStorage.endpoint}`
+    : `media in ${path.join(config.dataDir, 'media')}`;
+  return `${database}; ${media}`;
+}
+
+interface NodeOptions {
+  started: number;
+  demo?: boolean;
+  /** Set in a worker process: its place among the workers (1..n), kept by its replacements. */
+  slot?: number;
+  workers: number;
+}
+
+/** One serving process: the whole server on its own, or one of several workers. */
+async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Promise<number> {
+  const { started, slot } = opts;
+  const db = await openConfiguredDatabase(config);
+  try {
+    if (opts.demo) await loadDemo(db, config, io);
   } catch (err) {
     await db.close();
     throw err;
   }
-  // One process, one bus: writes made by this server purge its page cache at once.
-  // On PostgreSQL the relay carries events to and from the other app nodes (a no-op on the embedded engine).
+  // One process, one bus: writes made by this process purge its page cache at once.
+  // On PostgreSQL the relay carries events to and from the other app nodes and this node's other
+  // workers (each worker is a relay node of its own, with its own id); a no-op on the embedded engine.
   const events = new EventBus();
   // Renders are bounded (a few at once, a bounded queue): a flood of uncached URLs cannot take the database from the newsroom.
   const pageCache = new PageCache({
@@ -59,7 +121,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     databaseUrl: config.databaseUrl,
     bus: events,
     purgeAll: () => pageCache.purgeAll(),
-    log: (line) => io.stderr.write(`lede serve: ${line}\n`),
+    log: (line) => io.stderr.write(`lede serve${slot ? ` (worker ${slot})` : ''}: ${line}\n`),
   });
   // One set of services for the process: the newsroom and the scheduler follow the same rules and tell the same bus.
   const services = createServices(db, config, { events, media: { db, storage: mediaStorageFor(config) } });
@@ -67,31 +129,39 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   const logger = createLogger(config.log ?? 'info');
   const metrics = config.metricsToken ? createAppMetrics() : undefined;
   const app = createApp(db, config, { pageCache, events, services, relay, logger, metrics, metricsToken: config.metricsToken });
-  // Scheduled publication (and embargo ends), scheduled depublication and the rights sweep; every node may run it.
-  const scheduler = services.scheduler({
-    onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),
-    onError: (err) => io.stderr.write(`lede serve: scheduler pass failed: ${err instanceof Error ? err.message : String(err)}\n`),
-  });
-  if (metrics) registerRuntimeMetrics(metrics.registry, { pageCache, db, relay, scheduler, startedAt: Date.now() });
+  // Scheduled publication (and embargo ends), scheduled depublication and the rights sweep: once per node, so only
+  // worker 1 runs it (its replacement takes over). Several nodes may run it: each change is a versioned write.
+  const scheduler = slot === undefined || slot === 1
+    ? services.scheduler({
+      onChange: (s) => io.stdout.write(`scheduler: ${s.status} ${s.slug}\n`),
+      onError: (err) => io.stderr.write(`lede serve: scheduler pass failed: ${err instanceof Error ? err.message : String(err)}\n`),
+    })
+    : undefined;
+  if (metrics) registerRuntimeMetrics(metrics.registry, { pageCache, db, relay, ...(scheduler && { scheduler }), startedAt: Date.now() });
   // Bound with the slow-client deadlines (LEDE_HEADERS_TIMEOUT_MS, LEDE_REQUEST_TIMEOUT_MS, LEDE_IDLE_TIMEOUT_MS).
   const server = listen(app.fetch, config);
+  // Which worker answered (for operators and tests): set on Node's response before the app writes, off the app's path.
+  if (slot !== undefined) {
+    const value = String(slot);
+    server.prependListener('request', (_req, res) => res.setHeader('X-Lede-Worker', value));
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} is already in use; set PORT to a free port`) : err);
     });
   }).catch(async (err) => {
-    await scheduler.stop();
+    await scheduler?.stop();
     await relay.close();
     await db.close();
     throw err;
   });
-  const where = db.engine === 'pglite' ? `embedded database in ${db.location}` : `PostgreSQL at ${db.location}`;
-  const mediaWhere = config.mediaStorage?.kind === 's3'
-    ? `media in bucket ${config.mediaStorage.bucket} at ${config.mediaStorage.endpoint}`
-    : `media in ${path.join(config.dataDir, 'media')}`;
-  scheduler.start();
-  io.stdout.write(`Lede is running at http://localhost:${config.port} (${where}; ${mediaWhere}; ready in ${Math.round(performance.now() - started)} ms)\n`);
+  scheduler?.start();
+  if (slot === undefined) {
+    io.stdout.write(`Lede is running at http://localhost:${config.port} (${where(db, config)}; ready in ${Math.round(performance.now() - started)} ms; 1 worker)\n`);
+  } else {
+    tellPrimary({ ready: slot });
+  }
 
   // Close cleanly so the embedded database checkpoints and releases its lock.
   return new Promise<number>((resolve) => {
@@ -99,15 +169,21 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
     const stop = (signal: string) => {
       if (closing) return;
       closing = true;
-      io.stdout.write(`${signal}: shutting down\n`);
+      // Workers close quietly: the primary says it once.
+      if (slot === undefined) io.stdout.write(`${signal}: shutting down\n`);
       server.close();
       logger?.flush();
-      scheduler.stop().then(() => relay.close()).then(() => db.close()).then(() => resolve(0), (err: unknown) => {
+      const closed = scheduler ? scheduler.stop() : Promise.resolve();
+      closed.then(() => relay.close()).then(() => db.close()).then(() => resolve(0), (err: unknown) => {
         io.stderr.write(`lede serve: error while closing the database: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve(1);
       });
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+  }).then((code) => {
+    // A worker's channel to the primary keeps its event loop alive: let go of it so the process can end.
+    if (slot !== undefined && process.connected) process.disconnect();
+    return code;
   });
 }

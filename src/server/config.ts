@@ -47,6 +47,11 @@ export interface Config {
   log?: LogLevel;
   /** Turns /metrics on and is the bearer token it asks for (LEDE_METRICS_TOKEN; unset = no /metrics). */
   metricsToken?: string;
+  /**
+   * Worker processes of `lede serve` (LEDE_WORKERS, 1 to 256; unset = one per
+   * core on PostgreSQL). The embedded database allows one process only.
+   */
+  workers?: number;
 }
 
 // The storage layer owns the shape of its configuration; read from the environment here.
@@ -161,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbWriteTimeoutMs: int(env, 'LEDE_DB_WRITE_TIMEOUT_MS', 5000, 0, 600000),
     log: logLevel(env),
     ...metricsToken(env),
+    ...workers(env),
   };
 }
 
@@ -180,4 +186,14 @@ function metricsToken(env: NodeJS.ProcessEnv): { metricsToken?: string } {
   if (raw === undefined || raw === '') return {};
   if (raw.length < 16 || /\s/.test(raw)) throw new LedeError('CONFIG', `LEDE_METRICS_TOKEN must be at least 16 characters without spaces (got ${raw.length} characters)`, { reason: 'bad_config' });
   return { metricsToken: raw };
+}
+
+/** LEDE_WORKERS: how many processes serve (each with its own page cache); unset leaves the choice to `lede serve`. */
+function workers(env: NodeJS.ProcessEnv): { workers?: number } {
+  const raw = env.LEDE_WORKERS?.trim();
+  if (raw === undefined || raw === '') return {};
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 256) {
+    throw new LedeError('CONFIG', `LEDE_WORKERS must be a whole number from 1 to 256 (the processes that serve; unset = one per core), got "${env.LEDE_WORKERS}"`, { reason: 'bad_config' });
+  }
+  return { workers: Number(raw) };
 }

@@ -1,0 +1,131 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { CommandIO } from './command-support.js';
+
+/**
+ * The primary of a multi-worker `lede serve` (node:cluster): it forks one
+ * worker per slot, the workers share the port (the primary accepts the
+ * connections and hands them out in turn, Node's default on Linux), and it
+ * serves nothing itself. A worker that ends unexpectedly is replaced in the
+ * same slot after a pause that doubles with each quick failure (0.5 s up to
+ * 30 s; a worker that ran a minute resets it). SIGTERM or SIGINT ends every
+ * worker cleanly (each closes its server, scheduler, relay and database) and
+ * then the primary.
+ */
+
+/** The environment variable that tells a forked worker its slot (1..n). */
+const SLOT_ENV = 'LEDE_WORKER_SLOT';
+const FIRST_DELAY_MS = 500;
+const MAX_DELAY_MS = 30_000;
+/** A worker that lived this long counts as healthy: its replacement starts after the first delay again. */
+const HEALTHY_AFTER_MS = 60_000;
+/** How long workers may take to close before they are killed. */
+const STOP_GRACE_MS = 15_000;
+
+/** This process's slot when it is a worker forked by superviseWorkers, else undefined. */
+export function workerSlot(): number | undefined {
+  if (!cluster.isWorker) return undefined;
+  const n = Number(process.env[SLOT_ENV]);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+interface WorkerMessage {
+  ready?: number;
+}
+
+/** A worker tells the primary it listens. */
+export function tellPrimary(message: WorkerMessage): void {
+  process.send?.({ lede: message });
+}
+
+export interface SuperviseOptions {
+  workers: number;
+  io: CommandIO;
+  started: number;
+  /** The "Lede is running" line, given the workers' pids (by slot) and the ms since start. */
+  running: (pids: number[], ms: number) => string;
+}
+
+interface Slot {
+  n: number;
+  worker?: Worker;
+  startedAt: number;
+  ready: boolean;
+  failures: number;
+  timer?: NodeJS.Timeout;
+}
+
+/** Runs the workers until SIGTERM/SIGINT; 1 when they could not all start. */
+export function superviseWorkers(opts: SuperviseOptions): Promise<number> {
+  const { io } = opts;
+  const slots: Slot[] = Array.from({ length: opts.workers }, (_, i) => ({ n: i + 1, startedAt: 0, ready: false, failures: 0 }));
+  let allReady = false;
+  let stopping = false;
+
+  return new Promise<number>((resolve) => {
+    let exitCode = 0;
+    const finishIfDone = () => {
+      if (stopping && slots.every((s) => !s.worker)) {
+        clearTimeout(killTimer);
+        resolve(exitCode);
+      }
+    };
+    let killTimer: NodeJS.Timeout | undefined;
+
+    const stopAll = (why: string, code: number) => {
+      if (stopping) return;
+      stopping = true;
+      exitCode = code;
+      if (why) io.stdout.write(`${why}: shutting down\n`);
+      for (const s of slots) {
+        clearTimeout(s.timer);
+        // A signal, not worker.kill(): the worker's own handler closes its server, scheduler, relay and database.
+        if (s.worker && !s.worker.isDead()) s.worker.process.kill('SIGTERM');
+      }
+      killTimer = setTimeout(() => {
+        for (const s of slots) if (s.worker && !s.worker.isDead()) s.worker.process.kill('SIGKILL');
+      }, STOP_GRACE_MS);
+      killTimer.unref();
+      finishIfDone();
+    };
+
+    const fork = (slot: Slot) => {
+      slot.ready = false;
+      slot.startedAt = Date.now();
+      const worker = cluster.fork({ [SLOT_ENV]: String(slot.n) });
+      slot.worker = worker;
+      worker.on('message', (m: { lede?: WorkerMessage }) => {
+        if (m?.lede?.ready !== slot.n) return;
+        slot.ready = true;
+        if (allReady) {
+          io.stderr.write(`lede serve: worker ${slot.n} is back (pid ${worker.process.pid})\n`);
+        } else if (slots.every((s) => s.ready)) {
+          allReady = true;
+          io.stdout.write(opts.running(slots.map((s) => s.worker!.process.pid!), Math.round(performance.now() - opts.started)));
+        }
+      });
+      worker.on('exit', (code, signal) => {
+        if (slot.worker === worker) slot.worker = undefined;
+        if (stopping) return finishIfDone();
+        const how = signal ? `signal ${signal}` : `exit code ${code}`;
+        if (!allReady) {
+          // A worker that cannot start (port taken, database unreachable) would fail the same way again: give up.
+          io.stderr.write(`lede serve: worker ${slot.n} ended before it was ready (${how}); stopping\n`);
+          stopAll('', 1);
+          return;
+        }
+        if (Date.now() - slot.startedAt >= HEALTHY_AFTER_MS) slot.failures = 0;
+        const delay = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** slot.failures);
+        slot.failures++;
+        io.stderr.write(`lede serve: worker ${slot.n} (pid ${worker.process.pid}) ended unexpectedly (${how}); starting another in ${(delay / 1000).toFixed(1)} s\n`);
+        slot.timer = setTimeout(() => {
+          slot.timer = undefined;
+          if (!stopping) fork(slot);
+        }, delay);
+      });
+    };
+
+    process.once('SIGINT', () => stopAll('SIGINT', 0));
+    process.once('SIGTERM', () => stopAll('SIGTERM', 0));
+    for (const slot of slots) fork(slot);
+  });
+}
