@@ -12,7 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createServerDatabase, dropServerDatabase, serverSkipReason } from '../helpers/db.js';
 import { Browser } from '../helpers/newsroom-browser.js';
-import { freePort } from '../hardening/serve-child.js';
+import { freePort, serveChild } from '../hardening/serve-child.js';
+import { loadConfig } from '../../src/server/config.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const skip = serverSkipReason();
@@ -163,5 +164,28 @@ describe('lede serve with LEDE_WORKERS=2 on PostgreSQL', { skip }, () => {
     assert.equal(await exited, 0, err);
     assert.match(out, /SIGTERM: shutting down\n/);
     for (const pid of pids) assert.equal(alive(pid), false, `worker pid ${pid} still running`);
+  });
+});
+
+describe('LEDE_WORKERS', () => {
+  test('a bad value is named; unset leaves the choice to lede serve', () => {
+    for (const bad of ['0', '-1', 'zwei', '2.5', '257']) {
+      assert.throws(() => loadConfig({ LEDE_WORKERS: bad }), { message: `LEDE_WORKERS must be a whole number from 1 to 256 (the processes that serve; unset = one per core), got "${bad}"` });
+    }
+    assert.equal(loadConfig({ LEDE_WORKERS: ' 16 ' }).workers, 16);
+    assert.equal(loadConfig({}).workers, undefined);
+  });
+
+  test('the embedded database stays one process, with a note when more were asked for', async () => {
+    const server = await serveChild({ LEDE_WORKERS: '3', LEDE_LOG: 'off' });
+    try {
+      assert.match(server.stdout(), /Lede is running at \S+ \(embedded database in [^;]+; media in [^;]+; ready in \d+ ms; 1 worker\)/);
+      assert.match(server.stderr(), /^lede serve: LEDE_WORKERS=3 ignored: the embedded database is served by one process \(set DATABASE_URL for PostgreSQL to use more\)$/m);
+      const a = await get(server.base, '/healthz');
+      assert.equal(a.status, 200);
+      assert.equal(a.worker, undefined, 'no worker header from a single process');
+    } finally {
+      await server.stop();
+    }
   });
 });
