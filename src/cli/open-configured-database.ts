@@ -9,6 +9,7 @@ export async function openConfiguredDatabase(config: Config = loadConfig(), opts
     migrate: opts.migrate ?? true,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
     checkpointIntervalMs: config.checkpointIntervalMs,
+    ...(config.dbPool !== undefined && { maxConnections: config.dbPool }),
     ...(config.dbReadTimeoutMs !== undefined && { readTimeoutMs: config.dbReadTimeoutMs }),
     ...(config.dbWriteTimeoutMs !== undefined && { writeTimeoutMs: config.dbWriteTimeoutMs }),
   });

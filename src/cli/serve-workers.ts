@@ -12,6 +12,16 @@ import type { CommandIO } from './command-support.js';
  * then the primary.
  */
 
+/**
+ * Connections per worker's pool unless LEDE_DB_POOL says otherwise: 10 for a
+ * few workers, fewer for many, so that with the listening connections a node
+ * stays within PostgreSQL's default max_connections of 100 (16 workers: 4
+ * each, 80 in all).
+ */
+export function workerPoolSize(workers: number): number {
+  return Math.min(10, Math.max(4, Math.floor(64 / workers)));
+}
+
 /** The environment variable that tells a forked worker its slot (1..n). */
 const SLOT_ENV = 'LEDE_WORKER_SLOT';
 const FIRST_DELAY_MS = 500;
@@ -91,7 +101,7 @@ export function superviseWorkers(opts: SuperviseOptions): Promise<number> {
     const fork = (slot: Slot) => {
       slot.ready = false;
       slot.startedAt = Date.now();
-      const worker = cluster.fork({ [SLOT_ENV]: String(slot.n) });
+      const worker = cluster.fork({ [SLOT_ENV]: String(slot.n), ...(!process.env.LEDE_DB_POOL && { LEDE_DB_POOL: String(workerPoolSize(opts.workers)) }) });
       slot.worker = worker;
       worker.on('message', (m: { lede?: WorkerMessage }) => {
         if (m?.lede?.ready !== slot.n) return;

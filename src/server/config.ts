@@ -43,6 +43,8 @@ export interface Config {
   dbReadTimeoutMs?: number;
   /** PostgreSQL: deadline of a whole transaction, ms (LEDE_DB_WRITE_TIMEOUT_MS, default 5000; 0 = none). */
   dbWriteTimeoutMs?: number;
+  /** PostgreSQL: connections in this process's pool (LEDE_DB_POOL, 1 to 1000; default 10, fewer per worker when there are many). */
+  dbPool?: number;
   /** The request log on stdout (LEDE_LOG: off, info or debug; default info). */
   log?: LogLevel;
   /** Turns /metrics on and is the bearer token it asks for (LEDE_METRICS_TOKEN; unset = no /metrics). */
@@ -164,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheMb: int(env, 'LEDE_PAGE_CACHE_MB', 64, 1, 65536),
     dbReadTimeoutMs: int(env, 'LEDE_DB_READ_TIMEOUT_MS', 2000, 0, 600000),
     dbWriteTimeoutMs: int(env, 'LEDE_DB_WRITE_TIMEOUT_MS', 5000, 0, 600000),
+    ...(env.LEDE_DB_POOL?.trim() && { dbPool: int(env, 'LEDE_DB_POOL', 10, 1, 1000) }),
     log: logLevel(env),
     ...metricsToken(env),
     ...workers(env),

@@ -14,6 +14,8 @@ import { createServerDatabase, dropServerDatabase, serverSkipReason } from '../h
 import { Browser } from '../helpers/newsroom-browser.js';
 import { freePort, serveChild } from '../hardening/serve-child.js';
 import { loadConfig } from '../../src/server/config.js';
+import { workerPoolSize } from '../../src/cli/serve-workers.js';
+import { openConfiguredDatabase } from '../../src/cli/open-configured-database.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const skip = serverSkipReason();
@@ -186,6 +188,35 @@ describe('LEDE_WORKERS', () => {
       assert.equal(a.worker, undefined, 'no worker header from a single process');
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('LEDE_DB_POOL', () => {
+  test('workers share PostgreSQL connections so one node of 16 stays within the default max_connections', () => {
+    assert.equal(workerPoolSize(1), 10);
+    assert.equal(workerPoolSize(2), 10);
+    assert.equal(workerPoolSize(16), 4);
+    assert.equal(workerPoolSize(256), 4);
+    for (const n of [1, 2, 4, 8, 12, 16]) {
+      // Each worker: its pool plus the relay's listening connection; PostgreSQL keeps 3 of 100 for superusers.
+      assert.ok(n * (workerPoolSize(n) + 1) <= 97, `${n} workers need ${n * (workerPoolSize(n) + 1)} connections`);
+    }
+  });
+
+  test('is read, checked and sizes the pool of the database lede opens', { skip }, async () => {
+    assert.equal(loadConfig({ LEDE_DB_POOL: '3' }).dbPool, 3);
+    assert.equal(loadConfig({}).dbPool, undefined);
+    for (const bad of ['0', 'viele', '1001']) assert.throws(() => loadConfig({ LEDE_DB_POOL: bad }), /LEDE_DB_POOL/);
+    const url = await createServerDatabase();
+    const db = await openConfiguredDatabase(loadConfig({ DATABASE_URL: url, LEDE_DB_POOL: '2' }));
+    try {
+      // Four reads at once on a pool of two: never more than two connections.
+      await Promise.all(Array.from({ length: 4 }, () => db.query('SELECT pg_sleep(0.05)')));
+      assert.equal((db as unknown as { poolStats(): { total: number } }).poolStats().total, 2);
+    } finally {
+      await db.close();
+      await dropServerDatabase(url);
     }
   });
 });
