@@ -233,9 +233,10 @@ export class EndpointRegistry {
       assertTextSound(c.req.param(), 'the address');
       assertTextSound(c.req.queries(), 'the query');
       if (spec.kind === 'page' && FORM_TYPE.test(c.req.header('content-type') ?? '')) {
+        // parseBody reads the body through the limit (an oversized one fails with the 413) and keeps its FormData,
+        // which formData() then hands out: the handler's parseBody() sees these fields, checked and in NFC.
         await c.req.parseBody();
-        const form = await (c.req as unknown as { bodyCache: { formData?: Promise<FormData> } }).bodyCache.formData;
-        if (form) checkFormText(form);
+        checkFormText(await c.req.formData());
       }
       const parsed: Input<P, Q, B> = {
         params: (input?.params ? parseInput(input.params, c.req.param(), 'the address') : c.req.param()) as P,

@@ -151,7 +151,11 @@ export function brokenTextPaths(value: unknown, path = '', out: string[] = []): 
 
 /** The `broken_text` issues of a value (JSON body, query, form fields); empty when all is well. */
 export function brokenTextIssues(value: unknown, prefix = ''): ValidationIssue[] {
-  return brokenTextPaths(value, prefix).map((path) => ({ path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' as const }));
+  return brokenTextPaths(value, prefix).map(brokenTextIssue);
+}
+
+function brokenTextIssue(path: string): ValidationIssue {
+  return { path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' };
 }
 
 /**
@@ -192,8 +196,7 @@ export function normalizeText<T>(value: T): T {
  */
 export function checkFormText(form: FormData, what = 'the form'): void {
   const entries = [...form.entries()];
-  const issues = entries.filter(([k, v]) => isBrokenText(k) || (typeof v === 'string' && isBrokenText(v)))
-    .map(([k]) => ({ path: k, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' as const }));
+  const issues = entries.filter(([k, v]) => isBrokenText(k) || (typeof v === 'string' && isBrokenText(v))).map(([k]) => brokenTextIssue(k));
   if (issues.length) throw new LedeError('VALIDATION', `${what} is invalid: ${formatIssues(issues.slice(0, 20))}`, { reason: 'input_invalid', issues: issues.slice(0, 20) });
   for (const key of new Set(entries.map(([k]) => k))) form.delete(key);
   for (const [k, v] of entries) form.append(k.normalize('NFC'), typeof v === 'string' && !VERBATIM_KEYS.has(k) ? v.normalize('NFC') : v);

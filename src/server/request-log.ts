@@ -1,8 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MiddlewareHandler } from 'hono';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { PAGE_ROUTE_LIST } from '../site/page-routes.js';
-import { routeMatcher } from '../site/route-matcher.js';
+import { matchPageRoute as siteRoute } from '../site/page-cache.js';
 import type { AppMetrics } from './metrics.js';
 import type { LogLevel } from './config.js';
 
@@ -45,8 +44,6 @@ function areaOf(path: string): Area {
   return 'reader';
 }
 
-const siteRoute = routeMatcher(PAGE_ROUTE_LIST);
-
 /** A request's route pattern (never the raw path: a bounded set of label values). */
 function routeOf(area: Area, path: string, noted: string | undefined): string {
   if (area === 'newsroom') return noted && noted !== '*' && noted !== '/*' ? noted : 'unmatched';
@@ -56,7 +53,8 @@ function routeOf(area: Area, path: string, noted: string | undefined): string {
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-const CACHE_RESULTS = new Set(['HIT', 'MISS', 'STALE', 'STALE-IF-ERROR']);
+/** Every X-Cache the page cache answers with (page-cache.ts), the load-shedding ones included. */
+const CACHE_RESULTS = new Set(['HIT', 'MISS', 'STALE', 'STALE-IF-ERROR', 'STALE-IF-BUSY', 'SHED']);
 /** Long enough for any real path; junk URLs do not blow up the log. */
 const MAX_LOGGED_PATH = 512;
 

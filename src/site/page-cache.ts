@@ -101,11 +101,12 @@ type Render = (req: Request) => Promise<Response>;
  */
 type Outcome = { entry: Entry } | { pass: Response };
 
-const siteRoutes = routeMatcher(PAGE_ROUTE_LIST);
+/** The reader site's route table as a matcher: one per process, shared by the cache and the request log (each keeps a memo). */
+export const matchPageRoute = routeMatcher(PAGE_ROUTE_LIST);
 
 /** Surrogate keys of a page, as its route declares them (none for a path that is not cached). */
 export function surrogateKeysFor(pathname: string): string[] {
-  return keysOf(siteRoutes(pathname)) ?? [];
+  return keysOf(matchPageRoute(pathname)) ?? [];
 }
 
 /** A match's surrogate keys, or undefined when the route is not cached. */
@@ -226,6 +227,8 @@ export class PageCache {
   #shed = 0;
   /** Renders actually performed (coalesced misses count once); for tests and diagnostics. */
   renders = 0;
+  /** Compressions performed for copies (one per coding per stored copy); for tests and diagnostics. */
+  compressions = 0;
 
   constructor(opts: PageCacheOptions = {}) {
     this.#fresh = opts.freshMs ?? 30_000;
@@ -236,7 +239,7 @@ export class PageCache {
     this.#gate = opts.gate instanceof RenderGate ? opts.gate : new RenderGate(opts.gate);
     this.#retryAfter = opts.retryAfterS ?? 5;
     this.#now = opts.now ?? Date.now;
-    this.#routes = opts.routes ? routeMatcher(opts.routes) : siteRoutes;
+    this.#routes = opts.routes ? routeMatcher(opts.routes) : matchPageRoute;
   }
 
   /** Copies kept. */
@@ -474,14 +477,14 @@ export class PageCache {
     return pending.promise.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));
   }
 
-  /** Compressions performed for copies (one per coding per stored copy); for tests and diagnostics. */
-  compressions = 0;
-
   /** The entry with its compressed bodies, when it is text worth compressing. */
   async #encoded(entry: Entry): Promise<Entry> {
     const type = entry.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
     if (!isCompressibleType(type) || entry.headers.some(([k]) => k.toLowerCase() === 'content-encoding')) return entry;
     entry.varies = true;
+    // Every copy of a text answer varies by coding: the header is settled once here, not on each hit.
+    const vary = varyWithAcceptEncoding(entry.headers.find(([k]) => k.toLowerCase() === 'vary')?.[1] ?? null);
+    entry.headers = [...entry.headers.filter(([k]) => k.toLowerCase() !== 'vary'), ['vary', vary]];
     if (entry.body.byteLength < MIN_COMPRESS_BYTES) return entry;
     const body = new Uint8Array(entry.body);
     this.compressions += 2;
@@ -530,7 +533,6 @@ export class PageCache {
     let coding: Coding = 'identity';
     let body = e.body as BodyInit; // a Buffer is a valid body; the DOM typings do not say so
     if (e.varies) {
-      headers.set('Vary', varyWithAcceptEncoding(headers.get('vary')));
       coding = e.br || e.gzip ? negotiate(req.headers.get('accept-encoding')) : 'identity';
       const encoded = coding === 'br' ? e.br : coding === 'gzip' ? e.gzip : undefined;
       if (encoded) {
