@@ -8,7 +8,7 @@ import { createServices } from '../services/index.js';
 import { createApp } from '../server/app.js';
 import { listen } from '../server/http-server.js';
 import { startEventRelay } from '../events/event-relay.js';
-import { PageCache } from '../site/page-cache.js';
+import { DEFAULT_PAGE_CACHE_MB, PageCache } from '../site/page-cache.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { createAppMetrics } from '../server/metrics.js';
 import { createLogger } from '../server/request-log.js';
@@ -113,7 +113,7 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
   const events = new EventBus();
   // Renders are bounded (a few at once, a bounded queue): a flood of uncached URLs cannot take the database from the newsroom.
   const pageCache = new PageCache({
-    maxBytes: (config.pageCacheMb ?? 64) * 1024 * 1024,
+    maxBytes: (config.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB) * 1024 * 1024,
     gate: { maxRenders: config.maxRenders, maxQueue: config.renderQueue, maxWaitMs: config.renderWaitMs },
   });
   const relay = await startEventRelay({
