@@ -7,13 +7,15 @@
  *   env: BENCH_DATA_DIR (PGlite) or BENCH_DATABASE_URL (PostgreSQL)
  *
  * "cached" assembles the app as `lede serve` does (PageCache purged through an
- * EventBus); "uncached" renders every request. Listens on a free loopback port
+ * EventBus, fresh hits answered before the app by fast-hits.ts; BENCH_SLOW_HITS=1
+ * leaves them to the app, for comparison); "uncached" renders every request. Listens on a free loopback port
  * and prints one JSON line {"port": …}; SIGTERM closes server and database.
  */
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { EventBus } from '../src/events/event-bus.js';
 import { createApp } from '../src/server/app.js';
+import { fastHits } from '../src/server/fast-hits.js';
+import { listen } from '../src/server/http-server.js';
 import { PageCache } from '../src/site/page-cache.js';
 import { openDatabase } from '../src/store/index.js';
 
@@ -23,10 +25,10 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 const dataDir = process.env.BENCH_DATA_DIR;
 const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: dataDir!, checkpointIntervalMs: 30_000 });
 const config = { siteName: 'Lede Nachrichten', siteUrl: 'http://127.0.0.1' };
-const app = mode === 'cached'
-  ? createApp(db, config, { pageCache: new PageCache(), events: new EventBus() })
-  : createApp(db, config);
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+const pageCache = mode === 'cached' ? new PageCache() : undefined;
+const app = pageCache ? createApp(db, config, { pageCache, events: new EventBus() }) : createApp(db, config);
+const fastPath = pageCache && !process.env.BENCH_SLOW_HITS ? fastHits(pageCache, {}) : undefined;
+const server = listen(app.fetch, { port: 0, host: '127.0.0.1', ...(fastPath && { fastPath }) });
 await new Promise<void>((resolve, reject) => {
   server.once('listening', resolve);
   server.once('error', reject);

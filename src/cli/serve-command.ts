@@ -7,6 +7,7 @@ import { mediaStorageFor } from '../storage/configured-storage.js';
 import { createServices } from '../services/index.js';
 import { createApp } from '../server/app.js';
 import { listen } from '../server/http-server.js';
+import { fastHits } from '../server/fast-hits.js';
 import { startEventRelay } from '../events/event-relay.js';
 import { DEFAULT_PAGE_CACHE_MB, PageCache } from '../site/page-cache.js';
 import { loadConfig, type Config } from '../server/config.js';
@@ -139,7 +140,8 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
     : undefined;
   if (metrics) registerRuntimeMetrics(metrics.registry, { pageCache, db, relay, ...(scheduler && { scheduler }), startedAt: Date.now() });
   // Bound with the slow-client deadlines (LEDE_HEADERS_TIMEOUT_MS, LEDE_REQUEST_TIMEOUT_MS, LEDE_IDLE_TIMEOUT_MS).
-  const server = listen(app.fetch, config);
+  // Fresh page-cache hits are written straight from Node's request event (fast-hits.ts); the rest goes to the app.
+  const server = listen(app.fetch, { ...config, fastPath: fastHits(pageCache, { trustProxy: config.trustProxy, logger, metrics }) });
   // Which worker answered (for operators and tests): set on Node's response before the app writes, off the app's path.
   if (slot !== undefined) {
     const value = String(slot);

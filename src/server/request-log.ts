@@ -71,7 +71,7 @@ export interface ObserveOptions {
  * newsroom the user's id. Never cookies, headers, bodies or query values.
  */
 export function observeRequests(opts: ObserveOptions): MiddlewareHandler {
-  const { logger, metrics } = opts;
+  const { logger } = opts;
   return async (c, next) => {
     const started = performance.now();
     const note: RequestNote = {};
@@ -79,33 +79,62 @@ export function observeRequests(opts: ObserveOptions): MiddlewareHandler {
     const seconds = (performance.now() - started) / 1000;
     const path = c.req.path;
     const area = areaOf(path);
-    const route = routeOf(area, path, note.route);
-    const status = c.res.status;
     const xCache = c.res.headers.get('x-cache') ?? undefined;
-    const cache = xCache && CACHE_RESULTS.has(xCache) ? xCache : undefined;
-    if (metrics) {
-      metrics.requests.inc({ area, route, method: METHODS.has(c.req.method) ? c.req.method : 'OTHER', status: `${Math.floor(status / 100)}xx` });
-      metrics.duration.observe({ area }, seconds);
-      if (cache) metrics.cacheResults.inc({ result: cache });
-    }
-    if (logger) {
-      const line: Record<string, unknown> = {
-        method: c.req.method,
-        path: path.length > MAX_LOGGED_PATH ? `${path.slice(0, MAX_LOGGED_PATH)}…` : path,
-        status,
-        ms: Math.round(seconds * 10_000) / 10,
-        route,
-      };
-      if (cache) line.cache = cache;
+    const line = record(opts, {
+      method: c.req.method, path, area, route: routeOf(area, path, note.route), status: c.res.status, seconds,
+      cache: xCache && CACHE_RESULTS.has(xCache) ? xCache : undefined,
+    });
+    if (line) {
       if (note.userId) line.user = note.userId;
-      if (logger.isLevelEnabled('debug')) {
+      if (logger!.isLevelEnabled('debug')) {
         // Names only: values may be search words, tokens or anything else a reader typed.
         const names = [...new Set(new URL(c.req.url).searchParams.keys())];
         if (names.length) line.query = names.slice(0, 20);
       }
-      logger.info(line, 'request');
+      logger!.info(line, 'request');
     }
   };
+}
+
+/**
+ * The same line and metrics for a fresh hit the server answered before the
+ * app (fast-hits.ts): a reader page, X-Cache HIT. `rawUrl` is the request
+ * line's target; its query is never logged.
+ */
+export function observeFastHit(opts: ObserveOptions, method: string, rawUrl: string, status: number, seconds: number): void {
+  const q = rawUrl.indexOf('?');
+  const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  const line = record(opts, { method, path, area: 'reader', route: routeOf('reader', path, undefined), status, seconds, cache: 'HIT' });
+  if (line) opts.logger!.info(line, 'request');
+}
+
+interface Observed {
+  method: string;
+  path: string;
+  area: Area;
+  route: string;
+  status: number;
+  seconds: number;
+  cache: string | undefined;
+}
+
+/** Counts the answer in the metrics; returns the log line to write, when there is a logger. */
+function record({ logger, metrics }: ObserveOptions, o: Observed): Record<string, unknown> | undefined {
+  if (metrics) {
+    metrics.requests.inc({ area: o.area, route: o.route, method: METHODS.has(o.method) ? o.method : 'OTHER', status: `${Math.floor(o.status / 100)}xx` });
+    metrics.duration.observe({ area: o.area }, o.seconds);
+    if (o.cache) metrics.cacheResults.inc({ result: o.cache });
+  }
+  if (!logger) return undefined;
+  const line: Record<string, unknown> = {
+    method: o.method,
+    path: o.path.length > MAX_LOGGED_PATH ? `${o.path.slice(0, MAX_LOGGED_PATH)}…` : o.path,
+    status: o.status,
+    ms: Math.round(o.seconds * 10_000) / 10,
+    route: o.route,
+  };
+  if (o.cache) line.cache = o.cache;
+  return line;
 }
 
 /** Wraps the reader site's render (what the page cache calls on a miss) to time it per route. */

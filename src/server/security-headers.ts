@@ -70,11 +70,21 @@ export function policyFor(pathname: string): 'reader' | 'newsroom' {
 export function cameOverHttps(req: Request, trustProxy: boolean | number | undefined): boolean {
   if (req.url.startsWith('https:')) return true;
   if (!trustProxy) return false;
-  return req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+  return forwardedHttps(req.headers.get('x-forwarded-proto'));
+}
+
+/** Whether an X-Forwarded-Proto says the browser's hop was HTTPS (its first value). */
+export function forwardedHttps(value: string | null | undefined): boolean {
+  return value?.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
 /** Every security header of one answer. */
 export function securityHeaders(req: Request, pathname: string, trustProxy: boolean | number | undefined): Record<string, string> {
+  return securityHeadersFor(cameOverHttps(req, trustProxy), pathname);
+}
+
+/** Every security header of an answer on `pathname`, to a request that came over HTTPS or not. */
+export function securityHeadersFor(https: boolean, pathname: string): Record<string, string> {
   const newsroom = policyFor(pathname) === 'newsroom';
   const headers: Record<string, string> = {
     'X-Content-Type-Options': 'nosniff',
@@ -83,6 +93,6 @@ export function securityHeaders(req: Request, pathname: string, trustProxy: bool
     'X-Frame-Options': newsroom ? 'DENY' : 'SAMEORIGIN',
     'Content-Security-Policy': newsroom ? NEWSROOM_CSP : READER_CSP,
   };
-  if (cameOverHttps(req, trustProxy)) headers['Strict-Transport-Security'] = HSTS;
+  if (https) headers['Strict-Transport-Security'] = HSTS;
   return headers;
 }

@@ -85,7 +85,39 @@ interface Entry {
   bytes: number;
   /** Purged, but only for something else on the page (hardPurgeKeysFor): never a hit, shown only while renders are saturated. */
   purged?: true;
+  /** Per coding, the headers a fresh hit goes out with (all but Age), built on the first fast hit (wireHit). */
+  wire?: Partial<Record<Coding, WireCopy>>;
 }
+
+interface WireCopy {
+  headers: string[];
+  body: Buffer;
+  etag: string;
+}
+
+/**
+ * A fresh copy as it goes on the wire, for the server's fast path
+ * (src/server/fast-hits.ts), which writes it without a Request, a Response or
+ * the app's middleware. Everything the slow path's HIT carries is here except
+ * what the server adds itself (security headers, Age is here).
+ */
+export interface WireHit {
+  status: number;
+  /** Flat name, value, name, value…, as ServerResponse.writeHead takes them; names in lower case. */
+  headers: string[];
+  /** The body; undefined for HEAD and 304. */
+  body: Buffer | undefined;
+  /** Bytes of the body a GET gets (Content-Length, also for HEAD). */
+  length: number;
+}
+
+/**
+ * Paths the fast path may look up as they came: segments of unreserved
+ * characters that do not begin with a dot. The URL parser leaves such a path
+ * as it is, so the raw path is the key the slow path computes; anything else
+ * (percent escapes, dot segments, `//`, backslashes) goes the slow way.
+ */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
 
 /** Answers kept briefly although the site marks them no-store: they are cheap to keep and a flood of them is not. */
 const NEGATIVE_STATUSES = new Set([400, 404, 410]);
@@ -204,6 +236,20 @@ function headerSafeKey(key: string): string {
 /** The small page a request gets when no render slot is free and no copy is kept: no database, no template. */
 const BUSY_PAGE = '<!doctype html><html lang="de"><meta charset="utf-8"><title>503 – Überlastet</title>'
   + '<h1>Gerade sehr viel los</h1><p>Die Seite kann im Moment nicht erstellt werden. Bitte in ein paar Sekunden noch einmal versuchen.</p></html>';
+
+/** Accept-Encoding values seen, negotiated: browsers send a handful of distinct ones, and hits should not parse them each time. */
+const negotiated = new Map<string, Coding>();
+
+function negotiateMemo(acceptEncoding: string | undefined): Coding {
+  if (!acceptEncoding) return 'identity';
+  let coding = negotiated.get(acceptEncoding);
+  if (coding === undefined) {
+    coding = negotiate(acceptEncoding);
+    // Bounded: a client sending a new value each time only costs the parse.
+    if (negotiated.size < 256 && acceptEncoding.length < 256) negotiated.set(acceptEncoding, coding);
+  }
+  return coding;
+}
 
 export class PageCache {
   /** Least recently used first: a hit moves its copy to the back, eviction takes from the front. */
@@ -407,6 +453,61 @@ export class PageCache {
       return withoutInternalHeaders(result.pass);
     }
     return this.#respond(req, result.entry, 'MISS');
+  }
+
+  /**
+   * The fresh copy a plain GET or HEAD would get as a HIT, ready to write;
+   * undefined whenever handle() has more to decide (no copy, old, purged,
+   * expired, a kept 404, a path or query the cache would normalise), and the
+   * request must go the slow way. Counts as a hit and moves the copy to the
+   * back of the eviction order, as handle() does.
+   */
+  wireHit(method: string, rawUrl: string, acceptEncoding: string | undefined, ifNoneMatch: string | undefined): WireHit | undefined {
+    if (method !== 'GET' && method !== 'HEAD') return undefined;
+    const q = rawUrl.indexOf('?');
+    const pathname = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    if (!PLAIN_PATH.test(pathname)) return undefined;
+    const match = this.#routes(pathname);
+    if (!match || 'bypass' in match.route.cache) return undefined;
+    // A route that reads parameters keys its copies by them: the slow path sorts them out.
+    if (q >= 0 && match.route.cache.query?.length) return undefined;
+    const entry = this.#entries.get(pathname);
+    if (!entry || entry.purged || entry.negative !== undefined) return undefined;
+    const now = this.#now();
+    const age = now - entry.storedAt;
+    if (now >= entry.expiresAt || !(age < this.#fresh)) return undefined;
+    this.#hits++;
+    this.#touch(pathname, entry);
+    const coding: Coding = entry.varies && (entry.br || entry.gzip) ? negotiateMemo(acceptEncoding) : 'identity';
+    const copy = this.#wireCopy(entry, coding);
+    const headers = [...copy.headers, 'age', String(Math.max(0, Math.floor(age / 1000)))];
+    if (entry.expiresAt !== Infinity) headers.push('cache-control', cacheControlUntil(entry.expiresAt, now));
+    if (ifNoneMatch && matchesIfNoneMatch(ifNoneMatch, copy.etag)) {
+      // As handle() answers it: the headers of the copy without its coding, no body.
+      const without: string[] = [];
+      for (let i = 0; i < headers.length; i += 2) if (headers[i] !== 'content-encoding') without.push(headers[i]!, headers[i + 1]!);
+      return { status: 304, headers: without, body: undefined, length: 0 };
+    }
+    return { status: entry.status, headers, body: method === 'HEAD' ? undefined : copy.body, length: copy.body.byteLength };
+  }
+
+  /** The headers and body of a fresh hit in `coding`, built once per copy and coding. */
+  #wireCopy(entry: Entry, coding: Coding): WireCopy {
+    const wire = (entry.wire ??= {});
+    let copy = wire[coding];
+    if (!copy) {
+      const encoded = coding === 'br' ? entry.br : coding === 'gzip' ? entry.gzip : undefined;
+      const body = encoded ?? Buffer.from(entry.body);
+      const etag = etagFor(entry.etag, encoded ? coding : 'identity');
+      const headers: string[] = [];
+      for (const [k, v] of entry.headers) headers.push(k.toLowerCase(), v);
+      if (encoded) headers.push('content-encoding', coding);
+      headers.push('surrogate-key', entry.keys.map(headerSafeKey).join(' '), 'x-cache', 'HIT', 'etag', etag);
+      if (entry.expiresAt === Infinity) headers.push('cache-control', CACHE_CONTROL);
+      copy = { headers, body, etag };
+      wire[coding] = copy;
+    }
+    return copy;
   }
 
   /** A render outside the cache that still needs the database: through the gate, 503 when it is full. */
