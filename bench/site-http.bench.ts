@@ -1,17 +1,24 @@
 /**
- * Reader site over HTTP (issue "The reader site"): requests/s and latency of
- * one article page under load from autocannon on loopback,
- *  - cached: the app as `lede serve` runs it, page cache warm;
- *  - cached, gzip/br: the same with `Accept-Encoding: gzip, br` (the cache
- *    sends the brotli body it compressed once when it stored the page);
+ * Reader site over HTTP (issues "The reader site" and "Speed"): requests/s and
+ * latency of one article page under load from autocannon on loopback,
+ *  - cached: the app as `lede serve` runs it, page cache warm, asked for the
+ *    plain page, for gzip (`Accept-Encoding: gzip`) and as a browser asks
+ *    (`gzip, br`: the cache sends the brotli body it compressed once);
  *  - uncached: every request renders from the database;
- * on PGlite and on a throwaway PostgreSQL, and the same page saved as a static
- * file behind nginx as the yardstick (skipped with one line without nginx).
- * Every variant gets the same connections and duration. Prints figures; never
- * passes or fails.
+ * on PGlite and on a throwaway PostgreSQL. Beside the cached app, nginx (one
+ * worker, like one Node process) serves the same bytes as static files: the
+ * page as index.html and Lede's own gzip body as index.html.gz with
+ * `gzip_static on`, so "gzip" against "gzip_static" compares the same bytes on
+ * the wire. The two servers are up together and their runs alternate, so a
+ * neighbour's load on the machine touches both alike; "vs nginx" divides by
+ * nginx's figure for the same coding and connections (brotli by gzip_static:
+ * nginx-light has no brotli). Skipped with one line without nginx.
+ * Prints figures; never passes or fails.
  *
- *   BENCH_HTTP_CONNECTIONS (10)  BENCH_HTTP_DURATION seconds (10)
+ *   BENCH_HTTP_CONNECTIONS (10,100)  comma-separated; uncached runs at the first
+ *   BENCH_HTTP_DURATION seconds (10) BENCH_HTTP_MODES (cached,uncached)
  *   BENCH_HTTP_ARCHIVE extra published stories beside the demo content (1000)
+ *   BENCH_ENGINES (pglite,postgresql)  BENCH_NGINX (/usr/sbin/nginx)
  */
 // @ts-expect-error autocannon ships no types; the little used here is typed below
 import autocannonUntyped from 'autocannon';
@@ -28,7 +35,8 @@ import { onEachEngine } from './each-engine.js';
 import { freePort, stopChild, waitForLine } from './processes.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 10);
+const CONNECTIONS = (process.env.BENCH_HTTP_CONNECTIONS ?? '10,100').split(',').map(Number).filter((n) => n > 0);
+const MODES = (process.env.BENCH_HTTP_MODES ?? 'cached,uncached').split(',');
 const DURATION = Number(process.env.BENCH_HTTP_DURATION ?? 10);
 const ARCHIVE = Number(process.env.BENCH_HTTP_ARCHIVE ?? 1000);
 /** Debian's nginx; BENCH_NGINX points elsewhere. */
@@ -52,6 +60,9 @@ const autocannon = autocannonUntyped as (opts: { url: string; connections: numbe
 interface Row {
   variant: string;
   engine: string;
+  connections: number;
+  /** What the client asked for: the nginx row with the same coding and connections is the yardstick. */
+  coding: Coding;
   rps: number;
   bytes: number;
   p50: number;
@@ -68,11 +79,11 @@ interface Measured {
 }
 
 /** Loads `url` for `seconds`; a short unmeasured run first warms JIT and caches. */
-async function load(url: string, seconds: number, headers?: Record<string, string>): Promise<Measured> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+async function load(url: string, connections: number, seconds: number, headers?: Record<string, string>): Promise<Measured> {
+  await autocannon({ url, connections, duration: 1, headers });
   const times: number[] = [];
   let bytes = 0;
-  const run = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  const run = autocannon({ url, connections, duration: seconds, headers });
   run.on('response', (_client, status, size, ms) => {
     if (status === 200) {
       times.push(ms);
@@ -83,16 +94,21 @@ async function load(url: string, seconds: number, headers?: Record<string, strin
   return { result, times: times.sort((a, b) => a - b), bytes: times.length ? bytes / times.length : NaN };
 }
 
-/** What a browser sends: the cache answers brotli, compressed once when the page was stored. */
-const COMPRESSED = { 'accept-encoding': 'gzip, br' };
+type Coding = 'identity' | 'gzip' | 'br';
+/** The request headers per coding; "br" is what a browser sends (the cache answers brotli, compressed once when stored). */
+const ASK: Record<Coding, Record<string, string> | undefined> = {
+  identity: undefined,
+  gzip: { 'accept-encoding': 'gzip' },
+  br: { 'accept-encoding': 'gzip, br' },
+};
 
 function pct(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
-function row(variant: string, engine: string, { result: r, times, bytes }: Measured): Row {
+function row(variant: string, engine: string, connections: number, coding: Coding, { result: r, times, bytes }: Measured): Row {
   const bad = [r.non2xx && `${r.non2xx} non-2xx`, r.errors && `${r.errors} errors`, r.timeouts && `${r.timeouts} timeouts`].filter(Boolean);
-  return { variant, engine, rps: r.requests.average, bytes, p50: pct(times, 50), p99: pct(times, 99), note: bad.join(', ') };
+  return { variant, engine, connections, coding, rps: r.requests.average, bytes, p50: pct(times, 50), p99: pct(times, 99), note: bad.join(', ') };
 }
 
 async function startSite(mode: 'cached' | 'uncached', env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; origin: string }> {
@@ -105,22 +121,52 @@ async function startSite(mode: 'cached' | 'uncached', env: NodeJS.ProcessEnv): P
   return { child, origin: `http://127.0.0.1:${JSON.parse(line).port}` };
 }
 
-let savedPage: { html: string; urlPath: string } | undefined;
+/** The article as Lede sends it, plain and gzipped: nginx serves exactly these bytes. */
+interface SavedPage { html: Buffer; gzip: Buffer; urlPath: string }
 
-async function engineBench(engine: string, env: NodeJS.ProcessEnv, articlePath: string, rows: Row[]): Promise<void> {
+async function savePage(origin: string, urlPath: string): Promise<SavedPage> {
+  const plain = await fetch(origin + urlPath);
+  if (plain.status !== 200) throw new Error(`${urlPath} → ${plain.status}`);
+  const html = Buffer.from(await plain.arrayBuffer());
+  // Node's fetch would unpack the gzip body: ask through http for the raw bytes.
+  const { request } = await import('node:http');
+  const gzip = await new Promise<Buffer>((resolve, reject) => {
+    request(origin + urlPath, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => (res.headers['content-encoding'] === 'gzip' ? resolve(Buffer.concat(chunks)) : reject(new Error('the cache sent no gzip body'))));
+    }).on('error', reject).end();
+  });
+  return { html, gzip, urlPath };
+}
+
+async function engineBench(engine: string, env: NodeJS.ProcessEnv, articlePath: string, tmp: string, rows: Row[]): Promise<void> {
   for (const mode of ['cached', 'uncached'] as const) {
+    if (!MODES.includes(mode)) continue;
     const site = await startSite(mode, env);
+    let nginx: Nginx | undefined;
     try {
-      const res = await fetch(site.origin + articlePath);
-      const html = await res.text();
-      if (res.status !== 200) throw new Error(`${articlePath} → ${res.status}`);
-      savedPage ??= { html, urlPath: articlePath };
-      rows.push(row(mode, engine, await load(site.origin + articlePath, DURATION)));
-      if (mode === 'cached') rows.push(row('cached, gzip/br', engine, await load(site.origin + articlePath, DURATION, COMPRESSED)));
-      console.log(`  ${engine} ${mode}: done`);
+      const lede = site.origin + articlePath;
+      if (mode === 'uncached') {
+        rows.push(row(mode, engine, CONNECTIONS[0]!, 'identity', await load(lede, CONNECTIONS[0]!, DURATION)));
+        continue;
+      }
+      await fetch(lede); // stored now (and compressed) before the page is saved for nginx
+      nginx = await startNginx(path.join(tmp, `nginx-${engine}`), await savePage(site.origin, articlePath));
+      for (const connections of CONNECTIONS) {
+        for (const coding of ['identity', 'gzip', 'br'] as const) {
+          const label = coding === 'identity' ? 'cached' : `cached, ${coding === 'br' ? 'gzip/br' : 'gzip'}`;
+          rows.push(row(label, engine, connections, coding, await load(lede, connections, DURATION, ASK[coding])));
+          if (nginx && coding !== 'br') {
+            rows.push(row(coding === 'gzip' ? 'gzip_static' : 'static file', `nginx (${engine} page)`, connections, coding, await load(nginx.url, connections, DURATION, ASK[coding])));
+          }
+        }
+      }
     } finally {
       await stopChild(site.child);
+      if (nginx) await stopChild(nginx.child, 'SIGQUIT'); // graceful stop
     }
+    console.log(`  ${engine} ${mode}: done`);
   }
 }
 
@@ -133,20 +179,21 @@ async function fill(db: Database): Promise<string> {
   return `/${slugify(story.section)}/${story.slug}`;
 }
 
-/** The saved page as a static file behind nginx (one worker, like one Node process), in its own temp dir. */
-async function nginxBench(tmp: string, rows: Row[]): Promise<void> {
+interface Nginx { child: ChildProcess; url: string }
+
+/** The saved page as static files behind nginx (one worker, like one Node process), in its own temp dir; undefined without nginx. */
+async function startNginx(dir: string, page: SavedPage): Promise<Nginx | undefined> {
   if (!existsSync(NGINX)) {
-    console.log('nginx not found, skipping (apt-get install nginx-light)');
-    return;
+    console.log('nginx not found, skipping its rows (apt-get install nginx-light)');
+    return undefined;
   }
-  if (!savedPage) return;
-  const dir = path.join(tmp, 'nginx');
   const www = path.join(dir, 'www');
-  const file = path.join(www, ...savedPage.urlPath.split('/').filter(Boolean), 'index.html');
+  const file = path.join(www, ...page.urlPath.split('/').filter(Boolean), 'index.html');
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, savedPage.html);
+  writeFileSync(file, page.html);
+  writeFileSync(`${file}.gz`, page.gzip);
   // Workers drop to an unprivileged user when we are root: they must be able to read the files.
-  for (let d = path.dirname(file); d.startsWith(tmp); d = path.dirname(d)) chmodSync(d, 0o755);
+  for (let d = path.dirname(file); d.startsWith(path.dirname(dir)); d = path.dirname(d)) chmodSync(d, 0o755);
   const port = await freePort();
   const temp = (name: string) => `${name}_temp_path ${path.join(dir, `${name}-temp`)};`;
   writeFileSync(path.join(dir, 'nginx.conf'), `daemon off;
@@ -163,6 +210,8 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
+  gzip_static on;
+  gzip_vary on;
   server {
     listen 127.0.0.1:${port};
     root ${www};
@@ -170,39 +219,38 @@ http {
   }
 }
 `);
-  const test = spawnSync(NGINX, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf'), '-t'], { encoding: 'utf8' });
+  const args = ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')];
+  const test = spawnSync(NGINX, [...args, '-t'], { encoding: 'utf8' });
   if (test.status !== 0) {
     console.log(`nginx: configuration refused, skipping:\n${test.stderr}`);
-    return;
+    return undefined;
   }
-  const child = spawn(NGINX, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  try {
-    const url = `http://127.0.0.1:${port}${savedPage.urlPath}`;
-    for (let i = 0; ; i++) {
-      try {
-        const res = await fetch(url);
-        const body = await res.text();
-        if (res.status === 200 && body === savedPage.html) break;
-        throw new Error(`nginx answered ${res.status}`);
-      } catch (err) {
-        if (i > 100 || child.exitCode !== null) throw new Error(`nginx did not serve the page: ${err instanceof Error ? err.message : err}`);
-        await new Promise((r) => setTimeout(r, 50));
+  const child = spawn(NGINX, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}${page.urlPath}`;
+  for (let i = 0; ; i++) {
+    try {
+      const res = await fetch(url);
+      const body = Buffer.from(await res.arrayBuffer());
+      if (res.status === 200 && body.equals(page.html)) return { child, url };
+      throw new Error(`nginx answered ${res.status}`);
+    } catch (err) {
+      if (i > 100 || child.exitCode !== null) {
+        await stopChild(child);
+        throw new Error(`nginx did not serve the page: ${err instanceof Error ? err.message : err}`);
       }
+      await new Promise((r) => setTimeout(r, 50));
     }
-    rows.push(row('static file', 'nginx', await load(url, DURATION)));
-  } finally {
-    await stopChild(child, 'SIGQUIT'); // graceful stop
   }
 }
 
 function printTable(rows: Row[]): void {
-  if (savedPage) console.log(`\n${savedPage.urlPath}: ${(Buffer.byteLength(savedPage.html) / 1024).toFixed(1)} KiB of HTML, uncompressed, in the plain variants; "gzip/br" asks with Accept-Encoding: gzip, br`);
-  const nginx = rows.find((r) => r.engine === 'nginx');
-  const head = ['variant', 'engine', 'req/s', 'bytes/resp', 'p50 ms', 'p99 ms', 'vs nginx'];
-  const cells = rows.map((r) => [
-    r.variant, r.engine, r.rps.toFixed(0), r.bytes.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2),
-    nginx ? `${(r.rps / nginx.rps).toFixed(3)}×` : '–',
-  ]);
+  console.log('\n"gzip" asks with Accept-Encoding: gzip, "gzip/br" with gzip, br; vs nginx: the same coding and connections from nginx (brotli against gzip_static)');
+  const yardstick = (r: Row) => rows.find((n) => n.engine === `nginx (${r.engine} page)` && n.connections === r.connections && n.coding === (r.coding === 'br' ? 'gzip' : r.coding));
+  const head = ['variant', 'engine', 'conns', 'req/s', 'bytes/resp', 'p50 ms', 'p99 ms', 'vs nginx'];
+  const cells = rows.map((r) => {
+    const n = r.engine.startsWith('nginx') ? undefined : yardstick(r);
+    return [r.variant, r.engine, String(r.connections), r.rps.toFixed(0), r.bytes.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2), n ? `${(r.rps / n.rps).toFixed(3)}×` : '–'];
+  });
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const fmt = (c: string[]) => c.map((x, i) => (i < 2 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
   console.log(fmt(head));
@@ -212,7 +260,7 @@ function printTable(rows: Row[]): void {
 const rows: Row[] = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-bench-http-'));
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at start (other work on the machine colours the figures)`);
-console.log(`article page, ${CONNECTIONS} connections, ${DURATION} s per variant (after 1 s warm-up), demo stories + ${ARCHIVE} archive stories`);
+console.log(`article page, ${CONNECTIONS.join(' and ')} connections, ${DURATION} s per variant (after 1 s warm-up), demo stories + ${ARCHIVE} archive stories`);
 try {
   await onEachEngine(tmp, { checkpointIntervalMs: 0 }, async (engine, open) => {
     const db = await open();
@@ -225,9 +273,8 @@ try {
     } finally {
       await db.close(); // the server process opens it (PGlite: one process per data directory)
     }
-    await engineBench(engine, env, articlePath, rows);
+    await engineBench(engine, env, articlePath, tmp, rows);
   });
-  await nginxBench(tmp, rows);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
