@@ -5,7 +5,7 @@ import {
 } from '../content/index.js';
 import { RevisionRepository, StoryRepository, authorSlugs, isPublic } from '../store/index.js';
 import { RetentionRepository } from '../store/retention-repository.js';
-import { audit, SYSTEM_ACTOR, type AuditActor, type AuditAction } from '../store/audit-repository.js';
+import { audit, auditMany, SYSTEM_ACTOR, type AuditActor, type AuditAction } from '../store/audit-repository.js';
 import type { Queryable } from '../store/index.js';
 import type { DomainEvent, EventBus } from '../events/event-bus.js';
 import { assetCredits, figuresOf, mediaUsesOf, writeMediaUses } from '../store/media-uses.js';
@@ -64,6 +64,27 @@ export interface CreateOptions {
   actor?: AuditActor;
   /** Injected clock, for tests and demo content with relative dates. */
   now?: Date;
+}
+
+export interface CreateManyOptions extends CreateOptions {
+  /** Stories per transaction (default 200). */
+  batchSize?: number;
+}
+
+/** What createMany did with one input, in input order: stored, or refused with the error `create` would have thrown. */
+export type CreateOutcome = { ok: true; story: Story } | { ok: false; error: unknown };
+
+/** Stories per transaction in createMany: big enough that commits and round trips stop mattering, small enough for one statement. */
+export const CREATE_BATCH = 200;
+
+/** A story of a createMany batch on its way in. */
+interface Pending {
+  index: number;
+  draft: StoryDraft;
+  status: StoryStatus;
+  /** The slug handed out for a draft that names none. */
+  slug?: string;
+  story?: Story;
 }
 
 export interface StoryServiceOptions {
@@ -134,15 +155,8 @@ export class StoryService {
 
   /** Validates an untrusted draft and stores it as a new story. Throws LedeError('VALIDATION') naming each bad field. */
   async create(input: unknown, opts: CreateOptions = {}): Promise<Story> {
-    const draft = validDraft(input);
     const now = opts.now ?? new Date();
-    let status = opts.status ?? 'draft';
-    // Publishing under embargo means: go out when the embargo ends.
-    const embargoed = !!draft.embargoUntil && Date.parse(draft.embargoUntil) > now.getTime();
-    if (status === 'published' && embargoed) status = 'scheduled';
-    if (status === 'scheduled' && !embargoed) {
-      throw new LedeError('VALIDATION', 'a new story can only be created as scheduled when it has an embargo; schedule it after creating it', { reason: 'create_scheduled_needs_embargo' });
-    }
+    const { draft, status } = newStory(input, opts, now);
     const base = draft.slug ?? (slugify(draft.headline) || 'story');
     const story = await this.db.transaction(async (tx) => {
       const repo = new StoryRepository(tx);
@@ -168,6 +182,104 @@ export class StoryService {
     // Told only after the commit, so no listener ever sees a story that was rolled back.
     if (isPublic(story, now.getTime())) await this.#emit('story.published', story);
     return story;
+  }
+
+  /**
+   * `create` for many drafts (the importer's path): each is validated and
+   * checked as `create` does it, then up to `batchSize` stories are stored in
+   * one transaction with one statement each for the stories, their revisions
+   * and their audit entries — the same rows `create` writes. A story that is
+   * refused (invalid, its chosen slug taken, a picture check) is skipped and
+   * its error returned in its place; the others are stored. Should a batch's
+   * transaction fail as a whole, nothing of it stays and its stories are
+   * stored one by one instead, so one story's problem never costs the others.
+   * Listeners hear of each public story after its batch commits.
+   */
+  async createMany(inputs: readonly unknown[], opts: CreateManyOptions = {}): Promise<CreateOutcome[]> {
+    const size = Math.max(1, Math.floor(opts.batchSize ?? CREATE_BATCH));
+    const out: CreateOutcome[] = new Array(inputs.length);
+    for (let start = 0; start < inputs.length; start += size) {
+      const now = opts.now ?? new Date();
+      const pending: Pending[] = [];
+      const chosen = new Map<string, number>();
+      for (let i = start; i < Math.min(inputs.length, start + size); i++) {
+        try {
+          const { draft, status } = newStory(inputs[i], opts, now);
+          // Two stories of one batch naming the same slug: the first has it, as if they came one by one.
+          if (draft.slug && chosen.has(draft.slug)) {
+            throw new LedeError('CONFLICT', `slug "${draft.slug}" is already used by another story`, { reason: 'slug_taken', params: { slug: draft.slug } });
+          }
+          if (draft.slug) chosen.set(draft.slug, i);
+          pending.push({ index: i, draft, status });
+        } catch (error) {
+          out[i] = { ok: false, error };
+        }
+      }
+      let stored: Story[];
+      try {
+        stored = await this.db.transaction((tx) => this.#createBatch(tx, pending, opts, now, out));
+      } catch {
+        // The whole batch was rolled back (nothing of it stays): each story on its own, with its own error.
+        stored = [];
+        for (const p of pending) {
+          try {
+            const story = await this.create(p.draft, { ...opts, now });
+            out[p.index] = { ok: true, story };
+          } catch (error) {
+            out[p.index] = { ok: false, error };
+          }
+        }
+        continue;
+      }
+      for (const story of stored) if (isPublic(story, now.getTime())) await this.#emit('story.published', story);
+    }
+    return out;
+  }
+
+  /** One createMany batch inside its transaction; fills `out` and returns the stories stored. */
+  async #createBatch(tx: Queryable, pending: Pending[], opts: CreateOptions, now: Date, out: CreateOutcome[]): Promise<Story[]> {
+    const repo = new StoryRepository(tx);
+    let left = pending;
+    const stored: Story[] = [];
+    // As in create: a generated slug someone else took meanwhile is asked for again, a chosen one is refused.
+    for (let attempt = 0; left.length; attempt++) {
+      const generated = left.filter((p) => !p.draft.slug);
+      const slugs = await repo.uniqueSlugs(generated.map((p) => p.draft.slug ?? (slugify(p.draft.headline) || 'story')), left.flatMap((p) => p.draft.slug ?? []));
+      generated.forEach((p, k) => (p.slug = slugs[k]));
+      const ready: Pending[] = [];
+      for (const p of left) {
+        try {
+          const built = buildStory(p.draft, { id: randomUUID(), slug: p.draft.slug ?? p.slug!, status: p.status, now });
+          if (opts.actor?.id) built.ownerId = built.modifiedBy = opts.actor.id;
+          await this.#checkAssets(tx, built, undefined, p.status === 'published' || p.status === 'scheduled' ? 'publish' : 'content');
+          p.story = built;
+          ready.push(p);
+        } catch (error) {
+          out[p.index] = { ok: false, error };
+        }
+      }
+      const ids = await repo.insertMany(ready.map((p) => p.story!));
+      const retry: Pending[] = [];
+      for (const p of ready) {
+        const story = p.story!;
+        if (ids.has(story.id)) {
+          stored.push(story);
+          out[p.index] = { ok: true, story };
+        } else if (p.draft.slug || attempt >= 3) {
+          out[p.index] = { ok: false, error: await repo.slugConflict(story.slug, story.id) };
+        } else {
+          retry.push(p);
+        }
+      }
+      left = retry;
+    }
+    for (const story of stored) await this.#syncUses(tx, story, undefined);
+    await new RevisionRepository(tx).addMany(stored, 'created');
+    const actor = opts.actor ?? SYSTEM_ACTOR;
+    await auditMany(tx, stored.filter((s) => s.status === 'published' || s.status === 'scheduled').map((s) => ({
+      actor, action: s.status === 'published' ? 'story.published' as const : 'story.scheduled' as const, storyId: s.id, detail: { version: 1 },
+    })));
+    return stored;
   }
 
   /**
@@ -441,6 +553,21 @@ export class StoryService {
     if (!story) throw noStory(idOrSlug);
     return story;
   }
+}
+
+/**
+ * A new story's validated draft and status: publishing under embargo means
+ * going out when the embargo ends; a new story is scheduled only by its embargo.
+ */
+function newStory(input: unknown, opts: CreateOptions, now: Date): { draft: StoryDraft; status: StoryStatus } {
+  const draft = validDraft(input);
+  let status = opts.status ?? 'draft';
+  const embargoed = !!draft.embargoUntil && Date.parse(draft.embargoUntil) > now.getTime();
+  if (status === 'published' && embargoed) status = 'scheduled';
+  if (status === 'scheduled' && !embargoed) {
+    throw new LedeError('VALIDATION', 'a new story can only be created as scheduled when it has an embargo; schedule it after creating it', { reason: 'create_scheduled_needs_embargo' });
+  }
+  return { draft, status };
 }
 
 /** The NOT_FOUND of a story that does not exist. */

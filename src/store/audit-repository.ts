@@ -31,3 +31,16 @@ export async function audit(db: Queryable, actor: AuditActor, action: AuditActio
     [actor.id ?? null, actor.name, action, target.storyId ?? null, target.userId ?? null, JSON.stringify(target.detail ?? {})],
   );
 }
+
+/** Many entries in one statement (the import's batch path); the same rows `audit` writes one by one. */
+export async function auditMany(db: Queryable, entries: Array<{ actor: AuditActor; action: AuditAction; storyId?: string; userId?: string; detail?: Record<string, unknown> }>): Promise<void> {
+  if (!entries.length) return;
+  const rows = entries.map((_, r) => {
+    const o = r * 6;
+    return `($${o + 1}::uuid, $${o + 2}, $${o + 3}, $${o + 4}::uuid, $${o + 5}::uuid, $${o + 6}::jsonb)`;
+  });
+  await db.query(
+    `INSERT INTO audit_log (actor_id, actor, action, story_id, user_id, detail) VALUES ${rows.join(', ')}`,
+    entries.flatMap((e) => [e.actor.id ?? null, e.actor.name, e.action, e.storyId ?? null, e.userId ?? null, JSON.stringify(e.detail ?? {})]),
+  );
+}

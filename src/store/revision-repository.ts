@@ -27,6 +27,19 @@ export class RevisionRepository {
     );
   }
 
+  /** The first revisions of many stories in one statement (the import's batch path); the same rows `add` writes. */
+  async addMany(stories: Story[], note: string): Promise<void> {
+    if (!stories.length) return;
+    const rows = stories.map((_, r) => {
+      const o = r * 5;
+      return `($${o + 1}::uuid, $${o + 2}::int, $${o + 3}::timestamptz, $${o + 4}::uuid, $${stories.length * 5 + 1}, $${o + 5}::jsonb)`;
+    });
+    await this.db.query(
+      `INSERT INTO story_revisions (story_id, version, saved_at, saved_by, note, doc) VALUES ${rows.join(', ')}`,
+      [...stories.flatMap((s) => [s.id, s.version, s.modifiedAt, s.modifiedBy ?? null, JSON.stringify(s)]), note],
+    );
+  }
+
   async list(storyId: string, limit = 500): Promise<RevisionInfo[]> {
     if (!isUuid(storyId)) return [];
     const rows = await this.db.query<{ version: number; saved_at: string; saved_by: string | null; name: string | null; note: string }>(

@@ -13,6 +13,15 @@ export { isUuid };
 export const MAX_PAGE = 500;
 
 const SLUG_MAX = 120;
+/** Slug candidates looked up per round (base, base-2, … base-20, then base-21 …). */
+const SLUG_ROUND = 20;
+
+/** The n-th candidate for `base`: base itself, then base-2, base-3, … cut to the slug limit. */
+function slugCandidate(base: string, n: number): string {
+  if (n === 1) return base.slice(0, SLUG_MAX);
+  const suffix = `-${n}`;
+  return `${base.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
 
 interface DbError {
   code?: string;
@@ -47,6 +56,37 @@ export class StoryRepository {
     }
     if (!rows.length) throw await this.#slugConflict(story.slug, story.id);
     return { ...story };
+  }
+
+  /**
+   * Stores new stories in one statement (the import's batch path). Returns the
+   * ids that were stored; a story whose slug was taken meanwhile is left out
+   * (ON CONFLICT, so the transaction survives and the caller decides), and
+   * CONFLICT is thrown when an id is taken.
+   */
+  async insertMany(stories: Story[]): Promise<Set<string>> {
+    if (!stories.length) return new Set();
+    const n = STORY_COLUMNS.length;
+    const per = n + 2;
+    const rows = stories.map((_, r) => {
+      const o = r * per;
+      return `(${STORY_COLUMNS.map((c, i) => placeholder(c, o + i + 1)).join(', ')}, ${searchExpression(o + 9, o + n + 1, o + n + 2)})`;
+    });
+    const sql = `INSERT INTO stories (${STORY_COLUMNS.join(', ')}, search)
+      VALUES ${rows.join(',\n')}
+      ON CONFLICT (slug) DO NOTHING RETURNING id`;
+    try {
+      const stored = await this.db.query<{ id: string }>(sql, stories.flatMap(storyParams));
+      return new Set(stored.map((r) => r.id));
+    } catch (err) {
+      if ((err as DbError).code === '23505') throw new LedeError('CONFLICT', 'a story id of the batch already exists', { reason: 'story_exists', cause: err });
+      throw err;
+    }
+  }
+
+  /** The CONFLICT of a slug that is taken, naming its owner (for callers that stored with insertMany). */
+  slugConflict(slug: string, id: string): Promise<LedeError> {
+    return this.#slugConflict(slug, id);
   }
 
   /**
@@ -145,19 +185,37 @@ export class StoryRepository {
    * still pick the same slug at the same moment; the second insert then gets CONFLICT.
    */
   async uniqueSlug(base: string): Promise<string> {
-    const candidate = (n: number) => {
-      if (n === 1) return base.slice(0, SLUG_MAX);
-      const suffix = `-${n}`;
-      return `${base.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
-    };
-    for (let start = 1; ; start += 20) {
-      const batch = Array.from({ length: 20 }, (_, i) => candidate(start + i));
+    return (await this.uniqueSlugs([base]))[0]!;
+  }
+
+  /**
+   * uniqueSlug for many bases at once, in one lookup per round of 20
+   * candidates: each gets the first slug that is free in the table and not
+   * handed to an earlier base of the same call or named in `reserved`.
+   */
+  async uniqueSlugs(bases: string[], reserved: Iterable<string> = []): Promise<string[]> {
+    const out: string[] = new Array(bases.length);
+    const handed = new Set(reserved);
+    let pending = bases.map((_, i) => i);
+    for (let start = 1; pending.length; start += SLUG_ROUND) {
+      const round = (base: string) => Array.from({ length: SLUG_ROUND }, (_, k) => slugCandidate(base, start + k));
+      const asked = [...new Set(pending.flatMap((i) => round(bases[i]!)))];
       const taken = new Set(
-        (await this.db.query<{ slug: string }>('SELECT slug FROM stories WHERE slug = ANY($1::text[])', [batch])).map((r) => r.slug),
+        (await this.db.query<{ slug: string }>('SELECT slug FROM stories WHERE slug = ANY($1::text[])', [asked])).map((r) => r.slug),
       );
-      const free = batch.find((s) => !taken.has(s));
-      if (free) return free;
+      const left: number[] = [];
+      for (const i of pending) {
+        const free = round(bases[i]!).find((s) => !taken.has(s) && !handed.has(s));
+        if (free === undefined) {
+          left.push(i);
+        } else {
+          out[i] = free;
+          handed.add(free);
+        }
+      }
+      pending = left;
     }
+    return out;
   }
 
   /** All stories, drafts included. */
