@@ -80,17 +80,23 @@ export class FigureResolver {
 
   async summaries<T extends Pick<StorySummary, 'lead'>>(list: T[]): Promise<T[]> {
     const ids = new Set<string>();
-    for (const s of list) if (s.lead?.assetId) ids.add(s.lead.assetId);
+    collectSummaries(list, ids);
     if (!ids.size) return list;
+    return resolveSummaries(list, await this.#lookup(ids));
+  }
+
+  /** A story and a list of summaries (an article page and its rail) with one lookup for both. */
+  async storyAndSummaries<T extends Story, S extends Pick<StorySummary, 'lead'>>(story: T, list: S[]): Promise<{ story: T; list: S[] }> {
+    const ids = new Set<string>();
+    const todo = !resolved.has(story);
+    if (todo) collectStory(story, ids);
+    collectSummaries(list, ids);
+    if (!ids.size) {
+      if (todo) resolved.add(story);
+      return { story, list };
+    }
     const resolve = await this.#lookup(ids);
-    return list.map((s) => {
-      if (!s.lead?.assetId) return s;
-      const lead = resolve(s.lead);
-      const out = { ...s };
-      if (lead) out.lead = lead;
-      else delete out.lead;
-      return out;
-    });
+    return { story: todo ? mark(resolveStory(story, resolve)) : story, list: resolveSummaries(list, resolve) };
   }
 
   /** Sitemap rows: their figures resolved, and image sources only from what may be shown. */
@@ -109,6 +115,21 @@ export class FigureResolver {
 function mark<T extends object>(s: T): T {
   resolved.add(s);
   return s;
+}
+
+function collectSummaries(list: Pick<StorySummary, 'lead'>[], ids: Set<string>): void {
+  for (const s of list) if (s.lead?.assetId) ids.add(s.lead.assetId);
+}
+
+function resolveSummaries<T extends Pick<StorySummary, 'lead'>>(list: T[], resolve: Resolve): T[] {
+  return list.map((s) => {
+    if (!s.lead?.assetId) return s;
+    const lead = resolve(s.lead);
+    const out = { ...s };
+    if (lead) out.lead = lead;
+    else delete out.lead;
+    return out;
+  });
 }
 
 function collectFigure(f: Figure | undefined, ids: Set<string>): void {

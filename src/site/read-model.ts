@@ -1,4 +1,4 @@
-import type { Story } from '../content/index.js';
+import { sectionSlug, type Story } from '../content/index.js';
 import { isPublic } from '../store/published-filter.js';
 import { hasListedPages, listFeedStories, publicAuthors, publicBroadcastSlots, sitemapCursorAt, sitemapPage, type FeedFilter, type SitemapStory, type ListedPage } from '../store/feed-queries.js';
 import type { TimelineEntry } from '../store/topic-repository.js';
@@ -29,6 +29,8 @@ export interface SiteReader {
   publishedStory(slug: string): Promise<Story | undefined>;
   /** What a story URL shows: the story when public, "gone" (410) when depublished, else nothing (404; drafts, scheduled and embargoed stories are not revealed). */
   storyPage(slug: string): Promise<{ story: Story } | { gone: { section: string } } | undefined>;
+  /** storyPage with the article page's rail: the `railSize` newest public stories of the story's section, itself excluded (kept per section with cacheSections). */
+  articlePage(slug: string, railSize: number): Promise<{ story: Story; rail: StorySummary[] } | { gone: { section: string } } | undefined>;
   list(opts: ListOptions): Promise<StorySummary[]>;
   topicBySlug(slug: string): Promise<string | undefined>;
   /** Full-text search over published stories, with the topics for the search form. */
@@ -64,33 +66,66 @@ export interface SiteReaderOptions {
   /** The clock rights are checked against (tests). */
   clock?: () => Date;
   /**
-   * Keep the section list (every page's navigation) between requests, until
-   * `invalidate()` or 60 s. Only for a reader whose owner calls invalidate on
-   * every story event (createApp with an event bus), or new sections would
-   * wait a minute for the navigation.
+   * Keep the section list (every page's navigation) and each section's newest
+   * stories (the article pages' rail) between requests, until `invalidate()`
+   * or 60 s. Only for a reader whose owner calls invalidate on every story
+   * event (createApp with an event bus), or a new, changed or removed story
+   * would wait a minute for navigation and rails. The 60 s also bound what no
+   * event announces: an embargo that ends.
    */
   cacheSections?: boolean;
 }
 
-const SECTIONS_TTL_MS = 60_000;
+const KEPT_TTL_MS = 60_000;
+/** Sections whose rails are kept at most; beyond, the oldest is dropped (sections come from stories, not from requests, but stay bounded). */
+const MAX_KEPT_RAILS = 1_000;
+
+/** A read kept for KEPT_TTL_MS; a failed read is not kept. */
+interface Kept<T> {
+  at: number;
+  value: Promise<T>;
+}
+
+function keep<T>(read: () => Promise<T>, store: (entry: Kept<T> | undefined) => void, isCurrent: (entry: Kept<T>) => boolean): Promise<T> {
+  const entry = { at: Date.now(), value: read() };
+  store(entry);
+  entry.value.catch(() => {
+    if (isCurrent(entry)) store(undefined);
+  });
+  return entry.value;
+}
+
+const fresh = (entry: Kept<unknown> | undefined): boolean => entry !== undefined && Date.now() - entry.at < KEPT_TTL_MS;
 
 export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): SiteReader {
   const figures = new FigureResolver(db, opts.clock);
   const topicList = cachedTopicList(db);
-  let sectionsCache: { at: number; value: Promise<SectionInfo[]> } | undefined;
+  let sectionsCache: Kept<SectionInfo[]> | undefined;
+  // Per section: its newest public stories as read (figures unresolved: rights are checked per request against the clock).
+  const rails = new Map<string, Kept<StorySummary[]>>();
+  /** The `size` newest public stories of a section other than `excludeId`, figures unresolved. */
+  const rail = async (sectionSlug: string, size: number, excludeId: string): Promise<StorySummary[]> => {
+    if (!opts.cacheSections) return listPublished(db, { sectionSlug, limit: size, excludeId });
+    // One more than shown, so the list kept for the whole section still has `size` beside the page's own story.
+    const key = `${size}:${sectionSlug}`;
+    const entry = rails.get(key);
+    let list: StorySummary[];
+    if (fresh(entry)) list = await entry!.value;
+    else {
+      if (rails.size >= MAX_KEPT_RAILS && !rails.has(key)) rails.delete(rails.keys().next().value!);
+      list = await keep(() => listPublished(db, { sectionSlug, limit: size + 1 }), (e) => (e ? rails.set(key, e) : rails.delete(key)), (e) => rails.get(key) === e);
+    }
+    return list.filter((s) => s.id !== excludeId).slice(0, size);
+  };
   return {
     sections() {
       if (!opts.cacheSections) return listSections(db);
-      if (sectionsCache && Date.now() - sectionsCache.at < SECTIONS_TTL_MS) return sectionsCache.value;
-      const value = listSections(db);
-      const entry = { at: Date.now(), value };
-      sectionsCache = entry;
-      // A failed read must not stick.
-      value.catch(() => { if (sectionsCache === entry) sectionsCache = undefined; });
-      return value;
+      if (fresh(sectionsCache)) return sectionsCache!.value;
+      return keep(() => listSections(db), (e) => (sectionsCache = e), (e) => sectionsCache === e);
     },
     invalidate() {
       sectionsCache = undefined;
+      rails.clear();
     },
     async publishedStory(slug) {
       const story = await getStoryBySlug(db, slug);
@@ -101,6 +136,17 @@ export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): S
       if (!story) return undefined;
       if (isPublic(story)) return { story: await figures.story(story) };
       if (story.status === 'depublished') return { gone: { section: story.section } };
+      return undefined;
+    },
+    async articlePage(slug, railSize) {
+      const found = await getStoryBySlug(db, slug);
+      if (!found) return undefined;
+      if (isPublic(found)) {
+        // Story and rail figures resolved with one asset lookup.
+        const { story, list } = await figures.storyAndSummaries(found, await rail(sectionSlug(found.section), railSize, found.id));
+        return { story, rail: list };
+      }
+      if (found.status === 'depublished') return { gone: { section: found.section } };
       return undefined;
     },
     list: async (opts) => figures.summaries(await listPublished(db, opts)),

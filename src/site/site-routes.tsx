@@ -214,15 +214,16 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     const requested = c.req.param('section');
     const slug = c.req.param('slug');
     if (!SECTION_SLUG.test(slug)) return errorPage(c, 404);
-    const found = await reader.storyPage(slug);
+    // The story with its rail; with an event bus the rail and the navigation come from lists the reader keeps.
+    const found = await reader.articlePage(slug, RAIL_SIZE);
     if (!found) return errorPage(c, 404);
     if ('gone' in found) return errorPage(c, 410, found.gone.section);
-    const { story } = found;
+    const { story, rail } = found;
     const actualSection = sectionSlug(story.section);
     // A story moved to another section keeps working under its old address.
     // safeLocalPath: a redirect never leaves the site, whatever a slug holds.
     if (actualSection !== requested) return c.redirect(safeLocalPath(storyPath({ sectionSlug: actualSection, slug: story.slug })), 301);
-    return html(c, PAGE_ROUTES.story, await renderStoryPage(reader, opts, story));
+    return html(c, PAGE_ROUTES.story, await renderStoryPage(reader, opts, story, rail));
   });
 
   app.notFound((c) => errorPage(c, 404));
@@ -242,14 +243,15 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
 /**
  * The whole reader page of one story, as readers get it. The newsroom's
  * preview calls this too, so a preview is the page, not an imitation.
+ * `railRead`: the rail when the caller read it with the story (the article route); else it is read here.
  */
-export async function renderStoryPage(reader: SiteReader, opts: SiteOptions, unresolved: Story): Promise<string> {
+export async function renderStoryPage(reader: SiteReader, opts: SiteOptions, unresolved: Story, railRead?: StorySummary[]): Promise<string> {
   // A story read through the reader is resolved already (this returns it as is); a preview's is resolved here.
   const story = await reader.resolveStory(unresolved);
   const actualSection = sectionSlug(story.section);
   const [sections, rail] = await Promise.all([
-    reader.sections().then((all) => all.map((s) => ({ name: s.name, slug: s.slug }))),
-    reader.list({ sectionSlug: actualSection, limit: RAIL_SIZE, excludeId: story.id }),
+    reader.sections(),
+    railRead ?? reader.list({ sectionSlug: actualSection, limit: RAIL_SIZE, excludeId: story.id }),
   ]);
   const canonical = `${opts.siteUrl}${storyPath({ sectionSlug: actualSection, slug: story.slug })}`;
   const { jsonLd, meta } = articleMetadata(story, { siteName: opts.siteName, siteUrl: opts.siteUrl, canonical });

@@ -2,6 +2,7 @@ import { blocksToText, isoDuration, toZonedIso, type Figure, type Story, type Ti
 import { isTickerEntry, tickerEntryIds } from './live/entry-ids.js';
 import { absoluteUrl, imageType } from './feeds/xml.js';
 import { shownImage } from './media-figures.js';
+import { memoize } from './memo.js';
 
 /**
  * What search engines and social networks read from an article page: a
@@ -42,7 +43,7 @@ export function safeJsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-const iso = (value: string) => toZonedIso(new Date(value));
+const iso = memoize((value: string) => toZonedIso(new Date(value)));
 
 function imageObject(figure: Figure, siteUrl: string): Record<string, unknown> | undefined {
   if (!figure.src) return undefined;

@@ -2,6 +2,7 @@ import {
   authorPath, formatDuration, formatEnglishDateTime, formatGermanDateTime, programmePath, slugify, topicPath, type RelatedTeaser, type Story,
 } from '../../content/index.js';
 import type { StorySummary } from '../../store/index.js';
+import { memoize } from '../memo.js';
 import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
 import { LiveTickerScript } from '../live/live-ticker-view.js';
@@ -17,8 +18,12 @@ export function textFor(lang: string) {
   return lang.startsWith('de') ? TEXT.de : TEXT.en;
 }
 
+const germanDateTime = memoize(formatGermanDateTime);
+const englishDateTime = memoize(formatEnglishDateTime);
+const programmeHref = memoize(programmePath);
+
 export function formatDateTime(iso: string, lang: string): string {
-  return lang.startsWith('de') ? formatGermanDateTime(iso) : formatEnglishDateTime(iso);
+  return lang.startsWith('de') ? germanDateTime(iso) : englishDateTime(iso);
 }
 
 function Byline(props: { story: Story }) {
@@ -117,7 +122,7 @@ export function ArticleView(props: ArticleProps) {
         {s.broadcast ? (
           <p class="broadcast">
             {t.programme}: {s.broadcast.programme ? <>{s.broadcast.programme} | </> : null}
-            <a href={programmePath(s.broadcast.startsAt)}><time datetime={s.broadcast.startsAt}>{formatDateTime(s.broadcast.startsAt, lang)}</time></a>
+            <a href={programmeHref(s.broadcast.startsAt)}><time datetime={s.broadcast.startsAt}>{formatDateTime(s.broadcast.startsAt, lang)}</time></a>
           </p>
         ) : null}
         {s.topics.length ? (

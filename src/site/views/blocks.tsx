@@ -1,6 +1,7 @@
 import type { Block, Inline, TickerEntryBlock } from '../../content/index.js';
 import { formatGermanTime, berlinParts } from '../../content/index.js';
 import { newestFirst, tickerEntryIds } from '../live/entry-ids.js';
+import { memoize } from '../memo.js';
 import { typographicQuotes } from '../typography.js';
 import { FigureView } from './figure.js';
 
@@ -20,10 +21,14 @@ export function InlineText(props: { content: Inline[]; lang: string }) {
   return <>{props.content.map((run) => <InlineRun run={run} lang={props.lang} />)}</>;
 }
 
-function tickerTime(iso: string, lang: string): string {
-  if (lang.startsWith('de')) return formatGermanTime(iso);
+const germanTime = memoize(formatGermanTime);
+const englishTime = memoize((iso: string) => {
   const p = berlinParts(iso);
   return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+});
+
+function tickerTime(iso: string, lang: string): string {
+  return lang.startsWith('de') ? germanTime(iso) : englishTime(iso);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { escapeToBuffer } from 'hono/utils/html';
 import type { Child } from 'hono/jsx';
 import { SITE_CSS } from '../styles.js';
 import { safeJsonForScript, type HeadMeta } from '../structured-data.js';
@@ -51,55 +52,74 @@ function fallbackDescription(props: LayoutProps, l: ReturnType<typeof labelsFor>
   return `${props.title}: ${l.newsFrom} ${list}.`;
 }
 
+/** Text or an attribute value escaped exactly as hono/jsx escapes it, so the strings below match what JSX would print. */
+function esc(value: string): string {
+  const buffer: [string] = [''];
+  escapeToBuffer(value, buffer);
+  return buffer[0];
+}
+
+const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${esc(value)}"`);
+
+/**
+ * The <head> as a string. Built by hand, not as JSX: hono/jsx treats title,
+ * meta, link, script and style as special elements (they may be hoisted into
+ * the head), and that check for each of the ~25 head elements cost a fifth
+ * of rendering an article page. The markup is the same.
+ */
+function headHtml(props: LayoutProps, description: string): string {
+  let out = `<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${esc(props.title)}</title><meta name="description" content="${esc(description)}"/>`;
+  if (props.canonical) out += `<link rel="canonical" href="${esc(props.canonical)}"/>`;
+  for (const f of props.feeds ?? [{ title: props.siteName, href: '/feed.xml' }]) {
+    out += `<link rel="alternate" type="${esc(f.type ?? 'application/rss+xml')}" title="${esc(f.title)}" href="${esc(f.href)}"/>`;
+  }
+  for (const m of props.meta ?? []) out += `<meta${attr('property', m.property)}${attr('name', m.name)}${attr('content', m.content)}/>`;
+  if (props.jsonLd !== undefined) out += `<script type="application/ld+json">${safeJsonForScript(props.jsonLd)}</script>`;
+  return `${out}<meta name="theme-color" content="#00345e"/><style>${SITE_CSS}</style></head>`;
+}
+
+/**
+ * Skip link and site header with the section navigation. It changes only with
+ * the section list, so it is kept per list (the reader keeps one list between
+ * story events: the same array object) and per site name, language and current section.
+ */
+const headers = new WeakMap<NavSection[], Map<string, string>>();
+
+function headerHtml(props: LayoutProps, l: ReturnType<typeof labelsFor>): string {
+  let kept = headers.get(props.sections);
+  const key = `${props.lang}\n${props.siteName}\n${props.currentSection ?? ''}`;
+  const known = kept?.get(key);
+  if (known !== undefined) return known;
+  let nav = '';
+  for (const s of props.sections) {
+    nav += `<li><a href="/${esc(s.slug)}"${s.slug === props.currentSection ? ' aria-current="page"' : ''}>${esc(s.name)}</a></li>`;
+  }
+  const html = `<a class="skip" href="#content">${esc(l.skip)}</a><header class="site-header"><div class="bar"><a class="brand" href="/">${esc(props.siteName)}</a>`
+    + `<nav class="site-nav" aria-label="${esc(l.nav)}"><ul>${nav}</ul></nav>`
+    + `<form role="search" action="/suche" method="get" class="site-search" aria-label="${esc(l.search)}"><label for="site-search-q">${esc(l.search)}</label> `
+    + `<input type="search" id="site-search-q" name="q" maxlength="200"/> <button type="submit">${esc(l.searchButton)}</button></form></div></header>`;
+  if (!kept) headers.set(props.sections, (kept = new Map()));
+  // A site has few languages and sections; the bound only guards against surprises.
+  if (kept.size > 100) kept.clear();
+  kept.set(key, html);
+  return html;
+}
+
+function footerHtml(props: LayoutProps, l: ReturnType<typeof labelsFor>): string {
+  return `<footer class="site-footer"><div class="bar"><p><a href="/">${esc(l.home)}</a> · ${esc(props.siteName)} · ${esc(l.footer)}</p></div></footer>`;
+}
+
 /** The page frame: landmarks (banner, navigation, main, contentinfo), a skip link and the inlined stylesheet. */
 export function Layout(props: LayoutProps) {
   const l = labelsFor(props.lang);
   const description = props.description || fallbackDescription(props, l);
   return (
     <html lang={props.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        <meta name="description" content={description} />
-        {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
-        {(props.feeds ?? [{ title: props.siteName, href: '/feed.xml' }]).map((f) => (
-          <link rel="alternate" type={f.type ?? 'application/rss+xml'} title={f.title} href={f.href} />
-        ))}
-        {props.meta?.map((m) => <meta property={m.property} name={m.name} content={m.content} />)}
-        {props.jsonLd !== undefined ? <script type="application/ld+json">{raw(safeJsonForScript(props.jsonLd))}</script> : null}
-        <meta name="theme-color" content="#00345e" />
-        <style>{raw(SITE_CSS)}</style>
-      </head>
+      {raw(headHtml(props, description))}
       <body>
-        <a class="skip" href="#content">{l.skip}</a>
-        <header class="site-header">
-          <div class="bar">
-            <a class="brand" href="/">{props.siteName}</a>
-            <nav class="site-nav" aria-label={l.nav}>
-              <ul>
-                {props.sections.map((s) => (
-                  <li>
-                    <a href={`/${s.slug}`} aria-current={s.slug === props.currentSection ? 'page' : undefined}>{s.name}</a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <form role="search" action="/suche" method="get" class="site-search" aria-label={l.search}>
-              <label for="site-search-q">{l.search}</label>{' '}
-              <input type="search" id="site-search-q" name="q" maxlength={200} />{' '}
-              <button type="submit">{l.searchButton}</button>
-            </form>
-          </div>
-        </header>
+        {raw(headerHtml(props, l))}
         <main id="content" tabindex={-1}>{props.children}</main>
-        <footer class="site-footer">
-          <div class="bar">
-            <p>
-              <a href="/">{l.home}</a> · {props.siteName} · {l.footer}
-            </p>
-          </div>
-        </footer>
+        {raw(footerHtml(props, l))}
       </body>
     </html>
   );
