@@ -23,6 +23,36 @@ const INITDB_ARGS = ['--wal-segsize=1', '--set', 'wal_recycle=off', '--set', 'fu
 const SERVER_ARGS = ['-c', 'wal_recycle=off', '-c', 'full_page_writes=off'];
 
 const READ_ONLY = /^\s*(select|show|explain|values|table)\b/i;
+const SELECT = /^\s*select\b/i;
+/** A read sent this often is prepared; at most MAX_PREPARED statements are, and MAX_TRACKED texts counted. */
+const PREPARE_AFTER = 3;
+const MAX_PREPARED = 200;
+const MAX_TRACKED = 2_000;
+
+/**
+ * `(E'…', NULL, …)`: EXECUTE's argument list for parameters that are all
+ * strings, numbers, booleans or null, or undefined when one is anything else.
+ * E-strings with backslash and quote doubled read back as exactly the text.
+ */
+function literals(params: unknown[] | undefined): string | undefined {
+  if (!params?.length) return '';
+  let out = '';
+  for (const p of params) {
+    let text: string;
+    if (p === null || p === undefined) {
+      out += out ? ', NULL' : 'NULL';
+      continue;
+    }
+    if (typeof p === 'string') text = p;
+    else if ((typeof p === 'number' && Number.isFinite(p)) || typeof p === 'boolean' || typeof p === 'bigint') text = String(p);
+    else return undefined;
+    // PGlite reads the statement as a C string: a NUL would cut it short. The usual way refuses it with the usual error.
+    if (text.includes('\u0000')) return undefined;
+    const lit = `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+    out += out ? `, ${lit}` : lit;
+  }
+  return `(${out})`;
+}
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -158,10 +188,47 @@ class EmbeddedDatabase implements Database {
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     this.#check('db.query()');
     const write = !READ_ONLY.test(sql);
-    const result = await this.#inTurn(write || hasDatabasePriority(), () => this.pg.query<T>(sql, params));
+    const result = await this.#inTurn(write || hasDatabasePriority(), () => (write ? this.pg.query<T>(sql, params) : this.#read<T>(sql, params)));
     if (write) this.checkpointer.noteWrite();
     return result.rows;
   }
+
+  /*
+   * Hot reads run as prepared statements. PGlite plans every statement it is
+   * sent, and planning asks the file system for the size of every index of
+   * every table touched (stories has a dozen): that was half the cost of
+   * reading a story by slug for its page. A SELECT sent PREPARE_AFTER times is
+   * prepared once and from then on EXECUTEd with its parameters written as
+   * string literals, when they are all strings, numbers or booleans (PGlite
+   * sends those as text too, to the same inferred types); anything else, and
+   * any statement PostgreSQL will not prepare, goes the usual way. (One
+   * statement only: PREPARE through exec() would run whatever followed a `;`.)
+   */
+  readonly #statements = new Map<string, number | string | false>();
+
+  async #read<T>(sql: string, params: unknown[] | undefined): Promise<{ rows: T[] }> {
+    const known = this.#statements.get(sql);
+    if (typeof known === 'string') {
+      const args = literals(params);
+      if (args !== undefined) return this.pg.query<T>(`EXECUTE ${known}${args}`);
+    } else if (known !== false && SELECT.test(sql) && !sql.includes(';')) {
+      const seen = (known ?? 0) + 1;
+      if (seen < PREPARE_AFTER) {
+        if (known !== undefined || this.#statements.size < MAX_TRACKED) this.#statements.set(sql, seen);
+      } else if (this.#preparedCount < MAX_PREPARED) {
+        const name = `lede_read_${++this.#preparedCount}`;
+        try {
+          await this.pg.exec(`PREPARE ${name} AS ${sql}`);
+          this.#statements.set(sql, name);
+        } catch {
+          this.#statements.set(sql, false);
+        }
+      }
+    }
+    return this.pg.query<T>(sql, params);
+  }
+
+  #preparedCount = 0;
 
   async exec(sql: string): Promise<void> {
     this.#check('db.exec()');

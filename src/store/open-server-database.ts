@@ -128,6 +128,12 @@ export async function openServerDatabase(url: string, opts: ServerDatabaseOption
 
 const swallow = () => undefined;
 
+const SELECT = /^\s*select\b/i;
+/** A read sent this often becomes a named statement; at most MAX_NAMED do, and MAX_TRACKED texts are counted. */
+const PREPARE_AFTER = 3;
+const MAX_NAMED = 200;
+const MAX_TRACKED = 2_000;
+
 interface ClientUse {
   /** The deadline's error once it passed: every later failure on the connection is reported as it. */
   expired(): LedeError | undefined;
@@ -228,9 +234,35 @@ class ServerDatabase implements Database {
     }
   }
 
-  async #run<T>(client: pg.PoolClient, sql: string, params: unknown[] | undefined, use: ClientUse): Promise<T[]> {
+  /*
+   * Hot reads go as named statements: each connection parses and plans a
+   * statement once, and the server's plan cache skips planning after a few
+   * runs. Planning a read of `stories` (a dozen indexes) cost the server more
+   * than running it, and the server shares the machine's cores with us. A
+   * SELECT sent PREPARE_AFTER times outside a transaction gets a name; at most
+   * MAX_NAMED do (each connection keeps what it parsed), MAX_TRACKED texts are counted.
+   */
+  readonly #names = new Map<string, number | string>();
+  #named = 0;
+
+  #statement(sql: string): string | undefined {
+    const known = this.#names.get(sql);
+    if (typeof known === 'string') return known;
+    // One statement only: a script without parameters goes by the simple protocol, which runs them all.
+    if (!SELECT.test(sql) || sql.includes(';')) return undefined;
+    const seen = (known ?? 0) + 1;
+    if (seen >= PREPARE_AFTER && this.#named < MAX_NAMED) {
+      const name = `lede_read_${++this.#named}`;
+      this.#names.set(sql, name);
+      return name;
+    }
+    if (known !== undefined || this.#names.size < MAX_TRACKED) this.#names.set(sql, seen);
+    return undefined;
+  }
+
+  async #run<T>(client: pg.PoolClient, sql: string, params: unknown[] | undefined, use: ClientUse, name?: string): Promise<T[]> {
     try {
-      const result = await client.query(sql, params);
+      const result = await (name ? client.query({ name, text: sql, values: params }) : client.query(sql, params));
       return result.rows as T[];
     } catch (err) {
       // A dropped or terminated connection must not go back to the pool.
@@ -241,7 +273,8 @@ class ServerDatabase implements Database {
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     this.#check('db.query()');
-    return this.#withClient(this.deadlines.readMs, 'a query', (client, use) => this.#run<T>(client, sql, params, use));
+    const name = this.#statement(sql);
+    return this.#withClient(this.deadlines.readMs, 'a query', (client, use) => this.#run<T>(client, sql, params, use, name));
   }
 
   async exec(sql: string): Promise<void> {
