@@ -69,5 +69,6 @@ export function registerRuntimeMetrics(registry: MetricsRegistry, parts: Runtime
   });
 
   registry.gauge('process_resident_memory_bytes', 'Resident memory of the process.', () => process.memoryUsage.rss());
+  registry.gauge('nodejs_heap_used_bytes', 'V8 heap in use (RSS beyond it is buffers, code and the allocator\'s slack).', () => process.memoryUsage().heapUsed);
   registry.gauge('process_start_time_seconds', 'When the process started, in seconds since the epoch.', () => Math.round((Date.now() - process.uptime() * 1000) / 1000));
 }

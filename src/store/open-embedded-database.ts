@@ -20,7 +20,15 @@ export const PG_SUBDIR = 'pg';
  * directory is created; existing directories keep what they were created with.
  */
 const INITDB_ARGS = ['--wal-segsize=1', '--set', 'wal_recycle=off', '--set', 'full_page_writes=off'];
-const SERVER_ARGS = ['-c', 'wal_recycle=off', '-c', 'full_page_writes=off'];
+/**
+ * shared_buffers 32 MB instead of 128 MB: PGlite's buffer pool lives in the
+ * WebAssembly heap, is touched when it starts and fills as pages are read, so
+ * it is resident memory the process grows into over hours, while the data
+ * files are in the OS page cache anyway. Measured on 10,000 stories (108 MB on
+ * disk), reading every story three times: RSS 229 MB after opening and 318 MB
+ * after the reads, against 338 and 429 MB at 128 MB, at the same speed.
+ */
+const SERVER_ARGS = ['-c', 'wal_recycle=off', '-c', 'full_page_writes=off', '-c', 'shared_buffers=32MB'];
 
 const READ_ONLY = /^\s*(select|show|explain|values|table)\b/i;
 const SELECT = /^\s*select\b/i;

@@ -1,0 +1,168 @@
+/**
+ * Memory under a long run (issue "Speed", goal 8): the resident set of one
+ * `lede serve` process (the compiled CLI with MALLOC_ARENA_MAX=2, as
+ * `npm start` runs it; LEDE_WORKERS=1, request log off) while it answers
+ * BENCH_MEMORY_REQUESTS requests (1,000,000) across BENCH_MEMORY_STORIES
+ * published stories (10,000), on PGlite and on a throwaway PostgreSQL.
+ *
+ * Readers do not ask for every story alike: story i (in a fixed shuffled order)
+ * is asked for with weight 1/(i+1) (Zipf, s = 1), and one request in twenty is
+ * the front page or a section page. With the default 64 MB page cache about a
+ * third of the stories fit, so the run mixes hits, evictions and renders, and
+ * every story is asked for many times over.
+ *
+ * Printed: RSS (and V8 heap) after the first 10,000 requests, at steps, and at
+ * the end, and the growth of the end over the first figure. Prints figures;
+ * never passes or fails.
+ *
+ *   BENCH_MEMORY_REQUESTS (1000000)  BENCH_MEMORY_STORIES (10000)
+ *   BENCH_MEMORY_CONNECTIONS (10)    BENCH_ENGINES (pglite,postgresql)
+ */
+// @ts-expect-error autocannon ships no types; the little used here is typed below
+import autocannonUntyped from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sectionSlug, storyPath } from '../src/content/index.js';
+import type { Database } from '../src/store/index.js';
+import { bulkStories } from './bulk-stories.js';
+import { onEachEngine } from './each-engine.js';
+import { freePort, stopChild, waitForLine } from './processes.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 1_000_000);
+const STORIES = Number(process.env.BENCH_MEMORY_STORIES ?? 10_000);
+const CONNECTIONS = Number(process.env.BENCH_MEMORY_CONNECTIONS ?? 10);
+const FIRST = 10_000;
+const METRICS_TOKEN = 'memory-bench-metrics-token';
+
+/** The page cache's answers so far, by X-Cache, and its bytes, from /metrics. */
+async function cacheFigures(origin: string): Promise<{ results: Record<string, number>; heapMb: number; cacheMb: number; pages: number }> {
+  const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const results: Record<string, number> = {};
+  for (const m of text.matchAll(/^lede_page_cache_results_total\{result="([A-Z-]+)"\} (\d+)/gm)) results[m[1]!] = Number(m[2]);
+  const figure = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+  return { results, heapMb: figure('nodejs_heap_used_bytes') / 1048576, cacheMb: figure('lede_page_cache_bytes') / 1048576, pages: figure('lede_page_cache_entries') };
+}
+
+interface LoadResult { requests: { average: number }; non2xx: number; errors: number; timeouts: number }
+interface LoadRequest { method: string; path: string; headers?: Record<string, string> }
+const autocannon = autocannonUntyped as (opts: {
+  url: string; connections: number; amount: number; headers?: Record<string, string>;
+  requests: Array<{ setupRequest: (req: LoadRequest) => LoadRequest }>;
+}) => PromiseLike<LoadResult>;
+
+/** Deterministic pseudo-random numbers, so both engines see the same sequence of pages. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** A sampler of pages: Zipf over the stories (in a shuffled order), plus the front and section pages. */
+function pagePicker(stories: string[], others: string[]): () => string {
+  const rnd = prng(7);
+  const order = [...stories];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const cumulative = new Float64Array(order.length);
+  let sum = 0;
+  for (let i = 0; i < order.length; i++) cumulative[i] = sum += 1 / (i + 1);
+  return () => {
+    if (rnd() < 0.05) return others[Math.floor(rnd() * others.length)]!;
+    const x = rnd() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return order[lo]!;
+  };
+}
+
+/** Resident set and, from the process's own view, nothing else: /proc/<pid>/status VmRSS in MB. */
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function fill(db: Database): Promise<{ stories: string[]; others: string[] }> {
+  await bulkStories(db, STORIES);
+  const rows = await db.query<{ slug: string; section: string }>("SELECT slug, section FROM stories WHERE status = 'published'");
+  const stories = rows.map((r) => storyPath({ sectionSlug: sectionSlug(r.section), slug: r.slug }));
+  const others = ['/', ...new Set(rows.map((r) => `/${sectionSlug(r.section)}`))];
+  return { stories, others };
+}
+
+async function startServe(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; origin: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'bin/lede.js'), 'serve'], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LEDE_WORKERS: '1', LEDE_LOG: 'off', MALLOC_ARENA_MAX: '2', LEDE_METRICS_TOKEN: METRICS_TOKEN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await waitForLine(child, /Lede is running/, 'lede serve', 120_000);
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+async function run(engine: string, env: NodeJS.ProcessEnv, pages: { stories: string[]; others: string[] }): Promise<void> {
+  const next = pagePicker(pages.stories, pages.others);
+  const serve = await startServe(env);
+  const pid = serve.child.pid!;
+  try {
+    let done = 0;
+    let bad = 0;
+    let first = NaN;
+    let before: Record<string, number> = {};
+    const steps = [FIRST, 100_000, 250_000, 500_000, REQUESTS].filter((n, i, a) => n <= REQUESTS && a.indexOf(n) === i);
+    const t0 = performance.now();
+    for (const step of steps) {
+      const result = await autocannon({
+        url: serve.origin,
+        connections: CONNECTIONS,
+        amount: step - done,
+        headers: { 'accept-encoding': 'gzip, br' },
+        requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
+      });
+      bad += result.non2xx + result.errors + result.timeouts;
+      done = step;
+      const rss = rssMb(pid);
+      if (step === FIRST) first = rss;
+      const growth = Number.isFinite(first) ? ` (${((rss / first - 1) * 100).toFixed(1)} % over the first ${FIRST.toLocaleString('en')})` : '';
+      const { results, heapMb, cacheMb, pages: kept } = await cacheFigures(serve.origin);
+      const inStep = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v - (before[k] ?? 0)]));
+      before = results;
+      const answered = Object.values(inStep).reduce((a, b) => a + b, 0);
+      const hits = answered ? `${(((inStep.HIT ?? 0) / answered) * 100).toFixed(0)} % hits` : 'no cache figures';
+      console.log(`  ${engine}: after ${step.toLocaleString('en')} requests RSS ${rss.toFixed(1)} MB${growth}, heap ${heapMb.toFixed(1)} MB, page cache ${cacheMb.toFixed(1)} MB in ${kept} copies, ${hits} in this step, ${((performance.now() - t0) / 1000).toFixed(0)} s so far`);
+    }
+    const last = rssMb(pid);
+    console.log(`${engine}: RSS ${first.toFixed(1)} MB after ${FIRST.toLocaleString('en')}, ${last.toFixed(1)} MB after ${REQUESTS.toLocaleString('en')} requests: ${((last / first - 1) * 100).toFixed(1)} % growth${bad ? `; ${bad} answers were not 2xx or failed` : ''}`);
+  } finally {
+    await stopChild(serve.child);
+  }
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-bench-memory-'));
+console.log(`${REQUESTS.toLocaleString('en')} requests across ${STORIES.toLocaleString('en')} stories, ${CONNECTIONS} connections, Accept-Encoding: gzip, br; one lede serve process per engine`);
+try {
+  await onEachEngine(tmp, { checkpointIntervalMs: 0 }, async (engine, open) => {
+    const db = await open();
+    let pages: { stories: string[]; others: string[] };
+    let env: NodeJS.ProcessEnv;
+    try {
+      pages = await fill(db);
+      env = db.engine === 'pglite' ? { LEDE_DATA_DIR: db.location, DATABASE_URL: '' } : { DATABASE_URL: db.location };
+    } finally {
+      await db.close(); // lede serve opens it (PGlite: one process per data directory)
+    }
+    await run(engine, env, pages);
+  });
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
