@@ -1,24 +1,36 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { createDemoAccount, loadDemoContent } from '../services/demo/load-demo.js';
-import { EventBus } from '../events/event-bus.js';
-import { mediaStorageFor } from '../storage/configured-storage.js';
-import { createServices } from '../services/index.js';
-import { createApp } from '../server/app.js';
-import { listen } from '../server/http-server.js';
-import { fastHits } from '../server/fast-hits.js';
-import { startEventRelay } from '../events/event-relay.js';
-import { DEFAULT_PAGE_CACHE_MB, PageCache } from '../site/page-cache.js';
 import { loadConfig, type Config } from '../server/config.js';
-import { createAppMetrics } from '../server/metrics.js';
-import { createLogger } from '../server/request-log.js';
-import { registerRuntimeMetrics } from '../server/runtime-metrics.js';
 import type { Database } from '../store/index.js';
+import { describeServerUrl } from '../store/open-server-database.js';
 import type { CommandIO } from './command-support.js';
 import { parseCommandArgs } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 import { superviseWorkers, tellPrimary, workerSlot } from './serve-workers.js';
+
+/**
+ * What serving needs beyond the database: the app, services, cache, relay,
+ * logging. Loaded while the database opens (start-up time is spent on both:
+ * compiling these modules, and PGlite's WebAssembly or PostgreSQL's round
+ * trips), and never in the primary of several workers, which serves nothing.
+ */
+async function loadServing() {
+  const [events, storage, services, app, http, relay, cache, metrics, log, runtime, fast] = await Promise.all([
+    import('../events/event-bus.js'), import('../storage/configured-storage.js'), import('../services/index.js'),
+    import('../server/app.js'), import('../server/http-server.js'), import('../events/event-relay.js'), import('../site/page-cache.js'),
+    import('../server/metrics.js'), import('../server/request-log.js'), import('../server/runtime-metrics.js'), import('../server/fast-hits.js'),
+  ]);
+  return {
+    EventBus: events.EventBus, mediaStorageFor: storage.mediaStorageFor, createServices: services.createServices, createApp: app.createApp,
+    listen: http.listen, startEventRelay: relay.startEventRelay, PageCache: cache.PageCache, DEFAULT_PAGE_CACHE_MB: cache.DEFAULT_PAGE_CACHE_MB,
+    createAppMetrics: metrics.createAppMetrics, createLogger: log.createLogger, registerRuntimeMetrics: runtime.registerRuntimeMetrics,
+    fastHits: fast.fastHits,
+  };
+}
+
+/** The scheduler's first pass waits this long after the server listens, so it does not hold up the first requests. */
+const SCHEDULER_FIRST_DELAY_MS = 2_000;
 
 export const SERVE_HELP = `Usage: lede serve [--demo]
 
@@ -44,13 +56,17 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   if (cluster.isWorker && slot !== undefined) return serveNode(config, io, { started, slot, workers: config.workers ?? 1 });
   const workers = workerCount(config, io);
   if (workers === 1) return serveNode(config, io, { started, demo: values.demo === true, workers: 1 });
-  // Several workers: the primary stays thin. It migrates and loads the demo once (so workers do not race to), then forks.
-  const db = await openConfiguredDatabase(config);
-  try {
-    if (values.demo) await loadDemo(db, config, io);
-  } finally {
-    await db.close();
+  // Several workers: the primary stays thin and forks at once; each worker opens (and, under the migration lock, migrates)
+  // the database itself and names any problem with it. Only the demo is loaded first, once, so workers do not race to.
+  if (values.demo) {
+    const db = await openConfiguredDatabase(config);
+    try {
+      await loadDemo(db, config, io);
+    } finally {
+      await db.close();
+    }
   }
+  const db = { engine: 'postgres' as const, location: describeServerUrl(config.databaseUrl!).location };
   return superviseWorkers({
     workers,
     io,
@@ -73,6 +89,7 @@ function workerCount(config: Config, io: CommandIO): number {
 }
 
 async function loadDemo(db: Database, config: Config, io: CommandIO): Promise<void> {
+  const { createDemoAccount, loadDemoContent } = await import('../services/demo/load-demo.js');
   const added = await loadDemoContent(db);
   if (added) io.stdout.write(`loaded ${added} demo stories\n`);
   // A first look at the newsroom needs an account; only a database without any gets one.
@@ -101,13 +118,22 @@ interface NodeOptions {
 /** One serving process: the whole server on its own, or one of several workers. */
 async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Promise<number> {
   const { started, slot } = opts;
+  const loading = loadServing();
+  // Settled at once so a failed open does not leave it unhandled; its error is thrown below.
+  loading.catch(() => undefined);
   const db = await openConfiguredDatabase(config);
+  let m: Awaited<typeof loading>;
   try {
+    m = await loading;
     if (opts.demo) await loadDemo(db, config, io);
   } catch (err) {
     await db.close();
     throw err;
   }
+  const {
+    EventBus, PageCache, DEFAULT_PAGE_CACHE_MB, startEventRelay, createServices, mediaStorageFor, createLogger, createAppMetrics, createApp,
+    registerRuntimeMetrics, listen, fastHits,
+  } = m;
   // One process, one bus: writes made by this process purge its page cache at once.
   // On PostgreSQL the relay carries events to and from the other app nodes and this node's other
   // workers (each worker is a relay node of its own, with its own id); a no-op on the embedded engine.
@@ -158,7 +184,8 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
     await db.close();
     throw err;
   });
-  scheduler?.start();
+  // Its first pass (due stories, retention, rights) runs shortly after the first requests, not in their way.
+  const schedulerStart = scheduler && setTimeout(() => scheduler.start(), SCHEDULER_FIRST_DELAY_MS);
   if (slot === undefined) {
     io.stdout.write(`Lede is running at http://localhost:${config.port} (${where(db, config)}; ready in ${Math.round(performance.now() - started)} ms; 1 worker)\n`);
   } else {
@@ -174,6 +201,7 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
       // Workers close quietly: the primary says it once.
       if (slot === undefined) io.stdout.write(`${signal}: shutting down\n`);
       server.close();
+      clearTimeout(schedulerStart);
       logger?.flush();
       const closed = scheduler ? scheduler.stop() : Promise.resolve();
       closed.then(() => relay.close()).then(() => db.close()).then(() => resolve(0), (err: unknown) => {

@@ -110,6 +110,18 @@ export async function migrate(
   opts: { dir?: string; onWarning?: (message: string) => void } = {},
 ): Promise<MigrationResult> {
   const migrations = listMigrations(opts.dir);
+  // Every start after the first finds nothing to do: one read, without the lock and the DDL below.
+  const seen = await db.query<{ name: string }>('SELECT name FROM schema_migrations').catch((err: unknown) => {
+    if ((err as { code?: string }).code === '42P01') return undefined;
+    throw err;
+  });
+  if (seen) {
+    const names = new Set(seen.map((r) => r.name));
+    if (migrations.every((m) => names.has(m.name))) {
+      warnUnknown(db, names, migrations, opts.onWarning);
+      return { applied: [] };
+    }
+  }
   const before = await db.transaction(async (tx) => {
     await lockMigrations(tx);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -119,11 +131,7 @@ export async function migrate(
     return appliedNames(tx);
   }, NO_DEADLINE);
 
-  const known = new Set(migrations.map((m) => m.name));
-  const unknown = [...before].filter((n) => !known.has(n));
-  if (unknown.length) {
-    opts.onWarning?.(`the database at ${db.location} has migrations this version of Lede does not know (${unknown.join(', ')}); it was migrated by a newer version`);
-  }
+  warnUnknown(db, before, migrations, opts.onWarning);
 
   const applied: string[] = [];
   for (const m of migrations) {
@@ -143,4 +151,12 @@ export async function migrate(
     if (didApply) applied.push(m.name);
   }
   return { applied };
+}
+
+function warnUnknown(db: Database, applied: Set<string>, migrations: Migration[], onWarning?: (message: string) => void): void {
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = [...applied].filter((n) => !known.has(n));
+  if (unknown.length) {
+    onWarning?.(`the database at ${db.location} has migrations this version of Lede does not know (${unknown.join(', ')}); it was migrated by a newer version`);
+  }
 }
