@@ -118,10 +118,12 @@ interface NodeOptions {
 /** One serving process: the whole server on its own, or one of several workers. */
 async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Promise<number> {
   const { started, slot } = opts;
+  // The database first: PGlite's modules and WebAssembly then load ahead of the app's.
+  const opening = openConfiguredDatabase(config);
   const loading = loadServing();
   // Settled at once so a failed open does not leave it unhandled; its error is thrown below.
   loading.catch(() => undefined);
-  const db = await openConfiguredDatabase(config);
+  const db = await opening;
   let m: Awaited<typeof loading>;
   try {
     m = await loading;
