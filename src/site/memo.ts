@@ -1,3 +1,5 @@
+import { sectionSlug, slugify } from '../content/index.js';
+
 /**
  * A pure function of one string, remembered. Rendering a page formats the
  * same few instants again and again (published, updated, broadcast, every
@@ -18,3 +20,7 @@ export function memoize<T>(fn: (key: string) => T, max = 10_000): (key: string) 
     return value;
   };
 }
+
+/** Slugs of section, author and topic names: the same few names on every page. */
+export const sectionSlugOf = memoize(sectionSlug);
+export const slugOf = memoize((name: string) => slugify(name));

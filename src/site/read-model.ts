@@ -1,4 +1,5 @@
-import { sectionSlug, type Story } from '../content/index.js';
+import type { Story } from '../content/index.js';
+import { sectionSlugOf } from './memo.js';
 import { isPublic } from '../store/published-filter.js';
 import { hasListedPages, listFeedStories, publicAuthors, publicBroadcastSlots, sitemapCursorAt, sitemapPage, type FeedFilter, type SitemapStory, type ListedPage } from '../store/feed-queries.js';
 import type { TimelineEntry } from '../store/topic-repository.js';
@@ -143,7 +144,7 @@ export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): S
       if (!found) return undefined;
       if (isPublic(found)) {
         // Story and rail figures resolved with one asset lookup.
-        const { story, list } = await figures.storyAndSummaries(found, await rail(sectionSlug(found.section), railSize, found.id));
+        const { story, list } = await figures.storyAndSummaries(found, await rail(sectionSlugOf(found.section), railSize, found.id));
         return { story, rail: list };
       }
       if (found.status === 'depublished') return { gone: { section: found.section } };

@@ -15,6 +15,7 @@ import { TopicView, introDescription } from './views/topic.js';
 import { searchPage } from './search/search-route.js';
 import { registerLiveTickerRoutes } from './live/live-routes.js';
 import { pageAssetsMiddleware } from './page-assets.js';
+import { sectionSlugOf } from './memo.js';
 import { PAGE_ROUTES, type PageRoute } from './page-routes.js';
 
 export interface SiteOptions {
@@ -219,7 +220,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     if (!found) return errorPage(c, 404);
     if ('gone' in found) return errorPage(c, 410, found.gone.section);
     const { story, rail } = found;
-    const actualSection = sectionSlug(story.section);
+    const actualSection = sectionSlugOf(story.section);
     // A story moved to another section keeps working under its old address.
     // safeLocalPath: a redirect never leaves the site, whatever a slug holds.
     if (actualSection !== requested) return c.redirect(safeLocalPath(storyPath({ sectionSlug: actualSection, slug: story.slug })), 301);
@@ -248,7 +249,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
 export async function renderStoryPage(reader: SiteReader, opts: SiteOptions, unresolved: Story, railRead?: StorySummary[]): Promise<string> {
   // A story read through the reader is resolved already (this returns it as is); a preview's is resolved here.
   const story = await reader.resolveStory(unresolved);
-  const actualSection = sectionSlug(story.section);
+  const actualSection = sectionSlugOf(story.section);
   const [sections, rail] = await Promise.all([
     reader.sections(),
     railRead ?? reader.list({ sectionSlug: actualSection, limit: RAIL_SIZE, excludeId: story.id }),

@@ -1,8 +1,8 @@
 import {
-  authorPath, formatDuration, formatEnglishDateTime, formatGermanDateTime, programmePath, slugify, topicPath, type RelatedTeaser, type Story,
+  authorPath, formatDuration, formatEnglishDateTime, formatGermanDateTime, programmePath, topicPath, type RelatedTeaser, type Story,
 } from '../../content/index.js';
 import type { StorySummary } from '../../store/index.js';
-import { memoize } from '../memo.js';
+import { memoize, slugOf } from '../memo.js';
 import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
 import { LiveTickerScript } from '../live/live-ticker-view.js';
@@ -36,7 +36,7 @@ function Byline(props: { story: Story }) {
         {s.authors.map((a, i) => (
           <>
             {i > 0 ? (i === s.authors.length - 1 ? (s.language.startsWith('de') ? ' und ' : ' and ') : ', ') : ''}
-            {slugify(a.name) ? <a href={authorPath(slugify(a.name))}>{a.name}</a> : <span>{a.name}</span>}
+            {slugOf(a.name) ? <a href={authorPath(slugOf(a.name))}>{a.name}</a> : <span>{a.name}</span>}
             {a.affiliation ? <>, {a.affiliation}</> : null}
           </>
         ))}
@@ -130,7 +130,7 @@ export function ArticleView(props: ArticleProps) {
             <p>
               {t.topics}:{' '}
               {s.topics.map((topic, i) => (
-                <>{i > 0 ? ', ' : ''}<a href={topicPath(slugify(topic))}>{topic}</a></>
+                <>{i > 0 ? ', ' : ''}<a href={topicPath(slugOf(topic))}>{topic}</a></>
               ))}
             </p>
           </nav>

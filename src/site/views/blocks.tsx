@@ -1,24 +1,34 @@
+import { raw } from 'hono/html';
 import type { Block, Inline, TickerEntryBlock } from '../../content/index.js';
 import { formatGermanTime, berlinParts } from '../../content/index.js';
 import { newestFirst, tickerEntryIds } from '../live/entry-ids.js';
 import { memoize } from '../memo.js';
 import { typographicQuotes } from '../typography.js';
 import { FigureView } from './figure.js';
+import { esc } from './html-text.js';
 
-function InlineRun(props: { run: Inline; lang: string }) {
-  const r = props.run;
-  let node: unknown = typographicQuotes(r.text, props.lang);
-  if (r.marks?.includes('em')) node = <em>{node}</em>;
-  if (r.marks?.includes('strong')) node = <strong>{node}</strong>;
-  if (r.href) {
-    const external = /^https?:/.test(r.href);
-    node = external ? <a href={r.href} rel="noopener">{node}</a> : <a href={r.href}>{node}</a>;
-  }
-  return <>{node}</>;
+/**
+ * Text blocks (paragraphs, headings, lists, quotes and their inline runs) are
+ * built as strings: they are most of an article's elements, and hono/jsx's
+ * per-element work was a tenth of an uncached article render. The markup and
+ * escaping (see html-text.ts) are what the JSX printed.
+ */
+function inlineRunHtml(r: Inline, lang: string): string {
+  let node = esc(typographicQuotes(r.text, lang));
+  if (r.marks?.includes('em')) node = `<em>${node}</em>`;
+  if (r.marks?.includes('strong')) node = `<strong>${node}</strong>`;
+  if (r.href) node = /^https?:/.test(r.href) ? `<a href="${esc(r.href)}" rel="noopener">${node}</a>` : `<a href="${esc(r.href)}">${node}</a>`;
+  return node;
+}
+
+function inlineHtml(content: Inline[], lang: string): string {
+  let out = '';
+  for (const run of content) out += inlineRunHtml(run, lang);
+  return out;
 }
 
 export function InlineText(props: { content: Inline[]; lang: string }) {
-  return <>{props.content.map((run) => <InlineRun run={run} lang={props.lang} />)}</>;
+  return raw(inlineHtml(props.content, props.lang));
 }
 
 const germanTime = memoize(formatGermanTime);
@@ -41,24 +51,20 @@ export function BlockView(props: { block: Block; lang: string; headingBase?: num
   const base = props.headingBase ?? 0;
   switch (b.type) {
     case 'paragraph':
-      return <p><InlineText content={b.content} lang={lang} /></p>;
+      return raw(`<p>${inlineHtml(b.content, lang)}</p>`);
     case 'heading': {
       const level = Math.min(6, b.level + base);
-      const text = typographicQuotes(b.text, lang);
-      return level === 2 ? <h2>{text}</h2> : level === 3 ? <h3>{text}</h3> : level === 4 ? <h4>{text}</h4> : <h5>{text}</h5>;
+      const tag = level === 2 || level === 3 || level === 4 ? `h${level}` : 'h5';
+      return raw(`<${tag}>${esc(typographicQuotes(b.text, lang))}</${tag}>`);
     }
     case 'figure':
       return <FigureView figure={b} lang={lang} lazy={true} />;
     case 'quote':
-      return (
-        <figure class="quote">
-          <blockquote><p>{typographicQuotes(b.text, lang)}</p></blockquote>
-          {b.speaker ? <figcaption>— {b.speaker}</figcaption> : null}
-        </figure>
-      );
+      return raw(`<figure class="quote"><blockquote><p>${esc(typographicQuotes(b.text, lang))}</p></blockquote>${b.speaker ? `<figcaption>— ${esc(b.speaker)}</figcaption>` : ''}</figure>`);
     case 'list': {
-      const items = b.items.map((it) => <li><InlineText content={it} lang={lang} /></li>);
-      return b.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+      let items = '';
+      for (const it of b.items) items += `<li>${inlineHtml(it, lang)}</li>`;
+      return raw(b.ordered ? `<ol>${items}</ol>` : `<ul>${items}</ul>`);
     }
     case 'embed': {
       const host = safeHost(b.url);

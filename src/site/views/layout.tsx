@@ -1,8 +1,8 @@
 import { raw } from 'hono/html';
-import { escapeToBuffer } from 'hono/utils/html';
 import type { Child } from 'hono/jsx';
 import { SITE_CSS } from '../styles.js';
 import { safeJsonForScript, type HeadMeta } from '../structured-data.js';
+import { attr, esc } from './html-text.js';
 
 export interface NavSection {
   name: string;
@@ -51,15 +51,6 @@ function fallbackDescription(props: LayoutProps, l: ReturnType<typeof labelsFor>
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${l.and} ${names[names.length - 1]}`;
   return `${props.title}: ${l.newsFrom} ${list}.`;
 }
-
-/** Text or an attribute value escaped exactly as hono/jsx escapes it, so the strings below match what JSX would print. */
-function esc(value: string): string {
-  const buffer: [string] = [''];
-  escapeToBuffer(value, buffer);
-  return buffer[0];
-}
-
-const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${esc(value)}"`);
 
 /**
  * The <head> as a string. Built by hand, not as JSX: hono/jsx treats title,
