@@ -6,6 +6,7 @@ import { Checkpointer, DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from '
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { hasDatabasePriority } from './database-priority.js';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.js';
+import { isStalePlan } from './stale-plan.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 import type { Database, Transaction } from './types.js';
 
@@ -218,7 +219,16 @@ class EmbeddedDatabase implements Database {
     const known = this.#statements.get(sql);
     if (typeof known === 'string') {
       const args = literals(params);
-      if (args !== undefined) return this.pg.query<T>(`EXECUTE ${known}${args}`);
+      if (args !== undefined) {
+        try {
+          return await this.pg.query<T>(`EXECUTE ${known}${args}`);
+        } catch (err) {
+          // A table changed under the prepared plan (a migration while running): forget it, go the usual way.
+          if (!isStalePlan(err)) throw err;
+          this.#statements.set(sql, false);
+          await this.pg.exec(`DEALLOCATE ${known}`).catch(() => undefined);
+        }
+      }
     } else if (known !== false && SELECT.test(sql) && !sql.includes(';')) {
       const seen = (known ?? 0) + 1;
       if (seen < PREPARE_AFTER) {

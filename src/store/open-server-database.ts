@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { LedeError } from '../content/index.js';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.js';
+import { isStalePlan } from './stale-plan.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 import { DEFAULT_READ_TIMEOUT_MS, DEFAULT_WRITE_TIMEOUT_MS, type Database, type Transaction, type TransactionOptions } from './types.js';
 
@@ -248,6 +249,7 @@ class ServerDatabase implements Database {
   #statement(sql: string): string | undefined {
     const known = this.#names.get(sql);
     if (typeof known === 'string') return known;
+    if (known === -Infinity) return undefined;
     // One statement only: a script without parameters goes by the simple protocol, which runs them all.
     if (!SELECT.test(sql) || sql.includes(';')) return undefined;
     const seen = (known ?? 0) + 1;
@@ -274,7 +276,14 @@ class ServerDatabase implements Database {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     this.#check('db.query()');
     const name = this.#statement(sql);
-    return this.#withClient(this.deadlines.readMs, 'a query', (client, use) => this.#run<T>(client, sql, params, use, name));
+    const run = (n?: string) => this.#withClient(this.deadlines.readMs, 'a query', (client, use) => this.#run<T>(client, sql, params, use, n));
+    if (!name) return run();
+    return run(name).catch((err) => {
+      // A table changed under the named statement's plan (a migration while running): never name this text again.
+      if (!isStalePlan(err)) throw err;
+      this.#names.set(sql, -Infinity);
+      return run();
+    });
   }
 
   async exec(sql: string): Promise<void> {

@@ -46,5 +46,12 @@ for (const engine of engines()) {
       for (let i = 0; i < 5; i++) await db.query('SELECT 7 AS n; SELECT 8 AS n').catch(() => undefined);
       assert.ok(!(await prepared()).some((s) => s.includes('SELECT 7')), 'a script is never prepared (PREPARE would run what follows the ;)');
     });
+
+    test('a table changed under a prepared read (a migration while serving): the read still answers, with the new shape', async () => {
+      await db.exec('CREATE TABLE plan_change (a int); INSERT INTO plan_change VALUES (1)');
+      for (let i = 0; i < 5; i++) assert.deepEqual(await db.query('SELECT * FROM plan_change WHERE a = $1', [1]), [{ a: 1 }]);
+      await db.exec('ALTER TABLE plan_change ADD COLUMN b text');
+      for (let i = 0; i < 5; i++) assert.deepEqual(await db.query('SELECT * FROM plan_change WHERE a = $1', [1]), [{ a: 1, b: null }]);
+    });
   });
 }
