@@ -124,7 +124,7 @@ for (const engine of engines()) {
       let failOnce = true;
       // A database whose first multi-row revision insert fails, after the stories of the batch were inserted.
       const flaky = {
-        query: (sql: string, params?: unknown[]) => db.query(sql, params),
+        query: <T>(sql: string, params?: unknown[]) => db.query<T>(sql, params),
         transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn({
           query: async (sql: string, params?: unknown[]) => {
             if (failOnce && sql.includes('INSERT INTO story_revisions') && (params?.length ?? 0) > 6) {
