@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import sharp from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './sharp-loader.js';
 import { LedeError } from '../content/index.js';
 import type { MediaType } from '../content/media-types.js';
 
@@ -192,7 +193,8 @@ export async function inspectUpload(input: UploadInput, limits: IntakeLimits = D
   }
   checkDeclared(sniffed, input);
 
-  let meta: sharp.Metadata;
+  const sharp = await loadSharp();
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (err) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import { loadSharp } from './sharp-loader.js';
 import { FORMATS, type Crop, type RenditionFormat } from '../content/media-types.js';
 
 /**
@@ -127,6 +127,7 @@ export async function renderCrop(
   formats: readonly RenditionFormat[],
   settings: RenditionSettings = DEFAULT_RENDITION_SETTINGS,
 ): Promise<RenditionOutput[]> {
+  const sharp = await loadSharp();
   const box = cropBox(source.width, source.height, crop, source.focal);
   const largest = Math.max(...widths);
   // One decode: orient, crop, scale to the largest width, flatten to raw sRGB pixels.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import sharp from 'sharp';
+import { setSharpThreads } from '../imaging/sharp-loader.js';
 import { LedeError } from '../content/index.js';
 import { CROPS, FORMATS, isShowable, type AssetRights, type Crop, type RenditionFormat } from '../content/media-types.js';
 import type { Database } from '../store/types.js';
@@ -102,10 +102,8 @@ export class MediaLibrary {
     this.settings = { ...DEFAULT_RENDITION_SETTINGS, limitInputPixels: this.limits.maxPixels, ...opts.renditions };
     this.eager = opts.eager ?? DEFAULT_EAGER;
     this.clock = opts.clock ?? (() => new Date());
-    // Process-wide libvips settings: no operation cache (it would hold decoded
-    // originals), and a bounded number of threads per image.
-    sharp.cache(false);
-    sharp.concurrency(opts.threads ?? 1);
+    // Process-wide libvips settings, applied when sharp loads (sharp-loader.ts).
+    setSharpThreads(opts.threads ?? 1);
   }
 
   /** The same library telling `events` of its changes (createServices hands a library built without a bus the process's bus). */
