@@ -8,7 +8,8 @@
  *
  * "cached" assembles the app as `lede serve` does (PageCache purged through an
  * EventBus, fresh hits answered before the app by fast-hits.ts; BENCH_SLOW_HITS=1
- * leaves them to the app, for comparison); "uncached" renders every request. Listens on a free loopback port
+ * leaves them to the app, for comparison); "uncached" renders every request
+ * (the same app with its event bus, without the page cache). Listens on a free loopback port
  * and prints one JSON line {"port": …}; SIGTERM closes server and database.
  */
 import type { AddressInfo } from 'node:net';
@@ -26,7 +27,8 @@ const dataDir = process.env.BENCH_DATA_DIR;
 const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: dataDir!, checkpointIntervalMs: 30_000 });
 const config = { siteName: 'Lede Nachrichten', siteUrl: 'http://127.0.0.1' };
 const pageCache = mode === 'cached' ? new PageCache() : undefined;
-const app = pageCache ? createApp(db, config, { pageCache, events: new EventBus() }) : createApp(db, config);
+// Uncached still has the event bus `lede serve` always has (the reader keeps navigation and rails by it): only the page cache is missing.
+const app = createApp(db, config, { events: new EventBus(), ...(pageCache && { pageCache }) });
 const fastPath = pageCache && !process.env.BENCH_SLOW_HITS ? fastHits(pageCache, {}) : undefined;
 const server = listen(app.fetch, { port: 0, host: '127.0.0.1', ...(fastPath && { fastPath }) });
 await new Promise<void>((resolve, reject) => {

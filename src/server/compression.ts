@@ -42,7 +42,7 @@ export async function compressResponse(req: Request, res: Response): Promise<Res
   const untouched = req.method === 'HEAD' || !res.body || res.status < 200 || res.status === 204 || res.status === 206 || res.status === 304
     || /no-transform/i.test(headers.get('cache-control') ?? '');
   const coding = negotiate(req.headers.get('accept-encoding'));
-  if (untouched || coding === 'identity') return withHeaders(res, res.body, { vary });
+  if (untouched || coding === 'identity') return withVary(res, vary);
 
   // Read up to BUFFER_LIMIT: a body that ends before it is compressed in one go (or left alone when small).
   const reader = res.body!.getReader();
@@ -61,6 +61,21 @@ export async function compressResponse(req: Request, res: Response): Promise<Res
   // Buffers and byte arrays are valid bodies; the DOM typings do not say so.
   if (length < MIN_COMPRESS_BYTES) return withHeaders(res, body as unknown as BodyInit, { vary });
   return withHeaders(res, encodeFast(body, coding) as unknown as BodyInit, { vary, coding });
+}
+
+/**
+ * `res` as it is, with its Vary set: an answer that goes out uncompressed is
+ * not rebuilt (a new Response around its body made @hono/node-server stream
+ * what it would otherwise write in one go: a tenth of an uncached render).
+ */
+function withVary(res: Response, vary: string): Response {
+  try {
+    res.headers.set('Vary', vary);
+    return res;
+  } catch {
+    // Headers of a fetched answer are immutable: build it anew.
+    return withHeaders(res, res.body, { vary });
+  }
 }
 
 function withHeaders(res: Response, body: BodyInit | null, opts: { vary: string; coding?: 'br' | 'gzip' }): Response {
