@@ -16,7 +16,8 @@
  * Prints figures; never passes or fails.
  *
  *   BENCH_HTTP_CONNECTIONS (10,100)  comma-separated; uncached runs at the first
- *   BENCH_HTTP_DURATION seconds (10) BENCH_HTTP_MODES (cached,uncached)
+ *   BENCH_HTTP_DURATION seconds per run (5)  BENCH_HTTP_ROUNDS (3): cached rows are
+ *   the median of that many alternating runs  BENCH_HTTP_MODES (cached,uncached)
  *   BENCH_HTTP_ARCHIVE extra published stories beside the demo content (1000)
  *   BENCH_ENGINES (pglite,postgresql)  BENCH_NGINX (/usr/sbin/nginx)
  */
@@ -37,7 +38,8 @@ import { freePort, stopChild, waitForLine } from './processes.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONNECTIONS = (process.env.BENCH_HTTP_CONNECTIONS ?? '10,100').split(',').map(Number).filter((n) => n > 0);
 const MODES = (process.env.BENCH_HTTP_MODES ?? 'cached,uncached').split(',');
-const DURATION = Number(process.env.BENCH_HTTP_DURATION ?? 10);
+const DURATION = Number(process.env.BENCH_HTTP_DURATION ?? 5);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_HTTP_ROUNDS ?? 3));
 const ARCHIVE = Number(process.env.BENCH_HTTP_ARCHIVE ?? 1000);
 /** Debian's nginx; BENCH_NGINX points elsewhere. */
 const NGINX = process.env.BENCH_NGINX || '/usr/sbin/nginx';
@@ -148,18 +150,31 @@ async function engineBench(engine: string, env: NodeJS.ProcessEnv, articlePath: 
     try {
       const lede = site.origin + articlePath;
       if (mode === 'uncached') {
-        rows.push(row(mode, engine, CONNECTIONS[0]!, 'identity', await load(lede, CONNECTIONS[0]!, DURATION)));
+        rows.push(row(mode, engine, CONNECTIONS[0]!, 'identity', await load(lede, CONNECTIONS[0]!, DURATION * 2)));
         continue;
       }
       await fetch(lede); // stored now (and compressed) before the page is saved for nginx
       nginx = await startNginx(path.join(tmp, `nginx-${engine}`), await savePage(site.origin, articlePath));
       for (const connections of CONNECTIONS) {
-        for (const coding of ['identity', 'gzip', 'br'] as const) {
-          const label = coding === 'identity' ? 'cached' : `cached, ${coding === 'br' ? 'gzip/br' : 'gzip'}`;
-          rows.push(row(label, engine, connections, coding, await load(lede, connections, DURATION, ASK[coding])));
-          if (nginx && coding !== 'br') {
-            rows.push(row(coding === 'gzip' ? 'gzip_static' : 'static file', `nginx (${engine} page)`, connections, coding, await load(nginx.url, connections, DURATION, ASK[coding])));
+        // Rounds of alternating runs, the median kept: on a shared 2-core machine one run against the next drifts by a third.
+        const runs = new Map<string, { row: (m: Measured) => Row; measured: Measured[] }>();
+        const measure = async (key: string, url: string, coding: Coding, make: (m: Measured) => Row) => {
+          const entry = runs.get(key) ?? { row: make, measured: [] };
+          runs.set(key, entry);
+          entry.measured.push(await load(url, connections, DURATION, ASK[coding]));
+        };
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const coding of ['identity', 'gzip', 'br'] as const) {
+            const label = coding === 'identity' ? 'cached' : `cached, ${coding === 'br' ? 'gzip/br' : 'gzip'}`;
+            await measure(`lede ${coding}`, lede, coding, (m) => row(label, engine, connections, coding, m));
+            if (nginx && coding !== 'br') {
+              await measure(`nginx ${coding}`, nginx.url, coding, (m) => row(coding === 'gzip' ? 'gzip_static' : 'static file', `nginx (${engine} page)`, connections, coding, m));
+            }
           }
+        }
+        for (const { row: make, measured } of runs.values()) {
+          const sorted = [...measured].sort((a, b) => a.result.requests.average - b.result.requests.average);
+          rows.push(make(sorted[Math.floor(sorted.length / 2)]!));
         }
       }
     } finally {
@@ -260,7 +275,7 @@ function printTable(rows: Row[]): void {
 const rows: Row[] = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-bench-http-'));
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at start (other work on the machine colours the figures)`);
-console.log(`article page, ${CONNECTIONS.join(' and ')} connections, ${DURATION} s per variant (after 1 s warm-up), demo stories + ${ARCHIVE} archive stories`);
+console.log(`article page, ${CONNECTIONS.join(' and ')} connections, ${DURATION} s per run (after 1 s warm-up), cached rows the median of ${ROUNDS} alternating runs, demo stories + ${ARCHIVE} archive stories`);
 try {
   await onEachEngine(tmp, { checkpointIntervalMs: 0 }, async (engine, open) => {
     const db = await open();
