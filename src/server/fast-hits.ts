@@ -10,8 +10,9 @@ import { forwardedHttps, securityHeadersFor } from './security-headers.js';
  * no Request, no Response, no middleware, the stored bytes written as they
  * are. A hit is most of what a news site serves under a spike, and building
  * the web objects and running the app around a copy that is already
- * compressed cost more than sending it (issue 11: from about 0.5× of nginx
- * serving the same bytes to …, see bench/site-http.bench.ts).
+ * compressed cost more than sending it (on the development machine: from
+ * 0.36–0.55× of nginx serving the same bytes to 0.74–1.25×,
+ * bench/site-http.bench.ts).
  *
  * The answer is the one the app gives the same request: the cache's headers
  * (PageCache.wireHit), the reader's security headers, the request log line
