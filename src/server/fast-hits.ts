@@ -11,7 +11,7 @@ import { forwardedHttps, securityHeadersFor } from './security-headers.js';
  * are. A hit is most of what a news site serves under a spike, and building
  * the web objects and running the app around a copy that is already
  * compressed cost more than sending it (on the development machine: from
- * 0.36–0.55× of nginx serving the same bytes to 0.74–1.25×,
+ * 0.26–0.55× of nginx serving the same bytes to 0.74–1.25×,
  * bench/site-http.bench.ts).
  *
  * The answer is the one the app gives the same request: the cache's headers
