@@ -6,7 +6,7 @@ import { routeMatcher, type RouteMatch } from './route-matcher.js';
 import { RenderGate, isRenderShed, type RenderGateOptions } from './render-gate.js';
 import { SURROGATE } from './surrogate-keys.js';
 import {
-  MIN_COMPRESS_BYTES, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
+  MIN_COMPRESS_BYTES, encodeFast, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
 } from './content-encoding.js';
 
 /**
@@ -118,6 +118,9 @@ export interface WireHit {
  * (percent escapes, dot segments, `//`, backslashes) goes the slow way.
  */
 const PLAIN_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
+
+/** Copies compressed with the best settings at once; more new copies meanwhile get the fast settings. */
+const MAX_BEST_COMPRESSIONS = 2;
 
 /** Answers kept briefly although the site marks them no-store: they are cheap to keep and a flood of them is not. */
 const NEGATIVE_STATUSES = new Set([400, 404, 410]);
@@ -275,6 +278,10 @@ export class PageCache {
   renders = 0;
   /** Compressions performed for copies (one per coding per stored copy); for tests and diagnostics. */
   compressions = 0;
+  /** Of those, the ones done with the fast settings because best-settings compressions were already running. */
+  fastCompressions = 0;
+  /** Copies being compressed with the best settings right now. */
+  #compressing = 0;
 
   constructor(opts: PageCacheOptions = {}) {
     this.#fresh = opts.freshMs ?? 30_000;
@@ -589,7 +596,22 @@ export class PageCache {
     if (entry.body.byteLength < MIN_COMPRESS_BYTES) return entry;
     const body = new Uint8Array(entry.body);
     this.compressions += 2;
-    const [gzip, br] = await Promise.all([encodeStored(body, 'gzip'), encodeStored(body, 'br')]);
+    let gzip: Buffer;
+    let br: Buffer;
+    if (this.#compressing >= MAX_BEST_COMPRESSIONS) {
+      // Many new copies at once (a crawl of the archive, a flood of misses): brotli 11 takes ~12 ms a page, far more
+      // than the render, and the thread pool would queue them without bound. The fast settings cost ~0.3 ms and 7 % in size.
+      gzip = encodeFast(body, 'gzip');
+      br = encodeFast(body, 'br');
+      this.fastCompressions += 2;
+    } else {
+      this.#compressing++;
+      try {
+        [gzip, br] = await Promise.all([encodeStored(body, 'gzip'), encodeStored(body, 'br')]);
+      } finally {
+        this.#compressing--;
+      }
+    }
     entry.gzip = gzip;
     entry.br = br;
     entry.bytes += gzip.byteLength + br.byteLength;

@@ -82,6 +82,28 @@ test('a small cached page is kept and sent as it is, with Vary', async () => {
   assert.equal(cache.compressions, 0);
 });
 
+test('a flood of new copies is compressed with the fast settings beyond two at once, and every copy still decodes', async () => {
+  const cache = new PageCache();
+  const page = (n: number) => `<!doctype html><title>Meldung ${n}</title>${'<p>Der Landtag hat heute beraten. '.repeat(200)}${n}</p>`;
+  const render = async (req: Request) => new Response(page(Number(new URL(req.url).pathname.replace(/^.*m-/, ''))), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  // Twenty different articles missed at once (the render gate lets a few through at a time): while two copies get the
+  // best settings, the others do not wait for them.
+  await Promise.all(Array.from({ length: 20 }, (_, n) => cache.handle(new Request(`http://localhost/politik/m-${n}`), render)));
+  assert.equal(cache.compressions, 40);
+  assert.ok(cache.fastCompressions >= 20, `fast: ${cache.fastCompressions}`);
+  for (let n = 0; n < 20; n++) {
+    for (const coding of ['br', 'gzip']) {
+      const res = await cache.handle(new Request(`http://localhost/politik/m-${n}`, { headers: { 'accept-encoding': coding } }), render);
+      assert.equal(res.headers.get('x-cache'), 'HIT');
+      assert.equal(decode(Buffer.from(await res.arrayBuffer()), coding).toString(), page(n));
+    }
+  }
+  // One at a time, a copy gets the best settings again.
+  const before = cache.fastCompressions;
+  await cache.handle(new Request('http://localhost/politik/m-99'), render);
+  assert.equal(cache.fastCompressions, before);
+});
+
 describe('compression of the reader site and the newsroom', () => {
   let db: Database;
   let cache: PageCache;
