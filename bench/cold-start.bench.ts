@@ -15,12 +15,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../src/store/index.js';
 import { fastFill } from './search-archive.js';
+import { freePort } from './processes.js';
 // @ts-expect-error plain ESM helper without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
 
@@ -30,17 +30,6 @@ const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
 const only = (process.env.BENCH_ENGINES ?? '').toLowerCase();
 
 interface Start { healthz: number; front: number; article: number; ready: number | undefined }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** GET until the server answers (connection refused while it is not listening yet); the status. */
 async function firstAnswer(url: string, deadline: number): Promise<number> {

@@ -29,6 +29,9 @@ export const BROTLI_QUALITY_STORED = 11;
 /** How many bodies were compressed (every coding, every path): tests check a cached page is compressed once. */
 export const encodeCount = { calls: 0 };
 
+/** Accept-Encoding values seen, negotiated: browsers send a handful of distinct ones, and every cached answer asks. */
+const negotiated = new Map<string, Coding>();
+
 /**
  * The coding for a request's Accept-Encoding: the accepted coding with the
  * highest q-value, brotli on a tie; identity when the header is missing or
@@ -36,6 +39,16 @@ export const encodeCount = { calls: 0 };
  */
 export function negotiate(acceptEncoding: string | null | undefined): Coding {
   if (!acceptEncoding) return 'identity';
+  let coding = negotiated.get(acceptEncoding);
+  if (coding === undefined) {
+    coding = parseAcceptEncoding(acceptEncoding);
+    // Bounded: a client sending a new value each time only costs the parse.
+    if (negotiated.size < 256 && acceptEncoding.length < 256) negotiated.set(acceptEncoding, coding);
+  }
+  return coding;
+}
+
+function parseAcceptEncoding(acceptEncoding: string): Coding {
   const q = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');

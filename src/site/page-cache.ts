@@ -240,20 +240,6 @@ function headerSafeKey(key: string): string {
 const BUSY_PAGE = '<!doctype html><html lang="de"><meta charset="utf-8"><title>503 – Überlastet</title>'
   + '<h1>Gerade sehr viel los</h1><p>Die Seite kann im Moment nicht erstellt werden. Bitte in ein paar Sekunden noch einmal versuchen.</p></html>';
 
-/** Accept-Encoding values seen, negotiated: browsers send a handful of distinct ones, and hits should not parse them each time. */
-const negotiated = new Map<string, Coding>();
-
-function negotiateMemo(acceptEncoding: string | undefined): Coding {
-  if (!acceptEncoding) return 'identity';
-  let coding = negotiated.get(acceptEncoding);
-  if (coding === undefined) {
-    coding = negotiate(acceptEncoding);
-    // Bounded: a client sending a new value each time only costs the parse.
-    if (negotiated.size < 256 && acceptEncoding.length < 256) negotiated.set(acceptEncoding, coding);
-  }
-  return coding;
-}
-
 export class PageCache {
   /** Least recently used first: a hit moves its copy to the back, eviction takes from the front. */
   readonly #entries = new Map<string, Entry>();
@@ -485,7 +471,7 @@ export class PageCache {
     if (now >= entry.expiresAt || !(age < this.#fresh)) return undefined;
     this.#hits++;
     this.#touch(pathname, entry);
-    const coding: Coding = entry.varies && (entry.br || entry.gzip) ? negotiateMemo(acceptEncoding) : 'identity';
+    const coding: Coding = entry.varies && (entry.br || entry.gzip) ? negotiate(acceptEncoding) : 'identity';
     const copy = this.#wireCopy(entry, coding);
     const headers = [...copy.headers, 'age', String(Math.max(0, Math.floor(age / 1000)))];
     if (entry.expiresAt !== Infinity) headers.push('cache-control', cacheControlUntil(entry.expiresAt, now));
