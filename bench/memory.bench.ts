@@ -11,9 +11,10 @@
  * third of the stories fit, so the run mixes hits, evictions and renders, and
  * every story is asked for many times over.
  *
- * Printed: RSS (and V8 heap) after the first 10,000 requests, at steps, and at
- * the end, and the growth of the end over the first figure. Prints figures;
- * never passes or fails.
+ * Printed: RSS after the first 10,000 requests, at steps, and at the end, and
+ * the growth of the end over the first figure; beside it, where the memory is:
+ * the V8 heap (used of reserved), array buffers (the page cache's blocks among
+ * them) and the cache's own count. Prints figures; never passes or fails.
  *
  *   BENCH_MEMORY_REQUESTS (1000000)  BENCH_MEMORY_STORIES (10000)
  *   BENCH_MEMORY_CONNECTIONS (10)    BENCH_ENGINES (pglite,postgresql)
@@ -39,12 +40,13 @@ const FIRST = 10_000;
 const METRICS_TOKEN = 'memory-bench-metrics-token';
 
 /** The page cache's answers so far, by X-Cache, and its bytes, from /metrics. */
-async function cacheFigures(origin: string): Promise<{ results: Record<string, number>; heapMb: number; cacheMb: number; pages: number }> {
+async function cacheFigures(origin: string): Promise<{ results: Record<string, number>; heapMb: number; heapTotalMb: number; buffersMb: number; cacheMb: number; blocksMb: number; pages: number }> {
   const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const results: Record<string, number> = {};
   for (const m of text.matchAll(/^lede_page_cache_results_total\{result="([A-Z-]+)"\} (\d+)/gm)) results[m[1]!] = Number(m[2]);
   const figure = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
-  return { results, heapMb: figure('nodejs_heap_used_bytes') / 1048576, cacheMb: figure('lede_page_cache_bytes') / 1048576, pages: figure('lede_page_cache_entries') };
+  const mb = (name: string) => figure(name) / 1048576;
+  return { results, heapMb: mb('nodejs_heap_used_bytes'), heapTotalMb: mb('nodejs_heap_total_bytes'), buffersMb: mb('nodejs_array_buffers_bytes'), cacheMb: mb('lede_page_cache_bytes'), blocksMb: mb('lede_page_cache_reserved_bytes'), pages: figure('lede_page_cache_entries') };
 }
 
 interface LoadResult { requests: { average: number }; non2xx: number; errors: number; timeouts: number }
@@ -134,14 +136,14 @@ async function run(engine: string, env: NodeJS.ProcessEnv, pages: { stories: str
       const rss = rssMb(pid);
       if (step === FIRST) first = rss;
       const growth = Number.isFinite(first) ? ` (${((rss / first - 1) * 100).toFixed(1)} % over the first ${FIRST.toLocaleString('en')})` : '';
-      const { results, heapMb, cacheMb, pages: kept } = await cacheFigures(serve.origin);
+      const { results, heapMb, heapTotalMb, buffersMb, cacheMb, blocksMb, pages: kept } = await cacheFigures(serve.origin);
       const inStep = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v - (before[k] ?? 0)]));
       before = results;
       const answered = Object.values(inStep).reduce((a, b) => a + b, 0);
       // A stale copy is answered from memory too (and refreshed behind it): both count as served from the cache.
       const fromCache = (inStep.HIT ?? 0) + (inStep.STALE ?? 0);
       const hits = answered ? `${((fromCache / answered) * 100).toFixed(0)} % from the cache (${(((inStep.HIT ?? 0) / answered) * 100).toFixed(0)} % fresh)` : 'no cache figures';
-      console.log(`  ${engine}: after ${step.toLocaleString('en')} requests RSS ${rss.toFixed(1)} MB${growth}, heap ${heapMb.toFixed(1)} MB, page cache ${cacheMb.toFixed(1)} MB in ${kept} copies, ${hits} in this step, ${((performance.now() - t0) / 1000).toFixed(0)} s so far`);
+      console.log(`  ${engine}: after ${step.toLocaleString('en')} requests RSS ${rss.toFixed(1)} MB${growth}, heap ${heapMb.toFixed(1)} of ${heapTotalMb.toFixed(1)} MB, buffers ${buffersMb.toFixed(1)} MB, page cache ${cacheMb.toFixed(1)} MB in ${kept} copies (blocks ${blocksMb.toFixed(0)} MB), ${hits} in this step, ${((performance.now() - t0) / 1000).toFixed(0)} s so far`);
     }
     const last = rssMb(pid);
     console.log(`${engine}: RSS ${first.toFixed(1)} MB after ${FIRST.toLocaleString('en')}, ${last.toFixed(1)} MB after ${REQUESTS.toLocaleString('en')} requests: ${((last / first - 1) * 100).toFixed(1)} % growth${bad ? `; ${bad} answers were not 2xx or failed` : ''}`);

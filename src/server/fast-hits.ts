@@ -37,8 +37,17 @@ export function fastHits(cache: PageCache, opts: { trustProxy?: boolean | number
       || (!!opts.trustProxy && forwardedHttps(header(req.headers['x-forwarded-proto'])));
     const headers = hit.headers.concat(https ? security.https : security.http);
     if (hit.status !== 304) headers.push('content-length', String(hit.length));
+    // The pieces stay the cache's until the response has closed, sent or aborted.
+    if (hit.release) res.once('close', hit.release);
     res.writeHead(hit.status, headers);
-    res.end(hit.body);
+    const body = hit.body;
+    if (!body || body.length === 0) res.end();
+    else {
+      // Written in one go: Node corks the socket for the tick, so the pieces leave as one writev.
+      const last = body.length - 1;
+      for (let i = 0; i < last; i++) res.write(body[i]);
+      res.end(body[last]);
+    }
     if (logger || metrics) observeFastHit({ logger, metrics }, req.method!, url, hit.status, (performance.now() - started) / 1000);
     return true;
   };

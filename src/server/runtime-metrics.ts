@@ -34,6 +34,7 @@ export function registerRuntimeMetrics(registry: MetricsRegistry, parts: Runtime
   const cache = parts.pageCache;
   registry.gauge('lede_page_cache_entries', 'Pages held by the page cache.', () => numberOf(cache, 'entries') ?? numberOf(cache, 'size'));
   registry.gauge('lede_page_cache_bytes', 'Memory held by the page cache (bodies, keys, headers).', () => numberOf(cache, 'bytes'));
+  registry.gauge('lede_page_cache_reserved_bytes', 'Memory of the blocks the page cache cuts its bodies from (allocated as needed up to about the byte bound, then reused).', () => numberOf(cache, 'reservedBytes'));
   const counts: Array<[string, string]> = [['hits', 'hit'], ['misses', 'miss'], ['stale', 'stale'], ['shed', 'shed']];
   registry.collectedCounter('lede_page_cache_lookups_total', 'Page cache lookups since start, by outcome (hit, miss, stale; shed: refused because the render queue was full).', () =>
     counts.flatMap(([field, outcome]) => {
@@ -70,5 +71,8 @@ export function registerRuntimeMetrics(registry: MetricsRegistry, parts: Runtime
 
   registry.gauge('process_resident_memory_bytes', 'Resident memory of the process.', () => process.memoryUsage.rss());
   registry.gauge('nodejs_heap_used_bytes', 'V8 heap in use (RSS beyond it is buffers, code and the allocator\'s slack).', () => process.memoryUsage().heapUsed);
+  registry.gauge('nodejs_heap_total_bytes', 'V8 heap reserved: in use plus the free room V8 keeps.', () => process.memoryUsage().heapTotal);
+  registry.gauge('nodejs_external_bytes', 'Memory held outside the V8 heap by JavaScript objects (buffers among them).', () => process.memoryUsage().external);
+  registry.gauge('nodejs_array_buffers_bytes', 'Of that, the bytes of ArrayBuffers and Buffers (page bodies and their compressed copies).', () => process.memoryUsage().arrayBuffers);
   registry.gauge('process_start_time_seconds', 'When the process started, in seconds since the epoch.', () => Math.round((Date.now() - process.uptime() * 1000) / 1000));
 }

@@ -3,10 +3,11 @@ import { slugify } from '../content/index.js';
 import { EXPIRES_HEADER, KEYS_HEADER, assetKey } from './page-assets.js';
 import { PAGE_ROUTE_LIST, type PageRoute } from './page-routes.js';
 import { routeMatcher, type RouteMatch } from './route-matcher.js';
+import { PieceStore, type StoredBody } from './piece-store.js';
 import { RenderGate, isRenderShed, type RenderGateOptions } from './render-gate.js';
 import { SURROGATE } from './surrogate-keys.js';
 import {
-  MIN_COMPRESS_BYTES, encodeFast, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
+  MIN_COMPRESS_BYTES, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
 } from './content-encoding.js';
 
 /**
@@ -68,10 +69,13 @@ export const DEFAULT_PAGE_CACHE_MB = 64;
 interface Entry {
   status: number;
   headers: [string, string][];
+  /** The body as rendered; empty in a kept copy, whose bytes are in `kept`. */
   body: ArrayBuffer;
   /** The body compressed, kept beside it (a text page of MIN_COMPRESS_BYTES or more). */
   gzip?: Buffer;
   br?: Buffer;
+  /** A copy in the cache: its bodies in the piece store (piece-store.ts), per coding. */
+  kept?: { identity: StoredBody; gzip?: StoredBody; br?: StoredBody };
   /** A text answer: every copy of it goes out with `Vary: Accept-Encoding`, whichever coding it has. */
   varies?: true;
   etag: string;
@@ -91,7 +95,7 @@ interface Entry {
 
 interface WireCopy {
   headers: string[];
-  body: Buffer;
+  body: StoredBody;
   etag: string;
 }
 
@@ -105,10 +109,15 @@ export interface WireHit {
   status: number;
   /** Flat name, value, name, value…, as ServerResponse.writeHead takes them; names in lower case. */
   headers: string[];
-  /** The body; undefined for HEAD and 304. */
-  body: Buffer | undefined;
+  /** The body, in pieces to write in order; undefined for HEAD and 304. */
+  body: readonly Buffer[] | undefined;
   /** Bytes of the body a GET gets (Content-Length, also for HEAD). */
   length: number;
+  /**
+   * With a body: to call once the response has closed (sent or aborted). Until
+   * then the cache does not reuse the pieces, even if it drops the copy.
+   */
+  release?: () => void;
 }
 
 /**
@@ -124,6 +133,9 @@ const MAX_BEST_COMPRESSIONS = 2;
 
 /** Answers kept briefly although the site marks them no-store: they are cheap to keep and a flood of them is not. */
 const NEGATIVE_STATUSES = new Set([400, 404, 410]);
+/** The body field of a kept copy: its bytes are in the piece store. */
+const EMPTY_BODY = new ArrayBuffer(0);
+
 /** A rough per-entry overhead (the Map slot, the objects) on top of the bytes counted. */
 const ENTRY_OVERHEAD = 256;
 
@@ -268,6 +280,7 @@ export class PageCache {
   fastCompressions = 0;
   /** Copies being compressed with the best settings right now. */
   #compressing = 0;
+  readonly #pieces = new PieceStore();
 
   constructor(opts: PageCacheOptions = {}) {
     this.#fresh = opts.freshMs ?? 30_000;
@@ -294,6 +307,11 @@ export class PageCache {
   /** Bytes the copies take, as counted against maxBytes. */
   get bytes(): number {
     return this.#bytes;
+  }
+
+  /** Bytes of the blocks the copies' bodies are cut from (allocated as needed, then kept and reused). */
+  get reservedBytes(): number {
+    return this.#pieces.reservedBytes;
   }
 
   /** Requests answered from a fresh copy. */
@@ -352,6 +370,7 @@ export class PageCache {
   purgeAll(): number {
     this.#notePurge('all');
     const n = this.#entries.size;
+    for (const e of this.#entries.values()) this.#dropBodies(e);
     this.#entries.clear();
     this.#bytes = 0;
     return n;
@@ -426,26 +445,33 @@ export class PageCache {
       return this.#respond(req, this.#touch(key, entry), 'STALE-IF-BUSY');
     }
     this.#misses++;
-    let result: Outcome;
+    // The old copy may be the answer after the render (it failed or was shed): its bytes stay put until then.
+    const held = entry?.kept;
+    if (held) this.#holdBodies(held);
     try {
-      // A page with a copy (old or purged) is one readers ask for: it renders before never-seen URLs.
-      result = await this.#renderOnce(key, match, url, req, render, entry !== undefined);
-    } catch (err) {
-      if (entry && age < this.#error) {
-        this.#staleServed++;
-        return this.#respond(req, entry, isRenderShed(err) ? 'STALE-IF-BUSY' : 'STALE-IF-ERROR');
+      let result: Outcome;
+      try {
+        // A page with a copy (old or purged) is one readers ask for: it renders before never-seen URLs.
+        result = await this.#renderOnce(key, match, url, req, render, entry !== undefined);
+      } catch (err) {
+        if (entry && age < this.#error) {
+          this.#staleServed++;
+          return this.#respond(req, entry, isRenderShed(err) ? 'STALE-IF-BUSY' : 'STALE-IF-ERROR');
+        }
+        if (isRenderShed(err)) return this.#busy();
+        throw err;
       }
-      if (isRenderShed(err)) return this.#busy();
-      throw err;
-    }
-    if ('pass' in result) {
-      if (result.pass.status >= 500 && entry && age < this.#error) {
-        this.#staleServed++;
-        return this.#respond(req, entry, 'STALE-IF-ERROR');
+      if ('pass' in result) {
+        if (result.pass.status >= 500 && entry && age < this.#error) {
+          this.#staleServed++;
+          return this.#respond(req, entry, 'STALE-IF-ERROR');
+        }
+        return withoutInternalHeaders(result.pass);
       }
-      return withoutInternalHeaders(result.pass);
+      return this.#respond(req, result.entry, 'MISS');
+    } finally {
+      if (held) this.#releaseBodies(held);
     }
-    return this.#respond(req, result.entry, 'MISS');
   }
 
   /**
@@ -471,8 +497,10 @@ export class PageCache {
     if (now >= entry.expiresAt || !(age < this.#fresh)) return undefined;
     this.#hits++;
     this.#touch(pathname, entry);
-    const coding: Coding = entry.varies && (entry.br || entry.gzip) ? negotiate(acceptEncoding) : 'identity';
-    const copy = this.#wireCopy(entry, coding);
+    const kept = entry.kept;
+    if (!kept) return undefined;
+    const coding: Coding = entry.varies && (kept.br || kept.gzip) ? negotiate(acceptEncoding) : 'identity';
+    const copy = this.#wireCopy(entry, kept, coding);
     const headers = [...copy.headers, 'age', String(Math.max(0, Math.floor(age / 1000)))];
     if (entry.expiresAt !== Infinity) headers.push('cache-control', cacheControlUntil(entry.expiresAt, now));
     if (ifNoneMatch && matchesIfNoneMatch(ifNoneMatch, copy.etag)) {
@@ -481,16 +509,19 @@ export class PageCache {
       for (let i = 0; i < headers.length; i += 2) if (headers[i] !== 'content-encoding') without.push(headers[i]!, headers[i + 1]!);
       return { status: 304, headers: without, body: undefined, length: 0 };
     }
-    return { status: entry.status, headers, body: method === 'HEAD' ? undefined : copy.body, length: copy.body.byteLength };
+    const body = copy.body;
+    if (method === 'HEAD') return { status: entry.status, headers, body: undefined, length: body.length };
+    this.#pieces.hold(body);
+    return { status: entry.status, headers, body: body.views, length: body.length, release: () => this.#pieces.release(body) };
   }
 
   /** The headers and body of a fresh hit in `coding`, built once per copy and coding. */
-  #wireCopy(entry: Entry, coding: Coding): WireCopy {
+  #wireCopy(entry: Entry, kept: NonNullable<Entry['kept']>, coding: Coding): WireCopy {
     const wire = (entry.wire ??= {});
     let copy = wire[coding];
     if (!copy) {
-      const encoded = coding === 'br' ? entry.br : coding === 'gzip' ? entry.gzip : undefined;
-      const body = encoded ?? Buffer.from(entry.body);
+      const encoded = coding === 'br' ? kept.br : coding === 'gzip' ? kept.gzip : undefined;
+      const body = encoded ?? kept.identity;
       const etag = etagFor(entry.etag, encoded ? coding : 'identity');
       const headers: string[] = [];
       for (const [k, v] of entry.headers) headers.push(k.toLowerCase(), v);
@@ -587,8 +618,7 @@ export class PageCache {
     if (this.#compressing >= MAX_BEST_COMPRESSIONS) {
       // Many new copies at once (a crawl of the archive, a flood of misses): brotli 11 takes ~12 ms a page, far more
       // than the render, and the thread pool would queue them without bound. The fast settings cost ~0.3 ms and 7 % in size.
-      gzip = encodeFast(body, 'gzip');
-      br = encodeFast(body, 'br');
+      [gzip, br] = await Promise.all([encodeStored(body, 'gzip', 'fast'), encodeStored(body, 'br', 'fast')]);
       this.fastCompressions += 2;
     } else {
       this.#compressing++;
@@ -609,10 +639,25 @@ export class PageCache {
    * copy whose key is very long, or that would take more than an eighth of the
    * bound, is not kept: it would push out many pages for one URL.
    */
-  #store(key: string, entry: Entry): void {
+  #store(key: string, rendered: Entry): void {
     const old = this.#entries.get(key);
     if (old) this.#drop(key, old);
-    if (key.length > MAX_KEY_LENGTH || entry.bytes > this.#maxBytes / 8) return;
+    // Counted as the pieces the bodies take (a piece is 2 KB), not their exact lengths.
+    const raw = [rendered.body.byteLength, rendered.gzip?.byteLength, rendered.br?.byteLength];
+    const bytes = raw.reduce<number>((n, len) => (len === undefined ? n : n - len + PieceStore.bytesFor(len)), rendered.bytes);
+    if (key.length > MAX_KEY_LENGTH || bytes > this.#maxBytes / 8) return;
+    // The copy kept is a new object: whoever waited for this render answers from the rendered bytes, which stay theirs.
+    const { gzip, br, wire: _wire, ...rest } = rendered;
+    const entry: Entry = {
+      ...rest,
+      body: EMPTY_BODY,
+      kept: {
+        identity: this.#pieces.put(new Uint8Array(rendered.body)),
+        ...(gzip && { gzip: this.#pieces.put(gzip) }),
+        ...(br && { br: this.#pieces.put(br) }),
+      },
+      bytes,
+    };
     this.#entries.set(key, entry);
     this.#bytes += entry.bytes;
     for (const [k, e] of this.#entries) {
@@ -632,6 +677,35 @@ export class PageCache {
     if (this.#entries.get(key) !== entry) return;
     this.#entries.delete(key);
     this.#bytes -= entry.bytes;
+    this.#dropBodies(entry);
+  }
+
+  /** The copy's pieces go back to the store (once no response is writing them). */
+  #dropBodies(entry: Entry): void {
+    const kept = entry.kept;
+    if (!kept) return;
+    this.#pieces.drop(kept.identity);
+    if (kept.gzip) this.#pieces.drop(kept.gzip);
+    if (kept.br) this.#pieces.drop(kept.br);
+  }
+
+  #holdBodies(kept: NonNullable<Entry['kept']>): void {
+    this.#pieces.hold(kept.identity);
+    if (kept.gzip) this.#pieces.hold(kept.gzip);
+    if (kept.br) this.#pieces.hold(kept.br);
+  }
+
+  #releaseBodies(kept: NonNullable<Entry['kept']>): void {
+    this.#pieces.release(kept.identity);
+    if (kept.gzip) this.#pieces.release(kept.gzip);
+    if (kept.br) this.#pieces.release(kept.br);
+  }
+
+  /** The bytes of `e` in `coding` as a Buffer of their own (a kept copy's pieces are copied out: the Response may outlive them). */
+  #bodyOf(e: Entry, coding: Coding): Buffer {
+    if (e.kept) return this.#pieces.copy((coding !== 'identity' && e.kept[coding]) || e.kept.identity);
+    const encoded = coding === 'br' ? e.br : coding === 'gzip' ? e.gzip : undefined;
+    return encoded ?? Buffer.from(e.body);
   }
 
   #respond(req: Request, e: Entry, state: string): Response {
@@ -640,19 +714,19 @@ export class PageCache {
     headers.set('Age', String(Math.max(0, Math.floor((this.#now() - e.storedAt) / 1000))));
     headers.set('X-Cache', state);
     let coding: Coding = 'identity';
-    let body = e.body as BodyInit; // a Buffer is a valid body; the DOM typings do not say so
     if (e.varies) {
-      coding = e.br || e.gzip ? negotiate(req.headers.get('accept-encoding')) : 'identity';
-      const encoded = coding === 'br' ? e.br : coding === 'gzip' ? e.gzip : undefined;
-      if (encoded) {
-        body = encoded as unknown as BodyInit;
-        headers.set('Content-Encoding', coding);
-      } else coding = 'identity';
+      const kept = e.kept;
+      const has = (c: Coding) => (kept ? kept[c] : c === 'br' ? e.br : c === 'gzip' ? e.gzip : undefined) !== undefined;
+      coding = has('br') || has('gzip') ? negotiate(req.headers.get('accept-encoding')) : 'identity';
+      if (coding !== 'identity' && has(coding)) headers.set('Content-Encoding', coding);
+      else coding = 'identity';
     }
+    // A Buffer is a valid body; the DOM typings do not say so.
+    const body = (): BodyInit | null => (req.method === 'HEAD' ? null : (this.#bodyOf(e, coding) as unknown as BodyInit));
     if (e.negative !== undefined) {
       // A kept 404 goes out as the site sent it: no ETag, the site's own Cache-Control (browsers do not keep it).
       headers.set('Cache-Control', e.negative);
-      return new Response(req.method === 'HEAD' ? null : body, { status: e.status, headers });
+      return new Response(body(), { status: e.status, headers });
     }
     // One ETag per coding: a cache that stored the brotli body never revalidates it as the plain one.
     const etag = etagFor(e.etag, coding);
@@ -662,6 +736,6 @@ export class PageCache {
       headers.delete('Content-Encoding');
       return new Response(null, { status: 304, headers });
     }
-    return new Response(req.method === 'HEAD' ? null : body, { status: e.status, headers });
+    return new Response(body(), { status: e.status, headers });
   }
 }
