@@ -121,19 +121,10 @@ export function encodeFast(body: Uint8Array, coding: 'br' | 'gzip'): Buffer {
 const brotliAsync = promisify(zlib.brotliCompress);
 const gzipAsync = promisify(zlib.gzip);
 
-/**
- * One body compressed to keep, on the thread pool (off the event loop), with
- * the best settings or, when many copies are being stored at once, the fast
- * ones. Off the main thread also keeps the encoder's working memory (1–2 MB a
- * brotli run) out of the main thread's malloc arena, where the holes such
- * blocks leave between longer-lived allocations are never given back.
- */
-export function encodeStored(body: Uint8Array, coding: 'br' | 'gzip', settings: 'best' | 'fast' = 'best'): Promise<Buffer> {
+/** One body compressed to keep, best settings, on the thread pool (off the event loop). */
+export function encodeStored(body: Uint8Array, coding: 'br' | 'gzip'): Promise<Buffer> {
   encodeCount.calls++;
-  const best = settings === 'best';
-  return coding === 'br'
-    ? brotliAsync(body, brotliParams(best ? BROTLI_QUALITY_STORED : BROTLI_QUALITY_FAST, body.byteLength))
-    : gzipAsync(body, { level: best ? 9 : 6 });
+  return coding === 'br' ? brotliAsync(body, brotliParams(BROTLI_QUALITY_STORED, body.byteLength)) : gzipAsync(body, { level: 9 });
 }
 
 /**

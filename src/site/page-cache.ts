@@ -7,7 +7,7 @@ import { PieceStore, type StoredBody } from './piece-store.js';
 import { RenderGate, isRenderShed, type RenderGateOptions } from './render-gate.js';
 import { SURROGATE } from './surrogate-keys.js';
 import {
-  MIN_COMPRESS_BYTES, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
+  MIN_COMPRESS_BYTES, encodeFast, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
 } from './content-encoding.js';
 
 /**
@@ -618,7 +618,8 @@ export class PageCache {
     if (this.#compressing >= MAX_BEST_COMPRESSIONS) {
       // Many new copies at once (a crawl of the archive, a flood of misses): brotli 11 takes ~12 ms a page, far more
       // than the render, and the thread pool would queue them without bound. The fast settings cost ~0.3 ms and 7 % in size.
-      [gzip, br] = await Promise.all([encodeStored(body, 'gzip', 'fast'), encodeStored(body, 'br', 'fast')]);
+      gzip = encodeFast(body, 'gzip');
+      br = encodeFast(body, 'br');
       this.fastCompressions += 2;
     } else {
       this.#compressing++;

@@ -243,6 +243,10 @@ describe('lede serve logs to stdout and serves /metrics with LEDE_METRICS_TOKEN'
     const families = parseExposition(await res.text());
     assert.ok(valueOf(families, 'lede_http_requests_total', { area: 'reader', route: '/', method: 'GET', status: '2xx' }) >= 1);
     for (const name of ['lede_scheduler_lag_seconds', 'lede_page_cache_entries', 'lede_event_relay_active', 'process_resident_memory_bytes']) assert.ok(families.has(name), name);
+    // The home page was just rendered and kept: its bodies sit in the cache's first block.
+    assert.ok(valueOf(families, 'lede_page_cache_reserved_bytes', {}) >= 1024 * 1024, 'the cache has cut its first block');
+    assert.ok(valueOf(families, 'nodejs_array_buffers_bytes', {}) >= valueOf(families, 'lede_page_cache_reserved_bytes', {}), 'the blocks are array buffers');
+    assert.ok(valueOf(families, 'nodejs_heap_total_bytes', {}) >= valueOf(families, 'nodejs_heap_used_bytes', {}));
     // Log lines may be written a moment after the answer (buffered off the request path).
     const until = Date.now() + 10_000;
     let line: Record<string, unknown> | undefined;
