@@ -6,6 +6,7 @@ import { Checkpointer, DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from '
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { hasDatabasePriority } from './database-priority.js';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.js';
+import { HotReads } from './hot-reads.js';
 import { isStalePlan } from './stale-plan.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 import type { Database, Transaction } from './types.js';
@@ -32,11 +33,6 @@ const INITDB_ARGS = ['--wal-segsize=1', '--set', 'wal_recycle=off', '--set', 'fu
 const SERVER_ARGS = ['-c', 'wal_recycle=off', '-c', 'full_page_writes=off', '-c', 'shared_buffers=32MB'];
 
 const READ_ONLY = /^\s*(select|show|explain|values|table)\b/i;
-const SELECT = /^\s*select\b/i;
-/** A read sent this often is prepared; at most MAX_PREPARED statements are, and MAX_TRACKED texts counted. */
-const PREPARE_AFTER = 3;
-const MAX_PREPARED = 200;
-const MAX_TRACKED = 2_000;
 
 /**
  * `(E'…', NULL, …)`: EXECUTE's argument list for parameters that are all
@@ -203,50 +199,42 @@ class EmbeddedDatabase implements Database {
   }
 
   /*
-   * Hot reads run as prepared statements. PGlite plans every statement it is
-   * sent, and planning asks the file system for the size of every index of
-   * every table touched (stories has a dozen): that was half the cost of
-   * reading a story by slug for its page. A SELECT sent PREPARE_AFTER times is
-   * prepared once and from then on EXECUTEd with its parameters written as
-   * string literals, when they are all strings, numbers or booleans (PGlite
-   * sends those as text too, to the same inferred types); anything else, and
-   * any statement PostgreSQL will not prepare, goes the usual way. (One
-   * statement only: PREPARE through exec() would run whatever followed a `;`.)
+   * Hot reads (hot-reads.ts) run as prepared statements. PGlite plans every
+   * statement it is sent, and planning asks the file system for the size of
+   * every index of every table touched: that was half the cost of reading a
+   * story by slug for its page. A hot SELECT is prepared once and then
+   * EXECUTEd with its parameters written as string literals, when they are all
+   * strings, numbers or booleans (PGlite sends those as text too, to the same
+   * inferred types); anything else, and any statement PostgreSQL will not
+   * prepare, goes the usual way.
    */
-  readonly #statements = new Map<string, number | string | false>();
+  readonly #hot = new HotReads();
 
   async #read<T>(sql: string, params: unknown[] | undefined): Promise<{ rows: T[] }> {
-    const known = this.#statements.get(sql);
-    if (typeof known === 'string') {
+    const hot = this.#hot.nameFor(sql);
+    if (hot) {
+      if (hot.fresh) {
+        try {
+          await this.pg.exec(`PREPARE ${hot.name} AS ${sql}`);
+        } catch {
+          this.#hot.forget(sql);
+          return this.pg.query<T>(sql, params);
+        }
+      }
       const args = literals(params);
       if (args !== undefined) {
         try {
-          return await this.pg.query<T>(`EXECUTE ${known}${args}`);
+          return await this.pg.query<T>(`EXECUTE ${hot.name}${args}`);
         } catch (err) {
           // A table changed under the prepared plan (a migration while running): forget it, go the usual way.
           if (!isStalePlan(err)) throw err;
-          this.#statements.set(sql, false);
-          await this.pg.exec(`DEALLOCATE ${known}`).catch(() => undefined);
-        }
-      }
-    } else if (known !== false && SELECT.test(sql) && !sql.includes(';')) {
-      const seen = (known ?? 0) + 1;
-      if (seen < PREPARE_AFTER) {
-        if (known !== undefined || this.#statements.size < MAX_TRACKED) this.#statements.set(sql, seen);
-      } else if (this.#preparedCount < MAX_PREPARED) {
-        const name = `lede_read_${++this.#preparedCount}`;
-        try {
-          await this.pg.exec(`PREPARE ${name} AS ${sql}`);
-          this.#statements.set(sql, name);
-        } catch {
-          this.#statements.set(sql, false);
+          this.#hot.forget(sql);
+          await this.pg.exec(`DEALLOCATE ${hot.name}`).catch(() => undefined);
         }
       }
     }
     return this.pg.query<T>(sql, params);
   }
-
-  #preparedCount = 0;
 
   async exec(sql: string): Promise<void> {
     this.#check('db.exec()');

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { LedeError } from '../content/index.js';
 import { assertOutsideTransaction, inTransactionScope } from './transaction-scope.js';
+import { HotReads } from './hot-reads.js';
 import { isStalePlan } from './stale-plan.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 import { DEFAULT_READ_TIMEOUT_MS, DEFAULT_WRITE_TIMEOUT_MS, type Database, type Transaction, type TransactionOptions } from './types.js';
@@ -129,12 +130,6 @@ export async function openServerDatabase(url: string, opts: ServerDatabaseOption
 
 const swallow = () => undefined;
 
-const SELECT = /^\s*select\b/i;
-/** A read sent this often becomes a named statement; at most MAX_NAMED do, and MAX_TRACKED texts are counted. */
-const PREPARE_AFTER = 3;
-const MAX_NAMED = 200;
-const MAX_TRACKED = 2_000;
-
 interface ClientUse {
   /** The deadline's error once it passed: every later failure on the connection is reported as it. */
   expired(): LedeError | undefined;
@@ -236,31 +231,13 @@ class ServerDatabase implements Database {
   }
 
   /*
-   * Hot reads go as named statements: each connection parses and plans a
-   * statement once, and the server's plan cache skips planning after a few
-   * runs. Planning a read of `stories` (a dozen indexes) cost the server more
-   * than running it, and the server shares the machine's cores with us. A
-   * SELECT sent PREPARE_AFTER times outside a transaction gets a name; at most
-   * MAX_NAMED do (each connection keeps what it parsed), MAX_TRACKED texts are counted.
+   * Hot reads (hot-reads.ts) go as named statements: each connection parses
+   * and plans a statement once, and the server's plan cache skips planning
+   * after a few runs. Planning a read of `stories` cost the server more than
+   * running it, and the server shares the machine's cores with us. Only outside
+   * a transaction; each connection keeps what it parsed.
    */
-  readonly #names = new Map<string, number | string>();
-  #named = 0;
-
-  #statement(sql: string): string | undefined {
-    const known = this.#names.get(sql);
-    if (typeof known === 'string') return known;
-    if (known === -Infinity) return undefined;
-    // One statement only: a script without parameters goes by the simple protocol, which runs them all.
-    if (!SELECT.test(sql) || sql.includes(';')) return undefined;
-    const seen = (known ?? 0) + 1;
-    if (seen >= PREPARE_AFTER && this.#named < MAX_NAMED) {
-      const name = `lede_read_${++this.#named}`;
-      this.#names.set(sql, name);
-      return name;
-    }
-    if (known !== undefined || this.#names.size < MAX_TRACKED) this.#names.set(sql, seen);
-    return undefined;
-  }
+  readonly #hot = new HotReads();
 
   async #run<T>(client: pg.PoolClient, sql: string, params: unknown[] | undefined, use: ClientUse, name?: string): Promise<T[]> {
     try {
@@ -275,13 +252,13 @@ class ServerDatabase implements Database {
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     this.#check('db.query()');
-    const name = this.#statement(sql);
+    const name = this.#hot.nameFor(sql)?.name;
     const run = (n?: string) => this.#withClient(this.deadlines.readMs, 'a query', (client, use) => this.#run<T>(client, sql, params, use, n));
     if (!name) return run();
     return run(name).catch((err) => {
       // A table changed under the named statement's plan (a migration while running): never name this text again.
       if (!isStalePlan(err)) throw err;
-      this.#names.set(sql, -Infinity);
+      this.#hot.forget(sql);
       return run();
     });
   }
