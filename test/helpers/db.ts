@@ -208,3 +208,22 @@ export function forEachEngine(title: string, body: (ctx: EngineContext) => void,
     });
   }
 }
+
+/**
+ * `db` with a tally: every query whose text matches `pattern` adds one to
+ * `reads` (set it to 0 between steps). For tests that a read is kept, not repeated.
+ */
+export function countingReads(db: Database, pattern: RegExp): { db: Database; reads: number } {
+  const counter = { db, reads: 0 };
+  counter.db = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop !== 'query') return typeof value === 'function' ? value.bind(target) : value;
+      return (sql: string, params?: unknown[]) => {
+        if (pattern.test(sql)) counter.reads++;
+        return target.query(sql, params as never);
+      };
+    },
+  });
+  return counter;
+}
