@@ -75,7 +75,7 @@ interface Entry {
   gzip?: Buffer;
   br?: Buffer;
   /** A copy in the cache: its bodies in the piece store (piece-store.ts), per coding. */
-  kept?: { identity: StoredBody; gzip?: StoredBody; br?: StoredBody };
+  kept?: KeptBodies;
   /** A text answer: every copy of it goes out with `Vary: Accept-Encoding`, whichever coding it has. */
   varies?: true;
   etag: string;
@@ -91,6 +91,22 @@ interface Entry {
   purged?: true;
   /** Per coding, the headers a fresh hit goes out with (all but Age), built on the first fast hit (wireHit). */
   wire?: Partial<Record<Coding, WireCopy>>;
+}
+
+interface KeptBodies {
+  identity: StoredBody;
+  gzip?: StoredBody;
+  br?: StoredBody;
+}
+
+/** What the cache's map holds: every copy in it has its bodies in the piece store. */
+type KeptEntry = Entry & { kept: KeptBodies };
+
+/** `act` on each body a kept copy has (plain, and gzip and brotli when it has them). */
+function eachBody(kept: KeptBodies, act: (body: StoredBody) => void): void {
+  act(kept.identity);
+  if (kept.gzip) act(kept.gzip);
+  if (kept.br) act(kept.br);
 }
 
 interface WireCopy {
@@ -254,7 +270,7 @@ const BUSY_PAGE = '<!doctype html><html lang="de"><meta charset="utf-8"><title>5
 
 export class PageCache {
   /** Least recently used first: a hit moves its copy to the back, eviction takes from the front. */
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new Map<string, KeptEntry>();
   readonly #inflight = new Map<string, { promise: Promise<Outcome>; keys: string[] }>();
   #purgeSeq = 0;
   readonly #recentPurges: Array<{ seq: number; keys: Set<string> | 'all' }> = [];
@@ -370,7 +386,7 @@ export class PageCache {
   purgeAll(): number {
     this.#notePurge('all');
     const n = this.#entries.size;
-    for (const e of this.#entries.values()) this.#dropBodies(e);
+    for (const e of this.#entries.values()) eachBody(e.kept, (b) => this.#pieces.drop(b));
     this.#entries.clear();
     this.#bytes = 0;
     return n;
@@ -447,7 +463,7 @@ export class PageCache {
     this.#misses++;
     // The old copy may be the answer after the render (it failed or was shed): its bytes stay put until then.
     const held = entry?.kept;
-    if (held) this.#holdBodies(held);
+    if (held) eachBody(held, (b) => this.#pieces.hold(b));
     try {
       let result: Outcome;
       try {
@@ -470,7 +486,7 @@ export class PageCache {
       }
       return this.#respond(req, result.entry, 'MISS');
     } finally {
-      if (held) this.#releaseBodies(held);
+      if (held) eachBody(held, (b) => this.#pieces.release(b));
     }
   }
 
@@ -498,7 +514,6 @@ export class PageCache {
     this.#hits++;
     this.#touch(pathname, entry);
     const kept = entry.kept;
-    if (!kept) return undefined;
     const coding: Coding = entry.varies && (kept.br || kept.gzip) ? negotiate(acceptEncoding) : 'identity';
     const copy = this.#wireCopy(entry, kept, coding);
     const headers = [...copy.headers, 'age', String(Math.max(0, Math.floor(age / 1000)))];
@@ -516,7 +531,7 @@ export class PageCache {
   }
 
   /** The headers and body of a fresh hit in `coding`, built once per copy and coding. */
-  #wireCopy(entry: Entry, kept: NonNullable<Entry['kept']>, coding: Coding): WireCopy {
+  #wireCopy(entry: Entry, kept: KeptBodies, coding: Coding): WireCopy {
     const wire = (entry.wire ??= {});
     let copy = wire[coding];
     if (!copy) {
@@ -649,7 +664,7 @@ export class PageCache {
     if (key.length > MAX_KEY_LENGTH || bytes > this.#maxBytes / 8) return;
     // The copy kept is a new object: whoever waited for this render answers from the rendered bytes, which stay theirs.
     const { gzip, br, wire: _wire, ...rest } = rendered;
-    const entry: Entry = {
+    const entry: KeptEntry = {
       ...rest,
       body: EMPTY_BODY,
       kept: {
@@ -668,38 +683,18 @@ export class PageCache {
   }
 
   /** A copy just used moves to the back of the eviction order. */
-  #touch(key: string, entry: Entry): Entry {
+  #touch(key: string, entry: KeptEntry): KeptEntry {
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     return entry;
   }
 
-  #drop(key: string, entry: Entry): void {
+  #drop(key: string, entry: KeptEntry): void {
     if (this.#entries.get(key) !== entry) return;
     this.#entries.delete(key);
     this.#bytes -= entry.bytes;
-    this.#dropBodies(entry);
-  }
-
-  /** The copy's pieces go back to the store (once no response is writing them). */
-  #dropBodies(entry: Entry): void {
-    const kept = entry.kept;
-    if (!kept) return;
-    this.#pieces.drop(kept.identity);
-    if (kept.gzip) this.#pieces.drop(kept.gzip);
-    if (kept.br) this.#pieces.drop(kept.br);
-  }
-
-  #holdBodies(kept: NonNullable<Entry['kept']>): void {
-    this.#pieces.hold(kept.identity);
-    if (kept.gzip) this.#pieces.hold(kept.gzip);
-    if (kept.br) this.#pieces.hold(kept.br);
-  }
-
-  #releaseBodies(kept: NonNullable<Entry['kept']>): void {
-    this.#pieces.release(kept.identity);
-    if (kept.gzip) this.#pieces.release(kept.gzip);
-    if (kept.br) this.#pieces.release(kept.br);
+    // Its pieces go back to the store once no response is writing them.
+    eachBody(entry.kept, (b) => this.#pieces.drop(b));
   }
 
   /** The bytes of `e` in `coding` as a Buffer of their own (a kept copy's pieces are copied out: the Response may outlive them). */
