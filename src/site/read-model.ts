@@ -98,6 +98,11 @@ function keep<T>(read: () => Promise<T>, store: (entry: Kept<T> | undefined) => 
 
 const fresh = (entry: Kept<unknown> | undefined): boolean => entry !== undefined && Date.now() - entry.at < KEPT_TTL_MS;
 
+/** A story URL whose story is not public: "gone" (410) when depublished, else nothing (404; drafts, scheduled and embargoed stories are not revealed). */
+function notShown(found: Story | undefined): { gone: { section: string } } | undefined {
+  return found?.status === 'depublished' ? { gone: { section: found.section } } : undefined;
+}
+
 export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): SiteReader {
   const figures = new FigureResolver(db, opts.clock);
   const topicList = cachedTopicList(db);
@@ -133,22 +138,16 @@ export function createSiteReader(db: Queryable, opts: SiteReaderOptions = {}): S
       return story && isPublic(story) ? figures.story(story) : undefined;
     },
     async storyPage(slug) {
-      const story = await getStoryBySlug(db, slug);
-      if (!story) return undefined;
-      if (isPublic(story)) return { story: await figures.story(story) };
-      if (story.status === 'depublished') return { gone: { section: story.section } };
-      return undefined;
+      const found = await getStoryBySlug(db, slug);
+      if (!found || !isPublic(found)) return notShown(found);
+      return { story: await figures.story(found) };
     },
     async articlePage(slug, railSize) {
       const found = await getStoryBySlug(db, slug);
-      if (!found) return undefined;
-      if (isPublic(found)) {
-        // Story and rail figures resolved with one asset lookup.
-        const { story, list } = await figures.storyAndSummaries(found, await rail(sectionSlugOf(found.section), railSize, found.id));
-        return { story, rail: list };
-      }
-      if (found.status === 'depublished') return { gone: { section: found.section } };
-      return undefined;
+      if (!found || !isPublic(found)) return notShown(found);
+      // Story and rail figures resolved with one asset lookup.
+      const { story, list } = await figures.storyAndSummaries(found, await rail(sectionSlugOf(found.section), railSize, found.id));
+      return { story, rail: list };
     },
     list: async (opts) => figures.summaries(await listPublished(db, opts)),
     topicBySlug: (slug) => topicList.bySlug(slug),
