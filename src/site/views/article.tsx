@@ -1,12 +1,13 @@
 import {
   authorPath, formatDuration, formatEnglishDateTime, formatGermanDateTime, programmePath, topicPath, type RelatedTeaser, type Story,
 } from '../../content/index.js';
+import { raw } from 'hono/html';
 import type { StorySummary } from '../../store/index.js';
 import { memoize, slugOf } from '../memo.js';
 import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
 import { LiveTickerScript } from '../live/live-ticker-view.js';
-import { CARD_SIZES, FigureView, FigureMedia, creditLabel } from './figure.js';
+import { CARD_SIZES, FigureView, FigureMedia, creditHtml } from './figure.js';
 import { Badge, TeaserCard } from './teaser.js';
 
 const TEXT = {
@@ -54,7 +55,7 @@ function RelatedItem(props: { item: RelatedTeaser; lang: string }) {
       {r.image ? (
         <figure>
           <FigureMedia figure={{ ...r.image, alt: '' }} lazy={true} sizes={CARD_SIZES} />
-          {r.image.credit ? <figcaption><small class="credit">{creditLabel(props.lang)}: {r.image.credit}</small></figcaption> : null}
+          {r.image.credit ? <figcaption>{raw(creditHtml(r.image.credit, props.lang))}</figcaption> : null}
         </figure>
       ) : null}
       {r.mediaType !== 'article' ? <p><Badge mediaType={r.mediaType} durationSeconds={r.durationSeconds} lang={props.lang} /></p> : null}

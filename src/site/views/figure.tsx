@@ -11,6 +11,11 @@ export function creditLabel(lang: string): string {
   return CREDIT_LABEL[lang.slice(0, 2)] ?? CREDIT_LABEL.en!;
 }
 
+/** The rights line under a picture, "Bildrechte: dpa". */
+export function creditHtml(credit: string, lang: string): string {
+  return `<small class="credit">${esc(creditLabel(lang))}: ${esc(credit)}</small>`;
+}
+
 /** Teaser cards: a column of the card grid (at least 14rem, up to a third of the 72rem page), or the whole width on phones. */
 export const CARD_SIZES = '(min-width: 72rem) 23rem, (min-width: 32rem) 50vw, 100vw';
 
@@ -47,7 +52,7 @@ export function FigureMedia(props: { figure: Figure; lazy?: boolean; sizes?: str
 /** A figure with caption and rights line, "Bildrechte: dpa". */
 export function figureHtml(f: Figure, lang: string, lazy?: boolean, className?: string): string {
   const caption = f.caption || f.credit
-    ? `<figcaption>${f.caption ? esc(typographicQuotes(f.caption, lang)) : ''}${f.credit ? `<small class="credit">${esc(creditLabel(lang))}: ${esc(f.credit)}</small>` : ''}</figcaption>`
+    ? `<figcaption>${f.caption ? esc(typographicQuotes(f.caption, lang)) : ''}${f.credit ? creditHtml(f.credit, lang) : ''}</figcaption>`
     : '';
   return `<figure${attr('class', className)}>${figureMediaHtml(f, lazy)}${caption}</figure>`;
 }

@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import { formatDuration, storyPath, type MediaType } from '../../content/index.js';
 import type { StorySummary } from '../../store/index.js';
 import { typographicQuotes } from '../typography.js';
-import { CARD_SIZES, creditLabel, figureMediaHtml } from './figure.js';
+import { CARD_SIZES, creditHtml, figureMediaHtml } from './figure.js';
 import { attr, esc } from './html-text.js';
 
 const MEDIA_LABEL: Record<string, Partial<Record<MediaType, string>>> = {
@@ -40,7 +40,7 @@ export function TeaserCard(props: { story: StorySummary; lang: string; showTease
       // The home page's top story: seen first, so not lazy; three fifths of the page from 48rem on.
       ? `<figure>${figureMediaHtml({ ...s.lead, alt: '' }, undefined, '(min-width: 72rem) 42rem, (min-width: 48rem) 60vw, 100vw')}`
       : `<figure>${figureMediaHtml({ ...s.lead, alt: '' }, true, CARD_SIZES)}`;
-    out += s.lead.credit ? `<figcaption><small class="credit">${esc(creditLabel(lang))}: ${esc(s.lead.credit)}</small></figcaption></figure>` : '</figure>';
+    out += s.lead.credit ? `<figcaption>${creditHtml(s.lead.credit, lang)}</figcaption></figure>` : '</figure>';
   }
   if (s.kind !== 'article') out += `<p>${badgeHtml(s.kind, s.durationSeconds, lang)}</p>`;
   const title = `${s.kicker ? `<span class="kicker">${esc(typographicQuotes(s.kicker, lang))}<span class="vh">: </span></span>` : ''}<span class="title">${esc(typographicQuotes(s.headline, lang))}</span>`;
