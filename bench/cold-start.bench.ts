@@ -18,16 +18,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '../src/store/index.js';
+import type { Database } from '../src/store/index.js';
+import { onEachEngine } from './each-engine.js';
 import { fastFill } from './search-archive.js';
 import { freePort } from './processes.js';
-// @ts-expect-error plain ESM helper without types
-import { startCluster } from '../scripts/pg-cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STORIES = Number(process.env.BENCH_COLD_STORIES ?? 100_000);
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
-const only = (process.env.BENCH_ENGINES ?? '').toLowerCase();
 
 interface Start { healthz: number; front: number; article: number; ready: number | undefined }
 
@@ -112,42 +110,24 @@ if (!existsSync(path.join(root, 'dist/cli/run.js'))) {
 }
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-bench-cold-'));
 try {
-  if (!only || only.includes('pglite')) {
-    const dataDir = path.join(tmp, 'pglite');
-    const db = await openDatabase({ dataDir, checkpointIntervalMs: 0 });
+  // The fill runs statements far longer than a serving deadline (2 s).
+  const long = { readTimeoutMs: 600_000, writeTimeoutMs: 600_000 };
+  await onEachEngine(tmp, { checkpointIntervalMs: 0 }, async (engine, open) => {
+    const db = await open();
     let article: string;
     try {
       article = await fill(db);
     } finally {
-      await db.close();
+      await db.close(); // lede serve opens it (PGlite: one process per data directory)
     }
-    await report('PGlite', { LEDE_DATA_DIR: dataDir }, article);
-  }
-  if (!only || only.includes('postgres')) {
-    let cluster: { url: string; stop: () => Promise<void> } | undefined;
-    try {
-      cluster = await startCluster();
-    } catch (err) {
-      console.log(`PostgreSQL: skipped (${err instanceof Error ? err.message : String(err)})`);
+    if (db.engine === 'pglite') {
+      await report(engine, { LEDE_DATA_DIR: db.location }, article);
+      return;
     }
-    if (cluster) {
-      try {
-        // The fill runs statements far longer than a serving deadline (2 s).
-        const db = await openDatabase({ databaseUrl: cluster.url, readTimeoutMs: 600_000, writeTimeoutMs: 600_000 });
-        let article: string;
-        try {
-          article = await fill(db);
-        } finally {
-          await db.close();
-        }
-        const env = { DATABASE_URL: cluster.url, LEDE_DATA_DIR: path.join(tmp, 'pg-media') };
-        await report('PostgreSQL, LEDE_WORKERS=1', { ...env, LEDE_WORKERS: '1' }, article);
-        await report(`PostgreSQL, default workers (${os.availableParallelism()})`, env, article);
-      } finally {
-        await cluster.stop();
-      }
-    }
-  }
+    const env = { DATABASE_URL: db.location, LEDE_DATA_DIR: path.join(tmp, 'pg-media') };
+    await report(`${engine}, LEDE_WORKERS=1`, { ...env, LEDE_WORKERS: '1' }, article);
+    await report(`${engine}, default workers (${os.availableParallelism()})`, env, article);
+  }, long);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
