@@ -17,6 +17,8 @@ export type StoryAction = (typeof STORY_ACTIONS)[number];
 export const GLOBAL_PERMISSIONS = [
   'newsroom.use', 'story.create', 'story.list', 'taxonomy.manage', 'audit.view', 'users.manage', 'settings.manage',
   'media.upload', 'media.manage',
+  // The agency desk: read the wire and take items into stories (every editorial role); sources and their secrets (admin).
+  'wire.view', 'wire.take', 'wire.manage',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 
@@ -35,15 +37,15 @@ export interface RoleGrants {
  */
 export const ROLE_GRANTS: Readonly<Record<Role, RoleGrants>> = {
   contributor: {
-    global: ['newsroom.use', 'story.create', 'story.list', 'media.upload'],
+    global: ['newsroom.use', 'story.create', 'story.list', 'media.upload', 'wire.view', 'wire.take'],
     story: { 'story.view': 'own', 'story.edit': 'own', 'story.submit': 'own' },
   },
   author: {
-    global: ['newsroom.use', 'story.create', 'story.list', 'media.upload'],
+    global: ['newsroom.use', 'story.create', 'story.list', 'media.upload', 'wire.view', 'wire.take'],
     story: { 'story.view': 'any', 'story.edit': 'own', 'story.submit': 'own', 'story.publish': 'own', 'story.depublish': 'own', 'story.correct': 'own' },
   },
   editor: {
-    global: ['newsroom.use', 'story.create', 'story.list', 'taxonomy.manage', 'audit.view', 'media.upload', 'media.manage'],
+    global: ['newsroom.use', 'story.create', 'story.list', 'taxonomy.manage', 'audit.view', 'media.upload', 'media.manage', 'wire.view', 'wire.take'],
     story: { 'story.view': 'any', 'story.edit': 'any', 'story.submit': 'any', 'story.publish': 'any', 'story.depublish': 'any', 'story.correct': 'any' },
   },
   admin: {
