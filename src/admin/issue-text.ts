@@ -101,6 +101,14 @@ const DRAFT_TEXT = {
     en: (p) => `required for ${p.kind === 'audio' ? 'an audio' : 'a video'} item: duration and file`,
   },
   no_ticker_entry: fixed('Ein Liveticker braucht mindestens einen Ticker-Eintrag', 'a live ticker needs at least one ticker entry'),
+  not_in_box: {
+    de: () => 'Ein Kasten enthält nur Absätze, Zwischenüberschriften, Listen und Zitate (keine Bilder, Einbettungen, Kästen oder Ticker-Einträge)',
+    en: () => 'a box holds only paragraphs, sub-headings, lists and quotes (no images, embeds, boxes or ticker entries)',
+  },
+  lone_surrogate: fixed(
+    'enthält ein unvollständiges Zeichen (oft aus kopiertem oder falsch kodiertem Text); bitte entfernen',
+    'contains a broken character (often from pasted or wrongly encoded text); please remove it',
+  ),
 } satisfies Record<string, Texts>;
 
 const statusName = (lang: UiLang, s: unknown) => STORY_TEXT[lang].status[str(s) as keyof (typeof STORY_TEXT)['de']['status']] ?? str(s);
@@ -311,7 +319,10 @@ const FIELD: Record<string, Name> = {
   byline: { de: 'Autorenzeile', en: 'Byline' },
   section: { de: 'Ressort', en: 'Section' },
   slug: { de: 'Adresse (Slug)', en: 'Address (slug)' },
-  source: { de: 'Quelle', en: 'Source' },
+  source: { de: 'Herkunft', en: 'Origin' },
+  dateline: { de: 'Ortsmarke', en: 'Dateline' },
+  sourceLine: { de: 'Quellenangabe', en: 'Source line' },
+  heading: { de: 'Überschrift des Kastens', en: 'Box heading' },
   topics: { de: 'Themen', en: 'Topics' },
   authors: { de: 'Autorinnen und Autoren', en: 'Authors' },
   name: { de: 'Name', en: 'Name' },

@@ -44,7 +44,7 @@ export type BlockOp =
     words?: WordOp[];
     /** Other attributes that changed (heading level, speaker, alt text, link targets, …). */
     fields: FieldChange[];
-    /** Ticker entries: the diff of the entry's own body. */
+    /** Ticker entries and boxes: the diff of the block's own body. */
     children?: BlockOp[];
   };
 
@@ -211,12 +211,15 @@ export function blockText(block: Block): string {
     case 'list': return block.items.map(inlineText).join('\n');
     case 'embed': return block.title ?? block.url;
     case 'ticker-entry': return [block.title ?? '', ...block.body.map(blockText)].join('\n');
+    case 'box': return [block.heading ?? '', ...block.body.map(blockText)].join('\n');
   }
 }
 
-/** The part of a block shown with a word diff when it changed (ticker entries: the title; their body is diffed as blocks). */
+/** The part of a block shown with a word diff when it changed (ticker entries: the title, boxes: the heading; their body is diffed as blocks). */
 function mainText(block: Block): string {
-  return block.type === 'ticker-entry' ? block.title ?? '' : blockText(block);
+  if (block.type === 'ticker-entry') return block.title ?? '';
+  if (block.type === 'box') return block.heading ?? '';
+  return blockText(block);
 }
 
 /** Canonical JSON (sorted keys): equal blocks have equal keys whatever order their fields were written in. */
@@ -364,6 +367,7 @@ function changedBlock(before: Block, after: Block, from: number, to: number): Bl
     op.children = diffBlocks(before.body, after.body);
     if (before.title !== after.title && op.words === undefined) op.words = diffWords(a, b);
   }
+  if (before.type === 'box' && after.type === 'box') op.children = diffBlocks(before.body, after.body);
   return op;
 }
 
@@ -411,6 +415,8 @@ export function diffFields(before: Story, after: Story): FieldChange[] {
   text('headline', before.headline, after.headline);
   text('teaser', before.teaser, after.teaser);
   text('byline', before.byline, after.byline);
+  text('dateline', before.dateline, after.dateline);
+  text('sourceLine', before.sourceLine, after.sourceLine);
   value('section', before.section, after.section);
   list('topics', before.topics, after.topics);
   list('authors', before.authors.map(authorName), after.authors.map(authorName));

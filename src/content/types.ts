@@ -107,6 +107,22 @@ export interface TickerEntryBlock {
   body: Block[];
 }
 
+/**
+ * A box beside the running text (an agency's info box or link box, "Hintergrund",
+ * "Das Wichtigste in Kürze"): an optional heading and its own text blocks.
+ * Its body holds only text blocks (BOX_BODY_TYPES): no figures or embeds, no
+ * nested boxes, no ticker entries. Shown as an `<aside>` on the page; its text
+ * counts for search like the rest of the body.
+ */
+export interface BoxBlock {
+  type: 'box';
+  heading?: string;
+  body: Block[];
+}
+
+/** The block types a box may hold. */
+export const BOX_BODY_TYPES = ['paragraph', 'heading', 'list', 'quote'] as const;
+
 export type Block =
   | ParagraphBlock
   | HeadingBlock
@@ -114,7 +130,8 @@ export type Block =
   | QuoteBlock
   | ListBlock
   | EmbedBlock
-  | TickerEntryBlock;
+  | TickerEntryBlock
+  | BoxBlock;
 
 export type BlockType = Block['type'];
 export const BLOCK_TYPES: readonly BlockType[] = [
@@ -125,6 +142,7 @@ export const BLOCK_TYPES: readonly BlockType[] = [
   'list',
   'embed',
   'ticker-entry',
+  'box',
 ];
 
 export interface Author {
@@ -175,7 +193,18 @@ export interface StoryDraft {
   related: RelatedTeaser[];
   media?: MediaInfo;
   body: Block[];
-  /** Where the draft came from (file name, agency id); kept for provenance. */
+  /**
+   * Where and from whom the copy was filed, as agencies print it before the
+   * first paragraph: "Berlin (dpa)". Stored without the dash that follows it
+   * (validation drops a trailing "-", "–" or "—"); the page adds its own.
+   */
+  dateline?: string;
+  /**
+   * Who supplied the text, shown under the article as "Quelle: dpa" (an
+   * agency's creditline). Public, unlike `source`.
+   */
+  sourceLine?: string;
+  /** Where the draft came from (file name, agency id); kept for provenance, never shown to readers. */
   source?: string;
   /** Preferred slug; derived from the headline when absent. */
   slug?: string;
@@ -233,4 +262,7 @@ export const LIMITS = {
   credit: 200,
   url: 2000,
   tickerEntryBlocks: 100,
+  boxBlocks: 100,
+  dateline: 100,
+  sourceLine: 200,
 } as const;

@@ -2,7 +2,7 @@ import { SANE_YEARS, isIsoDateTime, isSaneYear } from './time.js';
 import { isSlug } from './slug.js';
 import { isSafeLocalPath } from './paths.js';
 import {
-  FIGURE_KINDS, LIMITS, MARKS, MEDIA_TYPES, STORY_KINDS,
+  BOX_BODY_TYPES, FIGURE_KINDS, LIMITS, MARKS, MEDIA_TYPES, STORY_KINDS,
   type Author, type Block, type BroadcastRef, type Figure, type Inline, type MediaInfo,
   type RelatedTeaser, type StoryDraft,
 } from './types.js';
@@ -19,6 +19,8 @@ export const ISSUE_CODES = [
   'duplicate_entry_id', 'nested_entry', 'entry_empty', 'not_before', 'media_required', 'no_ticker_entry',
   // Hardening: dates within SANE_YEARS, no bidi controls in one-line text
   'year_range', 'bidi_control',
+  // Boxes: only text blocks inside (no figures, embeds, boxes or ticker entries); no broken UTF-16
+  'not_in_box', 'lone_surrogate',
 ] as const;
 
 /**
@@ -83,7 +85,17 @@ export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const ASSET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The block types, as the "unknown type" issue names them. */
-const BLOCK_TYPE_NAMES = ['paragraph', 'heading', 'figure', 'quote', 'list', 'embed', 'ticker-entry'] as const;
+const BLOCK_TYPE_NAMES = ['paragraph', 'heading', 'figure', 'quote', 'list', 'embed', 'ticker-entry', 'box'] as const;
+
+/**
+ * Half of a UTF-16 surrogate pair standing alone: no character at all, and
+ * PostgreSQL refuses it in jsonb. The HTTP door refuses these already; the
+ * importers (agency feeds, files) reach validateDraft without that door.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A trailing dash after a dateline ("Berlin (dpa) -"): the page sets its own. */
+const DATELINE_DASH = /[\s\u00a0]*[-\u2010-\u2015]+[\s\u00a0]*$/;
 
 /** A ticker entry's own key: safe in an HTML id and a URL fragment. */
 const TICKER_ENTRY_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -108,6 +120,7 @@ class Reader {
     const value = (opts.multiline ? raw.trim() : raw.replace(/\s+/g, ' ').trim()).normalize('NFC');
     if (!value) return opts.required ? this.fail(path, `${rule.replace('text of ', '')}; it is blank`, 'required', { max: opts.max }) : undefined;
     if (CONTROL.test(value)) return this.fail(path, 'must not contain control characters', 'control_chars');
+    if (LONE_SURROGATE.test(value)) return this.fail(path, 'must not contain a lone UTF-16 surrogate (broken text)', 'lone_surrogate');
     // A right-to-left override in a headline or a name makes it display as other text than it is (spoofing in lists and feeds).
     if (!opts.multiline && BIDI_CONTROL.test(value)) return this.fail(path, 'must not contain bidirectional override, embedding or isolate characters (U+202A–U+202E, U+2066–U+2069)', 'bidi_control');
     if ([...value].length > opts.max) return this.fail(path, `${rule}, got ${[...value].length}`, 'too_long', { max: opts.max, got: [...value].length });
@@ -181,6 +194,7 @@ class Reader {
       if (!isObj(run)) return void this.fail(p, 'must be a text run { text, marks?, href? }', 'bad_shape');
       if (typeof run.text !== 'string' || run.text === '') return void this.fail(`${p}.text`, 'required text', 'required');
       if (CONTROL.test(run.text)) return void this.fail(`${p}.text`, 'must not contain control characters', 'control_chars');
+      if (LONE_SURROGATE.test(run.text)) return void this.fail(`${p}.text`, 'must not contain a lone UTF-16 surrogate (broken text)', 'lone_surrogate');
       total += run.text.length;
       const inline: Inline = { text: run.text };
       const marks = this.array(run, 'marks', `${p}.marks`, MARKS.length);
@@ -228,8 +242,12 @@ class Reader {
     return fig;
   }
 
-  block(raw: unknown, path: string, depth = 0): Block | undefined {
+  /** One block; `depth` counts the ticker entries and boxes around it, `inBox` says a box holds it. */
+  block(raw: unknown, path: string, depth = 0, inBox = false): Block | undefined {
     if (!isObj(raw)) return this.fail(path, 'must be a block object with a "type"', 'bad_shape');
+    if (inBox && typeof raw.type === 'string' && (BLOCK_TYPE_NAMES as readonly string[]).includes(raw.type) && !(BOX_BODY_TYPES as readonly string[]).includes(raw.type)) {
+      return this.fail(`${path}.type`, `a box holds only ${BOX_BODY_TYPES.join(', ')} blocks, not ${raw.type}`, 'not_in_box', { allowed: [...BOX_BODY_TYPES], got: raw.type });
+    }
     switch (raw.type) {
       case 'paragraph': {
         const content = this.inlines(raw.content, `${path}.content`);
@@ -279,8 +297,18 @@ class Reader {
         if (!title && !body.length) return this.fail(path, 'a ticker entry needs a title or body text', 'entry_empty');
         return { type: 'ticker-entry', ...(id && { id }), time, ...(title && { title }), ...(location && { location }), body: body as Block[] };
       }
+      case 'box': {
+        // A box may stand in the story or in a ticker entry ("Was wir wissen"); a box in a box is refused above.
+        const heading = this.text(raw, 'heading', `${path}.heading`, { max: LIMITS.headline });
+        const before = this.issues.length;
+        const bodyRaw = this.array(raw, 'body', `${path}.body`, LIMITS.boxBlocks);
+        if (!bodyRaw.length && this.issues.length === before) return this.fail(`${path}.body`, 'required, at least one block of text', 'required');
+        const body = bodyRaw.map((b, i) => this.block(b, `${path}.body[${i}]`, depth + 1, true));
+        if (this.issues.length > before || body.some((b) => !b)) return undefined;
+        return { type: 'box', ...(heading && { heading }), body: body as Block[] };
+      }
       default:
-        return this.fail(`${path}.type`, 'must be one of paragraph, heading, figure, quote, list, embed, ticker-entry', 'one_of', { allowed: [...BLOCK_TYPE_NAMES] });
+        return this.fail(`${path}.type`, `must be one of ${BLOCK_TYPE_NAMES.join(', ')}`, 'one_of', { allowed: [...BLOCK_TYPE_NAMES] });
     }
   }
 }
@@ -305,6 +333,9 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
   const slug = r.text(input, 'slug', 'slug', { max: LIMITS.slug });
   if (slug && !isSlug(slug)) r.fail('slug', 'lower-case letters, digits and single hyphens only', 'bad_slug');
   const source = r.text(input, 'source', 'source', { max: LIMITS.url });
+  // One-line fields: the dash agencies set after the dateline goes (the page sets its own).
+  const dateline = r.text(input, 'dateline', 'dateline', { max: LIMITS.dateline })?.replace(DATELINE_DASH, '') || undefined;
+  const sourceLine = r.text(input, 'sourceLine', 'sourceLine', { max: LIMITS.sourceLine });
 
   const topics = r.array(input, 'topics', 'topics', LIMITS.topics)
     .map((t, i) => r.text({ t }, 't', `topics[${i}]`, { required: true, max: LIMITS.topic }))
@@ -395,6 +426,8 @@ export function validateDraft(input: unknown): ValidationResult<StoryDraft> {
     related,
     ...(media && { media }),
     body,
+    ...(dateline && { dateline }),
+    ...(sourceLine && { sourceLine }),
     ...(source && { source }),
     ...(slug && { slug }),
     ...(embargoUntil && { embargoUntil }),
@@ -414,6 +447,7 @@ export function blocksToText(blocks: Block[]): string {
       case 'list': for (const it of b.items) parts.push(it.map((c) => c.text).join('')); break;
       case 'embed': if (b.title) parts.push(b.title); break;
       case 'ticker-entry': if (b.title) parts.push(b.title); parts.push(blocksToText(b.body)); break;
+      case 'box': if (b.heading) parts.push(b.heading); parts.push(blocksToText(b.body)); break;
     }
   }
   return parts.join('\n\n');

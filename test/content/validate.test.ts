@@ -47,6 +47,7 @@ test('every block type validates and round-trips', () => {
     { type: 'list', ordered: true, items: [[{ text: 'eins' }], [{ text: 'zwei' }]] },
     { type: 'embed', url: 'https://example.org/video', provider: 'Example' },
     { type: 'ticker-entry', time: '2022-01-21T10:58:00+01:00', title: 'Neu', body: [{ type: 'paragraph', content: [{ text: 'Text' }] }] },
+    { type: 'box', heading: 'Hintergrund', body: [{ type: 'paragraph', content: [{ text: 'Im Kasten' }] }] },
   ];
   const r = validateDraft({ ...minimal, body });
   assert.ok(r.ok, r.ok ? '' : formatIssues(r.issues));
