@@ -1,6 +1,10 @@
 import { parseDocument } from 'htmlparser2';
 import { LIMITS, MARKS, type Block, type Inline, type Mark } from '../../content/types.js';
 import type { WireBox } from './wire-item.js';
+import { cleanLine, cleanMultiline, cleanText, httpUrl } from './wire-fields.js';
+
+// The text helpers live in wire-fields.ts; other agency readers import them from here too.
+export { cleanLine, cleanMultiline, cleanText, httpUrl };
 
 /**
  * Agency HTML (dpa article_html, ninjs body_html, G2 XHTML) → Lede body blocks,
@@ -54,50 +58,8 @@ const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'blockquote', 'hr', ...Object.keys(
 /** Most list items validateDraft accepts in one list. */
 const MAX_LIST_ITEMS = 500;
 
-// Control characters other than tab/newline/CR (which whitespace handling turns into spaces), and lone surrogates.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // Collapsible whitespace: everything \s matches except the no-break spaces German typesetting relies on (5 km, 10 %).
 const SPACES = /[^\S\u00a0\u202f]+/g;
-
-/** A string without NUL/control characters and lone surrogates, NFC (the same words are the same text). */
-export function cleanText(s: string): string {
-  return s.replace(CONTROL, '').replace(LONE_SURROGATE, '').normalize('NFC');
-}
-
-/** One line of text: cleaned, whitespace collapsed and trimmed; undefined when nothing is left. */
-export function cleanLine(s: unknown, max?: number): string | undefined {
-  if (typeof s !== 'string') return undefined;
-  let v = cleanText(s.replace(/[\t\n\r]/g, ' ')).replace(/\s+/g, ' ').trim();
-  if (max !== undefined && [...v].length > max) v = [...v].slice(0, max - 1).join('').trimEnd() + '…';
-  return v || undefined;
-}
-
-/** Multi-line text (captions, notes): cleaned, spaces collapsed per line, blank lines squeezed. */
-export function cleanMultiline(s: unknown): string | undefined {
-  if (typeof s !== 'string') return undefined;
-  const v = cleanText(s.replace(/\r\n?/g, '\n'))
-    .split('\n')
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return v || undefined;
-}
-
-/** The http(s) URL of a link, or undefined (javascript:, data:, mailto:, relative and broken targets are not kept). */
-export function httpUrl(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const v = cleanText(raw).trim();
-  if (!/^https?:\/\//i.test(v)) return undefined;
-  try {
-    const href = new URL(v).href;
-    return href.length <= LIMITS.url ? href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const EMBED_PROVIDERS: [RegExp, string][] = [
   [/youtube/, 'YouTube'], [/twitter|xembed/, 'X'], [/instagram/, 'Instagram'], [/facebook/, 'Facebook'],
