@@ -37,6 +37,9 @@ export const ERROR_REASONS = [
   'image_damaged', 'image_too_many_pixels', 'replace_everywhere_forbidden', 'same_picture', 'replacement_no_credit',
   'no_preview', 'no_rendition', 'image_out_of_date', 'image_rights_lapsed', 'media_file_missing', 'storage_key_invalid',
   'storage_unavailable',
+  // The agency desk (src/services/wire-*.ts)
+  'no_wire_source', 'wire_source_invalid', 'wire_source_in_use', 'no_wire_item', 'no_wire_version', 'wire_withdrawn', 'no_dead_letter',
+  'dead_letter_truncated',
   // Operation: configuration, the database, the data directory, the command line
   'bad_config', 'bad_arguments', 'database_unavailable', 'database_timeout', 'database_closed', 'migration_failed', 'data_dir_locked',
   'data_dir_unusable', 'import_unreadable',

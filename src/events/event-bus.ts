@@ -14,8 +14,12 @@ export type DomainEvent = {
    * credit or file changed, or its rights began or lapsed by the clock. It
    * carries `assetId` (and empty story fields); every page that names the
    * picture carries the surrogate key `asset:<assetId>`.
+   *
+   * `wire.received` is for the newsroom's live agency desk only: a new wire
+   * item or a new version of one was stored. It carries `wireItemId` (and
+   * empty story fields) and touches no reader page (`touchesReaders`).
    */
-  type: 'story.published' | 'story.updated' | 'story.depublished' | 'topic.updated' | 'asset.updated';
+  type: 'story.published' | 'story.updated' | 'story.depublished' | 'topic.updated' | 'asset.updated' | 'wire.received';
   storyId: string;
   slug: string;
   sectionSlug: string;
@@ -24,7 +28,19 @@ export type DomainEvent = {
   authors?: string[];
   /** The media library picture of an `asset.updated`. */
   assetId?: string;
+  /** The wire item of a `wire.received`. */
+  wireItemId?: string;
 };
+
+/** The event that tells the live desk a wire item arrived or changed. */
+export function wireReceived(wireItemId: string): DomainEvent {
+  return { type: 'wire.received', storyId: '', slug: '', sectionSlug: '', topics: [], wireItemId };
+}
+
+/** False for events no reader page depends on (page cache and navigation leave them alone). */
+export function touchesReaders(event: Pick<DomainEvent, 'type'>): boolean {
+  return event.type !== 'wire.received';
+}
 
 /** The event that takes a picture's changed rights or credit to every page showing it. */
 export function assetUpdated(assetId: string): DomainEvent {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { withDatabasePriority, type Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
-import type { EventBus } from '../events/event-bus.js';
+import { touchesReaders, type EventBus } from '../events/event-bus.js';
 import { hardPurgeKeysFor, purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
 import { mediaHandler } from '../site/media-route.js';
 import { createServices, type Services } from '../services/index.js';
@@ -70,11 +70,13 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   const site = createSiteRoutes(reader, { siteName: config.siteName, siteUrl: config.siteUrl, readiness });
   // A story event may add or empty a section: the navigation is read again (before any page re-renders).
   opts.events?.subscribe((event) => {
-    if (event.type !== 'asset.updated') reader.invalidate();
+    if (event.type !== 'asset.updated' && touchesReaders(event)) reader.invalidate();
   });
   const cache = opts.pageCache;
   if (cache && opts.events) {
     opts.events.subscribe((event) => {
+      // The agency desk's events change no reader page: without this, an empty key list would purge everything.
+      if (!touchesReaders(event)) return;
       const keys = purgeKeysFor(event);
       // An asset event without a readable asset id (another node's, garbled): everything, to be safe.
       if (keys.length) cache.purge(keys, { hard: hardPurgeKeysFor(event) });

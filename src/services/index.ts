@@ -8,6 +8,7 @@ import { Scheduler, type SchedulerOptions } from './scheduler.js';
 import { StoryService } from './story-service.js';
 import { PresenceService } from './presence-service.js';
 import { TaxonomyService } from './taxonomy-service.js';
+import { WireDesk } from './wire-desk.js';
 
 /** The configuration the services follow (a part of server/config's Config). */
 export interface ServicesConfig {
@@ -38,6 +39,8 @@ export interface Services {
   /** Who has which story open in the editor. */
   presence: PresenceService;
   media: NewsroomMedia | undefined;
+  /** The agency desk: wire sources, items, take-overs. */
+  wire: WireDesk;
   /** A scheduler over these services; with media, its rights sweep announces lapsing pictures. */
   scheduler(opts?: Omit<SchedulerOptions, 'rightsSweep'>): Scheduler;
 }
@@ -59,6 +62,7 @@ export function createServices(db: Database, config: ServicesConfig = {}, opts: 
     taxonomy: new TaxonomyService(db, events),
     presence: new PresenceService(db),
     media,
+    wire: new WireDesk(db, stories, { events, media }),
     scheduler(schedulerOpts = {}) {
       const assets = new AssetRepository(db);
       return new Scheduler(stories, {

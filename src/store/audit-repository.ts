@@ -4,7 +4,9 @@ import type { Queryable } from './types.js';
 export type AuditAction =
   | 'story.published' | 'story.scheduled' | 'story.depublished' | 'story.corrected' | 'story.restored' | 'story.status'
   | 'user.created' | 'user.role' | 'user.disabled' | 'user.enabled' | 'user.password' | 'login.failed'
-  | 'retention.changed';
+  | 'retention.changed'
+  // The agency desk: a story made from a wire item (by an editor, or by an auto-publish rule as the system)
+  | 'wire.taken';
 
 export interface AuditEntry {
   id: number;
