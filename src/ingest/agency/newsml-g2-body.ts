@@ -67,15 +67,20 @@ function xhtmlContent(inline: XElement): XNode[] | undefined {
   return body ? body.children : inline.children.filter((n) => typeof n === 'string' || n.ns === XHTML_NS);
 }
 
+function hasClass(el: XElement, name: string): boolean {
+  return (el.attrs.class ?? '').split(/\s+/).includes(name);
+}
+
 function readXhtml(nodes: XNode[], teaser: string | undefined): G2Body {
   const foreign = new Set<string>();
   const html = xhtmlToHtml(
     nodes,
     (el, depth) =>
-      // dpa's XHTML repeats headline, kicker, byline and slugline in a <header> and the teaser as p.teaser:
-      // the item's own fields carry them, and the JSON article_html of the same item has neither.
+      // dpa's XHTML repeats headline, kicker, byline and slugline in a <header>, the teaser as p.teaser and
+      // the dateline as span.dateline: the item's own fields carry them, and a story shows its dateline itself.
       (depth === 0 && el.name === 'header') ||
-      (el.name === 'p' && /(^|\s)teaser(\s|$)/.test(el.attrs.class ?? '') && teaser !== undefined && lineText(el) === teaser),
+      (el.name === 'span' && hasClass(el, 'dateline')) ||
+      (el.name === 'p' && hasClass(el, 'teaser') && teaser !== undefined && lineText(el) === teaser),
     foreign,
   );
   const { blocks, warnings } = htmlToBlocks(html);

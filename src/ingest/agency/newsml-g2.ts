@@ -130,7 +130,10 @@ function readByline(contentMeta: XElement | undefined, ctx: G2Context): string |
   const by = elements(contentMeta, 'by', ctx.ns).map((b) => lineText(b)).filter((t): t is string => !!t);
   if (by.length) return by.join(', ');
   // Creators are the authors (or the photographer); contributors are desk staff and caption writers, not a byline.
-  const creators = elements(contentMeta, 'creator', ctx.ns).map((c) => conceptName(c, ctx)).filter((t): t is string => !!t);
+  // A creator name without a space is an account handle ("loening.meyel", as dpa's rendering gives), not a byline.
+  const creators = elements(contentMeta, 'creator', ctx.ns)
+    .map((c) => conceptName(c, ctx))
+    .filter((t): t is string => !!t && /\s/.test(t));
   return creators.length ? creators.join(', ') : undefined;
 }
 
@@ -172,7 +175,8 @@ function readCommon(item: XElement, where: string, ctx: G2Context): WireItem {
   const urgency = positiveInt(urgencyText);
   if (urgencyText && (!urgency || urgency > 9)) ctx.warnings.push(`urgency "${urgencyText}" is not 1–9; left out`);
   const located = element(contentMeta, 'located', ctx.ns);
-  const dateline = lineText(element(contentMeta, 'dateline', ctx.ns)) ?? (located && conceptName(located, ctx));
+  // "Waghäusel (dpa) - " is printed before the first paragraph; the dash is typography, not part of the dateline.
+  const dateline = (lineText(element(contentMeta, 'dateline', ctx.ns)) ?? (located && conceptName(located, ctx)))?.replace(/\s*[-–—]$/, '');
   const byline = readByline(contentMeta, ctx);
   const { associations, linkBox } = readLinks(item, ctx);
   const out: WireItem = {
@@ -211,8 +215,10 @@ function readCommon(item: XElement, where: string, ctx: G2Context): WireItem {
   if (!headline) {
     // Pictures often come with a title and no headline; the desk lists every item by one.
     const fallback = lineText(element(itemMeta, 'title', ctx.ns)) ?? lineText(element(contentMeta, 'slugline', ctx.ns));
-    if (fallback) out.headline = fallback;
-    else ctx.warnings.push('no headline, title or slugline');
+    if (fallback) {
+      out.headline = fallback;
+      ctx.warnings.push('no headline; took the title or slugline');
+    }
   }
   return out;
 }
@@ -225,15 +231,25 @@ function readNewsItem(item: XElement, where: string, ctx: G2Context): WireItem {
   ctx.warnings.push(...body.warnings);
   // A NITF head fills what contentMeta left out.
   if (!out.headline && body.head.headline) out.headline = body.head.headline;
+  const { caption, altText } = readDescriptions(contentMeta, ctx);
+  if (!out.teaser && caption) out.teaser = caption.replace(/\s+/g, ' ');
   if (!out.subhead && body.head.subhead) out.subhead = body.head.subhead;
   if (!out.byline && body.head.byline) out.byline = body.head.byline;
   if (!out.dateline && body.head.dateline) out.dateline = body.head.dateline;
   if (!out.teaser && body.head.teaser) out.teaser = body.head.teaser;
+  if (!out.headline && MEDIA_KINDS[out.type]) {
+    // A picture, video or audio item without any headline is described by its caption (or first description).
+    const described = caption ?? blockText(element(contentMeta, 'description', ctx.ns));
+    const firstLine = described?.split('\n')[0];
+    if (firstLine) {
+      out.headline = firstLine;
+      ctx.warnings.push('no headline; took it from the description');
+    }
+  }
+  if (!out.headline) throw new WireRefusal(`${where}: no headline (nor a title, slugline or description to take one from)`);
   const kind = MEDIA_KINDS[out.type];
   if (kind) {
     // A picture (video, audio, graphic) item carries its own files: the desk fetches them like a linked picture's.
-    const { caption, altText } = readDescriptions(contentMeta, ctx);
-    if (!out.teaser && caption) out.teaser = caption.replace(/\s+/g, ' ');
     const renditions = readOwnRenditions(item, ctx);
     if (renditions.length) {
       out.associations.unshift({
@@ -283,6 +299,7 @@ function readPackageItem(pkg: XElement, where: string, ctx: G2Context): WireItem
   walk(pkg); // itemRefs straight under the packageItem, as older listings print them
   if (unnamed) ctx.warnings.push(`${unnamed} itemRef${unnamed > 1 ? 's' : ''} without residref left out`);
   out.packageItems = items;
+  if (!out.headline) throw new WireRefusal(`${where}: no headline (nor a title or slugline to take one from)`);
   return out;
 }
 
