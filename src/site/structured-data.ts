@@ -123,6 +123,13 @@ export function articleMetadata(story: Story, opts: MetadataOptions): ArticleMet
     inLanguage: story.language,
     articleSection: story.section,
     ...(story.topics.length && { keywords: story.topics }),
+    // schema.org NewsArticle.dateline: the place line as printed ("Berlin (dpa)").
+    ...(story.dateline && { dateline: story.dateline }),
+    // The agency behind the copy ("Quelle: dpa"). sourceOrganization is "the Organization on whose
+    // behalf the creator was working" (from rNews, made for wire copy): the text is the agency's,
+    // while publisher stays this site and author the people named. Not provider (the service that
+    // hosts the page) and not isBasedOn (which names a work, and the agency's item has no public URL).
+    ...(story.sourceLine && { sourceOrganization: { '@type': 'Organization', name: story.sourceLine } }),
     // schema.org's CreativeWork.correction: each public correction note with its time.
     ...(story.corrections?.length && {
       correction: story.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.note, datePublished: iso(c.at) })),

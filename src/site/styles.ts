@@ -42,6 +42,12 @@ figcaption{font-size:.9375rem;color:#333;padding-top:.4rem}
 blockquote{margin:0;font-size:1.2rem;font-style:italic;border-left:4px solid #00457c;padding:.25rem 0 .25rem 1rem}
 .quote figcaption{padding-left:1.25rem}
 .embed{border:1px solid #c5ced8;padding:.75rem 1rem;background:#f5f7fa}
+.box{border-top:4px solid #00457c;background:#f5f7fa;padding:.25rem 1rem .5rem;margin:1.5rem 0}
+.box>h2,.box>h3,.box>h4{margin:.5rem 0 .25rem;font-size:1.1rem}
+.box p{margin:.5rem 0}
+.dateline{font-weight:700}
+p.dateline{margin-bottom:.25rem;font-size:.9375rem}
+.source-line{color:#4a4a4a;font-size:.9375rem;margin:1.5rem 0 0}
 .broadcast{border-top:1px solid #c5ced8;padding-top:.75rem;margin-top:2rem;color:#333}
 .corrections{border-left:4px solid #b35900;padding:.25rem .75rem;margin:1.5rem 0;background:#fff8f0}
 .ticker{list-style:none;padding:0;margin:1rem 0}

@@ -60,6 +60,24 @@ describe('page quality with real tools', () => {
       const s = await new StoryService(db).create(draft, { status: 'published' });
       PAGES.seed = `/politik/${s.slug}`;
     }
+    // Agency copy: dateline, info boxes (named by a heading, and two without one), source line; a box in a ticker entry.
+    const para = (text: string) => ({ type: 'paragraph' as const, content: [{ text }] });
+    const agency = await new StoryService(db).create({
+      headline: 'Bundestag stimmt über Heizungsgesetz ab', section: 'Politik', dateline: 'Berlin (dpa) -', sourceLine: 'dpa',
+      body: [
+        para('Der Bundestag hat am Freitag über das Gesetz abgestimmt.'),
+        { type: 'box', heading: 'Das Wichtigste in Kürze', body: [para('Die Förderung steigt.'), { type: 'heading', level: 2, text: 'Fristen' }, { type: 'list', ordered: true, items: [[{ text: 'ab 2028' }]] }] },
+        para('Die Opposition kündigte Widerstand an.'),
+        { type: 'box', body: [para('Mehr beim Ministerium.')] },
+        { type: 'box', body: [{ type: 'quote', text: 'Wir halten Wort.', speaker: 'Die Ministerin' }] },
+      ],
+    }, { status: 'published' });
+    PAGES['agency article with boxes'] = `/politik/${agency.slug}`;
+    const tickerWithBox = await new StoryService(db).create({
+      headline: 'Abstimmung im Ticker', section: 'Politik', kind: 'liveticker', dateline: 'Berlin (dpa)', sourceLine: 'dpa',
+      body: [{ type: 'ticker-entry', time: '2026-12-05T10:05:00+01:00', title: 'Abstimmung läuft', body: [para('Es wird gezählt.'), { type: 'box', heading: 'Was wir wissen', body: [para('Die Mehrheit steht.')] }, { type: 'box', body: [para('Ohne Überschrift.')] }] }],
+    }, { status: 'published' });
+    PAGES['liveticker with a box'] = `/politik/${tickerWithBox.slug}`;
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));

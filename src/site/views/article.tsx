@@ -11,8 +11,8 @@ import { CARD_SIZES, FigureView, FigureMedia, creditHtml } from './figure.js';
 import { Badge, TeaserCard } from './teaser.js';
 
 const TEXT = {
-  de: { by: 'Von', published: 'Veröffentlicht', updated: 'Aktualisiert', correction: 'Korrektur', corrections: 'Korrekturen', programme: 'Dieses Thema im Programm', moreFrom: 'Mehr aus', related: 'Mehr zum Thema', topics: 'Themen', duration: 'Dauer', live: 'Live-Ticker', newestFirst: 'Neueste Einträge zuerst. Neu laden für neue Einträge.' },
-  en: { by: 'By', published: 'Published', updated: 'Updated', correction: 'Correction', corrections: 'Corrections', programme: 'On air', moreFrom: 'More from', related: 'Related', topics: 'Topics', duration: 'Duration', live: 'Live blog', newestFirst: 'Newest entries first. Reload for new entries.' },
+  de: { by: 'Von', published: 'Veröffentlicht', updated: 'Aktualisiert', correction: 'Korrektur', corrections: 'Korrekturen', programme: 'Dieses Thema im Programm', moreFrom: 'Mehr aus', related: 'Mehr zum Thema', topics: 'Themen', duration: 'Dauer', live: 'Live-Ticker', newestFirst: 'Neueste Einträge zuerst. Neu laden für neue Einträge.', source: 'Quelle' },
+  en: { by: 'By', published: 'Published', updated: 'Updated', correction: 'Correction', corrections: 'Corrections', programme: 'On air', moreFrom: 'More from', related: 'Related', topics: 'Topics', duration: 'Duration', live: 'Live blog', newestFirst: 'Newest entries first. Reload for new entries.', source: 'Source' },
 };
 
 export function textFor(lang: string) {
@@ -71,8 +71,9 @@ export interface ArticleProps {
 
 /**
  * The article page body, ordered as a broadcaster prints it: kicker above the
- * headline, teaser, byline and dates, lead figure with rights line, body, the
- * broadcast line, then rails.
+ * headline, teaser, byline and dates, lead figure with rights line, body
+ * (opened by the dateline), the source line, corrections, the broadcast line,
+ * then rails.
  */
 export function ArticleView(props: ArticleProps) {
   const s = props.story;
@@ -112,7 +113,9 @@ export function ArticleView(props: ArticleProps) {
             : <video controls preload="none" src={s.media.src} width={1280} height={720}></video>
         ) : null}
         {s.kind === 'liveticker' ? <><p class="meta" id="live-note">{t.newestFirst}</p><LiveTickerScript story={s} /></> : null}
-        <BodyView blocks={s.body} lang={lang} />
+        <BodyView blocks={s.body} lang={lang} {...(s.dateline && { dateline: s.dateline })} />
+        {/* Who supplied the text ("Quelle: dpa"); `source` is provenance and never shown. */}
+        {s.sourceLine ? <p class="source-line">{t.source}: {q(s.sourceLine)}</p> : null}
         {s.corrections?.length ? (
           <aside class="corrections" aria-label={t.corrections}>
             {s.corrections.map((c) => (
