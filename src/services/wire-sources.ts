@@ -117,13 +117,15 @@ export function checkSource(input: unknown, opts: { prefix?: string; storedHasSe
     }
   }
   let secret: string | null | undefined;
+  let secretBad = false;
   if (input.secret === null) secret = null;
   else if (input.secret !== undefined) {
     if (typeof input.secret !== 'string' || input.secret.length < MIN_SECRET || input.secret.length > 500 || /\s|\u0000/.test(input.secret)) {
+      secretBad = true;
       r.fail('secret', `must be ${MIN_SECRET} to 500 characters without spaces`);
     } else secret = input.secret;
   }
-  if (transport === 'push' && !(secret || (secret === undefined && opts.storedHasSecret))) {
+  if (transport === 'push' && !secretBad && !(secret || (secret === undefined && opts.storedHasSecret))) {
     r.fail('secret', `a push source needs a secret (at least ${MIN_SECRET} characters) to check the signature of what is pushed`);
   }
   let active = true;
