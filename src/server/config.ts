@@ -54,6 +54,8 @@ export interface Config {
    * core on PostgreSQL). The embedded database allows one process only.
    */
   workers?: number;
+  /** Wire sources for headless setups (LEDE_WIRE_SOURCES, a JSON array): passed on as is; services.wire.configureFromEnv checks and saves it. */
+  wireSources?: string;
 }
 
 // The storage layer owns the shape of its configuration; read from the environment here.
@@ -170,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     log: logLevel(env),
     ...metricsToken(env),
     ...workers(env),
+    ...(env.LEDE_WIRE_SOURCES?.trim() && { wireSources: env.LEDE_WIRE_SOURCES }),
   };
 }
 
