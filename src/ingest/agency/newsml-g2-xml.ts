@@ -217,7 +217,7 @@ export function readXmlTree(xml: string): XElement {
   }
   const start = text.search(/\S/);
   if (text[start] !== '<') {
-    const seen = text.slice(start, start + 20).replace(/\s+/g, ' ');
+    const seen = text.slice(start, start + 20).replace(/\s+/g, ' ').trim();
     throw new WireRefusal(`not XML: the document starts with "${seen}"`);
   }
   scanStructure(text);
@@ -233,7 +233,8 @@ export function readXmlTree(xml: string): XElement {
     throw new WireRefusal(`not readable as XML: ${err instanceof Error ? err.message : String(err)}`);
   }
   text = '';
-  const top = toTree(ordered, Object.create(null) as Scope);
+  // No default namespace until one is declared: unprefixed names are then in none ('').
+  const top = toTree(ordered, Object.assign(Object.create(null), { '': '' }) as Scope);
   const roots = top.filter((n): n is XElement => typeof n !== 'string');
   if (top.some((n) => typeof n === 'string' && n.trim())) throw new WireRefusal('not well-formed XML: text outside the root element');
   if (roots.length === 0) throw new WireRefusal('not well-formed XML: no root element');
