@@ -36,8 +36,11 @@ interface Node {
 const DROP = new Set([
   'script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'img', 'picture',
   'source', 'video', 'audio', 'track', 'svg', 'math', 'canvas', 'map', 'area', 'form', 'input', 'button', 'select',
-  'option', 'textarea', 'table', 'head', 'title', 'meta', 'link', 'base', 'param', 'dialog', 'caption', 'colgroup',
+  'option', 'textarea', 'table', 'param', 'dialog', 'caption', 'colgroup',
 ]);
+
+/** A full HTML document's head: not content, and nothing worth a warning. */
+const SILENT = new Set(['head', 'title', 'meta', 'link', 'base']);
 
 /** Block containers: walked through; their edges end a paragraph. */
 const CONTAINERS = new Set([
@@ -102,6 +105,7 @@ class Builder {
     if (n.type === 'text') return this.text(n.data ?? '', [], undefined, this.runs);
     if (!isElement(n)) return; // comments, doctype, CDATA
     const tag = n.name!;
+    if (SILENT.has(tag)) return;
     if (DROP.has(tag)) return this.drop(tag);
     if (tag.includes('-')) return this.custom(n);
     if (tag === 'p') {
