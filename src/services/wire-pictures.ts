@@ -20,6 +20,8 @@ export interface PictureFetchOptions {
 
 export const DEFAULT_PICTURE_FETCH: Omit<PictureFetchOptions, 'fetch'> = { timeoutMs: 15_000, maxBytes: 30 * 1024 * 1024, allowPrivate: false };
 
+const MAX_REDIRECTS = 3;
+
 /** A refusal or failure that becomes a warning on the take-over, never an error. */
 export class PictureFetchError extends Error {}
 
@@ -51,8 +53,19 @@ export async function fetchPicture(href: string, opts: PictureFetchOptions): Pro
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PictureFetchError(`only http(s) pictures are fetched, not ${url.protocol}`);
   try {
-    await checkHost(url, opts.allowPrivate);
-    const res = await opts.fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'error' });
+    const signal = AbortSignal.timeout(opts.timeoutMs);
+    let res: Response;
+    // Redirects are followed by hand (at most MAX_REDIRECTS), so every hop's host is checked like the first.
+    for (let hop = 0; ; hop++) {
+      await checkHost(url, opts.allowPrivate);
+      res = await opts.fetch(url, { signal, redirect: 'manual' });
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (!location) break;
+      await res.body?.cancel();
+      if (hop >= MAX_REDIRECTS) throw new PictureFetchError(`${url.host} redirected more than ${MAX_REDIRECTS} times`);
+      url = new URL(location, url);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PictureFetchError(`a redirect led to ${url.protocol}; only http(s) pictures are fetched`);
+    }
     if (!res.ok) throw new PictureFetchError(`${url.host} answered ${res.status}`);
     const type = res.headers.get('content-type') ?? undefined;
     if (type && !/^image\//i.test(type)) throw new PictureFetchError(`${url.host} sent ${type.split(';')[0]}, not a picture`);

@@ -38,6 +38,10 @@ async function pictureServer(files: Record<string, Buffer>): Promise<{ url: (p: 
   const server = http.createServer((req, res) => {
     const p = req.url ?? '/';
     hits.set(p, (hits.get(p) ?? 0) + 1);
+    if (p.startsWith('/go/')) {
+      res.writeHead(302, { location: p.slice(3) }).end();
+      return;
+    }
     const body = files[p];
     if (!body) {
       res.writeHead(404).end('gone');
@@ -66,8 +70,8 @@ forEachEngine('wire desk: take-over', (ctx) => {
     bus.subscribe((e) => void heard.push(e));
     stories = new StoryService(ctx.db, bus);
     media = newsroomMedia({ db: ctx.db, storage: new DiskStorage(mediaRoot), eager: { crops: [], formats: [] } });
-    const [red, blue] = await Promise.all([solidJpeg('#c00', 640, 360), solidJpeg('#00c', 320, 180)]);
-    pictures = await pictureServer({ '/pics/base.jpg': red, '/pics/thumb.jpg': blue, '/mirror/same.jpg': red });
+    const [red, blue, green] = await Promise.all([solidJpeg('#c00', 640, 360), solidJpeg('#00c', 320, 180), solidJpeg('#0a0', 400, 300)]);
+    pictures = await pictureServer({ '/pics/base.jpg': red, '/pics/thumb.jpg': blue, '/mirror/same.jpg': red, '/pics/green.jpg': green });
     desk = new WireDesk(ctx.db, stories, { events: bus, media, read: testReader(), pictures: { allowPrivate: true, timeoutMs: 5000 }, log: () => undefined });
     const user = await new AccountService(ctx.db).createUser({ email: 'cvd-wire@example.org', name: 'Clara Dienst', role: 'editor', password: 'ein langes Passwort 1' }, { name: 'test' });
     editor = { id: user.id, name: user.name };
@@ -260,6 +264,16 @@ forEachEngine('wire desk: take-over', (ctx) => {
     }));
     const refused = await strict.take(other.itemId, editor);
     assert.match(refused.warnings[0] ?? '', /private or local address/);
+  });
+
+  test('a redirect is followed (each hop checked like the first)', async () => {
+    const { itemId } = await ingestOne('dpa', wireItem({
+      associations: [{ kind: 'picture', rights: { credit: 'dpa' }, renditions: [{ href: pictures.url('/go/pics/green.jpg'), mimeType: 'image/jpeg', width: 400 }] }],
+    }));
+    const { story, warnings } = await desk.take(itemId, editor);
+    assert.deepEqual(warnings, []);
+    assert.equal((await media.library.find(story.lead!.assetId!)).width, 400);
+    assert.deepEqual([pictures.hits.get('/go/pics/green.jpg'), pictures.hits.get('/pics/green.jpg')], [1, 1]);
   });
 
   test('auto-publish is off by default; a matching rule publishes as the system (scheduling under embargo)', async () => {
