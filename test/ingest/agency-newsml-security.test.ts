@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { readNewsMlG2 } from '../../src/ingest/agency/newsml-g2.js';
 import { WireRefusal } from '../../src/ingest/agency/wire-item.js';
 
@@ -133,6 +136,7 @@ describe('NewsML-G2 robustness: what is not a readable G2 document', () => {
     refuses(`<newsItem ${G2} guid="g" guid="h"/>`, /^not well-formed XML at line 1, column \d+: Attribute 'guid' is repeated\.$/);
     refuses(`<newsItem ${G2}>\n<headline>A & B</headline></newsItem>`, /^not well-formed XML at line 2, column \d+: .*'&'/);
     refuses(`<newsItem ${G2}>`, /^not well-formed XML at line 1, column 1: Unclosed tag 'newsItem'\.$/);
+    refuses(`<newsItem ${G2}>\n<contentMeta><headline>cut off</headline>\n`, /^not well-formed XML: the document ends at line 3 with <newsItem>, <contentMeta> still open$/);
     refuses(`<newsItem ${G2}/><newsItem ${G2}/>`, /^not well-formed XML: 2 root elements \(<newsItem>, <newsItem>\); a document has one$/);
     refuses(`<newsItem xmlns:p="urn:x" guid="g"><q:headline>x</q:headline></newsItem>`, /^element <q:headline>: namespace prefix q is not declared$/);
   });
@@ -151,5 +155,35 @@ describe('NewsML-G2 robustness: what is not a readable G2 document', () => {
     const good = `<newsItem guid="ok" version="1"><contentMeta><headline>gut</headline></contentMeta></newsItem>`;
     const bad = `<newsItem guid="bad" version="x"><contentMeta><headline>schlecht</headline></contentMeta></newsItem>`;
     refuses(`<newsMessage ${G2}><itemSet>${good}${bad}</itemSet></newsMessage>`, /^newsMessage item 2 \(newsItem\): version "x" is not a whole number ≥ 1$/);
+  });
+});
+
+describe('NewsML-G2 robustness: damaged copies of good documents', () => {
+  test('cut, shortened or spiked anywhere: each reads or is refused, never another error', () => {
+    const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/agency');
+    const docs = ['newsml-text-prefixed.xml', 'newsml-message-mixed.xml', 'newsml-nitf.xml'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    // A fixed pseudo-random sequence: the same damage on every run.
+    let seed = 12345;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    let refused = 0;
+    let read = 0;
+    for (const doc of docs) {
+      for (let i = 0; i < 80; i++) {
+        const at = next(doc.length);
+        const damaged = [doc.slice(0, at), doc.slice(0, at) + doc.slice(at + 1 + next(40)), doc.slice(0, at) + '<>&"\''[next(5)] + doc.slice(at)];
+        for (const d of damaged) {
+          try {
+            readNewsMlG2(d);
+            read++;
+          } catch (err) {
+            assert.ok(err instanceof WireRefusal, `${String(err)} for damage at ${at}`);
+            assert.ok(err.reason.length > 10 && !/undefined|\[object/.test(err.reason), err.reason);
+            refused++;
+          }
+        }
+      }
+    }
+    assert.equal(read + refused, 3 * 80 * 3);
+    assert.ok(refused > read, `most damage is caught (${refused} refused, ${read} still read)`);
   });
 });

@@ -224,7 +224,13 @@ export function readXmlTree(xml: string): XElement {
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    throw new WireRefusal(`not well-formed XML at line ${line}, column ${col}: ${msg}`);
+    // The validator reports elements left open at the end as a JSON list of their names; say it in words.
+    const open = /^Invalid '\[(.*)\]' found\.$/s.exec(msg);
+    if (open) {
+      const names = [...open[1]!.matchAll(/"([^"]*)"/g)].map((m) => `<${m[1]}>`);
+      throw new WireRefusal(`not well-formed XML: the document ends at line ${lineAt(text, text.length)} with ${names.join(', ')} still open`);
+    }
+    throw new WireRefusal(`not well-formed XML at line ${line}${col === undefined ? '' : `, column ${col}`}: ${msg}`);
   }
   let ordered: OrderedNode[];
   try {
