@@ -19,9 +19,27 @@ import { WireRefusal, type WireAssociation, type WireItem, type WireNote, type W
  * NewsML-G2 → WireItem. Reads a `newsItem` (text with inline XHTML or NITF,
  * picture, graphic, audio, video with their renditions), a `packageItem` (one
  * item of type 'package' listing its items in order) or a `newsMessage`
- * carrying any number of them. Concept, knowledge and planning items are
- * refused by name. The XML itself is read by newsml-g2-xml.ts, which refuses
- * DTDs and entity declarations before anything is parsed.
+ * carrying any number of them (one unreadable item refuses the message).
+ * Concept, knowledge, planning and catalog items are refused by name. The XML
+ * itself is read by newsml-g2-xml.ts, which refuses DTDs and entity
+ * declarations before anything is parsed.
+ *
+ * Where each field goes:
+ * - @guid, @version (default 1), @standardversion → formatVersion
+ * - itemMeta: itemClass → type; pubStatus (default usable; unknown → refused);
+ *   signal → signals, sig:correction → correction; embargoed (also in
+ *   contentMeta) → embargoUntil; versionCreated, firstCreated; edNote → notes
+ *   (never publishable); service → categories; link → associations (linked
+ *   items and media) or the link box (plain web links)
+ * - contentMeta: urgency; language (else xml:lang); headline (role
+ *   hld:subHeadline → subhead, dpa's rank 2/3 → subhead/kicker); description
+ *   drol:summary/teaser → teaser, drol:caption → the picture's caption; by,
+ *   else creators with a full name → byline; dateline, else located → dateline;
+ *   creditline; slugline → a desk note; subject/genre/keyword → categories
+ * - rightsInfo: copyrightHolder, copyrightNotice, usageTerms, @validto →
+ *   rights; accountable → a desk note
+ * - contentSet: inline XHTML/NITF/inlineData → body; a media item's
+ *   remoteContent (and icon) → its own association with the renditions
  */
 
 export const G2_NS = 'http://iptc.org/std/nar/2006-10-01/';
@@ -231,12 +249,13 @@ function readNewsItem(item: XElement, where: string, ctx: G2Context): WireItem {
   ctx.warnings.push(...body.warnings);
   // A NITF head fills what contentMeta left out.
   if (!out.headline && body.head.headline) out.headline = body.head.headline;
-  const { caption, altText } = readDescriptions(contentMeta, ctx);
-  if (!out.teaser && caption) out.teaser = caption.replace(/\s+/g, ' ');
   if (!out.subhead && body.head.subhead) out.subhead = body.head.subhead;
   if (!out.byline && body.head.byline) out.byline = body.head.byline;
   if (!out.dateline && body.head.dateline) out.dateline = body.head.dateline;
   if (!out.teaser && body.head.teaser) out.teaser = body.head.teaser;
+  // A picture's caption is its teaser on the desk when it has no other (as the digitalwires reader does).
+  const { caption, altText } = readDescriptions(contentMeta, ctx);
+  if (!out.teaser && caption) out.teaser = caption.replace(/\s+/g, ' ');
   if (!out.headline && MEDIA_KINDS[out.type]) {
     // A picture, video or audio item without any headline is described by its caption (or first description).
     const described = caption ?? blockText(element(contentMeta, 'description', ctx.ns));
