@@ -166,7 +166,7 @@ function readModern(doc: Obj, v: NinjsVersion): WireItem {
     byline: doc.by,
   }, warnings);
 
-  for (const a of list(doc.associations)) if (isObj(a)) item.associations.push(association(a, String(a.name ?? ''), warnings));
+  for (const a of list(doc.associations)) if (isObj(a)) item.associations.push(association(a, warnings));
   addOwnRenditions(item, list(doc.renditions).filter(isObj).map((r) => ({ ...r, role: r.name })), descriptions, warnings);
 
   const cats = new Categories();
@@ -206,7 +206,7 @@ function readLegacy(doc: Obj, v: NinjsVersion): WireItem {
   }, warnings);
 
   if (isObj(doc.associations)) {
-    for (const [name, a] of Object.entries(doc.associations)) if (isObj(a)) item.associations.push(association(a, name, warnings));
+    for (const a of Object.values(doc.associations)) if (isObj(a)) item.associations.push(association(a, warnings));
   }
   if (isObj(doc.renditions)) {
     addOwnRenditions(item, Object.entries(doc.renditions).filter(([, r]) => isObj(r)).map(([role, r]) => ({ ...(r as Obj), role })), descriptions, warnings);
@@ -359,7 +359,7 @@ function htmlText(v: unknown): unknown {
   return typeof v === 'string' ? htmlToBlocks(v).blocks.map((b) => (b.type === 'paragraph' ? b.content.map((r) => r.text).join('') : '')).join('\n') : v;
 }
 
-function association(a: Obj, name: string, warnings: string[]): WireAssociation {
+function association(a: Obj, warnings: string[]): WireAssociation {
   const descriptions = list(a.descriptions).filter(isObj);
   const legacyDescriptions = Object.keys(a).filter((k) => k.startsWith('description_')).map((k) => ({ role: k.slice(12), value: a[k] }));
   const all = [...descriptions.map((d) => ({ role: String(d.role ?? '').toLowerCase(), value: d.value })), ...legacyDescriptions];
@@ -379,7 +379,8 @@ function association(a: Obj, name: string, warnings: string[]): WireAssociation 
   const guid = cleanLine(a.uri, LIMITS.url);
   if (guid) out.guid = guid;
   if (typeof a.version === 'string' && /^\d{1,9}$/.test(a.version.trim())) out.version = Number(a.version) + 1;
-  if (headline ?? name) out.headline = headline ?? cleanLine(name, LIMITS.headline);
+  // The association's name ("mainpic", "a001") is its role in the item, not a headline.
+  if (headline) out.headline = headline;
   if (caption) out.caption = [...caption].length > LIMITS.caption ? cleanLine(caption, LIMITS.caption) : caption;
   if (alt) out.altText = alt;
   return out;
@@ -416,10 +417,11 @@ function readRenditions(raw: Obj[], warnings: string[]): WireRendition[] {
 
 /** A picture, graphic, video or audio item carries its files itself: the desk sees them as the item's first association. */
 function addOwnRenditions(item: WireItem, renditions: Obj[], descriptions: TextField[], warnings: string[]): void {
-  if (!renditions.length) return;
+  // A text's own renditions are other formats of the same text (HTML, PDF): nothing for the picture desk.
+  const kind = ASSOCIATION_KINDS[item.type];
+  if (!renditions.length || !kind || kind === 'text') return;
   const own = readRenditions(renditions, warnings);
   if (!own.length) return;
-  const kind = ASSOCIATION_KINDS[item.type] ?? 'other';
   const caption = cleanMultiline(descriptions.find((d) => d.role === 'caption')?.value);
   const alt = cleanLine(descriptions.find((d) => d.role === 'alt' || d.role === 'alttext')?.value, LIMITS.alt);
   item.associations.unshift({
