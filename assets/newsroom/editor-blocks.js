@@ -1,6 +1,6 @@
 // @ts-check
 // The story's body: one editor per block (paragraph, heading, figure, quote,
-// list, embed, ticker entry), moving, removing and adding blocks. Focus
+// list, embed, box, ticker entry), moving, removing and adding blocks. Focus
 // follows what was done, and each change is announced.
 import { $, C, T, cfg } from './editor-context.js';
 import { el, labelled, nextId } from './editor-dom.js';
@@ -8,7 +8,7 @@ import { newBlock } from './editor-draft.js';
 import { changed } from './editor-local-copy.js';
 import { openPicker, returnFocusTo } from './editor-picker.js';
 import { pictureInfo } from './editor-pictures.js';
-import { entryBodyHtml, formatBar, input, listHtml, readEntryBody, readList, richArea } from './editor-rich.js';
+import { boxBodyHtml, entryBodyHtml, formatBar, input, listHtml, readBoxBody, readEntryBody, readList, richArea } from './editor-rich.js';
 import { state } from './editor-state.js';
 import { announce } from './editor-status.js';
 /**
@@ -97,6 +97,20 @@ function blockEditor(b, i) {
         labelled(T.provider, input(b.provider, function (v) { b.provider = v; })),
         labelled(T.title, input(b.title, function (v) { b.title = v; })),
       ];
+    case 'box': {
+      // The heading is a plain field; the text one rich area of paragraphs, sub-headings, lists and quotes.
+      const hintId = nextId('boxh');
+      const boxBody = richArea(boxBodyHtml(b.body), label + ': ' + T.boxBody, function (r) { b.body = readBoxBody(r); }, true);
+      boxBody.setAttribute('data-paste', 'box');
+      boxBody.setAttribute('aria-describedby', hintId);
+      return [
+        labelled(T.boxHeading, input(b.heading, function (v) { b.heading = v; }, { maxlength: 200, 'data-box': 'heading' })),
+        el('p', { class: 'hint', text: T.boxBody }),
+        formatBar(boxBody, label),
+        boxBody,
+        el('p', { class: 'hint', id: hintId, text: T.boxHint }),
+      ];
+    }
     case 'ticker-entry': {
       const time = input(C.isoToBerlinLocal(b.time), function (v) { const iso = C.berlinLocalToIso(v); if (iso) b.time = iso; }, { type: 'datetime-local' });
       /** @type {Block[]} */

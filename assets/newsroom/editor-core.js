@@ -559,6 +559,7 @@ var LedeCore = (function () {
       case 'list': return (b.items || []).map(function (it) { return '• ' + plain(it); }).join(' ');
       case 'embed': return [b.title, b.url].filter(Boolean).join(' · ');
       case 'ticker-entry': return [formatBerlin(b.time), b.title, (b.body || []).map(blockSummary).join(' ')].filter(Boolean).join(' · ');
+      case 'box': return [b.heading, (b.body || []).map(blockSummary).join(' ')].filter(Boolean).join(' · ');
       default: return canon(b);
     }
   }

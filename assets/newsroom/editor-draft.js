@@ -13,7 +13,7 @@ function fieldsOf(o) {
   return /** @type {Record<string, unknown>} */ (o);
 }
 
-/** Whether a block has nothing in it yet (a save leaves it out). @param {Block} b */
+/** Whether a block has nothing in it yet (a save leaves it out). @param {Block} b @returns {boolean} */
 export function isEmptyBlock(b) {
   switch (b.type) {
     case 'paragraph': return !C.plainText(b.content || []).trim();
@@ -23,6 +23,7 @@ export function isEmptyBlock(b) {
     case 'embed': return !(b.url || '').trim();
     case 'figure': return !b.assetId && !(b.src || '').trim() && !(b.alt || '').trim() && !(b.caption || '').trim();
     case 'ticker-entry': return !(b.title || '').trim() && !(b.body || []).length;
+    case 'box': return !(b.heading || '').trim() && !(b.body || []).some(function (x) { return !isEmptyBlock(x); });
     default: return false;
   }
 }
@@ -35,7 +36,8 @@ export function cleanBlock(b) {
   Object.keys(own).forEach(function (k) { if (own[k] !== '' && own[k] !== undefined) o[k] = own[k]; });
   if (b.type === 'figure') o.alt = b.alt || '';
   if (b.type === 'list') o.items = b.items.filter(function (it) { return C.plainText(it).trim(); });
-  if (b.type === 'ticker-entry') o.body = (b.body || []).filter(function (x) { return !isEmptyBlock(x); }).map(cleanBlock);
+  if (b.type === 'ticker-entry' || b.type === 'box') o.body = (b.body || []).filter(function (x) { return !isEmptyBlock(x); }).map(cleanBlock);
+  if (b.type === 'box' && !(b.heading || '').trim()) delete o.heading;
   return /** @type {Block} */ (/** @type {unknown} */ (o));
 }
 
@@ -84,6 +86,7 @@ export function newBlock(type) {
     case 'quote': return { type: 'quote', text: '' };
     case 'list': return { type: 'list', ordered: false, items: [[]] };
     case 'embed': return { type: 'embed', url: '' };
+    case 'box': return { type: 'box', body: [] };
     // The current minute, Berlin time, read back: a valid local time always gives an instant.
     case 'ticker-entry': return { type: 'ticker-entry', id: 'e' + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36), time: /** @type {string} */ (C.berlinLocalToIso(C.isoToBerlinLocal(new Date().toISOString()))), body: [] };
     default: return { type: 'paragraph', content: [] };

@@ -1,6 +1,6 @@
 // @ts-check
 // The story's own fields (kind, language, kicker, headline, teaser, section,
-// topics, authors, broadcast slot, embargo): shown from the draft, read back
+// topics, authors, broadcast slot, embargo, dateline, source line): shown from the draft, read back
 // into it, and the character counters beside them.
 import { $, C, T, fieldOf } from './editor-context.js';
 import { renderLead } from './editor-lead.js';
@@ -12,7 +12,7 @@ import { state } from './editor-state.js';
  * @typedef {import('./editor-types.js').StoryKind} StoryKind
  */
 
-export const FIELD_IDS = ['f-kind', 'f-language', 'f-kicker', 'f-headline', 'f-teaser', 'f-section', 'f-topics', 'f-authors', 'f-programme', 'f-startsAt', 'f-embargo'];
+export const FIELD_IDS = ['f-kind', 'f-language', 'f-kicker', 'f-headline', 'f-teaser', 'f-section', 'f-topics', 'f-authors', 'f-programme', 'f-startsAt', 'f-embargo', 'f-dateline', 'f-sourceLine'];
 
 /** Shows the draft in the fields (and the lead picture and related items with them). */
 export function fillFields() {
@@ -28,12 +28,14 @@ export function fillFields() {
   fieldOf('f-programme').value = doc.broadcast && doc.broadcast.programme || '';
   fieldOf('f-startsAt').value = doc.broadcast ? C.isoToBerlinLocal(doc.broadcast.startsAt) : '';
   fieldOf('f-embargo').value = doc.embargoUntil ? C.isoToBerlinLocal(doc.embargoUntil) : '';
+  fieldOf('f-dateline').value = doc.dateline || '';
+  fieldOf('f-sourceLine').value = doc.sourceLine || '';
   updateCounts();
   renderLead();
   renderRelated();
 }
 
-/** An optional text field: kept as typed, left out when blank. @param {'kicker' | 'teaser' | 'section'} key @param {string} value */
+/** An optional text field: kept as typed, left out when blank. @param {'kicker' | 'teaser' | 'section' | 'dateline' | 'sourceLine'} key @param {string} value */
 function setText(key, value) {
   const v = value.trim();
   if (v) state.doc[key] = value; else delete state.doc[key];
@@ -48,6 +50,8 @@ export function readFields() {
   doc.headline = fieldOf('f-headline').value;
   setText('teaser', fieldOf('f-teaser').value);
   setText('section', fieldOf('f-section').value);
+  setText('dateline', fieldOf('f-dateline').value);
+  setText('sourceLine', fieldOf('f-sourceLine').value);
   doc.topics = fieldOf('f-topics').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
   const before = doc.authors || [];
   /** @type {Author[]} */

@@ -31,7 +31,7 @@ function fieldLabel(k) {
   if (k === 'lead') return T.leadImage;
   if (k === 'related') return T.related;
   /** @type {Record<string, string>} */
-  const ids = { kind: 'f-kind', language: 'f-language', kicker: 'f-kicker', headline: 'f-headline', teaser: 'f-teaser', section: 'f-section', topics: 'f-topics', authors: 'f-authors', broadcast: 'f-startsAt', embargoUntil: 'f-embargo' };
+  const ids = { kind: 'f-kind', language: 'f-language', kicker: 'f-kicker', headline: 'f-headline', teaser: 'f-teaser', section: 'f-section', topics: 'f-topics', authors: 'f-authors', broadcast: 'f-startsAt', embargoUntil: 'f-embargo', dateline: 'f-dateline', sourceLine: 'f-sourceLine' };
   const input = ids[k] ? fieldOf(ids[k]) : undefined;
   const lab = input && document.querySelector('label[for="' + input.id + '"]');
   return lab ? lab.textContent : k;

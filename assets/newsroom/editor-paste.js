@@ -6,7 +6,7 @@ import { C, T } from './editor-context.js';
 import { renderBlocks } from './editor-blocks.js';
 import { isEmptyBlock } from './editor-draft.js';
 import { changed } from './editor-local-copy.js';
-import { entryBodyHtml } from './editor-rich.js';
+import { boxBlocksOf, boxBodyHtml, entryBodyHtml } from './editor-rich.js';
 import { state } from './editor-state.js';
 import { announce } from './editor-status.js';
 /** @typedef {import('./editor-types.js').Block} Block */
@@ -35,8 +35,14 @@ export function initPaste() {
     const li = host && host.closest('li[data-index]');
     const kind = host && host.getAttribute('data-paste');
     const first = /** @type {Block} */ (blocks[0]); // there is at least one
-    if (host && blocks.length === 1 && first.type === 'paragraph' && (kind === 'paragraph' || kind === 'list' || kind === 'entry')) {
+    if (host && blocks.length === 1 && first.type === 'paragraph' && (kind === 'paragraph' || kind === 'list' || kind === 'entry' || kind === 'box')) {
       document.execCommand('insertHTML', false, C.inlinesToHtml(first.content));
+      host.dispatchEvent(new Event('input', { bubbles: true }));
+      return;
+    }
+    // A box keeps only what a box may hold (no pictures).
+    if (host && kind === 'box') {
+      document.execCommand('insertHTML', false, boxBodyHtml(boxBlocksOf(blocks)));
       host.dispatchEvent(new Event('input', { bubbles: true }));
       return;
     }

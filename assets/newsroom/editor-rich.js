@@ -1,6 +1,6 @@
 // @ts-check
 // Editing text: plain fields, rich-text areas (bold, italic, links) with
-// their format bar, and the HTML a list or a ticker entry is edited as.
+// their format bar, and the HTML a list, a ticker entry or a box is edited as.
 import { C, T } from './editor-context.js';
 import { el, nextId } from './editor-dom.js';
 import { changed } from './editor-local-copy.js';
@@ -12,8 +12,8 @@ import { changed } from './editor-local-copy.js';
  */
 
 /**
- * A ticker entry's text is one rich area. Figures and embeds have fields a
- * rich area cannot hold (caption, credit, library picture, provider), so when
+ * A ticker entry's text is one rich area. Figures, embeds and boxes have fields a
+ * rich area cannot hold (caption, credit, library picture, provider, a box's own text), so when
  * `kept` is given they stand in it as an uneditable line and come back whole
  * (readEntryBody); deleting that line removes them.
  * @param {Block[] | undefined} blocks
@@ -21,7 +21,7 @@ import { changed } from './editor-local-copy.js';
  */
 export function entryBodyHtml(blocks, kept) {
   return (blocks || []).map(function (b) {
-    if (kept && (b.type === 'figure' || b.type === 'embed')) {
+    if (kept && (b.type === 'figure' || b.type === 'embed' || b.type === 'box')) {
       kept.push(b);
       const what = T.types[b.type] + ': ' + (C.blockSummary(b) || '–');
       return '<div class="kept-block" contenteditable="false" data-kept="' + (kept.length - 1) + '"><span>' + C.escapeHtml(what) + '</span> '
@@ -39,7 +39,36 @@ export function entryBodyHtml(blocks, kept) {
   }).join('');
 }
 
-/** A ticker entry's blocks from its rich area, the kept figures and embeds in their places. @param {HTMLElement} root @param {Block[]} kept */
+/**
+ * A box's text as the HTML of its rich area: headings at their own level
+ * (h2/h3, which blocksFromNode reads back as levels 2 and 3), the other text
+ * blocks as a ticker entry's.
+ * @param {Block[] | undefined} blocks
+ */
+export function boxBodyHtml(blocks) {
+  return (blocks || []).map(function (b) {
+    return b.type === 'heading' ? '<h' + b.level + '>' + C.escapeHtml(b.text) + '</h' + b.level + '>' : entryBodyHtml([b]);
+  }).join('');
+}
+
+/** The block types a box holds (the server refuses others: not_in_box). */
+export const BOX_TYPES = ['paragraph', 'heading', 'list', 'quote'];
+
+/**
+ * Only what a box may hold, of blocks read or pasted: a picture pasted into
+ * a box is left out (its place is the story body, not the box).
+ * @param {Block[]} blocks
+ */
+export function boxBlocksOf(blocks) {
+  return blocks.filter(function (b) { return BOX_TYPES.indexOf(b.type) >= 0; });
+}
+
+/** A box's blocks from its rich area (read from a copy: reading a quote takes its speaker out of the markup). @param {HTMLElement} root */
+export function readBoxBody(root) {
+  return boxBlocksOf(C.blocksFromNode(root.cloneNode(true)));
+}
+
+/** A ticker entry's blocks from its rich area, the kept figures, embeds and boxes in their places. @param {HTMLElement} root @param {Block[]} kept */
 export function readEntryBody(root, kept) {
   /** @type {Block[]} */
   const out = [];

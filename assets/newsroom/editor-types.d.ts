@@ -137,6 +137,9 @@ export interface EditorText {
   time: string;
   location: string;
   entryBody: string;
+  boxHeading: string;
+  boxBody: string;
+  boxHint: string;
   transitions: Record<StoryStatus, string>;
   moved_to: string;
   needTime: string;

@@ -20,6 +20,8 @@ export const EDITOR_TEXT = {
     authorsHint: 'Eine Person pro Zeile, optional mit Komma die Redaktion: „Anna Beispiel, MDR AKTUELL“.',
     broadcast: 'Sendeplatz', programme: 'Sendung', startsAt: 'Beginn (Berliner Zeit)', embargo: 'Sperrfrist bis (Berliner Zeit)',
     embargoHint: 'Vor diesem Zeitpunkt erscheint der Beitrag nirgends öffentlich.',
+    dateline: 'Ortsmarke', datelineHint: 'Wie die Agentur sie setzt, z. B. „Berlin (dpa)“. Steht fett vor dem ersten Absatz; den Gedankenstrich setzt die Website.',
+    sourceLine: 'Quelle', sourceLineHint: 'Steht unter dem Text als „Quelle: dpa“. Leer lassen, wenn der Text von der Redaktion ist.',
     body: 'Text', addBlock: 'Block hinzufügen', blockType: 'Blocktyp', add: 'Hinzufügen',
     related: 'Weiterführende Beiträge', relatedHint: 'Die Beiträge unter dem Artikel, mit Medientyp und Dauer („Video 2:34 min“).',
     actions: 'Speichern und Workflow', save: 'Speichern', preview: 'Vorschau',
@@ -52,6 +54,8 @@ export const EDITOR_TEXT = {
       src: 'Bildadresse (URL)', alt: 'Alternativtext', caption: 'Bildunterschrift', credit: 'Bildrechte', speaker: 'Sprecherin/Sprecher',
       ordered: 'Nummeriert', items: 'Listenpunkte', url: 'Adresse (URL)', provider: 'Anbieter', title: 'Titel', time: 'Zeit (Berliner Zeit)',
       location: 'Ort', entryBody: 'Text des Eintrags',
+      boxHeading: 'Überschrift des Kastens (optional)', boxBody: 'Text des Kastens',
+      boxHint: 'Absätze, Zwischenüberschriften, Listen und Zitate; Bilder und Einbettungen gehören nicht in einen Kasten.',
       transitions: { in_review: 'Zur Prüfung geben', draft: 'Zurück in Entwurf', scheduled: 'Planen', published: 'Veröffentlichen', depublished: 'Depublizieren' },
       moved_to: 'Neuer Status:', needTime: 'Bitte einen Zeitpunkt wählen.', needNote: 'Bitte einen Korrekturhinweis eingeben.',
       posted: 'Eintrag veröffentlicht.', needText: 'Bitte einen Text eingeben.', pasted: 'Eingefügt als saubere Blöcke:',
@@ -92,6 +96,8 @@ export const EDITOR_TEXT = {
     authorsHint: 'One person per line, optionally a comma and the desk: “Anna Example, MDR AKTUELL”.',
     broadcast: 'Broadcast slot', programme: 'Programme', startsAt: 'Starts at (Berlin time)', embargo: 'Embargo until (Berlin time)',
     embargoHint: 'Before this time the story appears nowhere public.',
+    dateline: 'Dateline', datelineHint: 'As the agency sets it, e.g. “Berlin (dpa)”. Shown in bold before the first paragraph; the site adds the dash.',
+    sourceLine: 'Source', sourceLineHint: 'Shown under the text as “Source: dpa”. Leave empty when the newsroom wrote the text.',
     body: 'Body', addBlock: 'Add block', blockType: 'Block type', add: 'Add',
     related: 'Related items', relatedHint: 'The items listed under the article, with media type and duration (“Video 2:34 min”).',
     actions: 'Save and workflow', save: 'Save', preview: 'Preview',
@@ -124,6 +130,8 @@ export const EDITOR_TEXT = {
       src: 'Image address (URL)', alt: 'Alternative text', caption: 'Caption', credit: 'Credit', speaker: 'Speaker',
       ordered: 'Numbered', items: 'List items', url: 'Address (URL)', provider: 'Provider', title: 'Title', time: 'Time (Berlin time)',
       location: 'Location', entryBody: 'Entry text',
+      boxHeading: 'Box heading (optional)', boxBody: 'Box text',
+      boxHint: 'Paragraphs, sub-headings, lists and quotes; images and embeds do not go in a box.',
       transitions: { in_review: 'Submit for review', draft: 'Back to draft', scheduled: 'Schedule', published: 'Publish', depublished: 'Depublish' },
       moved_to: 'New status:', needTime: 'Please choose a time.', needNote: 'Please enter a correction note.',
       posted: 'Entry posted.', needText: 'Please enter some text.', pasted: 'Pasted as clean blocks:',
@@ -337,6 +345,19 @@ function EditorView(props: EditorProps) {
               <p class="hint" id="f-embargo-hint">{t.embargoHint}</p>
             </div>
           </div>
+          {/* Agency copy: the place line before the text and the source line under it. */}
+          <div class="meta-grid">
+            <div>
+              <div class="field-row"><label for="f-dateline">{t.dateline}</label>{count('f-dateline', LIMITS.dateline)}</div>
+              <input id="f-dateline" type="text" data-field="dateline" aria-describedby="f-dateline-count f-dateline-hint" />
+              <p class="hint" id="f-dateline-hint">{t.datelineHint}</p>
+            </div>
+            <div>
+              <div class="field-row"><label for="f-sourceLine">{t.sourceLine}</label>{count('f-sourceLine', LIMITS.sourceLine)}</div>
+              <input id="f-sourceLine" type="text" data-field="sourceLine" aria-describedby="f-sourceLine-count f-sourceLine-hint" />
+              <p class="hint" id="f-sourceLine-hint">{t.sourceLineHint}</p>
+            </div>
+          </div>
         </fieldset>
 
         <fieldset id="lead-box">
@@ -364,7 +385,7 @@ function EditorView(props: EditorProps) {
               <div>
                 <label for="add-type">{t.blockType}</label>
                 <select id="add-type">
-                  {(['paragraph', 'heading', 'figure', 'quote', 'list', 'embed', 'ticker-entry'] as const).map((b) => <option value={b}>{t.client.types[b]}</option>)}
+                  {(['paragraph', 'heading', 'figure', 'quote', 'list', 'embed', 'box', 'ticker-entry'] as const).map((b) => <option value={b}>{t.client.types[b]}</option>)}
                 </select>
               </div>
               <button type="button" id="add-block" class="secondary">{t.addBlock}</button>
