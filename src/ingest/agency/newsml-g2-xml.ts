@@ -138,6 +138,8 @@ const parser = new XMLParser({
   ignorePiTags: true,
   // scanStructure refuses deeper documents first; this is the parser's own backstop.
   maxNestedTags: XML_LIMITS.maxDepth + 5,
+  // No callbacks use paths: building a path string for every tag only costs time.
+  jPath: false,
 });
 
 type Scope = Record<string, string>;
