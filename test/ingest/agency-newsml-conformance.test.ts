@@ -264,6 +264,19 @@ describe("NewsML-G2: dpa's renderings of its digitalwires samples", { skip: dpaS
     assert.equal(it.rights.usageTerms, 'Nutzung nur nach schriftlicher Vereinbarung mit dpa\nUse only with the written agreement with dpa');
   });
 
+  test('image: a picture item with its one rendition; the content source (AP) holds the copyright', () => {
+    const it = only(readNewsMlG2(fs.readFileSync(path.join(DPA, 'newsml-g2', 'image.xml'), 'utf8')));
+    assert.equal(it.type, 'picture');
+    assert.equal(it.correction, true);
+    assert.deepEqual(it.rights, { usageTerms: 'Nutzung nur nach vertraglicher Vereinbarung', credit: 'Steve Helber/AP/dpa', copyrightHolder: 'AP' });
+    const pic = it.associations[0]!;
+    assert.equal(pic.guid, it.guid);
+    assert.match(pic.caption ?? '', /^Caroline Kennedy, Tochter des ehemaligen US-Präsidenten Kennedy/);
+    assert.deepEqual(pic.rights, it.rights);
+    assert.deepEqual({ ...pic.renditions[0], href: undefined }, { href: undefined, mimeType: 'image/jpeg', width: 2048, height: 1365 });
+    assert.deepEqual(it.notes, [{ text: 'FILE PHOTO -Ortsname korrigiert', publishable: false }]);
+  });
+
   test('rubix test article: linked pictures become associations with guid, version, rank and rendition', () => {
     const it = only(readNewsMlG2(fs.readFileSync(path.join(DPA, 'newsml-g2', 'rubix_multimedia_testartikel.xml'), 'utf8')));
     const json = JSON.parse(fs.readFileSync(path.join(DPA, 'input', 'rubix_multimedia_testartikel.json'), 'utf8'));

@@ -120,6 +120,12 @@ export function readRights(item: XElement, ctx: G2Context): { rights: WireRights
     const until = info.attrs.validto?.trim();
     if (until && !rights.validUntil) rights.validUntil = until;
   }
+  if (!rights.copyrightHolder) {
+    // Without a stated holder, the party the content came from (isrol:contentSource, e.g. AP for a picture dpa
+    // distributes) holds it, as the digitalwires reader takes it from the same infosource.
+    const source = elements(element(item, 'contentMeta', ctx.ns), 'infoSource', ctx.ns).find((i) => codeOf(i.attrs.role)?.toLowerCase() === 'contentsource');
+    if (source) rights.copyrightHolder = conceptName(source, ctx);
+  }
   for (const k of Object.keys(rights) as (keyof WireRights)[]) if (rights[k] === undefined) delete rights[k];
   return { rights, ...(accountable && { accountable }) };
 }
