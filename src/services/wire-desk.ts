@@ -295,13 +295,22 @@ export class WireDesk {
     const source = await this.#source(meta.source);
     const sources = new WireSourceRepository(this.db);
     const rules = await sources.rules(source.id);
+    // Before the picture is fetched in the account's name.
+    if (actor.id && (await userName(this.db, actor.id)) === undefined) {
+      throw new LedeError('NOT_FOUND', `there is no newsroom account ${actor.id} to own the story`, { reason: 'no_user' });
+    }
     const warnings: string[] = [];
     const lead = await this.#leadAsset(item, actor, warnings);
     const draft = wireDraft({ item, source, rules, ...(lead && { lead }) });
     const story = await this.db.transaction(async (tx) => {
       // The story and its link commit together: never a story that forgot its item.
       const inTx = new StoryService(joinTransaction(tx), undefined, { requireImageCredit: this.stories.requireImageCredit });
-      const who = actor.id ? { id: actor.id, name: actor.name || await userName(tx, actor.id) } : actor;
+      let who: AuditActor = actor;
+      if (actor.id) {
+        const name = await userName(tx, actor.id);
+        if (name === undefined) throw new LedeError('NOT_FOUND', `there is no newsroom account ${actor.id} to own the story`, { reason: 'no_user' });
+        who = { id: actor.id, name: actor.name || name };
+      }
       const created = await inTx.create(draft, { actor: who, now: this.#clock() });
       await new WireRepository(tx).addTake({
         itemId: meta.id, storyId: created.id, takenVersion: meta.version, ...(who.id && { takenBy: who.id }), takenByName: who.name,
@@ -511,9 +520,9 @@ function autoPublishes(source: Source, item: WireItem): boolean {
   return source.autoPublish.some((rule) => item.categories.some((c) => categoryMatches(rule.when, c)));
 }
 
-async function userName(db: Queryable, id: string): Promise<string> {
+async function userName(db: Queryable, id: string): Promise<string | undefined> {
   const rows = await db.query<{ name: string }>('SELECT name FROM users WHERE id = $1::uuid', [id]);
-  return rows[0]?.name ?? id;
+  return rows[0]?.name;
 }
 
 /** The copies of an item's fields the desk filters, sorts and searches on. */

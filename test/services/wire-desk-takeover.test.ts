@@ -127,6 +127,14 @@ forEachEngine('wire desk: take-over', (ctx) => {
     assert.equal(await desk.storyAgencyState((await stories.create({ kind: 'article', headline: 'Eigener Text', body: [] })).id), undefined);
   });
 
+  test('take-over needs a newsroom account and an item that exists', async () => {
+    const { itemId } = await ingestOne('dpa', wireItem());
+    await assert.rejects(desk.takeOver(itemId, { id: '00000000-0000-4000-8000-000000000000' }), (e: unknown) => e instanceof LedeError && e.code === 'NOT_FOUND' && e.reason === 'no_user');
+    await assert.rejects(desk.takeOver(itemId, { id: 'clara' }), (e: unknown) => e instanceof LedeError && e.code === 'VALIDATION');
+    await assert.rejects(desk.takeOver('kein-artikel', editor), (e: unknown) => e instanceof LedeError && e.reason === 'no_wire_item');
+    assert.deepEqual((await desk.get(itemId)).takes, []);
+  });
+
   test('an item without a matching rule goes to the source\'s default section', async () => {
     const { itemId } = await ingestOne('dpa', wireItem({ categories: [{ scheme: 'desk', code: 'dpacat:ku', name: 'Kultur' }] }));
     const story = await desk.takeOver(itemId, editor);

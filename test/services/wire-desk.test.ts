@@ -10,7 +10,7 @@ import { before, test } from 'node:test';
 import { LedeError } from '../../src/content/index.js';
 import { EventBus, type DomainEvent } from '../../src/events/event-bus.js';
 import { StoryService } from '../../src/services/story-service.js';
-import { WireDesk, type IngestOutcome } from '../../src/services/wire-desk.js';
+import { DEAD_LETTER_MAX_BYTES, WireDesk, type IngestOutcome } from '../../src/services/wire-desk.js';
 import { forEachEngine } from '../helpers/db.js';
 import { testReader, wireDoc, wireItem } from './wire-desk-fixtures.js';
 
@@ -153,6 +153,19 @@ forEachEngine('wire desk: ingest', (ctx) => {
     const view = await desk.get(stored(dirty).itemId);
     assert.equal(view.item.headline, 'Nullbyte und \ufffd halbes Zeichen');
     assert.equal(view.current.teaser, 'ab');
+  });
+
+  test('a huge unreadable document keeps its first 5 MB, and asks to be delivered again rather than retried', async () => {
+    const huge = 'x'.repeat(DEAD_LETTER_MAX_BYTES + 1000);
+    const [out] = await desk.ingest('dpa', huge, { name: 'riesig.txt' });
+    assert.equal(out?.result, 'refused');
+    const id = (out as { deadLetterId: string }).deadLetterId;
+    const [letter] = (await desk.deadLetters()).filter((d) => d.id === id);
+    assert.deepEqual([letter?.size, letter?.truncated], [DEAD_LETTER_MAX_BYTES + 1000, true]);
+    const kept = await ctx.db.query<{ n: number }>('SELECT octet_length(raw) AS n FROM wire_dead_letters WHERE id = $1::uuid', [id]);
+    assert.equal(kept[0]!.n, DEAD_LETTER_MAX_BYTES);
+    await assert.rejects(desk.retryDeadLetter(id), (e: unknown) => e instanceof LedeError && e.code === 'CONFLICT' && e.reason === 'dead_letter_truncated');
+    await assert.rejects(desk.retryDeadLetter('nope'), (e: unknown) => e instanceof LedeError && e.reason === 'no_dead_letter');
   });
 
   test('an empty document and an item without an id are refused with the reason', async () => {
