@@ -31,6 +31,11 @@ export const XML_LIMITS = {
   maxDepth: 200,
   /** One attribute value (a signed rendition URL is ~400 characters). */
   maxAttributeChars: 64 * 1024,
+  /** Elements in the document (a dpa item has ~300; a message of a hundred items ~30 000). */
+  maxElements: 100_000,
+  /** Attributes of one element (G2's busiest, remoteContent, has ~15) and of the whole document. */
+  maxAttributesPerElement: 100,
+  maxAttributes: 300_000,
 } as const;
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -77,6 +82,8 @@ export function decodeReferences(raw: string): string {
  */
 function scanStructure(xml: string): void {
   let depth = 0;
+  let elementCount = 0;
+  let attributeCount = 0;
   let i = xml.indexOf('<');
   while (i !== -1 && i < xml.length) {
     let end: number;
@@ -89,8 +96,12 @@ function scanStructure(xml: string): void {
       end = xml.indexOf('>', i + 2);
     } else {
       // A start tag: walk to its '>' outside quotes, measuring each quoted value.
+      if (++elementCount > XML_LIMITS.maxElements) {
+        throw new WireRefusal(`more than ${XML_LIMITS.maxElements} elements (line ${lineAt(xml, i)}); an agency document has far fewer`);
+      }
       let j = i + 1;
       let selfClosing = false;
+      let attributes = 0;
       for (;;) {
         if (j >= xml.length) return;
         const ch = xml[j];
@@ -103,6 +114,12 @@ function scanStructure(xml: string): void {
             throw new WireRefusal(
               `attribute ${name} at line ${lineAt(xml, j)} is ${kb} KB long; the limit is ${XML_LIMITS.maxAttributeChars / 1024} KB`,
             );
+          }
+          if (++attributes > XML_LIMITS.maxAttributesPerElement) {
+            throw new WireRefusal(`an element at line ${lineAt(xml, i)} has more than ${XML_LIMITS.maxAttributesPerElement} attributes`);
+          }
+          if (++attributeCount > XML_LIMITS.maxAttributes) {
+            throw new WireRefusal(`more than ${XML_LIMITS.maxAttributes} attributes in the document (line ${lineAt(xml, i)})`);
           }
           j = close + 1;
           continue;
