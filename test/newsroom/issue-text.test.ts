@@ -43,6 +43,8 @@ const BROKEN: Record<string, unknown> = {
   'ticker without entries': ticker([]),
   'year 0000': { ...ok, firstPublishedAt: '0000-01-01T00:00:00Z' },
   'right-to-left override in the headline': { ...ok, headline: 'Radweg \u202eplan' },
+  'picture in a box': { ...ok, body: [{ type: 'box', heading: 'Hintergrund', body: [{ type: 'figure', kind: 'image', alt: 'Ein Radweg', src: '/bild.jpg' }] }] },
+  'broken character in a dateline': { ...ok, dateline: 'Magdeburg \ud800(dpa)' },
 };
 
 function issuesOf(input: unknown): ValidationIssue[] {
@@ -106,6 +108,14 @@ describe('issue texts', () => {
     assert.equal(fieldName('authors[0].name', 'en'), 'Author 1: Name');
     assert.equal(fieldName('broadcast.startsAt', 'en'), 'Broadcast slot: Starts at');
     assert.equal(fieldName('embargoUntil', 'en'), 'Embargo');
+    // Agency copy: the place line, the public source line (the provenance field `source` is named apart from it), a box heading.
+    assert.equal(fieldName('dateline', 'de'), 'Ortsmarke');
+    assert.equal(fieldName('sourceLine', 'de'), 'Quellenangabe');
+    assert.equal(fieldName('source', 'de'), 'Herkunft');
+    assert.equal(fieldName('body[4].heading', 'de'), 'Block 5: Überschrift des Kastens');
+    assert.equal(fieldName('sourceLine', 'en'), 'Source line');
+    assert.match(issueText(issuesOf(BROKEN['picture in a box'])[0]!, 'de'),
+      /^Block 1: .*Blocktyp: Ein Kasten enthält nur Absätze, Zwischenüberschriften, Listen und Zitate \(keine Bilder, Einbettungen, Kästen oder Ticker-Einträge\)$/);
   });
 
   test('an unknown code, or an issue without one, keeps its English message', () => {
