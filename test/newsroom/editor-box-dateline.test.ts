@@ -152,6 +152,51 @@ describe('boxes, dateline and source line in the story editor', () => {
     await context.close();
   });
 
+  test('a box in a ticker entry stands whole in the entry\'s text and comes back whole when the entry is edited', { skip }, async () => {
+    const inEntry: Block = { type: 'box', heading: 'Was wir wissen', body: [para('Zwei Deiche halten.'), { type: 'list', ordered: false, items: [[{ text: 'Sandsäcke am Rathaus' }]] }] };
+    const original = await service.create({
+      headline: 'Hochwasser: die Lage im Ticker', section: 'Politik', kind: 'liveticker',
+      body: [{ type: 'ticker-entry', id: 'lage', time: '2026-12-05T10:05:00+01:00', title: 'Deiche halten', body: [para('Die Lage ist ruhig.'), inEntry] }],
+    }, { actor: { id: clara.id, name: 'Clara Dienst' } });
+    const { context, page, problems } = await login();
+    await page.goto(`${base}/newsroom/stories/${original.id}`);
+    await ready(page);
+    const entryText = page.getByRole('textbox', { name: 'Ticker-Eintrag 1: Text des Eintrags' });
+    assert.equal(await entryText.locator('.kept-block span').textContent(), 'Infokasten: Was wir wissen · Zwei Deiche halten. • Sandsäcke am Rathaus');
+    await page.evaluate(`(() => {
+      const p = document.querySelector('#blocks > li[data-index="0"] .rich p');
+      const r = document.createRange();
+      r.selectNodeContents(p);
+      r.collapse(false);
+      const s = getSelection();
+      s.removeAllRanges();
+      s.addRange(r);
+    })()`);
+    await page.keyboard.type(' Noch.');
+    await page.locator('#save').click();
+    await savedVersion(page, 2);
+    const saved = await service.get(original.id);
+    assert.deepEqual(saved.body, [{ type: 'ticker-entry', id: 'lage', time: '2026-12-05T10:05:00+01:00', title: 'Deiche halten', body: [para('Die Lage ist ruhig. Noch.'), inEntry] }]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the English interface names the new fields and the box', { skip }, async () => {
+    const original = await service.create({
+      headline: 'Parliament votes', section: 'Politik', language: 'en', dateline: 'Berlin (AP)', sourceLine: 'AP', body: [PLAIN_BOX],
+    }, { actor: { id: clara.id, name: 'Clara Dienst' } });
+    const { context, page, problems } = await loggedInPage(chromium!, base, 'en@example.org', PASSWORD, [403, 404, 412, 422]);
+    await page.goto(`${base}/newsroom/stories/${original.id}`);
+    await ready(page);
+    assert.equal(await page.getByLabel('Dateline', { exact: true }).inputValue(), 'Berlin (AP)');
+    assert.equal(await page.getByLabel('Source', { exact: true }).inputValue(), 'AP');
+    assert.equal(await boxAt(page, 0).locator('.block-head h2').textContent(), '1. Info box');
+    assert.equal(await boxAt(page, 0).getByLabel('Box heading (optional)').inputValue(), '');
+    assert.equal(await boxAt(page, 0).getByRole('textbox', { name: 'Info box 1: Box text' }).innerHTML(), '<p>Mehr beim Ministerium.</p>');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a dateline over its limit is refused naming the field, and nothing is saved', { skip }, async () => {
     const original = await service.create({ headline: 'Zu lange Ortsmarke', section: 'Politik', body: [para('Text.')] }, { actor: { id: clara.id, name: 'Clara Dienst' } });
     const { context, page } = await login();
