@@ -544,8 +544,9 @@ export function columnsOf(item: WireItem): WireItemColumns {
     version: item.version, pubStatus: item.pubStatus, urgency, itemType: item.type ?? 'text',
     headline: item.headline.trim() || '(ohne Titel)', language: item.language ?? null,
     desks: [...desks], categories: [...categories], embargoUntil: embargo,
-    searchA: [item.kicker, item.headline].filter(Boolean).join('\n'),
-    searchB: [item.subhead, item.teaser].filter(Boolean).join('\n'),
+    // Headline and teaser fields are short in any real document; the caps only keep a freak one inside a tsvector's limit.
+    searchA: [item.kicker, item.headline].filter(Boolean).join('\n').slice(0, 20_000),
+    searchB: [item.subhead, item.teaser].filter(Boolean).join('\n').slice(0, 50_000),
     searchC: `${blocksToText(item.body ?? [])}\n\n${boxes}`.slice(0, MAX_SEARCH_TEXT),
   };
 }

@@ -153,6 +153,11 @@ forEachEngine('wire desk: ingest', (ctx) => {
     const view = await desk.get(stored(dirty).itemId);
     assert.equal(view.item.headline, 'Nullbyte und \ufffd halbes Zeichen');
     assert.equal(view.current.teaser, 'ab');
+    // A freak headline of a megabyte is stored (its search words capped), not a database error.
+    const [long] = await desk.ingest('dpa', wireDoc(wireItem({ headline: 'Überlänge '.repeat(100_000), urgency: 42 })));
+    const longView = await desk.get(stored(long).itemId);
+    assert.equal(longView.item.headline, 'Überlänge '.repeat(100_000).trim());
+    assert.equal(longView.item.urgency, undefined, 'an urgency outside 1–9 is not one');
   });
 
   test('a huge unreadable document keeps its first 5 MB, and asks to be delivered again rather than retried', async () => {
