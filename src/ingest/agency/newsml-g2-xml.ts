@@ -25,8 +25,11 @@ export type XNode = XElement | string;
 
 /** Limits that keep a hostile document cheap to refuse. */
 export const XML_LIMITS = {
-  /** Characters of the whole document (a dpa item is ~30 KB; a big package a few MB). */
-  maxChars: 16 * 1024 * 1024,
+  /**
+   * Characters of the whole document (a dpa item is 3–30 KB; a message of a hundred items ~3 MB). The
+   * parser reads text a character at a time (~1–5 MB/s on a busy machine), so this bounds the time too.
+   */
+  maxChars: 8 * 1024 * 1024,
   /** Element nesting (a dpa text with its XHTML body is ~15 levels deep). */
   maxDepth: 200,
   /** One attribute value (a signed rendition URL is ~400 characters). */
