@@ -120,6 +120,11 @@ for (const engine of engines()) {
       }, { status: 'published' });
       const html = await page(`/politik/${s.slug}`);
       assert.match(html, /<li id="e-lage-zehn">[\s\S]*<aside class="box" aria-label="Infokasten \(10:05 Uhr\)"><p>Sandsäcke gibt es am Rathaus\.<\/p><\/aside><aside class="box" aria-labelledby="e-lage-zehn-box-3-h"><h3 id="e-lage-zehn-box-3-h">Notrufe<\/h3><p>Feuerwehr 112\.<\/p><\/aside><\/li>/);
+      // The live endpoint renders the entry as the page does (the box names depend on the entry only).
+      const live = await (await app.request(`/politik/${s.slug}/live.json`)).json() as { entries: Array<{ id: string; html: string }> };
+      assert.deepEqual(live.entries.map((e) => e.id), ['e-lage-zehn']);
+      assert.ok(live.entries[0]!.html.includes('<aside class="box" aria-label="Infokasten (10:05 Uhr)">'));
+      assert.ok(html.includes(live.entries[0]!.html), 'the live fragment is the page\'s own markup');
       const ld = jsonLdOf(html);
       const updates = ld.liveBlogUpdate as Array<Record<string, unknown>>;
       assert.equal(updates.length, 1);
