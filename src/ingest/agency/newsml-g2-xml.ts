@@ -224,7 +224,7 @@ export function readXmlTree(xml: string): XElement {
   if (xml.length > XML_LIMITS.maxChars) {
     throw new WireRefusal(`document is ${(xml.length / 1024 / 1024).toFixed(1)} MB; the limit is ${XML_LIMITS.maxChars / 1024 / 1024} MB`);
   }
-  let text = xml.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = xml.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) throw new WireRefusal('empty document');
   // MUST run before any parsing: a declaration is where XXE and entity bombs live.
   const decl = /<!(DOCTYPE|ENTITY)/i.exec(text);
@@ -260,7 +260,6 @@ export function readXmlTree(xml: string): XElement {
   } catch (err) {
     throw new WireRefusal(`not readable as XML: ${err instanceof Error ? err.message : String(err)}`);
   }
-  text = '';
   // No default namespace until one is declared: unprefixed names are then in none ('').
   const top = toTree(ordered, Object.assign(Object.create(null), { '': '' }) as Scope);
   const roots = top.filter((n): n is XElement => typeof n !== 'string');
