@@ -45,6 +45,7 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
                   {link('/newsroom/topics', t.topics, 'topics')}
                   {link('/newsroom/sections', t.sections, 'sections')}
                   {link('/newsroom/media', t.media, 'media')}
+                  {hasPermission(s.user, 'wire.view') ? link('/newsroom/agentur', t.wire, 'wire') : null}
                   {hasPermission(s.user, 'audit.view') ? link('/newsroom/audit', t.audit, 'audit') : null}
                   {hasPermission(s.user, 'users.manage') ? link('/newsroom/users', t.users, 'users') : null}
                 </ul>

@@ -6,6 +6,7 @@ import { MEDIA_CSS } from './media-pages.js';
 import { LIST_CSS } from './story-list-page.js';
 import { TAXONOMY_CSS } from './taxonomy-page.js';
 import { USERS_CSS } from './users-page.js';
+import { WIRE_CSS } from './wire-common.js';
 
 /** The newsroom's base stylesheet. Screens append their own rules (one constant per screen file) in NEWSROOM_CSS below. */
 const BASE_CSS = `
@@ -53,4 +54,5 @@ export const NEWSROOM_CSS = [
   AUDIT_CSS,
   TAXONOMY_CSS,
   MEDIA_CSS,
+  WIRE_CSS,
 ].join('\n');

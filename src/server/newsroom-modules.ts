@@ -5,6 +5,7 @@ import { registerPresenceApi } from '../api/presence-api.js';
 import { registerStoriesApi } from '../api/stories-api.js';
 import { registerTaxonomyApi } from '../api/taxonomy-api.js';
 import { registerUsersApi } from '../api/users-api.js';
+import { registerWireApi } from '../api/wire-api.js';
 import type { NewsroomModule } from './newsroom-app.js';
 import { registerAuditPage } from '../admin/audit-page.js';
 import { registerEditorPages } from '../admin/editor-page.js';
@@ -14,6 +15,7 @@ import { registerRevisionsPages } from '../admin/revisions-page.js';
 import { registerStoryListPage } from '../admin/story-list-page.js';
 import { registerTaxonomyPages } from '../admin/taxonomy-page.js';
 import { registerUsersPages } from '../admin/users-page.js';
+import { registerWireDeskPages } from '../admin/wire-desk-page.js';
 
 /**
  * The newsroom's modules, in registration order. Each registers its own
@@ -36,4 +38,6 @@ export const NEWSROOM_MODULES: NewsroomModule[] = [
   registerTaxonomyPages,
   registerMediaApi,
   registerMediaPages,
+  registerWireApi,
+  registerWireDeskPages,
 ];
