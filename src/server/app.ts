@@ -17,6 +17,7 @@ import { observeRequests, timedRender } from './request-log.js';
 import type { Logger } from 'pino';
 import type { EventRelay } from '../events/event-relay.js';
 import { checkReadiness } from './readiness.js';
+import { wirePush } from './wire-push.js';
 
 export interface AppOptions {
   /** Cache rendered pages; purged by `events`, so pass both (serve does). */
@@ -58,6 +59,9 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   const newsroom = createNewsroom(services, config, { modules: opts.newsroomModules ?? NEWSROOM_MODULES });
   app.all('/newsroom', (c) => withDatabasePriority(() => newsroom.app.fetch(c.req.raw, c.env as object)));
   app.all('/newsroom/*', (c) => withDatabasePriority(() => newsroom.app.fetch(c.req.raw, c.env as object)));
+  // Agency pushes (POST /ingest/{source}): HMAC-signed, no session, never cached; other methods fall through to the site.
+  const push = wirePush(services.wire);
+  app.post('/ingest/:source', (c) => push.fetch(c.req.raw, c.env as object));
   // Metrics answer before the page cache (never kept there); without a token the path is the site's like any other (404).
   if (opts.metrics && opts.metricsToken) app.get('/metrics', metricsHandler(opts.metrics.registry, opts.metricsToken));
   // Public renditions carry their own caching (immutable, capped at the rights' end): not for the page cache.
