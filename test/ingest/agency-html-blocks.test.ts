@@ -165,9 +165,15 @@ describe('agency HTML → blocks: hostile input', () => {
     assert.ok(warnings.some((w) => w.startsWith(`kept the first ${LIMITS.blocks} blocks`)));
   });
 
-  test('deeply nested markup does not overflow', () => {
-    const deep = '<div>'.repeat(2000) + '<p>tief</p>' + '</div>'.repeat(2000);
-    assert.deepEqual(htmlToBlocks(deep).blocks, [{ type: 'paragraph', content: [{ text: 'tief' }] }]);
+  test('deeply nested markup does not overflow: past 200 levels it is read as plain text', () => {
+    const shallow = '<div>'.repeat(150) + '<p>flach</p>' + '</div>'.repeat(150);
+    assert.deepEqual(htmlToBlocks(shallow), { blocks: [{ type: 'paragraph', content: [{ text: 'flach' }] }], warnings: [] });
+    const deep = '<div>'.repeat(100000) + '<p>tief <b>unten</b></p><script>x()</script>' + '</div>'.repeat(100000);
+    const r = htmlToBlocks(deep);
+    assert.deepEqual(r.blocks, [{ type: 'paragraph', content: [{ text: 'tief unten' }] }]);
+    assert.deepEqual(r.warnings, ['markup nested deeper than 200 levels was read as plain text']);
+    const inline = '<b>'.repeat(50000) + 'fett' + '</b>'.repeat(50000);
+    assert.deepEqual(htmlToBlocks(inline).blocks, [{ type: 'paragraph', content: [{ text: 'fett', marks: ['strong'] }] }]);
   });
 });
 

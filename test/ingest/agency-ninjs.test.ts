@@ -421,6 +421,17 @@ describe('ninjs: hostile and odd input', () => {
     assert.ok(item.warnings.includes('urgency 0.5 is not 1–9; ignored'));
   });
 
+  test('recursion is bounded: associations nested thousands deep are refused, not overflowed', () => {
+    let doc: Record<string, unknown> = { uri: 'urn:x:leaf', name: 'n' };
+    for (let i = 0; i < 3000; i++) doc = { uri: `urn:x:${i}`, name: 'n', associations: [doc] };
+    assert.match(refusal({ ...doc, standard: { version: '3.1' } }).reason, /^the ninjs document is nested deeper than 64 levels$/);
+  });
+
+  test('keys with NUL or lone surrogates do not reach a refusal unclean', () => {
+    const r = refusal({ uri: 'urn:x', ['bad\u0000key\ud800']: 1 });
+    assert.deepEqual(r.paths, ['/badkey: not a ninjs field here']);
+  });
+
   test('a refusal lists at most 25 paths however broken the document is', () => {
     const r = refusal({ uri: 'urn:x', standard: { version: '3.1' }, headlines: Array.from({ length: 100 }, () => ({ value: 1, bad: true })) });
     assert.equal(r.paths.length, 25);

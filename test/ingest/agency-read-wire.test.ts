@@ -154,6 +154,14 @@ describe('readWireDocument: what it refuses, by name', () => {
     refuses('[[{"uri": "urn:x"}]]', /^JSON list, not an agency item$/);
   });
 
+  test('deep nesting and huge lists are refused before anything walks them', () => {
+    refuses('['.repeat(100000) + ']'.repeat(100000), /^the JSON document is nested deeper than 64 levels$/);
+    // Built as text: JSON.stringify itself would run out of stack on it.
+    const deep = '{"uri":"urn:x:1","name":"a","associations":['.repeat(5000) + '{"uri":"urn:x:leaf","name":"a"}' + ']}'.repeat(5000);
+    refuses(deep, /nested deeper than 64 levels/);
+    refuses(JSON.stringify(Array.from({ length: 10001 }, () => ({}))), /^a list of 10001 entries; the limit is 10000$/);
+  });
+
   test('not text or bytes', () => {
     refuses(undefined as unknown as string, /^expected the document as text or bytes, got undefined$/);
     refuses(42 as unknown as string, /got number/);

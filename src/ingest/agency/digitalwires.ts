@@ -2,7 +2,7 @@ import { LIMITS } from '../../content/types.js';
 import { htmlToBlocks, htmlToBox, htmlToText } from './html-blocks.js';
 import {
   cleanLine, cleanMultiline, httpUrl, isObj, isoInstant, isoTime, languageOf, limited, list, positiveInt,
-  positiveNumber, pubStatusOf, rightsOf, urgencyOf, type Obj,
+  positiveNumber, pubStatusOf, rightsOf, shown, urgencyOf, assertShallow, type Obj,
 } from './wire-fields.js';
 import {
   WireRefusal,
@@ -70,14 +70,15 @@ export function isDigitalwires(doc: unknown): boolean {
 
 export function readDigitalwires(doc: unknown): WireItem {
   if (!isObj(doc)) throw new WireRefusal(`a digitalwires entry must be a JSON object, got ${Array.isArray(doc) ? 'a list' : doc === null ? 'null' : typeof doc}`);
-  if (!isDigitalwires(doc)) throw new WireRefusal(`not a digitalwires entry (format: ${JSON.stringify(doc.format ?? null)})`);
+  assertShallow(doc, 'the digitalwires entry');
+  if (!isDigitalwires(doc)) throw new WireRefusal(`not a digitalwires entry (format: ${shown(doc.format)})`);
   const formatVersion = cleanLine(String(doc.format).trim().slice('digitalwires@'.length));
   const warnings: string[] = [];
 
   const guid = cleanLine(doc.urn, LIMITS.url);
   if (!guid) throw new WireRefusal('digitalwires entry without an urn');
   const version = positiveInt(doc.version);
-  if (version === undefined) throw new WireRefusal(`digitalwires entry ${guid}: version must be a whole number ≥ 1, got ${JSON.stringify(doc.version ?? null)}`);
+  if (version === undefined) throw new WireRefusal(`digitalwires entry ${guid}: version must be a whole number ≥ 1, got ${shown(doc.version)}`);
 
   const categories = list(doc.categories).filter(isObj);
   const pubStatus = readPubStatus(doc, categories, guid, warnings);
@@ -147,12 +148,12 @@ export function readDigitalwires(doc: unknown): WireItem {
   if (doc.embargoed !== null && doc.embargoed !== undefined) {
     const embargo = isoInstant(doc.embargoed);
     // An embargo we cannot read must not turn into "no embargo": refuse, so the item goes to the dead letters.
-    if (!embargo) throw new WireRefusal(`digitalwires entry ${guid}: embargoed is not an ISO 8601 instant with offset (${JSON.stringify(doc.embargoed)})`);
+    if (!embargo) throw new WireRefusal(`digitalwires entry ${guid}: embargoed is not an ISO 8601 instant with offset (${shown(doc.embargoed)})`);
     item.embargoUntil = embargo;
   }
   const urgency = urgencyOf(doc.urgency ?? categories.find((c) => c.type === 'dnltype:urgency')?.name);
   if (urgency) item.urgency = urgency;
-  else if (doc.urgency !== null && doc.urgency !== undefined) warnings.push(`urgency ${JSON.stringify(doc.urgency)} is not 1–9; ignored`);
+  else if (doc.urgency !== null && doc.urgency !== undefined) warnings.push(`urgency ${shown(doc.urgency)} is not 1–9; ignored`);
   const language = languageOf(doc.language);
   if (language) item.language = language;
   const kicker = limited(doc.kicker, LIMITS.kicker, 'kicker', warnings);
@@ -177,7 +178,7 @@ function readPubStatus(doc: Obj, categories: Obj[], guid: string, warnings: stri
   }
   const status = pubStatusOf(given);
   // An unknown status might be a withdrawal we do not understand: never read it as usable.
-  if (!status) throw new WireRefusal(`digitalwires entry ${guid}: unknown pubstatus ${JSON.stringify(given)}`);
+  if (!status) throw new WireRefusal(`digitalwires entry ${guid}: unknown pubstatus ${shown(given)}`);
   return status;
 }
 

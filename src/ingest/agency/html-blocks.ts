@@ -406,11 +406,49 @@ function parse(html: string): Node[] {
   return doc.children as unknown as Node[];
 }
 
+/** Real agency copy nests a dozen levels; the walker recurses, so deeper markup is read as plain text. */
+const MAX_HTML_DEPTH = 200;
+
+/** Replaces the content of elements nested deeper than MAX_HTML_DEPTH by their text. Iterative; true when it did. */
+function flattenDeep(nodes: Node[]): boolean {
+  let flattened = false;
+  const stack: [Node, number][] = nodes.map((n) => [n, 1]);
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    if (!n.children?.length) continue;
+    if (depth >= MAX_HTML_DEPTH) {
+      n.children = [{ type: 'text', data: textOf(n) }];
+      flattened = true;
+      continue;
+    }
+    for (const c of n.children) stack.push([c, depth + 1]);
+  }
+  return flattened;
+}
+
+/** The text below a node, in document order, without script, style or dropped elements. Iterative. */
+function textOf(root: Node): string {
+  const parts: string[] = [];
+  const stack: Node[] = [...(root.children ?? [])].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') parts.push(n.data ?? '');
+    else if (isElement(n) && !DROP.has(n.name!) && !SILENT.has(n.name!)) {
+      // Block edges separate words.
+      if (BLOCK_TAGS.has(n.name!)) parts.push(' ');
+      for (let i = (n.children?.length ?? 0) - 1; i >= 0; i--) stack.push(n.children![i]!);
+    }
+  }
+  return parts.join('');
+}
+
 /** Agency HTML → body blocks and what was dropped. Never throws on any string. */
 export function htmlToBlocks(html: string): HtmlBlocks {
   if (typeof html !== 'string' || !html.trim()) return { blocks: [], warnings: [] };
   const b = new Builder();
-  b.walk(parse(html));
+  const nodes = parse(html);
+  if (flattenDeep(nodes)) b.note(`markup nested deeper than ${MAX_HTML_DEPTH} levels was read as plain text`);
+  b.walk(nodes);
   b.end();
   return { blocks: b.blocks, warnings: b.warnings() };
 }

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { cleanText } from './wire-fields.js';
 
 /**
  * Lede's own rules for ninjs documents, one set per version family, written
@@ -293,7 +294,12 @@ export function checkNinjs(doc: unknown, rules: NinjsRules, opts: { extension?: 
   return [...out];
 }
 
+/** One failing place; keys come from the document, so the text is cleaned like any field. */
 function describe(e: ErrorObject): string {
+  return cleanText(place(e)).slice(0, 300);
+}
+
+function place(e: ErrorObject): string {
   const at = e.instancePath || '/';
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'additionalProperties') return `${e.instancePath}/${String(p.additionalProperty)}: not a ninjs field here`;

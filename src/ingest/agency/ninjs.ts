@@ -3,7 +3,7 @@ import { htmlToBlocks } from './html-blocks.js';
 import { checkNinjs, type NinjsRules } from './ninjs-rules.js';
 import {
   cleanLine, cleanMultiline, httpUrl, isObj, isoInstant, isoTime, languageOf, limited, list, positiveInt,
-  positiveNumber, pubStatusOf, rightsOf, urgencyOf, type Obj,
+  positiveNumber, pubStatusOf, rightsOf, shown, urgencyOf, assertShallow, type Obj,
 } from './wire-fields.js';
 import {
   WireRefusal,
@@ -82,15 +82,15 @@ export function looksLikeNinjs(doc: unknown): boolean {
 /** Which version's rules a document is held to: its claim, else its shape. */
 export function ninjsVersion(doc: Obj): NinjsVersion {
   const std = isObj(doc.standard) ? doc.standard : isObj(doc.$standard) ? doc.$standard : undefined;
-  const name = typeof std?.name === 'string' ? std.name.trim() : undefined;
+  const name = cleanLine(std?.name, 60);
   const extension = name && !/^ninjs$/i.test(name) ? name : undefined;
-  const claim = (typeof std?.version === 'string' && std.version.trim()) || schemaVersion(std?.schema) || schemaVersion(doc.$schema);
+  const claim = cleanLine(std?.version, 20) ?? schemaVersion(std?.schema) ?? schemaVersion(doc.$schema);
   if (claim) {
     const rules = rulesFor(claim);
     if (rules) return { version: claim, claimed: true, rules, ...(extension && { extension }) };
   }
   const shape = shapeOf(doc);
-  const note = claim ? `claims version ${JSON.stringify(claim)}, which is not a ninjs version; read by its shape (${shape.version})` : undefined;
+  const note = claim ? `claims version ${shown(claim)}, which is not a ninjs version; read by its shape (${shape.version})` : undefined;
   return { ...shape, ...(extension && { extension }), ...(note && { note }) };
 }
 
@@ -134,6 +134,8 @@ function nestedKeys(doc: Obj): string[] {
 
 export function readNinjs(doc: unknown): WireItem {
   if (!isObj(doc)) throw new WireRefusal(`a ninjs document must be a JSON object, got ${Array.isArray(doc) ? 'a list' : doc === null ? 'null' : typeof doc}`);
+  // Before the schema check: its code recurses with associations.
+  assertShallow(doc, 'the ninjs document');
   const v = ninjsVersion(doc);
   const paths = checkNinjs(doc, v.rules, { extension: v.extension !== undefined });
   if (paths.length) {
@@ -253,7 +255,7 @@ function base(doc: Obj, v: NinjsVersion, warnings: string[]): WireItem {
   const status = get(doc, 'pubStatus');
   if (status !== undefined) {
     const s = pubStatusOf(status);
-    if (!s) throw new WireRefusal(`ninjs document ${guid}: unknown pubStatus ${JSON.stringify(status)}`);
+    if (!s) throw new WireRefusal(`ninjs document ${guid}: unknown pubStatus ${shown(status)}`);
     item.pubStatus = s;
   }
   const versionCreated = isoTime(get(doc, 'versionCreated'));
@@ -263,12 +265,12 @@ function base(doc: Obj, v: NinjsVersion, warnings: string[]): WireItem {
   const embargo = doc.embargoedUntil ?? doc.embargoed;
   if (embargo !== undefined) {
     const until = isoInstant(embargo);
-    if (!until) throw new WireRefusal(`ninjs document ${guid}: embargo ${JSON.stringify(embargo)} is not an instant with offset`);
+    if (!until) throw new WireRefusal(`ninjs document ${guid}: embargo ${shown(embargo)} is not an instant with offset`);
     item.embargoUntil = until;
   }
   const urgency = urgencyOf(doc.urgency);
   if (urgency) item.urgency = urgency;
-  else if (doc.urgency !== undefined) warnings.push(`urgency ${JSON.stringify(doc.urgency)} is not 1–9; ignored`);
+  else if (doc.urgency !== undefined) warnings.push(`urgency ${shown(doc.urgency)} is not 1–9; ignored`);
   const language = languageOf(doc.language);
   if (language) item.language = language;
   note(item.notes, get(doc, 'edNote'), 'ednote');
@@ -283,7 +285,7 @@ function ninjsVersionNumber(raw: unknown, warnings: string[]): number {
   if (raw === undefined) return 1;
   const s = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
   if (/^\d{1,9}$/.test(s)) return Number(s) + 1;
-  warnings.push(`version ${JSON.stringify(raw)} is not a number; read as the first version`);
+  warnings.push(`version ${shown(raw)} is not a number; read as the first version`);
   return 1;
 }
 

@@ -1,7 +1,7 @@
 import { isDigitalwires, readDigitalwires } from './digitalwires.js';
 import { readNewsMlG2 } from './newsml-g2.js';
 import { looksLikeNinjs, readNinjs } from './ninjs.js';
-import { cleanLine, isObj } from './wire-fields.js';
+import { assertShallow, cleanLine, isObj, shown } from './wire-fields.js';
 import { WireRefusal, type WireItem } from './wire-item.js';
 
 /**
@@ -46,12 +46,16 @@ export function readWireEntries(input: Uint8Array | string, opts: ReadWireOption
   const text = decode(input, opts);
   const start = text.trimStart();
   if (!start) throw new WireRefusal('empty document');
-  if (start.startsWith('{') || start.startsWith('[')) return fromJson(parseJson(start));
+  if (start.startsWith('{') || start.startsWith('[')) {
+    const value = parseJson(start);
+    assertShallow(value, 'the JSON document');
+    return fromJson(value);
+  }
   if (start.startsWith('<')) {
     if (/^<!doctype\s+html|^<html[\s>]/i.test(start)) throw new WireRefusal('an HTML page, not an agency document');
     return oneEntry(() => readNewsMlG2(text));
   }
-  throw new WireRefusal(`plain text, not JSON or XML${where(opts)} (it starts with ${JSON.stringify(preview(start))})`);
+  throw new WireRefusal(`plain text, not JSON or XML${where(opts)} (it starts with ${shown(preview(start))})`);
 }
 
 function oneEntry(read: () => WireItem[]): WireEntryResult[] {
@@ -144,8 +148,12 @@ function fromJson(value: unknown): WireEntryResult[] {
   return [{ index: 0, item: readEntry(value) }];
 }
 
+/** A wireQ answer holds tens of entries; far more is not a feed Lede should take in one go. */
+export const MAX_WIRE_ENTRIES = 10000;
+
 function entries(list: unknown[], what: string): WireEntryResult[] {
   if (!list.length) throw new WireRefusal(`an empty ${what}: no entries`);
+  if (list.length > MAX_WIRE_ENTRIES) throw new WireRefusal(`a ${what} of ${list.length} entries; the limit is ${MAX_WIRE_ENTRIES}`);
   return list.map((entry, index) => {
     try {
       return { index, item: readEntry(entry) };
@@ -161,12 +169,12 @@ function readEntry(v: unknown): WireItem {
   if (!isObj(v)) throw new WireRefusal(`JSON ${Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v}, not an agency item`);
   if (isDigitalwires(v)) return readDigitalwires(v);
   if (looksLikeNinjs(v)) return readNinjs(v);
-  if (typeof v.format === 'string') throw new WireRefusal(`JSON with an unknown format ${JSON.stringify(cleanLine(v.format, 60) ?? '')}`);
+  if (typeof v.format === 'string') throw new WireRefusal(`JSON with an unknown format ${shown(v.format)}`);
   if (typeof v.$schema === 'string' && (isObj(v.properties) || isObj(v.$defs))) throw new WireRefusal('a JSON Schema, not a news item');
   const keys = Object.keys(v);
   if (!keys.length) throw new WireRefusal('an empty JSON object');
-  const shown = keys.slice(0, 8).map((k) => cleanLine(k, 40) ?? '""').join(', ');
-  throw new WireRefusal(`JSON without a format or ninjs fields (keys: ${shown}${keys.length > 8 ? `, … ${keys.length} in all` : ''})`);
+  const listed = keys.slice(0, 8).map((k) => cleanLine(k, 40) ?? '""').join(', ');
+  throw new WireRefusal(`JSON without a format or ninjs fields (keys: ${listed}${keys.length > 8 ? `, … ${keys.length} in all` : ''})`);
 }
 
 function where(opts: ReadWireOptions): string {

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../content/types.js';
 import type { WirePubStatus, WireRights } from './wire-item.js';
-import { WIRE_PUB_STATUSES } from './wire-item.js';
+import { WIRE_PUB_STATUSES, WireRefusal } from './wire-item.js';
 
 /**
  * Reading untrusted agency fields: every string that leaves a reader went
@@ -131,4 +131,29 @@ export function limited(v: unknown, max: number, name: string, warnings: string[
   const full = cleanLine(v);
   if (full && [...full].length > max) warnings.push(`${name} was longer than ${max} characters and was shortened`);
   return full && cleanLine(full, max);
+}
+
+/** A value as a refusal or warning shows it: short, clean, never the whole of a big or deep structure. */
+export function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(cleanLine(v, 60) ?? '');
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return 'null';
+  return Array.isArray(v) ? 'a list' : 'an object';
+}
+
+/** Deeper than any agency item is nested (ninjs with associations and GeoJSON stays under 15). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything recursive
+ * (the schema check, a reader) walks it and runs out of stack. Iterative.
+ */
+export function assertShallow(value: unknown, what: string): void {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > MAX_JSON_DEPTH) throw new WireRefusal(`${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
 }
