@@ -15,7 +15,7 @@ import { StoryService, joinTransaction } from './story-service.js';
 import { cleanDeep } from './wire-clean.js';
 import { leadPicture, wireDraft } from './wire-draft.js';
 import { DEFAULT_PICTURE_FETCH, PictureFetchError, fetchPicture, pictureRights, type PictureFetchOptions } from './wire-pictures.js';
-import { readWire, type ReadWire } from './wire-reader.js';
+import { readEntries, type ReadWire, type ReadWireEntries, type WireEntries } from './wire-reader.js';
 import { categoryMatches, checkRules, checkSource, parseSourcesEnv } from './wire-sources.js';
 
 /** Dead letters keep at most this much of a document (the rest is cut; such a letter cannot be retried). */
@@ -76,7 +76,7 @@ export interface WireDeskOptions {
   events?: EventBus | undefined;
   /** The media library pictures are fetched into; without it a take-over has no picture (and says so). */
   media?: NewsroomMedia | undefined;
-  /** The document reader (default: src/ingest/agency's readers). */
+  /** A whole-document reader instead of src/ingest/agency's (tests); it refuses a document as a whole. */
   read?: ReadWire;
   /** How pictures are fetched (the global fetch, 15 s, 30 MB, public hosts only, by default). */
   pictures?: Partial<PictureFetchOptions>;
@@ -103,13 +103,14 @@ const noSource = (id: string) => new LedeError('NOT_FOUND', `no wire source "${i
  * its withdrawal.
  */
 export class WireDesk {
-  readonly #read: ReadWire;
+  readonly #read: ReadWireEntries;
   readonly #clock: () => Date;
   readonly #log: (line: string) => void;
   readonly #pictures: PictureFetchOptions;
 
   constructor(private readonly db: Database, private readonly stories: StoryService, private readonly opts: WireDeskOptions = {}) {
-    this.#read = opts.read ?? readWire;
+    const whole = opts.read;
+    this.#read = whole ? async (input, o) => (await whole(input, o)).map((item, index) => ({ index, item })) : readEntries;
     this.#clock = opts.clock ?? (() => new Date());
     this.#log = opts.log ?? ((line) => console.error(`[wire] ${line}`));
     this.#pictures = { ...DEFAULT_PICTURE_FETCH, fetch: globalThis.fetch.bind(globalThis), ...opts.pictures };
@@ -126,37 +127,52 @@ export class WireDesk {
   async ingest(sourceId: string, input: Uint8Array | string, meta: IngestMeta = {}): Promise<IngestOutcome[]> {
     const source = await this.#source(sourceId);
     const read = await this.#parse(source, input, meta.name);
-    if ('reason' in read) {
-      const deadLetterId = await this.#deadLetter(source.id, input, read.reason, meta);
-      this.#log(`${source.id}: ${meta.name ?? 'a document'} was refused (${read.reason}); kept as dead letter ${deadLetterId}`);
-      return [{ result: 'refused', reason: read.reason, deadLetterId }];
+    const reason = 'reason' in read ? read.reason : read.refused;
+    const out = 'items' in read ? await this.#storeAll(source, read.items, meta.via) : [];
+    if (reason) {
+      // The whole document is kept: a retry stores what is readable by then (what was stored already is a duplicate).
+      const deadLetterId = await this.#deadLetter(source.id, input, reason, meta);
+      this.#log(`${source.id}: ${meta.name ?? 'a document'} was refused (${reason}); kept as dead letter ${deadLetterId}`);
+      out.push({ result: 'refused', reason, deadLetterId });
     }
-    return this.#storeAll(source, read.items, meta.via);
+    return out;
   }
 
-  /** The document's items, checked; or the reason it cannot be taken. */
-  async #parse(source: Source, input: Uint8Array | string, name: string | undefined): Promise<{ items: WireItem[] } | { reason: string }> {
-    let items: WireItem[];
+  /**
+   * The document's items, checked, and what could not be read of it: the
+   * reason for the whole document, or (for a list with some bad entries) one
+   * reason naming each bad entry while the good ones are stored.
+   */
+  async #parse(source: Source, input: Uint8Array | string, name: string | undefined): Promise<{ items: WireItem[]; refused?: string } | { reason: string }> {
+    let entries: WireEntries;
     try {
-      items = await this.#read(input, name === undefined ? {} : { name });
+      entries = await this.#read(input, name === undefined ? {} : { name });
     } catch (err) {
       if (err instanceof WireRefusal) return { reason: err.message };
       // A reader that trips over a document is a bad document to the desk: listed, never a failed delivery.
       return { reason: `the document could not be read: ${err instanceof Error ? err.message : String(err)}` };
     }
-    if (!Array.isArray(items) || !items.length) return { reason: 'the document holds no agency item' };
+    if (!Array.isArray(entries) || !entries.length) return { reason: 'the document holds no agency item' };
     const problems: string[] = [];
-    items = items.map((raw, i) => {
-      const item = cleanDeep(raw);
-      const at = items.length > 1 ? `item ${i + 1}: ` : '';
-      if (source.format !== 'auto' && item.format !== source.format) problems.push(`${at}the source ${source.id} takes ${source.format}, this is ${item.format}`);
-      if (typeof item.guid !== 'string' || !item.guid.trim() || item.guid.length > 1000) problems.push(`${at}no usable id (guid/urn)`);
-      if (!Number.isInteger(item.version) || item.version < 1 || item.version > 2_000_000_000) problems.push(`${at}version must be a whole number ≥ 1, got ${String(item.version)}`);
-      if (!(WIRE_PUB_STATUSES as readonly string[]).includes(item.pubStatus)) problems.push(`${at}unknown publication status ${String(item.pubStatus)}`);
-      if (typeof item.headline !== 'string') problems.push(`${at}no headline`);
-      return item;
-    });
-    return problems.length ? { reason: problems.join('; ') } : { items };
+    const items: WireItem[] = [];
+    for (const entry of entries) {
+      const at = entries.length > 1 ? `entry ${entry.index + 1} of ${entries.length}: ` : '';
+      if ('refusal' in entry) {
+        problems.push(`${at}${entry.refusal.message}`);
+        continue;
+      }
+      const item = cleanDeep(entry.item);
+      const wrong: string[] = [];
+      if (source.format !== 'auto' && item.format !== source.format) wrong.push(`the source ${source.id} takes ${source.format}, this is ${item.format}`);
+      if (typeof item.guid !== 'string' || !item.guid.trim() || item.guid.length > 1000) wrong.push('no usable id (guid/urn)');
+      if (!Number.isInteger(item.version) || item.version < 1 || item.version > 2_000_000_000) wrong.push(`version must be a whole number ≥ 1, got ${String(item.version)}`);
+      if (!(WIRE_PUB_STATUSES as readonly string[]).includes(item.pubStatus)) wrong.push(`unknown publication status ${String(item.pubStatus)}`);
+      if (typeof item.headline !== 'string') wrong.push('no headline');
+      if (wrong.length) problems.push(`${at}${wrong.join('; ')}`);
+      else items.push(item);
+    }
+    if (!items.length) return { reason: problems.join('; ') };
+    return { items, ...(problems.length && { refused: problems.join('; ') }) };
   }
 
   async #deadLetter(source: string, input: Uint8Array | string, reason: string, meta: IngestMeta): Promise<string> {
@@ -426,12 +442,14 @@ export class WireDesk {
     }
     const source = await this.#source(letter.source);
     const read = await this.#parse(source, Uint8Array.from(letter.raw), letter.name);
-    if ('reason' in read) {
-      await repo.retried(id, { resolved: false, reason: read.reason.slice(0, 4000) });
-      return [{ result: 'refused', reason: read.reason, deadLetterId: id }];
+    const outcomes = 'items' in read ? await this.#storeAll(source, read.items, letter.via) : [];
+    const reason = 'reason' in read ? read.reason : read.refused;
+    if (reason) {
+      await repo.retried(id, { resolved: false, reason: reason.slice(0, 4000) });
+      outcomes.push({ result: 'refused', reason, deadLetterId: id });
+    } else {
+      await repo.retried(id, { resolved: true });
     }
-    const outcomes = await this.#storeAll(source, read.items, letter.via);
-    await repo.retried(id, { resolved: true });
     return outcomes;
   }
 
