@@ -81,6 +81,22 @@ forEachEngine('wire desk: dpa samples', (ctx) => {
     assert.deepEqual([letter?.retries, letter?.resolved, letter?.name], [1, false, 'liste.json']);
   });
 
+  test('dpa\'s NewsML-G2 rendering of an item already stored from JSON is the same item: a duplicate', { skip }, async () => {
+    const g2 = path.resolve(INPUT, '../newsml-g2');
+    let compared = 0;
+    for (const f of files) {
+      const xml = path.join(g2, f.replace(/\.json$/, '.xml'));
+      const first = outcomes.get(f)!;
+      if (first.result === 'refused' || !fs.existsSync(xml)) continue;
+      const [out] = await desk.ingest('dpa', fs.readFileSync(xml), { name: path.basename(xml) });
+      if (out?.result === 'refused') continue;
+      assert.equal(out?.itemId, first.itemId, f);
+      assert.ok(out?.result === 'duplicate' || out?.result === 'ignored', `${f}: ${out?.result}`);
+      compared++;
+    }
+    assert.ok(compared >= 5, `most renderings name the same item (${compared})`);
+  });
+
   test('filters and full text find the samples by their dpa fields', { skip }, async () => {
     const deepseek = outcomes.get('with_dateline.json');
     if (!deepseek || deepseek.result === 'refused') return;
