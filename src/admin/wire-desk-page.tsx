@@ -153,7 +153,7 @@ export function registerWireDeskPages(registry: EndpointRegistry, deps: Newsroom
               <p class="muted">{t.liveHint}</p>
               <p id="wire-live" class="wire-live" role="status" aria-live="polite"></p>
               <div id="wire-eil-alert" class="wire-eil-alert" role="alert"></div>
-              <script type="application/json" id="wire-desk-config">{jsonIsland(config)}</script>
+              <script type="application/json" id="wire-desk-config" dangerouslySetInnerHTML={{ __html: jsonIsland(config) }}></script>
             </>
           ) : null}
           <table class="wire-list" id="wire-list">

@@ -61,6 +61,11 @@ for (const engine of engines()) {
       assert.match(html, /<p id="wire-live" class="wire-live" role="status" aria-live="polite">/);
       assert.match(html, /<div id="wire-eil-alert" class="wire-eil-alert" role="alert">/);
       assert.match(html, /src="\/newsroom\/assets\/wire-desk\.[0-9a-f]{12}\.js"/);
+      const config = JSON.parse(/<script type="application\/json" id="wire-desk-config">([^<]*)<\/script>/.exec(html)![1]!) as { poll: string; newest: string; text: { eilAlert: string } };
+      assert.equal(config.poll, '/newsroom/api/wire/items?limit=50');
+      assert.equal(config.text.eilAlert, 'Eilmeldung: {h}');
+      const polled = await (await get('admin', `${config.poll}&after=${config.newest}`)).json() as { items: unknown[] };
+      assert.deepEqual(polled.items, [], 'the mark is the newest item: nothing newer yet');
       assert.match(html, /href="\/newsroom\/agentur" aria-current="page">Agentur</, 'the nav link');
 
       const en = await (await get('editor', '/newsroom/agentur')).text();
