@@ -7,6 +7,7 @@ Usage: lede <command> [options]
 Commands:
   serve            start the web site (PORT, default 3000)
   import FILE...   import news pages saved as plain text; prints one JSON line per story
+  ingest FILE|DIR... read agency documents into the wire desk; one JSON line per item
   story ID|SLUG    show a stored story (--json for the API shape)
   migrate          apply pending database migrations
   user add|list    create newsroom accounts (lede user add --role admin EMAIL), list them
@@ -28,6 +29,7 @@ type Command = { help: string; run: (args: string[], io: CommandIO) => Promise<n
 const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => { const m = await import('./serve-command.js'); return { help: m.SERVE_HELP, run: m.runServe }; },
   import: async () => { const m = await import('./import-command.js'); return { help: m.IMPORT_HELP, run: m.runImport }; },
+  ingest: async () => { const m = await import('./ingest-command.js'); return { help: m.INGEST_HELP, run: m.runIngest }; },
   story: async () => { const m = await import('./story-command.js'); return { help: m.STORY_HELP, run: m.runStory }; },
   user: async () => { const m = await import('./user-command.js'); return { help: m.USER_HELP, run: m.runUser }; },
   migrate: async () => { const m = await import('./migrate-command.js'); return { help: m.MIGRATE_HELP, run: m.runMigrate }; },
