@@ -185,6 +185,19 @@ for (const engine of engines()) {
       const list = await (await get('contributor', '/newsroom/agentur?status=taken')).text();
       assert.ok(rowsOf(list).some((r) => r.includes(id) && /übernommen/.test(r)));
 
+      // A take-over that leaves something out (here the picture: this app has no media library) says so on the item page, with the way on.
+      const pictured = await w.ingestOne(entry({
+        headline: 'Segelregatta auf dem Arendsee',
+        associations: [{ type: 'image', caption: 'Boote am Start.', creditline: 'Foto: Kai Wind/dpa', renditions: [{ url: 'https://pictures.example.invalid/boote.jpg', width: 1200, height: 800 }] }],
+      }));
+      const noted = await post('contributor', `/newsroom/agentur/${pictured}/uebernehmen`);
+      assert.equal(noted.status, 200);
+      const notedHtml = await noted.text();
+      assert.match(textOf(notedHtml), /Der Entwurf wurde angelegt, mit Hinweisen: .*no media library is configured/);
+      const storyLink = /<a href="(\/newsroom\/stories\/[0-9a-f-]{36})">Beitrag im Editor öffnen<\/a>/.exec(notedHtml)?.[1];
+      assert.ok(storyLink);
+      assert.equal((await w.services.wire.get(pictured)).takes[0]?.storyId, storyLink.split('/').pop());
+
       const noCsrf = await w.as.get('contributor')!.form(`/newsroom/agentur/${id}/uebernehmen`, {});
       assert.equal(noCsrf.status, 403);
       assert.equal((await post('contributor', '/newsroom/agentur/00000000-0000-4000-8000-000000000000/uebernehmen')).status, 404);
