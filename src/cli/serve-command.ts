@@ -166,6 +166,11 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
       onError: (err) => io.stderr.write(`lede serve: scheduler pass failed: ${err instanceof Error ? err.message : String(err)}\n`),
     })
     : undefined;
+  // Agency transports (wireQ, watch folders, S3 prefixes) run beside the scheduler; on PostgreSQL each source is polled by
+  // one node of the cluster at a time (advisory locks). LEDE_WIRE_SOURCES is applied first: a bad value stops the start.
+  if (scheduler && config.wireSources) await services.wire.configureFromEnv(config.wireSources).catch(async (err: unknown) => { await relay.close(); await db.close(); throw err; });
+  const wireTransports = scheduler ? await import('../services/wire-transports/wire-pollers.js') : undefined;
+  let wirePollers: ReturnType<NonNullable<typeof wireTransports>['startWirePollers']> | undefined;
   if (metrics) registerRuntimeMetrics(metrics.registry, { pageCache, db, relay, ...(scheduler && { scheduler }), startedAt: Date.now() });
   // Bound with the slow-client deadlines (LEDE_HEADERS_TIMEOUT_MS, LEDE_REQUEST_TIMEOUT_MS, LEDE_IDLE_TIMEOUT_MS).
   // Fresh page-cache hits are written straight from Node's request event (fast-hits.ts); the rest goes to the app.
@@ -187,7 +192,14 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
     throw err;
   });
   // Its first pass (due stories, retention, rights) runs shortly after the first requests, not in their way.
-  const schedulerStart = scheduler && setTimeout(() => scheduler.start(), SCHEDULER_FIRST_DELAY_MS);
+  const schedulerStart = scheduler && setTimeout(() => {
+    scheduler.start();
+    const s3 = config.mediaStorage?.kind === 's3' ? config.mediaStorage : undefined;
+    wirePollers = wireTransports?.startWirePollers({
+      wire: services.wire, db, databaseUrl: config.databaseUrl, ...(s3 && { s3Defaults: s3 }),
+      log: (line) => io.stderr.write(`lede serve: ${line}\n`),
+    });
+  }, SCHEDULER_FIRST_DELAY_MS);
   if (slot === undefined) {
     io.stdout.write(`Lede is running at http://localhost:${config.port} (${where(db, config)}; ready in ${Math.round(performance.now() - started)} ms; 1 worker)\n`);
   } else {
@@ -205,7 +217,8 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
       server.close();
       clearTimeout(schedulerStart);
       logger?.flush();
-      const closed = scheduler ? scheduler.stop() : Promise.resolve();
+      // Pollers finish the document in hand (acknowledged after its commit) before the database closes.
+      const closed = Promise.all([scheduler?.stop(), wirePollers?.stop()]);
       closed.then(() => relay.close()).then(() => db.close()).then(() => resolve(0), (err: unknown) => {
         io.stderr.write(`lede serve: error while closing the database: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve(1);
