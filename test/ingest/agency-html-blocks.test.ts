@@ -141,6 +141,11 @@ describe('agency HTML → blocks: hostile input', () => {
     valid(blocks);
   });
 
+  test('text is NFC: a decomposed umlaut is the same text as a composed one', () => {
+    const { blocks } = htmlToBlocks('<p>Gru\u0308ße aus Ko\u0308ln und A\u030a</p>');
+    assert.deepEqual(blocks, [{ type: 'paragraph', content: [{ text: 'Grüße aus Köln und Å' }] }]);
+  });
+
   test('NUL, control characters and lone surrogates are removed; pairs stay', () => {
     const { blocks } = htmlToBlocks('<p>A\u0000B\u0007C \ud800D\udc00E 😀</p><h2>Titel\u0000</h2>');
     assert.deepEqual(blocks, [

@@ -358,6 +358,9 @@ function sameStyle(a: Inline, b: Inline): boolean {
 
 /** Paragraph content within LIMITS.inlineText characters per paragraph. */
 function splitRuns(runs: Inline[]): Inline[][] {
+  let total = 0;
+  for (const r of runs) total += r.text.length;
+  if (total <= LIMITS.inlineText) return runs.length ? [runs] : [];
   const out: Inline[][] = [];
   let cur: Inline[] = [];
   let len = 0;

@@ -15,8 +15,21 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** A string without NUL/control characters and lone surrogates, NFC (the same words are the same text). */
 export function cleanText(s: string): string {
-  return s.replace(CONTROL, '').replace(LONE_SURROGATE, '').normalize('NFC');
+  // Most agency text is clean: test once, replace only when needed (this runs for every text node).
+  const t = SUSPECT.test(s) ? s.replace(CONTROL, '').replace(LONE_SURROGATE, '') : s;
+  return NFC_STABLE.test(t) ? t : t.normalize('NFC');
 }
+
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff]/;
+/**
+ * Text made only of Latin letters (up to U+024F), general punctuation (without
+ * U+2000/U+2001, which NFC maps to other spaces) and currency signs is already
+ * NFC: none of them is a combining mark or decomposes. German copy nearly always
+ * is; normalising it anyway costs more than the rest of the cleaning.
+ */
+// eslint-disable-next-line no-control-regex
+const NFC_STABLE = /^[\u0000-\u024f\u2002-\u206f\u20a0-\u20cf]*$/;
 
 /** One line of text: cleaned, whitespace collapsed and trimmed; undefined when nothing is left. */
 export function cleanLine(s: unknown, max?: number): string | undefined {
