@@ -1,4 +1,4 @@
-import { formatEnglishDateTime, formatGermanDateTime } from '../content/index.js';
+import { LedeError, formatEnglishDateTime, formatGermanDateTime } from '../content/index.js';
 import { hasPermission } from '../content/roles.js';
 import type { Session } from '../store/session-repository.js';
 import { WIRE_TEXT, pick, type UiLang } from './i18n.js';
@@ -45,6 +45,42 @@ export function WireNav(props: { t: WireT; session: Session; current: 'desk' | '
       </ul>
     </nav>
   );
+}
+
+/** The desk's own refusals in the editor's words (the newsroom's shared table does not know them yet); other errors as they are. */
+const WIRE_ERRORS: Record<string, { de: (p: Record<string, unknown>) => string; en: (p: Record<string, unknown>) => string }> = {
+  no_wire_item: { de: () => 'Diese Agenturmeldung gibt es nicht (mehr).', en: () => 'There is no such wire item.' },
+  no_wire_version: { de: (p) => `Diese Fassung gibt es nicht; die aktuelle ist Fassung ${String(p.current ?? '?')}.`, en: (p) => `There is no such version; the current one is version ${String(p.current ?? '?')}.` },
+  wire_withdrawn: { de: () => 'Die Agentur hat diese Meldung zurückgezogen; sie kann nicht übernommen werden.', en: () => 'The agency has withdrawn this item; it cannot be taken over.' },
+  no_dead_letter: { de: () => 'Diese Lieferung gibt es nicht (mehr).', en: () => 'There is no such delivery.' },
+  dead_letter_truncated: { de: () => 'Von dieser Lieferung wurde nur der Anfang gespeichert; bitte neu liefern lassen.', en: () => 'Only the start of this delivery was kept; have it delivered again.' },
+  no_wire_source: { de: (p) => `Die Quelle „${String(p.source ?? '')}“ gibt es nicht.`, en: (p) => `There is no source "${String(p.source ?? '')}".` },
+  wire_source_in_use: {
+    de: (p) => `Die Quelle „${String(p.source ?? '')}“ hat ${String(p.items ?? '')} Meldungen und kann nicht gelöscht werden; bitte stattdessen deaktivieren.`,
+    en: (p) => `The source "${String(p.source ?? '')}" has ${String(p.items ?? '')} items and cannot be deleted; deactivate it instead.`,
+  },
+};
+
+/** `err` with its message in `lang` when it is one of the desk's own refusals; the same error otherwise. */
+export function wireError(err: LedeError, lang: UiLang): LedeError {
+  const words = WIRE_ERRORS[err.reason];
+  if (!words) return err;
+  return new LedeError(err.code, words[lang](err.params), { reason: err.reason, params: err.params, issues: [...err.issues] });
+}
+
+/** The text of a refusal on a desk page. */
+export function wireErrorText(err: LedeError, lang: UiLang, fallback: (e: LedeError) => string | undefined): string {
+  const local = wireError(err, lang);
+  return local !== err ? local.message : fallback(err) ?? err.message;
+}
+
+/** Runs a page handler; a desk refusal it throws reaches the newsroom's error page in the editor's words. */
+export async function inWords(lang: UiLang, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (err) {
+    throw err instanceof LedeError ? wireError(err, lang) : err;
+  }
 }
 
 export const WIRE_CSS = `

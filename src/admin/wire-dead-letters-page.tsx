@@ -7,7 +7,7 @@ import type { IngestOutcome } from '../services/wire-desk.js';
 import { errorText } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
 import { page } from './story-text.js';
-import { WireNav, when, wireText } from './wire-common.js';
+import { WireNav, when, wireErrorText, wireText } from './wire-common.js';
 
 interface RetryResult {
   ok?: string;
@@ -86,7 +86,7 @@ export function registerWireDeadLetterPages(registry: EndpointRegistry, deps: Ne
         outcomes = await deps.services.wire.retryDeadLetter(params.id);
       } catch (err) {
         if (err instanceof LedeError && err.code !== 'INTERNAL') {
-          return render(c, { error: errorText(err, c.get('lang')) ?? err.message, status: err.status });
+          return render(c, { error: wireErrorText(err, c.get('lang'), (e) => errorText(e, c.get('lang'))), status: err.status });
         }
         throw err;
       }

@@ -8,7 +8,7 @@ import type { WireListEntry } from '../store/wire-queries.js';
 import { issueText } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
 import { jsonIsland, page } from './story-text.js';
-import { EilBadge, EmbargoBadge, StatusBadge, WireNav, isEil, when, wireText, type WireT } from './wire-common.js';
+import { EilBadge, EmbargoBadge, StatusBadge, WireNav, inWords, isEil, when, wireText, type WireT } from './wire-common.js';
 import { registerWireDeadLetterPages } from './wire-dead-letters-page.js';
 import { renderWireItemPage } from './wire-item-view.js';
 import { registerWireSourcePages } from './wire-sources-page.js';
@@ -179,12 +179,12 @@ export function registerWireDeskPages(registry: EndpointRegistry, deps: Newsroom
 
   registry.add({
     method: 'GET', path: '/newsroom/agentur/:id', permission: 'wire.view', kind: 'page', input: { params: idParams },
-    handler: (c, { params }) => renderWireItemPage(c, deps, params.id),
+    handler: (c, { params }) => inWords(c.get('lang'), () => renderWireItemPage(c, deps, params.id)),
   });
 
   registry.add({
     method: 'POST', path: '/newsroom/agentur/:id/uebernehmen', permission: 'wire.take', kind: 'page', input: { params: idParams },
-    handler: async (c, { params }) => {
+    handler: (c, { params }) => inWords(c.get('lang'), async () => {
       try {
         const { story, warnings } = await deps.services.wire.take(params.id, actorOf(c));
         // No flash messages in the newsroom: a take-over with notes (a picture left out) shows them here, with the way to the editor.
@@ -196,6 +196,6 @@ export function registerWireDeskPages(registry: EndpointRegistry, deps: Newsroom
         }
         throw err;
       }
-    },
+    }),
   });
 }

@@ -7,7 +7,7 @@ import { BodyView } from '../site/views/blocks.js';
 import { errorText } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
 import { page } from './story-text.js';
-import { EilBadge, EmbargoBadge, StatusBadge, WireNav, isEil, when, wireText, type WireT } from './wire-common.js';
+import { EilBadge, EmbargoBadge, StatusBadge, WireNav, isEil, when, wireErrorText, wireText, type WireT } from './wire-common.js';
 import { WireDiffView } from './wire-diff-view.js';
 import type { UiLang } from './i18n.js';
 
@@ -78,7 +78,7 @@ export async function renderWireItemPage(c: NewsroomContext, deps: NewsroomDeps,
       diff = await deps.services.wire.diff(item.id, from, to);
     } catch (err) {
       if (!(err instanceof LedeError) || (err.code !== 'NOT_FOUND' && err.code !== 'VALIDATION')) throw err;
-      diffError = errorText(err, lang) ?? err.message;
+      diffError = wireErrorText(err, lang, (e) => errorText(e, lang));
     }
   }
   const withdrawn = item.pubStatus !== 'usable';
@@ -107,7 +107,7 @@ export async function renderWireItemPage(c: NewsroomContext, deps: NewsroomDeps,
         {item.urgency !== undefined ? ` · ${t.urgencyN(item.urgency)}` : ''}
         {embargoed ? <>{' '}<EmbargoBadge until={item.embargoUntil!} t={t} lang={lang} /></> : null}
       </p>
-      {notice.error ? <p class="notice error" role="alert">{errorText(notice.error, lang) ?? notice.error.message}</p> : null}
+      {notice.error ? <p class="notice error" role="alert">{wireErrorText(notice.error, lang, (e) => errorText(e, lang))}</p> : null}
       {notice.taken ? (
         <div class="notice ok" role="status">
           <p>{t.takenWarnings}</p>

@@ -12,7 +12,7 @@ import { checkSource } from '../services/wire-sources.js';
 import { errorText, issueMessage } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
 import { page } from './story-text.js';
-import { WireNav, wireText, type WireT } from './wire-common.js';
+import { WireNav, inWords, wireErrorText, wireText, type WireT } from './wire-common.js';
 import type { UiLang } from './i18n.js';
 
 /**
@@ -394,22 +394,22 @@ export function registerWireSourcePages(registry: EndpointRegistry, deps: Newsro
 
   registry.add({
     method: 'GET', path: '/newsroom/agentur/quellen/:sid', permission: 'wire.manage', kind: 'page', input: { params: sourceParams },
-    handler: async (c, { params }) => {
+    handler: (c, { params }) => inWords(c.get('lang'), async () => {
       const t = wireText(c.get('lang'));
       if (c.req.query('saved') !== undefined) return editPage(c, params.sid, { ok: t.saved((await wire().source(params.sid)).name) });
       if (c.req.query('rules') !== undefined) return editPage(c, params.sid, { ok: t.rulesSaved });
       return editPage(c, params.sid);
-    },
+    }),
   });
 
   registry.add({
     method: 'POST', path: '/newsroom/agentur/quellen/:sid', permission: 'wire.manage', kind: 'page', input: { params: sourceParams },
-    handler: async (c, { params }) => save(c, await wire().source(params.sid)),
+    handler: (c, { params }) => inWords(c.get('lang'), async () => save(c, await wire().source(params.sid))),
   });
 
   registry.add({
     method: 'POST', path: '/newsroom/agentur/quellen/:sid/regeln', permission: 'wire.manage', kind: 'page', input: { params: sourceParams },
-    handler: async (c, { params }) => {
+    handler: (c, { params }) => inWords(c.get('lang'), async () => {
       const lang = c.get('lang');
       const source = await wire().source(params.sid);
       const body = await c.req.parseBody();
@@ -435,21 +435,21 @@ export function registerWireSourcePages(registry: EndpointRegistry, deps: Newsro
         }
         return editPage(c, source.id, { error: wireText(lang).fixFields, rules: kept, ruleErrors, status: 422 });
       }
-    },
+    }),
   });
 
   registry.add({
     method: 'POST', path: '/newsroom/agentur/quellen/:sid/loeschen', permission: 'wire.manage', kind: 'page', input: { params: sourceParams },
-    handler: async (c, { params }) => {
+    handler: (c, { params }) => inWords(c.get('lang'), async () => {
       const source = await wire().source(params.sid);
       try {
         await wire().deleteSource(source.id);
       } catch (err) {
-        if (err instanceof LedeError && err.code === 'CONFLICT') return editPage(c, source.id, { error: errorText(err, c.get('lang')) ?? err.message, status: 409 });
+        if (err instanceof LedeError && err.code === 'CONFLICT') return editPage(c, source.id, { error: wireErrorText(err, c.get('lang'), (e) => errorText(e, c.get('lang'))), status: 409 });
         throw err;
       }
       return c.redirect(`/newsroom/agentur/quellen?deleted=${encodeURIComponent(source.name)}`, 303);
-    },
+    }),
   });
 }
 

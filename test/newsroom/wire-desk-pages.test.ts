@@ -148,7 +148,8 @@ for (const engine of engines()) {
       assert.equal((await get('admin', '/newsroom/agentur/00000000-0000-4000-8000-000000000000')).status, 404);
       const malformed = await get('admin', '/newsroom/agentur/keine-uuid');
       assert.equal(malformed.status, 404);
-      assert.match(await malformed.text(), /Nicht gefunden/);
+      assert.match(textOf(await malformed.text()), /Nicht gefunden\. Diese Agenturmeldung gibt es nicht \(mehr\)\./);
+      assert.match(textOf(await (await get('editor', '/newsroom/agentur/keine-uuid')).text()), /Not found\. There is no such wire item\./);
       assert.equal((await get('admin', '/newsroom/agentur/%00')).status, 422);
     });
 
@@ -165,7 +166,7 @@ for (const engine of engines()) {
       assert.match(text, /Überschrift .*Doppelhaushalt/);
       const missing = await get('admin', `/newsroom/agentur/${id}?from=1&to=9`);
       assert.equal(missing.status, 200);
-      assert.match(textOf(await missing.text()), /no version 9|keine Fassung 9|Version 9/i);
+      assert.match(textOf(await missing.text()), /Diese Fassung gibt es nicht; die aktuelle ist Fassung 2\./);
       const nonsense = await get('admin', `/newsroom/agentur/${id}?from=x&to=2`);
       assert.equal(nonsense.status, 200);
     });
@@ -212,7 +213,7 @@ for (const engine of engines()) {
       assert.doesNotMatch(html, />Übernehmen<\/button>/);
       const refused = await post('admin', `/newsroom/agentur/${id}/uebernehmen`);
       assert.equal(refused.status, 409);
-      assert.match(textOf(await refused.text()), /zurückgezogen|withdrawn/);
+      assert.match(textOf(await refused.text()), /Die Agentur hat diese Meldung zurückgezogen; sie kann nicht übernommen werden\./);
       const row = rowsOf(await (await get('admin', '/newsroom/agentur?status=withdrawn')).text()).find((r) => r.includes(id));
       assert.ok(row && /zurückgezogen/.test(row));
     });
@@ -309,6 +310,7 @@ for (const engine of engines()) {
       await assert.rejects(w.services.wire.source('epd-push'));
       const inUse = await post('admin', '/newsroom/agentur/quellen/dpa/loeschen');
       assert.equal(inUse.status, 409, 'a source with items is not deleted');
+      assert.match(textOf(await inUse.text()), /Die Quelle „dpa“ hat \d+ Meldungen und kann nicht gelöscht werden/);
     });
   });
 }
