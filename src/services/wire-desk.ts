@@ -5,6 +5,7 @@ import { wireReceived, type EventBus } from '../events/event-bus.js';
 import { WireRefusal, WIRE_PUB_STATUSES, type WireItem } from '../ingest/agency/wire-item.js';
 import { audit, SYSTEM_ACTOR, type AuditActor } from '../store/audit-repository.js';
 import type { Database, Queryable } from '../store/types.js';
+import { UserRepository } from '../store/user-repository.js';
 import {
   WireRepository, wireStatus, type DeadLetter, type VersionEntry, type WireItemColumns, type WireItemMeta, type WireTake,
 } from '../store/wire-repository.js';
@@ -17,6 +18,10 @@ import { leadPicture, wireDraft } from './wire-draft.js';
 import { DEFAULT_PICTURE_FETCH, PictureFetchError, fetchPicture, pictureRights, type PictureFetchOptions } from './wire-pictures.js';
 import { readEntries, type ReadWire, type ReadWireEntries, type WireEntries } from './wire-reader.js';
 import { categoryMatches, checkRules, checkSource, parseSourcesEnv } from './wire-sources.js';
+
+// The read side (newsroom pages, API) takes the item's shape from here, not from src/ingest.
+export type { WireAssociation, WireBox, WireCategory, WireItem, WireNote, WireRendition, WireRights } from '../ingest/agency/wire-item.js';
+export { WIRE_CATEGORY_SCHEMES } from '../ingest/agency/wire-item.js';
 
 /** Dead letters keep at most this much of a document (the rest is cut; such a letter cannot be retried). */
 export const DEAD_LETTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -307,7 +312,7 @@ export class WireDesk {
     if (meta.pubStatus !== 'usable') {
       throw new LedeError('CONFLICT', `the agency has withdrawn this item (${meta.pubStatus}); it cannot be taken over`, { reason: 'wire_withdrawn', params: { id: itemId } });
     }
-    const item = (await repo.version(meta.id, meta.version))!;
+    const item = (await repo.version<WireItem>(meta.id, meta.version))!;
     const source = await this.#source(meta.source);
     const sources = new WireSourceRepository(this.db);
     const rules = await sources.rules(source.id);
@@ -398,7 +403,7 @@ export class WireDesk {
     const repo = new WireRepository(this.db);
     const item = isUuid(itemId) ? await repo.get(itemId) : undefined;
     if (!item) throw noItem(itemId);
-    const [current, versions, takes] = await Promise.all([repo.version(item.id, item.version), repo.versions(item.id), repo.takes(item.id)]);
+    const [current, versions, takes] = await Promise.all([repo.version<WireItem>(item.id, item.version), repo.versions(item.id), repo.takes(item.id)]);
     return { item, current: current!, versions, takes };
   }
 
@@ -407,7 +412,7 @@ export class WireDesk {
     const repo = new WireRepository(this.db);
     const item = isUuid(itemId) ? await repo.get(itemId) : undefined;
     if (!item) throw noItem(itemId);
-    const doc = Number.isInteger(version) && version >= 1 && version <= 2_000_000_000 ? await repo.version(item.id, version) : undefined;
+    const doc = Number.isInteger(version) && version >= 1 && version <= 2_000_000_000 ? await repo.version<WireItem>(item.id, version) : undefined;
     if (!doc) {
       throw new LedeError('NOT_FOUND', `wire item ${itemId} has no version ${version} (its current version is ${item.version})`, {
         reason: 'no_wire_version', params: { current: item.version },
@@ -539,8 +544,7 @@ function autoPublishes(source: Source, item: WireItem): boolean {
 }
 
 async function userName(db: Queryable, id: string): Promise<string | undefined> {
-  const rows = await db.query<{ name: string }>('SELECT name FROM users WHERE id = $1::uuid', [id]);
-  return rows[0]?.name;
+  return (await new UserRepository(db).byId(id))?.name;
 }
 
 /** The copies of an item's fields the desk filters, sorts and searches on. */

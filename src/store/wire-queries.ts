@@ -1,7 +1,15 @@
 import { LedeError } from '../content/index.js';
-import { WIRE_STATUSES, type WireStatus } from './wire-repository.js';
 import type { Queryable } from './types.js';
-import type { WirePubStatus } from '../ingest/agency/wire-item.js';
+
+/** An item's status on the desk: a withdrawal outranks a correction, which outranks a take. */
+export const WIRE_STATUSES = ['new', 'taken', 'corrected', 'withdrawn'] as const;
+export type WireStatus = (typeof WIRE_STATUSES)[number];
+
+/**
+ * The agency's publication status as stored (the same set as StoredPubStatus of
+ * src/ingest/agency/wire-item.ts, which the store may not import).
+ */
+export type StoredPubStatus = 'usable' | 'withheld' | 'canceled';
 
 /**
  * The desk's list: newest first (by when the current version arrived),
@@ -39,7 +47,7 @@ export interface WireListEntry {
   guid: string;
   version: number;
   versions: number;
-  pubStatus: WirePubStatus;
+  pubStatus: StoredPubStatus;
   urgency?: number;
   itemType: string;
   kicker?: string;
@@ -139,7 +147,7 @@ export async function listWireItems(db: Queryable, f: WireListFilter): Promise<{
   params.push(limit + 1);
   const order = eilFirst ? 'w.eil DESC, w.received_at DESC, w.id DESC' : 'w.received_at DESC, w.id DESC';
   const rows = await db.query<{
-    id: string; source: string; guid: string; version: number; versions: number; pub_status: WirePubStatus; urgency: number | null;
+    id: string; source: string; guid: string; version: number; versions: number; pub_status: StoredPubStatus; urgency: number | null;
     item_type: string; headline: string; desks: string[]; received_at: string; first_received_at: string; status: WireStatus;
     embargo_until: string | null; eil: boolean; kicker: string | null; teaser: string | null;
   }>(

@@ -1,14 +1,16 @@
-import type { WireItem, WirePubStatus } from '../ingest/agency/wire-item.js';
 import type { Queryable } from './types.js';
+import { WIRE_STATUSES, type StoredPubStatus, type WireStatus } from './wire-queries.js';
+
+export { WIRE_STATUSES, type WireStatus };
+type WirePubStatus = StoredPubStatus;
+/** A version as read (services/wire-desk.ts keeps WireItems here); the store needs only its status. */
+export type WireDoc = { pubStatus: WirePubStatus };
 
 /**
  * Wire items, their versions, the stories taken from them, fetched pictures
  * and dead letters. Only the wire desk (services/wire-desk.ts) writes here;
  * it decides what a delivery means, this class stores it.
  */
-
-export const WIRE_STATUSES = ['new', 'taken', 'corrected', 'withdrawn'] as const;
-export type WireStatus = (typeof WIRE_STATUSES)[number];
 
 export interface WireItemMeta {
   id: string;
@@ -181,7 +183,7 @@ export class WireRepository {
    * there already: ON CONFLICT, so a concurrent delivery of the same item on
    * another node waits for this one's commit and then finds it.
    */
-  async insertItem(id: string, source: string, guid: string, c: WireItemColumns, correction: boolean, doc: WireItem, via: string | null, at: string): Promise<boolean> {
+  async insertItem(id: string, source: string, guid: string, c: WireItemColumns, correction: boolean, doc: WireDoc, via: string | null, at: string): Promise<boolean> {
     const rows = await this.db.query(
       `INSERT INTO wire_items (id, source, guid, version, pub_status, urgency, item_type, headline, language, desks, categories, embargo_until,
          received_at, first_received_at, versions, status, corrected, search)
@@ -202,13 +204,13 @@ export class WireRepository {
   }
 
   /** Stores one version; false when that version is stored already. */
-  async addVersion(itemId: string, version: number, doc: WireItem, o: { correction: boolean; via: string | null; at: string; late: boolean }): Promise<boolean> {
+  async addVersion(itemId: string, version: number, doc: WireDoc, o: { correction: boolean; via: string | null; at: string; late: boolean }): Promise<boolean> {
     const added = await this.#insertVersion(itemId, version, doc, o);
     if (added) await this.db.query('UPDATE wire_items SET versions = versions + 1 WHERE id = $1::uuid', [itemId]);
     return added;
   }
 
-  async #insertVersion(itemId: string, version: number, doc: WireItem, o: { correction: boolean; via: string | null; at: string; late: boolean }): Promise<boolean> {
+  async #insertVersion(itemId: string, version: number, doc: WireDoc, o: { correction: boolean; via: string | null; at: string; late: boolean }): Promise<boolean> {
     const rows = await this.db.query(
       `INSERT INTO wire_versions (item_id, version, doc, pub_status, correction, received_at, via, late)
        VALUES ($1::uuid, $2::int, $3::jsonb, $4, $5::boolean, $6::timestamptz, $7, $8::boolean)
@@ -239,8 +241,8 @@ export class WireRepository {
     return rows[0] && itemFromRow(rows[0]);
   }
 
-  async version(itemId: string, version: number): Promise<WireItem | undefined> {
-    const rows = await this.db.query<{ doc: WireItem }>('SELECT doc FROM wire_versions WHERE item_id = $1::uuid AND version = $2::int', [itemId, version]);
+  async version<T extends WireDoc>(itemId: string, version: number): Promise<T | undefined> {
+    const rows = await this.db.query<{ doc: T }>('SELECT doc FROM wire_versions WHERE item_id = $1::uuid AND version = $2::int', [itemId, version]);
     return rows[0]?.doc;
   }
 
