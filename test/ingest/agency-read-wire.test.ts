@@ -42,6 +42,11 @@ describe('readWireDocument: detection from the content', () => {
     assert.deepEqual(items.map((i) => [i.format, i.formatVersion, i.guid]), [['ninjs', '1.5', 'urn:example.invalid:ninjs1:0042']]);
   });
 
+  test('a ninjs item without its uri is still told as ninjs, and refused for the missing uri', () => {
+    const r = refuses(JSON.stringify({ headlines: [{ value: 'Ohne uri' }], versionCreated: '2026-01-01T10:00:00Z' }), /has the shape of ninjs 3\.x but does not follow its rules/);
+    assert.deepEqual(r.paths, ['/uri: required']);
+  });
+
   test('a list and a wireQ answer give each entry, in order', () => {
     const entry = JSON.parse(invented.toString('utf8')) as Record<string, unknown>;
     const second = { ...entry, urn: 'urn:newsml:example.invalid:20260302:second', version: 1, pubstatus: 'usable', _wireq_receipt: 'r-2' };
