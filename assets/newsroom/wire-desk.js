@@ -35,11 +35,19 @@
   var fresh = 0;
   var busy = false;
 
-  var fmt = new Intl.DateTimeFormat(cfg.lang === 'en' ? 'en-GB' : 'de-DE', {
-    timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  // The server's way of writing a time (formatGermanDateTime / formatEnglishDateTime), in Europe/Berlin.
+  var fmt = new Intl.DateTimeFormat(cfg.lang === 'en' ? 'en-US' : 'de-DE', {
+    timeZone: 'Europe/Berlin', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   });
   /** @param {string} iso */
-  function when(iso) { return fmt.format(new Date(iso)).replace(', ', cfg.lang === 'en' ? ', ' : ' | '); }
+  function when(iso) {
+    /** @type {Record<string, string>} */
+    var p = {};
+    fmt.formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
+    return cfg.lang === 'en'
+      ? p.month + ' ' + p.day + ', ' + p.year + ', ' + p.hour + ':' + p.minute
+      : p.day + '. ' + p.month + ' ' + p.year + ' | ' + p.hour + ':' + p.minute + ' Uhr';
+  }
 
   /** @param {number | undefined} u */
   function isEil(u) { return typeof u === 'number' && u >= 1 && u <= 2; }
@@ -88,7 +96,8 @@
     td = el('td');
     td.appendChild(el('span', 'badge status-' + e.status, T.statusNames[e.status] || e.status));
     if (e.versions > 1) td.appendChild(el('div', 'muted', T.versionCount.replace('{n}', String(e.versions))));
-    if (e.embargoUntil) {
+    // A Sperrfrist that has passed is no longer news on the desk (the item page still names it).
+    if (e.embargoUntil && Date.parse(e.embargoUntil) > Date.now()) {
       var d = el('div');
       var b = el('span', 'badge embargo', T.embargo + ' ');
       b.appendChild(timeEl(e.embargoUntil));

@@ -93,6 +93,7 @@ export const WIRE_CSS = `
 .wire-list tr.withdrawn .headline{text-decoration:line-through}
 .wire-list tr.fresh{outline:2px solid #0b4f8a;outline-offset:-2px}
 .wire-list td,.wire-list th{font-size:.95rem}
+.wire-list th[scope=row]{font-weight:400}.wire-list .headline{font-weight:600}
 .wire-list .teaser{margin:.15rem 0 0;color:#4d5963}
 .wire-nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;margin:0 0 1rem;padding:0}
 .wire-live{min-height:1.5rem;font-weight:600}

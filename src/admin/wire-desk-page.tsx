@@ -47,7 +47,7 @@ export function WireRow(props: { e: WireListEntry; t: WireT; lang: UiLang }) {
       <td>
         <StatusBadge status={e.status} t={t} />
         {e.versions > 1 ? <div class="muted">{t.versionCount(e.versions)}</div> : null}
-        {e.embargoUntil ? <div><EmbargoBadge until={e.embargoUntil} t={t} lang={lang} /></div> : null}
+        {e.embargoUntil && Date.parse(e.embargoUntil) > Date.now() ? <div><EmbargoBadge until={e.embargoUntil} t={t} lang={lang} /></div> : null}
       </td>
     </tr>
   );

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { blockText, type BlockOp, type FieldChange, type WordOp } from '../content/block-diff.js';
 import type { WireDiff } from '../content/wire-diff.js';
 import type { UiLang } from './i18n.js';
+import { when } from './wire-common.js';
 
 /**
  * Two versions of an agency item side by side in words: what was added is
@@ -13,7 +14,7 @@ import type { UiLang } from './i18n.js';
 const TEXT = {
   de: {
     fields: 'Felder', body: 'Text und Kästen', noChanges: 'Keine Unterschiede.', before: 'Vorher', after: 'Nachher', empty: '(leer)',
-    insStart: '[Einfügung:', delStart: '[Löschung:', end: ']', ins: 'Eingefügt', del: 'Gelöscht', changed: 'Geändert', moved: 'Verschoben',
+    yes: 'ja', no: 'nein', insStart: '[Einfügung:', delStart: '[Löschung:', end: ']', ins: 'Eingefügt', del: 'Gelöscht', changed: 'Geändert', moved: 'Verschoben',
     added: 'Hinzugefügt', removed: 'Entfernt', unchanged: (n: number) => (n === 1 ? '1 unveränderter Absatz' : `${n} unveränderte Absätze`),
     summary: (s: WireDiff['summary']) => `${s.fields} Felder geändert · ${s.inserted} Absätze eingefügt · ${s.deleted} gelöscht · ${s.changed} geändert · ${s.moved} verschoben`,
     names: {
@@ -23,7 +24,7 @@ const TEXT = {
   },
   en: {
     fields: 'Fields', body: 'Text and boxes', noChanges: 'No differences.', before: 'Before', after: 'After', empty: '(empty)',
-    insStart: '[insertion:', delStart: '[deletion:', end: ']', ins: 'Inserted', del: 'Deleted', changed: 'Changed', moved: 'Moved',
+    yes: 'yes', no: 'no', insStart: '[insertion:', delStart: '[deletion:', end: ']', ins: 'Inserted', del: 'Deleted', changed: 'Changed', moved: 'Moved',
     added: 'Added', removed: 'Removed', unchanged: (n: number) => (n === 1 ? '1 unchanged paragraph' : `${n} unchanged paragraphs`),
     summary: (s: WireDiff['summary']) => `${s.fields} fields changed · ${s.inserted} paragraphs inserted · ${s.deleted} deleted · ${s.changed} changed · ${s.moved} moved`,
     names: {
@@ -45,7 +46,7 @@ function Words(props: { words: WordOp[]; t: T }) {
   return <>{props.words.map((w) => (w.op === 'same' ? w.text : w.op === 'ins' ? <Ins t={props.t}>{w.text}</Ins> : <Del t={props.t}>{w.text}</Del>))}</>;
 }
 
-function Field(props: { f: FieldChange; t: T }) {
+function Field(props: { f: FieldChange; t: T; lang: UiLang }) {
   const { f, t } = props;
   const name = t.names[f.field] ?? f.field;
   if (f.kind === 'text') return <><dt>{name}</dt><dd><Words words={f.words} t={t} /></dd></>;
@@ -57,10 +58,12 @@ function Field(props: { f: FieldChange; t: T }) {
       </dd></>
     );
   }
+  // Yes/no in words, instants in the newsroom's time; other values (statuses, urgencies) as the agency gives them.
+  const word = (v: string) => (f.field === 'correction' ? (v === 'true' ? t.yes : t.no) : f.field === 'embargoUntil' && !Number.isNaN(Date.parse(v)) ? when(v, props.lang) : v);
   return (
     <><dt>{name}</dt><dd>
-      <div>{t.before}: {f.before !== undefined ? <Del t={t}>{f.before}</Del> : t.empty}</div>
-      <div>{t.after}: {f.after !== undefined ? <Ins t={t}>{f.after}</Ins> : t.empty}</div>
+      <div>{t.before}: {f.before !== undefined ? <Del t={t}>{word(f.before)}</Del> : t.empty}</div>
+      <div>{t.after}: {f.after !== undefined ? <Ins t={t}>{word(f.after)}</Ins> : t.empty}</div>
     </dd></>
   );
 }
@@ -112,7 +115,7 @@ export function WireDiffView(props: { diff: WireDiff; lang: UiLang }) {
     <div class="diff">
       <p class="muted">{t.summary(d.summary)}</p>
       {nothing ? <p class="notice">{t.noChanges}</p> : null}
-      {d.fields.length ? <><h3>{t.fields}</h3><dl class="fields">{d.fields.map((f) => <Field f={f} t={t} />)}</dl></> : null}
+      {d.fields.length ? <><h3>{t.fields}</h3><dl class="fields">{d.fields.map((f) => <Field f={f} t={t} lang={props.lang} />)}</dl></> : null}
       {d.body.length ? <><h3>{t.body}</h3><ol class="blocks">{items}</ol></> : null}
     </div>
   );

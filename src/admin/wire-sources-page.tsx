@@ -239,7 +239,7 @@ export function registerWireSourcePages(registry: EndpointRegistry, deps: Newsro
           <input type="hidden" name="_csrf" value={session.csrfToken} />
           <table>
             <caption class="vh">{t.rules}</caption>
-            <thead><tr><th scope="col">#</th><th scope="col">{t.scheme}</th><th scope="col">{t.code}</th><th scope="col">{t.name}</th><th scope="col">{t.section}</th><th scope="col">{t.topics}</th></tr></thead>
+            <thead><tr><th scope="col">#</th><th scope="col">{t.scheme}</th><th scope="col">{t.code}</th><th scope="col">{t.name}</th><th scope="col">{t.ruleSection}</th><th scope="col">{t.topics}</th></tr></thead>
             <tbody>
               {all.map((r, i) => (
                 <tr>
@@ -247,7 +247,7 @@ export function registerWireSourcePages(registry: EndpointRegistry, deps: Newsro
                   <td><SchemeSelect id={`rule-${i}-scheme`} name={`rule.${i}.scheme`} value={r.scheme} t={t} errors={errors} errKey={`rules.${i}.scheme`} label={`${t.rule(i + 1)}: ${t.scheme}`} /><Err id={`rules.${i}.scheme`} errors={errors} /></td>
                   {(['code', 'name', 'section', 'topics'] as const).map((k) => (
                     <td>
-                      <input type="text" name={`rule.${i}.${k}`} value={r[k]} maxlength={k === 'topics' ? 2000 : 200} aria-label={`${t.rule(i + 1)}: ${t[k]}`} {...bad(`rules.${i}.${k}`, errors)} />
+                      <input type="text" name={`rule.${i}.${k}`} value={r[k]} maxlength={k === 'topics' ? 2000 : 200} aria-label={`${t.rule(i + 1)}: ${k === 'section' ? t.ruleSection : t[k]}`} {...bad(`rules.${i}.${k}`, errors)} />
                       <Err id={`rules.${i}.${k}`} errors={errors} />
                     </td>
                   ))}

@@ -59,6 +59,9 @@ describe('the wire desk in Chromium', () => {
     assert.equal(await page.locator('#wire-list tbody tr').first().getAttribute('data-id') === await row.getAttribute('data-id'), true, 'on top');
     assert.match((await row.getAttribute('class')) ?? '', /\beil\b/);
     assert.match((await row.textContent()) ?? '', /Eil 1/);
+    const serverTime = (await page.locator('#wire-list tbody tr').nth(1).locator('time').first().textContent()) ?? '';
+    assert.match((await row.locator('time').first().textContent()) ?? '', /^\d{1,2}\. \p{L}+ \d{4} \| \d\d:\d\d Uhr$/u, 'a live row writes its time as the server does');
+    assert.match(serverTime, /^\d{1,2}\. \p{L}+ \d{4} \| \d\d:\d\d Uhr$/u);
     assert.equal(await page.locator('#wire-live').textContent(), '1 neue Meldung');
     assert.equal(await page.locator('#wire-eil-alert').getAttribute('role'), 'alert');
     assert.equal(await page.locator('#wire-eil-alert p').allTextContents().then((t) => t.join('|')), `Eilmeldung: ${headline}`);
