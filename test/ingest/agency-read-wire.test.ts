@@ -94,6 +94,11 @@ describe('readWireDocument: shared material', () => {
       assert.equal(same.format, 'newsml-g2');
       assert.equal(same.version, doc.version);
     }
+    // A BOM or stray whitespace before the XML declaration does not stop it.
+    const xml = fs.readFileSync(path.join(DPA, 'newsml-g2/dw-1.xml'));
+    for (const input of [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), xml]), `\n  ${xml.toString('utf8')}`]) {
+      assert.equal(readWireDocument(input)[0]!.guid, 'urn:newsml:dpa.com:20090101:240923-930-240378');
+    }
   });
 
   test('ninjs examples are told apart from dpa by their fields; the collection is read entry by entry', { skip: ninjsSkip }, () => {

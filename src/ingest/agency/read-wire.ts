@@ -53,7 +53,8 @@ export function readWireEntries(input: Uint8Array | string, opts: ReadWireOption
   }
   if (start.startsWith('<')) {
     if (/^<!doctype\s+html|^<html[\s>]/i.test(start)) throw new WireRefusal('an HTML page, not an agency document');
-    return oneEntry(() => readNewsMlG2(text));
+    // Whitespace before the XML declaration is not XML, but it is what a careless sender adds: read from the first "<".
+    return oneEntry(() => readNewsMlG2(start));
   }
   throw new WireRefusal(`plain text, not JSON or XML${where(opts)} (it starts with ${shown(preview(start))})`);
 }
