@@ -36,6 +36,12 @@ import {
  *
  * The item's type: text when there is article_html, else the kind of its first
  * association (picture, audio, video), else text — as dpa's own NewsML-G2 rendering does.
+ *
+ * Refused (WireRefusal naming it): no urn, a version that is not a whole number
+ * ≥ 1, an unknown pubstatus (it might be a withdrawal), an embargo that is not an
+ * instant with offset (it must not become "no embargo"), and an empty headline —
+ * except for a picture, audio or video item with a caption, whose headline is the
+ * picture's own headline or the caption's first line (with a warning).
  */
 
 const CATEGORY_SCHEMES: Record<string, WireCategoryScheme> = {
