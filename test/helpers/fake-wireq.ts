@@ -48,12 +48,17 @@ export interface FakeWireq {
   trouble: 'none' | 'hang' | 'reset';
   /** Expires every outstanding receipt: its entry becomes visible again and its DELETE answers 410. */
   expireReceipts(): void;
+  /**
+   * Receipts also expire by themselves once this many further GETs were
+   * served (a clock counted in requests: a test never waits on time).
+   */
+  expireAfterGets: number | undefined;
   /** Resolves once `predicate` holds after a request (checked after each request). */
   until(predicate: () => boolean): Promise<void>;
   close(): Promise<void>;
 }
 
-interface Queued { urn: string; entry: Record<string, unknown>; receipt?: string }
+interface Queued { urn: string; entry: Record<string, unknown>; receipt?: string; issuedAtGet?: number }
 
 export async function startFakeWireq(): Promise<FakeWireq> {
   const token = randomBytes(6).toString('hex');
@@ -63,6 +68,7 @@ export async function startFakeWireq(): Promise<FakeWireq> {
   const sockets = new Set<Socket>();
   const waiters: Array<{ predicate: () => boolean; resolve: () => void }> = [];
   let refusals: Array<{ status: number; retryAfter: string }> = [];
+  let gets = 0;
 
   const fake: FakeWireq = {
     base: '',
@@ -72,6 +78,7 @@ export async function startFakeWireq(): Promise<FakeWireq> {
     retryAfter: undefined,
     batchSize: 2,
     trouble: 'none',
+    expireAfterGets: undefined,
     add: (...entries) => {
       for (const entry of entries) queue.push({ urn: String(entry.urn ?? `urn:fake:${queue.length}`), entry });
     },
@@ -146,9 +153,20 @@ export async function startFakeWireq(): Promise<FakeWireq> {
         return record({ method, path, status: 200, entries: taken.map((q) => q.urn) });
       }
       if (method === 'GET' && path === '/entries.json') {
+        gets++;
+        const after = fake.expireAfterGets;
+        if (after !== undefined) {
+          for (const q of queue) {
+            if (q.receipt && gets - (q.issuedAtGet ?? gets) > after) {
+              expired.add(q.receipt);
+              delete q.receipt;
+            }
+          }
+        }
         const visible = queue.filter((q) => !q.receipt).slice(0, fake.batchSize);
         for (const q of visible) {
           q.receipt = randomBytes(8).toString('hex');
+          q.issuedAtGet = gets;
           fake.receipts.set(q.receipt, q.urn);
           handOut(q);
         }

@@ -22,7 +22,8 @@ import { errorText, type IngestFn, type TransportLog, type WireSourceConfig } fr
 export const POLLED_TRANSPORTS = ['wireq', 'folder', 's3'] as const;
 
 export interface WirePollersOptions {
-  wire: Pick<WireDesk, 'listSources' | 'sourceSecret' | 'ingest'>;
+  /** The desk (services.wire), or a stand-in with its ingest (tests). */
+  wire: Pick<WireDesk, 'listSources' | 'sourceSecret'> & { ingest: IngestFn };
   db: Pick<Database, 'engine' | 'query'>;
   /** PostgreSQL: the server URL for the lock connection. */
   databaseUrl?: string | undefined;
