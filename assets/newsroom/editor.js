@@ -15,6 +15,7 @@
 import { $, C, T, cfg, fieldOf } from './editor-context.js';
 import { el } from './editor-dom.js';
 import { addBlock, renderBlocks } from './editor-blocks.js';
+import { initAgency } from './editor-agency.js';
 import { fillFields, initFields, readFields } from './editor-fields.js';
 import { initLead } from './editor-lead.js';
 import { offerLocalCopy } from './editor-local-copy.js';
@@ -88,6 +89,7 @@ function start() {
   offerLocalCopy(function () { fillFields(); renderBlocks(); });
   startPresence();
   showImportWarnings();
+  initAgency();
   document.documentElement.setAttribute('data-editor-ready', '');
 }
 

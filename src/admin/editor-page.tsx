@@ -8,6 +8,8 @@ import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import { MAX_PREVIEW_FORM_BYTES, type EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
 import { pick, type UiLang } from './i18n.js';
+import { WireStoryLink, type StoryAgencyView } from '../services/wire-story-link.js';
+import { AgencyPanel, AgencyPublishHint } from './editor-agency-panel.js';
 import { NewsroomLayout } from './layout.js';
 import { STORY_TEXT, jsonIsland, page } from './story-text.js';
 
@@ -234,6 +236,8 @@ interface EditorProps {
   module: string;
   /** Whether a media library is configured (the picker needs one). */
   media: boolean;
+  /** The agency item the story was taken from (its "Agentur" panel), if any. */
+  agency?: StoryAgencyView | undefined;
 }
 
 function EditorView(props: EditorProps) {
@@ -266,6 +270,10 @@ function EditorView(props: EditorProps) {
       <script type="application/json" id="editor-config" dangerouslySetInnerHTML={{ __html: jsonIsland(config) }}></script>
       {/* A module runs deferred, in document order after the deferred scripts in the head (editor-core.js, which it uses). */}
       <script type="module" src={props.module}></script>
+      {s && props.agency ? (
+        <AgencyPanel view={props.agency} story={s} lang={props.lang} now={new Date()}
+          canDesk={hasPermission(user, 'wire.view')} canEdit={config.canEdit} />
+      ) : null}
       <form id="editor" class="editor" novalidate aria-labelledby="editor-h1">
         <div class="statusline">
           <span>{t.status}: <strong id="status-name">{st.status[s?.status ?? 'draft']}</strong></span>
@@ -429,6 +437,7 @@ function EditorView(props: EditorProps) {
               </span>
             </span>
           </div>
+          {s && props.agency ? <AgencyPublishHint view={props.agency} story={s} lang={props.lang} now={new Date()} /> : null}
         </fieldset>
       </form>
       <form id="preview-form" method="post" target="_blank" action={s ? `/newsroom/stories/${s.id}/preview` : '/newsroom/preview'} hidden>
@@ -479,9 +488,11 @@ async function previewOf(deps: NewsroomDeps, c: NewsroomContext, current: Story 
 
 export function registerEditorPages(registry: EndpointRegistry, deps: NewsroomDeps): void {
   const render = async (c: NewsroomContext, story: Story | undefined) => {
-    const [sections, topics] = await Promise.all([listSections(deps.db), listTopics(deps.db)]);
+    const [sections, topics, agency] = await Promise.all([
+      listSections(deps.db), listTopics(deps.db), story ? new WireStoryLink(deps.db, deps.services.wire).view(story.id) : undefined,
+    ]);
     return c.html(page(
-      <EditorView lang={c.get('lang')} session={c.get('session')!} story={story}
+      <EditorView lang={c.get('lang')} session={c.get('session')!} story={story} agency={agency}
         sections={sections.map((x) => x.name)} topics={topics.map((x) => x.name)}
         css={deps.asset('newsroom.css')} scripts={[deps.asset('editor-core.js')]} module={deps.asset('editor.js')} media={!!deps.media} />,
     ));

@@ -1,5 +1,6 @@
 import { AUDIT_CSS } from './audit-page.js';
 import { EDITOR_CSS } from './editor-page.js';
+import { EDITOR_AGENCY_CSS } from './editor-agency-panel.js';
 import { IMPORT_CSS } from './import-page.js';
 import { REVISIONS_CSS } from './revisions-page.js';
 import { MEDIA_CSS } from './media-pages.js';
@@ -55,4 +56,5 @@ export const NEWSROOM_CSS = [
   TAXONOMY_CSS,
   MEDIA_CSS,
   WIRE_CSS,
+  EDITOR_AGENCY_CSS,
 ].join('\n');

@@ -6,6 +6,7 @@ import { registerStoriesApi } from '../api/stories-api.js';
 import { registerTaxonomyApi } from '../api/taxonomy-api.js';
 import { registerUsersApi } from '../api/users-api.js';
 import { registerWireApi } from '../api/wire-api.js';
+import { registerWireStoryApi } from '../api/wire-story-api.js';
 import type { NewsroomModule } from './newsroom-app.js';
 import { registerAuditPage } from '../admin/audit-page.js';
 import { registerEditorPages } from '../admin/editor-page.js';
@@ -39,5 +40,6 @@ export const NEWSROOM_MODULES: NewsroomModule[] = [
   registerMediaApi,
   registerMediaPages,
   registerWireApi,
+  registerWireStoryApi,
   registerWireDeskPages,
 ];

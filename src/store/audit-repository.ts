@@ -6,7 +6,9 @@ export type AuditAction =
   | 'user.created' | 'user.role' | 'user.disabled' | 'user.enabled' | 'user.password' | 'login.failed'
   | 'retention.changed'
   // The agency desk: a story made from a wire item (by an editor, or by an auto-publish rule as the system)
-  | 'wire.taken';
+  | 'wire.taken'
+  // A newer agency version merged into a story taken from it (the story's link now names that version)
+  | 'wire.merged';
 
 export interface AuditEntry {
   id: number;
