@@ -3,7 +3,7 @@ import { WIRE_Q_MAX, newestMark, parseWireListQuery, wireFilter, type WireListQu
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
-import { WIRE_STATUSES } from '../store/wire-repository.js';
+import { WIRE_STATUSES } from '../store/wire-desk-page-queries.js';
 import type { WireListEntry } from '../store/wire-queries.js';
 import { issueText } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';

@@ -2,7 +2,7 @@ import { LedeError, type Block } from '../content/index.js';
 import { hasPermission, mayOnStory } from '../content/roles.js';
 import type { WireDiff } from '../content/wire-diff.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
-import type { WireAssociation, WireItem } from '../ingest/agency/wire-item.js';
+import type { WireAssociation, WireItem } from '../api/wire-api.js';
 import { BodyView } from '../site/views/blocks.js';
 import { errorText } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { LedeError, type ValidationIssue } from '../content/index.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
-import { WIRE_CATEGORY_SCHEMES } from '../ingest/agency/wire-item.js';
+import { WIRE_CATEGORY_SCHEMES } from '../api/wire-api.js';
 import {
   WIRE_SOURCE_FORMATS, WIRE_TRANSPORTS, WITHDRAW_POLICIES, type WireRule, type WireSource,
-} from '../store/wire-source-repository.js';
+} from '../store/wire-desk-page-queries.js';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { checkSource } from '../services/wire-sources.js';

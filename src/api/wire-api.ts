@@ -5,7 +5,10 @@ import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams, oneOf, parseInput, queryInt, queryText } from '../http/input.js';
 import type { IngestOutcome } from '../services/wire-desk.js';
 import { WIRE_PAGE_MAX, type WireListEntry, type WireListFilter } from '../store/wire-queries.js';
-import { WIRE_STATUSES } from '../store/wire-repository.js';
+import { WIRE_STATUSES } from '../store/wire-desk-page-queries.js';
+
+// The desk's pages (admin may not reach into ingest) take the agency item's shape and category schemes from here.
+export { WIRE_CATEGORY_SCHEMES, type WireAssociation, type WireItem } from '../ingest/agency/wire-item.js';
 
 /**
  * The wire desk's JSON API under /newsroom/api/wire: the same permissions as
