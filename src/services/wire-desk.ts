@@ -25,6 +25,8 @@ export { WIRE_CATEGORY_SCHEMES } from '../ingest/agency/wire-item.js';
 
 /** Dead letters keep at most this much of a document (the rest is cut; such a letter cannot be retried). */
 export const DEAD_LETTER_MAX_BYTES = 5 * 1024 * 1024;
+/** How long ingest trusts a source it read (withdrawal policy, format, auto-publish rules). */
+const SOURCE_TTL_MS = 2_000;
 /** Body text beyond this is left out of an item's search vector (a tsvector holds at most 1 MB). */
 const MAX_SEARCH_TEXT = 200_000;
 
@@ -112,6 +114,7 @@ export class WireDesk {
   readonly #clock: () => Date;
   readonly #log: (line: string) => void;
   readonly #pictures: PictureFetchOptions;
+  readonly #sources = new Map<string, { source: WireSource; at: number }>();
 
   constructor(private readonly db: Database, private readonly stories: StoryService, private readonly opts: WireDeskOptions = {}) {
     const whole = opts.read;
@@ -130,7 +133,7 @@ export class WireDesk {
    * Resolves after every item is committed (a transport may then acknowledge).
    */
   async ingest(sourceId: string, input: Uint8Array | string, meta: IngestMeta = {}): Promise<IngestOutcome[]> {
-    const source = await this.#source(sourceId);
+    const source = await this.#cachedSource(sourceId);
     const read = await this.#parse(source, input, meta.name);
     const reason = 'reason' in read ? read.reason : read.refused;
     const out = 'items' in read ? await this.#storeAll(source, read.items, meta.via) : [];
@@ -468,6 +471,21 @@ export class WireDesk {
     return this.#source(id);
   }
 
+  /**
+   * A source as ingest sees it: read at most every SOURCE_TTL_MS, since a
+   * busy wire delivers many documents a second and each lookup is a round
+   * trip. Saved through this desk it is read fresh at once; saved on another
+   * node, within SOURCE_TTL_MS.
+   */
+  async #cachedSource(id: string): Promise<WireSource> {
+    const now = Date.now();
+    const hit = this.#sources.get(id);
+    if (hit && now - hit.at < SOURCE_TTL_MS) return hit.source;
+    const source = await this.#source(id);
+    this.#sources.set(id, { source, at: now });
+    return source;
+  }
+
   async #source(id: string): Promise<WireSource> {
     const found = typeof id === 'string' && id.length <= 64 ? await new WireSourceRepository(this.db).get(id) : undefined;
     if (!found) throw noSource(String(id).slice(0, 64));
@@ -489,6 +507,7 @@ export class WireDesk {
       await repo.save(checked.fields);
       if (checked.rules) await repo.replaceRules(checked.fields.id, checked.rules);
     });
+    this.#sources.clear();
     return (await this.#source(checked.fields.id));
   }
 
@@ -505,6 +524,7 @@ export class WireDesk {
       }
       await repo.delete(id);
     });
+    this.#sources.clear();
   }
 
   async rules(sourceId: string): Promise<WireRule[]> {
@@ -534,6 +554,7 @@ export class WireDesk {
         if (c.rules) await repo.replaceRules(c.fields.id, c.rules);
       }
     });
+    this.#sources.clear();
     return Promise.all(checked.map((c) => this.#source(c.fields.id)));
   }
 }
