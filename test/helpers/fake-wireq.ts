@@ -53,6 +53,12 @@ export interface FakeWireq {
    * served (a clock counted in requests: a test never waits on time).
    */
   expireAfterGets: number | undefined;
+  /** While true, requests are held unanswered (and not yet served) until release(). */
+  hold: boolean;
+  /** Requests held so far and not released. */
+  readonly held: number;
+  /** Serves the held requests, in order, and stops holding. */
+  release(): void;
   /** Resolves once `predicate` holds after a request (checked after each request). */
   until(predicate: () => boolean): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +75,7 @@ export async function startFakeWireq(): Promise<FakeWireq> {
   const waiters: Array<{ predicate: () => boolean; resolve: () => void }> = [];
   let refusals: Array<{ status: number; retryAfter: string }> = [];
   let gets = 0;
+  const parked: Array<() => void> = [];
 
   const fake: FakeWireq = {
     base: '',
@@ -79,6 +86,14 @@ export async function startFakeWireq(): Promise<FakeWireq> {
     batchSize: 2,
     trouble: 'none',
     expireAfterGets: undefined,
+    hold: false,
+    get held() {
+      return parked.length;
+    },
+    release: () => {
+      fake.hold = false;
+      for (const serve of parked.splice(0)) serve();
+    },
     add: (...entries) => {
       for (const entry of entries) queue.push({ urn: String(entry.urn ?? `urn:fake:${queue.length}`), entry });
     },
@@ -121,6 +136,13 @@ export async function startFakeWireq(): Promise<FakeWireq> {
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
+      if (fake.hold) {
+        parked.push(serve);
+        return;
+      }
+      serve();
+    });
+    function serve() {
       const method = req.method ?? 'GET';
       const url = req.url ?? '/';
       const path = url.startsWith(prefix) ? url.slice(prefix.length) : url;
@@ -184,7 +206,7 @@ export async function startFakeWireq(): Promise<FakeWireq> {
       }
       json(404, { error: 'no such endpoint' });
       return record({ method, path, status: 404 });
-    });
+    }
   });
   server.on('connection', (s) => {
     sockets.add(s);

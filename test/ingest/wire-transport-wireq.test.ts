@@ -54,6 +54,19 @@ describe('wireQ mode A (dequeue-entries.json)', () => {
     assert.ok(q.requests.every((r) => r.method === 'POST' && r.path === '/dequeue-entries.json'));
   });
 
+  test('a stop while a dequeue is in flight waits for its answer and stores its entries (the queue has forgotten them)', async () => {
+    q.add(entry(1), entry(2));
+    q.hold = true;
+    const poller = wireqPoller({ source: source(q.base), ingest: desk.ingest, sleep: recordingSleep(() => q.requests.length).sleep });
+    poller.start();
+    await eventually(() => q.held === 1, 'the dequeue is in flight');
+    const stopped = poller.stop();
+    q.release();
+    await stopped;
+    assert.equal(q.waiting, 0, 'the queue handed both out');
+    assert.deepEqual(desk.stored.map((k) => k.split(' ')[1]), urns(2));
+  });
+
   test('429 with retry-after is honoured: the next request waits the seconds it names', async () => {
     q.add(entry(1), entry(2), entry(3));
     q.refuseNext(2, { retryAfter: '7' });
@@ -140,6 +153,18 @@ describe('wireQ mode A (dequeue-entries.json)', () => {
     await q.until(() => q.requests.length > hung);
     await stuckB.stop();
     assert.equal(stuckB.running, false);
+  });
+
+  test('an answer that is not {"entries": [...]} is handed to the desk as a document (a dead letter), not dropped', async () => {
+    q.refuseNext(1, { status: 200, retryAfter: '0' });
+    q.add(entry(1));
+    const poller = wireqPoller({ source: source(q.base), ingest: desk.ingest, sleep: recordingSleep(() => q.requests.length).sleep, log: (l) => logs.push(l) });
+    poller.start();
+    await eventually(() => desk.stored.length === 1, 'the entry after it');
+    await poller.stop();
+    assert.deepEqual(desk.calls.map((c) => `${c.name} ${c.result}`).slice(0, 2), ['unreadable wireQ answer refused', `${entry(1).urn} new`]);
+    assert.deepEqual(desk.deadLetters, ['dl-1']);
+    assert.ok(logs.some((l) => /was not \{"entries": \[...\]\}; kept as a dead letter/.test(l)), logs.join('\n'));
   });
 
   test('5xx answers back off, growing; the process keeps polling', async () => {
