@@ -142,7 +142,11 @@
     busy = true;
     var url = cfg.poll + (cfg.poll.indexOf('?') < 0 ? '?' : '&') + 'after=' + encodeURIComponent(newest);
     fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (res) {
+        // Logged out meanwhile: asking again every few seconds would only fill the log.
+        if (res.status === 401 || res.status === 403) clearInterval(timer);
+        return res.ok ? res.json() : null;
+      })
       .then(function (/** @type {{ items: Entry[], more: boolean, newest: string } | null} */ data) {
         if (!data) return;
         if (data.items.length) show(data.items);
@@ -153,6 +157,6 @@
       .then(function () { busy = false; });
   }
 
-  setInterval(poll, INTERVAL);
+  var timer = setInterval(poll, INTERVAL);
   document.addEventListener('visibilitychange', function () { if (!document.hidden) poll(); });
 })();

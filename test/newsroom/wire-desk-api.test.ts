@@ -7,8 +7,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { decodeMark, encodeMark, isNewer } from '../../src/api/wire-api.js';
 import { engines } from '../helpers/db.js';
 import { entry, openWireWorld, type WireWorld } from './wire-desk-world.js';
+
+test('the live mark compares instants whatever their fraction digits, then ids', () => {
+  const mark = decodeMark(encodeMark({ receivedAt: '2026-12-05T12:00:05Z', id: '50000000-0000-4000-8000-000000000000' }));
+  assert.equal(isNewer({ receivedAt: '2026-12-05T12:00:05.5Z', id: '00000000-0000-4000-8000-000000000000' }, mark), true, 'half a second later');
+  assert.equal(isNewer({ receivedAt: '2026-12-05T12:00:04.999999Z', id: 'f0000000-0000-4000-8000-000000000000' }, mark), false);
+  assert.equal(isNewer({ receivedAt: '2026-12-05T12:00:05.000Z', id: '60000000-0000-4000-8000-000000000000' }, mark), true, 'same instant, later id');
+  assert.equal(isNewer({ receivedAt: '2026-12-05T12:00:05Z', id: '50000000-0000-4000-8000-000000000000' }, mark), false, 'the mark itself');
+  assert.throws(() => decodeMark('e30'), /after must be/);
+});
 
 interface Entry { id: string; headline: string; urgency?: number; status: string; receivedAt: string }
 interface ListAnswer { items: Entry[]; next?: string; newest: string; more?: boolean }
