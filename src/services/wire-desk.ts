@@ -226,7 +226,12 @@ export class WireDesk {
       const current = await repo.lockItem(source.id, item.guid);
       if (!current) throw new LedeError('CONFLICT', `wire item ${source.id}/${item.guid} vanished while it was being stored; deliver it again`, { reason: 'no_wire_item' });
       const kept = { itemId: current.id, ...base, currentVersion: current.version, withdrawn: current.pubStatus !== 'usable' };
-      if (item.version === current.version) return { outcome: { result: 'duplicate' as const, ...kept }, withdrawnStories: [] };
+      if (item.version === current.version) {
+        // A withdrawal delivered again (say the process died before its stories came down): carried out now.
+        const pending = kept.withdrawn && source.withdrawPolicy === 'depublish'
+          ? (await repo.takes(current.id)).filter((t) => t.alert === 'withdrawn').map((t) => t.storyId) : [];
+        return { outcome: { result: 'duplicate' as const, ...kept }, withdrawnStories: pending };
+      }
       if (item.version < current.version) {
         // Kept so the history (and a diff between any two versions) is complete; the current item stays as it is.
         await repo.addVersion(current.id, item.version, item, { correction: item.correction, via: via ?? null, at, late: true });

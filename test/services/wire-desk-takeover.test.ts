@@ -219,6 +219,27 @@ forEachEngine('wire desk: take-over', (ctx) => {
     assert.deepEqual([entry.actor, entry.actorId, entry.detail.why, (entry.detail.wire as { guid: string }).guid], ['system', null, 'agency withdrawal', v1.guid]);
   });
 
+  test('a withdrawal whose depublishing was cut short (the process died) is carried out when it is delivered again', async () => {
+    const v1 = wireItem();
+    const { itemId } = await ingestOne('dpa-hart', v1);
+    const live = await desk.takeOver(itemId, editor);
+    await stories.publish(live.id, { actor: editor });
+    // As if the node died right after committing the withdrawal: stored and flagged, the story still up.
+    class Dying extends StoryService {
+      override async get(): Promise<never> {
+        throw new Error('node killed');
+      }
+    }
+    const cut = new WireDesk(ctx.db, new Dying(ctx.db), { read: testReader(), log: () => undefined });
+    const first = await cut.ingest('dpa-hart', wireDoc({ ...v1, version: 2, pubStatus: 'canceled' }));
+    assert.match(stored(first[0]).warnings.join(' '), /could not be depublished.*node killed/);
+    assert.equal((await stories.get(live.id)).status, 'published');
+    const again = await ingestOne('dpa-hart', { ...v1, version: 2, pubStatus: 'canceled' });
+    assert.equal(again.result, 'duplicate');
+    assert.equal((await stories.get(live.id)).status, 'depublished');
+    assert.equal((await desk.storyAgencyState(live.id))!.alert, 'depublished');
+  });
+
   test('the first picture\'s widest rendition is fetched once into the media library, with the agency\'s rights', async () => {
     const association = (href: string, thumb = pictures.url('/pics/thumb.jpg')) => ({
       kind: 'picture' as const, rank: 1, caption: 'Der Landtag in Magdeburg', altText: 'Plenarsaal des Landtags',
