@@ -117,6 +117,8 @@ export class PollLoop {
             await wait(lock.retryMs ?? 5_000, signal);
             continue;
           }
+          // Said on the change only: the operator sees which node polls a source, and when that moves.
+          if (!held && this.stats.lockWaits > 0) log(`${this.opts.name}: this node polls the source now`);
           held = true;
         }
         let delay: number;
