@@ -4,8 +4,8 @@ import type { Block } from './types.js';
 /**
  * What changed between two versions of an agency item, in the terms of the
  * story diff (block-diff.ts): field changes with word diffs, and the body
- * aligned block by block (the item's boxes follow its body, as in a story
- * taken from it). Structural input, so the content layer stays free of the
+ * aligned block by block (the item's boxes follow its body as box blocks,
+ * as in a story taken from it). Structural input, so the content layer stays free of the
  * ingest layer's types.
  */
 
@@ -33,14 +33,9 @@ export interface WireDiff {
   summary: { inserted: number; deleted: number; changed: number; moved: number; unchanged: number; fields: number };
 }
 
-/** The body with each box as a heading (when it has one) and its blocks: what an editor reads, in order. */
+/** The body with the boxes after it as box blocks: the blocks a story taken from the item has, so a change maps onto it. */
 function readingOrder(v: WireVersionText): Block[] {
-  const out = [...v.body];
-  for (const box of v.boxes ?? []) {
-    if (box.heading) out.push({ type: 'heading', level: 3, text: box.heading });
-    out.push(...box.blocks);
-  }
-  return out;
+  return [...v.body, ...(v.boxes ?? []).map((box): Block => ({ type: 'box', ...(box.heading !== undefined && { heading: box.heading }), body: box.blocks }))];
 }
 
 export function diffWireVersions(before: WireVersionText, after: WireVersionText): WireDiff {
