@@ -188,7 +188,46 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'POST /newsroom/media/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}`, form: { credit: 'dpa', focalX: '50', focalY: '50' }, assetIfMatch: MEDIA.assetId }) }],
   'POST /newsroom/api/media/:id/replace-everywhere': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}/replace-everywhere`, json: { with: MEDIA.otherId } }) }],
   'POST /newsroom/media/:id/replace-everywhere': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}/replace-everywhere`, form: { with: MEDIA.otherId } }) }],
+
+  // The agency desk (src/api/wire-api.ts, src/admin/wire-*.tsx); WIRE is set up in before().
+  'GET /newsroom/api/wire/items': [{ succeeds: true, request: () => ({ path: '/newsroom/api/wire/items' }) }],
+  'GET /newsroom/api/wire/items/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/api/wire/items/${WIRE.itemId}` }) }],
+  'GET /newsroom/api/wire/items/:id/diff': [{ succeeds: true, request: () => ({ path: `/newsroom/api/wire/items/${WIRE.itemId}/diff?from=1&to=2` }) }],
+  'GET /newsroom/api/wire/items/:id/versions/:version': [{ succeeds: true, request: () => ({ path: `/newsroom/api/wire/items/${WIRE.itemId}/versions/1` }) }],
+  'POST /newsroom/api/wire/items/:id/take': [{ succeeds: true, request: () => ({ path: `/newsroom/api/wire/items/${WIRE.itemId}/take`, json: {} }) }],
+  'GET /newsroom/api/wire/dead-letters': [{ succeeds: true, request: () => ({ path: '/newsroom/api/wire/dead-letters' }) }],
+  'POST /newsroom/api/wire/dead-letters/:id/retry': [{ succeeds: true, request: () => ({ path: `/newsroom/api/wire/dead-letters/${WIRE.deadLetterId}/retry`, json: {} }) }],
+  'GET /newsroom/api/wire/sources': [{ succeeds: true, request: () => ({ path: '/newsroom/api/wire/sources' }) }],
+  'POST /newsroom/api/wire/sources': [{ succeeds: true, request: (c) => ({ path: '/newsroom/api/wire/sources', json: { id: `matrix-${c.unique}`.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 60), name: 'Matrix', transport: 'manual' } }) }],
+  'GET /newsroom/api/wire/sources/:id': [{ succeeds: true, request: () => ({ path: '/newsroom/api/wire/sources/matrix' }) }],
+  'PUT /newsroom/api/wire/sources/:id': [{ succeeds: true, request: () => ({ path: '/newsroom/api/wire/sources/matrix', json: { name: 'Matrix-Quelle', transport: 'manual' } }) }],
+  // Only admins get past the check, once: the second call may find the source gone (404 is an allowed answer then).
+  'DELETE /newsroom/api/wire/sources/:id': [{ request: () => ({ path: '/newsroom/api/wire/sources/matrix-weg' }) }],
+  'GET /newsroom/api/wire/sources/:id/rules': [{ succeeds: true, request: () => ({ path: '/newsroom/api/wire/sources/matrix/rules' }) }],
+  'PUT /newsroom/api/wire/sources/:id/rules': [{ succeeds: true, request: () => ({ path: '/newsroom/api/wire/sources/matrix/rules', json: { rules: [{ scheme: 'desk', code: 'pl', section: 'Politik' }] } }) }],
+  'GET /newsroom/agentur': [{ succeeds: true, request: () => ({ path: '/newsroom/agentur' }) }],
+  'GET /newsroom/agentur/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/agentur/${WIRE.itemId}` }) }],
+  'POST /newsroom/agentur/:id/uebernehmen': [{ succeeds: true, request: () => ({ path: `/newsroom/agentur/${WIRE.itemId}/uebernehmen`, form: {} }) }],
+  'GET /newsroom/agentur/fehler': [{ succeeds: true, request: () => ({ path: '/newsroom/agentur/fehler' }) }],
+  'POST /newsroom/agentur/fehler/:id/erneut': [{ succeeds: true, request: () => ({ path: `/newsroom/agentur/fehler/${WIRE.deadLetterId}/erneut`, form: {} }) }],
+  'GET /newsroom/agentur/quellen': [{ succeeds: true, request: () => ({ path: '/newsroom/agentur/quellen' }) }],
+  'POST /newsroom/agentur/quellen': [{ request: (c) => ({ path: '/newsroom/agentur/quellen', form: { id: `m-${c.unique}`.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 60), name: 'Matrix', format: 'auto', transport: 'manual', withdrawPolicy: 'flag' } }) }],
+  'GET /newsroom/agentur/quellen/:sid': [{ succeeds: true, request: () => ({ path: '/newsroom/agentur/quellen/matrix' }) }],
+  'POST /newsroom/agentur/quellen/:sid': [{ request: () => ({ path: '/newsroom/agentur/quellen/matrix', form: { name: 'Matrix', format: 'auto', transport: 'manual', withdrawPolicy: 'flag' } }) }],
+  'POST /newsroom/agentur/quellen/:sid/regeln': [{ request: () => ({ path: '/newsroom/agentur/quellen/matrix/regeln', form: {} }) }],
+  'POST /newsroom/agentur/quellen/:sid/loeschen': [{ request: () => ({ path: '/newsroom/agentur/quellen/matrix-weg2/loeschen', form: {} }) }],
 };
+
+/** The agency item and dead letter the desk endpoints are called on (ingested in before()). */
+const WIRE = { itemId: '', deadLetterId: '' };
+
+/** An invented dpa digitalwires entry (two versions, so the diff has something to compare). */
+const wireEntry = (version: number) => JSON.stringify({
+  format: 'digitalwires@0.9.1', type: 'text', urn: 'urn:newsml:dpa.com:20090101:261125-99-000001', version, pubstatus: 'usable',
+  version_created: `2026-11-25T0${version}:00:00+01:00`, language: 'de', urgency: 3, headline: `Matrix: Elbbrücke gesperrt (${version})`,
+  article_html: '<section class="main"><p>Die Brücke ist bis Freitag gesperrt.</p></section>',
+  categories: [{ type: 'dnltype:desk', name: 'vm', qcode: 'dpacat:vm' }],
+});
 
 /** The media library picture the media endpoints are called on (uploaded in before()). */
 const MEDIA: { assetId: string; otherId: string; picture: Buffer } = { assetId: '', otherId: '', picture: Buffer.alloc(0) };
@@ -319,7 +358,15 @@ for (const engine of engines()) {
       MEDIA.picture = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3366aa' } }).png().toBuffer();
       MEDIA.assetId = (await media.library.upload({ bytes: MEDIA.picture, fileName: 'matrix.png' })).asset.id;
       MEDIA.otherId = (await media.library.upload({ bytes: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#aa6633' } }).jpeg().toBuffer(), fileName: 'ersatz.jpg' })).asset.id;
-      const built = createNewsroom(createServices(db, {}, { media }), { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { modules: NEWSROOM_MODULES });
+      const services = createServices(db, {}, { media });
+      for (const id of ['matrix', 'matrix-weg', 'matrix-weg2']) await services.wire.saveSource({ id, name: id, transport: 'manual' });
+      const [first] = await services.wire.ingest('matrix', wireEntry(1));
+      await services.wire.ingest('matrix', wireEntry(2));
+      WIRE.itemId = first && 'itemId' in first ? first.itemId : '';
+      const [refused] = await services.wire.ingest('matrix', 'kein Agenturtext');
+      WIRE.deadLetterId = refused && 'deadLetterId' in refused ? refused.deadLetterId : '';
+      assert.ok(WIRE.itemId && WIRE.deadLetterId, 'the desk fixtures were stored');
+      const built = createNewsroom(services, { siteName: 'Lede Test', siteUrl: 'http://localhost' }, { modules: NEWSROOM_MODULES });
       app = built.app as unknown as Hono;
       endpoints = built.registry.endpoints;
       stories = new StoryService(db);
