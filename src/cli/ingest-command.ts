@@ -26,7 +26,7 @@ summary; the exit code is 1 if any file was refused or could not be read
 
 Options:
   --source ID   the wire source the documents come from (as set up in the
-                newsroom); default "cli", made on first use
+                newsroom or LEDE_WIRE_SOURCES); default "cli", made on first use
 `;
 
 /** Files larger than this are refused before reading them into memory. */
@@ -48,6 +48,8 @@ export async function runIngest(args: string[], io: CommandIO): Promise<number> 
   try {
     // With the media library, an auto-publish rule of the source can bring the item's pictures along.
     const services = createServices(db, config, { events, media: { db, storage: mediaStorageFor(config) } });
+    // Sources set up by environment (LEDE_WIRE_SOURCES) are there for --source even before a server applied them.
+    if (config.wireSources) await services.wire.configureFromEnv(config.wireSources);
     const sourceId = values.source ?? CLI_SOURCE.id;
     await services.wire.source(sourceId).catch(async (err: unknown) => {
       if (values.source !== undefined || !isLedeError(err) || err.status !== 404) throw err;

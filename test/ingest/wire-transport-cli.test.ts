@@ -99,6 +99,14 @@ for (const engine of ['pglite', 'postgres'] as const) {
       assert.equal(unknown.code, 1);
       assert.match(unknown.stderr, /^lede ingest: no wire source "gibtsnicht"/);
       assert.equal(unknown.stdout, '');
+      process.env.LEDE_WIRE_SOURCES = JSON.stringify([{ id: 'afp-env', name: 'AFP (Umgebung)', transport: 'manual' }]);
+      try {
+        const fromEnv = await run(['--source', 'afp-env', path.join(dir, 'mappe', 'a.json')], target);
+        assert.equal(fromEnv.code, 0, fromEnv.stderr);
+        assert.deepEqual(fromEnv.lines.map((l) => l.result), ['new'], 'a new item: another source');
+      } finally {
+        delete process.env.LEDE_WIRE_SOURCES;
+      }
       const none = await run([], target);
       assert.equal(none.code, 2);
       assert.match(none.stderr, /name at least one file or folder/);
