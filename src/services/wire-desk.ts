@@ -401,6 +401,24 @@ export class WireDesk {
     };
   }
 
+  /**
+   * The editor took the agency's later version into the story (merged it):
+   * the story is now "taken from" `version` (default: the current one), so
+   * "Neue Agenturfassung" stays away until a newer one arrives.
+   */
+  async adoptVersion(storyId: string, version?: number): Promise<StoryAgencyState> {
+    const state = await this.storyAgencyState(storyId);
+    if (!state) throw new LedeError('NOT_FOUND', `story ${storyId} was not taken from an agency item`, { reason: 'no_wire_item', params: { id: storyId } });
+    const to = version ?? state.currentVersion;
+    if (!Number.isInteger(to) || to < 1 || to > state.currentVersion) {
+      throw new LedeError('NOT_FOUND', `the agency item has no version ${to} (its current version is ${state.currentVersion})`, {
+        reason: 'no_wire_version', params: { current: state.currentVersion },
+      });
+    }
+    await new WireRepository(this.db).adoptVersion(storyId, to);
+    return (await this.storyAgencyState(storyId))!;
+  }
+
   // ------------------------------------------------------------------ reading
 
   list(filter: WireListFilter = {}): Promise<{ items: WireListEntry[]; next?: string }> {

@@ -280,6 +280,14 @@ export class WireRepository {
     return rows[0] && takeFromRow(rows[0]);
   }
 
+  /** Moves a story's taken version forward (never back); false when the story has no take or is at that version or later. */
+  async adoptVersion(storyId: string, version: number): Promise<boolean> {
+    const rows = await this.db.query(
+      'UPDATE wire_takes SET taken_version = $2::int WHERE story_id = $1::uuid AND taken_version < $2::int RETURNING story_id', [storyId, version],
+    );
+    return rows.length > 0;
+  }
+
   /** Marks the stories taken from an item with `alert`; returns their ids (those not marked with it already). */
   async alertTakes(itemId: string, alert: 'withdrawn' | 'depublished', storyIds?: string[]): Promise<string[]> {
     const rows = await this.db.query<{ story_id: string }>(

@@ -182,6 +182,14 @@ forEachEngine('wire desk: take-over', (ctx) => {
     const changed = diff.body[0]!;
     assert.ok(changed.op === 'changed' && changed.words?.some((w) => w.op === 'ins' && w.text.includes('großer')));
     await assert.rejects(desk.diff(itemId, 1, 9), (e: unknown) => e instanceof LedeError && e.reason === 'no_wire_version');
+
+    // The editor merged version 3 into the story: nothing new until version 4.
+    state = await desk.adoptVersion(story.id);
+    assert.deepEqual([state.takenVersion, state.currentVersion, state.correction], [3, 3, false]);
+    assert.equal((await desk.adoptVersion(story.id, 2)).takenVersion, 3, 'never back');
+    await assert.rejects(desk.adoptVersion(story.id, 4), (e: unknown) => e instanceof LedeError && e.reason === 'no_wire_version');
+    await ingestOne('dpa', { ...v1, version: 4 });
+    assert.deepEqual([(await desk.storyAgencyState(story.id))!.takenVersion, (await desk.storyAgencyState(story.id))!.currentVersion], [3, 4]);
   });
 
   test('withdrawal under the flag policy: the published story stays up, flagged; the item cannot be taken again', async () => {
