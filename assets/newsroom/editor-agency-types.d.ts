@@ -37,6 +37,8 @@ export interface AgencyView {
 export interface AgencyAnswer {
   agency: AgencyView | null;
   storyEmbargoUntil: string | null;
+  /** What the panel shows, as one string (agencyKey on the server): a panel drawn with another key is redrawn. */
+  key: string;
 }
 
 /** The panel's texts for the script (EDITOR_AGENCY_TEXT[lang].client). */
@@ -49,7 +51,7 @@ export interface AgencyConfig {
   url: string;
   /** The editor page, whose panel replaces this one when the state changed. */
   page: string;
-  /** The state the panel shows (agencyKey on the server, keyOf here). */
+  /** The state the panel shows (agencyKey on the server). */
   key: string;
   canEdit: boolean;
   text: AgencyText;

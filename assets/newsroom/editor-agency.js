@@ -40,13 +40,6 @@ function readConfig() {
 let A = null;
 let busy = false;
 
-/** The state an answer describes, as the server's agencyKey writes it. @param {AgencyAnswer} j */
-function keyOf(j) {
-  const a = j.agency;
-  if (!a) return '';
-  return [a.takenVersion, a.currentVersion, a.withdrawn, a.alert, a.embargoUntil, j.storyEmbargoUntil].map(function (v) { return v === undefined || v === null ? '' : String(v); }).join('|');
-}
-
 /** Fills "{v}" and "{n}" in a text. @param {string} text @param {Record<string, string | number>} values */
 function fill(text, values) {
   return text.replace(/\{(\w)\}/g, function (all, k) { return values[k] === undefined ? all : String(values[k]); });
@@ -105,7 +98,7 @@ async function poll() {
     if (!res.ok) return;
     /** @type {AgencyAnswer} */
     const j = await res.json();
-    if (A && keyOf(j) !== A.key) await redraw(true);
+    if (A && j.key !== A.key) await redraw(true);
   } catch (e) { /* offline: next time */ }
 }
 

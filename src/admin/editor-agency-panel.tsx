@@ -1,5 +1,5 @@
 import { formatEnglishDateTime, formatGermanDateTime, type Story } from '../content/index.js';
-import type { StoryAgencyView } from '../services/wire-story-link.js';
+import { agencyKey, type StoryAgencyView } from '../services/wire-story-link.js';
 import { EDITOR_AGENCY_TEXT, pick, type UiLang } from './i18n.js';
 import { jsonIsland } from './story-text.js';
 import { WireDiffView } from './wire-diff-view.js';
@@ -36,14 +36,6 @@ function policyText(view: StoryAgencyView, story: Story, t: T): string {
   if (view.alert === 'depublished' && !live) return t.depublished;
   if (view.withdrawPolicy === 'depublish') return live ? t.depublishFailed : t.depublishNotLive;
   return live ? t.flagged : t.flaggedNotLive;
-}
-
-/**
- * What the script compares its poll with: the panel is redrawn when any of
- * these changes. The script builds the same string from the JSON answer.
- */
-export function agencyKey(view: StoryAgencyView, storyEmbargoUntil: string | undefined): string {
-  return [view.takenVersion, view.currentVersion, view.withdrawn, view.alert ?? null, view.embargoUntil ?? null, storyEmbargoUntil ?? null].join('|');
 }
 
 export interface AgencyPanelProps {

@@ -3,7 +3,7 @@ import type { Story } from '../content/index.js';
 import { actorOf, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
-import { WireStoryLink, type StoryAgencyView } from '../services/wire-story-link.js';
+import { WireStoryLink, agencyKey, type StoryAgencyView } from '../services/wire-story-link.js';
 import { storyFor } from './api-support.js';
 
 /**
@@ -14,9 +14,13 @@ import { storyFor } from './api-support.js';
  * Whoever may see the story may read its link; whoever may edit it may move it.
  */
 
-/** What the editor's agency panel polls: the view, and the story's own embargo (the panel's Sperrfrist weighs both). */
+/**
+ * What the editor's agency panel polls: the view, the story's own embargo
+ * (the panel's Sperrfrist weighs both) and the key the panel compares with
+ * the one it was drawn with.
+ */
 export function agencyJson(view: StoryAgencyView | undefined, story: Pick<Story, 'embargoUntil'>) {
-  return { agency: view ?? null, storyEmbargoUntil: story.embargoUntil ?? null };
+  return { agency: view ?? null, storyEmbargoUntil: story.embargoUntil ?? null, key: view ? agencyKey(view, story.embargoUntil) : '' };
 }
 
 const acceptBody = z.object({

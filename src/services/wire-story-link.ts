@@ -124,6 +124,15 @@ export class WireStoryLink {
   }
 }
 
+/**
+ * What the editor's panel shows, in one string: the page puts it in the
+ * panel's island, the JSON answer carries it too, and the script redraws the
+ * panel when they differ (one definition, so they cannot drift apart).
+ */
+export function agencyKey(view: StoryAgencyView, storyEmbargoUntil: string | undefined): string {
+  return [view.takenVersion, view.currentVersion, view.withdrawn, view.alert ?? '', view.embargoUntil ?? '', storyEmbargoUntil ?? ''].join('|');
+}
+
 /** The fields a take-over of `item` would give the story, normalised by the story's own validation where it accepts them. */
 export function agencyFields(item: WireItem, source: Pick<WireSource, 'id' | 'name' | 'settings'>): AgencyFields {
   const draft = wireDraft({ item, source, rules: [] });

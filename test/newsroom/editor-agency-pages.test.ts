@@ -90,6 +90,7 @@ forEachEngine('editor agency panel', (ctx) => {
     assert.deepEqual([a.itemId, a.source, a.sourceName, a.guid, a.takenVersion, a.currentVersion, a.withdrawn, a.correction, a.pubStatus, a.deskPath],
       [itemId, 'dpa', 'dpa Landesdienst', v1.urn, 1, 2, false, true, 'usable', `/newsroom/agentur/${itemId}`]);
     assert.deepEqual(json.body.storyEmbargoUntil, null);
+    assert.equal(json.body.key, island.key, 'the poll compares like with like');
     const f = a.update.fields;
     assert.deepEqual([f.kicker, f.headline, f.teaser, f.byline, f.dateline], ['Nahverkehr', 'Elbfähre fährt wieder nach Winterfahrplan',
       'Nach dem Niedrigwasser legt die Fähre bei Coswig wieder stündlich ab.', 'Von Mira Sand, dpa', 'Coswig (dpa)']);
@@ -200,7 +201,7 @@ forEachEngine('editor agency panel', (ctx) => {
     assert.doesNotMatch(html, /agency-config|agency-publish-hint|agency-merge/);
     const j = await agency('admin', own.id);
     assert.equal(j.status, 200);
-    assert.deepEqual(j.body, { agency: null, storyEmbargoUntil: null });
+    assert.deepEqual(j.body, { agency: null, storyEmbargoUntil: null, key: '' });
     const accept = await w.as.get('admin')!.json('POST', `/newsroom/api/stories/${own.id}/agency/accept`, { fromVersion: 1, toVersion: 2 });
     assert.equal(accept.status, 404);
   });
