@@ -109,7 +109,7 @@ function cell(k, v) {
     const blocks = /** @type {Block[]} */ (v || []);
     if (!blocks.length) return document.createTextNode(t.empty);
     return el('div', null, [
-      el('p', { class: 'muted', text: fill(t.blocks, { n: blocks.length }) }),
+      el('p', { class: 'muted', text: blocks.length === 1 ? t.blockOne : fill(t.blocks, { n: blocks.length }) }),
       el('ol', null, blocks.map(function (b) { return el('li', { text: (T.types[b.type] || b.type) + ': ' + C.blockSummary(b) }); })),
     ]);
   }
@@ -146,7 +146,7 @@ async function openAgencyMerge() {
   const radios = [];
   const sec = $('agency-merge');
   sec.textContent = '';
-  sec.appendChild(el('h2', { id: 'agency-merge-h', text: t.mergeTitle + ' – ' + fill(t.agency, { v: update.version }) }));
+  sec.appendChild(el('h2', { id: 'agency-merge-h', text: fill(t.mergeTitle, { v: update.version }) }));
   sec.appendChild(el('p', { text: t.intro }));
   sec.appendChild(el('p', null, [
     el('button', { type: 'button', class: 'secondary', id: 'agency-all-agency', text: t.allAgency, onclick: function () { pickAll('agency'); } }), ' ',
@@ -176,8 +176,8 @@ async function openAgencyMerge() {
         const r = el('input', { type: 'radio', name: 'agency-' + k, id: id, value: side, checked: side === 'mine', 'data-side': side });
         r.addEventListener('change', function () { if (r.checked) choice[k] = side; });
         radios.push(r);
-        pick.appendChild(r);
-        pick.appendChild(el('label', { for: id }, [side === 'mine' ? t.takeMine : t.takeAgency, el('span', { class: 'vh', text: ' – ' + name })]));
+        // One line per side: the radio with its label never split.
+        pick.appendChild(el('div', null, [r, el('label', { for: id }, [side === 'mine' ? t.takeMine : t.takeAgency, el('span', { class: 'vh', text: ' – ' + name })])]));
       });
     }
     body.appendChild(el('tr', { 'data-field': k, class: same ? 'same' : 'change' }, [

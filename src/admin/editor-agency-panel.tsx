@@ -64,7 +64,7 @@ export function AgencyPanel(props: AgencyPanelProps) {
         {isWithdrawn(view) ? (
           <div id="agency-withdrawn" class="agency-withdrawn" role="alert">
             <p class="lead"><strong>{t.warning}</strong> {t.withdrawn}.</p>
-            <p>{view.pubStatus !== 'usable' ? `${t.status(view.pubStatus)} ` : ''}{policyText(view, story, t)}</p>
+            <p>{view.pubStatus !== 'usable' ? `${t.status(t.pubStatus[view.pubStatus] ?? view.pubStatus)} ` : ''}{policyText(view, story, t)}</p>
           </div>
         ) : null}
         <dl class="agency-facts">
@@ -133,4 +133,6 @@ export const EDITOR_AGENCY_CSS = `
 .badge.correction{display:inline-block;border:1px solid #a61b1b;color:#a61b1b;background:#fff;border-radius:3px;padding:0 .4rem;font-size:.9rem}
 .agency-publish-hint{font-weight:600}
 .agency-merge ol{margin:0;padding-left:1.2rem}
+.agency-merge .choice div{white-space:nowrap;margin:.1rem 0}
+.agency-merge .choice label{display:inline;font-weight:400;margin-left:.3rem}
 `.trim().replace(/\n/g, '');

@@ -69,9 +69,12 @@ describe('the agency panel in the story editor (Chromium)', () => {
     const merge = page.locator('#agency-merge');
     await merge.waitFor({ state: 'visible', ...WAIT });
     assert.equal(await page.locator('#editor').isHidden(), true, 'the form steps aside like the 412 merge');
+    assert.equal(await page.locator('#agency-merge-h').textContent(), 'Agenturfassung übernehmen (Version 2)');
+    assert.equal(await page.evaluate('document.activeElement.id'), 'agency-merge', 'the focus moves to the merge view');
     assert.equal(await merge.locator('tr[data-field="kicker"] td').last().textContent(), 'gleich');
     assert.equal(await merge.locator('tr[data-field="teaser"] td.mine').textContent(), 'Bis Freitag fährt keine Fähre, sagt der Fährmann.', 'my unsaved teaser is "mine"');
-    assert.match((await merge.locator('tr[data-field="body"] td.agency').textContent()) ?? '', /Absatz: Die Agentur schreibt jetzt einen anderen ersten Satz\./);
+    assert.equal(await merge.locator('tr[data-field="body"] td.agency').textContent(), '1 BlockAbsatz: Die Agentur schreibt jetzt einen anderen ersten Satz.');
+    assert.equal(await merge.locator('tr[data-field="body"] td.mine li').count(), 2);
     assert.deepEqual(await axeViolations(page), [], 'the agency merge view');
     await merge.getByRole('radio', { name: 'Agenturfassung – Überschrift' }).check();
     assert.equal(await merge.getByRole('radio', { name: 'Meine Fassung – Text' }).isChecked(), true, 'mine by default');
@@ -112,7 +115,7 @@ describe('the agency panel in the story editor (Chromium)', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Die Agentur hat diese Meldung zurückgezogen' });
     await alert.waitFor(WAIT);
     assert.equal(await page.evaluate('window.__agencyMark'), 7, 'no reload');
-    assert.match((await alert.textContent()) ?? '', /^Warnung: Die Agentur hat diese Meldung zurückgezogen\.\s*Status bei der Agentur: canceled\. Die Quelle depubliziert nicht automatisch/);
+    assert.match((await alert.textContent()) ?? '', /^Warnung: Die Agentur hat diese Meldung zurückgezogen\.\s*Status bei der Agentur: storniert \(canceled\)\. Die Quelle depubliziert nicht automatisch/);
     assert.match((await page.locator('#agency-publish-hint').textContent()) ?? '', /^Achtung: Die Agentur hat die Meldung zurückgezogen\./);
     assert.equal(await publish.getAttribute('aria-describedby'), 'agency-publish-hint');
     assert.deepEqual(await axeViolations(page), [], 'the editor with the withdrawal alert');

@@ -158,7 +158,7 @@ forEachEngine('editor agency panel', (ctx) => {
     const html = await page('admin', flagged.storyId);
     const alert = part(html, 'agency-withdrawn')!;
     assert.match(alert, /^<div id="agency-withdrawn" class="agency-withdrawn" role="alert">/);
-    assert.equal(textOf(alert), 'Warnung: Die Agentur hat diese Meldung zurückgezogen. Status bei der Agentur: canceled. '
+    assert.equal(textOf(alert), 'Warnung: Die Agentur hat diese Meldung zurückgezogen. Status bei der Agentur: storniert (canceled). '
       + 'Die Quelle depubliziert nicht automatisch: Der Beitrag ist für Sie zur Prüfung markiert. Bitte nicht veröffentlichen.');
     assert.equal(part(html, 'agency-update'), undefined, 'nothing to merge from a withdrawn item');
     assert.equal(textOf(part(html, 'agency-publish-hint')!), 'Achtung: Die Agentur hat die Meldung zurückgezogen.');
@@ -171,7 +171,7 @@ forEachEngine('editor agency panel', (ctx) => {
     await w.ingest({ ...e1, version: 2, pubstatus: 'withheld' }, 'epd');
     assert.equal((await w.services.stories.get(down.storyId)).status, 'depublished');
     const text = textOf(part(await page('admin', down.storyId), 'agency-withdrawn')!);
-    assert.match(text, /^Warnung: Die Agentur hat diese Meldung zurückgezogen\. Status bei der Agentur: withheld\. Die Quelle nimmt Beiträge zurückgezogener Meldungen automatisch offline: Dieser Beitrag wurde depubliziert/);
+    assert.match(text, /^Warnung: Die Agentur hat diese Meldung zurückgezogen\. Status bei der Agentur: zurückgehalten \(withheld\)\. Die Quelle nimmt Beiträge zurückgezogener Meldungen automatisch offline: Dieser Beitrag wurde depubliziert/);
   });
 
   test('a Sperrfrist ahead is shown in Berlin time with what publishing does; an agency embargo the story lacks is a warning', async () => {
