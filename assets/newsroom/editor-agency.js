@@ -94,11 +94,11 @@ async function redraw(tell) {
 async function poll() {
   if (!A || busy || document.hidden || state.inConflict) return;
   try {
-    const res = await api('GET', A.url);
+    const res = await api('GET', A.url + '?view=key');
     if (!res.ok) return;
-    /** @type {AgencyAnswer} */
+    /** @type {{ key: string }} */
     const j = await res.json();
-    if (A && j.key !== A.key) await redraw(true);
+    if (A && typeof j.key === 'string' && j.key !== A.key) await redraw(true);
   } catch (e) { /* offline: next time */ }
 }
 

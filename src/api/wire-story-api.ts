@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Story } from '../content/index.js';
 import { actorOf, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
-import { idParams } from '../http/input.js';
+import { idParams, oneOf } from '../http/input.js';
 import { WireStoryLink, agencyKey, type StoryAgencyView } from '../services/wire-story-link.js';
 import { storyFor } from './api-support.js';
 
@@ -23,6 +23,9 @@ export function agencyJson(view: StoryAgencyView | undefined, story: Pick<Story,
   return { agency: view ?? null, storyEmbargoUntil: story.embargoUntil ?? null, key: view ? agencyKey(view, story.embargoUntil) : '' };
 }
 
+/** `?view=key`: only the key (the panel's 30-second poll), without the version documents, fields and diff. */
+const agencyQuery = z.object({ view: z.preprocess((v) => (v === '' ? undefined : v), oneOf(['key', 'full'] as const).optional()) });
+
 const acceptBody = z.object({
   fromVersion: z.number().int().min(1).max(2_000_000_000),
   toVersion: z.number().int().min(1).max(2_000_000_000),
@@ -33,10 +36,14 @@ export function registerWireStoryApi(registry: EndpointRegistry, deps: NewsroomD
 
   registry.add({
     method: 'GET', path: '/newsroom/api/stories/:id/agency', permission: 'story.view', kind: 'api',
-    summary: 'The agency item a story was taken from: source, guid, taken and current version, withdrawal, a newer version (diff and fields to merge), Sperrfrist; `agency: null` for other stories',
-    input: { params: idParams },
-    handler: async (c, { params }) => {
+    summary: 'The agency item a story was taken from: source, guid, taken and current version, withdrawal, a newer version (diff and fields to merge), Sperrfrist; `agency: null` for other stories; `?view=key` answers only `{key}`',
+    input: { params: idParams, query: agencyQuery },
+    handler: async (c, { params, query }) => {
       const story = await storyFor(c, deps, params.id);
+      if (query.view === 'key') {
+        const state = await link().state(story.id);
+        return c.json({ key: state ? agencyKey(state, story.embargoUntil) : '' });
+      }
       return c.json(agencyJson(await link().view(story.id), story));
     },
   });

@@ -56,6 +56,11 @@ export interface WireStoryLinkOptions {
 export class WireStoryLink {
   constructor(private readonly db: Database, private readonly desk: WireDesk, private readonly opts: WireStoryLinkOptions = {}) {}
 
+  /** The link's state alone (what the panel's key is made of): cheap enough for a poll. */
+  async state(storyId: string): Promise<StoryAgencyState | undefined> {
+    return isUuid(storyId) ? this.desk.storyAgencyState(storyId) : undefined;
+  }
+
   /** The agency view of a story, or undefined for a story not taken from a wire item (or no story at all). */
   async view(storyId: string): Promise<StoryAgencyView | undefined> {
     if (!isUuid(storyId)) return undefined;
@@ -129,7 +134,7 @@ export class WireStoryLink {
  * panel's island, the JSON answer carries it too, and the script redraws the
  * panel when they differ (one definition, so they cannot drift apart).
  */
-export function agencyKey(view: StoryAgencyView, storyEmbargoUntil: string | undefined): string {
+export function agencyKey(view: Pick<StoryAgencyState, 'takenVersion' | 'currentVersion' | 'withdrawn' | 'alert' | 'embargoUntil'>, storyEmbargoUntil: string | undefined): string {
   return [view.takenVersion, view.currentVersion, view.withdrawn, view.alert ?? '', view.embargoUntil ?? '', storyEmbargoUntil ?? ''].join('|');
 }
 

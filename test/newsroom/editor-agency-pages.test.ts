@@ -91,6 +91,9 @@ forEachEngine('editor agency panel', (ctx) => {
       [itemId, 'dpa', 'dpa Landesdienst', v1.urn, 1, 2, false, true, 'usable', `/newsroom/agentur/${itemId}`]);
     assert.deepEqual(json.body.storyEmbargoUntil, null);
     assert.equal(json.body.key, island.key, 'the poll compares like with like');
+    const poll = await w.as.get('admin')!.json('GET', `/newsroom/api/stories/${storyId}/agency?view=key`);
+    assert.deepEqual(poll.body, { key: island.key }, 'the poll gets the key alone');
+    assert.equal((await w.as.get('admin')!.json('GET', `/newsroom/api/stories/${storyId}/agency?view=alles`)).status, 422);
     const f = a.update.fields;
     assert.deepEqual([f.kicker, f.headline, f.teaser, f.byline, f.dateline], ['Nahverkehr', 'Elbfähre fährt wieder nach Winterfahrplan',
       'Nach dem Niedrigwasser legt die Fähre bei Coswig wieder stündlich ab.', 'Von Mira Sand, dpa', 'Coswig (dpa)']);
