@@ -104,7 +104,8 @@ export class WireStoryLink {
       throw new LedeError('VALIDATION', 'send {"fromVersion": n, "toVersion": m}: whole agency version numbers with m after n', { reason: 'input_invalid' });
     }
     const state = isUuid(storyId) ? await this.desk.storyAgencyState(storyId) : undefined;
-    if (!state) throw new LedeError('NOT_FOUND', `story ${storyId} was not taken from an agency item`, { reason: 'not_found' });
+    // The story exists (the caller found it): it is the link that is missing, a state the request cannot change.
+    if (!state) throw new LedeError('CONFLICT', `story ${storyId} was not taken from an agency item: there is no agency version to record`, { reason: 'no_wire_item' });
     if (to > state.currentVersion) {
       throw new LedeError('VALIDATION', `the agency item has no version ${to} yet (its current version is ${state.currentVersion})`, {
         reason: 'no_wire_version', params: { current: state.currentVersion },

@@ -62,8 +62,8 @@ forEachEngine('editor agency link', (ctx) => {
   test('no link: other stories, unknown and malformed ids are undefined, never an error', async () => {
     const own = await w.services.stories.create({ headline: 'Eigenes', section: 'Kultur', body: [] }, { actor: { id: w.ids.get('admin')!, name: 'x' } });
     for (const id of [own.id, '00000000-0000-4000-8000-000000000000', 'kaputt', '']) assert.equal(await link.view(id), undefined, id);
-    await assert.rejects(link.accept(own.id, { fromVersion: 1, toVersion: 2 }, { name: 'x' }), (e: LedeError) => e.status === 404);
-    await assert.rejects(link.accept('kaputt', { fromVersion: 1, toVersion: 2 }, { name: 'x' }), (e: LedeError) => e.status === 404);
+    await assert.rejects(link.accept(own.id, { fromVersion: 1, toVersion: 2 }, { name: 'x' }), (e: LedeError) => e.status === 409 && e.reason === 'no_wire_item');
+    await assert.rejects(link.accept('kaputt', { fromVersion: 1, toVersion: 2 }, { name: 'x' }), (e: LedeError) => e.status === 409);
   });
 });
 

@@ -206,7 +206,8 @@ forEachEngine('editor agency panel', (ctx) => {
     assert.equal(j.status, 200);
     assert.deepEqual(j.body, { agency: null, storyEmbargoUntil: null, key: '' });
     const accept = await w.as.get('admin')!.json('POST', `/newsroom/api/stories/${own.id}/agency/accept`, { fromVersion: 1, toVersion: 2 });
-    assert.equal(accept.status, 404);
+    assert.equal(accept.status, 409, 'the story is there; its link is not');
+    assert.equal(accept.body.error.reason, 'no_wire_item');
   });
 
   test('permissions: a contributor who does not own the story gets 404 like for no story; anonymous 401; the owner may read', async () => {
