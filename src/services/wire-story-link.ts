@@ -120,8 +120,10 @@ export class WireStoryLink {
       return moved;
     });
     if (!itemId) {
-      throw new LedeError('VERSION_CONFLICT', `the story's agency link names version ${state.takenVersion} now, not ${from}; reload the editor`, {
-        reason: 'version_conflict', params: { current: state.takenVersion },
+      // Read again: another tab may have moved it between the read above and the update.
+      const now = (await this.desk.storyAgencyState(storyId))?.takenVersion ?? state.takenVersion;
+      throw new LedeError('VERSION_CONFLICT', `the story's agency link names version ${now} now, not ${from}; reload the editor`, {
+        reason: 'version_conflict', params: { current: now },
       });
     }
     // The desk's item page lists its takes with their versions: it changed.

@@ -35,6 +35,7 @@ forEachEngine('editor agency link', (ctx) => {
     assert.equal(refused.length, 1);
     assert.ok(refused[0]!.reason instanceof LedeError);
     assert.equal((refused[0]!.reason as LedeError).status, 412);
+    assert.match((refused[0]!.reason as LedeError).message, /names version 2 now, not 1/);
     const audits = await ctx.db.query("SELECT 1 FROM audit_log WHERE story_id = $1::uuid AND action = 'wire.merged'", [storyId]);
     assert.equal(audits.length, 1);
     const view = (await link.view(storyId))!;
