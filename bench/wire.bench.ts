@@ -211,6 +211,8 @@ try {
       await migrate(db);
       await ingestArchive(label, db);
       await wireLatency(label, db);
+      // Fresh planner statistics, as lede serve has them: PostgreSQL's autovacuum and, on PGlite, the checkpointer's timed ANALYZE.
+      await db.query('ANALYZE');
       await deskQueries(label, db);
     } finally {
       await db.close();

@@ -189,6 +189,9 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'POST /newsroom/api/media/:id/replace-everywhere': [{ succeeds: true, request: () => ({ path: `/newsroom/api/media/${MEDIA.assetId}/replace-everywhere`, json: { with: MEDIA.otherId } }) }],
   'POST /newsroom/media/:id/replace-everywhere': [{ succeeds: true, request: () => ({ path: `/newsroom/media/${MEDIA.assetId}/replace-everywhere`, form: { with: MEDIA.otherId } }) }],
 
+  // A story's agency link (src/api/wire-story-api.ts): its state, and recording a merged newer version.
+  [`GET ${S}/agency`]: [{ story: {}, succeeds: true, request: (c) => ({ path: id(c, `${S}/agency`) }) }],
+  [`POST ${S}/agency/accept`]: [{ story: {}, request: (c) => ({ path: id(c, `${S}/agency/accept`), json: { fromVersion: 1, toVersion: 2 } }) }],
   // The agency desk (src/api/wire-api.ts, src/admin/wire-*.tsx); WIRE is set up in before().
   'GET /newsroom/api/wire/items': [{ succeeds: true, request: () => ({ path: '/newsroom/api/wire/items' }) }],
   'GET /newsroom/api/wire/items/:id': [{ succeeds: true, request: () => ({ path: `/newsroom/api/wire/items/${WIRE.itemId}` }) }],
