@@ -17,7 +17,7 @@ export interface StoreChild {
 }
 
 /** Starts test/helpers/store-child.ts in a new Node process (see there for the modes). */
-export function spawnStoreChild(mode: 'lock' | 'open' | 'write', arg: string): StoreChild {
+export function spawnStoreChild(mode: 'lock' | 'open' | 'write' | 'wire', arg: string): StoreChild {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/helpers/store-child.ts'), mode, arg], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],

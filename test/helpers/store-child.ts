@@ -5,14 +5,18 @@
  *   node --import tsx test/helpers/store-child.ts lock  DATA_DIR
  *   node --import tsx test/helpers/store-child.ts open  '{"dataDir":"…"}'
  *   node --import tsx test/helpers/store-child.ts write '{"open":{…},"bodyWords":400,"max":100000}'
+ *   node --import tsx test/helpers/store-child.ts wire  '{"open":{…},"docs":400,"perDoc":10}'
  *
  * Prints one line per event: "locked", "opened", "ack <id>" (after the commit),
- * "done", or "error {json}" then exits 3. `lock` and `open` hold on until
+ * "done", or "error {json}" then exits 3. `wire` ingests wireDocument(0…docs-1)
+ * through the desk, printing "ack <n>" after each document's commit. `lock` and `open` hold on until
  * stdin closes; `write` keeps writing until `max`, then waits to be killed.
  */
 import { isLedeError } from '../../src/content/index.js';
 import { acquireDataDirLock, openDatabase, StoryRepository, type OpenOptions } from '../../src/store/index.js';
 import { bodyText, makeStory } from './stories.js';
+import { createServices } from '../../src/services/index.js';
+import { WIRE_CHILD_SOURCE, wireDocument } from './wire-documents.js';
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -52,6 +56,18 @@ try {
       const story = makeStory({ body: bodyText(bodyWords, i) });
       await repo.insert(story);
       say(`ack ${story.id}`); // only after insert() resolved, i.e. after the commit
+    }
+    say('done');
+    setInterval(() => undefined, 1000);
+  } else if (mode === 'wire') {
+    const { open, docs, perDoc } = JSON.parse(arg) as { open: OpenOptions; docs: number; perDoc: number };
+    const db = await openDatabase({ ...open, onWarning: () => undefined });
+    const desk = createServices(db).wire;
+    await desk.saveSource({ id: WIRE_CHILD_SOURCE, name: 'dpa (child)', format: 'digitalwires', transport: 'manual' });
+    say('opened');
+    for (let n = 0; n < docs; n++) {
+      await desk.ingest(WIRE_CHILD_SOURCE, wireDocument(n, perDoc));
+      say(`ack ${n}`);
     }
     say('done');
     setInterval(() => undefined, 1000);
