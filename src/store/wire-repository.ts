@@ -184,17 +184,23 @@ export class WireRepository {
    * another node waits for this one's commit and then finds it.
    */
   async insertItem(id: string, source: string, guid: string, c: WireItemColumns, correction: boolean, doc: WireDoc, via: string | null, at: string): Promise<boolean> {
+    // Item and first version in one statement (one round trip for the common case, a new item): when the item is
+    // there already, the first INSERT returns nothing and so the second inserts nothing.
     const rows = await this.db.query(
-      `INSERT INTO wire_items (id, source, guid, version, pub_status, urgency, item_type, headline, language, desks, categories, embargo_until,
-         received_at, first_received_at, versions, status, corrected, search)
-       VALUES ($13::uuid, $14, $15, $1::int, $2, $3::smallint, $4, $5, $6, $7::text[], $8::text[], $9::timestamptz,
-         $16::timestamptz, $16::timestamptz, 1, $17, $18::boolean, ${SEARCH})
-       ON CONFLICT (source, guid) DO NOTHING RETURNING id`,
-      [...columnParams(c), id, source, guid, at, wireStatus({ pubStatus: c.pubStatus, corrected: correction, taken: false }), correction],
+      `WITH item AS (
+         INSERT INTO wire_items (id, source, guid, version, pub_status, urgency, item_type, headline, language, desks, categories, embargo_until,
+           received_at, first_received_at, versions, status, corrected, search)
+         VALUES ($13::uuid, $14, $15, $1::int, $2, $3::smallint, $4, $5, $6, $7::text[], $8::text[], $9::timestamptz,
+           $16::timestamptz, $16::timestamptz, 1, $17, $18::boolean, ${SEARCH})
+         ON CONFLICT (source, guid) DO NOTHING RETURNING id
+       )
+       INSERT INTO wire_versions (item_id, version, doc, pub_status, correction, received_at, via, late)
+       SELECT id, $1::int, $19::jsonb, $2, $18::boolean, $16::timestamptz, $20, false FROM item
+       RETURNING item_id`,
+      [...columnParams(c), id, source, guid, at, wireStatus({ pubStatus: c.pubStatus, corrected: correction, taken: false }), correction,
+        JSON.stringify(doc), via],
     );
-    if (!rows.length) return false;
-    await this.#insertVersion(id, c.version, doc, { correction, via, at, late: false });
-    return true;
+    return rows.length > 0;
   }
 
   /** The item of (source, guid), locked until the transaction ends (versions of one item are decided one at a time). */
