@@ -197,3 +197,9 @@ export const EDITOR_AGENCY_TEXT = {
     },
   },
 };
+
+/** The Eilmeldung notice on every newsroom page (src/admin/layout.tsx, assets/newsroom/wire-eil-notice.js). */
+export const WIRE_NOTICE_TEXT = {
+  de: { label: 'Eilmeldung:', dismiss: 'Eilmeldung ausblenden' },
+  en: { label: 'Flash:', dismiss: 'Dismiss flash' },
+};

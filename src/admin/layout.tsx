@@ -1,7 +1,25 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Child } from 'hono/jsx';
 import type { Session } from '../store/session-repository.js';
 import { hasPermission } from '../content/roles.js';
-import { COMMON_TEXT, pick, type UiLang } from './i18n.js';
+import { COMMON_TEXT, WIRE_NOTICE_TEXT, pick, type UiLang } from './i18n.js';
+
+/** The Eilmeldung notice's poll: the desk's JSON list, Eilmeldungen only (src/api/wire-api.ts; the script adds `after`). */
+export const WIRE_NOTICE_POLL = '/newsroom/api/wire/items?urgency=eil&limit=5';
+
+/**
+ * The notice script's hashed file name, as src/server/newsroom-assets.ts
+ * names it (`<name>.<first 12 hex of sha256(body)>.js`; the script imports
+ * nothing, so its body is the file as written). The layout is given only the
+ * stylesheet and the page's own scripts, and admin may not import the server,
+ * so it names this one itself, once at start; the in-process test checks the
+ * server serves exactly this URL.
+ */
+const NOTICE_SCRIPT = (() => {
+  const body = readFileSync(new URL('../../assets/newsroom/wire-eil-notice.js', import.meta.url), 'utf8');
+  return `wire-eil-notice.${createHash('sha256').update(body).digest('hex').slice(0, 12)}.js`;
+})();
 
 export interface NewsroomLayoutProps {
   title: string;
@@ -17,6 +35,9 @@ export interface NewsroomLayoutProps {
 export function NewsroomLayout(props: NewsroomLayoutProps) {
   const t = pick(COMMON_TEXT, props.lang);
   const s = props.session;
+  // Every page for people who read the wire; without JavaScript there is no notice (the desk page is the place), and
+  // the server looks nothing up for it: the script asks the desk's list, so a page render costs no query more.
+  const notice = s && hasPermission(s.user, 'wire.view') ? pick(WIRE_NOTICE_TEXT, props.lang) : undefined;
   const link = (href: string, label: string, key: string) => (
     <li><a href={href} aria-current={props.current === key ? 'page' : undefined}>{label}</a></li>
   );
@@ -30,6 +51,7 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
         <title>{`${props.title} – ${t.newsroom}`}</title>
         <link rel="stylesheet" href={props.assets.css} />
         {(props.assets.scripts ?? []).map((src) => <script src={src} defer></script>)}
+        {notice ? <script src={props.assets.css.replace(/[^/]*$/, '') + NOTICE_SCRIPT} defer></script> : null}
       </head>
       <body>
         <a class="skip" href="#main">{t.skip}</a>
@@ -63,6 +85,12 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
               </div>
             ) : <div class="who"><a href="/">{t.site}</a></div>}
           </div>
+          {notice ? (
+            <div id="wire-eil-notice" class="eil-notice" data-poll={WIRE_NOTICE_POLL} data-interval="20000" data-label={notice.label}>
+              <div role="alert" class="eil-notice-text"></div>
+              <button type="button" class="secondary" hidden>{notice.dismiss}</button>
+            </div>
+          ) : null}
         </header>
         <main id="main" tabindex={-1}>
           {props.children}

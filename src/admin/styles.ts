@@ -44,6 +44,15 @@ th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d5dbe1;vertic
 .count.over{color:#a61b1b;font-weight:600}
 `;
 
+/** The Eilmeldung notice in the header (src/admin/layout.tsx): empty, it takes no room; shown, a red bar marks it. */
+const WIRE_NOTICE_CSS = `
+.eil-notice{max-width:80rem;margin:0 auto;padding:0 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+.eil-notice.shown{padding:.25rem 1rem .75rem}
+.eil-notice.shown .eil-notice-text{border-left:.35rem solid #ff6b57;padding-left:.6rem}
+.eil-notice-text p{margin:0;font-weight:600}
+.eil-notice-text p+p{margin-top:.25rem;font-weight:400}
+`;
+
 /** Served as one file (hashed URL) so pages stay small and the CSP needs no inline styles. Append screen CSS here, one line each. */
 export const NEWSROOM_CSS = [
   BASE_CSS,
@@ -57,4 +66,5 @@ export const NEWSROOM_CSS = [
   MEDIA_CSS,
   WIRE_CSS,
   EDITOR_AGENCY_CSS,
+  WIRE_NOTICE_CSS,
 ].join('\n');
