@@ -14,10 +14,16 @@ export const WIRE_NOTICE_POLL = '/newsroom/api/wire/items?urgency=eil&limit=5';
  * nothing, so its body is the file as written). The layout is given only the
  * stylesheet and the page's own scripts, and admin may not import the server,
  * so it names this one itself, once at start; the in-process test checks the
- * server serves exactly this URL.
+ * server serves exactly this URL. Without the file (a package shipped without
+ * assets) pages go without the notice rather than failing.
  */
 const NOTICE_SCRIPT = (() => {
-  const body = readFileSync(new URL('../../assets/newsroom/wire-eil-notice.js', import.meta.url), 'utf8');
+  let body: string;
+  try {
+    body = readFileSync(new URL('../../assets/newsroom/wire-eil-notice.js', import.meta.url), 'utf8');
+  } catch {
+    return undefined;
+  }
   return `wire-eil-notice.${createHash('sha256').update(body).digest('hex').slice(0, 12)}.js`;
 })();
 
@@ -37,7 +43,7 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
   const s = props.session;
   // Every page for people who read the wire; without JavaScript there is no notice (the desk page is the place), and
   // the server looks nothing up for it: the script asks the desk's list, so a page render costs no query more.
-  const notice = s && hasPermission(s.user, 'wire.view') ? pick(WIRE_NOTICE_TEXT, props.lang) : undefined;
+  const notice = s && NOTICE_SCRIPT && hasPermission(s.user, 'wire.view') ? pick(WIRE_NOTICE_TEXT, props.lang) : undefined;
   const link = (href: string, label: string, key: string) => (
     <li><a href={href} aria-current={props.current === key ? 'page' : undefined}>{label}</a></li>
   );
@@ -51,7 +57,7 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
         <title>{`${props.title} – ${t.newsroom}`}</title>
         <link rel="stylesheet" href={props.assets.css} />
         {(props.assets.scripts ?? []).map((src) => <script src={src} defer></script>)}
-        {notice ? <script src={props.assets.css.replace(/[^/]*$/, '') + NOTICE_SCRIPT} defer></script> : null}
+        {notice ? <script src={`${props.assets.css.replace(/[^/]*$/, '')}${NOTICE_SCRIPT}`} defer></script> : null}
       </head>
       <body>
         <a class="skip" href="#main">{t.skip}</a>
