@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Child } from 'hono/jsx';
 import type { Session } from '../store/session-repository.js';
 import { hasPermission } from '../content/roles.js';
@@ -9,23 +7,18 @@ import { COMMON_TEXT, WIRE_NOTICE_TEXT, pick, type UiLang } from './i18n.js';
 export const WIRE_NOTICE_POLL = '/newsroom/api/wire/items?urgency=eil&limit=5';
 
 /**
- * The notice script's hashed file name, as src/server/newsroom-assets.ts
- * names it (`<name>.<first 12 hex of sha256(body)>.js`; the script imports
- * nothing, so its body is the file as written). The layout is given only the
- * stylesheet and the page's own scripts, and admin may not import the server,
- * so it names this one itself, once at start; the in-process test checks the
- * server serves exactly this URL. Without the file (a package shipped without
- * assets) pages go without the notice rather than failing.
+ * The URL of the Eilmeldung notice script, told by the newsroom app once its
+ * assets are linked (src/server/newsroom-app.tsx: admin may not import the
+ * server, and the layout is otherwise given only the stylesheet and each
+ * page's own scripts). Not told (a package shipped without assets, a test
+ * that renders the layout alone): pages go without the notice.
  */
-const NOTICE_SCRIPT = (() => {
-  let body: string;
-  try {
-    body = readFileSync(new URL('../../assets/newsroom/wire-eil-notice.js', import.meta.url), 'utf8');
-  } catch {
-    return undefined;
-  }
-  return `wire-eil-notice.${createHash('sha256').update(body).digest('hex').slice(0, 12)}.js`;
-})();
+let noticeScript: string | undefined;
+
+/** Sets the notice script's URL (hashed, immutable) for every newsroom page. */
+export function setNoticeScript(url: string | undefined): void {
+  noticeScript = url;
+}
 
 export interface NewsroomLayoutProps {
   title: string;
@@ -43,7 +36,7 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
   const s = props.session;
   // Every page for people who read the wire; without JavaScript there is no notice (the desk page is the place), and
   // the server looks nothing up for it: the script asks the desk's list, so a page render costs no query more.
-  const notice = s && NOTICE_SCRIPT && hasPermission(s.user, 'wire.view') ? pick(WIRE_NOTICE_TEXT, props.lang) : undefined;
+  const notice = s && noticeScript && hasPermission(s.user, 'wire.view') ? pick(WIRE_NOTICE_TEXT, props.lang) : undefined;
   const link = (href: string, label: string, key: string) => (
     <li><a href={href} aria-current={props.current === key ? 'page' : undefined}>{label}</a></li>
   );
@@ -57,7 +50,7 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
         <title>{`${props.title} – ${t.newsroom}`}</title>
         <link rel="stylesheet" href={props.assets.css} />
         {(props.assets.scripts ?? []).map((src) => <script src={src} defer></script>)}
-        {notice ? <script src={`${props.assets.css.replace(/[^/]*$/, '')}${NOTICE_SCRIPT}`} defer></script> : null}
+        {notice ? <script src={noticeScript} defer></script> : null}
       </head>
       <body>
         <a class="skip" href="#main">{t.skip}</a>

@@ -10,7 +10,7 @@ import { findStory } from '../store/story-queries.js';
 import { noStory } from '../services/story-service.js';
 import { COMMON_TEXT, langFromHeader, pick } from '../admin/i18n.js';
 import { errorText, localizeError } from '../admin/issue-text.js';
-import { NewsroomLayout } from '../admin/layout.js';
+import { NewsroomLayout, setNoticeScript } from '../admin/layout.js';
 import { registerAuthPages } from '../admin/auth-pages.js';
 import type { NewsroomDeps, NewsroomEnv } from '../http/context.js';
 import { clearSessionCookie, sessionToken } from '../http/cookies.js';
@@ -47,6 +47,7 @@ export function createNewsroom(services: Services, config: Pick<Config, 'siteNam
   const { db, accounts } = services;
   const assets = loadNewsroomAssets(ASSET_PATH);
   const assetsByUrl = new Map([...assets.values()].map((a) => [a.url, a]));
+  setNoticeScript(assets.get('wire-eil-notice.js')?.url);
   const siteOrigin = new URL(config.siteUrl).origin;
   const reader = createSiteReader(db);
   const deps: NewsroomDeps = {
