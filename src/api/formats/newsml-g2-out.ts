@@ -10,7 +10,7 @@ import { storyPictures, type PublicPicture } from './public-pictures.js';
  *
  *  - guid: the same URI as ninjs (`{siteUrl}/api/v1/stories/{id}`); version:
  *    the story's version; catalogRef: the IPTC standards catalog (ninat, stat,
- *    irel, drol, cpnat); the media duration in seconds (G2's default unit);
+ *    irel, drol, cpnat);
  *  - rightsInfo: for the text, the agency of the source line or else the
  *    publisher; one more per picture (idrefs → its itemMeta link) with the
  *    copyright holder, the printed rights line as copyrightNotice and the
@@ -27,7 +27,10 @@ import { storyPictures, type PublicPicture } from './public-pictures.js';
  *    urn:lede:description-role:correction);
  *  - contentSet: inlineXML application/xhtml+xml with an XHTML document whose
  *    body is body-html.ts's (each figure an <img> with width and height), and
- *    for video and audio the media file as remoteContent.
+ *    for video and audio the media file as remoteContent (duration in
+ *    seconds, G2's default unit).
+ * Links carry no width/height (G2's link has no such attributes): the
+ * picture's size is on its <img> in the XHTML, and every width is in ninjs.
  * The urn:lede: role URIs are Lede's own names for roles IPTC has no code for.
  */
 
