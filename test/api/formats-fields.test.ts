@@ -118,6 +118,20 @@ describe('ninjs fields', () => {
     assert.ok(r.every((x) => x.contentType === 'image/jpeg'));
   });
 
+  test("a library picture in the body: <img> with the site's file, its size and every width as srcset", () => {
+    const s = published({ headline: 'Bild im Text', section: 'Test', body: [{ type: 'paragraph', content: [{ text: 'Vorher.' }] }] });
+    const a = asset({ credit: 'Agentur X' });
+    const f = resolved({ kind: 'image', alt: 'Ein Bild', caption: 'Unterzeile' }, a)!;
+    s.body.push({ ...f, type: 'figure' });
+    const body = html(storyToNinjs(s, SITE));
+    const m = /<figure><img src="([^"]+)" srcset="([^"]+)" alt="Ein Bild" width="1280" height="720"\/><figcaption>Unterzeile <small>Bildrechte: Agentur X<\/small><\/figcaption><\/figure>/.exec(body);
+    assert.ok(m, body);
+    assert.equal(m[1], `https://www.example.org${f.src}`);
+    assert.deepEqual(m[2]!.split(', ').map((x) => x.split(' ')[1]), ['320w', '640w', '960w', '1280w', '1920w']);
+    assert.ok(m[2]!.split(', ').every((x) => x.startsWith(`https://www.example.org/media/${a.id}/16x9-`)));
+    assert.equal(assocs(storyToNinjs(s, SITE))[0]!.name, 'picture-1');
+  });
+
   test('ninjs 2.2 names the same fields in lower case', () => {
     const doc = storyToNinjs(library, SITE, '2.2');
     assert.equal(doc.versioncreated, toZonedIso(new Date(library.modifiedAt)));

@@ -68,7 +68,10 @@ function blockHtml(b: Block, lang: string, opts: BodyOptions): string {
       const pic = opts.pictures.byFigure.get(b);
       if (!pic) return '';
       const file = pic.renditions[0]!;
-      const img = `<img src="${esc(file.href)}" alt="${esc(pic.alt)}"${file.width ? ` width="${file.width}"` : ''}${file.height ? ` height="${file.height}"` : ''}/>`;
+      // A library picture's other widths as srcset, so a consumer's page can pick its size as ours does.
+      const sized = pic.renditions.filter((r) => r.width);
+      const srcset = sized.length > 1 ? ` srcset="${esc([...sized].sort((a, b) => a.width! - b.width!).map((r) => `${r.href} ${r.width}w`).join(', '))}"` : '';
+      const img = `<img src="${esc(file.href)}"${srcset} alt="${esc(pic.alt)}"${file.width ? ` width="${file.width}"` : ''}${file.height ? ` height="${file.height}"` : ''}/>`;
       const caption = pic.caption || pic.creditLine
         ? `<figcaption>${pic.caption ? esc(pic.caption) : ''}${pic.creditLine ? `${pic.caption ? ' ' : ''}<small>${esc(pic.creditLine)}</small>` : ''}</figcaption>`
         : '';
