@@ -24,7 +24,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   events: ['content', 'store'],
   services: ['content', 'store', 'events', 'imaging', 'storage', 'ingest'],
   http: ['content', 'store', 'events', 'services'],
-  api: ['content', 'store', 'services', 'http', 'ingest', 'imaging'],
+  // The public content API shows exactly what the site shows: it takes the site's read model, visibility and picture rules.
+  api: ['content', 'store', 'services', 'http', 'ingest', 'imaging', 'site'],
   site: ['content', 'store', 'imaging', 'events'],
   admin: ['content', 'store', 'services', 'http', 'api', 'imaging', 'site'],
   server: ['content', 'store', 'imaging', 'storage', 'ingest', 'events', 'services', 'http', 'api', 'site', 'admin'],
