@@ -203,3 +203,33 @@ export const WIRE_NOTICE_TEXT = {
   de: { label: 'Eilmeldung:', dismiss: 'Eilmeldung ausblenden' },
   en: { label: 'Flash:', dismiss: 'Dismiss flash' },
 };
+
+/** The API keys page (/newsroom/api-keys, src/admin/api-keys-page.tsx) and its link in the navigation. */
+export const API_KEYS_TEXT = {
+  de: {
+    nav: 'API-Schlüssel', title: 'API-Schlüssel', intro: 'Schlüssel für die öffentliche Inhalte-API (/api/v1). Partner senden ihn als Kopfzeile „Authorization: Bearer …“.',
+    name: 'Name', prefix: 'Beginn', scope: 'Umfang', scopes: { public: 'öffentliche Inhalte' } as Record<string, string>,
+    rate: 'Anfragen je Minute', expires: 'Gültig bis (Tag, einschließlich)', expiresCol: 'Gültig bis', never: 'unbegrenzt', created: 'Angelegt',
+    lastUsed: 'Zuletzt benutzt', notUsed: 'noch nie', status: 'Status', active: 'aktiv', revoked: 'widerrufen', expired: 'abgelaufen', actions: 'Aktionen',
+    revoke: 'Widerrufen', revokeLabel: (n: string) => `Schlüssel „${n}“ widerrufen`, none: 'Noch keine Schlüssel.',
+    create: 'Schlüssel anlegen', createHint: 'Ohne Schlüssel darf jede Adresse 60 Anfragen je Minute stellen.',
+    rateHint: 'Voreinstellung 600; höchstens 100.000.', by: (n: string, t: string) => `${t}, von ${n}`,
+    revokedBy: (n: string, t: string) => `widerrufen ${t} von ${n}`, lastUsedHint: 'Auf etwa eine Minute genau.',
+    shownOnce: (n: string) => `Der Schlüssel „${n}“ wurde angelegt. Kopieren Sie ihn jetzt: Er wird nur dieses eine Mal angezeigt und ist nirgends gespeichert.`,
+    secretLabel: 'Neuer Schlüssel (zum Kopieren markieren)', didRevoke: (n: string) => `Der Schlüssel „${n}“ wurde widerrufen; er wirkt auf allen Servern binnen 5 Sekunden nicht mehr.`,
+    badDay: 'Gültig bis: bitte einen Tag angeben (JJJJ-MM-TT).',
+  },
+  en: {
+    nav: 'API keys', title: 'API keys', intro: 'Keys for the public content API (/api/v1). Partners send one in the header "Authorization: Bearer …".',
+    name: 'Name', prefix: 'Starts with', scope: 'Scope', scopes: { public: 'public content' } as Record<string, string>,
+    rate: 'Requests per minute', expires: 'Valid until (day, inclusive)', expiresCol: 'Valid until', never: 'no end', created: 'Created',
+    lastUsed: 'Last used', notUsed: 'never', status: 'Status', active: 'active', revoked: 'revoked', expired: 'expired', actions: 'Actions',
+    revoke: 'Revoke', revokeLabel: (n: string) => `Revoke key "${n}"`, none: 'No keys yet.',
+    create: 'Create key', createHint: 'Without a key, each address may make 60 requests per minute.',
+    rateHint: 'Default 600; at most 100,000.', by: (n: string, t: string) => `${t}, by ${n}`,
+    revokedBy: (n: string, t: string) => `revoked ${t} by ${n}`, lastUsedHint: 'To about a minute.',
+    shownOnce: (n: string) => `The key "${n}" was created. Copy it now: it is shown this once and stored nowhere.`,
+    secretLabel: 'New key (select to copy)', didRevoke: (n: string) => `The key "${n}" was revoked; it stops working on every server within 5 seconds.`,
+    badDay: 'Valid until: please give a day (YYYY-MM-DD).',
+  },
+};

@@ -1,3 +1,4 @@
+import { registerApiKeysApi } from '../api/api-keys-api.js';
 import { registerAuditApi } from '../api/audit-api.js';
 import { registerDiffApi } from '../api/diff-api.js';
 import { registerMediaApi } from '../api/media-api.js';
@@ -8,6 +9,7 @@ import { registerUsersApi } from '../api/users-api.js';
 import { registerWireApi } from '../api/wire-api.js';
 import { registerWireStoryApi } from '../api/wire-story-api.js';
 import type { NewsroomModule } from './newsroom-app.js';
+import { registerApiKeysPage } from '../admin/api-keys-page.js';
 import { registerAuditPage } from '../admin/audit-page.js';
 import { registerEditorPages } from '../admin/editor-page.js';
 import { registerImportPage } from '../admin/import-page.js';
@@ -42,4 +44,6 @@ export const NEWSROOM_MODULES: NewsroomModule[] = [
   registerWireApi,
   registerWireStoryApi,
   registerWireDeskPages,
+  registerApiKeysApi,
+  registerApiKeysPage,
 ];
