@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { withDatabasePriority, type Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import type { EventRelay } from '../events/event-relay.js';
 import { checkReadiness } from './readiness.js';
 import { wirePush } from './wire-push.js';
+import { createPublicApi } from '../api/public/public-api.js';
 
 export interface AppOptions {
   /** Cache rendered pages; purged by `events`, so pass both (serve does). */
@@ -37,6 +38,11 @@ export interface AppOptions {
   readyTimeoutMs?: number;
   /** The operator's request log (lede serve, LEDE_LOG); without it nothing is logged. */
   logger?: Logger;
+  /**
+   * The content API's key guard (Authorization: Bearer <key>, quotas): mounted before every /api/v1 route.
+   * Until the keys module exports one, /api/v1 is open to all without a quota.
+   */
+  apiKeyGuard?: MiddlewareHandler;
   /** Request metrics; served at /metrics when `metricsToken` is set too (LEDE_METRICS_TOKEN). */
   metrics?: AppMetrics;
   metricsToken?: string;
@@ -69,6 +75,12 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     const serveMedia = mediaHandler(services.media.library, opts.clock);
     app.on(['GET', 'HEAD'], '/media/:assetId/:file', serveMedia);
   }
+  // The public content API (/api/v1): before the page cache, with its own ETag, Cache-Control and Surrogate-Key (src/api/public).
+  const publicApi = createPublicApi(db, {
+    siteUrl: config.siteUrl, siteName: config.siteName, ...(opts.clock && { clock: opts.clock }), ...(opts.apiKeyGuard && { apiKeyGuard: opts.apiKeyGuard }),
+  });
+  app.all('/api/v1', (c) => publicApi.app.fetch(c.req.raw, c.env as object));
+  app.all('/api/v1/*', (c) => publicApi.app.fetch(c.req.raw, c.env as object));
   const reader = createSiteReader(db, { ...(opts.clock && { clock: opts.clock }), cacheSections: opts.events !== undefined });
   const readiness = () => checkReadiness({ db, relay: opts.relay, ...(opts.readyTimeoutMs !== undefined && { timeoutMs: opts.readyTimeoutMs }) });
   const site = createSiteRoutes(reader, { siteName: config.siteName, siteUrl: config.siteUrl, readiness });
