@@ -109,18 +109,20 @@ const PROBLEM_TEXT: Record<ApiKeyProblem | 'not_bearer', string> = {
 // The longest Authorization header read at all; anything longer is no key of ours.
 const MAX_HEADER = 200;
 
-function refuse(c: Context, problem: ApiKeyProblem | 'not_bearer'): Response {
+type Extra = Record<string, string>;
+
+function refuse(c: Context, problem: ApiKeyProblem | 'not_bearer', extra: Extra): Response {
   return c.json({ error: { code: 'UNAUTHORIZED', reason: `api_key_${problem}`, message: PROBLEM_TEXT[problem] } }, 401, {
-    'WWW-Authenticate': `Bearer realm="api", error="invalid_token"`, 'Cache-Control': 'no-store',
+    ...extra, 'WWW-Authenticate': `Bearer realm="api", error="invalid_token"`, 'Cache-Control': 'no-store',
   });
 }
 
-function tooMany(c: Context, retryAfter: number, anonymous: boolean): Response {
+function tooMany(c: Context, retryAfter: number, anonymous: boolean, extra: Extra): Response {
   const message = anonymous
     ? `too many requests without an API key from this address; try again in ${retryAfter} s, or ask the newsroom for a key`
     : `this API key is over its rate limit; try again in ${retryAfter} s`;
   return c.json({ error: { code: 'RATE_LIMITED', reason: 'rate_limited', message, params: { retryAfterSeconds: retryAfter } } }, 429, {
-    'Retry-After': String(retryAfter), 'Cache-Control': 'no-store',
+    ...extra, 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store',
   });
 }
 
@@ -171,31 +173,23 @@ export function publicApiGate(services: Pick<Services, 'apiKeys'>, opts: PublicA
       'RateLimit-Policy': `"${policy}";q=${perMinute};w=60`,
       RateLimit: `"${policy}";r=${took.remaining};t=${took.fullInSeconds}`,
     };
-    const stamp = (res: Response): void => {
-      for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
-    };
-    if (!took.allowed) {
-      const res = tooMany(c, took.retryAfterSeconds, policy === 'anonymous');
-      stamp(res);
-      return res;
-    }
-    if (problem) {
-      const res = refuse(c, problem);
-      stamp(res);
-      return res;
-    }
+    if (!took.allowed) return tooMany(c, took.retryAfterSeconds, policy === 'anonymous', limitHeaders);
+    if (problem) return refuse(c, problem, limitHeaders);
     if (keyId) {
       // Not awaited: the read does not wait for the bookkeeping, and a failed write is only a stale "last used".
       services.apiKeys.noteUse(keyId).catch(() => undefined);
     }
     c.set('apiCaller' as never, { keyId, keyName } satisfies ApiCaller as never);
+    // Set before the route runs, so they are part of the answer it builds (c.json, c.body …). Headers added to
+    // a finished Response afterwards can be lost: @hono/node-server's Response keeps them apart from the
+    // body it rebuilds when a later middleware (compression) wraps or reads the answer.
+    for (const [k, v] of Object.entries(limitHeaders)) c.header(k, v);
     await next();
-    try {
-      stamp(c.res);
-    } catch {
-      // An answer with immutable headers (a fetched Response passed on as is): copied once to carry them.
-      c.res = new Response(c.res.body, c.res);
-      stamp(c.res);
+    if (c.res.headers.get('ratelimit') === null) {
+      // A route that returned a Response of its own: rebuilt once with the headers in its init.
+      const headers = new Headers(c.res.headers);
+      for (const [k, v] of Object.entries(limitHeaders)) headers.set(k, v);
+      c.res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
     }
   };
 }

@@ -7,12 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import net from 'node:net';
 import { test } from 'node:test';
 import { Hono } from 'hono';
 import { LedeError } from '../../src/content/index.js';
+import { compression } from '../../src/server/compression.js';
 import { publicApiGate, TokenBuckets, type PublicApiGateOptions } from '../../src/api/public-keys-gate.js';
 import { ApiKeyService, CACHE_MS, TOUCH_MS } from '../../src/services/api-keys.js';
 import { forEachEngine } from '../helpers/db.js';
+import { serveOnLoopback } from '../helpers/newsroom-chromium.js';
 
 const ADMIN = { name: 'Ada Admin' };
 
@@ -27,6 +30,9 @@ function appWith(keys: ApiKeyService, opts: PublicApiGateOptions, peer = '192.0.
   app.use('/api/v1/*', publicApiGate({ apiKeys: keys }, opts));
   app.get('/api/v1/ping', (c) => c.json({ pong: true }));
   app.get('/api/v1/boom', (c) => c.json({ error: 'down' }, 503));
+  app.get('/api/v1/raw', () => new Response('roh', { status: 200, headers: { 'content-type': 'text/plain' } }));
+  app.get('/api/v1/throws', () => { throw new Error('kaputt'); });
+  app.onError((_err, c) => c.json({ error: 'internal' }, 500));
   return {
     get: (path: string, headers: Record<string, string> = {}, from = peer) => app.request(`http://localhost${path}`, { headers }, { incoming: { socket: { remoteAddress: from } } }),
     options: (path: string) => app.request(`http://localhost${path}`, { method: 'OPTIONS', headers: { origin: 'https://partner.example', 'access-control-request-method': 'GET' } }, { incoming: { socket: { remoteAddress: peer } } }),
@@ -89,6 +95,12 @@ forEachEngine('API keys and the /api/v1 gate', (ctx) => {
     const failing = await app.get('/api/v1/boom', bearer(secret));
     assert.equal(failing.status, 503);
     assert.equal(failing.headers.get('ratelimit'), '"key";r=298;t=1', 'the headers are on every answer, errors too');
+    const raw = await app.get('/api/v1/raw', bearer(secret));
+    assert.equal(await raw.text(), 'roh');
+    assert.equal(raw.headers.get('ratelimit'), '"key";r=297;t=1', 'also on a Response a route built itself');
+    const thrown = await app.get('/api/v1/throws', bearer(secret));
+    assert.equal(thrown.status, 500);
+    assert.equal(thrown.headers.get('ratelimit'), '"key";r=296;t=1');
   });
 
   test('revocation works at once on the revoking node and within the cache bound on another', async () => {
@@ -152,6 +164,44 @@ forEachEngine('API keys and the /api/v1 gate', (ctx) => {
     // A lone surrogate given straight to the service is only malformed.
     assert.deepEqual(await keys.check('lede_\uD800' + 'a'.repeat(30)), { ok: false, problem: 'malformed' });
     assert.deepEqual(await keys.check('lede_' + 'a'.repeat(30) + '\u0000'), { ok: false, problem: 'malformed' });
+  });
+
+  test('odd header bytes over a real socket: a 401 or the server\'s own 400, never a 500', async () => {
+    const keys = new ApiKeyService(ctx.db);
+    const app = new Hono();
+    // As in the real app: compression outside the gate (it wraps the answer the gate stamped).
+    app.use('*', compression());
+    app.use('/api/v1/*', publicApiGate({ apiKeys: keys }));
+    app.get('/api/v1/ping', (c) => c.json({ pong: true, filler: 'x'.repeat(2000) }));
+    const { base, close } = await serveOnLoopback(app.fetch);
+    const port = Number(new URL(base).port);
+    const raw = (header: Buffer) => new Promise<number>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (d) => { answer += d.toString('latin1'); });
+      socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0)));
+      socket.on('error', reject);
+      socket.end(Buffer.concat([Buffer.from('GET /api/v1/ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: '), header, Buffer.from('\r\n\r\n')]));
+    });
+    try {
+      const statuses = [
+        await raw(Buffer.from('Bearer lede_\xed\xa0\x80' + 'a'.repeat(30), 'latin1')), // a lone surrogate, UTF-8 encoded as some clients do
+        await raw(Buffer.from('Bearer lede_\u20ac' + 'a'.repeat(30), 'utf8')),
+        await raw(Buffer.from('Bearer ' + 'x'.repeat(8000))),
+        await raw(Buffer.from('Bearer lede_\x00' + 'a'.repeat(30), 'latin1')),
+      ];
+      assert.deepEqual(statuses.slice(0, 3), [401, 401, 401]);
+      assert.equal(statuses[3], 400, "Node's parser refuses a NUL in a header before the app sees it");
+      const { secret } = await keys.create({ name: 'Draht', ratePerMinute: 50 }, ADMIN);
+      const wire = await fetch(`${base}/api/v1/ping`, { headers: { authorization: `Bearer ${secret}`, 'accept-encoding': 'gzip' } });
+      assert.equal(wire.status, 200);
+      assert.equal(wire.headers.get('content-encoding'), 'gzip');
+      assert.equal(((await wire.json()) as { pong: boolean }).pong, true);
+      assert.equal(wire.headers.get('ratelimit-policy'), '"key";q=50;w=60', 'the headers survive compression on the wire');
+      assert.match(wire.headers.get('ratelimit') ?? '', /^"key";r=49;t=\d+$/);
+    } finally {
+      close();
+    }
   });
 
   test('a key\'s bucket empties, answers 429 with Retry-After, and refills by the clock', async () => {
