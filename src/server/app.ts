@@ -19,6 +19,7 @@ import type { EventRelay } from '../events/event-relay.js';
 import { checkReadiness } from './readiness.js';
 import { wirePush } from './wire-push.js';
 import { createPublicApi } from '../api/public/public-api.js';
+import { publicApiGate, type PublicApiGateOptions } from '../api/public-keys-gate.js';
 
 export interface AppOptions {
   /** Cache rendered pages; purged by `events`, so pass both (serve does). */
@@ -38,10 +39,9 @@ export interface AppOptions {
   readyTimeoutMs?: number;
   /** The operator's request log (lede serve, LEDE_LOG); without it nothing is logged. */
   logger?: Logger;
-  /**
-   * The content API's key guard (Authorization: Bearer <key>, quotas): mounted before every /api/v1 route.
-   * Until the keys module exports one, /api/v1 is open to all without a quota.
-   */
+  /** The content API's key gate settings (anonymous quota, clock); the gate itself is src/api/public-keys-gate.ts. */
+  apiGate?: PublicApiGateOptions;
+  /** Replaces the content API's key gate altogether (tests of the API alone). */
   apiKeyGuard?: MiddlewareHandler;
   /** Request metrics; served at /metrics when `metricsToken` is set too (LEDE_METRICS_TOKEN). */
   metrics?: AppMetrics;
@@ -77,7 +77,9 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   }
   // The public content API (/api/v1): before the page cache, with its own ETag, Cache-Control and Surrogate-Key (src/api/public).
   const publicApi = createPublicApi(db, {
-    siteUrl: config.siteUrl, siteName: config.siteName, ...(opts.clock && { clock: opts.clock }), ...(opts.apiKeyGuard && { apiKeyGuard: opts.apiKeyGuard }),
+    siteUrl: config.siteUrl, siteName: config.siteName, ...(opts.clock && { clock: opts.clock }),
+    // Keys are optional: without one a request reads on its address's anonymous quota.
+    apiKeyGuard: opts.apiKeyGuard ?? publicApiGate(services, { trustProxy: config.trustProxy, ...opts.apiGate }),
   });
   app.all('/api/v1', (c) => publicApi.app.fetch(c.req.raw, c.env as object));
   app.all('/api/v1/*', (c) => publicApi.app.fetch(c.req.raw, c.env as object));

@@ -60,7 +60,7 @@ forEachEngine('public content API', (ctx) => {
   before(async () => {
     const events = new EventBus();
     service = new StoryService(ctx.db, events);
-    app = createApp(ctx.db, SITE, { events });
+    app = createApp(ctx.db, SITE, { events, apiGate: { anonymousPerMinute: 1_000_000 } });
     const future = new Date(Date.now() + HOUR);
     visible = await service.create(draftWith('Sichtbarmarke'), { status: 'published' });
     ids.Entwurfsmarke = (await service.create(draftWith('Entwurfsmarke'))).id;
@@ -367,7 +367,7 @@ forEachEngine('public content API', (ctx) => {
     const after = await json(`/api/v1/stories/${visible.id}`, { 'If-None-Match': first.res.headers.get('etag')! });
     assert.equal(after.res.status, 200);
     assert.equal(after.body.headline, 'Sichtbarmarke: Werft meldet neuen Rekord');
-    const other = createApp(ctx.db, SITE, { events: new EventBus() });
+    const other = createApp(ctx.db, SITE, { events: new EventBus(), apiGate: { anonymousPerMinute: 1_000_000 } });
     for (const p of [`/api/v1/stories/${visible.id}`, '/api/v1/stories?limit=100', '/api/v1/topics', `/api/v1/stories/${visible.id}?format=newsml`]) {
       const a = await get(p);
       const b = await other.request(`https://news.example${p}`);
@@ -375,6 +375,24 @@ forEachEngine('public content API', (ctx) => {
       assert.equal(b.headers.get('etag'), a.headers.get('etag'), p);
       assert.equal(await b.text(), await a.text(), p);
     }
+  });
+
+  test('the key gate is mounted: anonymous quota headers, a 429 a browser script can read, a bad key refused', async () => {
+    const small = createApp(ctx.db, SITE, { apiGate: { anonymousPerMinute: 2 } });
+    const ask = (headers: Record<string, string> = {}) => small.request('https://news.example/api/v1/sections', { headers });
+    const first = await ask();
+    assert.equal(first.status, 200);
+    assert.match(first.headers.get('ratelimit-policy')!, /"anonymous";q=2;w=60/);
+    await ask();
+    const refused = await ask();
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    assert.equal(refused.headers.get('access-control-allow-origin'), '*');
+    // The preflight is never counted or refused.
+    assert.equal((await small.request('https://news.example/api/v1/sections', { method: 'OPTIONS' })).status, 204);
+    const other = createApp(ctx.db, SITE);
+    const bad = await other.request('https://news.example/api/v1/sections', { headers: { Authorization: 'Bearer lede_falsch' } });
+    assert.equal(bad.status, 401);
   });
 
   test('paths that are not resources are JSON 404s, not the site', async () => {

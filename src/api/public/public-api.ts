@@ -10,10 +10,10 @@ import { publicRoutes, type PublicRoutesOptions } from './public-routes.js';
 
 export interface PublicApiOptions extends PublicRoutesOptions {
   /**
-   * THE MOUNT POINT of the API key guard (Authorization: Bearer <key>, optional;
-   * anonymous quota; 429 with Retry-After and RateLimit headers). It runs
-   * before every /api/v1 route, the OpenAPI document and the docs page
-   * included, and before the CORS preflight is not (a preflight carries no key).
+   * The API key gate (Authorization: Bearer <key>, optional; anonymous
+   * quota; 429 with Retry-After and RateLimit headers; public-keys-gate.ts).
+   * It runs before every /api/v1 route, the OpenAPI document and the docs
+   * page included, but not before the CORS preflight (which carries no key).
    */
   apiKeyGuard?: MiddlewareHandler;
 }
@@ -44,6 +44,16 @@ export function createPublicApi(db: Queryable, opts: PublicApiOptions): PublicAp
     });
     corsHeaders(headers);
     return new Response(null, { status: 204, headers });
+  });
+  // Every answer may be read by a script on any origin, the gate's 401 and 429 too (their Retry-After tells the script when to come back).
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('access-control-allow-origin')) return;
+    const headers = new Headers(c.res.headers);
+    corsHeaders(headers);
+    const res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
+    c.res = undefined;
+    c.res = res;
   });
   // The asset keys and rights boundary the read model notes become Surrogate-Key and a shorter Cache-Control.
   app.use('*', assetHeaders(opts.clock ?? (() => new Date())));
