@@ -36,6 +36,13 @@ import type { Services } from '../services/index.js';
  * OPTIONS (CORS preflight) is passed through uncounted and never refused:
  * a browser sends it without credentials, and refusing it breaks the
  * real request that follows.
+ *
+ * A key is judged by one indexed lookup of its SHA-256, remembered per node
+ * for at most 5 s (ApiKeyService.check: that is also the revocation bound);
+ * only well-formed secrets are looked up at all. When the database does not
+ * answer, a keyed request gets 503 with Retry-After (never 401: the key may
+ * be fine); anonymous reading needs no database here. Routes behind the gate
+ * find the caller's key as `c.get('apiCaller')` (ApiCaller).
  */
 
 export interface PublicApiGateOptions {
@@ -157,7 +164,15 @@ export function publicApiGate(services: Pick<Services, 'apiKeys'>, opts: PublicA
       [policy, perMinute, bucketId] = ['anonymous', anonymousPerMinute, `a:${address()}`];
     } else {
       const m = header.length <= MAX_HEADER ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
-      const check = m ? await services.apiKeys.check(m[1]!) : undefined;
+      let check: Awaited<ReturnType<typeof services.apiKeys.check>> | undefined;
+      try {
+        check = m ? await services.apiKeys.check(m[1]!) : undefined;
+      } catch {
+        // The database did not answer: the key cannot be judged, which is no fault of the caller's (not a 401, not a 500).
+        return c.json({ error: { code: 'UNAVAILABLE', reason: 'unavailable', message: 'API keys cannot be checked right now; try again shortly' } }, 503, {
+          'Retry-After': '5', 'Cache-Control': 'no-store',
+        });
+      }
       if (check?.ok) {
         [policy, perMinute, bucketId] = ['key', check.key.ratePerMinute, `k:${check.key.id}`];
         keyId = check.key.id;

@@ -320,3 +320,16 @@ test('token buckets stay bounded: refilled buckets go first, then the longest id
   assert.equal(b.take('e', 60).remaining, 58, "'e' kept its count");
   assert.equal(b.take('d', 60).remaining, 59, "'d' starts afresh");
 });
+
+test('a database that does not answer gives 503 with Retry-After, not a 401 or a 500', async () => {
+  const broken = { check: async () => { throw new Error('connection refused'); }, noteUse: async () => false };
+  const app = new Hono();
+  app.use('/api/v1/*', publicApiGate({ apiKeys: broken as never }));
+  app.get('/api/v1/ping', (c) => c.json({ pong: true }));
+  const res = await app.request('http://localhost/api/v1/ping', { headers: { authorization: `Bearer lede_${'Q'.repeat(32)}` } });
+  assert.equal(res.status, 503);
+  assert.equal(res.headers.get('retry-after'), '5');
+  assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'UNAVAILABLE');
+  const anonymous = await app.request('http://localhost/api/v1/ping');
+  assert.equal(anonymous.status, 200, 'reading without a key needs no database in the gate');
+});
