@@ -116,5 +116,5 @@ function route(r: RegisteredRoute, base: string): string {
 Kept ${r.cache.maxAge} s by browsers, ${r.cache.sMaxAge} s by shared caches.</p>
 <p>Errors:</p><ul>${errors.join('')}</ul>
 <pre>curl -s '${esc(example)}'
-curl -s -H 'Authorization: Bearer $LEDE_KEY' -H 'Accept: ${esc(FORMAT_TYPES[r.formats.at(-1)!])}' '${esc(example)}'</pre>`;
+curl -s -H "Authorization: Bearer $LEDE_KEY" -H 'Accept: ${esc(FORMAT_TYPES[r.formats.at(-1)!])}' '${esc(example)}'</pre>`;
 }
