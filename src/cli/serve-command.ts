@@ -8,6 +8,8 @@ import type { CommandIO } from './command-support.js';
 import { parseCommandArgs } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 import { superviseWorkers, tellPrimary, workerSlot } from './serve-workers.js';
+import { webhookSettings } from '../services/webhook-settings.js';
+import { WebhookWorker } from '../services/webhook-worker.js';
 
 /**
  * What serving needs beyond the database: the app, services, cache, relay,
@@ -51,6 +53,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs(args, { demo: { type: 'boolean' } }, false);
   const started = performance.now();
   const config = loadConfig();
+  webhookSettings(process.env); // a bad LEDE_WEBHOOKS_* value stops the start here, before anything opens
   // A worker forked by the primary below: it serves, the primary printed the notes and loaded the demo.
   const slot = workerSlot();
   if (cluster.isWorker && slot !== undefined) return serveNode(config, io, { started, slot, workers: config.workers ?? 1 });
@@ -153,7 +156,13 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
     log: (line) => io.stderr.write(`lede serve${slot ? ` (worker ${slot})` : ''}: ${line}\n`),
   });
   // One set of services for the process: the newsroom and the scheduler follow the same rules and tell the same bus.
-  const services = createServices(db, config, { events, media: { db, storage: mediaStorageFor(config) } });
+  const hooks = webhookSettings(process.env);
+  const services = createServices(db, { ...config, webhooksAllowPrivate: hooks.allowPrivate }, { events, media: { db, storage: mediaStorageFor(config) } });
+  // Webhook deliveries: every node (and worker) runs a sender; the outbox claim (SKIP LOCKED) gives each delivery to one.
+  const webhookWorker = new WebhookWorker(db, {
+    siteUrl: config.siteUrl, events, pollMs: hooks.pollMs, send: { allowPrivate: hooks.allowPrivate },
+    log: (line) => io.stderr.write(`lede serve: ${line}\n`),
+  });
   // The request log (LEDE_LOG, default info: one JSON line per request on stdout) and, with LEDE_METRICS_TOKEN, /metrics.
   const logger = createLogger(config.log ?? 'info');
   const metrics = config.metricsToken ? createAppMetrics() : undefined;
@@ -191,6 +200,7 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
     await db.close();
     throw err;
   });
+  webhookWorker.start();
   // Its first pass (due stories, retention, rights) runs shortly after the first requests, not in their way.
   const schedulerStart = scheduler && setTimeout(() => {
     scheduler.start();
@@ -218,7 +228,7 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
       clearTimeout(schedulerStart);
       logger?.flush();
       // Pollers finish the document in hand (acknowledged after its commit) before the database closes.
-      const closed = Promise.all([scheduler?.stop(), wirePollers?.stop()]);
+      const closed = Promise.all([scheduler?.stop(), wirePollers?.stop(), webhookWorker.stop()]);
       closed.then(() => relay.close()).then(() => db.close()).then(() => resolve(0), (err: unknown) => {
         io.stderr.write(`lede serve: error while closing the database: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve(1);

@@ -10,11 +10,14 @@ import { StoryService } from './story-service.js';
 import { PresenceService } from './presence-service.js';
 import { TaxonomyService } from './taxonomy-service.js';
 import { WireDesk } from './wire-desk.js';
+import { WebhookService } from './webhook-service.js';
 
 /** The configuration the services follow (a part of server/config's Config). */
 export interface ServicesConfig {
   /** Refuse to publish a story whose library picture has no credit line (LEDE_REQUIRE_IMAGE_CREDIT; default on). */
   requireImageCredit?: boolean;
+  /** Webhook URLs may point at private, loopback and link-local addresses (LEDE_WEBHOOKS_ALLOW_PRIVATE; default off). */
+  webhooksAllowPrivate?: boolean;
 }
 
 export interface ServicesOptions {
@@ -44,6 +47,8 @@ export interface Services {
   media: NewsroomMedia | undefined;
   /** The agency desk: wire sources, items, take-overs. */
   wire: WireDesk;
+  /** Webhook subscriptions, their delivery log and test events (the worker is started by serve). */
+  webhooks: WebhookService;
   /** A scheduler over these services; with media, its rights sweep announces lapsing pictures. */
   scheduler(opts?: Omit<SchedulerOptions, 'rightsSweep'>): Scheduler;
 }
@@ -57,6 +62,7 @@ export function createServices(db: Database, config: ServicesConfig = {}, opts: 
   const media = opts.media
     ? (isBuilt(opts.media) ? { ...opts.media, library: events ? opts.media.library.withEvents(events) : opts.media.library } : newsroomMedia({ ...opts.media, events }))
     : undefined;
+  const webhooks = new WebhookService(db, { allowPrivate: config.webhooksAllowPrivate ?? false });
   return {
     db,
     events,
@@ -67,6 +73,7 @@ export function createServices(db: Database, config: ServicesConfig = {}, opts: 
     presence: new PresenceService(db),
     media,
     wire: new WireDesk(db, stories, { events, media }),
+    webhooks,
     scheduler(schedulerOpts = {}) {
       const assets = new AssetRepository(db);
       return new Scheduler(stories, {
@@ -75,7 +82,8 @@ export function createServices(db: Database, config: ServicesConfig = {}, opts: 
         ...(events && {
           rightsSweep: {
             rightsChangedBetween: (from: Date, to: Date, limit?: number) => assets.rightsChangedBetween(from, to, limit),
-            announce: (id: string) => events.emit(assetUpdated(id)),
+            // A lapse is queued for webhooks before the pages are told, so a failure repeats the sweep instead of losing it.
+            announce: async (id: string) => { await webhooks.assetRightsChanged(id); await events.emit(assetUpdated(id)); },
           },
         }),
       });

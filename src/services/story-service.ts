@@ -12,6 +12,7 @@ import { assetCredits, figuresOf, mediaUsesOf, writeMediaUses } from '../store/m
 import type { ValidationIssue } from '../content/index.js';
 import { checkTakedown, moveNeeds, scheduledTime } from './story-workflow.js';
 import { insertEntry, tickerEntry, type TickerEntryInput } from './ticker-entry.js';
+import { enqueueNewStoriesWebhooks, enqueueStoryWebhooks } from './webhook-events.js';
 
 /** What the service needs of the database: queries and transactions. */
 export interface Transactional extends Queryable {
@@ -170,6 +171,8 @@ export class StoryService {
           const stored = await repo.insert(built);
           await this.#syncUses(tx, stored, undefined);
           await new RevisionRepository(tx).add(stored, 'created');
+          // Webhooks are written with the change: a rollback sends none, a crash after the commit loses none.
+          await enqueueStoryWebhooks(tx, undefined, stored, now);
           if (status === 'published' || status === 'scheduled') {
             await audit(tx, opts.actor ?? SYSTEM_ACTOR, status === 'published' ? 'story.published' : 'story.scheduled', { storyId: stored.id, detail: { version: 1 } });
           }
@@ -275,6 +278,7 @@ export class StoryService {
     }
     for (const story of stored) await this.#syncUses(tx, story, undefined);
     await new RevisionRepository(tx).addMany(stored, 'created');
+    await enqueueNewStoriesWebhooks(tx, stored, now);
     const actor = opts.actor ?? SYSTEM_ACTOR;
     await auditMany(tx, stored.filter((s) => s.status === 'published' || s.status === 'scheduled').map((s) => ({
       actor, action: s.status === 'published' ? 'story.published' as const : 'story.scheduled' as const, storyId: s.id, detail: { version: 1 },
@@ -516,6 +520,7 @@ export class StoryService {
       await this.#checkAssets(tx, next, current, check === 'content' && (next.status === 'published' || next.status === 'scheduled') ? 'publish' : check);
       const stored = await repo.update(next, expected);
       await this.#syncUses(tx, stored, current);
+      await enqueueStoryWebhooks(tx, current, stored, now, opts.correction !== undefined);
       const action = auditedAction(current, stored, opts);
       await new RevisionRepository(tx).add(stored, opts.note ?? (current.status !== stored.status ? stored.status : 'saved'));
       if (action) {

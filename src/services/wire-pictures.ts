@@ -25,7 +25,7 @@ const MAX_REDIRECTS = 3;
 /** A refusal or failure that becomes a warning on the take-over, never an error. */
 export class PictureFetchError extends Error {}
 
-function isPrivateAddress(ip: string): boolean {
+export function isPrivateAddress(ip: string): boolean {
   if (isIP(ip) === 4) {
     const [a, b] = ip.split('.').map(Number) as [number, number];
     return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)

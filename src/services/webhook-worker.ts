@@ -1,0 +1,142 @@
+import { hostname } from 'node:os';
+import type { EventBus } from '../events/event-bus.js';
+import { claimDue, recordAttempt, type ClaimedDelivery, type FailurePolicy } from '../store/webhook-outbox.js';
+import type { Database } from '../store/types.js';
+import { DEFAULT_SEND, postJson, type SendOptions } from './webhook-sender.js';
+import { webhookHeaders } from './webhook-signature.js';
+
+export interface WebhookWorkerOptions {
+  /** The site's public URL: payload paths become absolute URLs with it. */
+  siteUrl: string;
+  /** Woken by every domain event (they come after commits; on PostgreSQL the relay brings other nodes' too). */
+  events?: EventBus | undefined;
+  /** Safety-net poll (default 3 s): rows whose retry time came, and commits whose event was lost. */
+  pollMs?: number;
+  /** Deliveries claimed per round and sent side by side (default 10). */
+  batch?: number;
+  /** How long a claimed delivery is left to this node (default 60 s; must exceed the send timeout). */
+  leaseMs?: number;
+  send?: Partial<SendOptions>;
+  /** Wait before attempt n+1 after n failures (ms; default exponential from 10 s, capped at 1 h, with jitter). */
+  retryDelay?: (attempts: number) => number;
+  /** Retried for this long (default 24 h), then failed. */
+  retryForMs?: number;
+  /** A subscription is turned off after this many failures in a row (default 100)… */
+  maxConsecutiveFailures?: number;
+  /** …or when all its deliveries failed for this long (default 24 h). */
+  disableAfterMs?: number;
+  /** This node's name in the delivery log (default the host name and pid). */
+  node?: string;
+  /** The clock for webhook-timestamp (tests). */
+  clock?: () => Date;
+  log?: (line: string) => void;
+}
+
+const DAY = 24 * 3600_000;
+
+/** 10 s, 20 s, 40 s … capped at 1 h, each ±20 %: receivers that come back are not hit by every node at once. */
+export function defaultRetryDelay(attempts: number): number {
+  const base = Math.min(3600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/** The JSON body of a delivery: the stored payload, its paths made absolute URLs of the site. */
+export function deliveryBody(payload: Record<string, unknown>, siteUrl: string): string {
+  const base = siteUrl.replace(/\/+$/, '');
+  const data = { ...(payload.data as Record<string, unknown> | undefined) };
+  if (typeof data.path === 'string') data.url = base + data.path;
+  if (typeof data.api_path === 'string') data.api_url = base + data.api_path;
+  delete data.path;
+  delete data.api_path;
+  return JSON.stringify({ ...payload, data });
+}
+
+/**
+ * Sends the outbox: claims due deliveries (SKIP LOCKED, leased: one node per
+ * delivery), signs and POSTs each, records the attempt. Wakes on every
+ * domain event (a commit just happened) and polls as a safety net. Runs on
+ * every node; the claim decides who sends what.
+ */
+export class WebhookWorker {
+  #stopped = true;
+  #loop: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
+  #kicked = false;
+  #unsubscribe: (() => void) | undefined;
+  readonly stats = { delivered: 0, failed: 0, rounds: 0 };
+
+  constructor(private readonly db: Database, private readonly opts: WebhookWorkerOptions) {}
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#unsubscribe = this.opts.events?.subscribe(() => this.wake());
+    this.#loop = this.#run();
+  }
+
+  /** Looks at the outbox now instead of at the next poll. */
+  wake(): void {
+    this.#kicked = true;
+    this.#wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  /** One round: claims and sends what is due. Returns how many deliveries were attempted. */
+  async runOnce(): Promise<number> {
+    const send = { ...DEFAULT_SEND, ...this.opts.send };
+    const leaseMs = Math.max(this.opts.leaseMs ?? 60_000, send.timeoutMs * 2);
+    const claimed = await claimDue(this.db, this.opts.batch ?? 10, leaseMs);
+    await Promise.all(claimed.map((d) => this.#deliver(d, send)));
+    this.stats.rounds++;
+    return claimed.length;
+  }
+
+  async #deliver(d: ClaimedDelivery, send: SendOptions): Promise<void> {
+    const body = deliveryBody(d.payload, this.opts.siteUrl);
+    const ts = Math.floor((this.opts.clock?.() ?? new Date()).getTime() / 1000);
+    const result = await postJson(d.url, webhookHeaders(d.secret, d.id, ts, body), body, send);
+    const policy: FailurePolicy = {
+      retryDelayMs: (this.opts.retryDelay ?? defaultRetryDelay)(d.attempts + 1),
+      retryForMs: this.opts.retryForMs ?? DAY,
+      maxConsecutiveFailures: this.opts.maxConsecutiveFailures ?? 100,
+      disableAfterMs: this.opts.disableAfterMs ?? DAY,
+    };
+    const state = await recordAttempt(this.db, d, {
+      ok: result.ok, durationMs: result.durationMs, statusCode: result.statusCode, error: result.error,
+      node: this.opts.node ?? `${hostname()}:${process.pid}`,
+    }, policy);
+    if (state === 'delivered') this.stats.delivered++;
+    else if (state === 'failed') this.stats.failed++;
+  }
+
+  async #run(): Promise<void> {
+    const log = this.opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    const pollMs = this.opts.pollMs ?? 3_000;
+    while (!this.#stopped) {
+      this.#kicked = false;
+      let sent = 0;
+      try {
+        sent = await this.runOnce();
+      } catch (err) {
+        log(`webhooks: a delivery round failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      // Something was sent: the next delivery of the same story may be due now, so look again at once.
+      if (this.#stopped || sent > 0 || this.#kicked) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        timer.unref();
+        this.#wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.#wake = undefined;
+    }
+  }
+}
