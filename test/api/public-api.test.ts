@@ -243,6 +243,10 @@ forEachEngine('public content API', (ctx) => {
       ['/api/v1/search?q=Werft&cursor=eyJvIjotMX0', 'cursor'],
       ['/api/v1/sections?limit=5', 'limit'],
       ['/api/v1/programme?limit=-1', 'limit'],
+      // Cursors are checked before they reach SQL: a time the database would not parse is a 400, not a 500.
+      [`/api/v1/programme?cursor=${Buffer.from('{"b":"1"}').toString('base64url')}`, 'cursor'],
+      [`/api/v1/stories?cursor=${Buffer.from('["2026-02-30T00:00:00Z","00000000-0000-0000-0000-000000000000"]').toString('base64url')}`, 'cursor'],
+      [`/api/v1/stories?cursor=${Buffer.from(`["2026-02-03T00:00:00Z","${'-'.repeat(36)}"]`).toString('base64url')}`, 'cursor'],
     ];
     for (const [p, parameter] of cases) {
       const { res, body } = await json(p);

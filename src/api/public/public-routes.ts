@@ -81,8 +81,14 @@ function decodeCursor<T>(raw: string, check: (v: unknown) => v is T): T {
   return v;
 }
 
+/** An instant as the database hands it out (UTC, microseconds): nothing else reaches a ::timestamptz cast. */
+const DB_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
+const isInstant = (v: unknown): v is string => typeof v === 'string' && DB_INSTANT.test(v) && !Number.isNaN(Date.parse(v))
+  // A day the calendar does not have (Feb 30) would parse here and fail in SQL.
+  && new Date(Date.parse(v)).toISOString().slice(0, 19) === v.slice(0, 19);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isModifiedCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2
-  && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1]);
+  && isInstant(v[0]) && typeof v[1] === 'string' && UUID.test(v[1]);
 const isOffsetCursor = (v: unknown): v is { o: number } => typeof v === 'object' && v !== null
   && Number.isSafeInteger((v as { o: unknown }).o) && (v as { o: number }).o > 0 && (v as { o: number }).o < MAX_SEARCH_RESULTS;
 
@@ -345,7 +351,7 @@ export function publicRoutes(db: Queryable, opts: PublicRoutesOptions): PublicRo
     cache: { maxAge: 60, sMaxAge: 120 },
     example: '/api/v1/programme',
     async handler({ query, url }) {
-      const before = query.cursor ? decodeCursor(query.cursor, (v): v is { b: string } => typeof v === 'object' && v !== null && typeof (v as { b: unknown }).b === 'string' && !Number.isNaN(Date.parse((v as { b: string }).b))).b : undefined;
+      const before = query.cursor ? decodeCursor(query.cursor, (v): v is { b: string } => typeof v === 'object' && v !== null && isInstant((v as { b: unknown }).b)).b : undefined;
       const slots = await listPublicSlots(db, query.limit + 1, before);
       const shown = slots.slice(0, query.limit);
       const resolved = await figures.summaries(shown.flatMap((s) => s.stories));
