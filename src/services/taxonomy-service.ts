@@ -4,6 +4,8 @@ import { audit, type AuditActor } from '../store/audit-repository.js';
 import { ANY, RetentionRepository, sectionUsage, type RetentionRule } from '../store/retention-repository.js';
 import { TopicRepository, checkTopic, topicUsage, type Topic } from '../store/topic-repository.js';
 import type { Transactional } from './account-service.js';
+import { enqueueOutbox } from '../store/webhook-outbox.js';
+import { sectionChanged, topicChanged } from './webhook-events.js';
 
 /** The limits and the "any kind" rule the taxonomy forms show, as the store enforces them. */
 export { MAX_TOPIC_INTRO } from '../store/topic-repository.js';
@@ -82,7 +84,13 @@ export class TaxonomyService {
     const checked = checkTopic({ name: fields.name, ...(valid && { slug }), ...(typeof fields.intro === 'string' && { intro: fields.intro }) });
     if (!valid) throw new LedeError('NOT_FOUND', `"${slug}" is not a topic slug`, { reason: 'no_topic', params: { slug } });
     const topics = new TopicRepository(this.db);
-    const saved = expectedVersion === undefined ? await topics.create(checked) : await topics.update(checked, expectedVersion);
+    const saved = await this.db.transaction(async (tx) => {
+      const inTx = new TopicRepository(tx);
+      const done = expectedVersion === undefined ? await inTx.create(checked) : await inTx.update(checked, expectedVersion);
+      // Webhooks are queued with the change (a refused save queues none).
+      if (done) await enqueueOutbox(tx, [topicChanged(done.slug, new Date())]);
+      return done;
+    });
     if (!saved) {
       const current = await topics.get(slug);
       if (!current) {
@@ -123,6 +131,7 @@ export class TaxonomyService {
     await this.db.transaction(async (tx) => {
       const saved = await new RetentionRepository(tx).replaceSection(slug, rules, by.id);
       await audit(tx, by, 'retention.changed', { detail: { section: slug, rules: saved.map((r) => ({ kind: r.kind, months: r.months })) } });
+      if (slug !== ANY) await enqueueOutbox(tx, [sectionChanged(slug, new Date())]);
     });
     return (await this.sections()).find((s) => s.slug === slug)!;
   }

@@ -18,6 +18,8 @@ import { leadPicture, wireDraft } from './wire-draft.js';
 import { DEFAULT_PICTURE_FETCH, PictureFetchError, fetchPicture, pictureRights, type PictureFetchOptions } from './wire-pictures.js';
 import { readEntries, type ReadWire, type ReadWireEntries, type WireEntries } from './wire-reader.js';
 import { categoryMatches, checkRules, checkSource, parseSourcesEnv } from './wire-sources.js';
+import { enqueueOutbox } from '../store/webhook-outbox.js';
+import { wireItemReceived } from './webhook-events.js';
 
 // The read side (newsroom pages, API) takes the item's shape from here, not from src/ingest.
 export type { WireAssociation, WireBox, WireCategory, WireItem, WireNote, WireRendition, WireRights } from '../ingest/agency/wire-item.js';
@@ -251,6 +253,7 @@ export class WireDesk {
       const repo = new WireRepository(tx);
       const id = randomUUID();
       if (await repo.insertItem(id, source.id, item.guid, columns, item.correction, item, via ?? null, at)) {
+        await enqueueOutbox(tx, [wireItemReceived(id, new Date(at))]); // webhooks: in the item's own transaction
         return { outcome: { result: 'new' as const, itemId: id, ...base, currentVersion: item.version, withdrawn }, withdrawnStories: [] };
       }
       // Someone stored the item before (or is storing it right now: the insert waited for their commit).
@@ -273,6 +276,7 @@ export class WireDesk {
       await repo.setCurrent(current.id, columns, wireStatus({ pubStatus: item.pubStatus, corrected, taken: current.taken }), corrected, at);
       // Every story taken from a withdrawn item is flagged in the same transaction; depublishing follows the commit.
       const withdrawnStories = withdrawn ? await repo.alertTakes(current.id, 'withdrawn') : [];
+      await enqueueOutbox(tx, [wireItemReceived(current.id, new Date(at))]);
       return { outcome: { result: 'version' as const, ...kept, currentVersion: item.version, withdrawn }, withdrawnStories };
     }
   }
