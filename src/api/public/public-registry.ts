@@ -25,6 +25,7 @@ export function errorResponse(err: PublicApiError): Response {
   const headers = new Headers({ 'Content-Type': 'application/json; charset=utf-8' });
   // A 404/410 may be kept briefly by a shared cache (a flood of one missing id); a refused request is not kept.
   headers.set('Cache-Control', err.status === 404 || err.status === 410 ? 'public, max-age=0, s-maxage=10' : 'no-store');
+  if (err.keys.length) headers.set('Surrogate-Key', err.keys.map((k) => (/^[\x21-\x7e]+$/.test(k) ? k : encodeURIComponent(k))).join(' '));
   corsHeaders(headers);
   return new Response(JSON.stringify(body), { status: err.status, headers });
 }

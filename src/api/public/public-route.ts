@@ -70,6 +70,9 @@ export interface PublicRouteSpec<P = Record<string, string>, Q = Record<string, 
 
 /** A refusal of the public API: answered as `{error: {code, reason, message, …}}` with `status`. */
 export class PublicApiError extends Error {
+  /** Surrogate keys of a 404/410 a shared cache may keep briefly: the purge of a publication clears it. */
+  keys: string[] = [];
+
   constructor(
     readonly status: number,
     readonly code: string,

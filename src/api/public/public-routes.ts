@@ -193,10 +193,15 @@ export function publicRoutes(db: Queryable, opts: PublicRoutesOptions): PublicRo
     async handler({ params, format }) {
       const found = await findStory(db, params.idOrSlug);
       if (found?.status === 'depublished') {
-        throw new PublicApiError(410, 'GONE', 'story_depublished', 'this story was depublished: delete your copy', {}, { id: found.id, status: 'depublished' });
+        const gone = new PublicApiError(410, 'GONE', 'story_depublished', 'this story was depublished: delete your copy', {}, { id: found.id, status: 'depublished' });
+        gone.keys = [SURROGATE.story(found.slug)];
+        throw gone;
       }
       if (!found || !isPublic(found, clock().getTime())) {
-        throw new PublicApiError(404, 'NOT_FOUND', 'no_story', `no public story has the id or slug "${params.idOrSlug.slice(0, 200)}"`);
+        const missing = new PublicApiError(404, 'NOT_FOUND', 'no_story', `no public story has the id or slug "${params.idOrSlug.slice(0, 200)}"`);
+        // Kept briefly by a CDN; asked by slug, publishing the story purges it. Only the words asked for: a hidden story's slug is never told.
+        missing.keys = [SURROGATE.story(params.idOrSlug)];
+        throw missing;
       }
       const story = await figures.story(found);
       return { body: formatted(story, format), keys: storyKeys(story) };
