@@ -8,6 +8,7 @@ import { registerTaxonomyApi } from '../api/taxonomy-api.js';
 import { registerUsersApi } from '../api/users-api.js';
 import { registerWireApi } from '../api/wire-api.js';
 import { registerWireStoryApi } from '../api/wire-story-api.js';
+import { registerWebhooksApi } from '../api/webhooks-api.js';
 import type { NewsroomModule } from './newsroom-app.js';
 import { registerApiKeysPage } from '../admin/api-keys-page.js';
 import { registerAuditPage } from '../admin/audit-page.js';
@@ -46,4 +47,5 @@ export const NEWSROOM_MODULES: NewsroomModule[] = [
   registerWireDeskPages,
   registerApiKeysApi,
   registerApiKeysPage,
+  registerWebhooksApi,
 ];
