@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../store/session-repository.js';
 import { hasPermission } from '../content/roles.js';
-import { API_KEYS_TEXT, COMMON_TEXT, WIRE_NOTICE_TEXT, pick, type UiLang } from './i18n.js';
+import { API_KEYS_TEXT, COMMON_TEXT, WEBHOOKS_TEXT, WIRE_NOTICE_TEXT, pick, type UiLang } from './i18n.js';
 
 /** The Eilmeldung notice's poll: the desk's JSON list, Eilmeldungen only (src/api/wire-api.ts; the script adds `after`). */
 export const WIRE_NOTICE_POLL = '/newsroom/api/wire/items?urgency=eil&limit=5';
@@ -70,6 +70,7 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
                   {hasPermission(s.user, 'audit.view') ? link('/newsroom/audit', t.audit, 'audit') : null}
                   {hasPermission(s.user, 'users.manage') ? link('/newsroom/users', t.users, 'users') : null}
                   {hasPermission(s.user, 'settings.manage') ? link('/newsroom/api-keys', pick(API_KEYS_TEXT, props.lang).nav, 'api-keys') : null}
+                  {hasPermission(s.user, 'settings.manage') ? link('/newsroom/webhooks', pick(WEBHOOKS_TEXT, props.lang).nav, 'webhooks') : null}
                 </ul>
               </nav>
             ) : null}

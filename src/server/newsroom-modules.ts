@@ -20,6 +20,7 @@ import { registerStoryListPage } from '../admin/story-list-page.js';
 import { registerTaxonomyPages } from '../admin/taxonomy-page.js';
 import { registerUsersPages } from '../admin/users-page.js';
 import { registerWireDeskPages } from '../admin/wire-desk-page.js';
+import { registerWebhooksPage } from '../admin/webhooks-page.js';
 
 /**
  * The newsroom's modules, in registration order. Each registers its own
@@ -48,4 +49,5 @@ export const NEWSROOM_MODULES: NewsroomModule[] = [
   registerApiKeysApi,
   registerApiKeysPage,
   registerWebhooksApi,
+  registerWebhooksPage,
 ];

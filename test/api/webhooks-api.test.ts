@@ -97,10 +97,56 @@ for (const engine of engines()) {
       assert.equal((await admin.api('PATCH', '/newsroom/api/webhooks/not-an-id', { active: true })).status, 404);
     });
 
+    test('the page: create by form shows the secret once, the log and the turned-off notice are shown, the nav links it', async () => {
+      const admin = new Browser(app);
+      await admin.login('admin@example.org', PASSWORD);
+      const empty = await (await admin.request('/newsroom/webhooks')).text();
+      assert.match(empty, /<h1>Webhooks<\/h1>/);
+      assert.match(empty, /href="\/newsroom\/webhooks" aria-current="page"/);
+      const csrf = await admin.csrf();
+      const body = new URLSearchParams([['_csrf', csrf], ['url', receiver.url], ['events', 'story.published'], ['events', 'story.depublished'], ['description', 'Formular']]);
+      const created = await admin.request('/newsroom/webhooks', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(created.status, 201);
+      const html = await created.text();
+      const secret = /value="(whsec_[A-Za-z0-9+/=]+)"/.exec(html)?.[1];
+      assert.ok(secret, 'the secret is on the page once');
+      const sub = (await services.webhooks.list()).find((s) => s.description === 'Formular')!;
+      assert.deepEqual(sub.events, ['story.published', 'story.depublished']);
+      const again = await (await admin.request('/newsroom/webhooks')).text();
+      assert.ok(!again.includes(secret), 'never shown again');
+
+      const bad = await admin.form('/newsroom/webhooks', { _csrf: csrf, url: 'ftp://x.example.org/', events: 'story.published' });
+      assert.equal(bad.status, 422);
+      assert.match(await bad.text(), /url:/);
+
+      // A receiver answering 500 once, with a threshold of one: the worker turns the subscription off.
+      await services.webhooks.sendTest(sub.id);
+      const failing = await startWebhookReceiver({ reply: () => ({ status: 500 }) });
+      try {
+        await services.webhooks.update(sub.id, { url: failing.url });
+        await new WebhookWorker(db, { siteUrl: CONFIG.siteUrl, send: { allowPrivate: true }, maxConsecutiveFailures: 1 }).runOnce();
+      } finally {
+        await failing.close();
+      }
+      const list = await (await admin.request('/newsroom/webhooks')).text();
+      assert.match(list, /role="alert">Der Webhook an [^<]+ wurde abgeschaltet: turned off after 1 failed deliveries/);
+      const log = await (await admin.request(`/newsroom/webhooks/${sub.id}`)).text();
+      assert.match(log, /<code>webhook\.test<\/code>/);
+      assert.match(log, /<td>500<br\/>/);
+      const on = await admin.form(`/newsroom/webhooks/${sub.id}/active`, { _csrf: csrf, active: 'true' });
+      assert.equal(on.status, 200);
+      assert.equal((await services.webhooks.get(sub.id)).active, true);
+      const gone = await admin.form(`/newsroom/webhooks/${sub.id}/delete`, { _csrf: csrf });
+      assert.equal(gone.status, 200);
+      assert.equal((await services.webhooks.list()).some((s) => s.id === sub.id), false);
+    });
+
     test('editors may not manage webhooks', async () => {
       const editor = new Browser(app);
       await editor.apiLogin('cvd@example.org', PASSWORD);
       assert.equal((await editor.api('GET', '/newsroom/api/webhooks')).status, 403);
+      assert.equal((await editor.request('/newsroom/webhooks')).status, 403);
+      assert.ok(!(await (await editor.request('/newsroom')).text()).includes('/newsroom/webhooks'), 'no link for editors');
       assert.equal((await editor.api('POST', '/newsroom/api/webhooks', { url: 'https://hooks.example.org/a', events: ['story.published'] })).status, 403);
     });
   });
