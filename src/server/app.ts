@@ -78,6 +78,8 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   // The public content API (/api/v1): before the page cache, with its own ETag, Cache-Control and Surrogate-Key (src/api/public).
   const publicApi = createPublicApi(db, {
     siteUrl: config.siteUrl, siteName: config.siteName, ...(opts.clock && { clock: opts.clock }),
+    // Answers are kept only where events purge them (below, with the page cache's keys).
+    keepAnswers: opts.events !== undefined,
     // Keys are optional: without one a request reads on its address's anonymous quota.
     apiKeyGuard: opts.apiKeyGuard ?? publicApiGate(services, { trustProxy: config.trustProxy, ...opts.apiGate }),
   });
@@ -89,6 +91,12 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   // A story event may add or empty a section: the navigation is read again (before any page re-renders).
   opts.events?.subscribe((event) => {
     if (event.type !== 'asset.updated' && touchesReaders(event)) reader.invalidate();
+    // The content API's kept answers carry the pages' keys: the same purge reaches them.
+    if (publicApi.cache && touchesReaders(event)) {
+      const keys = purgeKeysFor(event);
+      if (keys.length) publicApi.cache.purge(keys);
+      else publicApi.cache.purgeAll();
+    }
   });
   const cache = opts.pageCache;
   if (cache && opts.events) {

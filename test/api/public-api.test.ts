@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import type { StoryDraft } from '../../src/content/index.js';
-import { EventBus } from '../../src/events/event-bus.js';
+import { EventBus, assetUpdated } from '../../src/events/event-bus.js';
 import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
 import { AssetRepository, type AssetRights, type MediaAsset } from '../../src/store/asset-repository.js';
@@ -41,6 +41,7 @@ async function addAsset(repo: AssetRepository, rights: AssetRights): Promise<Med
 
 forEachEngine('public content API', (ctx) => {
   let app: ReturnType<typeof createApp>;
+  let events: EventBus;
   let service: StoryService;
   const ids: Record<string, string> = {};
   const slugs: Record<string, string> = {};
@@ -58,7 +59,7 @@ forEachEngine('public content API', (ctx) => {
   };
 
   before(async () => {
-    const events = new EventBus();
+    events = new EventBus();
     service = new StoryService(ctx.db, events);
     app = createApp(ctx.db, SITE, { events, apiGate: { anonymousPerMinute: 1_000_000 } });
     const future = new Date(Date.now() + HOUR);
@@ -367,8 +368,41 @@ forEachEngine('public content API', (ctx) => {
     assert.equal(programme.res.headers.get('surrogate-key'), 'programme');
   });
 
-  test('a change is seen at once (answers are not kept in the app), and a second app on the same database answers the same', async () => {
+  test('kept answers: a hit until the domain event that changes them purges them, as pages', async () => {
+    const p = `/api/v1/stories/${ids.valid}`;
+    await get(p);
+    const hit = await get(p);
+    assert.equal(hit.headers.get('x-cache'), 'HIT');
+    assert.equal(hit.headers.get('access-control-allow-origin'), '*');
+    assert.equal((await get(p, { 'If-None-Match': hit.headers.get('etag')! })).status, 304);
+    // A picture's event purges the answers that show it, and only those.
+    await get('/api/v1/sections');
+    assert.equal((await get('/api/v1/sections')).headers.get('x-cache'), 'HIT');
+    await events.emit(assetUpdated(validAsset.id));
+    assert.equal((await get(p)).headers.get('x-cache'), null);
+    assert.equal((await get('/api/v1/sections')).headers.get('x-cache'), 'HIT');
+    // A new story in a section: the section's list is fresh at once.
+    await get('/api/v1/stories?section=politik&limit=100');
+    assert.equal((await get('/api/v1/stories?section=politik&limit=100')).headers.get('x-cache'), 'HIT');
+    const added = await service.create(draftWith('Neumarke'), { status: 'published' });
+    const list = await json('/api/v1/stories?section=politik&limit=100');
+    assert.equal(list.res.headers.get('x-cache'), null);
+    assert.ok(list.body.items.some((s: { id: string }) => s.id === added.id));
+    // Each format is its own copy.
+    const ninjs = await get(`/api/v1/stories/${added.id}`, { Accept: 'application/ninjs+json' });
+    assert.match(ninjs.headers.get('content-type')!, /ninjs/);
+    assert.match((await get(`/api/v1/stories/${added.id}`)).headers.get('content-type')!, /^application\/json/);
+    // A kept answer still counts against the quota.
+    const counted = createApp(ctx.db, SITE, { events: new EventBus(), apiGate: { anonymousPerMinute: 2 } });
+    const ask = () => counted.request('https://news.example/api/v1/topics');
+    assert.equal((await ask()).status, 200);
+    assert.equal((await ask()).headers.get('x-cache'), 'HIT');
+    assert.equal((await ask()).status, 429);
+  });
+
+  test('a change is seen at once, and a second app on the same database answers the same', async () => {
     const first = await json(`/api/v1/stories/${visible.id}`);
+    assert.equal((await get(`/api/v1/stories/${visible.id}`)).headers.get('x-cache'), 'HIT');
     const current = await service.get(visible.id);
     await service.update(visible.id, { ...draftWith('Sichtbarmarke'), headline: 'Sichtbarmarke: Werft meldet neuen Rekord' }, { expectedVersion: current.version });
     const after = await json(`/api/v1/stories/${visible.id}`, { 'If-None-Match': first.res.headers.get('etag')! });

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { LedeError } from '../../content/index.js';
 import { EXPIRES_HEADER, KEYS_HEADER, pageAssetsMiddleware } from '../../site/page-assets.js';
 import type { Queryable } from '../../store/types.js';
+import { AnswerCache, type AnswerCacheOptions } from './answer-cache.js';
 import { DOCS_CSS, docsPage } from './docs-page.js';
 import { openApiDocument } from './openapi.js';
 import { PublicRegistry, corsHeaders, errorResponse } from './public-registry.js';
@@ -16,11 +17,19 @@ export interface PublicApiOptions extends PublicRoutesOptions {
    * page included, but not before the CORS preflight (which carries no key).
    */
   apiKeyGuard?: MiddlewareHandler;
+  /**
+   * Keep answers in memory (answer-cache.ts). Only for an owner that purges
+   * the returned `cache` on every domain event, as app.ts does with the
+   * page cache's keys; else nothing is kept.
+   */
+  keepAnswers?: boolean | AnswerCacheOptions;
 }
 
 export interface PublicApi {
   app: Hono;
   registry: PublicRegistry;
+  /** The kept answers, with `keepAnswers`: the owner purges them by domain events. */
+  cache?: AnswerCache;
 }
 
 /** Where the API lives; app.ts hands every request under it to this app. */
@@ -58,6 +67,12 @@ export function createPublicApi(db: Queryable, opts: PublicApiOptions): PublicAp
   // The asset keys and rights boundary the read model notes become Surrogate-Key and a shorter Cache-Control.
   app.use('*', assetHeaders(opts.clock ?? (() => new Date())));
   if (opts.apiKeyGuard) app.use('*', opts.apiKeyGuard);
+  // Behind the gate (a kept answer still counts against the quota), before the routes.
+  let cache: AnswerCache | undefined;
+  if (opts.keepAnswers) {
+    cache = new AnswerCache(opts.keepAnswers === true ? {} : opts.keepAnswers);
+    app.use('*', cache.middleware());
+  }
   app.use('*', pageAssetsMiddleware());
   const registry = new PublicRegistry(app);
   for (const route of publicRoutes(db, opts)) registry.add(route);
@@ -90,7 +105,7 @@ export function createPublicApi(db: Queryable, opts: PublicApiOptions): PublicAp
     console.error(err);
     return errorResponse(new PublicApiError(500, 'INTERNAL', 'internal', 'something went wrong on our side; try again'));
   });
-  return { app, registry };
+  return { app, registry, ...(cache && { cache }) };
 }
 
 /**
