@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { EventBus } from '../events/event-bus.js';
-import { claimDue, recordAttempt, type ClaimedDelivery, type FailurePolicy } from '../store/webhook-outbox.js';
+import { claimDue, pruneOutbox, recordAttempt, type ClaimedDelivery, type FailurePolicy } from '../store/webhook-outbox.js';
 import type { Database } from '../store/types.js';
 import { DEFAULT_SEND, postJson, type SendOptions } from './webhook-sender.js';
 import { webhookHeaders } from './webhook-signature.js';
@@ -25,6 +25,8 @@ export interface WebhookWorkerOptions {
   maxConsecutiveFailures?: number;
   /** …or when all its deliveries failed for this long (default 24 h). */
   disableAfterMs?: number;
+  /** Delivered and failed deliveries are kept this long for the log (default 30 days), then deleted. */
+  keepMs?: number;
   /** This node's name in the delivery log (default the host name and pid). */
   node?: string;
   /** The clock for webhook-timestamp (tests). */
@@ -64,6 +66,7 @@ export class WebhookWorker {
   #kicked = false;
   #unsubscribe: (() => void) | undefined;
   readonly stats = { delivered: 0, failed: 0, rounds: 0 };
+  #lastPrune = -Infinity;
 
   constructor(private readonly db: Database, private readonly opts: WebhookWorkerOptions) {}
 
@@ -123,6 +126,11 @@ export class WebhookWorker {
       let sent = 0;
       try {
         sent = await this.runOnce();
+        // Old deliveries go once an hour; any node may do it, the DELETE is the same on each.
+        if (Date.now() - this.#lastPrune >= 3600_000) {
+          this.#lastPrune = Date.now();
+          await pruneOutbox(this.db, this.opts.keepMs ?? 30 * DAY);
+        }
       } catch (err) {
         log(`webhooks: a delivery round failed: ${err instanceof Error ? err.message : String(err)}`);
       }

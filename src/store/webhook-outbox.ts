@@ -112,6 +112,9 @@ export interface FailurePolicy {
  */
 export async function recordAttempt(db: Database, delivery: ClaimedDelivery, outcome: AttemptOutcome, policy: FailurePolicy): Promise<'delivered' | 'pending' | 'failed'> {
   return db.transaction(async (tx) => {
+    // The subscription (and with it the delivery) may have been deleted while this node was sending: nothing to record then.
+    const [exists] = await tx.query('SELECT 1 FROM webhook_outbox WHERE id = $1 FOR UPDATE', [delivery.id]);
+    if (!exists) return 'failed';
     await tx.query(
       'INSERT INTO webhook_attempts (outbox_id, duration_ms, status_code, error, node) VALUES ($1, $2, $3, $4, $5)',
       [delivery.id, Math.max(0, Math.round(outcome.durationMs)), outcome.statusCode ?? null, outcome.error?.slice(0, 1000) ?? null, outcome.node.slice(0, 200)],
@@ -143,4 +146,13 @@ export async function recordAttempt(db: Database, delivery: ClaimedDelivery, out
     );
     return row?.state ?? 'pending';
   });
+}
+
+/** Deletes delivered and failed deliveries (and their log) older than `keepMs`: the outbox keeps what the log page shows, not forever. */
+export async function pruneOutbox(db: Queryable, keepMs: number): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM webhook_outbox WHERE state <> 'pending' AND created_at < now() - make_interval(secs => $1::float8 / 1000) RETURNING 1`,
+    [keepMs],
+  );
+  return rows.length;
 }

@@ -166,6 +166,28 @@ forEachEngine('webhook delivery', (ctx) => {
     assert.equal(receiver.received[0]!.verified, true);
   });
 
+  test('a subscription deleted while its delivery is out is no error; old finished deliveries are pruned, pending ones kept', async () => {
+    const { recordAttempt, pruneOutbox } = await import('../../src/store/webhook-outbox.js');
+    const sub = await subscribe();
+    await services.stories.create(draft(), { status: 'published' });
+    const { claimDue } = await import('../../src/store/webhook-outbox.js');
+    const [claimed] = await claimDue(ctx.db, 10, 60_000);
+    assert.ok(claimed);
+    await services.webhooks.remove(sub.id);
+    const policy = { retryDelayMs: 0, retryForMs: 1e9, maxConsecutiveFailures: 100, disableAfterMs: 1e9 };
+    assert.equal(await recordAttempt(ctx.db, claimed, { ok: true, durationMs: 3, statusCode: 204, node: 't' }, policy), 'failed');
+
+    const again = await subscribe();
+    await services.stories.create(draft(), { status: 'published' });
+    await services.stories.create(draft(), { status: 'published' });
+    await drain(worker());
+    await services.stories.create(draft(), { status: 'published' });
+    await ctx.db.query(`UPDATE webhook_outbox SET created_at = now() - interval '40 days'`);
+    assert.equal(await pruneOutbox(ctx.db, 30 * 24 * 3600_000), 2, 'the two delivered ones');
+    const left = await ctx.db.query<{ state: string }>('SELECT state FROM webhook_outbox WHERE subscription_id = $1', [again.id]);
+    assert.deepEqual(left, [{ state: 'pending' }]);
+  });
+
   test('the worker wakes on the domain event after a commit', async () => {
     const { EventBus } = await import('../../src/events/event-bus.js');
     const events = new EventBus();
