@@ -21,7 +21,11 @@ export interface WebhookWorkerOptions {
   retryDelay?: (attempts: number) => number;
   /** Retried for this long (default 24 h), then failed. */
   retryForMs?: number;
-  /** A subscription is turned off after this many failures in a row (default 100)… */
+  /**
+   * A subscription is turned off after this many failures in a row (default: no count, only the time below)…
+   * A count alone would turn off a receiver that is down for ten minutes while a hundred stories change (each
+   * queued delivery fails once), though it comes back and everything could still be delivered.
+   */
   maxConsecutiveFailures?: number;
   /** …or when all its deliveries failed for this long (default 24 h). */
   disableAfterMs?: number;
@@ -35,6 +39,8 @@ export interface WebhookWorkerOptions {
 }
 
 const DAY = 24 * 3600_000;
+/** The largest count the column holds: in effect, no count. */
+const NO_COUNT = 2_147_483_647;
 
 /** 10 s, 20 s, 40 s … capped at 1 h, each ±20 %: receivers that come back are not hit by every node at once. */
 export function defaultRetryDelay(attempts: number): number {
@@ -107,7 +113,7 @@ export class WebhookWorker {
     const policy: FailurePolicy = {
       retryDelayMs: (this.opts.retryDelay ?? defaultRetryDelay)(d.attempts + 1),
       retryForMs: this.opts.retryForMs ?? DAY,
-      maxConsecutiveFailures: this.opts.maxConsecutiveFailures ?? 100,
+      maxConsecutiveFailures: this.opts.maxConsecutiveFailures ?? NO_COUNT,
       disableAfterMs: this.opts.disableAfterMs ?? DAY,
     };
     const state = await recordAttempt(this.db, d, {
