@@ -94,6 +94,10 @@ const BLOCK_TYPE_NAMES = ['paragraph', 'heading', 'figure', 'quote', 'list', 'em
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Text no store takes: a NUL, or a lone UTF-16 surrogate (PostgreSQL refuses both). */
+const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isBrokenText = (s: string): boolean => BROKEN_TEXT.test(s);
+
 /** A trailing dash after a dateline ("Berlin (dpa) -"): the page sets its own. */
 const DATELINE_DASH = /[\s\u00a0]*[-\u2010-\u2015]+[\s\u00a0]*$/;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  LedeError, SANE_YEARS, formatIssues, isIsoDateTime, isSaneYear,
+  LedeError, SANE_YEARS, formatIssues, isBrokenText, isIsoDateTime, isSaneYear,
   type IssueCode, type IssueParams, type ValidationIssue,
 } from '../content/index.js';
 
@@ -127,22 +127,21 @@ export const idParams = z.object({ id: pathParam });
 
 // NUL cannot be stored in PostgreSQL text, and a lone surrogate is no character at all: refused wherever they stand, at the door.
 // eslint-disable-next-line no-control-regex
-const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether `s` holds a NUL or a lone UTF-16 surrogate. */
-export const isBrokenText = (s: string): boolean => BROKEN_TEXT.test(s);
+export { isBrokenText };
 
 /** Paths of every string (keys included) in a parsed JSON value that holds a NUL or a lone surrogate; at most 20. */
 export function brokenTextPaths(value: unknown, path = '', out: string[] = []): string[] {
   if (out.length >= 20) return out;
   if (typeof value === 'string') {
-    if (BROKEN_TEXT.test(value)) out.push(path || '(body)');
+    if (isBrokenText(value)) out.push(path || '(body)');
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => brokenTextPaths(v, `${path}[${i}]`, out));
   } else if (value && typeof value === 'object' && !(value instanceof Blob)) {
     for (const [k, v] of Object.entries(value)) {
       const at = path ? `${path}.${k}` : k;
-      if (BROKEN_TEXT.test(k)) out.push(at);
+      if (isBrokenText(k)) out.push(at);
       else brokenTextPaths(v, at, out);
     }
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { LedeError, type ValidationIssue } from '../content/index.js';
-import { isBrokenText } from '../http/input.js';
-import { enqueueOutbox } from '../store/webhook-outbox.js';
+import { LedeError, isBrokenText, type ValidationIssue } from '../content/index.js';
+import { assetValidUntil, enqueueOutbox } from '../store/webhook-outbox.js';
 import { WebhookSubscriptionRepository, type WebhookAttempt, type WebhookSubscription } from '../store/webhook-subscriptions.js';
 import type { Queryable } from '../store/types.js';
 import type { Transactional } from './story-service.js';
@@ -131,7 +130,7 @@ export class WebhookService {
    */
   async assetRightsChanged(assetId: string, now = new Date()): Promise<void> {
     await this.db.transaction(async (tx: Queryable) => {
-      const [a] = await tx.query<{ validUntil: string | null }>('SELECT valid_until AS "validUntil" FROM media_assets WHERE id = $1', [assetId]);
+      const a = await assetValidUntil(tx, assetId);
       if (a?.validUntil && Date.parse(a.validUntil) <= now.getTime()) await enqueueOutbox(tx, [rightsLapsed(assetId, a.validUntil, now)]);
     });
   }

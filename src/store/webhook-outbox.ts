@@ -156,3 +156,9 @@ export async function pruneOutbox(db: Queryable, keepMs: number): Promise<number
   );
   return rows.length;
 }
+
+/** A media asset's rights end (undefined when there is no such asset): what the rights-lapse event is keyed on. */
+export async function assetValidUntil(db: Queryable, assetId: string): Promise<{ validUntil: string | null } | undefined> {
+  const [a] = await db.query<{ validUntil: string | null }>('SELECT valid_until AS "validUntil" FROM media_assets WHERE id = $1', [assetId]);
+  return a;
+}
