@@ -1,4 +1,5 @@
 import { LedeError } from '../content/index.js';
+import { SecretOnce } from './secret-once.js';
 import { berlinDayBound } from '../api/api-support.js';
 import type { ApiKeyInfo } from '../store/api-key-repository.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
@@ -36,12 +37,7 @@ export function registerApiKeysPage(registry: EndpointRegistry, deps: NewsroomDe
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
         {notice.ok ? <p class="notice ok" role="status">{notice.ok}</p> : null}
-        {notice.secret ? (
-          <p class="panel">
-            <label for="new-secret">{t.secretLabel}</label>
-            <input id="new-secret" type="text" readonly value={notice.secret} size={48} autocomplete="off" spellcheck={false} />
-          </p>
-        ) : null}
+        <SecretOnce secret={notice.secret} label={t.secretLabel} />
         {notice.error ? <p class="notice error" role="alert">{notice.error}</p> : null}
         {keys.length ? (
           <table class="users">

@@ -1,4 +1,5 @@
 import { LedeError } from '../content/index.js';
+import { SecretOnce } from './secret-once.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
@@ -39,12 +40,7 @@ export function registerWebhooksPage(registry: EndpointRegistry, deps: NewsroomD
         <p>{t.intro}</p>
         {subs.filter((s) => !s.active && s.disabledReason).map((s) => <p class="notice error" role="alert">{t.disabledNotice(s.url, s.disabledReason!)}</p>)}
         {notice.ok ? <p class="notice ok" role="status">{notice.ok}</p> : null}
-        {notice.secret ? (
-          <p class="panel">
-            <label for="new-secret">{t.secretLabel}</label>
-            <input id="new-secret" type="text" readonly value={notice.secret} size={48} autocomplete="off" spellcheck={false} />
-          </p>
-        ) : null}
+        <SecretOnce secret={notice.secret} label={t.secretLabel} />
         {notice.error ? <p class="notice error" role="alert">{notice.error}</p> : null}
         {subs.length ? (
           <table class="users">
