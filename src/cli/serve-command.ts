@@ -10,6 +10,7 @@ import { openConfiguredDatabase } from './open-configured-database.js';
 import { superviseWorkers, tellPrimary, workerSlot } from './serve-workers.js';
 import { webhookSettings } from '../services/webhook-settings.js';
 import { WebhookWorker } from '../services/webhook-worker.js';
+import { syncWebsubHubs } from '../store/websub-pings.js';
 
 /**
  * What serving needs beyond the database: the app, services, cache, relay,
@@ -159,8 +160,10 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
   const hooks = webhookSettings(process.env);
   const services = createServices(db, { ...config, webhooksAllowPrivate: hooks.allowPrivate }, { events, media: { db, storage: mediaStorageFor(config) } });
   // Webhook deliveries: every node (and worker) runs a sender; the outbox claim (SKIP LOCKED) gives each delivery to one.
+  // WebSub: the hub table follows LEDE_WEBSUB_HUB (writers queue pings only for hubs in it); the same worker sends the pings.
+  await syncWebsubHubs(db, config.websubHubs ?? []);
   const webhookWorker = new WebhookWorker(db, {
-    siteUrl: config.siteUrl, events, pollMs: hooks.pollMs, send: { allowPrivate: hooks.allowPrivate },
+    siteUrl: config.siteUrl, events, pollMs: hooks.pollMs, send: { allowPrivate: hooks.allowPrivate }, websub: (config.websubHubs?.length ?? 0) > 0,
     log: (line) => io.stderr.write(`lede serve: ${line}\n`),
   });
   // The request log (LEDE_LOG, default info: one JSON line per request on stdout) and, with LEDE_METRICS_TOKEN, /metrics.

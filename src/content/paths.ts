@@ -17,6 +17,11 @@ export function topicPath(slug: string): string {
   return `/thema/${slug}`;
 }
 
+/** Where a feed's three formats live under `base` ("" for the whole site, "/politik", "/thema/x"). */
+export function feedPaths(base: string): { rss: string; atom: string; json: string } {
+  return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
+}
+
 /** An author's page: /autor/katrin-schaefer. */
 export function authorPath(slug: string): string {
   return `/autor/${slug}`;

@@ -49,7 +49,7 @@ export interface AppOptions {
 }
 
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
-export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'> & Partial<Pick<Config, 'requireImageCredit'>>, opts: AppOptions = {}): Hono {
+export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteUrl' | 'trustProxy'> & Partial<Pick<Config, 'requireImageCredit' | 'websubHubs'>>, opts: AppOptions = {}): Hono {
   const app = new Hono();
   const services = opts.services ?? createServices(db, config, { events: opts.events, media: opts.media });
   // Outermost: one log line and the request metrics per answer, whatever answered it.
@@ -87,7 +87,7 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   app.all('/api/v1/*', (c) => publicApi.app.fetch(c.req.raw, c.env as object));
   const reader = createSiteReader(db, { ...(opts.clock && { clock: opts.clock }), cacheSections: opts.events !== undefined });
   const readiness = () => checkReadiness({ db, relay: opts.relay, ...(opts.readyTimeoutMs !== undefined && { timeoutMs: opts.readyTimeoutMs }) });
-  const site = createSiteRoutes(reader, { siteName: config.siteName, siteUrl: config.siteUrl, readiness });
+  const site = createSiteRoutes(reader, { siteName: config.siteName, siteUrl: config.siteUrl, readiness, ...(config.websubHubs && { websubHubs: config.websubHubs }) });
   // A story event may add or empty a section: the navigation is read again (before any page re-renders).
   opts.events?.subscribe((event) => {
     if (event.type !== 'asset.updated' && touchesReaders(event)) reader.invalidate();

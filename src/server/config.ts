@@ -2,6 +2,7 @@ import path from 'node:path';
 import { LedeError } from '../content/index.js';
 import type { MediaStorageConfig } from '../storage/configured-storage.js';
 import { DEFAULT_MAX_RENDERS } from '../site/render-gate.js';
+import { websubHubs } from '../services/websub.js';
 
 export interface Config {
   port: number;
@@ -56,6 +57,8 @@ export interface Config {
   workers?: number;
   /** Wire sources for headless setups (LEDE_WIRE_SOURCES, a JSON array): passed on as is; services.wire.configureFromEnv checks and saves it. */
   wireSources?: string;
+  /** WebSub hubs the feeds announce and Lede pings when a feed changes (LEDE_WEBSUB_HUB, comma-separated URLs; unset = none). */
+  websubHubs?: string[];
 }
 
 // The storage layer owns the shape of its configuration; read from the environment here.
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new LedeError('CONFIG', `LEDE_SITE_URL must be an http(s) URL such as https://news.example.org, got "${siteUrl}"`, { reason: 'bad_config' });
   }
+  const hubs = websubHubs(env);
   return {
     port,
     host,
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...metricsToken(env),
     ...workers(env),
     ...(env.LEDE_WIRE_SOURCES?.trim() && { wireSources: env.LEDE_WIRE_SOURCES }),
+    ...(hubs.length && { websubHubs: hubs }),
   };
 }
 

@@ -1,11 +1,11 @@
-import { LedeError, isSlug, slugify } from '../content/index.js';
+import { LedeError, isSlug, slugify, topicPath } from '../content/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import { audit, type AuditActor } from '../store/audit-repository.js';
 import { ANY, RetentionRepository, sectionUsage, type RetentionRule } from '../store/retention-repository.js';
 import { TopicRepository, checkTopic, topicUsage, type Topic } from '../store/topic-repository.js';
 import type { Transactional } from './account-service.js';
 import { enqueueOutbox } from '../store/webhook-outbox.js';
-import { sectionChanged, topicChanged } from './webhook-events.js';
+import { enqueueTaxonomyFeedPings, sectionChanged, topicChanged } from './webhook-events.js';
 
 /** The limits and the "any kind" rule the taxonomy forms show, as the store enforces them. */
 export { MAX_TOPIC_INTRO } from '../store/topic-repository.js';
@@ -88,7 +88,10 @@ export class TaxonomyService {
       const inTx = new TopicRepository(tx);
       const done = expectedVersion === undefined ? await inTx.create(checked) : await inTx.update(checked, expectedVersion);
       // Webhooks are queued with the change (a refused save queues none).
-      if (done) await enqueueOutbox(tx, [topicChanged(done.slug, new Date())]);
+      if (done) {
+        await enqueueOutbox(tx, [topicChanged(done.slug, new Date())]);
+        await enqueueTaxonomyFeedPings(tx, topicPath(done.slug)); // the topic's feeds carry its name
+      }
       return done;
     });
     if (!saved) {

@@ -1,6 +1,7 @@
-import { sectionSlug, storyPath, topicPath, type Story } from '../content/index.js';
+import { feedPaths, sectionSlug, slugify, storyPath, topicPath, type Story } from '../content/index.js';
 import { isPublic } from '../store/published-filter.js';
 import { enqueueOutbox, type OutboxEvent } from '../store/webhook-outbox.js';
+import { enqueueFeedPings } from '../store/websub-pings.js';
 import type { Queryable } from '../store/types.js';
 
 /**
@@ -47,14 +48,35 @@ export function storyWebhookEvents(before: Story | undefined, after: Story, now:
   return type ? [event(type, after.id, now, storyData(after))] : [];
 }
 
-/** Enqueues a story write's events in the writer's transaction (see storyWebhookEvents). */
-export async function enqueueStoryWebhooks(tx: Queryable, before: Story | undefined, after: Story, now: Date, corrected = false): Promise<void> {
-  await enqueueOutbox(tx, storyWebhookEvents(before, after, now, corrected));
+/** The feeds a story appears in (all three formats): the site's, its section's and each of its topics'. */
+export function storyFeedPaths(story: Story): string[] {
+  const bases = ['', `/${sectionSlug(story.section)}`, ...story.topics.map((t) => topicPath(slugify(t)))];
+  return bases.flatMap((b) => Object.values(feedPaths(b)));
 }
 
-/** Many new stories at once (createMany): one statement for the batch. */
+/**
+ * Enqueues a story write's events in the writer's transaction (see
+ * storyWebhookEvents), and, when anything readers see changed, the WebSub
+ * pings of every feed the story was or is in (none without a hub).
+ */
+export async function enqueueStoryWebhooks(tx: Queryable, before: Story | undefined, after: Story, now: Date, corrected = false): Promise<void> {
+  const events = storyWebhookEvents(before, after, now, corrected);
+  if (!events.length) return;
+  await enqueueOutbox(tx, events);
+  await enqueueFeedPings(tx, [...(before ? storyFeedPaths(before) : []), ...storyFeedPaths(after)]);
+}
+
+/** Many new stories at once (createMany): one statement for the batch, and one for the feed pings. */
 export async function enqueueNewStoriesWebhooks(tx: Queryable, stories: readonly Story[], now: Date): Promise<void> {
-  await enqueueOutbox(tx, stories.flatMap((s) => storyWebhookEvents(undefined, s, now)));
+  const told = stories.filter((s) => storyWebhookEvents(undefined, s, now).length > 0);
+  if (!told.length) return;
+  await enqueueOutbox(tx, told.flatMap((s) => storyWebhookEvents(undefined, s, now)));
+  await enqueueFeedPings(tx, told.flatMap(storyFeedPaths));
+}
+
+/** A section or topic renamed or removed: its feeds' titles and items change. */
+export async function enqueueTaxonomyFeedPings(tx: Queryable, base: string): Promise<void> {
+  await enqueueFeedPings(tx, Object.values(feedPaths(base)));
 }
 
 export function topicChanged(slug: string, now: Date): OutboxEvent {

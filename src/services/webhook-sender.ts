@@ -63,7 +63,8 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
-export function postJson(url: string, headers: Record<string, string>, body: string, opts: SendOptions): Promise<SendResult> {
+/** POSTs `body` with `headers` (the caller sets content-type) under the rules above. */
+export function postBody(url: string, headers: Record<string, string>, body: string, opts: SendOptions): Promise<SendResult> {
   const started = performance.now();
   const done = (r: Omit<SendResult, 'durationMs'>): SendResult => ({ ...r, durationMs: performance.now() - started });
   const problem = urlProblem(url, opts.allowPrivate);
@@ -89,7 +90,7 @@ export function postJson(url: string, headers: Record<string, string>, body: str
     const client = u.protocol === 'https:' ? https : http;
     const req = client.request(u, {
       method: 'POST',
-      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Lede-Webhooks/1' },
+      headers: { 'user-agent': 'Lede-Webhooks/1', ...headers, 'content-length': String(Buffer.byteLength(body)) },
       lookup: guardedLookup(opts.allowPrivate),
       agent: false,
     }, (res) => {

@@ -2,8 +2,9 @@ import { hostname } from 'node:os';
 import type { EventBus } from '../events/event-bus.js';
 import { claimDue, pruneOutbox, recordAttempt, type ClaimedDelivery, type FailurePolicy } from '../store/webhook-outbox.js';
 import type { Database } from '../store/types.js';
-import { DEFAULT_SEND, postJson, type SendOptions } from './webhook-sender.js';
+import { DEFAULT_SEND, postBody, type SendOptions } from './webhook-sender.js';
 import { webhookHeaders } from './webhook-signature.js';
+import { pingHubs } from './websub.js';
 
 export interface WebhookWorkerOptions {
   /** The site's public URL: payload paths become absolute URLs with it. */
@@ -31,6 +32,12 @@ export interface WebhookWorkerOptions {
   disableAfterMs?: number;
   /** Delivered and failed deliveries are kept this long for the log (default 30 days), then deleted. */
   keepMs?: number;
+  /**
+   * Also send the WebSub pings queued for the hubs (LEDE_WEBSUB_HUB; default
+   * off). Hub URLs are the operator's configuration, not typed by a user, so
+   * they may be on private addresses; the other send rules hold.
+   */
+  websub?: boolean;
   /** This node's name in the delivery log (default the host name and pid). */
   node?: string;
   /** The clock for webhook-timestamp (tests). */
@@ -71,7 +78,7 @@ export class WebhookWorker {
   #wake: (() => void) | undefined;
   #kicked = false;
   #unsubscribe: (() => void) | undefined;
-  readonly stats = { delivered: 0, failed: 0, rounds: 0 };
+  readonly stats = { delivered: 0, failed: 0, rounds: 0, pinged: 0 };
   #lastPrune = -Infinity;
 
   constructor(private readonly db: Database, private readonly opts: WebhookWorkerOptions) {}
@@ -96,20 +103,28 @@ export class WebhookWorker {
     await this.#loop;
   }
 
-  /** One round: claims and sends what is due. Returns how many deliveries were attempted. */
+  /** One round: claims and sends what is due (deliveries, and hub pings when on). Returns how many were attempted. */
   async runOnce(): Promise<number> {
     const send = { ...DEFAULT_SEND, ...this.opts.send };
     const leaseMs = Math.max(this.opts.leaseMs ?? 60_000, send.timeoutMs * 2);
     const claimed = await claimDue(this.db, this.opts.batch ?? 10, leaseMs);
     await Promise.all(claimed.map((d) => this.#deliver(d, send)));
+    const pinged = this.opts.websub
+      ? await pingHubs(this.db, {
+        siteUrl: this.opts.siteUrl, send: { ...send, allowPrivate: true }, batch: this.opts.batch ?? 10, leaseMs,
+        retryDelay: this.opts.retryDelay ?? defaultRetryDelay, retryForMs: this.opts.retryForMs ?? DAY,
+        log: this.opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+      })
+      : 0;
     this.stats.rounds++;
-    return claimed.length;
+    this.stats.pinged += pinged;
+    return claimed.length + pinged;
   }
 
   async #deliver(d: ClaimedDelivery, send: SendOptions): Promise<void> {
     const body = deliveryBody(d.payload, this.opts.siteUrl);
     const ts = Math.floor((this.opts.clock?.() ?? new Date()).getTime() / 1000);
-    const result = await postJson(d.url, webhookHeaders(d.secret, d.id, ts, body), body, send);
+    const result = await postBody(d.url, webhookHeaders(d.secret, d.id, ts, body), body, send);
     const policy: FailurePolicy = {
       retryDelayMs: (this.opts.retryDelay ?? defaultRetryDelay)(d.attempts + 1),
       retryForMs: this.opts.retryForMs ?? DAY,

@@ -27,6 +27,8 @@ export interface SiteOptions {
   timelineLimit?: number;
   /** What `/readyz` reports (createApp passes the database, migration and relay checks); without it only the process is checked. */
   readiness?: () => Promise<{ ready: boolean; checks: Record<string, string> }>;
+  /** WebSub hubs the feeds name (LEDE_WEBSUB_HUB). */
+  websubHubs?: readonly string[];
 }
 
 const PAGE_SIZE = 20;

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { postJson, urlProblem } from '../../src/services/webhook-sender.js';
+import { postBody, urlProblem } from '../../src/services/webhook-sender.js';
 import { startWebhookReceiver, type Reply, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const SAFE = { timeoutMs: 5_000, maxBytes: 64 * 1024, allowPrivate: false };
@@ -26,12 +26,12 @@ after(async () => {
 
 test('loopback, private and link-local addresses are refused without the setting, before any connection', async () => {
   for (const url of ['http://127.0.0.1:9/x', 'http://10.1.2.3/x', 'http://192.168.0.1/x', 'http://172.20.0.1/x', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/x', 'http://[fe80::1]/x', 'http://0.0.0.0/x']) {
-    const r = await postJson(url, {}, '{}', SAFE);
+    const r = await postBody(url, {}, '{}', SAFE);
     assert.equal(r.ok, false, url);
     assert.match(r.error ?? '', /private, loopback or link-local/, url);
   }
   const before = receiver.requests;
-  const refused = await postJson(receiver.url, {}, '{}', SAFE);
+  const refused = await postBody(receiver.url, {}, '{}', SAFE);
   assert.equal(refused.ok, false);
   assert.equal(receiver.requests, before, 'the local receiver was never reached');
 });
@@ -39,11 +39,11 @@ test('loopback, private and link-local addresses are refused without the setting
 test('a host name is resolved and every address checked (localhost is loopback)', async () => {
   const port = new URL(receiver.url).port;
   const before = receiver.requests;
-  const r = await postJson(`http://localhost:${port}/hook`, {}, '{}', SAFE);
+  const r = await postBody(`http://localhost:${port}/hook`, {}, '{}', SAFE);
   assert.equal(r.ok, false);
   assert.match(r.error ?? '', /localhost is a private, loopback or link-local address/);
   assert.equal(receiver.requests, before);
-  const allowed = await postJson(`http://localhost:${port}/hook`, {}, '{}', ALLOWED);
+  const allowed = await postBody(`http://localhost:${port}/hook`, {}, '{}', ALLOWED);
   assert.equal(allowed.ok, true, allowed.error);
 });
 
@@ -59,7 +59,7 @@ test('only http and https; no credentials in the URL', () => {
 test('a redirect is a failure and is not followed', async () => {
   const before = target.requests;
   script.push({ status: 302, headers: { location: target.url } });
-  const r = await postJson(receiver.url, {}, '{"a":1}', ALLOWED);
+  const r = await postBody(receiver.url, {}, '{"a":1}', ALLOWED);
   assert.equal(r.ok, false);
   assert.equal(r.statusCode, 302);
   assert.match(r.error ?? '', /redirects are not followed/);
@@ -68,7 +68,7 @@ test('a redirect is a failure and is not followed', async () => {
 
 test('a huge answer is read only up to the cap', async () => {
   script.push({ flood: 20 * 1024 * 1024 });
-  const r = await postJson(receiver.url, {}, '{}', ALLOWED);
+  const r = await postBody(receiver.url, {}, '{}', ALLOWED);
   assert.equal(r.ok, true);
   assert.equal(r.statusCode, 200);
   assert.equal(r.bytesRead, 64 * 1024);
@@ -76,14 +76,14 @@ test('a huge answer is read only up to the cap', async () => {
 
 test('a receiver that never answers is given up after the deadline', async () => {
   script.push({ hang: true });
-  const r = await postJson(receiver.url, {}, '{}', { ...ALLOWED, timeoutMs: 300 });
+  const r = await postBody(receiver.url, {}, '{}', { ...ALLOWED, timeoutMs: 300 });
   assert.equal(r.ok, false);
   assert.equal(r.statusCode, undefined);
   assert.equal(r.error, 'no answer within 300 ms');
 });
 
 test('a closed port is a plain failure, not a throw', async () => {
-  const r = await postJson('http://127.0.0.1:9/hook', {}, '{}', ALLOWED);
+  const r = await postBody('http://127.0.0.1:9/hook', {}, '{}', ALLOWED);
   assert.equal(r.ok, false);
   assert.ok(r.error && r.error.length > 0);
 });

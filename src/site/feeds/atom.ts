@@ -13,6 +13,7 @@ export function renderAtom(feed: FeedDoc): string {
     el('updated', feed.updated),
     `<link${attributes({ rel: 'self', type: 'application/atom+xml', href: feed.links.atom })}/>`,
     `<link${attributes({ rel: 'alternate', type: 'text/html', href: feed.homeUrl })}/>`,
+    ...feed.hubs.map((hub) => `<link${attributes({ rel: 'hub', href: hub })}/>`),
     // Entries without their own authors fall back to the site (Atom wants an author for every entry).
     `<author>${el('name', feed.siteName)}</author>`,
     el('generator', 'Lede'),

@@ -11,6 +11,8 @@ export interface FeedDoc {
   description: string;
   language: string;
   siteName: string;
+  /** WebSub hubs to announce (rel="hub"); the self link is the topic they know the feed by. */
+  hubs: readonly string[];
   /** Newest item's update time (RFC 3339), or now for an empty feed. */
   updated: string;
   items: FeedItem[];

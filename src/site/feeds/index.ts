@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { sectionSlug, toZonedIso, topicPath } from '../../content/index.js';
+import { feedPaths, sectionSlug, toZonedIso, topicPath } from '../../content/index.js';
 import { PAGE_ROUTES, type PageRoute } from '../page-routes.js';
 import type { SiteReader } from '../read-model.js';
 import { registerSitemapRoutes, type SitemapOptions } from '../sitemaps/index.js';
@@ -15,6 +15,8 @@ export interface FeedOptions extends SitemapOptions {
   lang?: string;
   /** Items per feed (default 50). */
   feedSize?: number;
+  /** WebSub hubs every feed names (LEDE_WEBSUB_HUB); none: no hub link. */
+  websubHubs?: readonly string[];
 }
 
 const FEED_SIZE = 50;
@@ -30,10 +32,7 @@ type Format = keyof typeof FEED_TYPES;
 /** The files a feed route's `:file` takes (page-routes.ts), each one format. */
 const FILES: Record<string, Format> = { 'feed.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
 
-/** Where a feed's formats live under `base` ("" for the site, "/politik", "/thema/x"). */
-export function feedPaths(base: string): Record<Format, string> {
-  return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
-}
+export { feedPaths } from '../../content/index.js';
 
 /**
  * Feeds (RSS 2.0, Atom, JSON Feed 1.1) for the site, each section and each
@@ -57,6 +56,7 @@ export function registerFeedRoutes(app: Hono, reader: SiteReader, opts: FeedOpti
       description: scope.base ? `${scope.title}: die neuesten Meldungen` : `Die neuesten Meldungen von ${opts.siteName}`,
       language: lang,
       siteName: opts.siteName,
+      hubs: opts.websubHubs ?? [],
       updated: items.reduce((max, i) => (Date.parse(i.updated) > Date.parse(max) ? i.updated : max), items[0]?.updated ?? toZonedIso(new Date())),
       items,
     };

@@ -8,6 +8,7 @@ export function renderJsonFeed(feed: FeedDoc): string {
     title: feed.title,
     home_page_url: feed.homeUrl,
     feed_url: feed.links.json,
+    ...(feed.hubs.length && { hubs: feed.hubs.map((url) => ({ type: 'WebSub', url })) }),
     description: feed.description,
     language: feed.language,
     authors: [{ name: feed.siteName }],

@@ -19,6 +19,7 @@ export function renderRss(feed: FeedDoc): string {
     el('lastBuildDate', rfc822(feed.updated)),
     el('generator', 'Lede'),
     `<atom:link${attributes({ href: feed.links.rss, rel: 'self', type: 'application/rss+xml' })}/>`,
+    ...feed.hubs.map((hub) => `<atom:link${attributes({ href: hub, rel: 'hub' })}/>`),
   ];
   for (const item of feed.items) out.push(rssItem(item));
   out.push('</channel>', '</rss>', '');
