@@ -19,8 +19,10 @@ const TEXT = {
       'story.published': 'veröffentlicht', 'story.scheduled': 'eingeplant', 'story.depublished': 'depubliziert', 'story.corrected': 'korrigiert',
       'story.restored': 'Version wiederhergestellt', 'story.status': 'Status geändert', 'user.created': 'Konto angelegt', 'user.role': 'Rolle geändert',
       'user.disabled': 'Konto gesperrt', 'user.enabled': 'Konto entsperrt', 'user.password': 'Passwort geändert', 'login.failed': 'Anmeldung fehlgeschlagen',
-      'retention.changed': 'Aufbewahrungsregel geändert',
-    } as Record<AuditAction, string>,
+      'retention.changed': 'Aufbewahrungsregel geändert', 'wire.taken': 'Agenturmeldung übernommen', 'wire.merged': 'Agenturfassung eingearbeitet',
+      'apikey.created': 'API-Schlüssel angelegt', 'apikey.revoked': 'API-Schlüssel widerrufen',
+      'webhook.created': 'Webhook angelegt', 'webhook.changed': 'Webhook geändert', 'webhook.removed': 'Webhook entfernt',
+    } satisfies Record<AuditAction, string>,
   },
   en: {
     title: 'Audit log', when: 'Time', who: 'Who', what: 'What', subject: 'Concerns', detail: 'Details', filter: 'Filter',
@@ -30,8 +32,10 @@ const TEXT = {
       'story.published': 'published', 'story.scheduled': 'scheduled', 'story.depublished': 'depublished', 'story.corrected': 'corrected',
       'story.restored': 'version restored', 'story.status': 'status changed', 'user.created': 'account created', 'user.role': 'role changed',
       'user.disabled': 'account disabled', 'user.enabled': 'account enabled', 'user.password': 'password changed', 'login.failed': 'login failed',
-      'retention.changed': 'retention rule changed',
-    } as Record<AuditAction, string>,
+      'retention.changed': 'retention rule changed', 'wire.taken': 'wire item taken over', 'wire.merged': 'agency version merged',
+      'apikey.created': 'API key created', 'apikey.revoked': 'API key revoked',
+      'webhook.created': 'webhook added', 'webhook.changed': 'webhook changed', 'webhook.removed': 'webhook removed',
+    } satisfies Record<AuditAction, string>,
   },
 };
 

@@ -1,6 +1,6 @@
 import { LedeError } from '../content/index.js';
 import { SecretOnce } from './secret-once.js';
-import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
+import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
 import { WEBHOOK_EVENTS } from '../services/webhook-events.js';
@@ -118,7 +118,7 @@ export function registerWebhooksPage(registry: EndpointRegistry, deps: NewsroomD
       const events = ([] as unknown[]).concat(body.events ?? []).map(str);
       const form = { url: str(body.url), description: str(body.description), events };
       return attempt(c, async () => {
-        const made = await deps.services.webhooks.create(form);
+        const made = await deps.services.webhooks.create(form, actorOf(c));
         return { ok: t.created(made.url), secret: made.secret, status: 201 };
       }, form);
     },
@@ -135,7 +135,7 @@ export function registerWebhooksPage(registry: EndpointRegistry, deps: NewsroomD
       const t = pick(WEBHOOKS_TEXT, c.get('lang'));
       const on = str((await c.req.parseBody()).active) === 'true';
       return attempt(c, async () => {
-        const s = await deps.services.webhooks.update(params.id, { active: on });
+        const s = await deps.services.webhooks.update(params.id, { active: on }, actorOf(c));
         return { ok: on ? t.switchedOn(s.url) : t.switchedOff(s.url) };
       });
     },
@@ -145,7 +145,7 @@ export function registerWebhooksPage(registry: EndpointRegistry, deps: NewsroomD
     method: 'POST', path: '/newsroom/webhooks/:id/delete', permission: 'settings.manage', kind: 'page', input: { params: idParams },
     handler: (c, { params }) => attempt(c, async () => {
       const s = await deps.services.webhooks.get(params.id);
-      await deps.services.webhooks.remove(s.id);
+      await deps.services.webhooks.remove(s.id, actorOf(c));
       return { ok: pick(WEBHOOKS_TEXT, c.get('lang')).removed(s.url) };
     }),
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NewsroomDeps } from '../http/context.js';
+import { actorOf, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
 
@@ -39,7 +39,7 @@ export function registerWebhooksApi(registry: EndpointRegistry, deps: NewsroomDe
     summary: 'Create a webhook subscription; the answer carries its signing secret, shown this once',
     input: { body: newWebhookBody, bodyName: 'the webhook subscription' },
     handler: async (c, { body }) => {
-      const made = await deps.services.webhooks.create(body);
+      const made = await deps.services.webhooks.create(body, actorOf(c));
       return c.json(made, 201, { Location: `${BASE}/${made.id}` });
     },
   });
@@ -58,7 +58,7 @@ export function registerWebhooksApi(registry: EndpointRegistry, deps: NewsroomDe
     method: 'PATCH', path: `${BASE}/:id`, permission: 'settings.manage', kind: 'api',
     summary: 'Change a subscription; active: true switches one on again and clears its failure notice',
     input: { params: idParams, body: webhookChangeBody, bodyName: 'the webhook subscription' },
-    handler: async (c, { params, body }) => c.json(await deps.services.webhooks.update(params.id, body)),
+    handler: async (c, { params, body }) => c.json(await deps.services.webhooks.update(params.id, body, actorOf(c))),
   });
 
   registry.add({
@@ -66,7 +66,7 @@ export function registerWebhooksApi(registry: EndpointRegistry, deps: NewsroomDe
     summary: 'Delete a subscription with its pending deliveries and log',
     input: { params: idParams },
     handler: async (c, { params }) => {
-      await deps.services.webhooks.remove(params.id);
+      await deps.services.webhooks.remove(params.id, actorOf(c));
       return c.body(null, 204);
     },
   });

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LedeError, isIsoDateTime, isUuid, type ValidationIssue } from '../content/index.js';
 import { ApiKeyRepository, type ApiKeyInfo } from '../store/api-key-repository.js';
 import type { Database } from '../store/types.js';
+import { audit, type AuditActor } from '../store/audit-repository.js';
 
 /**
  * API keys of the public content API: created and revoked by admins in the
@@ -55,6 +56,11 @@ function invalid(issues: ValidationIssue[]): LedeError {
   return new LedeError('VALIDATION', `the API key is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { reason: 'input_invalid', issues });
 }
 
+/** What the audit log keeps of a key: never the secret or its hash. */
+function keyDetail(k: ApiKeyInfo): Record<string, unknown> {
+  return { key: k.id, name: k.name, prefix: k.prefix, scope: k.scope, ratePerMinute: k.ratePerMinute, expiresAt: k.expiresAt };
+}
+
 export class ApiKeyService {
   readonly repo: ApiKeyRepository;
   private readonly cache = new Map<string, { check: ApiKeyCheck; readAt: number }>();
@@ -65,7 +71,7 @@ export class ApiKeyService {
   }
 
   /** Creates a key: the secret is in this answer only. */
-  async create(input: NewApiKey, actor: { id?: string; name: string }): Promise<{ key: ApiKeyInfo; secret: string }> {
+  async create(input: NewApiKey, actor: AuditActor): Promise<{ key: ApiKeyInfo; secret: string }> {
     const issues: ValidationIssue[] = [];
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     if (!name || name.length > MAX_NAME_LENGTH || BROKEN.test(name)) {
@@ -82,10 +88,15 @@ export class ApiKeyService {
     }
     if (issues.length) throw invalid(issues);
     const secret = KEY_PREFIX + randomBytes(24).toString('base64url');
-    const key = await this.repo.insert({
-      id: randomUUID(), name, prefix: secret.slice(0, SHOWN_PREFIX_LENGTH), keyHash: hashApiKey(secret), scope: 'public', ratePerMinute: rate,
-      expiresAt: expiresAt && new Date(Date.parse(expiresAt)).toISOString(), createdBy: actor.id ?? null, createdByName: actor.name,
-      createdAt: new Date(this.now()).toISOString(),
+    // The key and its audit entry commit together: no key exists that the log does not name.
+    const key = await this.db.transaction(async (tx) => {
+      const made = await new ApiKeyRepository(tx).insert({
+        id: randomUUID(), name, prefix: secret.slice(0, SHOWN_PREFIX_LENGTH), keyHash: hashApiKey(secret), scope: 'public', ratePerMinute: rate,
+        expiresAt: expiresAt && new Date(Date.parse(expiresAt)).toISOString(), createdBy: actor.id ?? null, createdByName: actor.name,
+        createdAt: new Date(this.now()).toISOString(),
+      });
+      await audit(tx, actor, 'apikey.created', { detail: keyDetail(made) });
+      return made;
     });
     return { key, secret };
   }
@@ -95,8 +106,14 @@ export class ApiKeyService {
   }
 
   /** Revokes a key, effective on this node at once and on every other within CACHE_MS. */
-  async revoke(id: string, actor: { name: string }): Promise<ApiKeyInfo> {
-    const key = isUuid(id) ? await this.repo.revoke(id, new Date(this.now()).toISOString(), actor.name) : undefined;
+  async revoke(id: string, actor: AuditActor): Promise<ApiKeyInfo> {
+    const at = new Date(this.now()).toISOString();
+    const key = !isUuid(id) ? undefined : await this.db.transaction(async (tx) => {
+      const revoked = await new ApiKeyRepository(tx).revoke(id, at, actor.name);
+      // Revoking a revoked key keeps the first revocation's time and is not logged again.
+      if (revoked?.revokedAt && Date.parse(revoked.revokedAt) === Date.parse(at)) await audit(tx, actor, 'apikey.revoked', { detail: keyDetail(revoked) });
+      return revoked;
+    });
     if (!key) throw new LedeError('NOT_FOUND', `there is no API key ${JSON.stringify(id.slice(0, 60))}; the list at /newsroom/api/api-keys names every key`, { reason: 'not_found' });
     for (const [hash, entry] of this.cache) if (entry.check.ok && entry.check.key.id === id) this.cache.delete(hash);
     return key;

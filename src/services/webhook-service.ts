@@ -3,6 +3,7 @@ import { LedeError, isBrokenText, type ValidationIssue } from '../content/index.
 import { assetValidUntil, enqueueOutbox } from '../store/webhook-outbox.js';
 import { WebhookSubscriptionRepository, type WebhookAttempt, type WebhookSubscription } from '../store/webhook-subscriptions.js';
 import type { Queryable } from '../store/types.js';
+import { audit, SYSTEM_ACTOR, type AuditActor } from '../store/audit-repository.js';
 import type { Transactional } from './story-service.js';
 import { rightsLapsed, TEST_EVENT, WEBHOOK_EVENTS } from './webhook-events.js';
 import { urlProblem } from './webhook-sender.js';
@@ -32,6 +33,11 @@ function invalid(issues: ValidationIssue[]): LedeError {
  * (the secret is generated and returned this once), change, switch on and
  * off, delete, the delivery log, and "send a test event".
  */
+/** What the audit log keeps of a subscription: never its secret. */
+function subscriptionDetail(s: WebhookSubscription): Record<string, unknown> {
+  return { subscription: s.id, url: s.url, events: s.events, active: s.active };
+}
+
 export class WebhookService {
   constructor(private readonly db: Transactional, private readonly opts: WebhookServiceOptions = {}) {}
 
@@ -82,11 +88,15 @@ export class WebhookService {
   }
 
   /** Creates a subscription; the answer carries the secret, which is never shown again. */
-  async create(input: SubscriptionInput): Promise<WebhookSubscription & { secret: string }> {
+  async create(input: SubscriptionInput, by: AuditActor = SYSTEM_ACTOR): Promise<WebhookSubscription & { secret: string }> {
     const c = this.#check(input, true);
     const secret = generateSecret();
-    const saved = await new WebhookSubscriptionRepository(this.db).insert({
-      id: randomUUID(), url: c.url!, events: c.events!, secret, description: c.description ?? '', active: c.active ?? true,
+    const saved = await this.db.transaction(async (tx: Queryable) => {
+      const made = await new WebhookSubscriptionRepository(tx).insert({
+        id: randomUUID(), url: c.url!, events: c.events!, secret, description: c.description ?? '', active: c.active ?? true,
+      });
+      await audit(tx, by, 'webhook.created', { detail: subscriptionDetail(made) });
+      return made;
     });
     return { ...saved, secret };
   }
@@ -101,15 +111,26 @@ export class WebhookService {
     return found;
   }
 
-  async update(id: string, input: SubscriptionInput): Promise<WebhookSubscription> {
+  async update(id: string, input: SubscriptionInput, by: AuditActor = SYSTEM_ACTOR): Promise<WebhookSubscription> {
     const c = this.#check(input, false);
-    const saved = UUID.test(id) ? await new WebhookSubscriptionRepository(this.db).update(id, c) : undefined;
+    const saved = !UUID.test(id) ? undefined : await this.db.transaction(async (tx: Queryable) => {
+      const done = await new WebhookSubscriptionRepository(tx).update(id, c);
+      if (done) await audit(tx, by, 'webhook.changed', { detail: { ...subscriptionDetail(done), changed: Object.keys(c).filter((k) => k !== 'secret') } });
+      return done;
+    });
     if (!saved) throw this.#notFound(id);
     return saved;
   }
 
-  async remove(id: string): Promise<void> {
-    if (!UUID.test(id) || !await new WebhookSubscriptionRepository(this.db).remove(id)) throw this.#notFound(id);
+  async remove(id: string, by: AuditActor = SYSTEM_ACTOR): Promise<void> {
+    const removed = UUID.test(id) && await this.db.transaction(async (tx: Queryable) => {
+      const repo = new WebhookSubscriptionRepository(tx);
+      const current = await repo.get(id);
+      if (!current || !await repo.remove(id)) return false;
+      await audit(tx, by, 'webhook.removed', { detail: subscriptionDetail(current) });
+      return true;
+    });
+    if (!removed) throw this.#notFound(id);
   }
 
   async attempts(id: string, limit = 100): Promise<WebhookAttempt[]> {

@@ -8,7 +8,10 @@ export type AuditAction =
   // The agency desk: a story made from a wire item (by an editor, or by an auto-publish rule as the system)
   | 'wire.taken'
   // A newer agency version merged into a story taken from it (the story's link now names that version)
-  | 'wire.merged';
+  | 'wire.merged'
+  // The content API's keys and the webhook subscriptions: who opened or closed a door to the outside
+  | 'apikey.created' | 'apikey.revoked'
+  | 'webhook.created' | 'webhook.changed' | 'webhook.removed';
 
 export interface AuditEntry {
   id: number;

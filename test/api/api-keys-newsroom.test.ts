@@ -73,6 +73,16 @@ for (const engine of engines()) {
       assert.equal(((await revoked.json()) as { revokedByName: string }).revokedByName, 'Ada Admin');
       assert.equal((await ping(made.secret)).status, 401, 'revoked at once on the node that revoked it');
 
+      const again = await admin.api('POST', `/newsroom/api/api-keys/${made.id}/revoke`);
+      assert.equal(again.status, 200, 'revoking twice is harmless');
+      const log = await db.query<{ actor: string; action: string; detail: { key: string; name: string } }>(
+        "SELECT actor, action, detail FROM audit_log WHERE action LIKE 'apikey.%' AND detail->>'key' = $1 ORDER BY id", [made.id]);
+      assert.deepEqual(log.map((e) => [e.actor, e.action, e.detail.name]), [['Ada Admin', 'apikey.created', 'Mediathek-App'], ['Ada Admin', 'apikey.revoked', 'Mediathek-App']],
+        'creation and revocation are audited once each, by name');
+      assert.ok(!JSON.stringify(log).includes(made.secret.slice(11)), 'the audit log never carries the secret');
+      const audited = await admin.api('GET', '/newsroom/audit');
+      assert.match(await audited.text(), /API-Schlüssel angelegt/, 'the audit page names the action');
+
       const bad = await admin.api('POST', '/newsroom/api/api-keys', { name: '', ratePerMinute: 0, extra: 1 });
       assert.equal(bad.status, 422);
       const wrongRate = await admin.api('POST', '/newsroom/api/api-keys', { name: 'Null', ratePerMinute: 0 });

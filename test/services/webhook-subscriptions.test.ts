@@ -47,6 +47,23 @@ forEachEngine('webhook subscriptions', (ctx) => {
     await assert.rejects(hooks.get(sub.id), (e: unknown) => isLedeError(e) && e.code === 'NOT_FOUND');
   });
 
+  test('adding, changing and removing a subscription is audited with who did it, never the secret; a refused one is not', async () => {
+    const hooks = createServices(ctx.db).webhooks;
+    await ctx.db.query("DELETE FROM audit_log WHERE action LIKE 'webhook.%'");
+    const ada = { name: 'Ada Admin' };
+    await assert.rejects(hooks.create({ url: 'ftp://x.example/', events: ['story.published'] }, ada));
+    const sub = await hooks.create({ url: 'https://hooks.example.org/audit', events: ['story.published'] }, ada);
+    await hooks.update(sub.id, { active: false }, { name: 'Ben Admin' });
+    await hooks.remove(sub.id, ada);
+    await assert.rejects(hooks.remove(sub.id, ada), (e: unknown) => isLedeError(e) && e.code === 'NOT_FOUND');
+    const log = await ctx.db.query<{ actor: string; action: string; detail: Record<string, unknown> }>(
+      "SELECT actor, action, detail FROM audit_log WHERE action LIKE 'webhook.%' ORDER BY id");
+    assert.deepEqual(log.map((e) => [e.actor, e.action]), [['Ada Admin', 'webhook.created'], ['Ben Admin', 'webhook.changed'], ['Ada Admin', 'webhook.removed']]);
+    assert.equal(log[0]!.detail.url, 'https://hooks.example.org/audit');
+    assert.deepEqual(log[1]!.detail.changed, ['active']);
+    assert.ok(!JSON.stringify(log).includes(sub.secret.slice(6)), 'the secret is never in the log');
+  });
+
   test('a loopback URL is accepted only with the setting', async () => {
     await assert.rejects(createServices(ctx.db).webhooks.create({ url: 'http://127.0.0.1:8080/', events: ['story.published'] }), refusedAt('url'));
     const sub = await createServices(ctx.db, { webhooksAllowPrivate: true }).webhooks.create({ url: 'http://127.0.0.1:8080/', events: ['story.published'] });
