@@ -18,6 +18,11 @@
  *   BENCH_SHED_SECONDS     measured seconds per phase (10)
  *   BENCH_SHED_FLOOD       flood connections (300)
  *   BENCH_SHED_ARCHIVE     archive stories beside the demo content (1000)
+ *   BENCH_SHED_TARGET      what the flood asks for: `site` (the mix above; default)
+ *                          or `api`: uncached content API reads (story lists since a
+ *                          random time, by random section, random searches, unknown
+ *                          stories, in every format) with a partner key allowed
+ *                          100,000 a minute, so the quota does not turn them away
  *
  * Internally: `load-shedding.bench.ts serve` is the server, `… flood <origin> <seconds> <connections>` the flood.
  */
@@ -37,6 +42,7 @@ const SECONDS = Number(process.env.BENCH_SHED_SECONDS ?? 10);
 const FLOOD = Number(process.env.BENCH_SHED_FLOOD ?? 300);
 const ARCHIVE = Number(process.env.BENCH_SHED_ARCHIVE ?? 1000);
 const CACHED_CONNECTIONS = 10;
+const TARGET = process.env.BENCH_SHED_TARGET === 'api' ? 'api' : 'site';
 const PASSWORD = 'bench-passwort-123';
 const ARTICLE_HEADLINE = 'Haushalt für 2027 mit knapper Mehrheit beschlossen';
 
@@ -48,7 +54,7 @@ interface LoadResult {
   timeouts: number;
 }
 type Run = PromiseLike<LoadResult> & { on(event: 'response', fn: (client: unknown, status: number) => void): void };
-type Req = { method?: string; path?: string };
+type Req = { method?: string; path?: string; headers?: Record<string, string> };
 const autocannon = autocannonUntyped as (opts: {
   url: string; connections: number; duration: number; timeout?: number;
   requests?: Array<{ setupRequest?: (req: Req) => Req }>;
@@ -94,16 +100,24 @@ async function runFlood(origin: string, seconds: number, connections: number): P
     + 'wald klima rente kinder forschung hafen deich flut markt').split(' ');
   const rnd = (n: number) => Math.floor(Math.random() * n);
   const junk = () => Math.random().toString(36).slice(2, 10);
-  const kinds = [
+  const formats = ['', '&format=ninjs', '&format=ninjs-2.2'];
+  const since = () => new Date(Date.now() - rnd(400 * 86400_000)).toISOString();
+  const kinds = TARGET === 'api' ? [
+    () => `/api/v1/stories?limit=100&updated_since=${encodeURIComponent(since())}${formats[rnd(3)]}`,
+    () => `/api/v1/stories?limit=50&section=politik&published_since=${encodeURIComponent(since())}${formats[rnd(3)]}`,
+    () => `/api/v1/search?q=${words[rnd(words.length)]}+${words[rnd(words.length)]}&limit=${1 + rnd(100)}`,
+    () => `/api/v1/stories/${junk()}-${junk()}?format=newsml`,
+  ] : [
     () => `/suche?q=${words[rnd(words.length)]}+${junk()}`,
     () => `/politik?page=${rnd(100_000)}`,
     () => `/politik/${junk()}-${junk()}`,
     () => `/?utm=${junk()}`,
   ];
+  const key = process.env.BENCH_SHED_API_KEY;
   const byStatus: Record<string, number> = {};
   const run = autocannon({
     url: origin, connections, duration: seconds, timeout: 10,
-    requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: kinds[rnd(kinds.length)]!() }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: kinds[rnd(kinds.length)]!(), ...(key && { headers: { authorization: `Bearer ${key}` } }) }) }],
   });
   run.on('response', (_c, status) => { byStatus[status] = (byStatus[status] ?? 0) + 1; });
   const r = await run;
@@ -157,7 +171,7 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at start (server, flood and measurement share them)`);
-  console.log(`${FLOOD} flood connections (random search words, ?page=N, 404s, /?utm=…), ${CACHED_CONNECTIONS} connections on one cached article, `
+  console.log(`${FLOOD} flood connections (${TARGET === 'api' ? 'content API: lists since random times, searches, unknown stories, every format, with a partner key' : 'random search words, ?page=N, 404s, /?utm=…'}), ${CACHED_CONNECTIONS} connections on one cached article, `
     + `one editor saving; ${SECONDS} s per phase; demo stories + ${ARCHIVE} archive stories`);
   const limits = ['LEDE_MAX_RENDERS', 'LEDE_RENDER_QUEUE', 'LEDE_RENDER_WAIT_MS', 'LEDE_PAGE_CACHE_MB'].filter((n) => process.env[n]).map((n) => `${n}=${process.env[n]}`);
   if (limits.length) console.log(`server environment: ${limits.join(' ')}`);
@@ -167,10 +181,15 @@ async function main(): Promise<void> {
       const db = await open();
       let article: string;
       let env: NodeJS.ProcessEnv;
+      let apiKey = '';
       try {
         await loadDemoContent(db);
         if (ARCHIVE > 0) await bulkStories(db, ARCHIVE);
         await new AccountService(db).createUser({ email: 'cvd@example.org', name: 'Clara Dienst', role: 'editor', password: PASSWORD }, { name: 'bench' });
+        if (TARGET === 'api') {
+          const { ApiKeyService } = await import('../src/services/api-keys.js');
+          apiKey = (await new ApiKeyService(db).create({ name: 'Bench-Partner', ratePerMinute: 100_000 }, { name: 'bench' })).secret;
+        }
         const story = await new StoryRepository(db).getBySlug(slugify(ARTICLE_HEADLINE));
         if (!story) throw new Error(`demo story "${ARTICLE_HEADLINE}" not found`);
         article = `/${slugify(story.section)}/${story.slug}`;
@@ -203,7 +222,7 @@ async function main(): Promise<void> {
 
         const quiet = await measure(origin, article, save);
         console.log(`  ${engine}: unloaded done`);
-        const flood = startChild(['flood', origin, String(SECONDS + 4), String(FLOOD)], {});
+        const flood = startChild(['flood', origin, String(SECONDS + 4), String(FLOOD)], { BENCH_SHED_API_KEY: apiKey });
         let floodLine = '';
         flood.stdout!.on('data', (d: Buffer) => (floodLine += d.toString()));
         const floodDone = new Promise((r) => flood.once('exit', r));
