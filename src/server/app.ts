@@ -80,6 +80,8 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     siteUrl: config.siteUrl, siteName: config.siteName, ...(opts.clock && { clock: opts.clock }),
     // Answers are kept only where events purge them (below, with the page cache's keys).
     keepAnswers: opts.events !== undefined,
+    // Uncached answers share the render gate with pages: one bound on what a flood may take.
+    ...(opts.pageCache && { gate: <T>(fn: () => Promise<T>) => opts.pageCache!.runGated(fn) }),
     // Keys are optional: without one a request reads on its address's anonymous quota.
     apiKeyGuard: opts.apiKeyGuard ?? publicApiGate(services, { trustProxy: config.trustProxy, ...opts.apiGate }),
   });

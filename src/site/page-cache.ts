@@ -350,6 +350,16 @@ export class PageCache {
     return this.#shed;
   }
 
+  /**
+   * Runs other database-bound work (the content API's uncached answers)
+   * through the same render gate as pages: one bound on what a flood of
+   * uncached requests may take from the database and the event loop.
+   * Rejects with RenderShed when no slot comes in time.
+   */
+  runGated<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#gate.run(fn);
+  }
+
   /** Renders running now. */
   get rendersInFlight(): number {
     return this.#gate.inFlight;

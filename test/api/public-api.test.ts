@@ -11,6 +11,7 @@ import type { StoryDraft } from '../../src/content/index.js';
 import { EventBus, assetUpdated } from '../../src/events/event-bus.js';
 import { StoryService } from '../../src/services/story-service.js';
 import { createApp } from '../../src/server/app.js';
+import { PageCache } from '../../src/site/page-cache.js';
 import { AssetRepository, type AssetRights, type MediaAsset } from '../../src/store/asset-repository.js';
 import { StoryRepository } from '../../src/store/index.js';
 import { UserRepository } from '../../src/store/user-repository.js';
@@ -366,6 +367,25 @@ forEachEngine('public content API', (ctx) => {
     assert.equal(Date.parse(slot.startsAt), Date.parse('2026-01-21T19:30:00+01:00'));
     assert.deepEqual(slot.stories.map((s: { headline: string }) => s.headline), ['Sendemarke meldet Rekord bei der Zeppelinwerft']);
     assert.equal(programme.res.headers.get('surrogate-key'), 'programme');
+  });
+
+  test('uncached answers share the render gate with pages: with every slot taken and no queue, 503 BUSY with Retry-After; the reference is never held', async () => {
+    const pageCache = new PageCache({ gate: { maxRenders: 1, maxQueue: 0 } });
+    const gated = createApp(ctx.db, SITE, { pageCache, events: new EventBus() });
+    const ask = (p: string) => gated.request(`https://news.example${p}`);
+    assert.equal((await ask('/api/v1/sections')).status, 200, 'a free slot: answered');
+    let release!: () => void;
+    const holding = pageCache.runGated(() => new Promise<void>((r) => (release = r)));
+    const busy = await ask(`/api/v1/stories/${ids.valid}`);
+    assert.equal(busy.status, 503);
+    assert.equal(busy.headers.get('retry-after'), '5');
+    assert.equal(((await busy.json()) as { error: { code: string } }).error.code, 'BUSY');
+    assert.equal((await ask('/api/v1/sections')).headers.get('x-cache'), 'HIT', 'a kept answer needs no slot');
+    assert.equal((await ask('/api/v1/openapi.json')).status, 200, 'the reference needs no slot');
+    assert.equal((await gated.request('https://news.example/', { headers: { accept: 'text/html' } })).status, 503, 'a page render is shed by the same gate');
+    release();
+    await holding;
+    assert.equal((await ask(`/api/v1/stories/${ids.valid}`)).status, 200, 'the slot is free again');
   });
 
   test('kept answers: a hit until the domain event that changes them purges them, as pages', async () => {

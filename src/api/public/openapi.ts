@@ -90,6 +90,7 @@ export function openApiDocument(routes: readonly RegisteredRoute[], opts: Docume
     for (const e of r.errors ?? []) responses[e.status] = errorResponse(e.description);
     responses[406] = { $ref: '#/components/responses/NotAcceptable' };
     responses[429] = { $ref: '#/components/responses/TooManyRequests' };
+    responses[503] = { $ref: '#/components/responses/Unavailable' };
     paths[openApiPath(r.path)] = {
       get: {
         operationId: operationId(r.path), summary: r.summary, ...(r.description && { description: r.description }), tags: [r.tag],
@@ -133,6 +134,10 @@ export function openApiDocument(routes: readonly RegisteredRoute[], opts: Docume
         NotAcceptable: errorResponse('The format asked for (Accept or ?format=) is not offered by this resource; `error.formats` lists those that are.'),
         TooManyRequests: {
           ...errorResponse('The key\'s (or the anonymous) quota is used up; wait as Retry-After says.'),
+          headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+        },
+        Unavailable: {
+          ...errorResponse('Busy (`BUSY`: too many uncached answers at once) or the database does not answer (`UNAVAILABLE`); try again as Retry-After says.'),
           headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
         },
       },

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { LedeError } from '../../content/index.js';
 import { EXPIRES_HEADER, KEYS_HEADER, pageAssetsMiddleware } from '../../site/page-assets.js';
+import { isRenderShed } from '../../site/render-gate.js';
 import type { Queryable } from '../../store/types.js';
 import { AnswerCache, type AnswerCacheOptions } from './answer-cache.js';
 import { DOCS_CSS, docsPage } from './docs-page.js';
@@ -23,6 +24,14 @@ export interface PublicApiOptions extends PublicRoutesOptions {
    * page cache's keys; else nothing is kept.
    */
   keepAnswers?: boolean | AnswerCacheOptions;
+  /**
+   * Runs each answer that is not kept through a bound shared with the
+   * site's renders (PageCache.runGated): a flood of uncached API reads waits
+   * for, or is refused, a slot like a flood of uncached pages, instead of
+   * taking the event loop from cached pages and the database from the
+   * newsroom. Without it answers are not bounded (tests of the API alone).
+   */
+  gate?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface PublicApi {
@@ -73,6 +82,7 @@ export function createPublicApi(db: Queryable, opts: PublicApiOptions): PublicAp
     cache = new AnswerCache(opts.keepAnswers === true ? {} : opts.keepAnswers);
     app.use('*', cache.middleware());
   }
+  if (opts.gate) app.use('*', bounded(opts.gate));
   app.use('*', pageAssetsMiddleware());
   const registry = new PublicRegistry(app);
   for (const route of publicRoutes(db, opts)) registry.add(route);
@@ -106,6 +116,23 @@ export function createPublicApi(db: Queryable, opts: PublicApiOptions): PublicAp
     return errorResponse(new PublicApiError(500, 'INTERNAL', 'internal', 'something went wrong on our side; try again'));
   });
   return { app, registry, ...(cache && { cache }) };
+}
+
+/** The reference (OpenAPI, docs page) is made once from memory: never held back by the bound. */
+const REFERENCE = new Set([`${PUBLIC_API_BASE}/openapi.json`, `${PUBLIC_API_BASE}/docs`, `${PUBLIC_API_BASE}/docs.css`]);
+
+function bounded(gate: NonNullable<PublicApiOptions['gate']>): MiddlewareHandler {
+  return async (c, next) => {
+    if (REFERENCE.has(c.req.path)) return next();
+    try {
+      await gate(() => next());
+    } catch (err) {
+      if (!isRenderShed(err)) throw err;
+      const res = errorResponse(new PublicApiError(503, 'BUSY', 'busy', 'too many requests are being answered right now; try again in a few seconds'));
+      res.headers.set('Retry-After', '5');
+      c.res = res;
+    }
+  };
 }
 
 /**
