@@ -1,4 +1,4 @@
-import { LedeError, STORY_KINDS, slugify, topicPath } from '../content/index.js';
+import { LedeError, STORY_KINDS, topicSlug, topicPath } from '../content/index.js';
 import { ANY, MAX_RETENTION_MONTHS, MAX_TOPIC_INTRO } from '../services/taxonomy-service.js';
 import type { Topic } from '../store/topic-repository.js';
 import { hasPermission } from '../content/roles.js';
@@ -165,7 +165,7 @@ export function registerTaxonomyPages(registry: EndpointRegistry, deps: Newsroom
       const fields = { name: str(form.name), intro: str(form.intro) };
       try {
         // A new topic: no version, so a topic that exists already is not overwritten from here.
-        const topic = await deps.services.taxonomy.saveTopic(slugify(fields.name), fields, undefined);
+        const topic = await deps.services.taxonomy.saveTopic(topicSlug(fields.name), fields, undefined);
         return c.redirect(`/newsroom/topics?saved=${encodeURIComponent(topic.name)}`, 303);
       } catch (err) {
         if (err instanceof LedeError && err.code === 'PRECONDITION_REQUIRED') {

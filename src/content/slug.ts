@@ -45,6 +45,18 @@ export function sectionSlug(name: string): string {
 /** Prefix of the slug of a section whose name has no Latin letters or digits. */
 export const SECTION_SLUG_FALLBACK = 'rubrik';
 
+/**
+ * A topic's slug (its page /thema/<slug>, its feeds, the API's `topic`
+ * filter): the same rule as sectionSlug, so a topic named only in another
+ * script or in punctuation (`経済`, `<!--`) gets `thema-` and 8 hex digits of
+ * its name's SHA-256 instead of an empty slug and no page.
+ */
+export function topicSlug(name: string): string {
+  return slugify(name) || `${TOPIC_SLUG_FALLBACK}-${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8)}`;
+}
+
+export const TOPIC_SLUG_FALLBACK = 'thema';
+
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function isSlug(value: string): boolean {

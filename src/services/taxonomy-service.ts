@@ -1,4 +1,4 @@
-import { LedeError, isSlug, slugify, topicPath } from '../content/index.js';
+import { LedeError, isSlug, topicSlug, topicPath } from '../content/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import { audit, type AuditActor } from '../store/audit-repository.js';
 import { ANY, RetentionRepository, sectionUsage, type RetentionRule } from '../store/retention-repository.js';
@@ -55,8 +55,7 @@ export class TaxonomyService {
       bySlug.set(t.slug, { slug: t.slug, name: t.name, ...(t.intro && { intro: t.intro }), version: t.version, updatedAt: t.updatedAt, stories: 0 });
     }
     for (const u of used) {
-      const slug = slugify(u.name);
-      if (!slug) continue;
+      const slug = topicSlug(u.name);
       const entry = bySlug.get(slug) ?? bySlug.set(slug, { slug, name: u.name, stories: 0 }).get(slug)!;
       entry.stories += u.stories;
     }

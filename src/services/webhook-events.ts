@@ -1,4 +1,4 @@
-import { feedPaths, sectionSlug, slugify, storyPath, topicPath, type Story } from '../content/index.js';
+import { feedPaths, sectionSlug, storyPath, topicPath, topicSlug, type Story } from '../content/index.js';
 import { isPublic } from '../store/published-filter.js';
 import { enqueueOutbox, type OutboxEvent } from '../store/webhook-outbox.js';
 import { enqueueFeedPings } from '../store/websub-pings.js';
@@ -50,7 +50,7 @@ export function storyWebhookEvents(before: Story | undefined, after: Story, now:
 
 /** The feeds a story appears in (all three formats): the site's, its section's and each of its topics'. */
 export function storyFeedPaths(story: Story): string[] {
-  const bases = ['', `/${sectionSlug(story.section)}`, ...story.topics.map((t) => topicPath(slugify(t)))];
+  const bases = ['', `/${sectionSlug(story.section)}`, ...story.topics.map((t) => topicPath(topicSlug(t)))];
   return bases.flatMap((b) => Object.values(feedPaths(b)));
 }
 

@@ -1,4 +1,4 @@
-import { sectionSlug, slugify } from '../content/index.js';
+import { sectionSlug, slugify, topicSlug } from '../content/index.js';
 
 /**
  * A pure function of one string, remembered. Rendering a page formats the
@@ -24,3 +24,4 @@ export function memoize<T>(fn: (key: string) => T, max = 10_000): (key: string) 
 /** Slugs of section, author and topic names: the same few names on every page. */
 export const sectionSlugOf = memoize(sectionSlug);
 export const slugOf = memoize((name: string) => slugify(name));
+export const topicSlugOf = memoize((name: string) => topicSlug(name));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { slugify } from '../content/index.js';
+import { topicSlug } from '../content/index.js';
 import { EXPIRES_HEADER, KEYS_HEADER, assetKey } from './page-assets.js';
 import { PAGE_ROUTE_LIST, type PageRoute } from './page-routes.js';
 import { routeMatcher, type RouteMatch } from './route-matcher.js';
@@ -218,7 +218,7 @@ export function purgeKeysFor(event: { type?: string; assetId?: unknown; slug: st
   const authors = Array.isArray(event.authors) ? event.authors.filter((a): a is string => typeof a === 'string') : [];
   return [
     SURROGATE.home, SURROGATE.feeds, SURROGATE.search, SURROGATE.programme, SURROGATE.section(event.sectionSlug), SURROGATE.story(event.slug),
-    ...event.topics.map((t) => SURROGATE.topic(slugify(t))), ...authors.map((a) => SURROGATE.author(a)),
+    ...event.topics.map((t) => SURROGATE.topic(topicSlug(t))), ...authors.map((a) => SURROGATE.author(a)),
   ];
 }
 

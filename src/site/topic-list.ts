@@ -1,4 +1,4 @@
-import { slugify } from '../content/index.js';
+import { topicSlug } from '../content/index.js';
 import { listTopics, type TopicInfo } from '../store/catalog-queries.js';
 import type { Queryable } from '../store/index.js';
 
@@ -29,7 +29,7 @@ export function cachedTopicList(db: Queryable, now: () => number = Date.now): To
     return topics;
   };
   const all = () => (cached && now() - cached.at < TTL_MS ? cached.topics : read());
-  const find = (topics: TopicInfo[], slug: string) => topics.find((t) => slugify(t.name) === slug)?.name;
+  const find = (topics: TopicInfo[], slug: string) => topics.find((t) => topicSlug(t.name) === slug)?.name;
   return {
     all,
     async bySlug(slug) {

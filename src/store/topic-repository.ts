@@ -1,4 +1,4 @@
-import { LIMITS, LedeError, formatIssues, isSlug, slugify, type ValidationIssue } from '../content/index.js';
+import { LIMITS, LedeError, formatIssues, isSlug, topicSlug, type ValidationIssue } from '../content/index.js';
 import { publishedClauses } from './published-filter.js';
 import type { Queryable } from './types.js';
 
@@ -45,7 +45,7 @@ const fromRow = (r: TopicRow): Topic => ({ slug: r.slug, name: r.name, ...(r.int
 /** Checks and normalises a topic; throws VALIDATION naming every problem. */
 export function checkTopic(input: TopicInput): CheckedTopic {
   const name = input.name?.trim() ?? '';
-  const slug = input.slug ?? slugify(name);
+  const slug = input.slug ?? topicSlug(name);
   const intro = normaliseIntro(input.intro);
   const issues: ValidationIssue[] = [];
   if (!name) issues.push({ path: 'name', message: `required, at most ${LIMITS.topic} characters`, code: 'required', params: { max: LIMITS.topic } });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDuration, formatGermanDateTime, isoDuration, monthFromName, slugify, zonedIso } from '../../src/content/index.js';
+import { formatDuration, formatGermanDateTime, isoDuration, monthFromName, slugify, topicSlug, zonedIso } from '../../src/content/index.js';
 
 test('Berlin wall-clock times get the right offset across DST', () => {
   assert.equal(zonedIso(2022, 1, 21, 13, 0), '2022-01-21T13:00:00+01:00');
@@ -40,4 +40,13 @@ test('slugs transliterate German and stay short', () => {
   assert.equal(slugify('Café & Crème'), 'cafe-creme');
   assert.ok(slugify('wort '.repeat(100)).length <= 120);
   assert.equal(slugify('!!!'), '');
+});
+
+test('topic slugs: Latin names as slugify makes them; names without Latin letters or digits a stable, distinct fallback', () => {
+  assert.equal(topicSlug('Hochwasser an der Elbe'), slugify('Hochwasser an der Elbe'));
+  const a = topicSlug('経済');
+  assert.match(a, /^thema-[0-9a-f]{8}$/);
+  assert.equal(topicSlug('経済'), a, 'the same name, the same slug');
+  assert.notEqual(topicSlug('<!--'), a, 'another name, another slug');
+  assert.match(topicSlug('<!--'), /^thema-[0-9a-f]{8}$/);
 });

@@ -1,4 +1,4 @@
-import { authorPath, sectionSlug as sectionSlugOfName, slugify, storyPath, toZonedIso, topicPath, type Story } from '../../content/index.js';
+import { authorPath, sectionSlug as sectionSlugOfName, slugify, topicSlug, storyPath, toZonedIso, topicPath, type Story } from '../../content/index.js';
 import { isPublic } from '../../store/published-filter.js';
 import { absoluteUrl, stripControls } from '../../site/feeds/xml.js';
 
@@ -57,7 +57,7 @@ export function outputContext(story: Story, opts: OutputOptions): OutputContext 
     canonical: url(storyPath({ sectionSlug, slug: story.slug })),
     sectionUrl: url(`/${sectionSlug}`),
     mediaUri: (id) => url(`/api/v1/media/${encodeURIComponent(id)}`),
-    topicUrl: (topic) => url(topicPath(slugify(topic))),
+    topicUrl: (topic) => url(topicPath(topicSlug(topic))),
     authorUrl: (name) => {
       const slug = slugify(name);
       return slug ? url(authorPath(slug)) : undefined;

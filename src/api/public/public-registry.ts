@@ -57,6 +57,12 @@ export class PublicRegistry {
     if (!spec.formats.length) throw new Error(`public route ${spec.path} declares no format`);
     this.routes.push(spec as RegisteredRoute);
     const allowed = new Set(queryNames(spec as RegisteredRoute));
+    // The API is read-only: a write method on a resource is 405 naming what is allowed (RFC 9110 §15.5.6), not a 404 that says the resource is missing.
+    this.app.on(['POST', 'PUT', 'PATCH', 'DELETE'], spec.path, (c) => {
+      const res = errorResponse(new PublicApiError(405, 'METHOD_NOT_ALLOWED', 'read_only', `${c.req.method} is not allowed: this API is read-only (GET, HEAD, OPTIONS)`));
+      res.headers.set('Allow', 'GET, HEAD, OPTIONS');
+      return res;
+    });
     this.app.get(spec.path, async (c) => {
       try {
         return await this.#answer(c, spec, allowed);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STORY_KINDS, slugify, type Story } from '../../content/index.js';
+import { STORY_KINDS, slugify, topicSlug, type Story } from '../../content/index.js';
 import { isShowable } from '../../content/media-types.js';
 import { instant, queryInt, queryText } from '../../http/input.js';
 import { cropBox, renditionHeight, renditionPath, renditionWidths } from '../../imaging/renditions.js';
@@ -119,7 +119,7 @@ export function publicRoutes(db: Queryable, opts: PublicRoutesOptions): PublicRo
     return absoluteUrl(site, `${url.pathname}?${q.toString()}`);
   };
   const storyKeys = (s: Pick<Story, 'slug' | 'section' | 'topics'> & { sectionSlug?: string }) => [
-    SURROGATE.story(s.slug), SURROGATE.section(s.sectionSlug ?? slugify(s.section)), ...s.topics.map((t) => SURROGATE.topic(slugify(t))),
+    SURROGATE.story(s.slug), SURROGATE.section(s.sectionSlug ?? slugify(s.section)), ...s.topics.map((t) => SURROGATE.topic(topicSlug(t))),
   ];
   const filterKeys = (q: { section?: string; topic?: string; author?: string }) => [
     SURROGATE.feeds,
@@ -242,7 +242,7 @@ export function publicRoutes(db: Queryable, opts: PublicRoutesOptions): PublicRo
       return {
         body: {
           items: list.map((t) => {
-            const s = slugify(t.name);
+            const s = topicSlug(t.name);
             return { name: t.name, slug: s, count: t.count, url: absoluteUrl(site, `/thema/${s}`), stories: absoluteUrl(site, `/api/v1/stories?topic=${encodeURIComponent(s)}`) };
           }),
         },

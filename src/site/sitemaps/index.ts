@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { authorPath, programmePath, slugify, storyPath, toZonedIso, topicPath } from '../../content/index.js';
+import { authorPath, programmePath, topicSlug, storyPath, toZonedIso, topicPath } from '../../content/index.js';
 import type { PageCursor, SitemapStory, StorySummary } from '../../store/index.js';
 import { absoluteUrl, el, rfc3339 } from '../feeds/xml.js';
 import { PAGE_ROUTES, type PageRoute } from '../page-routes.js';
@@ -126,7 +126,7 @@ export function registerSitemapRoutes(app: Hono, reader: SiteReader, opts: Sitem
 
   app.get(PAGE_ROUTES.sectionsSitemap.path, async (c) => {
     const [sections, topics] = await Promise.all([reader.sections(), reader.topics()]);
-    const paths = ['/', ...sections.map((s) => `/${s.slug}`), ...topics.map((t) => slugify(t.name)).filter(Boolean).map(topicPath)];
+    const paths = ['/', ...sections.map((s) => `/${s.slug}`), ...topics.map((t) => topicSlug(t.name)).map(topicPath)];
     const body = `${HEAD}<urlset xmlns="${NS.sitemap}">\n${[...new Set(paths)].map((p) => `<url>${el('loc', url(p))}</url>\n`).join('')}</urlset>\n`;
     return xmlResponse(c, PAGE_ROUTES.sectionsSitemap, body);
   });

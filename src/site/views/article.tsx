@@ -3,7 +3,7 @@ import {
 } from '../../content/index.js';
 import { raw } from 'hono/html';
 import type { StorySummary } from '../../store/index.js';
-import { memoize, slugOf } from '../memo.js';
+import { memoize, slugOf, topicSlugOf } from '../memo.js';
 import { typographicQuotes } from '../typography.js';
 import { BodyView } from './blocks.js';
 import { LiveTickerScript } from '../live/live-ticker-view.js';
@@ -134,7 +134,7 @@ export function ArticleView(props: ArticleProps) {
             <p>
               {t.topics}:{' '}
               {s.topics.map((topic, i) => (
-                <>{i > 0 ? ', ' : ''}<a href={topicPath(slugOf(topic))}>{topic}</a></>
+                <>{i > 0 ? ', ' : ''}<a href={topicPath(topicSlugOf(topic))}>{topic}</a></>
               ))}
             </p>
           </nav>

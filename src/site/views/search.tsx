@@ -1,4 +1,4 @@
-import { formatGermanDate, slugify } from '../../content/index.js';
+import { formatGermanDate, topicSlug } from '../../content/index.js';
 import type { SectionInfo, TopicInfo } from '../../store/catalog-queries.js';
 import { MAX_QUERY_TERMS, snippetParts, type SearchHit, type SearchResult } from '../../store/search-queries.js';
 import { searchHref, SEARCH_PAGE_SIZE, MAX_SEARCH_PAGE, type SearchForm } from '../search/search-params.js';
@@ -50,7 +50,7 @@ function SearchFormView(props: { form: SearchForm; sections: SectionInfo[]; topi
           <select id="search-thema" name="thema">
             <option value="">Alle Themen</option>
             {props.topics.map((t) => {
-              const slug = slugify(t.name);
+              const slug = topicSlug(t.name);
               return <option value={slug} selected={slug === f.thema}>{t.name}</option>;
             })}
           </select>
