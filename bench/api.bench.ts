@@ -167,7 +167,9 @@ async function measure(label: string, db: Database): Promise<void> {
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-bench-api-'));
 try {
-  await onEachEngine(tmp, {}, async (label, open) => {
+  // Filling 100,000 stories and ANALYZE outlast the default query deadlines; the reads measured are far below them.
+  const slow = { readTimeoutMs: 600_000, writeTimeoutMs: 600_000 };
+  await onEachEngine(tmp, slow, async (label, open) => {
     const db = await open();
     try {
       await migrate(db);
@@ -180,7 +182,7 @@ try {
     } finally {
       await db.close();
     }
-  });
+  }, slow);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
