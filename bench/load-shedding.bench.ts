@@ -23,6 +23,7 @@
  *                          random time, by random section, random searches, unknown
  *                          stories, in every format) with a partner key allowed
  *                          100,000 a minute, so the quota does not turn them away
+ *   BENCH_SHED_PROFILE     a directory: the server writes a CPU profile (--cpu-prof) there
  *
  * Internally: `load-shedding.bench.ts serve` is the server, `… flood <origin> <seconds> <connections>` the flood.
  */
@@ -43,6 +44,8 @@ const FLOOD = Number(process.env.BENCH_SHED_FLOOD ?? 300);
 const ARCHIVE = Number(process.env.BENCH_SHED_ARCHIVE ?? 1000);
 const CACHED_CONNECTIONS = 10;
 const TARGET = process.env.BENCH_SHED_TARGET === 'api' ? 'api' : 'site';
+/** BENCH_SHED_PROFILE=<dir>: the server runs with --cpu-prof, its profile written there (to see where a flood's time goes). */
+const PROFILE_DIR = process.env.BENCH_SHED_PROFILE;
 const PASSWORD = 'bench-passwort-123';
 const ARTICLE_HEADLINE = 'Haushalt für 2027 mit knapper Mehrheit beschlossen';
 
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   const { onEachEngine } = await import('./each-engine.js');
   const { stopChild, waitForLine } = await import('./processes.js');
 
-  const startChild = (args: string[], env: NodeJS.ProcessEnv): ChildProcess => spawn(process.execPath, ['--import', 'tsx', here, ...args], {
+  const startChild = (args: string[], env: NodeJS.ProcessEnv): ChildProcess => spawn(process.execPath, [...(args[0] === 'serve' && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), '--import', 'tsx', here, ...args], {
     cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
   });
 

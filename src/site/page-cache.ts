@@ -456,6 +456,7 @@ export class PageCache {
     const current = entry && !entry.purged;
     if (entry && current && (age < this.#fresh || entry.negative !== undefined)) {
       this.#hits++;
+      this.#gate.noteHit();
       return this.#respond(req, this.#touch(key, entry), 'HIT');
     }
     if (entry && current && age < this.#fresh + this.#stale) {
@@ -522,6 +523,7 @@ export class PageCache {
     const age = now - entry.storedAt;
     if (now >= entry.expiresAt || !(age < this.#fresh)) return undefined;
     this.#hits++;
+    this.#gate.noteHit();
     this.#touch(pathname, entry);
     const kept = entry.kept;
     const coding: Coding = entry.varies && (kept.br || kept.gzip) ? negotiate(acceptEncoding) : 'identity';

@@ -15,7 +15,35 @@ export interface RenderGateOptions {
   maxQueue?: number;
   /** Longest a render waits for a slot before it is refused (LEDE_RENDER_WAIT_MS). */
   maxWaitMs?: number;
+  /**
+   * While cache hits are being served, the share of the time queued renders
+   * may take, all slots together (default RENDER_SHARE_WHILE_HITS); the rest
+   * is left to the hits. Without hits renders go back to back.
+   */
+  shareWhileHits?: number;
 }
+
+/**
+ * The renders' share of time while readers are being served from the cache:
+ * a render that took t ms moves the earliest start of the next one t·(1/share − 1)
+ * ms on (a wait of at most MAX_REST_MS at a time), so renders stay near
+ * `share` of the time and the hits get the rest. Why: handing a slot on
+ * at once (setImmediate) lets hits in between renders, but a flood of costly
+ * uncached requests (the content API's 100-story ninjs pages, PGlite's
+ * queries on this thread) still filled the event loop: cached pages kept 3 %
+ * (PGlite) and 24 % (PostgreSQL) of their rate (bench/load-shedding,
+ * BENCH_SHED_TARGET=api). Renders are timed by the wall clock, which on
+ * PostgreSQL includes waiting for the database: the rest is then longer than
+ * needed, which errs toward the readers.
+ */
+export const RENDER_SHARE_WHILE_HITS = 0.3;
+const MAX_REST_MS = 200;
+/**
+ * A hit this recent means readers are being served now. Long enough that a
+ * loop slowed by renders (hits then come seldom) still counts as busy with
+ * readers: a short window turned the pacing off exactly when it was needed.
+ */
+const HITS_RECENT_MS = 1_000;
 
 /**
  * A render is mostly work on this thread (templates; on PGlite the queries
@@ -54,11 +82,18 @@ export class RenderGate {
   readonly #queue: Waiter[] = [];
   #active = 0;
   #shed = 0;
+  #lastHit = -Infinity;
+  /** While readers are being served, no render starts before this (performance.now() time). */
+  #nextStart = 0;
+  #scheduled = false;
+  readonly #restFactor: number;
 
   constructor(opts: RenderGateOptions = {}) {
     this.#max = Math.max(1, opts.maxRenders ?? DEFAULT_MAX_RENDERS);
     this.#maxQueue = Math.max(0, opts.maxQueue ?? DEFAULT_RENDER_QUEUE);
     this.#maxWait = Math.max(0, opts.maxWaitMs ?? DEFAULT_RENDER_WAIT_MS);
+    const share = Math.min(1, Math.max(0.01, opts.shareWhileHits ?? RENDER_SHARE_WHILE_HITS));
+    this.#restFactor = 1 / share - 1;
   }
 
   /** Renders running now. */
@@ -89,15 +124,29 @@ export class RenderGate {
    */
   async run<T>(fn: () => Promise<T>, opts: { first?: boolean } = {}): Promise<T> {
     await this.#enter(opts.first === true);
+    const started = performance.now();
     try {
       return await fn();
     } finally {
-      this.#leave();
+      this.#leave(performance.now() - started);
     }
   }
 
+  /** A reader was served from the cache (PageCache calls this on every hit): queued renders then leave room (shareWhileHits). */
+  noteHit(): void {
+    this.#lastHit = performance.now();
+  }
+
+  /** Readers are being served from the cache now: renders keep to their share of the time. */
+  #pacing(now: number): boolean {
+    return now - this.#lastHit < HITS_RECENT_MS;
+  }
+
   #enter(first: boolean): Promise<void> {
-    if (this.#active < this.#max && !this.#queue.length) {
+    const now = performance.now();
+    // While readers are being served, a render that would start before its share allows waits in the queue like one
+    // without a slot: on PGlite a render runs on this thread from start to end, so free slots alone never made renders wait.
+    if (this.#active < this.#max && !this.#queue.length && !(this.#pacing(now) && now < this.#nextStart)) {
       this.#active++;
       return Promise.resolve();
     }
@@ -120,6 +169,7 @@ export class RenderGate {
       waiter.timer.unref();
       if (!first) {
         this.#queue.push(waiter);
+        this.#schedule();
         return;
       }
       // Behind the other known pages, ahead of every unknown one; a full queue gives up its newest unknown page for it.
@@ -132,17 +182,43 @@ export class RenderGate {
         this.#shed++;
         last.refuse(new RenderShed('too many pages waiting to render'));
       }
+      this.#schedule();
     });
   }
 
-  #leave(): void {
+  #leave(tookMs: number): void {
     this.#active--;
-    const next = this.#queue.shift();
-    if (!next) return;
-    clearTimeout(next.timer);
-    this.#active++;
-    // The next render starts on a later turn of the event loop, not in this
-    // promise chain: waiting requests (cache hits, the newsroom) get served between renders.
-    setImmediate(next.start);
+    const now = performance.now();
+    // While readers are being served, each render moves the next start on by its own time × (1/share − 1).
+    if (this.#pacing(now)) this.#nextStart = Math.max(this.#nextStart, now) + tookMs * this.#restFactor;
+    this.#schedule();
+  }
+
+  /**
+   * Starts the next waiting render when a slot is free: on a later turn of
+   * the event loop (never in the finishing render's promise chain, so waiting
+   * requests — cache hits, the newsroom — are served between renders), and
+   * while readers are being served not before its share of time allows
+   * (at most MAX_REST_MS ahead).
+   */
+  #schedule(): void {
+    if (this.#scheduled || !this.#queue.length || this.#active >= this.#max) return;
+    this.#scheduled = true;
+    const go = () => {
+      this.#scheduled = false;
+      const next = this.#queue.shift();
+      if (!next || this.#active >= this.#max) {
+        if (next) this.#queue.unshift(next);
+        return;
+      }
+      clearTimeout(next.timer);
+      this.#active++;
+      next.start();
+      this.#schedule();
+    };
+    const now = performance.now();
+    const wait = this.#pacing(now) ? Math.min(MAX_REST_MS, this.#nextStart - now) : 0;
+    if (wait >= 1) setTimeout(go, wait);
+    else setImmediate(go);
   }
 }
