@@ -18,7 +18,7 @@
  * passes or fails.
  *
  *   BENCH_API_STORIES (100000)  BENCH_API_RUNS (60)  BENCH_API_BURST (500)
- *   BENCH_API_DOWN_SECONDS (60)  BENCH_ENGINES
+ *   BENCH_API_DOWN_SECONDS (60)  BENCH_ENGINES  BENCH_API_WEBHOOKS (0: reads only)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -178,7 +178,7 @@ try {
       await db.query('ANALYZE');
       console.log(`${label}: ${STORIES.toLocaleString('en')} stories filled in ${((performance.now() - t) / 1000).toFixed(0)} s`);
       await measure(label, db);
-      await webhooks(label, db);
+      if (process.env.BENCH_API_WEBHOOKS !== '0') await webhooks(label, db);
     } finally {
       await db.close();
     }
