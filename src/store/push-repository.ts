@@ -1,0 +1,293 @@
+import type { Database, Queryable } from './types.js';
+
+/**
+ * Web Push storage (issue 14): reader subscriptions, the VAPID key pair,
+ * sends and their delivery outbox. Every statement of push lives here.
+ */
+
+export interface PushSubscriptionRow {
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  topics: string[];
+  createdAt: string;
+}
+
+export interface VapidKeyRow {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+  createdAt: string;
+}
+
+export interface PushSendRow {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+  icon: string | null;
+  filter: string;
+  pushTopic: string | null;
+  ttlSeconds: number;
+  createdBy: string;
+  createdAt: string;
+  audience: number;
+  delivered: number;
+  failed: number;
+  removed: number;
+}
+
+const SUBSCRIPTION_COLUMNS = 'id, endpoint, p256dh, auth, topics, created_at AS "createdAt"';
+const SEND_COLUMNS = `id, title, body, url, icon, filter, push_topic AS "pushTopic", ttl_seconds AS "ttlSeconds",
+  created_by AS "createdBy", created_at AS "createdAt", audience, delivered, failed, removed`;
+
+/** Adds or updates (by endpoint) a subscription; `created` tells which. */
+export async function upsertSubscription(db: Queryable, s: { endpoint: string; p256dh: string; auth: string; topics: string[] }): Promise<PushSubscriptionRow & { created: boolean }> {
+  const [row] = await db.query<PushSubscriptionRow & { created: boolean }>(
+    `INSERT INTO push_subscriptions (endpoint, p256dh, auth, topics) VALUES ($1, $2, $3, $4::text[])
+     ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, topics = EXCLUDED.topics
+     RETURNING ${SUBSCRIPTION_COLUMNS}, (xmax = 0) AS created`,
+    [s.endpoint, s.p256dh, s.auth, s.topics],
+  );
+  return row!;
+}
+
+export async function subscriptionByEndpoint(db: Queryable, endpoint: string): Promise<PushSubscriptionRow | undefined> {
+  const [row] = await db.query<PushSubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM push_subscriptions WHERE endpoint = $1`, [endpoint]);
+  return row;
+}
+
+/**
+ * Deletes subscriptions (by id) and drops their pending deliveries, counting
+ * each dropped one as `removed` on its send, in one statement. Also drops the
+ * pending deliveries of ids that no longer exist (a subscription deleted
+ * while a send was being written). Returns how many subscriptions it deleted.
+ */
+export async function removeSubscriptions(db: Queryable, ids: readonly string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const [row] = await db.query<{ n: number }>(
+    `WITH gone AS (
+       DELETE FROM push_subscriptions WHERE id = ANY ($1::uuid[]) RETURNING id
+     ), dropped AS (
+       DELETE FROM push_deliveries WHERE subscription_id = ANY ($1::uuid[]) AND state = 'pending' RETURNING send_id
+     ), per_send AS (
+       SELECT send_id, count(*)::int AS n FROM dropped GROUP BY send_id
+     ), counted AS (
+       UPDATE push_sends s SET removed = s.removed + p.n FROM per_send p WHERE s.id = p.send_id
+     )
+     -- (a data-modifying WITH runs to completion whether or not the main query reads it)
+     SELECT count(*)::int AS n FROM gone`,
+    [ids],
+  );
+  return row?.n ?? 0;
+}
+
+export async function removeSubscriptionByEndpoint(db: Queryable, endpoint: string): Promise<boolean> {
+  const found = await subscriptionByEndpoint(db, endpoint);
+  if (!found) return false;
+  return (await removeSubscriptions(db, [found.id])) > 0;
+}
+
+/** How many subscriptions a send with this filter ('all', 'section:x', 'topic:x') reaches now. */
+export async function countAudience(db: Queryable, filter: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM push_subscriptions WHERE topics @> ARRAY[$1]::text[]', [filter]);
+  return row?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------
+// VAPID
+
+export async function readVapidKeys(db: Queryable): Promise<VapidKeyRow | undefined> {
+  const [row] = await db.query<VapidKeyRow>(
+    'SELECT public_key AS "publicKey", private_key AS "privateKey", subject, created_at AS "createdAt" FROM push_vapid_keys WHERE id = 1',
+  );
+  return row;
+}
+
+/** Stores `keys` unless a pair is stored already; returns the pair that is stored afterwards (one per database). */
+export async function storeVapidKeysOnce(db: Queryable, keys: { publicKey: string; privateKey: string; subject: string }): Promise<VapidKeyRow> {
+  await db.query(
+    'INSERT INTO push_vapid_keys (id, public_key, private_key, subject) VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING',
+    [keys.publicKey, keys.privateKey, keys.subject],
+  );
+  const stored = await readVapidKeys(db);
+  if (!stored) throw new Error('push_vapid_keys: the key pair was neither inserted nor found');
+  return stored;
+}
+
+// ---------------------------------------------------------------------------
+// Sends and the outbox
+
+export interface NewSend {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+  icon: string | null;
+  filter: string;
+  pushTopic: string | null;
+  ttlSeconds: number;
+  createdBy: string;
+}
+
+/**
+ * Writes a send and one pending delivery per matching subscription (one
+ * INSERT … SELECT, whatever the audience), then the audience size. MUST be
+ * called with the transaction of the send (never the database handle), so a
+ * rollback leaves neither the send nor any delivery.
+ */
+export async function insertSendWithOutbox(tx: Queryable, send: NewSend): Promise<PushSendRow> {
+  await tx.query(
+    `INSERT INTO push_sends (id, title, body, url, icon, filter, push_topic, ttl_seconds, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [send.id, send.title, send.body, send.url, send.icon, send.filter, send.pushTopic, send.ttlSeconds, send.createdBy],
+  );
+  const [count] = await tx.query<{ n: number }>(
+    `WITH ins AS (
+       INSERT INTO push_deliveries (send_id, subscription_id)
+       SELECT $1::uuid, p.id FROM push_subscriptions p WHERE p.topics @> ARRAY[$2]::text[]
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM ins`,
+    [send.id, send.filter],
+  );
+  const [row] = await tx.query<PushSendRow>(`UPDATE push_sends SET audience = $2 WHERE id = $1 RETURNING ${SEND_COLUMNS}`, [send.id, count?.n ?? 0]);
+  return row!;
+}
+
+export async function getSend(db: Queryable, id: string): Promise<PushSendRow | undefined> {
+  const [row] = await db.query<PushSendRow>(`SELECT ${SEND_COLUMNS} FROM push_sends WHERE id = $1`, [id]);
+  return row;
+}
+
+export async function recentSends(db: Queryable, limit: number): Promise<PushSendRow[]> {
+  return db.query<PushSendRow>(`SELECT ${SEND_COLUMNS} FROM push_sends ORDER BY created_at DESC, id LIMIT $1`, [limit]);
+}
+
+/** A delivery a worker claimed: the message, where to, and how old it is. */
+export interface ClaimedPush {
+  sendId: string;
+  subscriptionId: string;
+  attempts: number;
+  /** null when the subscription was deleted in a race with the send: the worker drops the row. */
+  endpoint: string | null;
+  p256dh: string | null;
+  auth: string | null;
+  title: string;
+  body: string;
+  url: string;
+  icon: string | null;
+  pushTopic: string | null;
+  ttlSeconds: number;
+  /** Seconds since the send was written (database clock): the TTL left is ttlSeconds − age. */
+  ageSeconds: number;
+}
+
+/**
+ * Claims up to `limit` due deliveries for this node in one statement: locked
+ * with SKIP LOCKED (rows another node is claiming are passed over, never
+ * waited for) and leased by moving next_attempt_at `leaseMs` ahead, so no
+ * other node takes them while this one sends; should it die, the lease runs
+ * out and another node sends them.
+ */
+export async function claimPushes(db: Database, limit: number, leaseMs: number): Promise<ClaimedPush[]> {
+  return db.query<ClaimedPush>(
+    `WITH due AS (
+       SELECT send_id, subscription_id FROM push_deliveries
+        WHERE state = 'pending' AND next_attempt_at <= now()
+        ORDER BY next_attempt_at
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+     )
+     UPDATE push_deliveries d
+        SET next_attempt_at = now() + make_interval(secs => $2::float8 / 1000)
+       FROM due
+       JOIN push_sends s ON s.id = due.send_id
+       LEFT JOIN push_subscriptions p ON p.id = due.subscription_id
+      WHERE d.send_id = due.send_id AND d.subscription_id = due.subscription_id
+     RETURNING d.send_id AS "sendId", d.subscription_id AS "subscriptionId", d.attempts,
+               p.endpoint, p.p256dh, p.auth, s.title, s.body, s.url, s.icon, s.push_topic AS "pushTopic",
+               s.ttl_seconds AS "ttlSeconds", extract(epoch FROM now() - s.created_at)::float8 AS "ageSeconds"`,
+    [limit, leaseMs],
+  );
+}
+
+/** What became of one attempt. */
+export interface PushOutcome {
+  sendId: string;
+  subscriptionId: string;
+  /** delivered; failed (not retried); retry (after delayMs, unless the TTL has passed by then: failed). */
+  result: 'delivered' | 'failed' | 'retry';
+  status: number | null;
+  error: string | null;
+  delayMs: number;
+}
+
+/**
+ * Records a batch of attempts and adds them to their sends' counters, in one
+ * statement. A retry that would come after the send's TTL or
+ * `retryForSeconds` (whichever is first) fails the delivery instead. Rows no longer pending (removed, or recorded by another node
+ * after a lease ran out) are left alone and not counted again.
+ */
+export async function recordPushOutcomes(db: Queryable, outcomes: readonly PushOutcome[], retryForSeconds = 86_400): Promise<{ delivered: number; failed: number; retrying: number }> {
+  if (!outcomes.length) return { delivered: 0, failed: 0, retrying: 0 };
+  const [row] = await db.query<{ delivered: number; failed: number; retrying: number }>(
+    `WITH r AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::float8[])
+         AS r(send_id, subscription_id, result, status, error, delay_ms)
+     ), changed AS (
+       UPDATE push_deliveries d
+          SET attempts = d.attempts + 1,
+              last_status = r.status,
+              last_error = left(r.error, 500),
+              state = CASE
+                WHEN r.result = 'delivered' THEN 'delivered'
+                WHEN r.result = 'failed' THEN 'failed'
+                -- a retry after the message's TTL (or the retry bound) is pointless: the message is stale
+                WHEN now() + make_interval(secs => r.delay_ms / 1000) > s.created_at + make_interval(secs => least(s.ttl_seconds, $7::int)) THEN 'failed'
+                ELSE 'pending' END,
+              next_attempt_at = now() + make_interval(secs => r.delay_ms / 1000)
+         FROM r JOIN push_sends s ON s.id = r.send_id
+        WHERE d.send_id = r.send_id AND d.subscription_id = r.subscription_id AND d.state = 'pending'
+       RETURNING d.send_id, d.state
+     ), per_send AS (
+       SELECT send_id,
+              count(*) FILTER (WHERE state = 'delivered')::int AS delivered,
+              count(*) FILTER (WHERE state = 'failed')::int AS failed
+         FROM changed GROUP BY send_id
+     ), counted AS (
+       UPDATE push_sends s SET delivered = s.delivered + p.delivered, failed = s.failed + p.failed
+         FROM per_send p WHERE s.id = p.send_id AND (p.delivered > 0 OR p.failed > 0)
+     )
+     SELECT coalesce(sum(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END), 0)::int AS delivered,
+            coalesce(sum(CASE WHEN state = 'failed' THEN 1 ELSE 0 END), 0)::int AS failed,
+            coalesce(sum(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0)::int AS retrying
+       FROM changed`,
+    [
+      outcomes.map((o) => o.sendId), outcomes.map((o) => o.subscriptionId), outcomes.map((o) => o.result),
+      outcomes.map((o) => o.status), outcomes.map((o) => o.error), outcomes.map((o) => Math.max(0, o.delayMs)), retryForSeconds,
+    ],
+  );
+  return row ?? { delivered: 0, failed: 0, retrying: 0 };
+}
+
+/** Deletes finished deliveries of sends older than `keepMs` (the send row keeps the counts). */
+export async function pruneDeliveries(db: Queryable, keepMs: number): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM push_deliveries d USING push_sends s
+      WHERE d.send_id = s.id AND d.state <> 'pending' AND s.created_at < now() - make_interval(secs => $1::float8 / 1000)
+     RETURNING 1`,
+    [keepMs],
+  );
+  return rows.length;
+}
+
+/** Pending deliveries left (all sends, or one). */
+export async function pendingDeliveries(db: Queryable, sendId?: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM push_deliveries WHERE state = 'pending' AND ($1::uuid IS NULL OR send_id = $1::uuid)`,
+    [sendId ?? null],
+  );
+  return row?.n ?? 0;
+}
