@@ -45,7 +45,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return fmt;
 }
 
-function partsInZone(date: Date, timeZone: string): Parts {
+/** The wall-clock parts as Intl reads them from the tz database: the reference, and slow (formatToParts). */
+function intlParts(date: Date, timeZone: string): Parts {
   const p: Parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timeZone).formatToParts(date)) {
     if (part.type in p) p[part.type as keyof Parts] = Number(part.value);
@@ -53,11 +54,52 @@ function partsInZone(date: Date, timeZone: string): Parts {
   return p;
 }
 
+/** The offset in seconds (whole minutes today; some zones had seconds in it before the 1930s). */
+function offsetOf(p: Parts, t: number): number {
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 1000);
+}
+
+/**
+ * A zone's offset is the same for long stretches, and formatToParts costs
+ * microseconds per call (a 100-story API page formats hundreds of dates):
+ * offsets are kept per zone and 15-minute stretch of UTC, but only for a
+ * stretch whose first and last second have the same offset (no change of
+ * offset inside it); any other instant is read from Intl as before.
+ */
+const OFFSETS = new Map<string, Map<number, number>>();
+const STRETCH_MS = 15 * 60_000;
+const MAX_KEPT_STRETCHES = 100_000;
+
+function offsetAt(date: Date, timeZone: string): number {
+  const t = date.getTime();
+  const stretch = Math.floor(t / STRETCH_MS);
+  let zone = OFFSETS.get(timeZone);
+  if (!zone) OFFSETS.set(timeZone, (zone = new Map()));
+  const known = zone.get(stretch);
+  if (known !== undefined) return known;
+  const start = stretch * STRETCH_MS;
+  const end = start + STRETCH_MS - 1000;
+  const first = offsetOf(intlParts(new Date(start), timeZone), start);
+  if (first !== offsetOf(intlParts(new Date(end), timeZone), end)) return offsetOf(intlParts(date, timeZone), t);
+  if (zone.size >= MAX_KEPT_STRETCHES) zone.clear();
+  zone.set(stretch, first);
+  return first;
+}
+
+function partsInZone(date: Date, timeZone: string): Parts {
+  // An invalid date (or a zone Intl does not know) fails in Intl, as it always did.
+  if (Number.isNaN(date.getTime())) return intlParts(date, timeZone);
+  const local = new Date(date.getTime() + offsetAt(date, timeZone) * 1000);
+  return {
+    year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(),
+    hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds(),
+  };
+}
+
 /** Offset of `timeZone` from UTC at `date`, in minutes (Berlin: +60 or +120). */
 export function zoneOffsetMinutes(date: Date, timeZone = NEWSROOM_TZ): number {
-  const p = partsInZone(date, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  return Math.round(offsetAt(date, timeZone) / 60);
 }
 
 function pad(n: number, width = 2): string {
