@@ -64,8 +64,12 @@ for (const engine of engines()) {
       assert.equal(listed.lastUsedAt, null);
 
       assert.equal((await ping(made.secret)).status, 200);
-      await new Promise((r) => setImmediate(r));
-      const used = (await services.apiKeys.list()).find((k) => k.id === made.id)!;
+      // The gate notes the use without holding the answer back: wait for that write (on PostgreSQL it takes a round trip or two).
+      let used = (await services.apiKeys.list()).find((k) => k.id === made.id)!;
+      for (let i = 0; i < 200 && !used.lastUsedAt; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        used = (await services.apiKeys.list()).find((k) => k.id === made.id)!;
+      }
       assert.ok(used.lastUsedAt, 'the last use is shown after a request');
 
       const revoked = await admin.api('POST', `/newsroom/api/api-keys/${made.id}/revoke`);
