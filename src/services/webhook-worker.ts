@@ -5,6 +5,7 @@ import type { Database } from '../store/types.js';
 import { DEFAULT_SEND, postBody, type SendOptions } from './webhook-sender.js';
 import { webhookHeaders } from './webhook-signature.js';
 import { pingHubs } from './websub.js';
+import { OutboxLoop } from './outbox-loop.js';
 
 export interface WebhookWorkerOptions {
   /** The site's public URL: payload paths become absolute URLs with it. */
@@ -73,34 +74,30 @@ export function deliveryBody(payload: Record<string, unknown>, siteUrl: string):
  * every node; the claim decides who sends what.
  */
 export class WebhookWorker {
-  #stopped = true;
-  #loop: Promise<void> | undefined;
-  #wake: (() => void) | undefined;
-  #kicked = false;
-  #unsubscribe: (() => void) | undefined;
   readonly stats = { delivered: 0, failed: 0, rounds: 0, pinged: 0 };
-  #lastPrune = -Infinity;
+  readonly #loop: OutboxLoop;
 
-  constructor(private readonly db: Database, private readonly opts: WebhookWorkerOptions) {}
+  constructor(private readonly db: Database, private readonly opts: WebhookWorkerOptions) {
+    // Something was sent: the next delivery of the same story may be due now, so the loop looks again at once.
+    this.#loop = new OutboxLoop({
+      name: 'webhooks', round: () => this.runOnce(), pollMs: opts.pollMs ?? 3_000, events: opts.events,
+      // Old deliveries go once an hour; any node may do it, the DELETE is the same on each.
+      housekeeping: () => pruneOutbox(this.db, this.opts.keepMs ?? 30 * DAY),
+      log: opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+    });
+  }
 
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    this.#unsubscribe = this.opts.events?.subscribe(() => this.wake());
-    this.#loop = this.#run();
+    this.#loop.start();
   }
 
   /** Looks at the outbox now instead of at the next poll. */
   wake(): void {
-    this.#kicked = true;
-    this.#wake?.();
+    this.#loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#unsubscribe?.();
-    this.#wake?.();
-    await this.#loop;
+    await this.#loop.stop();
   }
 
   /** One round: claims and sends what is due (deliveries, and hub pings when on). Returns how many were attempted. */
@@ -137,35 +134,5 @@ export class WebhookWorker {
     }, policy);
     if (state === 'delivered') this.stats.delivered++;
     else if (state === 'failed') this.stats.failed++;
-  }
-
-  async #run(): Promise<void> {
-    const log = this.opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-    const pollMs = this.opts.pollMs ?? 3_000;
-    while (!this.#stopped) {
-      this.#kicked = false;
-      let sent = 0;
-      try {
-        sent = await this.runOnce();
-        // Old deliveries go once an hour; any node may do it, the DELETE is the same on each.
-        if (Date.now() - this.#lastPrune >= 3600_000) {
-          this.#lastPrune = Date.now();
-          await pruneOutbox(this.db, this.opts.keepMs ?? 30 * DAY);
-        }
-      } catch (err) {
-        log(`webhooks: a delivery round failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      // Something was sent: the next delivery of the same story may be due now, so look again at once.
-      if (this.#stopped || sent > 0 || this.#kicked) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        timer.unref();
-        this.#wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.#wake = undefined;
-    }
   }
 }

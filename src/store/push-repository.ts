@@ -21,16 +21,8 @@ export interface VapidKeyRow {
   createdAt: string;
 }
 
-export interface PushSendRow {
-  id: string;
-  title: string;
-  body: string;
-  url: string;
-  icon: string | null;
-  filter: string;
-  pushTopic: string | null;
-  ttlSeconds: number;
-  createdBy: string;
+/** A send as stored: what was asked for (NewSend, below) and how it went. */
+export interface PushSendRow extends NewSend {
   createdAt: string;
   audience: number;
   delivered: number;

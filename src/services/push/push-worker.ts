@@ -7,6 +7,7 @@ import type { PushPayload } from './push-service.js';
 import { PUSH_DEFAULTS } from './push-settings.js';
 import { postPush, type TransportResult } from './push-transport.js';
 import { VapidSigner, type VapidIdentity } from './vapid.js';
+import { OutboxLoop } from '../outbox-loop.js';
 
 export interface PushWorkerOptions {
   /** The key pair to sign with (loadVapidIdentity), or a signer already made from it. */
@@ -79,12 +80,7 @@ export class PushWorker {
   readonly #batch: number;
   readonly #timeoutMs: number;
   readonly #leaseMs: number;
-  #stopped = true;
-  #loop: Promise<void> | undefined;
-  #wake: (() => void) | undefined;
-  #kicked = false;
-  #unsubscribe: (() => void) | undefined;
-  #lastPrune = -Infinity;
+  readonly #loop: OutboxLoop;
   readonly stats = { delivered: 0, failed: 0, removed: 0, retried: 0, rounds: 0, skipped: 0 };
 
   constructor(private readonly db: Database, private readonly opts: PushWorkerOptions) {
@@ -95,6 +91,12 @@ export class PushWorker {
     this.#leaseMs = Math.max(opts.leaseMs ?? 60_000, this.#timeoutMs * 3);
     // The bound: never more sockets than lanes, kept open between pushes (a fan-out goes to a few origins).
     this.#agent = new https.Agent({ keepAlive: true, maxSockets: this.#lanes, maxFreeSockets: this.#lanes, ...(opts.ca !== undefined && { ca: opts.ca }) });
+    // A full round may have left more due: the loop looks again at once.
+    this.#loop = new OutboxLoop({
+      name: 'push', round: () => this.runOnce(), pollMs: opts.pollMs ?? PUSH_DEFAULTS.pollMs, events: opts.events,
+      housekeeping: () => pruneDeliveries(this.db, this.opts.keepMs ?? 7 * DAY_MS),
+      log: opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+    });
   }
 
   /** The signer (its `signed` count shows JWTs are reused). */
@@ -103,23 +105,16 @@ export class PushWorker {
   }
 
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    this.#unsubscribe = this.opts.events?.subscribe(() => this.wake());
-    this.#loop = this.#run();
+    this.#loop.start();
   }
 
   /** Looks at the outbox now instead of at the next poll (e.g. right after a send committed). */
   wake(): void {
-    this.#kicked = true;
-    this.#wake?.();
+    this.#loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#unsubscribe?.();
-    this.#wake?.();
-    await this.#loop;
+    await this.#loop.stop();
     this.#agent.destroy();
   }
 
@@ -201,35 +196,6 @@ export class PushWorker {
         outcome('failed', status, error);
         log(`push: ${new URL(d.endpoint).origin} refused a push (${error ?? status}); not retried`);
         break;
-    }
-  }
-
-  async #run(): Promise<void> {
-    const log = this.opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-    const pollMs = this.opts.pollMs ?? PUSH_DEFAULTS.pollMs;
-    while (!this.#stopped) {
-      this.#kicked = false;
-      let claimed = 0;
-      try {
-        claimed = await this.runOnce();
-        if (Date.now() - this.#lastPrune >= 3600_000) {
-          this.#lastPrune = Date.now();
-          await pruneDeliveries(this.db, this.opts.keepMs ?? 7 * DAY_MS);
-        }
-      } catch (err) {
-        log(`push: a delivery round failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      // A full round may have left more due: look again at once.
-      if (this.#stopped || claimed > 0 || this.#kicked) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        timer.unref();
-        this.#wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.#wake = undefined;
     }
   }
 }
