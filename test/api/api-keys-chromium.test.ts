@@ -11,8 +11,8 @@ import { AccountService } from '../../src/services/account-service.js';
 import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
-import { axeViolations, logInThroughForm, serveOnLoopback } from '../helpers/newsroom-chromium.js';
-import { launchChromium, missingChromium } from '../site/page-checkers.js';
+import { axeViolations, chromiumOnLoopback, loggedInContextPage } from '../helpers/newsroom-chromium.js';
+import { missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'schluessel-passwort-1';
 const WAIT = { timeout: 15_000 };
@@ -22,7 +22,7 @@ describe('the API keys page in Chromium', () => {
   const skip = missingChromium();
   let db: Database;
   let base: string;
-  let close: () => void;
+  let close: () => Promise<void>;
   let browser: Browser | undefined;
 
   before(async () => {
@@ -31,21 +31,15 @@ describe('the API keys page in Chromium', () => {
     await accounts.createUser({ email: 'admin@example.org', name: 'Ada Admin', role: 'admin', password: PASSWORD }, { name: 'test' });
     await accounts.createUser({ email: 'en@example.org', name: 'Eva Admin', role: 'admin', password: PASSWORD, language: 'en' }, { name: 'test' });
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' });
-    ({ base, close } = await serveOnLoopback(app.fetch));
-    if (!skip) browser = await launchChromium();
+    ({ base, browser, close } = await chromiumOnLoopback(app.fetch));
   });
   after(async () => {
-    await browser?.close();
-    close?.();
+    await close?.();
     await db?.close();
   });
 
-  async function loggedIn(email: string, javaScriptEnabled = true, width = 1280): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', javaScriptEnabled, viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    await logInThroughForm(page, base, email, PASSWORD);
-    return page;
-  }
+  const loggedIn = (email: string, javaScriptEnabled = true, width = 1280): Promise<Page> =>
+    loggedInContextPage(browser!, base, email, PASSWORD, { javaScriptEnabled, width });
 
   test('create and revoke without JavaScript; the key is shown once', { skip }, async () => {
     const page = await loggedIn('admin@example.org', false);

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import type { BrowserContext, Browser as Chromium, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { Browser } from './newsroom-browser.js';
-import { AXE_SOURCE_PATH, type AxeViolation } from '../site/page-checkers.js';
+import { AXE_SOURCE_PATH, launchChromium, missingChromium, type AxeViolation } from '../site/page-checkers.js';
 
 let axeSource: string | undefined;
 
@@ -22,6 +22,32 @@ export async function serveOnLoopback(fetch: (req: Request) => Response | Promis
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+/**
+ * The app on a loopback port and, where /usr/bin/chromium exists, a browser
+ * for it (`browser` undefined otherwise: the suite skips with `skip`). `close`
+ * ends both; call it from `after`.
+ */
+export async function chromiumOnLoopback(fetch: (req: Request) => Response | Promise<Response>): Promise<{ base: string; browser: Chromium | undefined; close: () => Promise<void> }> {
+  const served = await serveOnLoopback(fetch);
+  const browser = missingChromium() ? undefined : await launchChromium();
+  return {
+    base: served.base,
+    browser,
+    close: async () => {
+      await browser?.close();
+      served.close();
+    },
+  };
+}
+
+/** A fresh German, Berlin-time context logged in as `email` through the form; with or without JavaScript, at a width. */
+export async function loggedInContextPage(browser: Chromium, base: string, email: string, password: string, opts: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: { width: opts.width ?? 1280, height: 800 } });
+  const page = await context.newPage();
+  await logInThroughForm(page, base, email, password);
+  return page;
 }
 
 /**

@@ -16,8 +16,8 @@ import { createApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/index.js';
 import { RetentionRepository } from '../../src/store/retention-repository.js';
 import { engines } from '../helpers/db.js';
-import { axeViolations, logInThroughForm, serveOnLoopback } from '../helpers/newsroom-chromium.js';
-import { launchChromium, missingChromium } from '../site/page-checkers.js';
+import { axeViolations, chromiumOnLoopback, loggedInContextPage } from '../helpers/newsroom-chromium.js';
+import { missingChromium } from '../site/page-checkers.js';
 
 const PASSWORD = 'barrierefrei-passwort-1';
 const WAIT = { timeout: 15_000 };
@@ -40,7 +40,7 @@ describe('newsroom admin pages in Chromium', () => {
   const skip = missingChromium();
   let db: Database;
   let base: string;
-  let close: () => void;
+  let close: () => Promise<void>;
   let browser: Browser | undefined;
   let story: Story;
 
@@ -60,21 +60,15 @@ describe('newsroom admin pages in Chromium', () => {
     story = await service.publish(story.id, { actor });
     await db.transaction((tx) => new RetentionRepository(tx).replaceSection('sachsen-anhalt', [{ kind: 'article', months: 12 }]));
     const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' });
-    ({ base, close } = await serveOnLoopback(app.fetch));
-    if (!skip) browser = await launchChromium();
+    ({ base, browser, close } = await chromiumOnLoopback(app.fetch));
   });
   after(async () => {
-    await browser?.close();
-    close?.();
+    await close?.();
     await db?.close();
   });
 
-  async function loggedIn(email: string, javaScriptEnabled = true, width = 1280): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', javaScriptEnabled, viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    await logInThroughForm(page, base, email, PASSWORD);
-    return page;
-  }
+  const loggedIn = (email: string, javaScriptEnabled = true, width = 1280): Promise<Page> =>
+    loggedInContextPage(browser!, base, email, PASSWORD, { javaScriptEnabled, width });
 
   test('zero axe violations on every page, German and English, desktop and phone', { skip }, async () => {
     const pages = [

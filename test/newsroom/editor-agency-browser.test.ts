@@ -15,8 +15,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { engines } from '../helpers/db.js';
-import { axeViolations, loggedInPage, serveOnLoopback } from '../helpers/newsroom-chromium.js';
-import { launchChromium, missingChromium } from '../site/page-checkers.js';
+import { axeViolations, chromiumOnLoopback, loggedInPage } from '../helpers/newsroom-chromium.js';
+import { missingChromium } from '../site/page-checkers.js';
 import { PASSWORD, ferryEntry, openAgencyWorld, type AgencyWorld } from './editor-agency-world.js';
 
 const WAIT = { timeout: 20_000 };
@@ -26,17 +26,15 @@ describe('the agency panel in the story editor (Chromium)', () => {
   const skip = missingChromium();
   let w: AgencyWorld;
   let base: string;
-  let close: () => void;
+  let close: () => Promise<void>;
   let browser: Browser | undefined;
 
   before(async () => {
     w = await openAgencyWorld(await engines()[0]!.open());
-    ({ base, close } = await serveOnLoopback(w.app.fetch));
-    if (!skip) browser = await launchChromium();
+    ({ base, browser, close } = await chromiumOnLoopback(w.app.fetch));
   });
   after(async () => {
-    await browser?.close();
-    close?.();
+    await close?.();
     await w?.db.close();
   });
 
