@@ -68,10 +68,10 @@ export async function enqueueStoryWebhooks(tx: Queryable, before: Story | undefi
 
 /** Many new stories at once (createMany): one statement for the batch, and one for the feed pings. */
 export async function enqueueNewStoriesWebhooks(tx: Queryable, stories: readonly Story[], now: Date): Promise<void> {
-  const told = stories.filter((s) => storyWebhookEvents(undefined, s, now).length > 0);
+  const told = stories.map((s) => ({ story: s, events: storyWebhookEvents(undefined, s, now) })).filter((t) => t.events.length > 0);
   if (!told.length) return;
-  await enqueueOutbox(tx, told.flatMap((s) => storyWebhookEvents(undefined, s, now)));
-  await enqueueFeedPings(tx, told.flatMap(storyFeedPaths));
+  await enqueueOutbox(tx, told.flatMap((t) => t.events));
+  await enqueueFeedPings(tx, told.flatMap((t) => storyFeedPaths(t.story)));
 }
 
 /** A section or topic renamed or removed: its feeds' titles and items change. */

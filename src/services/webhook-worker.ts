@@ -76,14 +76,16 @@ export function deliveryBody(payload: Record<string, unknown>, siteUrl: string):
 export class WebhookWorker {
   readonly stats = { delivered: 0, failed: 0, rounds: 0, pinged: 0 };
   readonly #loop: OutboxLoop;
+  readonly #log: (line: string) => void;
 
   constructor(private readonly db: Database, private readonly opts: WebhookWorkerOptions) {
+    this.#log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     // Something was sent: the next delivery of the same story may be due now, so the loop looks again at once.
     this.#loop = new OutboxLoop({
       name: 'webhooks', round: () => this.runOnce(), pollMs: opts.pollMs ?? 3_000, events: opts.events,
       // Old deliveries go once an hour; any node may do it, the DELETE is the same on each.
       housekeeping: () => pruneOutbox(this.db, this.opts.keepMs ?? 30 * DAY),
-      log: opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+      log: this.#log,
     });
   }
 
@@ -110,7 +112,7 @@ export class WebhookWorker {
       ? await pingHubs(this.db, {
         siteUrl: this.opts.siteUrl, send: { ...send, allowPrivate: true }, batch: this.opts.batch ?? 10, leaseMs,
         retryDelay: this.opts.retryDelay ?? defaultRetryDelay, retryForMs: this.opts.retryForMs ?? DAY,
-        log: this.opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+        log: this.#log,
       })
       : 0;
     this.stats.rounds++;
