@@ -22,6 +22,9 @@ const TEXT = {
       'retention.changed': 'Aufbewahrungsregel geändert', 'wire.taken': 'Agenturmeldung übernommen', 'wire.merged': 'Agenturfassung eingearbeitet',
       'apikey.created': 'API-Schlüssel angelegt', 'apikey.revoked': 'API-Schlüssel widerrufen',
       'webhook.created': 'Webhook angelegt', 'webhook.changed': 'Webhook geändert', 'webhook.removed': 'Webhook entfernt',
+      'breaking.set': 'Eilmeldung gesetzt', 'breaking.updated': 'Eilmeldung geändert', 'breaking.ended': 'Eilmeldung beendet',
+      'push.sent': 'Push gesendet', 'push.requested': 'Push zur Freigabe vorgelegt', 'push.approved': 'Push freigegeben', 'push.rejected': 'Push abgelehnt',
+      'settings.changed': 'Einstellung geändert',
     } satisfies Record<AuditAction, string>,
   },
   en: {
@@ -35,6 +38,9 @@ const TEXT = {
       'retention.changed': 'retention rule changed', 'wire.taken': 'wire item taken over', 'wire.merged': 'agency version merged',
       'apikey.created': 'API key created', 'apikey.revoked': 'API key revoked',
       'webhook.created': 'webhook added', 'webhook.changed': 'webhook changed', 'webhook.removed': 'webhook removed',
+      'breaking.set': 'breaking news set', 'breaking.updated': 'breaking news changed', 'breaking.ended': 'breaking news ended',
+      'push.sent': 'push sent', 'push.requested': 'push awaiting approval', 'push.approved': 'push approved', 'push.rejected': 'push rejected',
+      'settings.changed': 'setting changed',
     } satisfies Record<AuditAction, string>,
   },
 };

@@ -175,6 +175,11 @@ const MESSAGE_TEXT = {
   ),
   named_twice: { de: (p) => `${quoteDe(p.value)} ist doppelt angegeben`, en: (p) => `${quoteEn(p.value)} is named twice` },
   bad_cursor: fixed('Die Seitenangabe ist ungültig; bitte von der ersten Seite an suchen', 'the page marker is broken; please start again from the first page'),
+  not_found: fixed('wurde nicht gefunden', 'was not found'),
+  not_published: fixed('ist nicht veröffentlicht; Leserinnen und Leser könnten den Beitrag nicht öffnen', 'is not published; readers could not open it'),
+  in_the_past: fixed('muss in der Zukunft liegen', 'must be in the future'),
+  too_late: fixed('darf höchstens eine Woche in der Zukunft liegen', 'must be within a week'),
+  out_of_range: fixed('liegt außerhalb des erlaubten Bereichs', 'is out of the allowed range'),
 } satisfies Record<string, Texts>;
 
 /** Every code `validateDraft` gives its issues, in both languages (TypeScript checks that none is missing). */

@@ -9,6 +9,7 @@ import { parseCommandArgs } from './command-support.js';
 import { openConfiguredDatabase } from './open-configured-database.js';
 import { superviseWorkers, tellPrimary, workerSlot } from './serve-workers.js';
 import { webhookSettings } from '../services/webhook-settings.js';
+import { pushSettings } from '../services/push/push-settings.js';
 import { WebhookWorker } from '../services/webhook-worker.js';
 import { syncWebsubHubs } from '../store/websub-pings.js';
 
@@ -55,6 +56,7 @@ export async function runServe(args: string[], io: CommandIO): Promise<number> {
   const started = performance.now();
   const config = loadConfig();
   webhookSettings(process.env); // a bad LEDE_WEBHOOKS_* value stops the start here, before anything opens
+  pushSettings(process.env); // and so does a bad LEDE_VAPID_* or LEDE_PUSH_* value
   // A worker forked by the primary below: it serves, the primary printed the notes and loaded the demo.
   const slot = workerSlot();
   if (cluster.isWorker && slot !== undefined) return serveNode(config, io, { started, slot, workers: config.workers ?? 1 });
@@ -158,7 +160,21 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
   });
   // One set of services for the process: the newsroom and the scheduler follow the same rules and tell the same bus.
   const hooks = webhookSettings(process.env);
-  const services = createServices(db, { ...config, webhooksAllowPrivate: hooks.allowPrivate }, { events, media: { db, storage: mediaStorageFor(config) } });
+  const push = pushSettings(process.env);
+  const services = createServices(
+    db,
+    { ...config, webhooksAllowPrivate: hooks.allowPrivate, push: { allowPrivate: push.allowPrivate, ttlSeconds: push.ttlSeconds } },
+    { events, media: { db, storage: mediaStorageFor(config) } },
+  );
+  // Web Push: the VAPID pair from LEDE_VAPID_* or the database (made on the first start); every node and worker runs a
+  // sender, and the outbox claim (SKIP LOCKED) gives each delivery to one.
+  const { loadVapidIdentity, defaultVapidSubject } = await import('../services/push/vapid.js');
+  const { PushWorker } = await import('../services/push/push-worker.js');
+  const vapid = await loadVapidIdentity(db, push, defaultVapidSubject(config.siteUrl)).catch(async (err: unknown) => { await relay.close(); await db.close(); throw err; });
+  const pushWorker = new PushWorker(db, {
+    vapid, events, maxConnections: push.maxConnections, timeoutMs: push.timeoutMs, pollMs: push.pollMs, allowPrivate: push.allowPrivate,
+    log: (line) => io.stderr.write(`lede serve: ${line}\n`),
+  });
   // Webhook deliveries: every node (and worker) runs a sender; the outbox claim (SKIP LOCKED) gives each delivery to one.
   // WebSub: the hub table follows LEDE_WEBSUB_HUB (writers queue pings only for hubs in it); the same worker sends the pings.
   await syncWebsubHubs(db, config.websubHubs ?? []);
@@ -169,7 +185,7 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
   // The request log (LEDE_LOG, default info: one JSON line per request on stdout) and, with LEDE_METRICS_TOKEN, /metrics.
   const logger = createLogger(config.log ?? 'info');
   const metrics = config.metricsToken ? createAppMetrics() : undefined;
-  const app = createApp(db, config, { pageCache, events, services, relay, logger, metrics, metricsToken: config.metricsToken });
+  const app = createApp(db, config, { pageCache, events, services, relay, logger, metrics, metricsToken: config.metricsToken, vapidPublicKey: vapid.publicKey });
   // Scheduled publication (and embargo ends), scheduled depublication and the rights sweep: once per node, so only
   // worker 1 runs it (its replacement takes over). Several nodes may run it: each change is a versioned write.
   const scheduler = slot === undefined || slot === 1
@@ -204,6 +220,7 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
     throw err;
   });
   webhookWorker.start();
+  pushWorker.start();
   // Its first pass (due stories, retention, rights) runs shortly after the first requests, not in their way.
   const schedulerStart = scheduler && setTimeout(() => {
     scheduler.start();
@@ -231,7 +248,7 @@ async function serveNode(config: Config, io: CommandIO, opts: NodeOptions): Prom
       clearTimeout(schedulerStart);
       logger?.flush();
       // Pollers finish the document in hand (acknowledged after its commit) before the database closes.
-      const closed = Promise.all([scheduler?.stop(), wirePollers?.stop(), webhookWorker.stop()]);
+      const closed = Promise.all([scheduler?.stop(), wirePollers?.stop(), webhookWorker.stop(), pushWorker.stop()]);
       closed.then(() => relay.close()).then(() => db.close()).then(() => resolve(0), (err: unknown) => {
         io.stderr.write(`lede serve: error while closing the database: ${err instanceof Error ? err.message : String(err)}\n`);
         resolve(1);

@@ -19,6 +19,8 @@ export const GLOBAL_PERMISSIONS = [
   'media.upload', 'media.manage',
   // The agency desk: read the wire and take items into stories (every editorial role); sources and their secrets (admin).
   'wire.view', 'wire.take', 'wire.manage',
+  // Eilmeldung: set, change and take down the breaking banner and send Web Push (editors and admins).
+  'breaking.send',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 
@@ -45,7 +47,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, RoleGrants>> = {
     story: { 'story.view': 'any', 'story.edit': 'own', 'story.submit': 'own', 'story.publish': 'own', 'story.depublish': 'own', 'story.correct': 'own' },
   },
   editor: {
-    global: ['newsroom.use', 'story.create', 'story.list', 'taxonomy.manage', 'audit.view', 'media.upload', 'media.manage', 'wire.view', 'wire.take'],
+    global: ['newsroom.use', 'story.create', 'story.list', 'taxonomy.manage', 'audit.view', 'media.upload', 'media.manage', 'wire.view', 'wire.take', 'breaking.send'],
     story: { 'story.view': 'any', 'story.edit': 'any', 'story.submit': 'any', 'story.publish': 'any', 'story.depublish': 'any', 'story.correct': 'any' },
   },
   admin: {

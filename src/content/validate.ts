@@ -36,6 +36,8 @@ export const INPUT_ISSUE_CODES = [
   'named_twice',
   // Media library
   'bad_cursor', 'broken_text',
+  // Eilmeldung
+  'not_found', 'not_published', 'in_the_past', 'too_late', 'out_of_range',
 ] as const;
 
 /** A code `validateDraft` gives. */

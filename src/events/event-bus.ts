@@ -18,8 +18,16 @@ export type DomainEvent = {
    * `wire.received` is for the newsroom's live agency desk only: a new wire
    * item or a new version of one was stored. It carries `wireItemId` (and
    * empty story fields) and touches no reader page (`touchesReaders`).
+   *
+   * `breaking.changed` (story-less): the breaking banner was set, changed or
+   * taken down. Reader pages are not purged for it: each node reads the
+   * banner again and its page cache puts it into kept copies (banner.ts).
+   *
+   * `push.queued` (story-less): a Web Push send has deliveries waiting; it
+   * wakes the push senders of every node and touches no reader page.
    */
-  type: 'story.published' | 'story.updated' | 'story.depublished' | 'topic.updated' | 'asset.updated' | 'wire.received';
+  type: 'story.published' | 'story.updated' | 'story.depublished' | 'topic.updated' | 'asset.updated' | 'wire.received'
+    | 'breaking.changed' | 'push.queued';
   storyId: string;
   slug: string;
   sectionSlug: string;
@@ -37,9 +45,23 @@ export function wireReceived(wireItemId: string): DomainEvent {
   return { type: 'wire.received', storyId: '', slug: '', sectionSlug: '', topics: [], wireItemId };
 }
 
-/** False for events no reader page depends on (page cache and navigation leave them alone). */
+/** The event that tells every node the breaking banner changed. */
+export function breakingChanged(): DomainEvent {
+  return { type: 'breaking.changed', storyId: '', slug: '', sectionSlug: '', topics: [] };
+}
+
+/** The event that wakes every node's push sender. */
+export function pushQueued(): DomainEvent {
+  return { type: 'push.queued', storyId: '', slug: '', sectionSlug: '', topics: [] };
+}
+
+/**
+ * False for events no reader page's content depends on through the purge keys
+ * (page cache and navigation leave them alone). The banner reaches pages its
+ * own way (banner.ts), without a purge.
+ */
 export function touchesReaders(event: Pick<DomainEvent, 'type'>): boolean {
-  return event.type !== 'wire.received';
+  return event.type !== 'wire.received' && event.type !== 'push.queued' && event.type !== 'breaking.changed';
 }
 
 /** The event that takes a picture's changed rights or credit to every page showing it. */

@@ -96,7 +96,7 @@ export function encodeRelayMessage(origin: string, event: DomainEvent, maxBytes 
   return { payload: JSON.stringify({ v: PROTOCOL_VERSION, origin, purgeAll: true } satisfies RelayMessage), purgeAll: true };
 }
 
-const EVENT_TYPES = new Set<string>(['story.published', 'story.updated', 'story.depublished', 'topic.updated', 'asset.updated', 'wire.received']);
+const EVENT_TYPES = new Set<string>(['story.published', 'story.updated', 'story.depublished', 'topic.updated', 'asset.updated', 'wire.received', 'breaking.changed', 'push.queued']);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /**

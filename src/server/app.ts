@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { withDatabasePriority, type Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
+import { readerPushApi } from '../api/reader-push-api.js';
 import { touchesReaders, type EventBus } from '../events/event-bus.js';
 import { hardPurgeKeysFor, purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
 import { mediaHandler } from '../site/media-route.js';
@@ -46,6 +47,8 @@ export interface AppOptions {
   /** Request metrics; served at /metrics when `metricsToken` is set too (LEDE_METRICS_TOKEN). */
   metrics?: AppMetrics;
   metricsToken?: string;
+  /** The VAPID public key readers' browsers subscribe with (serve: loadVapidIdentity); without it the push endpoints answer 503. */
+  vapidPublicKey?: string;
 }
 
 /** Assembles the HTTP app. In-process tests call `app.request(...)` on it; `serve` binds it to a port. */
@@ -68,6 +71,9 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   // Agency pushes (POST /ingest/{source}): HMAC-signed, no session, never cached; other methods fall through to the site.
   const push = wirePush(services.wire);
   app.post('/ingest/:source', (c) => push.fetch(c.req.raw, c.env as object));
+  // Readers' Web Push subscriptions (POST /push/subscribe, /push/unsubscribe, GET /push/key): writes, never cached.
+  const readerPush = readerPushApi(services.push, { vapidPublicKey: opts.vapidPublicKey, trustProxy: config.trustProxy, siteUrl: config.siteUrl });
+  app.all('/push/*', (c) => readerPush.fetch(c.req.raw, c.env as object));
   // Metrics answer before the page cache (never kept there); without a token the path is the site's like any other (404).
   if (opts.metrics && opts.metricsToken) app.get('/metrics', metricsHandler(opts.metrics.registry, opts.metricsToken));
   // Public renditions carry their own caching (immutable, capped at the rights' end): not for the page cache.

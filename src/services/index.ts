@@ -1,7 +1,10 @@
 import type { Database } from '../store/types.js';
 import { AssetRepository } from '../store/asset-repository.js';
 import type { EventBus } from '../events/event-bus.js';
-import { assetUpdated } from '../events/event-bus.js';
+import { assetUpdated, pushQueued } from '../events/event-bus.js';
+import { audit } from '../store/audit-repository.js';
+import { BreakingService } from './breaking-service.js';
+import { PushService } from './push/push-service.js';
 import { AccountService } from './account-service.js';
 import { ApiKeyService } from './api-keys.js';
 import { newsroomMedia, type MediaLibraryOptions, type NewsroomMedia } from './media-library.js';
@@ -18,6 +21,8 @@ export interface ServicesConfig {
   requireImageCredit?: boolean;
   /** Webhook URLs may point at private, loopback and link-local addresses (LEDE_WEBHOOKS_ALLOW_PRIVATE; default off). */
   webhooksAllowPrivate?: boolean;
+  /** Reader push endpoints on private addresses (LEDE_PUSH_ALLOW_PRIVATE; tests) and the default TTL of a send (LEDE_PUSH_TTL_SECONDS). */
+  push?: { allowPrivate?: boolean; ttlSeconds?: number };
 }
 
 export interface ServicesOptions {
@@ -49,6 +54,10 @@ export interface Services {
   wire: WireDesk;
   /** Webhook subscriptions, their delivery log and test events (the worker is started by serve). */
   webhooks: WebhookService;
+  /** Web Push: readers' subscriptions, audiences, sends (the sender, PushWorker, is started by serve). */
+  push: PushService;
+  /** The breaking banner (Eilmeldung). */
+  breaking: BreakingService;
   /** A scheduler over these services; with media, its rights sweep announces lapsing pictures. */
   scheduler(opts?: Omit<SchedulerOptions, 'rightsSweep'>): Scheduler;
 }
@@ -63,10 +72,19 @@ export function createServices(db: Database, config: ServicesConfig = {}, opts: 
     ? (isBuilt(opts.media) ? { ...opts.media, library: events ? opts.media.library.withEvents(events) : opts.media.library } : newsroomMedia({ ...opts.media, events }))
     : undefined;
   const webhooks = new WebhookService(db, { allowPrivate: config.webhooksAllowPrivate ?? false });
+  const push = new PushService(db, {
+    ...(config.push?.allowPrivate !== undefined && { allowPrivate: config.push.allowPrivate }),
+    ...(config.push?.ttlSeconds !== undefined && { ttlSeconds: config.push.ttlSeconds }),
+    audit: (tx, actor, detail) => audit(tx, actor, 'push.sent', { detail }),
+    // Wakes the push sender of this process and, through the relay, of every node.
+    ...(events && { afterSend: () => void events.emit(pushQueued()) }),
+  });
   return {
     db,
     events,
     stories,
+    push,
+    breaking: new BreakingService(db, events),
     accounts: new AccountService(db),
     apiKeys: new ApiKeyService(db),
     taxonomy: new TaxonomyService(db, events),

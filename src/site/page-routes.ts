@@ -56,6 +56,15 @@ export const PAGE_ROUTES = {
   newsSitemap: { path: '/sitemaps/news.xml', cacheControl: SITEMAP_TTL, cache: { keys: feeds } },
   favicon: { path: '/favicon.ico', cache: { bypass: 'an empty answer, nothing to keep' } },
   demoMedia: { path: '/demo-media/:file{[a-z0-9-]+\\.svg}', cacheControl: 'public, max-age=86400', cache: { bypass: 'fixed pictures, cached by browsers a day' } },
+  // Web Push for readers: the opt-in script (named by its content hash) and the service worker, which must sit at
+  // the site's root to control every page and is checked for updates on each visit (no-cache).
+  pushScript: {
+    path: '/assets/:file{push\\.[0-9a-f]+\\.js}', cacheControl: 'public, max-age=31536000, immutable',
+    cache: { bypass: 'named by its content hash, cached by browsers for a year' },
+  },
+  serviceWorker: { path: '/sw.js', cacheControl: 'no-cache', cache: { bypass: 'a fixed script; browsers revalidate it on each visit' } },
+  // The current breaking news item for apps and scripts; its key is purged when the banner changes.
+  breaking: { path: '/eilmeldung.json', cacheControl: 'public, max-age=5', cache: { keys: () => [SURROGATE.breaking] } },
   home: { path: '/', cacheControl: PAGE_TTL, cache: { keys: () => [SURROGATE.home] } },
   topic: { path: '/thema/:topic', cacheControl: PAGE_TTL, cache: { keys: (p) => [SURROGATE.topic(p.topic!)], query: PAGED } },
   author: { path: '/autor/:author', cacheControl: PAGE_TTL, cache: { keys: (p) => [SURROGATE.author(p.author!)], query: PAGED } },

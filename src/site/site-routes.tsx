@@ -14,6 +14,7 @@ import { AuthorView, authorDescription } from './views/author.js';
 import { TopicView, introDescription } from './views/topic.js';
 import { searchPage } from './search/search-route.js';
 import { registerLiveTickerRoutes } from './live/live-routes.js';
+import { registerPushAssets } from './push/push-assets.js';
 import { pageAssetsMiddleware } from './page-assets.js';
 import { sectionSlugOf } from './memo.js';
 import { PAGE_ROUTES, type PageRoute } from './page-routes.js';
@@ -119,6 +120,8 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
     return c.body(svg);
   });
 
+  registerPushAssets(app);
+  app.get(PAGE_ROUTES.breaking.path, (c) => c.json({ breaking: null }));
   app.get(PAGE_ROUTES.home.path, async (c) => {
     const sections = await reader.sections();
     const [lead] = await reader.list({ limit: 1 });

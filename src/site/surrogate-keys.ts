@@ -8,6 +8,8 @@ export const SURROGATE = {
   feeds: 'feeds',
   search: 'search',
   programme: 'programme',
+  /** The breaking news item's own answers (/eilmeldung.json, the API's, feeds' marks); pages take the banner without a purge. */
+  breaking: 'breaking',
   section: (slug: string) => `section:${slug}`,
   story: (slug: string) => `story:${slug}`,
   topic: (slug: string) => `topic:${slug}`,

@@ -11,7 +11,12 @@ export type AuditAction =
   | 'wire.merged'
   // The content API's keys and the webhook subscriptions: who opened or closed a door to the outside
   | 'apikey.created' | 'apikey.revoked'
-  | 'webhook.created' | 'webhook.changed' | 'webhook.removed';
+  | 'webhook.created' | 'webhook.changed' | 'webhook.removed'
+  // Eilmeldung: the breaking banner, and Web Push sends (asked for, approved or rejected under four eyes, sent)
+  | 'breaking.set' | 'breaking.updated' | 'breaking.ended'
+  | 'push.sent' | 'push.requested' | 'push.approved' | 'push.rejected'
+  // A newsroom setting an admin switched (e.g. four eyes for pushes)
+  | 'settings.changed';
 
 export interface AuditEntry {
   id: number;

@@ -66,11 +66,7 @@ export interface PushServiceOptions {
   allowPrivate?: boolean;
   /** Default TTL of a send (LEDE_PUSH_TTL_SECONDS). */
   ttlSeconds?: number;
-  /**
-   * Records the send in the audit log, inside its transaction. TODO(issue 14):
-   * wire `(tx, actor, detail) => audit(tx, actor, 'push.sent', { detail })` once
-   * 'push.sent' is an AuditAction (src/store/audit-repository.ts).
-   */
+  /** Records the send in the audit log, inside its transaction (createServices: 'push.sent'). */
   audit?: PushAuditHook;
   /** Told after a send committed (e.g. the local worker's wake()). */
   afterSend?: (send: PushSendRow) => void;

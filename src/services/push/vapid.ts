@@ -47,6 +47,20 @@ export async function loadVapidIdentity(db: Queryable, settings: Pick<PushSettin
   return { publicKey: stored.publicKey, privateKey: stored.privateKey, subject: settings.vapidSubject ?? stored.subject, source: 'database' };
 }
 
+/**
+ * The contact to make a key pair with when LEDE_VAPID_SUBJECT is not set: the
+ * site's address when it is https, else a mailto: at its host name.
+ */
+export function defaultVapidSubject(siteUrl: string | undefined): string {
+  try {
+    const u = new URL(siteUrl ?? '');
+    if (u.protocol === 'https:') return u.origin;
+    return `mailto:webmaster@${u.hostname || 'localhost'}`;
+  } catch {
+    return 'mailto:webmaster@localhost';
+  }
+}
+
 export interface VapidSignerOptions {
   /** How long a signed JWT is valid (seconds; default 12 h, at most 24 h by RFC 8292). */
   lifetimeSeconds?: number;

@@ -3,6 +3,8 @@ import type { Child } from 'hono/jsx';
 import { SITE_CSS } from '../styles.js';
 import { safeJsonForScript, type HeadMeta } from '../structured-data.js';
 import { attr, esc } from './html-text.js';
+import { bannerSlot } from '../banner-slot.js';
+import { pushOptInHtml } from './push-optin.js';
 
 export interface NavSection {
   name: string;
@@ -97,7 +99,7 @@ function headerHtml(props: LayoutProps, l: ReturnType<typeof labelsFor>): string
 }
 
 function footerHtml(props: LayoutProps, l: ReturnType<typeof labelsFor>): string {
-  return `<footer class="site-footer"><div class="bar"><p><a href="/">${esc(l.home)}</a> · ${esc(props.siteName)} · ${esc(l.footer)}</p></div></footer>`;
+  return `<footer class="site-footer"><div class="bar">${pushOptInHtml(props.lang, props.sections)}<p><a href="/">${esc(l.home)}</a> · ${esc(props.siteName)} · ${esc(l.footer)}</p></div></footer>`;
 }
 
 /** The page frame: landmarks (banner, navigation, main, contentinfo), a skip link and the inlined stylesheet. */
@@ -109,6 +111,7 @@ export function Layout(props: LayoutProps) {
       {raw(headHtml(props, description))}
       <body>
         {raw(headerHtml(props, l))}
+        {raw(bannerSlot(props.lang))}
         <main id="content" tabindex={-1}>{props.children}</main>
         {raw(footerHtml(props, l))}
       </body>

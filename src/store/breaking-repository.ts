@@ -1,0 +1,89 @@
+import type { Queryable } from './types.js';
+
+/**
+ * The breaking banner's rows (issue 14) and the newsroom's settings table.
+ * Every statement of both lives here.
+ */
+export interface BreakingRow {
+  id: string;
+  headline: string;
+  url: string;
+  storyId: string | null;
+  startsAt: string;
+  endsAt: string;
+  endedAt: string | null;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const COLUMNS = `id, headline, url, story_id AS "storyId", starts_at AS "startsAt", ends_at AS "endsAt", ended_at AS "endedAt",
+  version, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The banner that is up at `now`: not taken down, started, not yet ended. */
+export async function liveBreaking(db: Queryable, now: Date): Promise<BreakingRow | undefined> {
+  const [row] = await db.query<BreakingRow>(
+    `SELECT ${COLUMNS} FROM breaking_items WHERE ended_at IS NULL AND starts_at <= $1 AND ends_at > $1 ORDER BY created_at DESC LIMIT 1`,
+    [now.toISOString()],
+  );
+  return row;
+}
+
+/** The row holding the "one live" slot, whether or not its end has passed (what a new banner must close). */
+export async function openBreaking(db: Queryable): Promise<BreakingRow | undefined> {
+  const [row] = await db.query<BreakingRow>(`SELECT ${COLUMNS} FROM breaking_items WHERE ended_at IS NULL FOR UPDATE`);
+  return row;
+}
+
+export async function breakingById(db: Queryable, id: string): Promise<BreakingRow | undefined> {
+  const [row] = await db.query<BreakingRow>(`SELECT ${COLUMNS} FROM breaking_items WHERE id = $1::uuid`, [id]);
+  return row;
+}
+
+export async function recentBreaking(db: Queryable, limit: number): Promise<BreakingRow[]> {
+  return db.query<BreakingRow>(`SELECT ${COLUMNS} FROM breaking_items ORDER BY created_at DESC LIMIT $1`, [limit]);
+}
+
+/** Closes the open row (if any) at `at`: its end becomes min(end, at). */
+export async function closeOpenBreaking(db: Queryable, at: Date): Promise<BreakingRow | undefined> {
+  const [row] = await db.query<BreakingRow>(
+    `UPDATE breaking_items SET ended_at = $1, ends_at = CASE WHEN ends_at > $1 THEN $1 ELSE ends_at END, updated_at = $1
+     WHERE ended_at IS NULL RETURNING ${COLUMNS}`,
+    [at.toISOString()],
+  );
+  return row;
+}
+
+export async function insertBreaking(db: Queryable, b: { id: string; headline: string; url: string; storyId: string | null; startsAt: Date; endsAt: Date; createdBy: string }): Promise<BreakingRow> {
+  const [row] = await db.query<BreakingRow>(
+    `INSERT INTO breaking_items (id, headline, url, story_id, starts_at, ends_at, created_by, created_at, updated_at)
+     VALUES ($1::uuid, $2, $3, $4::uuid, $5, $6, $7, $5, $5) RETURNING ${COLUMNS}`,
+    [b.id, b.headline, b.url, b.storyId, b.startsAt.toISOString(), b.endsAt.toISOString(), b.createdBy],
+  );
+  return row!;
+}
+
+/** Changes the open row if it is at `version`; undefined when it moved on (or was taken down) meanwhile. */
+export async function updateBreaking(db: Queryable, id: string, version: number, b: { headline: string; url: string; storyId: string | null; endsAt: Date }, at: Date): Promise<BreakingRow | undefined> {
+  const [row] = await db.query<BreakingRow>(
+    `UPDATE breaking_items SET headline = $3, url = $4, story_id = $5::uuid, ends_at = $6, version = version + 1, updated_at = $7
+     WHERE id = $1::uuid AND version = $2 AND ended_at IS NULL RETURNING ${COLUMNS}`,
+    [id, version, b.headline, b.url, b.storyId, b.endsAt.toISOString(), at.toISOString()],
+  );
+  return row;
+}
+
+/** A newsroom setting's stored value, or undefined when never set. */
+export async function readSetting(db: Queryable, key: string): Promise<unknown> {
+  const [row] = await db.query<{ value: unknown }>(`SELECT value FROM newsroom_settings WHERE key = $1`, [key]);
+  return row?.value;
+}
+
+export async function writeSetting(db: Queryable, key: string, value: unknown, by: string): Promise<void> {
+  await db.query(
+    `INSERT INTO newsroom_settings (key, value, updated_by) VALUES ($1, $2::jsonb, $3)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+    [key, JSON.stringify(value), by],
+  );
+}
