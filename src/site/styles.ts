@@ -16,6 +16,11 @@ a:hover,a:focus{color:#002a4d}
 .skip:focus{left:0}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .site-header{background:#00345e;color:#fff}
+.breaking{background:#a30016;color:#fff}
+.breaking .bar{max-width:72rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline}
+.breaking-label{font-weight:700;text-transform:uppercase;letter-spacing:.04em}
+.breaking a{color:#fff;font-weight:700;text-decoration:underline}
+.breaking a:focus-visible{outline:3px solid #fff;outline-offset:2px}
 .site-header .bar{max-width:72rem;margin:0 auto;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline}
 .brand{color:#fff;font-weight:800;font-size:1.4rem;text-decoration:none;letter-spacing:.02em}
 .brand:hover,.brand:focus{color:#fff;text-decoration:underline}
