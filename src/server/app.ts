@@ -3,6 +3,8 @@ import { withDatabasePriority, type Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
 import { readerPushApi } from '../api/reader-push-api.js';
+import { BannerState, fillSlot, findSlot } from '../site/banner.js';
+import { SURROGATE } from '../site/surrogate-keys.js';
 import { touchesReaders, type EventBus } from '../events/event-bus.js';
 import { hardPurgeKeysFor, purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
 import { mediaHandler } from '../site/media-route.js';
@@ -47,6 +49,8 @@ export interface AppOptions {
   /** Request metrics; served at /metrics when `metricsToken` is set too (LEDE_METRICS_TOKEN). */
   metrics?: AppMetrics;
   metricsToken?: string;
+  /** The breaking banner as this process shows it (default: one read from `db`, refreshed by `events`). */
+  banner?: BannerState;
   /** The VAPID public key readers' browsers subscribe with (serve: loadVapidIdentity); without it the push endpoints answer 503. */
   vapidPublicKey?: string;
 }
@@ -95,7 +99,20 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   app.all('/api/v1/*', (c) => publicApi.app.fetch(c.req.raw, c.env as object));
   const reader = createSiteReader(db, { ...(opts.clock && { clock: opts.clock }), cacheSections: opts.events !== undefined });
   const readiness = () => checkReadiness({ db, relay: opts.relay, ...(opts.readyTimeoutMs !== undefined && { timeoutMs: opts.readyTimeoutMs }) });
-  const site = createSiteRoutes(reader, { siteName: config.siteName, siteUrl: config.siteUrl, readiness, ...(config.websubHubs && { websubHubs: config.websubHubs }) });
+  // The breaking banner: read now and on every breaking.changed (from this node or, through the relay, another).
+  const banner = opts.banner ?? new BannerState(db);
+  void banner.refresh().catch(() => undefined);
+  opts.pageCache?.useBanner(banner);
+  const site = createSiteRoutes(reader, {
+    siteName: config.siteName, siteUrl: config.siteUrl, readiness, ...(config.websubHubs && { websubHubs: config.websubHubs }), breaking: () => banner.current,
+  });
+  opts.events?.subscribe(async (event) => {
+    if (event.type !== 'breaking.changed') return;
+    // Pages take the new banner from the cache without a purge; the item's own answers and the feeds' marks are purged.
+    await banner.refresh().catch(() => undefined);
+    opts.pageCache?.purge([SURROGATE.breaking, SURROGATE.feeds]);
+    publicApi.cache?.purge([SURROGATE.breaking, SURROGATE.feeds]);
+  });
   // A story event may add or empty a section: the navigation is read again (before any page re-renders).
   opts.events?.subscribe((event) => {
     if (event.type !== 'asset.updated' && touchesReaders(event)) reader.invalidate();
@@ -118,6 +135,17 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
     });
   }
   const renderSite = timedRender(opts.metrics, (req) => site.fetch(req));
-  app.all('*', async (c) => (cache ? cache.handle(c.req.raw, renderSite) : withoutInternalHeaders(await renderSite(c.req.raw))));
+  // Without a page cache (tests, tools) each HTML page gets the banner as it is rendered; the cache does that itself.
+  const renderWithBanner = async (req: Request): Promise<Response> => {
+    const res = await renderSite(req);
+    if (!banner.current || !res.headers.get('content-type')?.startsWith('text/html')) return res;
+    const body = Buffer.from(await res.arrayBuffer());
+    const slot = findSlot(body);
+    const filled = slot ? fillSlot(body, slot, banner.fragment(slot.lang)).body : body;
+    const headers = new Headers(res.headers);
+    headers.delete('content-length');
+    return new Response(filled as unknown as BodyInit, { status: res.status, headers });
+  };
+  app.all('*', async (c) => (cache ? cache.handle(c.req.raw, renderSite) : withoutInternalHeaders(await renderWithBanner(c.req.raw))));
   return app;
 }

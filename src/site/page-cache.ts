@@ -4,6 +4,7 @@ import { EXPIRES_HEADER, KEYS_HEADER, assetKey } from './page-assets.js';
 import { PAGE_ROUTE_LIST, type PageRoute } from './page-routes.js';
 import { routeMatcher, type RouteMatch } from './route-matcher.js';
 import { PieceStore, type StoredBody } from './piece-store.js';
+import { fillSlot, findSlot, type BannerSource } from './banner.js';
 import { RenderGate, isRenderShed, type RenderGateOptions } from './render-gate.js';
 import { SURROGATE } from './surrogate-keys.js';
 import {
@@ -62,6 +63,12 @@ export interface PageCacheOptions {
   now?: () => number;
   /** The routes whose declarations the cache follows (default: the reader site's, PAGE_ROUTES). */
   routes?: readonly PageRoute[];
+  /**
+   * The breaking banner (banner.ts): put into every HTML page's slot when it
+   * is stored, and into a kept copy the first time it is served after the
+   * banner changed, instead of a purge.
+   */
+  banner?: BannerSource;
 }
 
 export const DEFAULT_PAGE_CACHE_MB = 64;
@@ -91,6 +98,9 @@ interface Entry {
   purged?: true;
   /** Per coding, the headers a fresh hit goes out with (all but Age), built on the first fast hit (wireHit). */
   wire?: Partial<Record<Coding, WireCopy>>;
+  /** An HTML page's banner slot (byte offsets in the plain body) and the banner generation its bodies show. */
+  slot?: { start: number; end: number; lang: string };
+  bannerGeneration?: number;
 }
 
 interface KeptBodies {
@@ -297,8 +307,12 @@ export class PageCache {
   /** Copies being compressed with the best settings right now. */
   #compressing = 0;
   readonly #pieces = new PieceStore();
+  #banner: BannerSource | undefined;
+  /** Kept copies given a new banner on their first use after it changed (tests and diagnostics). */
+  rebannered = 0;
 
   constructor(opts: PageCacheOptions = {}) {
+    this.#banner = opts.banner;
     this.#fresh = opts.freshMs ?? 30_000;
     this.#stale = opts.staleMs ?? 600_000;
     this.#error = opts.errorMs ?? 86_400_000;
@@ -308,6 +322,11 @@ export class PageCache {
     this.#retryAfter = opts.retryAfterS ?? 5;
     this.#now = opts.now ?? Date.now;
     this.#routes = opts.routes ? routeMatcher(opts.routes) : matchPageRoute;
+  }
+
+  /** The banner to put into pages (createApp gives its own when the cache was made without one). */
+  useBanner(banner: BannerSource): void {
+    this.#banner ??= banner;
   }
 
   /** Copies kept. */
@@ -451,6 +470,7 @@ export class PageCache {
       this.#drop(key, entry);
       entry = undefined;
     }
+    if (entry?.slot && this.#banner && entry.bannerGeneration !== this.#banner.generation) this.#rebanner(key, entry);
     const age = entry ? now - entry.storedAt : Infinity;
 
     const current = entry && !entry.purged;
@@ -522,6 +542,7 @@ export class PageCache {
     const now = this.#now();
     const age = now - entry.storedAt;
     if (now >= entry.expiresAt || !(age < this.#fresh)) return undefined;
+    if (entry.slot && this.#banner && entry.bannerGeneration !== this.#banner.generation) this.#rebanner(pathname, entry);
     this.#hits++;
     this.#gate.noteHit();
     this.#touch(pathname, entry);
@@ -594,10 +615,10 @@ export class PageCache {
         const negative = NEGATIVE_STATUSES.has(res.status) && this.#negative > 0 ? res.headers.get('cache-control') ?? 'no-store' : undefined;
         if ((res.status !== 200 || noStore) && negative === undefined) {
           // Not cacheable (5xx, redirects): give each waiter its own copy of the body.
-          const body = await res.arrayBuffer();
+          const body = this.#withBanner(await res.arrayBuffer(), res.headers.get('content-type')).body;
           return { pass: new Response(body, { status: res.status, headers: res.headers }) };
         }
-        const body = await res.arrayBuffer();
+        const { body, slot, generation } = this.#withBanner(await res.arrayBuffer(), res.headers.get('content-type'));
         const added = (res.headers.get(KEYS_HEADER) ?? '').split(/\s+/).filter((k) => /^asset:[0-9a-f-]{36}$/.test(k));
         const keys = added.length ? [...pathKeys, ...added] : pathKeys;
         const expires = Number(res.headers.get(EXPIRES_HEADER));
@@ -611,6 +632,7 @@ export class PageCache {
           storedAt: this.#now(),
           expiresAt: expires > 0 ? expires : Infinity,
           ...(negative !== undefined && { negative }),
+          ...(slot && { slot, bannerGeneration: generation }),
           bytes: ENTRY_OVERHEAD + body.byteLength + key.length + keys.join(' ').length + headers.reduce((n, [k, v]) => n + k.length + v.length, 0),
         };
         return { entry, store: true };
@@ -627,6 +649,63 @@ export class PageCache {
       this.#inflight.set(key, pending);
     }
     return pending.promise.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));
+  }
+
+  /** An HTML body with the current banner in its slot, where the slot is, and which banner that is. */
+  #withBanner(body: ArrayBuffer, type: string | null): { body: ArrayBuffer; slot?: { start: number; end: number; lang: string }; generation?: number } {
+    const banner = this.#banner;
+    if (!banner || !type?.startsWith('text/html')) return { body };
+    const bytes = Buffer.from(body);
+    const slot = findSlot(bytes);
+    if (!slot) return { body };
+    const generation = banner.generation;
+    const filled = fillSlot(bytes, slot, banner.fragment(slot.lang));
+    const out = filled.body === bytes ? body : filled.body.buffer.slice(filled.body.byteOffset, filled.body.byteOffset + filled.body.byteLength);
+    return { body: out as ArrayBuffer, slot: { ...slot, end: filled.end }, generation };
+  }
+
+  /**
+   * Puts the current banner into a kept copy: the plain body with the slot's
+   * new content, compressed again (fast settings, this thread: ~0.3 ms per
+   * coding for a 15 KB page), a new ETag. Done on the copy's first use after
+   * the banner changed, so a change costs nothing for copies nobody asks for
+   * and a page asked for a thousand times a second is redone once. The old
+   * pieces go back once the responses writing them have closed.
+   */
+  #rebanner(key: string, entry: KeptEntry): void {
+    const banner = this.#banner!;
+    const slot = entry.slot!;
+    const generation = banner.generation;
+    const before = this.#pieces.copy(entry.kept.identity);
+    const filled = fillSlot(before, slot, banner.fragment(slot.lang));
+    entry.bannerGeneration = generation;
+    this.rebannered++;
+    // The same banner as before (a change back and forth, or only its end time moved): the bodies stand.
+    if (filled.body === before) return;
+    const body = filled.body;
+    const old = entry.kept;
+    const kept: KeptBodies = {
+      identity: this.#pieces.put(body),
+      ...(old.gzip && { gzip: this.#pieces.put(encodeFast(body, 'gzip')) }),
+      ...(old.br && { br: this.#pieces.put(encodeFast(body, 'br')) }),
+    };
+    if (old.gzip) this.compressions++;
+    if (old.br) this.compressions++;
+    let delta = 0;
+    eachBody(old, (b) => { delta -= PieceStore.bytesFor(b.length); this.#pieces.drop(b); });
+    eachBody(kept, (b) => { delta += PieceStore.bytesFor(b.length); });
+    entry.kept = kept;
+    entry.slot = { ...slot, end: filled.end };
+    entry.etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+    entry.wire = undefined;
+    entry.bytes += delta;
+    this.#bytes += delta;
+    if (this.#bytes > this.#maxBytes) {
+      for (const [k, e] of this.#entries) {
+        if (this.#bytes <= this.#maxBytes) break;
+        if (k !== key) this.#drop(k, e);
+      }
+    }
   }
 
   /** The entry with its compressed bodies, when it is text worth compressing. */

@@ -15,6 +15,8 @@ import { TopicView, introDescription } from './views/topic.js';
 import { searchPage } from './search/search-route.js';
 import { registerLiveTickerRoutes } from './live/live-routes.js';
 import { registerPushAssets } from './push/push-assets.js';
+import { breakingJson } from './breaking-route.js';
+import type { BannerItem } from './banner.js';
 import { pageAssetsMiddleware } from './page-assets.js';
 import { sectionSlugOf } from './memo.js';
 import { PAGE_ROUTES, type PageRoute } from './page-routes.js';
@@ -30,6 +32,8 @@ export interface SiteOptions {
   readiness?: () => Promise<{ ready: boolean; checks: Record<string, string> }>;
   /** WebSub hubs the feeds name (LEDE_WEBSUB_HUB). */
   websubHubs?: readonly string[];
+  /** The breaking news item up now (banner.ts), for /eilmeldung.json and the feeds' marks. */
+  breaking?: () => BannerItem | undefined;
 }
 
 const PAGE_SIZE = 20;
@@ -121,7 +125,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
   });
 
   registerPushAssets(app);
-  app.get(PAGE_ROUTES.breaking.path, (c) => c.json({ breaking: null }));
+  app.get(PAGE_ROUTES.breaking.path, (c) => breakingJson(c, opts));
   app.get(PAGE_ROUTES.home.path, async (c) => {
     const sections = await reader.sections();
     const [lead] = await reader.list({ limit: 1 });
