@@ -80,4 +80,20 @@ p.dateline{margin-bottom:.25rem;font-size:.9375rem}
 .site-footer .bar{max-width:72rem;margin:0 auto;padding:1.5rem 1rem;font-size:.9375rem}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto}}
 @media print{.site-header nav,.rail,.site-footer{display:none}}
+.push-optin{border-bottom:1px solid #c5ced8;padding-bottom:1rem;margin-bottom:1rem}
+.push-optin[hidden]{display:none}
+.push-optin h2{font-size:1.15rem;margin:0 0 .5rem}
+.push-optin fieldset{border:1px solid #8a96a3;border-radius:4px;margin:0 0 .75rem;padding:.5rem .75rem}
+.push-optin fieldset fieldset{border:0;padding:0;margin:.25rem 0 0}
+.push-optin legend{font-weight:700;padding:0 .25rem}
+.push-optin fieldset fieldset legend{padding:0;font-weight:600}
+.push-choices{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+.push-choices label{display:inline-flex;align-items:center;gap:.4rem;min-height:2.75rem;cursor:pointer}
+.push-choices input{width:1.25rem;height:1.25rem;margin:0;accent-color:#00457c}
+.push-actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:0}
+.push-optin button{font:inherit;font-weight:600;min-height:2.75rem;padding:.4rem 1rem;border-radius:4px;border:2px solid #00457c;background:#00457c;color:#fff;cursor:pointer}
+.push-optin button[type=button]{background:#fff;color:#00457c}
+.push-optin button[hidden]{display:none}
+.push-optin button:focus-visible,.push-choices input:focus-visible{outline:3px solid #d4570b;outline-offset:2px}
+.push-status{min-height:1.6em;margin:.5rem 0 0;font-weight:600}
 `.replace(/\n/g, '') + TOPIC_CSS;
