@@ -7,6 +7,8 @@ import { absoluteUrl } from '../../site/feeds/xml.js';
 import { FigureResolver } from '../../site/media-figures.js';
 import { assetKey } from '../../site/page-assets.js';
 import { SURROGATE } from '../../site/surrogate-keys.js';
+import { breakingJsonBody } from '../../site/breaking-route.js';
+import { liveBreaking } from '../../store/breaking-repository.js';
 import { cachedTopicList } from '../../site/topic-list.js';
 import { listSections, listTopics } from '../../store/catalog-queries.js';
 import { isPublic } from '../../store/published-filter.js';
@@ -370,5 +372,24 @@ export function publicRoutes(db: Queryable, opts: PublicRoutesOptions): PublicRo
     },
   };
 
-  return [listStories, oneStory, sections, topicList, authors, search, media, programme] as PublicRouteSpec<any, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const breaking: PublicRouteSpec<Record<string, string>, Record<string, never>> = {
+    method: 'GET',
+    path: '/api/v1/breaking',
+    tag: 'Breaking news',
+    summary: 'The breaking news item up now (Eilmeldung)',
+    description: 'What every page of the site shows in its breaking news bar: the headline, the address it links to (absolute), '
+      + 'the story it was set from, if any, and when it began and ends. `{"breaking": null}` when none is up. '
+      + 'Kept for at most 5 seconds and purged when the item changes; the site gives the same at /eilmeldung.json.',
+    query: z.object({}) as never,
+    formats: ['json'],
+    description200: '`{breaking: null | {id, headline, url, storyId, startsAt, endsAt}}`.',
+    cache: { maxAge: 5, sMaxAge: 5 },
+    example: '/api/v1/breaking',
+    async handler() {
+      const row = await liveBreaking(db, clock());
+      return { body: breakingJsonBody(row, site) as unknown as Record<string, unknown>, keys: [SURROGATE.breaking] };
+    },
+  };
+
+  return [listStories, oneStory, sections, topicList, authors, search, media, programme, breaking] as PublicRouteSpec<any, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
