@@ -162,8 +162,15 @@ for (const engine of engines()) {
       const api = await get('/api/v1/breaking');
       assert.equal(api.status, 200);
       assert.deepEqual(await api.json(), json);
+      // The feeds mark the story's item while the banner is up, in all three formats.
+      const itemOf = (xml: string) => xml.split('<item>').find((i) => i.includes(story.id)) ?? '';
+      assert.ok(itemOf(await (await get('/feed.xml')).text()).includes('<category>Eilmeldung</category>'));
+      assert.ok((await (await get('/atom.xml')).text()).includes('<category term="Eilmeldung"/>'));
+      const feed = await (await get('/feed.json')).json() as { items: Array<{ id: string; tags: string[] }> };
+      assert.deepEqual(feed.items.filter((i) => i.tags.includes('Eilmeldung')).map((i) => i.id), [`urn:uuid:${story.id}`]);
       await services.breaking.takeDown(EDITOR);
       assert.deepEqual(await (await get('/api/v1/breaking')).json(), { breaking: null });
+      assert.ok(!(await (await get('/feed.xml')).text()).includes('<category>Eilmeldung</category>'), 'the mark goes with the banner');
     });
 
     test('bad input is refused naming the field, and nothing is stored', async () => {

@@ -8,6 +8,8 @@ import { feedItem, type FeedDoc } from './feed-items.js';
 import { renderJsonFeed } from './json-feed.js';
 import { renderRss } from './rss.js';
 import { absoluteUrl } from './xml.js';
+import type { BannerItem } from '../banner.js';
+import { EXPIRES_HEADER } from '../page-assets.js';
 
 export interface FeedOptions extends SitemapOptions {
   siteName: string;
@@ -17,6 +19,8 @@ export interface FeedOptions extends SitemapOptions {
   feedSize?: number;
   /** WebSub hubs every feed names (LEDE_WEBSUB_HUB); none: no hub link. */
   websubHubs?: readonly string[];
+  /** The breaking news item up now: the item of its story is marked with the category "Eilmeldung". */
+  breaking?: () => BannerItem | undefined;
 }
 
 const FEED_SIZE = 50;
@@ -48,6 +52,13 @@ export function registerFeedRoutes(app: Hono, reader: SiteReader, opts: FeedOpti
     const format = FILES[c.req.param('file') ?? '']!;
     const stories = await reader.feedStories({ ...scope.filter, limit: size });
     const items = stories.map((s) => feedItem(s, sectionSlug(s.section), opts.siteUrl));
+    // The breaking story carries the mark first among its categories while the banner is up (the copy is not kept past its end).
+    const breaking = opts.breaking?.();
+    const marked = breaking?.storyId ? items.find((i) => i.id === `urn:uuid:${breaking.storyId}`) : undefined;
+    if (marked) {
+      marked.categories = [lang.startsWith('de') ? 'Eilmeldung' : 'Breaking news', ...marked.categories];
+      c.header(EXPIRES_HEADER, String(Date.parse(breaking!.endsAt)));
+    }
     const paths = feedPaths(scope.base);
     const doc: FeedDoc = {
       title: scope.title,
