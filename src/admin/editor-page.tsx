@@ -10,6 +10,7 @@ import { idParams } from '../http/input.js';
 import { pick, type UiLang } from './i18n.js';
 import { WireStoryLink, type StoryAgencyView } from '../services/wire-story-link.js';
 import { AgencyPanel, AgencyPublishHint } from './editor-agency-panel.js';
+import { BREAKING_LINK_TEXT, breakingLinkFor, pushLinkFor } from './breaking-page.js';
 import { NewsroomLayout } from './layout.js';
 import { STORY_TEXT, jsonIsland, page } from './story-text.js';
 
@@ -281,6 +282,12 @@ function EditorView(props: EditorProps) {
           <span id="save-state" role="status" aria-live="polite"></span>
           {s ? <a href={`/newsroom/stories/${s.id}/revisions`}>{t.revisions}</a> : null}
           {s && s.status === 'published' ? <a href={storyPath({ sectionSlug: sectionSlug(s.section), slug: s.slug })}>{t.onSite}</a> : null}
+          {s && s.status === 'published' && hasPermission(user, 'breaking.send') ? (
+            <>
+              <a href={pushLinkFor(s.headline, storyPath({ sectionSlug: sectionSlug(s.section), slug: s.slug }), s.teaser ?? '')}>{pick(BREAKING_LINK_TEXT, props.lang).sendPush}</a>
+              <a href={breakingLinkFor(s)}>{pick(BREAKING_LINK_TEXT, props.lang).asBreaking}</a>
+            </>
+          ) : null}
         </div>
         <div id="presence" class="presence" role="status" aria-live="polite"></div>
         <div id="restore-offer" class="notice" hidden></div>

@@ -67,6 +67,7 @@ export function NewsroomLayout(props: NewsroomLayoutProps) {
                   {link('/newsroom/sections', t.sections, 'sections')}
                   {link('/newsroom/media', t.media, 'media')}
                   {hasPermission(s.user, 'wire.view') ? link('/newsroom/agentur', t.wire, 'wire') : null}
+                  {hasPermission(s.user, 'breaking.send') ? link('/newsroom/eilmeldung', props.lang === 'en' ? 'Breaking news' : 'Eilmeldung', 'breaking') : null}
                   {hasPermission(s.user, 'audit.view') ? link('/newsroom/audit', t.audit, 'audit') : null}
                   {hasPermission(s.user, 'users.manage') ? link('/newsroom/users', t.users, 'users') : null}
                   {hasPermission(s.user, 'settings.manage') ? link('/newsroom/api-keys', pick(API_KEYS_TEXT, props.lang).nav, 'api-keys') : null}

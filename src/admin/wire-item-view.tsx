@@ -9,7 +9,8 @@ import { NewsroomLayout } from './layout.js';
 import { page } from './story-text.js';
 import { EilBadge, EmbargoBadge, StatusBadge, WireNav, isEil, when, wireErrorText, wireText, type WireT } from './wire-common.js';
 import { WireDiffView } from './wire-diff-view.js';
-import type { UiLang } from './i18n.js';
+import { pick, type UiLang } from './i18n.js';
+import { BREAKING_LINK_TEXT } from './breaking-page.js';
 
 export interface WireItemNotice {
   /** A take-over that left something out: its notes and the way to the new story. */
@@ -89,11 +90,17 @@ export async function renderWireItemPage(c: NewsroomContext, deps: NewsroomDeps,
   const publicNotes = (cur.notes ?? []).filter((n) => n.publishable);
   const older = versions.find((v) => v.version < item.version)?.version;
   const names = new Map<string, string>();
+  // "Als Eilmeldung" (urgency 1–2): the banner form with this item's headline and, when it was taken into a story that is published, that story.
+  let publishedTake: string | undefined;
   for (const tk of takes) {
     const story = await deps.stories.get(tk.storyId).catch(() => undefined);
     // Only a story the editor may open is named; the others show as their id.
     if (story && mayOnStory(session.user, 'story.view', story)) names.set(tk.storyId, story.headline);
+    if (story?.status === 'published') publishedTake ??= story.id;
   }
+  const asBreaking = isEil(item.urgency) && !withdrawn && hasPermission(session.user, 'breaking.send')
+    ? `/newsroom/eilmeldung?${new URLSearchParams({ headline: item.headline, ...(publishedTake ? { story: publishedTake } : { from: 'wire' }) })}`
+    : undefined;
   const title = `${t.title}: ${item.headline}`;
   return c.html(page(
     <NewsroomLayout title={title} lang={lang} session={session} current="wire" assets={{ css: deps.asset('newsroom.css') }}>
@@ -127,6 +134,7 @@ export async function renderWireItemPage(c: NewsroomContext, deps: NewsroomDeps,
           <p>{embargoOver ? t.embargoOver(when(item.embargoUntil!, lang)) : t.embargoText(when(item.embargoUntil!, lang))}</p>
         </section>
       ) : null}
+      {asBreaking ? <p><a class="button" href={asBreaking}>{pick(BREAKING_LINK_TEXT, lang).asBreaking}</a></p> : null}
       {!withdrawn && mayTake ? (
         <form method="post" action={`/newsroom/agentur/${item.id}/uebernehmen`} class="panel wire-take">
           <input type="hidden" name="_csrf" value={session.csrfToken} />

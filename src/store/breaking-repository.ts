@@ -87,3 +87,12 @@ export async function writeSetting(db: Queryable, key: string, value: unknown, b
     [key, JSON.stringify(value), by],
   );
 }
+
+/**
+ * Holds `key` for the rest of the transaction (a transaction-scoped advisory
+ * lock; the row may not exist yet, so FOR UPDATE would hold nothing): two
+ * admins switching the same setting are served one after the other.
+ */
+export async function lockSetting(tx: Queryable, key: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('newsroom_settings:' || $1))`, [key]);
+}

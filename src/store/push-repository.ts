@@ -24,6 +24,11 @@ export interface VapidKeyRow {
 /** A send as stored: what was asked for (NewSend, below) and how it went. */
 export interface PushSendRow extends NewSend {
   createdAt: string;
+  /** 'sent' (deliveries written), 'pending' (four eyes: waits for a second editor, no deliveries yet) or 'rejected'. */
+  status: PushSendStatus;
+  /** Who decided a pending send (approved or rejected), and when. */
+  decidedBy: string | null;
+  decidedAt: string | null;
   audience: number;
   delivered: number;
   failed: number;
@@ -31,8 +36,11 @@ export interface PushSendRow extends NewSend {
 }
 
 const SUBSCRIPTION_COLUMNS = 'id, endpoint, p256dh, auth, topics, created_at AS "createdAt"';
+export type PushSendStatus = 'pending' | 'sent' | 'rejected';
+
 const SEND_COLUMNS = `id, title, body, url, icon, filter, push_topic AS "pushTopic", ttl_seconds AS "ttlSeconds",
-  created_by AS "createdBy", created_at AS "createdAt", audience, delivered, failed, removed`;
+  created_by AS "createdBy", created_by_id AS "createdById", created_at AS "createdAt", status, decided_by AS "decidedBy",
+  decided_at AS "decidedAt", audience, delivered, failed, removed`;
 
 /** Adds or updates (by endpoint) a subscription; `created` tells which. */
 export async function upsertSubscription(db: Queryable, s: { endpoint: string; p256dh: string; auth: string; topics: string[] }): Promise<PushSubscriptionRow & { created: boolean }> {
@@ -87,6 +95,14 @@ export async function countAudience(db: Queryable, filter: string): Promise<numb
   return row?.n ?? 0;
 }
 
+/** The audience of every choice readers made, in one pass over the subscriptions ('all' → 1200, 'section:sport' → 80, …). */
+export async function countAudiences(db: Queryable): Promise<Map<string, number>> {
+  const rows = await db.query<{ choice: string; n: number }>(
+    'SELECT choice, count(*)::int AS n FROM push_subscriptions, unnest(topics) AS choice GROUP BY choice',
+  );
+  return new Map(rows.map((r) => [r.choice, r.n]));
+}
+
 // ---------------------------------------------------------------------------
 // VAPID
 
@@ -121,6 +137,8 @@ export interface NewSend {
   pushTopic: string | null;
   ttlSeconds: number;
   createdBy: string;
+  /** The requesting user's id (four eyes: they may not approve their own send); null for the system. */
+  createdById: string | null;
 }
 
 /**
@@ -130,11 +148,22 @@ export interface NewSend {
  * rollback leaves neither the send nor any delivery.
  */
 export async function insertSendWithOutbox(tx: Queryable, send: NewSend): Promise<PushSendRow> {
-  await tx.query(
-    `INSERT INTO push_sends (id, title, body, url, icon, filter, push_topic, ttl_seconds, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [send.id, send.title, send.body, send.url, send.icon, send.filter, send.pushTopic, send.ttlSeconds, send.createdBy],
+  await insertSendRow(tx, send, 'sent');
+  return writeOutbox(tx, send.id, send.filter);
+}
+
+/** The send row alone; a 'pending' one (four eyes) gets its deliveries when approved (approveSend). */
+export async function insertSendRow(tx: Queryable, send: NewSend, status: 'sent' | 'pending'): Promise<PushSendRow> {
+  const [row] = await tx.query<PushSendRow>(
+    `INSERT INTO push_sends (id, title, body, url, icon, filter, push_topic, ttl_seconds, created_by, created_by_id, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid, $11) RETURNING ${SEND_COLUMNS}`,
+    [send.id, send.title, send.body, send.url, send.icon, send.filter, send.pushTopic, send.ttlSeconds, send.createdBy, send.createdById, status],
   );
+  return row!;
+}
+
+/** One pending delivery per subscription the filter matches now (one INSERT … SELECT), and the audience size on the send. */
+async function writeOutbox(tx: Queryable, sendId: string, filter: string): Promise<PushSendRow> {
   const [count] = await tx.query<{ n: number }>(
     `WITH ins AS (
        INSERT INTO push_deliveries (send_id, subscription_id)
@@ -142,10 +171,48 @@ export async function insertSendWithOutbox(tx: Queryable, send: NewSend): Promis
        RETURNING 1
      )
      SELECT count(*)::int AS n FROM ins`,
-    [send.id, send.filter],
+    [sendId, filter],
   );
-  const [row] = await tx.query<PushSendRow>(`UPDATE push_sends SET audience = $2 WHERE id = $1 RETURNING ${SEND_COLUMNS}`, [send.id, count?.n ?? 0]);
+  const [row] = await tx.query<PushSendRow>(`UPDATE push_sends SET audience = $2 WHERE id = $1 RETURNING ${SEND_COLUMNS}`, [sendId, count?.n ?? 0]);
   return row!;
+}
+
+/**
+ * A pending send, locked for the decision (FOR UPDATE: two editors deciding
+ * at once are served one after the other, and the second finds it decided).
+ * MUST be called inside the deciding transaction.
+ */
+export async function lockSend(tx: Queryable, id: string): Promise<PushSendRow | undefined> {
+  const [row] = await tx.query<PushSendRow>(`SELECT ${SEND_COLUMNS} FROM push_sends WHERE id = $1 FOR UPDATE`, [id]);
+  return row;
+}
+
+/**
+ * Approves a pending send: status 'sent', who and when, then its deliveries
+ * (to the subscriptions that match at approval time). Undefined when it was
+ * not pending. MUST be called with the transaction that holds lockSend.
+ */
+export async function approveSend(tx: Queryable, id: string, by: string): Promise<PushSendRow | undefined> {
+  // decided_at on the database clock: the message's TTL counts from it (sentAt below), as the worker reckons with now().
+  const [row] = await tx.query<{ id: string; filter: string }>(
+    `UPDATE push_sends SET status = 'sent', decided_by = $2, decided_at = now() WHERE id = $1 AND status = 'pending' RETURNING id, filter`,
+    [id, by],
+  );
+  return row && writeOutbox(tx, row.id, row.filter);
+}
+
+/** Closes a pending send without deliveries; undefined when it was not pending. */
+export async function rejectSend(tx: Queryable, id: string, by: string): Promise<PushSendRow | undefined> {
+  const [row] = await tx.query<PushSendRow>(
+    `UPDATE push_sends SET status = 'rejected', decided_by = $2, decided_at = now() WHERE id = $1 AND status = 'pending' RETURNING ${SEND_COLUMNS}`,
+    [id, by],
+  );
+  return row;
+}
+
+/** Sends waiting for a second editor, oldest first. */
+export async function pendingSends(db: Queryable, limit: number): Promise<PushSendRow[]> {
+  return db.query<PushSendRow>(`SELECT ${SEND_COLUMNS} FROM push_sends WHERE status = 'pending' ORDER BY created_at, id LIMIT $1`, [limit]);
 }
 
 export async function getSend(db: Queryable, id: string): Promise<PushSendRow | undefined> {
@@ -172,7 +239,7 @@ export interface ClaimedPush {
   icon: string | null;
   pushTopic: string | null;
   ttlSeconds: number;
-  /** Seconds since the send was written (database clock): the TTL left is ttlSeconds − age. */
+  /** Seconds since the send went out (written, or approved under four eyes; database clock): the TTL left is ttlSeconds − age. */
   ageSeconds: number;
 }
 
@@ -200,7 +267,7 @@ export async function claimPushes(db: Database, limit: number, leaseMs: number):
       WHERE d.send_id = due.send_id AND d.subscription_id = due.subscription_id
      RETURNING d.send_id AS "sendId", d.subscription_id AS "subscriptionId", d.attempts,
                p.endpoint, p.p256dh, p.auth, s.title, s.body, s.url, s.icon, s.push_topic AS "pushTopic",
-               s.ttl_seconds AS "ttlSeconds", extract(epoch FROM now() - s.created_at)::float8 AS "ageSeconds"`,
+               s.ttl_seconds AS "ttlSeconds", extract(epoch FROM now() - coalesce(s.decided_at, s.created_at))::float8 AS "ageSeconds"`,
     [limit, leaseMs],
   );
 }
@@ -237,7 +304,7 @@ export async function recordPushOutcomes(db: Queryable, outcomes: readonly PushO
                 WHEN r.result = 'delivered' THEN 'delivered'
                 WHEN r.result = 'failed' THEN 'failed'
                 -- a retry after the message's TTL (or the retry bound) is pointless: the message is stale
-                WHEN now() + make_interval(secs => r.delay_ms / 1000) > s.created_at + make_interval(secs => least(s.ttl_seconds, $7::int)) THEN 'failed'
+                WHEN now() + make_interval(secs => r.delay_ms / 1000) > coalesce(s.decided_at, s.created_at) + make_interval(secs => least(s.ttl_seconds, $7::int)) THEN 'failed'
                 ELSE 'pending' END,
               next_attempt_at = now() + make_interval(secs => r.delay_ms / 1000)
          FROM r JOIN push_sends s ON s.id = r.send_id

@@ -237,7 +237,38 @@ const EXPECTATIONS: Record<string, Case[]> = {
   'POST /newsroom/agentur/quellen/:sid': [{ request: () => ({ path: '/newsroom/agentur/quellen/matrix', form: { name: 'Matrix', format: 'auto', transport: 'manual', withdrawPolicy: 'flag' } }) }],
   'POST /newsroom/agentur/quellen/:sid/regeln': [{ request: () => ({ path: '/newsroom/agentur/quellen/matrix/regeln', form: {} }) }],
   'POST /newsroom/agentur/quellen/:sid/loeschen': [{ request: () => ({ path: '/newsroom/agentur/quellen/matrix-weg2/loeschen', form: {} }) }],
+
+  // Eilmeldung: the banner and Web Push sends (src/api/breaking-api.ts, src/api/push-api.ts, src/admin/breaking-page.tsx, src/admin/push-page.tsx).
+  'GET /newsroom/api/breaking': [{ succeeds: true, request: () => ({ path: '/newsroom/api/breaking' }) }],
+  'POST /newsroom/api/breaking': [{ succeeds: true, request: (c) => ({ path: '/newsroom/api/breaking', json: { headline: `Matrix-Eilmeldung ${c.unique}`, url: '/matrix/eil', minutes: 30 } }) }],
+  'PATCH /newsroom/api/breaking/:id': [{ request: () => ({ path: `/newsroom/api/breaking/${NO_ID}`, json: { version: 1, headline: 'Geändert' } }) }],
+  'PUT /newsroom/api/breaking/:id': [{ request: () => ({ path: `/newsroom/api/breaking/${NO_ID}`, json: { version: 1, headline: 'Geändert' } }) }],
+  // 204, or 404 when an earlier call took it down already.
+  'DELETE /newsroom/api/breaking': [{ request: () => ({ path: '/newsroom/api/breaking' }) }],
+  'GET /newsroom/eilmeldung': [{ succeeds: true, request: () => ({ path: '/newsroom/eilmeldung' }) }],
+  'POST /newsroom/eilmeldung': [{ succeeds: true, request: (c) => ({ path: '/newsroom/eilmeldung', form: { headline: `Formular-Eilmeldung ${c.unique}`, url: '/matrix/eil', minutes: '30', story: '', endsAt: '' } }) }],
+  'POST /newsroom/eilmeldung/beenden': [{ succeeds: true, request: () => ({ path: '/newsroom/eilmeldung/beenden', form: { confirm: 'yes' } }) }],
+  'POST /newsroom/eilmeldung/:id': [{ request: () => ({ path: `/newsroom/eilmeldung/${NO_ID}`, form: { version: '1', headline: 'Geändert', url: '/matrix/eil', minutes: '30' } }) }],
+  'GET /newsroom/api/push': [{ succeeds: true, request: () => ({ path: '/newsroom/api/push' }) }],
+  'GET /newsroom/api/push/audience': [{ succeeds: true, request: () => ({ path: '/newsroom/api/push/audience?filter=all' }) }],
+  'POST /newsroom/api/push/preview': [{ succeeds: true, request: () => ({ path: '/newsroom/api/push/preview', json: PUSH }) }],
+  'POST /newsroom/api/push': [{ succeeds: true, request: () => ({ path: '/newsroom/api/push', json: PUSH }) }],
+  'GET /newsroom/api/push/:id': [{ request: () => ({ path: `/newsroom/api/push/${NO_ID}` }) }],
+  'POST /newsroom/api/push/:id/approve': [{ request: () => ({ path: `/newsroom/api/push/${NO_ID}/approve`, json: {} }) }],
+  'POST /newsroom/api/push/:id/reject': [{ request: () => ({ path: `/newsroom/api/push/${NO_ID}/reject`, json: {} }) }],
+  'PUT /newsroom/api/settings/push-four-eyes': [{ succeeds: true, request: () => ({ path: '/newsroom/api/settings/push-four-eyes', json: { on: false } }) }],
+  'GET /newsroom/push': [{ succeeds: true, request: () => ({ path: '/newsroom/push' }) }],
+  'POST /newsroom/push/vorschau': [{ succeeds: true, request: () => ({ path: '/newsroom/push/vorschau', form: PUSH }) }],
+  'POST /newsroom/push/senden': [{ succeeds: true, request: () => ({ path: '/newsroom/push/senden', form: { ...PUSH, icon: '' } }) }],
+  'POST /newsroom/push/:id/freigeben': [{ request: () => ({ path: `/newsroom/push/${NO_ID}/freigeben`, form: {} }) }],
+  'POST /newsroom/push/:id/ablehnen': [{ request: () => ({ path: `/newsroom/push/${NO_ID}/ablehnen`, form: {} }) }],
+  'POST /newsroom/push/vier-augen': [{ succeeds: true, request: () => ({ path: '/newsroom/push/vier-augen', form: { on: 'false' } }) }],
 };
+
+/** An id nothing has (banner items, pushes). */
+const NO_ID = '00000000-0000-4000-8000-0000000e11e0';
+/** A push as the form and the API take it. */
+const PUSH = { title: 'Matrix: Brücke gesperrt', body: 'Die Strombrücke ist zu.', url: '/sachsen-anhalt/matrix', filter: 'all' };
 
 /** The agency item and dead letter the desk endpoints are called on (ingested in before()). */
 const WIRE = { itemId: '', deadLetterId: '' };
@@ -346,6 +377,18 @@ const SPOT_CHECKS: Array<[Role, string, string | undefined, Ownership, Outcome]>
   ['contributor', 'POST /newsroom/api/media/:id/replace-everywhere', undefined, 'own', 'forbidden'],
   ['editor', 'POST /newsroom/api/media/:id/replace-everywhere', undefined, 'own', 'allowed'],
   ['author', 'POST /newsroom/media/:id/replace-everywhere', undefined, 'own', 'forbidden'],
+  ['contributor', 'POST /newsroom/api/breaking', undefined, 'own', 'forbidden'],
+  ['author', 'POST /newsroom/api/breaking', undefined, 'own', 'forbidden'],
+  ['editor', 'POST /newsroom/api/breaking', undefined, 'own', 'allowed'],
+  ['admin', 'POST /newsroom/api/breaking', undefined, 'own', 'allowed'],
+  ['author', 'POST /newsroom/push/senden', undefined, 'own', 'forbidden'],
+  ['editor', 'POST /newsroom/push/senden', undefined, 'own', 'allowed'],
+  ['author', 'POST /newsroom/api/push', undefined, 'own', 'forbidden'],
+  ['editor', 'POST /newsroom/api/push', undefined, 'own', 'allowed'],
+  ['editor', 'PUT /newsroom/api/settings/push-four-eyes', undefined, 'own', 'forbidden'],
+  ['admin', 'PUT /newsroom/api/settings/push-four-eyes', undefined, 'own', 'allowed'],
+  ['editor', 'POST /newsroom/push/vier-augen', undefined, 'own', 'forbidden'],
+  ['admin', 'POST /newsroom/push/vier-augen', undefined, 'own', 'allowed'],
 ];
 
 const keyOf = (e: { method: string; path: string }) => `${e.method} ${e.path}`;

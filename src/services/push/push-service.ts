@@ -1,11 +1,12 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { LedeError, isBrokenText, isSafeLocalPath, isSlug, type ValidationIssue } from '../../content/index.js';
-import type { AuditActor } from '../../store/audit-repository.js';
+import { audit, type AuditActor } from '../../store/audit-repository.js';
 import {
-  countAudience, getSend, insertSendWithOutbox, recentSends, removeSubscriptionByEndpoint, upsertSubscription,
-  type PushSendRow, type PushSubscriptionRow,
+  approveSend, countAudience, countAudiences, getSend, insertSendRow, insertSendWithOutbox, lockSend, pendingSends, recentSends, rejectSend,
+  removeSubscriptionByEndpoint, upsertSubscription, type PushSendRow, type PushSubscriptionRow,
 } from '../../store/push-repository.js';
+import { pushFourEyes } from '../newsroom-settings.js';
 import type { Queryable } from '../../store/types.js';
 import type { Transactional } from '../story-service.js';
 import { isPrivateAddress } from '../wire-pictures.js';
@@ -20,12 +21,20 @@ import { fromBase64url, MAX_TTL_SECONDS, PUSH_DEFAULTS } from './push-settings.j
  *
  * Choices: 'all' (every breaking push), 'section:<slug>', 'topic:<slug>'. A
  * section and a topic may share a slug ("sport"), so the kind is part of the key.
+ *
+ * Four eyes (the newsroom setting 'push.fourEyes', admins switch it): a send
+ * is then only a request — a 'pending' row without deliveries, audited
+ * 'push.requested'. Another editor approves it (the deliveries, 'push.approved'
+ * and 'push.sent' in one transaction, to the subscriptions that match then)
+ * or rejects it ('push.rejected'); the requester can do neither.
  */
 export const MAX_ENDPOINT = 2000;
 export const MAX_CHOICES = 50;
 export const LIMITS = { title: 120, body: 400, url: 1000, icon: 1000 } as const;
 /** The JSON payload's largest size: one aes128gcm record in the 4096 octets every push service takes is 3993; kept well under. */
 export const MAX_PAYLOAD_BYTES = 3000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SubscribeInput {
   endpoint?: unknown;
@@ -187,6 +196,11 @@ export class PushService {
     return countAudience(this.db, this.#filter(filter, []) ?? this.#throwFilter(filter));
   }
 
+  /** The audience of every choice readers made (one query; a choice nobody made is absent: 0). */
+  async audiences(): Promise<Map<string, number>> {
+    return countAudiences(this.db);
+  }
+
   #filter(filter: unknown, issues: ValidationIssue[]): string | undefined {
     const problem = typeof filter !== 'string' ? 'must be "all", "section:<slug>" or "topic:<slug>"' : isBrokenText(filter) ? 'contains a NUL character or a lone UTF-16 surrogate' : choiceProblem(filter);
     if (problem) return void issues.push({ path: 'filter', message: problem, code: 'one_of' });
@@ -251,21 +265,79 @@ export class PushService {
    */
   async send(input: SendInput, actor: AuditActor): Promise<PushSendRow> {
     const { payload, filter, topic, ttlSeconds } = this.checkSend(input);
+    const send = {
+      id: randomUUID(), title: payload.title, body: payload.body, url: payload.url, icon: payload.icon ?? null,
+      filter, pushTopic: topic, ttlSeconds, createdBy: actor.name.slice(0, 200), createdById: actor.id ?? null,
+    };
     const sent = await this.db.transaction(async (tx) => {
-      const row = await insertSendWithOutbox(tx, {
-        id: randomUUID(), title: payload.title, body: payload.body, url: payload.url, icon: payload.icon ?? null,
-        filter, pushTopic: topic, ttlSeconds, createdBy: actor.name.slice(0, 200),
-      });
+      // Read in the send's transaction: a send confirmed as four eyes are switched on waits like any other.
+      if (await pushFourEyes(tx)) {
+        const row = await insertSendRow(tx, send, 'pending');
+        await audit(tx, actor, 'push.requested', { detail: { send: row.id, title: row.title, url: row.url, filter, audience: await countAudience(tx, filter), ttlSeconds } });
+        return row;
+      }
+      const row = await insertSendWithOutbox(tx, send);
       await this.opts.audit?.(tx, actor, { send: row.id, title: row.title, url: row.url, filter, audience: row.audience, ttlSeconds });
       return row;
     });
-    this.opts.afterSend?.(sent);
+    if (sent.status === 'sent') this.opts.afterSend?.(sent);
     return sent;
+  }
+
+  /** Whether sends wait for a second editor now. */
+  fourEyes(): Promise<boolean> {
+    return pushFourEyes(this.db);
+  }
+
+  /**
+   * Approves a pending send (four eyes): its deliveries, 'push.approved' and
+   * 'push.sent' in one transaction. The requester may not approve their own;
+   * a send decided meanwhile is a 409.
+   */
+  async approve(id: string, actor: AuditActor): Promise<PushSendRow> {
+    const approved = await this.db.transaction(async (tx) => {
+      const pending = await this.#pendingForDecision(tx, id, actor, 'approve');
+      const row = (await approveSend(tx, pending.id, actor.name.slice(0, 200)))!;
+      await audit(tx, actor, 'push.approved', { detail: { send: row.id, title: row.title, requestedBy: row.createdBy, audience: row.audience } });
+      await this.opts.audit?.(tx, actor, { send: row.id, title: row.title, url: row.url, filter: row.filter, audience: row.audience, ttlSeconds: row.ttlSeconds, requestedBy: row.createdBy });
+      return row;
+    });
+    this.opts.afterSend?.(approved);
+    return approved;
+  }
+
+  /** Rejects a pending send (four eyes): it is closed without deliveries, audited 'push.rejected'. */
+  async reject(id: string, actor: AuditActor): Promise<PushSendRow> {
+    return this.db.transaction(async (tx) => {
+      const pending = await this.#pendingForDecision(tx, id, actor, 'reject');
+      const row = (await rejectSend(tx, pending.id, actor.name.slice(0, 200)))!;
+      await audit(tx, actor, 'push.rejected', { detail: { send: row.id, title: row.title, requestedBy: row.createdBy } });
+      return row;
+    });
+  }
+
+  /** The send, locked, if it is pending and `actor` is not its requester; otherwise the refusal. */
+  async #pendingForDecision(tx: Queryable, id: string, actor: AuditActor, what: 'approve' | 'reject'): Promise<PushSendRow> {
+    const row = UUID.test(id) ? await lockSend(tx, id) : undefined;
+    if (!row) throw new LedeError('NOT_FOUND', `no push ${id.slice(0, 40)}`, { reason: 'not_found' });
+    if (row.status !== 'pending') {
+      throw new LedeError('CONFLICT', `this push was already ${row.status === 'sent' ? 'approved and sent' : 'rejected'}${row.decidedBy ? ` by ${row.decidedBy}` : ''}; nothing to ${what}`, { reason: 'version_conflict' });
+    }
+    if (row.createdById !== null && row.createdById === actor.id) {
+      // No reason of its own yet in error-reasons.ts; the English message says what to do.
+      throw new LedeError('FORBIDDEN', `you asked for this push yourself; another editor with breaking.send must ${what} it (four eyes)`, { reason: 'unspecified' });
+    }
+    return row;
+  }
+
+  /** Sends waiting for a second editor, oldest first. */
+  async pending(limit = 50): Promise<PushSendRow[]> {
+    return pendingSends(this.db, Math.max(1, Math.min(200, Math.floor(limit))));
   }
 
   /** A send with its counters (audience, delivered, failed, removed). */
   async get(id: string): Promise<PushSendRow> {
-    const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await getSend(this.db, id) : undefined;
+    const row = UUID.test(id) ? await getSend(this.db, id) : undefined;
     if (!row) throw new LedeError('NOT_FOUND', `no push ${id.slice(0, 40)}`, { reason: 'not_found' });
     return row;
   }
