@@ -14,6 +14,9 @@ import { PushService, type SubscribeInput } from '../../src/services/push/push-s
 import { pushSettings } from '../../src/services/push/push-settings.js';
 import { loadVapidIdentity } from '../../src/services/push/vapid.js';
 import { joinTransaction } from '../../src/services/story-service.js';
+import { NewsroomSettings } from '../../src/services/newsroom-settings.js';
+import { audit } from '../../src/store/audit-repository.js';
+import { AccountService } from '../../src/services/account-service.js';
 import { forEachEngine, openOptions } from '../helpers/db.js';
 
 const EDITOR = { name: 'Jana Redakteurin' };
@@ -48,6 +51,7 @@ forEachEngine('push subscriptions and sends', (ctx) => {
     await ctx.db.query('DELETE FROM push_subscriptions');
     await ctx.db.query('DELETE FROM push_deliveries');
     await ctx.db.query('DELETE FROM push_sends');
+    await ctx.db.query('DELETE FROM newsroom_settings');
   });
 
   test('a subscription is stored with its endpoint, keys and choices only; subscribing again updates the choices', async () => {
@@ -191,6 +195,89 @@ forEachEngine('push subscriptions and sends', (ctx) => {
     const sent = await service.send({ ...ok, icon: 'https://cdn.example.org/logo.png' }, EDITOR);
     assert.equal(sent.icon, 'https://cdn.example.org/logo.png');
     assert.equal(sent.audience, 0, 'a send to nobody is allowed (and audited)');
+  });
+
+  test('four eyes: a send waits without deliveries; another editor approves (deliveries, push.approved and push.sent at once) or rejects; never the requester', async () => {
+    // Audit entries name real accounts (audit_log.actor_id references users).
+    const accounts = new AccountService(ctx.db);
+    const person = async (name: string) => {
+      const email = `${name.split(' ')[0]!.toLowerCase()}-${randomBytes(3).toString('hex')}@example.org`;
+      const u = await accounts.createUser({ email, name, role: 'editor', password: 'vier-augen-passwort-1' }, { name: 'test' });
+      return { id: u.id, name: u.name };
+    };
+    const requester = await person('Rita Anträge');
+    const second = await person('Bernd Zweitblick');
+    const thirdEditor = await person('Carla Dritte');
+    const subs = [await service.subscribe(browserSubscription(['all'])), await service.subscribe(browserSubscription(['all']))];
+    let told = 0;
+    const audited = new PushService(ctx.db, { audit: (tx, actor, detail) => audit(tx, actor, 'push.sent', { detail }), afterSend: () => told++ });
+    const settings = new NewsroomSettings(ctx.db);
+    await ctx.db.query("DELETE FROM audit_log WHERE action LIKE 'push.%' OR action = 'settings.changed'");
+    const actions = async () => (await ctx.db.query<{ action: string; actor: string }>(
+      "SELECT action, actor FROM audit_log WHERE action LIKE 'push.%' OR action = 'settings.changed' ORDER BY id",
+    )).map((r) => `${r.action} ${r.actor}`);
+
+    assert.equal(await audited.fourEyes(), false, 'off unless switched on');
+    assert.equal(await settings.setPushFourEyes(requester, true), true);
+    assert.equal(await settings.setPushFourEyes(requester, true), true, 'switching to the value it has changes nothing');
+    await assert.rejects(settings.setPushFourEyes(requester, 'ja'), (err: unknown) => refusedPaths(err).join() === 'on');
+    assert.equal(await audited.fourEyes(), true);
+
+    const pending = await audited.send({ title: 'Eilmeldung: Deich gebrochen', url: '/sachsen-anhalt/deich', filter: 'all' }, requester);
+    assert.equal(pending.status, 'pending');
+    assert.equal(pending.createdById, requester.id);
+    assert.equal(told, 0, 'nobody is woken for a request');
+    const deliveries = async (id: string) => (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM push_deliveries WHERE send_id = $1', [id]))[0]!.n;
+    assert.equal(await deliveries(pending.id), 0, 'a request has no deliveries');
+    assert.deepEqual((await audited.pending()).map((s) => s.id), [pending.id]);
+
+    await assert.rejects(audited.approve(pending.id, requester), (err: unknown) => isLedeError(err) && err.code === 'FORBIDDEN' && /another editor/.test(err.message));
+    await assert.rejects(audited.reject(pending.id, requester), (err: unknown) => isLedeError(err) && err.code === 'FORBIDDEN');
+    await assert.rejects(audited.approve('00000000-0000-4000-8000-00000000ffff', second), (err: unknown) => isLedeError(err) && err.code === 'NOT_FOUND');
+    await assert.rejects(audited.approve('kein-push', second), (err: unknown) => isLedeError(err) && err.code === 'NOT_FOUND');
+
+    // A third reader subscribes before the approval: the audience is counted when it goes out.
+    subs.push(await service.subscribe(browserSubscription(['all'])));
+    const approved = await audited.approve(pending.id, second);
+    assert.equal(approved.status, 'sent');
+    assert.equal(approved.decidedBy, second.name);
+    assert.equal(approved.audience, 3);
+    assert.equal(await deliveries(pending.id), 3);
+    assert.equal(told, 1, 'the sender is woken once it is approved');
+    await assert.rejects(audited.approve(pending.id, second), (err: unknown) => isLedeError(err) && err.code === 'CONFLICT', 'never twice');
+    await assert.rejects(audited.reject(pending.id, second), (err: unknown) => isLedeError(err) && err.code === 'CONFLICT');
+
+    const other = await audited.send({ title: 'Eilmeldung: Entwarnung', url: '/sachsen-anhalt/entwarnung', filter: 'all' }, requester);
+    const rejected = await audited.reject(other.id, second);
+    assert.deepEqual([rejected.status, rejected.decidedBy, await deliveries(other.id)], ['rejected', second.name, 0]);
+    assert.deepEqual((await audited.pending()).map((s) => s.id), []);
+
+    // A failing audit rolls the approval back whole: still pending, no deliveries.
+    const third = await audited.send({ title: 'Eilmeldung: Pegel sinkt', url: '/sachsen-anhalt/pegel', filter: 'all' }, requester);
+    const failing = new PushService(ctx.db, { audit: async () => { throw new Error('audit log unavailable'); } });
+    await assert.rejects(failing.approve(third.id, second), /audit log unavailable/);
+    assert.equal((await audited.get(third.id)).status, 'pending');
+    assert.equal(await deliveries(third.id), 0);
+
+    // Two editors approving at once: one wins, the other hears it was decided.
+    const results = await Promise.allSettled([audited.approve(third.id, second), audited.approve(third.id, thirdEditor)]);
+    assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    assert.equal(await deliveries(third.id), 3, 'one set of deliveries');
+
+    assert.equal(await settings.setPushFourEyes(second, false), false);
+    const direct = await audited.send({ title: 'Eilmeldung: alles ruhig', url: '/sachsen-anhalt/ruhig', filter: 'all' }, requester);
+    assert.equal(direct.status, 'sent');
+    assert.deepEqual(await actions(), [
+      `settings.changed ${requester.name}`,
+      `push.requested ${requester.name}`,
+      `push.approved ${second.name}`, `push.sent ${second.name}`,
+      `push.requested ${requester.name}`,
+      `push.rejected ${second.name}`,
+      `push.requested ${requester.name}`,
+      `push.approved ${results[0]!.status === 'fulfilled' ? second.name : 'Carla Dritte'}`, `push.sent ${results[0]!.status === 'fulfilled' ? second.name : 'Carla Dritte'}`,
+      `settings.changed ${second.name}`,
+      `push.sent ${requester.name}`,
+    ]);
   });
 
   test('VAPID: a key pair is made on first use and kept; concurrent first starts end with one pair', async () => {
