@@ -9,7 +9,9 @@ import { BannerState, bannerHtml, fillSlot, findSlot } from '../../src/site/bann
 import { bannerSlot } from '../../src/site/banner-slot.js';
 import { PageCache } from '../../src/site/page-cache.js';
 import type { Database } from '../../src/store/index.js';
-import { engines } from '../helpers/db.js';
+import { engines, freshTarget, openOptions, removeTarget, serverSkipReason, type Target } from '../helpers/db.js';
+import { startEventRelay, type EventRelay } from '../../src/events/event-relay.js';
+import { openDatabase } from '../../src/store/index.js';
 
 const ARTICLE = '/politik/haushalt-fuer-2027-mit-knapper-mehrheit-beschlossen';
 const EDITOR = { name: 'Chefin vom Dienst' };
@@ -236,5 +238,55 @@ describe('pages rendered without a page cache', () => {
     assert.ok(bannerOf(html)?.includes('Eilmeldung ohne Cache'));
     await services.breaking.takeDown(EDITOR);
     assert.equal(bannerOf(await (await app.request(ARTICLE)).text()), undefined);
+  });
+});
+
+describe('the breaking banner across two app nodes [PostgreSQL]', serverSkipReason() ? { skip: serverSkipReason()! } : {}, () => {
+  let target: Target;
+  const nodes: Array<{ db: Database; app: Hono; cache: PageCache; relay: EventRelay; services: Services }> = [];
+
+  before(async () => {
+    target = await freshTarget('postgres');
+    for (const name of ['a', 'b']) {
+      const db = await openDatabase(openOptions(target, { onWarning: () => undefined }));
+      const cache = new PageCache({ freshMs: 600_000 });
+      const events = new EventBus();
+      const relay = await startEventRelay({
+        db, databaseUrl: target.engine === 'postgres' ? target.databaseUrl : undefined, bus: events, purgeAll: () => cache.purgeAll(), nodeId: `banner-${name}`, log: () => undefined,
+      });
+      const services = createServices(db, {}, { events });
+      const app = createApp(db, { siteName: 'Lede', siteUrl: 'http://localhost', trustProxy: false }, { pageCache: cache, events, services });
+      nodes.push({ db, app, cache, relay, services });
+    }
+    await loadDemoContent(nodes[0]!.db);
+  });
+  after(async () => {
+    for (const n of nodes) {
+      await n.cache.settled();
+      await n.relay.close();
+      await n.db.close().catch(() => undefined);
+    }
+    if (target) await removeTarget(target);
+  });
+
+  async function eventually(what: string, check: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) assert.fail(`${what}: not within 5 s`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  test("a banner set on node A is on node B's kept pages, and goes from them when taken down on B", async () => {
+    const [a, b] = [nodes[0]!, nodes[1]!];
+    for (const n of nodes) for (const p of ['/', ARTICLE]) await (await n.app.request(p)).text();
+    const renders = b.cache.renders;
+    await a.services.breaking.set(EDITOR, { headline: 'Eilmeldung von Knoten A', url: '/politik' });
+    for (const p of ['/', ARTICLE]) {
+      await eventually(`${p} on node B`, async () => bannerOf(await (await b.app.request(p)).text())?.includes('Knoten A') === true);
+    }
+    assert.equal(b.cache.renders, renders, 'node B put the banner into its kept copies without rendering them');
+    await b.services.breaking.takeDown(EDITOR);
+    await eventually('the banner gone from node A', async () => bannerOf(await (await a.app.request(ARTICLE)).text()) === undefined);
   });
 });
