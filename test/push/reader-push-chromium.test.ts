@@ -36,7 +36,7 @@ import { loadVapidIdentity, type VapidIdentity } from '../../src/services/push/v
 import type { Database } from '../../src/store/index.js';
 import { engines } from '../helpers/db.js';
 import { startFakePushService, type FakePushService, type FakeSubscription } from '../helpers/fake-push-service.js';
-import { chromiumOnLoopback } from '../helpers/newsroom-chromium.js';
+import { axeViolations, chromiumOnLoopback } from '../helpers/newsroom-chromium.js';
 import { missingChromium } from '../site/page-checkers.js';
 
 const WAIT = { timeout: 20_000 };
@@ -146,6 +146,7 @@ describe('Web Push for a reader in Chromium', { skip: missingChromium() }, () =>
     assert.equal(await page.evaluate('window.__permissionAsks'), 0, 'no permission request on page load');
     assert.equal(await page.evaluate('navigator.serviceWorker.controller'), null, 'nothing registered before the reader asks');
     assert.equal(await page.getByRole('button', { name: 'Benachrichtigungen abbestellen' }).isVisible(), false);
+    assert.deepEqual(await axeViolations(page), [], 'the shown control passes axe (WCAG 2.1 AA, best practice)');
 
     // The sections come from the site's navigation; the reader picks "Alle Eilmeldungen".
     assert.equal(await page.getByLabel('Sport').count(), 1);
@@ -207,6 +208,7 @@ describe('Web Push for a reader in Chromium', { skip: missingChromium() }, () =>
     assert.deepEqual(await db.query('SELECT endpoint FROM push_subscriptions'), []);
     assert.equal(await page.evaluate(`localStorage.getItem('${STORED}')`), null, 'the browser\'s subscription is ended too');
     assert.equal(await off.isVisible(), false);
+    assert.deepEqual(await axeViolations(page), [], 'and with its status said');
     assert.deepEqual(problems, []);
   });
 
