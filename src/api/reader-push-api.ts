@@ -29,8 +29,8 @@ import { TokenBuckets } from './public-keys-gate.js';
  * 503 with Retry-After. Other methods: 405 with Allow.
  *
  * Nothing about the request is kept: not the address (the rate limit's
- * buckets are memory only and forget an address within a minute of quiet),
- * not the user agent; the row holds the endpoint, its two keys and the topics.
+ * buckets live in the node's memory only, bounded, never written), not the
+ * user agent; the row holds the endpoint, its two keys and the topics.
  */
 export const MAX_BODY_BYTES = 8 * 1024;
 /** POSTs per minute per client address (a reader changes their choices a few times at most). */
