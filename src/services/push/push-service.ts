@@ -134,7 +134,7 @@ export class PushService {
       if (v === undefined || v === null || v === '') return void issues.push({ path, message: 'is required', code: 'required' });
       if (typeof v !== 'string') return void issues.push({ path, message: 'must be a string', code: 'must_be_text' });
       if (isBrokenText(v)) return void issues.push({ path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' });
-      if (v.length > max) return void issues.push({ path, message: `must be at most ${max} characters`, code: 'too_long', params: { max } });
+      if (v.length > max) return void issues.push({ path, message: `must be at most ${max} characters`, code: 'too_long', params: { max, got: v.length } });
       return v;
     };
     const endpoint = text('endpoint', input.endpoint, MAX_ENDPOINT);
@@ -224,7 +224,7 @@ export class PushService {
       if (typeof v !== 'string') return void issues.push({ path, message: 'must be a string', code: 'must_be_text' });
       if (isBrokenText(v)) return void issues.push({ path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' });
       const t = v.trim();
-      if (t.length > max) return void issues.push({ path, message: `must be at most ${max} characters`, code: 'too_long', params: { max } });
+      if (t.length > max) return void issues.push({ path, message: `must be at most ${max} characters`, code: 'too_long', params: { max, got: t.length } });
       return t;
     };
     const title = text('title', input.title, LIMITS.title, true);
