@@ -350,3 +350,146 @@ export async function pendingDeliveries(db: Queryable, sendId?: string): Promise
   );
   return row?.n ?? 0;
 }
+
+// ---------------------------------------------------------------------------
+// The sender's batch statements (PushWorker). Written so their plans do not
+// hang on table statistics, which a 100,000-row outbox written a moment ago
+// does not have yet (PGlite never gathers them by itself): the claimed rows
+// are updated by their tuple ids (a TID scan, whatever the join estimates),
+// and subscriptions and deliveries are looked up one key at a time through
+// LATERAL … LIMIT 1 (always the primary key). A hash join over the whole
+// outbox per batch made a fan-out quadratic.
+
+/** One claimed delivery: who gets it; the message is its send's (ClaimedSend), the same for all of them. */
+export interface ClaimedDelivery {
+  sendId: string;
+  subscriptionId: string;
+  attempts: number;
+  /** null when the subscription was deleted in a race with the send: the worker drops the row. */
+  endpoint: string | null;
+  p256dh: string | null;
+  auth: string | null;
+}
+
+/** The message of a send, read once per batch instead of once per delivery. */
+export interface ClaimedSend {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+  icon: string | null;
+  pushTopic: string | null;
+  ttlSeconds: number;
+  /** Seconds since the send went out (written, or approved under four eyes; database clock): the TTL left is ttlSeconds − age. */
+  ageSeconds: number;
+}
+
+/**
+ * Claims up to `limit` due deliveries, oldest due first: locked with SKIP
+ * LOCKED (rows another node is claiming are passed over, never waited for)
+ * and leased by moving next_attempt_at `leaseMs` ahead, so no other node
+ * takes them while this one sends; should it die, the lease runs out and
+ * another node sends them. Then the sends they belong to, in a second
+ * statement (one row per send).
+ */
+export async function claimPushBatch(db: Queryable, limit: number, leaseMs: number): Promise<{ deliveries: ClaimedDelivery[]; sends: Map<string, ClaimedSend> }> {
+  // The ctids are read under the row locks FOR UPDATE took, so they still name the rows the UPDATE changes.
+  const deliveries = await db.query<ClaimedDelivery>(
+    `WITH claimed AS (
+       UPDATE push_deliveries d
+          SET next_attempt_at = now() + make_interval(secs => $2::float8 / 1000)
+        WHERE d.ctid = ANY (ARRAY(
+                SELECT ctid FROM push_deliveries
+                 WHERE state = 'pending' AND next_attempt_at <= now()
+                 ORDER BY next_attempt_at
+                 LIMIT $1
+                 FOR UPDATE SKIP LOCKED))
+       RETURNING d.send_id, d.subscription_id, d.attempts
+     )
+     SELECT c.send_id AS "sendId", c.subscription_id AS "subscriptionId", c.attempts, p.endpoint, p.p256dh, p.auth
+       FROM claimed c
+       LEFT JOIN LATERAL (SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE id = c.subscription_id LIMIT 1) p ON true`,
+    [limit, leaseMs],
+  );
+  const sends = new Map<string, ClaimedSend>();
+  if (!deliveries.length) return { deliveries, sends };
+  const ids = [...new Set(deliveries.map((d) => d.sendId))];
+  const rows = await db.query<ClaimedSend>(
+    `SELECT id, title, body, url, icon, push_topic AS "pushTopic", ttl_seconds AS "ttlSeconds",
+            extract(epoch FROM now() - coalesce(decided_at, created_at))::float8 AS "ageSeconds"
+       FROM push_sends WHERE id = ANY ($1::uuid[])`,
+    [ids],
+  );
+  for (const r of rows) sends.set(r.id, r);
+  return { deliveries, sends };
+}
+
+/**
+ * Records a batch of attempts and adds them to their sends' counters, in one
+ * statement (as recordPushOutcomes, with plans that stay on the primary key).
+ * A retry that would come after the send's TTL or `retryForSeconds`
+ * (whichever is first) fails the delivery instead. Rows no longer pending
+ * (removed, or recorded by another node after a lease ran out) are left
+ * alone and not counted again.
+ */
+export async function recordPushBatch(db: Queryable, outcomes: readonly PushOutcome[], retryForSeconds = 86_400): Promise<{ delivered: number; failed: number; retrying: number }> {
+  if (!outcomes.length) return { delivered: 0, failed: 0, retrying: 0 };
+  const [row] = await db.query<{ delivered: number; failed: number; retrying: number }>(
+    `WITH r AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::float8[])
+         AS r(send_id, subscription_id, result, status, error, delay_ms)
+     ), target AS (
+       SELECT t.tid, r.*,
+              coalesce(s.decided_at, s.created_at) + make_interval(secs => least(s.ttl_seconds, $7::int)) AS stale_at
+         FROM r
+         JOIN push_sends s ON s.id = r.send_id
+         CROSS JOIN LATERAL (
+           SELECT ctid AS tid FROM push_deliveries d
+            WHERE d.send_id = r.send_id AND d.subscription_id = r.subscription_id AND d.state = 'pending' LIMIT 1) t
+     ), changed AS (
+       UPDATE push_deliveries d
+          SET attempts = d.attempts + 1,
+              last_status = t.status,
+              last_error = left(t.error, 500),
+              state = CASE
+                WHEN t.result = 'delivered' THEN 'delivered'
+                WHEN t.result = 'failed' THEN 'failed'
+                -- a retry after the message's TTL (or the retry bound) is pointless: the message is stale
+                WHEN now() + make_interval(secs => t.delay_ms / 1000) > t.stale_at THEN 'failed'
+                ELSE 'pending' END,
+              next_attempt_at = now() + make_interval(secs => t.delay_ms / 1000)
+         FROM target t
+        -- by tuple id (a TID scan), and the key and state again: a row changed since it was read is passed over
+        WHERE d.ctid = ANY (ARRAY(SELECT tid FROM target)) AND d.ctid = t.tid
+          AND d.send_id = t.send_id AND d.subscription_id = t.subscription_id AND d.state = 'pending'
+       RETURNING d.send_id, d.state
+     ), per_send AS (
+       SELECT send_id,
+              count(*) FILTER (WHERE state = 'delivered')::int AS delivered,
+              count(*) FILTER (WHERE state = 'failed')::int AS failed
+         FROM changed GROUP BY send_id
+     ), counted AS (
+       UPDATE push_sends s SET delivered = s.delivered + p.delivered, failed = s.failed + p.failed
+         FROM per_send p WHERE s.id = p.send_id AND (p.delivered > 0 OR p.failed > 0)
+     )
+     SELECT count(*) FILTER (WHERE state = 'delivered')::int AS delivered,
+            count(*) FILTER (WHERE state = 'failed')::int AS failed,
+            count(*) FILTER (WHERE state = 'pending')::int AS retrying
+       FROM changed`,
+    [
+      outcomes.map((o) => o.sendId), outcomes.map((o) => o.subscriptionId), outcomes.map((o) => o.result),
+      outcomes.map((o) => o.status), outcomes.map((o) => o.error), outcomes.map((o) => Math.max(0, o.delayMs)), retryForSeconds,
+    ],
+  );
+  return row ?? { delivered: 0, failed: 0, retrying: 0 };
+}
+
+/**
+ * Gathers the planner's statistics of the outbox. PostgreSQL's autovacuum
+ * does it within about a minute of a big send; PGlite never does. The sender
+ * calls it when a big backlog appears, so the claim's ORDER BY … LIMIT walks
+ * the due index instead of sorting every pending row per batch.
+ */
+export async function analyzeOutbox(db: Queryable): Promise<void> {
+  await db.query('ANALYZE push_deliveries');
+}

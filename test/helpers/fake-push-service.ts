@@ -51,8 +51,13 @@
  * while), `openConnections`/`maxConnections`/`connectionsOpened` (TCP
  * connections; opened ≫ requests means no keep-alive).
  *
- * The checks are also exported on their own: checkVapid(), decryptPushMessage()
- * and contentKeys(), for tests that hold a request without sending it.
+ * `{ decrypt: false }` (benches only) checks the aes128gcm framing but skips
+ * the decryption, so the fake's ECDH does not compete for the CPU of the
+ * sender being measured.
+ *
+ * The checks are also exported on their own: checkVapid(), readAes128gcm(),
+ * decryptPushMessage() and contentKeys(), for tests that hold a request
+ * without sending it.
  */
 import {
   createDecipheriv,
@@ -119,6 +124,13 @@ export interface FakePushServiceOptions {
   maxBodyBytes?: number;
   /** Keep every request in `deliveries` (default); false keeps counts only, for big fan-outs. */
   keepDeliveries?: boolean;
+  /**
+   * Decrypt every payload (default). false checks the aes128gcm header and
+   * record sizes only (payload: null) — for benches, where the ECDH of the
+   * check would take the CPU the sender under test shares with it; tests
+   * keep it on, so a wrong encryption fails them.
+   */
+  decrypt?: boolean;
 }
 
 export interface FakePushService {
@@ -140,6 +152,8 @@ export interface FakePushService {
   /** Every request, in arrival order (empty when keepDeliveries is false). */
   deliveries: PushDelivery[];
   deliveriesFor(id: string): PushDelivery[];
+  /** How many messages the subscription accepted (counted also when keepDeliveries is false: a bench's duplicate check). */
+  acceptedBy(id: string): number;
   /** Answers for the next valid requests to this subscription, in order; then 201 again. */
   respond(id: string, answers: PushAnswer[]): void;
   /** From now on the subscription answers 410 Gone (or 404 Not Found): the browser dropped it. */
@@ -193,6 +207,18 @@ function p256PublicKey(point: Buffer): KeyObject | null {
   }
 }
 
+/** Keys already read from k (a sender sends every push with the same one; reading a JWK costs more than the rest of the check). */
+const keyObjects = new Map<string, KeyObject | null>();
+function vapidKey(k: string, point: Buffer): KeyObject | null {
+  let key = keyObjects.get(k);
+  if (key === undefined) {
+    key = p256PublicKey(point);
+    if (keyObjects.size > 1000) keyObjects.clear();
+    keyObjects.set(k, key);
+  }
+  return key;
+}
+
 /** Reads `vapid t=…, k=…` (auth-params, values may be quoted) into a map, or null for another scheme. */
 function vapidParams(authorization: string): Map<string, string> | null {
   const m = /^vapid\s+(.*)$/is.exec(authorization.trim());
@@ -210,6 +236,19 @@ function vapidParams(authorization: string): Map<string, string> | null {
 
 /** Signatures already verified (token + key), so a sender that reuses its JWT is not charged twice. */
 const verifiedSignatures = new Set<string>();
+/**
+ * Headers that passed every check, with what they said (by header, audience
+ * and expected key): a sender reuses one JWT for thousands of pushes, and only
+ * the checks that depend on the time need doing again.
+ */
+const passedHeaders = new Map<string, { claims: { aud: string; exp: number; sub: string }; key: string }>();
+
+/** exp against the clock (RFC 8292 §2), or undefined when it is fine now. */
+function expiryProblem(exp: number, now: number): string | undefined {
+  if (exp <= now) return `JWT expired (exp ${exp} ≤ now ${now})`;
+  if (exp > now + MAX_EXP_AHEAD_SECONDS) return `JWT exp is ${exp - now} s ahead, more than 24 h (RFC 8292 §2)`;
+  return undefined;
+}
 
 /**
  * Checks a VAPID Authorization header for a push to `audience` (the push
@@ -219,6 +258,12 @@ const verifiedSignatures = new Set<string>();
 export function checkVapid(authorization: string | undefined, audience: string, opts: { nowSeconds?: number; expectedKey?: string } = {}): VapidCheck {
   const now = opts.nowSeconds ?? Math.floor(Date.now() / 1000);
   if (!authorization) return { ok: false, status: 401, problem: 'no Authorization header (RFC 8292 §4.2: VAPID is required)' };
+  const passedKey = `${authorization}\n${audience}\n${opts.expectedKey ?? ''}`;
+  const passed = passedHeaders.get(passedKey);
+  if (passed) {
+    const late = expiryProblem(passed.claims.exp, now);
+    return late ? { ok: false, status: 403, problem: late } : { ok: true, claims: { ...passed.claims }, key: passed.key };
+  }
   const params = vapidParams(authorization);
   if (!params) return { ok: false, status: 401, problem: `Authorization scheme is not "vapid" (RFC 8292 §3): ${authorization.slice(0, 20)}…` };
   const token = params.get('t');
@@ -226,7 +271,7 @@ export function checkVapid(authorization: string | undefined, audience: string, 
   if (!token || !k) return { ok: false, status: 401, problem: 'vapid authorization needs both t= and k= (RFC 8292 §3)' };
 
   const keyBytes = fromBase64url(k);
-  const key = keyBytes && p256PublicKey(keyBytes);
+  const key = keyBytes && vapidKey(k, keyBytes);
   if (!keyBytes || !key) return { ok: false, status: 403, problem: 'k is not a base64url uncompressed P-256 public key (RFC 8292 §3.2)' };
   if (opts.expectedKey !== undefined) {
     const expected = fromBase64url(opts.expectedKey);
@@ -261,9 +306,11 @@ export function checkVapid(authorization: string | undefined, audience: string, 
   const { aud, exp, sub } = claims as { aud?: unknown; exp?: unknown; sub?: unknown };
   if (aud !== audience) return { ok: false, status: 403, problem: `JWT aud is ${JSON.stringify(aud)}, not the push service's origin ${audience} (RFC 8292 §2)` };
   if (typeof exp !== 'number' || !Number.isInteger(exp)) return { ok: false, status: 403, problem: 'JWT exp is missing or not an integer (RFC 8292 §2)' };
-  if (exp <= now) return { ok: false, status: 403, problem: `JWT expired (exp ${exp} ≤ now ${now})` };
-  if (exp > now + MAX_EXP_AHEAD_SECONDS) return { ok: false, status: 403, problem: `JWT exp is ${exp - now} s ahead, more than 24 h (RFC 8292 §2)` };
+  const late = expiryProblem(exp, now);
+  if (late) return { ok: false, status: 403, problem: late };
   if (typeof sub !== 'string' || !isContactUri(sub)) return { ok: false, status: 403, problem: `JWT sub ${JSON.stringify(sub)} is not a mailto: or https: URI (RFC 8292 §2.1)` };
+  if (passedHeaders.size > 1000) passedHeaders.clear();
+  passedHeaders.set(passedKey, { claims: { aud, exp, sub }, key: k });
   return { ok: true, claims: { aud, exp, sub }, key: k };
 }
 
@@ -319,8 +366,8 @@ export function contentKeys(salt: Buffer, asPublic: Buffer, subscriber: Subscrib
   };
 }
 
-/** Decrypts an aes128gcm push message body for `subscriber`, as the browser would. */
-export function decryptPushMessage(body: Buffer, subscriber: Subscriber): Decrypted {
+/** The parts of an aes128gcm body (RFC 8188 §2.1 header, then the one record RFC 8291 §4 allows), or why it has none. */
+export function readAes128gcm(body: Buffer): { ok: true; salt: Buffer; asPublic: Buffer; record: Buffer } | { ok: false; problem: string } {
   // RFC 8188 §2.1 header: salt (16) | rs (uint32) | idlen (1) | keyid (idlen)
   if (body.length < HEADER_FIXED) return { ok: false, problem: `body of ${body.length} octets is shorter than the aes128gcm header (RFC 8188 §2.1)` };
   const salt = body.subarray(0, 16);
@@ -333,6 +380,14 @@ export function decryptPushMessage(body: Buffer, subscriber: Subscriber): Decryp
   const record = body.subarray(HEADER_FIXED + idlen);
   if (record.length > rs) return { ok: false, problem: `ciphertext of ${record.length} octets exceeds rs ${rs}: more than one record, but RFC 8291 §4 allows exactly one` };
   if (record.length < TAG_LENGTH + 1) return { ok: false, problem: `record of ${record.length} octets cannot hold a 16-octet tag and a padding delimiter (RFC 8188 §2)` };
+  return { ok: true, salt, asPublic, record };
+}
+
+/** Decrypts an aes128gcm push message body for `subscriber`, as the browser would. */
+export function decryptPushMessage(body: Buffer, subscriber: Subscriber): Decrypted {
+  const parts = readAes128gcm(body);
+  if (!parts.ok) return parts;
+  const { salt, asPublic, record } = parts;
 
   let keys: { cek: Buffer; nonce: Buffer };
   try {
@@ -434,6 +489,8 @@ interface SubscriptionState {
   applicationServerKey?: string;
   answers: PushAnswer[];
   gone?: 404 | 410;
+  /** Messages it accepted (kept also when keepDeliveries is false). */
+  accepted: number;
 }
 
 type Answer = { status: number; headers: Record<string, string>; body: string };
@@ -443,6 +500,7 @@ export async function startFakePushService(opts: FakePushServiceOptions = {}): P
   const tls = opts.tls ?? true;
   const maxBodyBytes = opts.maxBodyBytes ?? 4096;
   const keepDeliveries = opts.keepDeliveries ?? true;
+  const decrypt = opts.decrypt ?? true;
   let latencyMs = opts.latencyMs ?? 0;
 
   const subscriptions = new Map<string, SubscriptionState>();
@@ -451,6 +509,7 @@ export async function startFakePushService(opts: FakePushServiceOptions = {}): P
   const counts = { requests: 0, accepted: 0, refused: 0 };
   const c = { inFlight: 0, maxInFlight: 0, openConnections: 0, maxConnections: 0, connectionsOpened: 0 };
   const sockets = new Set<Socket>();
+  let messageCount = 0;
   let origin = '';
   /** While paused: a promise the held answers wait for, and what releases them. */
   let paused: { promise: Promise<void>; resolve: () => void } | undefined;
@@ -476,6 +535,10 @@ export async function startFakePushService(opts: FakePushServiceOptions = {}): P
     }
     if (encoding !== 'aes128gcm') {
       return { ...seen, status: 415, problem: `Content-Encoding is ${JSON.stringify(encoding ?? null)}; push payloads must be aes128gcm (RFC 8291 §4)`, payload: null };
+    }
+    if (!decrypt) {
+      const parts = readAes128gcm(body);
+      return parts.ok ? { ...seen, status: 201, payload: null } : { ...seen, status: 400, problem: parts.problem, payload: null };
     }
     const decrypted = decryptPushMessage(body, state.subscriber);
     if (!decrypted.ok) return { ...seen, status: 400, problem: decrypted.problem, payload: null };
@@ -503,7 +566,7 @@ export async function startFakePushService(opts: FakePushServiceOptions = {}): P
         answer = { status: outcome.status, headers: {}, body: outcome.problem };
       } else {
         const next = state.answers.shift();
-        if (next === undefined) answer = { status: 201, headers: { location: `/message/${randomBytes(9).toString('base64url')}` }, body: '' };
+        if (next === undefined) answer = { status: 201, headers: { location: `/message/${++messageCount}` }, body: '' };
         else if (typeof next === 'number') answer = { status: next, headers: {}, body: '' };
         else {
           const headers = { ...next.headers };
@@ -516,7 +579,10 @@ export async function startFakePushService(opts: FakePushServiceOptions = {}): P
     const ok = !outcome.problem;
     const accepted = ok && answer.status >= 200 && answer.status < 300;
     counts.requests++;
-    if (accepted) counts.accepted++;
+    if (accepted) {
+      counts.accepted++;
+      if (state) state.accepted++;
+    }
     else counts.refused++;
     if (keepDeliveries) {
       const ttlHeader = header(req, 'ttl');
@@ -612,13 +678,14 @@ export async function startFakePushService(opts: FakePushServiceOptions = {}): P
       const publicKey = ecdh.generateKeys(); // uncompressed point, 65 octets
       const auth = randomBytes(16);
       const id = randomBytes(12).toString('base64url');
-      const state: SubscriptionState = { subscriber: { ecdh, publicKey, auth }, answers: [] };
+      const state: SubscriptionState = { subscriber: { ecdh, publicKey, auth }, answers: [], accepted: 0 };
       if (subOpts.applicationServerKey !== undefined) state.applicationServerKey = subOpts.applicationServerKey;
       subscriptions.set(id, state);
       return { id, endpoint: `${origin}/push/${id}`, expirationTime: null, keys: { p256dh: publicKey.toString('base64url'), auth: auth.toString('base64url') } };
     },
     deliveries,
     deliveriesFor: (id) => deliveries.filter((d) => d.subscriptionId === id),
+    acceptedBy: (id) => subscriptions.get(id)?.accepted ?? 0,
     respond(id, answers) {
       const state = subscriptions.get(id);
       if (!state) throw new Error(`fake push service: no subscription ${id}`);

@@ -59,8 +59,30 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/**
+ * endpointProblem's verdict per origin (it looks at the scheme, the
+ * credentials and the host only), so a fan-out checks each push service's
+ * origin once instead of parsing every endpoint twice more.
+ */
+const originVerdicts = new Map<string, string | undefined>();
+function problemOf(url: URL, endpoint: string, allowPrivate: boolean): string | undefined {
+  if (url.username || url.password || url.origin === 'null') return endpointProblem(endpoint, allowPrivate);
+  const key = `${allowPrivate ? 'private' : 'public'} ${url.origin}`;
+  if (originVerdicts.has(key)) return originVerdicts.get(key);
+  const verdict = endpointProblem(`${url.origin}/`, allowPrivate);
+  if (originVerdicts.size >= 1000) originVerdicts.clear();
+  originVerdicts.set(key, verdict);
+  return verdict;
+}
+
 export function postPush(req: PushRequest, opts: TransportOptions): Promise<TransportResult> {
-  const problem = endpointProblem(req.endpoint, opts.allowPrivate);
+  let url: URL;
+  try {
+    url = new URL(req.endpoint);
+  } catch {
+    return Promise.resolve({ error: 'endpoint is not a URL' });
+  }
+  const problem = problemOf(url, req.endpoint, opts.allowPrivate);
   if (problem) return Promise.resolve({ error: `endpoint ${problem}` });
   return new Promise<TransportResult>((resolve) => {
     let settled = false;
@@ -75,6 +97,8 @@ export function postPush(req: PushRequest, opts: TransportOptions): Promise<Tran
       resolve(r);
     };
     const answered = (): TransportResult => {
+      // 2xx, what nearly every push gets: nothing to read from the body.
+      if (status !== undefined && status >= 200 && status < 300 && retryAfter === undefined) return { status };
       const text = Buffer.concat(chunks).toString('utf8').replace(/\s+/g, ' ').trim().slice(0, 300);
       const ra = parseRetryAfter(retryAfter);
       return {
@@ -83,7 +107,12 @@ export function postPush(req: PushRequest, opts: TransportOptions): Promise<Tran
         ...(status !== undefined && (status < 200 || status >= 300) && { error: `answered ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}${text ? `: ${text}` : ''}` }),
       };
     };
-    const request = https.request(req.endpoint, {
+    // Options from the one parse above (https.request would parse the string again).
+    const request = https.request({
+      protocol: url.protocol,
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port || 443,
+      path: `${url.pathname}${url.search}`,
       method: 'POST',
       agent: opts.agent,
       lookup: opts.allowPrivate ? LOOKUPS.private : LOOKUPS.open,
