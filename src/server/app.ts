@@ -77,7 +77,8 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   app.post('/ingest/:source', (c) => push.fetch(c.req.raw, c.env as object));
   // Readers' Web Push subscriptions (POST /push/subscribe, /push/unsubscribe, GET /push/key): writes, never cached.
   const readerPush = readerPushApi(services.push, { vapidPublicKey: opts.vapidPublicKey, trustProxy: config.trustProxy, siteUrl: config.siteUrl });
-  app.all('/push/*', (c) => readerPush.fetch(c.req.raw, c.env as object));
+  // Only its three paths: a section may still be called "push" (its stories live at /push/<slug>).
+  for (const path of ['/push/key', '/push/subscribe', '/push/unsubscribe']) app.all(path, (c) => readerPush.fetch(c.req.raw, c.env as object));
   // Metrics answer before the page cache (never kept there); without a token the path is the site's like any other (404).
   if (opts.metrics && opts.metricsToken) app.get('/metrics', metricsHandler(opts.metrics.registry, opts.metricsToken));
   // Public renditions carry their own caching (immutable, capped at the rights' end): not for the page cache.

@@ -68,6 +68,14 @@ function parseAcceptEncoding(acceptEncoding: string): Coding {
   return br >= gzip ? 'br' : 'gzip';
 }
 
+/** Whether Accept-Encoding allows gzip (for a copy that has gzip but not brotli to offer). */
+export function acceptsGzip(acceptEncoding: string | null | undefined): boolean {
+  if (!acceptEncoding) return false;
+  const coding = negotiate(acceptEncoding);
+  if (coding !== 'br') return coding === 'gzip';
+  return parseAcceptEncoding(`${acceptEncoding}`.split(',').filter((p) => p.trim().toLowerCase().split(';')[0] !== 'br').join(',')) === 'gzip';
+}
+
 /** HTML, XML (feeds, sitemaps), JSON, CSS, JavaScript and plain text: what compresses well. Pictures are compressed already. */
 export function isCompressibleType(contentType: string | null | undefined): boolean {
   if (!contentType) return false;

@@ -5,10 +5,12 @@ import { PAGE_ROUTE_LIST, type PageRoute } from './page-routes.js';
 import { routeMatcher, type RouteMatch } from './route-matcher.js';
 import { PieceStore, type StoredBody } from './piece-store.js';
 import { fillSlot, findSlot, type BannerSource } from './banner.js';
+import { deflatePiece, gzipSplit, gzipSplitSync, sliceViews, trailer } from './gzip-splice.js';
+import zlib from 'node:zlib';
 import { RenderGate, isRenderShed, type RenderGateOptions } from './render-gate.js';
 import { SURROGATE } from './surrogate-keys.js';
 import {
-  MIN_COMPRESS_BYTES, encodeFast, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
+  MIN_COMPRESS_BYTES, acceptsGzip, encodeFast, encodeStored, etagFor, isCompressibleType, matchesIfNoneMatch, negotiate, varyWithAcceptEncoding, type Coding,
 } from './content-encoding.js';
 
 /**
@@ -64,9 +66,11 @@ export interface PageCacheOptions {
   /** The routes whose declarations the cache follows (default: the reader site's, PAGE_ROUTES). */
   routes?: readonly PageRoute[];
   /**
-   * The breaking banner (banner.ts): put into every HTML page's slot when it
-   * is stored, and into a kept copy the first time it is served after the
-   * banner changed, instead of a purge.
+   * The breaking banner (banner.ts). HTML pages are kept with the banner slot
+   * empty and the banner is laid into the answer as it goes out (plain: one
+   * more view; gzip: one more deflate piece and a new trailer, gzip-splice.ts),
+   * so a change reaches every kept page at once, without a purge or a
+   * re-render, and nothing is compressed again.
    */
   banner?: BannerSource;
 }
@@ -98,9 +102,30 @@ interface Entry {
   purged?: true;
   /** Per coding, the headers a fresh hit goes out with (all but Age), built on the first fast hit (wireHit). */
   wire?: Partial<Record<Coding, WireCopy>>;
-  /** An HTML page's banner slot (byte offsets in the plain body) and the banner generation its bodies show. */
-  slot?: { start: number; end: number; lang: string };
-  bannerGeneration?: number;
+  /** An HTML page's (empty) banner slot: its byte offset in the plain body and the page's language. */
+  slot?: { start: number; lang: string };
+  /** Its gzip body is split at the slot (gzip-splice.ts): where the second part begins, the CRC-32 before the slot. */
+  gzSplit?: { at: number; crcPrefix: number };
+  /** The copy with the current banner, per banner generation (views into its pieces plus the banner's own bytes). */
+  withBanner?: BannerCopy;
+}
+
+/** A kept page as it goes out while a banner is up: no brotli (it cannot be spliced), gzip and plain. */
+interface BannerCopy {
+  generation: number;
+  /** No banner for this page now: serve the kept bodies as they are. */
+  none?: true;
+  identity?: { views: Buffer[]; length: number };
+  gzip?: { views: Buffer[]; length: number };
+  etag?: string;
+  wire?: Partial<Record<Coding, { headers: string[]; etag: string }>>;
+}
+
+/** A banner's bytes as every page shares them: plain, as a deflate piece, and a short hash for the ETag. */
+interface BannerBytes {
+  plain: Buffer;
+  deflated: Buffer;
+  tag: string;
 }
 
 interface KeptBodies {
@@ -308,7 +333,10 @@ export class PageCache {
   #compressing = 0;
   readonly #pieces = new PieceStore();
   #banner: BannerSource | undefined;
-  /** Kept copies given a new banner on their first use after it changed (tests and diagnostics). */
+  /** The banner's bytes per page language (cleared when the banner changes). */
+  readonly #bannerBytes = new Map<string, BannerBytes>();
+  #bannerBytesGeneration = -1;
+  /** Kept copies given the current banner (once per copy and banner change; tests and diagnostics). */
   rebannered = 0;
 
   constructor(opts: PageCacheOptions = {}) {
@@ -470,7 +498,6 @@ export class PageCache {
       this.#drop(key, entry);
       entry = undefined;
     }
-    if (entry?.slot && this.#banner && entry.bannerGeneration !== this.#banner.generation) this.#rebanner(key, entry);
     const age = entry ? now - entry.storedAt : Infinity;
 
     const current = entry && !entry.purged;
@@ -542,13 +569,15 @@ export class PageCache {
     const now = this.#now();
     const age = now - entry.storedAt;
     if (now >= entry.expiresAt || !(age < this.#fresh)) return undefined;
-    if (entry.slot && this.#banner && entry.bannerGeneration !== this.#banner.generation) this.#rebanner(pathname, entry);
     this.#hits++;
     this.#gate.noteHit();
     this.#touch(pathname, entry);
     const kept = entry.kept;
-    const coding: Coding = entry.varies && (kept.br || kept.gzip) ? negotiate(acceptEncoding) : 'identity';
-    const copy = this.#wireCopy(entry, kept, coding);
+    const bannered = this.#bannerCopy(entry);
+    const coding: Coding = bannered
+      ? (entry.varies && bannered.gzip && acceptsGzip(acceptEncoding) ? 'gzip' : 'identity')
+      : (entry.varies && (kept.br || kept.gzip) ? negotiate(acceptEncoding) : 'identity');
+    const copy = bannered ? this.#bannerWireCopy(entry, bannered, coding) : this.#wireCopy(entry, kept, coding);
     const headers = [...copy.headers, 'age', String(Math.max(0, Math.floor(age / 1000)))];
     if (entry.expiresAt !== Infinity) headers.push('cache-control', cacheControlUntil(entry.expiresAt, now));
     if (ifNoneMatch && matchesIfNoneMatch(ifNoneMatch, copy.etag)) {
@@ -557,10 +586,35 @@ export class PageCache {
       for (let i = 0; i < headers.length; i += 2) if (headers[i] !== 'content-encoding') without.push(headers[i]!, headers[i + 1]!);
       return { status: 304, headers: without, body: undefined, length: 0 };
     }
-    const body = copy.body;
+    if (bannered) {
+      const out = coding === 'gzip' ? bannered.gzip! : bannered.identity!;
+      if (method === 'HEAD') return { status: entry.status, headers, body: undefined, length: out.length };
+      // The views are the kept pieces (and the banner's own bytes): held as the plain body would be.
+      const source = coding === 'gzip' ? kept.gzip! : kept.identity;
+      this.#pieces.hold(source);
+      return { status: entry.status, headers, body: out.views, length: out.length, release: () => this.#pieces.release(source) };
+    }
+    const body = (copy as WireCopy).body;
     if (method === 'HEAD') return { status: entry.status, headers, body: undefined, length: body.length };
     this.#pieces.hold(body);
     return { status: entry.status, headers, body: body.views, length: body.length, release: () => this.#pieces.release(body) };
+  }
+
+  /** The headers of a fresh hit with the banner, in `coding` (gzip or plain), built once per copy, banner and coding. */
+  #bannerWireCopy(entry: Entry, bannered: BannerCopy, coding: Coding): { headers: string[]; etag: string } {
+    const wire = (bannered.wire ??= {});
+    let copy = wire[coding];
+    if (!copy) {
+      const etag = etagFor(bannered.etag!, coding);
+      const headers: string[] = [];
+      for (const [k, v] of entry.headers) headers.push(k.toLowerCase(), v);
+      if (coding !== 'identity') headers.push('content-encoding', coding);
+      headers.push('surrogate-key', entry.keys.map(headerSafeKey).join(' '), 'x-cache', 'HIT', 'etag', etag);
+      if (entry.expiresAt === Infinity) headers.push('cache-control', CACHE_CONTROL);
+      copy = { headers, etag };
+      wire[coding] = copy;
+    }
+    return copy;
   }
 
   /** The headers and body of a fresh hit in `coding`, built once per copy and coding. */
@@ -615,10 +669,10 @@ export class PageCache {
         const negative = NEGATIVE_STATUSES.has(res.status) && this.#negative > 0 ? res.headers.get('cache-control') ?? 'no-store' : undefined;
         if ((res.status !== 200 || noStore) && negative === undefined) {
           // Not cacheable (5xx, redirects): give each waiter its own copy of the body.
-          const body = this.#withBanner(await res.arrayBuffer(), res.headers.get('content-type')).body;
+          const body = this.#filled(await res.arrayBuffer(), res.headers.get('content-type'));
           return { pass: new Response(body, { status: res.status, headers: res.headers }) };
         }
-        const { body, slot, generation } = this.#withBanner(await res.arrayBuffer(), res.headers.get('content-type'));
+        const { body, slot } = this.#emptySlot(await res.arrayBuffer(), res.headers.get('content-type'));
         const added = (res.headers.get(KEYS_HEADER) ?? '').split(/\s+/).filter((k) => /^asset:[0-9a-f-]{36}$/.test(k));
         const keys = added.length ? [...pathKeys, ...added] : pathKeys;
         const expires = Number(res.headers.get(EXPIRES_HEADER));
@@ -632,7 +686,7 @@ export class PageCache {
           storedAt: this.#now(),
           expiresAt: expires > 0 ? expires : Infinity,
           ...(negative !== undefined && { negative }),
-          ...(slot && { slot, bannerGeneration: generation }),
+          ...(slot && { slot }),
           bytes: ENTRY_OVERHEAD + body.byteLength + key.length + keys.join(' ').length + headers.reduce((n, [k, v]) => n + k.length + v.length, 0),
         };
         return { entry, store: true };
@@ -651,61 +705,88 @@ export class PageCache {
     return pending.promise.then((r) => ('pass' in r ? { pass: r.pass.clone() } : r));
   }
 
-  /** An HTML body with the current banner in its slot, where the slot is, and which banner that is. */
-  #withBanner(body: ArrayBuffer, type: string | null): { body: ArrayBuffer; slot?: { start: number; end: number; lang: string }; generation?: number } {
-    const banner = this.#banner;
-    if (!banner || !type?.startsWith('text/html')) return { body };
+  /** An HTML body with its banner slot emptied (kept copies get the banner as they go out), and where the slot is. */
+  #emptySlot(body: ArrayBuffer, type: string | null): { body: ArrayBuffer; slot?: { start: number; lang: string } } {
+    if (!this.#banner || !type?.startsWith('text/html')) return { body };
     const bytes = Buffer.from(body);
     const slot = findSlot(bytes);
     if (!slot) return { body };
-    const generation = banner.generation;
-    const filled = fillSlot(bytes, slot, banner.fragment(slot.lang));
-    const out = filled.body === bytes ? body : filled.body.buffer.slice(filled.body.byteOffset, filled.body.byteOffset + filled.body.byteLength);
-    return { body: out as ArrayBuffer, slot: { ...slot, end: filled.end }, generation };
+    const emptied = fillSlot(bytes, slot, '').body;
+    const out = emptied === bytes ? body : emptied.buffer.slice(emptied.byteOffset, emptied.byteOffset + emptied.byteLength) as ArrayBuffer;
+    return { body: out, slot: { start: slot.start, lang: slot.lang } };
+  }
+
+  /** An answer that is not kept (an error page, a redirect's body) with the current banner in its slot. */
+  #filled(body: ArrayBuffer, type: string | null): ArrayBuffer {
+    if (!this.#banner || !type?.startsWith('text/html')) return body;
+    const bytes = Buffer.from(body);
+    const slot = findSlot(bytes);
+    if (!slot) return body;
+    const filled = fillSlot(bytes, slot, this.#banner.fragment(slot.lang)).body;
+    return filled === bytes ? body : filled.buffer.slice(filled.byteOffset, filled.byteOffset + filled.byteLength) as ArrayBuffer;
+  }
+
+  /** The banner's bytes for pages in `lang`, or undefined when none is up. */
+  #bannerFor(lang: string, generation: number): BannerBytes | undefined {
+    if (this.#bannerBytesGeneration !== generation) {
+      this.#bannerBytes.clear();
+      this.#bannerBytesGeneration = generation;
+    }
+    let bytes = this.#bannerBytes.get(lang);
+    if (!bytes) {
+      const html = this.#banner!.fragment(lang);
+      if (!html) return undefined;
+      const plain = Buffer.from(html, 'utf8');
+      bytes = { plain, deflated: deflatePiece(plain), tag: createHash('sha1').update(plain).digest('base64url').slice(0, 8) };
+      if (this.#bannerBytes.size < 32) this.#bannerBytes.set(lang, bytes);
+    }
+    return bytes;
   }
 
   /**
-   * Puts the current banner into a kept copy: the plain body with the slot's
-   * new content, compressed again (fast settings, this thread: ~0.3 ms per
-   * coding for a 15 KB page), a new ETag. Done on the copy's first use after
-   * the banner changed, so a change costs nothing for copies nobody asks for
-   * and a page asked for a thousand times a second is redone once. The old
-   * pieces go back once the responses writing them have closed.
+   * A kept HTML page as it goes out with the current banner, or undefined
+   * when no banner is up (the kept bodies go out as they are). Made once per
+   * copy and banner change: the plain body is its pieces with the banner's
+   * bytes between them; the gzip body is its two deflate parts with the
+   * banner's deflate piece between them and a new trailer (gzip-splice.ts).
+   * Brotli cannot be joined like that, so while a banner is up a kept page
+   * goes out as gzip to browsers that would take brotli.
    */
-  #rebanner(key: string, entry: KeptEntry): void {
-    const banner = this.#banner!;
-    const slot = entry.slot!;
+  #bannerCopy(entry: KeptEntry): BannerCopy | undefined {
+    const banner = this.#banner;
+    if (!banner || !entry.slot) return undefined;
     const generation = banner.generation;
-    const before = this.#pieces.copy(entry.kept.identity);
-    const filled = fillSlot(before, slot, banner.fragment(slot.lang));
-    entry.bannerGeneration = generation;
-    this.rebannered++;
-    // The same banner as before (a change back and forth, or only its end time moved): the bodies stand.
-    if (filled.body === before) return;
-    const body = filled.body;
-    const old = entry.kept;
-    const kept: KeptBodies = {
-      identity: this.#pieces.put(body),
-      ...(old.gzip && { gzip: this.#pieces.put(encodeFast(body, 'gzip')) }),
-      ...(old.br && { br: this.#pieces.put(encodeFast(body, 'br')) }),
-    };
-    if (old.gzip) this.compressions++;
-    if (old.br) this.compressions++;
-    let delta = 0;
-    eachBody(old, (b) => { delta -= PieceStore.bytesFor(b.length); this.#pieces.drop(b); });
-    eachBody(kept, (b) => { delta += PieceStore.bytesFor(b.length); });
-    entry.kept = kept;
-    entry.slot = { ...slot, end: filled.end };
-    entry.etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-    entry.wire = undefined;
-    entry.bytes += delta;
-    this.#bytes += delta;
-    if (this.#bytes > this.#maxBytes) {
-      for (const [k, e] of this.#entries) {
-        if (this.#bytes <= this.#maxBytes) break;
-        if (k !== key) this.#drop(k, e);
-      }
+    const memo = entry.withBanner;
+    if (memo?.generation === generation) return memo.none ? undefined : memo;
+    const bytes = this.#bannerFor(entry.slot.lang, generation);
+    if (!bytes) {
+      entry.withBanner = { generation, none: true };
+      return undefined;
     }
+    this.rebannered++;
+    const kept = entry.kept;
+    const at = entry.slot.start;
+    const plain = kept.identity;
+    const identity = {
+      views: [...sliceViews(plain.views, 0, at), bytes.plain, ...sliceViews(plain.views, at, plain.length)],
+      length: plain.length + bytes.plain.length,
+    };
+    let gzip: BannerCopy['gzip'];
+    if (kept.gzip && entry.gzSplit) {
+      const split = entry.gzSplit;
+      // The CRC carried on over the banner and the rest of the page.
+      let crc = zlib.crc32(bytes.plain, split.crcPrefix);
+      for (const v of sliceViews(plain.views, at, plain.length)) crc = zlib.crc32(v, crc);
+      const tail = trailer(crc, identity.length);
+      gzip = {
+        views: [...sliceViews(kept.gzip.views, 0, split.at), bytes.deflated, ...sliceViews(kept.gzip.views, split.at, kept.gzip.length - 8), tail],
+        length: kept.gzip.length + bytes.deflated.length,
+      };
+    }
+    const etag = entry.etag.endsWith('"') ? `${entry.etag.slice(0, -1)}-e${bytes.tag}"` : `${entry.etag}-e${bytes.tag}`;
+    const copy: BannerCopy = { generation, identity, ...(gzip && { gzip }), etag };
+    entry.withBanner = copy;
+    return copy;
   }
 
   /** The entry with its compressed bodies, when it is text worth compressing. */
@@ -724,13 +805,22 @@ export class PageCache {
     if (this.#compressing >= MAX_BEST_COMPRESSIONS) {
       // Many new copies at once (a crawl of the archive, a flood of misses): brotli 11 takes ~12 ms a page, far more
       // than the render, and the thread pool would queue them without bound. The fast settings cost ~0.3 ms and 7 % in size.
-      gzip = encodeFast(body, 'gzip');
+      if (entry.slot) {
+        const split = gzipSplitSync(body, entry.slot.start, 6);
+        gzip = split.gzip;
+        entry.gzSplit = { at: split.split, crcPrefix: split.crcPrefix };
+      } else gzip = encodeFast(body, 'gzip');
       br = encodeFast(body, 'br');
       this.fastCompressions += 2;
     } else {
       this.#compressing++;
       try {
-        [gzip, br] = await Promise.all([encodeStored(body, 'gzip'), encodeStored(body, 'br')]);
+        if (entry.slot) {
+          const [split, brotli] = await Promise.all([gzipSplit(body, entry.slot.start, 9), encodeStored(body, 'br')]);
+          gzip = split.gzip;
+          br = brotli;
+          entry.gzSplit = { at: split.split, crcPrefix: split.crcPrefix };
+        } else [gzip, br] = await Promise.all([encodeStored(body, 'gzip'), encodeStored(body, 'br')]);
       } finally {
         this.#compressing--;
       }
@@ -795,12 +885,39 @@ export class PageCache {
     return encoded ?? Buffer.from(e.body);
   }
 
+  /** A kept page with the banner, on the slow path: gzip or plain, the banner's ETag. */
+  #respondWithBanner(req: Request, e: Entry, bannered: BannerCopy, headers: Headers): Response {
+    const coding: Coding = e.varies && bannered.gzip && acceptsGzip(req.headers.get('accept-encoding')) ? 'gzip' : 'identity';
+    if (coding === 'gzip') headers.set('Content-Encoding', 'gzip');
+    const etag = etagFor(bannered.etag!, coding);
+    if (e.negative !== undefined) headers.set('Cache-Control', e.negative);
+    else {
+      headers.set('ETag', etag);
+      headers.set('Cache-Control', cacheControlUntil(e.expiresAt, this.#now()));
+      if (matchesIfNoneMatch(req.headers.get('if-none-match'), etag)) {
+        headers.delete('Content-Encoding');
+        return new Response(null, { status: 304, headers });
+      }
+    }
+    const out = coding === 'gzip' ? bannered.gzip! : bannered.identity!;
+    return new Response(req.method === 'HEAD' ? null : (Buffer.concat(out.views) as unknown as BodyInit), { status: e.status, headers });
+  }
+
   #respond(req: Request, e: Entry, state: string): Response {
     const headers = new Headers(e.headers);
     headers.set('Surrogate-Key', e.keys.map(headerSafeKey).join(' '));
     headers.set('Age', String(Math.max(0, Math.floor((this.#now() - e.storedAt) / 1000))));
     headers.set('X-Cache', state);
     let coding: Coding = 'identity';
+    const bannered = e.kept ? this.#bannerCopy(e as KeptEntry) : undefined;
+    if (bannered) return this.#respondWithBanner(req, e, bannered, headers);
+    if (!e.kept && e.slot && this.#banner?.fragment(e.slot.lang)) {
+      // A waiter's own copy of a render (not kept): the banner goes into its plain body.
+      const filled = fillSlot(Buffer.from(e.body), { start: e.slot.start, end: e.slot.start }, this.#banner.fragment(e.slot.lang)).body;
+      headers.set('ETag', `"${createHash('sha1').update(filled).digest('base64url').slice(0, 22)}"`);
+      headers.set('Cache-Control', cacheControlUntil(e.expiresAt, this.#now()));
+      return new Response(req.method === 'HEAD' ? null : (filled as unknown as BodyInit), { status: e.status, headers });
+    }
     if (e.varies) {
       const kept = e.kept;
       const has = (c: Coding) => (kept ? kept[c] : c === 'br' ? e.br : c === 'gzip' ? e.gzip : undefined) !== undefined;

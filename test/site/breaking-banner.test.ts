@@ -91,7 +91,11 @@ for (const engine of engines()) {
       await get('/');
       const renders = cache.renders;
 
+      const compressions = cache.compressions;
       const item = await services.breaking.set(EDITOR, { headline: 'Hochwasser: Pegel in Dresden über 7 Meter', url: '/politik' });
+      // While a banner is up a kept page goes out as gzip (brotli cannot be spliced), or plain to a client that takes neither.
+      assert.equal((await get(ARTICLE, { 'accept-encoding': 'gzip, deflate, br' })).headers.get('content-encoding'), 'gzip');
+      assert.equal((await get(ARTICLE, { 'accept-encoding': 'br' })).headers.get('content-encoding'), null);
       for (const coding of ['br', 'gzip', 'identity']) {
         for (const path of [ARTICLE, '/']) {
           const res = await get(path, { 'accept-encoding': coding });
@@ -102,6 +106,7 @@ for (const engine of engines()) {
         }
       }
       assert.equal(cache.renders, renders, 'no page was rendered again for the banner');
+      assert.equal(cache.compressions, compressions, 'nor compressed again: the banner is spliced into the kept gzip');
       // A browser holding the page without the banner gets the new one, not a 304.
       const revalidated = await get(ARTICLE, { 'accept-encoding': 'br', 'if-none-match': etagBefore });
       assert.equal(revalidated.status, 200);
@@ -121,6 +126,7 @@ for (const engine of engines()) {
         assert.equal(bannerOf(await body(res)), undefined, `taken down: ${coding} shows no banner`);
       }
       assert.equal(cache.renders, renders);
+      assert.equal((await get(ARTICLE, { 'accept-encoding': 'gzip, br' })).headers.get('content-encoding'), 'br', 'brotli again once it is down');
       assert.equal(await services.breaking.takeDown(EDITOR), false, 'nothing left to take down');
     });
 
@@ -289,4 +295,28 @@ describe('the breaking banner across two app nodes [PostgreSQL]', serverSkipReas
     await b.services.breaking.takeDown(EDITOR);
     await eventually('the banner gone from node A', async () => bannerOf(await (await a.app.request(ARTICLE)).text()) === undefined);
   });
+});
+
+test('a gzip member split at the slot takes any piece between its parts and stays valid', async () => {
+  const { gzipSplitSync, deflatePiece, sliceViews, trailer } = await import('../../src/site/gzip-splice.js');
+  const page = Buffer.from(`<html><head><style>${'a{color:red}'.repeat(300)}</style></head><body>${bannerSlot('de')}<main>${'Überschwemmung im Tal. '.repeat(400)}</main></body></html>`);
+  const slot = findSlot(page)!;
+  const split = gzipSplitSync(page, slot.start, 9);
+  assert.ok(zlib.gunzipSync(split.gzip).equals(page), 'the split member alone is the page');
+  for (const piece of ['', 'x', bannerHtml({ headline: 'Ä'.repeat(150), url: '/a' }, 'de')]) {
+    const plain = Buffer.from(piece);
+    const expected = Buffer.concat([page.subarray(0, slot.start), plain, page.subarray(slot.start)]);
+    let crc = zlib.crc32(plain, split.crcPrefix);
+    crc = zlib.crc32(page.subarray(slot.start), crc);
+    const views = [
+      ...sliceViews([split.gzip.subarray(0, 100), split.gzip.subarray(100)], 0, split.split), deflatePiece(plain),
+      ...sliceViews([split.gzip.subarray(0, 100), split.gzip.subarray(100)], split.split, split.gzip.length - 8), trailer(crc, expected.length),
+    ];
+    assert.ok(zlib.gunzipSync(Buffer.concat(views)).equals(expected), `with ${plain.length} bytes between`);
+  }
+  // sliceViews cuts across view boundaries without copying
+  const views = [Buffer.from('abc'), Buffer.from('defg'), Buffer.from('h')];
+  assert.equal(Buffer.concat(sliceViews(views, 2, 7)).toString(), 'cdefg');
+  assert.equal(Buffer.concat(sliceViews(views, 0, 8)).toString(), 'abcdefgh');
+  assert.equal(sliceViews(views, 3, 3).length, 0);
 });
