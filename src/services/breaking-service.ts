@@ -97,7 +97,7 @@ export class BreakingService {
       if (typeof v !== 'string') return void issues.push({ path, message: 'must be a string', code: 'must_be_text' });
       if (isBrokenText(v)) return void issues.push({ path, message: 'contains a NUL character or a lone UTF-16 surrogate', code: 'broken_text' });
       const t = v.trim().replace(/\s+/g, ' ');
-      if (t.length > max) return void issues.push({ path, message: `must be at most ${max} characters`, code: 'too_long' });
+      if (t.length > max) return void issues.push({ path, message: `must be at most ${max} characters`, code: 'too_long', params: { max, got: t.length } });
       return t || undefined;
     };
     let headline = text('headline', input.headline, BREAKING_LIMITS.headline);
