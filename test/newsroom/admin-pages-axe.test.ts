@@ -78,6 +78,9 @@ describe('newsroom admin pages in Chromium', () => {
       '/newsroom/topics',
       '/newsroom/topics/hochwasser',
       '/newsroom/sections',
+      '/newsroom/eilmeldung',
+      '/newsroom/push',
+      '/newsroom/push?title=Sturmwarnung&body=Orkan+erreicht+die+K%C3%BCste&url=%2Fpolitik',
     ];
     const found: string[] = [];
     for (const [email, extra] of [['admin@example.org', ['/newsroom/users']], ['en@example.org', []]] as const) {
