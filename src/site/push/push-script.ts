@@ -17,6 +17,9 @@ import { createHash } from 'node:crypto';
  *   time (the server keeps no link between a reader and a page view);
  * - the same button saves changed choices; "unsubscribe" ends the browser's
  *   subscription and posts its endpoint to /push/unsubscribe;
+ * - for a reader who subscribed, once a day on a page view: subscribes again
+ *   with the current key (the same subscription when the key is unchanged),
+ *   so a rotated VAPID key or a dropped row heals without a click;
  * - says what happened in a polite status region (role=status), never moves focus.
  * Texts come from data attributes on the control, so the script has no
  * language. Plain ES5-level code, no build step.
@@ -108,7 +111,17 @@ const SOURCE = `(function () {
   });
   box.hidden = false;
   // A reader who subscribed before sees it: the choices ticked, "unsubscribe" offered.
-  if (Notification.permission == 'granted') current().then(function (sub) { var t = remembered(); if (sub) show(1, t.length ? t : null); }, function () {});
+  // Once a day it is also renewed with the site's key: after a key rotation the old subscription is replaced without a click
+  // (the permission was given already), and a subscription the server dropped is stored again.
+  if (Notification.permission == 'granted') current().then(function (sub) {
+    var t = remembered(), last = 0;
+    if (!sub) return;
+    show(1, t.length ? t : null);
+    try { last = Number(localStorage.getItem(KEY + '-renewed')) || 0; } catch (e) {}
+    if (!t.length || Date.now() - last < 864e5) return;
+    try { localStorage.setItem(KEY + '-renewed', String(Date.now())); } catch (e) {}
+    return subscribe(t);
+  }).catch(function () {});
 })();
 `;
 
