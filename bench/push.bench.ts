@@ -4,19 +4,25 @@
  * (test/helpers/fake-push-service.ts, counting only), on PGlite and on a
  * throwaway PostgreSQL: the time to write the send (its one INSERT … SELECT
  * of the outbox), the time until every push was answered, pushes per
- * second, and the process's RSS at start, peak and end. Prints figures;
- * never passes or fails.
+ * second, CPU per push of the sender (all its threads) and of the fake, the
+ * sender's RSS and heap at start, peak and end, and what the fake received:
+ * accepted, refused, subscriptions reached twice (duplicates, must be 0) or
+ * never. Prints figures; never passes or fails.
  *
  * The fake push service runs in a child process (this file, with
- * BENCH_PUSH_ROLE=fake) and checks every message the way the tests do (VAPID
- * JWT, then ECDH + HKDF + AES-GCM to decrypt it): its CPU is spent on the
- * same two cores as the sender's and the database's, so the figures are a
- * floor for the sender alone. The sender's own CPU per push is printed too.
+ * BENCH_PUSH_ROLE=fake) on the same two cores as the sender and the
+ * database. It checks every VAPID JWT and the aes128gcm framing of every
+ * body; decrypting each body as well (ECDH + HKDF + AES-GCM, as the tests
+ * do) would take a good share of the CPU the sender under test needs, so it
+ * is off unless BENCH_PUSH_DECRYPT=1 (a real push service spends that CPU on
+ * its own machines).
  *
  *   BENCH_PUSH_SUBSCRIPTIONS (100000)  BENCH_PUSH_CONNECTIONS (50)  BENCH_ENGINES
+ *   BENCH_PUSH_DECRYPT (0)  BENCH_PUSH_PROFILE=<dir> (a CPU profile of the sender's main thread during the fan-out)
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import webPush from 'web-push';
@@ -29,23 +35,46 @@ import { onEachEngine } from './each-engine.js';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_PUSH_SUBSCRIPTIONS ?? 100_000);
 const CONNECTIONS = Number(process.env.BENCH_PUSH_CONNECTIONS ?? 50);
+const DECRYPT = process.env.BENCH_PUSH_DECRYPT === '1';
 const MB = 1024 * 1024;
 const mb = (n: number) => `${(n / MB).toFixed(0)} MB`;
 
-type FakeStats = { accepted: number; refused: number; maxInFlight: number; connectionsOpened: number };
-type ToChild = { type: 'subscribers'; n: number; key: string } | { type: 'stats' } | { type: 'close' };
+type FakeStats = {
+  accepted: number; refused: number; maxInFlight: number; connectionsOpened: number;
+  /** Subscriptions that accepted more than one message, and those that got none. */
+  duplicates: number; missing: number;
+  /** CPU the fake spent since the last mark, in µs. */
+  cpuMicros: number;
+};
+type ToChild = { type: 'subscribers'; n: number; key: string } | { type: 'mark' } | { type: 'stats' } | { type: 'close' };
 type FromChild = { type: 'ready'; origin: string; ca: string } | { type: 'subs'; endpoints: string[]; p256dh: string[]; auth: string[] } | { type: 'stats'; stats: FakeStats };
 
 /** The child's side: the fake push service, answering the parent's requests over IPC. */
 async function runFakeChild(): Promise<void> {
-  const push: FakePushService = await startFakePushService({ keepDeliveries: false });
+  const push: FakePushService = await startFakePushService({ keepDeliveries: false, decrypt: DECRYPT });
+  const ids: string[] = [];
+  let cpu = process.cpuUsage();
+  let profiling: Awaited<ReturnType<typeof startProfile>>;
   const send = (m: FromChild) => process.send!(m);
-  process.on('message', (m: ToChild) => {
+  process.on('message', async (m: ToChild) => {
     if (m.type === 'subscribers') {
       const subs = Array.from({ length: m.n }, () => push.createPushSubscriber({ applicationServerKey: m.key }));
+      for (const x of subs) ids.push(x.id);
       send({ type: 'subs', endpoints: subs.map((x) => x.endpoint), p256dh: subs.map((x) => x.keys.p256dh), auth: subs.map((x) => x.keys.auth) });
+    } else if (m.type === 'mark') {
+      cpu = process.cpuUsage();
+      profiling = await startProfile();
     } else if (m.type === 'stats') {
-      send({ type: 'stats', stats: { ...push.counts, maxInFlight: push.maxInFlight, connectionsOpened: push.connectionsOpened } });
+      const used = process.cpuUsage(cpu);
+      await profiling?.stop(`fake-${ids.length}`);
+      let duplicates = 0;
+      let missing = 0;
+      for (const id of ids) {
+        const n = push.acceptedBy(id);
+        if (n > 1) duplicates++;
+        if (n === 0) missing++;
+      }
+      send({ type: 'stats', stats: { ...push.counts, maxInFlight: push.maxInFlight, connectionsOpened: push.connectionsOpened, duplicates, missing, cpuMicros: used.user + used.system } });
     } else {
       void push.close().then(() => process.exit(0));
     }
@@ -69,6 +98,30 @@ function ask<T extends FromChild['type']>(child: ChildProcess, type: T, message?
   });
 }
 
+/** BENCH_PUSH_PROFILE=<dir>: a CPU profile of the sender's main thread during the fan-out alone (no setup). */
+async function startProfile(): Promise<{ stop: (name: string) => Promise<void> } | undefined> {
+  const dir = process.env.BENCH_PUSH_PROFILE;
+  if (!dir) return undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (err, r) => (err ? reject(err) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `push-${name}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`CPU profile of the fan-out: ${file}`);
+    },
+  };
+}
+
+/** One table row per engine, printed at the end. */
+const rows: string[] = [];
+
 async function fanOut(label: string, db: Database): Promise<void> {
   const child = fork(process.argv[1]!, [], { env: { ...process.env, BENCH_PUSH_ROLE: 'fake' }, execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   const ready = await ask(child, 'ready');
@@ -90,17 +143,25 @@ async function fanOut(label: string, db: Database): Promise<void> {
     console.log(`${label}: ${SUBSCRIPTIONS} subscriptions made in ${((performance.now() - t) / 1000).toFixed(1)} s (setup)`);
 
     globalThis.gc?.();
-    const rssStart = process.memoryUsage().rss;
-    let rssPeak = rssStart;
-    const sampler = setInterval(() => { rssPeak = Math.max(rssPeak, process.memoryUsage().rss); }, 50);
+    const start = process.memoryUsage();
+    const peak = { rss: start.rss, heap: start.heapUsed };
+    // rss() alone is cheap; the full memoryUsage() (heap statistics) is read less often, so sampling does not cost the sender.
+    const sampler = setInterval(() => { peak.rss = Math.max(peak.rss, process.memoryUsage.rss()); }, 200);
+    const heapSampler = setInterval(() => { peak.heap = Math.max(peak.heap, process.memoryUsage().heapUsed); }, 500);
     const service = new PushService(db, { allowPrivate: true });
-    const worker = new PushWorker(db, { vapid, allowPrivate: true, ca: ready.ca, maxConnections: CONNECTIONS, log: () => undefined });
+    const worker = new PushWorker(db, {
+      vapid, allowPrivate: true, ca: ready.ca, maxConnections: CONNECTIONS, log: () => undefined,
+      ...(process.env.BENCH_PUSH_THREADS !== undefined && { encryptionThreads: Number(process.env.BENCH_PUSH_THREADS) }),
+      ...(process.env.BENCH_PUSH_BATCH !== undefined && { batch: Number(process.env.BENCH_PUSH_BATCH) }),
+    });
     try {
       t = performance.now();
       const sent = await service.send({ title: 'Eilmeldung: Messung', body: 'Ein Push an alle, die Eilmeldungen wollen.', url: '/eilmeldung/messung', filter: 'all' }, { name: 'bench' });
       const writeMs = performance.now() - t;
+      child.send({ type: 'mark' } satisfies ToChild);
       t = performance.now();
       const cpu = process.cpuUsage();
+      const profiling = await startProfile();
       worker.start();
       let row = await service.get(sent.id);
       while (row.delivered + row.failed + row.removed < row.audience) {
@@ -109,21 +170,26 @@ async function fanOut(label: string, db: Database): Promise<void> {
       }
       const deliverMs = performance.now() - t;
       const used = process.cpuUsage(cpu);
+      await profiling?.stop(`${label.toLowerCase()}-${SUBSCRIPTIONS}`);
       await worker.stop();
       clearInterval(sampler);
+      clearInterval(heapSampler);
       globalThis.gc?.();
-      const rssEnd = process.memoryUsage().rss;
+      const end = process.memoryUsage();
       const fake = (await ask(child, 'stats', { type: 'stats' })).stats;
+      const rate = Math.round(row.audience / (deliverMs / 1000));
       console.log(`${label}: send written (send row + ${row.audience} outbox rows, one INSERT … SELECT) in ${writeMs.toFixed(0)} ms`);
-      console.log(`${label}: all ${row.audience} pushes answered in ${(deliverMs / 1000).toFixed(1)} s: ${Math.round(row.audience / (deliverMs / 1000))} pushes/s`
+      console.log(`${label}: all ${row.audience} pushes answered in ${(deliverMs / 1000).toFixed(1)} s: ${rate} pushes/s`
         + ` (delivered ${row.delivered}, failed ${row.failed}, removed ${row.removed}; ${CONNECTIONS} connections)`);
-      console.log(`${label}: sender process CPU ${(((used.user + used.system) / row.audience)).toFixed(0)} µs per push`
-        + `${db.engine === 'pglite' ? ' (with the embedded database)' : ' (PostgreSQL\'s own CPU not included)'}`);
-      console.log(`${label}: fake push service: ${fake.accepted} accepted, ${fake.refused} refused, at most ${fake.maxInFlight} in flight,`
-        + ` ${fake.connectionsOpened} connections opened; VAPID JWTs signed: ${worker.signer.signed}; worker rounds: ${worker.stats.rounds}`);
-      console.log(`${label}: sender RSS start ${mb(rssStart)}, peak ${mb(rssPeak)}, end ${mb(rssEnd)}`);
+      console.log(`${label}: CPU per push: sender ${((used.user + used.system) / row.audience).toFixed(0)} µs (all its threads`
+        + `${db.engine === 'pglite' ? ', with the embedded database' : '; PostgreSQL\'s own CPU not included'}), fake push service ${(fake.cpuMicros / row.audience).toFixed(0)} µs`);
+      console.log(`${label}: fake push service received ${fake.accepted + fake.refused} (${fake.accepted} accepted, ${fake.refused} refused); subscriptions reached twice: ${fake.duplicates},`
+        + ` never: ${fake.missing}; at most ${fake.maxInFlight} in flight, ${fake.connectionsOpened} connections opened; VAPID JWTs signed: ${worker.signer.signed}; worker rounds: ${worker.stats.rounds}, connections left waiting for work: ${worker.stats.starved} times`);
+      console.log(`${label}: sender RSS start ${mb(start.rss)}, peak ${mb(peak.rss)}, end ${mb(end.rss)}; heap used start ${mb(start.heapUsed)}, peak ${mb(peak.heap)}, end ${mb(end.heapUsed)}`);
+      rows.push(`| ${label} | ${SUBSCRIPTIONS} | ${(deliverMs / 1000).toFixed(1)} s | ${rate} | ${mb(start.rss)} / ${mb(peak.rss)} / ${mb(end.rss)} | ${mb(start.heapUsed)} / ${mb(peak.heap)} / ${mb(end.heapUsed)} | ${fake.accepted + fake.refused} | ${fake.duplicates} |`);
     } finally {
       clearInterval(sampler);
+      clearInterval(heapSampler);
       await worker.stop();
     }
   } finally {
@@ -141,7 +207,8 @@ if (process.env.BENCH_PUSH_ROLE === 'fake') {
 async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'lede-push-bench-'));
   try {
-    console.log(`Web Push fan-out to ${SUBSCRIPTIONS} subscriptions; the fake push service (a child process) decrypts and checks every message on the same ${os.cpus().length} cores, so pushes/s is a floor for the sender alone`);
+    console.log(`Web Push fan-out to ${SUBSCRIPTIONS} subscriptions; the fake push service (a child process on the same ${os.cpus().length} cores) checks every VAPID JWT and body framing`
+      + `${DECRYPT ? ' and decrypts every body' : ' (decrypting: BENCH_PUSH_DECRYPT=1)'}`);
     await onEachEngine(tmp, {}, async (label, open) => {
       const db = await open();
       try {
@@ -150,6 +217,9 @@ async function main(): Promise<void> {
         await db.close();
       }
     }, { writeTimeoutMs: 120_000, readTimeoutMs: 30_000 });
+    console.log('\n| engine | subscriptions | total | pushes/s | RSS start / peak / end | heap used start / peak / end | fake received | duplicates |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const r of rows) console.log(r);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

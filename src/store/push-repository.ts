@@ -224,54 +224,6 @@ export async function recentSends(db: Queryable, limit: number): Promise<PushSen
   return db.query<PushSendRow>(`SELECT ${SEND_COLUMNS} FROM push_sends ORDER BY created_at DESC, id LIMIT $1`, [limit]);
 }
 
-/** A delivery a worker claimed: the message, where to, and how old it is. */
-export interface ClaimedPush {
-  sendId: string;
-  subscriptionId: string;
-  attempts: number;
-  /** null when the subscription was deleted in a race with the send: the worker drops the row. */
-  endpoint: string | null;
-  p256dh: string | null;
-  auth: string | null;
-  title: string;
-  body: string;
-  url: string;
-  icon: string | null;
-  pushTopic: string | null;
-  ttlSeconds: number;
-  /** Seconds since the send went out (written, or approved under four eyes; database clock): the TTL left is ttlSeconds − age. */
-  ageSeconds: number;
-}
-
-/**
- * Claims up to `limit` due deliveries for this node in one statement: locked
- * with SKIP LOCKED (rows another node is claiming are passed over, never
- * waited for) and leased by moving next_attempt_at `leaseMs` ahead, so no
- * other node takes them while this one sends; should it die, the lease runs
- * out and another node sends them.
- */
-export async function claimPushes(db: Database, limit: number, leaseMs: number): Promise<ClaimedPush[]> {
-  return db.query<ClaimedPush>(
-    `WITH due AS (
-       SELECT send_id, subscription_id FROM push_deliveries
-        WHERE state = 'pending' AND next_attempt_at <= now()
-        ORDER BY next_attempt_at
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED
-     )
-     UPDATE push_deliveries d
-        SET next_attempt_at = now() + make_interval(secs => $2::float8 / 1000)
-       FROM due
-       JOIN push_sends s ON s.id = due.send_id
-       LEFT JOIN push_subscriptions p ON p.id = due.subscription_id
-      WHERE d.send_id = due.send_id AND d.subscription_id = due.subscription_id
-     RETURNING d.send_id AS "sendId", d.subscription_id AS "subscriptionId", d.attempts,
-               p.endpoint, p.p256dh, p.auth, s.title, s.body, s.url, s.icon, s.push_topic AS "pushTopic",
-               s.ttl_seconds AS "ttlSeconds", extract(epoch FROM now() - coalesce(s.decided_at, s.created_at))::float8 AS "ageSeconds"`,
-    [limit, leaseMs],
-  );
-}
-
 /** What became of one attempt. */
 export interface PushOutcome {
   sendId: string;
@@ -281,54 +233,6 @@ export interface PushOutcome {
   status: number | null;
   error: string | null;
   delayMs: number;
-}
-
-/**
- * Records a batch of attempts and adds them to their sends' counters, in one
- * statement. A retry that would come after the send's TTL or
- * `retryForSeconds` (whichever is first) fails the delivery instead. Rows no longer pending (removed, or recorded by another node
- * after a lease ran out) are left alone and not counted again.
- */
-export async function recordPushOutcomes(db: Queryable, outcomes: readonly PushOutcome[], retryForSeconds = 86_400): Promise<{ delivered: number; failed: number; retrying: number }> {
-  if (!outcomes.length) return { delivered: 0, failed: 0, retrying: 0 };
-  const [row] = await db.query<{ delivered: number; failed: number; retrying: number }>(
-    `WITH r AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::float8[])
-         AS r(send_id, subscription_id, result, status, error, delay_ms)
-     ), changed AS (
-       UPDATE push_deliveries d
-          SET attempts = d.attempts + 1,
-              last_status = r.status,
-              last_error = left(r.error, 500),
-              state = CASE
-                WHEN r.result = 'delivered' THEN 'delivered'
-                WHEN r.result = 'failed' THEN 'failed'
-                -- a retry after the message's TTL (or the retry bound) is pointless: the message is stale
-                WHEN now() + make_interval(secs => r.delay_ms / 1000) > coalesce(s.decided_at, s.created_at) + make_interval(secs => least(s.ttl_seconds, $7::int)) THEN 'failed'
-                ELSE 'pending' END,
-              next_attempt_at = now() + make_interval(secs => r.delay_ms / 1000)
-         FROM r JOIN push_sends s ON s.id = r.send_id
-        WHERE d.send_id = r.send_id AND d.subscription_id = r.subscription_id AND d.state = 'pending'
-       RETURNING d.send_id, d.state
-     ), per_send AS (
-       SELECT send_id,
-              count(*) FILTER (WHERE state = 'delivered')::int AS delivered,
-              count(*) FILTER (WHERE state = 'failed')::int AS failed
-         FROM changed GROUP BY send_id
-     ), counted AS (
-       UPDATE push_sends s SET delivered = s.delivered + p.delivered, failed = s.failed + p.failed
-         FROM per_send p WHERE s.id = p.send_id AND (p.delivered > 0 OR p.failed > 0)
-     )
-     SELECT coalesce(sum(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END), 0)::int AS delivered,
-            coalesce(sum(CASE WHEN state = 'failed' THEN 1 ELSE 0 END), 0)::int AS failed,
-            coalesce(sum(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0)::int AS retrying
-       FROM changed`,
-    [
-      outcomes.map((o) => o.sendId), outcomes.map((o) => o.subscriptionId), outcomes.map((o) => o.result),
-      outcomes.map((o) => o.status), outcomes.map((o) => o.error), outcomes.map((o) => Math.max(0, o.delayMs)), retryForSeconds,
-    ],
-  );
-  return row ?? { delivered: 0, failed: 0, retrying: 0 };
 }
 
 /** Deletes finished deliveries of sends older than `keepMs` (the send row keeps the counts). */
@@ -426,7 +330,7 @@ export async function claimPushBatch(db: Queryable, limit: number, leaseMs: numb
 
 /**
  * Records a batch of attempts and adds them to their sends' counters, in one
- * statement (as recordPushOutcomes, with plans that stay on the primary key).
+ * statement, with plans that stay on the primary key.
  * A retry that would come after the send's TTL or `retryForSeconds`
  * (whichever is first) fails the delivery instead. Rows no longer pending
  * (removed, or recorded by another node after a lease ran out) are left

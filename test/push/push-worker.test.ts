@@ -4,8 +4,10 @@
  * JWT and decrypts every payload with the browser's private key on its own:
  * a send reaches each matching subscription once with exactly its payload;
  * 404/410 remove the subscription; 429 (Retry-After) and 5xx are retried;
- * other refusals are not; connections stay within the bound; two workers on
- * one PostgreSQL never send a subscription the same push twice.
+ * other refusals are not; connections stay within the bound; a fan-out of
+ * several batches (encrypted on a thread or inline) reaches each reader once
+ * and stop() ends the thread; two workers on one PostgreSQL never send a
+ * subscription the same push twice.
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
@@ -201,6 +203,47 @@ forEachEngine('push delivery', (ctx) => {
     assert.ok(push.connectionsOpened - opened <= 3, 'keep-alive: the connections carry every push');
     assert.ok(readers.every((r) => accepted(r).length === 1));
     await w.stop();
+  });
+
+  test('a fan-out of several batches, encrypted on a thread and inline, reaches each reader once with the payload the service decrypts; stop() ends the thread', async () => {
+    const readers = await Promise.all(Array.from({ length: 23 }, () => subscribe()));
+    const gone = readers[7]!;
+    push.gone(gone.id, 410);
+    for (const threads of [1, 0]) {
+      const sent = await service.send({ title: `Viele Empfänger ${threads}`, body: 'In Stapeln', url: '/stapel', filter: 'all' }, EDITOR);
+      // Batches of 5 with 3 connections: the next batch is claimed and encrypted while the last is sent.
+      const w = track(worker({ batch: 5, maxConnections: 3, encryptionThreads: threads }));
+      const claimed = await w.runOnce();
+      assert.equal(claimed, threads === 1 ? 23 : 22, 'one round claims batch after batch while they come back full');
+      assert.equal(w.encryptionThreads, threads, threads ? 'the thread runs while the worker does' : 'inline: no thread');
+      for (const r of readers.filter((x) => x !== gone)) {
+        const got = push.deliveriesFor(r.id).filter((d) => d.payload && JSON.parse(d.payload).title === sent.title);
+        assert.equal(got.length, 1, 'each reader once');
+        assert.equal(got[0]!.ok, true, got[0]!.problem);
+        assert.deepEqual(JSON.parse(got[0]!.payload!), { title: sent.title, body: 'In Stapeln', url: '/stapel' });
+        assert.equal(got[0]!.urgency, 'high');
+      }
+      const row = await sendRow(sent.id);
+      assert.deepEqual([row.audience, row.delivered, row.failed, row.removed], threads === 1 ? [23, 22, 0, 1] : [22, 22, 0, 0]);
+      await w.stop();
+      assert.equal(w.encryptionThreads, 0, 'stop() ends the encryption thread');
+    }
+    assert.equal(push.deliveriesFor(gone.id).length, 1, 'the 410 reader was tried once and removed');
+  });
+
+  test('a stopped worker that is started again encrypts on a new thread', async () => {
+    const reader = await subscribe();
+    const w = track(worker({ encryptionThreads: 1, pollMs: 600_000 }));
+    w.start();
+    await w.stop();
+    const waking = new PushService(ctx.db, { allowPrivate: true, afterSend: () => w.wake() });
+    w.start();
+    await waking.send({ title: 'Wieder da', url: '/wieder', filter: 'all' }, EDITOR);
+    await push.until((all) => all.some((d) => d.subscriptionId === reader.id && d.accepted));
+    assert.equal(w.encryptionThreads, 1);
+    await w.stop();
+    assert.equal(w.encryptionThreads, 0);
+    assert.equal(JSON.parse(push.deliveriesFor(reader.id)[0]!.payload!).title, 'Wieder da');
   });
 
   test('private addresses are refused unless allowed; nothing reaches them', async () => {

@@ -126,6 +126,11 @@ export class PushEncryptor {
     return this.#threads;
   }
 
+  /** Threads started and not ended. */
+  get running(): number {
+    return this.#pool.length;
+  }
+
   /** Encrypts `payload` for each target; the answers are in the targets' order. */
   async encrypt(payload: string, targets: readonly EncryptTarget[]): Promise<Encrypted[]> {
     if (!targets.length) return [];

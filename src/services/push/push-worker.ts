@@ -17,7 +17,7 @@ export interface PushWorkerOptions {
   vapid: VapidIdentity | VapidSigner;
   /** Connections to push services at once, and pushes in flight, per node (LEDE_PUSH_MAX_CONNECTIONS; default 50). */
   maxConnections?: number;
-  /** Deliveries claimed per statement (default 4 × maxConnections, at least 500); the next batch is claimed when half of one is left to send. */
+  /** Deliveries claimed per statement (default 4 × maxConnections, at least 500); the next batch is claimed when one is left to send. */
   batch?: number;
   /** Threads that encrypt (default one per core but one, at most 4; 0 encrypts on the main thread). */
   encryptionThreads?: number;
@@ -92,7 +92,7 @@ interface Ready {
  * origin, POSTs them over at most `maxConnections` keep-alive connections,
  * and records the answers and the sends' counters one statement per batch.
  * A round is a pipeline: the next batch is claimed and encrypted while the
- * connections still have half of the last one to send, and answers are
+ * connections still have the last one to send, and answers are
  * recorded while the next are sent, so neither the database nor the
  * encryption leaves the connections idle. Memory stays flat: at most about
  * two batches are held. Runs on every node.
@@ -111,7 +111,8 @@ export class PushWorker {
   readonly #headers = new Map<string, Record<string, string>>();
   #stopping = false;
   #lastAnalyze = -Infinity;
-  readonly stats = { delivered: 0, failed: 0, removed: 0, retried: 0, rounds: 0, skipped: 0 };
+  /** Counters; `starved`: how often a connection found nothing encrypted to send while the round went on (the encryption or the claims lag). */
+  readonly stats = { delivered: 0, failed: 0, removed: 0, retried: 0, rounds: 0, skipped: 0, starved: 0 };
 
   constructor(private readonly db: Database, private readonly opts: PushWorkerOptions) {
     this.#signer = opts.vapid instanceof VapidSigner ? opts.vapid : new VapidSigner(opts.vapid);
@@ -129,6 +130,11 @@ export class PushWorker {
       housekeeping: () => pruneDeliveries(this.db, this.opts.keepMs ?? 7 * DAY_MS),
       log: this.#log,
     });
+  }
+
+  /** Encryption threads running now (0 after stop(): none keeps the process alive). */
+  get encryptionThreads(): number {
+    return this.#encryptor.running;
   }
 
   /** The signer (its `signed` count shows JWTs are reused). */
@@ -174,7 +180,6 @@ export class PushWorker {
     const laneWaiters: (() => void)[] = [];
     const wakeLanes = () => { for (const w of laneWaiters.splice(0)) w(); };
     let feederWaiter: (() => void) | undefined;
-    const lowWater = Math.floor(this.#batch / 2);
 
     // Answers are recorded a batch at a time, one statement after the other, while the connections go on.
     let recording: Promise<void> = Promise.resolve();
@@ -198,7 +203,7 @@ export class PushWorker {
     };
     const taken = (n: number) => {
       unposted -= n;
-      if (unposted <= lowWater && feederWaiter) {
+      if (unposted <= this.#batch && feederWaiter) {
         feederWaiter();
         feederWaiter = undefined;
       }
@@ -258,8 +263,9 @@ export class PushWorker {
             this.#lastAnalyze = Date.now();
             await analyzeOutbox(this.db);
           }
-          // The next batch when half of this one is left: claimed leases are not left waiting, and memory stays at about two batches.
-          if (unposted > lowWater) await new Promise<void>((resolve) => (feederWaiter = resolve));
+          // The next batch once at most one is left to send: the connections never wait for a claim and its
+          // encryption, claimed leases are not left waiting long, and memory stays at about two batches.
+          if (unposted > this.#batch) await new Promise<void>((resolve) => (feederWaiter = resolve));
           if (this.#stopping) break;
         }
       } catch (err) {
@@ -290,6 +296,7 @@ export class PushWorker {
           continue;
         }
         if (!claiming && encrypting === 0) return;
+        this.stats.starved++;
         await new Promise<void>((resolve) => laneWaiters.push(resolve));
       }
     };
