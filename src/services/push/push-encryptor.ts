@@ -74,13 +74,15 @@ class EncryptThread {
 
   constructor(onDead: (t: EncryptThread) => void) {
     this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { webPush: WEB_PUSH_PATH } });
-    // An idle pool must not keep `lede` or a test process alive; pending jobs keep their caller waiting, not the loop.
+    // An idle pool must not keep `lede` or a test process alive; while it has work it does (see run()), or a
+    // process whose only pending work is an encryption would exit with the round half done.
     this.worker.unref();
     this.worker.on('message', (a: Answer) => {
       const p = this.pending.get(a.id);
       if (!p) return;
       this.pending.delete(a.id);
       this.load -= p.size;
+      if (!this.pending.size) this.worker.unref();
       const out = Buffer.from(a.out.buffer, a.out.byteOffset, a.out.byteLength);
       const result: Encrypted[] = new Array(a.ends.length);
       let start = 0;
@@ -104,6 +106,7 @@ class EncryptThread {
 
   run(job: Job): Promise<Encrypted[]> {
     return new Promise((resolve, reject) => {
+      if (!this.pending.size) this.worker.ref();
       this.pending.set(job.id, { resolve, reject, size: job.p256dh.length });
       this.load += job.p256dh.length;
       this.worker.postMessage(job);

@@ -261,7 +261,8 @@ export class PushWorker {
           // A big backlog just appeared: statistics first, or every claim sorts the whole outbox (PGlite never gathers them itself).
           if (Date.now() - this.#lastAnalyze > 60_000) {
             this.#lastAnalyze = Date.now();
-            await analyzeOutbox(this.db);
+            // Only an optimisation: a role that may not ANALYZE (not the table's owner) sends on with older statistics.
+            await analyzeOutbox(this.db).catch((err: unknown) => this.#log(`push: could not gather the outbox's statistics: ${err instanceof Error ? err.message : String(err)}`));
           }
           // The next batch once at most one is left to send: the connections never wait for a claim and its
           // encryption, claimed leases are not left waiting long, and memory stays at about two batches.
