@@ -157,7 +157,7 @@ export function createSiteRoutes(reader: SiteReader, opts: SiteOptions, app: Hon
       before ? undefined : reader.topicTimeline(topic, opts.timelineLimit ?? TIMELINE_LIMIT),
     ]);
     const page = renderPage(
-      <Layout title={`${topic} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}${topicPath(topicSlug)}`} sections={sections}
+      <Layout title={`${topic} – ${opts.siteName}`} siteName={opts.siteName} lang={lang} canonical={`${opts.siteUrl}${topicPath(topicSlug)}`} sections={sections} pushTopic={{ slug: topicSlug, name: topic }}
         description={introDescription(intro)}
         feeds={[{ title: `${topic} – ${opts.siteName}`, href: feedPaths(topicPath(topicSlug)).rss }, { title: opts.siteName, href: '/feed.xml' }]}>
         <TopicView title={topic} intro={intro} stories={stories} next={nextCursor(stories, PAGE_SIZE)} basePath={topicPath(topicSlug)} lang={lang}

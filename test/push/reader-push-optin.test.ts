@@ -78,5 +78,22 @@ describe('the push opt-in control and its files', () => {
       assert.ok(home.includes('<section id="push-optin"'), 'every page has the control in its footer');
       assert.ok(home.indexOf('<footer') < home.indexOf('id="push-optin"'));
     });
+
+    test("a topic page's control also offers that topic; other pages do not", async () => {
+      const { loadDemoContent } = await import('../../src/services/demo/load-demo.js');
+      await loadDemoContent(db);
+      const app = createApp(db, { siteName: 'Lede Test', siteUrl: 'http://localhost' });
+      const home = await (await app.request('http://localhost/')).text();
+      const article = await (await app.request('http://localhost/politik/haushalt-fuer-2027-mit-knapper-mehrheit-beschlossen')).text();
+      const topicLink = /href="(\/thema\/[a-z0-9-]+)"/.exec(article)?.[1];
+      assert.ok(topicLink, 'a demo article links its topic');
+      const topicPage = await (await app.request(`http://localhost${topicLink}`)).text();
+      const slug = topicLink.slice('/thema/'.length);
+      assert.match(topicPage, new RegExp(`<legend>Dieses Thema</legend><ul class="push-choices"><li><label><input type="checkbox" name="topics" value="topic:${slug}"/>`));
+      assert.doesNotMatch(home, /value="topic:/);
+      // Escaped like every other label: a topic name is an editor's text.
+      assert.match(pushOptInHtml('de', [], { slug: 'a-b', name: '<b>&' }), /value="topic:a-b"\/> &lt;b&gt;&amp;</);
+      assert.doesNotMatch(pushOptInHtml('de', [], { slug: 'Nicht gut', name: 'x' }), /topic:/);
+    });
   });
 });

@@ -81,7 +81,10 @@ const SOURCE = `(function () {
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     if (busy) return;
-    var topics = boxes.filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+    // Choices made on other pages (a topic page's topic) that this page has no box for are kept.
+    var here = boxes.map(function (c) { return c.value; });
+    var topics = boxes.filter(function (c) { return c.checked; }).map(function (c) { return c.value; })
+      .concat(remembered().filter(function (t) { return here.indexOf(t) < 0; })).slice(0, 50);
     if (!topics.length) return say(d.none);
     busy = 1;
     say(d.busy);

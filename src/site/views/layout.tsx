@@ -23,6 +23,8 @@ export interface LayoutProps {
   feeds?: FeedLink[];
   /** Open Graph / Twitter card tags. */
   meta?: HeadMeta[];
+  /** On a topic page: the topic, which the footer's push control then offers too. */
+  pushTopic?: { slug: string; name: string };
   /** schema.org data for an inline JSON-LD script (serialised safely). */
   jsonLd?: unknown;
   children?: Child;
@@ -99,7 +101,7 @@ function headerHtml(props: LayoutProps, l: ReturnType<typeof labelsFor>): string
 }
 
 function footerHtml(props: LayoutProps, l: ReturnType<typeof labelsFor>): string {
-  return `<footer class="site-footer"><div class="bar">${pushOptInHtml(props.lang, props.sections)}<p><a href="/">${esc(l.home)}</a> · ${esc(props.siteName)} · ${esc(l.footer)}</p></div></footer>`;
+  return `<footer class="site-footer"><div class="bar">${pushOptInHtml(props.lang, props.sections, props.pushTopic)}<p><a href="/">${esc(l.home)}</a> · ${esc(props.siteName)} · ${esc(l.footer)}</p></div></footer>`;
 }
 
 /** The page frame: landmarks (banner, navigation, main, contentinfo), a skip link and the inlined stylesheet. */

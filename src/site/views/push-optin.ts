@@ -9,6 +9,7 @@ const LABELS = {
     legend: 'Worüber möchten Sie benachrichtigt werden?',
     all: 'Alle Eilmeldungen',
     sections: 'Rubriken',
+    topic: 'Dieses Thema',
     subscribe: 'Benachrichtigungen erhalten',
     save: 'Auswahl speichern',
     unsubscribe: 'Benachrichtigungen abbestellen',
@@ -26,6 +27,7 @@ const LABELS = {
     legend: 'What would you like to be notified about?',
     all: 'All breaking news',
     sections: 'Sections',
+    topic: 'This topic',
     subscribe: 'Get notifications',
     save: 'Save choices',
     unsubscribe: 'Stop notifications',
@@ -58,9 +60,11 @@ const kept = new WeakMap<readonly NavSection[], Map<string, string>>();
  * in data attributes; its status line is a polite live region. The form has
  * no action: only the script submits it (and it is never shown without one).
  */
-export function pushOptInHtml(lang: string, sections: readonly NavSection[]): string {
+export function pushOptInHtml(lang: string, sections: readonly NavSection[], topic?: { slug: string; name: string }): string {
   const l = pushLabelsFor(lang);
-  const key = l === LABELS.de ? 'de' : 'en';
+  // On a topic page the control also offers that topic (kept per topic too: a site has a bounded number of them).
+  const shownTopic = topic && SLUG.test(topic.slug) ? topic : undefined;
+  const key = `${l === LABELS.de ? 'de' : 'en'}${shownTopic ? `\n${shownTopic.slug}\n${shownTopic.name}` : ''}`;
   let byLang = kept.get(sections);
   const known = byLang?.get(key);
   if (known !== undefined) return known;
@@ -74,11 +78,13 @@ export function pushOptInHtml(lang: string, sections: readonly NavSection[]): st
     + `<h2 id="push-optin-title">${esc(l.title)}</h2><p>${esc(l.intro)}</p>`
     + `<form id="push-form"><fieldset><legend>${esc(l.legend)}</legend><ul class="push-choices">${choice('all', l.all)}</ul>`
     + (sectionList ? `<fieldset><legend>${esc(l.sections)}</legend><ul class="push-choices">${sectionList}</ul></fieldset>` : '')
+    + (shownTopic ? `<fieldset><legend>${esc(l.topic)}</legend><ul class="push-choices">${choice(`topic:${shownTopic.slug}`, shownTopic.name)}</ul></fieldset>` : '')
     + `</fieldset><p class="push-actions"><button type="submit" id="push-go">${esc(l.subscribe)}</button> `
     + `<button type="button" id="push-off" hidden>${esc(l.unsubscribe)}</button></p>`
     + `<p id="push-status" class="push-status" role="status" aria-live="polite"></p></form>`
     + `<script src="${PUSH_SCRIPT_PATH}" defer></script></section>`;
   if (!byLang) kept.set(sections, (byLang = new Map()));
+  if (byLang.size > 2000) byLang.clear();
   byLang.set(key, html);
   return html;
 }
