@@ -183,10 +183,12 @@ export class PushWorker {
 
     // Answers are recorded a batch at a time, one statement after the other, while the connections go on.
     let recording: Promise<void> = Promise.resolve();
+    let flushesWaiting = 0;
     const flush = (): Promise<void> => {
       if (!outcomes.length && !gone.length) return recording;
       const o = outcomes.splice(0);
       const g = gone.splice(0);
+      flushesWaiting++;
       recording = recording.then(async () => {
         const recorded = await recordPushBatch(this.db, o, retryFor);
         const removed = g.length ? await this.db.transaction((tx) => removeSubscriptions(tx, g)) : 0;
@@ -194,7 +196,7 @@ export class PushWorker {
         this.stats.failed += recorded.failed;
         this.stats.retried += recorded.retrying;
         this.stats.removed += removed;
-      }).catch((err: unknown) => { failure ??= err; });
+      }).catch((err: unknown) => { failure ??= err; }).finally(() => { flushesWaiting--; });
       return recording;
     };
     const outcome = (d: ClaimedDelivery, result: PushOutcome['result'], status: number | null, error: string | null, delayMs = 0) => {
@@ -279,6 +281,8 @@ export class PushWorker {
 
     const lane = async () => {
       for (;;) {
+        // A database slower than the connections holds them back, rather than answers piling up in memory.
+        if (flushesWaiting > 2) await recording;
         if (head < ready.length) {
           const r = ready[head]!;
           ready[head++] = undefined;
