@@ -3,8 +3,7 @@ import { BREAKING_LIMITS, DEFAULT_BREAKING_MINUTES, MAX_BREAKING_MINUTES, type B
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
 import type { EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
-import { StoryRepository } from '../store/story-repository.js';
-import type { BreakingRow } from '../store/breaking-repository.js';
+import type { BreakingRow } from '../store/breaking-queries.js';
 import { pick, type UiLang } from './i18n.js';
 import { errorText, issueMessage } from './issue-text.js';
 import { NewsroomLayout } from './layout.js';
@@ -182,7 +181,7 @@ export function registerBreakingPage(registry: EndpointRegistry, deps: NewsroomD
     const item: BreakingItem | undefined = await breaking.current();
     const row: BreakingRow | undefined = item && await breaking.get(item.id);
     const recent = await breaking.recent(20);
-    const stories = await new StoryRepository(deps.services.db).listPublished({ limit: 30 });
+    const stories = await breaking.pickableStories(30);
     const q = c.req.query();
     const setForm: SetForm = notice.setForm ?? {
       story: str(q.story), headline: str(q.headline).slice(0, BREAKING_LIMITS.headline), url: str(q.url).slice(0, BREAKING_LIMITS.url),

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { LedeError, isBrokenText, isSafeLocalPath, sectionSlug, storyPath, type ValidationIssue } from '../content/index.js';
 import { breakingChanged, type EventBus } from '../events/event-bus.js';
 import { audit, type AuditActor } from '../store/audit-repository.js';
-import {
-  breakingById, closeOpenBreaking, insertBreaking, liveBreaking, openBreaking, recentBreaking, updateBreaking, type BreakingRow,
-} from '../store/breaking-repository.js';
+import { closeOpenBreaking, insertBreaking, openBreaking, updateBreaking } from '../store/breaking-repository.js';
+import { breakingById, liveBreaking, recentBreaking, recentPublishedHeadlines, type BreakingRow } from '../store/breaking-queries.js';
 import { StoryRepository } from '../store/story-repository.js';
 import type { Transactional } from './story-service.js';
 
@@ -82,6 +81,11 @@ export class BreakingService {
 
   async recent(limit = 20): Promise<BreakingRow[]> {
     return recentBreaking(this.db, Math.max(1, Math.min(limit, 100)));
+  }
+
+  /** The newest published stories an editor may set a banner from (slug and headline). */
+  async pickableStories(limit = 30): Promise<Array<{ slug: string; headline: string }>> {
+    return recentPublishedHeadlines(this.db, Math.max(1, Math.min(limit, 100)));
   }
 
   async get(id: string): Promise<BreakingRow | undefined> {

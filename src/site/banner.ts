@@ -1,4 +1,4 @@
-import { liveBreaking, type BreakingRow } from '../store/breaking-repository.js';
+import { liveBreaking, type BreakingRow } from '../store/breaking-queries.js';
 import type { Queryable } from '../store/types.js';
 import { SLOT_CLOSE, SLOT_OPEN_PREFIX } from './banner-slot.js';
 import { esc } from './views/html-text.js';

@@ -1,48 +1,17 @@
 import type { Queryable } from './types.js';
+import { BREAKING_COLUMNS as COLUMNS, type BreakingRow } from './breaking-queries.js';
+
+export type { BreakingRow } from './breaking-queries.js';
 
 /**
- * The breaking banner's rows (issue 14) and the newsroom's settings table.
- * Every statement of both lives here.
+ * Writes of the breaking banner's rows (issue 14) and the newsroom's settings
+ * table; the reads the site, the API and the newsroom use are in
+ * breaking-queries.ts.
  */
-export interface BreakingRow {
-  id: string;
-  headline: string;
-  url: string;
-  storyId: string | null;
-  startsAt: string;
-  endsAt: string;
-  endedAt: string | null;
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const COLUMNS = `id, headline, url, story_id AS "storyId", starts_at AS "startsAt", ends_at AS "endsAt", ended_at AS "endedAt",
-  version, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
-
-/** The banner that is up at `now`: not taken down, started, not yet ended. */
-export async function liveBreaking(db: Queryable, now: Date): Promise<BreakingRow | undefined> {
-  const [row] = await db.query<BreakingRow>(
-    `SELECT ${COLUMNS} FROM breaking_items WHERE ended_at IS NULL AND starts_at <= $1 AND ends_at > $1 ORDER BY created_at DESC LIMIT 1`,
-    [now.toISOString()],
-  );
-  return row;
-}
-
 /** The row holding the "one live" slot, whether or not its end has passed (what a new banner must close). */
 export async function openBreaking(db: Queryable): Promise<BreakingRow | undefined> {
   const [row] = await db.query<BreakingRow>(`SELECT ${COLUMNS} FROM breaking_items WHERE ended_at IS NULL FOR UPDATE`);
   return row;
-}
-
-export async function breakingById(db: Queryable, id: string): Promise<BreakingRow | undefined> {
-  const [row] = await db.query<BreakingRow>(`SELECT ${COLUMNS} FROM breaking_items WHERE id = $1::uuid`, [id]);
-  return row;
-}
-
-export async function recentBreaking(db: Queryable, limit: number): Promise<BreakingRow[]> {
-  return db.query<BreakingRow>(`SELECT ${COLUMNS} FROM breaking_items ORDER BY created_at DESC LIMIT $1`, [limit]);
 }
 
 /** Closes the open row (if any) at `at`: its end becomes min(end, at). */

@@ -8,7 +8,7 @@ import { FigureResolver } from '../../site/media-figures.js';
 import { assetKey } from '../../site/page-assets.js';
 import { SURROGATE } from '../../site/surrogate-keys.js';
 import { breakingJsonBody } from '../../site/breaking-route.js';
-import { liveBreaking } from '../../store/breaking-repository.js';
+import { liveBreaking } from '../../store/breaking-queries.js';
 import { cachedTopicList } from '../../site/topic-list.js';
 import { listSections, listTopics } from '../../store/catalog-queries.js';
 import { isPublic } from '../../store/published-filter.js';

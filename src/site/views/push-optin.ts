@@ -1,6 +1,11 @@
 import { PUSH_SCRIPT_PATH } from '../push/push-script.js';
 import { esc } from './html-text.js';
-import type { NavSection } from './layout.js';
+
+/** A section as the navigation lists it (layout.tsx's NavSection; not imported, so the two views do not import each other). */
+interface PushSection {
+  name: string;
+  slug: string;
+}
 
 const LABELS = {
   de: {
@@ -50,7 +55,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SECTIONS = 49;
 
 /** Kept per section list (the reader keeps one array between story events) and language: the footer of every page. */
-const kept = new WeakMap<readonly NavSection[], Map<string, string>>();
+const kept = new WeakMap<readonly PushSection[], Map<string, string>>();
 
 /**
  * The reader's Web Push opt-in control for the page footer (issue 14). It is
@@ -60,7 +65,7 @@ const kept = new WeakMap<readonly NavSection[], Map<string, string>>();
  * in data attributes; its status line is a polite live region. The form has
  * no action: only the script submits it (and it is never shown without one).
  */
-export function pushOptInHtml(lang: string, sections: readonly NavSection[], topic?: { slug: string; name: string }): string {
+export function pushOptInHtml(lang: string, sections: readonly PushSection[], topic?: { slug: string; name: string }): string {
   const l = pushLabelsFor(lang);
   // On a topic page the control also offers that topic (kept per topic too: a site has a bounded number of them).
   const shownTopic = topic && SLUG.test(topic.slug) ? topic : undefined;
