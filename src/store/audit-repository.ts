@@ -14,7 +14,7 @@ export type AuditAction =
   | 'webhook.created' | 'webhook.changed' | 'webhook.removed'
   // Eilmeldung: the breaking banner, and Web Push sends (asked for, approved or rejected under four eyes, sent)
   | 'breaking.set' | 'breaking.updated' | 'breaking.ended'
-  | 'push.sent' | 'push.requested' | 'push.approved' | 'push.rejected'
+  | 'push.sent' | 'push.requested' | 'push.approved' | 'push.rejected' | 'push.finished'
   // A newsroom setting an admin switched (e.g. four eyes for pushes)
   | 'settings.changed';
 

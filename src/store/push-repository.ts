@@ -397,3 +397,21 @@ export async function recordPushBatch(db: Queryable, outcomes: readonly PushOutc
 export async function analyzeOutbox(db: Queryable): Promise<void> {
   await db.query('ANALYZE push_deliveries');
 }
+
+/**
+ * Stamps the sends that have no pending delivery left as finished and returns
+ * them with their final counts (at most `limit`, oldest first). Rows another
+ * transaction holds are skipped, so two nodes never finish one send twice.
+ */
+export async function finishDrainedSends(tx: Queryable, limit = 50): Promise<PushSendRow[]> {
+  return tx.query<PushSendRow>(
+    `UPDATE push_sends s SET finished_at = now()
+      WHERE s.id IN (
+        SELECT p.id FROM push_sends p
+         WHERE p.finished_at IS NULL AND p.status = 'sent'
+           AND NOT EXISTS (SELECT 1 FROM push_deliveries d WHERE d.send_id = p.id AND d.state = 'pending')
+         ORDER BY p.created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING ${SEND_COLUMNS}`,
+    [limit],
+  );
+}

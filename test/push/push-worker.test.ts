@@ -125,6 +125,14 @@ forEachEngine('push delivery', (ctx) => {
     assert.equal(accepted(fine).length, 2);
     assert.ok(push.deliveriesFor(gone410.id).length >= 1 && push.deliveriesFor(gone410.id).length <= 2);
     assert.ok(w.stats.removed >= 2);
+    // Each drained send is audited once, by the system, with its audience and results; another pass adds nothing.
+    assert.equal(await w.finishSends(), 0);
+    const finished = await ctx.db.query<{ actor: string; detail: Record<string, unknown> }>(
+      "SELECT actor, detail FROM audit_log WHERE action = 'push.finished' AND detail->>'send' IN ($1, $2) ORDER BY id", [first.id, second.id],
+    );
+    assert.deepEqual(finished.map((r) => [r.actor, r.detail.send, r.detail.audience, r.detail.delivered, r.detail.failed, r.detail.removed]), [
+      ['system', first.id, 3, 1, 0, 2], ['system', second.id, 3, 1, 0, 2],
+    ]);
   });
 
   test('429 with Retry-After and 500 are retried, Retry-After honoured, then delivered once', async () => {

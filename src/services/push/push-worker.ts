@@ -1,8 +1,9 @@
 import https from 'node:https';
 import webPush from 'web-push';
 import type { EventBus } from '../../events/event-bus.js';
+import { audit, SYSTEM_ACTOR } from '../../store/audit-repository.js';
 import {
-  analyzeOutbox, claimPushBatch, pruneDeliveries, recordPushBatch, removeSubscriptions, type ClaimedDelivery, type ClaimedSend, type PushOutcome,
+  analyzeOutbox, claimPushBatch, finishDrainedSends, pruneDeliveries, recordPushBatch, removeSubscriptions, type ClaimedDelivery, type ClaimedSend, type PushOutcome,
 } from '../../store/push-repository.js';
 import type { Database } from '../../store/types.js';
 import type { PushPayload } from './push-service.js';
@@ -127,7 +128,8 @@ export class PushWorker {
     // A round that found work may have left more due: the loop looks again at once.
     this.#loop = new OutboxLoop({
       name: 'push', round: () => this.runOnce(), pollMs: opts.pollMs ?? PUSH_DEFAULTS.pollMs, events: opts.events,
-      housekeeping: () => pruneDeliveries(this.db, this.opts.keepMs ?? 7 * DAY_MS),
+      // Sends that drained without a round of this node (no audience, the last readers unsubscribed) are finished here.
+      housekeeping: async () => { await this.finishSends(); await pruneDeliveries(this.db, this.opts.keepMs ?? 7 * DAY_MS); },
       log: this.#log,
     });
   }
@@ -310,7 +312,25 @@ export class PushWorker {
     await flush();
     this.stats.rounds++;
     if (failure !== undefined) throw failure;
+    if (claimed > 0) await this.finishSends();
     return claimed;
+  }
+
+  /**
+   * Audits each send that has no pending delivery left, once, with its
+   * audience and results (push.finished, by the system), in the transaction
+   * that stamps it finished. Returns how many it finished.
+   */
+  async finishSends(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const done = await finishDrainedSends(tx);
+      for (const s of done) {
+        await audit(tx, SYSTEM_ACTOR, 'push.finished', {
+          detail: { send: s.id, title: s.title, filter: s.filter, audience: s.audience, delivered: s.delivered, failed: s.failed, removed: s.removed },
+        });
+      }
+      return done.length;
+    });
   }
 
   async #deliver(r: Ready, outcome: (d: ClaimedDelivery, result: PushOutcome['result'], status: number | null, error: string | null, delayMs?: number) => void, gone: string[]): Promise<void> {
