@@ -7,6 +7,11 @@ import { StoryRepository } from '../../src/store/index.js';
 import { forEachEngine } from '../helpers/db.js';
 import { makeStory } from '../helpers/stories.js';
 
+/** The page without the site's own scripts (the footer's push control loads one from /assets): what is left must have none. */
+function withoutOwnScripts(html: string): string {
+  return html.replace(/<script src="\/assets\/[a-z-]+\.[0-9a-f]+\.js" defer><\/script>/g, '');
+}
+
 const para = (text: string): Story['body'] => [{ type: 'paragraph', content: [{ text }] }];
 
 /** The search test archive: a few stories with words no other test story uses. */
@@ -176,7 +181,7 @@ forEachEngine('search', (ctx) => {
     assert.match(html, /1 Treffer für „Kolibriseite“/);
     assert.match(html, /<li class="card"><h3><a href="\/politik\/[^"]+">(<span class="kicker">.*?<\/span><\/span>)?<span class="title">Sicherheitslücke im Stadtportal<\/span>/);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; in die <mark>Kolibriseite<\/mark> ein &amp; mehr/);
-    assert.doesNotMatch(html, /<script/);
+    assert.doesNotMatch(withoutOwnScripts(html), /<script/);
     assert.equal([...html.matchAll(/<mark>/g)].length, 1);
     const b = await page('?q=Kolibri-Fehler');
     assert.match(b.html, /&lt;b&gt;fett&lt;\/b&gt;/);
@@ -235,7 +240,7 @@ forEachEngine('search', (ctx) => {
       assert.equal(status, 400, query);
       assert.match(html, message, query);
       assert.match(html, /<label for="search-q">Suchbegriff<\/label>/, query);
-      assert.doesNotMatch(html, /at \w+ \(|Error:|<script/, query);
+      assert.doesNotMatch(withoutOwnScripts(html), /at \w+ \(|Error:|<script/, query);
     }
   });
 });
