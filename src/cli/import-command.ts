@@ -34,8 +34,9 @@ Folders (bulk import):
   imports only what is not yet stored: nothing twice. A file whose content
   was imported before (under any name) is skipped; so is a file with the same
   content as an earlier one of the same run. Deleting a story forgets its file.
-  Ctrl-C stops after the batch being stored; a second Ctrl-C stops at once
-  (safe as well). Exit code 130 when interrupted.
+  Ctrl-C lets the batch being stored commit, stores nothing more and prints
+  the summary; a second Ctrl-C stops at once (safe as well: each batch is
+  one transaction). Exit code 130 when interrupted.
   Progress: the bar on a terminal; otherwise one line every ${PROGRESS_LINE_SECONDS} s.
   At the end, a summary on stderr: imported, skipped as already imported,
   skipped as duplicates, failed, time and files per second.
@@ -228,6 +229,8 @@ export async function importSources(
     }
     await storing;
     if (broken) throw broken.error;
+    // Asked to stop while this batch was read: it is dropped unstored (a resume reads it again).
+    if (opts.shouldStop?.()) break;
     if (journal) for (const p of parsed) if (p.draft) journal.expect(p.source.name, shas.get(p)!, p.source.journalPath ?? p.source.name);
     storing = storeBatch(service, parsed, opts.status, journal, report).catch((error: unknown) => void (broken = { error }));
   }

@@ -20,8 +20,8 @@ import { ROOT } from '../helpers/pglite-template.js';
 
 interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-/** Starts `lede import …` against `target`; `killAfterLines` sends SIGKILL once stdout has that many lines. */
-function ledeImport(target: Target, args: string[], opts: { killAfterLines?: number } = {}): Promise<Run> {
+/** Starts `lede import …` against `target`; `killAfterLines` sends `signal` (SIGKILL) once stdout has that many lines. */
+function ledeImport(target: Target, args: string[], opts: { killAfterLines?: number; signal?: NodeJS.Signals } = {}): Promise<Run> {
   const env = target.engine === 'pglite'
     ? { ...process.env, DATABASE_URL: '', LEDE_DATA_DIR: target.dataDir }
     : { ...process.env, DATABASE_URL: target.databaseUrl };
@@ -30,9 +30,14 @@ function ledeImport(target: Target, args: string[], opts: { killAfterLines?: num
   });
   let stdout = '';
   let stderr = '';
+  let sent = false;
   child.stdout.on('data', (d: Buffer) => {
     stdout += d;
-    if (opts.killAfterLines !== undefined && child.exitCode === null && stdout.split('\n').length > opts.killAfterLines) child.kill('SIGKILL');
+    // Once: a second SIGINT is the user insisting (the process then ends at once).
+    if (!sent && opts.killAfterLines !== undefined && stdout.split('\n').length > opts.killAfterLines) {
+      sent = true;
+      child.kill(opts.signal ?? 'SIGKILL');
+    }
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d));
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
@@ -196,6 +201,26 @@ for (const engine of ['pglite', 'postgres'] as const) {
       assert.equal(end.sources - before.sources, good, 'no file stored twice');
       assert.equal(end.journal - before.journal, good);
       assert.equal(end.orphans, 0);
+    });
+
+    test('Ctrl-C (SIGINT) stops after the batch being stored, says how far it got, and the same command finishes the rest', async () => {
+      const dir = path.join(tmp, `sigint-${engine}`);
+      const good = 1000;
+      writePages(dir, good, 20_000);
+      const before = await storyCounts(target);
+
+      const stopped = await ledeImport(target, [dir], { killAfterLines: 10, signal: 'SIGINT' });
+      assert.equal(stopped.code, 130, stopped.stderr);
+      const done = stopped.stdout.trim().split('\n').length;
+      assert.ok(done < good, 'stopped before the end');
+      assert.match(stopped.stderr, new RegExp(`imported ${done.toLocaleString('en')}, .*; interrupted after ${done.toLocaleString('en')} of ${good.toLocaleString('en')} files`));
+      assert.match(stopped.stderr, /run the same command again/);
+      assert.equal((await storyCounts(target)).stories - before.stories, done, 'what was reported is what is stored');
+
+      const rest = await ledeImport(target, [dir]);
+      assert.equal(rest.code, 0, rest.stderr);
+      assert.match(rest.stderr, new RegExp(`imported ${(good - done).toLocaleString('en')}, skipped ${done.toLocaleString('en')} already imported`));
+      assert.equal((await storyCounts(target)).stories - before.stories, good);
     });
   });
 }
