@@ -28,13 +28,16 @@ type Out = { write(s: string): boolean; isTTY?: boolean; columns?: number };
  */
 export class ImportProgress {
   readonly #bar: ProgressBar | undefined;
-  readonly #started = Date.now();
+  readonly #now: () => number;
+  readonly #started: number;
   #done = 0;
-  #lastLine = Date.now();
+  #lastLine: number;
 
-  constructor(private readonly out: Out, private readonly counts: ImportCounts, opts: { plainLines: boolean }) {
+  constructor(private readonly out: Out, private readonly counts: ImportCounts, opts: { plainLines: boolean; now?: () => number }) {
     this.#bar = counts.total > 1 && out.isTTY ? new ProgressBar(out, counts.total) : undefined;
     this.plainLines = !this.#bar && opts.plainLines;
+    this.#now = opts.now ?? Date.now;
+    this.#started = this.#lastLine = this.#now();
   }
 
   private readonly plainLines: boolean;
@@ -46,8 +49,8 @@ export class ImportProgress {
       this.#bar.tick(`${this.counts.failed ? `${this.counts.failed} failed · ` : ''}${name}`);
       return;
     }
-    if (this.plainLines && Date.now() - this.#lastLine >= PROGRESS_LINE_SECONDS * 1000) {
-      this.#lastLine = Date.now();
+    if (this.plainLines && this.#now() - this.#lastLine >= PROGRESS_LINE_SECONDS * 1000) {
+      this.#lastLine = this.#now();
       const c = this.counts;
       this.out.write(`lede import: ${this.#done}/${c.total} files read, ${c.imported} imported, ${c.alreadyImported + c.duplicates} skipped, ${c.failed} failed, ${rate(this.#done, this.elapsedMs())} files/s\n`);
     }
@@ -63,7 +66,7 @@ export class ImportProgress {
   }
 
   elapsedMs(): number {
-    return Date.now() - this.#started;
+    return this.#now() - this.#started;
   }
 }
 

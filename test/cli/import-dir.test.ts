@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AlreadyImportedError, ImportJournalWriter } from '../../src/cli/import-journal-writer.js';
+import { emptyCounts, formatSummary, ImportProgress } from '../../src/cli/import-progress.js';
 import { walkArguments } from '../../src/cli/import-walk.js';
 import { StoryService } from '../../src/services/story-service.js';
 import { journalSize } from '../../src/store/import-journal.js';
@@ -108,6 +109,42 @@ describe('walking the folders', () => {
     const plain = await walkArguments([path.join(dir, 'a.txt'), path.join(dir, 'a.txt')]);
     assert.equal(plain.walkedFolder, false);
     assert.equal(plain.files.length, 2, 'files named as arguments are taken as given, as before');
+  });
+});
+
+describe('progress and summary', () => {
+  test('without a terminal: one plain line per 10 s of the clock, not one per file; the summary names every count', () => {
+    let clock = 1_000_000;
+    const written: string[] = [];
+    const counts = emptyCounts(10_000);
+    const progress = new ImportProgress({ write: (s) => (written.push(s), true), isTTY: false }, counts, { plainLines: true, now: () => clock });
+    for (let i = 0; i < 10_000; i++) {
+      clock += 3; // 30 s for the lot
+      counts.imported++;
+      progress.tick(`seite-${i}.txt`);
+    }
+    // Lines at 10.002 s and 20.004 s; the run ends at 30.000 s, before a third is due.
+    assert.equal(written.length, 2, written.join(''));
+    assert.match(written[1]!, /^lede import: 6668\/10000 files read/);
+    assert.match(written[0]!, /^lede import: 3334\/10000 files read, 3334 imported, 0 skipped, 0 failed, 333 files\/s\n$/);
+    counts.imported = 9_000;
+    counts.alreadyImported = 990;
+    counts.duplicates = 4;
+    counts.failed = 6;
+    assert.equal(formatSummary(counts, progress.elapsedMs(), false),
+      'imported 9,000, skipped 990 already imported, skipped 4 duplicates, failed 6; 10,000 files in 30.0 s (333 files/s)\n');
+    assert.match(formatSummary({ ...counts, imported: 10 }, 2000, true), /; interrupted after 1,010 of 10,000 files in 2\.0 s .*\nrun the same command again/);
+  });
+
+  test('on a terminal: the bar, redrawn in place, with the failures so far', () => {
+    const written: string[] = [];
+    const counts = emptyCounts(3);
+    const progress = new ImportProgress({ write: (s) => (written.push(s), true), isTTY: true, columns: 120 }, counts, { plainLines: true });
+    progress.tick('a.txt');
+    counts.failed = 1;
+    progress.tick('b.txt');
+    assert.match(written.at(-1)!, /^\r\x1b\[2K\[#+-+\] 2\/3 1 failed · b\.txt$/);
+    assert.ok(written.every((w) => !w.includes('\n')), 'no plain lines on a terminal');
   });
 });
 
