@@ -6,7 +6,7 @@ Usage: lede <command> [options]
 
 Commands:
   serve            start the web site (PORT, default 3000)
-  import FILE...   import news pages saved as plain text; prints one JSON line per story
+  import FILE|DIR...  import news pages saved as plain text (folders recursively, resumable); one JSON line per story
   ingest FILE|DIR... read agency documents into the wire desk; one JSON line per item
   story ID|SLUG    show a stored story (--json for the API shape)
   migrate          apply pending database migrations
