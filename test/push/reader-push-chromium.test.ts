@@ -149,8 +149,8 @@ describe('Web Push for a reader in Chromium', { skip: missingChromium() }, () =>
     assert.deepEqual(await axeViolations(page), [], 'the shown control passes axe (WCAG 2.1 AA, best practice)');
 
     // The sections come from the site's navigation; the reader picks "Alle Eilmeldungen".
-    assert.equal(await page.getByLabel('Sport').count(), 1);
-    await page.getByLabel('Alle Eilmeldungen').check();
+    assert.equal(await page.getByRole('checkbox', { name: 'Sport', exact: true }).count(), 1);
+    await page.getByRole('checkbox', { name: 'Alle Eilmeldungen', exact: true }).check();
     await page.getByRole('button', { name: 'Benachrichtigungen erhalten' }).click();
     await page.getByRole('status').filter({ hasText: 'Sie erhalten jetzt Benachrichtigungen.' }).waitFor(WAIT);
     assert.equal(await page.evaluate('window.__permissionAsks'), 1, 'the permission is asked in the click');
@@ -201,7 +201,7 @@ describe('Web Push for a reader in Chromium', { skip: missingChromium() }, () =>
     // On the story page the control knows the subscription: the choice ticked, "abbestellen" offered.
     const off = page.getByRole('button', { name: 'Benachrichtigungen abbestellen' });
     await off.waitFor({ state: 'visible', ...WAIT });
-    assert.equal(await page.getByLabel('Alle Eilmeldungen').isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: 'Alle Eilmeldungen', exact: true }).isChecked(), true);
     assert.equal(await page.getByRole('button', { name: 'Auswahl speichern' }).isVisible(), true);
     await off.click();
     await page.getByRole('status').filter({ hasText: 'Sie erhalten keine Benachrichtigungen mehr.' }).waitFor(WAIT);
