@@ -3,7 +3,7 @@ import { withDatabasePriority, type Database } from '../store/index.js';
 import { createSiteReader } from '../site/read-model.js';
 import { createSiteRoutes } from '../site/site-routes.js';
 import { readerPushApi } from '../api/reader-push-api.js';
-import { BannerState, fillSlot, findSlot } from '../site/banner.js';
+import { BannerState, withBanner } from '../site/banner.js';
 import { SURROGATE } from '../site/surrogate-keys.js';
 import { touchesReaders, type EventBus } from '../events/event-bus.js';
 import { hardPurgeKeysFor, purgeKeysFor, withoutInternalHeaders, type PageCache } from '../site/page-cache.js';
@@ -140,9 +140,7 @@ export function createApp(db: Database, config: Pick<Config, 'siteName' | 'siteU
   const renderWithBanner = async (req: Request): Promise<Response> => {
     const res = await renderSite(req);
     if (!banner.current || !res.headers.get('content-type')?.startsWith('text/html')) return res;
-    const body = Buffer.from(await res.arrayBuffer());
-    const slot = findSlot(body);
-    const filled = slot ? fillSlot(body, slot, banner.fragment(slot.lang)).body : body;
+    const filled = withBanner(Buffer.from(await res.arrayBuffer()), banner);
     const headers = new Headers(res.headers);
     headers.delete('content-length');
     return new Response(filled as unknown as BodyInit, { status: res.status, headers });

@@ -3,7 +3,11 @@ import { LedeError, isBrokenText, isSafeLocalPath, sectionSlug, storyPath, type 
 import { breakingChanged, type EventBus } from '../events/event-bus.js';
 import { audit, type AuditActor } from '../store/audit-repository.js';
 import { closeOpenBreaking, insertBreaking, openBreaking, updateBreaking } from '../store/breaking-repository.js';
-import { breakingById, liveBreaking, recentBreaking, recentPublishedHeadlines, type BreakingRow } from '../store/breaking-queries.js';
+import {
+  breakingById, breakingItem, liveBreaking, recentBreaking, recentPublishedHeadlines, type BreakingItem, type BreakingRow,
+} from '../store/breaking-queries.js';
+
+export type { BreakingItem } from '../store/breaking-queries.js';
 import { StoryRepository } from '../store/story-repository.js';
 import type { Transactional } from './story-service.js';
 
@@ -31,25 +35,10 @@ export interface BreakingInput {
   minutes?: unknown;
 }
 
-/** What readers, apps and feeds get of the current item. */
-export interface BreakingItem {
-  id: string;
-  headline: string;
-  url: string;
-  storyId: string | null;
-  startsAt: string;
-  endsAt: string;
-  version: number;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(issues: ValidationIssue[]): LedeError {
   return new LedeError('VALIDATION', `the breaking news item is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { reason: 'input_invalid', issues });
-}
-
-export function publicItem(row: BreakingRow): BreakingItem {
-  return { id: row.id, headline: row.headline, url: row.url, storyId: row.storyId, startsAt: row.startsAt, endsAt: row.endsAt, version: row.version };
 }
 
 /** Why `url` cannot be a banner's link, or undefined: a path on this site or an https URL. */
@@ -76,7 +65,7 @@ export class BreakingService {
   /** The item up now, or undefined. */
   async current(): Promise<BreakingItem | undefined> {
     const row = await liveBreaking(this.db, this.clock());
-    return row && publicItem(row);
+    return row && breakingItem(row);
   }
 
   async recent(limit = 20): Promise<BreakingRow[]> {
@@ -155,7 +144,7 @@ export class BreakingService {
       return made;
     });
     await this.events?.emit(breakingChanged());
-    return publicItem(row);
+    return breakingItem(row);
   }
 
   /** Changes the banner that is up, if it is still at `version` (else 409: someone changed it meanwhile). */
@@ -175,7 +164,7 @@ export class BreakingService {
     });
     if (!changed) throw new LedeError('CONFLICT', 'someone changed or ended this breaking news item meanwhile; reload it', { reason: 'version_conflict' });
     await this.events?.emit(breakingChanged());
-    return publicItem(changed);
+    return breakingItem(changed);
   }
 
   /** Takes the banner that is up down now; false when none was up. */

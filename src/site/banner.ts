@@ -1,4 +1,4 @@
-import { liveBreaking, type BreakingRow } from '../store/breaking-queries.js';
+import { breakingItem, liveBreaking, type BreakingItem } from '../store/breaking-queries.js';
 import type { Queryable } from '../store/types.js';
 import { SLOT_CLOSE, SLOT_OPEN_PREFIX } from './banner-slot.js';
 import { esc } from './views/html-text.js';
@@ -18,15 +18,8 @@ import { esc } from './views/html-text.js';
  * which needs no event. As a safety net against a lost event the state is
  * read again in the background when it is older than `maxAgeMs`.
  */
-export interface BannerItem {
-  id: string;
-  headline: string;
-  url: string;
-  storyId: string | null;
-  startsAt: string;
-  endsAt: string;
-  version: number;
-}
+/** The banner as the site shows it (the store's item). */
+export type BannerItem = BreakingItem;
 
 export interface BannerSource {
   /** Which banner pages should show now; changes whenever that does. */
@@ -46,10 +39,6 @@ export function bannerHtml(item: Pick<BannerItem, 'headline' | 'url'>, lang: str
   const label = labelFor(lang);
   return `<div class="breaking" role="region" aria-label="${esc(label)}"><div class="bar"><strong class="breaking-label">${esc(label)}</strong> `
     + `<a href="${esc(item.url)}">${esc(item.headline)}</a></div></div>`;
-}
-
-function toItem(row: BreakingRow): BannerItem {
-  return { id: row.id, headline: row.headline, url: row.url, storyId: row.storyId, startsAt: row.startsAt, endsAt: row.endsAt, version: row.version };
 }
 
 export interface BannerStateOptions {
@@ -110,7 +99,7 @@ export class BannerState implements BannerSource {
         this.#readAt = this.#now();
         if (seq < this.#applied) return;
         this.#applied = seq;
-        const next = row && toItem(row);
+        const next = row && breakingItem(row);
         const same = next && this.#item && next.id === this.#item.id && next.version === this.#item.version && next.endsAt === this.#item.endsAt;
         if (!same && (next || this.#item)) this.#set(next);
       } catch (err) {
@@ -154,4 +143,14 @@ export function fillSlot(body: Buffer, slot: { start: number; end: number }, fra
   const inner = Buffer.from(fragment, 'utf8');
   if (inner.length === slot.end - slot.start && inner.equals(body.subarray(slot.start, slot.end))) return { body, end: slot.end };
   return { body: Buffer.concat([body.subarray(0, slot.start), inner, body.subarray(slot.end)]), end: slot.start + inner.length };
+}
+
+/**
+ * An HTML body with `banner`'s current content in its slot (the same Buffer
+ * when it has no slot or the slot already holds it). For answers the page
+ * cache does not keep, and for pages rendered without a cache.
+ */
+export function withBanner(body: Buffer, banner: BannerSource): Buffer {
+  const slot = findSlot(body);
+  return slot ? fillSlot(body, slot, banner.fragment(slot.lang)).body : body;
 }

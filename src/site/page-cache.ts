@@ -4,7 +4,7 @@ import { EXPIRES_HEADER, KEYS_HEADER, assetKey } from './page-assets.js';
 import { PAGE_ROUTE_LIST, type PageRoute } from './page-routes.js';
 import { routeMatcher, type RouteMatch } from './route-matcher.js';
 import { PieceStore, type StoredBody } from './piece-store.js';
-import { fillSlot, findSlot, type BannerSource } from './banner.js';
+import { fillSlot, findSlot, withBanner, type BannerSource } from './banner.js';
 import { deflatePiece, gzipSplit, gzipSplitSync, sliceViews, trailer } from './gzip-splice.js';
 import zlib from 'node:zlib';
 import { RenderGate, isRenderShed, type RenderGateOptions } from './render-gate.js';
@@ -720,9 +720,7 @@ export class PageCache {
   #filled(body: ArrayBuffer, type: string | null): ArrayBuffer {
     if (!this.#banner || !type?.startsWith('text/html')) return body;
     const bytes = Buffer.from(body);
-    const slot = findSlot(bytes);
-    if (!slot) return body;
-    const filled = fillSlot(bytes, slot, this.#banner.fragment(slot.lang)).body;
+    const filled = withBanner(bytes, this.#banner);
     return filled === bytes ? body : filled.buffer.slice(filled.byteOffset, filled.byteOffset + filled.byteLength) as ArrayBuffer;
   }
 
@@ -913,7 +911,7 @@ export class PageCache {
     if (bannered) return this.#respondWithBanner(req, e, bannered, headers);
     if (!e.kept && e.slot && this.#banner?.fragment(e.slot.lang)) {
       // A waiter's own copy of a render (not kept): the banner goes into its plain body.
-      const filled = fillSlot(Buffer.from(e.body), { start: e.slot.start, end: e.slot.start }, this.#banner.fragment(e.slot.lang)).body;
+      const filled = withBanner(Buffer.from(e.body), this.#banner);
       headers.set('ETag', `"${createHash('sha1').update(filled).digest('base64url').slice(0, 22)}"`);
       headers.set('Cache-Control', cacheControlUntil(e.expiresAt, this.#now()));
       return new Response(req.method === 'HEAD' ? null : (filled as unknown as BodyInit), { status: e.status, headers });

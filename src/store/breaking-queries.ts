@@ -18,6 +18,13 @@ export interface BreakingRow {
   updatedAt: string;
 }
 
+/** What readers, apps and feeds get of a banner: the row without its bookkeeping. */
+export type BreakingItem = Pick<BreakingRow, 'id' | 'headline' | 'url' | 'storyId' | 'startsAt' | 'endsAt' | 'version'>;
+
+export function breakingItem(row: BreakingRow): BreakingItem {
+  return { id: row.id, headline: row.headline, url: row.url, storyId: row.storyId, startsAt: row.startsAt, endsAt: row.endsAt, version: row.version };
+}
+
 export const BREAKING_COLUMNS = `id, headline, url, story_id AS "storyId", starts_at AS "startsAt", ends_at AS "endsAt", ended_at AS "endedAt",
   version, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
