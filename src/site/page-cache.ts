@@ -336,8 +336,6 @@ export class PageCache {
   /** The banner's bytes per page language (cleared when the banner changes). */
   readonly #bannerBytes = new Map<string, BannerBytes>();
   #bannerBytesGeneration = -1;
-  /** Kept copies given the current banner (once per copy and banner change; tests and diagnostics). */
-  rebannered = 0;
 
   constructor(opts: PageCacheOptions = {}) {
     this.#banner = opts.banner;
@@ -761,7 +759,6 @@ export class PageCache {
       entry.withBanner = { generation, none: true };
       return undefined;
     }
-    this.rebannered++;
     const kept = entry.kept;
     const at = entry.slot.start;
     const plain = kept.identity;
