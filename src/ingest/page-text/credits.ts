@@ -36,6 +36,8 @@ export interface CaptionCredit {
   strong: boolean;
   /** A name in parentheses without a label: "(dpa)". */
   bare?: boolean;
+  /** A weak label whose value is plainly a picture source ("Quelle: IMAGO/Name", "Quelle: ZDF"). */
+  known?: boolean;
 }
 
 function cleanCredit(raw: string): string | undefined {
@@ -71,7 +73,8 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const inner = paren[1]!.trim();
     const caption = line.slice(0, paren.index).trim();
     const labelled = labelledCredit(inner);
-    if (labelled && labelled.caption === '') return { caption, credit: labelled.credit, strong: labelled.strong };
+    // A labelled credit in parentheses closing a caption is a credit even with "Quelle:".
+    if (labelled && labelled.caption === '') return { caption, credit: labelled.credit, strong: labelled.strong || !!labelled.known };
     if (looksLikeBareCredit(inner)) return { caption, credit: cleanCredit(inner) ?? inner, strong: false, bare: true };
   }
   return labelledCredit(line);
@@ -93,12 +96,21 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   if (!credit || credit.includes(':')) return undefined;
   const caption = line.slice(0, last.at).trim();
   const strong = last.label === '©' || STRONG_RE.test(last.label);
-  return { caption, credit, strong };
+  return { caption, credit, strong, ...(!strong && looksLikeBareCredit(credit) && { known: true }) };
 }
 
 /** A line that is only a credit: "Bildrechte: mdr", "Foto: dpa/Jan Woitas", "© IMAGO". */
-export function parseCreditLine(line: string): { credit: string; strong: boolean } | undefined {
+export function parseCreditLine(line: string): { credit: string; strong: boolean; known?: boolean } | undefined {
   if (line.length > LIMITS.credit + 20) return undefined;
-  const cc = labelledCredit(line);
-  return cc && cc.caption === '' ? { credit: cc.credit, strong: cc.strong } : undefined;
+  // "(Foto: dpa)" on its own line.
+  const inner = /^\((.+)\)$/.exec(line.trim())?.[1] ?? line;
+  const cc = labelledCredit(inner);
+  return cc && cc.caption === '' ? { credit: cc.credit, strong: cc.strong, ...(cc.known && { known: true }) } : undefined;
+}
+
+/** Same credit, whatever its label and separators: "(Quelle: dpa/Name)" and "dpa / Name". */
+export function sameCredit(a: string, b: string): boolean {
+  const words = (s: string) => s.toLowerCase().replace(/\b(?:foto|photo|bild|image|bildrechte|bildquelle|quelle)\s*:/g, ' ').replace(/[©()[\]/|,]/g, ' ').replace(/\s+/g, ' ').trim();
+  const wa = words(a);
+  return wa.length > 0 && wa === words(b);
 }

@@ -1,5 +1,5 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
-import { looksLikeBareCredit, parseCreditLine, splitCaptionCredit } from './credits.js';
+import { looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
 import { endsSentence, sameGroup, type Line } from './lines.js';
 
 /**
@@ -75,10 +75,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   const opensGroup = !sameGroup(lines[i - 1], l0);
 
   // A line that is only a credit; a bare name ("dpa") only when it closes the box.
-  const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'bare' } | undefined => {
+  const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'known' | 'bare' } | undefined => {
     if (!l || isStructural(l)) return undefined;
     const labelled = parseCreditLine(l.text);
-    if (labelled) return { credit: labelled.credit, kind: labelled.strong ? 'strong' : 'weak' };
+    if (labelled) return { credit: labelled.credit, kind: labelled.strong ? 'strong' : labelled.known ? 'known' : 'weak' };
     if (endsGroupAt(k) && looksLikeBareCredit(l.text, { allCaps: true })) return { credit: l.text.trim(), kind: 'bare' };
     return undefined;
   };
@@ -104,7 +104,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   const cc0 = splitCaptionCredit(l0.text);
   if (cc0 && cc0.caption && (cc0.strong || (cc0.bare && opensGroup && endsGroupAt(i) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
-    if (fig) return { figure: fig, next: i + 1 };
+    // Some sites print the credit again alone on the next line.
+    const again = l1 && sameCredit(l1.text, cc0.credit) ? 1 : 0;
+    if (fig) return { figure: fig, next: i + 1 + again };
   }
 
   // D / E: caption or alt, then a credit line: a strong label, or a bare name
@@ -113,7 +115,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   if (l1 && !cc0 && opensGroup) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
-    if (cr && (cr.kind === 'strong' || cr.kind === 'bare' || (!endsSentence(text) && text.length <= 300))) {
+    // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.
+    const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && endsGroupAt(i + 1);
+    if (cr && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
       // No final period and short: alt text of a picture without caption (author photos).
       const fig = !endsSentence(text) && text.length <= 300 ? build(text, undefined, cr.credit) : build(text, text, cr.credit);
       if (fig) return { figure: fig, next: i + 2 };

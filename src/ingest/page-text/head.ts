@@ -5,7 +5,9 @@ import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
-import { endsSentence, MAX_CLASSIFY, type Line } from './lines.js';
+import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine } from './head-meta.js';
+import { endsSentence, MAX_CLASSIFY, sameGroup, type Line } from './lines.js';
+import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
 
 /**
@@ -23,6 +25,8 @@ export interface HeadContext {
   textAfter: (index: number) => string;
   /** Authors from a byline found anywhere in the head, for author-photo lines. */
   knownAuthors: Author[];
+  /** Lines found to be page furniture above the head (head-start.ts). */
+  furniture?: Set<number>;
 }
 
 export interface Head {
@@ -42,6 +46,8 @@ export interface Head {
   pageDate?: FoundDate;
   /** Section from a breadcrumb ("Startseite > Nachrichten > Politik"). */
   section?: string;
+  /** A rights line stood alone in the head, with no picture text: the lead picture's credit (its alt is the headline). */
+  loneCredit?: string;
   /** First body line. */
   next: number;
 }
@@ -59,6 +65,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       const l = lines[k]!;
       const t = l.text;
       if (t.length > MAX_CLASSIFY || ctx.isStructural(l)) return k;
+      if (ctx.furniture?.has(k)) { k++; continue; }
       const d = parseDateLine(t);
       if (d) {
         if (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined)) head.pageDate = d;
@@ -72,9 +79,20 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      const crumbs = !head.headline ? breadcrumbParts(t) : undefined;
+      if (crumbs) {
+        const last = crumbs[crumbs.length - 1]!;
+        if (last.length <= LIMITS.section && !/\.[a-z]{2,4}$/i.test(last)) head.section = last;
+        k++;
+        continue;
+      }
       const by = parseByline(t);
       if (by) {
         if (!head.byline) head.byline = by;
+        k++;
+        continue;
+      }
+      if (isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || brandLineProfile(t)) {
         k++;
         continue;
       }
@@ -93,7 +111,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k = f.next;
         continue;
       }
-      if (parseMediaBadge(t) || parseCreditLine(t)?.strong) {
+      const credit = parseCreditLine(t);
+      if (credit?.strong) {
+        // Alone in its box and no picture yet: the still of a video page, a
+        // gallery's credit. Kept as the lead picture's credit.
+        if (!sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) && !head.figures.length && !head.loneCredit) head.loneCredit = credit.credit;
+        k++;
+        continue;
+      }
+      if (parseMediaBadge(t)) {
         k++;
         continue;
       }
@@ -120,10 +146,19 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const second = i + 1 < to ? lines[i + 1] : undefined;
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline &&
     !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
+  // Kicker, byline, headline (BR24 prints the author between them).
+  const third = i + 2 < to ? lines[i + 2] : undefined;
+  const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && parseByline(second.text) &&
+    third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
   if (rest.length <= LIMITS.kicker && second && secondIsHeadline && isOwnLineKicker(rest, splitDatePrefix(second.text).rest)) {
     head.kicker = rest;
     head.headline = splitDatePrefix(second.text).rest;
     i += 2;
+  } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text)) {
+    head.kicker = rest;
+    head.byline ??= parseByline(second.text);
+    head.headline = third.text;
+    i += 3;
   } else if (rest.length <= MAX_CLASSIFY) {
     const split = splitKicker(rest, { bodyText: ctx.textAfter(i), language: ctx.language });
     if (isHeadlineLike(split.headline)) {
@@ -149,9 +184,14 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   i = skipMeta(i);
   const cand = lines[i];
   if (cand && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
-    const t = cand.text;
-    const isSentence = endsSentence(t) || t.length > 120;
+    let t = cand.text;
+    const isSentence = endsSentence(t) || t.length > 120 || !!bylineTail(t);
     if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t)) {
+      const tail = bylineTail(t);
+      if (tail) {
+        if (!head.byline) head.byline = tail.byline;
+        t = tail.text;
+      }
       if (t.length <= LIMITS.teaser) {
         head.teaser = t;
         headTextSeen.add(t);
@@ -163,4 +203,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   }
   head.next = i;
   return head;
+}
+
+/** A teaser that ends with its byline: "… beating the others. By Mara Example", "… gestochen. Von Anna Beispiel". */
+function bylineTail(text: string): { text: string; byline: Byline } | undefined {
+  if (text.length > LIMITS.teaser + LIMITS.byline + 10) return undefined;
+  const m = /^(.*[.!?…]["'“”»«’)]*)\s+((?:Von|von|By|by)\s+[^.!?]{4,120})$/u.exec(text);
+  if (!m) return undefined;
+  const byline = parseByline(m[2]!);
+  return byline ? { text: m[1]!, byline } : undefined;
 }

@@ -8,6 +8,7 @@ import { parseByline, type Byline } from './byline.js';
 import { berlinDay, dateToIso, findDate, type FoundDate } from './dates.js';
 import { decodePageBuffer } from './decode-buffer.js';
 import { parseHead } from './head.js';
+import { findHeadStart, takePageTitle } from './head-start.js';
 import { detectLanguage } from './language.js';
 import { normaliseText, toLines, type Line } from './lines.js';
 import { arrangePictures } from './pictures.js';
@@ -68,13 +69,19 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const lines: Line[] = [];
   const broadcastLines: string[] = [];
   const pubs: PublicationDates[] = [];
+  let sourceLine: string | undefined;
   let widgets = 0;
   for (const l of all) {
     if (l.text.length <= 500) {
       if (isWidgetLine(l.text)) { widgets++; continue; }
       if (isBroadcastLine(l.text)) { broadcastLines.push(l.text); continue; }
-      const p = parsePublicationLine(l.text);
-      if (p) { pubs.push(p); continue; }
+      const tail = splitMetaTail(l.text);
+      const p = parsePublicationLine(tail.text);
+      if (p) {
+        pubs.push(p);
+        if (tail.source && !sourceLine) sourceLine = tail.source;
+        continue;
+      }
     }
     lines.push(l);
   }
@@ -95,9 +102,16 @@ function run(text: string, opts: ImportOptions): ImportResult {
   }
   const isTickerLine = (l: Line) => !!parseEntryStart(l.text);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
-  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors });
+  const titleLine = takePageTitle(lines, 0, end);
+  const furniture = findHeadStart(lines, 0, end, isTickerLine).furniture;
+  if (titleLine !== undefined) furniture.add(titleLine);
+  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture });
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
+  if (head.loneCredit && !head.figures.length) {
+    head.figures.push({ kind: 'image', alt: head.headline.slice(0, LIMITS.alt), credit: head.loneCredit });
+    warnings.push('a picture credit stood alone, without a caption; it was kept as the lead picture with the headline as its description — check it');
+  }
   if (head.longFirstParagraph) warnings.push(`the first paragraph is longer than ${LIMITS.teaser} characters; kept in the body, no teaser`);
 
   // A byline at the very end of the body ("Autorin: Anna Beispiel").
@@ -196,6 +210,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
     ...(broadcast && { broadcast }),
     related: allRelated.slice(0, LIMITS.related),
     body,
+    ...(sourceLine && { sourceLine }),
     ...(source && { source }),
   };
   const checked = validateDraft(draft);
@@ -203,6 +218,23 @@ function run(text: string, opts: ImportOptions): ImportResult {
     throw new LedeError('IMPORT_FAILED', `the imported story is not valid (${formatIssues(checked.issues).slice(0, 500)}); please report this page`, { reason: 'import_invalid', issues: checked.issues });
   }
   return { draft: checked.value, warnings };
+}
+
+/**
+ * What sites glue onto a date line: "… 14:32 UhrLesedauer: 2 Min." (reading
+ * time, dropped), "… 14:32 Uhr Quelle: ZEIT ONLINE, dpa" (who supplied the
+ * text, kept as the source line).
+ */
+function splitMetaTail(line: string): { text: string; source?: string } {
+  if (line.length > 300 || !/\d/.test(line)) return { text: line };
+  let text = line.replace(/\s*(?:lesedauer|lesezeit|reading time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?)\.?$/i, '');
+  const q = /^(.*\d.*?)\s*(?:Quelle|Source)\s*:\s*([^:]{2,120})$/.exec(text);
+  let source: string | undefined;
+  if (q && !/[.!?]$/.test(q[2]!)) {
+    text = q[1]!;
+    source = q[2]!.trim();
+  }
+  return source ? { text: text.trim(), source } : { text: text.trim() };
 }
 
 function isoOf(d: FoundDate): string | undefined {

@@ -1,0 +1,67 @@
+import { LIMITS } from '../../content/index.js';
+import { parseMediaBadge, parseDuration } from './media-badge.js';
+import { profileTitleSuffixes } from './site-profiles.js';
+
+/**
+ * Lines of a page's head that are neither kicker, headline nor teaser, beyond
+ * the dates, bylines and pictures the head reads elsewhere: labelled metadata
+ * ("Onlinefassung: Name", "Videolänge:" with its value below), player lines
+ * ("Audio: Programme | 14.03.2024 | Name"), breadcrumbs of any separator
+ * ("SR.de / Nachrichten / Politik") and the page's <title> printed with the
+ * site's name ("Headline | tagesschau.de").
+ */
+
+/** Labels of metadata lines in article heads (German and English). A line is "Label: value" or the label alone. */
+const META_LABELS = [
+  'onlinefassung', 'online-fassung', 'onlinebearbeitung', 'redaktion', 'bearbeitung', 'mitarbeit', 'moderation', 'kamera', 'schnitt',
+  'videolänge', 'länge', 'dauer', 'laufzeit', 'datum', 'sendung', 'sendezeit', 'verfügbar bis', 'video verfügbar bis', 'audio verfügbar bis',
+  'lesedauer', 'lesezeit', 'ressort', 'rubrik', 'themen', 'thema', 'schlagwörter', 'stichwörter', 'tags', 'ort',
+  'duration', 'length', 'date', 'topics', 'editor', 'edited by', 'camera', 'available until', 'reading time',
+];
+const LABEL_RE = new RegExp(`^(?:${META_LABELS.map((l) => l.replace(/ /g, '\\s+')).join('|')})\\s*:\\s*(.*)$`, 'iu');
+
+/** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024". */
+export function isMetaLabelLine(text: string): boolean {
+  if (text.length > 120) return false;
+  const m = LABEL_RE.exec(text.trim());
+  if (!m) return false;
+  const value = m[1]!;
+  // A value that reads as a sentence is text ("Thema: Die Stadt will …").
+  return value.length <= 80 && !/[.!?]\s+\p{Lu}/u.test(value);
+}
+
+/** A lone value under a label line: "3 min", "14.03.2024", "03:15". */
+export function isDurationLine(text: string): boolean {
+  if (text.length > 20) return false;
+  const s = parseDuration(text);
+  return s !== undefined && s > 0;
+}
+
+/** "Audio: Antenne Brandenburg | 14.03.2024 | Name", "Video: heute journal | 3 min": a player's label line. */
+export function isPlayerLine(text: string): boolean {
+  if (text.length > 160) return false;
+  const m = /^([\p{L}-]+(?: [\p{L}-]+)?)\s*:\s*(.+)$/u.exec(text.trim());
+  if (!m || !parseMediaBadge(m[1]!)) return false;
+  const parts = m[2]!.split(/\s+[|·•]\s+/);
+  return parts.length >= 2 && parts.every((p) => p.length <= 60 && !/[.!?]$/.test(p));
+}
+
+/** "SR.de / Nachrichten / Politik", "Home › Politik › Inland": three or more short parts. */
+export function breadcrumbParts(text: string): string[] | undefined {
+  if (text.length > 150) return undefined;
+  const parts = text.split(/\s+[>›»/|]\s+/);
+  if (parts.length < 3 || parts.length > 7) return undefined;
+  if (!parts.every((p) => p.length >= 2 && p.length <= 40 && !/[.!?:;,]$/.test(p) && !/\d{1,2}[.:]\d{2}/.test(p))) return undefined;
+  return parts;
+}
+
+/** A page title printed with the site's name: "Headline | tagesschau.de", "Headline - DER SPIEGEL". Returns the title part. */
+export function pageTitleOf(text: string): string | undefined {
+  if (text.length > LIMITS.headline + LIMITS.kicker + 40) return undefined;
+  const m = /^(.{8,}?)\s+[|–—-]\s+([^|–—]{2,40})$/.exec(text.trim());
+  if (!m) return undefined;
+  const site = m[2]!.trim();
+  const domain = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:de|com|net|org|at|ch|eu|info|fm|tv|online|news)$/iu.test(site);
+  if (!domain && !profileTitleSuffixes().has(site.toLowerCase())) return undefined;
+  return m[1]!.trim();
+}

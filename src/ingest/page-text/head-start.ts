@@ -1,0 +1,113 @@
+import { LIMITS } from '../../content/index.js';
+import { parseByline } from './byline.js';
+import { parseCreditLine } from './credits.js';
+import { parseDateLine } from './dates.js';
+import { tryFigure } from './figures.js';
+import { isHeadlineLike } from './headline.js';
+import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, pageTitleOf } from './head-meta.js';
+import { isOwnLineKicker } from './kicker.js';
+import { endsSentence, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
+import { parseMediaBadge } from './media-badge.js';
+import { brandLineProfile } from './site-profiles.js';
+
+/**
+ * Where the article's head begins when the page does not start with it.
+ *
+ * Crawled pages often open with lines the head cannot place: the site's or
+ * programme's name, a page title with the site name, a gallery label, a
+ * navigation word. Reading the head strictly in page order would take the
+ * first of them as the headline. Instead we anchor on the first paragraph of
+ * running text (the teaser, or the body's first paragraph): the headline is the
+ * last line before it that is not metadata, and the kicker the line above the
+ * headline (only a byline may stand between them). Unplaced lines above the
+ * kicker are page furniture.
+ *
+ * Conservative on purpose: nothing is dropped unless every dropped line is
+ * short and not a sentence, and a ticker entry before any running text leaves
+ * the page as it is.
+ */
+
+export type HeadLineKind = 'meta' | 'byline' | 'figure' | 'other';
+
+export interface HeadStart {
+  /** Lines to skip as page furniture. */
+  furniture: Set<number>;
+}
+
+/**
+ * The page's <title> printed first, with the site's name ("Kassel: Streit um …
+ * | tagesschau.de"). When the head repeats the title further down, the title
+ * line is furniture (returned); otherwise it is the headline line, and its text
+ * loses the site's name (the line is changed in place).
+ */
+export function takePageTitle(lines: Line[], from: number, to: number): number | undefined {
+  for (let k = from; k < Math.min(to, from + 6); k++) {
+    const title = pageTitleOf(lines[k]!.text);
+    if (!title) continue;
+    const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+    const nt = norm(title);
+    for (let j = k + 1; j < Math.min(to, k + 16); j++) {
+      const nl = norm(lines[j]!.text);
+      if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`))) return k;
+    }
+    lines[k] = { ...lines[k]!, text: title };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Classifies the head line at `k`: metadata, a byline, a picture (with the index after it), or something else. */
+export function classifyHeadLine(lines: Line[], k: number, to: number, isStructural: (l: Line) => boolean): { kind: HeadLineKind; next: number } {
+  const t = lines[k]!.text;
+  if (t.length > MAX_CLASSIFY) return { kind: 'other', next: k + 1 };
+  if (parseByline(t)) return { kind: 'byline', next: k + 1 };
+  if (parseDateLine(t) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||
+    parseMediaBadge(t) || brandLineProfile(t) || parseCreditLine(t)?.strong) {
+    return { kind: 'meta', next: k + 1 };
+  }
+  const f = tryFigure(lines, k, to, isStructural);
+  if (f) return { kind: 'figure', next: f.next };
+  return { kind: 'other', next: k + 1 };
+}
+
+/** A paragraph of running text: a sentence of some length, or simply long. */
+function isProse(text: string): boolean {
+  return text.length >= 200 || (endsSentence(text) && text.length >= 50 && wordCount(text) >= 8);
+}
+
+/** Short and not a sentence: a line a page prints as furniture. */
+function furnitureLike(text: string): boolean {
+  return text.length <= 100 && !endsSentence(text) && wordCount(text) <= 12;
+}
+
+export function findHeadStart(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean): HeadStart {
+  const none: HeadStart = { furniture: new Set() };
+  const items: Array<{ kind: HeadLineKind; at: number }> = [];
+  let prose = -1;
+  for (let k = from; k < to && k < from + 40;) {
+    const l = lines[k]!;
+    if (isStructural(l)) return none;
+    const c = classifyHeadLine(lines, k, to, isStructural);
+    if (c.kind === 'other' && isProse(l.text)) { prose = k; break; }
+    items.push({ kind: c.kind, at: k });
+    k = c.next;
+  }
+  if (prose < 0) return none;
+  const others = items.filter((x) => x.kind === 'other');
+  if (others.length < 2) return none;
+  // The headline: the last unplaced line before the running text.
+  const h = others[others.length - 1]!;
+  const hText = lines[h.at]!.text;
+  // A headline does not end with a period; a short sentence there is the teaser.
+  if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline) return none;
+  // The kicker: the unplaced line right above it, with at most bylines between.
+  let start = h.at;
+  const hi = items.indexOf(h);
+  let j = hi - 1;
+  while (j >= 0 && items[j]!.kind === 'byline') j--;
+  const above = j >= 0 ? items[j] : undefined;
+  if (above?.kind === 'other' && isOwnLineKicker(lines[above.at]!.text, hText)) start = above.at;
+  const dropped = others.filter((x) => x.at < start);
+  if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return none;
+  return { furniture: new Set(dropped.map((x) => x.at)) };
+}
