@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { FIELD_KINDS, SPLITS, UNSEEN_FIXTURES, loadFixtureSet, type UnseenFixture } from '../../bench/import-score.bench.js';
+import { FIELD_KINDS, SPLITS, UNSEEN_FIXTURES, creditWords, loadFixtureSet, type UnseenFixture } from '../../bench/import-score.bench.js';
 
 const STRING_KINDS = new Set(['kicker', 'headline', 'teaser']);
 const LIST_KINDS = new Set(['captions', 'credits', 'subheadings']);
@@ -88,6 +88,15 @@ describe('unseen-page fixtures (issue 15)', () => {
       const texts = [fx.fields.kicker, fx.fields.headline, fx.fields.teaser, ...(fx.fields.captions ?? []), ...(fx.fields.subheadings ?? []),
         ...(fx.fields.tickerEntries ?? []).map((e) => e.title)];
       for (const t of texts) if (t && !page.includes(squash(t))) missing.push(`${fx.split}/${fx.name}: ${t}`);
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it('expected credits occur in their page as credit words (labels, brackets and separators aside), so the bench can match them', () => {
+    const missing: string[] = [];
+    for (const fx of all) {
+      const page = creditWords(fx.text);
+      for (const c of fx.fields.credits ?? []) if (creditWords(c) === '' || !page.includes(creditWords(c))) missing.push(`${fx.split}/${fx.name}: ${c}`);
     }
     assert.deepEqual(missing, []);
   });
