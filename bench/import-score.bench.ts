@@ -243,7 +243,7 @@ function report(split: Split): void {
       n += tally[k][1];
       m += tally[k][2];
     }
-    perPage.push(`  ${fx.name.padEnd(44)} ${String(r).padStart(3)} / ${String(n).padEnd(3)} ${pct(r, n)}   ${String(r).padStart(3)} / ${String(m).padEnd(3)} ${pct(r, m)}`);
+    perPage.push(`  ${fx.name.padEnd(52)} ${String(r).padStart(3)} / ${String(n).padEnd(3)} ${pct(r, n)}   ${String(r).padStart(3)} / ${String(m).padEnd(3)} ${pct(r, m)}`);
     if (error) failures.push(`  ${fx.name}: ${error}`);
   }
   console.log(`\n${split}: ${fixtures.length} pages`);
@@ -261,7 +261,7 @@ function report(split: Split): void {
   console.log(`  ${'total'.padEnd(14)} ${String(r).padStart(9)} / ${String(n).padEnd(8)} ${pct(r, n)}   ${String(r).padStart(9)} / ${String(m).padEnd(8)} ${pct(r, m)}`);
   console.log(`  F1 (all kinds): ${f1(r, n, m)}`);
   if (split === 'tune') {
-    console.log(`  per page:${' '.repeat(38)}recall               precision`);
+    console.log(`  per page:${' '.repeat(46)}recall               precision`);
     for (const line of perPage) console.log(line);
     if (failures.length) console.log(`  imports that threw:\n${failures.join('\n')}`);
   } else if (failures.length) {
