@@ -154,7 +154,6 @@ export interface EditorText {
   position: string;
   emptyBody: string;
   saveFirst: string;
-  importWarnings: string;
   altHint: string;
   choose: string;
   chooseOther: string;

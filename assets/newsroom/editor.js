@@ -13,7 +13,8 @@
 // a function (openMerge takes save) or the higher part listens (the status
 // buttons' clicks).
 import { $, C, T, cfg, fieldOf } from './editor-context.js';
-import { el } from './editor-dom.js';
+import { say } from './editor-dom.js';
+import { api, apiErrorText } from './editor-api.js';
 import { addBlock, renderBlocks } from './editor-blocks.js';
 import { initAgency } from './editor-agency.js';
 import { fillFields, initFields, readFields } from './editor-fields.js';
@@ -24,7 +25,7 @@ import { initPicker } from './editor-picker.js';
 import { startPresence } from './editor-presence.js';
 import { addRelated } from './editor-related.js';
 import { save, startAutosave } from './editor-save.js';
-import { initState, payload, state } from './editor-state.js';
+import { initState, payload } from './editor-state.js';
 import { showStatus } from './editor-status.js';
 import { initTickerQuickEntry } from './editor-ticker.js';
 import { initWorkflow } from './editor-workflow.js';
@@ -32,7 +33,6 @@ import { initWorkflow } from './editor-workflow.js';
 // imports together once it has the module, so naming every part here loads
 // the editor in one round after this file, not one round per level of the
 // import graph (up to seven). newsroom-assets.test.ts holds this list whole.
-import './editor-api.js';
 import './editor-draft.js';
 import './editor-issues.js';
 import './editor-merge.js';
@@ -47,17 +47,38 @@ function readOnly() {
   $('correction-box').hidden = true;
 }
 
-/** What the importer noted about a story it just made (kept for this tab by the import page). */
-function showImportWarnings() {
-  if (!state.story) return;
-  const key = 'lede:import-warnings:' + state.story.id;
-  /** @type {(string | { message?: string })[] | null} */
-  let list = null;
-  try { list = JSON.parse(sessionStorage.getItem(key) || 'null'); sessionStorage.removeItem(key); } catch (e) { list = null; }
-  if (!list || !list.length) return;
-  const box = el('div', { class: 'notice' }, [el('p', { text: T.importWarnings })]);
-  box.appendChild(el('ul', null, list.map(function (w) { return el('li', { text: typeof w === 'string' ? w : (w.message || JSON.stringify(w)) }); })));
-  $('messages').appendChild(box);
+/**
+ * The "Import notes" panel (rendered by the server when the importer left
+ * notes on this story): "Done" deletes them for everyone and removes the panel.
+ */
+function initImportNotes() {
+  const panel = document.getElementById('import-notes');
+  const node = document.getElementById('import-notes-config');
+  const button = document.getElementById('import-notes-done');
+  if (!panel || !node || !button) return;
+  /** @type {{ url: string, text: { working: string, dismissed: string, failed: string, offline: string, forbidden: string } }} */
+  const conf = JSON.parse(node.textContent || 'null');
+  const status = $('import-notes-state');
+  const tools = $('import-notes-tools');
+  tools.hidden = false;
+  button.addEventListener('click', async function () {
+    /** @type {HTMLButtonElement} */ (button).disabled = true;
+    status.textContent = conf.text.working;
+    try {
+      const res = await api('DELETE', conf.url);
+      if (res.ok) {
+        panel.remove();
+        // The panel (and the focus on its button) is gone: say so where the editor's messages go.
+        say($('messages'), conf.text.dismissed, 'ok');
+        $('messages').focus();
+        return;
+      }
+      status.textContent = res.status === 403 ? conf.text.forbidden : conf.text.failed + ' ' + await apiErrorText(res);
+    } catch (e) {
+      status.textContent = conf.text.offline;
+    }
+    /** @type {HTMLButtonElement} */ (button).disabled = false;
+  });
 }
 
 function start() {
@@ -88,7 +109,7 @@ function start() {
   if (!cfg.canEdit) readOnly();
   offerLocalCopy(function () { fillFields(); renderBlocks(); });
   startPresence();
-  showImportWarnings();
+  initImportNotes();
   initAgency();
   document.documentElement.setAttribute('data-editor-ready', '');
 }

@@ -71,9 +71,7 @@
         state.textContent = '';
         return;
       }
-      if (j.warnings && j.warnings.length) {
-        try { sessionStorage.setItem('lede:import-warnings:' + j.id, JSON.stringify(j.warnings)); } catch (err2) { /* ignore */ }
-      }
+      // The importer's warnings are stored with the draft; the editor shows them as "Import notes".
       state.textContent = T.done;
       location.href = '/newsroom/stories/' + j.id;
     } catch (err3) {

@@ -7,7 +7,8 @@ import { previewStory, storyFor } from '../api/api-support.js';
 import type { NewsroomContext, NewsroomDeps } from '../http/context.js';
 import { MAX_PREVIEW_FORM_BYTES, type EndpointRegistry } from '../http/endpoints.js';
 import { idParams } from '../http/input.js';
-import { pick, type UiLang } from './i18n.js';
+import { EDITOR_IMPORT_NOTES_TEXT, pick, type UiLang } from './i18n.js';
+import { importWarningsOf } from '../store/import-warnings-queries.js';
 import { WireStoryLink, type StoryAgencyView } from '../services/wire-story-link.js';
 import { AgencyPanel, AgencyPublishHint } from './editor-agency-panel.js';
 import { BREAKING_LINK_TEXT, breakingLinkFor, pushLinkFor } from './breaking-page.js';
@@ -64,7 +65,7 @@ export const EDITOR_TEXT = {
       posted: 'Eintrag veröffentlicht.', needText: 'Bitte einen Text eingeben.', pasted: 'Eingefügt als saubere Blöcke:',
       status: STORY_TEXT.de.status,
       scheduledFor: 'geplant für', depublishFor: 'wird depubliziert am', depublishCleared: 'Keine Depublizierung mehr geplant.', position: 'Block', emptyBody: 'Noch kein Text. Fügen Sie unten einen Block hinzu oder fügen Sie Text ein.',
-      saveFirst: 'Der Beitrag wird zuerst gespeichert.', importWarnings: 'Hinweise des Imports – bitte prüfen:',
+      saveFirst: 'Der Beitrag wird zuerst gespeichert.',
       altHint: 'Für Bilder Pflicht: Beschreiben Sie, was zu sehen ist, für Menschen, die das Bild nicht sehen. Nur bei rein schmückenden Bildern leer lassen.',
       choose: 'Aus der Mediathek wählen', chooseOther: 'Anderes Bild aus der Mediathek wählen', removePicture: 'Entfernen', detach: 'Mediathek-Bild lösen',
       leadImage: 'Aufmacherbild', leadNone: 'Kein Aufmacherbild gewählt.', creditLine: 'Bildrechte:',
@@ -140,7 +141,7 @@ export const EDITOR_TEXT = {
       posted: 'Entry posted.', needText: 'Please enter some text.', pasted: 'Pasted as clean blocks:',
       status: STORY_TEXT.en.status,
       scheduledFor: 'scheduled for', depublishFor: 'to be depublished at', depublishCleared: 'No depublication scheduled any more.', position: 'Block', emptyBody: 'No text yet. Add a block below or paste text.',
-      saveFirst: 'The story is saved first.', importWarnings: 'Notes from the import – please check:',
+      saveFirst: 'The story is saved first.',
       altHint: 'Required for images: describe what can be seen, for people who cannot see the picture. Leave it empty only for purely decorative images.',
       choose: 'Choose from the library', chooseOther: 'Choose another picture from the library', removePicture: 'Remove', detach: 'Detach library picture',
       leadImage: 'Lead image', leadNone: 'No lead image chosen.', creditLine: 'Credit:',
@@ -222,6 +223,10 @@ ul.picker-results img{width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;
 ul.picker-results .pick-off img{opacity:.5}
 ul.picker-results .name{font-weight:600;word-break:break-word}
 ul.picker-results .why{font-size:.85rem;color:#a61b1b}
+.import-notes{border-left:4px solid #f0a500;background:#fffbf0}
+.import-notes h2{margin:0 0 .4rem;font-size:1.2rem}
+.import-notes ul{margin:.3rem 0 .5rem;padding-left:1.2rem}
+.import-notes li{white-space:pre-wrap;word-break:break-word}
 `.trim().replace(/\n/g, '');
 export { EDITOR_CSS };
 
@@ -239,6 +244,37 @@ interface EditorProps {
   media: boolean;
   /** The agency item the story was taken from (its "Agentur" panel), if any. */
   agency?: StoryAgencyView | undefined;
+  /** What the page-text importer was unsure about (its "Import notes" panel), until dismissed. */
+  importWarnings?: readonly string[] | undefined;
+}
+
+/**
+ * The importer's notes on a story, rendered on the server so they show
+ * without the script (as text: JSX escapes them). The "Done" button deletes
+ * them through the API (DELETE …/import-warnings); editor.js shows it and
+ * removes the panel.
+ */
+function ImportNotesPanel(props: { storyId: string; warnings: readonly string[]; lang: UiLang; canEdit: boolean }) {
+  const t = pick(EDITOR_IMPORT_NOTES_TEXT, props.lang);
+  const config = { url: `/newsroom/api/stories/${props.storyId}/import-warnings`, text: t.client };
+  return (
+    <section id="import-notes" class="import-notes panel" aria-labelledby="import-notes-h">
+      <h2 id="import-notes-h">{t.title}</h2>
+      <p>{t.intro}</p>
+      <ul id="import-notes-list">{props.warnings.map((w) => <li>{w}</li>)}</ul>
+      {props.canEdit ? (
+        <>
+          <p id="import-notes-tools" hidden>
+            <button type="button" id="import-notes-done" class="secondary" aria-describedby="import-notes-hint">{t.done}</button>
+            <span class="hint" id="import-notes-hint"> {t.doneHint}</span>
+          </p>
+          <noscript><p class="hint">{t.noscript}</p></noscript>
+          <p id="import-notes-state" role="status" aria-live="polite"></p>
+          <script type="application/json" id="import-notes-config" dangerouslySetInnerHTML={{ __html: jsonIsland(config) }}></script>
+        </>
+      ) : null}
+    </section>
+  );
 }
 
 function EditorView(props: EditorProps) {
@@ -271,6 +307,7 @@ function EditorView(props: EditorProps) {
       <script type="application/json" id="editor-config" dangerouslySetInnerHTML={{ __html: jsonIsland(config) }}></script>
       {/* A module runs deferred, in document order after the deferred scripts in the head (editor-core.js, which it uses). */}
       <script type="module" src={props.module}></script>
+      {s && props.importWarnings?.length ? <ImportNotesPanel storyId={s.id} warnings={props.importWarnings} lang={props.lang} canEdit={config.canEdit} /> : null}
       {s && props.agency ? (
         <AgencyPanel view={props.agency} story={s} lang={props.lang} now={new Date()}
           canDesk={hasPermission(user, 'wire.view')} canEdit={config.canEdit} />
@@ -495,11 +532,12 @@ async function previewOf(deps: NewsroomDeps, c: NewsroomContext, current: Story 
 
 export function registerEditorPages(registry: EndpointRegistry, deps: NewsroomDeps): void {
   const render = async (c: NewsroomContext, story: Story | undefined) => {
-    const [sections, topics, agency] = await Promise.all([
+    const [sections, topics, agency, importWarnings] = await Promise.all([
       listSections(deps.db), listTopics(deps.db), story ? new WireStoryLink(deps.db, deps.services.wire).view(story.id) : undefined,
+      story ? importWarningsOf(deps.db, story.id) : undefined,
     ]);
     return c.html(page(
-      <EditorView lang={c.get('lang')} session={c.get('session')!} story={story} agency={agency}
+      <EditorView lang={c.get('lang')} session={c.get('session')!} story={story} agency={agency} importWarnings={importWarnings}
         sections={sections.map((x) => x.name)} topics={topics.map((x) => x.name)}
         css={deps.asset('newsroom.css')} scripts={[deps.asset('editor-core.js')]} module={deps.asset('editor.js')} media={!!deps.media} />,
     ));

@@ -277,3 +277,25 @@ export const WEBHOOKS_TEXT = {
     ms: (n: number) => `${n} ms`,
   },
 };
+
+/** The editor's "Import notes" panel: what the page-text importer was unsure about, until someone marks it done. */
+export const EDITOR_IMPORT_NOTES_TEXT = {
+  de: {
+    title: 'Hinweise aus dem Import', intro: 'Beim Einlesen des Seitentexts war sich der Import hier nicht sicher. Bitte prüfen Sie diese Stellen im Beitrag.',
+    done: 'Erledigt', doneHint: 'Blendet die Hinweise für alle aus; der Beitrag bleibt, wie er ist.',
+    noscript: 'Zum Abhaken der Hinweise braucht der Editor JavaScript.',
+    client: {
+      working: 'Wird erledigt …', dismissed: 'Die Hinweise aus dem Import sind erledigt.', failed: 'Die Hinweise konnten nicht erledigt werden:',
+      offline: 'Keine Verbindung zum Server.', forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
+    },
+  },
+  en: {
+    title: 'Import notes', intro: 'The importer was unsure about these points when it read the page text. Please check them in the story.',
+    done: 'Done', doneHint: 'Hides the notes for everyone; the story stays as it is.',
+    noscript: 'The editor needs JavaScript to mark the notes as done.',
+    client: {
+      working: 'Marking as done …', dismissed: 'The import notes are marked as done.', failed: 'The notes could not be marked as done:',
+      offline: 'No connection to the server.', forbidden: 'You do not have permission to do this.',
+    },
+  },
+};

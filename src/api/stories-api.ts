@@ -4,6 +4,8 @@ import { decodeCursor, encodeCursor, listNewsroomStories, type NewsroomListFilte
 import { getStory, listRevisions } from '../store/story-queries.js';
 import { isUuid } from '../content/index.js';
 import { listAudit } from '../store/audit-queries.js';
+import { importWarningsOf } from '../store/import-warnings-queries.js';
+import { dismissImportWarnings, withImportWarnings } from '../services/import-warnings.js';
 import type { Actor } from '../content/roles.js';
 import { moveNeeds } from '../services/story-workflow.js';
 import { actorOf, type NewsroomContext, type NewsroomDeps } from '../http/context.js';
@@ -114,7 +116,23 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
   registry.add({
     method: 'GET', path: `${BASE}/:id`, permission: 'story.view', kind: 'api', summary: 'One story, its version as ETag',
     input: { params: idParams },
-    handler: async (c, { params }) => storyAnswer(c, await storyFor(c, deps, params.id)),
+    handler: async (c, { params }) => {
+      const story = await storyFor(c, deps, params.id);
+      // The importer's notes are the newsroom's, not the story's: here, never in the content API or a revision.
+      return storyAnswer(c, story, 200, { importWarnings: await importWarningsOf(deps.db, story.id) });
+    },
+  });
+
+  registry.add({
+    method: 'DELETE', path: `${BASE}/:id/import-warnings`, permission: 'story.edit', kind: 'api', status: 204,
+    summary: 'Mark the importer\'s notes on a story as done (they are deleted)',
+    input: { params: idParams },
+    handler: async (c, { params }) => {
+      const story = await storyFor(c, deps, params.id, 'story.edit');
+      // Idempotent: notes already dismissed (or never there) are a 204 as well.
+      await dismissImportWarnings(deps.db, story.id);
+      return c.body(null, 204);
+    },
   });
 
   registry.add({
@@ -232,9 +250,10 @@ export function registerStoriesApi(registry: EndpointRegistry, deps: NewsroomDep
       const { text, source } = await pageText(c);
       // The importer's failures are IMPORT_FAILED (422) with its own message.
       const result = importPageText(text, source ? { source } : {});
-      const story = await stories.create(result.draft, { actor: actorOf(c), status: 'draft' });
+      // The warnings are stored with the story, in its transaction, for the editor to show.
+      const story = await stories.create(result.draft, { actor: actorOf(c), status: 'draft', onStored: withImportWarnings(result.warnings) });
       c.header('Location', `${BASE}/${story.id}`);
-      return storyAnswer(c, story, 201, { warnings: result.warnings });
+      return storyAnswer(c, story, 201, { warnings: result.warnings, importWarnings: result.warnings });
     },
   });
 }

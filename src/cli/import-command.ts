@@ -4,6 +4,7 @@ import path from 'node:path';
 import { LedeError, sectionSlug, storyPath, type Story, type StoryDraft } from '../content/index.js';
 import { importPageText, importPageTextBuffer } from '../ingest/index.js';
 import { CREATE_BATCH, StoryService } from '../services/story-service.js';
+import { storeImportWarnings } from '../services/import-warnings.js';
 import type { CommandIO } from './command-support.js';
 import { describeError, parseCommandArgs } from './command-support.js';
 import { openForWriting } from './open-configured-database.js';
@@ -18,6 +19,8 @@ and stores each as a story. Prints one JSON line per imported story to stdout:
   {"file":"…","id":"…","slug":"…","url":"/politik/…","headline":"…","status":"published","warnings":[]}
 Errors go to stderr, prefixed with the file name; the exit code is 1 if any file
 failed (the others are still imported). A progress bar is shown on a terminal.
+The warnings are also stored with each story (same transaction); the editor
+shows them as "Import notes" until someone marks them done.
 
 Stories are stored ${CREATE_BATCH} to a transaction. A file that cannot be read,
 parsed or validated is skipped and reported; the rest of its batch is stored.
@@ -246,7 +249,11 @@ async function storeBatch(
   report: (source: ImportSource, outcome: ImportOutcome) => void,
 ): Promise<void> {
   const readable = parsed.filter((p) => p.draft);
-  const outcomes = readable.length ? await service.createMany(readable.map((p) => p.draft), { status, batchSize: readable.length }) : [];
+  // Each story's warnings go in with it, in its transaction (found by the draft the story was made from).
+  const warningsOf = new Map<unknown, readonly string[]>(readable.map((p) => [p.draft, p.warnings ?? []]));
+  const outcomes = readable.length ? await service.createMany(readable.map((p) => p.draft), {
+    status, batchSize: readable.length, onStored: storeImportWarnings((draft) => warningsOf.get(draft)),
+  }) : [];
   const bySource = new Map(readable.map((p, i) => [p, outcomes[i]!]));
   for (const p of parsed) {
     const outcome = bySource.get(p);

@@ -65,6 +65,19 @@ export interface CreateOptions {
   actor?: AuditActor;
   /** Injected clock, for tests and demo content with relative dates. */
   now?: Date;
+  /**
+   * More writes that belong to the new stories (e.g. their import warnings):
+   * called inside the stories' transaction, before the commit, with each
+   * stored story and the input it was made from (the very object passed in).
+   * Throwing rolls the stories back.
+   */
+  onStored?: (tx: Queryable, stored: readonly StoredInput[]) => Promise<void>;
+}
+
+/** A story `create`/`createMany` stored, with the input it was made from. */
+export interface StoredInput {
+  story: Story;
+  input: unknown;
 }
 
 export interface CreateManyOptions extends CreateOptions {
@@ -81,6 +94,8 @@ export const CREATE_BATCH = 200;
 /** A story of a createMany batch on its way in. */
 interface Pending {
   index: number;
+  /** What the caller passed (onStored names it). */
+  input: unknown;
   draft: StoryDraft;
   status: StoryStatus;
   /** The slug handed out for a draft that names none. */
@@ -176,6 +191,7 @@ export class StoryService {
           if (status === 'published' || status === 'scheduled') {
             await audit(tx, opts.actor ?? SYSTEM_ACTOR, status === 'published' ? 'story.published' : 'story.scheduled', { storyId: stored.id, detail: { version: 1 } });
           }
+          await opts.onStored?.(tx, [{ story: stored, input }]);
           return stored;
         } catch (err) {
           if (draft.slug || attempt >= 3 || !(err instanceof LedeError && err.code === 'CONFLICT')) throw err;
@@ -213,7 +229,7 @@ export class StoryService {
             throw new LedeError('CONFLICT', `slug "${draft.slug}" is already used by another story`, { reason: 'slug_taken', params: { slug: draft.slug } });
           }
           if (draft.slug) chosen.set(draft.slug, i);
-          pending.push({ index: i, draft, status });
+          pending.push({ index: i, input: inputs[i], draft, status });
         } catch (error) {
           out[i] = { ok: false, error };
         }
@@ -226,7 +242,10 @@ export class StoryService {
         stored = [];
         for (const p of pending) {
           try {
-            const story = await this.create(p.draft, { ...opts, now });
+            const onStored = opts.onStored;
+            const story = await this.create(p.draft, {
+              ...opts, now, ...(onStored && { onStored: (tx: Queryable, s: readonly StoredInput[]) => onStored(tx, s.map((x) => ({ ...x, input: p.input }))) }),
+            });
             out[p.index] = { ok: true, story };
           } catch (error) {
             out[p.index] = { ok: false, error };
@@ -244,6 +263,7 @@ export class StoryService {
     const repo = new StoryRepository(tx);
     let left = pending;
     const stored: Story[] = [];
+    const inputs: StoredInput[] = [];
     // As in create: a generated slug someone else took meanwhile is asked for again, a chosen one is refused.
     for (let attempt = 0; left.length; attempt++) {
       const generated = left.filter((p) => !p.draft.slug);
@@ -267,6 +287,7 @@ export class StoryService {
         const story = p.story!;
         if (ids.has(story.id)) {
           stored.push(story);
+          inputs.push({ story, input: p.input });
           out[p.index] = { ok: true, story };
         } else if (p.draft.slug || attempt >= 3) {
           out[p.index] = { ok: false, error: await repo.slugConflict(story.slug, story.id) };
@@ -283,6 +304,7 @@ export class StoryService {
     await auditMany(tx, stored.filter((s) => s.status === 'published' || s.status === 'scheduled').map((s) => ({
       actor, action: s.status === 'published' ? 'story.published' as const : 'story.scheduled' as const, storyId: s.id, detail: { version: 1 },
     })));
+    if (inputs.length) await opts.onStored?.(tx, inputs);
     return stored;
   }
 

@@ -137,6 +137,11 @@ const EXPECTATIONS: Record<string, Case[]> = {
   [`GET ${S}/audit`]: [{ story: {}, succeeds: true, request: (c) => ({ path: id(c, `${S}/audit`) }) }],
   [`GET ${S}/diff`]: [{ story: { versions: 2 }, request: (c) => ({ path: id(c, `${S}/diff?from=1&to=2`) }) }],
   [`POST ${S}/presence`]: [{ story: {}, request: (c) => ({ path: id(c, `${S}/presence`), json: {} }) }],
+  [`DELETE ${S}/import-warnings`]: [
+    { label: 'draft', story: {}, succeeds: true, request: (c) => ({ path: id(c, `${S}/import-warnings`) }) },
+    // As saving: notes on a live story are for those who may change it.
+    { label: 'published', story: { status: 'published' }, succeeds: true, request: (c) => ({ path: id(c, `${S}/import-warnings`) }) },
+  ],
 
   // Accounts, taxonomy, audit (docs/newsroom-api.md).
   'GET /newsroom/api/users': [{ request: () => ({ path: '/newsroom/api/users' }) }],
@@ -362,6 +367,11 @@ const SPOT_CHECKS: Array<[Role, string, string | undefined, Ownership, Outcome]>
   ['contributor', 'POST /newsroom/stories/:id/restore', 'published', 'own', 'forbidden'],
   ['editor', 'POST /newsroom/stories/:id/restore', 'published', 'foreign', 'allowed'],
   ['contributor', `POST ${S}/presence`, undefined, 'foreign', 'hidden'],
+  ['contributor', `DELETE ${S}/import-warnings`, 'draft', 'own', 'allowed'],
+  ['contributor', `DELETE ${S}/import-warnings`, 'draft', 'foreign', 'hidden'],
+  ['author', `DELETE ${S}/import-warnings`, 'draft', 'foreign', 'forbidden'],
+  ['contributor', `DELETE ${S}/import-warnings`, 'published', 'own', 'forbidden'],
+  ['editor', `DELETE ${S}/import-warnings`, 'published', 'foreign', 'allowed'],
   ['editor', 'GET /newsroom/users', undefined, 'own', 'forbidden'],
   ['admin', 'POST /newsroom/users/:id', undefined, 'own', 'allowed'],
   ['author', 'POST /newsroom/sections/:slug', undefined, 'own', 'forbidden'],
