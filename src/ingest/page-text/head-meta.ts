@@ -20,9 +20,13 @@ const META_LABELS = [
 ];
 const LABEL_RE = new RegExp(`^(?:${META_LABELS.map((l) => l.replace(/ /g, '\\s+')).join('|')})\\s*:\\s*(.*)$`, 'iu');
 
-/** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024". */
+/** Date labels a CMS prints even when it fills in no value: "Erstellt: Aktualisiert:". */
+const EMPTY_LABELS = /^(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|stand|published|updated|created)\s*:\s*){1,3}$/i;
+
+/** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:". */
 export function isMetaLabelLine(text: string): boolean {
   if (text.length > 120) return false;
+  if (EMPTY_LABELS.test(text.trim())) return true;
   const m = LABEL_RE.exec(text.trim());
   if (!m) return false;
   const value = m[1]!;

@@ -72,7 +72,9 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
 
 /** A paragraph of running text: a sentence of some length, or simply long. */
 function isProse(text: string): boolean {
-  return text.length >= 200 || (endsSentence(text) && text.length >= 50 && wordCount(text) >= 8);
+  // A teaser may end with its byline ("… a used car. By Mara Example").
+  const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:von|by)\s+\p{Lu}[\p{L}'’. -]{2,80}$/iu, '$1');
+  return t.length >= 200 || (endsSentence(t) && t.length >= 50 && wordCount(t) >= 8);
 }
 
 /** Short and not a sentence: a line a page prints as furniture. */

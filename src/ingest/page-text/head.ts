@@ -27,6 +27,8 @@ export interface HeadContext {
   knownAuthors: Author[];
   /** Lines found to be page furniture above the head (head-start.ts). */
   furniture?: Set<number>;
+  /** The site prints kicker and headline joined on one line (site-profiles.ts). */
+  kickerJoined?: boolean;
 }
 
 export interface Head {
@@ -160,7 +162,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.headline = third.text;
     i += 3;
   } else if (rest.length <= MAX_CLASSIFY) {
-    const split = splitKicker(rest, { bodyText: ctx.textAfter(i), language: ctx.language });
+    const split = splitKicker(rest, { bodyText: ctx.textAfter(i), language: ctx.language, ...(ctx.kickerJoined && { joined: true }) });
     if (isHeadlineLike(split.headline)) {
       if (split.kicker) head.kicker = split.kicker;
       head.headline = split.headline;

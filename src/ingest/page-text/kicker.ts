@@ -44,7 +44,13 @@ interface Context {
   /** Text of the rest of the page, for "does the kicker recur on its own". */
   bodyText: string;
   language: 'de' | 'en';
+  /** The site prints kicker and headline on one line (site-profiles.ts): a split needs less evidence. */
+  joined?: boolean;
 }
+
+/** Capitalised adjectives that are part of a name, not a sentence's first word ("Deutsche Bahn", "Grüne Jugend"). */
+const NAME_ADJECTIVES = new Set(['deutsche', 'deutscher', 'deutschen', 'europäische', 'europäischen', 'vereinte', 'vereinigte', 'vereinigten', 'grüne', 'grünen', 'linke', 'freie', 'freien', 'neue', 'rote', 'roten', 'weiße', 'weißen', 'schwarze', 'heilige', 'heiligen', 'alte', 'alten', 'junge', 'jungen', 'große', 'großen', 'kleine']);
+const NAME_NOUNS = /^(?:bahn|bank|bundesbank|post|telekom|union|nationen|staaten|jugend|liga|partei|wähler|demokraten|welt|zeit|haus|stadt|markt|see|meer|kreuz|garde|armee)$/i;
 
 const lc = (w: string) => w.toLowerCase().replace(/[„“”"'’:,.!?()]/g, '');
 
@@ -92,9 +98,21 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   if (recursStandalone(kicker, ctx.bodyText, first)) s += 2;
   const second = restWords[1];
   if (second && /^\p{Ll}/u.test(second)) s += 1;
+  // German: a capitalised adjective right after a noun starts a new phrase ("… am Bodensee Junge Physikerinnen fragen …").
+  if (ctx.language === 'de' && second && /^\p{Lu}\p{Ll}{2,}(?:e|en|er|es|em)$/u.test(first) && /^\p{Lu}/u.test(second) &&
+    /^\p{Lu}/u.test(last) && !SENTENCE_START.has(lc(first)) && isAdjectiveLike(first, second)) s += 3;
   if (ctx.language === 'en' && /^\p{Ll}/u.test(last) && /^\p{Lu}/u.test(first)) s += 1;
   if (ROLE_SUFFIX.test(last.replace(/[^\p{L}]/gu, ''))) s -= 5;
   return s;
+}
+
+/** An adjective form before a noun, not a name ("Deutsche Bahn") and not a noun itself ("Ferne" is rare enough). */
+function isAdjectiveLike(word: string, next: string): boolean {
+  const w = word.toLowerCase();
+  if (NAME_ADJECTIVES.has(w) && NAME_NOUNS.test(next.replace(/[^\p{L}]/gu, ''))) return false;
+  // Nouns in -ung, -heit, -keit, -schaft, -tion never end like this; common adjective endings do.
+  return /(?:ig|lich|isch|sam|bar|haft|los|voll|ell|iv|al|ant|ent|ig|er|neu|jung|alt|groß|klein|gut|schlecht|hoch|tief|lang|kurz|stark|schwach|reich|arm|erst|letzt|viel|weit|nah|früh|spät|schnell|frei|voll|leer|warm|kalt|hart|weich|jüng|älter|größer|ganz|halb|deutsch|sächsisch|ander|weiter|mehrer|einig|ehemalig|bisherig|heutig|neuest|best)(?:e|en|er|es|em)$/.test(w) ||
+    NAME_ADJECTIVES.has(w);
 }
 
 const THRESHOLD = 3;
@@ -108,19 +126,25 @@ const THRESHOLD = 3;
  * a word, unless that word is a known camel-case name or recurs in the text.
  */
 export function splitKicker(line: string, ctx: Context): KickerSplit {
+  // "Waldbrände in Südeuropa :Was …", "Streit um X : Kommunen fordern …": a space before the
+  // colon is how crawls join a kicker to its headline; a headline's own colon has none.
+  const colon = /^(.{2,}?\S)\s+:\s*(\S.*)$/u.exec(line);
+  if (colon && colon[1]!.length <= LIMITS.kicker && wordCount(colon[1]!) <= 6 && wordCount(colon[2]!) >= 2 && startsUpper(colon[2]!)) {
+    return { kicker: colon[1]!, headline: colon[2]! };
+  }
   const words = line.split(' ');
   if (words.length < 4 || line.length > LIMITS.headline + LIMITS.kicker) return { headline: line };
   let best: { k: number; s: number; kicker: string; headline: string } | undefined;
   const consider = (kw: string[], rest: string[], glued: boolean) => {
     const s = score(kw, rest, ctx, glued);
-    if (s === undefined || s < THRESHOLD || (best && best.s >= s)) return;
+    if (s === undefined || s < (ctx.joined ? THRESHOLD - 1 : THRESHOLD) || (best && best.s >= s)) return;
     best = { k: kw.length, s, kicker: kw.join(' '), headline: rest.join(' ') };
   };
-  for (let k = 1; k <= Math.min(4, words.length - 3); k++) {
+  for (let k = 1; k <= Math.min(5, words.length - 3); k++) {
     const kw = words.slice(0, k);
     const rest = words.slice(k);
-    // Four-word kickers only before a sentence-start word; ordinary kickers have 1–3 words.
-    if (k === 4 && !SENTENCE_START.has(lc(rest[0]!))) continue;
+    // Four- and five-word kickers only before a sentence-start word; ordinary kickers have 1–3 words.
+    if (k >= 4 && !SENTENCE_START.has(lc(rest[0]!))) continue;
     consider(kw, rest, false);
   }
   // Glued: "Sachsen-AnhaltDas war …" – a lower→Upper boundary inside one of the first words.
@@ -158,6 +182,12 @@ export function isOwnLineKicker(kicker: string, headline: string): boolean {
  * date and the rest of the line.
  */
 export function splitDatePrefix(line: string): { date?: FoundDate; rest: string } {
+  // A date glued to the page's name: "Donnerstag, 14. März 2024Der Tag".
+  const glued = /^((?:\p{L}+,\s*)?\d{1,2}\.\s*\p{L}+\.?\s+\d{4})(\p{Lu}.{2,})$/u.exec(line);
+  if (glued) {
+    const d = parseDateLine(glued[1]!);
+    if (d) return { date: d, rest: glued[2]! };
+  }
   let rest = line;
   let date: FoundDate | undefined;
   for (let n = 0; n < 3; n++) {

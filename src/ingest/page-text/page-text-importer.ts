@@ -9,6 +9,7 @@ import { berlinDay, dateToIso, findDate, type FoundDate } from './dates.js';
 import { decodePageBuffer } from './decode-buffer.js';
 import { parseHead } from './head.js';
 import { findHeadStart, takePageTitle } from './head-start.js';
+import { detectProfile } from './site-profiles.js';
 import { detectLanguage } from './language.js';
 import { normaliseText, toLines, type Line } from './lines.js';
 import { arrangePictures } from './pictures.js';
@@ -62,6 +63,11 @@ function run(text: string, opts: ImportOptions): ImportResult {
   if (replacementChars) warnings.push(`${replacementChars} character${replacementChars === 1 ? '' : 's'} could not be decoded (U+FFFD); check umlauts`);
   const normalised = normaliseText(text);
   const all = toLines(normalised);
+  // A crawler's own prefix before the page: "date 2024-03 …".
+  if (all[0]) {
+    const m = /^date\s+\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i.exec(all[0].text);
+    if (m) all[0] = { ...all[0], text: all[0].text.slice(m[0].length) };
+  }
   if (!all.length) throw new LedeError('IMPORT_FAILED', 'file contains only whitespace; no text to import', { reason: 'import_empty' });
   const language = detectLanguage(normalised);
 
@@ -105,7 +111,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const titleLine = takePageTitle(lines, 0, end);
   const furniture = findHeadStart(lines, 0, end, isTickerLine).furniture;
   if (titleLine !== undefined) furniture.add(titleLine);
-  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture });
+  const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
+  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }) });
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
   if (head.loneCredit && !head.figures.length) {
