@@ -13,7 +13,9 @@ export class AlreadyImportedError extends Error {
 /**
  * Writes the import journal in the same transaction as the stories.
  *
- * StoryService.createMany has no hook for extra writes, but it stores every
+ * It is a Transactional wrapper rather than StoryService's `onStored` hook
+ * (which the import warnings use) because its row is the last write of the
+ * transaction and may refuse the whole batch. createMany stores every
  * batch through `db.transaction(fn)`, and `fn` resolves to the stories it
  * stored (an array for a batch, one Story when a failed batch is retried
  * story by story through `create`). `database` is a Transactional that runs
