@@ -1,6 +1,6 @@
 import { LIMITS, monthFromName, type Block, type Inline, type RelatedTeaser } from '../../content/index.js';
 import { parseCreditLine } from './credits.js';
-import { tryFigure } from './figures.js';
+import { figureKind, tryFigure } from './figures.js';
 import { endsSentence, endsWithStop, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
@@ -19,6 +19,8 @@ export interface BodyOptions {
   blankSeparated: boolean;
   /** Lines the caller has classified (ticker entries, badges): never alt text or captions. */
   isStructural: (l: Line) => boolean;
+  /** Description for a picture known only by its rights line (a ticker entry's title, the headline). */
+  pictureAlt?: string;
 }
 
 export interface BodyResult {
@@ -187,9 +189,17 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
       }
     }
 
-    // A lone rights line left over from a player or picture without text.
+    // A lone rights line: the picture's text, if any, came just before it as a
+    // short paragraph (some sites print the caption twice); otherwise a picture
+    // without text (the still of a player), kept when we have a description.
     const cr = parseCreditLine(t);
     if (cr?.strong) {
+      const caption = captionBefore(blocks, lines[j - 1], l);
+      if (caption) {
+        blocks.splice(blocks.length - caption.blocks, caption.blocks, { type: 'figure', kind: figureKind(caption.text), alt: caption.text, caption: caption.text, credit: cr.credit });
+      } else if (opts.pictureAlt) {
+        blocks.push({ type: 'figure', kind: 'image', alt: opts.pictureAlt.slice(0, LIMITS.alt), credit: cr.credit });
+      }
       j++;
       continue;
     }
@@ -203,4 +213,18 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     j++;
   }
   return { blocks, related, splitParagraphs };
+}
+
+/**
+ * The caption of a picture whose rights line stands alone: the paragraph just
+ * before it when it is short and either printed twice in a row or in the same
+ * box as the rights line. Returns its text and how many blocks it spans.
+ */
+function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: Line): { text: string; blocks: number } | undefined {
+  const last = blocks[blocks.length - 1];
+  const textOf = (b: Block | undefined) => (b?.type === 'paragraph' && b.content.length === 1 && !b.content[0]!.href ? b.content[0]!.text : undefined);
+  const text = textOf(last);
+  if (!text || text.length > Math.min(250, LIMITS.caption) || text.length > LIMITS.alt) return undefined;
+  if (textOf(blocks[blocks.length - 2]) === text) return { text, blocks: 2 };
+  return sameGroup(prevLine, creditLine) && prevLine?.text === text ? { text, blocks: 1 } : undefined;
 }

@@ -1,8 +1,9 @@
 import { LIMITS } from '../../content/index.js';
-import { parseByline } from './byline.js';
+import { isPersonName, parseByline } from './byline.js';
 import { parseCreditLine } from './credits.js';
 import { parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
+import { authorLabelAt } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, pageTitleOf } from './head-meta.js';
 import { isOwnLineKicker } from './kicker.js';
@@ -61,6 +62,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   const t = lines[k]!.text;
   if (t.length > MAX_CLASSIFY) return { kind: 'other', next: k + 1 };
   if (parseByline(t)) return { kind: 'byline', next: k + 1 };
+  if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
   if (parseDateLine(t) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||
     parseMediaBadge(t) || brandLineProfile(t) || parseCreditLine(t)?.strong) {
     return { kind: 'meta', next: k + 1 };
@@ -79,7 +81,7 @@ function isProse(text: string): boolean {
 
 /** Short and not a sentence: a line a page prints as furniture. */
 function furnitureLike(text: string): boolean {
-  return text.length <= 100 && !endsSentence(text) && wordCount(text) <= 12;
+  return text.length <= 60 && !endsSentence(text) && wordCount(text) <= 10;
 }
 
 export function findHeadStart(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean): HeadStart {
@@ -101,7 +103,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   const h = others[others.length - 1]!;
   const hText = lines[h.at]!.text;
   // A headline does not end with a period; a short sentence there is the teaser.
-  if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline) return none;
+  if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none;
   // The kicker: the unplaced line right above it, with at most bylines between.
   let start = h.at;
   const hi = items.indexOf(h);

@@ -1,5 +1,5 @@
 import { LIMITS, type Author, type Figure } from '../../content/index.js';
-import { authorIndexFor, parseByline, type Byline } from './byline.js';
+import { authorIndexFor, isPersonName, parseByline, type Byline } from './byline.js';
 import { parseCreditLine } from './credits.js';
 import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
@@ -94,6 +94,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      // "Autor/in" on one line, the name on the next (SWR).
+      const labelled = authorLabelAt(lines, k, to);
+      if (labelled) {
+        if (!head.byline) head.byline = labelled;
+        k += 2;
+        continue;
+      }
       if (isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || brandLineProfile(t)) {
         k++;
         continue;
@@ -151,7 +158,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // Kicker, byline, headline (BR24 prints the author between them).
   const third = i + 2 < to ? lines[i + 2] : undefined;
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && parseByline(second.text) &&
-    third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
+    third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
   if (rest.length <= LIMITS.kicker && second && secondIsHeadline && isOwnLineKicker(rest, splitDatePrefix(second.text).rest)) {
     head.kicker = rest;
     head.headline = splitDatePrefix(second.text).rest;
@@ -179,6 +186,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.next = i;
     return head;
   }
+  // "Hochwasser im Liveticker +++ 14:26 Pegel sinkt +++": the page title carries the latest entry.
+  const plus = /^(.{8,}?)\s+\+{2,}\s.*$/.exec(head.headline);
+  if (plus) head.headline = plus[1]!;
   headTextSeen.add(head.headline);
   if (head.kicker) headTextSeen.add(`${head.kicker} ${head.headline}`);
 
@@ -214,4 +224,11 @@ function bylineTail(text: string): { text: string; byline: Byline } | undefined 
   if (!m) return undefined;
   const byline = parseByline(m[2]!);
   return byline ? { text: m[1]!, byline } : undefined;
+}
+
+/** An author label alone ("Autor/in", "Autorin", "Von") with the name alone on the next line. */
+export function authorLabelAt(lines: Line[], k: number, to: number): Byline | undefined {
+  if (k + 1 >= to || !/^(?:autor\/in|autorin|autor|autoren|author|von|by|text)\s*:?$/i.test(lines[k]!.text)) return undefined;
+  const name = lines[k + 1]!.text;
+  return isPersonName(name) ? parseByline(`Von ${name}`) : undefined;
 }

@@ -183,7 +183,7 @@ export function isOwnLineKicker(kicker: string, headline: string): boolean {
  */
 export function splitDatePrefix(line: string): { date?: FoundDate; rest: string } {
   // A date glued to the page's name: "Donnerstag, 14. März 2024Der Tag".
-  const glued = /^((?:\p{L}+,\s*)?\d{1,2}\.\s*\p{L}+\.?\s+\d{4})(\p{Lu}.{2,})$/u.exec(line);
+  const glued = /^((?:\p{L}+,\s*)?\d{1,2}\.\s*\p{L}+\.?\s+\d{4})\s?(\p{Lu}.{2,})$/u.exec(line);
   if (glued) {
     const d = parseDateLine(glued[1]!);
     if (d) return { date: d, rest: glued[2]! };

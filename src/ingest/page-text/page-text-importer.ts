@@ -160,7 +160,15 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const related: RelatedTeaser[] = [];
   let body: Block[];
   let kind: StoryDraft['kind'] = 'article';
-  if (!head.headlineDerived && looksLikeTicker(lines, head.next, end, headText)) {
+  if (looksLikeTicker(lines, head.next, end, headText)) {
+    // No headline line but a ticker follows: the opening paragraph is the ticker's teaser.
+    if (head.headlineDerived && !head.teaser) {
+      const first = lines[head.next];
+      if (first && first.text.length <= LIMITS.teaser && !isTickerLine(first)) {
+        head.teaser = first.text;
+        head.next++;
+      }
+    }
     const anchor = tickerAnchor(head.pageDate, published, stand ?? updatedExplicit, opts.now, warnings);
     const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor });
     body = [...t.intro, ...t.entries];

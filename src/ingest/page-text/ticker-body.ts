@@ -4,7 +4,7 @@ import { dateToIso, type FoundDate } from './dates.js';
 import type { Line } from './lines.js';
 import { splitLongText } from './split-long-text.js';
 import {
-  assignDays, dayLine, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, type EntryStart, type TimedEntry,
+  assignDays, dayLine, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
 } from './ticker.js';
 
 export interface TickerBody {
@@ -66,7 +66,8 @@ export function parseTickerBody(
       if (d) nextDate = d;
       else span.push(lines[j]!);
     }
-    const entry: RawEntry = { start, body: [], ...(currentDate && { date: currentDate }) };
+    const entryDate = start.date ?? currentDate;
+    const entry: RawEntry = { start, body: [], ...(entryDate && { date: entryDate }) };
     let b = 0;
     let lead: string | undefined;
     const nextText = span[0]?.text;
@@ -80,7 +81,7 @@ export function parseTickerBody(
     } else if (isTitleLike(rest) && (hasMore(0) || start.sep === '|')) {
       entry.title = rest;
     } else {
-      const runIn = start.sep === '' ? splitRunInTitle(rest) : undefined;
+      const runIn = start.sep === '' ? splitRunInTitle(rest) : start.sep === '-' ? splitSentenceTitle(rest) : undefined;
       if (runIn) {
         entry.title = runIn.title;
         lead = runIn.body;
@@ -89,7 +90,7 @@ export function parseTickerBody(
       }
     }
     if (lead) entry.body.push(...paragraphs(lead));
-    const parsed = parseBody(span, b, span.length, bodyOpts);
+    const parsed = parseBody(span, b, span.length, { ...bodyOpts, ...(entry.title && { pictureAlt: entry.title }) });
     entry.body.push(...parsed.blocks);
     related.push(...parsed.related);
     if (entry.title || entry.body.length) raw.push(entry);

@@ -23,16 +23,26 @@ export interface EntryStart {
   /** Has "Uhr"/a zone/a bar: unmistakably an entry even on its own. */
   strong: boolean;
   offsetMinutes?: number;
+  /** A date printed with the time ("14.3.2024, 9:41 Uhr"). */
+  date?: FoundDate;
 }
 
-const ENTRY = /^(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
+const ENTRY = /^(?:\+{2,}\s*)?(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
 const ZONES: Record<string, number> = { GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 60, CEST: 120, MESZ: 120 };
 
 /** Reads a line as the start of a ticker entry. */
 export function parseEntryStart(text: string): EntryStart | undefined {
   if (text.length > MAX_CLASSIFY) return undefined;
+  // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
+  let date: FoundDate | undefined;
+  const dm = /^(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?),?\s+(?=\d{1,2}[:.]\d{2})/.exec(text);
+  if (dm) {
+    date = parseDateLine(dm[1]!.replace(/\.$/, '.'));
+    if (date) text = text.slice(dm[0].length);
+  }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
+  if (dm && !date) return undefined;
   const [, hh, dot, mm, uhr, zone, sep = '', rest = ''] = m;
   const hour = Number(hh);
   const minute = Number(mm);
@@ -44,8 +54,10 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     // "12:30 Millionen …" or "1:0 Sieg" are not entries: the text must be a few words.
     if (wordCount(rest) < 2) return undefined;
   }
-  const e: EntryStart = { hour, minute, sep: sep.replace(/[–—]/, '-'), rest: rest.trim(), strong };
+  // "+++ 14:26 Title +++" (n-tv): the markers are not part of the title.
+  const e: EntryStart = { hour, minute, sep: sep.replace(/[–—]/, '-'), rest: rest.replace(/\s*\+{2,}$/, '').trim(), strong: strong || /^\+{2,}/.test(text) };
   if (zone) e.offsetMinutes = ZONES[zone];
+  if (date) { e.date = date; e.strong = true; }
   return e;
 }
 
@@ -90,11 +102,14 @@ export function splitRunInTitle(text: string): { title: string; body: string } |
   for (let k = 2; k <= Math.min(15, words.length - 4); k++) {
     const w = words[k]!;
     const prev = words[k - 1]!;
-    if (/[.,;:!?]$/.test(prev)) return undefined;
+    // A colon may sit inside a title ("Freiburg: Linie 4 fährt wieder Nach vier Monaten …").
+    if (/[.,;!?]$/.test(prev) || (/:$/.test(prev) && k > 6)) return undefined;
+    if (/:$/.test(prev)) continue;
     if (!SENTENCE_START_WORDS.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w)) continue;
     if (/^\p{Ll}/u.test(prev) && prev.length <= 3) continue;
     const body = words.slice(k).join(' ');
-    if (!endsSentence(body)) return undefined;
+    // The text ends a sentence, or holds one (a programme note may trail it).
+    if (!endsSentence(body) && !/[.!?]["“”»«’)]*\s+[\p{Lu}„"“]/u.test(body)) return undefined;
     const title = words.slice(0, k).join(' ');
     return title.length <= LIMITS.headline ? { title, body } : undefined;
   }
@@ -160,4 +175,18 @@ function minutes(e: EntryStart): number {
 export function dayLine(text: string): FoundDate | undefined {
   const d = parseDateLine(text);
   return d && d.hour === undefined ? d : undefined;
+}
+
+/**
+ * "Zoo Münster zählt Rekordbesuch. An Ostern kamen …" after "10.05 Uhr - ": a
+ * short first sentence without a comma is the entry's title (WDR's one-line
+ * entries). Undefined when the first sentence is long or the rest is empty.
+ */
+export function splitSentenceTitle(text: string): { title: string; body: string } | undefined {
+  if (text.length > MAX_CLASSIFY) return undefined;
+  const m = /^([^.!?,;:]{8,80}?)[.!?]\s+(?=[\p{Lu}„"“\d])/u.exec(text);
+  if (!m || wordCount(m[1]!) > 10 || wordCount(m[1]!) < 2) return undefined;
+  const body = text.slice(m[0].length).trim();
+  if (!body || !endsSentence(body)) return undefined;
+  return { title: m[1]!.trim(), body };
 }
