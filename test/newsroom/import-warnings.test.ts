@@ -81,6 +81,10 @@ for (const engine of engines()) {
       const got = await as('editor').json<Story & { importWarnings: string[] }>('GET', `${API}/${story.id}`);
       assert.equal(got.status, 200);
       assert.deepEqual(got.body.importWarnings, story.warnings);
+      // What GET answers can be saved back as it is (the field is the server's, like version); saving keeps the notes.
+      const saved = await as('editor').json<Story>('PUT', `${API}/${story.id}`, { story: got.body }, { 'if-match': `"v${story.version}"` });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.deepEqual(await importWarningsOf(db, story.id), story.warnings);
 
       const html = await editorHtml('editor', story.id);
       const panel = panelOf(html);
@@ -171,8 +175,11 @@ for (const engine of engines()) {
       assert.deepEqual(await importWarningsOf(db, story.id), story.warnings, 'refused: nothing deleted');
       // The author of the import may.
       assert.equal((await dismiss('contributor')).status, 204);
-      // An unknown story.
+      // An unknown story; an id with a NUL in it is refused in words, not with a 500.
       assert.equal((await as('editor').api('DELETE', `${API}/00000000-0000-4000-8000-000000000000/import-warnings`)).status, 404);
+      const nul = await as('editor').json('DELETE', `${API}/a%00b/import-warnings`);
+      assert.ok(nul.status === 404 || nul.status === 422, `${nul.status} ${JSON.stringify(nul.body)}`);
+      assert.ok(nul.body.error?.message, JSON.stringify(nul.body));
       // Without the session's CSRF token: refused, nothing deleted.
       const again = await importPage('editor', BROKEN);
       const noToken = await as('editor').request(`${API}/${again.id}/import-warnings`, { method: 'DELETE' });
