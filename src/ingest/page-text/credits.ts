@@ -9,7 +9,7 @@ import { wordCount } from './lines.js';
 
 /** Labels that on their own mark a picture credit ("Foto: dpa" is never body text). */
 const STRONG_LABELS = [
-  'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
+  'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
   'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis',
 ];
 /**
@@ -20,7 +20,8 @@ const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'V
 
 const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
 const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS, ...WEAK_LABELS].join('|')})\\s*:\\s*`, 'gi');
-const COPYRIGHT_AT = /(?:^|\s)(?:©|\(c\))\s*/gi;
+// "© dpa", "Bild © hr/Name", "Foto © Name".
+const COPYRIGHT_AT = /(?:^|\s)(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\))\s*/gi;
 
 /** Agencies, picture desks and broadcasters whose name alone is a credit. */
 const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo)\b/i;
@@ -68,6 +69,9 @@ export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = 
  */
 export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   if (line.length > LIMITS.caption + LIMITS.credit + 20) return undefined;
+  // An empty credit label printed as "null" by one CMS: "… 9 a.m.null Name/agency".
+  const nul = /^(.*[.!?])null\s+(\S.{1,100})$/u.exec(line);
+  if (nul && looksLikeBareCredit(nul[2]!)) return { caption: nul[1]!.trim(), credit: nul[2]!.trim(), strong: true };
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line);
   if (paren) {
     const inner = paren[1]!.trim();

@@ -115,3 +115,26 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return none;
   return { furniture: new Set(dropped.map((x) => x.at)) };
 }
+
+/**
+ * Crawl debris in the first lines, mended before the head is read:
+ * - a sentence of site boilerplate glued to the kicker without a space
+ *   ("… Nachrichten von t-online.Ärger am Flughafen …"): split in two lines;
+ * - a headline printed on the line after its kicker with the colon that joined
+ *   them (":Headline", SZ lists): the colon goes.
+ */
+export function tidyHeadLines(lines: Line[], to: number): Line[] {
+  const out: Line[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (k >= Math.min(to, 12) || l.text.length > 400) { out.push(l); continue; }
+    const glued = /^(.{20,}?\p{Ll}{2}[.!?])(\p{Lu}\p{Ll}+(?: \S+){2,})$/u.exec(l.text);
+    if (glued && wordCount(glued[1]!) >= 4 && !/https?:|www\./.test(glued[1]!)) {
+      out.push({ ...l, text: glued[1]! }, { ...l, text: glued[2]! });
+      continue;
+    }
+    const colon = /^:\s*(\p{Lu}.{5,})$/u.exec(l.text);
+    out.push(colon && k > 0 ? { ...l, text: colon[1]! } : l);
+  }
+  return out;
+}

@@ -6,9 +6,10 @@ import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
 import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine } from './head-meta.js';
-import { endsSentence, MAX_CLASSIFY, sameGroup, type Line } from './lines.js';
+import { endsSentence, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
+import { SENTENCE_START_WORDS } from './sentence-start.js';
 
 /**
  * The head of the page, before the body: any hero picture, date lines,
@@ -48,6 +49,8 @@ export interface Head {
   pageDate?: FoundDate;
   /** Section from a breadcrumb ("Startseite > Nachrichten > Politik"). */
   section?: string;
+  /** The place printed before the teaser ("Düsseldorf Die Städte …"). */
+  dateline?: string;
   /** A rights line stood alone in the head, with no picture text: the lead picture's credit (its alt is the headline). */
   loneCredit?: string;
   /** First body line. */
@@ -66,7 +69,17 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     while (k < to) {
       const l = lines[k]!;
       const t = l.text;
-      if (t.length > MAX_CLASSIFY || ctx.isStructural(l)) return k;
+      if (t.length > MAX_CLASSIFY) return k;
+      if (ctx.isStructural(l)) {
+        // "14.03.2024 | 16:20 Uhr" between headline and teaser is the page's date, not a
+        // ticker entry: no text of its own, and running text (not a title) follows.
+        const d = head.headline && !head.teaser ? parseDateLine(t) : undefined;
+        const nx = lines[k + 1]?.text ?? '';
+        if (!d || d.hour === undefined || !(endsSentence(nx) && nx.length >= 80)) return k;
+        if (!head.pageDate || head.pageDate.hour === undefined) head.pageDate = d;
+        k++;
+        continue;
+      }
       if (ctx.furniture?.has(k)) { k++; continue; }
       const d = parseDateLine(t);
       if (d) {
@@ -186,6 +199,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.next = i;
     return head;
   }
+  // The headline alone, then again with the kicker in front (WAZ): "Headline" / "Kicker Headline".
+  const again = lines[i];
+  if (!head.kicker && again && i < to && again.text.length > head.headline.length + 2 && again.text.endsWith(` ${head.headline}`)) {
+    const k = again.text.slice(0, again.text.length - head.headline.length).trim();
+    if (k.length <= LIMITS.kicker && wordCount(k) <= 6 && !endsSentence(k)) {
+      head.kicker = k;
+      i++;
+    }
+  }
   // "Hochwasser im Liveticker +++ 14:26 Pegel sinkt +++": the page title carries the latest entry.
   const plus = /^(.{8,}?)\s+\+{2,}\s.*$/.exec(head.headline);
   if (plus) head.headline = plus[1]!;
@@ -203,6 +225,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       if (tail) {
         if (!head.byline) head.byline = tail.byline;
         t = tail.text;
+      }
+      const dl = ctx.language === 'de' ? datelinePrefix(t) : undefined;
+      if (dl) {
+        head.dateline = dl.place;
+        t = dl.text;
       }
       if (t.length <= LIMITS.teaser) {
         head.teaser = t;
@@ -231,4 +258,24 @@ export function authorLabelAt(lines: Line[], k: number, to: number): Byline | un
   if (k + 1 >= to || !/^(?:autor\/in|autorin|autor|autoren|author|von|by|text)\s*:?$/i.test(lines[k]!.text)) return undefined;
   const name = lines[k + 1]!.text;
   return isPersonName(name) ? parseByline(`Von ${name}`) : undefined;
+}
+
+const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|meinung|reportage|porträt|hintergrund|exklusiv|glosse|kolumne|essay|faktencheck)$/i;
+
+/**
+ * "Analyse Düsseldorf Die Städte …", "Wadern Seit Jahren …": a genre label and
+ * a place printed in bold before the teaser's first sentence. German never
+ * follows a noun with a capitalised article or preposition inside a sentence,
+ * so a sentence-start word in second (or third) place marks the cut.
+ */
+function datelinePrefix(text: string): { place: string; text: string } | undefined {
+  const words = text.split(' ');
+  let i = 0;
+  if (GENRES.test(words[0] ?? '')) i = 1;
+  const place = words[i];
+  const next = words[i + 1];
+  if (!place || !next || words.length < i + 6) return undefined;
+  if (!/^\p{Lu}[\p{Ll}-]{2,}$/u.test(place) || SENTENCE_START_WORDS.has(place.toLowerCase()) || GENRES.test(place)) return undefined;
+  if (!/^\p{Lu}\p{Ll}*$/u.test(next) || !SENTENCE_START_WORDS.has(next.toLowerCase())) return undefined;
+  return { place, text: words.slice(i + 1).join(' ') };
 }

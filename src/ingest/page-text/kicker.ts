@@ -128,10 +128,8 @@ const THRESHOLD = 3;
 export function splitKicker(line: string, ctx: Context): KickerSplit {
   // "Waldbrände in Südeuropa :Was …", "Streit um X : Kommunen fordern …": a space before the
   // colon is how crawls join a kicker to its headline; a headline's own colon has none.
-  const colon = /^(.{2,}?\S)\s+:\s*(\S.*)$/u.exec(line);
-  if (colon && colon[1]!.length <= LIMITS.kicker && wordCount(colon[1]!) <= 6 && wordCount(colon[2]!) >= 2 && startsUpper(colon[2]!)) {
-    return { kicker: colon[1]!, headline: colon[2]! };
-  }
+  const colon = colonKicker(line);
+  if (colon) return colon;
   const words = line.split(' ');
   if (words.length < 4 || line.length > LIMITS.headline + LIMITS.kicker) return { headline: line };
   let best: { k: number; s: number; kicker: string; headline: string } | undefined;
@@ -164,12 +162,21 @@ export function splitKicker(line: string, ctx: Context): KickerSplit {
   return { kicker: b.kicker, headline: b.headline };
 }
 
+/** "Kicker : Headline" or "Kicker :Headline" (a crawl's join; a headline's own colon has no space before it). */
+export function colonKicker(line: string): { kicker: string; headline: string } | undefined {
+  const colon = /^(.{2,}?\S)\s+:\s*(\S.*)$/u.exec(line);
+  if (!colon || colon[1]!.length > LIMITS.kicker || wordCount(colon[1]!) > 6 || wordCount(colon[2]!) < 2 || !startsUpper(colon[2]!)) return undefined;
+  return { kicker: colon[1]!, headline: colon[2]! };
+}
+
 /**
  * A kicker printed on its own line above the headline: short (≤ 6 words, within
  * the kicker limit), not ending like a sentence, shorter than the headline that
  * follows, and that headline is not itself a sentence of running text.
  */
 export function isOwnLineKicker(kicker: string, headline: string): boolean {
+  // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
+  if (colonKicker(headline)) return false;
   if (kicker.length > LIMITS.kicker || wordCount(kicker) > 6 || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
   if (headline.length > LIMITS.headline || headline.length <= kicker.length || /\.$/.test(headline)) return false;
   if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker)) return false;

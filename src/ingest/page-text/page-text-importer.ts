@@ -8,7 +8,7 @@ import { parseByline, type Byline } from './byline.js';
 import { berlinDay, dateToIso, findDate, type FoundDate } from './dates.js';
 import { decodePageBuffer } from './decode-buffer.js';
 import { parseHead } from './head.js';
-import { findHeadStart, takePageTitle } from './head-start.js';
+import { findHeadStart, takePageTitle, tidyHeadLines } from './head-start.js';
 import { detectProfile } from './site-profiles.js';
 import { detectLanguage } from './language.js';
 import { normaliseText, toLines, type Line } from './lines.js';
@@ -96,7 +96,12 @@ function run(text: string, opts: ImportOptions): ImportResult {
   }
 
   // 3. Rails at the end.
-  const rails = findTailRails(lines, 0, lines.length);
+  let rails = findTailRails(lines, 0, lines.length);
+  const tidied = tidyHeadLines(lines, rails?.start ?? lines.length);
+  if (tidied.length !== lines.length || tidied.some((l, k) => l !== lines[k])) {
+    lines.splice(0, lines.length, ...tidied);
+    rails = findTailRails(lines, 0, lines.length);
+  }
   let end = rails?.start ?? lines.length;
   if (end === 0) throw new LedeError('IMPORT_FAILED', 'no article text: the page holds only teaser lists (rails)', { reason: 'import_no_text' });
 
@@ -215,6 +220,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
     ...(head.kicker && { kicker: head.kicker }),
     headline: head.headline,
     ...(head.teaser && { teaser: head.teaser }),
+    ...(head.dateline && { dateline: head.dateline }),
     ...(byline && byline.byline.length <= LIMITS.byline && { byline: byline.byline }),
     authors: authors.slice(0, LIMITS.authors),
     ...(section && { section }),

@@ -35,7 +35,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (text.length > MAX_CLASSIFY) return undefined;
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
-  const dm = /^(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?),?\s+(?=\d{1,2}[:.]\d{2})/.exec(text);
+  const dm = /^(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?:,?\s+|\s*\|\s*)(?=\d{1,2}[:.]\d{2})/.exec(text);
   if (dm) {
     date = parseDateLine(dm[1]!.replace(/\.$/, '.'));
     if (date) text = text.slice(dm[0].length);
