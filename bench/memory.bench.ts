@@ -18,6 +18,7 @@
  *
  *   BENCH_MEMORY_REQUESTS (1000000)  BENCH_MEMORY_STORIES (10000)
  *   BENCH_MEMORY_CONNECTIONS (10)    BENCH_ENGINES (pglite,postgresql)
+ *   BENCH_MEMORY_VARIANTS (none: one run with the settings above)
  */
 // @ts-expect-error autocannon ships no types; the little used here is typed below
 import autocannonUntyped from 'autocannon';
@@ -37,6 +38,20 @@ const REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 1_000_000);
 const STORIES = Number(process.env.BENCH_MEMORY_STORIES ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_MEMORY_CONNECTIONS ?? 10);
 const FIRST = 10_000;
+/**
+ * BENCH_MEMORY_VARIANTS, for experiments by hand: runs separated by ';', each a
+ * space-separated list of NAME=value settings for the serve process (an empty
+ * one is the default), all against the same filled database.
+ */
+const VARIANTS = (process.env.BENCH_MEMORY_VARIANTS ?? '').split(';').map((v) => {
+  const env: Record<string, string> = {};
+  for (const pair of v.trim().split(/\s+/).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new Error(`BENCH_MEMORY_VARIANTS: "${pair}" is not NAME=value`);
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return { label: v.trim(), env };
+});
 const METRICS_TOKEN = 'memory-bench-metrics-token';
 
 /** The page cache's answers so far, by X-Cache, and its bytes, from /metrics. */
@@ -93,6 +108,44 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/**
+ * Where the resident set lies, from /proc/<pid>/smaps, in MB: malloc's main heap
+ * ([heap], grown by brk), anonymous mappings that start on a 64 MB boundary (how
+ * glibc lays out its per-thread arenas), other anonymous mappings (V8's heap
+ * pages, array buffers and malloc's large mmapped chunks), and file-backed
+ * pages (code). Also the number of anonymous mappings with 1 MB or more resident.
+ */
+function residentParts(pid: number): { brk: number; arenas: number; arenaCount: number; anon: number; file: number; bigAnon: number } {
+  const parts = { brk: 0, arenas: 0, arenaCount: 0, anon: 0, file: 0, bigAnon: 0 };
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return parts;
+  }
+  let kind: 'brk' | 'arenas' | 'anon' | 'file' = 'anon';
+  for (const line of text.split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+    if (head) {
+      const name = head[4]!;
+      const start = BigInt(`0x${head[1]}`);
+      if (name === '[heap]') kind = 'brk';
+      else if (name && !name.startsWith('[anon')) kind = 'file';
+      else if (start % 0x4000000n === 0n && head[3] === '0' && BigInt(`0x${head[2]}`) - start <= 0x4000000n) kind = 'arenas';
+      else kind = 'anon';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) {
+      const mb = Number(rss[1]) / 1024;
+      parts[kind] += mb;
+      if (kind === 'arenas' && mb > 0) parts.arenaCount++;
+      if ((kind === 'anon' || kind === 'arenas') && mb >= 1) parts.bigAnon++;
+    }
+  }
+  return parts;
+}
+
 async function fill(db: Database): Promise<{ stories: string[]; others: string[] }> {
   await bulkStories(db, STORIES);
   const rows = await db.query<{ slug: string; section: string }>("SELECT slug, section FROM stories WHERE status = 'published'");
@@ -105,7 +158,7 @@ async function startServe(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'bin/lede.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LEDE_WORKERS: '1', LEDE_LOG: 'off', MALLOC_ARENA_MAX: '2', LEDE_METRICS_TOKEN: METRICS_TOKEN },
+    env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', ...env, PORT: String(port), HOST: '127.0.0.1', LEDE_WORKERS: '1', LEDE_LOG: 'off', LEDE_METRICS_TOKEN: METRICS_TOKEN },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await waitForLine(child, /Lede is running/, 'lede serve', 120_000);
@@ -121,7 +174,7 @@ async function run(engine: string, env: NodeJS.ProcessEnv, pages: { stories: str
     let bad = 0;
     let first = NaN;
     let before: Record<string, number> = {};
-    const steps = [FIRST, 100_000, 250_000, 500_000, REQUESTS].filter((n, i, a) => n <= REQUESTS && a.indexOf(n) === i);
+    const steps = [FIRST, 50_000, 100_000, 250_000, 500_000, REQUESTS].filter((n, i, a) => n <= REQUESTS && a.indexOf(n) === i);
     const t0 = performance.now();
     for (const step of steps) {
       const result = await autocannon({
@@ -144,6 +197,8 @@ async function run(engine: string, env: NodeJS.ProcessEnv, pages: { stories: str
       const fromCache = (inStep.HIT ?? 0) + (inStep.STALE ?? 0);
       const hits = answered ? `${((fromCache / answered) * 100).toFixed(0)} % from the cache (${(((inStep.HIT ?? 0) / answered) * 100).toFixed(0)} % fresh)` : 'no cache figures';
       console.log(`  ${engine}: after ${step.toLocaleString('en')} requests RSS ${rss.toFixed(1)} MB${growth}, heap ${heapMb.toFixed(1)} of ${heapTotalMb.toFixed(1)} MB, buffers ${buffersMb.toFixed(1)} MB, page cache ${cacheMb.toFixed(1)} MB in ${kept} copies (blocks ${blocksMb.toFixed(0)} MB), ${hits} in this step, ${((performance.now() - t0) / 1000).toFixed(0)} s so far`);
+      const parts = residentParts(pid);
+      console.log(`    resident: malloc main heap ${parts.brk.toFixed(1)} MB, malloc arenas ${parts.arenas.toFixed(1)} MB (${parts.arenaCount}), other anonymous ${parts.anon.toFixed(1)} MB (${parts.bigAnon} mappings of 1 MB or more), files ${parts.file.toFixed(1)} MB; outside V8's heap and array buffers ${(rss - heapTotalMb - buffersMb).toFixed(1)} MB`);
     }
     const last = rssMb(pid);
     console.log(`${engine}: RSS ${first.toFixed(1)} MB after ${FIRST.toLocaleString('en')}, ${last.toFixed(1)} MB after ${REQUESTS.toLocaleString('en')} requests: ${((last / first - 1) * 100).toFixed(1)} % growth${bad ? `; ${bad} answers were not 2xx or failed` : ''}`);
@@ -165,7 +220,10 @@ try {
     } finally {
       await db.close(); // lede serve opens it (PGlite: one process per data directory)
     }
-    await run(engine, env, pages);
+    for (const variant of VARIANTS) {
+      if (variant.label) console.log(`${engine} with ${variant.label}:`);
+      await run(engine, { ...env, ...variant.env }, pages);
+    }
   });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
