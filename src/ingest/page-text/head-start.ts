@@ -110,7 +110,9 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   let j = hi - 1;
   while (j >= 0 && items[j]!.kind === 'byline') j--;
   const above = j >= 0 ? items[j] : undefined;
-  if (above?.kind === 'other' && isOwnLineKicker(lines[above.at]!.text, hText)) start = above.at;
+  const aboveText = above?.kind === 'other' ? lines[above.at]!.text : undefined;
+  // A kicker above, or the headline alone above the same headline with its kicker in front.
+  if (aboveText && (isOwnLineKicker(aboveText, hText) || hText.endsWith(` ${aboveText}`))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
   if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return none;
   return { furniture: new Set(dropped.map((x) => x.at)) };
@@ -123,18 +125,20 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
  * - a headline printed on the line after its kicker with the colon that joined
  *   them (":Headline", SZ lists): the colon goes.
  */
-export function tidyHeadLines(lines: Line[], to: number): Line[] {
+export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debris: number[] } {
   const out: Line[] = [];
+  const debris: number[] = [];
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     if (k >= Math.min(to, 12) || l.text.length > 400) { out.push(l); continue; }
     const glued = /^(.{20,}?\p{Ll}{2}[.!?])(\p{Lu}\p{Ll}+(?: \S+){2,})$/u.exec(l.text);
     if (glued && wordCount(glued[1]!) >= 4 && !/https?:|www\./.test(glued[1]!)) {
+      debris.push(out.length);
       out.push({ ...l, text: glued[1]! }, { ...l, text: glued[2]! });
       continue;
     }
     const colon = /^:\s*(\p{Lu}.{5,})$/u.exec(l.text);
     out.push(colon && k > 0 ? { ...l, text: colon[1]! } : l);
   }
-  return out;
+  return { lines: out, debris };
 }

@@ -165,7 +165,9 @@ export function splitKicker(line: string, ctx: Context): KickerSplit {
 /** "Kicker : Headline" or "Kicker :Headline" (a crawl's join; a headline's own colon has no space before it). */
 export function colonKicker(line: string): { kicker: string; headline: string } | undefined {
   const colon = /^(.{2,}?\S)\s+:\s*(\S.*)$/u.exec(line);
-  if (!colon || colon[1]!.length > LIMITS.kicker || wordCount(colon[1]!) > 6 || wordCount(colon[2]!) < 2 || !startsUpper(colon[2]!)) return undefined;
+  if (!colon || colon[1]!.length > LIMITS.kicker || wordCount(colon[1]!) > 6 || wordCount(colon[2]!) < 2) return undefined;
+  // Letters on both sides: "12 : 30" is a score or a time.
+  if (!/\p{L}$/u.test(colon[1]!) || !/^[„"“»«']?\p{Lu}/u.test(colon[2]!)) return undefined;
   return { kicker: colon[1]!, headline: colon[2]! };
 }
 
@@ -177,6 +179,8 @@ export function colonKicker(line: string): { kicker: string; headline: string } 
 export function isOwnLineKicker(kicker: string, headline: string): boolean {
   // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
   if (colonKicker(headline)) return false;
+  // "Headline" / "Kicker Headline": the line below repeats this one with its kicker in front.
+  if (headline.endsWith(` ${kicker}`)) return false;
   if (kicker.length > LIMITS.kicker || wordCount(kicker) > 6 || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
   if (headline.length > LIMITS.headline || headline.length <= kicker.length || /\.$/.test(headline)) return false;
   if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker)) return false;

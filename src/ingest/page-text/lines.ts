@@ -81,7 +81,8 @@ function joinWrappedLines(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
-    if (prev && prev.group === line.group && prev.text.length < MAX_CLASSIFY && !isListLine(line.text)) {
+    // A line opening with a time of day starts a ticker entry: never a wrapped continuation.
+    if (prev && prev.group === line.group && prev.text.length < MAX_CLASSIFY && !isListLine(line.text) && !/^(?:\+{2,}\s*)?\d{1,2}[:.]\d{2}\b/.test(line.text)) {
       // A near-width line ending a sentence, followed by a short line, is a paragraph
       // end before a heading or a short paragraph: not joined.
       const byWidth = wrappedPage && nearWidth(prev) && !/-$/.test(prev.text) &&

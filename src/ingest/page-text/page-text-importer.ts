@@ -98,8 +98,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // 3. Rails at the end.
   let rails = findTailRails(lines, 0, lines.length);
   const tidied = tidyHeadLines(lines, rails?.start ?? lines.length);
-  if (tidied.length !== lines.length || tidied.some((l, k) => l !== lines[k])) {
-    lines.splice(0, lines.length, ...tidied);
+  if (tidied.lines.length !== lines.length || tidied.lines.some((l, k) => l !== lines[k])) {
+    lines.splice(0, lines.length, ...tidied.lines);
     rails = findTailRails(lines, 0, lines.length);
   }
   let end = rails?.start ?? lines.length;
@@ -116,6 +116,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const titleLine = takePageTitle(lines, 0, end);
   const furniture = findHeadStart(lines, 0, end, isTickerLine).furniture;
   if (titleLine !== undefined) furniture.add(titleLine);
+  for (const k of tidied.debris) furniture.add(k);
   const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
   const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }) });
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });

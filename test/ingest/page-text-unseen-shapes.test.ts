@@ -1,0 +1,238 @@
+/**
+ * The shapes of real crawled pages the importer learned for issue 15
+ * (docs/importer.md, "Shapes of real pages"), each on a small invented page,
+ * with the cases that must NOT change beside them.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Block, Figure, StoryDraft } from '../../src/content/index.js';
+import { importPageText } from '../../src/ingest/index.js';
+import { parseCreditLine, splitCaptionCredit } from '../../src/ingest/page-text/credits.js';
+import { breadcrumbParts, isMetaLabelLine, isPlayerLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
+import { colonKicker, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
+import { detectProfile } from '../../src/ingest/page-text/site-profiles.js';
+import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
+
+const NOW = new Date('2024-03-14T12:00:00+01:00');
+const imp = (text: string) => importPageText(text, { now: NOW });
+const BODY = 'Die Verwaltung hat am Mittwoch neue Zahlen vorgelegt, die im Rathaus für lange Gesichter sorgten. Die Opposition verlangt eine Sondersitzung.\n\nWeitere Einzelheiten will die Stadt in der kommenden Woche nennen, wenn der Haushalt beraten wird.\n';
+
+function figures(d: StoryDraft): Figure[] {
+  const out: Figure[] = d.lead ? [d.lead] : [];
+  const walk = (bs: Block[]) => {
+    for (const b of bs) {
+      if (b.type === 'figure') out.push(b);
+      else if (b.type === 'ticker-entry' || b.type === 'box') walk(b.body);
+    }
+  };
+  walk(d.body);
+  return out;
+}
+const entries = (d: StoryDraft) => d.body.filter((b) => b.type === 'ticker-entry').map((b) => (b.type === 'ticker-entry' ? `${b.time.slice(11, 16)} ${b.title ?? '-'}` : ''));
+const texts = (d: StoryDraft) => d.body.map((b) => (b.type === 'paragraph' ? b.content.map((c) => c.text).join('') : b.type === 'heading' ? `#${b.text}` : `[${b.type}]`));
+
+describe('the top of the page is not always the head', () => {
+  test('a site name and a programme badge above kicker and headline are furniture', () => {
+    const d = imp(`rbb|24\nBrandenburg\nFähre über die Havel fährt wieder nach Fahrplan\n\nNach drei Wochen Reparatur legt die kleine Fähre bei Caputh wieder ab. Pendler sparen damit einen Umweg von zwölf Kilometern.\n\n${BODY}`);
+    assert.equal(d.draft.kicker, 'Brandenburg');
+    assert.equal(d.draft.headline, 'Fähre über die Havel fährt wieder nach Fahrplan');
+    assert.match(d.draft.teaser ?? '', /^Nach drei Wochen Reparatur/);
+    assert.ok(!texts(d.draft).some((t) => t.includes('rbb')), 'the site name is not kept anywhere');
+  });
+
+  test('an unknown short line above the head is dropped only when running text anchors the head', () => {
+    const d = imp(`Bildergalerie: Ein Sommer am See\n\nRegionales\nStadt plant neues Freibad am Nordufer\n\nDer Stadtrat hat am Abend beschlossen, ein neues Freibad am Nordufer des Sees zu planen. Baubeginn könnte 2026 sein.\n\n${BODY}`);
+    assert.equal(d.draft.kicker, 'Regionales');
+    assert.equal(d.draft.headline, 'Stadt plant neues Freibad am Nordufer');
+    // Without running text after it, nothing is guessed away: the first line stays the headline.
+    const bare = imp('Ein Sommer am See\nStadt plant neues Freibad\nKurz\n');
+    assert.deepEqual([bare.draft.kicker, bare.draft.headline], ['Ein Sommer am See', 'Stadt plant neues Freibad']);
+  });
+
+  test('a short sentence before the body is the teaser, never a headline that drops the lines above it', () => {
+    const d = imp(`Politik\nLandtag debattiert stundenlang\n\nDie Sitzung dauerte bis in die Nacht.\n\n${BODY}`);
+    assert.equal(d.draft.kicker, 'Politik');
+    assert.equal(d.draft.headline, 'Landtag debattiert stundenlang');
+  });
+
+  test('the page title with the site name: dropped when the head repeats it, else the headline without the site', () => {
+    const twice = imp(`Kassel: Busse fahren wieder | tagesschau.de\n\nStand: 14.03.2024 09:10 Uhr\n\nKassel\nBusse fahren wieder\n\nDer Streik im Nahverkehr ist vorbei. Ab Mittag fahren alle Linien wieder nach dem normalen Fahrplan.\n\n${BODY}`);
+    assert.equal(twice.draft.kicker, 'Kassel');
+    assert.equal(twice.draft.headline, 'Busse fahren wieder');
+    const once = imp(`Busse fahren wieder nach Fahrplan - beispiel-zeitung.de\n\nDer Streik im Nahverkehr ist vorbei. Ab Mittag fahren alle Linien wieder nach dem normalen Fahrplan.\n\n${BODY}`);
+    assert.equal(once.draft.headline, 'Busse fahren wieder nach Fahrplan');
+    assert.equal(pageTitleOf('Eins - zwei - drei'), undefined, 'a dash inside a headline is not a site name');
+  });
+
+  test('breadcrumbs with slashes, labelled metadata and a date line between headline and teaser', () => {
+    const d = imp(`Beispiel.de / Nachrichten / Wirtschaft\n\nWerft stellt hundert Leute ein\n\nAutor: Paul Beispiel\nOnlinefassung: Rita Muster\n\n14.03.2024 | 16:20 Uhr\n\nDie Werft hat einen großen Auftrag für zwei Fähren bekommen und sucht nun Schweißer und Elektriker.\n\n${BODY}`);
+    assert.equal(d.draft.headline, 'Werft stellt hundert Leute ein');
+    assert.equal(d.draft.section, 'Wirtschaft');
+    assert.equal(d.draft.byline, 'Paul Beispiel');
+    assert.match(d.draft.teaser ?? '', /^Die Werft hat/);
+    assert.equal(d.draft.firstPublishedAt, '2024-03-14T16:20:00+01:00');
+    assert.ok(!texts(d.draft).some((t) => /Onlinefassung|16:20/.test(t)));
+  });
+
+  test('kicker, byline, headline (the author between them) and "Autor/in" with the name below', () => {
+    const a = imp(`Oberpfalz\nVon Lena Beispiel\nGlasbläser aus Weiden gewinnen Preis\n\nDie kleine Manufaktur hat einen Designpreis für ihre Karaffen bekommen. Die Jury lobte die Handarbeit.\n\n${BODY}`);
+    assert.deepEqual([a.draft.kicker, a.draft.headline, a.draft.byline], ['Oberpfalz', 'Glasbläser aus Weiden gewinnen Preis', 'Lena Beispiel']);
+    const b = imp(`Baden-Württemberg Neckar steigt, Bahn streikt\n\nAutor/in\nJonas Beispiel\n\nDas Wichtigste am Morgen aus dem Land, kurz und knapp zusammengefasst von unserem Team.\n\n${BODY}`);
+    assert.equal(b.draft.byline, 'Jonas Beispiel');
+    assert.match(b.draft.teaser ?? '', /^Das Wichtigste am Morgen/);
+  });
+
+  test('a teaser ending with its byline, and a genre label and place before it', () => {
+    const en = imp(`Europe\nThe Ferry That Nobody Wanted\n\nA small island voted to keep its old ferry running, against the advice of every consultant it hired. By Tom Example\n\nThe vote was close. ${BODY}`);
+    assert.equal(en.draft.teaser, 'A small island voted to keep its old ferry running, against the advice of every consultant it hired.');
+    assert.equal(en.draft.byline, 'Tom Example');
+    const de = imp(`Haushalt\nKreise fordern mehr Geld\n\nAnalyse Düsseldorf Die Kreise stecken tief in den roten Zahlen. Jetzt wächst der Druck auf das Land.\n\n${BODY}`);
+    assert.equal(de.draft.teaser, 'Die Kreise stecken tief in den roten Zahlen. Jetzt wächst der Druck auf das Land.');
+    assert.equal(de.draft.dateline, 'Düsseldorf');
+    // An ordinary teaser keeps its first words.
+    const plain = imp(`Haushalt\nKreise fordern mehr Geld\n\nDie Kreise stecken tief in den roten Zahlen. Jetzt wächst der Druck auf das Land.\n\n${BODY}`);
+    assert.equal(plain.draft.teaser, 'Die Kreise stecken tief in den roten Zahlen. Jetzt wächst der Druck auf das Land.');
+    assert.equal(plain.draft.dateline, undefined);
+  });
+
+  test('reading time and the source glued onto the date line; boilerplate glued to the kicker', () => {
+    const d = imp(`Aktualisiert am 14.03.2024 - 14:32 UhrLesedauer: 3 Min.\n\nÄrger im Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken am Morgen für Stunden lahmgelegt. Schiffe mussten warten.\n\n${BODY}`);
+    assert.equal(d.draft.headline, 'Kräne stehen still');
+    assert.equal(d.draft.kicker, 'Ärger im Hafen');
+    assert.equal(d.draft.updatedAt ?? d.draft.firstPublishedAt, '2024-03-14T14:32:00+01:00');
+    const q = imp(`Aktualisiert am 14. März 2024, 14:32 Uhr Quelle: ZEIT ONLINE, dpa\n\nHafen: Kräne stehen still\n\nEin Softwarefehler hat die Containerbrücken am Morgen für Stunden lahmgelegt. Schiffe mussten warten.\n\n${BODY}`);
+    assert.equal(q.draft.sourceLine, 'ZEIT ONLINE, dpa');
+    const glued = imp(`Alle Nachrichten des Tages lesen Sie hier bei uns.Ärger im Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken am Morgen für Stunden lahmgelegt. Schiffe mussten warten.\n\n${BODY}`);
+    assert.deepEqual([glued.draft.kicker, glued.draft.headline], ['Ärger im Hafen', 'Kräne stehen still']);
+  });
+
+  test('a headline printed alone and again with its kicker in front', () => {
+    const d = imp(`Kräne stehen still\nÄrger im Hafen Kräne stehen still\n\nEin Softwarefehler hat die Containerbrücken am Morgen für Stunden lahmgelegt. Schiffe mussten warten.\n\n${BODY}`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline], ['Ärger im Hafen', 'Kräne stehen still']);
+  });
+});
+
+describe('kicker and headline on one line', () => {
+  test('a space before the colon joins a kicker; a headline\'s own colon does not', () => {
+    assert.deepEqual(colonKicker('Streit um Schulden : Kreise fordern mehr Geld'), { kicker: 'Streit um Schulden', headline: 'Kreise fordern mehr Geld' });
+    assert.deepEqual(splitKicker('Waldbrände :Was Reisende jetzt wissen müssen', { bodyText: '', language: 'de' }), { kicker: 'Waldbrände', headline: 'Was Reisende jetzt wissen müssen' });
+    assert.equal(colonKicker('Kassel: Busse fahren wieder'), undefined);
+    assert.equal(colonKicker('Zeit 12 : 30 Minuten'), undefined);
+  });
+
+  test('five-word English kickers before an article; German adjectives starting the headline', () => {
+    assert.deepEqual(splitKicker('Local Politics in the North A Mayor Nobody Expected', { bodyText: '', language: 'en' }),
+      { kicker: 'Local Politics in the North', headline: 'A Mayor Nobody Expected' });
+    assert.deepEqual(splitKicker('Tagung am Bodensee Junge Forscherinnen fragen nach', { bodyText: '', language: 'de' }),
+      { kicker: 'Tagung am Bodensee', headline: 'Junge Forscherinnen fragen nach' });
+    // A name with an adjective stays whole.
+    assert.deepEqual(splitKicker('Streik bei der Deutsche Bahn trifft Pendler', { bodyText: '', language: 'de' }), { headline: 'Streik bei der Deutsche Bahn trifft Pendler' });
+  });
+
+  test('a date glued to the page name, with or without a space', () => {
+    const a = splitDatePrefix('Donnerstag, 14. März 2024Der Tag');
+    assert.equal(a.rest, 'Der Tag');
+    assert.deepEqual([a.date?.year, a.date?.month, a.date?.day], [2024, 3, 14]);
+    assert.equal(splitDatePrefix('Freitag, 15. März 2024 Der Tag bei uns').rest, 'Der Tag bei uns');
+    assert.equal(splitDatePrefix('Der 14. Mai 2024 Wird Ein Feiertag').date, undefined, 'no date at the start');
+  });
+
+  test('a profile by source or by a brand line makes the kicker split easier for sites that always join them', () => {
+    assert.equal(detectProfile('https://www.deutschlandfunk.de/beitrag-100.html', [])?.kickerJoined, true);
+    assert.equal(detectProfile(undefined, ['rbb|24', 'Brandenburg'])?.site, 'rbb24');
+    assert.equal(detectProfile('notes/deutschlandfunkxyz.txt', []), undefined, 'a host only as a whole name');
+  });
+});
+
+describe('metadata lines', () => {
+  test('labels, players and breadcrumbs', () => {
+    assert.ok(isMetaLabelLine('Onlinefassung: Rita Muster'));
+    assert.ok(isMetaLabelLine('Videolänge:'));
+    assert.ok(isMetaLabelLine('Erstellt: Aktualisiert:'));
+    assert.ok(!isMetaLabelLine('Thema: Die Stadt will sparen. Der Rat stimmt zu.'));
+    assert.ok(isPlayerLine('Audio: Antenne Beispiel | 14.03.2024 | Paul Muster'));
+    assert.ok(!isPlayerLine('Video: Wie die Fähre repariert wurde'));
+    assert.deepEqual(breadcrumbParts('SR.de / Nachrichten / Politik'), ['SR.de', 'Nachrichten', 'Politik']);
+    assert.equal(breadcrumbParts('Bayern / Sachsen'), undefined, 'two parts are not enough');
+  });
+});
+
+describe('credits', () => {
+  test('"Quelle:" in parentheses closing a caption, with a picture source', () => {
+    assert.deepEqual(splitCaptionCredit('Koffer in einer Halle. (Quelle: IMAGO/Hans Beispiel)'), { caption: 'Koffer in einer Halle.', credit: 'IMAGO/Hans Beispiel', strong: true });
+    const cc = splitCaptionCredit('Die Zahl stieg um drei Prozent. (Quelle: Statistisches Landesamt)');
+    assert.equal(cc?.strong, false, 'a statistics office is not a picture source');
+  });
+
+  test('"(Foto: dpa)" alone, "Foto/Quelle:", "Bild ©" and the stray "null"', () => {
+    assert.deepEqual(parseCreditLine('(Foto: dpa)'), { credit: 'dpa', strong: true });
+    assert.equal(parseCreditLine('Foto/Quelle: dts')?.credit, 'dts');
+    assert.equal(splitCaptionCredit('Ein Fischer flickt sein Netz. Bild © hr/Ina Beispiel')?.credit, 'hr/Ina Beispiel');
+    assert.deepEqual(splitCaptionCredit('The train arrives at 9 a.m.null Lena Example/picture-alliance'),
+      { caption: 'The train arrives at 9 a.m.', credit: 'Lena Example/picture-alliance', strong: true });
+  });
+
+  test('a credit printed twice, a caption printed twice, a weak label under a short caption', () => {
+    const d = imp(`Uckermark\nStörche kehren zurück\n\nZum ersten Mal seit Jahren brütet wieder ein Paar auf dem Kirchturm. Der Verein freut sich.\n\nEin Storch auf dem Nest. (Quelle: picture alliance/dpa | Ida Beispiel)\npicture alliance/dpa | Ida Beispiel\n\n${BODY}`);
+    const f = figures(d.draft);
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.credit, 'picture alliance/dpa | Ida Beispiel');
+    assert.ok(!texts(d.draft).some((t) => t.startsWith('picture alliance')));
+    const v = imp(`Pflege sucht Personal\n\nImmer mehr Heime werben Fachkräfte im Ausland an. Bis sie arbeiten dürfen, vergehen oft Monate.\n\nEine Pflegerin im Gespräch mit einer Bewohnerin.\nQuelle: ZDF\n`);
+    assert.deepEqual(figures(v.draft).map((x) => [x.caption, x.credit]), [['Eine Pflegerin im Gespräch mit einer Bewohnerin.', 'ZDF']]);
+    // An article ending with its agency source keeps the paragraph.
+    const src = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken für Stunden lahmgelegt. Schiffe mussten vor der Einfahrt warten.\n\n${BODY}\nQuelle: dpa\n`);
+    assert.equal(figures(src.draft).length, 0);
+  });
+
+  test('a rights line alone in the head becomes the lead picture, with a warning', () => {
+    const d = imp(`Video 2:10 min\nWie ein Dorf sein Freibad rettet\n\nDie Gemeinde hatte kein Geld mehr für das Bad. Jetzt betreibt es ein Verein mit mehr als 300 Mitgliedern.\n\nBildrechte: MDR/Ina Beispiel\n`);
+    assert.equal(d.draft.lead?.credit, 'MDR/Ina Beispiel');
+    assert.equal(d.draft.lead?.alt, 'Wie ein Dorf sein Freibad rettet');
+    assert.ok(d.warnings.some((w) => /credit stood alone/.test(w)));
+  });
+});
+
+describe('ticker entries', () => {
+  test('entry starts in more forms', () => {
+    const dated = parseEntryStart('14.3.2024, 9:41 Uhr');
+    assert.deepEqual([dated?.hour, dated?.minute, dated?.date?.day, dated?.rest], [9, 41, 14, '']);
+    assert.equal(parseEntryStart('14.03.24 | 13:05 | Fähre fällt aus')?.rest, 'Fähre fällt aus');
+    const plus = parseEntryStart('+++ 14:26 Pegel in Dresden sinkt langsam +++');
+    assert.deepEqual([plus?.hour, plus?.rest, plus?.strong], [14, 'Pegel in Dresden sinkt langsam', true]);
+    assert.equal(parseEntryStart('14.3. gab es 12:30 Minuten Verspätung'), undefined);
+  });
+
+  test('titles from "Title. Text" and from run-in text with a colon', () => {
+    assert.deepEqual(splitSentenceTitle('Zoo zählt Rekordbesuch. An Ostern kamen mehr als 20.000 Menschen.'), { title: 'Zoo zählt Rekordbesuch', body: 'An Ostern kamen mehr als 20.000 Menschen.' });
+    assert.equal(splitSentenceTitle('Die Polizei hat am Morgen, kurz nach sieben, die Straße gesperrt. Mehr folgt.'), undefined, 'a comma: a sentence, not a title');
+    assert.deepEqual(splitRunInTitle('Freiburg: Linie 4 fährt wieder durchgehend Nach vier Monaten Bauzeit ist die Strecke frei. Sendung am Do., 14.3.2024'),
+      { title: 'Freiburg: Linie 4 fährt wieder durchgehend', body: 'Nach vier Monaten Bauzeit ist die Strecke frei. Sendung am Do., 14.3.2024' });
+  });
+
+  test('a ticker page: dated entry lines, "+++" entries and the WDR one-line form, newest first', () => {
+    const swr = imp(`Nachrichten am Morgen\n\n14.3.2024, 10:00 Uhr\n\nBis morgen!\n\nDas war der Ticker für heute. Morgen geht es weiter.\n\n14.3.2024, 9:41 Uhr\n\nFluss tritt über die Ufer\n\nNach dem Regen sind mehrere Uferwege gesperrt.\n\n13.3.2024, 22:05 Uhr\n\nGute Nacht\n\nWir machen Pause bis morgen früh.\n`);
+    assert.deepEqual(entries(swr.draft), ['10:00 Bis morgen!', '09:41 Fluss tritt über die Ufer', '22:05 Gute Nacht']);
+    const last = swr.draft.body.filter((b) => b.type === 'ticker-entry').pop();
+    assert.equal(last?.type === 'ticker-entry' && last.time, '2024-03-13T22:05:00+01:00', 'the date printed with the time wins');
+    const ntv = imp(`Hochwasser im Liveticker +++ 14:26 Pegel sinkt +++\n\n+++ 14:26 Pegel sinkt +++\n\nDer Wasserstand fällt langsam.\n\n+++ 14:07 Fähren fahren wieder +++\n\nZunächst nur für Fußgänger.\n\n+++ 13:52 Helfer ziehen ab +++\n\nDie Deiche gelten als stabil.\n`);
+    assert.equal(ntv.draft.headline, 'Hochwasser im Liveticker');
+    assert.deepEqual(entries(ntv.draft), ['14:26 Pegel sinkt', '14:07 Fähren fahren wieder', '13:52 Helfer ziehen ab']);
+    const wdr = imp(`Ticker am Morgen\n\n10.05 Uhr - Zoo zählt Rekordbesuch. An Ostern kamen mehr als 20.000 Menschen.\n09.32 Uhr - Pegel steigt. Die Stadt rechnet mit sechs Metern.\n08:47 Uhr - Stau nach Unfall. Die Autobahn ist gesperrt.\n`);
+    assert.deepEqual(entries(wdr.draft), ['10:05 Zoo zählt Rekordbesuch', '09:32 Pegel steigt', '08:47 Stau nach Unfall']);
+  });
+
+  test('a ticker with no headline line keeps its opening paragraph as the teaser', () => {
+    const d = imp(`Kurz und informativ - das Wichtigste für den Morgen. Nachrichten aus dem Land in unserem Ticker.\n\n9:52 Uhr Uferweg gesperrt Der Pegel ist über Nacht gestiegen. Die Stadt sperrt den Weg.\n\n9:37 Uhr Prozess beginnt Vor dem Landgericht hat der Prozess begonnen. Beide schweigen.\n\n9:20 Uhr Land fördert Ladesäulen Das Ministerium stellt Geld bereit. Die ersten stehen bald.\n`);
+    assert.equal(d.draft.teaser, 'Kurz und informativ - das Wichtigste für den Morgen. Nachrichten aus dem Land in unserem Ticker.');
+    assert.deepEqual(entries(d.draft), ['09:52 Uferweg gesperrt', '09:37 Prozess beginnt', '09:20 Land fördert Ladesäulen']);
+  });
+
+  test('a caption printed twice and a rights line alone inside an entry become one picture', () => {
+    const d = imp(`Der Tag\n\n21:48 Uhr\n\nZoo meldet Nachwuchs\n\nDas Jungtier steht schon sicher.\n\nDas Jungtier steht schon sicher.\n\n(Foto: dpa)\n\nIm Zoo ist ein Okapi zur Welt gekommen. Mutter und Jungtier geht es gut.\n\n21:12 Uhr\n\nStromausfall in Kiel\n\n(Foto: imago/Beispiel)\nRund 8000 Haushalte waren am Abend ohne Strom.\n\n20:40 Uhr\n\nBahn fährt wieder\n\nDie Strecke ist frei.\n`);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption ?? null, f.alt, f.credit]), [
+      ['Das Jungtier steht schon sicher.', 'Das Jungtier steht schon sicher.', 'dpa'],
+      [null, 'Stromausfall in Kiel', 'imago/Beispiel'],
+    ]);
+  });
+});
