@@ -222,6 +222,23 @@ describe('ticker entries', () => {
     assert.deepEqual(entries(wdr.draft), ['10:05 Zoo zählt Rekordbesuch', '09:32 Pegel steigt', '08:47 Stau nach Unfall']);
   });
 
+  test('a live blog with relative times counts them from the page\'s "now"; one such line alone is the page date', () => {
+    const page = `Liveblog\nWaldbrände: Alle Entwicklungen\n\nAuf mehreren Inseln brennen Wälder. Hotels werden geräumt. Wir berichten laufend.\n\nvor 5 Minuten\nFlughafen wieder offen\nDer Flughafen hat den Betrieb wieder aufgenommen.\n\nvor 2 Stunden\nDörfer geräumt\nDrei Dörfer im Süden wurden evakuiert.\n\nvor 3 Std.\nWind dreht\nDer Wind treibt das Feuer nach Osten.\n`;
+    const d = imp(page);
+    assert.equal(d.draft.kind, 'liveticker');
+    assert.deepEqual(entries(d.draft), ['11:55 Flughafen wieder offen', '10:00 Dörfer geräumt', '09:00 Wind dreht']);
+    const late = importPageText(page, { now: new Date('2024-03-15T01:30:00+01:00') });
+    const first = late.draft.body.find((b) => b.type === 'ticker-entry');
+    assert.equal(first?.type === 'ticker-entry' && first.time, '2024-03-15T01:25:00+01:00');
+    const last = late.draft.body.filter((b) => b.type === 'ticker-entry').pop();
+    assert.equal(last?.type === 'ticker-entry' && last.time, '2024-03-14T22:30:00+01:00', 'three hours before 01:30 is the day before');
+    const unanchored = importPageText(page);
+    assert.ok(unanchored.warnings.some((w) => /relative/.test(w)));
+    const article = imp(`Hafen\nKräne stehen still\n\nvor 5 Minuten\n\nEin Softwarefehler hat die Containerbrücken lahmgelegt. Schiffe mussten warten.\n\n${BODY}`);
+    assert.equal(article.draft.kind, 'article');
+    assert.equal(article.draft.firstPublishedAt, '2024-03-14T11:55:00+01:00');
+  });
+
   test('a ticker with no headline line keeps its opening paragraph as the teaser', () => {
     const d = imp(`Kurz und informativ - das Wichtigste für den Morgen. Nachrichten aus dem Land in unserem Ticker.\n\n9:52 Uhr Uferweg gesperrt Der Pegel ist über Nacht gestiegen. Die Stadt sperrt den Weg.\n\n9:37 Uhr Prozess beginnt Vor dem Landgericht hat der Prozess begonnen. Beide schweigen.\n\n9:20 Uhr Land fördert Ladesäulen Das Ministerium stellt Geld bereit. Die ersten stehen bald.\n`);
     assert.equal(d.draft.teaser, 'Kurz und informativ - das Wichtigste für den Morgen. Nachrichten aus dem Land in unserem Ticker.');

@@ -77,12 +77,15 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const pubs: PublicationDates[] = [];
   let sourceLine: string | undefined;
   let widgets = 0;
+  // Two or more lines that start with a relative time are a live blog's entries, not the page's date.
+  let relativeLines = 0;
+  for (const l of all) if (l.text.length <= 300 && parseEntryStart(l.text)?.minutesAgo !== undefined) relativeLines++;
   for (const l of all) {
     if (l.text.length <= 500) {
       if (isWidgetLine(l.text)) { widgets++; continue; }
       if (isBroadcastLine(l.text)) { broadcastLines.push(l.text); continue; }
       const tail = splitMetaTail(l.text);
-      const p = parsePublicationLine(tail.text);
+      const p = relativeLines >= 2 && parseEntryStart(l.text)?.minutesAgo !== undefined ? undefined : parsePublicationLine(tail.text);
       if (p) {
         pubs.push(p);
         if (tail.source && !sourceLine) sourceLine = tail.source;
@@ -176,7 +179,9 @@ function run(text: string, opts: ImportOptions): ImportResult {
       }
     }
     const anchor = tickerAnchor(head.pageDate, published, stand ?? updatedExplicit, opts.now, warnings);
-    const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor });
+    const now = opts.now && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
+    const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor, now });
+    if (!opts.now && t.entries.length && relativeLines >= 2) warnings.push('ticker entry times are relative ("vor 5 Minuten") and were counted from the time of the import — pass the page\'s date (opts.now) to fix');
     body = [...t.intro, ...t.entries];
     related.push(...t.related);
     if (t.entries.length) kind = 'liveticker';

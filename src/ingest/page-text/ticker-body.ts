@@ -1,4 +1,4 @@
-import { LIMITS, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
+import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, type BodyOptions } from './body-blocks.js';
 import { dateToIso, type FoundDate } from './dates.js';
 import type { Line } from './lines.js';
@@ -35,7 +35,7 @@ export function parseTickerBody(
   lines: Line[],
   from: number,
   to: number,
-  opts: BodyOptions & { anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean },
+  opts: BodyOptions & { anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean; now: Date },
 ): TickerBody {
   const starts: number[] = [];
   for (let k = from; k < to; k++) if (parseEntryStart(lines[k]!.text)) starts.push(k);
@@ -98,11 +98,21 @@ export function parseTickerBody(
   }
 
   const timed: TimedEntry[] = raw.map((e) => ({ start: e.start, ...(e.date && { date: e.date }) }));
+  // Relative entries ("vor 5 Minuten") are dated from "now" and take no part in the day walk.
+  for (const t of timed) {
+    if (t.start.minutesAgo === undefined) continue;
+    const at = new Date(opts.now.getTime() - t.start.minutesAgo * 60000);
+    const z = toZonedIso(at);
+    t.start = { ...t.start, hour: Number(z.slice(11, 13)), minute: Number(z.slice(14, 16)) };
+    t.date = { year: Number(z.slice(0, 4)), month: Number(z.slice(5, 7)), day: Number(z.slice(8, 10)), spans: [] };
+  }
   const days = assignDays(timed, opts.anchor, opts.anchorIsEnd);
   const entries: TickerEntryBlock[] = [];
   raw.forEach((e, n) => {
     const day = days[n]!;
-    const iso = dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(e.start.offsetMinutes !== undefined && { offsetMinutes: e.start.offsetMinutes }) });
+    const iso = e.start.minutesAgo !== undefined
+      ? { iso: toZonedIso(new Date(opts.now.getTime() - e.start.minutesAgo * 60000)) }
+      : dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(e.start.offsetMinutes !== undefined && { offsetMinutes: e.start.offsetMinutes }) });
     if (!iso) return;
     // An entry holds at most LIMITS.tickerEntryBlocks blocks; overflow continues in an entry with the same time.
     for (let c = 0; c === 0 || c < e.body.length; c += LIMITS.tickerEntryBlocks) {

@@ -25,6 +25,25 @@ export interface EntryStart {
   offsetMinutes?: number;
   /** A date printed with the time ("14.3.2024, 9:41 Uhr"). */
   date?: FoundDate;
+  /** "vor 5 Minuten", "2 hours ago": minutes before the page was saved (hour/minute are then 0). */
+  minutesAgo?: number;
+}
+
+const RELATIVE_ENTRY = /^(?:vor\s+(\d{1,3}|einer|einem)\s+(min(?:\.|uten?)?|std\.?|stunden?)|(\d{1,3}|an?|one)\s+(mins?|minutes?|hrs?|hours?)\s+ago|(gerade eben|soeben|just now))(?=[\s|:–—-]|$)\s*(?:[|:–—-]\s*)?(.*)$/i;
+
+/** "vor 5 Minuten", "vor 2 Std. | Title", "3 hours ago Title", "Gerade eben": a live blog's relative entry time. */
+function parseRelativeEntry(text: string): EntryStart | undefined {
+  const m = RELATIVE_ENTRY.exec(text.trim());
+  if (!m) return undefined;
+  let minutes = 0;
+  if (!m[5]) {
+    const num = m[1] ?? m[3]!;
+    const n = /^\d+$/.test(num) ? Number(num) : 1;
+    const unit = (m[2] ?? m[4]!).toLowerCase();
+    minutes = n * (/^(?:std|stunde|hr|hour)/.test(unit) ? 60 : 1);
+  }
+  if (minutes > 7 * 24 * 60) return undefined;
+  return { hour: 0, minute: 0, sep: '', rest: (m[6] ?? '').trim(), strong: true, minutesAgo: minutes };
 }
 
 const ENTRY = /^(?:\+{2,}\s*)?(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
@@ -33,6 +52,10 @@ const ZONES: Record<string, number> = { GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 6
 /** Reads a line as the start of a ticker entry. */
 export function parseEntryStart(text: string): EntryStart | undefined {
   if (text.length > MAX_CLASSIFY) return undefined;
+  if (/^(?:vor\s|\d{1,3}\s+\S+\s+ago\b|an?\s+\S+\s+ago\b|one\s|gerade eben|soeben|just now)/i.test(text)) {
+    const rel = parseRelativeEntry(text);
+    if (rel) return rel;
+  }
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
   const dm = /^(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?:,?\s+|\s*\|\s*)(?=\d{1,2}[:.]\d{2})/.exec(text);
