@@ -239,6 +239,20 @@ describe('ticker entries', () => {
     assert.equal(article.draft.firstPublishedAt, '2024-03-14T11:55:00+01:00');
   });
 
+  test('a live blog whose entries print no time: its title lines become entries with the page\'s time and a warning', () => {
+    const page = `Liveblog\n\nWaldbrände :Was Reisende jetzt wissen müssen\n\nStand: 14.03.2024 11:40 Uhr\n\nSeit Tagen brennen auf mehreren Inseln Wälder. Hotels werden geräumt, Flüge umgebucht.\n\nFlughafen wieder offen\n\nDer Flughafen hat den Betrieb am Morgen wieder aufgenommen. Erste Maschinen sind gestartet.\n\nVideoplayer\n\nDörfer im Süden geräumt\n\nDrei Dörfer wurden in der Nacht evakuiert. Die Feuerwehr ist mit allen Kräften im Einsatz.\n`;
+    const d = imp(page);
+    assert.equal(d.draft.kind, 'liveticker');
+    assert.deepEqual(entries(d.draft), ['11:40 Flughafen wieder offen', '11:40 Dörfer im Süden geräumt']);
+    const ids = d.draft.body.flatMap((b) => (b.type === 'ticker-entry' ? [b.id] : []));
+    assert.deepEqual(ids, ['eintrag-1', 'eintrag-2']);
+    assert.ok(d.warnings.some((w) => /print no time/.test(w)));
+    // The same page without a ticker word is an article with sub-headings.
+    const article = imp(page.replace('Liveblog\n\n', '').replace(' :', ':'));
+    assert.equal(article.draft.kind, 'article');
+    assert.deepEqual(texts(article.draft).filter((t) => t.startsWith('#')), ['#Flughafen wieder offen', '#Dörfer im Süden geräumt']);
+  });
+
   test('a ticker with no headline line keeps its opening paragraph as the teaser', () => {
     const d = imp(`Kurz und informativ - das Wichtigste für den Morgen. Nachrichten aus dem Land in unserem Ticker.\n\n9:52 Uhr Uferweg gesperrt Der Pegel ist über Nacht gestiegen. Die Stadt sperrt den Weg.\n\n9:37 Uhr Prozess beginnt Vor dem Landgericht hat der Prozess begonnen. Beide schweigen.\n\n9:20 Uhr Land fördert Ladesäulen Das Ministerium stellt Geld bereit. Die ersten stehen bald.\n`);
     assert.equal(d.draft.teaser, 'Kurz und informativ - das Wichtigste für den Morgen. Nachrichten aus dem Land in unserem Ticker.');

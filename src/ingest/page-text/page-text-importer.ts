@@ -20,6 +20,7 @@ import { assertImportableText } from './text-guards.js';
 import { parseTickerBody } from './ticker-body.js';
 import { looksLikeTicker, parseEntryStart } from './ticker.js';
 import type { ImportOptions, ImportResult } from './types.js';
+import { headingsAsEntries, namesItselfTicker } from './untimed-ticker.js';
 import { isWidgetLine } from './widgets.js';
 
 /**
@@ -190,6 +191,14 @@ function run(text: string, opts: ImportOptions): ImportResult {
     body = b.blocks;
     related.push(...b.related);
     if (b.splitParagraphs) warnings.push(`${b.splitParagraphs} paragraph${b.splitParagraphs === 1 ? ' was' : 's were'} longer than ${LIMITS.inlineText} characters and split at sentence ends`);
+    // A live blog whose entries print no time: its headings are the entries.
+    const stamp = updatedAt ?? firstPublishedAt ?? (opts.now && !Number.isNaN(opts.now.getTime()) ? toZonedIso(opts.now) : undefined);
+    const untimed = stamp && namesItselfTicker([headText, ...all.slice(0, 8).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
+    if (untimed) {
+      body = [...untimed.intro, ...untimed.entries];
+      kind = 'liveticker';
+      warnings.push(`the ${untimed.entries.length} ticker entries print no time; each was given the page's time (${stamp}) — set their times`);
+    }
   }
   if (head.headlineDerived && lines.length === 1 && lines[0]!.text.length > 2000) warnings.push('the page has no line structure; it was imported as one block of text');
 

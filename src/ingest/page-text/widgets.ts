@@ -55,6 +55,11 @@ const PATTERNS: RegExp[] = [
   /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
   /^(?:dieser (?:inhalt|beitrag) (?:ist|wurde) (?:nicht mehr verfügbar|depubliziert)).{0,120}$/i,
   /^(?:externer inhalt|external content)$/i,
+  // Skip links before blog posts, video player placeholders.
+  /^(?:skip next section|skip previous section|nächsten abschnitt überspringen)\b.{0,200}$/i,
+  /^(?:videoplayer|video player|audioplayer|audio player)$/i,
+  // Two forms of one date glued together (DW): "03/14/2024March 14, 2024".
+  /^\d{2}\/\d{2}\/\d{4}\s*[a-z]+ \d{1,2}, \d{4}$/i,
   /^(?:inhalt laden|inhalte laden|load content)$/i,
 ];
 

@@ -1,0 +1,47 @@
+import { LIMITS, type Block, type TickerEntryBlock } from '../../content/index.js';
+
+/**
+ * Live blogs that print their entries without a time: a title line (bold on
+ * the page) and its text, one after another (ZDF's live blog, DW's closed
+ * blogs, a newsblog's bullet titles). Read as an article, such a page is a run
+ * of sub-headings; when the page calls itself a ticker or blog, those headings
+ * are its entries. Lede's entries need a time, and the page gives none: every
+ * entry gets the page's own time stamp and an id of its own, and the caller
+ * warns the editor to set the times.
+ */
+
+const TICKER_WORD = /\b(?:live-?ticker|liveblog|live-blog|live blog|newsblog|news-blog|newsticker|ticker|live|blog)\b/i;
+
+/** True when one of the page's first lines names it a ticker or blog. */
+export function namesItselfTicker(firstLines: readonly string[]): boolean {
+  return firstLines.some((t) => t.length <= 200 && TICKER_WORD.test(t));
+}
+
+/**
+ * Turns top-level headings into untimed entries: blocks before the first
+ * heading stay the intro; each heading with the blocks up to the next heading
+ * becomes an entry. Needs at least two headings that each have text; undefined
+ * otherwise (the page stays an article).
+ */
+export function headingsAsEntries(body: Block[], time: string): { intro: Block[]; entries: TickerEntryBlock[] } | undefined {
+  const first = body.findIndex((b) => b.type === 'heading');
+  if (first < 0) return undefined;
+  const intro = body.slice(0, first);
+  const entries: TickerEntryBlock[] = [];
+  let current: TickerEntryBlock | undefined;
+  for (const b of body.slice(first)) {
+    if (b.type === 'heading') {
+      current = { type: 'ticker-entry', id: `eintrag-${entries.length + 1}`, time, title: b.text.slice(0, LIMITS.headline), body: [] };
+      entries.push(current);
+    } else if (b.type === 'ticker-entry' || b.type === 'box') {
+      return undefined;
+    } else if (current!.body.length < LIMITS.tickerEntryBlocks) {
+      current!.body.push(b);
+    } else {
+      return undefined;
+    }
+  }
+  const withText = entries.filter((e) => e.body.length > 0);
+  if (withText.length < 2) return undefined;
+  return { intro, entries };
+}
