@@ -102,7 +102,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
 
   // C: caption + credit, strong label only (bare "(dpa)" only for a caption alone in its box).
   const cc0 = splitCaptionCredit(l0.text);
-  if (cc0 && cc0.caption && (cc0.strong || (cc0.bare && opensGroup && endsGroupAt(i) && l0.text.length <= 300))) {
+  // A bare "(SWR/Name)" also counts when the same credit follows alone on the next line.
+  const repeated = !!cc0 && !!l1 && sameCredit(l1.text, cc0.credit);
+  if (cc0 && cc0.caption && (cc0.strong || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
     const again = l1 && sameCredit(l1.text, cc0.credit) ? 1 : 0;

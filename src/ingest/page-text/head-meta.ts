@@ -22,11 +22,13 @@ const LABEL_RE = new RegExp(`^(?:${META_LABELS.map((l) => l.replace(/ /g, '\\s+'
 
 /** Date labels a CMS prints even when it fills in no value: "Erstellt: Aktualisiert:". */
 const EMPTY_LABELS = /^(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|stand|published|updated|created)\s*:\s*){1,3}$/i;
+/** A label alone on its line, its value on the next ("Onlinefassung" / "Tom Muster", "Aktualisiert" / "14.3.2024, 13:40 Uhr"). */
+const LONE_LABEL = /^(?:onlinefassung|online-fassung|redaktion|bearbeitung|mitarbeit|aktualisiert|veröffentlicht|erstellt|stand|videolänge|audiolänge|dauer|datum|sendung|sendedatum|updated|published)$/i;
 
 /** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:". */
 export function isMetaLabelLine(text: string): boolean {
   if (text.length > 120) return false;
-  if (EMPTY_LABELS.test(text.trim())) return true;
+  if (EMPTY_LABELS.test(text.trim()) || LONE_LABEL.test(text.trim())) return true;
   const m = LABEL_RE.exec(text.trim());
   if (!m) return false;
   const value = m[1]!;
@@ -68,4 +70,11 @@ export function pageTitleOf(text: string): string | undefined {
   const domain = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:de|com|net|org|at|ch|eu|info|fm|tv|online|news)$/iu.test(site);
   if (!domain && !profileTitleSuffixes().has(site.toLowerCase())) return undefined;
   return m[1]!.trim();
+}
+
+/** A label alone on its line whose value is the next line: how many lines the pair spans (0 when not one). */
+export function loneLabelSpan(lines: readonly { text: string }[], k: number, to: number): number {
+  if (!LONE_LABEL.test(lines[k]!.text.trim())) return 0;
+  const next = lines[k + 1];
+  return k + 1 < to && next && next.text.length <= 60 && !/[.!?]$/.test(next.text) ? 2 : 1;
 }

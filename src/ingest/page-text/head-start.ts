@@ -5,7 +5,7 @@ import { parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
 import { authorLabelAt } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, pageTitleOf } from './head-meta.js';
+import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf } from './head-meta.js';
 import { isOwnLineKicker } from './kicker.js';
 import { endsSentence, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -63,6 +63,8 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (t.length > MAX_CLASSIFY) return { kind: 'other', next: k + 1 };
   if (parseByline(t)) return { kind: 'byline', next: k + 1 };
   if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
+  const pair = loneLabelSpan(lines, k, to);
+  if (pair) return { kind: 'meta', next: k + pair };
   if (parseDateLine(t) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||
     parseMediaBadge(t) || brandLineProfile(t) || parseCreditLine(t)?.strong) {
     return { kind: 'meta', next: k + 1 };
@@ -75,7 +77,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
 /** A paragraph of running text: a sentence of some length, or simply long. */
 function isProse(text: string): boolean {
   // A teaser may end with its byline ("… a used car. By Mara Example").
-  const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:von|by)\s+\p{Lu}[\p{L}'’. -]{2,80}$/iu, '$1');
+  const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:von|by)\s+\p{Lu}[\p{L}'’., -]{2,80}$/iu, '$1');
   return t.length >= 200 || (endsSentence(t) && t.length >= 50 && wordCount(t) >= 8);
 }
 
@@ -90,7 +92,16 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   let prose = -1;
   for (let k = from; k < to && k < from + 40;) {
     const l = lines[k]!;
-    if (isStructural(l)) return none;
+    const pair = loneLabelSpan(lines, k, to);
+    if (pair) { items.push({ kind: 'meta', at: k }); k += pair; continue; }
+    if (isStructural(l)) {
+      // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr").
+      const nx = lines[k + 1]?.text ?? '';
+      if (!(parseDateLine(l.text)?.hour !== undefined && isProse(nx))) return none;
+      items.push({ kind: 'meta', at: k });
+      k++;
+      continue;
+    }
     const c = classifyHeadLine(lines, k, to, isStructural);
     if (c.kind === 'other' && isProse(l.text)) { prose = k; break; }
     items.push({ kind: c.kind, at: k });
@@ -112,7 +123,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   const above = j >= 0 ? items[j] : undefined;
   const aboveText = above?.kind === 'other' ? lines[above.at]!.text : undefined;
   // A kicker above, or the headline alone above the same headline with its kicker in front.
-  if (aboveText && (isOwnLineKicker(aboveText, hText) || hText.endsWith(` ${aboveText}`))) start = above!.at;
+  if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: j < hi - 1 }) || (hText.length > aboveText.length && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
   if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return none;
   return { furniture: new Set(dropped.map((x) => x.at)) };

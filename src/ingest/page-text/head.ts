@@ -5,7 +5,7 @@ import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
-import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine } from './head-meta.js';
+import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan } from './head-meta.js';
 import { endsSentence, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -70,6 +70,14 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       const l = lines[k]!;
       const t = l.text;
       if (t.length > MAX_CLASSIFY) return k;
+      // "Aktualisiert" / "14.3.2024, 13:40 Uhr", "Onlinefassung" / "Name": a label and its value.
+      const pair = loneLabelSpan(lines, k, to);
+      if (pair) {
+        const d = pair === 2 ? parseDateLine(lines[k + 1]!.text) : undefined;
+        if (d && (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined))) head.pageDate = d;
+        k += pair;
+        continue;
+      }
       if (ctx.isStructural(l)) {
         // "14.03.2024 | 16:20 Uhr" between headline and teaser is the page's date, not a
         // ticker entry: no text of its own, and running text (not a title) follows.
@@ -171,12 +179,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // Kicker, byline, headline (BR24 prints the author between them).
   const third = i + 2 < to ? lines[i + 2] : undefined;
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && parseByline(second.text) &&
-    third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
+    third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
+    !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
   if (rest.length <= LIMITS.kicker && second && secondIsHeadline && isOwnLineKicker(rest, splitDatePrefix(second.text).rest)) {
     head.kicker = rest;
     head.headline = splitDatePrefix(second.text).rest;
     i += 2;
-  } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text)) {
+  } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text, { bylineBetween: true })) {
     head.kicker = rest;
     head.byline ??= parseByline(second.text);
     head.headline = third.text;
@@ -201,7 +210,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   }
   // The headline alone, then again with the kicker in front (WAZ): "Headline" / "Kicker Headline".
   const again = lines[i];
-  if (!head.kicker && again && i < to && again.text.length > head.headline.length + 2 && again.text.endsWith(` ${head.headline}`)) {
+  if (!head.kicker && again && i < to && again.text.length > head.headline.length + 2 && again.text.endsWith(head.headline) &&
+    /(?:\s|\p{Ll})$/u.test(again.text.slice(0, again.text.length - head.headline.length))) {
+    // With a space ("Kicker Headline") or glued ("KickerHeadline").
     const k = again.text.slice(0, again.text.length - head.headline.length).trim();
     if (k.length <= LIMITS.kicker && wordCount(k) <= 6 && !endsSentence(k)) {
       head.kicker = k;
@@ -269,6 +280,12 @@ const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|mei
  * so a sentence-start word in second (or third) place marks the cut.
  */
 function datelinePrefix(text: string): { place: string; text: string } | undefined {
+  // "Essen. Die Siedlung …", "BONN. Der Rat …": the place with a period.
+  const dot = /^(\p{Lu}[\p{L}-]{2,}(?:\/\p{L}+)?)\.\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
+  if (dot && SENTENCE_START_WORDS.has(dot[2]!.toLowerCase()) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {
+    const place = /^\p{Lu}+$/u.test(dot[1]!) ? dot[1]!.charAt(0) + dot[1]!.slice(1).toLowerCase() : dot[1]!;
+    return { place, text: text.slice(dot[1]!.length + 1).trim() };
+  }
   const words = text.split(' ');
   let i = 0;
   if (GENRES.test(words[0] ?? '')) i = 1;

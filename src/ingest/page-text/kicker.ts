@@ -176,13 +176,14 @@ export function colonKicker(line: string): { kicker: string; headline: string } 
  * the kicker limit), not ending like a sentence, shorter than the headline that
  * follows, and that headline is not itself a sentence of running text.
  */
-export function isOwnLineKicker(kicker: string, headline: string): boolean {
+export function isOwnLineKicker(kicker: string, headline: string, opts: { bylineBetween?: boolean } = {}): boolean {
   // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
   if (colonKicker(headline)) return false;
-  // "Headline" / "Kicker Headline": the line below repeats this one with its kicker in front.
-  if (headline.endsWith(` ${kicker}`)) return false;
+  // "Headline" / "Kicker Headline": the line below repeats this one with its kicker in front (or glued on).
+  if (headline.endsWith(kicker)) return false;
   if (kicker.length > LIMITS.kicker || wordCount(kicker) > 6 || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
-  if (headline.length > LIMITS.headline || headline.length <= kicker.length || /\.$/.test(headline)) return false;
+  // A kicker is shorter than its headline, unless a byline stands between them (a structure of its own).
+  if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;
   if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker)) return false;
   return wordCount(headline) >= 2;
 }
