@@ -52,7 +52,8 @@ export function parseByline(line: string): Byline | undefined {
   if (line.length > LIMITS.byline + 20) return undefined;
   const m = PREFIX.exec(line);
   if (!m) return undefined;
-  const rest = line.slice(m[0].length).replace(/[\s|,;–-]+$/, '').trim();
+  // "Von Name | 14.03.2024": a date after the names is not part of the byline.
+  const rest = line.slice(m[0].length).replace(/\s*[|·]\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+)\s*\d{2,4}.*$/u, '').replace(/[\s|,;–-]+$/, '').trim();
   if (!rest || rest.length > LIMITS.byline) return undefined;
 
   const authors: Author[] = [];

@@ -96,9 +96,16 @@ function labelledCredit(line: string): CaptionCredit | undefined {
     if (!last || m.index > last.at) last = { at: m.index + (m[0].length - m[0].trimStart().length), after: m.index + m[0].length, label: '©' };
   }
   if (!last) return undefined;
-  const credit = cleanCredit(line.slice(last.after));
+  let credit = cleanCredit(line.slice(last.after));
   if (!credit || credit.includes(':')) return undefined;
-  const caption = line.slice(0, last.at).trim();
+  let caption = line.slice(0, last.at).trim();
+  // "… im Regen. © NDR Foto: Name": the rights holder and the photographer, one credit.
+  const holder = last.label !== '©' ? /(?:^|\s)©\s*([^©:.!?]{2,60})$/.exec(caption) : null;
+  if (holder && cleanCredit(holder[1]!)) {
+    credit = `${holder[1]!.trim()}/${credit}`;
+    caption = caption.slice(0, holder.index).trim();
+    return { caption, credit, strong: true };
+  }
   const strong = last.label === '©' || STRONG_RE.test(last.label);
   return { caption, credit, strong, ...(!strong && looksLikeBareCredit(credit) && { known: true }) };
 }

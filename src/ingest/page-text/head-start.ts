@@ -93,7 +93,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   for (let k = from; k < to && k < from + 40;) {
     const l = lines[k]!;
     const pair = loneLabelSpan(lines, k, to);
-    if (pair) { items.push({ kind: 'meta', at: k }); k += pair; continue; }
+    if (pair) { items.push({ kind: authorLabelAt(lines, k, to) ? 'byline' : 'meta', at: k }); k += pair; continue; }
     if (isStructural(l)) {
       // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr").
       const nx = lines[k + 1]?.text ?? '';
@@ -123,7 +123,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   const above = j >= 0 ? items[j] : undefined;
   const aboveText = above?.kind === 'other' ? lines[above.at]!.text : undefined;
   // A kicker above, or the headline alone above the same headline with its kicker in front.
-  if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: j < hi - 1 }) || (hText.length > aboveText.length && hText.endsWith(aboveText)))) start = above!.at;
+  if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: j < hi - 1 }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
   if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return none;
   return { furniture: new Set(dropped.map((x) => x.at)) };

@@ -73,6 +73,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // "Aktualisiert" / "14.3.2024, 13:40 Uhr", "Onlinefassung" / "Name": a label and its value.
       const pair = loneLabelSpan(lines, k, to);
       if (pair) {
+        const by = authorLabelAt(lines, k, to);
+        if (by && !head.byline) head.byline = by;
         const d = pair === 2 ? parseDateLine(lines[k + 1]!.text) : undefined;
         if (d && (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined))) head.pageDate = d;
         k += pair;
@@ -210,7 +212,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   }
   // The headline alone, then again with the kicker in front (WAZ): "Headline" / "Kicker Headline".
   const again = lines[i];
-  if (!head.kicker && again && i < to && again.text.length > head.headline.length + 2 && again.text.endsWith(head.headline) &&
+  if (!head.kicker && again && i < to && wordCount(head.headline) >= 3 && again.text.length > head.headline.length + 2 && again.text.endsWith(head.headline) &&
     /(?:\s|\p{Ll})$/u.test(again.text.slice(0, again.text.length - head.headline.length))) {
     // With a space ("Kicker Headline") or glued ("KickerHeadline").
     const k = again.text.slice(0, again.text.length - head.headline.length).trim();

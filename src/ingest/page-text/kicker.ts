@@ -111,7 +111,7 @@ function isAdjectiveLike(word: string, next: string): boolean {
   const w = word.toLowerCase();
   if (NAME_ADJECTIVES.has(w) && NAME_NOUNS.test(next.replace(/[^\p{L}]/gu, ''))) return false;
   // Nouns in -ung, -heit, -keit, -schaft, -tion never end like this; common adjective endings do.
-  return /(?:ig|lich|isch|sam|bar|haft|los|voll|ell|iv|al|ant|ent|ig|er|neu|jung|alt|groß|klein|gut|schlecht|hoch|tief|lang|kurz|stark|schwach|reich|arm|erst|letzt|viel|weit|nah|früh|spät|schnell|frei|voll|leer|warm|kalt|hart|weich|jüng|älter|größer|ganz|halb|deutsch|sächsisch|ander|weiter|mehrer|einig|ehemalig|bisherig|heutig|neuest|best)(?:e|en|er|es|em)$/.test(w) ||
+  return /(?:ig|lich|isch|sch|sam|bar|haft|los|voll|ell|iv|al|ant|ent|ig|er|neu|jung|alt|groß|klein|gut|schlecht|hoch|tief|lang|kurz|stark|schwach|reich|arm|erst|letzt|viel|weit|nah|früh|spät|schnell|frei|voll|leer|warm|kalt|hart|weich|jüng|älter|größer|ganz|halb|deutsch|sächsisch|ander|weiter|mehrer|einig|ehemalig|bisherig|heutig|neuest|best)(?:e|en|er|es|em)$/.test(w) ||
     NAME_ADJECTIVES.has(w);
 }
 
@@ -180,7 +180,7 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
   if (colonKicker(headline)) return false;
   // "Headline" / "Kicker Headline": the line below repeats this one with its kicker in front (or glued on).
-  if (headline.endsWith(kicker)) return false;
+  if (wordCount(kicker) >= 3 && headline.endsWith(kicker)) return false;
   if (kicker.length > LIMITS.kicker || wordCount(kicker) > 6 || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
   // A kicker is shorter than its headline, unless a byline stands between them (a structure of its own).
   if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;

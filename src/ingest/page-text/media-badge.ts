@@ -12,7 +12,7 @@ export interface MediaBadge {
 
 const TYPES: Array<[RegExp, MediaType]> = [
   [/^(?:videos?|video-?beitrag|film|clip|livestream|video clip)$/i, 'video'],
-  [/^(?:audios?|audio-?beitrag|podcast|hörbeitrag|radio|audio clip)$/i, 'audio'],
+  [/^(?:audios?|audio-?beitrag|podcast|hörbeitrag|radio|audio clip|hören|anhören|listen)$/i, 'audio'],
   [/^(?:grafik|grafiken|infografik|karte|landkarte|graphic|infographic|map|chart|interaktiv|interactive)$/i, 'graphic'],
   [/^(?:bildergalerie|galerie|fotostrecke|bilderstrecke|gallery|photo gallery|bilder|fotos|photos)$/i, 'gallery'],
   [/^(?:bild|foto|image|photo|picture)$/i, 'image'],

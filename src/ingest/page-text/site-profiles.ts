@@ -38,6 +38,7 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
   { site: 'FAZ', hosts: ['faz.net'], brandLines: ['faz.net', 'f.a.z.'], titleSuffixes: ['faz', 'faz.net'] },
   { site: 'SZ', hosts: ['sueddeutsche.de'], brandLines: ['süddeutsche zeitung', 'sz.de'], titleSuffixes: ['süddeutsche zeitung', 'sz.de'] },
   { site: 'n-tv', hosts: ['n-tv.de'], brandLines: ['n-tv.de', 'ntv.de'], titleSuffixes: ['n-tv.de', 'ntv.de'] },
+  { site: 'Mitteldeutsche Zeitung', hosts: ['mz.de'], brandLines: ['mitteldeutsche zeitung'], titleSuffixes: ['mz.de', 'mitteldeutsche zeitung'], kickerJoined: true },
   { site: 't-online', hosts: ['t-online.de'], brandLines: ['t-online'], titleSuffixes: ['t-online'] },
 ];
 

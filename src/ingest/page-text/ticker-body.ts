@@ -89,6 +89,8 @@ export function parseTickerBody(
         lead = rest;
       }
     }
+    // "Update - Title", "Title (Update)": the marker is not part of the title.
+    if (entry.title) entry.title = entry.title.replace(/^(?:update|aktualisiert|neu)\s*[-–—:]\s+/i, '').replace(/\s*\((?:update|aktualisiert)\)$/i, '') || entry.title;
     if (lead) entry.body.push(...paragraphs(lead));
     const parsed = parseBody(span, b, span.length, { ...bodyOpts, ...(entry.title && { pictureAlt: entry.title }) });
     entry.body.push(...parsed.blocks);

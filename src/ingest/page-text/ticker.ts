@@ -56,6 +56,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     const rel = parseRelativeEntry(text);
     if (rel) return rel;
   }
+  // A bullet before an entry ("• 14.03.24 | 09:30 | Title").
+  const bullet = /^[•·▪●◦‣]\s*(?=\d)/.exec(text);
+  if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
   const dm = /^(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?:,?\s+|\s*\|\s*)(?=\d{1,2}[:.]\d{2})/.exec(text);
