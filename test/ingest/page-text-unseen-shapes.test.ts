@@ -144,6 +144,30 @@ describe('kicker and headline on one line', () => {
   });
 });
 
+describe('more shapes from the third round', () => {
+  test('dated update paragraphs in an article become timed entries; the story stays an article', () => {
+    const d = imp(`Baustelle am Ring\nSperrung in Münster: Stadt leitet Verkehr um\n\nStand: 12.03.2024 09:00 Uhr\n\nSeit Montag ist ein Teil des Rings gesperrt. Die Stadt rechnet mit Staus im Berufsverkehr.\n\nUpdate: 14. März, 8.07 Uhr. Am zweiten Tag hat sich der Verkehr etwas beruhigt.\n\nUpdate vom 13. März, 17.30 Uhr: Im Feierabendverkehr standen Autofahrer bis zu 40 Minuten im Stau.\n\n${BODY}`);
+    assert.equal(d.draft.kind, 'article');
+    const e = d.draft.body.filter((b) => b.type === 'ticker-entry');
+    assert.deepEqual(e.map((b) => b.type === 'ticker-entry' && b.time), ['2024-03-14T08:07:00+01:00', '2024-03-13T17:30:00+01:00']);
+    assert.ok(!texts(d.draft).some((t) => t.startsWith('Update')));
+  });
+
+  test('a headline printed alone in the page title is evidence for the kicker split', () => {
+    const d = imp(`Schulen bleiben wegen Glatteis geschlossen | beispiel-zeitung.de\n\nWinterwetter Schulen bleiben wegen Glatteis geschlossen\n\nIn drei Landkreisen fällt am Donnerstag der Unterricht aus. Busse fahren nur eingeschränkt.\n\n${BODY}`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline], ['Winterwetter', 'Schulen bleiben wegen Glatteis geschlossen']);
+  });
+
+  test('"© NDR Foto: Name" is one credit; "Update -" markers leave ticker titles; bullets before entries; "Hören" badges; dated bylines', () => {
+    assert.deepEqual(splitCaptionCredit('Kinder warten an einer Haltestelle. © NDR Foto: Hanna Beispiel'), { caption: 'Kinder warten an einer Haltestelle.', credit: 'NDR/Hanna Beispiel', strong: true });
+    const t = imp(`Niedersachsen-Ticker am Donnerstag\n\n11:47 Uhr - Hannover\nUpdate - Stadtbahn fährt wieder\nDie Linie 10 ist frei.\n\n11:20 Uhr - Kiel\nMarine übt vor der Küste (Update)\nDer Schiffsverkehr ist eingeschränkt.\n\n10:58 Uhr - Celle\nNeues Forschungszentrum\nDie Uni bekommt Geld vom Land.\n`);
+    assert.deepEqual(entries(t.draft), ['11:47 Stadtbahn fährt wieder', '11:20 Marine übt vor der Küste', '10:58 Neues Forschungszentrum']);
+    assert.equal(parseEntryStart('• 14.03.24 | 09:30 | Bühnenprogramm steht')?.rest, 'Bühnenprogramm steht');
+    const a = imp(`Hören 06:48\nLandwirtschaft in der Lausitz\nWenn der Wolf die Schafe holt\n\nImmer öfter reißen Wölfe Schafe auf den Weiden. Die Halter fordern mehr Hilfe vom Land.\n\nVon Moritz Beispiel | 14.03.2024\n\n${BODY}`);
+    assert.deepEqual([a.draft.kicker, a.draft.headline, a.draft.byline], ['Landwirtschaft in der Lausitz', 'Wenn der Wolf die Schafe holt', 'Moritz Beispiel']);
+  });
+});
+
 describe('metadata lines', () => {
   test('labels, players and breadcrumbs', () => {
     assert.ok(isMetaLabelLine('Onlinefassung: Rita Muster'));

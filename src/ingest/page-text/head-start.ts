@@ -7,7 +7,7 @@ import { authorLabelAt } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf } from './head-meta.js';
 import { isOwnLineKicker } from './kicker.js';
-import { endsSentence, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
+import { endsSentence, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { brandLineProfile } from './site-profiles.js';
 
@@ -41,7 +41,7 @@ export interface HeadStart {
  * line is furniture (returned); otherwise it is the headline line, and its text
  * loses the site's name (the line is changed in place).
  */
-export function takePageTitle(lines: Line[], from: number, to: number): number | undefined {
+export function takePageTitle(lines: Line[], from: number, to: number): { index?: number; title?: string } {
   for (let k = from; k < Math.min(to, from + 6); k++) {
     const title = pageTitleOf(lines[k]!.text);
     if (!title) continue;
@@ -49,12 +49,13 @@ export function takePageTitle(lines: Line[], from: number, to: number): number |
     const nt = norm(title);
     for (let j = k + 1; j < Math.min(to, k + 16); j++) {
       const nl = norm(lines[j]!.text);
-      if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`))) return k;
+      // The head repeats it, or prints it with the kicker in front.
+      if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`) || (nt.length >= 12 && nl.endsWith(` ${nt}`)))) return { index: k, title };
     }
     lines[k] = { ...lines[k]!, text: title };
-    return undefined;
+    return {};
   }
-  return undefined;
+  return {};
 }
 
 /** Classifies the head line at `k`: metadata, a byline, a picture (with the index after it), or something else. */
@@ -74,12 +75,6 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   return { kind: 'other', next: k + 1 };
 }
 
-/** A paragraph of running text: a sentence of some length, or simply long. */
-function isProse(text: string): boolean {
-  // A teaser may end with its byline ("… a used car. By Mara Example").
-  const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:von|by)\s+\p{Lu}[\p{L}'’., -]{2,80}$/iu, '$1');
-  return t.length >= 200 || (endsSentence(t) && t.length >= 50 && wordCount(t) >= 8);
-}
 
 /** Short and not a sentence: a line a page prints as furniture. */
 function furnitureLike(text: string): boolean {
@@ -97,13 +92,13 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
     if (isStructural(l)) {
       // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr").
       const nx = lines[k + 1]?.text ?? '';
-      if (!(parseDateLine(l.text)?.hour !== undefined && isProse(nx))) return none;
+      if (!(parseDateLine(l.text)?.hour !== undefined && isRunningText(nx))) return none;
       items.push({ kind: 'meta', at: k });
       k++;
       continue;
     }
     const c = classifyHeadLine(lines, k, to, isStructural);
-    if (c.kind === 'other' && isProse(l.text)) { prose = k; break; }
+    if (c.kind === 'other' && isRunningText(l.text)) { prose = k; break; }
     items.push({ kind: c.kind, at: k });
     k = c.next;
   }
@@ -115,7 +110,8 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   const hText = lines[h.at]!.text;
   // A headline does not end with a period; a short sentence there is the teaser.
   if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none;
-  // The kicker: the unplaced line right above it, with at most bylines between.
+  // The kicker: the unplaced line right above it, with at most bylines between. The
+  // running text has fixed the headline, so the kicker need not be shorter than it.
   let start = h.at;
   const hi = items.indexOf(h);
   let j = hi - 1;
@@ -123,7 +119,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   const above = j >= 0 ? items[j] : undefined;
   const aboveText = above?.kind === 'other' ? lines[above.at]!.text : undefined;
   // A kicker above, or the headline alone above the same headline with its kicker in front.
-  if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: j < hi - 1 }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
+  if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
   if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return none;
   return { furniture: new Set(dropped.map((x) => x.at)) };

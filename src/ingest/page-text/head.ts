@@ -6,7 +6,7 @@ import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
 import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan } from './head-meta.js';
-import { endsSentence, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
@@ -30,6 +30,8 @@ export interface HeadContext {
   furniture?: Set<number>;
   /** The site prints kicker and headline joined on one line (site-profiles.ts). */
   kickerJoined?: boolean;
+  /** The page title printed above the head (without the site's name). */
+  pageTitle?: string;
 }
 
 export interface Head {
@@ -183,7 +185,10 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && parseByline(second.text) &&
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
     !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
-  if (rest.length <= LIMITS.kicker && second && secondIsHeadline && isOwnLineKicker(rest, splitDatePrefix(second.text).rest)) {
+  // Running text right under the second line fixes it as the headline; the kicker may then be the longer line.
+  const proseAfter = !!lines[i + 2] && i + 2 < to && !ctx.isStructural(lines[i + 2]!) && isRunningText(lines[i + 2]!.text) &&
+    !!second && !parseCreditLine(second.text) && !isMetaLabelLine(second.text);
+  if (rest.length <= LIMITS.kicker && second && secondIsHeadline && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
     head.kicker = rest;
     head.headline = splitDatePrefix(second.text).rest;
     i += 2;
@@ -193,7 +198,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.headline = third.text;
     i += 3;
   } else if (rest.length <= MAX_CLASSIFY) {
-    const split = splitKicker(rest, { bodyText: ctx.textAfter(i), language: ctx.language, ...(ctx.kickerJoined && { joined: true }) });
+    const split = splitKicker(rest, { bodyText: ctx.textAfter(i), language: ctx.language, ...(ctx.kickerJoined && { joined: true }), ...(ctx.pageTitle && { pageTitle: ctx.pageTitle }) });
     if (isHeadlineLike(split.headline)) {
       if (split.kicker) head.kicker = split.kicker;
       head.headline = split.headline;

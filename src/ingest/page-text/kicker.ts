@@ -46,6 +46,15 @@ interface Context {
   language: 'de' | 'en';
   /** The site prints kicker and headline on one line (site-profiles.ts): a split needs less evidence. */
   joined?: boolean;
+  /** The page's title as the crawl printed it (without the site's name), if any. */
+  pageTitle?: string;
+}
+
+/** The rest of the line is printed alone elsewhere on the page (the page title, a rail, a repeat): strong evidence. */
+function printedAlone(rest: string, ctx: Context): boolean {
+  if (rest.length < 12) return false;
+  if (ctx.pageTitle && ctx.pageTitle === rest) return true;
+  return `\n${ctx.bodyText}\n`.includes(`\n${rest}\n`);
 }
 
 /** Capitalised adjectives that are part of a name, not a sentence's first word ("Deutsche Bahn", "Grüne Jugend"). */
@@ -96,6 +105,7 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   if (KNOWN_KICKERS.has(kicker.toLowerCase())) s += 3;
   if (/\p{L}-\p{L}/u.test(last)) s += 2;
   if (recursStandalone(kicker, ctx.bodyText, first)) s += 2;
+  if (printedAlone(restWords.join(' '), ctx)) s += 4;
   const second = restWords[1];
   if (second && /^\p{Ll}/u.test(second)) s += 1;
   // German: a capitalised adjective right after a noun starts a new phrase ("… am Bodensee Junge Physikerinnen fragen …").

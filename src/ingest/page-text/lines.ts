@@ -139,3 +139,9 @@ export function shortenAtWord(text: string, max: number): string {
   const base = cut >= max / 2 ? head.slice(0, cut) : head;
   return `${base.replace(/[\s,;:–-]+$/, '')}…`;
 }
+
+/** A paragraph of running text: a sentence of some length, or simply long. A teaser may end with its byline ("… a used car. By Mara Example"). */
+export function isRunningText(text: string): boolean {
+  const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:von|by)\s+\p{Lu}[\p{L}'’., -]{2,80}$/iu, '$1');
+  return t.length >= 200 || (endsSentence(t) && t.length >= 50 && wordCount(t) >= 8);
+}

@@ -21,6 +21,7 @@ import { parseTickerBody } from './ticker-body.js';
 import { looksLikeTicker, parseEntryStart } from './ticker.js';
 import type { ImportOptions, ImportResult } from './types.js';
 import { headingsAsEntries, namesItselfTicker } from './untimed-ticker.js';
+import { updateParagraphsAsEntries } from './update-paragraphs.js';
 import { isWidgetLine } from './widgets.js';
 
 /**
@@ -117,12 +118,12 @@ function run(text: string, opts: ImportOptions): ImportResult {
   }
   const isTickerLine = (l: Line) => !!parseEntryStart(l.text);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
-  const titleLine = takePageTitle(lines, 0, end);
+  const { index: titleLine, title: pageTitle } = takePageTitle(lines, 0, end);
   const furniture = findHeadStart(lines, 0, end, isTickerLine).furniture;
   if (titleLine !== undefined) furniture.add(titleLine);
   for (const k of tidied.debris) furniture.add(k);
   const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
-  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }) });
+  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }) });
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
   if (head.loneCredit && !head.figures.length) {
@@ -191,6 +192,12 @@ function run(text: string, opts: ImportOptions): ImportResult {
     body = b.blocks;
     related.push(...b.related);
     if (b.splitParagraphs) warnings.push(`${b.splitParagraphs} paragraph${b.splitParagraphs === 1 ? ' was' : 's were'} longer than ${LIMITS.inlineText} characters and split at sentence ends`);
+    // Dated update paragraphs inside an article.
+    if (body.some((x) => x.type === 'paragraph')) {
+      const stampDate = firstPublishedAt ?? updatedAt;
+      const day = head.pageDate ?? (stampDate ? berlinDay(new Date(stampDate)) : opts.now && !Number.isNaN(opts.now.getTime()) ? berlinDay(opts.now) : undefined);
+      if (day) body = updateParagraphsAsEntries(body, day).body;
+    }
     // A live blog whose entries print no time: its headings are the entries.
     const stamp = updatedAt ?? firstPublishedAt ?? (opts.now && !Number.isNaN(opts.now.getTime()) ? toZonedIso(opts.now) : undefined);
     const untimed = stamp && namesItselfTicker([headText, ...all.slice(0, 8).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;

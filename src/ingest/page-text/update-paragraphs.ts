@@ -1,0 +1,28 @@
+import { monthFromName, type Block, type TickerEntryBlock } from '../../content/index.js';
+import { dateToIso } from './dates.js';
+
+/**
+ * Articles that grow by dated updates (regional papers of the Ippen network):
+ * "Update: 14. März, 8.07 Uhr. Am zweiten Tag …", "Update vom 28. März, 14.08
+ * Uhr: …", "Update, 17:30 Uhr: …". Each such paragraph becomes a ticker entry
+ * inside the article, with its time; the story stays an article.
+ */
+const UPDATE = /^(?:\+{1,3}\s*)?(?:Update|Aktualisierung|Nachtrag)(?:\s+vom)?\s*[:,]?\s*(?:(\d{1,2})\.\s*(\p{L}{3,}\.?|\d{1,2}\.)\s*(\d{4})?\s*,?\s*)?(?:um\s+)?(\d{1,2})[.:](\d{2})\s*Uhr\s*[.:,]?\s*(?:\+{1,3}\s*)?(\S.*)$/u;
+
+export function updateParagraphsAsEntries(body: Block[], anchor: { year: number; month: number; day: number }): { body: Block[]; count: number } {
+  let count = 0;
+  const out = body.map((b): Block => {
+    if (b.type !== 'paragraph' || b.content.length !== 1 || b.content[0]!.href) return b;
+    const m = UPDATE.exec(b.content[0]!.text);
+    if (!m) return b;
+    const month = m[2] ? (/^\d/.test(m[2]) ? Number(m[2].replace('.', '')) : monthFromName(m[2])) : anchor.month;
+    const day = m[1] ? Number(m[1]) : anchor.day;
+    if (!month || month > 12 || day > 31) return b;
+    const iso = dateToIso({ year: m[3] ? Number(m[3]) : anchor.year, month, day, hour: Number(m[4]), minute: Number(m[5]) });
+    if (!iso) return b;
+    count++;
+    const entry: TickerEntryBlock = { type: 'ticker-entry', time: iso.iso, body: [{ type: 'paragraph', content: [{ text: m[6]! }] }] };
+    return entry;
+  });
+  return { body: out, count };
+}
