@@ -1,7 +1,8 @@
 /**
  * Memory under a long run (issue "Speed", goal 8): the resident set of one
- * `lede serve` process (the compiled CLI with MALLOC_ARENA_MAX=2, as
- * `npm start` runs it; LEDE_WORKERS=1, request log off) while it answers
+ * `lede serve` process (the compiled CLI with glibc's malloc settings as
+ * `npm start` and the workers have them, MALLOC_SETTINGS; one set in the
+ * environment wins; LEDE_WORKERS=1, request log off) while it answers
  * BENCH_MEMORY_REQUESTS requests (1,000,000) across BENCH_MEMORY_STORIES
  * published stories (10,000), on PGlite and on a throwaway PostgreSQL.
  *
@@ -27,6 +28,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MALLOC_SETTINGS } from '../src/cli/serve-workers.js';
 import { sectionSlug, storyPath } from '../src/content/index.js';
 import type { Database } from '../src/store/index.js';
 import { bulkStories } from './bulk-stories.js';
@@ -158,7 +160,7 @@ async function startServe(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'bin/lede.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', ...env, PORT: String(port), HOST: '127.0.0.1', LEDE_WORKERS: '1', LEDE_LOG: 'off', LEDE_METRICS_TOKEN: METRICS_TOKEN },
+    env: { ...MALLOC_SETTINGS, ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LEDE_WORKERS: '1', LEDE_LOG: 'off', LEDE_METRICS_TOKEN: METRICS_TOKEN },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await waitForLine(child, /Lede is running/, 'lede serve', 120_000);

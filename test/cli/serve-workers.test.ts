@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,7 +15,7 @@ import { createServerDatabase, dropServerDatabase, serverSkipReason } from '../h
 import { Browser } from '../helpers/newsroom-browser.js';
 import { freePort, serveChild } from '../hardening/serve-child.js';
 import { loadConfig } from '../../src/server/config.js';
-import { workerPoolSize } from '../../src/cli/serve-workers.js';
+import { MALLOC_SETTINGS, mallocSettingsFor, workerPoolSize } from '../../src/cli/serve-workers.js';
 import { openConfiguredDatabase } from '../../src/cli/open-configured-database.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -117,6 +118,16 @@ describe('lede serve with LEDE_WORKERS=2 on PostgreSQL', { skip }, () => {
     for (const w of ['1', '2']) assert.match(metrics.get(w)!.body, /^lede_event_relay_listening 1$/m);
   });
 
+  test('the workers start with the malloc settings, the operator\'s own values kept', () => {
+    if (process.platform !== 'linux') return; // /proc/<pid>/environ
+    for (const pid of pids) {
+      const env = Object.fromEntries(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+      const expected = { ...MALLOC_SETTINGS, ...Object.fromEntries(Object.keys(MALLOC_SETTINGS).filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]])) };
+      if (/glibc\.malloc\./.test(process.env.GLIBC_TUNABLES ?? '')) for (const k of Object.keys(MALLOC_SETTINGS)) assert.equal(env[k], process.env[k], `worker ${pid}: ${k}`);
+      else for (const [k, v] of Object.entries(expected)) assert.equal(env[k], v, `worker ${pid}: ${k}`);
+    }
+  });
+
   test('a story published through one worker purges the cached front page in both', async () => {
     const b = new Browser({ request: (url, init) => fetch(url.replace(/^http:\/\/localhost/, base), init) });
     await b.apiLogin(login.email, login.password);
@@ -189,6 +200,21 @@ describe('LEDE_WORKERS', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('malloc settings for workers', () => {
+  test('each setting is added unless the operator set it; GLIBC_TUNABLES with malloc tunables leaves all to the operator', () => {
+    assert.deepEqual(mallocSettingsFor({}), { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' });
+    assert.deepEqual(mallocSettingsFor({ MALLOC_ARENA_MAX: '4' }), { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' });
+    assert.deepEqual(mallocSettingsFor({ MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_TRIM_THRESHOLD_: '0' }), { MALLOC_ARENA_MAX: '2' });
+    assert.deepEqual(mallocSettingsFor({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=1' }), {});
+    assert.deepEqual(mallocSettingsFor({ GLIBC_TUNABLES: 'glibc.rtld.optional_static_tls=2048' }), MALLOC_SETTINGS);
+  });
+
+  test('npm start runs lede serve with the same settings', () => {
+    const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+    for (const [k, v] of Object.entries(MALLOC_SETTINGS)) assert.match(start, new RegExp(`(^| )${k}=${v} `), `npm start sets ${k}=${v}`);
   });
 });
 
