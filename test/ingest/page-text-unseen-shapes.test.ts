@@ -168,6 +168,32 @@ describe('more shapes from the third round', () => {
   });
 });
 
+describe('shapes from the docs\' site table', () => {
+  test('an English date line first (month first, AM/PM) is the page date', () => {
+    const d = imp(`07/14/2017 06:06 PM\n\nEurope\nThe Ferry That Nobody Wanted\n\nA small island voted to keep its old ferry running, against the advice of every consultant it hired.\n\n${BODY}`);
+    assert.equal(d.draft.headline, 'The Ferry That Nobody Wanted');
+    assert.equal(d.draft.firstPublishedAt, '2017-07-14T18:06:00+02:00');
+  });
+
+  test('a media library title with the programme note; a teaser ending "Beitrag von Name"', () => {
+    const d = imp(`rbb24: Fähre über die Havel fährt wieder | Video der Sendung vom 14.03.2024 mit Untertitel\n\nNach drei Wochen Reparatur legt die Fähre bei Caputh wieder ab. Pendler sparen einen langen Umweg. Beitrag von Lena Beispiel\n\n${BODY}`);
+    assert.equal(d.draft.headline, 'Fähre über die Havel fährt wieder');
+    assert.equal(d.draft.teaser, 'Nach drei Wochen Reparatur legt die Fähre bei Caputh wieder ab. Pendler sparen einen langen Umweg.');
+    assert.equal(d.draft.byline, 'Lena Beispiel');
+  });
+
+  test('a radio site\'s now-playing line and a one-line quote as teaser', () => {
+    const d = imp(`Seit 16:00 Uhr Nachrichten\n\nPolitik\nDonnerstag, 14. März 2024\n\nMinister verteidigt neue Schuldenregel\n\n"Wir sind gut vorbereitet", sagte er.\n\n${BODY}`);
+    assert.equal(d.draft.headline, 'Minister verteidigt neue Schuldenregel');
+    assert.equal(d.draft.teaser, '"Wir sind gut vorbereitet", sagte er.');
+  });
+
+  test('agency copy: "Foto: caption, via agency" is a picture', () => {
+    const d = imp(`Bundesrat stimmt Gesetz zu\n\nBerlin (dts Nachrichtenagentur) - Der Bundesrat hat am Freitag dem neuen Gesetz zugestimmt. Die Länder hatten lange verhandelt.\n\nFoto: Bundesrat in Berlin (Archiv), via dts Nachrichtenagentur\n\nFoto/Quelle: dts\n`);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [['Bundesrat in Berlin (Archiv)', 'dts Nachrichtenagentur']]);
+  });
+});
+
 describe('metadata lines', () => {
   test('labels, players and breadcrumbs', () => {
     assert.ok(isMetaLabelLine('Onlinefassung: Rita Muster'));

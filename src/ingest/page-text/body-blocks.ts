@@ -1,6 +1,7 @@
 import { LIMITS, monthFromName, type Block, type Inline, type RelatedTeaser } from '../../content/index.js';
 import { parseCreditLine } from './credits.js';
 import { figureKind, tryFigure } from './figures.js';
+import { viaCredit } from './head-meta.js';
 import { endsSentence, endsWithStop, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
@@ -136,6 +137,13 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (fig) {
       blocks.push({ type: 'figure', ...fig.figure });
       j = fig.next;
+      continue;
+    }
+    // Agency copy: "Foto: caption (Archiv), via dts Nachrichtenagentur".
+    const via = viaCredit(t);
+    if (via && via.caption.length <= Math.min(LIMITS.caption, LIMITS.alt) && via.credit.length <= LIMITS.credit) {
+      blocks.push({ type: 'figure', kind: figureKind(via.caption), alt: via.caption, caption: via.caption, credit: via.credit });
+      j++;
       continue;
     }
 

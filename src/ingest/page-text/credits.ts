@@ -113,6 +113,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
 /** A line that is only a credit: "Bildrechte: mdr", "Foto: dpa/Jan Woitas", "© IMAGO". */
 export function parseCreditLine(line: string): { credit: string; strong: boolean; known?: boolean } | undefined {
   if (line.length > LIMITS.credit + 20) return undefined;
+  // "Foto: caption, via agency" names a picture and its source, not a credit alone (head-meta.ts viaCredit).
+  if (/^(?:Foto|Bild|Photo)\s*:.{8,},\s*via\s+\S/i.test(line)) return undefined;
   // "(Foto: dpa)" on its own line.
   const inner = /^\((.+)\)$/.exec(line.trim())?.[1] ?? line;
   const cc = labelledCredit(inner);

@@ -1,6 +1,7 @@
 import { LIMITS } from '../../content/index.js';
+import type { FoundDate } from './dates.js';
 import { parseMediaBadge, parseDuration } from './media-badge.js';
-import { profileTitleSuffixes } from './site-profiles.js';
+import { brandLineProfile, profileTitleSuffixes } from './site-profiles.js';
 
 /**
  * Lines of a page's head that are neither kicker, headline nor teaser, beyond
@@ -63,6 +64,13 @@ export function breadcrumbParts(text: string): string[] | undefined {
 
 /** A page title printed with the site's name: "Headline | tagesschau.de", "Headline - DER SPIEGEL". Returns the title part. */
 export function pageTitleOf(text: string): string | undefined {
+  if (text.length > LIMITS.headline + LIMITS.kicker + 80) return undefined;
+  // A media library's title: "rbb24: Title | Video der Sendung vom 14.03.2024 mit Untertitel".
+  const note = /^(.{8,}?)\s+\|\s+(?:Video|Audio|Sendung|Beitrag)\b[^|]{0,80}\b(?:vom|from)\s+\d[^|]{0,60}$/i.exec(text.trim());
+  if (note) {
+    const brand = /^([^:]{2,30}):\s+(\S.+)$/.exec(note[1]!);
+    return brand && brandLineProfile(brand[1]!) ? brand[2]! : note[1]!;
+  }
   if (text.length > LIMITS.headline + LIMITS.kicker + 40) return undefined;
   const m = /^(.{8,}?)\s+[|–—-]\s+([^|–—]{2,40})$/.exec(text.trim());
   if (!m) return undefined;
@@ -77,4 +85,29 @@ export function loneLabelSpan(lines: readonly { text: string }[], k: number, to:
   if (!LONE_LABEL.test(lines[k]!.text.trim())) return 0;
   const next = lines[k + 1];
   return k + 1 < to && next && next.text.length <= 60 && !/[.!?]$/.test(next.text) ? 2 : 1;
+}
+
+/** "07/14/2017 06:06 PM", "03/14/2024": an English site's date line (month first). */
+export function usDateLine(text: string): FoundDate | undefined {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})\s*(AM|PM)?)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const d: FoundDate = { year: Number(m[3]), month, day, spans: [] };
+  if (m[4]) {
+    let hour = Number(m[4]);
+    if (m[6]) hour = (hour % 12) + (/pm/i.test(m[6]) ? 12 : 0);
+    if (hour > 23 || Number(m[5]) > 59) return undefined;
+    d.hour = hour;
+    d.minute = Number(m[5]);
+  }
+  return d;
+}
+
+/** "Foto: Minister X am Pult (Archiv), via dts Nachrichtenagentur": the label first, the caption, then the source. */
+export function viaCredit(text: string): { caption: string; credit: string } | undefined {
+  if (text.length > 400) return undefined;
+  const m = /^(?:Foto|Bild|Photo)\s*:\s*(.{8,}?),\s*via\s+(\S.{1,60})$/i.exec(text.trim());
+  return m ? { caption: m[1]!.trim(), credit: m[2]!.trim() } : undefined;
 }

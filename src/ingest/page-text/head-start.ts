@@ -5,7 +5,7 @@ import { parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
 import { authorLabelAt } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf } from './head-meta.js';
+import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
 import { isOwnLineKicker } from './kicker.js';
 import { endsSentence, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -66,7 +66,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
-  if (parseDateLine(t) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||
+  if (parseDateLine(t) || usDateLine(t) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||
     parseMediaBadge(t) || brandLineProfile(t) || parseCreditLine(t)?.strong) {
     return { kind: 'meta', next: k + 1 };
   }
@@ -105,8 +105,13 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   if (prose < 0) return none;
   const others = items.filter((x) => x.kind === 'other');
   if (others.length < 2) return none;
-  // The headline: the last unplaced line before the running text.
-  const h = others[others.length - 1]!;
+  // The headline: the last unplaced line before the running text, or the one before a
+  // short sentence there (a one-line quote as teaser).
+  let h = others[others.length - 1]!;
+  const lastText = lines[h.at]!.text;
+  if (others.length >= 3 && endsSentence(lastText) && lastText.length <= LIMITS.teaser && items[items.indexOf(h) - 1] === others[others.length - 2]) {
+    h = others[others.length - 2]!;
+  }
   const hText = lines[h.at]!.text;
   // A headline does not end with a period; a short sentence there is the teaser.
   if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none;

@@ -5,7 +5,7 @@ import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
-import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan } from './head-meta.js';
+import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, usDateLine } from './head-meta.js';
 import { endsSentence, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -93,7 +93,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         continue;
       }
       if (ctx.furniture?.has(k)) { k++; continue; }
-      const d = parseDateLine(t);
+      const d = parseDateLine(t) ?? usDateLine(t);
       if (d) {
         if (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined)) head.pageDate = d;
         k++;
@@ -178,7 +178,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const { date, rest } = first.text.length <= MAX_CLASSIFY ? splitDatePrefix(first.text) : { date: undefined, rest: first.text };
   if (date && (!head.pageDate || head.pageDate.hour === undefined)) head.pageDate = date;
   const second = i + 1 < to ? lines[i + 1] : undefined;
-  const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline &&
+  const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
     !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
   const third = i + 2 < to ? lines[i + 2] : undefined;
@@ -265,9 +265,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
 /** A teaser that ends with its byline: "… beating the others. By Mara Example", "… gestochen. Von Anna Beispiel". */
 function bylineTail(text: string): { text: string; byline: Byline } | undefined {
   if (text.length > LIMITS.teaser + LIMITS.byline + 10) return undefined;
-  const m = /^(.*[.!?…]["'“”»«’)]*)\s+((?:Von|von|By|by)\s+[^.!?]{4,120})$/u.exec(text);
+  const m = /^(.*[.!?…]["'“”»«’)]*)\s+((?:(?:Ein\s+)?Beitrag\s+von|Von|von|By|by)\s+[^.!?]{4,120})$/u.exec(text);
   if (!m) return undefined;
-  const byline = parseByline(m[2]!);
+  const byline = parseByline(m[2]!.replace(/^(?:ein\s+)?beitrag\s+von\s+/i, 'Von '));
   return byline ? { text: m[1]!, byline } : undefined;
 }
 

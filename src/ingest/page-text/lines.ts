@@ -142,6 +142,6 @@ export function shortenAtWord(text: string, max: number): string {
 
 /** A paragraph of running text: a sentence of some length, or simply long. A teaser may end with its byline ("… a used car. By Mara Example"). */
 export function isRunningText(text: string): boolean {
-  const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:von|by)\s+\p{Lu}[\p{L}'’., -]{2,80}$/iu, '$1');
+  const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:(?:ein\s+)?beitrag\s+von|von|by)\s+\p{Lu}[\p{L}'’., -]{2,80}$/iu, '$1');
   return t.length >= 200 || (endsSentence(t) && t.length >= 50 && wordCount(t) >= 8);
 }

@@ -58,6 +58,8 @@ const PATTERNS: RegExp[] = [
   // Skip links before blog posts, video player placeholders.
   /^(?:skip next section|skip previous section|nächsten abschnitt überspringen)\b.{0,200}$/i,
   /^(?:videoplayer|video player|audioplayer|audio player)$/i,
+  // A radio site's now-playing line: "Seit 16:00 Uhr Nachrichten", "Jetzt läuft: …".
+  /^(?:seit \d{1,2}:\d{2} uhr|jetzt läuft:?|now playing:?)\s.{1,60}$/i,
   /^(?:video|audio|podcast) herunterladen\s*\([^()]{1,40}\)$/i,
   /^(\d{2}\/\d{2}\/\d{4})\1$/,
   // Two forms of one date glued together (DW): "03/14/2024March 14, 2024".
