@@ -269,7 +269,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
  * text, kept as the source line).
  */
 function splitMetaTail(line: string): { text: string; source?: string } {
-  if (line.length > 300 || !/\d/.test(line)) return { text: line };
+  if (line.length > 300 || !/\d/.test(line) || !/quelle|source|lesedauer|lesezeit|reading time/i.test(line)) return { text: line };
   let text = line.replace(/\s*(?:lesedauer|lesezeit|reading time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?)\.?$/i, '');
   const q = /^(.*\d.*?)\s*(?:Quelle|Source)\s*:\s*([^:]{2,120})$/.exec(text);
   let source: string | undefined;
