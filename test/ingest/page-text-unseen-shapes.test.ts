@@ -296,11 +296,18 @@ describe('ticker entries', () => {
     assert.deepEqual(entries(d.draft), ['11:40 Flughafen wieder offen', '11:40 Dörfer im Süden geräumt']);
     const ids = d.draft.body.flatMap((b) => (b.type === 'ticker-entry' ? [b.id] : []));
     assert.deepEqual(ids, ['eintrag-1', 'eintrag-2']);
-    assert.ok(d.warnings.some((w) => /print no time/.test(w)));
+    assert.ok(d.warnings.some((w) => /2 ticker entries print no time/.test(w)));
     // The same page without a ticker word is an article with sub-headings.
     const article = imp(page.replace('Liveblog\n\n', '').replace(' :', ':'));
     assert.equal(article.draft.kind, 'article');
     assert.deepEqual(texts(article.draft).filter((t) => t.startsWith('#')), ['#Flughafen wieder offen', '#Dörfer im Süden geräumt']);
+  });
+
+  test('bullet titles of an untimed ticker, and entries timed only by their source line', () => {
+    const d = imp(`Unwetter im Live-Ticker\n\nStand: 14.03.2024 19:30 Uhr\n\nHier halten wir Sie über das Unwetter im Land auf dem Laufenden. Alle Meldungen im Überblick.\n\n• Bäume auf Bahnstrecke\nBei Fulda sind zwei Bäume auf die Gleise gestürzt. Die Strecke ist gesperrt.\nQuelle: Beispielradio Nachrichten, 14.03.2024 19:15 Uhr\n\n• Keller vollgelaufen\nIn Kassel musste die Feuerwehr mehr als vierzig Keller auspumpen.\n`);
+    assert.equal(d.draft.kind, 'liveticker');
+    assert.deepEqual(entries(d.draft), ['19:15 Bäume auf Bahnstrecke', '19:30 Keller vollgelaufen']);
+    assert.ok(d.warnings.some((w) => /^1 ticker entry prints no time/.test(w)));
   });
 
   test('a ticker with no headline line keeps its opening paragraph as the teaser', () => {

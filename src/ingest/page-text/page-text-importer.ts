@@ -204,7 +204,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
     if (untimed) {
       body = [...untimed.intro, ...untimed.entries];
       kind = 'liveticker';
-      warnings.push(`the ${untimed.entries.length} ticker entries print no time; each was given the page's time (${stamp}) — set their times`);
+      const bare = untimed.entries.filter((e) => e.id).length;
+      if (bare) warnings.push(`${bare} ticker ${bare === 1 ? 'entry prints' : 'entries print'} no time; each was given the page's time (${stamp}) — set their times`);
     }
   }
   if (head.headlineDerived && lines.length === 1 && lines[0]!.text.length > 2000) warnings.push('the page has no line structure; it was imported as one block of text');

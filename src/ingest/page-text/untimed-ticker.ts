@@ -1,4 +1,7 @@
 import { LIMITS, type Block, type TickerEntryBlock } from '../../content/index.js';
+import { dateToIso } from './dates.js';
+
+const SOURCE_TIME = /^(?:Quelle|Source)\s*:\s*[^,]{2,80},\s*(\d{1,2})\.(\d{1,2})\.(\d{2,4}),?\s+(\d{1,2})[:.](\d{2})\s*Uhr$/;
 
 /**
  * Live blogs that print their entries without a time: a title line (bold on
@@ -23,7 +26,13 @@ export function namesItselfTicker(firstLines: readonly string[]): boolean {
  * becomes an entry. Needs at least two headings that each have text; undefined
  * otherwise (the page stays an article).
  */
-export function headingsAsEntries(body: Block[], time: string): { intro: Block[]; entries: TickerEntryBlock[] } | undefined {
+export function headingsAsEntries(input: Block[], time: string): { intro: Block[]; entries: TickerEntryBlock[] } | undefined {
+  // Bullet titles ("• Streik beendet", Bild, BR24, hessenschau) are headings here.
+  const body = input.map((b): Block => {
+    if (b.type !== 'paragraph' || b.content.length !== 1) return b;
+    const m = /^[•·▪●◦‣►]\s*(\S.{2,150})$/u.exec(b.content[0]!.text);
+    return m && !/[.:;,]$/.test(m[1]!) ? { type: 'heading', level: 2, text: m[1]! } : b;
+  });
   const first = body.findIndex((b) => b.type === 'heading');
   if (first < 0) return undefined;
   const intro = body.slice(0, first);
@@ -43,5 +52,16 @@ export function headingsAsEntries(body: Block[], time: string): { intro: Block[]
   }
   const withText = entries.filter((e) => e.body.length > 0);
   if (withText.length < 2) return undefined;
+  // An entry timed only by its source line at the end: "Quelle: B5 aktuell Nachrichten, 14.03.2024 19:15 Uhr".
+  for (const e of entries) {
+    const k = e.body.findIndex((b) => b.type === 'paragraph' && SOURCE_TIME.test(b.content.map((c) => c.text).join('')));
+    if (k < 0) continue;
+    const m = SOURCE_TIME.exec((e.body[k] as { content: Array<{ text: string }> }).content.map((c) => c.text).join(''))!;
+    const iso = dateToIso({ year: Number(m[3]!.length === 2 ? `20${m[3]}` : m[3]), month: Number(m[2]), day: Number(m[1]), hour: Number(m[4]), minute: Number(m[5]) });
+    if (!iso) continue;
+    e.time = iso.iso;
+    delete e.id;
+    e.body.splice(k, 1);
+  }
   return { intro, entries };
 }

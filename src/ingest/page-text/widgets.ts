@@ -21,7 +21,7 @@ const EXACT = new Set(
     // Navigation and footer.
     'direkt zum inhalt', 'direkt zum inhalt wechseln', 'zum inhalt springen', 'zum inhalt', 'zur navigation', 'navigation', 'hauptnavigation',
     'skip to content', 'skip to main content', 'voriger artikel', 'vorheriger artikel', 'nächster artikel', 'previous article', 'next article',
-    'neuer abschnitt', 'zur startseite', 'startseite', 'nach oben', 'zurück nach oben', 'zum seitenanfang', 'seitenanfang', 'back to top', 'top', 'home',
+    'neuer abschnitt', 'per mail sharen', 'per mail teilen', 'zur startseite', 'startseite', 'nach oben', 'zurück nach oben', 'zum seitenanfang', 'seitenanfang', 'back to top', 'top', 'home',
     'zurück', 'weiter', 'back', 'next', 'previous', 'menü', 'menu', 'suche', 'search', 'schließen', 'close', 'mehr anzeigen', 'show more',
     'mehr laden', 'ältere einträge laden', 'weitere einträge laden', 'load more', 'alle anzeigen', 'see all',
     'anmelden', 'einloggen', 'login', 'log in', 'sign in', 'abmelden', 'registrieren', 'abonnieren', 'subscribe', 'newsletter', 'newsletter abonnieren',
