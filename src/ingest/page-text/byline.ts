@@ -53,7 +53,8 @@ export function parseByline(line: string): Byline | undefined {
   const m = PREFIX.exec(line);
   if (!m) return undefined;
   // "Von Name | 14.03.2024": a date after the names is not part of the byline.
-  const rest = line.slice(m[0].length).replace(/\s*[|·]\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+)\s*\d{2,4}.*$/u, '').replace(/[\s|,;–-]+$/, '').trim();
+  // "Von Name | Ort": the place after a bar reads like an affiliation.
+  const rest = line.slice(m[0].length).replace(/\s*[|·]\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+)\s*\d{2,4}.*$/u, '').replace(/[\s|,;–-]+$/, '').replace(/\s+[|·]\s+/g, ', ').trim();
   if (!rest || rest.length > LIMITS.byline) return undefined;
 
   const authors: Author[] = [];

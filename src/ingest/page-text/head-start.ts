@@ -7,7 +7,7 @@ import { authorLabelAt } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
 import { isOwnLineKicker } from './kicker.js';
-import { endsSentence, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
+import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { brandLineProfile } from './site-profiles.js';
 
@@ -109,7 +109,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   // short sentence there (a one-line quote as teaser).
   let h = others[others.length - 1]!;
   const lastText = lines[h.at]!.text;
-  if (others.length >= 3 && endsSentence(lastText) && lastText.length <= LIMITS.teaser && items[items.indexOf(h) - 1] === others[others.length - 2]) {
+  if (others.length >= 3 && (endsSentence(lastText) || isQuoteLine(lastText)) && lastText.length <= LIMITS.teaser && items[items.indexOf(h) - 1] === others[others.length - 2]) {
     h = others[others.length - 2]!;
   }
   const hText = lines[h.at]!.text;

@@ -6,7 +6,7 @@ import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
 import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, usDateLine } from './head-meta.js';
-import { endsSentence, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
@@ -186,9 +186,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
     !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
   // Running text right under the second line fixes it as the headline; the kicker may then be the longer line.
-  const proseAfter = !!lines[i + 2] && i + 2 < to && !ctx.isStructural(lines[i + 2]!) && isRunningText(lines[i + 2]!.text) &&
-    !!second && !parseCreditLine(second.text) && !isMetaLabelLine(second.text);
-  if (rest.length <= LIMITS.kicker && second && secondIsHeadline && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
+  const textAfterSecond = !!lines[i + 2] && i + 2 < to && !ctx.isStructural(lines[i + 2]!) && isRunningText(lines[i + 2]!.text);
+  const proseAfter = textAfterSecond && !!second && !parseCreditLine(second.text) && !isMetaLabelLine(second.text) && !isQuoteLine(second.text);
+  // A one-line quote between a headline and running text is the teaser (Deutschlandfunk Kultur).
+  const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text);
+  if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
     head.kicker = rest;
     head.headline = splitDatePrefix(second.text).rest;
     i += 2;
@@ -237,7 +239,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const cand = lines[i];
   if (cand && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
     let t = cand.text;
-    const isSentence = endsSentence(t) || t.length > 120 || !!bylineTail(t);
+    const isSentence = endsSentence(t) || t.length > 120 || !!bylineTail(t) || isQuoteLine(t);
     if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t)) {
       const tail = bylineTail(t);
       if (tail) {

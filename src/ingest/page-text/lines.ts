@@ -145,3 +145,8 @@ export function isRunningText(text: string): boolean {
   const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:(?:ein\s+)?beitrag\s+von|von|by)\s+\p{Lu}[\p{L}'’., -]{2,80}$/iu, '$1');
   return t.length >= 200 || (endsSentence(t) && t.length >= 50 && wordCount(t) >= 8);
 }
+
+/** A line that is one quotation, marks on both ends: „…“, "…", »…«, “…”. */
+export function isQuoteLine(text: string): boolean {
+  return text.length >= 12 && /^[„"“»«‚'][^„"“”»«]{8,}["“”«»‘']$/.test(text);
+}

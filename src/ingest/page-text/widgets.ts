@@ -48,6 +48,10 @@ const PATTERNS: RegExp[] = [
   /^(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|mastodon)(?:\s*[|·•/]\s*(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|mastodon|link kopieren))+$/i,
   /^(?:wir verwenden|diese (?:website|seite|webseite) (?:verwendet|nutzt)|wir nutzen|we use|this (?:website|site) uses)\s+cookies\b.{0,400}$/i,
   /^(?:mit (?:dem|der) (?:nutzung|weiteren nutzung|klick)|by (?:continuing|using) (?:this|our)).{0,200}cookies.{0,200}$/i,
+  // Consent notices in other words: cookies plus consent or settings in one paragraph.
+  /^(?=.{0,700}\bcookies?\b)(?=.{0,700}\b(?:akzeptieren|zustimmen|zustimmung|einwilligung|privatsphäre|datenschutz|accept|consent|privacy)\b).{20,700}$/i,
+  /^(?:artikel|beitrag|text) (?:anhören|vorlesen lassen|vorlesen)\b.{0,30}$/i,
+  /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
   /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
   /^(?:video|audio|podcast) (?:abspielen|starten|anhören|ansehen|herunterladen|download)$/i,
   /^(?:seite|page) \d+ (?:von|of) \d+$/i,
