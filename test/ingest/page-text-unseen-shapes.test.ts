@@ -194,6 +194,31 @@ describe('shapes from the docs\' site table', () => {
   });
 });
 
+describe('the fourth round', () => {
+  test('a kicker glued on several words in; a noun-and-participle kicker on a site that joins them', () => {
+    assert.deepEqual(splitKicker('Landwirtschaft in der LausitzWenn der Wolf die Schafe holt', { bodyText: '', language: 'de' }),
+      { kicker: 'Landwirtschaft in der Lausitz', headline: 'Wenn der Wolf die Schafe holt' });
+    assert.deepEqual(splitKicker('Sanierung verzögert Hallescher Bahnhof bleibt bis 2026 Baustelle', { bodyText: '', language: 'de', joined: true }),
+      { kicker: 'Sanierung verzögert', headline: 'Hallescher Bahnhof bleibt bis 2026 Baustelle' });
+    // The adjective after the participle is evidence enough without the site's habit; a participle alone is not.
+    assert.deepEqual(splitKicker('Sanierung verzögert Hallescher Bahnhof bleibt bis 2026 Baustelle', { bodyText: '', language: 'de' }).kicker, 'Sanierung verzögert');
+    assert.equal(splitKicker('Sanierung verzögert Bahnhof Halle bleibt bis 2026 Baustelle', { bodyText: '', language: 'de' }).kicker, undefined);
+  });
+
+  test('a cookie notice first, "Artikel anhören", availability and "date | Redaktion" lines are not the head', () => {
+    const d = imp(`Wir und unsere Partner nutzen Cookies, um Inhalte zu personalisieren. Mit „Alle akzeptieren“ stimmen Sie zu, Ihre Auswahl ändern Sie unter „Privatsphäre“.\nAlle akzeptieren\n\nGesundheit\nWarum Praxen keine neuen Patienten nehmen\n\n14. März 2024 | Redaktion\n\nIn mehreren Ländern finden Eltern kaum noch eine Praxis für ihr Kind. Die Verbände streiten über die Gründe.\n\nArtikel anhören • 5 Minuten\n\n${BODY}`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline], ['Gesundheit', 'Warum Praxen keine neuen Patienten nehmen']);
+    assert.match(d.draft.teaser ?? '', /^In mehreren Ländern/);
+    assert.ok(!texts(d.draft).some((t) => /Cookies|anhören|Redaktion/.test(t)));
+    assert.ok(isMetaLabelLine('Verfügbar bis 14.03.2029'));
+  });
+
+  test('a programme name over its station is not a picture', () => {
+    const d = imp(`Zeitzeichen\nWDR 5\n\n14. März 1974: Fernwärme für Flensburg\n\nWie eine Stadt an der Förde ihre Häuser mit der Abwärme eines Kraftwerks heizen wollte. Eine Folge über Rohre unter dem Pflaster.\n\nBild: picture alliance / dpa / Hauke Beispiel\n\n${BODY}`);
+    assert.deepEqual(figures(d.draft).map((f) => f.credit), ['picture alliance / dpa / Hauke Beispiel']);
+  });
+});
+
 describe('metadata lines', () => {
   test('labels, players and breadcrumbs', () => {
     assert.ok(isMetaLabelLine('Onlinefassung: Rita Muster'));

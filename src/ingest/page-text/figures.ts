@@ -1,6 +1,6 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
 import { looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
-import { endsSentence, sameGroup, type Line } from './lines.js';
+import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
 
 /**
  * Pictures in page text. A crawler prints an image as its alt text, then the
@@ -119,7 +119,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const text = l0.text;
     // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.
     const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && endsGroupAt(i + 1);
-    if (cr && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
+    // A one-word line over a bare name ("Zeitzeichen" / "WDR 5": a programme and its station) is no picture.
+    const bareOverWord = cr?.kind === 'bare' && wordCount(text) < 2;
+    if (cr && !bareOverWord && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
       // No final period and short: alt text of a picture without caption (author photos).
       const fig = !endsSentence(text) && text.length <= 300 ? build(text, undefined, cr.credit) : build(text, text, cr.credit);
       if (fig) return { figure: fig, next: i + 2 };

@@ -26,9 +26,10 @@ const EMPTY_LABELS = /^(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|sta
 /** A label alone on its line, its value on the next ("Onlinefassung" / "Tom Muster", "Aktualisiert" / "14.3.2024, 13:40 Uhr"). */
 const LONE_LABEL = /^(?:autor\/in|autorin|autor|autoren|onlinefassung|online-fassung|redaktion|bearbeitung|mitarbeit|aktualisiert|veröffentlicht|erstellt|stand|videolänge|audiolänge|dauer|datum|sendung|sendedatum|updated|published)$/i;
 
-/** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:". */
+/** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:", "Verfügbar bis 14.03.2029". */
 export function isMetaLabelLine(text: string): boolean {
   if (text.length > 120) return false;
+  if (/^(?:verfügbar|abrufbar|available|online) (?:bis|until) (?:zum )?\d/i.test(text.trim())) return true;
   if (EMPTY_LABELS.test(text.trim()) || LONE_LABEL.test(text.trim())) return true;
   const m = LABEL_RE.exec(text.trim());
   if (!m) return false;
@@ -110,4 +111,13 @@ export function viaCredit(text: string): { caption: string; credit: string } | u
   if (text.length > 400) return undefined;
   const m = /^(?:Foto|Bild|Photo)\s*:\s*(.{8,}?),\s*via\s+(\S.{1,60})$/i.exec(text.trim());
   return m ? { caption: m[1]!.trim(), credit: m[2]!.trim() } : undefined;
+}
+
+/** "14. März 2024 | Redaktion", "14.03.2024 | Lokales": a date with short labels after bars. */
+export function datedMetaLine(text: string, parse: (t: string) => FoundDate | undefined): FoundDate | undefined {
+  if (text.length > 100 || !text.includes('|')) return undefined;
+  const parts = text.split(/\s+\|\s+/);
+  if (parts.length < 2 || parts.length > 4) return undefined;
+  const d = parse(parts[0]!);
+  return d && parts.slice(1).every((p) => p.length <= 40 && !/[.!?]$/.test(p) && !/\d{1,2}[:.]\d{2}/.test(p)) ? d : undefined;
 }

@@ -5,7 +5,7 @@ import { parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
 import { authorLabelAt } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
 import { isOwnLineKicker } from './kicker.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -66,7 +66,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
-  if (parseDateLine(t) || usDateLine(t) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||
+  if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||
     parseMediaBadge(t) || brandLineProfile(t) || parseCreditLine(t)?.strong) {
     return { kind: 'meta', next: k + 1 };
   }

@@ -5,7 +5,7 @@ import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
-import { breadcrumbParts, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, usDateLine } from './head-meta.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -93,7 +93,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         continue;
       }
       if (ctx.furniture?.has(k)) { k++; continue; }
-      const d = parseDateLine(t) ?? usDateLine(t);
+      const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine);
       if (d) {
         if (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined)) head.pageDate = d;
         k++;

@@ -84,9 +84,11 @@ function isTitleCase(words: string[]): boolean {
   return fn.length >= 2 && fn.filter((w) => /^\p{Lu}/u.test(w)).length >= fn.length / 2;
 }
 
-function kickerEndsWell(lastWord: string, language: 'de' | 'en'): boolean {
+function kickerEndsWell(lastWord: string, language: 'de' | 'en', words: string[] = []): boolean {
   if (/[,;:.!?]$/.test(lastWord)) return false;
   if (FUNCTION_WORDS.has(lastWord.toLowerCase())) return false;
+  // "Sanierung verzögert", "Streik beendet": a noun and a participle.
+  if (language === 'de' && words.length === 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(words[0]!) && /^(?:ge|be|ver|er|zer|ent)?\p{Ll}{3,}(?:t|en)$/u.test(lastWord)) return true;
   // German nouns and names are capitalised; English kickers may end in a noun ("Ukraine crisis").
   return language === 'en' ? /^[\p{L}\d]/u.test(lastWord) : /^[\p{Lu}\d„"“(]/u.test(lastWord);
 }
@@ -99,7 +101,7 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   if (kicker.length > LIMITS.kicker || kicker.length < 2 || !startsUpper(first)) return undefined;
   if (SENTENCE_START.has(lc(kickerWords[0]!))) return undefined;
   const last = kickerWords[kickerWords.length - 1]!;
-  if (!kickerEndsWell(last, ctx.language)) return undefined;
+  if (!kickerEndsWell(last, ctx.language, kickerWords)) return undefined;
   let s = glued ? 2 : 0;
   if (SENTENCE_START.has(lc(first)) && !isTitleCase(restWords)) s += 4;
   if (KNOWN_KICKERS.has(kicker.toLowerCase())) s += 3;
@@ -110,7 +112,7 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   if (second && /^\p{Ll}/u.test(second)) s += 1;
   // German: a capitalised adjective right after a noun starts a new phrase ("… am Bodensee Junge Physikerinnen fragen …").
   if (ctx.language === 'de' && second && /^\p{Lu}\p{Ll}{2,}(?:e|en|er|es|em)$/u.test(first) && /^\p{Lu}/u.test(second) &&
-    /^\p{Lu}/u.test(last) && !SENTENCE_START.has(lc(first)) && isAdjectiveLike(first, second)) s += 3;
+    !SENTENCE_START.has(lc(first)) && isAdjectiveLike(first, second)) s += 3;
   if (ctx.language === 'en' && /^\p{Ll}/u.test(last) && /^\p{Lu}/u.test(first)) s += 1;
   if (ROLE_SUFFIX.test(last.replace(/[^\p{L}]/gu, ''))) s -= 5;
   return s;
@@ -156,7 +158,7 @@ export function splitKicker(line: string, ctx: Context): KickerSplit {
     consider(kw, rest, false);
   }
   // Glued: "Sachsen-AnhaltDas war …" – a lower→Upper boundary inside one of the first words.
-  for (let p = 0; p < Math.min(3, words.length); p++) {
+  for (let p = 0; p < Math.min(5, words.length); p++) {
     const w = words[p]!;
     if (CAMEL_WORDS.test(w)) continue;
     const m = /^(.*?\p{Ll}{2})(\p{Lu}\p{Ll}.*)$/u.exec(w);
