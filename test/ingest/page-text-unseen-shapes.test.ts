@@ -213,6 +213,16 @@ describe('the fourth round', () => {
     assert.ok(isMetaLabelLine('Verfügbar bis 14.03.2029'));
   });
 
+  test('a picture slider printed as counters and captions with one credit', () => {
+    const d = imp(`Sturm im Norden\nBäume stürzen, Züge stehen\n\nDas Sturmtief fegt mit Orkanböen über das Land. Wir berichten laufend über die Folgen.\n\n1/3\nEin Baum liegt quer über einer Straße\n2/3\nFeuerwehrleute sichern ein loses Dach\n3/3\nReisende warten am Hauptbahnhof\nFoto: Jonas Beispiel/dpa\n\n${BODY}`);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [
+      ['Ein Baum liegt quer über einer Straße', 'Jonas Beispiel/dpa'],
+      ['Feuerwehrleute sichern ein loses Dach', 'Jonas Beispiel/dpa'],
+      ['Reisende warten am Hauptbahnhof', 'Jonas Beispiel/dpa'],
+    ]);
+    assert.ok(!texts(d.draft).some((t) => /^\d\/3$/.test(t)));
+  });
+
   test('a programme name over its station is not a picture', () => {
     const d = imp(`Zeitzeichen\nWDR 5\n\n14. März 1974: Fernwärme für Flensburg\n\nWie eine Stadt an der Förde ihre Häuser mit der Abwärme eines Kraftwerks heizen wollte. Eine Folge über Rohre unter dem Pflaster.\n\nBild: picture alliance / dpa / Hauke Beispiel\n\n${BODY}`);
     assert.deepEqual(figures(d.draft).map((f) => f.credit), ['picture alliance / dpa / Hauke Beispiel']);

@@ -136,6 +136,7 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     const fig = figAt(j);
     if (fig) {
       blocks.push({ type: 'figure', ...fig.figure });
+      for (const m of fig.more ?? []) blocks.push({ type: 'figure', ...m });
       j = fig.next;
       continue;
     }

@@ -20,8 +20,35 @@ import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
 
 export interface FoundFigure {
   figure: Figure;
+  /** Further pictures of the same box (a slider printed as counters and captions). */
+  more?: Figure[];
   /** Index of the first line after the figure. */
   next: number;
+}
+
+const COUNTER = /^(\d{1,2})\s*\/\s*(\d{1,2})$/;
+
+/**
+ * A picture slider as a crawl prints it (Bild): "1/3", caption, "2/3", caption,
+ * …, then one credit line for the slider. Every caption becomes a picture
+ * with that credit.
+ */
+function trySlider(lines: Line[], i: number, end: number): FoundFigure | undefined {
+  const c0 = COUNTER.exec(lines[i]?.text ?? '');
+  if (!c0 || c0[1] !== '1') return undefined;
+  const captions: string[] = [];
+  let k = i;
+  while (k + 1 < end && sameGroup(lines[k], lines[k + 1]) && COUNTER.test(lines[k]!.text)) {
+    const cap = lines[k + 1]!.text;
+    if (COUNTER.test(cap) || cap.length > Math.min(LIMITS.caption, LIMITS.alt)) return undefined;
+    captions.push(cap);
+    k += 2;
+  }
+  if (captions.length < 2) return undefined;
+  const creditLine = k < end && sameGroup(lines[k - 1], lines[k]) ? parseCreditLine(lines[k]!.text) : undefined;
+  if (creditLine) k++;
+  const figs = captions.map((cap): Figure => ({ kind: figureKind(cap), alt: cap, caption: cap, ...(creditLine && { credit: creditLine.credit }) }));
+  return { figure: figs[0]!, more: figs.slice(1), next: k };
 }
 
 /** Map, graphic or photo, from the words of the alt text (then the caption). */
@@ -67,6 +94,8 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
  * ticker entries), so the caller's own classifications win.
  */
 export function tryFigure(lines: Line[], i: number, end: number, isStructural: (l: Line) => boolean): FoundFigure | undefined {
+  const slider = trySlider(lines, i, end);
+  if (slider) return slider;
   const l0 = lines[i];
   if (!l0 || l0.text.length > LIMITS.caption + LIMITS.credit + 20 || isStructural(l0)) return undefined;
   const l1 = i + 1 < end && sameGroup(l0, lines[i + 1]) ? lines[i + 1] : undefined;

@@ -141,7 +141,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       }
       const f = tryFigure(lines, k, to, ctx.isStructural);
       if (f) {
-        head.figures.push(f.figure);
+        head.figures.push(f.figure, ...(f.more ?? []));
         k = f.next;
         continue;
       }

@@ -65,7 +65,7 @@ const PATTERNS: RegExp[] = [
   // A radio site's now-playing line: "Seit 16:00 Uhr Nachrichten", "Jetzt läuft: …".
   /^(?:seit \d{1,2}:\d{2} uhr|jetzt läuft:?|now playing:?)\s.{1,60}$/i,
   /^(?:video|audio|podcast) herunterladen\s*\([^()]{1,40}\)$/i,
-  /^(\d{2}\/\d{2}\/\d{4})\1$/,
+  /^(?:\d{2}\/\d{2}\/\d{4}\s*){2,}(?:[a-z]+ \d{1,2}, \d{4})?$/i,
   // Two forms of one date glued together (DW): "03/14/2024March 14, 2024".
   /^\d{2}\/\d{2}\/\d{4}\s*[a-z]+ \d{1,2}, \d{4}$/i,
   /^(?:inhalt laden|inhalte laden|load content)$/i,
