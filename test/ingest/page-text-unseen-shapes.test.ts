@@ -223,6 +223,17 @@ describe('the fourth round', () => {
     assert.ok(!texts(d.draft).some((t) => /^\d\/3$/.test(t)));
   });
 
+  test('a credit printed above its caption; "Visualisierung:" as a picture label', () => {
+    const d = imp(`Dorf\nEin Dorf stimmt ab\n\nIn einem Dorf sollen die Bürger selbst über acht Windräder entscheiden. Die Stimmung ist gereizt.\n\npicture alliance/dpa | Anna Beispiel\nEin Plakat hängt an einem Gartenzaun\n\n${BODY}\nSo könnte der Neubau aussehen.\nVisualisierung: Beispiel Architekten\n\nSchluss.\n`);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [
+      ['Ein Plakat hängt an einem Gartenzaun', 'picture alliance/dpa | Anna Beispiel'],
+      ['So könnte der Neubau aussehen.', 'Beispiel Architekten'],
+    ]);
+    // A breadcrumb over a headline is not a credit over a caption.
+    const nav = imp(`Politik / Inland\nStreit um die Schuldenbremse\n\nDie Koalition ringt um den Haushalt. Eine Einigung ist nicht in Sicht, heißt es aus Berlin.\n\n${BODY}`);
+    assert.equal(figures(nav.draft).length, 0);
+  });
+
   test('a programme name over its station is not a picture', () => {
     const d = imp(`Zeitzeichen\nWDR 5\n\n14. März 1974: Fernwärme für Flensburg\n\nWie eine Stadt an der Förde ihre Häuser mit der Abwärme eines Kraftwerks heizen wollte. Eine Folge über Rohre unter dem Pflaster.\n\nBild: picture alliance / dpa / Hauke Beispiel\n\n${BODY}`);
     assert.deepEqual(figures(d.draft).map((f) => f.credit), ['picture alliance / dpa / Hauke Beispiel']);

@@ -10,7 +10,7 @@ import { wordCount } from './lines.js';
 /** Labels that on their own mark a picture credit ("Foto: dpa" is never body text). */
 const STRONG_LABELS = [
   'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
-  'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis',
+  'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung',
 ];
 /**
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):

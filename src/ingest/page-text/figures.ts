@@ -129,6 +129,14 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     }
   }
 
+  // F: the credit first, then the caption, the two alone in their box ("picture alliance/dpa | Name" / "Ein Plakat …").
+  if (l1 && opensGroup && endsGroupAt(i + 1) && !isStructural(l1) && l1.text.length <= Math.min(LIMITS.caption, LIMITS.alt) &&
+    !parseCreditLine(l1.text) && looksLikeBareCredit(l0.text) && /[/|]/.test(l0.text) && !/[.!?]$/.test(l0.text) &&
+    /\b(?:dpa|afp|ap|reuters|epd|kna|imago|picture[- ]alliance|getty(?: images)?|istock|shutterstock|keystone)\b/i.test(l0.text)) {
+    const fig = build(l1.text, l1.text, l0.text.trim());
+    if (fig) return { figure: fig, next: i + 2 };
+  }
+
   // C: caption + credit, strong label only (bare "(dpa)" only for a caption alone in its box).
   const cc0 = splitCaptionCredit(l0.text);
   // A bare "(SWR/Name)" also counts when the same credit follows alone on the next line.
