@@ -300,6 +300,8 @@ describe('ticker entries', () => {
   });
 
   test('titles from "Title. Text" and from run-in text with a colon', () => {
+    assert.deepEqual(splitRunInTitle('Guten Morgen! Schön, dass ihr dabei seid.'), { title: 'Guten Morgen!', body: 'Schön, dass ihr dabei seid.' });
+    assert.equal(splitRunInTitle('Wie geht es nach der Wahl weiter? Die Parteien beraten am Abend.'), undefined, 'a question of six words is a sentence, not a title');
     assert.deepEqual(splitSentenceTitle('Zoo zählt Rekordbesuch. An Ostern kamen mehr als 20.000 Menschen.'), { title: 'Zoo zählt Rekordbesuch', body: 'An Ostern kamen mehr als 20.000 Menschen.' });
     assert.equal(splitSentenceTitle('Die Polizei hat am Morgen, kurz nach sieben, die Straße gesperrt. Mehr folgt.'), undefined, 'a comma: a sentence, not a title');
     assert.deepEqual(splitRunInTitle('Freiburg: Linie 4 fährt wieder durchgehend Nach vier Monaten Bauzeit ist die Strecke frei. Sendung am Do., 14.3.2024'),

@@ -124,6 +124,9 @@ export function isPlace(text: string): boolean {
  */
 export function splitRunInTitle(text: string): { title: string; body: string } | undefined {
   if (text.length > MAX_CLASSIFY) return undefined;
+  // "Guten Morgen! Schön, dass ihr dabei seid." – a short exclamation or question as the title.
+  const exclaim = /^([^.!?]{3,40}[!?])\s+([\p{Lu}„"“].*[.!?…]["“”»«’)]*)$/u.exec(text);
+  if (exclaim && wordCount(exclaim[1]!) <= 5) return { title: exclaim[1]!, body: exclaim[2]! };
   const words = text.split(' ');
   for (let k = 2; k <= Math.min(15, words.length - 4); k++) {
     const w = words[k]!;
