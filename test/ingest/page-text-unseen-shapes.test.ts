@@ -86,6 +86,9 @@ describe('the top of the page is not always the head', () => {
     const en = imp(`Europe\nThe Ferry That Nobody Wanted\n\nA small island voted to keep its old ferry running, against the advice of every consultant it hired. By Tom Example\n\nThe vote was close. ${BODY}`);
     assert.equal(en.draft.teaser, 'A small island voted to keep its old ferry running, against the advice of every consultant it hired.');
     assert.equal(en.draft.byline, 'Tom Example');
+    const staff = imp(`Europe\nThe Ferry That Nobody Wanted\n\nA small island voted to keep its old ferry running, against the advice of every consultant it hired. By SPIEGEL Staff\n\nThe vote was close. ${BODY}`);
+    assert.equal(staff.draft.teaser, 'A small island voted to keep its old ferry running, against the advice of every consultant it hired.');
+    assert.deepEqual([staff.draft.byline, staff.draft.authors], ['SPIEGEL Staff', []]);
     const de = imp(`Haushalt\nKreise fordern mehr Geld\n\nAnalyse Düsseldorf Die Kreise stecken tief in den roten Zahlen. Jetzt wächst der Druck auf das Land.\n\n${BODY}`);
     assert.equal(de.draft.teaser, 'Die Kreise stecken tief in den roten Zahlen. Jetzt wächst der Druck auf das Land.');
     assert.equal(de.draft.dateline, 'Düsseldorf');

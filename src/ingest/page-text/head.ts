@@ -270,7 +270,10 @@ function bylineTail(text: string): { text: string; byline: Byline } | undefined 
   const m = /^(.*[.!?…]["'“”»«’)]*)\s+((?:(?:Ein\s+)?Beitrag\s+von|Von|von|By|by)\s+[^.!?]{4,120})$/u.exec(text);
   if (!m) return undefined;
   const byline = parseByline(m[2]!.replace(/^(?:ein\s+)?beitrag\s+von\s+/i, 'Von '));
-  return byline ? { text: m[1]!, byline } : undefined;
+  if (byline) return { text: m[1]!, byline };
+  // "By SPIEGEL Staff", "Von der Beispiel-Redaktion": a desk, no person.
+  const desk = /^(?:By|Von)\s+((?:der\s+)?\p{Lu}[\p{L}+-]*(?:\s+\p{L}[\p{L}+-]*){0,3}\s*(?:Staff|Redaktion|Team|Newsdesk|Desk|Agencies|Nachrichtenredaktion)|\p{Lu}[\p{L}-]*-Redaktion)$/u.exec(m[2]!);
+  return desk ? { text: m[1]!, byline: { byline: desk[1]!.replace(/^der\s+/, ''), authors: [] } } : undefined;
 }
 
 /** An author label alone ("Autor/in", "Autorin", "Von") with the name alone on the next line. */
