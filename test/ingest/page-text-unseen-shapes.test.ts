@@ -49,6 +49,15 @@ describe('the top of the page is not always the head', () => {
     assert.deepEqual([bare.draft.kicker, bare.draft.headline], ['Ein Sommer am See', 'Stadt plant neues Freibad']);
   });
 
+  test('behind navigation: a short teaser sentence, a bare "Name, Agency" byline, "Sie sind hier:"', () => {
+    const a = imp(`Startseite\nPolitik\nSport\n\nHaushalt\nKreise fordern mehr Geld\nDas Land soll zahlen.\n\n${BODY}`);
+    assert.deepEqual([a.draft.kicker, a.draft.headline, a.draft.teaser], ['Haushalt', 'Kreise fordern mehr Geld', 'Das Land soll zahlen.']);
+    const b = imp(`Politik\nSport\nKultur\n\nKreise fordern mehr Geld vom Land\nAnna Beispiel, dpa\n\n${BODY}`);
+    assert.equal(b.draft.headline, 'Kreise fordern mehr Geld vom Land');
+    const c = imp(`Sie sind hier: Startseite > Nachrichten > Politik\n\nKreise fordern mehr Geld vom Land\n\n${BODY}`);
+    assert.deepEqual([c.draft.headline, c.draft.section], ['Kreise fordern mehr Geld vom Land', 'Politik']);
+  });
+
   test('a short sentence before the body is the teaser, never a headline that drops the lines above it', () => {
     const d = imp(`Politik\nLandtag debattiert stundenlang\n\nDie Sitzung dauerte bis in die Nacht.\n\n${BODY}`);
     assert.equal(d.draft.kicker, 'Politik');

@@ -57,7 +57,10 @@ export function isPlayerLine(text: string): boolean {
 /** "SR.de / Nachrichten / Politik", "Home › Politik › Inland": three or more short parts. */
 export function breadcrumbParts(text: string): string[] | undefined {
   if (text.length > 150) return undefined;
-  const parts = text.split(/\s+[>›»/|]\s+/);
+  // "Sie sind hier: Startseite > Politik > Inland".
+  const here = /^(?:sie sind hier|du bist hier|you are here)\s*:?\s*/i.exec(text);
+  const parts = text.slice(here ? here[0].length : 0).split(/\s+[>›»/|]\s+/);
+  if (here && parts.length >= 1 && parts.every((p) => p.length <= 40)) return parts;
   if (parts.length < 3 || parts.length > 7) return undefined;
   if (!parts.every((p) => p.length >= 2 && p.length <= 40 && !/[.!?:;,]$/.test(p) && !/\d{1,2}[.:]\d{2}/.test(p))) return undefined;
   return parts;

@@ -109,9 +109,11 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   // short sentence there (a one-line quote as teaser).
   let h = others[others.length - 1]!;
   const lastText = lines[h.at]!.text;
-  if (others.length >= 3 && (endsSentence(lastText) || isQuoteLine(lastText)) && lastText.length <= LIMITS.teaser && items[items.indexOf(h) - 1] === others[others.length - 2]) {
-    h = others[others.length - 2]!;
-  }
+  const adjacent = items[items.indexOf(h) - 1] === others[others.length - 2];
+  // A short teaser sentence or quote before the text, or a bare "Name, Agency" byline: the headline is above it.
+  const teaserLike = others.length >= 3 && (/[.…]["'“”»«’)]*$/.test(lastText) || isQuoteLine(lastText)) && lastText.length <= LIMITS.teaser;
+  const bareByline = others.length >= 2 && lastText.length <= 80 && !!parseByline(`Von ${lastText}`);
+  if (adjacent && (teaserLike || bareByline)) h = others[others.length - 2]!;
   const hText = lines[h.at]!.text;
   // A headline does not end with a period; a short sentence there is the teaser.
   if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none;
