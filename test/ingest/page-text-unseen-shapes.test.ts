@@ -252,6 +252,23 @@ describe('the fourth round', () => {
   });
 });
 
+describe('what the importer was unsure about is a warning', () => {
+  test('dropped furniture, a page title as headline, a thin kicker split and a dateline are named', () => {
+    const top = imp(`rbb|24\nNachrichten\nBrandenburg\nFähre fährt wieder\n\nNach drei Wochen Reparatur legt die kleine Fähre bei Caputh wieder ab. Pendler sparen einen Umweg.\n\n${BODY}`);
+    assert.ok(top.warnings.some((w) => w.startsWith('1 line above the headline was taken as page furniture and left out ("Nachrichten")')), top.warnings.join('\n'));
+    const title = imp(`Busse fahren wieder nach Fahrplan - beispiel-zeitung.de\n\nDer Streik im Nahverkehr ist vorbei. Ab Mittag fahren alle Linien wieder nach dem normalen Fahrplan.\n\n${BODY}`);
+    assert.ok(title.warnings.some((w) => /taken from the page title/.test(w)));
+    const thin = imp(`Tagung am Bodensee Junge Forscherinnen fragen nach\n\nEine Woche lang diskutieren in Lindau junge Forscherinnen mit den Preisträgern. Unser Reporter war dabei.\n\n${BODY}`);
+    assert.equal(thin.draft.kicker, 'Tagung am Bodensee');
+    assert.ok(thin.warnings.some((w) => w.startsWith('kicker split guessed: "Tagung am Bodensee"')));
+    const place = imp(`Haushalt\nKreise fordern mehr Geld\n\nDüsseldorf Die Kreise stecken tief in den roten Zahlen. Jetzt wächst der Druck auf das Land.\n\n${BODY}`);
+    assert.ok(place.warnings.some((w) => w.startsWith('"Düsseldorf" before the teaser was taken as the dateline')));
+    // A clear split and a plain page warn about none of these.
+    const clear = imp(`Streit um Schulden : Kreise fordern mehr Geld\n\nDie Kreise stecken tief in den roten Zahlen. Jetzt wächst der Druck auf das Land.\n\n${BODY}`);
+    assert.deepEqual(clear.warnings, []);
+  });
+});
+
 describe('metadata lines', () => {
   test('labels, players and breadcrumbs', () => {
     assert.ok(isMetaLabelLine('Onlinefassung: Rita Muster'));

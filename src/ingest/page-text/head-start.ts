@@ -41,7 +41,7 @@ export interface HeadStart {
  * line is furniture (returned); otherwise it is the headline line, and its text
  * loses the site's name (the line is changed in place).
  */
-export function takePageTitle(lines: Line[], from: number, to: number): { index?: number; title?: string } {
+export function takePageTitle(lines: Line[], from: number, to: number): { index?: number; title?: string; rewrittenTo?: string } {
   for (let k = from; k < Math.min(to, from + 6); k++) {
     const title = pageTitleOf(lines[k]!.text);
     if (!title) continue;
@@ -53,7 +53,7 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
       if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`) || (nt.length >= 12 && nl.endsWith(` ${nt}`)))) return { index: k, title };
     }
     lines[k] = { ...lines[k]!, text: title };
-    return {};
+    return { rewrittenTo: title };
   }
   return {};
 }

@@ -4,7 +4,7 @@ import { parseCreditLine } from './credits.js';
 import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
-import { isOwnLineKicker, splitDatePrefix, splitKicker } from './kicker.js';
+import { isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, usDateLine } from './head-meta.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
@@ -53,6 +53,8 @@ export interface Head {
   section?: string;
   /** The place printed before the teaser ("Düsseldorf Die Städte …"). */
   dateline?: string;
+  /** Decisions made on thin evidence, for the editor (import warnings). */
+  guesses: string[];
   /** A rights line stood alone in the head, with no picture text: the lead picture's credit (its alt is the headline). */
   loneCredit?: string;
   /** First body line. */
@@ -62,7 +64,7 @@ export interface Head {
 const BREADCRUMB = /^(?:startseite|home|übersicht|nachrichten|news)\s*[>›»/|]\s*\S/i;
 
 export function parseHead(lines: Line[], from: number, to: number, ctx: HeadContext): Head {
-  const head: Head = { headline: '', headlineDerived: false, figures: [], authorPhotos: [], next: from };
+  const head: Head = { headline: '', headlineDerived: false, figures: [], authorPhotos: [], guesses: [], next: from };
   let i = from;
   const headTextSeen = new Set<string>();
 
@@ -200,9 +202,10 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.headline = third.text;
     i += 3;
   } else if (rest.length <= MAX_CLASSIFY) {
-    const split = splitKicker(rest, { bodyText: ctx.textAfter(i), language: ctx.language, ...(ctx.kickerJoined && { joined: true }), ...(ctx.pageTitle && { pageTitle: ctx.pageTitle }) });
+    const split = splitKickerScored(rest, { bodyText: ctx.textAfter(i), language: ctx.language, ...(ctx.kickerJoined && { joined: true }), ...(ctx.pageTitle && { pageTitle: ctx.pageTitle }) });
     if (isHeadlineLike(split.headline)) {
       if (split.kicker) head.kicker = split.kicker;
+      if (split.kicker && (split.evidence ?? 0) < THRESHOLD + 2) head.guesses.push(`kicker split guessed: "${split.kicker}" | "${split.headline}" — check it`);
       head.headline = split.headline;
       i += 1;
     } else if (isHeadlineLike(rest)) {
@@ -250,6 +253,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       if (dl) {
         head.dateline = dl.place;
         t = dl.text;
+        head.guesses.push(`"${dl.place}" before the teaser was taken as the dateline — check it`);
       }
       if (t.length <= LIMITS.teaser) {
         head.teaser = t;

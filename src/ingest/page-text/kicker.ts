@@ -38,6 +38,8 @@ const CAMEL_WORDS = /^(?:YouTube|BioNTech|iPhone|iPad|McDonald|PayPal|WhatsApp|L
 export interface KickerSplit {
   kicker?: string;
   headline: string;
+  /** How much evidence the split had (THRESHOLD is 3; a split on 3 or 4 is reported as a guess). Only from splitKickerScored. */
+  evidence?: number;
 }
 
 interface Context {
@@ -127,7 +129,7 @@ function isAdjectiveLike(word: string, next: string): boolean {
     NAME_ADJECTIVES.has(w);
 }
 
-const THRESHOLD = 3;
+export const THRESHOLD = 3;
 
 /**
  * Splits a kicker off the start of a headline line when the evidence is clear:
@@ -138,10 +140,16 @@ const THRESHOLD = 3;
  * a word, unless that word is a known camel-case name or recurs in the text.
  */
 export function splitKicker(line: string, ctx: Context): KickerSplit {
+  const { evidence: _evidence, ...split } = splitKickerScored(line, ctx);
+  return split;
+}
+
+/** splitKicker with the evidence of the split it made (for the import's warnings). */
+export function splitKickerScored(line: string, ctx: Context): KickerSplit {
   // "Waldbrände in Südeuropa :Was …", "Streit um X : Kommunen fordern …": a space before the
   // colon is how crawls join a kicker to its headline; a headline's own colon has none.
   const colon = colonKicker(line);
-  if (colon) return colon;
+  if (colon) return { ...colon, evidence: 8 };
   const words = line.split(' ');
   if (words.length < 4 || line.length > LIMITS.headline + LIMITS.kicker) return { headline: line };
   let best: { k: number; s: number; kicker: string; headline: string } | undefined;
@@ -170,8 +178,8 @@ export function splitKicker(line: string, ctx: Context): KickerSplit {
     consider([...words.slice(0, p), left], [m[2]!, ...words.slice(p + 1)], true);
   }
   if (!best) return { headline: line };
-  const b = best as { kicker: string; headline: string };
-  return { kicker: b.kicker, headline: b.headline };
+  const b = best as { kicker: string; headline: string; s: number };
+  return { kicker: b.kicker, headline: b.headline, evidence: b.s };
 }
 
 /** "Kicker : Headline" or "Kicker :Headline" (a crawl's join; a headline's own colon has no space before it). */

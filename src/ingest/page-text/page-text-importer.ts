@@ -118,14 +118,22 @@ function run(text: string, opts: ImportOptions): ImportResult {
   }
   const isTickerLine = (l: Line) => !!parseEntryStart(l.text);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
-  const { index: titleLine, title: pageTitle } = takePageTitle(lines, 0, end);
-  const furniture = findHeadStart(lines, 0, end, isTickerLine).furniture;
+  const { index: titleLine, title: pageTitle, rewrittenTo } = takePageTitle(lines, 0, end);
+  const headStart = findHeadStart(lines, 0, end, isTickerLine);
+  const furniture = new Set(headStart.furniture);
   if (titleLine !== undefined) furniture.add(titleLine);
   for (const k of tidied.debris) furniture.add(k);
   const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
   const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }) });
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
+  warnings.push(...head.guesses);
+  const droppedTop = [...headStart.furniture].filter((k) => k !== titleLine && !tidied.debris.includes(k)).map((k) => lines[k]!.text);
+  if (droppedTop.length) {
+    const shown = droppedTop.slice(0, 6).map((t) => `"${t.slice(0, 40)}"`).join(', ');
+    warnings.push(`${droppedTop.length} line${droppedTop.length === 1 ? '' : 's'} above the headline ${droppedTop.length === 1 ? 'was' : 'were'} taken as page furniture and left out (${shown}${droppedTop.length > 6 ? ', …' : ''}) — check them`);
+  }
+  if (rewrittenTo && head.headline === rewrittenTo) warnings.push('the headline was taken from the page title (the site name after it was cut off) — check it');
   if (head.loneCredit && !head.figures.length) {
     head.figures.push({ kind: 'image', alt: head.headline.slice(0, LIMITS.alt), credit: head.loneCredit });
     warnings.push('a picture credit stood alone, without a caption; it was kept as the lead picture with the headline as its description — check it');
