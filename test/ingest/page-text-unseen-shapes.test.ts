@@ -393,6 +393,12 @@ describe('ticker entries', () => {
     assert.deepEqual(entries(d.draft), ['09:52 Uferweg gesperrt', '09:37 Prozess beginnt', '09:20 Land fördert Ladesäulen']);
   });
 
+  test('a camera file name before a caption is not text; the caption and the lone credit after it are one picture', () => {
+    const d = imp(`Der Tag\n\n22:33 Uhr\n\nDas war Donnerstag\n\n123927856.jpg\n\nEin Kampfjet setzt zur Landung an. (Symbolbild)\n\n(Foto: picture alliance/dpa)\n\nDiese Nachricht will ich Ihnen nicht vorenthalten. Mehr morgen.\n\n22:04 Uhr\n\nFilm bekommt eine Fortsetzung\n\nDas freut mich sehr.\n\n21:40 Uhr\n\nBahn fährt wieder\n\nDie Strecke ist frei.\n`);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [['Ein Kampfjet setzt zur Landung an. (Symbolbild)', 'picture alliance/dpa']]);
+    assert.ok(!JSON.stringify(d.draft.body).includes('123927856'));
+  });
+
   test('a caption printed twice and a rights line alone inside an entry become one picture', () => {
     const d = imp(`Der Tag\n\n21:48 Uhr\n\nZoo meldet Nachwuchs\n\nDas Jungtier steht schon sicher.\n\nDas Jungtier steht schon sicher.\n\n(Foto: dpa)\n\nIm Zoo ist ein Okapi zur Welt gekommen. Mutter und Jungtier geht es gut.\n\n21:12 Uhr\n\nStromausfall in Kiel\n\n(Foto: imago/Beispiel)\nRund 8000 Haushalte waren am Abend ohne Strom.\n\n20:40 Uhr\n\nBahn fährt wieder\n\nDie Strecke ist frei.\n`);
     assert.deepEqual(figures(d.draft).map((f) => [f.caption ?? null, f.alt, f.credit]), [

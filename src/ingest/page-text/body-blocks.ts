@@ -198,12 +198,19 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
       }
     }
 
+    // A camera file name printed as the picture's alt text (n-tv: "123927856.jpg"):
+    // not text; the caption after it is the picture's.
+    if (IMAGE_FILE.test(t)) {
+      j++;
+      continue;
+    }
+
     // A lone rights line: the picture's text, if any, came just before it as a
     // short paragraph (some sites print the caption twice); otherwise a picture
     // without text (the still of a player), kept when we have a description.
     const cr = parseCreditLine(t);
     if (cr?.strong) {
-      const caption = captionBefore(blocks, lines[j - 1], l);
+      const caption = captionBefore(blocks, lines[j - 1], l, lines[j - 2]);
       if (caption) {
         blocks.splice(blocks.length - caption.blocks, caption.blocks, { type: 'figure', kind: figureKind(caption.text), alt: caption.text, caption: caption.text, credit: cr.credit });
       } else if (opts.pictureAlt) {
@@ -229,11 +236,15 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
  * before it when it is short and either printed twice in a row or in the same
  * box as the rights line. Returns its text and how many blocks it spans.
  */
-function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: Line): { text: string; blocks: number } | undefined {
+const IMAGE_FILE = /^[^\s/]{1,120}\.(?:jpe?g|png|gif|webp)(?:[^\s]{0,60})$/i;
+
+function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: Line, fileLine?: Line): { text: string; blocks: number } | undefined {
   const last = blocks[blocks.length - 1];
   const textOf = (b: Block | undefined) => (b?.type === 'paragraph' && b.content.length === 1 && !b.content[0]!.href ? b.content[0]!.text : undefined);
   const text = textOf(last);
   if (!text || text.length > Math.min(250, LIMITS.caption) || text.length > LIMITS.alt) return undefined;
   if (textOf(blocks[blocks.length - 2]) === text) return { text, blocks: 2 };
+  // The caption right after a camera file name.
+  if (fileLine && IMAGE_FILE.test(fileLine.text) && prevLine?.text === text) return { text, blocks: 1 };
   return sameGroup(prevLine, creditLine) && prevLine?.text === text ? { text, blocks: 1 } : undefined;
 }
