@@ -58,6 +58,18 @@ describe('the top of the page is not always the head', () => {
     assert.deepEqual([c.draft.headline, c.draft.section], ['Kreise fordern mehr Geld vom Land', 'Politik']);
   });
 
+  test('a menu above the head or between a ticker\'s headline and its entries is never kicker or headline', () => {
+    const menu = 'Startseite\nNachrichten\nPolitik\nWirtschaft\nSport\nKultur\n\n';
+    const a = imp(`${menu}Tagung am Bodensee Junge Forscherinnen fragen nach\n\nEine Woche lang diskutieren in Lindau junge Forscherinnen mit den Preisträgern. Unser Reporter war dabei.\n\n${BODY}`);
+    assert.deepEqual([a.draft.kicker, a.draft.headline], ['Tagung am Bodensee', 'Junge Forscherinnen fragen nach']);
+    const t = imp(`${menu}Hochwasser im Liveticker\n\nPolitik\nPanorama\nWirtschaft\nSport\n\n+++ 14:26 Pegel sinkt +++\n\nDer Wasserstand fällt langsam.\n\n+++ 14:07 Fähren fahren wieder +++\n\nZunächst nur für Fußgänger.\n\n+++ 13:52 Helfer ziehen ab +++\n\nDie Deiche gelten als stabil.\n`);
+    assert.equal(t.draft.headline, 'Hochwasser im Liveticker');
+    assert.deepEqual(entries(t.draft), ['14:26 Pegel sinkt', '14:07 Fähren fahren wieder', '13:52 Helfer ziehen ab']);
+    // A short kicker and headline in one box with a site name are not a menu.
+    const b = imp(`rbb|24\nNachrichten\nBrandenburg\nFähre fährt wieder\n\nNach drei Wochen Reparatur legt die kleine Fähre bei Caputh wieder ab. Pendler sparen einen Umweg.\n\n${BODY}`);
+    assert.deepEqual([b.draft.kicker, b.draft.headline], ['Brandenburg', 'Fähre fährt wieder']);
+  });
+
   test('a short sentence before the body is the teaser, never a headline that drops the lines above it', () => {
     const d = imp(`Politik\nLandtag debattiert stundenlang\n\nDie Sitzung dauerte bis in die Nacht.\n\n${BODY}`);
     assert.equal(d.draft.kicker, 'Politik');

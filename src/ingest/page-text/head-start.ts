@@ -76,6 +76,11 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
 }
 
 
+/** A menu entry: one to three words, short, no sentence punctuation. */
+function isMenuWord(text: string): boolean {
+  return text.length <= 30 && wordCount(text) <= 3 && !/[.!?:]$/.test(text);
+}
+
 /** Short and not a sentence: a line a page prints as furniture. */
 function furnitureLike(text: string): boolean {
   return text.length <= 60 && !endsSentence(text) && wordCount(text) <= 10;
@@ -87,15 +92,21 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   let prose = -1;
   for (let k = from; k < to && k < from + 40;) {
     const l = lines[k]!;
+    // The author's name printed again under the byline (an author photo's line) is part of it.
+    if (items[items.length - 1]?.kind === 'byline' && isPersonName(l.text)) { items.push({ kind: 'byline', at: k }); k++; continue; }
     const pair = loneLabelSpan(lines, k, to);
     if (pair) { items.push({ kind: authorLabelAt(lines, k, to) ? 'byline' : 'meta', at: k }); k += pair; continue; }
     if (isStructural(l)) {
       // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr").
       const nx = lines[k + 1]?.text ?? '';
-      if (!(parseDateLine(l.text)?.hour !== undefined && isRunningText(nx))) return none;
-      items.push({ kind: 'meta', at: k });
-      k++;
-      continue;
+      if (parseDateLine(l.text)?.hour !== undefined && isRunningText(nx)) {
+        items.push({ kind: 'meta', at: k });
+        k++;
+        continue;
+      }
+      // A ticker's first entry anchors the head as running text would.
+      prose = k;
+      break;
     }
     const c = classifyHeadLine(lines, k, to, isStructural);
     if (c.kind === 'other' && isRunningText(l.text)) { prose = k; break; }
@@ -108,12 +119,26 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   // The headline: the last unplaced line before the running text, or the one before a
   // short sentence there (a one-line quote as teaser).
   let h = others[others.length - 1]!;
+  // A menu between the headline and the text (a ticker's navigation): four or more short
+  // unplaced lines in one box are never the headline; look above them.
+  const menuGroup = (at: number) => {
+    const g = lines[at]!.group;
+    const members = others.filter((x) => lines[x.at]!.group === g);
+    return members.length >= 4 && members.every((x) => isMenuWord(lines[x.at]!.text));
+  };
+  while (menuGroup(h.at)) {
+    const g = lines[h.at]!.group;
+    const prev = [...others].reverse().find((x) => x.at < h.at && lines[x.at]!.group !== g);
+    if (!prev) return none;
+    h = prev;
+  }
   const lastText = lines[h.at]!.text;
-  const adjacent = items[items.indexOf(h) - 1] === others[others.length - 2];
+  const hOther = others.indexOf(h);
+  const adjacent = hOther > 0 && items[items.indexOf(h) - 1] === others[hOther - 1];
   // A short teaser sentence or quote before the text, or a bare "Name, Agency" byline: the headline is above it.
-  const teaserLike = others.length >= 3 && (/[.…]["'“”»«’)]*$/.test(lastText) || isQuoteLine(lastText)) && lastText.length <= LIMITS.teaser;
-  const bareByline = others.length >= 2 && lastText.length <= 80 && !!parseByline(`Von ${lastText}`);
-  if (adjacent && (teaserLike || bareByline)) h = others[others.length - 2]!;
+  const teaserLike = hOther >= 2 && (/[.…]["'“”»«’)]*$/.test(lastText) || isQuoteLine(lastText)) && lastText.length <= LIMITS.teaser;
+  const bareByline = hOther >= 1 && lastText.length <= 80 && !!parseByline(`Von ${lastText}`);
+  if (adjacent && (teaserLike || bareByline)) h = others[hOther - 1]!;
   const hText = lines[h.at]!.text;
   // A headline does not end with a period; a short sentence there is the teaser.
   if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none;
@@ -124,7 +149,11 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   let j = hi - 1;
   while (j >= 0 && items[j]!.kind === 'byline') j--;
   const above = j >= 0 ? items[j] : undefined;
-  const aboveText = above?.kind === 'other' ? lines[above.at]!.text : undefined;
+  // The last word of a menu is not a kicker: a short line that shares its box with three or
+  // more other short unplaced lines, in a box apart from the headline's.
+  const inMenu = (at: number) => lines[at]!.group !== lines[h.at]!.group && isMenuWord(lines[at]!.text) &&
+    others.filter((x) => x.at !== at && x.at < h.at && lines[x.at]!.group === lines[at]!.group && isMenuWord(lines[x.at]!.text)).length >= 3;
+  const aboveText = above?.kind === 'other' && !inMenu(above.at) ? lines[above.at]!.text : undefined;
   // A kicker above, or the headline alone above the same headline with its kicker in front.
   if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
