@@ -50,6 +50,8 @@ function splitNames(segment: string): string[] | undefined {
 /** Parses a byline line; undefined when it is not one. */
 export function parseByline(line: string): Byline | undefined {
   if (line.length > LIMITS.byline + 20) return undefined;
+  // "VonPetra Beispiel": the prefix glued to the name by the crawl.
+  if (/^(?:Von|By)(?=\p{Lu}\p{Ll})/u.test(line)) line = `${line.slice(0, line.startsWith('Von') ? 3 : 2)} ${line.slice(line.startsWith('Von') ? 3 : 2)}`;
   const m = PREFIX.exec(line);
   if (!m) return undefined;
   // "Von Name | 14.03.2024": a date after the names is not part of the byline.
