@@ -258,6 +258,14 @@ describe('the fourth round', () => {
     assert.equal(figures(nav.draft).length, 0);
   });
 
+  test('a kicker printed under its headline; "Image source, …" before "Image caption, …"; entries with a weekday', () => {
+    const k = imp(`Nach Sturmnacht an der Ostsee: Hunderte Strandkörbe weggespült\nSturmflut\n\nIn der Nacht hat das Hochwasser den Strand auf voller Länge überspült. Vermieter suchen ihre Körbe nun weit entfernt.\n\n${BODY}`);
+    assert.deepEqual([k.draft.kicker, k.draft.headline], ['Sturmflut', 'Nach Sturmnacht an der Ostsee: Hunderte Strandkörbe weggespült']);
+    const uk = imp(`Flooding: Town counts the cost\n\nShop owners say they were left alone after the storm, and the council promises help within weeks.\n\nImage source, Example Agency\nImage caption, Sandbags are still stacked outside several houses\n\nThe water came in at night. Most shops are open again now, but some will stay closed for months.\n`);
+    assert.deepEqual(figures(uk.draft).map((f) => [f.caption, f.credit]), [['Sandbags are still stacked outside several houses', 'Example Agency']]);
+    assert.equal(parseEntryStart('Do 14.03.24 | 12:10 Uhr')?.date?.day, 14);
+  });
+
   test('a programme name over its station is not a picture', () => {
     const d = imp(`Zeitzeichen\nWDR 5\n\n14. März 1974: Fernwärme für Flensburg\n\nWie eine Stadt an der Förde ihre Häuser mit der Abwärme eines Kraftwerks heizen wollte. Eine Folge über Rohre unter dem Pflaster.\n\nBild: picture alliance / dpa / Hauke Beispiel\n\n${BODY}`);
     assert.deepEqual(figures(d.draft).map((f) => f.credit), ['picture alliance / dpa / Hauke Beispiel']);

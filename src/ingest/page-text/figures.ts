@@ -96,6 +96,13 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
 export function tryFigure(lines: Line[], i: number, end: number, isStructural: (l: Line) => boolean): FoundFigure | undefined {
   const slider = trySlider(lines, i, end);
   if (slider) return slider;
+  // "Image source, Agency" / "Image caption, Text" (British sites): the source first.
+  const src = /^Image source,\s*(\S.{0,100})$/i.exec(lines[i]?.text ?? '');
+  const capLine = i + 1 < end ? /^Image caption,\s*(\S.*)$/i.exec(lines[i + 1]!.text) : null;
+  if (src && capLine) {
+    const fig = build(capLine[1]!, capLine[1]!, src[1]!.trim());
+    if (fig) return { figure: fig, next: i + 2 };
+  }
   const l0 = lines[i];
   if (!l0 || l0.text.length > LIMITS.caption + LIMITS.credit + 20 || isStructural(l0)) return undefined;
   const l1 = i + 1 < end && sameGroup(l0, lines[i + 1]) ? lines[i + 1] : undefined;

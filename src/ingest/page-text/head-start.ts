@@ -33,6 +33,8 @@ export type HeadLineKind = 'meta' | 'byline' | 'figure' | 'other';
 export interface HeadStart {
   /** Lines to skip as page furniture. */
   furniture: Set<number>;
+  /** A kicker printed under its headline (FOCUS): its line. */
+  kickerBelow?: number;
 }
 
 /**
@@ -133,6 +135,19 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
     h = prev;
   }
   const lastText = lines[h.at]!.text;
+  // A kicker printed under its headline: a one- to three-word line right under a longer
+  // headline line of the same box, just above the text.
+  let kickerBelow: number | undefined;
+  {
+    const i0 = others.indexOf(h);
+    const up = i0 > 0 ? others[i0 - 1]! : undefined;
+    const upText = up ? lines[up.at]!.text : '';
+    if (up && items[items.indexOf(h) - 1] === up && lines[up.at]!.group === lines[h.at]!.group && wordCount(lines[h.at]!.text) <= 3 &&
+      !endsSentence(lines[h.at]!.text) && wordCount(upText) >= 5 && isHeadlineLike(upText) && !/\.["'“”»«’)]*$/.test(upText)) {
+      kickerBelow = h.at;
+      h = up;
+    }
+  }
   const hOther = others.indexOf(h);
   const adjacent = hOther > 0 && items[items.indexOf(h) - 1] === others[hOther - 1];
   // A short teaser sentence or quote before the text, or a bare "Name, Agency" byline: the headline is above it.
@@ -157,8 +172,9 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   // A kicker above, or the headline alone above the same headline with its kicker in front.
   if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
-  if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return none;
-  return { furniture: new Set(dropped.map((x) => x.at)) };
+  if (kickerBelow !== undefined && !dropped.length) return { furniture: new Set(), kickerBelow };
+  if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none;
+  return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface HeadContext {
   kickerJoined?: boolean;
   /** The page title printed above the head (without the site's name). */
   pageTitle?: string;
+  /** A kicker printed under its headline, found by head-start.ts: its line. */
+  kickerBelow?: number;
 }
 
 export interface Head {
@@ -193,7 +195,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const proseAfter = textAfterSecond && !!second && !parseCreditLine(second.text) && !isMetaLabelLine(second.text) && !isQuoteLine(second.text);
   // A one-line quote between a headline and running text is the teaser (Deutschlandfunk Kultur).
   const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text);
-  if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
+  if (ctx.kickerBelow === i + 1 && second && rest.length <= LIMITS.headline && second.text.length <= LIMITS.kicker) {
+    // Headline, then its kicker on the line below (FOCUS).
+    head.kicker = second.text;
+    head.headline = rest;
+    i += 2;
+  } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
     head.kicker = rest;
     head.headline = splitDatePrefix(second.text).rest;
     i += 2;

@@ -124,7 +124,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
   if (titleLine !== undefined) furniture.add(titleLine);
   for (const k of tidied.debris) furniture.add(k);
   const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
-  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }) });
+  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }),
+    ...(headStart.kickerBelow !== undefined && { kickerBelow: headStart.kickerBelow }) });
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
   warnings.push(...head.guesses);

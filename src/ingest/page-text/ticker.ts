@@ -61,7 +61,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
-  const dm = /^(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?:,?\s+|\s*\|\s*)(?=\d{1,2}[:.]\d{2})/.exec(text);
+  const dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?:,?\s+|\s*\|\s*)(?=\d{1,2}[:.]\d{2})/.exec(text);
   if (dm) {
     date = parseDateLine(dm[1]!.replace(/\.$/, '.'));
     if (date) text = text.slice(dm[0].length);
