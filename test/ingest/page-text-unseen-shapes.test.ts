@@ -266,6 +266,14 @@ describe('the fourth round', () => {
     assert.equal(parseEntryStart('Do 14.03.24 | 12:10 Uhr')?.date?.day, 14);
   });
 
+  test('authors as a bullet list; a domain line under the page title is not joined to it', () => {
+    const d = imp(`Ärger am See\nNeue Parkgebühren am Seeufer - Anwohner laufen Sturm\n\n• Petra Beispiel\nVonPetra Beispiel\nschließen\n• Stefan Beispiel\nStefan Beispiel\nschließen\n\nWer am Wochenende an den See will, muss bald tiefer in die Tasche greifen. Die Gemeinde verdoppelt die Gebühren.\n\n${BODY}`);
+    assert.deepEqual(d.draft.authors.map((a) => a.name), ['Petra Beispiel', 'Stefan Beispiel']);
+    assert.match(d.draft.teaser ?? '', /^Wer am Wochenende/);
+    const t = imp(`Sylt: Warum der Ausbau stockt | tagesschau.de\ntagesschau.de\nInland\n\nSylt\nWarum der Ausbau stockt\n\nSeit Jahren verspricht der Bund ein zweites Gleis. Doch Genehmigungen ziehen sich hin.\n\n${BODY}`);
+    assert.deepEqual([t.draft.kicker, t.draft.headline], ['Sylt', 'Warum der Ausbau stockt']);
+  });
+
   test('a programme name over its station is not a picture', () => {
     const d = imp(`Zeitzeichen\nWDR 5\n\n14. März 1974: Fernwärme für Flensburg\n\nWie eine Stadt an der Förde ihre Häuser mit der Abwärme eines Kraftwerks heizen wollte. Eine Folge über Rohre unter dem Pflaster.\n\nBild: picture alliance / dpa / Hauke Beispiel\n\n${BODY}`);
     assert.deepEqual(figures(d.draft).map((f) => f.credit), ['picture alliance / dpa / Hauke Beispiel']);

@@ -3,7 +3,7 @@ import { isPersonName, parseByline } from './byline.js';
 import { parseCreditLine } from './credits.js';
 import { parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
-import { authorLabelAt } from './head.js';
+import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
 import { isOwnLineKicker } from './kicker.js';
@@ -66,6 +66,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (t.length > MAX_CLASSIFY) return { kind: 'other', next: k + 1 };
   if (parseByline(t)) return { kind: 'byline', next: k + 1 };
   if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
+  if (bulletAuthor(t)) return { kind: 'byline', next: k + 1 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
   if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||

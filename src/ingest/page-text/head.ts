@@ -123,6 +123,16 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      // Authors as a bullet list ("• Petra Beispiel", Ippen).
+      const bullet = bulletAuthor(t);
+      if (bullet) {
+        if (!head.byline) head.byline = bullet;
+        else if (!head.byline.authors.some((a) => a.name === bullet.authors[0]!.name) && head.byline.authors.length < LIMITS.authors) {
+          head.byline = { byline: `${head.byline.byline}, ${bullet.byline}`, authors: [...head.byline.authors, ...bullet.authors] };
+        }
+        k++;
+        continue;
+      }
       // "Autor/in" on one line, the name on the next (SWR).
       const labelled = authorLabelAt(lines, k, to);
       if (labelled) {
@@ -319,4 +329,10 @@ function datelinePrefix(text: string): { place: string; text: string } | undefin
   if (!/^\p{Lu}[\p{Ll}-]{2,}$/u.test(place) || SENTENCE_START_WORDS.has(place.toLowerCase()) || GENRES.test(place)) return undefined;
   if (!/^\p{Lu}\p{Ll}*$/u.test(next) || !SENTENCE_START_WORDS.has(next.toLowerCase())) return undefined;
   return { place, text: words.slice(i + 1).join(' ') };
+}
+
+/** "• Petra Beispiel": an author in a bullet list of authors. */
+export function bulletAuthor(text: string): Byline | undefined {
+  const m = /^[•·▪●◦‣]\s*(\S.{2,60})$/u.exec(text);
+  return m && isPersonName(m[1]!) ? parseByline(`Von ${m[1]!}`) : undefined;
 }

@@ -82,7 +82,9 @@ function joinWrappedLines(lines: Line[]): Line[] {
   for (const line of lines) {
     const prev = out[out.length - 1];
     // A line opening with a time of day starts a ticker entry: never a wrapped continuation.
-    if (prev && prev.group === line.group && prev.text.length < MAX_CLASSIFY && !isListLine(line.text) && !/^(?:\+{2,}\s*)?\d{1,2}[:.]\d{2}\b/.test(line.text)) {
+    // Nor is a site's domain on a line of its own ("tagesschau.de" under the page title).
+    if (prev && prev.group === line.group && prev.text.length < MAX_CLASSIFY && !isListLine(line.text) && !/^(?:\+{2,}\s*)?\d{1,2}[:.]\d{2}\b/.test(line.text) &&
+      !/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,6}$/u.test(line.text)) {
       // A near-width line ending a sentence, followed by a short line, is a paragraph
       // end before a heading or a short paragraph: not joined.
       const byWidth = wrappedPage && nearWidth(prev) && !/-$/.test(prev.text) &&
