@@ -344,7 +344,8 @@ for (const engine of engines()) {
       assert.equal(drafts.items.length, 5);
       const future = (await as('author').json<Page>('GET', `${API}?section=${encodeURIComponent(section)}&from=2099-01-01`)).body;
       assert.equal(future.items.length, 0);
-      const today = new Date().toISOString().slice(0, 10);
+      // The newsroom reads from/to as days in Europe/Berlin; between 23:00 and 24:00 UTC that is already tomorrow.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
       const window = (await as('author').json<Page>('GET', `${API}?section=${encodeURIComponent(section)}&from=2000-01-01&to=${today}`)).body;
       assert.equal(window.items.length, 5);
       for (const bad of ['status=archived', 'limit=0', 'limit=abc', 'from=gestern', 'cursor=xyz']) {
