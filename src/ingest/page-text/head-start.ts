@@ -24,8 +24,8 @@ import { brandLineProfile } from './site-profiles.js';
  * kicker are page furniture.
  *
  * Conservative on purpose: nothing is dropped unless every dropped line is
- * short and not a sentence, and a ticker entry before any running text leaves
- * the page as it is.
+ * short and not a sentence. On a ticker, the first entry anchors the head as
+ * running text would.
  */
 
 export type HeadLineKind = 'meta' | 'byline' | 'figure' | 'other';
@@ -173,7 +173,6 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   // A kicker above, or the headline alone above the same headline with its kicker in front.
   if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
-  if (kickerBelow !== undefined && !dropped.length) return { furniture: new Set(), kickerBelow };
   if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none;
   return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };
 }
@@ -185,9 +184,10 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
  * - a headline printed on the line after its kicker with the colon that joined
  *   them (":Headline", SZ lists): the colon goes.
  */
-export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debris: number[] } {
+export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debris: number[]; changed: boolean } {
   const out: Line[] = [];
   const debris: number[] = [];
+  let changed = false;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     if (k >= Math.min(to, 12) || l.text.length > 400) { out.push(l); continue; }
@@ -195,10 +195,12 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
     if (glued && wordCount(glued[1]!) >= 4 && !/https?:|www\./.test(glued[1]!)) {
       debris.push(out.length);
       out.push({ ...l, text: glued[1]! }, { ...l, text: glued[2]! });
+      changed = true;
       continue;
     }
-    const colon = /^:\s*(\p{Lu}.{5,})$/u.exec(l.text);
-    out.push(colon && k > 0 ? { ...l, text: colon[1]! } : l);
+    const colon = k > 0 ? /^:\s*(\p{Lu}.{5,})$/u.exec(l.text) : null;
+    out.push(colon ? { ...l, text: colon[1]! } : l);
+    if (colon) changed = true;
   }
-  return { lines: out, debris };
+  return { lines: out, debris, changed };
 }

@@ -69,6 +69,10 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const head: Head = { headline: '', headlineDerived: false, figures: [], authorPhotos: [], guesses: [], next: from };
   let i = from;
   const headTextSeen = new Set<string>();
+  /** Keeps the first date the head prints, or a later one that adds the time of day. */
+  const notePageDate = (d: FoundDate | undefined) => {
+    if (d && (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined))) head.pageDate = d;
+  };
 
   /** Consumes page furniture of the head; returns the first line it cannot place. */
   const skipMeta = (k: number): number => {
@@ -81,8 +85,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       if (pair) {
         const by = authorLabelAt(lines, k, to);
         if (by && !head.byline) head.byline = by;
-        const d = pair === 2 ? parseDateLine(lines[k + 1]!.text) : undefined;
-        if (d && (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined))) head.pageDate = d;
+        notePageDate(pair === 2 ? parseDateLine(lines[k + 1]!.text) : undefined);
         k += pair;
         continue;
       }
@@ -92,14 +95,14 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         const d = head.headline && !head.teaser ? parseDateLine(t) : undefined;
         const nx = lines[k + 1]?.text ?? '';
         if (!d || d.hour === undefined || !(endsSentence(nx) && nx.length >= 80)) return k;
-        if (!head.pageDate || head.pageDate.hour === undefined) head.pageDate = d;
+        notePageDate(d);
         k++;
         continue;
       }
       if (ctx.furniture?.has(k)) { k++; continue; }
       const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine);
       if (d) {
-        if (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined)) head.pageDate = d;
+        notePageDate(d);
         k++;
         continue;
       }

@@ -52,11 +52,19 @@ interface Context {
   pageTitle?: string;
 }
 
+/** The body text as lines with a newline at both ends, built once per kicker split (it can be 100 KB). */
+const paddedBodies = new WeakMap<Context, string>();
+
 /** The rest of the line is printed alone elsewhere on the page (the page title, a rail, a repeat): strong evidence. */
 function printedAlone(rest: string, ctx: Context): boolean {
   if (rest.length < 12) return false;
   if (ctx.pageTitle && ctx.pageTitle === rest) return true;
-  return `\n${ctx.bodyText}\n`.includes(`\n${rest}\n`);
+  let padded = paddedBodies.get(ctx);
+  if (padded === undefined) {
+    padded = `\n${ctx.bodyText}\n`;
+    paddedBodies.set(ctx, padded);
+  }
+  return padded.includes(`\n${rest}\n`);
 }
 
 /** Capitalised adjectives that are part of a name, not a sentence's first word ("Deutsche Bahn", "Grüne Jugend"). */
@@ -120,13 +128,15 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   return s;
 }
 
+/** Adjective stems and suffixes with an inflected ending ("-ige", "-ischen", "junge", "neuesten"). */
+const ADJECTIVE_FORM = /(?:ig|lich|i?sch|sam|bar|haft|los|voll|ell|iv|al|ant|ent|er|neu|jung|alt|groß|klein|gut|schlecht|hoch|tief|lang|kurz|stark|schwach|reich|arm|erst|letzt|viel|weit|nah|früh|spät|schnell|frei|leer|warm|kalt|hart|weich|jüng|älter|größer|ganz|halb|deutsch|ander|weiter|mehrer|einig|ehemalig|bisherig|heutig|neuest|best)(?:e|en|er|es|em)$/;
+
 /** An adjective form before a noun, not a name ("Deutsche Bahn") and not a noun itself ("Ferne" is rare enough). */
 function isAdjectiveLike(word: string, next: string): boolean {
   const w = word.toLowerCase();
   if (NAME_ADJECTIVES.has(w) && NAME_NOUNS.test(next.replace(/[^\p{L}]/gu, ''))) return false;
   // Nouns in -ung, -heit, -keit, -schaft, -tion never end like this; common adjective endings do.
-  return /(?:ig|lich|isch|sch|sam|bar|haft|los|voll|ell|iv|al|ant|ent|ig|er|neu|jung|alt|groß|klein|gut|schlecht|hoch|tief|lang|kurz|stark|schwach|reich|arm|erst|letzt|viel|weit|nah|früh|spät|schnell|frei|voll|leer|warm|kalt|hart|weich|jüng|älter|größer|ganz|halb|deutsch|sächsisch|ander|weiter|mehrer|einig|ehemalig|bisherig|heutig|neuest|best)(?:e|en|er|es|em)$/.test(w) ||
-    NAME_ADJECTIVES.has(w);
+  return ADJECTIVE_FORM.test(w) || NAME_ADJECTIVES.has(w);
 }
 
 export const THRESHOLD = 3;

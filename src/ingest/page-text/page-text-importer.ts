@@ -18,7 +18,7 @@ import { findTailRails } from './rails.js';
 import { dropTeaserRepeat } from './teaser-repeat.js';
 import { assertImportableText } from './text-guards.js';
 import { parseTickerBody } from './ticker-body.js';
-import { looksLikeTicker, parseEntryStart } from './ticker.js';
+import { isRelativeEntryLine, looksLikeTicker, parseEntryStart } from './ticker.js';
 import type { ImportOptions, ImportResult } from './types.js';
 import { headingsAsEntries, namesItselfTicker } from './untimed-ticker.js';
 import { updateParagraphsAsEntries } from './update-paragraphs.js';
@@ -81,13 +81,13 @@ function run(text: string, opts: ImportOptions): ImportResult {
   let widgets = 0;
   // Two or more lines that start with a relative time are a live blog's entries, not the page's date.
   let relativeLines = 0;
-  for (const l of all) if (l.text.length <= 300 && parseEntryStart(l.text)?.minutesAgo !== undefined) relativeLines++;
+  for (const l of all) if (l.text.length <= 300 && isRelativeEntryLine(l.text)) relativeLines++;
   for (const l of all) {
     if (l.text.length <= 500) {
       if (isWidgetLine(l.text)) { widgets++; continue; }
       if (isBroadcastLine(l.text)) { broadcastLines.push(l.text); continue; }
       const tail = splitMetaTail(l.text);
-      const p = relativeLines >= 2 && parseEntryStart(l.text)?.minutesAgo !== undefined ? undefined : parsePublicationLine(tail.text);
+      const p = relativeLines >= 2 && isRelativeEntryLine(l.text) ? undefined : parsePublicationLine(tail.text);
       if (p) {
         pubs.push(p);
         if (tail.source && !sourceLine) sourceLine = tail.source;
@@ -103,7 +103,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // 3. Rails at the end.
   let rails = findTailRails(lines, 0, lines.length);
   const tidied = tidyHeadLines(lines, rails?.start ?? lines.length);
-  if (tidied.lines.length !== lines.length || tidied.lines.some((l, k) => l !== lines[k])) {
+  if (tidied.changed) {
     lines.splice(0, lines.length, ...tidied.lines);
     rails = findTailRails(lines, 0, lines.length);
   }

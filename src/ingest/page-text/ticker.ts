@@ -31,6 +31,16 @@ export interface EntryStart {
 
 const RELATIVE_ENTRY = /^(?:vor\s+(\d{1,3}|einer|einem)\s+(min(?:\.|uten?)?|std\.?|stunden?)|(\d{1,3}|an?|one)\s+(mins?|minutes?|hrs?|hours?)\s+ago|(gerade eben|soeben|just now))(?=[\s|:–—-]|$)\s*(?:[|:–—-]\s*)?(.*)$/i;
 
+/** True for a line that opens a live-blog entry with a relative time; cheap enough to run over every line. */
+export function isRelativeEntryLine(text: string): boolean {
+  return text.length <= MAX_CLASSIFY && !!relativeEntry(text);
+}
+
+/** Relative entry starts, after a cheap test of the first word. */
+function relativeEntry(text: string): EntryStart | undefined {
+  return /^(?:vor\s|\d{1,3}\s+\S+\s+ago\b|an?\s+\S+\s+ago\b|one\s|gerade eben|soeben|just now)/i.test(text) ? parseRelativeEntry(text) : undefined;
+}
+
 /** "vor 5 Minuten", "vor 2 Std. | Title", "3 hours ago Title", "Gerade eben": a live blog's relative entry time. */
 function parseRelativeEntry(text: string): EntryStart | undefined {
   const m = RELATIVE_ENTRY.exec(text.trim());
@@ -52,10 +62,8 @@ const ZONES: Record<string, number> = { GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 6
 /** Reads a line as the start of a ticker entry. */
 export function parseEntryStart(text: string): EntryStart | undefined {
   if (text.length > MAX_CLASSIFY) return undefined;
-  if (/^(?:vor\s|\d{1,3}\s+\S+\s+ago\b|an?\s+\S+\s+ago\b|one\s|gerade eben|soeben|just now)/i.test(text)) {
-    const rel = parseRelativeEntry(text);
-    if (rel) return rel;
-  }
+  const rel = relativeEntry(text);
+  if (rel) return rel;
   // A bullet before an entry ("• 14.03.24 | 09:30 | Title").
   const bullet = /^[•·▪●◦‣]\s*(?=\d)/.exec(text);
   if (bullet) text = text.slice(bullet[0].length);
