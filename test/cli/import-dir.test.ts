@@ -15,8 +15,8 @@ import { emptyCounts, formatSummary, ImportProgress } from '../../src/cli/import
 import { walkArguments } from '../../src/cli/import-walk.js';
 import { StoryService } from '../../src/services/story-service.js';
 import { journalSize } from '../../src/store/import-journal.js';
-import { openDatabase, type Database } from '../../src/store/index.js';
-import { ENGINE_NAMES, freshTarget, openOptions, removeTarget, serverSkipReason, type Target } from '../helpers/db.js';
+import type { Database } from '../../src/store/index.js';
+import { ENGINE_NAMES, freshTarget, removeTarget, serverSkipReason, withDb, type Target } from '../helpers/db.js';
 import { ROOT } from '../helpers/pglite-template.js';
 
 interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
@@ -55,15 +55,6 @@ function writePages(dir: string, count: number, from = 0): void {
     const sub = path.join(dir, `jahr-${i % 3}`, `monat-${i % 7}`);
     mkdirSync(sub, { recursive: true });
     writeFileSync(path.join(sub, `seite-${String(i).padStart(5, '0')}.txt`), page(i));
-  }
-}
-
-async function withDb<T>(target: Target, fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(openOptions(target, { onWarning: () => undefined }));
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
   }
 }
 

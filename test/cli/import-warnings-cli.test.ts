@@ -16,8 +16,8 @@ import { importSources, type ImportOutcome } from '../../src/cli/import-command.
 import { ImportJournalWriter } from '../../src/cli/import-journal-writer.js';
 import { StoryService } from '../../src/services/story-service.js';
 import { importWarningsOf } from '../../src/store/import-warnings-queries.js';
-import { openDatabase, type Database } from '../../src/store/index.js';
-import { ENGINE_NAMES, freshTarget, openOptions, removeTarget, serverSkipReason, type Target } from '../helpers/db.js';
+import type { Database } from '../../src/store/index.js';
+import { ENGINE_NAMES, freshTarget, removeTarget, serverSkipReason, withDb, type Target } from '../helpers/db.js';
 import { ROOT } from '../helpers/pglite-template.js';
 
 interface Line { file: string; id: string; warnings: string[] }
@@ -32,15 +32,6 @@ function ledeImport(target: Target, args: string[]): Promise<{ code: number | nu
   child.stdout.on('data', (d: Buffer) => (stdout += d));
   child.stderr.on('data', (d: Buffer) => (stderr += d));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
-async function withDb<T>(target: Target, fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(openOptions(target, { onWarning: () => undefined }));
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
 }
 
 /** Broken umlauts (U+FFFD, as a file saved in the wrong encoding has them): the importer says how many. `n` makes the content unique. */

@@ -47,6 +47,16 @@ export function openOptions(target: Target, extra: Partial<OpenOptions> = {}): O
   return target.engine === 'pglite' ? { dataDir: target.dataDir, ...extra } : { databaseUrl: target.databaseUrl, ...TEST_DEADLINES, ...extra };
 }
 
+/** Opens the target's database (warnings silenced), runs fn, and closes it again: for checks between CLI runs. */
+export async function withDb<T>(target: Target, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(openOptions(target, { onWarning: () => undefined }));
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
 // Temp folders made here go away even when a run is interrupted (Ctrl-C skips after() hooks).
 const tempRoots = new Set<string>();
 let cleanupInstalled = false;
