@@ -31,7 +31,7 @@ function writeFolder(dir: string): void {
 async function pass(db: Database, dir: string): Promise<{ seconds: number; imported: number; skipped: number; failed: number }> {
   const walked = await walkArguments([dir]);
   const journal = new ImportJournalWriter(db);
-  const service = new StoryService(journal.database);
+  const service = new StoryService(db);
   const sources: ImportSource[] = walked.files.map((f) => ({ name: f.path, journalPath: f.relative ?? f.path, read: () => readFile(f.path) }));
   const tally = { imported: 0, skipped: 0, failed: 0 };
   const t0 = performance.now();

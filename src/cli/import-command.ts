@@ -3,10 +3,11 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LedeError, sectionSlug, storyPath, type Story, type StoryDraft } from '../content/index.js';
 import { importPageText, importPageTextBuffer } from '../ingest/index.js';
-import { CREATE_BATCH, StoryService } from '../services/story-service.js';
+import { CREATE_BATCH, StoryService, type StoredInput } from '../services/story-service.js';
 import { storeImportWarnings } from '../services/import-warnings.js';
 import type { CommandIO } from './command-support.js';
 import { describeError, parseCommandArgs } from './command-support.js';
+import type { Queryable } from '../store/index.js';
 import { openForWriting } from './open-configured-database.js';
 import { AlreadyImportedError, ImportJournalWriter } from './import-journal-writer.js';
 import { emptyCounts, formatSummary, ImportProgress, PROGRESS_LINE_SECONDS } from './import-progress.js';
@@ -71,7 +72,7 @@ export async function runImport(args: string[], io: CommandIO): Promise<number> 
   }
   const { db, events, close } = await openForWriting();
   const journal = bulk ? new ImportJournalWriter(db) : undefined;
-  const service = new StoryService(journal ? journal.database : db, events);
+  const service = new StoryService(db, events);
   const progress = new ImportProgress(io.stderr, counts, { plainLines: bulk });
   // Ctrl-C: finish the batch being stored, then stop and say how far the run got. A second Ctrl-C ends the process at once.
   let interrupted = false;
@@ -147,8 +148,8 @@ export interface ImportSourcesOptions {
   onRead?: (source: ImportSource) => void;
   /**
    * Bulk runs: skip contents the journal holds, or met earlier in the run, and
-   * journal each stored story with its content hash. The service given to
-   * importSources MUST write through `journal.database`.
+   * journal each stored story with its content hash, in the story's own
+   * transaction (through StoryService's `onStored`).
    */
   journal?: ImportJournalWriter;
   /** Asked before each batch is read: true stops the run there (the batch being stored is finished). */
@@ -216,7 +217,7 @@ export async function importSources(
     for (const p of parsed) {
       const raw = raws.get(p);
       if (raw === undefined || p.skipped) continue;
-      // A bulk run stores the path as the story's source: unique in the run, it is how the journal finds each file's story.
+      // A bulk run stores the file's path as the story's source (the journal finds each file's story by its draft).
       const name = journal ? p.source.name : path.basename(p.source.name);
       try {
         const { draft, warnings } = typeof raw === 'string' ? importPageText(raw, { source: name }) : importPageTextBuffer(raw, { source: name });
@@ -234,7 +235,7 @@ export async function importSources(
     if (broken) throw broken.error;
     // Asked to stop while this batch was read: it is dropped unstored (a resume reads it again).
     if (opts.shouldStop?.()) break;
-    if (journal) for (const p of parsed) if (p.draft) journal.expect(p.source.name, shas.get(p)!, p.source.journalPath ?? p.source.name);
+    if (journal) for (const p of parsed) if (p.draft) journal.expect(p.draft, shas.get(p)!, p.source.journalPath ?? p.source.name);
     storing = storeBatch(service, parsed, opts.status, journal, report).catch((error: unknown) => void (broken = { error }));
   }
   await storing;
@@ -251,9 +252,13 @@ async function storeBatch(
   const readable = parsed.filter((p) => p.draft);
   // Each story's warnings go in with it, in its transaction (found by the draft the story was made from).
   const warningsOf = new Map<unknown, readonly string[]>(readable.map((p) => [p.draft, p.warnings ?? []]));
-  const outcomes = readable.length ? await service.createMany(readable.map((p) => p.draft), {
-    status, batchSize: readable.length, onStored: storeImportWarnings((draft) => warningsOf.get(draft)),
-  }) : [];
+  const storeWarnings = storeImportWarnings((draft) => warningsOf.get(draft));
+  // The journal row goes last: it may refuse the story (another run took the file meanwhile).
+  const onStored = async (tx: Queryable, stored: readonly StoredInput[]) => {
+    await storeWarnings(tx, stored);
+    await journal?.onStored(tx, stored);
+  };
+  const outcomes = readable.length ? await service.createMany(readable.map((p) => p.draft), { status, batchSize: readable.length, onStored }) : [];
   const bySource = new Map(readable.map((p, i) => [p, outcomes[i]!]));
   for (const p of parsed) {
     const outcome = bySource.get(p);

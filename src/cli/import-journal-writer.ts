@@ -1,5 +1,5 @@
 import type { Story } from '../content/index.js';
-import type { Transactional } from '../services/story-service.js';
+import type { StoredInput } from '../services/story-service.js';
 import { addJournalRows, journaledShas, type JournalRow } from '../store/import-journal.js';
 import type { Queryable } from '../store/index.js';
 
@@ -11,38 +11,47 @@ export class AlreadyImportedError extends Error {
 }
 
 /**
- * Writes the import journal in the same transaction as the stories.
+ * Writes the import journal in the same transaction as the stories, through
+ * StoryService's `onStored` hook (as the import warnings do): the hook gets
+ * each stored story with the very draft object it was made from, so the run
+ * says which draft is which file (`expect`) and nothing has to be matched by
+ * name. The journal row is added before the commit; when another run took
+ * the same content meanwhile, the hook throws and the story is rolled back
+ * with it. If the commit fails, neither stays; if it succeeds, both do.
  *
- * It is a Transactional wrapper rather than StoryService's `onStored` hook
- * (which the import warnings use) because its row is the last write of the
- * transaction and may refuse the whole batch. createMany stores every
- * batch through `db.transaction(fn)`, and `fn` resolves to the stories it
- * stored (an array for a batch, one Story when a failed batch is retried
- * story by story through `create`). `database` is a Transactional that runs
- * `fn` and then, still inside the transaction and before the commit, adds a
- * journal row for each returned story this run expects (matched by the
- * story's `source`, which the importer sets to the file's path, unique in a
- * run). If the commit fails, neither stays; if it succeeds, both do.
- *
- * Should the service ever stop returning its stories from the transaction,
- * `assertJournaled` notices (a stored story without a row) and stops the run
- * rather than let a later resume import it twice.
+ * `assertJournaled` stops the run should a stored story ever come back
+ * without its row (a caller that forgot the hook), rather than let a later
+ * resume import it twice.
  */
 export class ImportJournalWriter {
-  readonly #expected = new Map<string, { sha256: string; path: string }>();
+  readonly #expected = new Map<unknown, { sha256: string; path: string }>();
   readonly #journaled = new Set<string>();
 
-  constructor(private readonly db: Transactional) {}
+  constructor(private readonly db: Queryable) {}
 
   /** Of `shas`, those an earlier run stored. */
   imported(shas: readonly string[]): Promise<Set<string>> {
     return journaledShas(this.db, shas);
   }
 
-  /** The story whose `source` is `source` is the file with this content, at this path (relative, as shown). */
-  expect(source: string, sha256: string, path: string): void {
-    this.#expected.set(source, { sha256, path });
+  /** The story made from `draft` is the file with this content, at this path (relative, as shown). */
+  expect(draft: unknown, sha256: string, path: string): void {
+    this.#expected.set(draft, { sha256, path });
   }
+
+  /** StoryService's `onStored`: a journal row for every stored story this run expects. */
+  readonly onStored = async (tx: Queryable, stored: readonly StoredInput[]): Promise<void> => {
+    const rows: JournalRow[] = [];
+    for (const { story, input } of stored) {
+      const want = this.#expected.get(input);
+      if (want) rows.push({ sha256: want.sha256, path: want.path, storyId: story.id });
+    }
+    const added = await addJournalRows(tx, rows);
+    const taken = rows.find((r) => !added.has(r.sha256));
+    if (taken) throw new AlreadyImportedError(taken.path);
+    // A story reported as stored was committed in this transaction, row and all.
+    for (const row of rows) this.#journaled.add(row.storyId);
+  };
 
   /** Throws when a story this run stored has no journal row (see the class comment). */
   assertJournaled(story: Story): void {
@@ -50,37 +59,4 @@ export class ImportJournalWriter {
       throw new Error(`story ${story.id} (${story.source ?? '?'}) was stored without its import journal row; stopping so that a resume cannot import it twice`);
     }
   }
-
-  get database(): Transactional {
-    return {
-      query: (sql, params) => this.db.query(sql, params),
-      transaction: async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
-        const rows: JournalRow[] = [];
-        const result = await this.db.transaction(async (tx) => {
-          const value = await fn(tx);
-          rows.length = 0;
-          for (const story of storiesIn(value)) {
-            const want = story.source === undefined ? undefined : this.#expected.get(story.source);
-            if (want) rows.push({ sha256: want.sha256, path: want.path, storyId: story.id });
-          }
-          const added = await addJournalRows(tx, rows);
-          const taken = rows.find((r) => !added.has(r.sha256));
-          if (taken) throw new AlreadyImportedError(taken.path);
-          return value;
-        });
-        // Committed: both the stories and their rows are there.
-        for (const row of rows) this.#journaled.add(row.storyId);
-        return result;
-      },
-    };
-  }
-}
-
-function isStory(value: unknown): value is Story {
-  return typeof value === 'object' && value !== null && typeof (value as Story).id === 'string' && typeof (value as Story).slug === 'string' && 'body' in value;
-}
-
-function storiesIn(value: unknown): Story[] {
-  if (Array.isArray(value)) return value.filter(isStory);
-  return isStory(value) ? [value] : [];
 }

@@ -158,13 +158,14 @@ for (const engine of ['pglite', 'postgres'] as const) {
         const sha = 'a'.repeat(64);
         await db.query('INSERT INTO import_journal (content_sha256, path, story_id) VALUES ($1, $2, $3)', [sha, 'anderswo.txt', existing.id]);
         const journal = new ImportJournalWriter(db);
-        journal.expect('ordner/neu.txt', sha, 'neu.txt');
-        const service = new StoryService(journal.database);
-        const [outcome] = await service.createMany([{ headline: 'Neu', section: 'Sachsen', source: 'ordner/neu.txt', body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }] }], { status: 'draft' });
+        const draft = { headline: 'Neu', section: 'Sachsen', source: 'ordner/neu.txt', body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }] };
+        journal.expect(draft, sha, 'neu.txt');
+        const service = new StoryService(db);
+        const [outcome] = await service.createMany([draft], { status: 'draft', onStored: journal.onStored });
         assert.ok(outcome?.ok === false && outcome.error instanceof AlreadyImportedError, String(outcome!.ok || outcome!.error));
         const [row] = await db.query<{ n: string | number }>("SELECT count(*) AS n FROM stories WHERE doc->>'source' = 'ordner/neu.txt'");
         assert.equal(Number(row!.n), 0, 'the story went with the refused journal row');
-        const [second] = await new StoryService(journal.database).createMany([{ headline: 'Anders', section: 'Sachsen', source: 'ordner/anders.txt', body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }] }], { status: 'draft' });
+        const [second] = await service.createMany([{ headline: 'Anders', section: 'Sachsen', source: 'ordner/anders.txt', body: [{ type: 'paragraph', content: [{ text: 'Text.' }] }] }], { status: 'draft', onStored: journal.onStored });
         assert.equal(second!.ok, true, 'a story the run does not expect is stored without a row');
         assert.equal((await countsIn(db)).journal, before.journal + 1);
       });

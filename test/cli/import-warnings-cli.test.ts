@@ -126,7 +126,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
         const journal = new LateJournal(db);
         const before = await warningRows(db);
         const outcomes: Array<[string, ImportOutcome]> = [];
-        await importSources(new StoryService(journal.database), [
+        await importSources(new StoryService(db), [
           { name: 'lauf/genommen.txt', read: () => Promise.resolve(taken) },
           { name: 'lauf/anders.txt', read: () => Promise.resolve(other) },
         ], { status: 'draft', journal }, (source, outcome) => outcomes.push([source.name, outcome]));
