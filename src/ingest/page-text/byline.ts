@@ -21,6 +21,13 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
 /** Words of desks and organisations: "MDR-Studio Leipzig", "Redaktion Politik", "BBC News". */
 const ORG_WORD = /^(?:studio|landesstudio|hauptstadtstudio|redaktion|rundfunk|news|nachrichten|agentur|zeitung|radio|fernsehen|online|newsroom|team|büro|desk|korrespondent|korrespondentin|correspondent|service|verlag|media|medien)$/i;
 
+/** News agencies as bylines name them. */
+const AGENCY = /^(?:dpa|afp|ap|reuters|epd|kna|sid|dts|apa|sda|ddp|kap|idea|rtr|dpa-afx|afp\.com)$/i;
+/** A byline part that names no person: an agency, the site ("t-online", "ZEIT ONLINE"), an editor's initials ("jbe"). */
+const DESK = /^(?:dpa|afp|ap|reuters|epd|kna|sid|dts|apa|sda|ddp|kap|idea|rtr|dpa-afx|\p{Ll}{2,4}|[\p{L}\d]+(?:[.-][\p{L}\d]+)+|\p{Lu}{2,}(?: \p{Lu}{2,})?)$/u;
+
+const ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'the']);
+
 /** "Anna Beispiel", "Jean-Luc de la Croix", "J. R. Doe". */
 export function isPersonName(text: string): boolean {
   const t = text.trim();
@@ -28,6 +35,8 @@ export function isPersonName(text: string): boolean {
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
   if (!NAME_WORD.test(words[0]!) || !NAME_WORD.test(words[words.length - 1]!)) return false;
+  // "Der Luchs, der …", "The Lynx": a name does not begin with an article.
+  if (ARTICLES.has(words[0]!.toLowerCase())) return false;
   // The last word is a surname, not an initial.
   if (/\.$/.test(words[words.length - 1]!)) return false;
   // Names are written in mixed case; "MDR SACHSEN-ANHALT" and "MDR-Studio Leipzig" are affiliations.
@@ -58,6 +67,10 @@ export function parseByline(line: string): Byline | undefined {
   // "Von Name | Ort": the place after a bar reads like an affiliation.
   const rest = line.slice(m[0].length).replace(/\s*[|·]\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+)\s*\d{2,4}.*$/u, '').replace(/[\s|,;–-]+$/, '').replace(/\s+[|·]\s+/g, ', ').trim();
   if (!rest || rest.length > LIMITS.byline) return undefined;
+
+  // "Von t-online, dpa, jbe", "Von dpa": agencies, the site and editors' initials, no person.
+  const desks = rest.split(/\s*[,;/]\s*|\s+(?:und|and|&)\s+/);
+  if (desks.length <= 5 && desks.every((d) => DESK.test(d)) && desks.some((d) => AGENCY.test(d))) return { byline: rest, authors: [] };
 
   const authors: Author[] = [];
   let pending: Author[] = [];

@@ -26,6 +26,9 @@ export interface FoundFigure {
   next: number;
 }
 
+/** A caption's label printed alone on its line. */
+const CAPTION_LABEL = /^(?:bildbeschreibung|bildunterschrift|bildtext|beschreibung|legende|caption)\s*:?$/i;
+
 const COUNTER = /^(\d{1,2})\s*\/\s*(\d{1,2})$/;
 
 /**
@@ -107,6 +110,14 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   if (!l0 || l0.text.length > LIMITS.caption + LIMITS.credit + 20 || isStructural(l0)) return undefined;
   const l1 = i + 1 < end && sameGroup(l0, lines[i + 1]) ? lines[i + 1] : undefined;
   const l2 = l1 && i + 2 < end && sameGroup(l1, lines[i + 2]) ? lines[i + 2] : undefined;
+  // G: a rights line, a caption label alone, the caption ("Bildrechte: BR/Name" / "Bildbeschreibung" / "Ein Kran …").
+  if (l1 && l2 && CAPTION_LABEL.test(l1.text) && !isStructural(l2) && l2.text.length <= Math.min(LIMITS.caption, LIMITS.alt)) {
+    const cr = parseCreditLine(l0.text);
+    if (cr?.strong) {
+      const fig = build(l2.text, l2.text, cr.credit);
+      if (fig) return { figure: fig, next: i + 3 };
+    }
+  }
   const endsGroupAt = (k: number) => k + 1 >= end || !sameGroup(lines[k], lines[k + 1]);
   const opensGroup = !sameGroup(lines[i - 1], l0);
 

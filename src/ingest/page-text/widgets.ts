@@ -16,6 +16,8 @@ const EXACT = new Set(
     'teilen', 'drucken', 'link kopiert', 'link kopieren', 'link copied', 'copy link', 'artikel teilen', 'seite teilen', 'beitrag teilen',
     'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
     'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'pinterest', 'linkedin', 'xing', 'threads', 'bluesky', 'mastodon', 'instagram', 'reddit', 'flipboard',
+    'vergrößern des bildes', 'bild vergrößern', 'bild in originalgröße', 'zur merkliste hinzufügen', 'auf die merkliste', 'artikel merken',
+    'artikel mit audio-inhalten', 'artikel mit video-inhalten', 'artikel mit bildergalerie', 'plus-artikel', 'premium-artikel',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
     'kommentieren', 'kommentar schreiben', 'kommentare anzeigen', 'comment', 'comments', 'leave a comment',
     // Navigation and footer.
