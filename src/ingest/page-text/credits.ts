@@ -89,6 +89,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   LABEL_AT.lastIndex = 0;
   for (let m = LABEL_AT.exec(line); m; m = LABEL_AT.exec(line)) {
     const at = m.index + (m[0].length - m[0].trimStart().length) + (/^[.!?;,“”"»«)\]]/.test(m[0]) ? 1 : 0);
+    // "In pictures: Waves batter …", "In Bildern: …": a gallery's title, not a credit.
+    if (/(?:^|\s)(?:in|im)\s*$/i.test(line.slice(0, at))) continue;
     last = { at, after: m.index + m[0].length, label: m[1]! };
   }
   COPYRIGHT_AT.lastIndex = 0;

@@ -81,6 +81,10 @@ function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean)
 }
 
 function build(alt: string, caption: string | undefined, credit: string | undefined): Figure | undefined {
+  // "Kisten mit Gemüse … | Bildquelle: WDR": the bar that joined caption and credit stays behind.
+  const bare = (t: string) => t.replace(/\s+[|·•]\s*$/, '');
+  alt = bare(alt);
+  if (caption) caption = bare(caption);
   const a = clip(alt, LIMITS.alt);
   if (a === undefined) return undefined;
   const fig: Figure = { kind: figureKind(a, caption), alt: a };

@@ -38,6 +38,13 @@ export function isMetaLabelLine(text: string): boolean {
   return value.length <= 80 && !/[.!?]\s+\p{Lu}/u.test(value);
 }
 
+/** "Original-URL des Artikels: https://… Veröffentlicht: … Kurz-URL: https://…": a print view's address line. */
+export function isUrlLine(text: string): boolean {
+  if (text.length > 400 || !/https?:\/\/\S|www\.\S/.test(text)) return false;
+  const rest = text.replace(/(?:https?:\/\/|www\.)\S+/g, ' ').trim();
+  return !/\p{Ll}{2}[.!?]["'“”»«’)]*(?:\s|$)/u.test(rest);
+}
+
 /** A lone value under a label line: "3 min", "14.03.2024", "03:15". */
 export function isDurationLine(text: string): boolean {
   if (text.length > 20) return false;

@@ -5,7 +5,7 @@ import { parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
 import { isOwnLineKicker } from './kicker.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -69,7 +69,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (bulletAuthor(t)) return { kind: 'byline', next: k + 1 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
-  if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) ||
+  if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
     parseMediaBadge(t) || brandLineProfile(t) || parseCreditLine(t)?.strong) {
     return { kind: 'meta', next: k + 1 };
   }
@@ -165,10 +165,10 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   let j = hi - 1;
   while (j >= 0 && items[j]!.kind === 'byline') j--;
   const above = j >= 0 ? items[j] : undefined;
-  // The last word of a menu is not a kicker: a short line that shares its box with three or
-  // more other short unplaced lines, in a box apart from the headline's.
+  // The last word of a menu or a breadcrumb printed line by line is not a kicker: a short line
+  // that shares its box with two or more other short unplaced lines, apart from the headline's.
   const inMenu = (at: number) => lines[at]!.group !== lines[h.at]!.group && isMenuWord(lines[at]!.text) &&
-    others.filter((x) => x.at !== at && x.at < h.at && lines[x.at]!.group === lines[at]!.group && isMenuWord(lines[x.at]!.text)).length >= 3;
+    others.filter((x) => x.at !== at && x.at < h.at && lines[x.at]!.group === lines[at]!.group && isMenuWord(lines[x.at]!.text)).length >= 2;
   const aboveText = above?.kind === 'other' && !inMenu(above.at) ? lines[above.at]!.text : undefined;
   // A kicker above, or the headline alone above the same headline with its kicker in front.
   if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;

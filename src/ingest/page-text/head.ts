@@ -5,7 +5,7 @@ import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD } from './kicker.js';
-import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, loneLabelSpan, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, usDateLine } from './head-meta.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -143,7 +143,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k += 2;
         continue;
       }
-      if (isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || brandLineProfile(t)) {
+      if (isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) || brandLineProfile(t)) {
         k++;
         continue;
       }

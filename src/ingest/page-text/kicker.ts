@@ -212,6 +212,8 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   // "Headline" / "Kicker Headline": the line below repeats this one with its kicker in front (or glued on).
   if (wordCount(kicker) >= 3 && headline.endsWith(kicker)) return false;
   if (kicker.length > LIMITS.kicker || wordCount(kicker) > 6 || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
+  // "Chronik 14.3. 9.12 Uhr": a section with the time of day is a date line, never a kicker.
+  if (/\b\d{1,2}[.:]\d{2}(?:\s*Uhr)?$/.test(kicker)) return false;
   // A kicker is shorter than its headline, unless a byline stands between them (a structure of its own).
   if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;
   if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker)) return false;

@@ -15,6 +15,13 @@ const SOURCE_TIME = /^(?:Quelle|Source)\s*:\s*[^,]{2,80},\s*(\d{1,2})\.(\d{1,2})
 
 const TICKER_WORD = /\b(?:live-?ticker|liveblog|live-blog|live blog|newsblog|news-blog|newsticker|ticker|live|blog)\b/i;
 
+const NUMBERED_TITLE = /^(\d{1,3})\.\s+(\S.{2,150})$/u;
+
+/** "BreakingFerry crossings …": a badge glued to the title. */
+function dropMarker(title: string): string {
+  return title.replace(/^(?:Breaking|Eilmeldung|Update|Neu|New|Live)(?=\p{Lu}\p{Ll})/u, '');
+}
+
 /** True when one of the page's first lines names it a ticker or blog. */
 export function namesItselfTicker(firstLines: readonly string[]): boolean {
   return firstLines.some((t) => t.length <= 200 && TICKER_WORD.test(t));
@@ -33,6 +40,24 @@ export function headingsAsEntries(input: Block[], time: string): { intro: Block[
     const m = /^[•·▪●◦‣►]\s*(\S.{2,150})$/u.exec(b.content[0]!.text);
     return m && !/[.:;,]$/.test(m[1]!) ? { type: 'heading', level: 2, text: m[1]! } : b;
   });
+  // Numbered titles ("1. That's all for today", BBC live pages): when two or more are numbered
+  // in order, they alone open entries; what stands before the first is the intro.
+  const numbered: number[] = [];
+  body.forEach((b, k) => {
+    if (b.type !== 'paragraph' || b.content.length !== 1) return;
+    const m = NUMBERED_TITLE.exec(b.content[0]!.text);
+    if (m && !/[.:;,]$/.test(m[2]!)) numbered.push(k);
+  });
+  const nums = numbered.map((k) => Number(NUMBERED_TITLE.exec((body[k] as { content: Array<{ text: string }> }).content[0]!.text)![1]));
+  // In order, up or down (a number may be missing where an entry is a picture or a post).
+  const inSequence = nums.length >= 2 && (nums.every((n, j) => j === 0 || n > nums[j - 1]!) || nums.every((n, j) => j === 0 || n < nums[j - 1]!));
+  if (inSequence) {
+    for (let k = 0; k < numbered[0]!; k++) {
+      const b = body[k]!;
+      if (b.type === 'heading') body[k] = { type: 'paragraph', content: [{ text: b.text }] };
+    }
+    for (const k of numbered) body[k] = { type: 'heading', level: 2, text: dropMarker(NUMBERED_TITLE.exec((body[k] as { content: Array<{ text: string }> }).content[0]!.text)![2]!) };
+  }
   const first = body.findIndex((b) => b.type === 'heading');
   if (first < 0) return undefined;
   const intro = body.slice(0, first);
