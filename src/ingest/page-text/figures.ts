@@ -54,6 +54,18 @@ function trySlider(lines: Line[], i: number, end: number): FoundFigure | undefin
   return { figure: figs[0]!, more: figs.slice(1), next: k };
 }
 
+/** "Legende: Ein Lieferwagen vor dem Lager. SRF": a caption after its label, a bare credit after the caption's last sentence. */
+function legendCaption(text: string): { caption: string; credit?: string } | undefined {
+  const m = /^(?:Legende|Bildlegende|Bildunterschrift|Bildtext|Caption)\s*:\s*(\S.*)$/i.exec(text);
+  if (!m) return undefined;
+  const rest = m[1]!;
+  const labelled = splitCaptionCredit(rest);
+  if (labelled?.caption) return { caption: labelled.caption, credit: labelled.credit };
+  const tail = /^(.*[.!?]["'“”»«’)]*)\s+([^.!?]{2,80})$/u.exec(rest);
+  if (tail && looksLikeBareCredit(tail[2]!, { allCaps: true })) return { caption: tail[1]!, credit: tail[2]!.trim() };
+  return { caption: rest };
+}
+
 /** Map, graphic or photo, from the words of the alt text (then the caption). */
 export function figureKind(alt: string, caption = ''): FigureKind {
   for (const text of [alt, caption]) {
@@ -135,6 +147,12 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   };
 
   if (l1 && !isStructural(l1) && isAltLine(lines, i, isStructural)) {
+    // "Legende: Caption. Keystone/Name" (SRF): a labelled caption, the credit after its last sentence.
+    const legend = legendCaption(l1.text);
+    if (legend) {
+      const fig = build(l0.text, legend.caption, legend.credit);
+      if (fig) return { figure: fig, next: i + 2 };
+    }
     // A: alt / caption + credit
     const cc = splitCaptionCredit(l1.text);
     if (cc && cc.caption) {

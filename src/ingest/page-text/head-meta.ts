@@ -83,12 +83,15 @@ export function pageTitleOf(text: string): string | undefined {
     return brand && brandLineProfile(brand[1]!) ? brand[2]! : note[1]!;
   }
   if (text.length > LIMITS.headline + LIMITS.kicker + 40) return undefined;
-  const m = /^(.{8,}?)\s+[|–—-]\s+([^|–—]{2,40})$/.exec(text.trim());
+  // The site's name after the title, perhaps as a chain: "… - Sportschau - ARD | Das Erste".
+  const m = /^(.{8,}?)((?:\s+[|–—-]\s+[^|–—]{2,40}){1,3})$/.exec(text.trim());
   if (!m) return undefined;
-  const site = m[2]!.trim();
-  const domain = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:de|com|net|org|at|ch|eu|info|fm|tv|online|news)$/iu.test(site);
-  if (!domain && !profileTitleSuffixes().has(site.toLowerCase())) return undefined;
-  return m[1]!.trim();
+  const parts = m[2]!.split(/\s+[|–—-]\s+/).map((p) => p.trim()).filter(Boolean);
+  const isSite = (site: string) => /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:de|com|net|org|at|ch|eu|info|fm|tv|online|news)$/iu.test(site) ||
+    profileTitleSuffixes().has(site.toLowerCase());
+  if (!parts.length || !isSite(parts[parts.length - 1]!) || !parts.every((p) => isSite(p) || (p.length <= 30 && !/[.!?:]$/.test(p) && /^\p{Lu}/u.test(p)))) return undefined;
+  // "Video: Headline": the media library's label is not part of the title.
+  return m[1]!.trim().replace(/^(?:Video|Audio|Podcast|Liveblog|Live)\s*:\s+(?=\S)/, '');
 }
 
 /** A label alone on its line whose value is the next line: how many lines the pair spans (0 when not one). */
@@ -125,9 +128,14 @@ export function viaCredit(text: string): { caption: string; credit: string } | u
 
 /** "14. März 2024 | Redaktion", "14.03.2024 | Lokales": a date with short labels after bars. */
 export function datedMetaLine(text: string, parse: (t: string) => FoundDate | undefined): FoundDate | undefined {
-  if (text.length > 100 || !text.includes('|')) return undefined;
-  const parts = text.split(/\s+\|\s+/);
+  if (text.length > 100 || !/[|•·]/.test(text)) return undefined;
+  const parts = text.split(/\s+[|•·]\s+/);
   if (parts.length < 2 || parts.length > 4) return undefined;
   const d = parse(parts[0]!);
-  return d && parts.slice(1).every((p) => p.length <= 40 && !/[.!?]$/.test(p) && !/\d{1,2}[:.]\d{2}/.test(p)) ? d : undefined;
+  if (d && parts.slice(1).every((p) => p.length <= 40 && !/[.!?]$/.test(p) && !/\d{1,2}[:.]\d{2}/.test(p))) return d;
+  // "Sportschau • 14.03.2024 • 22:45 Uhr": a programme's name, then the date and the time.
+  const label = (p: string) => p.length <= 40 && !/\d/.test(p) && !/[.!?]$/.test(p);
+  if (!label(parts[0]!)) return undefined;
+  const dated = parts.slice(1).filter((p) => !label(p));
+  return dated.length >= 1 && dated.length <= 2 ? parse(dated.join(' ')) : undefined;
 }

@@ -89,12 +89,14 @@ function furnitureLike(text: string): boolean {
   return text.length <= 60 && !endsSentence(text) && wordCount(text) <= 10;
 }
 
-export function findHeadStart(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean): HeadStart {
+export function findHeadStart(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, titleLine?: number): HeadStart {
   const none: HeadStart = { furniture: new Set() };
   const items: Array<{ kind: HeadLineKind; at: number }> = [];
   let prose = -1;
   for (let k = from; k < to && k < from + 40;) {
     const l = lines[k]!;
+    // The page title, already placed (takePageTitle).
+    if (k === titleLine) { items.push({ kind: 'meta', at: k }); k++; continue; }
     // The author's name printed again under the byline (an author photo's line) is part of it.
     if (items[items.length - 1]?.kind === 'byline' && isPersonName(l.text)) { items.push({ kind: 'byline', at: k }); k++; continue; }
     const pair = loneLabelSpan(lines, k, to);

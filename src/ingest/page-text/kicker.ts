@@ -216,7 +216,8 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   if (/\b\d{1,2}[.:]\d{2}(?:\s*Uhr)?$/.test(kicker)) return false;
   // A kicker is shorter than its headline, unless a byline stands between them (a structure of its own).
   if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;
-  if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker)) return false;
+  // "2. Bundesliga", "9-Euro-Ticket": a kicker may open with a number.
+  if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker) && !/^\d{1,4}[.-]?\s?\p{Lu}/u.test(kicker)) return false;
   return wordCount(headline) >= 2;
 }
 

@@ -119,7 +119,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const isTickerLine = (l: Line) => !!parseEntryStart(l.text);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
   const { index: titleLine, title: pageTitle, rewrittenTo } = takePageTitle(lines, 0, end);
-  const headStart = findHeadStart(lines, 0, end, isTickerLine);
+  const headStart = findHeadStart(lines, 0, end, isTickerLine, titleLine);
   const furniture = new Set(headStart.furniture);
   if (titleLine !== undefined) furniture.add(titleLine);
   for (const k of tidied.debris) furniture.add(k);

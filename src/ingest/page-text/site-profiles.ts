@@ -39,6 +39,12 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
   { site: 'SZ', hosts: ['sueddeutsche.de'], brandLines: ['süddeutsche zeitung', 'sz.de'], titleSuffixes: ['süddeutsche zeitung', 'sz.de'] },
   { site: 'n-tv', hosts: ['n-tv.de'], brandLines: ['n-tv.de', 'ntv.de'], titleSuffixes: ['n-tv.de', 'ntv.de'] },
   { site: 'Mitteldeutsche Zeitung', hosts: ['mz.de'], brandLines: ['mitteldeutsche zeitung'], titleSuffixes: ['mz.de', 'mitteldeutsche zeitung'], kickerJoined: true },
+  { site: 'Sportschau', hosts: ['sportschau.de', 'daserste.de', 'ard.de'], brandLines: ['sportschau', 'das erste'], titleSuffixes: ['sportschau', 'ard', 'das erste', 'ard | das erste'] },
+  { site: 'WELT', hosts: ['welt.de'], brandLines: ['welt', 'weltplus', 'welt am sonntag'], titleSuffixes: ['welt', 'welt.de'] },
+  { site: 'SRF', hosts: ['srf.ch'], brandLines: ['srf', 'srf news'], titleSuffixes: ['srf', 'srf news'] },
+  { site: 'ORF', hosts: ['orf.at'], brandLines: ['orf.at', 'orf'], titleSuffixes: ['orf.at', 'news.orf.at'] },
+  { site: 'NZZ', hosts: ['nzz.ch'], brandLines: ['nzz', 'neue zürcher zeitung'], titleSuffixes: ['nzz', 'neue zürcher zeitung'] },
+  { site: 'KStA', hosts: ['ksta.de'], brandLines: ['kölner stadt-anzeiger', 'ksta'], titleSuffixes: ['kölner stadt-anzeiger', 'ksta.de'] },
   { site: 't-online', hosts: ['t-online.de'], brandLines: ['t-online'], titleSuffixes: ['t-online'] },
 ];
 

@@ -18,6 +18,7 @@ const EXACT = new Set(
     'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'pinterest', 'linkedin', 'xing', 'threads', 'bluesky', 'mastodon', 'instagram', 'reddit', 'flipboard',
     'vergrößern des bildes', 'bild vergrößern', 'bild in originalgröße', 'zur merkliste hinzufügen', 'auf die merkliste', 'artikel merken',
     'artikel mit audio-inhalten', 'artikel mit video-inhalten', 'artikel mit bildergalerie', 'plus-artikel', 'premium-artikel',
+    'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
     'kommentieren', 'kommentar schreiben', 'kommentare anzeigen', 'comment', 'comments', 'leave a comment',
     // Navigation and footer.
@@ -71,6 +72,8 @@ const PATTERNS: RegExp[] = [
   // Two forms of one date glued together (DW): "03/14/2024March 14, 2024".
   /^\d{2}\/\d{2}\/\d{4}\s*[a-z]+ \d{1,2}, \d{4}$/i,
   /^(?:inhalt laden|inhalte laden|load content)$/i,
+  // A player's link with the clip's length: "Zum Audio Apotheken rationieren Fiebersaft (2:51)".
+  /^(?:zum|zur|zu den) (?:audio|video|podcast|sendung|beitrag)\b.{1,120}\(\d{1,2}:\d{2}(?::\d{2})?\)$/i,
 ];
 
 /** True for a line that is page furniture, not article text. */
