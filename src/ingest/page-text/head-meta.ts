@@ -1,4 +1,5 @@
 import { LIMITS } from '../../content/index.js';
+import { parseByline } from './byline.js';
 import type { FoundDate } from './dates.js';
 import { parseMediaBadge, parseDuration } from './media-badge.js';
 import { brandLineProfile, profileTitleSuffixes } from './site-profiles.js';
@@ -135,7 +136,8 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
   if (d && parts.slice(1).every((p) => p.length <= 40 && !/[.!?]$/.test(p) && !/\d{1,2}[:.]\d{2}/.test(p))) return d;
   // "Sportschau • 14.03.2024 • 22:45 Uhr": a programme's name, then the date and the time.
   const label = (p: string) => p.length <= 40 && !/\d/.test(p) && !/[.!?]$/.test(p);
-  if (!label(parts[0]!)) return undefined;
+  // "Von Name | 14.03.2024" is a byline with its date: the byline reader takes it.
+  if (!label(parts[0]!) || parseByline(text)) return undefined;
   const dated = parts.slice(1).filter((p) => !label(p));
   return dated.length >= 1 && dated.length <= 2 ? parse(dated.join(' ')) : undefined;
 }
