@@ -114,6 +114,8 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     const l = lines[j]!;
     const t = l.text;
     if (t.length > 120 || wordCount(t) > 14 || endsWithStop(t) || !startsUpper(t) || listMarker(t) || QUOTE_LINE.test(t)) return false;
+    // Two sentences ("Aber es fehlen Lehrkräfte. Wie wollen Sie …?"): an interview's question, not a heading.
+    if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(t)) return false;
     if (opts.blankSeparated && sameGroup(lines[j - 1], l) && j > from) return false;
     const k = nextTextLine(j + 1);
     if (k >= to) return false;

@@ -165,7 +165,8 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   let start = h.at;
   const hi = items.indexOf(h);
   let j = hi - 1;
-  while (j >= 0 && items[j]!.kind === 'byline') j--;
+  // A byline or the date may stand between kicker and headline ("Tierrettung" / "14.03.24" / headline).
+  while (j >= 0 && (items[j]!.kind === 'byline' || (items[j]!.kind === 'meta' && !!parseDateLine(lines[items[j]!.at]!.text)))) j--;
   const above = j >= 0 ? items[j] : undefined;
   // The last word of a menu or a breadcrumb printed line by line is not a kicker: a short line
   // that shares its box with two or more other short unplaced lines, apart from the headline's.

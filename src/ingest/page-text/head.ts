@@ -200,7 +200,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
   const third = i + 2 < to ? lines[i + 2] : undefined;
-  const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && parseByline(second.text) &&
+  const dateBetween = !!second && !secondIsHeadline && !!parseDateLine(second.text);
+  const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && (parseByline(second.text) || dateBetween) &&
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
     !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
   // Running text right under the second line fixes it as the headline; the kicker may then be the longer line.
@@ -219,7 +220,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     i += 2;
   } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text, { bylineBetween: true })) {
     head.kicker = rest;
-    head.byline ??= parseByline(second.text);
+    if (dateBetween) notePageDate(parseDateLine(second.text));
+    else head.byline ??= parseByline(second.text);
     head.headline = third.text;
     i += 3;
   } else if (rest.length <= MAX_CLASSIFY) {

@@ -81,7 +81,8 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const hour = Number(hh);
   const minute = Number(mm);
   if (hour > 23 || minute > 59) return undefined;
-  const strong = !!uhr || !!zone || sep === '|';
+  // A time alone on its line ("23:48", WELT's blogs) marks an entry as plainly as "23:48 Uhr".
+  const strong = !!uhr || !!zone || sep === '|' || (dot === ':' && !sep && !rest);
   // Without "Uhr" only "21:25 Text" counts: a colon time followed by a capitalised word.
   if (!strong) {
     if (dot === '.' || !rest || !startsUpper(rest)) return undefined;
