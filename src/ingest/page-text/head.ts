@@ -200,7 +200,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
   const third = i + 2 < to ? lines[i + 2] : undefined;
-  const dateBetween = !!second && !secondIsHeadline && !!parseDateLine(second.text);
+  const dateBetween = !!second && !secondIsHeadline && !ctx.isStructural(second) && !!parseDateLine(second.text);
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && (parseByline(second.text) || dateBetween) &&
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
     !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
