@@ -6,7 +6,7 @@ import { tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
-import { isOwnLineKicker } from './kicker.js';
+import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { brandLineProfile } from './site-profiles.js';
@@ -146,7 +146,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
     const up = i0 > 0 ? others[i0 - 1]! : undefined;
     const upText = up ? lines[up.at]!.text : '';
     if (up && items[items.indexOf(h) - 1] === up && lines[up.at]!.group === lines[h.at]!.group && wordCount(lines[h.at]!.text) <= 3 &&
-      !endsSentence(lines[h.at]!.text) && wordCount(upText) >= 5 && isHeadlineLike(upText) && !/\.["'“”»«’)]*$/.test(upText)) {
+      !endsSentence(lines[h.at]!.text) && !isBareDay(lines[h.at]!.text) && wordCount(upText) >= 5 && isHeadlineLike(upText) && !/\.["'“”»«’)]*$/.test(upText)) {
       kickerBelow = h.at;
       h = up;
     }

@@ -4,7 +4,7 @@ import { parseCreditLine } from './credits.js';
 import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
-import { isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD } from './kicker.js';
+import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, usDateLine } from './head-meta.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
@@ -103,6 +103,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine);
       if (d) {
         notePageDate(d);
+        k++;
+        continue;
+      }
+      // "16. März": the day without its year, after the headline; a date line all the same.
+      if (head.headline && isBareDay(t)) {
         k++;
         continue;
       }

@@ -201,6 +201,11 @@ export function colonKicker(line: string): { kicker: string; headline: string } 
   return { kicker: colon[1]!, headline: colon[2]! };
 }
 
+/** "16. März", "March 16": a day without its year. */
+export function isBareDay(text: string): boolean {
+  return /^(?:\d{1,2}\.\s*(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)\p{L}*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?)$/iu.test(text.trim());
+}
+
 /**
  * A kicker printed on its own line above the headline: short (≤ 6 words, within
  * the kicker limit), not ending like a sentence, shorter than the headline that
@@ -214,6 +219,8 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   if (kicker.length > LIMITS.kicker || wordCount(kicker) > 6 || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
   // "Chronik 14.3. 9.12 Uhr": a section with the time of day is a date line, never a kicker.
   if (/\b\d{1,2}[.:]\d{2}(?:\s*Uhr)?$/.test(kicker)) return false;
+  // "16. März", "March 16": a day without its year is a date line.
+  if (isBareDay(kicker)) return false;
   // A kicker is shorter than its headline, unless a byline stands between them (a structure of its own).
   if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;
   // "2. Bundesliga", "9-Euro-Ticket": a kicker may open with a number.

@@ -7,6 +7,9 @@ import {
   assignDays, dayLine, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
 } from './ticker.js';
 
+/** A label in capitals, then a dash and the text: "TOR FÜR KIEL - 84. Minute - Nach einer Ecke …". */
+const CAPS_LABEL = /^((?=(?:[^\p{Ll}]*?\p{Lu}){4})[\p{Lu}\d][\p{Lu}\d ''!.:-]{2,40}?)\s+[-–—]\s+(\S.*)$/u;
+
 export interface TickerBody {
   /** Blocks before the first entry (the ticker's intro). */
   intro: Block[];
@@ -80,6 +83,11 @@ export function parseTickerBody(
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
     } else if (isTitleLike(rest) && (hasMore(0) || start.sep === '|')) {
       entry.title = rest;
+    } else if (CAPS_LABEL.test(rest)) {
+      // "SCHLUSSPFIFF - Kiel bringt …", "TOR FÜR KIEL - 84. Minute - …": a sports tracker's label is the title.
+      const m = CAPS_LABEL.exec(rest)!;
+      entry.title = m[1]!;
+      lead = m[2]!;
     } else {
       const runIn = start.sep === '' ? splitRunInTitle(rest) : start.sep === '-' ? splitSentenceTitle(rest) : undefined;
       if (runIn) {
