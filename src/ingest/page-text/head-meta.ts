@@ -46,6 +46,12 @@ export function isUrlLine(text: string): boolean {
   return !/\p{Ll}{2}[.!?]["'“”»«’)]*(?:\s|$)/u.test(rest);
 }
 
+/** "Wirtschaftsredakteur", "Environment correspondent", "Korrespondentin in Moskau": an author's role under the byline. */
+export function isRoleLine(text: string): boolean {
+  if (text.length > 60) return false;
+  return /^(?:[\p{L}-]+\s)?[\p{L}-]*(?:redakteur|redakteurin|korrespondent|korrespondentin|reporter|reporterin|volontär|volontärin|ressortleiter|ressortleiterin|correspondent|editor|writer)(?:\s+(?:in|für|for|at|im|am)\s+[\p{L} -]{2,30})?$/iu.test(text.trim());
+}
+
 /** A lone value under a label line: "3 min", "14.03.2024", "03:15". */
 export function isDurationLine(text: string): boolean {
   if (text.length > 20) return false;

@@ -9,7 +9,7 @@ import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlay
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
-import { brandLineProfile } from './site-profiles.js';
+import { brandLineProfile, splitPaywallBadge } from './site-profiles.js';
 
 /**
  * Where the article's head begins when the page does not start with it.
@@ -114,7 +114,8 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
       break;
     }
     const c = classifyHeadLine(lines, k, to, isStructural);
-    if (c.kind === 'other' && isRunningText(l.text)) { prose = k; break; }
+    // Running text, or a standfirst printed without its final period (sixteen words and more).
+    if (c.kind === 'other' && (isRunningText(l.text) || (wordCount(l.text) >= 16 && l.text.length >= 100))) { prose = k; break; }
     items.push({ kind: c.kind, at: k });
     k = c.next;
   }
@@ -154,7 +155,11 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   const hOther = others.indexOf(h);
   const adjacent = hOther > 0 && items[items.indexOf(h) - 1] === others[hOther - 1];
   // A short teaser sentence or quote before the text, or a bare "Name, Agency" byline: the headline is above it.
-  const teaserLike = hOther >= 2 && (/[.…]["'“”»«’)]*$/.test(lastText) || isQuoteLine(lastText)) && lastText.length <= LIMITS.teaser;
+  // A quote in one box with a kicker-like line right above it is the headline ("Fachkräfte im Handwerk" / „…“).
+  const prevOther = hOther > 0 ? others[hOther - 1]! : undefined;
+  const quoteHeadline = isQuoteLine(lastText) && !!prevOther && lines[prevOther.at]!.group === lines[h.at]!.group &&
+    isOwnLineKicker(lines[prevOther.at]!.text, lastText);
+  const teaserLike = hOther >= 2 && (/[.…]["'“”»«’)]*$/.test(lastText) || (isQuoteLine(lastText) && !quoteHeadline)) && lastText.length <= LIMITS.teaser;
   const bareByline = hOther >= 1 && lastText.length <= 80 && !!parseByline(`Von ${lastText}`);
   if (adjacent && (teaserLike || bareByline)) h = others[hOther - 1]!;
   const hText = lines[h.at]!.text;
@@ -184,6 +189,8 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
  * Crawl debris in the first lines, mended before the head is read:
  * - a sentence of site boilerplate glued to the kicker without a space
  *   ("… Nachrichten von t-online.Ärger am Flughafen …"): split in two lines;
+ * - a paywall badge glued before the kicker ("WELTplus ArtikelFachkräfte …"):
+ *   split off, and the badge is debris;
  * - a headline printed on the line after its kicker with the colon that joined
  *   them (":Headline", SZ lists): the colon goes.
  */
@@ -198,6 +205,14 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
     if (glued && wordCount(glued[1]!) >= 4 && !/https?:|www\./.test(glued[1]!)) {
       debris.push(out.length);
       out.push({ ...l, text: glued[1]! }, { ...l, text: glued[2]! });
+      changed = true;
+      continue;
+    }
+    // A paywall badge glued before the kicker or headline: the badge is debris.
+    const badge = splitPaywallBadge(l.text);
+    if (badge) {
+      debris.push(out.length);
+      out.push({ ...l, text: badge.badge }, { ...l, text: badge.rest });
       changed = true;
       continue;
     }

@@ -5,7 +5,7 @@ import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD } from './kicker.js';
-import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, usDateLine } from './head-meta.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -131,6 +131,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      // The author's role under the byline ("Wirtschaftsredakteur").
+      if (head.byline && isRoleLine(t)) {
+        k++;
+        continue;
+      }
       // Authors as a bullet list ("• Petra Beispiel", Ippen).
       const bullet = bulletAuthor(t);
       if (bullet) {
@@ -213,7 +218,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const textAfterSecond = !!lines[i + 2] && i + 2 < to && !ctx.isStructural(lines[i + 2]!) && isRunningText(lines[i + 2]!.text);
   const proseAfter = textAfterSecond && !!second && !parseCreditLine(second.text) && !isMetaLabelLine(second.text) && !isQuoteLine(second.text);
   // A one-line quote between a headline and running text is the teaser (Deutschlandfunk Kultur).
-  const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text);
+  // Not when the quote shares its box with a kicker-like line above it: then it is the headline.
+  const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text) && !(sameGroup(first, second) && isOwnLineKicker(rest, second.text));
   if (ctx.kickerBelow === i + 1 && second && rest.length <= LIMITS.headline && second.text.length <= LIMITS.kicker) {
     // Headline, then its kicker on the line below (FOCUS).
     head.kicker = second.text;

@@ -194,7 +194,9 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
 
 /** "Kicker : Headline" or "Kicker :Headline" (a crawl's join; a headline's own colon has no space before it). */
 export function colonKicker(line: string): { kicker: string; headline: string } | undefined {
-  const colon = /^(.{2,}?\S)\s+:\s*(\S.*)$/u.exec(line);
+  // "Landwirtschaft:Warum …" (SZ): no space on either side of the colon, a capital after it.
+  const glued = /^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,4}):(\p{Lu}\p{Ll}.*)$/u.exec(line);
+  const colon = glued ?? /^(.{2,}?\S)\s+:\s*(\S.*)$/u.exec(line);
   if (!colon || colon[1]!.length > LIMITS.kicker || wordCount(colon[1]!) > 6 || wordCount(colon[2]!) < 2) return undefined;
   // Letters on both sides: "12 : 30" is a score or a time.
   if (!/\p{L}$/u.test(colon[1]!) || !/^[„"“»«']?\p{Lu}/u.test(colon[2]!)) return undefined;

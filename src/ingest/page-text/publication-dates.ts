@@ -48,6 +48,8 @@ function kindOf(label: string): 'published' | 'updated' | 'stand' {
 
 export function parsePublicationLine(line: string): PublicationDates | undefined {
   if (line.length > 200) return undefined;
+  // "This content was published on March 14, 2024 - 09:15" (swissinfo), "Dieser Artikel wurde am … veröffentlicht".
+  line = line.replace(/^(?:this (?:content|article|story) was|dieser (?:artikel|beitrag|inhalt) wurde)\s+(?=published|posted|updated|first published|veröffentlicht|aktualisiert)/i, '');
   const rel = line.length <= 60 ? parseRelative(line) : undefined;
   if (rel) return rel;
   LABEL.lastIndex = 0;

@@ -48,6 +48,25 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
   { site: 't-online', hosts: ['t-online.de'], brandLines: ['t-online'], titleSuffixes: ['t-online'] },
 ];
 
+/**
+ * Paywall badges sites print before a kicker or headline, often glued to it by
+ * the crawl ("WELTplus ArtikelFachkräfte im Handwerk").
+ */
+export const PAYWALL_BADGES: readonly string[] = [
+  'WELTplus Artikel', 'WELTplus', 'SPIEGEL+', 'SZ Plus', 'Z+', 'F+', 'FAZ+', 'NK+', 'MZ+', 'LVZ+', 'BILDplus', 'BILD+', 'KStA PLUS',
+  'Plus-Artikel', 'Premium-Artikel', 'Abo-Artikel', 'Abo', 'Plus',
+];
+const BADGE_PREFIX = new RegExp(`^(${PAYWALL_BADGES.map((b) => b.replace(/[+.]/g, '\\$&')).join('|')})\\s*(?=\\p{Lu}\\p{Ll})(.{3,})$`, 'u');
+
+/** "WELTplus ArtikelFachkräfte im Handwerk" → the badge and the rest; undefined when the line opens with no badge. */
+export function splitPaywallBadge(text: string): { badge: string; rest: string } | undefined {
+  if (text.length > 300) return undefined;
+  const m = BADGE_PREFIX.exec(text);
+  // "Plus" or "Abo" before a space is an ordinary word ("Plus bei der Rente"): only glued.
+  if (!m || (/^(?:Plus|Abo)$/.test(m[1]!) && text[m[1]!.length] === ' ')) return undefined;
+  return { badge: m[1]!, rest: m[2]! };
+}
+
 let suffixes: Set<string> | undefined;
 let brands: Map<string, SiteProfile> | undefined;
 

@@ -23,7 +23,7 @@ const EXACT = new Set(
     'kommentieren', 'kommentar schreiben', 'kommentare anzeigen', 'comment', 'comments', 'leave a comment',
     // Navigation and footer.
     'direkt zum inhalt', 'direkt zum inhalt wechseln', 'zum inhalt springen', 'zum inhalt', 'zur navigation', 'navigation', 'hauptnavigation',
-    'skip to content', 'skip to main content', 'voriger artikel', 'vorheriger artikel', 'nächster artikel', 'previous article', 'next article',
+    'skip to content', 'skip to main content', 'skip to navigation', 'skip to footer', 'main content', 'print subscriptions', 'here is the main story', 'voriger artikel', 'vorheriger artikel', 'nächster artikel', 'previous article', 'next article',
     'neuer abschnitt', 'per mail sharen', 'per mail teilen', 'zur startseite', 'startseite', 'nach oben', 'zurück nach oben', 'zum seitenanfang', 'seitenanfang', 'back to top', 'top', 'home',
     'zurück', 'weiter', 'back', 'next', 'previous', 'menü', 'menu', 'suche', 'search', 'schließen', 'close', 'mehr anzeigen', 'show more',
     'mehr laden', 'ältere einträge laden', 'weitere einträge laden', 'load more', 'alle anzeigen', 'see all',
