@@ -94,9 +94,18 @@ function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean)
 
 function build(alt: string, caption: string | undefined, credit: string | undefined): Figure | undefined {
   // "Kisten mit Gemüse … | Bildquelle: WDR": the bar that joined caption and credit stays behind.
-  const bare = (t: string) => t.replace(/\s+[|·•]\s*$/, '');
+  // "… des Thüringer Landtags. 6 min": the clip's length glued after the caption.
+  const bare = (t: string) => t.replace(/\s+[|·•]\s*$/, '').replace(/([.!?]["'“”»«’)]*)\s+\d{1,3}(?::\d{2})?\s*(?:min|sek|sec)\.?$/i, '$1');
   alt = bare(alt);
   if (caption) caption = bare(caption);
+  // "Marktstände vor dem Rathaus in FreiburgWährend der Sanierung …": the alt text glued to the caption.
+  if (caption && caption === alt) {
+    const glued = /^([^.!?]{12,}?\p{Ll}{3})(\p{Lu}\p{Ll}{2,}\s.*[.!?]["'“”»«’)]*)$/u.exec(caption);
+    if (glued && wordCount(glued[1]!) >= 3 && wordCount(glued[2]!) >= 4) {
+      alt = glued[1]!;
+      caption = glued[2]!;
+    }
+  }
   const a = clip(alt, LIMITS.alt);
   if (a === undefined) return undefined;
   const fig: Figure = { kind: figureKind(a, caption), alt: a };

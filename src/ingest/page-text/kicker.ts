@@ -223,6 +223,8 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   if (/\b\d{1,2}[.:]\d{2}(?:\s*Uhr)?$/.test(kicker)) return false;
   // "16. März", "March 16": a day without its year is a date line.
   if (isBareDay(kicker)) return false;
+  // "News", "Nachrichten": the name of every section, so the name of none; no kicker.
+  if (/^(?:news|nachrichten|aktuell|aktuelles|lokales|meldungen|schlagzeilen|top[- ]?news|artikel|latest|top stories)$/i.test(kicker.trim())) return false;
   // A kicker is shorter than its headline, unless a byline stands between them (a structure of its own).
   if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;
   // "2. Bundesliga", "9-Euro-Ticket": a kicker may open with a number.

@@ -72,6 +72,8 @@ const PATTERNS: RegExp[] = [
   // Two forms of one date glued together (DW): "03/14/2024March 14, 2024".
   /^\d{2}\/\d{2}\/\d{4}\s*[a-z]+ \d{1,2}, \d{4}$/i,
   /^(?:inhalt laden|inhalte laden|load content)$/i,
+  // A logo's file name or alt text: "bz.medien-logo", "Logo der Beispiel-Zeitung".
+  /^[\w.-]*[-_.]logo(?:[-_.][\w-]+)?(?:\.(?:png|svg|jpe?g|gif|webp))?$/i,
   // Account and paywall notices: "Um Themen abonnieren … benötigen Sie ein Abonnement.", "Already a subscriber? Log in".
   /^(?=.{0,250}\b(?:abonnement|abonnieren|abo|abonnent(?:en|in)?|subscription|subscribe|subscriber)\b)(?=.{0,250}(?:benötigen sie|brauchen sie|ein abonnement|account|konto|jetzt (?:testen|abonnieren|weiterlesen)|weiterlesen mit|zum abo|log in|sign in|already a subscriber)).{10,250}$/i,
   // A player's link with the clip's length: "Zum Audio Apotheken rationieren Fiebersaft (2:51)".
