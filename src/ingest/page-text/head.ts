@@ -94,6 +94,16 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         // ticker entry: no text of its own, and running text (not a title) follows.
         const d = head.headline && !head.teaser ? parseDateLine(t) : undefined;
         const nx = lines[k + 1]?.text ?? '';
+        // Right under the byline ("Von Name" / "14.03.2024, 18.12 Uhr") it is the page's date too.
+        const underByline = k > from && sameGroup(lines[k - 1], l) && !!parseByline(lines[k - 1]!.text);
+        if (underByline) {
+          const bd = parseDateLine(t);
+          if (bd?.hour !== undefined) {
+            notePageDate(bd);
+            k++;
+            continue;
+          }
+        }
         if (!d || d.hour === undefined || !(endsSentence(nx) && nx.length >= 80)) return k;
         notePageDate(d);
         k++;

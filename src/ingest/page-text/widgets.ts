@@ -15,7 +15,7 @@ const EXACT = new Set(
     // Share and tool bars.
     'teilen', 'drucken', 'link kopiert', 'link kopieren', 'link copied', 'copy link', 'artikel teilen', 'seite teilen', 'beitrag teilen',
     'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
-    'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'pinterest', 'linkedin', 'xing', 'threads', 'bluesky', 'mastodon', 'instagram', 'reddit', 'flipboard',
+    'facebook', 'twitter', 'x', 'x.com', 'whatsapp', 'telegram', 'pinterest', 'linkedin', 'xing', 'threads', 'bluesky', 'mastodon', 'instagram', 'reddit', 'flipboard',
     'vergrößern des bildes', 'bild vergrößern', 'bild in originalgröße', 'zur merkliste hinzufügen', 'auf die merkliste', 'artikel merken',
     'artikel mit audio-inhalten', 'artikel mit video-inhalten', 'artikel mit bildergalerie', 'plus-artikel', 'premium-artikel',
     'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
@@ -76,6 +76,8 @@ const PATTERNS: RegExp[] = [
   /^[\w.-]*[-_.]logo(?:[-_.][\w-]+)?(?:\.(?:png|svg|jpe?g|gif|webp))?$/i,
   // Account and paywall notices: "Um Themen abonnieren … benötigen Sie ein Abonnement.", "Already a subscriber? Log in".
   /^(?=.{0,250}\b(?:abonnement|abonnieren|abo|abonnent(?:en|in)?|subscription|subscribe|subscriber)\b)(?=.{0,250}(?:benötigen sie|brauchen sie|ein abonnement|account|konto|jetzt (?:testen|abonnieren|weiterlesen)|weiterlesen mit|zum abo|log in|sign in|already a subscriber)).{10,250}$/i,
+  // "Jetzt weiterlesen mit SPIEGEL+", "Weiterlesen mit Z+": the paywall's offer.
+  /^(?:jetzt )?(?:weiterlesen|weiter lesen|mehr lesen) mit \S{1,20}$/i,
   // A player's link with the clip's length: "Zum Audio Apotheken rationieren Fiebersaft (2:51)".
   /^(?:zum|zur|zu den) (?:audio|video|podcast|sendung|beitrag)\b.{1,120}\(\d{1,2}:\d{2}(?::\d{2})?\)$/i,
 ];
