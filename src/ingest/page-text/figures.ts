@@ -1,5 +1,6 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
 import { looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
+import { isPersonName, parseByline } from './byline.js';
 import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
 
 /**
@@ -145,6 +146,17 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   }
   const endsGroupAt = (k: number) => k + 1 >= end || !sameGroup(lines[k], lines[k + 1]);
   const opensGroup = !sameGroup(lines[i - 1], l0);
+  // H: a caption printed twice on one line (alt text and caption run together), then the
+  // credit: labelled, or a bare name closing the box ("Lennart Beispiel", KStA).
+  const twice = /^(.{20,}?[.!?]["'“”»«’)]*) \1$/u.exec(l0.text);
+  if (twice && !isStructural(l0)) {
+    const cap = twice[1]!;
+    const cr = l1 && !isStructural(l1) ? parseCreditLine(l1.text) : undefined;
+    const name = l1 && !cr && endsGroupAt(i + 1) && (looksLikeBareCredit(l1.text) || isPersonName(l1.text)) ? l1.text.trim() : undefined;
+    const credit = cr?.credit ?? name;
+    const fig = build(cap, cap, credit);
+    if (fig) return { figure: fig, next: i + (credit ? 2 : 1) };
+  }
 
   // A line that is only a credit; a bare name ("dpa") only when it closes the box.
   const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'known' | 'bare' } | undefined => {
@@ -200,7 +212,11 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // D / E: caption or alt, then a credit line: a strong label, or a bare name
   // closing the box; a weak label ("Quelle:") only under an alt-like line, since
   // "Paragraph. / Quelle: Landesamt" is a paragraph with its source.
-  if (l1 && !cc0 && opensGroup) {
+  // A caption right under the byline in the byline's box (sports portals): the byline closes
+  // what came before, so the caption opens the picture; a short line with a strong credit only.
+  const afterByline = !opensGroup && !!lines[i - 1] && !!parseByline(lines[i - 1]!.text) && l0.text.length <= 200 &&
+    !!l1 && !!parseCreditLine(l1.text)?.strong;
+  if (l1 && !cc0 && (opensGroup || afterByline)) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
     // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.

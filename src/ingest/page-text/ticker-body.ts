@@ -1,7 +1,7 @@
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, type BodyOptions } from './body-blocks.js';
 import { dateToIso, type FoundDate } from './dates.js';
-import type { Line } from './lines.js';
+import { sameGroup, type Line } from './lines.js';
 import { splitLongText } from './split-long-text.js';
 import {
   assignDays, dayLine, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
@@ -42,6 +42,15 @@ export function parseTickerBody(
 ): TickerBody {
   const starts: number[] = [];
   for (let k = from; k < to; k++) if (parseEntryStart(lines[k]!.text)) starts.push(k);
+  // A summary of the day ("Was bisher geschah": "• 16.10 Uhr: Title", one after another, in one
+  // box) on a page whose entries are not bulleted repeats entries: it stays a list in its entry.
+  const bulleted = (k: number) => /^\s*[•·▪●◦‣-]\s/.test(lines[k]!.text);
+  if (starts.some((k) => !bulleted(k))) {
+    const inRun = (k: number) => bulleted(k) && ((starts.includes(k + 1) && bulleted(k + 1) && sameGroup(lines[k], lines[k + 1])) ||
+      (starts.includes(k - 1) && bulleted(k - 1) && sameGroup(lines[k - 1], lines[k])));
+    const summary = new Set(starts.filter(inRun));
+    if (summary.size >= 2) starts.splice(0, starts.length, ...starts.filter((k) => !summary.has(k)));
+  }
   const related: RelatedTeaser[] = [];
   const bodyOpts: BodyOptions = { ...opts, headings: false };
 

@@ -118,7 +118,8 @@ export function looksLikeTicker(lines: Line[], from: number, to: number, headTex
 
 /** A short line without final punctuation that can be an entry title. */
 export function isTitleLike(text: string): boolean {
-  return text.length <= LIMITS.headline && text.length > 0 && !endsWithStop(text) && wordCount(text) <= 25;
+  // "Was bisher geschah ...": a title may trail off.
+  return text.length <= LIMITS.headline && text.length > 0 && (!endsWithStop(text) || /(?:\s?\.\.\.|…)$/.test(text)) && wordCount(text) <= 25;
 }
 
 /** A place after the time: "Magdeburg", "Halle (Saale)", "Bad Dürrenberg". */
