@@ -114,6 +114,8 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     const l = lines[j]!;
     const t = l.text;
     if (t.length > 120 || wordCount(t) > 14 || endsWithStop(t) || !startsUpper(t) || listMarker(t) || QUOTE_LINE.test(t)) return false;
+    // "Quelle: B5 aktuell, 14.03.2024 19:15 Uhr": a labelled source line, not a heading.
+    if (/^(?:quelle|quellen|source|foto|bild|bildrechte)\s*:/i.test(t)) return false;
     // Two sentences ("Aber es fehlen Lehrkräfte. Wie wollen Sie …?"): an interview's question, not a heading.
     if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(t)) return false;
     if (opts.blankSeparated && sameGroup(lines[j - 1], l) && j > from) return false;

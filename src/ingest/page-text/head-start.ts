@@ -52,12 +52,22 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
     for (let j = k + 1; j < Math.min(to, k + 16); j++) {
       const nl = norm(lines[j]!.text);
       // The head repeats it, or prints it with the kicker in front.
-      if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`) || (nt.length >= 12 && nl.endsWith(` ${nt}`)))) return { index: k, title };
+      if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`) || (nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title };
     }
     lines[k] = { ...lines[k]!, text: title };
     return { rewrittenTo: title };
   }
   return {};
+}
+
+/** Two wordings of one title ("Aktuelle Nachrichten von BR24 im Überblick" / "Die aktuellen Nachrichten …"): most words shared. */
+function nearlySame(a: string, b: string): boolean {
+  const wa = new Set(a.split(' ').filter((w) => w.length > 3));
+  const wb = new Set(b.split(' ').filter((w) => w.length > 3));
+  if (wa.size < 3 || wb.size < 3) return false;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / Math.max(wa.size, wb.size) >= 0.75;
 }
 
 /** Classifies the head line at `k`: metadata, a byline, a picture (with the index after it), or something else. */
@@ -125,6 +135,12 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   // The headline: the last unplaced line before the running text, or the one before a
   // short sentence there (a one-line quote as teaser).
   let h = others[others.length - 1]!;
+  // A bulleted line is a list item, never the headline: look above it.
+  while (/^[•·▪●◦‣]\s/.test(lines[h.at]!.text)) {
+    const prev = [...others].reverse().find((x) => x.at < h.at);
+    if (!prev) return none;
+    h = prev;
+  }
   // A menu between the headline and the text (a ticker's navigation): four or more short
   // unplaced lines in one box are never the headline; look above them.
   const menuGroup = (at: number) => {
