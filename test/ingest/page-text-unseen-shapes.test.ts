@@ -8,9 +8,10 @@ import { describe, test } from 'node:test';
 import type { Block, Figure, StoryDraft } from '../../src/content/index.js';
 import { importPageText } from '../../src/ingest/index.js';
 import { parseCreditLine, splitCaptionCredit } from '../../src/ingest/page-text/credits.js';
-import { breadcrumbParts, isMetaLabelLine, isPlayerLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
-import { colonKicker, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
-import { detectProfile } from '../../src/ingest/page-text/site-profiles.js';
+import { isPersonName, parseByline } from '../../src/ingest/page-text/byline.js';
+import { breadcrumbParts, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
+import { colonKicker, isBareDay, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
+import { detectProfile, splitPaywallBadge } from '../../src/ingest/page-text/site-profiles.js';
 import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
 
 const NOW = new Date('2024-03-14T12:00:00+01:00');
@@ -433,5 +434,72 @@ describe('ticker entries', () => {
       ['Das Jungtier steht schon sicher.', 'Das Jungtier steht schon sicher.', 'dpa'],
       [null, 'Stromausfall in Kiel', 'imago/Beispiel'],
     ]);
+  });
+});
+
+describe('the seventh round (fresh tuning pages from fourteen more sites)', () => {
+  test('a name never starts with an article; agencies and initials are a byline; "Von Montag an" is not', () => {
+    assert.equal(isPersonName('Der Luchs'), false);
+    assert.equal(isPersonName('Anna Beispiel'), true);
+    assert.deepEqual(parseByline('Von t-online, dpa, jbe'), { byline: 't-online, dpa, jbe', authors: [] });
+    assert.equal(parseByline('Von Montag an gilt die neue Regel'), undefined);
+    assert.equal(parseByline('Von den Grünen'), undefined);
+    // A headline with a comma under a kicker stays the headline.
+    const d = imp(`Wissenschaft\nArtenschutz im Allgäu\nDer Luchs, der zu oft in die Kamera lief\n\nEin Männchen hat binnen eines Winters fast 90 Fotofallen ausgelöst. Forschende rätseln, warum das so ist.\n\n${BODY}`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline], ['Artenschutz im Allgäu', 'Der Luchs, der zu oft in die Kamera lief']);
+  });
+
+  test('credit, caption label, caption; "Legende:" captions; a caption printed twice with a bare name', () => {
+    const br = imp(`Sudhaus kommt ins Museum\n\nEin Förderverein hat zwei Jahre lang gesammelt. Jetzt steht der Kessel im Hof.\n\nBildrechte: BR/Fritz Beispiel\nBildbeschreibung\nDas alte Sudhaus schwebt am Kran in den Hof.\n\n${BODY}`);
+    assert.deepEqual(figures(br.draft).map((f) => [f.caption, f.credit]), [['Das alte Sudhaus schwebt am Kran in den Hof.', 'BR/Fritz Beispiel']]);
+    const srf = imp(`Apotheken geben Fiebersaft nur flaschenweise ab\n\nWeil ein Hersteller ausgefallen ist, wird ein Mittel knapp. Der Bund prüft Reserven.\n\nEin Lieferwagen vor einem Lager\nLegende: Ein Lieferwagen vor dem Lager eines Grosshändlers in Bern. Keystone/Gina Beispiel\n\n${BODY}`);
+    assert.deepEqual(figures(srf.draft).map((f) => [f.alt, f.caption, f.credit]), [['Ein Lieferwagen vor einem Lager', 'Ein Lieferwagen vor dem Lager eines Grosshändlers in Bern.', 'Keystone/Gina Beispiel']]);
+    const ksta = imp(`Kneipen sollen um Mitternacht schließen\n\nNach Beschwerden will das Ordnungsamt die Außengastronomie früher beenden. Die Wirte protestieren.\n\nTische stehen am Abend vor einer Bar am Platz. Tische stehen am Abend vor einer Bar am Platz.\nLennart Beispiel\n\n${BODY}`);
+    assert.deepEqual(figures(ksta.draft).map((f) => [f.caption, f.credit]), [['Tische stehen am Abend vor einer Bar am Platz.', 'Lennart Beispiel']]);
+    // "In pictures:" is a title, not a credit label.
+    assert.equal(splitCaptionCredit('In pictures: Waves batter the seafront in Oban'), undefined);
+    assert.equal(splitCaptionCredit('Wellen am Ufer. Pictures: Tom Example')?.credit, 'Tom Example');
+  });
+
+  test('page titles with a chain of site names; print-view address lines; a day without its year; "News" is no kicker', () => {
+    assert.equal(pageTitleOf('Video: Magdeburg gewinnt in letzter Minute - Sportschau - ARD | Das Erste'), 'Magdeburg gewinnt in letzter Minute');
+    assert.equal(pageTitleOf('Streit - Stadt - Land'), undefined, 'a dash-joined phrase without a site is no title');
+    assert.equal(isUrlLine('Original-URL des Artikels: https://www.example.de/news/a-1.html    Veröffentlicht: 14.03.2024 08:15'), true);
+    assert.equal(isUrlLine('Mehr dazu lesen Sie auf https://www.example.de. Dort steht alles.'), false);
+    assert.equal(isBareDay('16. März'), true);
+    assert.equal(isBareDay('16. März 2024'), false);
+    const d = imp(`News\n\nMünstermarkt zieht auf den Rathausplatz um\n\nWeil das Pflaster erneuert wird, müssen die Händler ab Montag umziehen. Der Markt bleibt bis April dort.\n\n${BODY}`);
+    assert.equal(d.draft.kicker, undefined);
+    const k = imp(`2. Bundesliga\nMagdeburg gewinnt das Ost-Duell in letzter Minute\n\nDer Siegtreffer fiel in der Nachspielzeit, als ein Stürmer eine Flanke volley verwandelte.\n\n${BODY}`);
+    assert.equal(k.draft.kicker, '2. Bundesliga');
+  });
+
+  test('glued kicker colon and paywall badges; a quote in one box with its kicker is the headline', () => {
+    assert.deepEqual(colonKicker('Landwirtschaft:Warum Hopfenbauern Wasser aus der Ilm wollen'), { kicker: 'Landwirtschaft', headline: 'Warum Hopfenbauern Wasser aus der Ilm wollen' });
+    assert.equal(colonKicker('Ressort:Wirtschaft'), undefined, 'a label and one word is no kicker split');
+    assert.deepEqual(splitPaywallBadge('WELTplus ArtikelFachkräfte im Handwerk'), { badge: 'WELTplus Artikel', rest: 'Fachkräfte im Handwerk' });
+    assert.equal(splitPaywallBadge('Plus bei der Rente'), undefined, '"Plus" before a space is a word');
+    const d = imp(`WELTplus ArtikelFachkräfte im Handwerk\n„Viele Betriebe merken erst jetzt, wer ihnen fehlt“\n\nJeder dritte Betrieb sucht seit mehr als einem Jahr einen Meister. Die Kammer fordert eine gebührenfreie Prüfung.\n\nVon Anton Beispiel\nWirtschaftsredakteur\n\n${BODY}`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline, d.draft.byline], ['Fachkräfte im Handwerk', '„Viele Betriebe merken erst jetzt, wer ihnen fehlt“', 'Anton Beispiel']);
+    assert.ok(!texts(d.draft).some((t) => t.includes('Wirtschaftsredakteur')), 'the role under the byline is not text');
+  });
+
+  test('tickers: a time alone on its line, a capital label as title, numbered untimed titles, a bulleted summary', () => {
+    const welt = imp(`Nachtblog\n\nWas in der Nacht passiert ist, kurz und knapp.\n\n23:48\nMuseum sucht seinen Schlüsselbund\n\nEin Bund mit 14 Schlüsseln ist verschwunden.\n\n23:15\nICE steckt im Wald fest\n\nDie Reisenden mussten zwei Stunden warten.\n\n22:40\nFalschparker blockiert Müllabfuhr\n\nDas Auto wurde abgeschleppt.\n`);
+    assert.deepEqual(entries(welt.draft), ['23:48 Museum sucht seinen Schlüsselbund', '23:15 ICE steckt im Wald fest', '22:40 Falschparker blockiert Müllabfuhr']);
+    const tracker = imp(`Bundesliga-Tracker: Kiel dreht das Spiel\n\n17:24 Uhr - SCHLUSSPFIFF - Kiel bringt den Vorsprung über die Zeit.\n17:15 Uhr - TOR FÜR KIEL - 84. Minute - Der Innenverteidiger köpft ein.\n17:03 Uhr - 72. Minute - Heidenheim wechselt doppelt.\n16:48 Uhr - NRW - Ein Satz über das Land.\n`);
+    assert.deepEqual(entries(tracker.draft).slice(0, 2), ['17:24 SCHLUSSPFIFF', '17:15 TOR FÜR KIEL']);
+    assert.ok(!entries(tracker.draft).includes('16:48 NRW'), 'three capitals are an abbreviation, not a label');
+    const bbc = imp(`Live: Storm closes ferries\n\nAll times stated are UK\n\n1. That's all for today\n\nWe're pausing our coverage here.\n\n2. BreakingFerry crossings suspended\n\nAll sailings are off until Saturday.\n\n3. Engineers restore power\n\nAbout 23,000 homes are still without electricity.\n`);
+    assert.deepEqual(entries(bbc.draft), ["11:00 That's all for today", '11:00 Ferry crossings suspended', '11:00 Engineers restore power']);
+    const day = imp(`Der Sport-Tag im Ticker\n\n17:31 Uhr\n\nWas bisher geschah ...\n\n  • 16.10 Uhr: Hertha meldet Ausfall\n  • 13.42 Uhr: Kiel verlängert\n\n16:10 Uhr\n\nHertha meldet Ausfall\n\nDer Kapitän fällt zwei Wochen aus.\n\n13:42 Uhr\n\nKiel verlängert\n\nDer Trainer bleibt bis 2026.\n`);
+    assert.deepEqual(entries(day.draft), ['17:31 Was bisher geschah ...', '16:10 Hertha meldet Ausfall', '13:42 Kiel verlängert']);
+  });
+
+  test('a bulleted news-brief list titled "Nachrichten … im Überblick" is a ticker; an explainer "im Überblick" is not', () => {
+    const briefs = imp(`Die Nachrichten des Tages im Überblick\n\n• Lawinengefahr steigt\n\nKempten: Der Warndienst hat die Gefahr auf Stufe vier angehoben.\n\nQuelle: B5 aktuell Nachrichten, 14.03.2024 19:15 Uhr\n\n• Streik beendet\n\nMünchen: Busse und Bahnen fahren wieder.\n\nQuelle: B5 aktuell Nachrichten, 14.03.2024 18:00 Uhr\n`);
+    assert.deepEqual(entries(briefs.draft), ['19:15 Lawinengefahr steigt', '18:00 Streik beendet']);
+    const explainer = imp(`Die wichtigsten Fakten zur Wahl im Überblick\n\nAm Sonntag wird gewählt. Was Sie wissen müssen, steht hier.\n\nWer darf wählen?\n\nAlle Deutschen ab 18 Jahren, die seit drei Monaten hier wohnen.\n\nWo wird gewählt?\n\nIn den Wahllokalen und per Brief.\n`);
+    assert.equal(explainer.draft.kind, 'article');
   });
 });

@@ -216,6 +216,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   if (date && (!head.pageDate || head.pageDate.hour === undefined)) head.pageDate = date;
   const second = i + 1 < to ? lines[i + 1] : undefined;
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
+    !/^[•·▪●◦‣]\s/.test(second.text) &&
     !(second.text.length <= 80 && /,/.test(second.text) && parseByline(`Von ${second.text}`)) &&
     !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).

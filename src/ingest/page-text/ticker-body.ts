@@ -8,7 +8,12 @@ import {
 } from './ticker.js';
 
 /** A label in capitals, then a dash and the text: "TOR FÜR KIEL - 84. Minute - Nach einer Ecke …". */
-const CAPS_LABEL = /^((?=(?:[^\p{Ll}]*?\p{Lu}){4})[\p{Lu}\d][\p{Lu}\d ''!.:-]{2,40}?)\s+[-–—]\s+(\S.*)$/u;
+const CAPS_LABEL = /^([\p{Lu}\d][\p{Lu}\d ''!.:-]{2,40}?)\s+[-–—]\s+(\S.*)$/u;
+/** Four capitals at least: "NRW - …" is an abbreviation, not a label. */
+const capsLabel = (text: string) => {
+  const m = CAPS_LABEL.exec(text);
+  return m && (m[1]!.match(/\p{Lu}/gu) ?? []).length >= 4 ? m : undefined;
+};
 
 export interface TickerBody {
   /** Blocks before the first entry (the ticker's intro). */
@@ -92,9 +97,9 @@ export function parseTickerBody(
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
     } else if (isTitleLike(rest) && (hasMore(0) || start.sep === '|')) {
       entry.title = rest;
-    } else if (CAPS_LABEL.test(rest)) {
+    } else if (capsLabel(rest)) {
       // "SCHLUSSPFIFF - Kiel bringt …", "TOR FÜR KIEL - 84. Minute - …": a sports tracker's label is the title.
-      const m = CAPS_LABEL.exec(rest)!;
+      const m = capsLabel(rest)!;
       entry.title = m[1]!;
       lead = m[2]!;
     } else {
