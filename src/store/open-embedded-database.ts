@@ -35,6 +35,19 @@ const SERVER_ARGS = ['-c', 'wal_recycle=off', '-c', 'full_page_writes=off', '-c'
 const READ_ONLY = /^\s*(select|show|explain|values|table)\b/i;
 
 /**
+ * True for a statement that writes nothing. A WITH query reads unless one of
+ * its parts modifies data ("WITH gone AS (DELETE …)"); the site's navigation
+ * is a recursive WITH run on every render, and counting it as a write made the
+ * checkpoint timer CHECKPOINT and ANALYZE every table under pure read traffic
+ * (ANALYZE alone grew PGlite's WebAssembly memory by about 60 MB, for good).
+ * "FOR UPDATE" counts as a write: cautious, and nothing here reads that way.
+ */
+export function isReadOnlySql(sql: string): boolean {
+  if (READ_ONLY.test(sql)) return true;
+  return /^\s*with\b/i.test(sql) && !/\b(?:insert|update|delete|merge|truncate|copy|call)\b/i.test(sql);
+}
+
+/**
  * `(E'…', NULL, …)`: EXECUTE's argument list for parameters that are all
  * strings, numbers, booleans or null, or undefined when one is anything else.
  * E-strings with backslash and quote doubled read back as exactly the text.
@@ -160,7 +173,7 @@ class EmbeddedDatabase implements Database {
   }
 
   #noteIfWrite(sql: string): void {
-    if (!READ_ONLY.test(sql)) this.checkpointer.noteWrite();
+    if (!isReadOnlySql(sql)) this.checkpointer.noteWrite();
   }
 
   /*
@@ -192,7 +205,7 @@ class EmbeddedDatabase implements Database {
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     this.#check('db.query()');
-    const write = !READ_ONLY.test(sql);
+    const write = !isReadOnlySql(sql);
     const result = await this.#inTurn(write || hasDatabasePriority(), () => (write ? this.pg.query<T>(sql, params) : this.#read<T>(sql, params)));
     if (write) this.checkpointer.noteWrite();
     return result.rows;
