@@ -146,6 +146,34 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   }
   const endsGroupAt = (k: number) => k + 1 >= end || !sameGroup(lines[k], lines[k + 1]);
   const opensGroup = !sameGroup(lines[i - 1], l0);
+  // I: rights lines in a box of their own, then the caption alone in the next box
+  // ("© BR" / "Bildrechte: BR/Name", blank line, "Feuerwehrleute schichten …", BR24).
+  {
+    let k = i;
+    let credit: string | undefined;
+    while (k < end && k < i + 3 && (k === i || sameGroup(lines[k - 1], lines[k]))) {
+      const cr = parseCreditLine(lines[k]!.text);
+      if (!cr?.strong) break;
+      credit = cr.credit.length >= (credit?.length ?? 0) ? cr.credit : credit;
+      k++;
+    }
+    const cap = lines[k];
+    // Not when a caption-like line stands in the box before: then the credit is that caption's
+    // (n-tv prints caption, then "(Foto: dpa)" alone, then the text).
+    const before = lines[i - 1];
+    const ownsCredit = !!before && !sameGroup(before, l0) && (endsSentence(before.text) || wordCount(before.text) > 4);
+    if (credit && k > i && k < end && !ownsCredit && !sameGroup(lines[k - 1], cap) && cap && !isStructural(cap) && endsGroupAt(k) &&
+      endsSentence(cap.text) && cap.text.length <= Math.min(LIMITS.caption, 300) && !parseCreditLine(cap.text)) {
+      const fig = build(cap.text, cap.text, credit);
+      if (fig) return { figure: fig, next: k + 1 };
+    }
+  }
+  // J: a credit in capitals glued before the caption ("LENA BEISPIEL / IMAGO Gesenkte Köpfe …", SPIEGEL).
+  const capsFirst = /^((?:\p{Lu}[\p{Lu}'-]+\.?\s+){1,3}\/\s*(?:\p{Lu}[\p{Lu}\d&.-]*\s?){1,3}?)\s*(\p{Lu}\p{Ll}.{10,}[.!?]["'“”»«’)]*)$/u.exec(l0.text);
+  if (capsFirst && opensGroup) {
+    const fig = build(capsFirst[2]!, capsFirst[2]!, capsFirst[1]!.trim());
+    if (fig) return { figure: fig, next: i + 1 };
+  }
   // H: a caption printed twice on one line (alt text and caption run together), then the
   // credit: labelled, or a bare name closing the box ("Lennart Beispiel", KStA).
   const twice = /^(.{20,}?[.!?]["'“”»«’)]*) \1$/u.exec(l0.text);
@@ -181,7 +209,8 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
       if (fig) return { figure: fig, next: i + 2 };
     }
     // B: alt / caption / credit line
-    if (l2 && !cc && l1.text.length <= LIMITS.caption) {
+    // Not two words of a menu over a credit ("Bayern" / "Schwaben" / "© BR"): a caption says something.
+    if (l2 && !cc && l1.text.length <= LIMITS.caption && (wordCount(l1.text) >= 3 || endsSentence(l1.text))) {
       const cr = creditOnly(l2, i + 2);
       if (cr) {
         const fig = build(l0.text, l1.text, cr.credit);

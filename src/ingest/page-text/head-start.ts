@@ -79,6 +79,11 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (bulletAuthor(t)) return { kind: 'byline', next: k + 1 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
+  // Rights lines above their caption (BR24): the picture, not loose metadata.
+  if (parseCreditLine(t)?.strong) {
+    const f = tryFigure(lines, k, to, isStructural);
+    if (f) return { kind: 'figure', next: f.next };
+  }
   if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
     parseMediaBadge(t) || brandLineProfile(t) || parseCreditLine(t)?.strong) {
     return { kind: 'meta', next: k + 1 };

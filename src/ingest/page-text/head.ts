@@ -328,7 +328,8 @@ function bylineTail(text: string): { text: string; byline: Byline } | undefined 
 /** An author label alone ("Autor/in", "Autorin", "Von") with the name alone on the next line. */
 export function authorLabelAt(lines: Line[], k: number, to: number): Byline | undefined {
   if (k + 1 >= to || !/^(?:autor\/in|autorin|autor|autoren|author|von|by|text)\s*:?$/i.test(lines[k]!.text)) return undefined;
-  const name = lines[k + 1]!.text;
+  // The name may be the first of a bulleted list ("Von" / "• Vroni Beispiel", BR24).
+  const name = lines[k + 1]!.text.replace(/^[•·▪●◦‣]\s*/, '');
   return isPersonName(name) ? parseByline(`Von ${name}`) : undefined;
 }
 

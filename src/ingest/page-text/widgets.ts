@@ -72,8 +72,13 @@ const PATTERNS: RegExp[] = [
   // Two forms of one date glued together (DW): "03/14/2024March 14, 2024".
   /^\d{2}\/\d{2}\/\d{4}\s*[a-z]+ \d{1,2}, \d{4}$/i,
   /^(?:inhalt laden|inhalte laden|load content)$/i,
+  // A share or comment counter alone: "14".
+  /^\d{1,5}$/,
+  // "Weitere Optionen zum Teilen", "Sie haben bereits einen Zugang?": share menus and login prompts.
+  /^(?:weitere optionen zum teilen|mehr optionen zum teilen|sie haben bereits (?:einen zugang|ein abo(?:nnement)?)\??|bereits abonnent\??|already have an account\??)$/i,
   // A logo's file name or alt text: "bz.medien-logo", "Logo der Beispiel-Zeitung".
   /^[\w.-]*[-_.]logo(?:[-_.][\w-]+)?(?:\.(?:png|svg|jpe?g|gif|webp))?$/i,
+  /^(?:[\p{L}\d.|+&-]+\s){1,3}logo$/iu,
   // Account and paywall notices: "Um Themen abonnieren … benötigen Sie ein Abonnement.", "Already a subscriber? Log in".
   /^(?=.{0,250}\b(?:abonnement|abonnieren|abo|abonnent(?:en|in)?|subscription|subscribe|subscriber)\b)(?=.{0,250}(?:benötigen sie|brauchen sie|ein abonnement|account|konto|jetzt (?:testen|abonnieren|weiterlesen)|weiterlesen mit|zum abo|log in|sign in|already a subscriber)).{10,250}$/i,
   // "Jetzt weiterlesen mit SPIEGEL+", "Weiterlesen mit Z+": the paywall's offer.
@@ -85,7 +90,8 @@ const PATTERNS: RegExp[] = [
 /** True for a line that is page furniture, not article text. */
 export function isWidgetLine(text: string): boolean {
   if (text.length > 500) return false;
-  const t = text.replace(/[\s:|·•>»›]+$/, '').trim().toLowerCase();
+  // A badge or tool in a bulleted list ("• Artikel mit Video-Inhalten") is still furniture.
+  const t = text.replace(/[\s:|·•>»›]+$/, '').replace(/^[•·▪●◦‣]\s+/, '').trim().toLowerCase();
   if (!t) return true;
   if (t.length <= 60 && EXACT.has(t)) return true;
   // A line of nothing but punctuation/symbols (separators, icon leftovers).
