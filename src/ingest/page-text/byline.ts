@@ -63,6 +63,11 @@ export function parseByline(line: string): Byline | undefined {
   if (/^(?:Von|By)(?=\p{Lu}\p{Ll})/u.test(line)) line = `${line.slice(0, line.startsWith('Von') ? 3 : 2)} ${line.slice(line.startsWith('Von') ? 3 : 2)}`;
   const m = PREFIX.exec(line);
   if (!m) return undefined;
+  // "By MARGARET ELLISON" (agencies print names in capitals): read them in mixed case.
+  const caps = /^((?:\p{Lu}[\p{Lu}'’-]+\.?)(?:\s+\p{Lu}[\p{Lu}'’.-]*){1,3})$/u.exec(line.slice(m[0].length).trim());
+  if (caps && /^(?:by|von)\s/i.test(m[0]) && !/\b(?:dpa|afp|ap|apa|sda|kna|epd|sid|dts)\b/i.test(caps[1]!)) {
+    line = m[0] + caps[1]!.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+  }
   // "Von Name | 14.03.2024": a date after the names is not part of the byline.
   // "Von Name | Ort": the place after a bar reads like an affiliation.
   const rest = line.slice(m[0].length).replace(/\s*[|·]\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+)\s*\d{2,4}.*$/u, '').replace(/[\s|,;–-]+$/, '').replace(/\s+[|·]\s+/g, ', ').trim();

@@ -34,8 +34,8 @@ const DATE_PATTERNS: Array<{ re: RegExp; pick: (m: RegExpExecArray) => [string, 
 
 const ZONES: Record<string, number> = { gmt: 0, utc: 0, z: 0, bst: 60, cet: 60, mez: 60, cest: 120, mesz: 120 };
 
-// "14:35 Uhr", "14.35 Uhr", "14:35", "2:35 pm", "2pm", "14:35 GMT", ISO "T14:35".
-const TIME = /(?<![\d.:])(\d{1,2})(?:([:.])(\d{2}))?(?![\d])(?::\d{2})?\s*(Uhr|h\b)?\s*(a\.?m\.?|p\.?m\.?)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?(?![\p{L}\d])/giu;
+// "14:35 Uhr", "14.35 Uhr", "14:35", "2:35 pm", "2pm", "14:35 GMT", "4:52 PM GMT+1", ISO "T14:35".
+const TIME = /(?<![\d.:])(\d{1,2})(?:([:.])(\d{2}))?(?![\d])(?::\d{2})?\s*(Uhr|h\b)?\s*(a\.?m\.?|p\.?m\.?)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?(?:(?<=GMT|UTC)([+-])(\d{1,2}))?(?![\p{L}\d])/giu;
 
 /** First time of day in `text`, ignoring spans already taken by a date. */
 export function findTime(text: string, exclude: Array<[number, number]> = []): FoundTime | undefined {
@@ -44,7 +44,7 @@ export function findTime(text: string, exclude: Array<[number, number]> = []): F
     const start = m.index;
     const end = start + m[0].trimEnd().length;
     if (exclude.some(([a, b]) => start < b && end > a)) continue;
-    const [, hh, sep, mm, uhr, ampm, zone] = m;
+    const [, hh, sep, mm, uhr, ampm, zone, sign, shift] = m;
     // A bare number is a time only with am/pm; "14.35" only with "Uhr" (else it is a decimal).
     if (!mm && !ampm) continue;
     // German "10 am Freitag": a bare number with plain "am" is not a time.
@@ -60,6 +60,8 @@ export function findTime(text: string, exclude: Array<[number, number]> = []): F
     if (hour > 23 || minute > 59) continue;
     const t: FoundTime = { hour, minute, index: start, end };
     if (zone) t.offsetMinutes = ZONES[zone.toLowerCase()];
+    // "GMT+1": the zone's offset from UTC (AP prints it).
+    if (zone && sign && Number(shift) <= 14) t.offsetMinutes = (sign === '-' ? -1 : 1) * Number(shift) * 60;
     return t;
   }
   return undefined;

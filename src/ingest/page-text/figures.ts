@@ -230,11 +230,13 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // C: caption + credit, strong label only (bare "(dpa)" only for a caption alone in its box).
   const cc0 = splitCaptionCredit(l0.text);
   // A bare "(SWR/Name)" also counts when the same credit follows alone on the next line.
-  const repeated = !!cc0 && !!l1 && sameCredit(l1.text, cc0.credit);
+  // The whole line printed again below it, perhaps with a link glued on ("… (AP Photo/Name)Read More").
+  const printedAgain = !!l1 && l1.text.length > l0.text.length - 1 && l1.text.startsWith(l0.text) && l1.text.length - l0.text.length <= 20;
+  const repeated = !!cc0 && !!l1 && (sameCredit(l1.text, cc0.credit) || printedAgain);
   if (cc0 && cc0.caption && (cc0.strong || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
-    const again = l1 && sameCredit(l1.text, cc0.credit) ? 1 : 0;
+    const again = l1 && (sameCredit(l1.text, cc0.credit) || printedAgain) ? 1 : 0;
     if (fig) return { figure: fig, next: i + 1 + again };
   }
 

@@ -101,7 +101,8 @@ function isMenuWord(text: string): boolean {
 
 /** Short and not a sentence: a line a page prints as furniture. */
 function furnitureLike(text: string): boolean {
-  return text.length <= 60 && !endsSentence(text) && wordCount(text) <= 10;
+  // A menu's "U.S." or "Ausland." ends with a period but is no sentence.
+  return (text.length <= 60 && !endsSentence(text) && wordCount(text) <= 10) || (text.length <= 30 && wordCount(text) <= 3);
 }
 
 export function findHeadStart(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, titleLine?: number): HeadStart {
@@ -127,6 +128,13 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
       // A ticker's first entry anchors the head as running text would.
       prose = k;
       break;
+    }
+    // A place over the date line ("Kärnten" / "14.03.2024 11:20"): the dateline, metadata.
+    if (wordCount(l.text) <= 3 && l.text.length <= 40 && !endsSentence(l.text) && k + 1 < to && lines[k + 1]!.group === l.group &&
+      parseDateLine(lines[k + 1]!.text)?.hour !== undefined && items.some((x) => x.kind === 'other')) {
+      items.push({ kind: 'meta', at: k });
+      k++;
+      continue;
     }
     const c = classifyHeadLine(lines, k, to, isStructural);
     // Running text, or a standfirst printed without its final period (sixteen words and more).

@@ -3,7 +3,7 @@ import { authorIndexFor, isPersonName, parseByline, type Byline } from './byline
 import { parseCreditLine } from './credits.js';
 import { parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
-import { deriveHeadline, isHeadlineLike } from './headline.js';
+import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, usDateLine } from './head-meta.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
@@ -141,6 +141,19 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      // A place over the date line after the headline ("Kärnten" / "14.03.2024 11:20"): the dateline.
+      if (head.headline && !head.teaser && wordCount(t) <= 3 && t.length <= 40 && !endsSentence(t) && k + 1 < to && sameGroup(l, lines[k + 1]) &&
+        !isPersonName(t) && parseDateLine(lines[k + 1]!.text)?.hour !== undefined) {
+        head.dateline ??= t;
+        k++;
+        continue;
+      }
+      // A name alone over the date line ("Dora Beispiel" / "Thursday 14 March 2024 10:12 GMT"): the byline.
+      if (!head.byline && head.headline && isPersonName(t) && k + 1 < to && sameGroup(l, lines[k + 1]) && parseDateLine(lines[k + 1]!.text)) {
+        head.byline = parseByline(`Von ${t}`) ?? head.byline;
+        k++;
+        continue;
+      }
       // The author's role under the byline ("Wirtschaftsredakteur").
       if (head.byline && isRoleLine(t)) {
         k++;
@@ -237,11 +250,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.headline = rest;
     i += 2;
   } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
-    head.kicker = rest;
+    head.kicker = rest.replace(/(?<=\p{L})\s?:$/u, '');
     head.headline = splitDatePrefix(second.text).rest;
     i += 2;
   } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text, { bylineBetween: true })) {
-    head.kicker = rest;
+    head.kicker = rest.replace(/(?<=\p{L})\s?:$/u, '');
     if (dateBetween) notePageDate(parseDateLine(second.text));
     else head.byline ??= parseByline(second.text);
     head.headline = third.text;
@@ -288,7 +301,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   if (cand && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
     let t = cand.text;
     const isSentence = endsSentence(t) || t.length > 120 || !!bylineTail(t) || isQuoteLine(t);
-    if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t)) {
+    // Agency copy opening with its dateline ("BARNET, Vt. (AP) — Voters …") has no standfirst: that is the body.
+    if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t) && !DATELINE.test(t)) {
       const tail = bylineTail(t);
       if (tail) {
         if (!head.byline) head.byline = tail.byline;

@@ -214,6 +214,8 @@ export function isBareDay(text: string): boolean {
  * follows, and that headline is not itself a sentence of running text.
  */
 export function isOwnLineKicker(kicker: string, headline: string, opts: { bylineBetween?: boolean } = {}): boolean {
+  // "Rätselhafter Fund:" over its headline (Krone): the colon joins them; the kicker is the words.
+  kicker = kicker.replace(/(?<=\p{L})\s?:$/u, '');
   // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
   if (colonKicker(headline)) return false;
   // "Headline" / "Kicker Headline": the line below repeats this one with its kicker in front (or glued on).

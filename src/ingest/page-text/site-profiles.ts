@@ -45,6 +45,8 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
   { site: 'ORF', hosts: ['orf.at'], brandLines: ['orf.at', 'orf'], titleSuffixes: ['orf.at', 'news.orf.at'] },
   { site: 'NZZ', hosts: ['nzz.ch'], brandLines: ['nzz', 'neue zürcher zeitung'], titleSuffixes: ['nzz', 'neue zürcher zeitung'] },
   { site: 'KStA', hosts: ['ksta.de'], brandLines: ['kölner stadt-anzeiger', 'ksta'], titleSuffixes: ['kölner stadt-anzeiger', 'ksta.de'] },
+  { site: 'AP', hosts: ['apnews.com'], brandLines: ['ap', 'ap news', 'associated press'], titleSuffixes: ['ap news'] },
+  { site: 'Reuters', hosts: ['reuters.com'], brandLines: ['reuters'], titleSuffixes: ['reuters'] },
   { site: 't-online', hosts: ['t-online.de'], brandLines: ['t-online'], titleSuffixes: ['t-online'] },
 ];
 

@@ -23,6 +23,8 @@ const EXACT = new Set(
     'kommentieren', 'kommentar schreiben', 'kommentare anzeigen', 'comment', 'comments', 'leave a comment',
     // Navigation and footer.
     'direkt zum inhalt', 'direkt zum inhalt wechseln', 'zum inhalt springen', 'zum inhalt', 'zur navigation', 'navigation', 'hauptnavigation',
+    'jump to content', 'not now', 'yes please', 'maybe later', 'no thanks', 'nein danke', 'später', 'ja, gerne', 'support now', 'log in / register',
+    'sign up to our newsletters', 'uk edition', 'us edition', 'international edition', 'change edition',
     'skip to content', 'skip to main content', 'skip to navigation', 'skip to footer', 'main content', 'print subscriptions', 'here is the main story', 'voriger artikel', 'vorheriger artikel', 'nächster artikel', 'previous article', 'next article',
     'neuer abschnitt', 'per mail sharen', 'per mail teilen', 'zur startseite', 'startseite', 'nach oben', 'zurück nach oben', 'zum seitenanfang', 'seitenanfang', 'back to top', 'top', 'home',
     'zurück', 'weiter', 'back', 'next', 'previous', 'menü', 'menu', 'suche', 'search', 'schließen', 'close', 'mehr anzeigen', 'show more',
@@ -72,6 +74,10 @@ const PATTERNS: RegExp[] = [
   // Two forms of one date glued together (DW): "03/14/2024March 14, 2024".
   /^\d{2}\/\d{2}\/\d{4}\s*[a-z]+ \d{1,2}, \d{4}$/i,
   /^(?:inhalt laden|inhalte laden|load content)$/i,
+  // Push-notification prompts: "Get breaking news alerts from …", "You can switch alerts off at any time …".
+  /^(?:get|receive|turn on|allow) (?:breaking )?(?:news )?(?:alerts|notifications)\b.{0,80}$/i,
+  /^you can (?:switch|turn) (?:alerts|notifications|them) off\b.{0,80}$/i,
+  /^(?:benachrichtigungen|push-mitteilungen|push-benachrichtigungen) (?:aktivieren|erhalten|zulassen)\b.{0,80}$/i,
   // A share or comment counter alone: "14".
   /^\d{1,5}$/,
   // "Weitere Optionen zum Teilen", "Sie haben bereits einen Zugang?": share menus and login prompts.
