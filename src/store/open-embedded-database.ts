@@ -43,8 +43,25 @@ const READ_ONLY = /^\s*(select|show|explain|values|table)\b/i;
  * "FOR UPDATE" counts as a write: cautious, and nothing here reads that way.
  */
 export function isReadOnlySql(sql: string): boolean {
-  if (READ_ONLY.test(sql)) return true;
-  return /^\s*with\b/i.test(sql) && !/\b(?:insert|update|delete|merge|truncate|copy|call)\b/i.test(sql);
+  // "(SELECT …) UNION ALL (SELECT …)": the scheduler's due-work query opens with a bracket.
+  const head = sql.replace(/^[\s(]+/, '');
+  if (READ_ONLY.test(head)) return true;
+  return /^with\b/i.test(head) && !/\b(?:insert|update|delete|merge|truncate|copy|call)\b/i.test(sql);
+}
+
+/**
+ * A data-modifying statement that changed no row: a poller's claim that found
+ * nothing ("WITH claimed AS (UPDATE push_deliveries …) SELECT …", every two
+ * seconds), an UPDATE whose WHERE matched nothing. It wrote no WAL worth a
+ * checkpoint and no rows worth new statistics; counted as writes, idle pollers
+ * alone ran ANALYZE of every table a few minutes after start. DDL and
+ * everything else that is not DML always counts.
+ */
+export function changedNothing(sql: string, result: { rows: unknown[]; affectedRows?: number }): boolean {
+  const head = sql.replace(/^[\s(]+/, '');
+  const dml = /^(?:insert|update|delete|merge)\b/i.test(head) || (/^with\b/i.test(head) && !isReadOnlySql(sql));
+  // A WITH … UPDATE reports no affected rows (its tag is the final SELECT's): only rows returned tell.
+  return dml && result.rows.length === 0 && !(result.affectedRows && result.affectedRows > 0);
 }
 
 /**
@@ -207,7 +224,7 @@ class EmbeddedDatabase implements Database {
     this.#check('db.query()');
     const write = !isReadOnlySql(sql);
     const result = await this.#inTurn(write || hasDatabasePriority(), () => (write ? this.pg.query<T>(sql, params) : this.#read<T>(sql, params)));
-    if (write) this.checkpointer.noteWrite();
+    if (write && !changedNothing(sql, result)) this.checkpointer.noteWrite();
     return result.rows;
   }
 
@@ -264,7 +281,7 @@ class EmbeddedDatabase implements Database {
     return {
       query: async <T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> => {
         const result = await tx.query<T>(sql, params);
-        this.#noteIfWrite(sql);
+        if (!changedNothing(sql, result)) this.#noteIfWrite(sql);
         return result.rows;
       },
       exec: async (sql: string): Promise<void> => {

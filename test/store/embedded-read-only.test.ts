@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { listSections } from '../../src/store/catalog-queries.js';
-import { isReadOnlySql } from '../../src/store/open-embedded-database.js';
-import type { Queryable } from '../../src/store/index.js';
+import { changedNothing, isReadOnlySql } from '../../src/store/open-embedded-database.js';
+import { StoryRepository, type Queryable } from '../../src/store/index.js';
 
 describe('read-only statements on the embedded engine', () => {
   test('SELECT and WITH … SELECT read; data-modifying WITH, DML and DDL write', () => {
@@ -24,11 +24,24 @@ describe('read-only statements on the embedded engine', () => {
     assert.equal(isReadOnlySql('WITH w AS (SELECT updated_at FROM stories) SELECT * FROM w'), true);
   });
 
-  test('the navigation query every page runs is a read', async () => {
+  test('the navigation query every page runs and the scheduler\'s due-work query are reads', async () => {
     const seen: string[] = [];
     const db = { query: async (sql: string) => { seen.push(sql); return []; } } as unknown as Queryable;
     await listSections(db);
-    assert.ok(seen.length > 0, 'listSections ran a query');
+    await new StoryRepository(db).listDue(new Date().toISOString());
+    assert.equal(seen.length, 2, 'both ran a query');
+    assert.match(seen[1]!, /^\s*\(/, 'the due-work query opens with a bracket');
     for (const sql of seen) assert.equal(isReadOnlySql(sql), true, sql.slice(0, 80));
+  });
+
+  test('a data-modifying statement that changed nothing is no write; DDL and changed rows are', () => {
+    const claim = 'WITH claimed AS (UPDATE push_deliveries SET next_attempt_at = now() WHERE id IN (SELECT id FROM push_deliveries LIMIT 5) RETURNING *) SELECT * FROM claimed';
+    assert.equal(changedNothing(claim, { rows: [], affectedRows: 0 }), true, 'a claim that found nothing');
+    assert.equal(changedNothing(claim, { rows: [{ id: 1 }], affectedRows: 0 }), false, 'a claim that took a row');
+    assert.equal(changedNothing('UPDATE t SET a = 1 WHERE id = 5', { rows: [], affectedRows: 0 }), true);
+    assert.equal(changedNothing('UPDATE t SET a = 1 WHERE id = 5', { rows: [], affectedRows: 1 }), false);
+    assert.equal(changedNothing('INSERT INTO t VALUES (1)', { rows: [], affectedRows: 1 }), false);
+    assert.equal(changedNothing('CREATE EXTENSION IF NOT EXISTS pg_trgm', { rows: [], affectedRows: 0 }), false, 'DDL always counts');
+    assert.equal(changedNothing('CHECKPOINT', { rows: [] }), false);
   });
 });
