@@ -113,8 +113,14 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
     const l = lines[k]!;
     // The page title, already placed (takePageTitle).
     if (k === titleLine) { items.push({ kind: 'meta', at: k }); k++; continue; }
-    // The author's name printed again under the byline (an author photo's line) is part of it.
+    // The author's name printed again under the byline (an author photo's line) is part of it,
+    // and so is the name printed alone just above a byline that names it (taz).
     if (items[items.length - 1]?.kind === 'byline' && isPersonName(l.text)) { items.push({ kind: 'byline', at: k }); k++; continue; }
+    if (isPersonName(l.text) && k + 1 < to && (parseByline(lines[k + 1]!.text)?.authors ?? []).some((a) => a.name === l.text.trim())) {
+      items.push({ kind: 'byline', at: k });
+      k++;
+      continue;
+    }
     const pair = loneLabelSpan(lines, k, to);
     if (pair) { items.push({ kind: authorLabelAt(lines, k, to) ? 'byline' : 'meta', at: k }); k += pair; continue; }
     if (isStructural(l)) {

@@ -78,6 +78,10 @@ const PATTERNS: RegExp[] = [
   /^(?:get|receive|turn on|allow) (?:breaking )?(?:news )?(?:alerts|notifications)\b.{0,80}$/i,
   /^you can (?:switch|turn) (?:alerts|notifications|them) off\b.{0,80}$/i,
   /^(?:benachrichtigungen|push-mitteilungen|push-benachrichtigungen) (?:aktivieren|erhalten|zulassen)\b.{0,80}$/i,
+  // Tracking pixels' alt text, ad-blocker notices, weather widgets ("bedeckt München 7°").
+  /^(?:piwik|matomo|etracker|ivw|google analytics|tracking)(?: no ?script)?(?: img| image| pixel)?$/i,
+  /^(?=.{0,240}\b(?:adblocker|ad-blocker|ad blocker|werbeblocker)\b).{0,240}\b(?:aktiviert|deaktivier\w*|disable\w*|whitelist|ausnahme)\b.{0,240}$/i,
+  /^(?:wetter in [\p{L} -]{2,30} )?(?:[\p{L}-]+ ){0,3}-?\d{1,2}(?:[.,]\d)?\s?°\s?c?$/iu,
   // A share or comment counter alone: "14".
   /^\d{1,5}$/,
   // "Weitere Optionen zum Teilen", "Sie haben bereits einen Zugang?": share menus and login prompts.
