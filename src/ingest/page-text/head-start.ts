@@ -44,9 +44,22 @@ export interface HeadStart {
  * loses the site's name (the line is changed in place).
  */
 export function takePageTitle(lines: Line[], from: number, to: number): { index?: number; title?: string; rewrittenTo?: string } {
-  for (let k = from; k < Math.min(to, from + 6); k++) {
-    const title = pageTitleOf(lines[k]!.text);
+  for (let k = from; k < Math.min(to, from + 12); k++) {
+    // The last item of a numbered breadcrumb ("4. Grundsteuer: Kommunen in …", WELT) names the story too.
+    const crumb = /^\d{1,2}\.\s+(\S.{11,})$/.exec(lines[k]!.text);
+    const lastCrumb = crumb && k > from && /^\d{1,2}\.\s/.test(lines[k - 1]!.text) && !/^\d{1,2}\.\s/.test(lines[k + 1]?.text ?? '') ? crumb[1]! : undefined;
+    const title = k < from + 6 ? pageTitleOf(lines[k]!.text) ?? lastCrumb : lastCrumb;
     if (!title) continue;
+    if (title === lastCrumb) {
+      // Only when the head repeats it; a numbered list is otherwise left alone.
+      const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+      const nt = norm(title);
+      for (let j = k + 1; j < Math.min(to, k + 16); j++) {
+        const nl = norm(lines[j]!.text);
+        if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`))) return { index: k, title };
+      }
+      continue;
+    }
     const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
     const nt = norm(title);
     for (let j = k + 1; j < Math.min(to, k + 16); j++) {
@@ -106,7 +119,16 @@ function furnitureLike(text: string): boolean {
 }
 
 export function findHeadStart(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, titleLine?: number): HeadStart {
-  const none: HeadStart = { furniture: new Set() };
+  // The page title (or a breadcrumb naming the story) is repeated by the head below it: what
+  // stands above it is page furniture, whatever it is (a promo box with a sentence, WELT).
+  if (titleLine === undefined || titleLine <= from) return searchHead(lines, from, to, isStructural, titleLine);
+  const found = searchHead(lines, titleLine, to, isStructural, titleLine);
+  for (let k = from; k < titleLine; k++) found.furniture.add(k);
+  return found;
+}
+
+function searchHead(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, titleLine?: number): HeadStart {
+  const none = (): HeadStart => ({ furniture: new Set() });
   const items: Array<{ kind: HeadLineKind; at: number }> = [];
   let prose = -1;
   for (let k = from; k < to && k < from + 40;) {
@@ -148,16 +170,16 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
     items.push({ kind: c.kind, at: k });
     k = c.next;
   }
-  if (prose < 0) return none;
+  if (prose < 0) return none();
   const others = items.filter((x) => x.kind === 'other');
-  if (others.length < 2) return none;
+  if (others.length < 2) return none();
   // The headline: the last unplaced line before the running text, or the one before a
   // short sentence there (a one-line quote as teaser).
   let h = others[others.length - 1]!;
   // A bulleted line is a list item, never the headline: look above it.
   while (/^[•·▪●◦‣]\s/.test(lines[h.at]!.text)) {
     const prev = [...others].reverse().find((x) => x.at < h.at);
-    if (!prev) return none;
+    if (!prev) return none();
     h = prev;
   }
   // A menu between the headline and the text (a ticker's navigation): four or more short
@@ -170,7 +192,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   while (menuGroup(h.at)) {
     const g = lines[h.at]!.group;
     const prev = [...others].reverse().find((x) => x.at < h.at && lines[x.at]!.group !== g);
-    if (!prev) return none;
+    if (!prev) return none();
     h = prev;
   }
   const lastText = lines[h.at]!.text;
@@ -199,7 +221,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   if (adjacent && (teaserLike || bareByline)) h = others[hOther - 1]!;
   const hText = lines[h.at]!.text;
   // A headline does not end with a period; a short sentence there is the teaser.
-  if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none;
+  if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none();
   // The kicker: the unplaced line right above it, with at most bylines between. The
   // running text has fixed the headline, so the kicker need not be shorter than it.
   let start = h.at;
@@ -216,7 +238,7 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
   // A kicker above, or the headline alone above the same headline with its kicker in front.
   if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
-  if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none;
+  if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none();
   return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };
 }
 

@@ -209,7 +209,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
     }
     // A live blog whose entries print no time: its headings are the entries.
     const stamp = updatedAt ?? firstPublishedAt ?? (opts.now && !Number.isNaN(opts.now.getTime()) ? toZonedIso(opts.now) : undefined);
-    const untimed = stamp && namesItselfTicker([headText, ...lines.slice(0, 8).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
+    const untimed = stamp && namesItselfTicker([headText, ...lines.slice(0, 8).filter((_, k) => !furniture.has(k)).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
     if (untimed) {
       body = [...untimed.intro, ...untimed.entries];
       kind = 'liveticker';
