@@ -154,6 +154,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      // "Lotte Beispiel | ZDF-Reporterin in Erfurt": a name and the author's role after a bar.
+      const named = !head.byline ? /^(.{4,60}?)\s+[|·]\s+(.{3,60})$/.exec(t) : null;
+      if (named && isPersonName(named[1]!) && (isRoleLine(named[2]!) || /(?:reporter|korrespondent|redakteur|autor|moderat)/i.test(named[2]!))) {
+        head.byline = { byline: `${named[1]!}, ${named[2]!}`, authors: [{ name: named[1]!, affiliation: named[2]! }] };
+        k++;
+        continue;
+      }
       // The author's role under the byline ("Wirtschaftsredakteur").
       if (head.byline && isRoleLine(t)) {
         k++;
@@ -297,6 +304,18 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
 
   // Teaser: the first paragraph after the headline, if it fits the limit and more text follows.
   i = skipMeta(i);
+  // A place in a box of its own between headline and teaser ("Kreis Steinfurt", regional papers): the dateline.
+  {
+    const place = lines[i];
+    const after = lines[i + 1];
+    if (place && after && i + 1 < to && !sameGroup(place, after) && !ctx.isStructural(place) && wordCount(place.text) <= 3 && place.text.length <= 40 &&
+      /^\p{Lu}/u.test(place.text) && !/[.!?:,;]$/.test(place.text) &&
+      (!isPersonName(place.text) || /^(?:Kreis|Landkreis|Bad|Sankt|St\.|Stadt|Region|Gemeinde|Bezirk|Kanton|Hansestadt)\s/.test(place.text)) && isRunningText(after.text) && after.text.length <= LIMITS.teaser &&
+      !tryFigure(lines, i, to, ctx.isStructural)) {
+      head.dateline ??= place.text;
+      i = skipMeta(i + 1);
+    }
+  }
   const cand = lines[i];
   if (cand && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
     let t = cand.text;
