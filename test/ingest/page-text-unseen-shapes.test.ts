@@ -496,6 +496,14 @@ describe('the seventh round (fresh tuning pages from fourteen more sites)', () =
     assert.deepEqual(entries(day.draft), ['17:31 Was bisher geschah ...', '16:10 Hertha meldet Ausfall', '13:42 Kiel verlängert']);
   });
 
+  test('a time alone on its line opens an entry only with a title after it: video lengths are not entries', () => {
+    const video = imp(`Video\n\nBeekeepers move their hives to the valley\n\nA late frost threatens the colonies in the Alps. Keepers carry the boxes down by hand.\n\nA keeper checks a hive on a snowy slope\nImage: DW\n04:12\n\nMore videos\n\nHow rooftop gardens cool the city\n03/13/2024\n03:27\nVideo\nWhy farmers flood their fields\n03/12/2024\n05:01\nVideo\n`);
+    assert.equal(video.draft.kind, 'article');
+    assert.deepEqual(entries(video.draft), []);
+    assert.equal(parseEntryStart('14.03.2024, 17:30')?.strong, true, 'a date with the time is a plain dated line');
+    assert.equal(parseEntryStart('23:48')?.bare, true);
+  });
+
   test('a bulleted news-brief list titled "Nachrichten … im Überblick" is a ticker; an explainer "im Überblick" is not', () => {
     const briefs = imp(`Die Nachrichten des Tages im Überblick\n\n• Lawinengefahr steigt\n\nKempten: Der Warndienst hat die Gefahr auf Stufe vier angehoben.\n\nQuelle: B5 aktuell Nachrichten, 14.03.2024 19:15 Uhr\n\n• Streik beendet\n\nMünchen: Busse und Bahnen fahren wieder.\n\nQuelle: B5 aktuell Nachrichten, 14.03.2024 18:00 Uhr\n`);
     assert.deepEqual(entries(briefs.draft), ['19:15 Lawinengefahr steigt', '18:00 Streik beendet']);

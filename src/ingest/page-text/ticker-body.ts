@@ -4,7 +4,7 @@ import { dateToIso, type FoundDate } from './dates.js';
 import { sameGroup, type Line } from './lines.js';
 import { splitLongText } from './split-long-text.js';
 import {
-  assignDays, dayLine, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
+  assignDays, dayLine, entryStartAt, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
 } from './ticker.js';
 
 /** A label in capitals, then a dash and the text: "TOR FÜR KIEL - 84. Minute - Nach einer Ecke …". */
@@ -46,7 +46,7 @@ export function parseTickerBody(
   opts: BodyOptions & { anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean; now: Date },
 ): TickerBody {
   const starts: number[] = [];
-  for (let k = from; k < to; k++) if (parseEntryStart(lines[k]!.text)) starts.push(k);
+  for (let k = from; k < to; k++) if (entryStartAt(lines, k, to)) starts.push(k);
   // A summary of the day ("Was bisher geschah": "• 16.10 Uhr: Title", one after another, in one
   // box) on a page whose entries are not bulleted repeats entries: it stays a list in its entry.
   const bulleted = (k: number) => /^\s*[•·▪●◦‣-]\s/.test(lines[k]!.text);

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../content/index.js';
 import { addDays, parseDateLine, type FoundDate } from './dates.js';
+import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { endsSentence, endsWithStop, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
 
@@ -27,6 +28,21 @@ export interface EntryStart {
   date?: FoundDate;
   /** "vor 5 Minuten", "2 hours ago": minutes before the page was saved (hour/minute are then 0). */
   minutesAgo?: number;
+  /** A time alone on its line ("23:48"): an entry only with a title after it (bareTimeOpensEntry). */
+  bare?: boolean;
+}
+
+/** A bare time line opens an entry when a title-like line follows it that is not a badge, link or date. */
+export function bareTimeOpensEntry(lines: readonly Line[], k: number, to: number): boolean {
+  const next = k + 1 < to ? lines[k + 1]!.text : '';
+  return !!next && isTitleLike(next) && wordCount(next) >= 2 && !/https?:\/\/|www\./.test(next) && !parseMediaBadge(next) &&
+    !parseDateLine(next) && !parseEntryStart(next) && k + 2 < to;
+}
+
+/** The entry start at line k, or undefined; a bare time only where it opens an entry. */
+export function entryStartAt(lines: readonly Line[], k: number, to: number): EntryStart | undefined {
+  const e = parseEntryStart(lines[k]!.text);
+  return e && (!e.bare || bareTimeOpensEntry(lines, k, to)) ? e : undefined;
 }
 
 const RELATIVE_ENTRY = /^(?:vor\s+(\d{1,3}|einer|einem)\s+(min(?:\.|uten?)?|std\.?|stunden?)|(\d{1,3}|an?|one)\s+(mins?|minutes?|hrs?|hours?)\s+ago|(gerade eben|soeben|just now))(?=[\s|:–—-]|$)\s*(?:[|:–—-]\s*)?(.*)$/i;
@@ -81,10 +97,14 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const hour = Number(hh);
   const minute = Number(mm);
   if (hour > 23 || minute > 59) return undefined;
-  // A time alone on its line ("23:48", WELT's blogs) marks an entry as plainly as "23:48 Uhr".
-  const strong = !!uhr || !!zone || sep === '|' || (dot === ':' && !sep && !rest);
+  const strong = !!uhr || !!zone || sep === '|';
+  // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
+  // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
+  // with the next line (bareTimeOpensEntry).
+  if (!strong && !date && dot === ':' && !sep && !rest) return { hour, minute, sep: '', rest: '', strong: false, bare: true };
   // Without "Uhr" only "21:25 Text" counts: a colon time followed by a capitalised word.
-  if (!strong) {
+  // A date printed with it makes it plain ("14.03.2024, 17:30").
+  if (!strong && !date) {
     if (dot === '.' || !rest || !startsUpper(rest)) return undefined;
     // "12:30 Millionen …" or "1:0 Sieg" are not entries: the text must be a few words.
     if (wordCount(rest) < 2) return undefined;
@@ -105,9 +125,9 @@ export function looksLikeTicker(lines: Line[], from: number, to: number, headTex
   let strong = 0;
   let weak = 0;
   for (let k = from; k < to; k++) {
-    const e = parseEntryStart(lines[k]!.text);
+    const e = entryStartAt(lines, k, to);
     if (!e) continue;
-    if (e.strong) strong++;
+    if (e.strong || e.bare) strong++;
     else weak++;
   }
   const tickerWord = /ticker|\blive\b|liveblog|newsblog|live-blog|im überblick|minute by minute/i.test(headText);
