@@ -9,7 +9,7 @@ import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlay
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
-import { brandLineProfile, splitPaywallBadge } from './site-profiles.js';
+import { brandLineProfile, splitPaywallBadge, stripPlus } from './site-profiles.js';
 
 /**
  * Where the article's head begins when the page does not start with it.
@@ -153,6 +153,13 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         k++;
         continue;
       }
+      // A time alone between kicker and headline ("Kissing" / "07:45 Uhr" / headline / text): the page's time.
+      if (/^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$/.test(l.text.trim()) && items.some((x) => x.kind === 'other') && isHeadlineLike(nx) &&
+        !isRunningText(nx) && !isStructural(lines[k + 1] ?? l) && isRunningText(stripPlus(lines[k + 2]?.text ?? ''))) {
+        items.push({ kind: 'meta', at: k });
+        k++;
+        continue;
+      }
       // A ticker's first entry anchors the head as running text would.
       prose = k;
       break;
@@ -228,7 +235,8 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   const hi = items.indexOf(h);
   let j = hi - 1;
   // A byline or the date may stand between kicker and headline ("Tierrettung" / "14.03.24" / headline).
-  while (j >= 0 && (items[j]!.kind === 'byline' || (items[j]!.kind === 'meta' && !!parseDateLine(lines[items[j]!.at]!.text)))) j--;
+  const dateOrTime = (t: string) => !!parseDateLine(t) || /^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$/.test(t.trim());
+  while (j >= 0 && (items[j]!.kind === 'byline' || (items[j]!.kind === 'meta' && dateOrTime(lines[items[j]!.at]!.text)))) j--;
   const above = j >= 0 ? items[j] : undefined;
   // The last word of a menu or a breadcrumb printed line by line is not a kicker: a short line
   // that shares its box with two or more other short unplaced lines, apart from the headline's.

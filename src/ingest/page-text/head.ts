@@ -7,7 +7,7 @@ import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, usDateLine } from './head-meta.js';
 import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
-import { brandLineProfile } from './site-profiles.js';
+import { brandLineProfile, stripPlus } from './site-profiles.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 
@@ -241,7 +241,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
   const third = i + 2 < to ? lines[i + 2] : undefined;
-  const dateBetween = !!second && !secondIsHeadline && !ctx.isStructural(second) && !!parseDateLine(second.text);
+  // A date, or a time alone ("07:45 Uhr", Augsburger Allgemeine), between kicker and headline.
+  const dateBetween = !!second && !secondIsHeadline && ((!ctx.isStructural(second) && !!parseDateLine(second.text)) ||
+    (/^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$/.test(second.text.trim()) && !!lines[i + 3] && i + 3 < to && isRunningText(stripPlus(lines[i + 3]!.text))));
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && (parseByline(second.text) || dateBetween) &&
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
     !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
@@ -262,7 +264,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     i += 2;
   } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text, { bylineBetween: true })) {
     head.kicker = rest.replace(/(?<=\p{L})\s?:$/u, '');
-    if (dateBetween) notePageDate(parseDateLine(second.text));
+    if (dateBetween) notePageDate(parseDateLine(second.text) ?? undefined);
     else head.byline ??= parseByline(second.text);
     head.headline = third.text;
     i += 3;

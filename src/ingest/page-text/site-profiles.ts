@@ -69,6 +69,11 @@ export function splitPaywallBadge(text: string): { badge: string; rest: string }
   return { badge: m[1]!, rest: m[2]! };
 }
 
+/** "Plus Seit Jahren warten …": a paywall badge glued in front of the teaser; the text without it. */
+export function stripPlus(text: string): string {
+  return text.replace(/^(?:Plus|Premium|Abo|Exklusiv)\s+(?=\p{Lu})/u, '');
+}
+
 let suffixes: Set<string> | undefined;
 let brands: Map<string, SiteProfile> | undefined;
 
