@@ -511,3 +511,34 @@ describe('the seventh round (fresh tuning pages from fourteen more sites)', () =
     assert.equal(explainer.draft.kind, 'article');
   });
 });
+
+describe('the eighth round (fresh tuning pages: regional papers, agencies, English sites)', () => {
+  test('a time between kicker and headline; a place between headline and teaser; a name with its role after a bar', () => {
+    const a = imp(`Kissing\n\n07:45 Uhr\n\nDie Paartalbahn bekommt einen zweiten Bahnsteig\n\nSeit Jahren warten Pendler darauf, dass die Züge nicht mehr aufeinander warten müssen. Jetzt steht fest, wann gebaut wird.\n\n${BODY}`);
+    assert.deepEqual([a.draft.kicker, a.draft.headline], ['Kissing', 'Die Paartalbahn bekommt einen zweiten Bahnsteig']);
+    assert.deepEqual(entries(a.draft), [], 'the time is not a ticker entry');
+    const b = imp(`Warum der Deich bei Greven nachgebessert wird\n\nKreis Steinfurt\n\nNach dem Hochwasser hat der Verband an drei Stellen durchnässte Böschungen gefunden. Bis zum Sommer wird gebaut.\n\n${BODY}`);
+    assert.equal(b.draft.dateline, 'Kreis Steinfurt');
+    assert.match(b.draft.teaser ?? '', /^Nach dem Hochwasser/);
+    const c = imp(`Warnstreik bei der Bahn: "Wir wollen ernst genommen werden"\n\nLotte Beispiel | ZDF-Reporterin in Erfurt\n\nAm Hauptbahnhof stehen die Züge still. Die Reporterin spricht mit einem Fahrdienstleiter über Schichtpläne.\n\n${BODY}`);
+    assert.equal(c.draft.byline, 'Lotte Beispiel, ZDF-Reporterin in Erfurt');
+    // A name over a line that is not a role stays text.
+    const d = imp(`Warnstreik bei der Bahn legt den Osten lahm\n\nAm Hauptbahnhof stehen die Züge still. Die Reporterin spricht mit einem Fahrdienstleiter über Schichtpläne.\n\nLotte Beispiel | Erfurt Hauptbahnhof\n\n${BODY}`);
+    assert.equal(d.draft.byline, undefined);
+  });
+
+  test('agency copy: capitals byline, GMT+1, a caption printed again with a link, no teaser before the dateline', () => {
+    const d = imp(`AP\n\nVermont town votes to buy its last general store\n\nBy MARGARET EXAMPLE\nUpdated 4:52 PM GMT+1, March 14, 2024\n\nResidents gather on the porch of the store after the town meeting vote. (AP Photo/Colin Example)\nResidents gather on the porch of the store after the town meeting vote. (AP Photo/Colin Example)Read More\n\nBARNET, Vt. (AP) — Voters in this small town decided to spend $240,000 to buy the general store that has stood at the crossroads since 1871.\n\nThe owners had tried for two years to find a buyer.\n`);
+    assert.equal(d.draft.headline, 'Vermont town votes to buy its last general store');
+    assert.equal(d.draft.byline, 'Margaret Example');
+    assert.equal(d.draft.updatedAt ?? d.draft.firstPublishedAt, '2024-03-14T16:52:00+01:00');
+    assert.equal(d.draft.teaser, undefined, 'the dateline paragraph is the body');
+    assert.deepEqual(figures(d.draft).map((f) => f.credit), ['AP Photo/Colin Example']);
+  });
+
+  test('a repeated numbered breadcrumb makes what stands above it furniture; "Kommentar von" is a byline', () => {
+    const d = imp(`Newsticker\nSchlagzeilen und alles Wichtige\nDie Nachrichten heute: Schlagzeilen und alles, was heute wichtig ist, im Überblick.\n  1. Home\n  2. Politik\n  3. Grundsteuer: Kommunen drehen an der Hebesatz-Schraube\n\nGrundsteuer\n\nKommunen drehen an der Hebesatz-Schraube\n\nViele Gemeinden verlangen nach der Reform mehr Geld von Eigentümern. Der Steuerzahlerbund spricht von einer versteckten Erhöhung.\n\n${BODY}`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline, d.draft.kind], ['Grundsteuer', 'Kommunen drehen an der Hebesatz-Schraube', 'article']);
+    assert.deepEqual(parseByline('Kommentar von Wiebke Beispiel')?.authors, [{ name: 'Wiebke Beispiel' }]);
+  });
+});
