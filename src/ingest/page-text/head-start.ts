@@ -265,8 +265,8 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
   let changed = false;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
-    if (k >= Math.min(to, 12) || l.text.length > 400) { out.push(l); continue; }
-    const glued = /^(.{20,}?\p{Ll}{2}[.!?])(\p{Lu}\p{Ll}+(?: \S+){2,})$/u.exec(l.text);
+    if (k >= Math.min(to, 40) || l.text.length > 400) { out.push(l); continue; }
+    const glued = k < 12 ? /^(.{20,}?\p{Ll}{2}[.!?])(\p{Lu}\p{Ll}+(?: \S+){2,})$/u.exec(l.text) : null;
     if (glued && wordCount(glued[1]!) >= 4 && !/https?:|www\./.test(glued[1]!)) {
       debris.push(out.length);
       out.push({ ...l, text: glued[1]! }, { ...l, text: glued[2]! });
@@ -276,6 +276,7 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
     // A paywall badge glued before the kicker or headline: the badge is debris.
     const badge = splitPaywallBadge(l.text);
     if (badge) {
+      // The badge goes first either way, so the kicker stays right above its headline.
       debris.push(out.length);
       out.push({ ...l, text: badge.badge }, { ...l, text: badge.rest });
       changed = true;

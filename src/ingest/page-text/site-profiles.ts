@@ -55,14 +55,17 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
  * the crawl ("WELTplus ArtikelFachkräfte im Handwerk").
  */
 export const PAYWALL_BADGES: readonly string[] = [
-  'WELTplus Artikel', 'WELTplus', 'SPIEGEL+', 'SZ Plus', 'Z+', 'F+', 'FAZ+', 'NK+', 'MZ+', 'LVZ+', 'BILDplus', 'BILD+', 'KStA PLUS',
+  'WELTplus Artikel', 'WELTplus', 'FAZ Plus Artikel', 'FAZ Plus', 'SPIEGEL+', 'SZ Plus', 'Z+', 'F+', 'FAZ+', 'NK+', 'MZ+', 'LVZ+', 'BILDplus', 'BILD+', 'KStA PLUS',
   'Plus-Artikel', 'Premium-Artikel', 'Abo-Artikel', 'Abo', 'Plus',
 ];
 const BADGE_PREFIX = new RegExp(`^(${PAYWALL_BADGES.map((b) => b.replace(/[+.]/g, '\\$&')).join('|')})\\s*(?=\\p{Lu}\\p{Ll})(.{3,})$`, 'u');
 
-/** "WELTplus ArtikelFachkräfte im Handwerk" → the badge and the rest; undefined when the line opens with no badge. */
-export function splitPaywallBadge(text: string): { badge: string; rest: string } | undefined {
+/** "WELTplus ArtikelFachkräfte im Handwerk" → the badge and the rest (`after` when the badge was glued on at the end); undefined when there is none. */
+export function splitPaywallBadge(text: string): { badge: string; rest: string; after?: boolean } | undefined {
   if (text.length > 300) return undefined;
+  // Glued after the kicker instead ("Neue Fähre für die WarnowKostenpflichtig", Madsack).
+  const after = /^(\p{Lu}.{2,}?\p{Ll})(Kostenpflichtig|Plus|Premium)$/u.exec(text);
+  if (after) return { badge: after[2]!, rest: after[1]!, after: true };
   const m = BADGE_PREFIX.exec(text);
   // "Plus" or "Abo" before a space is an ordinary word ("Plus bei der Rente"): only glued.
   if (!m || (/^(?:Plus|Abo)$/.test(m[1]!) && text[m[1]!.length] === ' ')) return undefined;

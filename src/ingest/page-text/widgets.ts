@@ -82,6 +82,8 @@ const PATTERNS: RegExp[] = [
   /^(?:piwik|matomo|etracker|ivw|google analytics|tracking)(?: no ?script)?(?: img| image| pixel)?$/i,
   /^(?=.{0,240}\b(?:adblocker|ad-blocker|ad blocker|werbeblocker)\b).{0,240}\b(?:aktiviert|deaktivier\w*|disable\w*|whitelist|ausnahme)\b.{0,240}$/i,
   /^(?:wetter in [\p{L} -]{2,30} )?(?:[\p{L}-]+ ){0,3}-?\d{1,2}(?:[.,]\d)?\s?°\s?c?$/iu,
+  // A link to another story inside the text: "Lesen Sie auch: Das ist das Programm für 2024".
+  /^(?:lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|read more|see also|related)\s*:\s*\S.{2,160}$/i,
   // A share or comment counter alone: "14".
   /^\d{1,5}$/,
   // "Weitere Optionen zum Teilen", "Sie haben bereits einen Zugang?": share menus and login prompts.
