@@ -41,17 +41,25 @@ function trySlider(lines: Line[], i: number, end: number): FoundFigure | undefin
   const c0 = COUNTER.exec(lines[i]?.text ?? '');
   if (!c0 || c0[1] !== '1') return undefined;
   const captions: string[] = [];
+  // A credit under one picture's caption, before the next counter (Blick: "Foto: zvg").
+  const own: Array<string | undefined> = [];
   let k = i;
   while (k + 1 < end && sameGroup(lines[k], lines[k + 1]) && COUNTER.test(lines[k]!.text)) {
     const cap = lines[k + 1]!.text;
     if (COUNTER.test(cap) || cap.length > Math.min(LIMITS.caption, LIMITS.alt)) return undefined;
     captions.push(cap);
     k += 2;
+    const cr = k + 1 < end && sameGroup(lines[k - 1], lines[k]) && COUNTER.test(lines[k + 1]!.text) ? parseCreditLine(lines[k]!.text) : undefined;
+    own.push(cr?.credit);
+    if (cr) k++;
   }
   if (captions.length < 2) return undefined;
   const creditLine = k < end && sameGroup(lines[k - 1], lines[k]) ? parseCreditLine(lines[k]!.text) : undefined;
   if (creditLine) k++;
-  const figs = captions.map((cap): Figure => ({ kind: figureKind(cap), alt: cap, caption: cap, ...(creditLine && { credit: creditLine.credit }) }));
+  const figs = captions.map((cap, n): Figure => {
+    const credit = own[n] ?? creditLine?.credit;
+    return { kind: figureKind(cap), alt: cap, caption: cap, ...(credit && { credit }) };
+  });
   return { figure: figs[0]!, more: figs.slice(1), next: k };
 }
 
