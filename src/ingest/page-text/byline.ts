@@ -113,7 +113,10 @@ export function authorIndexFor(text: string, authors: Author[]): number {
     if (t === n) return true;
     if (!t.includes(n)) return false;
     // A few extra words around the name: "Porträt von Anna Beispiel", "Anna Beispiel (Foto)".
-    const extra = t.replace(n, ' ').replace(/[()\s,:–-]+/g, ' ').trim();
-    return /^(?:(?:porträt|portrait|foto|bild|autor|autorin|author|von|of|photo|image|mdr|redakteur|redakteurin|reporter|reporterin)\s*)*$/i.test(extra);
+    const extra = t.replace(n, ' ').replace(/[()\s,:–]+/g, ' ').trim();
+    // "Bild von SWR Aktuell-Redakteurin Mara Beispiel": a station's short name and the author's role may stand with it.
+    return extra.split(' ').filter(Boolean).every((w) =>
+      /^(?:porträt|portrait|foto|bild|autor|autorin|author|von|of|photo|image|aktuell|redakteur|redakteurin|reporter|reporterin)$/i.test(w) ||
+      /-(?:redakteur|redakteurin|reporter|reporterin|korrespondent|korrespondentin|moderator|moderatorin)$/i.test(w) || /^[a-zäöü]{2,5}$/i.test(w) && w === w.toUpperCase() || /^(?:mdr|swr|ndr|wdr|br|hr|rbb|sr|zdf|dw)$/i.test(w));
   });
 }

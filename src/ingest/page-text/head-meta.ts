@@ -105,7 +105,8 @@ export function pageTitleOf(text: string): string | undefined {
 export function loneLabelSpan(lines: readonly { text: string }[], k: number, to: number): number {
   if (!LONE_LABEL.test(lines[k]!.text.trim())) return 0;
   const next = lines[k + 1];
-  return k + 1 < to && next && next.text.length <= 60 && !/[.!?]$/.test(next.text) ? 2 : 1;
+  // "Stand" / "Autor/in" / name (SWR, the CMS printed an empty value): the next label is no value.
+  return k + 1 < to && next && next.text.length <= 60 && !/[.!?]$/.test(next.text) && !LONE_LABEL.test(next.text.trim()) ? 2 : 1;
 }
 
 /** "07/14/2017 06:06 PM", "03/14/2024": an English site's date line (month first). */

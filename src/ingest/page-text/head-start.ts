@@ -138,6 +138,13 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     // The author's name printed again under the byline (an author photo's line) is part of it,
     // and so is the name printed alone just above a byline that names it (taz).
     if (items[items.length - 1]?.kind === 'byline' && isPersonName(l.text)) { items.push({ kind: 'byline', at: k }); k++; continue; }
+    // An author photo's line ("Bild von SWR Aktuell-Redakteurin Mara Beispiel") after a byline or author label.
+    const photoOf = /^(?:Bild|Foto|Porträt|Portrait|Photo|Image) (?:von|of)\s.{2,80}$/.exec(l.text);
+    if (photoOf && items.length && (items[items.length - 1]!.kind === 'byline' || items[items.length - 1]!.kind === 'meta') && isPersonName(l.text.split(' ').slice(-2).join(' '))) {
+      items.push({ kind: 'byline', at: k });
+      k++;
+      continue;
+    }
     if (isPersonName(l.text) && k + 1 < to && (parseByline(lines[k + 1]!.text)?.authors ?? []).some((a) => a.name === l.text.trim())) {
       items.push({ kind: 'byline', at: k });
       k++;
@@ -246,7 +253,11 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   // A kicker above, or the headline alone above the same headline with its kicker in front.
   if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
-  if (!dropped.length || !dropped.every((x) => furnitureLike(lines[x.at]!.text))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none();
+  // A longer line alone in its box, not a sentence, also goes: a picture's alt text above the head (SWR).
+  const aloneInBox = (at: number) => lines[at - 1]?.group !== lines[at]!.group && lines[at + 1]?.group !== lines[at]!.group;
+  const droppable = (at: number) => furnitureLike(lines[at]!.text) ||
+    (aloneInBox(at) && lines[at]!.text.length <= 120 && !endsSentence(lines[at]!.text) && wordCount(lines[at]!.text) <= 16);
+  if (!dropped.length || !dropped.every((x) => droppable(x.at))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none();
   return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };
 }
 
