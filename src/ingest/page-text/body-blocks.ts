@@ -1,7 +1,9 @@
 import { LIMITS, monthFromName, type Block, type Inline, type RelatedTeaser } from '../../content/index.js';
-import { parseCreditLine } from './credits.js';
+import { isPersonName } from './byline.js';
+import { looksLikeBareCredit, parseCreditLine } from './credits.js';
+import { parseDateLine } from './dates.js';
 import { figureKind, tryFigure } from './figures.js';
-import { viaCredit } from './head-meta.js';
+import { isDurationLine, viaCredit } from './head-meta.js';
 import { endsSentence, endsWithStop, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
@@ -114,6 +116,12 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     const l = lines[j]!;
     const t = l.text;
     if (t.length > 120 || wordCount(t) > 14 || endsWithStop(t) || !startsUpper(t) || listMarker(t) || QUOTE_LINE.test(t)) return false;
+    // Dates, names joined by a bar, lengths and bare credits are never sub-headings ("14.03.24 |
+    // 08:31 Uhr", "Nora Example | Felix Sample", "2:12 min", "Keystone-SDA/ts"). A name alone may
+    // be one as far as the words tell ("Zur Person", "Kritik von der Stadt" read like names).
+    const parts = t.split(/\s+[|·]\s+/);
+    if (parseDateLine(t) || (parts.length > 1 && parts.every((p) => isPersonName(p))) || isDurationLine(t) ||
+      (/[/|]/.test(t) && looksLikeBareCredit(t))) return false;
     // "Quelle: B5 aktuell, 14.03.2024 19:15 Uhr": a labelled source line, not a heading.
     if (/^(?:quelle|quellen|source|foto|bild|bildrechte)\s*:/i.test(t)) return false;
     // Two sentences ("Aber es fehlen Lehrkräfte. Wie wollen Sie …?"): an interview's question, not a heading.

@@ -47,7 +47,7 @@ const PATTERNS: RegExp[] = [
   /^(?:lesezeit|lesedauer|reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?|minuten?)\.?$/i,
   /^\d+\s*(?:min(?:\.|utes?)?)\s*(?:read|lesezeit|lesen)$/i,
   /^(?:kommentare|comments|leserkommentare)\s*\(?\d*\)?$/i,
-  /^\d+\s*(?:kommentare?|comments?)$/i,
+  /^\d+\s*(?:kommentare?|comments?|postings?|reaktionen|leserbriefe)$/i,
   /^(?:teilen|share)\s*(?:auf|on|via|per)\s+\S+(?:\s+\S+)?$/i,
   /^(?:teilen|share)(?:\s*[|·•/]\s*(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|threads|bluesky|mastodon|link kopieren|copy link))+$/i,
   /^(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|mastodon)(?:\s*[|·•/]\s*(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|mastodon|link kopieren))+$/i,
