@@ -536,6 +536,13 @@ describe('the eighth round (fresh tuning pages: regional papers, agencies, Engli
     assert.deepEqual(figures(d.draft).map((f) => f.credit), ['AP Photo/Colin Example']);
   });
 
+  test('dates, names joined by a bar and clip lengths are not sub-headings; "Zur Person" still is', () => {
+    const d = imp(`Der Stadtrat streitet über die Grundsteuer\n\nDie Verwaltung will den Hebesatz anheben. Die Opposition ist dagegen und kündigt Widerstand an.\n\nNora Beispiel | Felix Muster\n\nDie Sitzung dauerte bis spät in den Abend, am Ende vertagte der Rat die Entscheidung.\n\n14.03.24 | 08:31 Uhr\n\nDie Kämmerin will im Mai einen neuen Entwurf vorlegen, der die Belastung verteilt.\n\n2:12 min\n\nDas Video zeigt die Debatte im Ratssaal in voller Länge, mit allen Wortbeiträgen.\n\nZur Person\n\nDie Kämmerin ist seit 2019 im Amt und war zuvor in der Landesverwaltung tätig.\n`);
+    const heads = texts(d.draft).filter((t) => t.startsWith('#'));
+    assert.deepEqual(heads, ['#Zur Person']);
+    assert.equal(parseByline('Von Ulrike Beispiel 14.03.2024, 06:00')?.byline, 'Ulrike Beispiel');
+  });
+
   test('a repeated numbered breadcrumb makes what stands above it furniture; "Kommentar von" is a byline', () => {
     const d = imp(`Newsticker\nSchlagzeilen und alles Wichtige\nDie Nachrichten heute: Schlagzeilen und alles, was heute wichtig ist, im Überblick.\n  1. Home\n  2. Politik\n  3. Grundsteuer: Kommunen drehen an der Hebesatz-Schraube\n\nGrundsteuer\n\nKommunen drehen an der Hebesatz-Schraube\n\nViele Gemeinden verlangen nach der Reform mehr Geld von Eigentümern. Der Steuerzahlerbund spricht von einer versteckten Erhöhung.\n\n${BODY}`);
     assert.deepEqual([d.draft.kicker, d.draft.headline, d.draft.kind], ['Grundsteuer', 'Kommunen drehen an der Hebesatz-Schraube', 'article']);
