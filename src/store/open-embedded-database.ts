@@ -35,33 +35,48 @@ const SERVER_ARGS = ['-c', 'wal_recycle=off', '-c', 'full_page_writes=off', '-c'
 const READ_ONLY = /^\s*(select|show|explain|values|table)\b/i;
 
 /**
- * True for a statement that writes nothing. A WITH query reads unless one of
- * its parts modifies data ("WITH gone AS (DELETE …)"); the site's navigation
- * is a recursive WITH run on every render, and counting it as a write made the
- * checkpoint timer CHECKPOINT and ANALYZE every table under pure read traffic
- * (ANALYZE alone grew PGlite's WebAssembly memory by about 60 MB, for good).
- * "FOR UPDATE" counts as a write: cautious, and nothing here reads that way.
+ * What a statement does, decided once per statement: `read` writes nothing;
+ * `dml` changes rows (INSERT, UPDATE, DELETE, MERGE, or a WITH with one of
+ * them inside); `other` is everything else (DDL, CHECKPOINT, …). A WITH query
+ * reads unless one of its parts modifies data ("WITH gone AS (DELETE …)"): the
+ * site's navigation is a recursive WITH run on every render, and counting it
+ * as a write made the checkpoint timer CHECKPOINT and ANALYZE every table
+ * under pure read traffic (ANALYZE alone grew PGlite's WebAssembly memory by
+ * about 60 MB, for good). "FOR UPDATE" counts as a write: cautious, and
+ * nothing here reads that way. Brackets in front are looked through: the
+ * scheduler's due-work query is "(SELECT …) UNION ALL (SELECT …)".
  */
-export function isReadOnlySql(sql: string): boolean {
-  // "(SELECT …) UNION ALL (SELECT …)": the scheduler's due-work query opens with a bracket.
+function classifySql(sql: string): 'read' | 'dml' | 'other' {
   const head = sql.replace(/^[\s(]+/, '');
-  if (READ_ONLY.test(head)) return true;
-  return /^with\b/i.test(head) && !/\b(?:insert|update|delete|merge|truncate|copy|call)\b/i.test(sql);
+  if (READ_ONLY.test(head)) return 'read';
+  if (/^with\b/i.test(head)) return /\b(?:insert|update|delete|merge|truncate|copy|call)\b/i.test(sql) ? 'dml' : 'read';
+  return /^(?:insert|update|delete|merge)\b/i.test(head) ? 'dml' : 'other';
+}
+
+/** True for a statement that writes nothing (see classifySql). */
+export function isReadOnlySql(sql: string): boolean {
+  return classifySql(sql) === 'read';
 }
 
 /**
- * A data-modifying statement that changed no row: a poller's claim that found
+ * A statement worth counting as a write once it ran: DDL and the like always;
+ * DML only when it changed or returned rows. A poller's claim that found
  * nothing ("WITH claimed AS (UPDATE push_deliveries …) SELECT …", every two
- * seconds), an UPDATE whose WHERE matched nothing. It wrote no WAL worth a
+ * seconds) or an UPDATE whose WHERE matched nothing wrote no WAL worth a
  * checkpoint and no rows worth new statistics; counted as writes, idle pollers
- * alone ran ANALYZE of every table a few minutes after start. DDL and
- * everything else that is not DML always counts.
+ * alone ran ANALYZE of every table a few minutes after start. A WITH … UPDATE
+ * reports no affected rows (its tag is the final SELECT's): only rows returned
+ * tell.
  */
+function countsAsWrite(kind: 'read' | 'dml' | 'other', result: { rows: unknown[]; affectedRows?: number }): boolean {
+  if (kind !== 'dml') return kind === 'other';
+  return result.rows.length > 0 || !!(result.affectedRows && result.affectedRows > 0);
+}
+
+/** A data-modifying statement that changed no row (see countsAsWrite). */
 export function changedNothing(sql: string, result: { rows: unknown[]; affectedRows?: number }): boolean {
-  const head = sql.replace(/^[\s(]+/, '');
-  const dml = /^(?:insert|update|delete|merge)\b/i.test(head) || (/^with\b/i.test(head) && !isReadOnlySql(sql));
-  // A WITH … UPDATE reports no affected rows (its tag is the final SELECT's): only rows returned tell.
-  return dml && result.rows.length === 0 && !(result.affectedRows && result.affectedRows > 0);
+  const kind = classifySql(sql);
+  return kind === 'dml' && !countsAsWrite(kind, result);
 }
 
 /**
@@ -189,9 +204,6 @@ class EmbeddedDatabase implements Database {
     assertOutsideTransaction(this, what);
   }
 
-  #noteIfWrite(sql: string): void {
-    if (!isReadOnlySql(sql)) this.checkpointer.noteWrite();
-  }
 
   /*
    * PGlite runs each statement synchronously on this thread, and one query's
@@ -222,9 +234,10 @@ class EmbeddedDatabase implements Database {
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     this.#check('db.query()');
-    const write = !isReadOnlySql(sql);
+    const kind = classifySql(sql);
+    const write = kind !== 'read';
     const result = await this.#inTurn(write || hasDatabasePriority(), () => (write ? this.pg.query<T>(sql, params) : this.#read<T>(sql, params)));
-    if (write && !changedNothing(sql, result)) this.checkpointer.noteWrite();
+    if (countsAsWrite(kind, result)) this.checkpointer.noteWrite();
     return result.rows;
   }
 
@@ -281,7 +294,7 @@ class EmbeddedDatabase implements Database {
     return {
       query: async <T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> => {
         const result = await tx.query<T>(sql, params);
-        if (!changedNothing(sql, result)) this.#noteIfWrite(sql);
+        if (countsAsWrite(classifySql(sql), result)) this.checkpointer.noteWrite();
         return result.rows;
       },
       exec: async (sql: string): Promise<void> => {
