@@ -18,7 +18,7 @@ import { findTailRails } from './rails.js';
 import { dropTeaserRepeat } from './teaser-repeat.js';
 import { assertImportableText } from './text-guards.js';
 import { parseTickerBody } from './ticker-body.js';
-import { bareTimeOpensEntry, isRelativeEntryLine, looksLikeTicker, parseEntryStart } from './ticker.js';
+import { entryStartAt, isRelativeEntryLine, looksLikeTicker } from './ticker.js';
 import type { ImportOptions, ImportResult } from './types.js';
 import { headingsAsEntries, namesItselfTicker } from './untimed-ticker.js';
 import { updateParagraphsAsEntries } from './update-paragraphs.js';
@@ -116,10 +116,11 @@ function run(text: string, opts: ImportOptions): ImportResult {
     const by = lines[k]!.text.length <= 300 ? parseByline(lines[k]!.text) : undefined;
     if (by) { knownAuthors = by.authors; break; }
   }
-  // A time alone on its line is an entry only with a title after it (not a video's length).
-  const bareTimes = new WeakSet<Line>();
-  for (let k = 0; k < end; k++) if (parseEntryStart(lines[k]!.text)?.bare && !bareTimeOpensEntry(lines, k, end)) bareTimes.add(lines[k]!);
-  const isTickerLine = (l: Line) => !!parseEntryStart(l.text) && !bareTimes.has(l);
+  // Which lines open ticker entries, read once: head, body and ticker ask about the same lines
+  // many times. A time alone on its line counts only with a title after it (not a video's length).
+  const entryLines = new WeakSet<Line>();
+  for (let k = 0; k < end; k++) if (entryStartAt(lines, k, end)) entryLines.add(lines[k]!);
+  const isTickerLine = (l: Line) => entryLines.has(l);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
   const { index: titleLine, title: pageTitle, rewrittenTo } = takePageTitle(lines, 0, end);
   const headStart = findHeadStart(lines, 0, end, isTickerLine, titleLine);
