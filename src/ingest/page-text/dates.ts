@@ -37,6 +37,11 @@ const ZONES: Record<string, number> = { gmt: 0, utc: 0, z: 0, bst: 60, cet: 60, 
 // "14:35 Uhr", "14.35 Uhr", "14:35", "2:35 pm", "2pm", "14:35 GMT", "4:52 PM GMT+1", ISO "T14:35".
 const TIME = /(?<![\d.:])(\d{1,2})(?:([:.])(\d{2}))?(?![\d])(?::\d{2})?\s*(Uhr|h\b)?\s*(a\.?m\.?|p\.?m\.?)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?(?:(?<=GMT|UTC)([+-])(\d{1,2}))?(?![\p{L}\d])/giu;
 
+/** "07:45 Uhr", "23:48": a time of day alone on its line. */
+export function isTimeOnlyLine(text: string): boolean {
+  return /^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$/.test(text.trim());
+}
+
 /** First time of day in `text`, ignoring spans already taken by a date. */
 export function findTime(text: string, exclude: Array<[number, number]> = []): FoundTime | undefined {
   TIME.lastIndex = 0;

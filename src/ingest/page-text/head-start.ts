@@ -1,15 +1,16 @@
 import { LIMITS } from '../../content/index.js';
 import { isPersonName, parseByline } from './byline.js';
 import { parseCreditLine } from './credits.js';
-import { parseDateLine } from './dates.js';
+import { isTimeOnlyLine, parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
-import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
+import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, splitPaywallBadge, stripPlus } from './site-profiles.js';
+import { isPlace } from './ticker.js';
 
 /**
  * Where the article's head begins when the page does not start with it.
@@ -161,7 +162,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         continue;
       }
       // A time alone between kicker and headline ("Kissing" / "07:45 Uhr" / headline / text): the page's time.
-      if (/^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$/.test(l.text.trim()) && items.some((x) => x.kind === 'other') && isHeadlineLike(nx) &&
+      if (isTimeOnlyLine(l.text) && items.some((x) => x.kind === 'other') && isHeadlineLike(nx) &&
         !isRunningText(nx) && !isStructural(lines[k + 1] ?? l) && isRunningText(stripPlus(lines[k + 2]?.text ?? ''))) {
         items.push({ kind: 'meta', at: k });
         k++;
@@ -172,7 +173,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       break;
     }
     // A place over the date line ("Kärnten" / "14.03.2024 11:20"): the dateline, metadata.
-    if (wordCount(l.text) <= 3 && l.text.length <= 40 && !endsSentence(l.text) && k + 1 < to && lines[k + 1]!.group === l.group &&
+    if (isPlace(l.text) && k + 1 < to && lines[k + 1]!.group === l.group &&
       parseDateLine(lines[k + 1]!.text)?.hour !== undefined && items.some((x) => x.kind === 'other')) {
       items.push({ kind: 'meta', at: k });
       k++;
@@ -191,7 +192,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   // short sentence there (a one-line quote as teaser).
   let h = others[others.length - 1]!;
   // A bulleted line is a list item, never the headline: look above it.
-  while (/^[•·▪●◦‣]\s/.test(lines[h.at]!.text)) {
+  while (isBulleted(lines[h.at]!.text)) {
     const prev = [...others].reverse().find((x) => x.at < h.at);
     if (!prev) return none();
     h = prev;
@@ -242,7 +243,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   const hi = items.indexOf(h);
   let j = hi - 1;
   // A byline or the date may stand between kicker and headline ("Tierrettung" / "14.03.24" / headline).
-  const dateOrTime = (t: string) => !!parseDateLine(t) || /^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$/.test(t.trim());
+  const dateOrTime = (t: string) => !!parseDateLine(t) || isTimeOnlyLine(t);
   while (j >= 0 && (items[j]!.kind === 'byline' || (items[j]!.kind === 'meta' && dateOrTime(lines[items[j]!.at]!.text)))) j--;
   const above = j >= 0 ? items[j] : undefined;
   // The last word of a menu or a breadcrumb printed line by line is not a kicker: a short line

@@ -1,13 +1,14 @@
 import { LIMITS, type Author, type Figure } from '../../content/index.js';
 import { authorIndexFor, isPersonName, parseByline, type Byline } from './byline.js';
 import { parseCreditLine } from './credits.js';
-import { parseDateLine, type FoundDate } from './dates.js';
+import { isTimeOnlyLine, parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
-import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD } from './kicker.js';
+import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, usDateLine } from './head-meta.js';
-import { endsSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, stripPlus } from './site-profiles.js';
+import { isPlace } from './ticker.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 
@@ -142,8 +143,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         continue;
       }
       // A place over the date line after the headline ("Kärnten" / "14.03.2024 11:20"): the dateline.
-      if (head.headline && !head.teaser && wordCount(t) <= 3 && t.length <= 40 && !endsSentence(t) && k + 1 < to && sameGroup(l, lines[k + 1]) &&
-        !isPersonName(t) && parseDateLine(lines[k + 1]!.text)?.hour !== undefined) {
+      if (head.headline && !head.teaser && isPlace(t) && k + 1 < to && sameGroup(l, lines[k + 1]) && !isPersonName(t) && parseDateLine(lines[k + 1]!.text)?.hour !== undefined) {
         head.dateline ??= t;
         k++;
         continue;
@@ -236,14 +236,14 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   if (date && (!head.pageDate || head.pageDate.hour === undefined)) head.pageDate = date;
   const second = i + 1 < to ? lines[i + 1] : undefined;
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
-    !/^[•·▪●◦‣]\s/.test(second.text) &&
+    !isBulleted(second.text) &&
     !(second.text.length <= 80 && /,/.test(second.text) && parseByline(`Von ${second.text}`)) &&
     !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
   const third = i + 2 < to ? lines[i + 2] : undefined;
   // A date, or a time alone ("07:45 Uhr", Augsburger Allgemeine), between kicker and headline.
   const dateBetween = !!second && !secondIsHeadline && ((!ctx.isStructural(second) && !!parseDateLine(second.text)) ||
-    (/^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$/.test(second.text.trim()) && !!lines[i + 3] && i + 3 < to && isRunningText(stripPlus(lines[i + 3]!.text))));
+    (isTimeOnlyLine(second.text) && !!lines[i + 3] && i + 3 < to && isRunningText(stripPlus(lines[i + 3]!.text))));
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && (parseByline(second.text) || dateBetween) &&
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
     !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
@@ -259,11 +259,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.headline = rest;
     i += 2;
   } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
-    head.kicker = rest.replace(/(?<=\p{L})\s?:$/u, '');
+    head.kicker = withoutJoiningColon(rest);
     head.headline = splitDatePrefix(second.text).rest;
     i += 2;
   } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text, { bylineBetween: true })) {
-    head.kicker = rest.replace(/(?<=\p{L})\s?:$/u, '');
+    head.kicker = withoutJoiningColon(rest);
     if (dateBetween) notePageDate(parseDateLine(second.text) ?? undefined);
     else head.byline ??= parseByline(second.text);
     head.headline = third.text;
@@ -310,8 +310,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   {
     const place = lines[i];
     const after = lines[i + 1];
-    if (place && after && i + 1 < to && !sameGroup(place, after) && !ctx.isStructural(place) && wordCount(place.text) <= 3 && place.text.length <= 40 &&
-      /^\p{Lu}/u.test(place.text) && !/[.!?:,;]$/.test(place.text) &&
+    if (place && after && i + 1 < to && !sameGroup(place, after) && !ctx.isStructural(place) && isPlace(place.text) &&
       (!isPersonName(place.text) || /^(?:Kreis|Landkreis|Bad|Sankt|St\.|Stadt|Region|Gemeinde|Bezirk|Kanton|Hansestadt)\s/.test(place.text)) && isRunningText(after.text) && after.text.length <= LIMITS.teaser &&
       !tryFigure(lines, i, to, ctx.isStructural)) {
       head.dateline ??= place.text;

@@ -203,6 +203,11 @@ export function colonKicker(line: string): { kicker: string; headline: string } 
   return { kicker: colon[1]!, headline: colon[2]! };
 }
 
+/** "Rätselhafter Fund:" over its headline (Krone): the colon joins them; the kicker is the words. */
+export function withoutJoiningColon(kicker: string): string {
+  return kicker.replace(/(?<=\p{L})\s?:$/u, '');
+}
+
 /** "16. März", "March 16": a day without its year. */
 export function isBareDay(text: string): boolean {
   return /^(?:\d{1,2}\.\s*(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)\p{L}*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\.?\s+\d{1,2}(?:st|nd|rd|th)?)$/iu.test(text.trim());
@@ -214,8 +219,7 @@ export function isBareDay(text: string): boolean {
  * follows, and that headline is not itself a sentence of running text.
  */
 export function isOwnLineKicker(kicker: string, headline: string, opts: { bylineBetween?: boolean } = {}): boolean {
-  // "Rätselhafter Fund:" over its headline (Krone): the colon joins them; the kicker is the words.
-  kicker = kicker.replace(/(?<=\p{L})\s?:$/u, '');
+  kicker = withoutJoiningColon(kicker);
   // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
   if (colonKicker(headline)) return false;
   // "Headline" / "Kicker Headline": the line below repeats this one with its kicker in front (or glued on).

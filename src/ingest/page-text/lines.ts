@@ -104,6 +104,11 @@ function isListLine(text: string): boolean {
   return /^(?:[-•*·▪●◦‣–]\s|\d{1,2}[.)]\s)/.test(text);
 }
 
+/** "• Petra Beispiel": a line opening with a bullet sign (not a dash, which also opens sentences). */
+export function isBulleted(text: string): boolean {
+  return /^[•·▪●◦‣]\s/.test(text);
+}
+
 /** True when consecutive lines are in one printed box (no blank line between). */
 export function sameGroup(a: Line | undefined, b: Line | undefined): boolean {
   return !!a && !!b && a.group === b.group;
