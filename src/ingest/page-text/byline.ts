@@ -22,9 +22,12 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
 const ORG_WORD = /^(?:studio|landesstudio|hauptstadtstudio|redaktion|rundfunk|news|nachrichten|agentur|zeitung|radio|fernsehen|online|newsroom|team|büro|desk|korrespondent|korrespondentin|correspondent|service|verlag|media|medien)$/i;
 
 /** News agencies as bylines name them. */
-const AGENCY = /^(?:dpa|afp|ap|reuters|epd|kna|sid|dts|apa|sda|ddp|kap|idea|rtr|dpa-afx|afp\.com)$/i;
+const AGENCIES = 'dpa|afp|ap|reuters|epd|kna|sid|dts|apa|sda|ddp|kap|idea|rtr|dpa-afx|afp\\.com';
+const AGENCY = new RegExp(`^(?:${AGENCIES})$`, 'i');
 /** A byline part that names no person: an agency, the site ("t-online", "ZEIT ONLINE"), an editor's initials ("jbe"). */
-const DESK = /^(?:dpa|afp|ap|reuters|epd|kna|sid|dts|apa|sda|ddp|kap|idea|rtr|dpa-afx|\p{Ll}{2,4}|[\p{L}\d]+(?:[.-][\p{L}\d]+)+|\p{Lu}{2,}(?: \p{Lu}{2,})?)$/u;
+const DESK = new RegExp(`^(?:${AGENCIES}|\\p{Ll}{2,4}|[\\p{L}\\d]+(?:[.-][\\p{L}\\d]+)+|\\p{Lu}{2,}(?: \\p{Lu}{2,})?)$`, 'u');
+/** An agency's name among the words of a line. */
+const AGENCY_WORD = new RegExp(`\\b(?:${AGENCIES})\\b`, 'i');
 
 const ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'the']);
 
@@ -65,7 +68,7 @@ export function parseByline(line: string): Byline | undefined {
   if (!m) return undefined;
   // "By MARGARET ELLISON" (agencies print names in capitals): read them in mixed case.
   const caps = /^((?:\p{Lu}[\p{Lu}'’-]+\.?)(?:\s+\p{Lu}[\p{Lu}'’.-]*){1,3})$/u.exec(line.slice(m[0].length).trim());
-  if (caps && /^(?:by|von)\s/i.test(m[0]) && !/\b(?:dpa|afp|ap|apa|sda|kna|epd|sid|dts)\b/i.test(caps[1]!)) {
+  if (caps && /^(?:by|von)\s/i.test(m[0]) && !AGENCY_WORD.test(caps[1]!)) {
     line = m[0] + caps[1]!.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase());
   }
   // "Von Name | 14.03.2024": a date after the names is not part of the byline.
@@ -106,6 +109,11 @@ export function parseByline(line: string): Byline | undefined {
   return { byline: rest, authors };
 }
 
+/** Words that may stand beside an author's name on the photo's line ("Porträt", "Bild von SWR Aktuell-…"). */
+const PHOTO_WORD = /^(?:porträt|portrait|foto|bild|autor|autorin|author|von|of|photo|image|aktuell|redakteur|redakteurin|reporter|reporterin|mdr|swr|ndr|wdr|br|hr|rbb|sr|zdf|dw)$/i;
+/** "…-Redakteurin", "…-Korrespondent": the author's role, joined to a programme's name. */
+const ROLE_SUFFIX = /-(?:redakteur|redakteurin|reporter|reporterin|korrespondent|korrespondentin|moderator|moderatorin)$/i;
+
 /** True when `text` names one of the authors (an author photo's alt text: "Anna Beispiel", "Porträt Anna Beispiel"). */
 export function authorIndexFor(text: string, authors: Author[]): number {
   const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -117,8 +125,6 @@ export function authorIndexFor(text: string, authors: Author[]): number {
     // A few extra words around the name: "Porträt von Anna Beispiel", "Anna Beispiel (Foto)".
     const extra = t.replace(n, ' ').replace(/[()\s,:–]+/g, ' ').trim();
     // "Bild von SWR Aktuell-Redakteurin Mara Beispiel": a station's short name and the author's role may stand with it.
-    return extra.split(' ').filter(Boolean).every((w) =>
-      /^(?:porträt|portrait|foto|bild|autor|autorin|author|von|of|photo|image|aktuell|redakteur|redakteurin|reporter|reporterin)$/i.test(w) ||
-      /-(?:redakteur|redakteurin|reporter|reporterin|korrespondent|korrespondentin|moderator|moderatorin)$/i.test(w) || /^[a-zäöü]{2,5}$/i.test(w) && w === w.toUpperCase() || /^(?:mdr|swr|ndr|wdr|br|hr|rbb|sr|zdf|dw)$/i.test(w));
+    return extra.split(' ').filter(Boolean).every((w) => PHOTO_WORD.test(w) || ROLE_SUFFIX.test(w));
   });
 }

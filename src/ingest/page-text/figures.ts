@@ -27,8 +27,12 @@ export interface FoundFigure {
   next: number;
 }
 
+/** Labels a caption is printed under or after ("Bildbeschreibung" alone, "Legende: …"). */
+const CAPTION_LABELS = 'bildbeschreibung|bildunterschrift|bildtext|bildlegende|beschreibung|legende|caption';
 /** A caption's label printed alone on its line. */
-const CAPTION_LABEL = /^(?:bildbeschreibung|bildunterschrift|bildtext|beschreibung|legende|caption)\s*:?$/i;
+const CAPTION_LABEL = new RegExp(`^(?:${CAPTION_LABELS})\\s*:?$`, 'i');
+/** A caption after its label on the same line. */
+const LABELLED_CAPTION = new RegExp(`^(?:${CAPTION_LABELS})\\s*:\\s*(\\S.*)$`, 'i');
 
 const COUNTER = /^(\d{1,2})\s*\/\s*(\d{1,2})$/;
 
@@ -65,7 +69,7 @@ function trySlider(lines: Line[], i: number, end: number): FoundFigure | undefin
 
 /** "Legende: Ein Lieferwagen vor dem Lager. SRF": a caption after its label, a bare credit after the caption's last sentence. */
 function legendCaption(text: string): { caption: string; credit?: string } | undefined {
-  const m = /^(?:Legende|Bildlegende|Bildunterschrift|Bildtext|Caption)\s*:\s*(\S.*)$/i.exec(text);
+  const m = LABELLED_CAPTION.exec(text);
   if (!m) return undefined;
   const rest = m[1]!;
   const labelled = splitCaptionCredit(rest);
@@ -185,7 +189,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // H: a caption printed twice on one line (alt text and caption run together), then the
   // credit: labelled, or a bare name closing the box ("Lennart Beispiel", KStA).
   const twice = /^(.{20,}?[.!?]["'“”»«’)]*) \1$/u.exec(l0.text);
-  if (twice && !isStructural(l0)) {
+  if (twice) {
     const cap = twice[1]!;
     const cr = l1 && !isStructural(l1) ? parseCreditLine(l1.text) : undefined;
     const name = l1 && !cr && endsGroupAt(i + 1) && (looksLikeBareCredit(l1.text) || isPersonName(l1.text)) ? l1.text.trim() : undefined;

@@ -49,29 +49,28 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
     // The last item of a numbered breadcrumb ("4. Grundsteuer: Kommunen in …", WELT) names the story too.
     const crumb = /^\d{1,2}\.\s+(\S.{11,})$/.exec(lines[k]!.text);
     const lastCrumb = crumb && k > from && /^\d{1,2}\.\s/.test(lines[k - 1]!.text) && !/^\d{1,2}\.\s/.test(lines[k + 1]?.text ?? '') ? crumb[1]! : undefined;
-    const title = k < from + 6 ? pageTitleOf(lines[k]!.text) ?? lastCrumb : lastCrumb;
+    const siteTitle = k < from + 6 ? pageTitleOf(lines[k]!.text) : undefined;
+    const title = siteTitle ?? lastCrumb;
     if (!title) continue;
-    if (title === lastCrumb) {
-      // Only when the head repeats it; a numbered list is otherwise left alone.
-      const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
-      const nt = norm(title);
-      for (let j = k + 1; j < Math.min(to, k + 16); j++) {
-        const nl = norm(lines[j]!.text);
-        if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`))) return { index: k, title };
-      }
-      continue;
-    }
-    const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
-    const nt = norm(title);
+    const nt = normTitle(title);
     for (let j = k + 1; j < Math.min(to, k + 16); j++) {
-      const nl = norm(lines[j]!.text);
-      // The head repeats it, or prints it with the kicker in front.
-      if (nl.length >= 12 && (nl === nt || nt.endsWith(` ${nl}`) || (nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title };
+      const nl = normTitle(lines[j]!.text);
+      if (nl.length < 12) continue;
+      // The head repeats it, or prints it with the kicker in front (a breadcrumb item only word for word).
+      if (nl === nt || nt.endsWith(` ${nl}`)) return { index: k, title };
+      if (siteTitle && ((nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title };
     }
+    // A numbered list the head does not repeat is left alone.
+    if (!siteTitle) continue;
     lines[k] = { ...lines[k]!, text: title };
     return { rewrittenTo: title };
   }
   return {};
+}
+
+/** A title's words for comparing: lower case, letters and digits only. */
+function normTitle(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
 }
 
 /** Two wordings of one title ("Aktuelle Nachrichten von BR24 im Überblick" / "Die aktuellen Nachrichten …"): most words shared. */
@@ -93,13 +92,13 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (bulletAuthor(t)) return { kind: 'byline', next: k + 1 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
-  // Rights lines above their caption (BR24): the picture, not loose metadata.
+  // Rights lines above their caption (BR24): the picture; alone, loose metadata.
   if (parseCreditLine(t)?.strong) {
     const f = tryFigure(lines, k, to, isStructural);
-    if (f) return { kind: 'figure', next: f.next };
+    return f ? { kind: 'figure', next: f.next } : { kind: 'meta', next: k + 1 };
   }
   if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
-    parseMediaBadge(t) || brandLineProfile(t) || parseCreditLine(t)?.strong) {
+    parseMediaBadge(t) || brandLineProfile(t)) {
     return { kind: 'meta', next: k + 1 };
   }
   const f = tryFigure(lines, k, to, isStructural);

@@ -51,8 +51,9 @@ export function parseTickerBody(
   // box) on a page whose entries are not bulleted repeats entries: it stays a list in its entry.
   const bulleted = (k: number) => /^\s*[•·▪●◦‣-]\s/.test(lines[k]!.text);
   if (starts.some((k) => !bulleted(k))) {
-    const inRun = (k: number) => bulleted(k) && ((starts.includes(k + 1) && bulleted(k + 1) && sameGroup(lines[k], lines[k + 1])) ||
-      (starts.includes(k - 1) && bulleted(k - 1) && sameGroup(lines[k - 1], lines[k])));
+    const isStart = new Set(starts);
+    const inRun = (k: number) => bulleted(k) && ((isStart.has(k + 1) && bulleted(k + 1) && sameGroup(lines[k], lines[k + 1])) ||
+      (isStart.has(k - 1) && bulleted(k - 1) && sameGroup(lines[k - 1], lines[k])));
     const summary = new Set(starts.filter(inRun));
     if (summary.size >= 2) starts.splice(0, starts.length, ...starts.filter((k) => !summary.has(k)));
   }
@@ -90,6 +91,7 @@ export function parseTickerBody(
     const nextText = span[0]?.text;
     const hasMore = (n: number) => span.length > n;
     const rest = start.rest;
+    let label: RegExpExecArray | undefined;
     if (start.sep === '-' && rest && isPlace(rest)) {
       entry.location = rest;
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
@@ -97,11 +99,10 @@ export function parseTickerBody(
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
     } else if (isTitleLike(rest) && (hasMore(0) || start.sep === '|')) {
       entry.title = rest;
-    } else if (capsLabel(rest)) {
+    } else if ((label = capsLabel(rest))) {
       // "SCHLUSSPFIFF - Kiel bringt …", "TOR FÜR KIEL - 84. Minute - …": a sports tracker's label is the title.
-      const m = capsLabel(rest)!;
-      entry.title = m[1]!;
-      lead = m[2]!;
+      entry.title = label[1]!;
+      lead = label[2]!;
     } else {
       const runIn = start.sep === '' ? splitRunInTitle(rest) : start.sep === '-' ? splitSentenceTitle(rest) : undefined;
       if (runIn) {

@@ -42,21 +42,20 @@ export function headingsAsEntries(input: Block[], time: string): { intro: Block[
   });
   // Numbered titles ("1. That's all for today", BBC live pages): when two or more are numbered
   // in order, they alone open entries; what stands before the first is the intro.
-  const numbered: number[] = [];
-  body.forEach((b, k) => {
-    if (b.type !== 'paragraph' || b.content.length !== 1) return;
-    const m = NUMBERED_TITLE.exec(b.content[0]!.text);
-    if (m && !/[.:;,]$/.test(m[2]!)) numbered.push(k);
+  const numbered: Array<{ at: number; n: number; title: string }> = [];
+  body.forEach((b, at) => {
+    const m = b.type === 'paragraph' && b.content.length === 1 ? NUMBERED_TITLE.exec(b.content[0]!.text) : null;
+    if (m && !/[.:;,]$/.test(m[2]!)) numbered.push({ at, n: Number(m[1]), title: m[2]! });
   });
-  const nums = numbered.map((k) => Number(NUMBERED_TITLE.exec((body[k] as { content: Array<{ text: string }> }).content[0]!.text)![1]));
   // In order, up or down (a number may be missing where an entry is a picture or a post).
-  const inSequence = nums.length >= 2 && (nums.every((n, j) => j === 0 || n > nums[j - 1]!) || nums.every((n, j) => j === 0 || n < nums[j - 1]!));
+  const inSequence = numbered.length >= 2 &&
+    (numbered.every((x, j) => j === 0 || x.n > numbered[j - 1]!.n) || numbered.every((x, j) => j === 0 || x.n < numbered[j - 1]!.n));
   if (inSequence) {
-    for (let k = 0; k < numbered[0]!; k++) {
+    for (let k = 0; k < numbered[0]!.at; k++) {
       const b = body[k]!;
       if (b.type === 'heading') body[k] = { type: 'paragraph', content: [{ text: b.text }] };
     }
-    for (const k of numbered) body[k] = { type: 'heading', level: 2, text: dropMarker(NUMBERED_TITLE.exec((body[k] as { content: Array<{ text: string }> }).content[0]!.text)![2]!) };
+    for (const x of numbered) body[x.at] = { type: 'heading', level: 2, text: dropMarker(x.title) };
   }
   const first = body.findIndex((b) => b.type === 'heading');
   if (first < 0) return undefined;
