@@ -1,9 +1,12 @@
 import { LIMITS, monthFromName, type Block, type Inline, type RelatedTeaser } from '../../content/index.js';
-import { isPersonName } from './byline.js';
+import { isPersonName, parseByline } from './byline.js';
 import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { parseDateLine } from './dates.js';
 import { figureKind, tryFigure } from './figures.js';
-import { isDurationLine, viaCredit } from './head-meta.js';
+import { isDurationLine, isRoleLine, usDateLine, viaCredit } from './head-meta.js';
+
+/** "Redakteurin in der …", "Korrespondent für …", "Autor": an author's role opening its line. */
+const AUTHOR_ROLE = /^(?:[\p{L}-]+\s)?[\p{L}-]*(?:redakteur|korrespondent|reporter|autor|volontär|journalist|editor|correspondent|writer)(?:in|innen)?\b/iu;
 import { endsSentence, endsWithStop, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
@@ -126,6 +129,13 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (/^(?:quelle|quellen|source|foto|bild|bildrechte)\s*:/i.test(t)) return false;
     // Two sentences ("Aber es fehlen Lehrkräfte. Wie wollen Sie …?"): an interview's question, not a heading.
     if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(t)) return false;
+    // A reader's or author's line with its date and time ("Name, Ort 14.03.2024, 05.30 Uhr").
+    if (/\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4}),?\s+\d{1,2}[:.]\d{2}\b/.test(t)) return false;
+    // An author box: a name over the author's role or a date ("Annette Beispiel" / "Redakteurin in …").
+    const below = lines[j + 1]?.text ?? '';
+    if (isPersonName(t) && (AUTHOR_ROLE.test(below) || isRoleLine(below) || !!parseDateLine(below) || !!usDateLine(below))) return false;
+    // The line under a byline in its box is the author's desk or role ("By Name" / "Local Democracy Reporting Service").
+    if (j > from && sameGroup(lines[j - 1], l) && parseByline(lines[j - 1]!.text)) return false;
     if (opts.blankSeparated && sameGroup(lines[j - 1], l) && j > from) return false;
     const k = nextTextLine(j + 1);
     if (k >= to) return false;

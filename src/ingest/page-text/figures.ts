@@ -175,7 +175,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const before = lines[i - 1];
     const ownsCredit = !!before && !sameGroup(before, l0) && (endsSentence(before.text) || wordCount(before.text) > 4);
     if (credit && k > i && k < end && !ownsCredit && !sameGroup(lines[k - 1], cap) && cap && !isStructural(cap) && endsGroupAt(k) &&
-      endsSentence(cap.text) && cap.text.length <= Math.min(LIMITS.caption, 300) && !parseCreditLine(cap.text)) {
+      endsSentence(cap.text) && cap.text.length <= Math.min(LIMITS.caption, 300) && !(cap.text.length > 200 && /[.!?]\s+\p{Lu}/u.test(cap.text)) && !parseCreditLine(cap.text)) {
       const fig = build(cap.text, cap.text, credit);
       if (fig) return { figure: fig, next: k + 1 };
     }

@@ -105,6 +105,16 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
             continue;
           }
         }
+        // Over the byline ("14.03.2024 10:48 Uhr" / "Von Name", heise) it is the page's date too.
+        const overByline = !!parseByline(nx) && !parseDateLine(nx);
+        if (overByline) {
+          const bd = parseDateLine(t);
+          if (bd?.hour !== undefined) {
+            notePageDate(bd);
+            k++;
+            continue;
+          }
+        }
         if (!d || d.hour === undefined || !(endsSentence(nx) && nx.length >= 80)) return k;
         notePageDate(d);
         k++;
@@ -261,6 +271,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
     head.kicker = withoutJoiningColon(rest);
     head.headline = splitDatePrefix(second.text).rest;
+    // The headline line carries its own kicker glued on ("Gasthaus in OrtDie letzte Runde …"):
+    // that is the kicker, and the line above was a picture's or a teaser box's title.
+    if (head.headline.length <= MAX_CLASSIFY) {
+      const own = splitKickerScored(head.headline, { bodyText: ctx.textAfter(i + 2), language: ctx.language });
+      if (own.kicker && `${own.kicker}${own.headline}` === head.headline && isHeadlineLike(own.headline)) {
+        head.kicker = own.kicker;
+        head.headline = own.headline;
+      }
+    }
     i += 2;
   } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text, { bylineBetween: true })) {
     head.kicker = withoutJoiningColon(rest);

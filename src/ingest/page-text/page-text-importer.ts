@@ -11,7 +11,7 @@ import { parseHead } from './head.js';
 import { findHeadStart, takePageTitle, tidyHeadLines } from './head-start.js';
 import { detectProfile } from './site-profiles.js';
 import { detectLanguage } from './language.js';
-import { normaliseText, toLines, type Line } from './lines.js';
+import { normaliseText, toLines, wordCount, type Line } from './lines.js';
 import { arrangePictures } from './pictures.js';
 import { parsePublicationLine, type PublicationDates } from './publication-dates.js';
 import { findTailRails } from './rails.js';
@@ -213,7 +213,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
     }
     // A live blog whose entries print no time: its headings are the entries.
     const stamp = updatedAt ?? firstPublishedAt ?? (opts.now && !Number.isNaN(opts.now.getTime()) ? toZonedIso(opts.now) : undefined);
-    const untimed = stamp && namesItselfTicker([headText, ...lines.slice(0, 8).filter((_, k) => !furniture.has(k)).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
+    const untimed = stamp && namesItselfTicker([headText, ...lines.slice(0, 8).filter((_, k) => !furniture.has(k) && !inMenuBox(lines, k)).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
     if (untimed) {
       body = [...untimed.intro, ...untimed.entries];
       kind = 'liveticker';
@@ -312,4 +312,23 @@ function tickerAnchor(
   if (now && !Number.isNaN(now.getTime())) return { anchor: berlinDay(now), anchorIsEnd: true };
   warnings.push('the ticker page names no date; entry times were dated today — pass the page date (opts.now) to fix');
   return { anchor: berlinDay(new Date()), anchorIsEnd: true };
+}
+
+/**
+ * A line in a navigation box: four or more short lines of one to three words
+ * printed together ("heise online" / "Newsticker" / "heise Security" / …). A
+ * ticker word there names a section of the site, not the page.
+ */
+function inMenuBox(lines: Line[], k: number): boolean {
+  const g = lines[k]!.group;
+  let a = k;
+  while (a > 0 && lines[a - 1]!.group === g) a--;
+  let b = k;
+  while (b + 1 < lines.length && lines[b + 1]!.group === g) b++;
+  if (b - a + 1 < 4) return false;
+  for (let j = a; j <= b; j++) {
+    const t = lines[j]!.text;
+    if (t.length > 30 || wordCount(t) > 3) return false;
+  }
+  return true;
 }

@@ -47,6 +47,9 @@ const PATTERNS: RegExp[] = [
   /^(?:lesezeit|lesedauer|reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?|minuten?)\.?$/i,
   /^\d+\s*(?:min(?:\.|utes?)?)\s*(?:read|lesezeit|lesen)$/i,
   /^(?:kommentare|comments|leserkommentare)\s*\(?\d*\)?$/i,
+  // "Kommentare lesen (48 Beiträge)", "In Pocket speichern", "Save to Pocket": comment links and read-later tools.
+  /^(?:kommentare|leserkommentare|comments)\s+(?:lesen|anzeigen|ansehen|read|show)\s*\(\d+(?:\s+(?:beiträge|kommentare|comments))?\)$/i,
+  /^(?:(?:in|auf|bei|zu)\s+(?:pocket|flipboard|instapaper)\s+(?:speichern|merken|teilen)|save to (?:pocket|instapaper|flipboard))$/i,
   /^\d+\s*(?:kommentare?|comments?|postings?|reaktionen|leserbriefe)$/i,
   /^(?:teilen|share)\s*(?:auf|on|via|per)\s+\S+(?:\s+\S+)?$/i,
   /^(?:teilen|share)(?:\s*[|·•/]\s*(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|threads|bluesky|mastodon|link kopieren|copy link))+$/i,
