@@ -129,6 +129,10 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (/^(?:quelle|quellen|source|foto|bild|bildrechte)\s*:/i.test(t)) return false;
     // Two sentences ("Aber es fehlen Lehrkräfte. Wie wollen Sie …?"): an interview's question, not a heading.
     if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(t)) return false;
+    // "Reporting by Name; Editing by Name" (agency copy's staff line).
+    if (/^(?:additional )?(?:reporting|writing|editing|compiled|mitarbeit|redaktion)(?: by| von)?\s*:?\s+\p{Lu}/iu.test(t) && /\b(?:by|von)\b|:/.test(t)) return false;
+    // "Name – in Überwachung – 12 Ergänzungen": an author line with the comment count.
+    if (/[–—|·-]\s*\d+\s+(?:kommentare?|ergänzungen|comments?|reaktionen|beiträge|antworten|replies)$/iu.test(t)) return false;
     // A reader's or author's line with its date and time ("Name, Ort 14.03.2024, 05.30 Uhr").
     if (/\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4}),?\s+\d{1,2}[:.]\d{2}\b/.test(t)) return false;
     // An author box: a name over the author's role or a date ("Annette Beispiel" / "Redakteurin in …").

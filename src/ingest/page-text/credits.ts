@@ -21,7 +21,8 @@ const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'V
 const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
 const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS, ...WEAK_LABELS].join('|')})\\s*:\\s*`, 'gi');
 // "© dpa", "Bild © hr/Name", "Foto © Name".
-const COPYRIGHT_AT = /(?:^|\s)(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\))\s*/gi;
+// "… (Symbolbild) – Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder.
+const COPYRIGHT_AT = /(?:^|\s)(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\))|(?:[–—-]\s+)?(?:alle rechte vorbehalten|all rights reserved)\s+(?=[\p{L}\d]))\s*/giu;
 
 /** Agencies, picture desks and broadcasters whose name alone is a credit. */
 const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo)\b/i;
@@ -72,6 +73,9 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   // An empty credit label printed as "null" by one CMS: "… 9 a.m.null Name/agency".
   const nul = /^(.*[.!?])null\s+(\S.{1,100})$/u.exec(line);
   if (nul && looksLikeBareCredit(nul[2]!)) return { caption: nul[1]!.trim(), credit: nul[2]!.trim(), strong: true };
+  // "… March 12, 2024. REUTERS/Name/File Photo": an agency in capitals and a slash after the caption's last sentence.
+  const agency = /^(.{10,}?[.!?]["'”’)]*)\s+((?:REUTERS|AFP|AP|EPA|DPA|ANP|KEYSTONE|XINHUA|POOL)(?: Photo)?\/[^/\s].{1,100})$/u.exec(line);
+  if (agency && !/[.!?]$/.test(agency[2]!)) return { caption: agency[1]!, credit: agency[2]!.trim(), strong: true };
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line);
   if (paren) {
     const inner = paren[1]!.trim();

@@ -134,6 +134,8 @@ export function residue(text: string, spans: Array<[number, number]>): string {
 /** A line that is only a date (with weekday, time, separators): "Donnerstag, 23. Mai 2019", "23.05.2019 | 10:58 Uhr". */
 export function parseDateLine(text: string): FoundDate | undefined {
   if (text.length > 80) return undefined;
+  // "… 3:27 PM GMT+1Updated 2 hours ago", "… Uhr Aktualisiert vor 2 Stunden": a relative update note after the date.
+  text = text.replace(/\s*(?:updated|aktualisiert|zuletzt aktualisiert)\s+(?:vor\s+)?(?:\d+|einer?|an?)\s+\p{L}+(?:\s+ago)?$/iu, '');
   const d = findDate(text);
   if (!d) return undefined;
   return residue(text, d.spans) === '' ? d : undefined;

@@ -3,6 +3,7 @@ import { parseByline } from './byline.js';
 import type { FoundDate } from './dates.js';
 import { parseMediaBadge, parseDuration } from './media-badge.js';
 import { brandLineProfile, profileTitleSuffixes } from './site-profiles.js';
+import { wordCount } from './lines.js';
 
 /**
  * Lines of a page's head that are neither kicker, headline nor teaser, beyond
@@ -78,6 +79,20 @@ export function breadcrumbParts(text: string): string[] | undefined {
   if (parts.length < 3 || parts.length > 7) return undefined;
   if (!parts.every((p) => p.length >= 2 && p.length <= 40 && !/[.!?:;,]$/.test(p) && !/\d{1,2}[.:]\d{2}/.test(p))) return undefined;
   return parts;
+}
+
+/**
+ * A breadcrumb printed as a numbered list, one item a line ("1. Merkur" / "2. Bayern",
+ * Ippen sites): a short item whose neighbour carries the number before or after it.
+ */
+export function numberedCrumbAt(lines: readonly { text: string }[], k: number): boolean {
+  const item = (j: number) => {
+    const m = /^(\d{1,2})\.\s+(\S.{0,38})$/u.exec(lines[j]?.text ?? '');
+    return m && wordCount(m[2]!) <= 4 && !/[.!?:;,]$/.test(m[2]!) ? Number(m[1]) : undefined;
+  };
+  const n = item(k);
+  if (n === undefined) return false;
+  return item(k - 1) === n - 1 || item(k + 1) === n + 1;
 }
 
 /** A page title printed with the site's name: "Headline | tagesschau.de", "Headline - DER SPIEGEL". Returns the title part. */

@@ -5,7 +5,7 @@ import { isTimeOnlyLine, parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, pageTitleOf, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -97,7 +97,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
     const f = tryFigure(lines, k, to, isStructural);
     return f ? { kind: 'figure', next: f.next } : { kind: 'meta', next: k + 1 };
   }
-  if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
+  if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || numberedCrumbAt(lines, k) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
     parseMediaBadge(t) || brandLineProfile(t)) {
     return { kind: 'meta', next: k + 1 };
   }
@@ -255,7 +255,10 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   const dropped = others.filter((x) => x.at < start);
   // A longer line alone in its box, not a sentence, also goes: a picture's alt text above the head (SWR).
   const aloneInBox = (at: number) => lines[at - 1]?.group !== lines[at]!.group && lines[at + 1]?.group !== lines[at]!.group;
-  const droppable = (at: number) => furnitureLike(lines[at]!.text) ||
+  // A slogan or a skip link in a navigation box ("Exclusive news, data and analytics for …" over the menu) goes with the box.
+  const menuCount = (g: number) => others.filter((x) => lines[x.at]!.group === g && isMenuWord(lines[x.at]!.text)).length;
+  const inNavBox = (at: number) => lines[at]!.text.length <= 100 && !endsSentence(lines[at]!.text) && menuCount(lines[at]!.group) >= 4;
+  const droppable = (at: number) => furnitureLike(lines[at]!.text) || inNavBox(at) ||
     (aloneInBox(at) && lines[at]!.text.length <= 120 && !endsSentence(lines[at]!.text) && wordCount(lines[at]!.text) <= 16);
   if (!dropped.length || !dropped.every((x) => droppable(x.at))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none();
   return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };

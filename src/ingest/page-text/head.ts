@@ -5,7 +5,7 @@ import { isTimeOnlyLine, parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
-import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, stripPlus } from './site-profiles.js';
 import { isPlace } from './ticker.js';
@@ -136,6 +136,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         const parts = t.split(/\s*[>›»/|]\s*/).filter(Boolean);
         const last = parts[parts.length - 1];
         if (parts.length <= 6 && parts.every((p) => p.length <= 40) && last && last.length <= LIMITS.section) head.section = last;
+        k++;
+        continue;
+      }
+      if (!head.headline && numberedCrumbAt(lines, k)) {
+        head.section = t.replace(/^\d{1,2}\.\s+/, '');
         k++;
         continue;
       }
@@ -395,6 +400,9 @@ const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|mei
  * so a sentence-start word in second (or third) place marks the cut.
  */
 function datelinePrefix(text: string): { place: string; text: string } | undefined {
+  // "Krefeld · Die Stadt …" (Rheinische Post): the place before a middle dot.
+  const dotted = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+·\s+(\p{Lu}.*)$/u.exec(text);
+  if (dotted && dotted[1]!.length <= 40 && wordCount(dotted[2]!) >= 6) return { place: dotted[1]!, text: dotted[2]! };
   // "Essen. Die Siedlung …", "BONN. Der Rat …": the place with a period.
   const dot = /^(\p{Lu}[\p{L}-]{2,}(?:\/\p{L}+)?)\.\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
   if (dot && SENTENCE_START_WORDS.has(dot[2]!.toLowerCase()) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {

@@ -123,6 +123,8 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   // German: a capitalised adjective right after a noun starts a new phrase ("… am Bodensee Junge Physikerinnen fragen …").
   if (ctx.language === 'de' && second && /^\p{Lu}\p{Ll}{2,}(?:e|en|er|es|em)$/u.test(first) && /^\p{Lu}/u.test(second) &&
     !SENTENCE_START.has(lc(first)) && isAdjectiveLike(first, second)) s += 3;
+  // "… Parkgebühren Krefelder Händler …": a place's adjective (the place named on the page) opens a new phrase.
+  if (ctx.language === 'de' && second && /^\p{Lu}/u.test(second) && /^\p{Lu}\p{Ll}{3,}er$/u.test(first) && recursStandalone(first.slice(0, -2), ctx.bodyText, '\u0000')) s += 3;
   if (ctx.language === 'en' && /^\p{Ll}/u.test(last) && /^\p{Lu}/u.test(first)) s += 1;
   if (ROLE_SUFFIX.test(last.replace(/[^\p{L}]/gu, ''))) s -= 5;
   return s;

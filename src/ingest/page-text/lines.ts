@@ -50,7 +50,7 @@ export function toLines(text: string): Line[] {
   let group = 0;
   let blank = true;
   for (const rawLine of text.split('\n')) {
-    const t = rawLine.replace(/ {2,}/g, ' ').trim();
+    const t = withoutLinkDebris(rawLine.replace(/ {2,}/g, ' ').trim());
     if (!t) {
       if (!blank) group++;
       blank = true;
@@ -60,6 +60,21 @@ export function toLines(text: string): Line[] {
     out.push({ text: t, group });
   }
   return joinWrappedLines(out);
+}
+
+/**
+ * Link and slider text a crawl glues to a picture's line: "Item 1 of 2 " or
+ * "[1/2]" before the caption, "Purchase Licensing Rights" and ", opens new tab"
+ * after the credit (Reuters). Only at the line's ends, and a counter only before
+ * a capital letter, so a sentence keeps its words.
+ */
+function withoutLinkDebris(t: string): string {
+  if (t.length > MAX_CLASSIFY) return t;
+  const out = t
+    .replace(/^(?:(?:Item|Image|Photo|Picture|Bild|Foto)\s+\d{1,3}\s+(?:of|von)\s+\d{1,3}\s+|\[\d{1,3}\/\d{1,3}\]\s*)(?=\p{Lu})/u, '')
+    .replace(/(?:\s*Purchase Licensing Rights)?(?:,?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?)?$/i, '')
+    .replace(/\s*Purchase Licensing Rights$/i, '');
+  return out.trim() || t;
 }
 
 /**
