@@ -22,7 +22,7 @@ const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
 const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS, ...WEAK_LABELS].join('|')})\\s*:\\s*`, 'gi');
 // "© dpa", "Bild © hr/Name", "Foto © Name".
 // "… (Symbolbild) – Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder.
-const COPYRIGHT_AT = /(?:^|\s)(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\))|(?:[–—-]\s+)?(?:alle rechte vorbehalten|all rights reserved)\s+(?=[\p{L}\d]))\s*/giu;
+const COPYRIGHT_AT = /(?:^|\s)(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\)|copyright(?=\s+\p{Lu}))|(?:[–—-]\s+)?(?:alle rechte vorbehalten|all rights reserved)\s+(?=[\p{L}\d]))\s*/giu;
 
 /** Agencies, picture desks and broadcasters whose name alone is a credit. */
 const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo)\b/i;
@@ -42,6 +42,9 @@ export interface CaptionCredit {
   known?: boolean;
 }
 
+/** Lower-case words that belong to names and agencies ("Archiv von …", "Karl van Beispiel"). */
+const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'di', 'da', 'du', 'la', 'le', 'zu', 'und', 'and', 'für', 'for', 'of', 'the', 'via', 'des', 'dos', 'e', 'y', 'bin', 'al']);
+
 function cleanCredit(raw: string): string | undefined {
   const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').trim();
   if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
@@ -49,6 +52,9 @@ function cleanCredit(raw: string): string | undefined {
   // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).
   if (/[.!?]\s+\p{Lu}\p{Ll}/u.test(c)) return undefined;
   if (/[!?]$/.test(c) || (/\.$/.test(c) && !/(?:^|\s)\S{1,4}\.$/.test(c))) return undefined;
+  // "Fotos: So feierte Emmendingen das Weinfest …": a gallery's title after the label, not a name.
+  if (wordCount(c) >= 5 && !/[/|©]/.test(c) && !KNOWN_SOURCE.test(c) &&
+    c.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w)).length >= 3) return undefined;
   return c;
 }
 
@@ -76,6 +82,9 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   // "… March 12, 2024. REUTERS/Name/File Photo": an agency in capitals and a slash after the caption's last sentence.
   const agency = /^(.{10,}?[.!?]["'”’)]*)\s+((?:REUTERS|AFP|AP|EPA|DPA|ANP|KEYSTONE|XINHUA|POOL)(?: Photo)?\/[^/\s].{1,100})$/u.exec(line);
   if (agency && !/[.!?]$/.test(agency[2]!)) return { caption: agency[1]!, credit: agency[2]!.trim(), strong: true };
+  // "… auf die Fahrbahn gestellt.picture alliance/dpa | Name": a known source with its separator after the last sentence, glued or not.
+  const known = /^(.{10,}?[.!?]["'”’)]*)\s*((?:picture[- ]alliance|imago(?: images)?|getty images|dpa|afp|epa|keystone)\s*[/|].{1,90})$/iu.exec(line);
+  if (known && looksLikeBareCredit(known[2]!)) return { caption: known[1]!, credit: known[2]!.trim(), strong: true };
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line);
   if (paren) {
     const inner = paren[1]!.trim();

@@ -30,6 +30,8 @@ const DATE_PATTERNS: Array<{ re: RegExp; pick: (m: RegExpExecArray) => [string, 
   { re: new RegExp(`(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i'), pick: (m) => [m[3]!, m[2]!, m[1]!] },
   { re: new RegExp(`(?<![\\p{L}])${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu'), pick: (m) => [m[3]!, m[1]!, m[2]!] },
   { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/, pick: (m) => [m[1]!, m[2]!, m[3]!] },
+  // "14/03/2024" (euronews): day first, unless only the month-first reading is a date ("03/14/2024").
+  { re: /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/, pick: (m) => (Number(m[2]) > 12 ? [m[3]!, m[1]!, m[2]!] : [m[3]!, m[2]!, m[1]!]) },
 ];
 
 const ZONES: Record<string, number> = { gmt: 0, utc: 0, z: 0, bst: 60, cet: 60, mez: 60, cest: 120, mesz: 120 };
@@ -135,6 +137,8 @@ export function residue(text: string, spans: Array<[number, number]>): string {
 export function parseDateLine(text: string): FoundDate | undefined {
   if (text.length > 80) return undefined;
   // "… 3:27 PM GMT+1Updated 2 hours ago", "… Uhr Aktualisiert vor 2 Stunden": a relative update note after the date.
+  // "Zuletzt aktualisiert: 14/03/2024 - 18:12", "Stand: 14.03.2024 …": the label of the page's date.
+  text = text.replace(/^(?:zuletzt\s+)?(?:aktualisiert|veröffentlicht|erstellt|geändert|stand|published|updated|last updated|posted|first published)(?:\s+(?:am|um|on|at))?\s*:?\s+(?=\d)/iu, '');
   text = text.replace(/\s*(?:updated|aktualisiert|zuletzt aktualisiert)\s+(?:vor\s+)?(?:\d+|einer?|an?)\s+\p{L}+(?:\s+ago)?$/iu, '');
   const d = findDate(text);
   if (!d) return undefined;

@@ -63,6 +63,9 @@ export function isDurationLine(text: string): boolean {
 /** "Audio: Antenne Brandenburg | 14.03.2024 | Name", "Video: heute journal | 3 min": a player's label line. */
 export function isPlayerLine(text: string): boolean {
   if (text.length > 160) return false;
+  // "Audio [SR 3, Name, 14.03.2024, Länge: 03:41 Min.]": the player's facts in brackets.
+  const bracketed = /^([\p{L}-]+(?: [\p{L}-]+)?)\s*\[([^\]]{3,140})\]$/u.exec(text.trim());
+  if (bracketed && parseMediaBadge(bracketed[1]!) && bracketed[2]!.split(/\s*[,|]\s*/).length >= 2) return true;
   const m = /^([\p{L}-]+(?: [\p{L}-]+)?)\s*:\s*(.+)$/u.exec(text.trim());
   if (!m || !parseMediaBadge(m[1]!)) return false;
   const parts = m[2]!.split(/\s+[|·•]\s+/);

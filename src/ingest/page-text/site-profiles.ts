@@ -66,6 +66,9 @@ export function splitPaywallBadge(text: string): { badge: string; rest: string; 
   // Glued after the kicker instead ("Neue Fähre für die WarnowKostenpflichtig", Madsack).
   const after = /^(\p{Lu}.{2,}?\p{Ll})(Kostenpflichtig|Plus|Premium)$/u.exec(text);
   if (after) return { badge: after[2]!, rest: after[1]!, after: true };
+  // "M+Ottensen", "RP+Krefeld": a site's initials and a plus sign, glued to the kicker.
+  const initials = /^(\p{Lu}{1,5}\+)(\p{Lu}\p{Ll}.{1,})$/u.exec(text);
+  if (initials) return { badge: initials[1]!, rest: initials[2]! };
   const m = BADGE_PREFIX.exec(text);
   // "Plus" or "Abo" before a space is an ordinary word ("Plus bei der Rente"): only glued.
   if (!m || (/^(?:Plus|Abo)$/.test(m[1]!) && text[m[1]!.length] === ' ')) return undefined;

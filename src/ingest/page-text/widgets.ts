@@ -47,6 +47,10 @@ const PATTERNS: RegExp[] = [
   /^(?:lesezeit|lesedauer|reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?|minuten?)\.?$/i,
   /^\d+\s*(?:min(?:\.|utes?)?)\s*(?:read|lesezeit|lesen)$/i,
   /^(?:kommentare|comments|leserkommentare)\s*\(?\d*\)?$/i,
+  // "Schriftgrösse Aa Aa", "Text size A A A": a font-size tool.
+  /^(?:schriftgrö(?:ß|ss)e|textgrö(?:ß|ss)e|text size|font size)(?:\s*:)?(?:\s+(?:aa|a|\+|-|a\+|a-))*$/i,
+  // "Account/Login", "Anmelden | Registrieren": account links.
+  /^(?:account|konto|mein konto|login|log in|anmelden|einloggen|registrieren|register|sign in|sign up|abo)(?:\s*[/|]\s*(?:account|konto|login|log in|anmelden|einloggen|registrieren|register|sign in|sign up|abo|abonnieren|subscribe))+$/i,
   // "Kommentare lesen (48 Beiträge)", "In Pocket speichern", "Save to Pocket": comment links and read-later tools.
   /^(?:kommentare|leserkommentare|comments)\s+(?:lesen|anzeigen|ansehen|read|show)\s*\(\d+(?:\s+(?:beiträge|kommentare|comments))?\)$/i,
   /^(?:(?:in|auf|bei|zu)\s+(?:pocket|flipboard|instapaper)\s+(?:speichern|merken|teilen)|save to (?:pocket|instapaper|flipboard))$/i,
@@ -85,6 +89,8 @@ const PATTERNS: RegExp[] = [
   /^(?:piwik|matomo|etracker|ivw|google analytics|tracking)(?: no ?script)?(?: img| image| pixel)?$/i,
   /^(?=.{0,240}\b(?:adblocker|ad-blocker|ad blocker|werbeblocker)\b).{0,240}\b(?:aktiviert|deaktivier\w*|disable\w*|whitelist|ausnahme)\b.{0,240}$/i,
   /^(?:wetter in [\p{L} -]{2,30} )?(?:[\p{L}-]+ ){0,3}-?\d{1,2}(?:[.,]\d)?\s?°\s?c?$/iu,
+  // Browser and JavaScript notices: "… kann nicht mehr über Internet Explorer abgerufen werden …", "Please enable JavaScript …".
+  /^(?=.{0,400}\b(?:browser|internet explorer|javascript)\b)(?=.{0,400}(?:nicht (?:mehr )?(?:unterstützt|abgerufen|aktualisiert)|veraltet|no longer supported|not supported|out of date|outdated|aktivieren sie|deaktiviert|please enable|is disabled|update your browser|anderen browser|different browser)).{10,400}$/i,
   // A link to another story inside the text: "Lesen Sie auch: Das ist das Programm für 2024".
   /^(?:lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|read more|see also|related)\s*:\s*\S.{2,160}$/i,
   // A share or comment counter alone: "14".
