@@ -134,7 +134,9 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     // "Name – in Überwachung – 12 Ergänzungen": an author line with the comment count.
     if (/[–—|·-]\s*\d+\s+(?:kommentare?|ergänzungen|comments?|reaktionen|beiträge|antworten|replies)$/iu.test(t)) return false;
     // A reader's or author's line with its date and time ("Name, Ort 14.03.2024, 05.30 Uhr").
-    if (/\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4}),?\s+\d{1,2}[:.]\d{2}\b/.test(t)) return false;
+    if (/\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b.{0,12}\b\d{1,2}[:.]\d{2}\b/.test(t) || /\b(?:lesedauer|lesezeit|reading time)\s*:/i.test(t)) return false;
+    // An interview's turn: "Frage: …", "Q: …".
+    if (/^(?:frage|antwort|question|answer|interviewer|[FAQ])\s*:\s/i.test(t)) return false;
     // An author box: a name over the author's role or a date ("Annette Beispiel" / "Redakteurin in …").
     const below = lines[j + 1]?.text ?? '';
     if (isPersonName(t) && (AUTHOR_ROLE.test(below) || isRoleLine(below) || !!parseDateLine(below) || !!usDateLine(below))) return false;

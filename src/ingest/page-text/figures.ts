@@ -239,6 +239,18 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (fig) return { figure: fig, next: i + 2 };
   }
 
+  // F2: a labelled credit, then the caption, the two alone in their box ("Foto: Name" / "Sein Anwalt … im Saal 3", BILD).
+  if (l1 && opensGroup && endsGroupAt(i + 1) && !isStructural(l1) && l1.text.length <= Math.min(LIMITS.caption, LIMITS.alt) &&
+    wordCount(l1.text) >= 4 && !parseCreditLine(l1.text) && !splitCaptionCredit(l1.text) &&
+    // Not "(Foto: dpa)" over running text (n-tv): that credit closes the caption above it.
+    !l0.text.startsWith('(') && !(l1.text.length > 200 && /[.!?]\s+\p{Lu}/u.test(l1.text))) {
+    const cr = parseCreditLine(l0.text);
+    if (cr?.strong) {
+      const fig = build(l1.text, l1.text, cr.credit);
+      if (fig) return { figure: fig, next: i + 2 };
+    }
+  }
+
   // C: caption + credit, strong label only (bare "(dpa)" only for a caption alone in its box).
   const cc0 = splitCaptionCredit(l0.text);
   // A bare "(SWR/Name)" also counts when the same credit follows alone on the next line.

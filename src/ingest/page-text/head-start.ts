@@ -251,7 +251,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     others.filter((x) => x.at !== at && x.at < h.at && lines[x.at]!.group === lines[at]!.group && isMenuWord(lines[x.at]!.text)).length >= 2;
   const aboveText = above?.kind === 'other' && !inMenu(above.at) ? lines[above.at]!.text : undefined;
   // A kicker above, or the headline alone above the same headline with its kicker in front.
-  if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
+  if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true, sameBox: lines[above!.at]!.group === lines[h.at]!.group && above!.at === h.at - 1 }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
   const dropped = others.filter((x) => x.at < start);
   // A longer line alone in its box, not a sentence, also goes: a picture's alt text above the head (SWR).
   const aloneInBox = (at: number) => lines[at - 1]?.group !== lines[at]!.group && lines[at + 1]?.group !== lines[at]!.group;

@@ -273,7 +273,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.kicker = second.text;
     head.headline = rest;
     i += 2;
-  } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter })) {
+  } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter, sameBox: sameGroup(first, second) })) {
     head.kicker = withoutJoiningColon(rest);
     head.headline = splitDatePrefix(second.text).rest;
     // The headline line carries its own kicker glued on ("Gasthaus in OrtDie letzte Runde …"):

@@ -220,13 +220,17 @@ export function isBareDay(text: string): boolean {
  * the kicker limit), not ending like a sentence, shorter than the headline that
  * follows, and that headline is not itself a sentence of running text.
  */
-export function isOwnLineKicker(kicker: string, headline: string, opts: { bylineBetween?: boolean } = {}): boolean {
+export function isOwnLineKicker(kicker: string, headline: string, opts: { bylineBetween?: boolean; sameBox?: boolean } = {}): boolean {
   kicker = withoutJoiningColon(kicker);
   // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
   if (colonKicker(headline)) return false;
   // "Headline" / "Kicker Headline": the line below repeats this one with its kicker in front (or glued on).
   if (wordCount(kicker) >= 3 && headline.endsWith(kicker)) return false;
-  if (kicker.length > LIMITS.kicker || wordCount(kicker) > 6 || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
+  // A descriptive kicker of up to ten words ("Pfarrer aus dem Bistum Fulda über …", katholisch.de) only in the
+  // headline's own box and shorter than the headline.
+  const words = wordCount(kicker);
+  if (words > 6 && !(opts.sameBox && words <= 10 && kicker.length < headline.length)) return false;
+  if (kicker.length > LIMITS.kicker || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
   // "Chronik 14.3. 9.12 Uhr": a section with the time of day is a date line, never a kicker.
   if (/\b\d{1,2}[.:]\d{2}(?:\s*Uhr)?$/.test(kicker)) return false;
   // "16. März", "March 16": a day without its year is a date line.

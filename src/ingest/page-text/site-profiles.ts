@@ -55,7 +55,7 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
  * the crawl ("WELTplus ArtikelFachkräfte im Handwerk").
  */
 export const PAYWALL_BADGES: readonly string[] = [
-  'WELTplus Artikel', 'WELTplus', 'FAZ Plus Artikel', 'FAZ Plus', 'SPIEGEL+', 'SZ Plus', 'Z+', 'F+', 'FAZ+', 'NK+', 'MZ+', 'LVZ+', 'BILDplus', 'BILD+', 'KStA PLUS',
+  'WELTplus Artikel', 'WELTplus', 'FAZ Plus Artikel', 'FAZ Plus', 'SPIEGEL+', 'SZ Plus', 'Z+', 'F+', 'FAZ+', 'NK+', 'MZ+', 'LVZ+', 'BILDplus Inhalt', 'BILDplus', 'BILD+', 'KStA PLUS',
   'Plus-Artikel', 'Premium-Artikel', 'Abo-Artikel', 'Abo', 'Plus',
 ];
 const BADGE_PREFIX = new RegExp(`^(${PAYWALL_BADGES.map((b) => b.replace(/[+.]/g, '\\$&')).join('|')})\\s*(?=\\p{Lu}\\p{Ll})(.{3,})$`, 'u');
