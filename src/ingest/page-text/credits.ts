@@ -1,5 +1,6 @@
 import { LIMITS } from '../../content/index.js';
 import { wordCount } from './lines.js';
+import { isPersonName } from './byline.js';
 
 /**
  * Rights lines under pictures. Broadcasters print "Bildrechte: dpa"; agencies and
@@ -122,7 +123,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
     return { caption, credit, strong: true };
   }
   const strong = last.label === '©' || STRONG_RE.test(last.label);
-  return { caption, credit, strong, ...(!strong && looksLikeBareCredit(credit) && { known: true }) };
+  // "Quelle: Kerstin Lohse": a person named as the source is a photographer (a paragraph's source is an institution).
+  return { caption, credit, strong, ...(!strong && (looksLikeBareCredit(credit) || isPersonName(credit)) && { known: true }) };
 }
 
 /** A line that is only a credit: "Bildrechte: mdr", "Foto: dpa/Jan Woitas", "© IMAGO". */

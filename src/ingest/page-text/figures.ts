@@ -198,6 +198,16 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (fig) return { figure: fig, next: i + (credit ? 2 : 1) };
   }
 
+  // K: the alt text, then the same text again with the credit glued on ("Tabelle 25. Spieltag" /
+  // "Tabelle 25. SpieltagFlashscore", "… Spieltag." / "… Spieltag.Profimedia/Flashscore").
+  if (l1 && !isStructural(l1) && l0.text.length >= 8 && l1.text.startsWith(l0.text)) {
+    const glued = l1.text.slice(l0.text.length);
+    if (/^\p{Lu}/u.test(glued) && glued.length <= 60 && (looksLikeBareCredit(glued) || /^\p{Lu}[\p{L}\d.&-]{2,30}$/u.test(glued))) {
+      const fig = build(l0.text, l0.text, glued.trim());
+      if (fig) return { figure: fig, next: i + 2 };
+    }
+  }
+
   // A line that is only a credit; a bare name ("dpa") only when it closes the box.
   const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'known' | 'bare' } | undefined => {
     if (!l || isStructural(l)) return undefined;

@@ -27,7 +27,7 @@ const EXACT = new Set(
     'sign up to our newsletters', 'uk edition', 'us edition', 'international edition', 'change edition',
     'skip to content', 'skip to main content', 'skip to navigation', 'skip to footer', 'main content', 'print subscriptions', 'here is the main story', 'voriger artikel', 'vorheriger artikel', 'nächster artikel', 'previous article', 'next article',
     'neuer abschnitt', 'per mail sharen', 'per mail teilen', 'zur startseite', 'startseite', 'nach oben', 'zurück nach oben', 'zum seitenanfang', 'seitenanfang', 'back to top', 'top', 'home',
-    'zurück', 'weiter', 'back', 'next', 'previous', 'menü', 'menu', 'suche', 'search', 'schließen', 'close', 'mehr anzeigen', 'show more',
+    'zurück', 'weiter', 'back', 'next', 'previous', 'menü', 'menu', 'suche', 'search', 'schließen', 'close', 'mehr anzeigen', 'show more', 'mehr', 'more',
     'mehr laden', 'ältere einträge laden', 'weitere einträge laden', 'load more', 'alle anzeigen', 'see all',
     'anmelden', 'einloggen', 'login', 'log in', 'sign in', 'abmelden', 'registrieren', 'abonnieren', 'subscribe', 'newsletter', 'newsletter abonnieren',
     'impressum', 'datenschutz', 'datenschutzerklärung', 'kontakt', 'barrierefreiheit', 'erklärung zur barrierefreiheit', 'nutzungsbedingungen',
