@@ -31,6 +31,8 @@ const LONE_LABEL = /^(?:autor\/in|autorin|autor|autoren|onlinefassung|online-fas
 /** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:", "Verfügbar bis 14.03.2029". */
 export function isMetaLabelLine(text: string): boolean {
   if (text.length > 120) return false;
+  // "Erstellt von - Uhr": a date-and-author template whose values the CMS left empty.
+  if (/^(?:erstellt|aktualisiert|veröffentlicht|geändert)(?:\s+(?:von|am|um))*\s*[-–:]?\s*(?:uhr)?$/i.test(text.trim())) return true;
   if (/^(?:verfügbar|abrufbar|available|online) (?:bis|until) (?:zum )?\d/i.test(text.trim())) return true;
   if (EMPTY_LABELS.test(text.trim()) || LONE_LABEL.test(text.trim())) return true;
   const m = LABEL_RE.exec(text.trim());

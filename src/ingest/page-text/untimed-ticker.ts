@@ -38,7 +38,10 @@ export function headingsAsEntries(input: Block[], time: string): { intro: Block[
   const body = input.map((b): Block => {
     if (b.type !== 'paragraph' || b.content.length !== 1) return b;
     const m = /^[•·▪●◦‣►]\s*(\S.{2,150})$/u.exec(b.content[0]!.text);
-    return m && !/[.:;,]$/.test(m[1]!) ? { type: 'heading', level: 2, text: m[1]! } : b;
+    if (m && !/[.:;,]$/.test(m[1]!)) return { type: 'heading', level: 2, text: m[1]! };
+    // "+++ 13.03.2024: Brandermittler schließen … +++" (news.de): a dated title between the markers.
+    const plus = /^\+{2,}\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?\s*:?\s+(\S.{2,150}?)\s*\+{2,}$/u.exec(b.content[0]!.text);
+    return plus ? { type: 'heading', level: 2, text: plus[1]! } : b;
   });
   // Numbered titles ("1. That's all for today", BBC live pages): when two or more are numbered
   // in order, they alone open entries; what stands before the first is the intro.
@@ -57,7 +60,9 @@ export function headingsAsEntries(input: Block[], time: string): { intro: Block[
     }
     for (const x of numbered) body[x.at] = { type: 'heading', level: 2, text: dropMarker(x.title) };
   }
-  const first = body.findIndex((b) => b.type === 'heading');
+  // A heading right over the first entry's title is the entries' own heading ("Alle Entwicklungen im Ticker"): intro.
+  let first = body.findIndex((b) => b.type === 'heading');
+  if (first >= 0 && body[first + 1]?.type === 'heading' && body.slice(first + 1).some((b) => b.type !== 'heading')) first++;
   if (first < 0) return undefined;
   const intro = body.slice(0, first);
   const entries: TickerEntryBlock[] = [];

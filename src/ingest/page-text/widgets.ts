@@ -47,6 +47,8 @@ const PATTERNS: RegExp[] = [
   /^(?:lesezeit|lesedauer|reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?|minuten?)\.?$/i,
   /^\d+\s*(?:min(?:\.|utes?)?)\s*(?:read|lesezeit|lesen)$/i,
   /^(?:kommentare|comments|leserkommentare)\s*\(?\d*\)?$/i,
+  // An embed's fallback: "Sie können den Tweet nicht sehen? Dann hier entlang.", "Can't see the post? Click here."
+  /^(?:sie können den (?:tweet|post|beitrag|inhalt|x-post)|can'?t see (?:the|this) (?:tweet|post|embed))[^?]{0,30}\?\s*.{0,60}$/i,
   // "Schriftgrösse Aa Aa", "Text size A A A": a font-size tool.
   /^(?:schriftgrö(?:ß|ss)e|textgrö(?:ß|ss)e|text size|font size)(?:\s*:)?(?:\s+(?:aa|a|\+|-|a\+|a-))*$/i,
   // "Account/Login", "Anmelden | Registrieren": account links.
