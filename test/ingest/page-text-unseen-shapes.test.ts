@@ -13,6 +13,8 @@ import { breadcrumbParts, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf 
 import { colonKicker, isBareDay, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
 import { detectProfile, splitPaywallBadge } from '../../src/ingest/page-text/site-profiles.js';
 import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
+import { parseDateLine } from '../../src/ingest/page-text/dates.js';
+import { isWidgetLine } from '../../src/ingest/page-text/widgets.js';
 
 const NOW = new Date('2024-03-14T12:00:00+01:00');
 const imp = (text: string) => importPageText(text, { now: NOW });
@@ -549,3 +551,119 @@ describe('the eighth round (fresh tuning pages: regional papers, agencies, Engli
     assert.deepEqual(parseByline('Kommentar von Wiebke Beispiel')?.authors, [{ name: 'Wiebke Beispiel' }]);
   });
 });
+
+describe('the ninth round (regional papers, agencies, galleries, a news.de ticker)', () => {
+  const heads = (d: StoryDraft) => texts(d).filter((t) => t.startsWith('#'));
+
+  test('a kicker glued into the headline line wins over the line above; a line above alone stays the kicker', () => {
+    const a = imp(`Die Wirtin vom Schurwald hört auf\nGasthaus „Zur Linde“ in BaltmannsweilerDie letzte Runde nach 41 Jahren\n\nNach mehr als vier Jahrzehnten schließt die Wirtin ihr Lokal. Die Gemeinde sucht einen Pächter.\n\n${BODY}`);
+    assert.deepEqual([a.draft.kicker, a.draft.headline], ['Gasthaus „Zur Linde“ in Baltmannsweiler', 'Die letzte Runde nach 41 Jahren']);
+    const b = imp(`Schurwald\nDie letzte Runde nach 41 Jahren im Gasthaus\n\nNach mehr als vier Jahrzehnten schließt die Wirtin ihr Lokal. Die Gemeinde sucht einen Pächter.\n\n${BODY}`);
+    assert.deepEqual([b.draft.kicker, b.draft.headline], ['Schurwald', 'Die letzte Runde nach 41 Jahren im Gasthaus']);
+  });
+
+  test('a ticker word in the navigation is a section; in the headline it still makes a blog of headings', () => {
+    const nav = 'heise online\nNewsticker\nheise Security\nAlle Ressourcen\nAnmelden\n\n';
+    const page = (headline: string) => `${nav}${headline}\n\nAngreifer können über das Webinterface Befehle ausführen. Betroffen sind mehrere Modelle.\n\nSicherheitsforscher haben eine Lücke gefunden, über die Angreifer ohne Anmeldung Befehle ausführen.\n\nBetroffene Modelle\n\nDie Lücke steckt in der Diagnoseseite des Webinterfaces, verwundbar sind drei Modelle.\n\nUpdate erst im April\n\nDer Hersteller hat die Lücke bestätigt, ein Update soll im April erscheinen.\n`;
+    const a = imp(page('Kritische Schwachstelle in Routern: Update erst im April'));
+    assert.equal(a.draft.kind, 'article');
+    assert.deepEqual(heads(a.draft), ['#Betroffene Modelle', '#Update erst im April']);
+    const b = imp(page('Router-Lücke im Newsblog: Was bisher bekannt ist'));
+    assert.equal(b.draft.kind, 'liveticker');
+  });
+
+  test('after the teaser: read-later links, then the date over the byline, are head metadata', () => {
+    const d = imp(`Router-Lücke\n\nKritische Schwachstelle: Hersteller liefert erst im April ein Update\n\nAngreifer können über das Webinterface beliebige Befehle ausführen. Betroffen sind mehrere Modelle.\n\nLesezeit: 3 Min.\nIn Pocket speichern\n14.03.2024 10:48 Uhr\nVon Marek Beispielski\n\n${BODY}`);
+    assert.equal(d.draft.byline, 'Marek Beispielski');
+    assert.match(texts(d.draft)[0]!, /^Die Verwaltung/);
+  });
+
+  test('numbered breadcrumbs name the section; a numbered list in the text is left alone', () => {
+    const d = imp(`1. Merkur\n2. Bayern\n\nBahnstreik in Bayern: S-Bahn fährt nur im Stundentakt\n\nDie Gewerkschaft hat erneut zum Streik aufgerufen. In ganz Bayern fallen Züge aus.\n\n${BODY}\n1. Erster Punkt der Liste\n2. Zweiter Punkt der Liste\n`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline], [undefined, 'Bahnstreik in Bayern: S-Bahn fährt nur im Stundentakt']);
+  });
+
+  test('a space-joined kicker before a place adjective whose place the page names; a middle-dot dateline', () => {
+    const d = imp(`RP ONLINE\nStartseite\nNRW\nStädte\nKrefeld\n\nStreit um Parkgebühren Krefelder Händler drohen mit Boykott des Stadtfests\n\nKrefeld · Die Stadt will das Parken in der Innenstadt ab Mai deutlich verteuern. Der Handel wehrt sich.\n\n${BODY}`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline, d.draft.dateline], ['Streit um Parkgebühren', 'Krefelder Händler drohen mit Boykott des Stadtfests', 'Krefeld']);
+    assert.match(d.draft.teaser ?? '', /^Die Stadt will/);
+    // Without the place on the page, no evidence: the line stays whole.
+    const e = imp(`Streit um Parkgebühren Krefelder Händler drohen mit Boykott des Stadtfests\n\nDie Stadt will das Parken in der Innenstadt ab Mai deutlich verteuern. Der Handel wehrt sich.\n\n${BODY}`);
+    assert.equal(e.draft.kicker, undefined);
+  });
+
+  test('credit forms: a licence note, "Copyright", an agency in capitals, a known agency glued on, a person as "Quelle"', () => {
+    assert.deepEqual(splitCaptionCredit('Blick ins Grenzgebiet (Symbolbild) – Alle Rechte vorbehalten IMAGO / Testfoto'), { caption: 'Blick ins Grenzgebiet (Symbolbild)', credit: 'IMAGO / Testfoto', strong: true });
+    assert.equal(parseCreditLine('Copyright  Stefan Sauer/dpa')?.credit, 'Stefan Sauer/dpa');
+    assert.equal(splitCaptionCredit('A night train stands at a platform in Munich, March 12, 2024. REUTERS/Lukas Testmann/File Photo')?.credit, 'REUTERS/Lukas Testmann/File Photo');
+    assert.equal(splitCaptionCredit('Cafés haben ihre Tische bis auf die Fahrbahn gestellt.picture alliance/dpa | Henning Brauer')?.credit, 'picture alliance/dpa | Henning Brauer');
+    assert.equal(parseCreditLine('Quelle: Kerstin Lohse')?.known, true);
+    assert.equal(parseCreditLine('Quelle: Statistisches Landesamt')?.known, undefined, 'an institution stays a weak source');
+    // A gallery's title after "Fotos:" is no credit.
+    assert.equal(parseCreditLine('Fotos: So feierte Emmendingen das Weinfest am Schlossplatz'), undefined);
+    assert.equal(parseCreditLine('Foto: imago images / Sven Simon')?.credit, 'imago images / Sven Simon');
+    assert.equal(splitCaptionCredit('Die Sitzung im Alle-Rechte-Saal dauerte lange.'), undefined);
+  });
+
+  test('Reuters: slider counters and licensing links go, the date line keeps its time, the dateline paragraph is no teaser', () => {
+    const d = imp(`Skip to main content\nExclusive news, data and analytics for financial market professionals\nReuters\nWorld\nBusiness\nMarkets\nLegal\nSign In\n\nEurope\n\nGerman rail operator to cut night trains to Austria, citing rising fees\n\nBy Hannah Exampleton\nMarch 14, 2024 3:27 PM GMT+1Updated 2 hours ago\n\nItem 1 of 2 A night train stands at a platform in Munich, March 12, 2024. REUTERS/Lukas Testmann/File Photo Purchase Licensing Rights\n\nBERLIN, March 14 (Reuters) - A German private rail operator said on Thursday it would halve its night train services.\n\nThe company said track access charges had risen by more than a third in two years.\n\nReporting by Hannah Exampleton; Editing by Peter Placeholder\n`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline, d.draft.teaser], ['Europe', 'German rail operator to cut night trains to Austria, citing rising fees', undefined]);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [['A night train stands at a platform in Munich, March 12, 2024.', 'REUTERS/Lukas Testmann/File Photo']]);
+    assert.equal(d.draft.firstPublishedAt ?? d.draft.updatedAt, '2024-03-14T15:27:00+01:00');
+    assert.deepEqual(heads(d.draft), []);
+  });
+
+  test('dates: day-first with slashes, a label before the date, a relative update after it', () => {
+    assert.deepEqual(pick(parseDateLine('Zuletzt aktualisiert: 14/03/2024 - 18:12')), [2024, 3, 14, 18, 12]);
+    assert.deepEqual(pick(parseDateLine('03/14/2024')), [2024, 3, 14, undefined, undefined]);
+    assert.deepEqual(pick(parseDateLine('14.03.2024, 10:00 Uhr Aktualisiert vor 2 Stunden')), [2024, 3, 14, 10, 0]);
+    assert.equal(parseDateLine('Aktualisiert vor 2 Stunden'), undefined);
+    assert.equal(parseDateLine('Stand der Dinge: 14.03.2024'), undefined);
+  });
+
+  test('furniture: player facts in brackets, badges glued to the kicker, account links, font tools, browser notices', () => {
+    assert.equal(isPlayerLine('Audio [SR 3, Nora Beispielmann, 14.03.2024, Länge: 03:41 Min.]'), true);
+    assert.equal(isPlayerLine('Audio [Bonus]'), false);
+    assert.deepEqual(splitPaywallBadge('M+Ottensen'), { badge: 'M+', rest: 'Ottensen' });
+    assert.equal(splitPaywallBadge('C++Programmierer gesucht'), undefined);
+    for (const l of ['Account/Login', 'Schriftgrösse Aa Aa', 'Kommentare lesen (48 Beiträge)', 'In Pocket speichern', 'Mehr', 'Sie können den Tweet nicht sehen?Dann hier entlang.',
+      'Euronews kann nicht mehr über Internet Explorer abgerufen werden. Wir empfehlen Ihnen, einen anderen Browser zu benutzen.']) assert.equal(isWidgetLine(l), true, l);
+    for (const l of ['Mehr Geld für Kitas', 'Der Browser der Stadtbibliothek zeigt alte Kataloge.']) assert.equal(isWidgetLine(l), false, l);
+  });
+
+  test('pictures: a labelled credit over its caption (BILD), the alt text printed again with its credit glued on, a gallery title', () => {
+    const d = imp(`BILDplus Inhalt\nDrama um Lotto-Millionär\nEr gewann 4 Mio. Euro – jetzt steht er vor Gericht\n\nFoto: Timo Kessel\nSein Anwalt und der Angeklagte im Saal 3 des Landgerichts Oldenburg\n\n${BODY}\nTabelle 25. Spieltag\nTabelle 25. SpieltagFlashscore\n\nDie Tabelle nach dem Spieltag zeigt Paderborn auf dem zweiten Platz.\n`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline], ['Drama um Lotto-Millionär', 'Er gewann 4 Mio. Euro – jetzt steht er vor Gericht']);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [
+      ['Sein Anwalt und der Angeklagte im Saal 3 des Landgerichts Oldenburg', 'Timo Kessel'],
+      ['Tabelle 25. Spieltag', 'Flashscore'],
+    ]);
+    // n-tv: the bracketed credit under a caption box belongs to it, the running text after it stays text.
+    const n = imp(`Der Tag\n\nLava fließt bei Grindavík\n\nAuf der Halbinsel ist erneut ein Vulkan ausgebrochen. Der Ort ist geräumt.\n\nLava fließt aus einer Spalte in der Nähe von Grindavík.\n\n(Foto: REUTERS)\nAuf der Halbinsel Reykjanes ist erneut ein Vulkan ausgebrochen. Die Behörden haben den Ort geräumt. Der Flugverkehr ist nach Angaben des Wetteramts nicht beeinträchtigt.\n\n${BODY}`);
+    assert.ok(!figures(n.draft).some((f) => f.caption?.startsWith('Auf der Halbinsel Reykjanes')));
+  });
+
+  test('a descriptive kicker of up to ten words in the headline\'s box; interview turns and meta lines are no sub-headings', () => {
+    const d = imp(`katholisch.de\nNachrichten\nStandpunkt\nGlaube\nSuche\n\nPfarrer aus dem Bistum Fulda über Gottesdienste im Supermarkt\nPfarrer Kessler: „Die Kirche muss dorthin, wo die Leute einkaufen“\nEinmal im Monat feiert Pfarrer Kessler eine Andacht zwischen Kühlregal und Kasse. Im Interview erzählt er, warum.\n\nVeröffentlicht am 14.03.2024 um 12:05 Uhr – Von Theresa Ahlgrim – Lesedauer: 3 MINUTEN\n\nFrage: Herr Pfarrer, wie kommt man auf die Idee, im Supermarkt zu beten?\n\nKessler: Aus purer Not. In unsere Kirche kamen sonntags noch 40 Menschen, im Markt sind es Hunderte.\n\nGibt es Kritik?\n\nKessler: Natürlich. Manche finden, das sei ein Ausverkauf des Heiligen.\n`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline], ['Pfarrer aus dem Bistum Fulda über Gottesdienste im Supermarkt', 'Pfarrer Kessler: „Die Kirche muss dorthin, wo die Leute einkaufen“']);
+    assert.deepEqual(heads(d.draft), ['#Gibt es Kritik?']);
+    // Eleven words are a sentence, not a kicker.
+    const e = imp(`Der Pfarrer aus dem Bistum Fulda spricht über seine Gottesdienste im Supermarkt\nPfarrer Kessler: „Die Kirche muss dorthin, wo die Leute einkaufen und leben“\nEinmal im Monat feiert Pfarrer Kessler eine Andacht zwischen Kühlregal und Kasse. Im Interview erzählt er, warum.\n\n${BODY}`);
+    assert.notEqual(e.draft.kicker, 'Der Pfarrer aus dem Bistum Fulda spricht über seine Gottesdienste im Supermarkt');
+  });
+
+  test('author boxes, reader lines with a date, comment counts and staff lines are no sub-headings', () => {
+    const d = imp(`Die Schule wartet auf ihren Neubau\n\nSeit Jahren lernen die Kinder in Containern. Jetzt gibt es einen Termin für den Baubeginn.\n\nWer in der Schule Unterricht hat, geht über den Schulhof in einen von 14 grauen Containern.\n\nAnnette Beispiel\n\nRedakteurin in der Rhein-Main-Zeitung.\n\nSeverin Tschudi, Unteriberg 14.03.2024, 05.30 Uhr\n\nIch finde das eine gute Nachricht für alle Eltern in der Gemeinde.\n\nJonas Beispielbach – in Schule – 12 Ergänzungen\n\nDie Stadt hat den Bauantrag im Februar gestellt, der Kreis will bis Mai entscheiden.\n\nWas jetzt passiert\n\nDie Ausschreibung soll im Sommer beginnen, gebaut wird ab dem Herbst.\n`);
+    assert.deepEqual(heads(d.draft), ['#Was jetzt passiert']);
+  });
+
+  test('news.de: dated "+++ date: title +++" lines are untimed entries under the ticker\'s own heading', () => {
+    const d = imp(`Erstellt von - Uhr\n\nBrand in Wernigerode im News-Ticker: Ursache weiter unklar\n\nNach dem Großbrand in einem Hotel ermitteln Brandexperten. Alle Entwicklungen hier im News-Ticker.\n\nBei dem Feuer in der Nacht zum Montag waren 34 Gäste aus dem Gebäude gebracht worden.\n\nSie können den Tweet nicht sehen?Dann hier entlang.\n\nBrand in Wernigerode - Alle Entwicklungen im News-Ticker\n\n+++ 13.03.2024: Brandermittler schließen Defekt nicht aus +++\n\nDie Ermittler haben den Dachstuhl am Mittwoch erstmals betreten können.\n\n+++ 12.03.2024: Marktplatz wieder freigegeben +++\n\nDie Absperrung rund um das Hotel ist teilweise aufgehoben.\n`);
+    assert.equal(d.draft.kicker, undefined);
+    assert.deepEqual(entries(d.draft).map((e) => e.slice(6)), ['Brandermittler schließen Defekt nicht aus', 'Marktplatz wieder freigegeben']);
+  });
+});
+
+function pick(d: ReturnType<typeof parseDateLine>): unknown[] {
+  return [d?.year, d?.month, d?.day, d?.hour, d?.minute];
+}

@@ -124,7 +124,13 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   }
   const strong = last.label === '©' || STRONG_RE.test(last.label);
   // "Quelle: Kerstin Lohse": a person named as the source is a photographer (a paragraph's source is an institution).
-  return { caption, credit, strong, ...(!strong && (looksLikeBareCredit(credit) || isPersonName(credit)) && { known: true }) };
+  return { caption, credit, strong, ...(!strong && (looksLikeBareCredit(credit) || isPhotographer(credit)) && { known: true }) };
+}
+
+/** A person's name, not an institution that reads like one ("Statistisches Landesamt", "Stadtwerke Beispielstadt"). */
+function isPhotographer(text: string): boolean {
+  return isPersonName(text) && !/^\p{L}+(?:isch|lich|sch)e[snmr]?\s/u.test(text) &&
+    !/(?:amt|ämter|ministerium|institut|verband|behörde|universität|hochschule|stadt|städte|werke|polizei|bank|kasse|gmbh|agentur|zentrum|archiv|museum|verwaltung|gemeinde|kreis|rat)\b/iu.test(text);
 }
 
 /** A line that is only a credit: "Bildrechte: mdr", "Foto: dpa/Jan Woitas", "© IMAGO". */
