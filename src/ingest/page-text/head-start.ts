@@ -50,14 +50,19 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
     const crumb = /^\d{1,2}\.\s+(\S.{11,})$/.exec(lines[k]!.text);
     const lastCrumb = crumb && k > from && /^\d{1,2}\.\s/.test(lines[k - 1]!.text) && !/^\d{1,2}\.\s/.test(lines[k + 1]?.text ?? '') ? crumb[1]! : undefined;
     const siteTitle = k < from + 6 ? pageTitleOf(lines[k]!.text) : undefined;
-    const title = siteTitle ?? lastCrumb;
+    // A title with a site the profiles do not know ("… | Beispiel-Zeitung"), or a breadcrumb ending in the
+    // story's title ("Startseite > Politik > …"): only when the head repeats it word for word.
+    const t = lines[k]!.text;
+    const loose = k < from + 6 && t.length <= LIMITS.headline + LIMITS.kicker + 40 ? /^(.{12,}?)\s+[|–—]\s+[^|–—]{2,40}$/.exec(t)?.[1] : undefined;
+    const crumbTail = t.length <= 300 ? /^(?:[^>›»]{2,40}\s+[>›»]\s+){1,5}([^>›»]{12,})$/.exec(t)?.[1] : undefined;
+    const title = siteTitle ?? lastCrumb ?? loose ?? crumbTail;
     if (!title) continue;
     const nt = normTitle(title);
     for (let j = k + 1; j < Math.min(to, k + 16); j++) {
       const nl = normTitle(lines[j]!.text);
       if (nl.length < 12) continue;
       // The head repeats it, or prints it with the kicker in front (a breadcrumb item only word for word).
-      if (nl === nt || nt.endsWith(` ${nl}`)) return { index: k, title };
+      if (nl === nt || (!loose && !crumbTail && nt.endsWith(` ${nl}`)) || ((loose || crumbTail) && !siteTitle && !lastCrumb && nl.endsWith(` ${nt}`) && nl.length - nt.length <= 40)) return { index: k, title };
       if (siteTitle && ((nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title };
     }
     // A numbered list the head does not repeat is left alone.
