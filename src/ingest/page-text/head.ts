@@ -6,7 +6,7 @@ import { tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
-import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, stripPlus } from './site-profiles.js';
 import { isPlace } from './ticker.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -267,7 +267,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const proseAfter = textAfterSecond && !!second && !parseCreditLine(second.text) && !isMetaLabelLine(second.text) && !isQuoteLine(second.text);
   // A one-line quote between a headline and running text is the teaser (Deutschlandfunk Kultur).
   // Not when the quote shares its box with a kicker-like line above it: then it is the headline.
-  const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text) && !(sameGroup(first, second) && isOwnLineKicker(rest, second.text));
+  // Nor under a genre's kicker ("Interview mit Bienenforscherin …" / „…“): that quote is the interview's headline.
+  const genreKicker = GENRES.test(rest.split(/\s+/)[0] ?? '') && wordCount(rest) <= 8 && !endsWithStop(rest);
+  const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text) && !genreKicker && !(sameGroup(first, second) && isOwnLineKicker(rest, second.text));
   if (ctx.kickerBelow === i + 1 && second && rest.length <= LIMITS.headline && second.text.length <= LIMITS.kicker) {
     // Headline, then its kicker on the line below (FOCUS).
     head.kicker = second.text;
