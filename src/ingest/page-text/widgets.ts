@@ -51,6 +51,8 @@ const PATTERNS: RegExp[] = [
   /^(?:sie können den (?:tweet|post|beitrag|inhalt|x-post)|can'?t see (?:the|this) (?:tweet|post|embed))[^?]{0,30}\?\s*.{0,60}$/i,
   // "Schriftgrösse Aa Aa", "Text size A A A": a font-size tool.
   /^(?:schriftgrö(?:ß|ss)e|textgrö(?:ß|ss)e|text size|font size)(?:\s*:)?(?:\s+(?:aa|a|\+|-|a\+|a-))*$/i,
+  // "Partner im Redaktionsnetzwerk Deutschland (RND)": a network line under the masthead.
+  /^partner (?:im|des) redaktionsnetzwerk(?:s)? deutschland(?:\s*\(?rnd\)?)?$/i,
   // "Account/Login", "Anmelden | Registrieren": account links.
   /^(?:account|konto|mein konto|login|log in|anmelden|einloggen|registrieren|register|sign in|sign up|abo)(?:\s*[/|]\s*(?:account|konto|login|log in|anmelden|einloggen|registrieren|register|sign in|sign up|abo|abonnieren|subscribe))+$/i,
   // "Kommentare lesen (48 Beiträge)", "In Pocket speichern", "Save to Pocket": comment links and read-later tools.
