@@ -122,7 +122,10 @@ function labelledCredit(line: string): CaptionCredit | undefined {
     caption = caption.slice(0, holder.index).trim();
     return { caption, credit, strong: true };
   }
-  const strong = last.label === '©' || STRONG_RE.test(last.label);
+  // "… an. © Quelle: Name" (Madsack): a bare © before the label makes it a rights line.
+  const bareCopyright = last.label !== '©' && /(?:^|\s)©$/.test(caption);
+  if (bareCopyright) caption = caption.replace(/\s*©$/, '');
+  const strong = bareCopyright || last.label === '©' || STRONG_RE.test(last.label);
   // "Quelle: Kerstin Lohse": a person named as the source is a photographer (a paragraph's source is an institution).
   return { caption, credit, strong, ...(!strong && (looksLikeBareCredit(credit) || isPhotographer(credit)) && { known: true }) };
 }

@@ -34,6 +34,8 @@ export function isMetaLabelLine(text: string): boolean {
   // "Erstellt von - Uhr": a date-and-author template whose values the CMS left empty.
   if (/^(?:erstellt|aktualisiert|veröffentlicht|geändert)(?:\s+(?:von|am|um))*\s*[-–:]?\s*(?:uhr)?$/i.test(text.trim())) return true;
   if (/^(?:verfügbar|abrufbar|available|online) (?:bis|until) (?:zum )?\d/i.test(text.trim())) return true;
+  // "Available from 02/05/2024 to 30/07/2024", "Verfügbar vom 02.05. bis 30.07.2024".
+  if (/^(?:verfügbar|abrufbar|available|online) (?:from|vom|von|ab) \d[\d./-]{3,10} (?:to|until|bis) (?:zum )?\d[\d./-]{3,10}$/i.test(text.trim())) return true;
   if (EMPTY_LABELS.test(text.trim()) || LONE_LABEL.test(text.trim())) return true;
   const m = LABEL_RE.exec(text.trim());
   if (!m) return false;

@@ -78,6 +78,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const broadcastLines: string[] = [];
   const pubs: PublicationDates[] = [];
   let sourceLine: string | undefined;
+  let pubAuthor: Byline | undefined;
   let widgets = 0;
   // Two or more lines that start with a relative time are a live blog's entries, not the page's date.
   let relativeLines = 0;
@@ -91,6 +92,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
       if (p) {
         pubs.push(p);
         if (tail.source && !sourceLine) sourceLine = tail.source;
+        if (tail.author && !pubAuthor) pubAuthor = parseByline(`Von ${tail.author}`);
         continue;
       }
     }
@@ -146,7 +148,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   if (head.longFirstParagraph) warnings.push(`the first paragraph is longer than ${LIMITS.teaser} characters; kept in the body, no teaser`);
 
   // A byline at the very end of the body ("Autorin: Anna Beispiel").
-  let byline: Byline | undefined = head.byline ?? rails?.byline;
+  let byline: Byline | undefined = head.byline ?? rails?.byline ?? pubAuthor;
   while (!byline && end > head.next) {
     const last = lines[end - 1]!;
     const by = last.text.length <= 300 ? parseByline(last.text) : undefined;
@@ -282,7 +284,13 @@ function run(text: string, opts: ImportOptions): ImportResult {
  * time, dropped), "… 14:32 Uhr Quelle: ZEIT ONLINE, dpa" (who supplied the
  * text, kept as the source line).
  */
-function splitMetaTail(line: string): { text: string; source?: string } {
+function splitMetaTail(line: string): { text: string; source?: string; author?: string } {
+  // "Veröffentlicht am 12. März 2024 von Redaktion", "… 14.03.2024 – Von Name": the author after the date.
+  const by = line.length <= 200 ? /^(.*\d.*?)\s*[–—-]?\s+[Vv]on\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*(?:[–—-]\s*(.*))?$/u.exec(line) : null;
+  if (by && (!by[3] || /^(?:lesedauer|lesezeit|reading time)\b/i.test(by[3]))) {
+    const rest = splitMetaTail(by[1]!.trim());
+    return { ...rest, author: by[2]! };
+  }
   if (line.length > 300 || !/\d/.test(line) || !/quelle|source|lesedauer|lesezeit|reading time/i.test(line)) return { text: line };
   let text = line.replace(/\s*(?:lesedauer|lesezeit|reading time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?)\.?$/i, '');
   const q = /^(.*\d.*?)\s*(?:Quelle|Source)\s*:\s*([^:]{2,120})$/.exec(text);
