@@ -57,13 +57,35 @@ function trySlider(lines: Line[], i: number, end: number): FoundFigure | undefin
     own.push(cr?.credit);
     if (cr) k++;
   }
-  if (captions.length < 2) return undefined;
+  if (captions.length < 2) return trySliderPairs(lines, i, end, Number(c0[2]));
   const creditLine = k < end && sameGroup(lines[k - 1], lines[k]) ? parseCreditLine(lines[k]!.text) : undefined;
   if (creditLine) k++;
   const figs = captions.map((cap, n): Figure => {
     const credit = own[n] ?? creditLine?.credit;
     return { kind: figureKind(cap), alt: cap, caption: cap, ...(credit && { credit }) };
   });
+  return { figure: figs[0]!, more: figs.slice(1), next: k };
+}
+
+/**
+ * A gallery printed as one counter ("1/4") and then caption and credit line by
+ * line (heute.at): "Die Feuerwehr löschte …" / "Leserreporter" / "Die Küche …" /
+ * "MA 68 Lichtbildstelle". A caption ends a sentence; a credit is a short line
+ * that does not. Two pairs at least, at most as many as the counter says.
+ */
+function trySliderPairs(lines: Line[], i: number, end: number, total: number): FoundFigure | undefined {
+  const figs: Figure[] = [];
+  let k = i + 1;
+  while (figs.length < total && k + 1 < end && sameGroup(lines[k - 1], lines[k]) && sameGroup(lines[k], lines[k + 1])) {
+    const cap = lines[k]!.text;
+    const cr = lines[k + 1]!.text;
+    if (!endsSentence(cap) || cap.length > Math.min(LIMITS.caption, LIMITS.alt) || COUNTER.test(cap)) break;
+    if (cr.length > 60 || wordCount(cr) > 6 || /[.!?:]$/.test(cr) || COUNTER.test(cr) || !/^[\p{Lu}\d©]/u.test(cr)) break;
+    const credit = parseCreditLine(cr)?.credit ?? cr.trim();
+    figs.push({ kind: figureKind(cap), alt: cap, caption: cap, credit });
+    k += 2;
+  }
+  if (figs.length < 2) return undefined;
   return { figure: figs[0]!, more: figs.slice(1), next: k };
 }
 
@@ -214,6 +236,13 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const labelled = parseCreditLine(l.text);
     if (labelled) return { credit: labelled.credit, kind: labelled.strong ? 'strong' : labelled.known ? 'known' : 'weak' };
     if (endsGroupAt(k) && looksLikeBareCredit(l.text, { allCaps: true })) return { credit: l.text.trim(), kind: 'bare' };
+    // A photographer's name alone between a caption and running text in one box (heute.at): not a byline,
+    // which a date would follow.
+    const after = lines[k + 1];
+    if (k === i + 1 && isPersonName(l.text) && !!after && k + 1 < end && sameGroup(l, after) && after.text.length >= 80 && endsSentence(after.text) &&
+      endsSentence(lines[i]!.text) && lines[i]!.text.length <= 200) return { credit: l.text.trim(), kind: 'bare' };
+    // "Helmut Testner, zVg", "Name (Repro)": a photographer with the Austrian provided-by or reproduction mark.
+    if (l.text.length <= 60 && /^[\p{Lu}].*(?:,\s*zVg|\s\(Repro\)|,\s*z\.\s?V\.\s?g\.)$/u.test(l.text)) return { credit: l.text.trim(), kind: 'strong' };
     return undefined;
   };
 

@@ -42,6 +42,8 @@ export function bareTimeOpensEntry(lines: readonly Line[], k: number, to: number
 /** The entry start at line k, or undefined; a bare time only where it opens an entry. */
 export function entryStartAt(lines: readonly Line[], k: number, to: number): EntryStart | undefined {
   const e = parseEntryStart(lines[k]!.text);
+  // "14.03.2024, 10:15" over "Akt. 14.03.2024, 11:52": the page's dates, not an entry.
+  if (e?.date && !e.rest && k + 1 < to && parseDateLine(lines[k + 1]!.text)) return undefined;
   return e && (!e.bare || bareTimeOpensEntry(lines, k, to)) ? e : undefined;
 }
 
