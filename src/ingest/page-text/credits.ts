@@ -47,7 +47,8 @@ export interface CaptionCredit {
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'di', 'da', 'du', 'la', 'le', 'zu', 'und', 'and', 'für', 'for', 'of', 'the', 'via', 'des', 'dos', 'e', 'y', 'bin', 'al']);
 
 function cleanCredit(raw: string): string | undefined {
-  const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').trim();
+  // "APA/NAME (Sujet)", "dpa (Symbolbild)": the mark of a symbol picture is not part of the credit.
+  const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '').trim();
   if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
   // A credit is a name, not a sentence: no sentence break inside, no final period
   // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).
@@ -86,6 +87,12 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   // "… auf die Fahrbahn gestellt.picture alliance/dpa | Name": a known source with its separator after the last sentence, glued or not.
   const known = /^(.{10,}?[.!?]["'”’)]*)\s*((?:picture[- ]alliance|imago(?: images)?|getty images|dpa|afp|epa|keystone)\s*[/|].{1,90})$/iu.exec(line);
   if (known && looksLikeBareCredit(known[2]!)) return { caption: known[1]!, credit: known[2]!.trim(), strong: true };
+  // "… Menschen. (Bild: Name (Luzern, 2. Juli 2023))" (CH Media): the place and date of the shot inside the credit's brackets.
+  const nested = /^(.*\S)\s*\(((?:Bild|Foto|Photo)\s*:\s*[^()]{2,80}?)\s*\([^()]{2,60}\)\)\.?$/u.exec(line);
+  if (nested) {
+    const inner = labelledCredit(nested[2]!);
+    if (inner && inner.caption === '') return { caption: nested[1]!, credit: inner.credit, strong: true };
+  }
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line);
   if (paren) {
     const inner = paren[1]!.trim();

@@ -53,6 +53,10 @@ const PATTERNS: RegExp[] = [
   /^(?:schriftgrö(?:ß|ss)e|textgrö(?:ß|ss)e|text size|font size)(?:\s*:)?(?:\s+(?:aa|a|\+|-|a\+|a-))*$/i,
   // "Partner im Redaktionsnetzwerk Deutschland (RND)": a network line under the masthead.
   /^partner (?:im|des) redaktionsnetzwerk(?:s)? deutschland(?:\s*\(?rnd\)?)?$/i,
+  // Account messages a crawl catches from hidden boxes: "Vielen Dank für Ihre Registrierung. …", "Ihr Konto ist aktiviert. …".
+  /^(?:vielen dank für ihre (?:registrierung|bestellung|anmeldung)|ihr konto (?:ist|wurde) (?:jetzt )?aktiviert|thank you for (?:registering|subscribing|your order)|your account (?:is|has been) activated)\b.{0,200}$/i,
+  // A paywall badge alone: "DOLO+", "GA+ Artikel", "Kostenpflichtiger Inhalt".
+  /^(?:[\p{Lu}\d]{1,7}\s?\+(?:\s*(?:artikel|inhalt))?|kostenpflichtiger (?:inhalt|artikel)|bezahlinhalt|abo-inhalt|premium-inhalt)$/iu,
   // "Account/Login", "Anmelden | Registrieren": account links.
   /^(?:account|konto|mein konto|login|log in|anmelden|einloggen|registrieren|register|sign in|sign up|abo)(?:\s*[/|]\s*(?:account|konto|login|log in|anmelden|einloggen|registrieren|register|sign in|sign up|abo|abonnieren|subscribe))+$/i,
   // "Kommentare lesen (48 Beiträge)", "In Pocket speichern", "Save to Pocket": comment links and read-later tools.
