@@ -646,10 +646,18 @@ describe('the ninth round (regional papers, agencies, galleries, a news.de ticke
   test('a descriptive kicker of up to ten words in the headline\'s box; interview turns and meta lines are no sub-headings', () => {
     const d = imp(`katholisch.de\nNachrichten\nStandpunkt\nGlaube\nSuche\n\nPfarrer aus dem Bistum Fulda über Gottesdienste im Supermarkt\nPfarrer Kessler: „Die Kirche muss dorthin, wo die Leute einkaufen“\nEinmal im Monat feiert Pfarrer Kessler eine Andacht zwischen Kühlregal und Kasse. Im Interview erzählt er, warum.\n\nVeröffentlicht am 14.03.2024 um 12:05 Uhr – Von Theresa Ahlgrim – Lesedauer: 3 MINUTEN\n\nFrage: Herr Pfarrer, wie kommt man auf die Idee, im Supermarkt zu beten?\n\nKessler: Aus purer Not. In unsere Kirche kamen sonntags noch 40 Menschen, im Markt sind es Hunderte.\n\nGibt es Kritik?\n\nKessler: Natürlich. Manche finden, das sei ein Ausverkauf des Heiligen.\n`);
     assert.deepEqual([d.draft.kicker, d.draft.headline], ['Pfarrer aus dem Bistum Fulda über Gottesdienste im Supermarkt', 'Pfarrer Kessler: „Die Kirche muss dorthin, wo die Leute einkaufen“']);
-    assert.deepEqual(heads(d.draft), ['#Gibt es Kritik?']);
+    assert.deepEqual(heads(d.draft), [], 'an interview\'s questions are its turns, not sub-headings');
     // Eleven words are a sentence, not a kicker.
     const e = imp(`Der Pfarrer aus dem Bistum Fulda spricht über seine Gottesdienste im Supermarkt\nPfarrer Kessler: „Die Kirche muss dorthin, wo die Leute einkaufen und leben“\nEinmal im Monat feiert Pfarrer Kessler eine Andacht zwischen Kühlregal und Kasse. Im Interview erzählt er, warum.\n\n${BODY}`);
     assert.notEqual(e.draft.kicker, 'Der Pfarrer aus dem Bistum Fulda spricht über seine Gottesdienste im Supermarkt');
+  });
+
+  test('questions are sub-headings in an article, not in an interview', () => {
+    const body = `Die Stadt will auf der Liegewiese einen Pavillon bauen, ein Quartierverein sammelt Unterschriften dagegen.\n\nWas kostet der Bau?\n\nDie Stadt schätzt die Kosten auf 3,8 Millionen Franken, verteilt auf zwei Jahre.\n`;
+    const a = imp(`Das Seebad soll ein Dach bekommen\n\nDie Stadt plant einen Pavillon am See. Nicht alle sind dafür.\n\n${body}`);
+    assert.deepEqual(heads(a.draft), ['#Was kostet der Bau?']);
+    const b = imp(`Interview\n\n„Das Seebad braucht ein Dach“\n\nDie Stadträtin erklärt, warum sie einen Pavillon am See bauen will.\n\n${body}`);
+    assert.deepEqual(heads(b.draft), []);
   });
 
   test('author boxes, reader lines with a date, comment counts and staff lines are no sub-headings', () => {

@@ -11,7 +11,7 @@ import { isPersonName } from './byline.js';
 /** Labels that on their own mark a picture credit ("Foto: dpa" is never body text). */
 const STRONG_LABELS = [
   'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
-  'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung',
+  'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto',
 ];
 /**
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):
@@ -48,7 +48,9 @@ const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'di', '
 
 function cleanCredit(raw: string): string | undefined {
   // "APA/NAME (Sujet)", "dpa (Symbolbild)": the mark of a symbol picture is not part of the credit.
-  const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '').trim();
+  // "Name (Kriens, 12. März 2024)": where and when the picture was taken.
+  const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '')
+    .replace(/\s*\([^()]{0,50}\b(?:19|20)\d{2}\)$/, '').trim();
   if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
   // A credit is a name, not a sentence: no sentence break inside, no final period
   // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).

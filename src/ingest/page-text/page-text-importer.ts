@@ -221,6 +221,9 @@ function run(text: string, opts: ImportOptions): ImportResult {
       kind = 'liveticker';
       const bare = untimed.entries.filter((e) => e.id).length;
       if (bare) warnings.push(`${bare} ticker ${bare === 1 ? 'entry prints' : 'entries print'} no time; each was given the page's time (${stamp}) — set their times`);
+    } else if (isInterview(`${headText} ${head.teaser ?? ''}`)) {
+      // An interview's questions are the interviewer's turns, printed bold: text, not sub-headings.
+      body = body.map((x): Block => (x.type === 'heading' && /\?["'“”»«’)]*$/.test(x.text) ? { type: 'paragraph', content: [{ text: x.text }] } : x));
     }
   }
   if (head.headlineDerived && lines.length === 1 && lines[0]!.text.length > 2000) warnings.push('the page has no line structure; it was imported as one block of text');
@@ -339,4 +342,9 @@ function inMenuBox(lines: Line[], k: number): boolean {
     if (t.length > 30 || wordCount(t) > 3) return false;
   }
   return true;
+}
+
+/** The head says the story is an interview ("Interview mit …", "Mit ihr sprach …", "im Gespräch"). */
+function isInterview(headText: string): boolean {
+  return /\binterview\b|\bmit (?:ihr|ihm|ihnen) sprach\b|\bim gespräch mit\b|\bsprach mit\b/i.test(headText);
 }
