@@ -19,7 +19,7 @@ const META_LABELS = [
   'onlinefassung', 'online-fassung', 'onlinebearbeitung', 'redaktion', 'bearbeitung', 'mitarbeit', 'moderation', 'kamera', 'schnitt',
   'videolänge', 'länge', 'dauer', 'laufzeit', 'datum', 'sendung', 'sendezeit', 'verfügbar bis', 'video verfügbar bis', 'audio verfügbar bis',
   'lesedauer', 'lesezeit', 'ressort', 'rubrik', 'themen', 'thema', 'schlagwörter', 'stichwörter', 'tags', 'ort',
-  'duration', 'length', 'date', 'topics', 'editor', 'edited by', 'camera', 'available until', 'reading time',
+  'duration', 'length', 'date', 'runtime', 'topics', 'editor', 'edited by', 'camera', 'available until', 'reading time',
 ];
 const LABEL_RE = new RegExp(`^(?:${META_LABELS.map((l) => l.replace(/ /g, '\\s+')).join('|')})\\s*:\\s*(.*)$`, 'iu');
 
@@ -31,6 +31,8 @@ const LONE_LABEL = /^(?:autor\/in|autorin|autor|autoren|onlinefassung|online-fas
 /** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:", "Verfügbar bis 14.03.2029". */
 export function isMetaLabelLine(text: string): boolean {
   if (text.length > 120) return false;
+  // "NewsDuration 2:08", "Duration 2:08", "Dauer 3:12": a player's length, perhaps with its genre glued on.
+  if (/^(?:\p{Lu}\p{Ll}+)?(?:duration|dauer|länge|laufzeit)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$/iu.test(text.trim())) return true;
   // "Erstellt von - Uhr": a date-and-author template whose values the CMS left empty.
   if (/^(?:erstellt|aktualisiert|veröffentlicht|geändert)(?:\s+(?:von|am|um))*\s*[-–:]?\s*(?:uhr)?$/i.test(text.trim())) return true;
   if (/^(?:verfügbar|abrufbar|available|online) (?:bis|until) (?:zum )?\d/i.test(text.trim())) return true;

@@ -1,6 +1,6 @@
 import { LIMITS, type Author, type Figure } from '../../content/index.js';
 import { authorIndexFor, isPersonName, parseByline, type Byline } from './byline.js';
-import { parseCreditLine } from './credits.js';
+import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { isTimeOnlyLine, parseDateLine, type FoundDate } from './dates.js';
 import { tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
@@ -359,6 +359,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         head.dateline = dl.place;
         t = dl.text;
         head.guesses.push(`"${dl.place}" before the teaser was taken as the dateline — check it`);
+      }
+      // A video's description ending with its still's credit ("… sidewalks. (Jordan Sample/CBC News)").
+      const still = /^(.*[.!?]["'“”»«’)]*)\s+\(([^()]{3,80}\/[^()]{2,80})\)$/u.exec(t);
+      if (still && looksLikeBareCredit(still[2]!) && !head.figures.length) {
+        t = still[1]!;
+        head.loneCredit ??= still[2]!.trim();
       }
       if (t.length <= LIMITS.teaser) {
         head.teaser = t;

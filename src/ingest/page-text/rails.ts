@@ -24,7 +24,7 @@ const RAIL = [
   /^mehr (?:aus|zu|zum|zur|von|vom|über|im|in)\b.{1,60}$/i,
   /^(?:weitere|mehr|aktuelle|neueste|die neuesten|top|beliebte|meistgelesene) (?:nachrichten|artikel|meldungen|themen|beiträge|videos|audios|informationen|geschichten|news|stories)\b.{0,40}$/i,
   /^(?:auch interessant|ebenfalls interessant|das könnte sie (?:auch )?interessieren|das könnte dich (?:auch )?interessieren|lesen sie auch|lesen sie mehr|siehe auch|zum thema|passend zum thema|verwandte themen|ähnliche artikel|ähnliche themen|empfehlungen|unsere empfehlungen|top-themen|topthemen|meistgelesen|meistgeklickt|beliebt|dazu passend|hintergrund)$/i,
-  /^(?:related|related (?:stories|articles|topics|content|links|coverage|news)|more on this story|more on this topic|more stories|read more|see also|you may also like|you might also like|top stories|most read|most popular|more from .{2,40}|more in .{2,40}|also in .{2,40}|elsewhere on .{2,40})$/i,
+  /^(?:related|related (?:stories|articles|topics|content|links|coverage|news)|more on this story|more on this topic|more stories|read more|see also|you may also like|you might also like|top stories|most read|most popular|more from .{2,40}|more in .{2,40}|also in .{2,40}|elsewhere on .{2,40}|up next|watch next|more videos|related videos|als nächstes|nächstes video|weitere videos)$/i,
 ];
 
 /** Whole line is a rail heading; the section when it is a "Mehr aus X" rail. */
