@@ -95,7 +95,7 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const inner = labelledCredit(nested[2]!);
     if (inner && inner.caption === '') return { caption: nested[1]!, credit: inner.credit, strong: true };
   }
-  const paren = /\(([^()]{1,160})\)\.?$/.exec(line);
+  const paren = /\(([^()]{1,160})\)\.?$/.exec(line) ?? /\[([^[\]\d]{1,160})\]\.?$/.exec(line);
   if (paren) {
     const inner = paren[1]!.trim();
     const caption = line.slice(0, paren.index).trim();

@@ -13,7 +13,7 @@ const SOURCE_TIME = /^(?:Quelle|Source)\s*:\s*[^,]{2,80},\s*(\d{1,2})\.(\d{1,2})
  * warns the editor to set the times.
  */
 
-const TICKER_WORD = /\b(?:live-?ticker|liveblog|live-blog|live blog|newsblog|news-blog|newsticker|ticker|live|blog|nachrichten\b.{0,40}\süberblick)(?![\p{L}])/iu;
+const TICKER_WORD = /\b(?:live-?ticker|liveblog|live-blog|live blog|newsblog|news-blog|newsticker|ticker|live|blog|nachrichten\b.{0,40}\süberblick|latest\b.{0,40}\supdates)(?![\p{L}])/iu;
 
 const NUMBERED_TITLE = /^(\d{1,3})\.\s+(\S.{2,150})$/u;
 
