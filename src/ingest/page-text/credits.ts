@@ -11,7 +11,7 @@ import { isPersonName } from './byline.js';
 /** Labels that on their own mark a picture credit ("Foto: dpa" is never body text). */
 const STRONG_LABELS = [
   'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
-  'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto',
+  'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
 ];
 /**
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):
@@ -123,7 +123,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   if (!last) return undefined;
   let credit = cleanCredit(line.slice(last.after));
   if (!credit || credit.includes(':')) return undefined;
-  let caption = line.slice(0, last.at).trim();
+  // "Image: Part of the railing … Pic: PA" (Sky News): the picture's label before the caption goes.
+  let caption = line.slice(0, last.at).trim().replace(/^(?:image|picture|photo|bild|foto)\s*:\s+(?=\S)/i, '');
   // "… im Regen. © NDR Foto: Name": the rights holder and the photographer, one credit.
   const holder = last.label !== '©' ? /(?:^|\s)©\s*([^©:.!?]{2,60})$/.exec(caption) : null;
   if (holder && cleanCredit(holder[1]!)) {
