@@ -230,6 +230,25 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     }
   }
 
+  // P: captions and their credits line by line, alone in one box ("Der Lieferwagen kam …" / "20min/Leserreporter" /
+  // "Die Kantonspolizei sperrte …" / "Kantonspolizei Zürich", 20 Minuten): two pairs at least, one credit recognisable.
+  if (opensGroup && l1 && l2) {
+    const figs: Figure[] = [];
+    let k = i;
+    let anchored = false;
+    while (k + 1 < end && (k === i || sameGroup(lines[k - 1], lines[k])) && sameGroup(lines[k], lines[k + 1])) {
+      const cap = lines[k]!.text;
+      const cr = lines[k + 1]!.text;
+      if (!endsSentence(cap) || cap.length > Math.min(LIMITS.caption, LIMITS.alt) || isStructural(lines[k]!) || parseCreditLine(cap)) break;
+      if (cr.length > 60 || wordCount(cr) > 5 || /[.!?:]$/.test(cr) || !/^[\p{Lu}\d©]/u.test(cr) || isStructural(lines[k + 1]!)) break;
+      const labelled = parseCreditLine(cr);
+      if (labelled?.strong || looksLikeBareCredit(cr)) anchored = true;
+      figs.push({ kind: figureKind(cap), alt: cap, caption: cap, credit: labelled?.credit ?? cr.trim() });
+      k += 2;
+    }
+    if (figs.length >= 2 && anchored && endsGroupAt(k - 1)) return { figure: figs[0]!, more: figs.slice(1), next: k };
+  }
+
   // A line that is only a credit; a bare name ("dpa") only when it closes the box.
   const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'known' | 'bare' } | undefined => {
     if (!l || isStructural(l)) return undefined;

@@ -157,6 +157,14 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      // A name alone in its box after the teaser and the pictures, running text next (its date lines were
+      // publication lines, already taken): the byline ("Nadia Beispiel", 20 Minuten).
+      if (head.teaser && !head.byline && isPersonName(t) && wordCount(t) <= 3 && !sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) &&
+        k + 1 < to && isRunningText(lines[k + 1]!.text)) {
+        head.byline = { byline: t, authors: [{ name: t }] };
+        k++;
+        continue;
+      }
       // A place over the date line after the headline ("Kärnten" / "14.03.2024 11:20"): the dateline.
       if (head.headline && !head.teaser && isPlace(t) && k + 1 < to && sameGroup(l, lines[k + 1]) && !isPersonName(t) && parseDateLine(lines[k + 1]!.text)?.hour !== undefined) {
         head.dateline ??= t;

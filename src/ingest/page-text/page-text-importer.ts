@@ -4,7 +4,8 @@ import {
 } from '../../content/index.js';
 import { parseBody, type BodyOptions } from './body-blocks.js';
 import { isBroadcastLine, parseBroadcastLine } from './broadcast.js';
-import { parseByline, type Byline } from './byline.js';
+import { isPersonName, parseByline, type Byline } from './byline.js';
+import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { berlinDay, dateToIso, findDate, type FoundDate } from './dates.js';
 import { decodePageBuffer } from './decode-buffer.js';
 import { parseHead } from './head.js';
@@ -227,6 +228,21 @@ function run(text: string, opts: ImportOptions): ImportResult {
     }
   }
   if (head.headlineDerived && lines.length === 1 && lines[0]!.text.length > 2000) warnings.push('the page has no line structure; it was imported as one block of text');
+
+  // A name alone early in the body, where a sub-heading would stand, on a page without a byline: the author
+  // (its date lines were publication lines and are gone; "Nadia Beispiel", 20 Minuten).
+  if (!byline) {
+    // Two or three capitalised words, none a sentence's first word ("Zur Person") or a particle ("Kritik der …").
+    const plainName = (t: string) => isPersonName(t) && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u.test(t) &&
+      !t.split(' ').some((w) => SENTENCE_START_WORDS.has(w.toLowerCase()));
+    const at = body.slice(0, 8).findIndex((b) => b.type === 'heading' && plainName(b.text));
+    const next = body[at + 1];
+    if (at >= 0 && next?.type === 'paragraph') {
+      const name = (body[at] as { text: string }).text;
+      byline = { byline: name, authors: [{ name }] };
+      body = [...body.slice(0, at), ...body.slice(at + 1)];
+    }
+  }
 
   // 6. Teaser repeat, lead picture, author photos.
   if (head.teaser) dropTeaserRepeat(head.teaser, body);
