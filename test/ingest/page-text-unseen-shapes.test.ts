@@ -675,3 +675,76 @@ describe('the ninth round (regional papers, agencies, galleries, a news.de ticke
 function pick(d: ReturnType<typeof parseDateLine>): unknown[] {
   return [d?.year, d?.month, d?.day, d?.hour, d?.minute];
 }
+
+describe('the tenth round (Swiss, Austrian and English sites, galleries, video pages)', () => {
+  const heads = (d: StoryDraft) => texts(d).filter((t) => t.startsWith('#'));
+
+  test('a quote under a genre kicker is the headline, not a quote teaser', () => {
+    const a = imp(`Interview mit Bienenforscherin Ruth Vennekamp\n\n"Die Stadtimker haben es leichter als die Bauern"\n\nBONN. Auf den Dächern der Innenstadt stehen inzwischen mehr als 200 Bienenvölker. Mit ihr sprach Gerold Kleinsorge.\n\n${BODY}`);
+    assert.deepEqual([a.draft.kicker, a.draft.headline], ['Interview mit Bienenforscherin Ruth Vennekamp', '"Die Stadtimker haben es leichter als die Bauern"']);
+    assert.match(a.draft.teaser ?? '', /^Auf den Dächern/);
+  });
+
+  test('a masthead line with a bar is no kicker; the network line is furniture', () => {
+    const d = imp(`Hannoversche Allgemeine | Ihre Zeitung aus Hannover\nPartner im Redaktionsnetzwerk Deutschland\n\nWarum die Üstra im Sommer weniger Stadtbahnen fahren lässt\n\nWer in den Ferien mit der Stadtbahn fährt, muss länger warten. Die Üstra dünnt den Takt aus.\n\n${BODY}`);
+    assert.deepEqual([d.draft.kicker, d.draft.headline], [undefined, 'Warum die Üstra im Sommer weniger Stadtbahnen fahren lässt']);
+  });
+
+  test('credit forms: "© Quelle: Name", square brackets, "Symbolbild:", a place and date after the name, "Pic:"', () => {
+    assert.deepEqual(splitCaptionCredit('Die Alexander von Humboldt II führte die Parade an. © Quelle: Ulf Dahlmann'), { caption: 'Die Alexander von Humboldt II führte die Parade an.', credit: 'Ulf Dahlmann', strong: true });
+    assert.equal(splitCaptionCredit('Delegates arrive for talks in Niamey, Niger [Amadou Placeholder/AFP]')?.credit, 'Amadou Placeholder/AFP');
+    assert.equal(splitCaptionCredit('Audio herunterladen [MP3 | 2,7 MB | 64 kBit/s]'), undefined, 'a download\'s facts are no credit');
+    assert.equal(splitCaptionCredit('Viele Gemeinden sparen bei den Musikschulen. (Symbolbild: Keystone/Urs Testflüe)')?.credit, 'Keystone/Urs Testflüe');
+    assert.equal(parseCreditLine('Bild: Patrick Testhuber (Kriens, 12. März 2024)')?.credit, 'Patrick Testhuber');
+    assert.equal(splitCaptionCredit('Die Rettung versorgte den Verletzten. ©APA/HANS BEISPIELER (Sujet)')?.credit, 'APA/HANS BEISPIELER');
+    assert.deepEqual(splitCaptionCredit('Image: Part of the railing was swept away. Pic: PA'), { caption: 'Part of the railing was swept away.', credit: 'PA', strong: true });
+    assert.equal(splitCaptionCredit('An warmen Tagen liegen dort 5000 Menschen. (Bild: Dominik Testwyler (Luzern, 2. Juli 2023))')?.credit, 'Dominik Testwyler');
+  });
+
+  test('galleries: one counter then caption and credit line by line; pairs alone in a box; a photographer between caption and text', () => {
+    const d = imp(`Nachbarn retten Pensionistin aus brennender Wohnung\n\nDie Pensionistin mit ihrem Retter vor dem Wohnhaus in Simmering.\nHelmut Testner, zVg\nDramatische Szenen am Mittwochabend in Wien: Zwei Nachbarn traten die Wohnungstür ein und holten die Frau aus der Küche.\n\n${BODY}\n1/3\nDie Feuerwehr löschte den Brand über die Drehleiter.\nLeserreporter\nDie Küche brannte vollständig aus.\nMA 68 Lichtbildstelle\nDie Frau wurde ins Spital gebracht.\nHeute.at\n\nDer Lieferwagen kam erst im Verkaufsraum zum Stehen.\n20min/Leserreporter\nDie Polizei sperrte die Strasse für drei Stunden.\nKantonspolizei Zürich\n\nDie Ermittlungen zur Brandursache dauern nach Angaben der Polizei noch an.\n`);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [
+      ['Die Pensionistin mit ihrem Retter vor dem Wohnhaus in Simmering.', 'Helmut Testner, zVg'],
+      ['Die Feuerwehr löschte den Brand über die Drehleiter.', 'Leserreporter'],
+      ['Die Küche brannte vollständig aus.', 'MA 68 Lichtbildstelle'],
+      ['Die Frau wurde ins Spital gebracht.', 'Heute.at'],
+      ['Der Lieferwagen kam erst im Verkaufsraum zum Stehen.', '20min/Leserreporter'],
+      ['Die Polizei sperrte die Strasse für drei Stunden.', 'Kantonspolizei Zürich'],
+    ]);
+    assert.match(d.draft.teaser ?? '', /^Dramatische Szenen/);
+    // Two sentences over two short lines with no recognisable credit are text.
+    const e = imp(`Die Stadt plant den Umbau des Marktplatzes\n\nDie Arbeiten sollen im Mai beginnen. Der Rat hat zugestimmt.\n\nDer Markt zieht um.\nNeuer Standort\nDie Händler sind skeptisch.\nAlter Bahnhof\n\n${BODY}`);
+    assert.deepEqual(figures(e.draft), []);
+  });
+
+  test('dates and metadata: "Akt." and an update stamp after the date, two date lines are no entry, "Available from … to …", "NewsDuration 2:08"', () => {
+    assert.deepEqual(pick(parseDateLine('14.03.2024 10:41 (Akt. 14.03.2024 12:05)')), [2024, 3, 14, 10, 41]);
+    assert.deepEqual(pick(parseDateLine('Publiziert: 14. März 2024, 10:41')), [2024, 3, 14, 10, 41]);
+    assert.equal(isMetaLabelLine('Available from 02/05/2024 to 30/07/2024'), true);
+    assert.equal(isMetaLabelLine('NewsDuration 2:08'), true);
+    assert.equal(isMetaLabelLine('Available for everyone from Monday'), false);
+    const d = imp(`LIVE\n\nBudget-Loch: Regierung verkündet jetzt Sparpaket\n\nDie Regierung hat sich in der Nacht auf ein Sparpaket geeinigt. Um 11 Uhr treten Kanzler und Minister vor die Presse.\nRedaktion Heute\n14.03.2024, 10:15\nAkt. 14.03.2024, 11:52\n\n11.52 Uhr\nFragerunde beendet\nDamit ist die Pressekonferenz vorbei. Die Details sollen am Mittwoch beschlossen werden.\n11.37 Uhr\nPensionisten nicht betroffen\nDie Anpassung der Pensionen soll wie geplant erfolgen, betont der Kanzler.\n11.04 Uhr\nKanzler eröffnet die PK\nDer Kanzler spricht von einem fairen Paket, das alle Ressorts treffe.\n`);
+    assert.deepEqual(entries(d.draft), ['11:52 Fragerunde beendet', '11:37 Pensionisten nicht betroffen', '11:04 Kanzler eröffnet die PK']);
+  });
+
+  test('an author after the publication date, or alone after the teaser, is the byline; a heading that reads like a name is not', () => {
+    const a = imp(`Polizei\n\nEinbruch in Kleingartenanlage – Polizei sucht Zeugen\n\nVeröffentlicht am 12. März 2024 von Jana Beispiel\n\n${BODY}`);
+    assert.equal(a.draft.byline, 'Jana Beispiel');
+    const b = imp(`Lieferwagen rollt führerlos in eine Bäckerei\n\nAm Mittwochmorgen ist ein Lieferwagen eine Strasse hinuntergerollt. Der Fahrer hatte die Handbremse vergessen.\n\nDarum gehts\n\nEin Lieferwagen rollte ohne Fahrer in eine Bäckerei, die Verkäuferin wurde leicht verletzt.\n\nNadia Beispiel\n\n${BODY}`);
+    assert.equal(b.draft.byline, 'Nadia Beispiel');
+    assert.deepEqual(heads(b.draft), ['#Darum gehts']);
+    const c = imp(`Die Polizei will Gesichtserkennung an der Grenze\n\nEin Entwurf für ein neues Polizeigesetz liegt vor. Kritiker sprechen von Überwachung.\n\nDas Innenministerium hat den Entwurf an die Verbände verschickt, die Frist läuft bis April.\n\nKritik der Datenschutzbeauftragten\n\nDie Datenschutzbeauftragte hält den Entwurf für verfassungswidrig und kündigt eine Stellungnahme an.\n`);
+    assert.equal(c.draft.byline, undefined);
+    assert.deepEqual(heads(c.draft), ['#Kritik der Datenschutzbeauftragten']);
+  });
+
+  test('rails and furniture: "Up Next", a footer copyright, account messages, lone paywall badges, a video still\'s credit after its description', () => {
+    const d = imp(`Video\n\nSnow plows can't keep up as Halifax digs out from record storm\nNewsDuration 2:08\nCrews in Halifax have been working around the clock after nearly 70 centimetres of snow fell. The city will bring in contractors. (Jordan Sample/CBC News)\n\nResidents say side streets have been blocked since Saturday, and the city promises help by the weekend.\n\nUp Next\nPower restored to most homes in Cape Breton\n1:42\nFerry service resumes between the islands\n0:58\n\n©2024 CBC/Radio-Canada. All rights reserved.\n`);
+    assert.equal(d.draft.kind, 'article');
+    assert.deepEqual(entries(d.draft), []);
+    assert.match(d.draft.teaser ?? '', /contractors\.$/);
+    assert.equal(figures(d.draft)[0]?.credit, 'Jordan Sample/CBC News');
+    for (const l of ['Vielen Dank für Ihre Registrierung. Sie haben jetzt den Aktivierungslink erhalten.', 'DOLO+', 'GA+ Artikel', 'Kostenpflichtiger Inhalt', 'Why you can trust Sky News', 'Please use Chrome browser for a more accessible video player']) assert.equal(isWidgetLine(l), true, l);
+    for (const l of ['G+ Stiftung fördert Schulen', 'Vielen Dank an alle Helfer']) assert.equal(isWidgetLine(l), false, l);
+  });
+});
