@@ -730,7 +730,7 @@ describe('the tenth round (Swiss, Austrian and English sites, galleries, video p
   test('an author after the publication date, or alone after the teaser, is the byline; a heading that reads like a name is not', () => {
     const a = imp(`Polizei\n\nEinbruch in Kleingartenanlage – Polizei sucht Zeugen\n\nVeröffentlicht am 12. März 2024 von Jana Beispiel\n\n${BODY}`);
     assert.equal(a.draft.byline, 'Jana Beispiel');
-    const b = imp(`Lieferwagen rollt führerlos in eine Bäckerei\n\nAm Mittwochmorgen ist ein Lieferwagen eine Strasse hinuntergerollt. Der Fahrer hatte die Handbremse vergessen.\n\nDarum gehts\n\nEin Lieferwagen rollte ohne Fahrer in eine Bäckerei, die Verkäuferin wurde leicht verletzt.\n\nNadia Beispiel\n\n${BODY}`);
+    const b = imp(`Lieferwagen rollt führerlos in eine Bäckerei\n\nAm Mittwochmorgen ist ein Lieferwagen eine Strasse hinuntergerollt. Der Fahrer hatte die Handbremse vergessen.\n\nDarum gehts\n\nEin Lieferwagen rollte ohne Fahrer in eine Bäckerei, die Verkäuferin wurde leicht verletzt.\n\nDer Lieferwagen kam im Verkaufsraum zum Stehen.\n20min/Leserreporter\nDie Polizei sperrte die Strasse.\nKantonspolizei Zürich\n\nNadia Beispiel\n\n${BODY}`);
     assert.equal(b.draft.byline, 'Nadia Beispiel');
     assert.deepEqual(heads(b.draft), ['#Darum gehts']);
     const c = imp(`Die Polizei will Gesichtserkennung an der Grenze\n\nEin Entwurf für ein neues Polizeigesetz liegt vor. Kritiker sprechen von Überwachung.\n\nDas Innenministerium hat den Entwurf an die Verbände verschickt, die Frist läuft bis April.\n\nKritik der Datenschutzbeauftragten\n\nDie Datenschutzbeauftragte hält den Entwurf für verfassungswidrig und kündigt eine Stellungnahme an.\n`);

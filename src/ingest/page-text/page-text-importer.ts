@@ -229,7 +229,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   }
   if (head.headlineDerived && lines.length === 1 && lines[0]!.text.length > 2000) warnings.push('the page has no line structure; it was imported as one block of text');
 
-  // A name alone early in the body, where a sub-heading would stand, on a page without a byline: the author
+  // A name alone early in the body, first or under the pictures, on a page without a byline: the author
   // (its date lines were publication lines and are gone; "Nadia Beispiel", 20 Minuten).
   if (!byline) {
     // Two or three capitalised words, none a sentence's first word ("Zur Person") or a particle ("Kritik der …").
@@ -237,7 +237,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
       !t.split(' ').some((w) => SENTENCE_START_WORDS.has(w.toLowerCase()));
     const at = body.slice(0, 8).findIndex((b) => b.type === 'heading' && plainName(b.text));
     const next = body[at + 1];
-    if (at >= 0 && next?.type === 'paragraph') {
+    // Where a byline stands: first, or right under the pictures — not between paragraphs ("Betroffene Modelle").
+    if (at >= 0 && next?.type === 'paragraph' && (at === 0 || body[at - 1]!.type === 'figure')) {
       const name = (body[at] as { text: string }).text;
       byline = { byline: name, authors: [{ name }] };
       body = [...body.slice(0, at), ...body.slice(at + 1)];
