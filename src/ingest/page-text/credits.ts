@@ -84,13 +84,15 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   const nul = /^(.*[.!?])null\s+(\S.{1,100})$/u.exec(line);
   if (nul && looksLikeBareCredit(nul[2]!)) return { caption: nul[1]!.trim(), credit: nul[2]!.trim(), strong: true };
   // "… March 12, 2024. REUTERS/Name/File Photo": an agency in capitals and a slash after the caption's last sentence.
-  const agency = /^(.{10,}?[.!?]["'”’)]*)\s+((?:REUTERS|AFP|AP|EPA|DPA|ANP|KEYSTONE|XINHUA|POOL)(?: Photo)?\/[^/\s].{1,100})$/u.exec(line);
+  // Every credit form below has a slash, a bar or brackets: a line without any is no caption-with-credit of these kinds.
+  const slash = line.includes('/') || line.includes('|');
+  const agency = slash ? /^(.{10,}?[.!?]["'”’)]*)\s+((?:REUTERS|AFP|AP|EPA|DPA|ANP|KEYSTONE|XINHUA|POOL)(?: Photo)?\/[^/\s].{1,100})$/u.exec(line) : null;
   if (agency && !/[.!?]$/.test(agency[2]!)) return { caption: agency[1]!, credit: agency[2]!.trim(), strong: true };
   // "… auf die Fahrbahn gestellt.picture alliance/dpa | Name": a known source with its separator after the last sentence, glued or not.
-  const known = /^(.{10,}?[.!?]["'”’)]*)\s*((?:picture[- ]alliance|imago(?: images)?|getty images|dpa|afp|epa|keystone)\s*[/|].{1,90})$/iu.exec(line);
+  const known = slash ? /^(.{10,}?[.!?]["'”’)]*)\s*((?:picture[- ]alliance|imago(?: images)?|getty images|dpa|afp|epa|keystone)\s*[/|].{1,90})$/iu.exec(line) : null;
   if (known && looksLikeBareCredit(known[2]!)) return { caption: known[1]!, credit: known[2]!.trim(), strong: true };
   // "… Menschen. (Bild: Name (Luzern, 2. Juli 2023))" (CH Media): the place and date of the shot inside the credit's brackets.
-  const nested = /^(.*\S)\s*\(((?:Bild|Foto|Photo)\s*:\s*[^()]{2,80}?)\s*\([^()]{2,60}\)\)\.?$/u.exec(line);
+  const nested = /\)\)\.?$/.test(line) ? /^(.*\S)\s*\(((?:Bild|Foto|Photo)\s*:\s*[^()]{2,80}?)\s*\([^()]{2,60}\)\)\.?$/u.exec(line) : null;
   if (nested) {
     const inner = labelledCredit(nested[2]!);
     if (inner && inner.caption === '') return { caption: nested[1]!, credit: inner.credit, strong: true };
