@@ -416,6 +416,10 @@ const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|mei
  * so a sentence-start word in second (or third) place marks the cut.
  */
 function datelinePrefix(text: string): { place: string; text: string } | undefined {
+  // "Syke – Wo früher …" (Kreiszeitung): the place before a dash.
+  const dashed = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+[–—]\s+(\p{Lu}.*)$/u.exec(text);
+  if (dashed && dashed[1]!.length <= 40 && !SENTENCE_START_WORDS.has(dashed[1]!.split(/[ /-]/)[0]!.toLowerCase()) && wordCount(dashed[2]!) >= 8 &&
+    endsSentence(dashed[2]!)) return { place: dashed[1]!, text: dashed[2]! };
   // "Krefeld · Die Stadt …" (Rheinische Post): the place before a middle dot.
   const dotted = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+·\s+(\p{Lu}.*)$/u.exec(text);
   if (dotted && dotted[1]!.length <= 40 && wordCount(dotted[2]!) >= 6) return { place: dotted[1]!, text: dotted[2]! };

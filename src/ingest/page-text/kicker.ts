@@ -164,6 +164,15 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
   if (colon) return { ...colon, evidence: 8 };
   const words = line.split(' ');
   if (words.length < 4 || line.length > LIMITS.headline + LIMITS.kicker) return { headline: line };
+  // "Havelfähre Ketzin - Nach 90 Jahren droht …", "Kommunalfinanzen - Die Städte …" (rbb24, Cicero): a short
+  // kicker joined by a dash, when the rest opens like a sentence. A headline's own dash joins two phrases.
+  const dash = /^(\S.{1,50}?)\s+[-–—]\s+(\p{Lu}.*)$/u.exec(line);
+  if (dash && wordCount(dash[1]!) <= 4) {
+    const kw = dash[1]!.split(' ');
+    const rest = dash[2]!.split(' ');
+    const s = SENTENCE_START.has(lc(rest[0]!)) && !isTitleCase(rest) ? score(kw, rest, ctx, false) : undefined;
+    if (s !== undefined && s >= THRESHOLD) return { kicker: dash[1]!, headline: dash[2]!, evidence: s };
+  }
   let best: { k: number; s: number; kicker: string; headline: string } | undefined;
   const consider = (kw: string[], rest: string[], glued: boolean) => {
     const s = score(kw, rest, ctx, glued);
