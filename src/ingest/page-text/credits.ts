@@ -125,6 +125,13 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   if (!last) return undefined;
   let credit = cleanCredit(line.slice(last.after));
   if (!credit || credit.includes(':')) return undefined;
+  // "Foto: Name/FUNKE Foto Services © FUNKE Foto Services | …" (Funke): a line that opens with a label is all
+  // credit; the photographer's part is the credit, the rights holder's repeat after © goes.
+  const opening = last.label === '©' ? /^(?:Fotos?|Bild|Photo|Image)\s*:\s*(\S.{1,100})$/i.exec(line.slice(0, last.at).trim()) : null;
+  if (opening) {
+    const first = cleanCredit(opening[1]!);
+    if (first) return { caption: '', credit: first, strong: true };
+  }
   // "Image: Part of the railing … Pic: PA" (Sky News): the picture's label before the caption goes.
   let caption = line.slice(0, last.at).trim().replace(/^(?:image|picture|photo|bild|foto)\s*:\s+(?=\S)/i, '');
   // "… im Regen. © NDR Foto: Name": the rights holder and the photographer, one credit.

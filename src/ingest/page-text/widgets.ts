@@ -59,6 +59,8 @@ const PATTERNS: RegExp[] = [
   /^(?:[\p{Lu}\d]{1,7}\s?\+(?:\s*(?:artikel|inhalt))?|kostenpflichtiger (?:inhalt|artikel)|bezahlinhalt|abo-inhalt|premium-inhalt)$/iu,
   // A footer's copyright: "©2024 CBC/Radio-Canada. All rights reserved.", "© 2024 Verlag GmbH – Alle Rechte vorbehalten".
   /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s*[^©]{2,80}?[.,–-]?\s*(?:all rights reserved|alle rechte vorbehalten)\.?$/i,
+  // "Möchten Sie zur mobilen Ansicht wechseln?" / "Ja Nein": a version switch.
+  /^(?:möchten sie zur (?:mobilen|desktop)[- ]?(?:ansicht|version|seite) wechseln\??|ja nein|switch to (?:the )?(?:mobile|desktop) (?:site|version|view)\??)$/i,
   // "Account/Login", "Anmelden | Registrieren": account links.
   /^(?:account|konto|mein konto|login|log in|anmelden|einloggen|registrieren|register|sign in|sign up|abo)(?:\s*[/|]\s*(?:account|konto|login|log in|anmelden|einloggen|registrieren|register|sign in|sign up|abo|abonnieren|subscribe))+$/i,
   // "Kommentare lesen (48 Beiträge)", "In Pocket speichern", "Save to Pocket": comment links and read-later tools.
