@@ -368,6 +368,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         t = dl.text;
         head.guesses.push(`"${dl.place}" before the teaser was taken as the dateline — check it`);
       }
+      // "14.03.2024 Nach 40 Jahren tauscht …" (vol.at): the page's date glued before the teaser.
+      const dated = /^(\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?)\s+(?=[\p{Lu}„"»])/u.exec(t);
+      const datedAt = dated ? parseDateLine(dated[1]!) : undefined;
+      if (dated && datedAt) {
+        notePageDate(datedAt);
+        t = t.slice(dated[0].length);
+      }
       // A video's description ending with its still's credit ("… sidewalks. (Jordan Sample/CBC News)").
       const still = /^(.*[.!?]["'“”»«’)]*)\s+\(([^()]{3,80}\/[^()]{2,80})\)$/u.exec(t);
       if (still && looksLikeBareCredit(still[2]!) && !head.figures.length) {

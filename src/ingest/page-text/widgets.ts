@@ -102,7 +102,7 @@ const PATTERNS: RegExp[] = [
   /^(?=.{0,240}\b(?:adblocker|ad-blocker|ad blocker|werbeblocker)\b).{0,240}\b(?:aktiviert|deaktivier\w*|disable\w*|whitelist|ausnahme)\b.{0,240}$/i,
   /^(?:wetter in [\p{L} -]{2,30} )?(?:[\p{L}-]+ ){0,3}-?\d{1,2}(?:[.,]\d)?\s?°\s?c?$/iu,
   // Browser and JavaScript notices: "… kann nicht mehr über Internet Explorer abgerufen werden …", "Please enable JavaScript …".
-  /^(?=.{0,400}\b(?:browser|internet explorer|javascript)\b)(?=.{0,400}(?:nicht (?:mehr )?(?:unterstützt|abgerufen|aktualisiert)|veraltet|no longer supported|not supported|out of date|outdated|aktivieren sie|deaktiviert|please enable|is disabled|update your browser|anderen browser|different browser|please use|bitte nutzen sie|bitte verwenden sie)).{10,400}$/i,
+  /^(?=.{0,400}\b(?:browser|internet explorer|javascript)\b)(?=.{0,400}(?:nicht (?:mehr )?(?:unterstützt|abgerufen|aktualisiert)|veraltet|no longer supported|not supported|out of date|outdated|aktivieren sie|deaktiviert|please enable|is disabled|update your browser|anderen browser|different browser|unterstützten browser|supported browser|please use|bitte nutzen sie|bitte verwenden sie)).{10,400}$/i,
   // "Why you can trust Sky News", "Warum Sie uns vertrauen können": a trust or about-us link.
   /^(?:why you can trust|warum sie uns vertrauen können|so arbeiten wir|how we work)\b.{0,40}$/i,
   // A link to another story inside the text: "Lesen Sie auch: Das ist das Programm für 2024".
