@@ -37,7 +37,7 @@ function parseRelative(line: string): PublicationDates | undefined {
   return { dateOnly: false, relative: { kind: label ? kindOf(label) : 'stand', minutesAgo: n * per } };
 }
 
-const LABEL = /(?:zuletzt\s+)?(?:veröffentlicht|erstveröffentlichung|erstellt|erschienen|publiziert|first published|published|posted|aktualisiert|geändert|bearbeitet|last updated|updated|last modified|modified|stand|datum|date)(?:\s+(?:am|um|on|at))?\s*:?/gi;
+const LABEL = /(?:zuletzt\s+)?(?:veröffentlicht|erstveröffentlichung|erstellt|erschienen|publiziert|first published|published|issued|posted|aktualisiert|geändert|bearbeitet|last updated|updated|last modified|modified|stand|datum|date)(?:\s+(?:am|um|on|at))?\s*:?/gi;
 
 function kindOf(label: string): 'published' | 'updated' | 'stand' {
   const l = label.toLowerCase();

@@ -123,8 +123,15 @@ const PATTERNS: RegExp[] = [
 ];
 
 /** True for a line that is page furniture, not article text. */
+/** Patterns that need the line's own case (the lines above are compared in lower case). */
+const CASED: RegExp[] = [
+  // "Read moreParis transport: …": the link label glued to the linked title.
+  /^(?:Read more|Lesen Sie auch|Weiterlesen)(?=\p{Lu}).{8,160}$/u,
+];
+
 export function isWidgetLine(text: string): boolean {
   if (text.length > 500) return false;
+  if (CASED.some((re) => re.test(text.trim()))) return true;
   // A badge or tool in a bulleted list ("• Artikel mit Video-Inhalten") is still furniture.
   const t = text.replace(/[\s:|·•>»›]+$/, '').replace(/^[•·▪●◦‣]\s+/, '').trim().toLowerCase();
   if (!t) return true;
