@@ -748,3 +748,35 @@ describe('the tenth round (Swiss, Austrian and English sites, galleries, video p
     for (const l of ['G+ Stiftung fördert Schulen', 'Vielen Dank an alle Helfer']) assert.equal(isWidgetLine(l), false, l);
   });
 });
+
+describe('the eleventh round (Cicero, Kreiszeitung, Funke, Austrian and English sites)', () => {
+  test('a dash-joined kicker before a sentence start; a headline\'s own dash stays', () => {
+    assert.deepEqual(splitKicker('Kommunalfinanzen - Die Städte stehen mit dem Rücken zur Wand', { bodyText: '', language: 'de' }), { kicker: 'Kommunalfinanzen', headline: 'Die Städte stehen mit dem Rücken zur Wand' });
+    assert.deepEqual(splitKicker('Streik bei der Bahn - Pendler stranden in Köln und Bonn', { bodyText: '', language: 'de' }), { headline: 'Streik bei der Bahn - Pendler stranden in Köln und Bonn' });
+    assert.deepEqual(splitKicker('Ein Jahr nach der Flut - Die Menschen im Tal bauen wieder auf', { bodyText: '', language: 'de' }).kicker, undefined);
+  });
+
+  test('datelines before the teaser: a place and a dash, a date glued on', () => {
+    const a = imp(`Der Dorfladen kommt zurück nach Gessel\n\nSyke – Wo früher Brötchen gebacken wurden, gibt es bald wieder Milch, Eier und Kaffee: Ein Verein hat die alte Bäckerei gekauft.\n\n${BODY}`);
+    assert.deepEqual([a.draft.dateline, a.draft.teaser?.slice(0, 19)], ['Syke', 'Wo früher Brötchen ']);
+    const b = imp(`Pfänderbahn bekommt neue Gondeln\n\n14.03.2024 Nach 40 Jahren tauscht die Pfänderbahn ihre beiden Gondeln aus. Der Hausberg ist drei Wochen zu.\n\n${BODY}`);
+    assert.match(b.draft.teaser ?? '', /^Nach 40 Jahren/);
+    // A teaser that opens with a sentence's own first word and a dash keeps it.
+    const c = imp(`Der Dorfladen kommt zurück nach Gessel\n\nEndlich – nach drei Jahren ohne Geschäft gibt es im Dorf wieder Milch, Eier und Kaffee zu kaufen.\n\n${BODY}`);
+    assert.equal(c.draft.dateline, undefined);
+  });
+
+  test('credits: a labelled line repeating the holder after ©; a dash before the credit leaves the caption', () => {
+    assert.equal(parseCreditLine('Foto: Jörg Testhagen/FUNKE Foto Services © FUNKE Foto Services | FUNKE Foto Services')?.credit, 'Jörg Testhagen/FUNKE Foto Services');
+    const d = imp(`Wasserschaden: Volksschule gesperrt\n\nNach einem Rohrbruch fällt der Unterricht für 240 Kinder aus. Die Stadt organisiert eine Notbetreuung.\n\n${BODY}\nDie Feuerwehr pumpte stundenlang Wasser aus dem Keller. - © FMT-Pictures/MW\n\nDer Schaden ist noch nicht beziffert, die Versicherung hat einen Gutachter geschickt.\n`);
+    assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [['Die Feuerwehr pumpte stundenlang Wasser aus dem Keller.', 'FMT-Pictures/MW']]);
+  });
+
+  test('furniture: a version switch, a supported-browser notice, "Read more" glued to a title; "Issued on … Modified …" dates', () => {
+    for (const l of ['Möchten Sie zur mobilen Ansicht wechseln?', 'Ja Nein', 'Bitte wechseln Sie zu einem unterstützten Browser wie Chrome, Firefox, Safari oder Edge.', 'Read moreParis transport: what changes for visitors']) assert.equal(isWidgetLine(l), true, l);
+    assert.equal(isWidgetLine('Read more about the plans on the council website'), false);
+    const d = imp(`France\n\nParis metro line 14 extension delayed again as tunnel work runs over\n\nIssued on: 14/03/2024 - 15:20Modified: 14/03/2024 - 16:02\n\nThe opening of the southern extension has been pushed back by six months, the operator said on Thursday.\n\nEngineers found water in a tunnel section, and repairs will take until the autumn.\n`);
+    assert.equal(d.draft.headline, 'Paris metro line 14 extension delayed again as tunnel work runs over');
+    assert.equal(d.draft.updatedAt, '2024-03-14T16:02:00+01:00');
+  });
+});
