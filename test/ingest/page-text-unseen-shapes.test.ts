@@ -780,14 +780,3 @@ describe('the eleventh round (Cicero, Kreiszeitung, Funke, Austrian and English 
     assert.equal(d.draft.updatedAt, '2024-03-14T16:02:00+01:00');
   });
 });
-
-describe('a headline no page prints', () => {
-  test('one word or a web address over a head a few lines below: the head is read again from there', () => {
-    const d = imp(`LOGIN\n\nRegistrierung\n\nDas Benutzerkonto ist kostenlos und kann jederzeit wieder gelöscht werden.\n\nBasel\n\nDas Kleinbasler Rheinufer bekommt mehr Buvetten\n\nDie Regierung will zwischen Wettsteinbrücke und Kaserne drei zusätzliche Standorte ausschreiben. Anwohnerinnen fürchten Lärm.\n\n${BODY}`);
-    assert.equal(d.draft.headline, 'Das Kleinbasler Rheinufer bekommt mehr Buvetten');
-    assert.ok(d.warnings.some((w) => /did not read like a head/.test(w)), 'the editor is told');
-    // A one-word headline over ticker entries stays ("Nachrichten-Ticker").
-    const t = imp(`Nachrichten-Ticker\n\n03:44 Bergungsarbeiten nach Zugunglück dauern an\n\nMeerbusch - Die Räumungsarbeiten an der Unfallstelle wurden in der Nacht fortgesetzt.\n\n03:10 Verdächtige Pakete führen zu Fehlalarmen\n\nPotsdam - Im Raum Berlin mehren sich die Fehlalarme wegen verdächtiger Pakete.\n\n03:08 Schläger von King versteigert\n\nNew York - Der Schläger wurde für 125 000 Dollar versteigert.\n`);
-    assert.equal(t.draft.headline, 'Nachrichten-Ticker');
-  });
-});

@@ -12,12 +12,10 @@ import { parseHead } from './head.js';
 import { findHeadStart, takePageTitle, tidyHeadLines } from './head-start.js';
 import { detectProfile } from './site-profiles.js';
 import { detectLanguage } from './language.js';
-import { endsSentence, normaliseText, toLines, wordCount, type Line } from './lines.js';
-import { parseCreditLine } from './credits.js';
+import { normaliseText, toLines, wordCount, type Line } from './lines.js';
 import { arrangePictures } from './pictures.js';
 import { parsePublicationLine, type PublicationDates } from './publication-dates.js';
 import { findTailRails, parseRailHeading } from './rails.js';
-import { isOwnLineKicker } from './kicker.js';
 import { dropTeaserRepeat } from './teaser-repeat.js';
 import { assertImportableText } from './text-guards.js';
 import { parseTickerBody } from './ticker-body.js';
@@ -135,19 +133,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
   const headCtx = { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }),
     ...(headStart.kickerBelow !== undefined && { kickerBelow: headStart.kickerBelow }) };
-  let head = parseHead(lines, 0, end, headCtx);
-  // A headline no page prints — one word or a web address ("Registrierung", "evangelisch.de") — over a
-  // page whose real head comes a few lines later: read the head again from there.
-  const retry = !head.headlineDerived ? laterHeadStart(lines, end, head.headline, isTickerLine) : undefined;
-  if (retry !== undefined) {
-    const again = parseHead(lines, retry, end, headCtx);
-    // Only when the second reading takes the line found as its headline (not, say, a picture's alt text).
-    if (again.headline && !again.headlineDerived && (lines[retry]!.text.endsWith(again.headline) || lines[retry + 1]?.text.endsWith(again.headline))) {
-      head = again;
-      for (let k = 0; k < retry; k++) furniture.add(k);
-      warnings.push(`"${lines[retry - 1]?.text.slice(0, 40) ?? ''}" and the lines above it did not read like a head; the head was read from the next lines — check it`);
-    }
-  }
+  const head = parseHead(lines, 0, end, headCtx);
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
   warnings.push(...head.guesses);
@@ -379,31 +365,4 @@ function inMenuBox(lines: Line[], k: number): boolean {
 /** The head says the story is an interview ("Interview mit …", "Mit ihr sprach …", "im Gespräch"). */
 function isInterview(headText: string): boolean {
   return /\binterview\b|\bmit (?:ihr|ihm|ihnen) sprach\b|\bim gespräch mit\b|\bsprach mit\b/i.test(headText);
-}
-
-/**
- * Where the head starts when the headline the rules found is no headline at all
- * (one word, or a web address) and the page's head stands a few lines below it:
- * the first title-like line (three to twenty-five words, no final period) within
- * twelve lines, with running text within the next three lines. Undefined when
- * the headline is plausible or no such line follows.
- */
-function laterHeadStart(lines: Line[], end: number, headline: string, isStructural: (l: Line) => boolean): number | undefined {
-  const implausible = wordCount(headline) <= 1 || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,6}$/u.test(headline);
-  if (!implausible) return undefined;
-  const at = lines.findIndex((l, k) => k < Math.min(end, 40) && (l.text === headline || l.text.endsWith(headline)));
-  if (at < 0) return undefined;
-  for (let k = at + 1; k < Math.min(end, at + 13); k++) {
-    const t = lines[k]!.text;
-    const words = wordCount(t);
-    if (isStructural(lines[k]!) || words < 3 || words > 25 || t.length > LIMITS.headline || /[.:;,]$/.test(t) || !/^[\p{Lu}\d„"«»'‚]/u.test(t)) continue;
-    if (parseByline(t) || parseCreditLine(t) || isWidgetLine(t)) continue;
-    let text = false;
-    for (let j = k + 1; j < Math.min(end, k + 4) && !text; j++) text = lines[j]!.text.length >= 80 && endsSentence(lines[j]!.text);
-    if (!text) continue;
-    // The kicker printed right above it in its box belongs to the head.
-    const above = lines[k - 1];
-    return above && k - 1 > at && above.group === lines[k]!.group && isOwnLineKicker(above.text, t) ? k - 1 : k;
-  }
-  return undefined;
 }
