@@ -81,7 +81,7 @@ export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = 
 export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   if (line.length > LIMITS.caption + LIMITS.credit + 20) return undefined;
   // An empty credit label printed as "null" by one CMS: "… 9 a.m.null Name/agency".
-  const nul = /^(.*[.!?])null\s+(\S.{1,100})$/u.exec(line);
+  const nul = line.includes('null') ? /^(.*[.!?])null\s+(\S.{1,100})$/u.exec(line) : null;
   if (nul && looksLikeBareCredit(nul[2]!)) return { caption: nul[1]!.trim(), credit: nul[2]!.trim(), strong: true };
   // "… March 12, 2024. REUTERS/Name/File Photo": an agency in capitals and a slash after the caption's last sentence.
   // Every credit form below has a slash, a bar or brackets: a line without any is no caption-with-credit of these kinds.
@@ -119,7 +119,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
     last = { at, after: m.index + m[0].length, label: m[1]! };
   }
   COPYRIGHT_AT.lastIndex = 0;
-  for (let m = COPYRIGHT_AT.exec(line); m; m = COPYRIGHT_AT.exec(line)) {
+  const mayHoldCopyright = line.includes('©') || /\(c\)|copyright|rechte vorbehalten|rights reserved/i.test(line);
+  for (let m = mayHoldCopyright ? COPYRIGHT_AT.exec(line) : null; m; m = COPYRIGHT_AT.exec(line)) {
     if (!last || m.index > last.at) last = { at: m.index + (m[0].length - m[0].trimStart().length), after: m.index + m[0].length, label: '©' };
   }
   if (!last) return undefined;

@@ -307,7 +307,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
  */
 function splitMetaTail(line: string): { text: string; source?: string; author?: string } {
   // "Veröffentlicht am 12. März 2024 von Redaktion", "… 14.03.2024 – Von Name": the author after the date.
-  const by = line.length <= 200 ? /^(.*\d.*?)\s*[–—-]?\s+[Vv]on\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*(?:[–—-]\s*(.*))?$/u.exec(line) : null;
+  const by = line.length <= 200 && /\s[Vv]on\s/.test(line) && /\d/.test(line) ? /^(.*\d.*?)\s*[–—-]?\s+[Vv]on\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*(?:[–—-]\s*(.*))?$/u.exec(line) : null;
   if (by && (!by[3] || /^(?:lesedauer|lesezeit|reading time)\b/i.test(by[3]))) {
     const rest = splitMetaTail(by[1]!.trim());
     return { ...rest, author: by[2]! };
