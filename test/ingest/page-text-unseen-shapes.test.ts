@@ -772,6 +772,14 @@ describe('the eleventh round (Cicero, Kreiszeitung, Funke, Austrian and English 
     assert.deepEqual(figures(d.draft).map((f) => [f.caption, f.credit]), [['Die Feuerwehr pumpte stundenlang Wasser aus dem Keller.', 'FMT-Pictures/MW']]);
   });
 
+  test('ticker times after a weekday and a day in words without the year; with the year it stays the page\'s date', () => {
+    assert.deepEqual(pickEntry(parseEntryStart('Donnerstag, 14. März - 14:10 Uhr')), [14, 10, true]);
+    assert.deepEqual(pickEntry(parseEntryStart('13. März, 16:48 Uhr')), [16, 48, true]);
+    assert.equal(parseEntryStart('Donnerstag, 14. März 2024 - 14:10 Uhr')?.rest ?? '', '', 'no title');
+    const d = imp(`Ostschweiz\n\nStadt-Ticker: Was in der Stadt passiert\n\nIm Ticker finden Sie aktuelle Meldungen aus der Stadt und den umliegenden Gemeinden.\n\nDonnerstag, 14. März - 14:10 Uhr\n\nNeue Linde am Marktplatz\n\nDie Stadtgärtnerei hat am Donnerstag eine neue Linde gepflanzt.\n\nDonnerstag, 14. März - 09:05 Uhr\n\nVelobrücke gesperrt\n\nWegen Reparaturen ist die Velobrücke ab Montag gesperrt.\n\nMittwoch, 13. März - 16:48 Uhr\n\nStadtrat verabschiedet Rechnung\n\nDie Rechnung schliesst mit einem Plus von 6,3 Millionen Franken.\n`);
+    assert.deepEqual(entries(d.draft), ['14:10 Neue Linde am Marktplatz', '09:05 Velobrücke gesperrt', '16:48 Stadtrat verabschiedet Rechnung']);
+  });
+
   test('furniture: a version switch, a supported-browser notice, "Read more" glued to a title; "Issued on … Modified …" dates', () => {
     for (const l of ['Möchten Sie zur mobilen Ansicht wechseln?', 'Ja Nein', 'Bitte wechseln Sie zu einem unterstützten Browser wie Chrome, Firefox, Safari oder Edge.', 'Read moreParis transport: what changes for visitors']) assert.equal(isWidgetLine(l), true, l);
     assert.equal(isWidgetLine('Read more about the plans on the council website'), false);
@@ -780,3 +788,7 @@ describe('the eleventh round (Cicero, Kreiszeitung, Funke, Austrian and English 
     assert.equal(d.draft.updatedAt, '2024-03-14T16:02:00+01:00');
   });
 });
+
+function pickEntry(e: ReturnType<typeof parseEntryStart>): unknown[] {
+  return [e?.hour, e?.minute, e?.strong];
+}

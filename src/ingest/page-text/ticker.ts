@@ -92,6 +92,16 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     date = parseDateLine(dm[1]!.replace(/\.$/, '.'));
     if (date) text = text.slice(dm[0].length);
   }
+  // "Donnerstag, 14. März - 14:10 Uhr" (Swiss city tickers): the day and month in words, perhaps without the year.
+  let dayNamed = false;
+  if (!dm) {
+    const dn = /^(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend),?\s+)?(\d{1,2})\.\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s*[-–—,|]\s*(?=\d{1,2}[:.]\d{2})/.exec(text);
+    // With its year such a line is the page's date ("14. März 2024, 18:03 Uhr"), read elsewhere.
+    if (dn) {
+      text = text.slice(dn[0].length);
+      dayNamed = true;
+    }
+  }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date) return undefined;
@@ -99,7 +109,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const hour = Number(hh);
   const minute = Number(mm);
   if (hour > 23 || minute > 59) return undefined;
-  const strong = !!uhr || !!zone || sep === '|';
+  const strong = !!uhr || !!zone || sep === '|' || dayNamed;
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
