@@ -780,6 +780,11 @@ describe('the eleventh round (Cicero, Kreiszeitung, Funke, Austrian and English 
     assert.deepEqual(entries(d.draft), ['14:10 Neue Linde am Marktplatz', '09:05 Velobrücke gesperrt', '16:48 Stadtrat verabschiedet Rechnung']);
   });
 
+  test('dash-bullet tags under an entry\'s time are not its title; a dash bullet that is the text stays', () => {
+    const d = imp(`Latest from RTÉ News\n\nUpdates from around the country and beyond, as they happen.\n\n16:48\n- Ireland\n- RTÉ News\nDublin Bus to add 60 electric buses\nDublin Bus will put 60 new battery-electric buses into service from May.\n\n16:12\n- Weather\nStatus yellow wind warning for five counties\nMet Éireann has issued a wind warning from 9pm tonight.\n\n14:00\nMinister defends housing targets\n- The figures were published this morning and show a drop of a fifth.\n`);
+    assert.deepEqual(entries(d.draft), ['16:48 Dublin Bus to add 60 electric buses', '16:12 Status yellow wind warning for five counties', '14:00 Minister defends housing targets']);
+  });
+
   test('furniture: a version switch, a supported-browser notice, "Read more" glued to a title; "Issued on … Modified …" dates', () => {
     for (const l of ['Möchten Sie zur mobilen Ansicht wechseln?', 'Ja Nein', 'Bitte wechseln Sie zu einem unterstützten Browser wie Chrome, Firefox, Safari oder Edge.', 'Read moreParis transport: what changes for visitors']) assert.equal(isWidgetLine(l), true, l);
     assert.equal(isWidgetLine('Read more about the plans on the council website'), false);

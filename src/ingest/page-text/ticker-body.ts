@@ -1,7 +1,7 @@
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, type BodyOptions } from './body-blocks.js';
 import { dateToIso, type FoundDate } from './dates.js';
-import { sameGroup, type Line } from './lines.js';
+import { sameGroup, wordCount, type Line } from './lines.js';
 import { splitLongText } from './split-long-text.js';
 import {
   assignDays, dayLine, entryStartAt, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
@@ -86,6 +86,10 @@ export function parseTickerBody(
     }
     const entryDate = start.date ?? currentDate;
     const entry: RawEntry = { start, body: [], ...(entryDate && { date: entryDate }) };
+    // Topic and source tags printed as dash bullets under the time ("- Ireland" / "- RTÉ News", RTÉ): not the title.
+    let tags = 0;
+    while (tags < 3 && span.length > tags + 1 && /^[-–•·]\s+\S.{0,30}$/.test(span[tags]!.text) && wordCount(span[tags]!.text) <= 4) tags++;
+    if (tags) span.splice(0, tags);
     let b = 0;
     let lead: string | undefined;
     const nextText = span[0]?.text;
