@@ -224,16 +224,26 @@ describe('Web Push for a reader in Chromium', { skip: missingChromium() }, () =>
     await until('the tab is controlled', async () => page.evaluate('navigator.serviceWorker.controller !== null'));
     const v = await until('an activated /sw.js', async () => versions.find((x) => x.scriptURL === `${base}/sw.js` && x.status === 'activated'));
     for (const url of ['https://evil.example/x', '//evil.example/x', 'javascript:alert(1)', '/\\evil.example']) {
-      await cdp.send('ServiceWorker.deliverPushMessage', { origin: base, registrationId: v.registrationId, data: JSON.stringify({ title: 'Falle', body: '', url }) });
+      // DevTools drops a push for a worker it is still waking on a busy machine (the full suite on two cores),
+      // so the message is delivered again every five seconds until its notification shows; a lost push is a
+      // test-harness hiccup, a wrong URL is what this test is about.
+      const deliver = () => cdp.send('ServiceWorker.deliverPushMessage', { origin: base, registrationId: v.registrationId, data: JSON.stringify({ title: 'Falle', body: '', url }) });
+      await deliver();
+      let sentAt = Date.now();
       const data = await until(`the notification for ${url}`, async () => {
         const list = (await page.evaluate('navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((ns) => ns.map((n) => n.data))')) as { url: string }[];
+        if (!list.length && Date.now() - sentAt > 5_000) { await deliver(); sentAt = Date.now(); }
         return list.length ? list : undefined;
-      });
-      assert.deepEqual(data, [{ url: '/' }], url);
+      }, 60_000);
+      // A push delivered twice shows the same notification twice: every one of them must point home.
+      assert.deepEqual([...new Set(data.map((d) => d.url))], ['/'], url);
       const sw = context.serviceWorkers().find((w) => w.url() === `${base}/sw.js`)!;
       await sw.evaluate(`self.registration.getNotifications().then((ns) => { self.dispatchEvent(new NotificationEvent('notificationclick', { notification: ns[0] })); })`);
       await page.waitForURL(`${base}/`, WAIT);
       await page.goBack();
+      // None may be left for the next URL to be mistaken for.
+      await sw.evaluate('self.registration.getNotifications().then((ns) => ns.forEach((n) => n.close()))');
+      await until('no notification left', async () => ((await page.evaluate('navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((ns) => ns.length)')) as number) === 0);
     }
   });
 
