@@ -93,27 +93,17 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       if (ctx.isStructural(l)) {
         // "14.03.2024 | 16:20 Uhr" between headline and teaser is the page's date, not a
         // ticker entry: no text of its own, and running text (not a title) follows.
-        const d = head.headline && !head.teaser ? parseDateLine(t) : undefined;
+        const dated = parseDateLine(t);
+        const d = head.headline && !head.teaser ? dated : undefined;
         const nx = lines[k + 1]?.text ?? '';
-        // Right under the byline ("Von Name" / "14.03.2024, 18.12 Uhr") it is the page's date too.
+        // Right under the byline ("Von Name" / "14.03.2024, 18.12 Uhr") it is the page's date too,
+        // and over it ("14.03.2024 10:48 Uhr" / "Von Name", heise).
         const underByline = k > from && sameGroup(lines[k - 1], l) && !!parseByline(lines[k - 1]!.text);
-        if (underByline) {
-          const bd = parseDateLine(t);
-          if (bd?.hour !== undefined) {
-            notePageDate(bd);
-            k++;
-            continue;
-          }
-        }
-        // Over the byline ("14.03.2024 10:48 Uhr" / "Von Name", heise) it is the page's date too.
-        const overByline = !!parseByline(nx) && !parseDateLine(nx);
-        if (overByline) {
-          const bd = parseDateLine(t);
-          if (bd?.hour !== undefined) {
-            notePageDate(bd);
-            k++;
-            continue;
-          }
+        const overByline = !underByline && !!parseByline(nx) && !parseDateLine(nx);
+        if ((underByline || overByline) && dated?.hour !== undefined) {
+          notePageDate(dated);
+          k++;
+          continue;
         }
         if (!d || d.hour === undefined || !(endsSentence(nx) && nx.length >= 80)) return k;
         notePageDate(d);
