@@ -74,19 +74,36 @@ function trySlider(lines: Line[], i: number, end: number): FoundFigure | undefin
  * that does not. Two pairs at least, at most as many as the counter says.
  */
 function trySliderPairs(lines: Line[], i: number, end: number, total: number): FoundFigure | undefined {
+  const read = readCaptionCreditPairs(lines, i + 1, end, {
+    firstJoined: sameGroup(lines[i], lines[i + 1]), max: total, creditWords: 6,
+    allowed: (cap, cr) => !COUNTER.test(cap.text) && !COUNTER.test(cr.text),
+  });
+  return read.figs.length >= 2 ? { figure: read.figs[0]!, more: read.figs.slice(1), next: read.next } : undefined;
+}
+
+/**
+ * Caption and credit line by line from `first`, all in one box: a caption ends a
+ * sentence, a credit is a short line that does not. Stops at the first pair that
+ * is not one. `anchored` says whether any credit was recognisable as one.
+ */
+function readCaptionCreditPairs(lines: Line[], first: number, end: number, opts: {
+  firstJoined: boolean; max: number; creditWords: number; allowed: (cap: Line, cr: Line) => boolean;
+}): { figs: Figure[]; next: number; anchored: boolean } {
   const figs: Figure[] = [];
-  let k = i + 1;
-  while (figs.length < total && k + 1 < end && sameGroup(lines[k - 1], lines[k]) && sameGroup(lines[k], lines[k + 1])) {
-    const cap = lines[k]!.text;
-    const cr = lines[k + 1]!.text;
-    if (!endsSentence(cap) || cap.length > Math.min(LIMITS.caption, LIMITS.alt) || COUNTER.test(cap)) break;
-    if (cr.length > 60 || wordCount(cr) > 6 || /[.!?:]$/.test(cr) || COUNTER.test(cr) || !/^[\p{Lu}\d©]/u.test(cr)) break;
-    const credit = parseCreditLine(cr)?.credit ?? cr.trim();
-    figs.push({ kind: figureKind(cap), alt: cap, caption: cap, credit });
+  let anchored = false;
+  let k = first;
+  while (figs.length < opts.max && k + 1 < end && (k === first ? opts.firstJoined : sameGroup(lines[k - 1], lines[k])) && sameGroup(lines[k], lines[k + 1])) {
+    const cap = lines[k]!;
+    const cr = lines[k + 1]!;
+    if (!endsSentence(cap.text) || cap.text.length > Math.min(LIMITS.caption, LIMITS.alt)) break;
+    if (cr.text.length > 60 || wordCount(cr.text) > opts.creditWords || /[.!?:]$/.test(cr.text) || !/^[\p{Lu}\d©]/u.test(cr.text)) break;
+    if (!opts.allowed(cap, cr)) break;
+    const labelled = parseCreditLine(cr.text);
+    if (labelled?.strong || looksLikeBareCredit(cr.text)) anchored = true;
+    figs.push({ kind: figureKind(cap.text), alt: cap.text, caption: cap.text, credit: labelled?.credit ?? cr.text.trim() });
     k += 2;
   }
-  if (figs.length < 2) return undefined;
-  return { figure: figs[0]!, more: figs.slice(1), next: k };
+  return { figs, next: k, anchored };
 }
 
 /** "Legende: Ein Lieferwagen vor dem Lager. SRF": a caption after its label, a bare credit after the caption's last sentence. */
@@ -233,20 +250,11 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // P: captions and their credits line by line, alone in one box ("Der Lieferwagen kam …" / "20min/Leserreporter" /
   // "Die Kantonspolizei sperrte …" / "Kantonspolizei Zürich", 20 Minuten): two pairs at least, one credit recognisable.
   if (opensGroup && l1 && l2) {
-    const figs: Figure[] = [];
-    let k = i;
-    let anchored = false;
-    while (k + 1 < end && (k === i || sameGroup(lines[k - 1], lines[k])) && sameGroup(lines[k], lines[k + 1])) {
-      const cap = lines[k]!.text;
-      const cr = lines[k + 1]!.text;
-      if (!endsSentence(cap) || cap.length > Math.min(LIMITS.caption, LIMITS.alt) || isStructural(lines[k]!) || parseCreditLine(cap)) break;
-      if (cr.length > 60 || wordCount(cr) > 5 || /[.!?:]$/.test(cr) || !/^[\p{Lu}\d©]/u.test(cr) || isStructural(lines[k + 1]!)) break;
-      const labelled = parseCreditLine(cr);
-      if (labelled?.strong || looksLikeBareCredit(cr)) anchored = true;
-      figs.push({ kind: figureKind(cap), alt: cap, caption: cap, credit: labelled?.credit ?? cr.trim() });
-      k += 2;
-    }
-    if (figs.length >= 2 && anchored && endsGroupAt(k - 1)) return { figure: figs[0]!, more: figs.slice(1), next: k };
+    const read = readCaptionCreditPairs(lines, i, end, {
+      firstJoined: true, max: Infinity, creditWords: 5,
+      allowed: (cap, cr) => !isStructural(cap) && !isStructural(cr) && !parseCreditLine(cap.text),
+    });
+    if (read.figs.length >= 2 && read.anchored && endsGroupAt(read.next - 1)) return { figure: read.figs[0]!, more: read.figs.slice(1), next: read.next };
   }
 
   // A line that is only a credit; a bare name ("dpa") only when it closes the box.
