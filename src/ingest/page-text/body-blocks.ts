@@ -4,12 +4,12 @@ import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { parseDateLine } from './dates.js';
 import { figureKind, tryFigure } from './figures.js';
 import { isDurationLine, isRoleLine, usDateLine, viaCredit } from './head-meta.js';
-
-/** "Redakteurin in der …", "Korrespondent für …", "Autor": an author's role opening its line. */
-const AUTHOR_ROLE = /^(?:[\p{L}-]+\s)?[\p{L}-]*(?:redakteur|korrespondent|reporter|autor|volontär|journalist|editor|correspondent|writer)(?:in|innen)?\b/iu;
 import { endsSentence, endsWithStop, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
+
+/** "Redakteurin in der …", "Korrespondent für …", "Autor": an author's role opening its line. */
+const AUTHOR_ROLE = /^(?:[\p{L}-]+\s)?[\p{L}-]*(?:redakteur|korrespondent|reporter|autor|volontär|journalist|editor|correspondent|writer)(?:in|innen)?\b/iu;
 
 /**
  * Body text → blocks: figures, lists, quotes with a speaker, embeds (a URL alone

@@ -117,6 +117,22 @@ function isMenuWord(text: string): boolean {
   return text.length <= 30 && wordCount(text) <= 3 && !/[.!?:]$/.test(text);
 }
 
+/**
+ * A line in a navigation box: four or more menu entries printed together
+ * ("heise online" / "Newsticker" / "heise Security" / …). A ticker word there
+ * names a section of the site, not the page.
+ */
+export function inMenuBox(lines: Line[], k: number): boolean {
+  const g = lines[k]!.group;
+  let a = k;
+  while (a > 0 && lines[a - 1]!.group === g) a--;
+  let b = k;
+  while (b + 1 < lines.length && lines[b + 1]!.group === g) b++;
+  if (b - a + 1 < 4) return false;
+  for (let j = a; j <= b; j++) if (!isMenuWord(lines[j]!.text)) return false;
+  return true;
+}
+
 /** Short and not a sentence: a line a page prints as furniture. */
 function furnitureLike(text: string): boolean {
   // A menu's "U.S." or "Ausland." ends with a period but is no sentence.

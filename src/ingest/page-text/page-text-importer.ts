@@ -5,17 +5,17 @@ import {
 import { parseBody, type BodyOptions } from './body-blocks.js';
 import { isBroadcastLine, parseBroadcastLine } from './broadcast.js';
 import { isPersonName, parseByline, type Byline } from './byline.js';
-import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { berlinDay, dateToIso, findDate, type FoundDate } from './dates.js';
 import { decodePageBuffer } from './decode-buffer.js';
 import { parseHead } from './head.js';
-import { findHeadStart, takePageTitle, tidyHeadLines } from './head-start.js';
+import { findHeadStart, inMenuBox, takePageTitle, tidyHeadLines } from './head-start.js';
 import { detectProfile } from './site-profiles.js';
 import { detectLanguage } from './language.js';
-import { normaliseText, toLines, wordCount, type Line } from './lines.js';
+import { normaliseText, toLines, type Line } from './lines.js';
 import { arrangePictures } from './pictures.js';
 import { parsePublicationLine, type PublicationDates } from './publication-dates.js';
 import { findTailRails, parseRailHeading } from './rails.js';
+import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { dropTeaserRepeat } from './teaser-repeat.js';
 import { assertImportableText } from './text-guards.js';
 import { parseTickerBody } from './ticker-body.js';
@@ -131,9 +131,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
   if (titleLine !== undefined) furniture.add(titleLine);
   for (const k of tidied.debris) furniture.add(k);
   const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
-  const headCtx = { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }),
-    ...(headStart.kickerBelow !== undefined && { kickerBelow: headStart.kickerBelow }) };
-  const head = parseHead(lines, 0, end, headCtx);
+  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }),
+    ...(headStart.kickerBelow !== undefined && { kickerBelow: headStart.kickerBelow }) });
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
   warnings.push(...head.guesses);
@@ -341,25 +340,6 @@ function tickerAnchor(
   if (now && !Number.isNaN(now.getTime())) return { anchor: berlinDay(now), anchorIsEnd: true };
   warnings.push('the ticker page names no date; entry times were dated today — pass the page date (opts.now) to fix');
   return { anchor: berlinDay(new Date()), anchorIsEnd: true };
-}
-
-/**
- * A line in a navigation box: four or more short lines of one to three words
- * printed together ("heise online" / "Newsticker" / "heise Security" / …). A
- * ticker word there names a section of the site, not the page.
- */
-function inMenuBox(lines: Line[], k: number): boolean {
-  const g = lines[k]!.group;
-  let a = k;
-  while (a > 0 && lines[a - 1]!.group === g) a--;
-  let b = k;
-  while (b + 1 < lines.length && lines[b + 1]!.group === g) b++;
-  if (b - a + 1 < 4) return false;
-  for (let j = a; j <= b; j++) {
-    const t = lines[j]!.text;
-    if (t.length > 30 || wordCount(t) > 3) return false;
-  }
-  return true;
 }
 
 /** The head says the story is an interview ("Interview mit …", "Mit ihr sprach …", "im Gespräch"). */
