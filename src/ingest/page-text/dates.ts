@@ -135,7 +135,8 @@ export function residue(text: string, spans: Array<[number, number]>): string {
 
 /** A line that is only a date (with weekday, time, separators): "Donnerstag, 23. Mai 2019", "23.05.2019 | 10:58 Uhr". */
 export function parseDateLine(text: string): FoundDate | undefined {
-  if (text.length > 80) return undefined;
+  // Every date form has digits; most lines asked have none, and the rewrites below need not run for them.
+  if (text.length > 80 || !/\d/.test(text)) return undefined;
   // "… 3:27 PM GMT+1Updated 2 hours ago", "… Uhr Aktualisiert vor 2 Stunden": a relative update note after the date.
   // "Zuletzt aktualisiert: 14/03/2024 - 18:12", "Stand: 14.03.2024 …": the label of the page's date.
   text = text.replace(/^(?:zuletzt\s+)?(?:aktualisiert|akt\.|veröffentlicht|publiziert|erschienen|erstellt|geändert|stand|published|updated|last updated|posted|first published)(?:\s+(?:am|um|on|at))?\s*:?\s+(?=\d)/iu, '');

@@ -413,13 +413,17 @@ const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|mei
  * so a sentence-start word in second (or third) place marks the cut.
  */
 function datelinePrefix(text: string): { place: string; text: string } | undefined {
-  // "Syke – Wo früher …" (Kreiszeitung): the place before a dash.
-  const dashed = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+[–—]\s+(\p{Lu}.*)$/u.exec(text);
-  if (dashed && dashed[1]!.length <= 40 && !SENTENCE_START_WORDS.has(dashed[1]!.split(/[ /-]/)[0]!.toLowerCase()) && wordCount(dashed[2]!) >= 8 &&
-    endsSentence(dashed[2]!)) return { place: dashed[1]!, text: dashed[2]! };
-  // "Krefeld · Die Stadt …" (Rheinische Post): the place before a middle dot.
-  const dotted = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+·\s+(\p{Lu}.*)$/u.exec(text);
-  if (dotted && dotted[1]!.length <= 40 && wordCount(dotted[2]!) >= 6) return { place: dotted[1]!, text: dotted[2]! };
+  // "Syke – Wo früher …" (Kreiszeitung), "Krefeld · Die Stadt …" (Rheinische Post): the place before a dash or a
+  // middle dot. After a dash the rest must read as a sentence and the place may not be a sentence's first word
+  // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
+  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·])\s+(\p{Lu}.*)$/u.exec(text);
+  if (sep && sep[1]!.length <= 40) {
+    const place = sep[1]!;
+    const mark = sep[2]!;
+    const rest = sep[3]!;
+    if (mark === '·' ? wordCount(rest) >= 6
+      : !SENTENCE_START_WORDS.has(place.split(/[ /-]/)[0]!.toLowerCase()) && wordCount(rest) >= 8 && endsSentence(rest)) return { place, text: rest };
+  }
   // "Essen. Die Siedlung …", "BONN. Der Rat …": the place with a period.
   const dot = /^(\p{Lu}[\p{L}-]{2,}(?:\/\p{L}+)?)\.\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
   if (dot && SENTENCE_START_WORDS.has(dot[2]!.toLowerCase()) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {

@@ -73,8 +73,11 @@ const NAME_NOUNS = /^(?:bahn|bank|bundesbank|post|telekom|union|nationen|staaten
 
 const lc = (w: string) => w.toLowerCase().replace(/[„“”"'’:,.!?()]/g, '');
 
-/** Occurrences of `phrase` as whole words in `text` that are NOT followed by `nextWord` (so "Olaf" in "Olaf Scholz" does not count). */
-function recursStandalone(phrase: string, text: string, nextWord: string): boolean {
+/**
+ * Occurrences of `phrase` as whole words in `text` that are NOT followed by `nextWord` (so "Olaf" in "Olaf
+ * Scholz" does not count); without `nextWord`, any whole-word occurrence.
+ */
+function recursStandalone(phrase: string, text: string, nextWord?: string): boolean {
   if (phrase.length < 3) return false;
   let from = 0;
   for (let n = 0; n < 200; n++) {
@@ -82,9 +85,9 @@ function recursStandalone(phrase: string, text: string, nextWord: string): boole
     if (at < 0) return false;
     from = at + phrase.length;
     const before = at === 0 ? ' ' : text[at - 1]!;
-    const after = text.slice(from, from + nextWord.length + 2);
+    const after = text.slice(from, from + (nextWord?.length ?? 0) + 2);
     if (/[\p{L}\d-]/u.test(before) || /^[\p{L}\d]/u.test(after)) continue;
-    if (!after.trimStart().startsWith(nextWord)) return true;
+    if (nextWord === undefined || !after.trimStart().startsWith(nextWord)) return true;
   }
   return false;
 }
@@ -124,7 +127,7 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   if (ctx.language === 'de' && second && /^\p{Lu}\p{Ll}{2,}(?:e|en|er|es|em)$/u.test(first) && /^\p{Lu}/u.test(second) &&
     !SENTENCE_START.has(lc(first)) && isAdjectiveLike(first, second)) s += 3;
   // "… Parkgebühren Krefelder Händler …": a place's adjective (the place named on the page) opens a new phrase.
-  if (ctx.language === 'de' && second && /^\p{Lu}/u.test(second) && /^\p{Lu}\p{Ll}{3,}er$/u.test(first) && recursStandalone(first.slice(0, -2), ctx.bodyText, '\u0000')) s += 3;
+  if (ctx.language === 'de' && second && /^\p{Lu}/u.test(second) && /^\p{Lu}\p{Ll}{3,}er$/u.test(first) && recursStandalone(first.slice(0, -2), ctx.bodyText)) s += 3;
   if (ctx.language === 'en' && /^\p{Ll}/u.test(last) && /^\p{Lu}/u.test(first)) s += 1;
   if (ROLE_SUFFIX.test(last.replace(/[^\p{L}]/gu, ''))) s -= 5;
   return s;
