@@ -72,8 +72,7 @@ function withoutLinkDebris(t: string): string {
   if (t.length > MAX_CLASSIFY || !/^(?:Item|Image|Photo|Picture|Bild|Foto|\[)|Rights$|new (?:tab|window)\)?$/.test(t)) return t;
   const out = t
     .replace(/^(?:(?:Item|Image|Photo|Picture|Bild|Foto)\s+\d{1,3}\s+(?:of|von)\s+\d{1,3}\s+|\[\d{1,3}\/\d{1,3}\]\s*)(?=\p{Lu})/u, '')
-    .replace(/(?:\s*Purchase Licensing Rights)?(?:,?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?)?$/i, '')
-    .replace(/\s*Purchase Licensing Rights$/i, '');
+    .replace(/(?:\s*Purchase Licensing Rights)?(?:,?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?)?$/i, '');
   return out.trim() || t;
 }
 
