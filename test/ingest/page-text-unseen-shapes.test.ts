@@ -797,3 +797,33 @@ describe('the eleventh round (Cicero, Kreiszeitung, Funke, Austrian and English 
 function pickEntry(e: ReturnType<typeof parseEntryStart>): unknown[] {
   return [e?.hour, e?.minute, e?.strong];
 }
+
+describe('ticker entry forms read by kind, not by site (variants of every tuning ticker)', () => {
+  const entryBody = (n: number) => `Die Feuerwehr meldet den ${n}. Einsatz des Tages. Verletzt wurde niemand.`;
+  test('a dash between a bare time and a title marks an entry as a bar does', () => {
+    const d = imp(`Liveblog Unwetter\nSturm über dem Land: Die Lage am Donnerstag\n\n${BODY}\n11:48 – Westbahn wieder frei\n${entryBody(1)}\n\n11:05 – Zwei Feuerwehrleute leicht verletzt\n${entryBody(2)}\n\n10:22 – Schluss für heute\n${entryBody(3)}\n`);
+    assert.deepEqual(entries(d.draft), ['11:48 Westbahn wieder frei', '11:05 Zwei Feuerwehrleute leicht verletzt', '10:22 Schluss für heute']);
+  });
+  test('a place after the dash stays a place; words that are no place are the title', () => {
+    // One capitalised word alone is read as a place ("Magdeburg"); "Abpfiff" cannot be told apart by its form.
+    assert.equal(parseEntryStart('11:48 – Westbahn wieder frei')?.strong, true);
+    // A score or a lower-case continuation is no entry start of its own.
+    assert.equal(parseEntryStart('11:48 – nach dem Spiel')?.strong ?? false, false);
+    const d = imp(`Liveticker\nSturm: Die Lage am Donnerstag\n\n${BODY}\n11:48 Uhr - Frankfurt am Main\n${entryBody(1)}\n\n11:05 Uhr - Westbahn wieder frei\n${entryBody(2)}\n\n10:22 Uhr - Halle (Saale)\nBaum auf der B 80\n${entryBody(3)}\n`);
+    const e = d.draft.body.filter((b) => b.type === 'ticker-entry');
+    assert.deepEqual(e.map((b) => (b.type === 'ticker-entry' ? [b.location ?? null, b.title ?? null] : [])), [['Frankfurt am Main', null], [null, 'Westbahn wieder frei'], ['Halle (Saale)', 'Baum auf der B 80']]);
+  });
+  test('"Heute," or "Gestern," before the time', () => {
+    assert.deepEqual([parseEntryStart('Heute, 09:52 Uhr')?.hour, parseEntryStart('Gestern | 22:10')?.strong, parseEntryStart('Today at 9:41 Title here')?.minute], [9, true, 41]);
+    // A sentence that begins with the word is not an entry.
+    assert.equal(parseEntryStart('Heute um 9 Uhr beginnt der Prozess.'), undefined);
+  });
+  test('bare times over untitled text open entries when they run in order', () => {
+    const d = imp(`Newsblog\nDer Tag im Überblick: Sturm, Streik und Stau\n\n${BODY}\n17:32\n${entryBody(4)}\n\n16:48\n${entryBody(3)}\n\n16:12\nSturmtief zieht ab\n${entryBody(2)}\n\n15:40\n${entryBody(1)}\n`);
+    assert.deepEqual(entries(d.draft), ['17:32 -', '16:48 -', '16:12 Sturmtief zieht ab', '15:40 -']);
+  });
+  test('video lengths in no order over their teasers stay a rail, not entries', () => {
+    const d = imp(`Video\nSturm über dem Land: Die Lage am Donnerstag\n\n${BODY}\nWeitere Videos\n02:48\n${entryBody(1)}\n\n01:10\n${entryBody(2)}\n\n04:12\n${entryBody(3)}\n\n00:55\n${entryBody(4)}\n`);
+    assert.equal(d.draft.body.filter((b) => b.type === 'ticker-entry').length, 0);
+  });
+});

@@ -15,6 +15,11 @@ const capsLabel = (text: string) => {
   return m && (m[1]!.match(/\p{Lu}/gu) ?? []).length >= 4 ? m : undefined;
 };
 
+/** A place's words are capitalised but for the particles of names ("Frankfurt am Main"); "Westbahn wieder frei" is a title. */
+function placeWords(text: string): boolean {
+  return text.split(/\s+/).every((w) => /^[\p{Lu}(\d]/u.test(w) || /^(?:am|an|der|den|bei|im|in|ob|vor|auf|upon|on)$/.test(w));
+}
+
 export interface TickerBody {
   /** Blocks before the first entry (the ticker's intro). */
   intro: Block[];
@@ -96,7 +101,9 @@ export function parseTickerBody(
     const hasMore = (n: number) => span.length > n;
     const rest = start.rest;
     let label: RegExpExecArray | undefined;
-    if (start.sep === '-' && rest && isPlace(rest)) {
+    // "10:58 Uhr - Magdeburg" over a title line: a place (or label) and the title; without a
+    // title line under it only a place's words make it a place.
+    if (start.sep === '-' && rest && isPlace(rest) && ((nextText && isTitleLike(nextText) && hasMore(1)) || placeWords(rest))) {
       entry.location = rest;
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
     } else if (!rest) {

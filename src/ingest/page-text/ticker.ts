@@ -44,7 +44,51 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   const e = parseEntryStart(lines[k]!.text);
   // "14.03.2024, 10:15" over "Akt. 14.03.2024, 11:52": the page's dates, not an entry.
   if (e?.date && !e.rest && k + 1 < to && parseDateLine(lines[k + 1]!.text)) return undefined;
-  return e && (!e.bare || bareTimeOpensEntry(lines, k, to)) ? e : undefined;
+  return e && (!e.bare || bareTimeOpensEntry(lines, k, to) || inBareTimeSeries(lines, k, to)) ? e : undefined;
+}
+
+const BARE_TIME = /^\s*(\d{1,2}):(\d{2})\s*$/;
+const bareSeries = new WeakMap<readonly Line[], { to: number; at: Set<number> }>();
+
+/**
+ * Bare times that open entries without a title ("17:32" / "Damit ist der Nachmittag beendet."):
+ * bare time lines over text that, with the page's plain entry lines, make four or more times
+ * running in one direction down the page (newest or oldest first; one pass through midnight
+ * allowed). A rail of video lengths prints its lengths in no order, so the order is the evidence.
+ */
+function inBareTimeSeries(lines: readonly Line[], k: number, to: number): boolean {
+  let cached = bareSeries.get(lines);
+  if (!cached || cached.to !== to) {
+    const at: number[] = [];
+    const mins: number[] = [];
+    for (let j = 0; j < to; j++) {
+      const t = lines[j]!.text;
+      const m = t.length <= 8 ? BARE_TIME.exec(t) : null;
+      if (!m) {
+        // Plain entry lines ("16:57 Uhr | Title") count for the order the bare times must keep.
+        const e = /^\D{0,12}\d{1,2}[:.]\d{2}/.test(t) ? parseEntryStart(t) : undefined;
+        if (e?.strong && e.minutesAgo === undefined) mins.push(e.hour * 60 + e.minute);
+        continue;
+      }
+      if (Number(m[1]) > 23 || Number(m[2]) > 59) continue;
+      const next = j + 1 < to ? lines[j + 1]!.text : '';
+      if (!next || BARE_TIME.test(next) || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
+      at.push(j);
+      mins.push(Number(m[1]) * 60 + Number(m[2]));
+    }
+    // Steps up and down; a pass through midnight is one step of half a day or more against the rest.
+    const up: number[] = [];
+    const down: number[] = [];
+    for (let i = 1; i < mins.length; i++) {
+      if (mins[i]! > mins[i - 1]!) up.push(mins[i]! - mins[i - 1]!);
+      else if (mins[i]! < mins[i - 1]!) down.push(mins[i - 1]! - mins[i]!);
+    }
+    const against = up.length < down.length ? up : down;
+    const ordered = at.length >= 1 && mins.length >= 4 && (against.length === 0 || (against.length === 1 && against[0]! >= 12 * 60));
+    cached = { to, at: new Set(ordered ? at : []) };
+    bareSeries.set(lines, cached);
+  }
+  return cached.at.has(k);
 }
 
 const RELATIVE_ENTRY = /^(?:vor\s+(\d{1,3}|einer|einem)\s+(min(?:\.|uten?)?|std\.?|stunden?)|(\d{1,3}|an?|one)\s+(mins?|minutes?|hrs?|hours?)\s+ago|(gerade eben|soeben|just now))(?=[\s|:–—-]|$)\s*(?:[|:–—-]\s*)?(.*)$/i;
@@ -102,6 +146,14 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       dayNamed = true;
     }
   }
+  // "Heute, 14:32 Uhr", "Gestern | 22:10", "Today at 9:41": a day word before the time (the day walk dates it).
+  if (!dm && !dayNamed) {
+    const dw = /^(?:heute|gestern|today|yesterday)(?:,\s*|\s+(?:um|at)\s+|\s*[|–—-]\s*|\s+)(?=\d{1,2}[:.]\d{2})/i.exec(text);
+    if (dw) {
+      text = text.slice(dw[0].length);
+      dayNamed = true;
+    }
+  }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date) return undefined;
@@ -109,7 +161,10 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const hour = Number(hh);
   const minute = Number(mm);
   if (hour > 23 || minute > 59) return undefined;
-  const strong = !!uhr || !!zone || sep === '|' || dayNamed;
+  // A dash between the time and a title of a few capitalised words ("14:32 – Westbahn wieder frei")
+  // marks an entry as plainly as a bar does.
+  const dashTitle = /^[–—-]$/.test(sep) && dot === ':' && startsUpper(rest);
+  const strong = !!uhr || !!zone || sep === '|' || dayNamed || dashTitle;
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
