@@ -827,3 +827,32 @@ describe('ticker entry forms read by kind, not by site (variants of every tuning
     assert.equal(d.draft.body.filter((b) => b.type === 'ticker-entry').length, 0);
   });
 });
+
+describe('the page date printed alone around the head (variants of every tuning page)', () => {
+  const HEAD = 'Brandenburg\nFähre über die Havel fährt wieder nach Fahrplan\n\nNach drei Wochen Reparatur legt die kleine Fähre bei Caputh wieder ab. Pendler sparen damit einen Umweg von zwölf Kilometern.\n\n';
+  const head = (d: StoryDraft) => [d.kicker, d.headline, d.teaser?.slice(0, 20)];
+  const want = ['Brandenburg', 'Fähre über die Havel fährt wieder nach Fahrplan', 'Nach drei Wochen Rep'];
+  test('a date and time alone above the kicker, after a menu or after longer navigation lines', () => {
+    assert.deepEqual(head(imp(`14.03.2024, 10:15 Uhr\n${HEAD}${BODY}`).draft), want);
+    assert.deepEqual(head(imp(`Startseite\nPolitik\n\n14.03.2024, 10:15 Uhr\n${HEAD}${BODY}`).draft), want);
+    assert.deepEqual(head(imp(`Skip to main menu\nArtikel von der Merkliste entfernt\n\n14.03.2024, 10:15 Uhr\n${HEAD}${BODY}`).draft), want);
+    const d = imp(`14.03.2024, 10:15 Uhr\n${HEAD}${BODY}`).draft;
+    assert.equal(d.firstPublishedAt?.slice(0, 16), '2024-03-14T10:15');
+  });
+  test('a date alone between headline and a long standfirst without a final period', () => {
+    // (A standfirst under 100 characters without a period is read as the headline: see docs/importer.md.)
+    const d = imp(`Water\nChalk streams drying up weeks earlier than a decade ago\n14.03.2024, 10:15 Uhr\n\nVolunteers who walk the same rivers every month say the upper reaches are now dry by late July, weeks before the holidays\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser?.slice(0, 10)], ['Water', 'Chalk streams drying up weeks earlier than a decade ago', 'Volunteers']);
+  });
+  test('on a ticker the same line opens the first entry', () => {
+    const entry = (t: string, x: string) => `14.03.2024, ${t} Uhr\n${x}\nDie Feuerwehr meldet einen weiteren Einsatz. Verletzt wurde niemand.\n\n`;
+    const d = imp(`Liveticker\nSturm über dem Land: Die Lage am Donnerstag\n\n${entry('11:48', 'Westbahn wieder frei')}${entry('11:05', 'Bäume auf der B 80')}${entry('10:22', 'Schulen bleiben zu')}`).draft;
+    assert.deepEqual(entries(d), ['11:48 Westbahn wieder frei', '11:05 Bäume auf der B 80', '10:22 Schulen bleiben zu']);
+  });
+  test('a player button with its length and a length with its programme are not the teaser', () => {
+    assert.ok(isWidgetLine('Audio abspielen. Laufzeit 3 Minuten 12 Sekunden.'));
+    assert.ok(!isWidgetLine('Audio abspielen und dann zuhören, was die Leute sagen.'));
+    const d = imp(`Winterthur\nVelostreifen auf der Zürcherstrasse werden rot\n\n14.03.2024, 17:30\n\nAudio abspielen. Laufzeit 3 Minuten 12 Sekunden.\n3:12 min, aus Regionaljournal Zürich vom 14.03.2024.\n\nNach mehreren Unfällen will die Stadt die Velostreifen auf ihrer wichtigsten Einfallsachse rot einfärben.\n\n${BODY}`).draft;
+    assert.equal(d.teaser?.slice(0, 24), 'Nach mehreren Unfällen w');
+  });
+});

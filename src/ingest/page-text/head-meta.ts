@@ -61,6 +61,9 @@ export function isRoleLine(text: string): boolean {
 
 /** A lone value under a label line: "3 min", "14.03.2024", "03:15". */
 export function isDurationLine(text: string): boolean {
+  // "3:12 min, aus Regionaljournal Zürich Schaffhausen vom 14.03.2024.": the length and the programme it is from.
+  const from = text.length <= 160 ? /^(.{1,20}?),?\s+(?:aus|from)\s+\S.{0,100}\s(?:vom|from|on)\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\.?$/i.exec(text) : null;
+  if (from) text = from[1]!;
   if (text.length > 20) return false;
   const s = parseDuration(text);
   return s !== undefined && s > 0;

@@ -10,7 +10,7 @@ import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, splitPaywallBadge, stripPlus } from './site-profiles.js';
-import { isPlace } from './ticker.js';
+import { isPlace, parseEntryStart } from './ticker.js';
 
 /**
  * Where the article's head begins when the page does not start with it.
@@ -150,8 +150,10 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
 
 function searchHead(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, titleLine?: number): HeadStart {
   const none = (): HeadStart => ({ furniture: new Set() });
-  const items: Array<{ kind: HeadLineKind; at: number }> = [];
+  // `words`: a line of plain words placed as metadata (a place over the date line); above the kicker it is furniture too.
+  const items: Array<{ kind: HeadLineKind; at: number; words?: true }> = [];
   let prose = -1;
+  let entryCount: number | undefined;
   for (let k = from; k < to && k < from + 40;) {
     const l = lines[k]!;
     // The page title, already placed (takePageTitle).
@@ -174,9 +176,26 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     const pair = loneLabelSpan(lines, k, to);
     if (pair) { items.push({ kind: authorLabelAt(lines, k, to) ? 'byline' : 'meta', at: k }); k += pair; continue; }
     if (isStructural(l)) {
-      // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr").
+      // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr"),
+      // and so is a date alone above the headline, with only menu words before it.
       const nx = lines[k + 1]?.text ?? '';
-      if (parseDateLine(l.text)?.hour !== undefined && isRunningText(nx)) {
+      // and so is a date alone above the head: with only menu words before it, or over two or three
+      // short lines and then running text (kicker, headline, teaser; an entry has one title line).
+      const dated = parseDateLine(l.text)?.hour !== undefined;
+      const headBelow = () => {
+        let n = 0;
+        for (let j = k + 1; j < Math.min(to, k + 5); j++) {
+          const t = lines[j]!.text;
+          if (isRunningText(t)) return n >= 2;
+          if (isStructural(lines[j]!) || endsSentence(t) || t.length > LIMITS.headline) return false;
+          n++;
+        }
+        return false;
+      };
+      // A page with fewer than three entry lines is no ticker: there a date alone over a title-like line is the page's.
+      entryCount ??= lines.slice(from, to).filter(isStructural).length;
+      if (dated && (isRunningText(nx) || (parseEntryStart(l.text)?.rest === '' &&
+        ((entryCount < 3 && !!nx && !endsSentence(nx) && nx.length <= LIMITS.headline && !isStructural(lines[k + 1]!)) || items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)) || headBelow())))) {
         items.push({ kind: 'meta', at: k });
         k++;
         continue;
@@ -195,7 +214,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     // A place over the date line ("Kärnten" / "14.03.2024 11:20"): the dateline, metadata.
     if (isPlace(l.text) && k + 1 < to && lines[k + 1]!.group === l.group &&
       parseDateLine(lines[k + 1]!.text)?.hour !== undefined && items.some((x) => x.kind === 'other')) {
-      items.push({ kind: 'meta', at: k });
+      items.push({ kind: 'meta', at: k, words: true });
       k++;
       continue;
     }
@@ -273,7 +292,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   const aboveText = above?.kind === 'other' && !inMenu(above.at) ? lines[above.at]!.text : undefined;
   // A kicker above, or the headline alone above the same headline with its kicker in front.
   if (aboveText && (isOwnLineKicker(aboveText, hText, { bylineBetween: true, sameBox: lines[above!.at]!.group === lines[h.at]!.group && above!.at === h.at - 1 }) || (hText.length > aboveText.length && wordCount(aboveText) >= 3 && hText.endsWith(aboveText)))) start = above!.at;
-  const dropped = others.filter((x) => x.at < start);
+  const dropped = items.filter((x) => (x.kind === 'other' || x.words) && x.at < start);
   // A longer line alone in its box, not a sentence, also goes: a picture's alt text above the head (SWR).
   const aloneInBox = (at: number) => lines[at - 1]?.group !== lines[at]!.group && lines[at + 1]?.group !== lines[at]!.group;
   // A slogan or a skip link in a navigation box ("Exclusive news, data and analytics for …" over the menu) goes with the box.

@@ -8,7 +8,7 @@ import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHO
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, stripPlus } from './site-profiles.js';
-import { isPlace } from './ticker.js';
+import { isPlace, parseEntryStart } from './ticker.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 
@@ -70,6 +70,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const head: Head = { headline: '', headlineDerived: false, figures: [], authorPhotos: [], guesses: [], next: from };
   let i = from;
   const headTextSeen = new Set<string>();
+  let entryLines: number | undefined;
   /** Keeps the first date the head prints, or a later one that adds the time of day. */
   const notePageDate = (d: FoundDate | undefined) => {
     if (d && (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined))) head.pageDate = d;
@@ -100,7 +101,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         // and over it ("14.03.2024 10:48 Uhr" / "Von Name", heise).
         const underByline = k > from && sameGroup(lines[k - 1], l) && !!parseByline(lines[k - 1]!.text);
         const overByline = !underByline && !!parseByline(nx) && !parseDateLine(nx);
-        if ((underByline || overByline) && dated?.hour !== undefined) {
+        // Above the headline, a date and time with nothing else on the line is the page's date too
+        // ("14.03.2024, 10:15 Uhr" over the kicker): an entry needs a head above it.
+        // Under the headline too on a page with fewer than three entry lines (no ticker).
+        const alone = dated?.hour !== undefined && parseEntryStart(t)?.rest === '';
+        const dateAlone = alone && (!head.headline || (!head.teaser && (entryLines ??= lines.slice(from, to).filter(ctx.isStructural).length) < 3));
+        if ((underByline || overByline || dateAlone) && dated?.hour !== undefined) {
           notePageDate(dated);
           k++;
           continue;

@@ -78,6 +78,8 @@ const PATTERNS: RegExp[] = [
   /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
   /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
   /^(?:video|audio|podcast) (?:abspielen|starten|anhören|ansehen|herunterladen|download)$/i,
+  // The player's button with its length read out: "Audio abspielen. Laufzeit 3 Minuten 12 Sekunden.", "Play video, duration 2:41".
+  /^(?:(?:video|audio|podcast|beitrag) (?:abspielen|starten|anhören|ansehen)|play (?:video|audio|episode))[.,]?\s+(?:laufzeit|dauer|länge|duration|length)\b[\s:]*[\d:]+(?:\s*(?:minuten|min\.?|sekunden|sek\.?|seconds|secs?|minutes|mins?)\.?)*(?:\s+\d+\s*(?:sekunden|sek\.?|seconds|secs?)\.?)?$/i,
   /^(?:seite|page) \d+ (?:von|of) \d+$/i,
   /^(?:javascript|js) (?:ist |is )?(?:deaktiviert|disabled).{0,200}$/i,
   /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
