@@ -856,3 +856,23 @@ describe('the page date printed alone around the head (variants of every tuning 
     assert.equal(d.teaser?.slice(0, 24), 'Nach mehreren Unfällen w');
   });
 });
+
+describe('bylines, dates and datelines between headline and teaser (variants of every tuning page)', () => {
+  test('a byline between headline and teaser still fixes the headline under a longer line', () => {
+    const d = imp(`Nachrichten aus Bonn und dem Rhein-Sieg-Kreis\nKreuzung in Siegburg wird ab Montag umgebaut\nVon Anna Beispielfrau\n\nAn der Kreuzung am Markt rollen ab Montag die Bagger. Die Arbeiten dauern bis zum Herbst, Umleitungen sind ausgeschildert.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Kreuzung in Siegburg wird ab Montag umgebaut');
+    assert.equal(d.byline, 'Anna Beispielfrau');
+    // Without a byline, the same.
+    assert.equal(imp(`Nachrichten aus Bonn und dem Rhein-Sieg-Kreis\nKreuzung in Siegburg wird ab Montag umgebaut\n\nAn der Kreuzung am Markt rollen ab Montag die Bagger. Die Arbeiten dauern bis zum Herbst, Umleitungen sind ausgeschildert.\n\n${BODY}`).draft.headline, 'Kreuzung in Siegburg wird ab Montag umgebaut');
+  });
+  test('an English standfirst after a place and a dash, in capitals or not, with or without its final period', () => {
+    const en = (t: string) => imp(`Environment\nChalk streams are drying up weeks earlier than a decade ago\n\n${t}\n\nThe survey was carried out by a network of volunteers who have walked the same stretches every month since 2014. Their records show a clear trend.\n`).draft;
+    const a = en('LONDON — Volunteers who walk the same rivers every month say the upper reaches are now dry by late July');
+    assert.deepEqual([a.dateline, a.teaser?.slice(0, 10)], ['London', 'Volunteers']);
+    const b = en('Winchester – Volunteers who walk the same rivers every month say the upper reaches are dry.');
+    assert.deepEqual([b.dateline, b.teaser?.slice(0, 10)], ['Winchester', 'Volunteers']);
+    // An English sentence that opens with a word and a dash keeps it.
+    const c = en('Finally – after ten dry summers in a row the volunteers have the figures they wanted to see.');
+    assert.equal(c.dateline, undefined);
+  });
+});

@@ -267,7 +267,10 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
     !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
   // Running text right under the second line fixes it as the headline; the kicker may then be the longer line.
-  const textAfterSecond = !!lines[i + 2] && i + 2 < to && !ctx.isStructural(lines[i + 2]!) && isRunningText(lines[i + 2]!.text);
+  // A byline or the date may stand between the headline and that text.
+  let afterSecond = i + 2;
+  while (afterSecond < Math.min(to, i + 4) && (parseByline(lines[afterSecond]!.text) || (lines[afterSecond]!.text.length <= 40 && parseDateLine(lines[afterSecond]!.text)))) afterSecond++;
+  const textAfterSecond = !!lines[afterSecond] && afterSecond < to && !ctx.isStructural(lines[afterSecond]!) && isRunningText(lines[afterSecond]!.text);
   const proseAfter = textAfterSecond && !!second && !parseCreditLine(second.text) && !isMetaLabelLine(second.text) && !isQuoteLine(second.text);
   // A one-line quote between a headline and running text is the teaser (Deutschlandfunk Kultur).
   // Not when the quote shares its box with a kicker-like line above it: then it is the headline.
@@ -350,7 +353,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const cand = lines[i];
   if (cand && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
     let t = cand.text;
-    const isSentence = endsSentence(t) || t.length > 120 || !!bylineTail(t) || isQuoteLine(t);
+    // A standfirst without its final period (English sites): long, or sixteen words and more.
+    const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t);
     // Agency copy opening with its dateline ("BARNET, Vt. (AP) — Voters …") has no standfirst: that is the body.
     if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t) && !DATELINE.test(t)) {
       const tail = bylineTail(t);
@@ -358,7 +362,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         if (!head.byline) head.byline = tail.byline;
         t = tail.text;
       }
-      const dl = ctx.language === 'de' ? datelinePrefix(t) : undefined;
+      const dl = datelinePrefix(t, ctx.language);
       if (dl) {
         head.dateline = dl.place;
         t = dl.text;
@@ -418,18 +422,22 @@ const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|mei
  * follows a noun with a capitalised article or preposition inside a sentence,
  * so a sentence-start word in second (or third) place marks the cut.
  */
-function datelinePrefix(text: string): { place: string; text: string } | undefined {
+function datelinePrefix(text: string, language: string): { place: string; text: string } | undefined {
   // "Syke – Wo früher …" (Kreiszeitung), "Krefeld · Die Stadt …" (Rheinische Post): the place before a dash or a
   // middle dot. After a dash the rest must read as a sentence and the place may not be a sentence's first word
   // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
+  // A place in capitals ("LONDON — …") is printed in mixed case. A standfirst without its final period
+  // (English sites) reads as a sentence when it is long.
   const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·])\s+(\p{Lu}.*)$/u.exec(text);
   if (sep && sep[1]!.length <= 40) {
-    const place = sep[1]!;
+    const place = /^\p{Lu}{3,}$/u.test(sep[1]!) ? sep[1]!.charAt(0) + sep[1]!.slice(1).toLowerCase() : sep[1]!;
     const mark = sep[2]!;
     const rest = sep[3]!;
     if (mark === '·' ? wordCount(rest) >= 6
-      : !SENTENCE_START_WORDS.has(place.split(/[ /-]/)[0]!.toLowerCase()) && wordCount(rest) >= 8 && endsSentence(rest)) return { place, text: rest };
+      : !SENTENCE_START_WORDS.has(place.split(/[ /-]/)[0]!.toLowerCase()) && wordCount(rest) >= 8 && (endsSentence(rest) || wordCount(rest) >= 12)) return { place, text: rest };
   }
+  // The other forms rest on German word order.
+  if (language !== 'de') return undefined;
   // "Essen. Die Siedlung …", "BONN. Der Rat …": the place with a period.
   const dot = /^(\p{Lu}[\p{L}-]{2,}(?:\/\p{L}+)?)\.\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
   if (dot && SENTENCE_START_WORDS.has(dot[2]!.toLowerCase()) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {
