@@ -876,3 +876,39 @@ describe('bylines, dates and datelines between headline and teaser (variants of 
     assert.equal(c.dateline, undefined);
   });
 });
+
+describe('the twelfth round (Ippen, nau.ch, stol.it, Tages-Anzeiger, Die Presse)', () => {
+  test('a bare credit after a dash that follows the caption; the site address counts there; a sentence after a dash does not', () => {
+    assert.deepEqual(splitCaptionCredit('Das Hauptgebäude der Kantonsschule im ehemaligen Kloster. - Keystone'), { caption: 'Das Hauptgebäude der Kantonsschule im ehemaligen Kloster.', credit: 'Keystone', strong: false, bare: true });
+    assert.equal(splitCaptionCredit('Der Geologe zeigt die Abbruchkante. - Nau.ch / Lena Muster')?.credit, 'Nau.ch / Lena Muster');
+    assert.equal(splitCaptionCredit('Der Geologe zeigt die Abbruchkante oberhalb des Dorfes. - Nau.ch')?.credit, 'Nau.ch');
+    assert.equal(splitCaptionCredit('Er sagte es deutlich. - Das war neu.'), undefined);
+  });
+  test('"- Foto: © Name" after the caption, and "Foto: © Name" alone, leave no label in the caption', () => {
+    assert.deepEqual([splitCaptionCredit('Im Ortskern wird nachts mehr Verkehr erwartet. - Foto: © Gemeinde Waidbruck')?.caption, splitCaptionCredit('Im Ortskern wird nachts mehr Verkehr erwartet. - Foto: © Gemeinde Waidbruck')?.credit],
+      ['Im Ortskern wird nachts mehr Verkehr erwartet.', 'Gemeinde Waidbruck']);
+    assert.deepEqual(parseCreditLine('Foto: © DLife'), { credit: 'DLife', strong: true });
+  });
+  test('"Update vom …" and "Erstmeldung vom …" paragraphs are entries, and a caption with its rights line closing such a box is a picture', () => {
+    const d = imp(`Unwetter im Münchner Süden: Keller vollgelaufen\n\nHeftige Gewitter ziehen über den Landkreis. Die Feuerwehren sind im Dauereinsatz. Wir halten Sie auf dem Laufenden.\n\nUpdate vom 15. Juni, 17.02 Uhr: In Pullach hat die Feuerwehr inzwischen mehr als 40 Keller ausgepumpt. Der Kommandant spricht von einem der arbeitsreichsten Tage des Jahres.\nFeuerwehrleute pumpen in Pullach einen Keller aus.\n© Lena Probstmeier\n\nErstmeldung vom 15. Juni, 13.55 Uhr: Schon am frühen Nachmittag hat sich der Himmel über dem Isartal verdunkelt.\n`).draft;
+    assert.deepEqual(entries(d), ['17:02 -', '13:55 -']);
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Feuerwehrleute pumpen in Pullach einen Keller aus.', 'Lena Probstmeier']]);
+    // A short last sentence of a paragraph's box over a credit that opens the next box stays text.
+    const e = imp(`Neue Fähre\nDie Fähre fährt wieder\n\nNach drei Wochen Reparatur legt die kleine Fähre bei Caputh wieder ab. Pendler sparen damit einen Umweg.\n\n${BODY}Die Stadt zahlt. Der Kreis zahlt mit. Der Bund hilft dabei auch weiterhin.\nEs ist beschlossen.\n\nFoto: Max Muster\nDer Anleger in Caputh am Morgen nach der Reparatur.\n\n${BODY}`).draft;
+    assert.deepEqual(figures(e).map((f) => f.caption), ['Der Anleger in Caputh am Morgen nach der Reparatur.']);
+  });
+  test('one sentence over the head under nothing but menu words is passed over when a headline and running text follow', () => {
+    const d = imp(`Schnellauswahl\nInnenpolitik\nWirtschaft\nMeinung\n\n„Ich rechne mit Gegenwind aus den eigenen Reihen“, sagt die Präsidentin des Gemeindebunds.\nInterview\n\nPremium „Die Gemeinden zahlen heute die Rechnung für den Bund“\n\nDie Präsidentin des Gemeindebunds will einen neuen Finanzausgleich und droht mit einem Investitionsstopp.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser?.slice(0, 14)], ['Interview', '„Die Gemeinden zahlen heute die Rechnung für den Bund“', 'Die Präsidenti']);
+    // A teaser under a menu with no headline below it stays the first paragraph.
+    const e = imp(`Startseite\nPolitik\nWirtschaft\n\nDie Präsidentin des Gemeindebunds will einen neuen Finanzausgleich und droht mit einem Investitionsstopp.\n\n${BODY}`).draft;
+    assert.equal(e.teaser?.slice(0, 14), 'Die Präsidenti');
+  });
+  test('"Abo" and "Premium" before a space are badges only before a quotation or two capitalised words', () => {
+    assert.deepEqual(splitPaywallBadge('Abo Wohnungsnot in Zürich'), { badge: 'Abo', rest: 'Wohnungsnot in Zürich' });
+    assert.equal(splitPaywallBadge('Premium „Die Gemeinden zahlen“')?.rest, '„Die Gemeinden zahlen“');
+    assert.equal(splitPaywallBadge('Abo kündigen leicht gemacht'), undefined);
+    assert.equal(splitPaywallBadge('Premium Economy wird teurer'), undefined);
+    assert.equal(splitPaywallBadge('Plus bei der Rente'), undefined);
+  });
+});

@@ -97,6 +97,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const inner = labelledCredit(nested[2]!);
     if (inner && inner.caption === '') return { caption: nested[1]!, credit: inner.credit, strong: true };
   }
+  // "… im ehemaligen Kloster. - Keystone", "… in Baden. - Nau.ch / Name" (nau.ch): a bare credit after a dash that follows the last sentence.
+  // The site's own address counts as a credit there ("… des Dorfes. - Nau.ch").
+  const dashed = / [-–] /.test(line) ? /^(.{10,}?[.!?]["'”’»)]*)\s+[-–]\s+([^!?:]{1,79}[^.!?:\s])$/u.exec(line) : null;
+  if (dashed && !dashed[2]!.startsWith('©') && (looksLikeBareCredit(dashed[2]!) || /^[\p{L}\d-]{2,30}\.[a-z]{2,3}$/iu.test(dashed[2]!))) return { caption: dashed[1]!, credit: dashed[2]!.trim(), strong: false, bare: true };
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line) ?? /\[([^[\]\d]{1,160})\]\.?$/.exec(line);
   if (paren) {
     const inner = paren[1]!.trim();
@@ -135,6 +139,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   }
   // "Image: Part of the railing … Pic: PA" (Sky News): the picture's label before the caption goes.
   let caption = line.slice(0, last.at).trim().replace(/^(?:image|picture|photo|bild|foto)\s*:\s+(?=\S)/i, '');
+  // "… erwartet. - Foto: © Gemeinde" (stol.it): the label before the © belongs to the credit.
+  if (last.label === '©') caption = caption.replace(/(?:^|(?<=\S)\s*(?:[-–|]\s*)?)(?:Fotos?|Bild|Photo|Image)\s*:\s*$/i, '');
   // "… im Regen. © NDR Foto: Name": the rights holder and the photographer, one credit.
   const holder = last.label !== '©' ? /(?:^|\s)©\s*([^©:.!?]{2,60})$/.exec(caption) : null;
   if (holder && cleanCredit(holder[1]!)) {

@@ -1,7 +1,7 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
 import { looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
 import { isPersonName, parseByline } from './byline.js';
-import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, isRunningText, sameGroup, wordCount, type Line } from './lines.js';
 
 /**
  * Pictures in page text. A crawler prints an image as its alt text, then the
@@ -141,6 +141,8 @@ function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean)
   const l = lines[i];
   if (!l || l.text.length > LIMITS.alt || isStructural(l)) return false;
   const opensGroup = !sameGroup(lines[i - 1], l);
+  // Two sentences and more over 160 characters are a paragraph ("Update vom …, 17.02 Uhr: In Pullach … Jahres."), not a picture's description.
+  if (l.text.length > 160 && /[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text) && endsSentence(l.text)) return false;
   return opensGroup || !endsSentence(l.text);
 }
 
@@ -337,7 +339,11 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // what came before, so the caption opens the picture; a short line with a strong credit only.
   const afterByline = !opensGroup && !!lines[i - 1] && !!parseByline(lines[i - 1]!.text) && l0.text.length <= 200 &&
     !!l1 && !!parseCreditLine(l1.text)?.strong;
-  if (l1 && !cc0 && (opensGroup || afterByline)) {
+  // A caption and its rights line closing a paragraph's box ("Update vom …: In Pullach …" / "Feuerwehrleute pumpen …" /
+  // "© Name", Ippen): one sentence, a strong credit, and the box ends there.
+  const closesBox = !opensGroup && !!l1 && !!parseCreditLine(l1.text)?.strong && endsGroupAt(i + 1) && l0.text.length <= 200 &&
+    endsSentence(l0.text) && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(l0.text) && !!lines[i - 1] && isRunningText(lines[i - 1]!.text);
+  if (l1 && !cc0 && (opensGroup || afterByline || closesBox)) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
     // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.

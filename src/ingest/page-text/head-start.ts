@@ -9,7 +9,7 @@ import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlay
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
-import { brandLineProfile, splitPaywallBadge, stripPlus } from './site-profiles.js';
+import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, parseEntryStart } from './ticker.js';
 
 /**
@@ -103,7 +103,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
     return f ? { kind: 'figure', next: f.next } : { kind: 'meta', next: k + 1 };
   }
   if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || numberedCrumbAt(lines, k) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
-    parseMediaBadge(t) || brandLineProfile(t)) {
+    parseMediaBadge(t) || brandLineProfile(t) || isPaywallBadge(t)) {
     return { kind: 'meta', next: k + 1 };
   }
   const f = tryFigure(lines, k, to, isStructural);
@@ -133,6 +133,19 @@ export function inMenuBox(lines: Line[], k: number): boolean {
   return true;
 }
 
+/** A headline-like line within the next four lines, with running text right under it (perhaps after a byline or date). */
+function headlineBelow(lines: Line[], k: number, to: number, isStructural: (l: Line) => boolean): boolean {
+  for (let j = k + 1; j < Math.min(to, k + 5); j++) {
+    const t = lines[j]!.text;
+    if (isStructural(lines[j]!) || isRunningText(t)) return false;
+    if (wordCount(t) < 4 || endsSentence(t) || !isHeadlineLike(t) || t.length > LIMITS.headline) continue;
+    let n = j + 1;
+    while (n < Math.min(to, j + 3) && (parseByline(lines[n]!.text) || parseDateLine(lines[n]!.text))) n++;
+    if (n < to && isRunningText(lines[n]!.text)) return true;
+  }
+  return false;
+}
+
 /** Short and not a sentence: a line a page prints as furniture. */
 function furnitureLike(text: string): boolean {
   // A menu's "U.S." or "Ausland." ends with a period but is no sentence.
@@ -150,10 +163,11 @@ export function findHeadStart(lines: Line[], from: number, to: number, isStructu
 
 function searchHead(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, titleLine?: number): HeadStart {
   const none = (): HeadStart => ({ furniture: new Set() });
-  // `words`: a line of plain words placed as metadata (a place over the date line); above the kicker it is furniture too.
+  // `words`: a line of plain words placed as metadata (a place over the date line, a paywall badge); above the kicker it is furniture too.
   const items: Array<{ kind: HeadLineKind; at: number; words?: true }> = [];
   let prose = -1;
   let entryCount: number | undefined;
+  let passedOver: number | undefined;
   for (let k = from; k < to && k < from + 40;) {
     const l = lines[k]!;
     // The page title, already placed (takePageTitle).
@@ -176,26 +190,15 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     const pair = loneLabelSpan(lines, k, to);
     if (pair) { items.push({ kind: authorLabelAt(lines, k, to) ? 'byline' : 'meta', at: k }); k += pair; continue; }
     if (isStructural(l)) {
-      // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr"),
-      // and so is a date alone above the headline, with only menu words before it.
+      // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr"), and so is a
+      // date alone above the head with only menu words before it, or, on a page with fewer than three entry
+      // lines (no ticker), a date alone over a title-like line.
       const nx = lines[k + 1]?.text ?? '';
-      // and so is a date alone above the head: with only menu words before it, or over two or three
-      // short lines and then running text (kicker, headline, teaser; an entry has one title line).
       const dated = parseDateLine(l.text)?.hour !== undefined;
-      const headBelow = () => {
-        let n = 0;
-        for (let j = k + 1; j < Math.min(to, k + 5); j++) {
-          const t = lines[j]!.text;
-          if (isRunningText(t)) return n >= 2;
-          if (isStructural(lines[j]!) || endsSentence(t) || t.length > LIMITS.headline) return false;
-          n++;
-        }
-        return false;
-      };
-      // A page with fewer than three entry lines is no ticker: there a date alone over a title-like line is the page's.
       entryCount ??= lines.slice(from, to).filter(isStructural).length;
+      const notTicker = entryCount < 3 && !!nx && !endsSentence(nx) && nx.length <= LIMITS.headline && !isStructural(lines[k + 1]!);
       if (dated && (isRunningText(nx) || (parseEntryStart(l.text)?.rest === '' &&
-        ((entryCount < 3 && !!nx && !endsSentence(nx) && nx.length <= LIMITS.headline && !isStructural(lines[k + 1]!)) || items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)) || headBelow())))) {
+        (notTicker || items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)))))) {
         items.push({ kind: 'meta', at: k });
         k++;
         continue;
@@ -220,8 +223,21 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     }
     const c = classifyHeadLine(lines, k, to, isStructural);
     // Running text, or a standfirst printed without its final period (sixteen words and more).
-    if (c.kind === 'other' && (isRunningText(l.text) || (wordCount(l.text) >= 16 && l.text.length >= 100))) { prose = k; break; }
-    items.push({ kind: c.kind, at: k });
+    if (c.kind === 'other' && (isRunningText(l.text) || (wordCount(l.text) >= 16 && l.text.length >= 100))) {
+      // One sentence under nothing but menu words, with a headline and running text a few lines below: a picture's
+      // caption or a promo printed over the head ("„…“, sagt Name." / "Interview" / „Headline“ / teaser), not the teaser.
+      if (!passedOver && l.text.length <= 300 && !/[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text) &&
+        items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)) && headlineBelow(lines, k, to, isStructural)) {
+        passedOver = k;
+        items.push({ kind: 'other', at: k });
+        k++;
+        continue;
+      }
+      prose = k;
+      break;
+    }
+    // A paywall badge alone on its line is placed (it never is the kicker) but goes with the furniture.
+    items.push({ kind: c.kind, at: k, ...(c.kind === 'meta' && isPaywallBadge(l.text) && { words: true as const }) });
     k = c.next;
   }
   if (prose < 0) return none();
@@ -281,9 +297,9 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   let start = h.at;
   const hi = items.indexOf(h);
   let j = hi - 1;
-  // A byline or the date may stand between kicker and headline ("Tierrettung" / "14.03.24" / headline).
+  // A byline, the date or a paywall badge may stand between kicker and headline ("Tierrettung" / "14.03.24" / headline).
   const dateOrTime = (t: string) => !!parseDateLine(t) || isTimeOnlyLine(t);
-  while (j >= 0 && (items[j]!.kind === 'byline' || (items[j]!.kind === 'meta' && dateOrTime(lines[items[j]!.at]!.text)))) j--;
+  while (j >= 0 && (items[j]!.kind === 'byline' || (items[j]!.kind === 'meta' && (dateOrTime(lines[items[j]!.at]!.text) || isPaywallBadge(lines[items[j]!.at]!.text))))) j--;
   const above = j >= 0 ? items[j] : undefined;
   // The last word of a menu or a breadcrumb printed line by line is not a kicker: a short line
   // that shares its box with two or more other short unplaced lines, apart from the headline's.
@@ -298,7 +314,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   // A slogan or a skip link in a navigation box ("Exclusive news, data and analytics for …" over the menu) goes with the box.
   const menuCount = (g: number) => others.filter((x) => lines[x.at]!.group === g && isMenuWord(lines[x.at]!.text)).length;
   const inNavBox = (at: number) => lines[at]!.text.length <= 100 && !endsSentence(lines[at]!.text) && menuCount(lines[at]!.group) >= 4;
-  const droppable = (at: number) => furnitureLike(lines[at]!.text) || inNavBox(at) ||
+  const droppable = (at: number) => at === passedOver || furnitureLike(lines[at]!.text) || inNavBox(at) ||
     (aloneInBox(at) && lines[at]!.text.length <= 120 && !endsSentence(lines[at]!.text) && wordCount(lines[at]!.text) <= 16);
   if (!dropped.length || !dropped.every((x) => droppable(x.at))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none();
   return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };
@@ -330,9 +346,17 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
     // A paywall badge glued before the kicker or headline: the badge is debris.
     const badge = splitPaywallBadge(l.text);
     if (badge) {
-      // The badge goes first either way, so the kicker stays right above its headline.
-      debris.push(out.length);
-      out.push({ ...l, text: badge.badge }, { ...l, text: badge.rest });
+      // The badge goes first either way, so the kicker stays right above its headline; glued to a headline
+      // under its kicker ("Interview" / "Premium „…“"), it goes above the kicker.
+      const prev = out[out.length - 1];
+      if (prev && !badge.after && !debris.includes(out.length - 1) && prev.text.length <= LIMITS.kicker && !endsSentence(prev.text) && wordCount(prev.text) <= 6) {
+        debris.push(out.length - 1);
+        out.splice(out.length - 1, 0, { ...prev, text: badge.badge });
+        out.push({ ...l, text: badge.rest });
+      } else {
+        debris.push(out.length);
+        out.push({ ...l, text: badge.badge }, { ...l, text: badge.rest });
+      }
       changed = true;
       continue;
     }

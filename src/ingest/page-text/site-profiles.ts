@@ -56,9 +56,10 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
  */
 export const PAYWALL_BADGES: readonly string[] = [
   'WELTplus Artikel', 'WELTplus', 'FAZ Plus Artikel', 'FAZ Plus', 'SPIEGEL+', 'SZ Plus', 'Z+', 'F+', 'FAZ+', 'NK+', 'MZ+', 'LVZ+', 'BILDplus Inhalt', 'BILDplus', 'BILD+', 'KStA PLUS',
-  'Plus-Artikel', 'Premium-Artikel', 'Abo-Artikel', 'Abo', 'Plus',
+  'Plus-Artikel', 'Premium-Artikel', 'Abo-Artikel', 'Abo', 'Premium', 'Plus',
 ];
-const BADGE_PREFIX = new RegExp(`^(${PAYWALL_BADGES.map((b) => b.replace(/[+.]/g, '\\$&')).join('|')})\\s*(?=\\p{Lu}\\p{Ll})(.{3,})$`, 'u');
+// The rest may open with a quotation mark ("Premium „Die Gemeinden zahlen …“", Die Presse).
+const BADGE_PREFIX = new RegExp(`^(${PAYWALL_BADGES.map((b) => b.replace(/[+.]/g, '\\$&')).join('|')})\\s*(?=[„"»«“]?\\p{Lu}\\p{Ll})(.{3,})$`, 'u');
 
 /** "WELTplus ArtikelFachkräfte im Handwerk" → the badge and the rest (`after` when the badge was glued on at the end); undefined when there is none. */
 export function splitPaywallBadge(text: string): { badge: string; rest: string; after?: boolean } | undefined {
@@ -70,9 +71,16 @@ export function splitPaywallBadge(text: string): { badge: string; rest: string; 
   const initials = /^(\p{Lu}{1,5}\+)(\p{Lu}\p{Ll}.{1,})$/u.exec(text);
   if (initials) return { badge: initials[1]!, rest: initials[2]! };
   const m = BADGE_PREFIX.exec(text);
-  // "Plus" or "Abo" before a space is an ordinary word ("Plus bei der Rente"): only glued.
-  if (!m || (/^(?:Plus|Abo)$/.test(m[1]!) && text[m[1]!.length] === ' ')) return undefined;
+  // "Plus" before a space is an ordinary word ("Plus bei der Rente"): only glued. "Abo" and "Premium" too, unless a
+  // quotation or two capitalised words follow ("Abo Wohnungsnot in Zürich", Tages-Anzeiger; "Premium „…“", Die Presse).
+  if (!m || (m[1] === 'Plus' && text[m[1]!.length] === ' ')) return undefined;
+  if ((m[1] === 'Abo' || m[1] === 'Premium') && text[m[1].length] === ' ' && !/^\S+ (?:[„"»«“]|\p{Lu}\p{Ll}+ (?:\S+ )*?\p{Lu})/u.test(text)) return undefined;
   return { badge: m[1]!, rest: m[2]! };
+}
+
+/** A paywall badge alone on its line ("Premium", "SPIEGEL+"). */
+export function isPaywallBadge(text: string): boolean {
+  return PAYWALL_BADGES.includes(text.trim());
 }
 
 /** "Plus Seit Jahren warten …": a paywall badge glued in front of the teaser; the text without it. */
