@@ -912,3 +912,31 @@ describe('the twelfth round (Ippen, nau.ch, stol.it, Tages-Anzeiger, Die Presse)
     assert.equal(splitPaywallBadge('Plus bei der Rente'), undefined);
   });
 });
+
+describe('short lines that are not sub-headings (false headings across the tuning pages)', () => {
+  const heads = (d: StoryDraft) => d.body.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : ''));
+  const HEAD = 'Neue Fähre\nDie Fähre über die Havel fährt wieder\n\nNach drei Wochen Reparatur legt die kleine Fähre bei Caputh wieder ab. Pendler sparen damit einen Umweg.\n\n';
+  test('an author\'s name where the body begins; a real heading later stays', () => {
+    const d = imp(`${HEAD}Leonie Beispielhofer\n\n${BODY}\nKritik von der Stadt\n\n${BODY}`).draft;
+    assert.deepEqual(heads(d), ['Kritik von der Stadt']);
+  });
+  test('a summary\'s label over its bullets where the body begins; the same over bullets later is a heading', () => {
+    const d = imp(`${HEAD}Ad\n\nDas Wichtigste in Kürze\n\n• Die Fähre fährt wieder.\n• Pendler sparen einen Umweg.\n\n${BODY}\nWas die Gemeinde plant\n\n• Einen zweiten Anleger.\n• Längere Fahrzeiten im Sommer.\n\n${BODY}`).draft;
+    assert.deepEqual(heads(d), ['Was die Gemeinde plant']);
+  });
+  test('rail and promotion labels, match results and capital bylines', () => {
+    const d = imp(`${HEAD}${BODY}\nWeitere Videos\n\n${BODY}\nMeistgelesen auf Beispiel-online.de\n\n${BODY}\nWerder Bremen - 1. FC Heidenheim 2:1 (0:1)\n\n${BODY}\nBy ANNA TESTWELL and RAY SAMPLESON\n\n${BODY}\nFolgst du schon 20 Minuten auf WhatsApp?\n\n${BODY}\nWeitere Pläne der Stadt\n\n${BODY}`).draft;
+    assert.deepEqual(heads(d), ['Weitere Pläne der Stadt']);
+  });
+  test('a footer\'s copyright with the year and a company is furniture, not a picture\'s credit', () => {
+    assert.ok(isWidgetLine('© 2024 Beispiel Medien GmbH'));
+    assert.ok(!isWidgetLine('© Beispiel Medien/Max Muster'));
+    const d = imp(`${HEAD}${BODY}
+Impressum
+Datenschutz
+Kontakt
+© 2024 Beispiel Medien GmbH
+`).draft;
+    assert.equal(figures(d).length, 0);
+  });
+});

@@ -68,6 +68,9 @@ function embedProvider(url: URL): string {
   return known[host] ?? host;
 }
 
+/** Labels of rails, promotions and page furniture that read like headings. */
+const RAIL_LABEL = /^(?:(?:weitere|mehr|alle|neueste|aktuelle|beliebte|ähnliche)\s+(?:videos?|folgen|episoden|artikel|beiträge|nachrichten|meldungen|themen|podcasts?|news|bilder|galerien)\b|meistgelesen|meist gelesen|meistgeklickt|am meisten gelesen|das könnte sie auch interessieren|auch interessant|lesen sie auch|mehr zum thema|explore more|more from|more on this|related (?:stories|articles|coverage)|most read|most popular|read more|recommended|jetzt\s.{2,40}\s(?:hören|lesen|abonnieren|herunterladen|ansehen|downloaden)$|(?:folgst du|folgen sie|folge)\s.{2,40}\s(?:auf|bei)\s(?:whatsapp|telegram|instagram|facebook|x|tiktok|google news)\??$|disclosure statement$|partners$|shownotes$|über den podcast$|autoreninfo$|about the authors?$)/i;
+
 export function parseBody(lines: Line[], from: number, to: number, opts: BodyOptions): BodyResult {
   const blocks: Block[] = [];
   const related: RelatedTeaser[] = [];
@@ -143,10 +146,18 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     // The line under a byline in its box is the author's desk or role ("By Name" / "Local Democracy Reporting Service").
     if (j > from && sameGroup(lines[j - 1], l) && parseByline(lines[j - 1]!.text)) return false;
     if (opts.blankSeparated && sameGroup(lines[j - 1], l) && j > from) return false;
+    // Where the body begins (no paragraph of running text yet), a name alone is the author's line (its date line was read as the page's date).
+    const atStart = !blocks.some((b) => b.type === 'paragraph' && b.content.length === 1 && wordCount(b.content[0]!.text) >= 6 && endsSentence(b.content[0]!.text));
+    if (atStart && isPersonName(t) && wordCount(t) <= 3) return false;
+    // A rail's or a promotion's label ("Weitere Videos", "Meistgelesen auf …", "Explore more"), a match result
+    // ("Werder Bremen - 1. FC Heidenheim 2:1 (0:1)"), a byline in capitals ("By ANNA TESTWELL and …").
+    if (RAIL_LABEL.test(t) || /\d{1,2}:\d{1,2}\s*\(\d{1,2}:\d{1,2}\)/.test(t) || /^By\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+(?:\s+and\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+)?$/u.test(t)) return false;
     const k = nextTextLine(j + 1);
     if (k >= to) return false;
     const next = lines[k]!.text;
-    if (listMarker(next)) return true;
+    // A summary's label over its bullet list where the body begins ("Das Wichtigste in Kürze", "Darum gehts"): a box's
+    // title, not a heading of the text.
+    if (listMarker(next)) return !(atStart && k === j + 1);
     return next.length > 120 || endsSentence(next);
   };
 

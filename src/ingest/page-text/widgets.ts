@@ -11,7 +11,7 @@ const EXACT = new Set(
     // Media badges without information of their own.
     'audiobeitrag', 'videobeitrag', 'mit video', 'mit audio', 'mit videos', 'mit audios', 'mit podcast', 'mit bildergalerie',
     'audio starten', 'video starten', 'abspielen', 'play', 'pause', 'video abspielen', 'audio abspielen', 'jetzt anhören', 'jetzt ansehen',
-    'eilmeldung', 'exklusiv', 'neu', 'live', 'breaking', 'breaking news', 'anzeige', 'werbung', 'advertisement', 'sponsored',
+    'eilmeldung', 'exklusiv', 'neu', 'live', 'breaking', 'breaking news', 'anzeige', 'werbung', 'advertisement', 'sponsored', 'ad', 'werbung schließen',
     // Share and tool bars.
     'teilen', 'drucken', 'link kopiert', 'link kopieren', 'link copied', 'copy link', 'artikel teilen', 'seite teilen', 'beitrag teilen',
     'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
@@ -59,6 +59,8 @@ const PATTERNS: RegExp[] = [
   /^(?:[\p{Lu}\d]{1,7}\s?\+(?:\s*(?:artikel|inhalt))?|kostenpflichtiger (?:inhalt|artikel)|bezahlinhalt|abo-inhalt|premium-inhalt)$/iu,
   // A footer's copyright: "©2024 CBC/Radio-Canada. All rights reserved.", "© 2024 Verlag GmbH – Alle Rechte vorbehalten".
   /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s*[^©]{2,80}?[.,–-]?\s*(?:all rights reserved|alle rechte vorbehalten)\.?$/i,
+  // … or the year and a company ("© 2024 Beispiel Medien GmbH", "© 2024 Verlag XY AG"): a picture's credit names no year first.
+  /^(?:©|\(c\)|copyright)\s*\d{4}(?:\s*[-–]\s*\d{4})?\s+[^©]{2,60}\b(?:gmbh|ag|kg|se|ltd|llc|inc|verlag|medien|media|mediengruppe|zeitung|rundfunk)\.?$/i,
   // "Möchten Sie zur mobilen Ansicht wechseln?" / "Ja Nein": a version switch.
   /^(?:möchten sie zur (?:mobilen|desktop)[- ]?(?:ansicht|version|seite) wechseln\??|ja nein|switch to (?:the )?(?:mobile|desktop) (?:site|version|view)\??)$/i,
   // "Account/Login", "Anmelden | Registrieren": account links.
