@@ -940,3 +940,24 @@ Kontakt
     assert.equal(figures(d).length, 0);
   });
 });
+
+describe('more entry time forms: twelve-hour clocks, American zones, a weekday before, a date after', () => {
+  test('"2:32 p.m. ET" is 14:32 in New York: daylight saving time decides the offset by the entry\'s day', () => {
+    assert.deepEqual([parseEntryStart('2:32 p.m. ET')?.hour, parseEntryStart('2:32 p.m. ET')?.strong], [14, true]);
+    assert.equal(parseEntryStart('12:05 a.m. ET Title here')?.hour, 0);
+    assert.equal(parseEntryStart('13:05 p.m. Title'), undefined);
+    const page = (day: string) => imp(`Live updates\nStorm makes landfall on the coast: Live updates\n\nThe storm reached the coast on ${day}. Here is the latest.\n\n2:32 p.m. ET\nGovernor urges residents to stay home\nThe governor spoke in the capital and asked everyone to stay off the roads tonight.\n\n1:10 p.m. ET\nPumps are working, city says\nThe city said all pumping stations were running normally this afternoon.\n\n11:45 a.m. ET\nLandfall\nThe storm came ashore as a Category 2 hurricane this morning near the coast.\n`).draft;
+    // The page is read on 14 March 2024: US daylight saving time (EDT, UTC−4), still standard time in Berlin (UTC+1).
+    assert.deepEqual(entries(page('Thursday')).map((e) => e.slice(0, 5)), ['19:32', '18:10', '16:45']);
+    // In February both are on standard time (EST, UTC−5): 2:32 p.m. is 20:32 in Berlin.
+    const feb = importPageText(`Live updates\nStorm makes landfall on the coast: Live updates\n\nThe storm reached the coast. Here is the latest.\n\n2:32 p.m. ET\nGovernor urges residents to stay home\nThe governor asked everyone to stay off the roads tonight.\n\n1:10 p.m. ET\nPumps are working, city says\nThe city said all pumping stations were running normally.\n\n11:45 a.m. ET\nLandfall\nThe storm came ashore as a Category 2 hurricane this morning.\n`, { now: new Date('2024-02-14T23:00:00Z') }).draft;
+    assert.deepEqual(entries(feb).map((e) => e.slice(0, 5)), ['20:32', '19:10', '17:45']);
+  });
+  test('a weekday before the time; the day\'s date after it', () => {
+    assert.deepEqual([parseEntryStart('Donnerstag, 09:52 Uhr')?.hour, parseEntryStart('Thursday 9:52 Title of the post')?.minute], [9, 52]);
+    const e = parseEntryStart('09:52 Uhr, 14.03.2024');
+    assert.deepEqual([e?.hour, e?.rest, e?.date?.day], [9, '', 14]);
+    // A weekday in a sentence is no entry.
+    assert.equal(parseEntryStart('Donnerstag um 9 Uhr beginnt die Sitzung.'), undefined);
+  });
+});

@@ -4,7 +4,7 @@ import { dateToIso, type FoundDate } from './dates.js';
 import { sameGroup, wordCount, type Line } from './lines.js';
 import { splitLongText } from './split-long-text.js';
 import {
-  assignDays, dayLine, entryStartAt, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
+  assignDays, dayLine, entryStartAt, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, usDaylightSaving, type EntryStart, type TimedEntry,
 } from './ticker.js';
 
 /** A label in capitals, then a dash and the text: "TOR FÜR KIEL - 84. Minute - Nach einer Ecke …". */
@@ -148,7 +148,8 @@ export function parseTickerBody(
     const day = days[n]!;
     const iso = e.start.minutesAgo !== undefined
       ? { iso: toZonedIso(new Date(opts.now.getTime() - e.start.minutesAgo * 60000)) }
-      : dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(e.start.offsetMinutes !== undefined && { offsetMinutes: e.start.offsetMinutes }) });
+      : dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(e.start.offsetMinutes !== undefined && { offsetMinutes: e.start.offsetMinutes }),
+        ...(e.start.usZone !== undefined && { offsetMinutes: e.start.usZone + (usDaylightSaving(day.year, day.month, day.day) ? 60 : 0) }) });
     if (!iso) return;
     // An entry holds at most LIMITS.tickerEntryBlocks blocks; overflow continues in an entry with the same time.
     for (let c = 0; c === 0 || c < e.body.length; c += LIMITS.tickerEntryBlocks) {

@@ -30,6 +30,8 @@ export interface EntryStart {
   minutesAgo?: number;
   /** A time alone on its line ("23:48"): an entry only with a title after it (bareTimeOpensEntry). */
   bare?: boolean;
+  /** "2:32 p.m. ET": an American zone's standard offset; daylight saving time is decided by the entry's day. */
+  usZone?: number;
 }
 
 /** A bare time line opens an entry when a title-like line follows it that is not a badge, link or date. */
@@ -118,8 +120,21 @@ function parseRelativeEntry(text: string): EntryStart | undefined {
   return { hour: 0, minute: 0, sep: '', rest: (m[6] ?? '').trim(), strong: true, minutesAgo: minutes };
 }
 
-const ENTRY = /^(?:\+{2,}\s*)?(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
-const ZONES: Record<string, number> = { GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 60, CEST: 120, MESZ: 120 };
+const ENTRY = /^(?:\+{2,}\s*)?(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEST|AEDT|NZST|NZDT)?(?![\p{L}])\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
+const ZONES: Record<string, number> = {
+  GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 60, CEST: 120, MESZ: 120,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, PST: -480, PDT: -420, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+};
+/** "ET", "CT", "PT": American zones without the season; standard offsets, an hour more in daylight saving time. */
+const US_ZONES: Record<string, number> = { ET: -300, CT: -360, PT: -480 };
+
+/** Whether US daylight saving time is in force on a day: from the second Sunday in March to the first Sunday in November. */
+export function usDaylightSaving(year: number, month: number, day: number): boolean {
+  if (month < 3 || month > 11) return false;
+  if (month > 3 && month < 11) return true;
+  const firstSunday = (m: number) => 1 + ((7 - new Date(Date.UTC(year, m - 1, 1)).getUTCDay()) % 7);
+  return month === 3 ? day >= firstSunday(3) + 7 : day < firstSunday(11);
+}
 
 /** Reads a line as the start of a ticker entry. */
 export function parseEntryStart(text: string): EntryStart | undefined {
@@ -146,9 +161,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       dayNamed = true;
     }
   }
-  // "Heute, 14:32 Uhr", "Gestern | 22:10", "Today at 9:41": a day word before the time (the day walk dates it).
+  // "Heute, 14:32 Uhr", "Gestern | 22:10", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time (the day walk dates it).
   if (!dm && !dayNamed) {
-    const dw = /^(?:heute|gestern|today|yesterday)(?:,\s*|\s+(?:um|at)\s+|\s*[|–—-]\s*|\s+)(?=\d{1,2}[:.]\d{2})/i.exec(text);
+    const dw = /^(?:heute|gestern|today|yesterday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\s*|\s+(?:um|at)\s+|\s*[|–—-]\s*|\s+)(?=\d{1,2}[:.]\d{2})/i.exec(text);
     if (dw) {
       text = text.slice(dw[0].length);
       dayNamed = true;
@@ -157,14 +172,26 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date) return undefined;
-  const [, hh, dot, mm, uhr, zone, sep = '', rest = ''] = m;
-  const hour = Number(hh);
+  const [, hh, dot, mm, uhr, ampm, zone, sep = '', rest0 = ''] = m;
+  let hour = Number(hh);
   const minute = Number(mm);
+  if (ampm) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (/^p/i.test(ampm) ? 12 : 0);
+  }
   if (hour > 23 || minute > 59) return undefined;
+  // "09:52 Uhr, 14.03.2024": the entry's date after its time.
+  let rest = rest0;
+  const dateAfter = rest && rest.length <= 30 ? /^,?\s*(\d{1,2}\.\s?(?:\d{1,2}\.|[\p{L}]{3,}\.?)\s?(?:\d{2,4})?)$/u.exec(rest) : null;
+  const after = dateAfter && !date ? parseDateLine(dateAfter[1]!) : undefined;
+  if (after && after.hour === undefined) {
+    date = after;
+    rest = '';
+  }
   // A dash between the time and a title of a few capitalised words ("14:32 – Westbahn wieder frei")
   // marks an entry as plainly as a bar does.
   const dashTitle = /^[–—-]$/.test(sep) && dot === ':' && startsUpper(rest);
-  const strong = !!uhr || !!zone || sep === '|' || dayNamed || dashTitle;
+  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle;
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
@@ -178,7 +205,8 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   // "+++ 14:26 Title +++" (n-tv): the markers are not part of the title.
   const e: EntryStart = { hour, minute, sep: sep.replace(/[–—]/, '-'), rest: rest.replace(/\s*\+{2,}$/, '').trim(), strong: strong || /^\+{2,}/.test(text) };
-  if (zone) e.offsetMinutes = ZONES[zone];
+  if (zone && zone in ZONES) e.offsetMinutes = ZONES[zone];
+  if (zone && zone in US_ZONES) e.usZone = US_ZONES[zone];
   if (date) { e.date = date; e.strong = true; }
   return e;
 }
