@@ -961,3 +961,27 @@ describe('more entry time forms: twelve-hour clocks, American zones, a weekday b
     assert.equal(parseEntryStart('Donnerstag um 9 Uhr beginnt die Sitzung.'), undefined);
   });
 });
+
+describe('lines between kicker, headline and teaser (variants of every tuning page, second pass)', () => {
+  const TEASER = 'Der Landtag hat die zweite Lesung des Haushalts erneut verschoben. Die Fraktionen streiten über die Kosten.';
+  test('the page date between kicker and headline, with or without a byline, under a menu', () => {
+    const d = imp(`Nachrichten\nPodcasts\nThüringen\n\nLandtag in Erfurt\n14.03.2024, 10:15 Uhr\nWarum die Haushaltsberatungen schon wieder vertagt sind\n\n${TEASER}\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser?.slice(0, 11)], ['Landtag in Erfurt', 'Warum die Haushaltsberatungen schon wieder vertagt sind', 'Der Landtag']);
+    const e = imp(`Oberfranken\nVon Moritz Beispiel\n14.03.2024, 10:15 Uhr\nBrauereien im Frankenwald schließen sich zusammen\n\n${TEASER}\n\n${BODY}`).draft;
+    assert.deepEqual([e.kicker, e.headline, e.byline], ['Oberfranken', 'Brauereien im Frankenwald schließen sich zusammen', 'Moritz Beispiel']);
+    // A labelled author under the date is no headline.
+    const f = imp(`SR.de / Nachrichten / Politik\n\nSaarland plant neues Gesetz für Ladestationen\n14.03.2024, 10:15 Uhr\nAutor: Felix Beispiel\n\n${TEASER}\n\n${BODY}`).draft;
+    assert.deepEqual([f.kicker, f.headline], [undefined, 'Saarland plant neues Gesetz für Ladestationen']);
+  });
+  test('a clip\'s length alone on its line is no ticker entry on a page without three entries', () => {
+    const d = imp(`Artikel anhören\n04:12\nLandtag in Erfurt\nWarum die Haushaltsberatungen schon wieder vertagt sind\n\n${TEASER}\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.kind], ['Landtag in Erfurt', 'Warum die Haushaltsberatungen schon wieder vertagt sind', 'article']);
+  });
+  test('a caption alone in its box and its rights line alone in the next, over the teaser, is the lead picture', () => {
+    const d = imp(`Landtag in Erfurt\nWarum die Haushaltsberatungen schon wieder vertagt sind\n\nBlick in den leeren Plenarsaal am Morgen.\n\nFoto: Max Mustermann/dpa\n\n${TEASER}\n\n${BODY}`).draft;
+    assert.deepEqual([d.teaser?.slice(0, 11), d.lead?.caption, d.lead?.credit], ['Der Landtag', 'Blick in den leeren Plenarsaal am Morgen.', 'Max Mustermann/dpa']);
+    // A one-sentence teaser over a credit that belongs to the next box's picture stays the teaser.
+    const e = imp(`Landtag in Erfurt\nWarum die Haushaltsberatungen schon wieder vertagt sind\n\nDer Landtag hat die Lesung verschoben.\n\nFoto: Max Mustermann/dpa\nBlick in den leeren Plenarsaal am Morgen.\n\n${BODY}`).draft;
+    assert.equal(e.teaser, 'Der Landtag hat die Lesung verschoben.');
+  });
+});

@@ -214,9 +214,10 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       prose = k;
       break;
     }
-    // A place over the date line ("Kärnten" / "14.03.2024 11:20"): the dateline, metadata.
-    if (isPlace(l.text) && k + 1 < to && lines[k + 1]!.group === l.group &&
-      parseDateLine(lines[k + 1]!.text)?.hour !== undefined && items.some((x) => x.kind === 'other')) {
+    // A place over the date line under the headline ("Kärnten" / "14.03.2024 11:20"): the dateline, metadata.
+    // Under menu words only it is the kicker over the page's date.
+    if (isPlace(l.text) && !parseByline(l.text) && k + 1 < to && lines[k + 1]!.group === l.group &&
+      parseDateLine(lines[k + 1]!.text)?.hour !== undefined && items.some((x) => x.kind === 'other' && !isMenuWord(lines[x.at]!.text))) {
       items.push({ kind: 'meta', at: k, words: true });
       k++;
       continue;

@@ -71,6 +71,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   let i = from;
   const headTextSeen = new Set<string>();
   let entryLines: number | undefined;
+  /** Fewer than three entry lines: no ticker, so a date and time alone on a line is the page's date. */
+  const noTicker = () => (entryLines ??= lines.slice(from, to).filter(ctx.isStructural).length) < 3;
   /** Keeps the first date the head prints, or a later one that adds the time of day. */
   const notePageDate = (d: FoundDate | undefined) => {
     if (d && (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined))) head.pageDate = d;
@@ -105,7 +107,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         // ("14.03.2024, 10:15 Uhr" over the kicker): an entry needs a head above it.
         // Under the headline too on a page with fewer than three entry lines (no ticker).
         const alone = dated?.hour !== undefined && parseEntryStart(t)?.rest === '';
-        const dateAlone = alone && (!head.headline || (!head.teaser && (entryLines ??= lines.slice(from, to).filter(ctx.isStructural).length) < 3));
+        const dateAlone = alone && (!head.headline || (!head.teaser && noTicker()));
         if ((underByline || overByline || dateAlone) && dated?.hour !== undefined) {
           notePageDate(dated);
           k++;
@@ -259,13 +261,19 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     !(second.text.length <= 80 && /,/.test(second.text) && parseByline(`Von ${second.text}`)) &&
     !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
-  const third = i + 2 < to ? lines[i + 2] : undefined;
   // A date, or a time alone ("07:45 Uhr", Augsburger Allgemeine), between kicker and headline.
-  const dateBetween = !!second && !secondIsHeadline && ((!ctx.isStructural(second) && !!parseDateLine(second.text)) ||
-    (isTimeOnlyLine(second.text) && !!lines[i + 3] && i + 3 < to && isRunningText(stripPlus(lines[i + 3]!.text))));
+  const dateAt = (l: Line | undefined, k: number) => !!l && (((!ctx.isStructural(l) || (noTicker() && parseEntryStart(l.text)?.rest === '')) && !!parseDateLine(l.text)) ||
+    (isTimeOnlyLine(l.text) && !!lines[k + 2] && k + 2 < to && isRunningText(stripPlus(lines[k + 2]!.text))));
+  const dateBetween = !!second && !secondIsHeadline && dateAt(second, i + 1);
+  // Both, a byline and the date, one line each ("Oberfranken" / "Von Name" / "14.03.2024, 10:15 Uhr" / headline).
+  const both = !!second && !secondIsHeadline && i + 2 < to && ((!!parseByline(second.text) && dateAt(lines[i + 2], i + 2)) || (dateBetween && !!parseByline(lines[i + 2]!.text)));
+  const thirdAt = both ? i + 3 : i + 2;
+  const third = thirdAt < to ? lines[thirdAt] : undefined;
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && (parseByline(second.text) || dateBetween) &&
-    third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) &&
-    !parseDateLine(third.text) && !tryFigure(lines, i + 2, to, ctx.isStructural);
+    third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) && !parseByline(third.text) && !isDurationLine(third.text) &&
+    !parseDateLine(third.text) && !tryFigure(lines, thirdAt, to, ctx.isStructural) &&
+    // A one-line quote under a headline-like line and its date is the teaser, as without the date (below).
+    !(isQuoteLine(third.text) && wordCount(rest) >= 4 && !GENRES.test(rest.split(/\s+/)[0] ?? ''));
   // Running text right under the second line fixes it as the headline; the kicker may then be the longer line.
   // A byline or the date may stand between the headline and that text.
   let afterSecond = i + 2;
@@ -297,10 +305,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     i += 2;
   } else if (rest.length <= LIMITS.kicker && bylineBetween && isOwnLineKicker(rest, third.text, { bylineBetween: true })) {
     head.kicker = withoutJoiningColon(rest);
-    if (dateBetween) notePageDate(parseDateLine(second.text) ?? undefined);
-    else head.byline ??= parseByline(second.text);
+    for (const l of lines.slice(i + 1, thirdAt)) {
+      const by = parseByline(l.text);
+      if (by) head.byline ??= by;
+      else notePageDate(parseDateLine(l.text) ?? undefined);
+    }
     head.headline = third.text;
-    i += 3;
+    i = thirdAt + 1;
   } else if (rest.length <= MAX_CLASSIFY) {
     const split = splitKickerScored(rest, { bodyText: ctx.textAfter(i), language: ctx.language, ...(ctx.kickerJoined && { joined: true }), ...(ctx.pageTitle && { pageTitle: ctx.pageTitle }) });
     if (isHeadlineLike(split.headline)) {
@@ -348,6 +359,18 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       !tryFigure(lines, i, to, ctx.isStructural)) {
       head.dateline ??= place.text;
       i = skipMeta(i + 1);
+    }
+  }
+  // A caption alone in its box and its rights line alone in the next, over the teaser ("Blick über den Markt." /
+  // "Foto: Name/dpa" / teaser): the lead picture.
+  {
+    const c = lines[i];
+    const cr = i + 1 < to ? parseCreditLine(lines[i + 1]!.text) : undefined;
+    const after = lines[i + 2];
+    if (c && cr?.strong && after && i + 2 < to && !ctx.isStructural(c) && c.text.length <= 200 && endsSentence(c.text) &&
+      !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(c.text) && !sameGroup(lines[i - 1], c) && !sameGroup(c, after) && isRunningText(after.text)) {
+      head.figures.push({ kind: 'image', alt: c.text.slice(0, LIMITS.alt), caption: c.text, credit: cr.credit });
+      i = skipMeta(i + 2);
     }
   }
   const cand = lines[i];

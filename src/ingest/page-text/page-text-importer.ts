@@ -122,7 +122,13 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // Which lines open ticker entries, read once: head, body and ticker ask about the same lines
   // many times. A time alone on its line counts only with a title after it (not a video's length).
   const entryLines = new WeakSet<Line>();
-  for (let k = 0; k < end; k++) if (entryStartAt(lines, k, end)) entryLines.add(lines[k]!);
+  const starts: Array<{ line: Line; bare: boolean }> = [];
+  for (let k = 0; k < end; k++) {
+    const e = entryStartAt(lines, k, end);
+    if (e) starts.push({ line: lines[k]!, bare: !!e.bare });
+  }
+  // On a page with fewer than three entry lines a time alone on its line is a clip's length ("Artikel anhören" / "04:12").
+  for (const s of starts) if (starts.length >= 3 || !s.bare) entryLines.add(s.line);
   const isTickerLine = (l: Line) => entryLines.has(l);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
   const { index: titleLine, title: pageTitle, rewrittenTo } = takePageTitle(lines, 0, end);
