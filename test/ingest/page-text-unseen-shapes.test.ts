@@ -985,3 +985,23 @@ describe('lines between kicker, headline and teaser (variants of every tuning pa
     assert.equal(e.teaser, 'Der Landtag hat die Lesung verschoben.');
   });
 });
+
+describe('a picture printed as separate paragraphs (crawls that put every element in a box of its own)', () => {
+  const HEAD = 'Brandenburg\nFähre über die Havel fährt wieder nach Fahrplan\n\nNach drei Wochen Reparatur legt die kleine Fähre bei Caputh wieder ab. Pendler sparen damit einen Umweg von zwölf Kilometern.\n\n';
+  const LONG = 'Die Verwaltung hat am Mittwoch neue Zahlen vorgelegt, die im Rathaus für lange Gesichter sorgten. Die Opposition verlangt eine Sondersitzung.';
+  const figs = (t: string) => figures(imp(t).draft).map((f) => [f.caption ?? null, f.credit ?? null]);
+  test('the caption, then its rights line in the next box', () => {
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nEin Bus hält am Marktplatz in Münster.\n\nFoto: Lena Example/dpa\n\n${LONG}\n`), [['Ein Bus hält am Marktplatz in Münster.', 'Lena Example/dpa']]);
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nEin Bus hält am Marktplatz in Münster.\n\n(Foto: dpa)\n\n${LONG}\n`), [['Ein Bus hält am Marktplatz in Münster.', 'dpa']]);
+  });
+  test('the rights line, then its caption in the next box, after a paragraph of running text', () => {
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nFoto: Lena Example/dpa\n\nEin Bus hält am Marktplatz in Münster.\n\n${LONG}\n`), [['Ein Bus hält am Marktplatz in Münster.', 'Lena Example/dpa']]);
+  });
+  test('between two one-sentence boxes the rights line could be either\'s: no picture is made up; a two-sentence box over a credit stays text', () => {
+    const amb = imp(`${HEAD}${LONG}\n\nVerletzt wurde niemand.\n\nFoto: Lena Example/dpa\n\nEin Bus hält am Marktplatz in Münster.\n\n${LONG}\n`).draft;
+    assert.deepEqual(figures(amb), []);
+    assert.deepEqual(texts(amb).filter((t) => t.length < 50), ['Verletzt wurde niemand.', 'Ein Bus hält am Marktplatz in Münster.']);
+    const d = imp(`${HEAD}${LONG}\n\nDie Stadt zahlt. Der Kreis zahlt mit.\n\nFoto: Lena Example/dpa\n\n${LONG}\n`).draft;
+    assert.ok(d.body.some((b) => b.type === 'paragraph' && b.content[0]?.text === 'Die Stadt zahlt. Der Kreis zahlt mit.'));
+  });
+});

@@ -214,7 +214,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     // Not when a caption-like line stands in the box before: then the credit is that caption's
     // (n-tv prints caption, then "(Foto: dpa)" alone, then the text).
     const before = lines[i - 1];
-    const ownsCredit = !!before && !sameGroup(before, l0) && (endsSentence(before.text) || wordCount(before.text) > 4);
+    // A paragraph of running text before is no caption: its sentences run on, or it is long.
+    const ownsCredit = !!before && !sameGroup(before, l0) && (endsSentence(before.text) || wordCount(before.text) > 4) &&
+      !(before.text.length > 200 || /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(before.text));
     if (credit && k > i && k < end && !ownsCredit && !sameGroup(lines[k - 1], cap) && cap && !isStructural(cap) && endsGroupAt(k) &&
       endsSentence(cap.text) && cap.text.length <= Math.min(LIMITS.caption, 300) && !(cap.text.length > 200 && /[.!?]\s+\p{Lu}/u.test(cap.text)) && !parseCreditLine(cap.text)) {
       const fig = build(cap.text, cap.text, credit);
@@ -353,6 +355,20 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (cr && !bareOverWord && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
       // No final period and short: alt text of a picture without caption (author photos).
       const fig = !endsSentence(text) && text.length <= 300 ? build(text, undefined, cr.credit) : build(text, text, cr.credit);
+      if (fig) return { figure: fig, next: i + 2 };
+    }
+  }
+  // L: a one-sentence caption alone in its box and its rights line alone in the next ("Ein Bus hält am Markt." / "Foto: Name/dpa",
+  // crawls that print every element as a paragraph). Not when a caption-like box follows the rights line: a credit
+  // printed before its caption (I) takes that one.
+  if (opensGroup && endsGroupAt(i) && l0.text.length <= 250 && endsSentence(l0.text) &&
+    !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(l0.text) && !parseCreditLine(l0.text) && !cc0) {
+    const c = lines[i + 1];
+    const cr = c && i + 1 < end && !isStructural(c) && endsGroupAt(i + 1) ? parseCreditLine(c.text) : undefined;
+    const nx = lines[i + 2];
+    const captionAfter = !!nx && i + 2 < end && endsGroupAt(i + 2) && nx.text.length <= 200 && endsSentence(nx.text) && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(nx.text);
+    if (cr?.strong && !captionAfter) {
+      const fig = build(l0.text, l0.text, cr.credit);
       if (fig) return { figure: fig, next: i + 2 };
     }
   }
