@@ -1005,3 +1005,18 @@ describe('a picture printed as separate paragraphs (crawls that put every elemen
     assert.ok(d.body.some((b) => b.type === 'paragraph' && b.content[0]?.text === 'Die Stadt zahlt. Der Kreis zahlt mit.'));
   });
 });
+
+describe('a photographer named without a label', () => {
+  const HEAD = 'Brandenburg\nFähre über die Havel fährt wieder nach Fahrplan\n\nNach drei Wochen Reparatur legt die kleine Fähre bei Caputh wieder ab. Pendler sparen damit einen Umweg von zwölf Kilometern.\n\n';
+  const LONG = 'Die Verwaltung hat am Mittwoch neue Zahlen vorgelegt, die im Rathaus für lange Gesichter sorgten. Die Opposition verlangt eine Sondersitzung.';
+  const figs = (t: string) => figures(imp(t).draft).map((f) => [f.caption ?? null, f.credit ?? null]);
+  test('closing a box of two lines under a one-sentence caption, or in brackets after it', () => {
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nEin Bus hält am Marktplatz in Münster.\nLena Beispiel\n\n${LONG}\n`), [['Ein Bus hält am Marktplatz in Münster.', 'Lena Beispiel']]);
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nEin Bus hält am Marktplatz in Münster. (Lena Beispiel)\n\n${LONG}\n`), [['Ein Bus hält am Marktplatz in Münster.', 'Lena Beispiel']]);
+  });
+  test('not a letter\'s sign-off, an institution in brackets, or a name under two sentences', () => {
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nIch wünsche Ihnen einen schönen Abend.\nIhre Merle Beispiel\n`), []);
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nDie Zahlen stammen vom Amt. (Statistisches Landesamt)\n\n${LONG}\n`), []);
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nDie Stadt zahlt. Der Kreis zahlt mit.\nLena Beispiel\n\n${LONG}\n`), []);
+  });
+});

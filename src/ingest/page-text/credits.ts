@@ -1,5 +1,5 @@
 import { LIMITS } from '../../content/index.js';
-import { wordCount } from './lines.js';
+import { endsSentence, wordCount } from './lines.js';
 import { isPersonName } from './byline.js';
 
 /**
@@ -109,6 +109,8 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     // A labelled credit in parentheses closing a caption is a credit even with "Quelle:".
     if (labelled && labelled.caption === '') return { caption, credit: labelled.credit, strong: labelled.strong || !!labelled.known };
     if (looksLikeBareCredit(inner)) return { caption, credit: cleanCredit(inner) ?? inner, strong: false, bare: true };
+    // A photographer's name in brackets after the caption's last sentence ("… am Markt. (Lena Beispiel)").
+    if (endsSentence(caption) && isPhotographer(inner) && wordCount(inner) <= 3) return { caption, credit: inner, strong: false, bare: true };
   }
   return labelledCredit(line);
 }
