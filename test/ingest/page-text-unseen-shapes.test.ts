@@ -1020,3 +1020,21 @@ describe('a photographer named without a label', () => {
     assert.deepEqual(figs(`${HEAD}${LONG}\n\nDie Stadt zahlt. Der Kreis zahlt mit.\nLena Beispiel\n\n${LONG}\n`), []);
   });
 });
+
+describe('numbered sub-headings (onlinereports, stol.it)', () => {
+  const HEAD = 'Die Sporthalle muss für ein Jahr schliessen\n\nStatiker fanden Schäden an den Dachträgern. Vierzehn Vereine suchen jetzt eine neue Halle für ihre Trainings.\n\n';
+  const P = 'Die Gemeinde prüft mehrere Möglichkeiten und will bis zum Sommer entscheiden. Der Gemeinderat hat dafür einen Kredit bewilligt.';
+  const heads = (d: StoryDraft) => d.body.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : ''));
+  test('"1. …" and "2. …" over paragraphs, not next to list lines, are headings with their numbers', () => {
+    assert.deepEqual(heads(imp(`${HEAD}${P}\n\n1. Wohin mit den Vereinen?\n\n${P}\n\n2. Wer zahlt?\n\n${P}\n`).draft), ['1. Wohin mit den Vereinen?', '2. Wer zahlt?']);
+  });
+  test('a numbered list stays a list, and one numbered line alone stays text', () => {
+    const d = imp(`${HEAD}${P}\n\n1. Wohin mit den Vereinen\n2. Wer zahlt\n3. Wann öffnet die Halle\n\n${P}\n`).draft;
+    assert.deepEqual([heads(d), d.body.some((b) => b.type === 'list')], [[], true]);
+    assert.deepEqual(heads(imp(`${HEAD}${P}\n\n1. Wohin mit den Vereinen?\n\n${P}\n`).draft), []);
+  });
+  test('"PLUS" alone over the headline is a paywall badge', () => {
+    const d = imp(`PLUS\n\nNeue Regeln für das Parken am Seeufer\n\n${P}\n\n${P}\n`).draft;
+    assert.deepEqual([d.kicker, d.headline], [undefined, 'Neue Regeln für das Parken am Seeufer']);
+  });
+});

@@ -118,10 +118,23 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     return k;
   };
 
+  /** Numbered headings ("1. Wohin mit den Vereinen?" … "2. Wer zahlt?"), each over text, not a list: no list line next to them. */
+  const numberedHeading = (j: number): boolean => {
+    const m = listMarker(lines[j]!.text);
+    if (!m?.ordered || !startsUpper(m.text) || endsWithStop(m.text) || wordCount(m.text) > 14) return false;
+    if ((j > from && listMarker(lines[j - 1]!.text)) || (j + 1 < to && listMarker(lines[j + 1]!.text))) return false;
+    for (let k = from; k < to; k++) {
+      if (k === j || Math.abs(k - j) < 2) continue;
+      const o = listMarker(lines[k]!.text);
+      if (o?.ordered && Math.abs(o.num - m.num) === 1 && startsUpper(o.text) && !endsWithStop(o.text) && !listMarker(lines[k - 1]?.text ?? '') && !listMarker(lines[k + 1]?.text ?? '')) return true;
+    }
+    return false;
+  };
+
   const isHeadingAt = (j: number): boolean => {
     const l = lines[j]!;
     const t = l.text;
-    if (t.length > 120 || wordCount(t) > 14 || endsWithStop(t) || !startsUpper(t) || listMarker(t) || QUOTE_LINE.test(t)) return false;
+    if (t.length > 120 || wordCount(t) > 16 || endsWithStop(t) || !startsUpper(t) || (listMarker(t) && !numberedHeading(j)) || QUOTE_LINE.test(t)) return false;
     // Dates, names joined by a bar, lengths and bare credits are never sub-headings ("14.03.24 |
     // 08:31 Uhr", "Nora Example | Felix Sample", "2:12 min", "Keystone-SDA/ts"). A name alone may
     // be one as far as the words tell ("Zur Person", "Kritik von der Stadt" read like names).

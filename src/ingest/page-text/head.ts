@@ -7,7 +7,7 @@ import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
-import { brandLineProfile, stripPlus } from './site-profiles.js';
+import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, parseEntryStart } from './ticker.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
@@ -204,7 +204,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k += 2;
         continue;
       }
-      if (isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) || brandLineProfile(t)) {
+      if (isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) || brandLineProfile(t) || isPaywallBadge(t)) {
         k++;
         continue;
       }

@@ -47,7 +47,8 @@ export function headingsAsEntries(input: Block[], time: string): { intro: Block[
   // in order, they alone open entries; what stands before the first is the intro.
   const numbered: Array<{ at: number; n: number; title: string }> = [];
   body.forEach((b, at) => {
-    const m = b.type === 'paragraph' && b.content.length === 1 ? NUMBERED_TITLE.exec(b.content[0]!.text) : null;
+    // The body may already have read them as numbered sub-headings.
+    const m = b.type === 'paragraph' && b.content.length === 1 ? NUMBERED_TITLE.exec(b.content[0]!.text) : b.type === 'heading' ? NUMBERED_TITLE.exec(b.text) : null;
     if (m && !/[.:;,]$/.test(m[2]!)) numbered.push({ at, n: Number(m[1]), title: m[2]! });
   });
   // In order, up or down (a number may be missing where an entry is a picture or a post).
