@@ -1033,6 +1033,11 @@ describe('numbered sub-headings (onlinereports, stol.it)', () => {
     assert.deepEqual([heads(d), d.body.some((b) => b.type === 'list')], [[], true]);
     assert.deepEqual(heads(imp(`${HEAD}${P}\n\n1. Wohin mit den Vereinen?\n\n${P}\n`).draft), []);
   });
+  test('a photographer\'s name glued to the caption\'s last word; a brand name inside a sentence is no credit', () => {
+    assert.deepEqual(splitCaptionCredit('Juna Beispieloh und Mats Probstner vor dem Dorfgemeinschaftshaus in HeideloheJakob Musterfeldt'),
+      { caption: 'Juna Beispieloh und Mats Probstner vor dem Dorfgemeinschaftshaus in Heidelohe', credit: 'Jakob Musterfeldt', strong: true });
+    assert.equal(splitCaptionCredit('Wer die BahnCard Gold hat, fährt günstiger mit dem ICE Sprinter'), undefined);
+  });
   test('"PLUS" alone over the headline is a paywall badge', () => {
     const d = imp(`PLUS\n\nNeue Regeln für das Parken am Seeufer\n\n${P}\n\n${P}\n`).draft;
     assert.deepEqual([d.kicker, d.headline], [undefined, 'Neue Regeln für das Parken am Seeufer']);

@@ -97,6 +97,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const inner = labelledCredit(nested[2]!);
     if (inner && inner.caption === '') return { caption: nested[1]!, credit: inner.credit, strong: true };
   }
+  // "… vor dem Dorfgemeinschaftshaus in HeideloheJakob Musterfeldt" (vorwaerts.de): the photographer's name glued to the
+  // caption's last word, a capital right after small letters.
+  const gluedName = line.length <= 300 ? /^(.{20,}?\p{Ll}{2}[.!?]?)(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})$/u.exec(line) : null;
+  if (gluedName && wordCount(gluedName[1]!) >= 5 && isPhotographer(gluedName[2]!)) return { caption: gluedName[1]!, credit: gluedName[2]!, strong: true };
   // "… im ehemaligen Kloster. - Keystone", "… in Baden. - Nau.ch / Name" (nau.ch): a bare credit after a dash that follows the last sentence.
   // The site's own address counts as a credit there ("… des Dorfes. - Nau.ch").
   const dashed = / [-–] /.test(line) ? /^(.{10,}?[.!?]["'”’»)]*)\s+[-–]\s+([^!?:]{1,79}[^.!?:\s])$/u.exec(line) : null;
