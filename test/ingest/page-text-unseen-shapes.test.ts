@@ -1043,3 +1043,16 @@ describe('numbered sub-headings (onlinereports, stol.it)', () => {
     assert.deepEqual([d.kicker, d.headline], [undefined, 'Neue Regeln für das Parken am Seeufer']);
   });
 });
+
+describe('a place over the text and a download box', () => {
+  test('a place in a box of its own over the teaser is the dateline, past a byline and the date', () => {
+    const d = imp(`Sanierung nach dem Winterhochwasser\n\nWarum der Emsdeich bei Greven nachgebessert wird\n\nVon Anna Beispielfrau\n14.03.2024, 10:15 Uhr\n\nKreis Steinfurt\n\nNach dem Januarhochwasser hat der Wasserverband an drei Stellen durchnässte Böschungen gefunden. Bis zum Sommer wird der Deich verstärkt.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.dateline], ['Sanierung nach dem Winterhochwasser', 'Warum der Emsdeich bei Greven nachgebessert wird', 'Kreis Steinfurt']);
+  });
+  test('a download box\'s formats and hint are furniture', () => {
+    assert.ok(isWidgetLine('Mittel (Mp4) 640x360'));
+    assert.ok(isWidgetLine('Hinweis: Falls die Videodatei beim Klicken nicht automatisch gespeichert wird, können Sie mit der rechten Maustaste klicken.'));
+    assert.ok(isWidgetLine('Wir bieten dieses Video in folgenden Formaten zum Download an:'));
+    assert.ok(!isWidgetLine('Mittel (Mp4) ist ein Format, das viele Geräte abspielen.'));
+  });
+});

@@ -253,6 +253,15 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     if (!prev) return none();
     h = prev;
   }
+  // A place in a box of its own over the text ("Kreis Steinfurt", regional papers) is the dateline; the headline is above it
+  // (past a byline or the date).
+  {
+    const at = h.at;
+    const prev = [...others].reverse().find((x) => x.at < at);
+    if (prev && isPlace(lines[at]!.text) && wordCount(lines[at]!.text) <= 3 && lines[at - 1]?.group !== lines[at]!.group &&
+      lines[at + 1]?.group !== lines[at]!.group && isHeadlineLike(lines[prev.at]!.text) && wordCount(lines[prev.at]!.text) >= 4 &&
+      items.slice(items.indexOf(prev) + 1, items.indexOf(h)).every((x) => x.kind === 'byline' || x.kind === 'meta')) h = prev;
+  }
   // A menu between the headline and the text (a ticker's navigation): four or more short
   // unplaced lines in one box are never the headline; look above them.
   const menuGroup = (at: number) => {

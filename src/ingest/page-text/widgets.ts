@@ -93,6 +93,10 @@ const PATTERNS: RegExp[] = [
   // A radio site's now-playing line: "Seit 16:00 Uhr Nachrichten", "Jetzt läuft: …".
   /^(?:seit \d{1,2}:\d{2} uhr|jetzt läuft:?|now playing:?)\s.{1,60}$/i,
   /^(?:video|audio|podcast) herunterladen\s*\([^()]{1,40}\)$/i,
+  // A download box's formats and its hint: "Mittel (Mp4) 640x360", "Hinweis: Falls die Videodatei beim Klicken nicht …".
+  /^(?:klein|mittel|groß|gross|small|medium|large|hd|sd|full hd)\s*\((?:mp4|webm|mp3|m4a|ogg)\)(?:\s*\d{3,4}\s*x\s*\d{3,4})?$/i,
+  /^hinweis:\s*falls die (?:video|audio)datei\b.{0,250}$/i,
+  /^wir bieten diese[sn]? (?:video|audio|beitrag|podcast)\b.{0,40}zum download an:?$/i,
   /^(?:\d{2}\/\d{2}\/\d{4}\s*){2,}(?:[a-z]+ \d{1,2}, \d{4})?$/i,
   // Two forms of one date glued together (DW): "03/14/2024March 14, 2024".
   /^\d{2}\/\d{2}\/\d{4}\s*[a-z]+ \d{1,2}, \d{4}$/i,
