@@ -1056,3 +1056,44 @@ describe('a place over the text and a download box', () => {
     assert.ok(!isWidgetLine('Mittel (Mp4) ist ein Format, das viele Geräte abspielen.'));
   });
 });
+
+describe('the thirteenth round (Ippen regional sites, RNZ, eXXpress, Basler Zeitung, Solothurner Zeitung)', () => {
+  const P = 'Die Gemeinde prüft mehrere Möglichkeiten und will bis zum Sommer entscheiden. Der Gemeinderat hat dafür einen Kredit bewilligt.';
+  test('a Unicode hyphen or a plain one between place and teaser; an update marker or tool words glued before the teaser', () => {
+    const a = imp(`Neue Brücke am Hafen\n\nOffenbach \u2010 Die Stadt lässt am Hafenbecken eine zweite Brücke für Fußgänger und Radler bauen. Bis zum Herbst ist der Weg gesperrt.\n\n${P}\n`).draft;
+    assert.deepEqual([a.dateline, a.teaser?.slice(0, 8)], ['Offenbach', 'Die Stad']);
+    const b = imp(`Neue Mensa für die Grundschule\n\n[Update] Der Schulausschuss hat den Neubau einstimmig beschlossen. Bis 2026 essen die Kinder in einem hellen Saal.\n\n${P}\n`).draft;
+    assert.equal(b.teaser?.slice(0, 8), 'Der Schu');
+    const c = imp(`Obergericht halbiert die Busse\n\nDrucken Teilen Ein Landwirt hatte drei geschützte Weiden gefällt, weil sie seine Zufahrt blockierten. Nun halbiert das Gericht die Strafe.\n\n${P}\n`).draft;
+    assert.equal(c.teaser?.slice(0, 12), 'Ein Landwirt');
+    // One tool word as the teaser's own first word stays.
+    const d = imp(`Obergericht halbiert die Busse\n\nTeilen Carsharing Anbieter künftig ihre Daten mit der Stadt? Der Rat entscheidet am Montag.\n\n${P}\n`).draft;
+    assert.equal(d.teaser?.slice(0, 20), 'Teilen Carsharing An');
+  });
+  test('"Update: Mittwoch, 10. Juli 2024, 17.40 Uhr" opens an entry with its date and time', () => {
+    const e = parseEntryStart('Update: Mittwoch, 10. Juli 2024, 17.40 Uhr');
+    assert.deepEqual([e?.hour, e?.minute, e?.date?.day, e?.date?.month, e?.rest], [17, 40, 10, 7, '']);
+  });
+  test('three clip lengths in no order over video titles are a rail, not a ticker; a tracker\'s two matches in turn still are', () => {
+    const rail = imp(`Video\nZoo zeigt neue Gehege\n\n${P}\n\nMehr Videos\n01:15\nBlick hinter die Kulissen im Tierpark\n02:30\nDie Elefanten ziehen um\n00:54\nNeues Gehege für die Erdmännchen\n`).draft;
+    assert.equal(rail.kind, 'article');
+    const entry = (t: string, x: string) => `${t}\n${x}\n${P}\n\n`;
+    const tracker = imp(`Bundesliga-Tracker\nDer Nachmittag im Überblick: alle Spiele\n\n${P}\n\n${entry('17:32', 'Schluss in Heidenheim')}${entry('17:15', 'Tor für Kiel')}${entry('16:21', 'Halbzeit in Heidenheim')}${entry('17:26', 'Schluss in Mainz')}${entry('16:48', 'Pfostenschuss für Mainz')}${entry('16:12', 'Tor für Wolfsburg')}`).draft;
+    assert.equal(entries(tracker).length, 6);
+  });
+  test('a summary\'s label over bullets anywhere, a stock ticker line, a player\'s position, a section before the date line', () => {
+    const d = imp(`Die Sporthalle schliesst\n\n${P}\n\n${P}\n\nZusammenfassung\n- Die Halle schliesst im März.\n- Vierzehn Vereine suchen Ersatz.\n\nWer zahlt\n\n${P}\n`).draft;
+    assert.deepEqual(d.body.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : '')), ['Wer zahlt']);
+    assert.ok(isWidgetLine('ATX3712.40+0.54%ANDRITZ55.1+0.91%BAWAG GROUP61.30-0.22%ERSTE GROUP47.05+1.13%'));
+    assert.ok(!isWidgetLine('Die Inflation stieg um +2,5 % im März.'));
+    assert.ok(isWidgetLine('00:00 / 21:37'));
+    assert.equal(parseDateLine('Politik 22 Mai. 2024 | 07:41'), undefined);
+    const e = imp(`Gemeinderat kippt den Parkgebühren-Plan\nPolitik 22 Mai. 2024 | 07:41\n\n${P}\n\n${P}\n`).draft;
+    assert.deepEqual([e.headline, figures(e).length, e.firstPublishedAt?.slice(0, 16)], ['Gemeinderat kippt den Parkgebühren-Plan', 0, '2024-05-22T07:41']);
+  });
+  test('a labelled photographer with the agency in brackets; a link glued after a sentence is no credit or heading', () => {
+    assert.deepEqual(parseCreditLine('Foto: Anna Platzhalter (Keystone)'), { credit: 'Anna Platzhalter (Keystone)', strong: true });
+    const d = imp(`Die Sporthalle schliesst\n\n${P}\n\n${P}\n\nLea Beispielmann ist Redaktorin im Ressort Basel und schreibt über Verkehr.Mehr Infos\n`).draft;
+    assert.deepEqual([figures(d).length, d.body.some((b) => b.type === 'heading')], [0, false]);
+  });
+});

@@ -65,7 +65,8 @@ function cleanCredit(raw: string): string | undefined {
 /** A name that is a credit without any label: "dpa", "IMAGO / Funke Foto Services", "MDR | Max Muster". */
 export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = {}): boolean {
   const t = text.trim();
-  if (!t || t.length > 80 || wordCount(t) > 8 || /[.!?:;,]$/.test(t) || NOT_A_SOURCE.test(t)) return false;
+  // A date or a time of day is no credit ("Politik 22 Mai. 2024 | 07:41").
+  if (!t || t.length > 80 || wordCount(t) > 8 || /[.!?:;,]$/.test(t) || NOT_A_SOURCE.test(t) || /\b\d{1,2}[:.]\d{2}\b/.test(t)) return false;
   if (KNOWN_SOURCE.test(t)) return true;
   if (/^©\s*\S/.test(t)) return true;
   // "Name / Agency", "Agency/Name", "MDR | Max Muster": a separator between name parts.
@@ -112,6 +113,9 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const labelled = labelledCredit(inner);
     // A labelled credit in parentheses closing a caption is a credit even with "Quelle:".
     if (labelled && labelled.caption === '') return { caption, credit: labelled.credit, strong: labelled.strong || !!labelled.known };
+    // "Foto: Anna Platzhalter (Keystone)": a labelled photographer with the agency in brackets is all credit.
+    const before = labelledCredit(caption);
+    if (before && before.caption === '' && before.strong && looksLikeBareCredit(inner)) return { caption: '', credit: `${before.credit} (${inner})`, strong: true };
     if (looksLikeBareCredit(inner)) return { caption, credit: cleanCredit(inner) ?? inner, strong: false, bare: true };
     // A photographer's name in brackets after the caption's last sentence ("… am Markt. (Lena Beispiel)").
     if (endsSentence(caption) && isPhotographer(inner) && wordCount(inner) <= 3) return { caption, credit: inner, strong: false, bare: true };
@@ -164,6 +168,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
 
 /** A person's name, not an institution that reads like one ("Statistisches Landesamt", "Stadtwerke Beispielstadt"). */
 function isPhotographer(text: string): boolean {
+  // Not a link or a list's words ("Mehr Infos", "Alle Bilder", "Zur Übersicht").
+  if (/^(?:mehr|alle|weitere|zur|zum|hier|jetzt|zurück|weiter|kontakt|ihr|ihre)\b/i.test(text)) return false;
   return isPersonName(text) && !/^\p{L}+(?:isch|lich|sch)e[snmr]?\s/u.test(text) &&
     !/(?:amt|ämter|ministerium|institut|verband|behörde|universität|hochschule|stadt|städte|werke|polizei|bank|kasse|gmbh|agentur|zentrum|archiv|museum|verwaltung|gemeinde|kreis|rat)\b/iu.test(text);
 }

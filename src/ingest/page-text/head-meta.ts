@@ -163,6 +163,12 @@ export function viaCredit(text: string): { caption: string; credit: string } | u
 
 /** "14. März 2024 | Redaktion", "14.03.2024 | Lokales": a date with short labels after bars. */
 export function datedMetaLine(text: string, parse: (t: string) => FoundDate | undefined): FoundDate | undefined {
+  // "Politik 22 Mai. 2024 | 07:41" (eXXpress): the section's name, then the date line.
+  const section = text.length <= 100 ? /^(\p{Lu}[\p{L}&-]{2,30}(?:\s+[\p{L}&-]{2,30}){0,2})\s+(?=\d)/u.exec(text) : null;
+  if (section && !parseByline(section[1]!)) {
+    const d = parse(text.slice(section[0].length));
+    if (d?.hour !== undefined) return d;
+  }
   if (text.length > 100 || !/[|•·]/.test(text)) return undefined;
   const parts = text.split(/\s+[|•·]\s+/);
   if (parts.length < 2 || parts.length > 4) return undefined;

@@ -259,7 +259,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
     !isBulleted(second.text) &&
     !(second.text.length <= 80 && /,/.test(second.text) && parseByline(`Von ${second.text}`)) &&
-    !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text);
+    !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text) && !datedMetaLine(second.text, parseDateLine);
   // Kicker, byline, headline (BR24 prints the author between them).
   // A date, or a time alone ("07:45 Uhr", Augsburger Allgemeine), between kicker and headline.
   const dateAt = (l: Line | undefined, k: number) => !!l && (((!ctx.isStructural(l) || (noTicker() && parseEntryStart(l.text)?.rest === '')) && !!parseDateLine(l.text)) ||
@@ -380,6 +380,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t);
     // Agency copy opening with its dateline ("BARNET, Vt. (AP) — Voters …") has no standfirst: that is the body.
     if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t) && !DATELINE.test(t)) {
+      // "[Update] Der Ausschuss …", "Drucken Teilen Ein Landwirt …": an update marker or two or more tool words glued before the teaser.
+      t = t.replace(/^(?:\[(?:update|aktualisiert|neu)\]|(?:update|aktualisiert):)\s+(?=\p{Lu})/iu, '')
+        .replace(/^(?:(?:drucken|teilen|merken|kommentieren|kommentare|vorlesen|share|print|save)\s+){2,4}(?=\p{Lu}\p{Ll})/iu, '');
       const tail = bylineTail(t);
       if (tail) {
         if (!head.byline) head.byline = tail.byline;
@@ -451,7 +454,7 @@ function datelinePrefix(text: string, language: string): { place: string; text: 
   // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
   // A place in capitals ("LONDON — …") is printed in mixed case. A standfirst without its final period
   // (English sites) reads as a sentence when it is long.
-  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·])\s+(\p{Lu}.*)$/u.exec(text);
+  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·-])\s+(\p{Lu}.*)$/u.exec(text);
   if (sep && sep[1]!.length <= 40) {
     const place = /^\p{Lu}{3,}$/u.test(sep[1]!) ? sep[1]!.charAt(0) + sep[1]!.slice(1).toLowerCase() : sep[1]!;
     const mark = sep[2]!;

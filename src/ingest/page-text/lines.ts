@@ -41,7 +41,9 @@ export function normaliseText(raw: string): string {
     .replace(ODD_SPACES, ' ')
     .replace(INVISIBLE, '')
     .replace(CONTROLS, '')
-    .replace(LONE_SURROGATE, '\ufffd');
+    .replace(LONE_SURROGATE, '\ufffd')
+    // The Unicode hyphens (U+2010, U+2011) some CMSs print for "-" ("Offenbach ‐ Die Stadt …").
+    .replace(/[\u2010\u2011]/g, '-');
 }
 
 /** Splits normalised text into non-empty lines with their blank-line groups. */
@@ -69,8 +71,10 @@ export function toLines(text: string): Line[] {
  * a capital letter, so a sentence keeps its words.
  */
 function withoutLinkDebris(t: string): string {
-  if (t.length > MAX_CLASSIFY || !/^(?:Item|Image|Photo|Picture|Bild|Foto|\[)|Rights$|new (?:tab|window)\)?$/.test(t)) return t;
+  if (t.length > MAX_CLASSIFY || !/^(?:Item|Image|Photo|Picture|Bild|Foto|\[)|Rights$|new (?:tab|window)\)?$|[.!?](?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$/.test(t)) return t;
   const out = t
+    // "… schreibt über Verkehr.Mehr Infos": a link's words glued after the last sentence.
+    .replace(/([.!?])(?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$/, '$1')
     .replace(/^(?:(?:Item|Image|Photo|Picture|Bild|Foto)\s+\d{1,3}\s+(?:of|von)\s+\d{1,3}\s+|\[\d{1,3}\/\d{1,3}\]\s*)(?=\p{Lu})/u, '')
     .replace(/(?:\s*Purchase Licensing Rights)?(?:,?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?)?$/i, '');
   return out.trim() || t;

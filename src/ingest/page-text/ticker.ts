@@ -46,10 +46,58 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   const e = parseEntryStart(lines[k]!.text);
   // "14.03.2024, 10:15" over "Akt. 14.03.2024, 11:52": the page's dates, not an entry.
   if (e?.date && !e.rest && k + 1 < to && parseDateLine(lines[k + 1]!.text)) return undefined;
-  return e && (!e.bare || bareTimeOpensEntry(lines, k, to) || inBareTimeSeries(lines, k, to)) ? e : undefined;
+  if (!e) return undefined;
+  if (!e.bare) return e;
+  // Three or more bare times in no order are a rail's clip lengths ("01:15", "02:30", "00:54" over video titles).
+  if (bareTimesUnordered(lines, to)) return undefined;
+  return bareTimeOpensEntry(lines, k, to) || inBareTimeSeries(lines, k, to) ? e : undefined;
 }
 
 const BARE_TIME = /^\s*(\d{1,2}):(\d{2})\s*$/;
+const bareOrder = new WeakMap<readonly Line[], { to: number; unordered: boolean }>();
+
+/** Three or more bare time lines whose times do not run in one direction (one pass through midnight allowed). */
+function bareTimesUnordered(lines: readonly Line[], to: number): boolean {
+  const cached = bareOrder.get(lines);
+  if (cached && cached.to === to) return cached.unordered;
+  const mins: number[] = [];
+  for (let j = 0; j < to; j++) {
+    const t = lines[j]!.text;
+    const m = t.length <= 8 ? BARE_TIME.exec(t) : null;
+    if (m && Number(m[1]) <= 23 && Number(m[2]) <= 59) mins.push(Number(m[1]) * 60 + Number(m[2]));
+  }
+  const unordered = mins.length >= 3 && !mostlyOneWay(mins);
+  bareOrder.set(lines, { to, unordered });
+  return unordered;
+}
+
+/**
+ * Times that mostly run one way: at most a third of the steps go against the rest (a tracker prints one match's
+ * entries, then the next match's; a blog skips the night). Steps of half a day or more pass midnight and do not count.
+ */
+function mostlyOneWay(mins: number[]): boolean {
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < mins.length; i++) {
+    const d = mins[i]! - mins[i - 1]!;
+    if (Math.abs(d) >= 12 * 60) continue;
+    if (d > 0) up++;
+    else if (d < 0) down++;
+  }
+  return Math.min(up, down) * 3 <= up + down;
+}
+
+/** Times that run in one direction down the page, newest or oldest first; one step of half a day or more against it is a pass through midnight. */
+function runsOneWay(mins: number[]): boolean {
+  const up: number[] = [];
+  const down: number[] = [];
+  for (let i = 1; i < mins.length; i++) {
+    if (mins[i]! > mins[i - 1]!) up.push(mins[i]! - mins[i - 1]!);
+    else if (mins[i]! < mins[i - 1]!) down.push(mins[i - 1]! - mins[i]!);
+  }
+  const against = up.length < down.length ? up : down;
+  return against.length === 0 || (against.length === 1 && against[0]! >= 12 * 60);
+}
 const bareSeries = new WeakMap<readonly Line[], { to: number; at: Set<number> }>();
 
 /**
@@ -78,15 +126,7 @@ function inBareTimeSeries(lines: readonly Line[], k: number, to: number): boolea
       at.push(j);
       mins.push(Number(m[1]) * 60 + Number(m[2]));
     }
-    // Steps up and down; a pass through midnight is one step of half a day or more against the rest.
-    const up: number[] = [];
-    const down: number[] = [];
-    for (let i = 1; i < mins.length; i++) {
-      if (mins[i]! > mins[i - 1]!) up.push(mins[i]! - mins[i - 1]!);
-      else if (mins[i]! < mins[i - 1]!) down.push(mins[i - 1]! - mins[i]!);
-    }
-    const against = up.length < down.length ? up : down;
-    const ordered = at.length >= 1 && mins.length >= 4 && (against.length === 0 || (against.length === 1 && against[0]! >= 12 * 60));
+    const ordered = at.length >= 1 && mins.length >= 4 && runsOneWay(mins);
     cached = { to, at: new Set(ordered ? at : []) };
     bareSeries.set(lines, cached);
   }
@@ -161,8 +201,17 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       dayNamed = true;
     }
   }
-  // "Heute, 14:32 Uhr", "Gestern | 22:10", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time (the day walk dates it).
+  // "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr" (RNZ): an update marker and the full date before the time.
   if (!dm && !dayNamed) {
+    const up = /^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\s*(?:vom|am)?\s*[:,]?\s*(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag),?\s+)?(\d{1,2}\.\s*(?:\d{1,2}\.|januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s*(?:\d{4})?)\s*[,|–-]?\s*(?=\d{1,2}[:.]\d{2}\s*Uhr)/iu.exec(text);
+    const upDate = up ? parseDateLine(up[1]!.replace(/\s+$/, '')) : undefined;
+    if (up && upDate) {
+      date = upDate;
+      text = text.slice(up[0].length);
+    }
+  }
+  // "Heute, 14:32 Uhr", "Gestern | 22:10", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time (the day walk dates it).
+  if (!dm && !dayNamed && !date) {
     const dw = /^(?:heute|gestern|today|yesterday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\s*|\s+(?:um|at)\s+|\s*[|–—-]\s*|\s+)(?=\d{1,2}[:.]\d{2})/i.exec(text);
     if (dw) {
       text = text.slice(dw[0].length);
