@@ -1091,6 +1091,11 @@ describe('the thirteenth round (Ippen regional sites, RNZ, eXXpress, Basler Zeit
     const e = imp(`Gemeinderat kippt den Parkgebühren-Plan\nPolitik 22 Mai. 2024 | 07:41\n\n${P}\n\n${P}\n`).draft;
     assert.deepEqual([e.headline, figures(e).length, e.firstPublishedAt?.slice(0, 16)], ['Gemeinderat kippt den Parkgebühren-Plan', 0, '2024-05-22T07:41']);
   });
+  test('"Quelle: Outlet/Name" under a teaser of several sentences names the text\'s source; under a one-sentence caption it is the credit', () => {
+    const d = imp(`Maskierter überfällt Tankstellenshop\n\nMaskierter überfällt Tankstellenshop\nEin Mann hat am Sonntagabend einen Shop überfallen. Er bedrohte die Angestellte mit einem Messer. Die Polizei sucht Zeugen.\nQuelle: FM1Today/Jana Beispielegger\n\n${P}\n\nDie Polizei sucht nach dem Überfall Zeugen.\nQuelle: Kantonspolizei/Max Muster\n\n${P}\n`).draft;
+    assert.equal(d.teaser?.slice(0, 10), 'Ein Mann h');
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Die Polizei sucht nach dem Überfall Zeugen.', 'Kantonspolizei/Max Muster']]);
+  });
   test('a labelled photographer with the agency in brackets; a link glued after a sentence is no credit or heading', () => {
     assert.deepEqual(parseCreditLine('Foto: Anna Platzhalter (Keystone)'), { credit: 'Anna Platzhalter (Keystone)', strong: true });
     const d = imp(`Die Sporthalle schliesst\n\n${P}\n\n${P}\n\nLea Beispielmann ist Redaktorin im Ressort Basel und schreibt über Verkehr.Mehr Infos\n`).draft;

@@ -299,7 +299,8 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     // Not two words of a menu over a credit ("Bayern" / "Schwaben" / "© BR"): a caption says something.
     if (l2 && !cc && l1.text.length <= LIMITS.caption && (wordCount(l1.text) >= 3 || endsSentence(l1.text))) {
       const cr = creditOnly(l2, i + 2);
-      if (cr) {
+      // A weak label ("Quelle: FM1Today/Name") under several sentences names the text's source, not a picture's.
+      if (cr && !(cr.kind === 'known' && /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(l1.text))) {
         const fig = build(l0.text, l1.text, cr.credit);
         if (fig) return { figure: fig, next: i + 3 };
       }
@@ -354,7 +355,8 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
     // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.
-    const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && endsGroupAt(i + 1);
+    // One sentence: under a teaser of several, "Quelle: FM1Today/Name" names the text's source (CH Media's regional sites).
+    const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && endsGroupAt(i + 1) && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(text);
     // A one-word line over a bare name ("Zeitzeichen" / "WDR 5": a programme and its station) is no picture.
     const bareOverWord = cr?.kind === 'bare' && wordCount(text) < 2;
     if (cr && !bareOverWord && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
