@@ -13,6 +13,7 @@ import { breadcrumbParts, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf 
 import { colonKicker, isBareDay, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
 import { detectProfile, splitPaywallBadge } from '../../src/ingest/page-text/site-profiles.js';
 import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
+import { parseDuration } from '../../src/ingest/page-text/media-badge.js';
 import { parseDateLine } from '../../src/ingest/page-text/dates.js';
 import { isWidgetLine } from '../../src/ingest/page-text/widgets.js';
 
@@ -1100,5 +1101,16 @@ describe('the thirteenth round (Ippen regional sites, RNZ, eXXpress, Basler Zeit
     assert.deepEqual(parseCreditLine('Foto: Anna Platzhalter (Keystone)'), { credit: 'Anna Platzhalter (Keystone)', strong: true });
     const d = imp(`Die Sporthalle schliesst\n\n${P}\n\n${P}\n\nLea Beispielmann ist Redaktorin im Ressort Basel und schreibt über Verkehr.Mehr Infos\n`).draft;
     assert.deepEqual([figures(d).length, d.body.some((b) => b.type === 'heading')], [0, false]);
+  });
+});
+
+describe('a length read out and a live post\'s author', () => {
+  test('"7 minutes, 3 seconds" and "3 Minuten 12 Sekunden" are lengths', () => {
+    assert.deepEqual([parseDuration('7 minutes, 3 seconds'), parseDuration('3 Minuten 12 Sekunden'), parseDuration('7 minutes, 3 cows')], [423, 192, undefined]);
+  });
+  test('a name under the entry\'s time with the post\'s text under it is the author, not the title; a title line still is one', () => {
+    const P = 'The weather service said the storm moved east at about 40 miles an hour and weakened after dark.';
+    const d = imp(`Live updates\nSevere storms sweep across the valley: Live updates\n\n${P}\n\n10:05 p.m. EDT\nDaniel Exampleford\n${P}\n\n9:41 p.m. EDT\nTornado warning issued for the city\n${P}\n\n8:58 p.m. EDT\nMaya Sampleton\n${P}\n`).draft;
+    assert.deepEqual(d.body.filter((b) => b.type === 'ticker-entry').map((b) => (b.type === 'ticker-entry' ? b.title ?? null : null)), [null, 'Tornado warning issued for the city', null]);
   });
 });

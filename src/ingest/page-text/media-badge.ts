@@ -33,6 +33,9 @@ export function parseDuration(text: string): number | undefined {
   if (m) return Number(m[1]);
   m = /^(\d{1,2})\s*(?:std\.?|stunden?|h|hours?|hrs?)(?:\.?\s*(\d{1,2})\s*(?:min\.?|minuten|minutes|mins?|m))?$/i.exec(t);
   if (m) return Number(m[1]) * 3600 + (m[2] ? Number(m[2]) * 60 : 0);
+  // "7 minutes, 3 seconds", "3 Minuten 12 Sekunden": a player's length read out.
+  m = /^(\d{1,3})\s*(?:min\.?|minuten|minute|minutes|mins?)\s*,?\s*(?:und\s+|and\s+)?(\d{1,2})\s*(?:s|sek\.?|sekunden|sekunde|sec\.?|secs|seconds?)$/i.exec(t);
+  if (m) return Number(m[1]) * 60 + Number(m[2]);
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlo
 import { parseBody, type BodyOptions } from './body-blocks.js';
 import { dateToIso, type FoundDate } from './dates.js';
 import { sameGroup, wordCount, type Line } from './lines.js';
+import { isPersonName } from './byline.js';
 import { splitLongText } from './split-long-text.js';
 import {
   assignDays, dayLine, entryStartAt, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, usDaylightSaving, type EntryStart, type TimedEntry,
@@ -76,6 +77,13 @@ export function parseTickerBody(
   const introParsed = parseBody(introLines, 0, introLines.length, { ...opts });
   related.push(...introParsed.related);
 
+  // A name alone under the time with the post's text under it, in two entries or more: live blogs print their authors there.
+  const authorUnder = (span: Line[]) => span.length > 1 && isPersonName(span[0]!.text) && wordCount(span[0]!.text) <= 3 && !isTitleLike(span[1]!.text);
+  let authorLines = 0;
+  for (let s = 0; s < starts.length; s++) {
+    const k = starts[s]!;
+    if (!parseEntryStart(lines[k]!.text)?.rest && authorUnder(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 3)))) authorLines++;
+  }
   const raw: RawEntry[] = [];
   for (let s = 0; s < starts.length; s++) {
     const k = starts[s]!;
@@ -107,7 +115,10 @@ export function parseTickerBody(
       entry.location = rest;
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
     } else if (!rest) {
-      if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
+      // The post's author under the time ("Daniel Exampleford" / text, live blogs) is no title: it is left out
+      // where two or more entries print a name there.
+      if (authorLines >= 2 && nextText && authorUnder(span)) b = 1;
+      else if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
     } else if (isTitleLike(rest) && (hasMore(0) || start.sep === '|')) {
       entry.title = rest;
     } else if ((label = capsLabel(rest))) {
