@@ -807,6 +807,9 @@ describe('ticker entry forms read by kind, not by site (variants of every tuning
   });
   test('a place after the dash stays a place; words that are no place are the title', () => {
     // One capitalised word alone is read as a place ("Magdeburg"); "Abpfiff" cannot be told apart by its form.
+    // Without a title line under it, longer phrases, greetings and phrases opening with an article are titles.
+    const g = imp(`Liveticker\nSturm: Die Lage am Donnerstag\n\n${BODY}\n11:48 Uhr - Guten Morgen\n${entryBody(1)}\n\n11:05 Uhr - Streudienste im Dauereinsatz\n${entryBody(2)}\n\n10:22 Uhr - Bad Dürrenberg\n${entryBody(3)}\n`);
+    assert.deepEqual(g.draft.body.filter((b) => b.type === 'ticker-entry').map((b) => (b.type === 'ticker-entry' ? [b.location ?? null, b.title ?? null] : [])), [[null, 'Guten Morgen'], [null, 'Streudienste im Dauereinsatz'], ['Bad Dürrenberg', null]]);
     assert.equal(parseEntryStart('11:48 – Westbahn wieder frei')?.strong, true);
     // A score or a lower-case continuation is no entry start of its own.
     assert.equal(parseEntryStart('11:48 – nach dem Spiel')?.strong ?? false, false);

@@ -16,9 +16,16 @@ const capsLabel = (text: string) => {
   return m && (m[1]!.match(/\p{Lu}/gu) ?? []).length >= 4 ? m : undefined;
 };
 
-/** A place's words are capitalised but for the particles of names ("Frankfurt am Main"); "Westbahn wieder frei" is a title. */
+/**
+ * Without a title line under it, a place is one or two capitalised words ("Magdeburg", "Bad Dürrenberg"); longer
+ * phrases ("Streudienste im Dauereinsatz"), greetings and phrases opening with an article are titles.
+ */
 function placeWords(text: string): boolean {
-  return text.split(/\s+/).every((w) => /^[\p{Lu}(\d]/u.test(w) || /^(?:am|an|der|den|bei|im|in|ob|vor|auf|upon|on)$/.test(w));
+  // Names with "am", "an der", "ob der", "in der" between two capitalised words ("Frankfurt am Main") are places too.
+  if (/^\p{Lu}[\p{L}-]+ (?:am|an der|ob der|in der) \p{Lu}[\p{L}-]+$/u.test(text)) return true;
+  const words = text.split(/\s+/);
+  return words.length <= 2 && words.every((w) => /^[\p{Lu}(\d]/u.test(w)) &&
+    !/^(?:der|die|das|den|dem|ein|eine|the|a|an|guten|gute|schönen|hallo|tschüss|update|neue[rs]?|erste[rs]?|mehr|alle)$/i.test(words[0]!);
 }
 
 export interface TickerBody {
