@@ -1117,3 +1117,17 @@ describe('a length read out and a live post\'s author', () => {
     assert.deepEqual(d.body.filter((b) => b.type === 'ticker-entry').map((b) => (b.type === 'ticker-entry' ? b.title ?? null : null)), [null, 'Tornado warning issued for the city', null]);
   });
 });
+
+describe('lines between the headline and the text that no headline is', () => {
+  const P = 'Residents of the town voted on Tuesday night to keep the school open for another ten years, after a long debate.';
+  test('an update stamp, a tool\'s label and a box title; a gallery counter line and a capital byline', () => {
+    const d = imp(`CNN\nUS\nWorld\nPolitics\nBusiness\n\nStorm makes landfall on the coast: Live updates\nUpdated 3:47 PM EDT, Thu September 12, 2024\nLink Copied!\nWhat we're covering\n\n${P}\n\n${P}\n`).draft;
+    assert.equal(d.headline, 'Storm makes landfall on the coast: Live updates');
+    const e = imp(`World\nU.S.\nPolitics\nSports\n\nSmall town votes to keep its one-room schoolhouse open\n3 of 3 | Residents raise cards to vote during the meeting\nBy ANNA TESTWELL and RAY SAMPLESON\n\n${P}\n\n${P}\n`).draft;
+    assert.equal(e.headline, 'Small town votes to keep its one-room schoolhouse open');
+  });
+  test('a kicker printed under its headline is still the kicker (FOCUS)', () => {
+    const d = imp(`FOCUS online\nPolitik\nFinanzen\nWissen\n\nNach der Sturmnacht an der Ostsee: Hunderte Strandkörbe weggespült\nSturmflut\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Sturmflut', 'Nach der Sturmnacht an der Ostsee: Hunderte Strandkörbe weggespült']);
+  });
+});

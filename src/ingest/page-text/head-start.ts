@@ -244,6 +244,12 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   if (prose < 0) return none();
   const others = items.filter((x) => x.kind === 'other');
   if (others.length < 2) return none();
+  /** Four or more short unplaced lines in one box: a menu. */
+  const menuGroupAt = (at: number) => {
+    const g = lines[at]!.group;
+    const members = others.filter((x) => lines[x.at]!.group === g);
+    return members.length >= 4 && members.every((x) => isMenuWord(lines[x.at]!.text));
+  };
   // The headline: the last unplaced line before the running text, or the one before a
   // short sentence there (a one-line quote as teaser).
   let h = others[others.length - 1]!;
@@ -264,12 +270,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   }
   // A menu between the headline and the text (a ticker's navigation): four or more short
   // unplaced lines in one box are never the headline; look above them.
-  const menuGroup = (at: number) => {
-    const g = lines[at]!.group;
-    const members = others.filter((x) => lines[x.at]!.group === g);
-    return members.length >= 4 && members.every((x) => isMenuWord(lines[x.at]!.text));
-  };
-  while (menuGroup(h.at)) {
+  while (menuGroupAt(h.at)) {
     const g = lines[h.at]!.group;
     const prev = [...others].reverse().find((x) => x.at < h.at && lines[x.at]!.group !== g);
     if (!prev) return none();
@@ -287,6 +288,22 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       !endsSentence(lines[h.at]!.text) && !isBareDay(lines[h.at]!.text) && wordCount(upText) >= 5 && isHeadlineLike(upText) && !/\.["'“”»«’)]*$/.test(upText)) {
       kickerBelow = h.at;
       h = up;
+    }
+  }
+  // Lines between the headline and the text that no headline is ("What we're covering", "Updated 3:47 PM EDT, …",
+  // "3 of 3 | caption", "By ANNA SAMPLE and …"): when only such lines follow a headline-like line of five words or more
+  // among the last four unplaced lines, that line is the headline.
+  {
+    const weak = (t: string) => wordCount(t) <= 3 || /\d{1,2}[:.]\d{2}/.test(t) || /^\d{1,3}\s+(?:of|von|\/)\s+\d{1,3}\b/i.test(t) ||
+      /^(?:By|Von)\s+\p{Lu}{2,}/u.test(t);
+    if (weak(lines[h.at]!.text)) {
+      const i0 = others.indexOf(h);
+      for (let n = i0 - 1; n >= Math.max(0, i0 - 4); n--) {
+        const t = lines[others[n]!.at]!.text;
+        if (weak(t)) continue;
+        if (wordCount(t) >= 5 && isHeadlineLike(t) && !endsSentence(t) && t.length <= LIMITS.headline && !menuGroupAt(others[n]!.at)) h = others[n]!;
+        break;
+      }
     }
   }
   const hOther = others.indexOf(h);

@@ -259,7 +259,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
     !isBulleted(second.text) &&
     !(second.text.length <= 80 && /,/.test(second.text) && parseByline(`Von ${second.text}`)) &&
-    !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text) && !datedMetaLine(second.text, parseDateLine);
+    !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text) && !datedMetaLine(second.text, parseDateLine) &&
+    // A gallery's counter line ("3 of 3 | caption") is a picture's text.
+    !/^\d{1,3}\s+(?:of|von|\/)\s+\d{1,3}\b/i.test(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
   // A date, or a time alone ("07:45 Uhr", Augsburger Allgemeine), between kicker and headline.
   const dateAt = (l: Line | undefined, k: number) => !!l && (((!ctx.isStructural(l) || (noTicker() && parseEntryStart(l.text)?.rest === '')) && !!parseDateLine(l.text)) ||

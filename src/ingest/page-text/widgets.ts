@@ -12,6 +12,9 @@ const EXACT = new Set(
     'audiobeitrag', 'videobeitrag', 'mit video', 'mit audio', 'mit videos', 'mit audios', 'mit podcast', 'mit bildergalerie',
     'audio starten', 'video starten', 'abspielen', 'play', 'pause', 'video abspielen', 'audio abspielen', 'jetzt anhören', 'jetzt ansehen',
     'eilmeldung', 'exklusiv', 'neu', 'live', 'breaking', 'breaking news', 'anzeige', 'werbung', 'advertisement', 'sponsored', 'ad', 'werbung schließen',
+    // Account dialogs.
+    'registrierung', 'registrieren', 'register', 'mein konto', 'my account', 'passwort vergessen', 'passwort vergessen?', 'passwort wiederherstellen',
+    'forgot password', 'forgot password?', 'fast fertig...', 'fast fertig', 'konto erstellen', 'create account',
     // Share and tool bars.
     'teilen', 'drucken', 'link kopiert', 'link kopieren', 'link copied', 'copy link', 'artikel teilen', 'seite teilen', 'beitrag teilen',
     'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
@@ -147,7 +150,8 @@ export function isWidgetLine(text: string): boolean {
   // A badge or tool in a bulleted list ("• Artikel mit Video-Inhalten") is still furniture.
   const t = text.replace(/[\s:|·•>»›]+$/, '').replace(/^[•·▪●◦‣]\s+/, '').trim().toLowerCase();
   if (!t) return true;
-  if (t.length <= 60 && EXACT.has(t)) return true;
+  // "Link Copied!": an exclamation mark does not make a tool's label text.
+  if (t.length <= 60 && (EXACT.has(t) || EXACT.has(t.replace(/!+$/, '')))) return true;
   // A line of nothing but punctuation/symbols (separators, icon leftovers).
   if (t.length <= 40 && !/[\p{L}\p{N}]/u.test(t)) return true;
   return PATTERNS.some((re) => re.test(t));
