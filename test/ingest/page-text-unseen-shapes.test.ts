@@ -1126,6 +1126,10 @@ describe('lines between the headline and the text that no headline is', () => {
     const e = imp(`World\nU.S.\nPolitics\nSports\n\nSmall town votes to keep its one-room schoolhouse open\n3 of 3 | Residents raise cards to vote during the meeting\nBy ANNA TESTWELL and RAY SAMPLESON\n\n${P}\n\n${P}\n`).draft;
     assert.equal(e.headline, 'Small town votes to keep its one-room schoolhouse open');
   });
+  test('a notification prompt and its buttons over the page are furniture', () => {
+    for (const t of ['Stay up to date with notifications from The Independent', 'Notifications can be managed in browser preferences.', 'Not now', 'Yes please', 'Log in / Register', 'Registrierung', 'Link Copied!']) assert.ok(isWidgetLine(t), t);
+    assert.ok(!isWidgetLine('Not now, says the council, and not next year either.'));
+  });
   test('a kicker printed under its headline is still the kicker (FOCUS)', () => {
     const d = imp(`FOCUS online\nPolitik\nFinanzen\nWissen\n\nNach der Sturmnacht an der Ostsee: Hunderte Strandkörbe weggespült\nSturmflut\n\n${BODY}`).draft;
     assert.deepEqual([d.kicker, d.headline], ['Sturmflut', 'Nach der Sturmnacht an der Ostsee: Hunderte Strandkörbe weggespült']);

@@ -15,6 +15,8 @@ const EXACT = new Set(
     // Account dialogs.
     'registrierung', 'registrieren', 'register', 'mein konto', 'my account', 'passwort vergessen', 'passwort vergessen?', 'passwort wiederherstellen',
     'forgot password', 'forgot password?', 'fast fertig...', 'fast fertig', 'konto erstellen', 'create account',
+    // Prompts' buttons and skip links.
+    'not now', 'yes please', 'no thanks', 'nicht jetzt', 'ja, gerne', 'jump to content', 'skip to content', 'zum inhalt springen', 'support now', 'jetzt unterstützen',
     // Share and tool bars.
     'teilen', 'drucken', 'link kopiert', 'link kopieren', 'link copied', 'copy link', 'artikel teilen', 'seite teilen', 'beitrag teilen',
     'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
@@ -111,6 +113,9 @@ const PATTERNS: RegExp[] = [
   // Push-notification prompts: "Get breaking news alerts from …", "You can switch alerts off at any time …".
   /^(?:get|receive|turn on|allow) (?:breaking )?(?:news )?(?:alerts|notifications)\b.{0,80}$/i,
   /^you can (?:switch|turn) (?:alerts|notifications|them) off\b.{0,80}$/i,
+  /^stay up to date with (?:notifications|alerts|breaking news) from\b.{0,60}$/i,
+  /^notifications can be (?:managed|turned off|changed) in (?:your )?browser(?: preferences| settings)?\.?$/i,
+  /^(?:log in|login|sign in|anmelden)\s*\/\s*(?:register|sign up|registrieren)$/i,
   /^(?:benachrichtigungen|push-mitteilungen|push-benachrichtigungen) (?:aktivieren|erhalten|zulassen)\b.{0,80}$/i,
   // Tracking pixels' alt text, ad-blocker notices, weather widgets ("bedeckt München 7°").
   /^(?:piwik|matomo|etracker|ivw|google analytics|tracking)(?: no ?script)?(?: img| image| pixel)?$/i,
