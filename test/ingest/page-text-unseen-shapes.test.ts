@@ -1135,3 +1135,21 @@ describe('lines between the headline and the text that no headline is', () => {
     assert.deepEqual([d.kicker, d.headline], ['Sturmflut', 'Nach der Sturmnacht an der Ostsee: Hunderte Strandkörbe weggespült']);
   });
 });
+
+describe('a pinned post or a summary box over a ticker\'s entries is its first entry', () => {
+  const P = 'Die Feuerwehr meldet weitere Einsätze im ganzen Land. Verletzt wurde nach ersten Angaben niemand.';
+  const entry = (t: string, x: string) => `${t} Uhr\n${x}\n${P}\n\n`;
+  const HEAD = `Liveticker\nSturm über dem Land: Bäume umgestürzt, Bahnstrecke gesperrt\n\nOrkanböen haben in der Nacht im ganzen Land Bäume umgeknickt. Wir berichten laufend.\n\n`;
+  test('"Angepinnt" over a title and text, alone or under the page\'s date line', () => {
+    const d = imp(`${HEAD}Angepinnt\nAktuelle Straßensperren\n${P}\n\n${entry('11:48', 'Westbahn wieder frei')}${entry('11:05', 'Zwei Feuerwehrleute verletzt')}${entry('10:22', 'Festungsbahn stellt Betrieb ein')}`).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(6)), ['Aktuelle Straßensperren', 'Westbahn wieder frei', 'Zwei Feuerwehrleute verletzt', 'Festungsbahn stellt Betrieb ein']);
+    const e = imp(`${HEAD}15.03.2024 | 11:48\n\nAngepinnt\nAktuelle Straßensperren\n${P}\n\n${entry('11:48', 'Westbahn wieder frei')}${entry('11:05', 'Zwei Feuerwehrleute verletzt')}${entry('10:22', 'Festungsbahn stellt Betrieb ein')}`).draft;
+    assert.equal(entries(e)[0]!.slice(6), 'Aktuelle Straßensperren');
+  });
+  test('"Das Wichtigste in Kürze" over bullets right above the entries; with a colon it is the intro\'s own list', () => {
+    const d = imp(`${HEAD}Das Wichtigste in Kürze\n\n- Über 300 Notrufe.\n- Die Bahnstrecke ist unterbrochen.\n\n${entry('22:18', 'Bahnstrecke bleibt gesperrt')}${entry('21:36', 'Feuerwehr im Dauereinsatz')}${entry('20:05', 'Warnstufe auf Orange')}`).draft;
+    assert.equal(entries(d)[0]!.slice(6), 'Das Wichtigste in Kürze');
+    const e = imp(`${HEAD}Das Wichtigste in Kürze:\n\n- Über 300 Notrufe.\n- Die Bahnstrecke ist unterbrochen.\n\n${entry('22:18', 'Bahnstrecke bleibt gesperrt')}${entry('21:36', 'Feuerwehr im Dauereinsatz')}${entry('20:05', 'Warnstufe auf Orange')}`).draft;
+    assert.equal(entries(e).length, 3);
+  });
+});

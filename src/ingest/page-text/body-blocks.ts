@@ -69,7 +69,7 @@ function embedProvider(url: URL): string {
 }
 
 /** A summary box's title over its bullets, wherever it stands ("Zusammenfassung", "Das Wichtigste in Kürze", "Key points"). */
-const SUMMARY_LABEL = /^(?:zusammenfassung|das wichtigste(?: in kürze| im überblick| auf einen blick)?|in kürze|kurz und knapp|auf einen blick|darum geht'?s|das müssen sie wissen|key points|at a glance|what we know|the key facts|in brief|tl;?dr)\s*:?$/i;
+export const SUMMARY_LABEL = /^(?:zusammenfassung|das wichtigste(?: in kürze| im überblick| auf einen blick)?|in kürze|kurz und knapp|auf einen blick|darum geht'?s|das müssen sie wissen|key points|at a glance|what we know|the key facts|in brief|tl;?dr)\s*:?$/i;
 
 /** Labels of rails, promotions and page furniture that read like headings. */
 const RAIL_LABEL = /^(?:(?:weitere|mehr|alle|neueste|aktuelle|beliebte|ähnliche)\s+(?:videos?|folgen|episoden|artikel|beiträge|nachrichten|meldungen|themen|podcasts?|news|bilder|galerien)\b|meistgelesen|meist gelesen|meistgeklickt|am meisten gelesen|das könnte sie auch interessieren|auch interessant|lesen sie auch|mehr zum thema|explore more|more from|more on this|related (?:stories|articles|coverage)|most read|most popular|read more|recommended|jetzt\s.{2,40}\s(?:hören|lesen|abonnieren|herunterladen|ansehen|downloaden)$|(?:folgst du|folgen sie|folge)\s.{2,40}\s(?:auf|bei)\s(?:whatsapp|telegram|instagram|facebook|x|tiktok|google news)\??$|disclosure statement$|partners$|shownotes$|über den podcast$|autoreninfo$|about the authors?$)/i;

@@ -1,5 +1,5 @@
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
-import { parseBody, type BodyOptions } from './body-blocks.js';
+import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dateToIso, type FoundDate } from './dates.js';
 import { sameGroup, wordCount, type Line } from './lines.js';
 import { isPersonName } from './byline.js';
@@ -26,6 +26,30 @@ function placeWords(text: string): boolean {
   const words = text.split(/\s+/);
   return words.length <= 2 && words.every((w) => /^[\p{Lu}(\d]/u.test(w)) &&
     !/^(?:der|die|das|den|dem|ein|eine|the|a|an|guten|gute|schönen|hallo|tschüss|update|neue[rs]?|erste[rs]?|mehr|alle)$/i.test(words[0]!);
+}
+
+const PINNED = /^(?:angepinnt|angeheftet|fixiert|oben fixiert|pinned|pinned post)$/i;
+
+/**
+ * A pinned post over the entries ("Angepinnt" / "Aktuelle Straßensperren" / text) or a summary box there ("Das
+ * Wichtigste in Kürze" / bullets) is the ticker's first entry, without a time of its own: it takes the time of the
+ * entry it stands over. Found at the end of the intro only.
+ */
+function pinnedEntry(intro: Block[], time: string | undefined): { intro: Block[]; entry: TickerEntryBlock } | undefined {
+  if (!time) return undefined;
+  const textOf = (b: Block | undefined) => (b?.type === 'heading' ? b.text : b?.type === 'paragraph' && b.content.length === 1 ? b.content[0]!.text : undefined);
+  for (let k = Math.max(0, intro.length - 6); k < intro.length; k++) {
+    const t = textOf(intro[k]);
+    if (!t) continue;
+    let titleAt = -1;
+    if (PINNED.test(t) && k + 2 <= intro.length - 1 && textOf(intro[k + 1]) && isTitleLike(textOf(intro[k + 1])!)) titleAt = k + 1;
+    // A label ending in a colon introduces the intro's own list ("Das Wichtigste in Kürze:").
+    else if (SUMMARY_LABEL.test(t) && !/:$/.test(t) && k + 1 < intro.length) titleAt = k;
+    if (titleAt < 0 || titleAt + 1 >= intro.length) continue;
+    const body = intro.slice(titleAt + 1).slice(0, LIMITS.tickerEntryBlocks);
+    return { intro: intro.slice(0, k), entry: { type: 'ticker-entry', time, title: textOf(intro[titleAt])!, body } };
+  }
+  return undefined;
 }
 
 export interface TickerBody {
@@ -121,6 +145,10 @@ export function parseTickerBody(
     if (start.sep === '-' && rest && isPlace(rest) && ((nextText && isTitleLike(nextText) && hasMore(1)) || placeWords(rest))) {
       entry.location = rest;
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
+    } else if (!rest && nextText && PINNED.test(nextText) && span[1] && isTitleLike(span[1].text) && hasMore(2)) {
+      // "15.03.2024 | 11:48" / "Angepinnt" / "Aktuelle Straßensperren" / text: a pinned post; the marker is no title.
+      entry.title = span[1].text;
+      b = 2;
     } else if (!rest) {
       // The post's author under the time ("Daniel Exampleford" / text, live blogs) is no title: it is left out
       // where two or more entries print a name there.
@@ -177,5 +205,6 @@ export function parseTickerBody(
       if (block.title || block.body.length) entries.push(block);
     }
   });
-  return { intro: introParsed.blocks, entries, related };
+  const pinned = pinnedEntry(introParsed.blocks, entries[0]?.time);
+  return { intro: pinned ? pinned.intro : introParsed.blocks, entries: pinned ? [pinned.entry, ...entries] : entries, related };
 }
