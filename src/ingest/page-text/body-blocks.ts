@@ -126,7 +126,8 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     const m = listMarker(lines[j]!.text);
     if (!m?.ordered || !startsUpper(m.text) || endsWithStop(m.text) || wordCount(m.text) > 14) return false;
     if ((j > from && listMarker(lines[j - 1]!.text)) || (j + 1 < to && listMarker(lines[j + 1]!.text))) return false;
-    for (let k = from; k < to; k++) {
+    // Its neighbour number stands within a few screens of text.
+    for (let k = Math.max(from, j - 200); k < Math.min(to, j + 200); k++) {
       if (k === j || Math.abs(k - j) < 2) continue;
       const o = listMarker(lines[k]!.text);
       if (o?.ordered && Math.abs(o.num - m.num) === 1 && startsUpper(o.text) && !endsWithStop(o.text) && !listMarker(lines[k - 1]?.text ?? '') && !listMarker(lines[k + 1]?.text ?? '')) return true;

@@ -100,12 +100,19 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   }
   // "… vor dem Dorfgemeinschaftshaus in HeideloheJakob Musterfeldt" (vorwaerts.de): the photographer's name glued to the
   // caption's last word, a capital right after small letters.
-  const gluedName = line.length <= 300 ? /^(.{20,}?\p{Ll}{2}[.!?]?)(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})$/u.exec(line) : null;
+  // Cheap test on the line's end first: this runs on every line of a page.
+  const gluedName = line.length <= 300 && /\p{Ll}[.!?]?\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u.test(line.slice(-50))
+    ? /^(.{20,}?\p{Ll}{2}[.!?]?)(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})$/u.exec(line) : null;
   if (gluedName && wordCount(gluedName[1]!) >= 5 && isPhotographer(gluedName[2]!)) return { caption: gluedName[1]!, credit: gluedName[2]!, strong: true };
   // "… im ehemaligen Kloster. - Keystone", "… in Baden. - Nau.ch / Name" (nau.ch): a bare credit after a dash that follows the last sentence.
   // The site's own address counts as a credit there ("… des Dorfes. - Nau.ch").
-  const dashed = / [-–] /.test(line) ? /^(.{10,}?[.!?]["'”’»)]*)\s+[-–]\s+([^!?:]{1,79}[^.!?:\s])$/u.exec(line) : null;
-  if (dashed && !dashed[2]!.startsWith('©') && (looksLikeBareCredit(dashed[2]!) || /^[\p{L}\d-]{2,30}\.[a-z]{2,3}$/iu.test(dashed[2]!))) return { caption: dashed[1]!, credit: dashed[2]!.trim(), strong: false, bare: true };
+  const dash = Math.max(line.lastIndexOf(' - '), line.lastIndexOf(' – '));
+  if (dash >= 10 && line.length - dash <= 84) {
+    const caption = line.slice(0, dash).trimEnd();
+    const credit = line.slice(dash + 3).trim();
+    if (/[.!?]["'”’»)]*$/.test(caption) && /^[^!?:]{1,79}[^.!?:\s]$/.test(credit) && !credit.startsWith('©') &&
+      (looksLikeBareCredit(credit) || /^[\p{L}\d-]{2,30}\.[a-z]{2,3}$/iu.test(credit))) return { caption, credit, strong: false, bare: true };
+  }
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line) ?? /\[([^[\]\d]{1,160})\]\.?$/.exec(line);
   if (paren) {
     const inner = paren[1]!.trim();

@@ -100,8 +100,6 @@ const PATTERNS: RegExp[] = [
   /^(?:video|audio|podcast) herunterladen\s*\([^()]{1,40}\)$/i,
   // A player's position and length ("00:00 / 21:37").
   /^\d{1,2}:\d{2}(?::\d{2})?\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?$/,
-  // A stock ticker run into one line ("ATX3712.40+0.54%ANDRITZ55.1+0.91%…"): three quotes with their change in per cent.
-  /^(?=(?:.*?[+-−]\d{1,3}[.,]\d{1,2}\s?%){3}).{0,600}$/,
   // A download box's formats and its hint: "Mittel (Mp4) 640x360", "Hinweis: Falls die Videodatei beim Klicken nicht …".
   /^(?:klein|mittel|groß|gross|small|medium|large|hd|sd|full hd)\s*\((?:mp4|webm|mp3|m4a|ogg)\)(?:\s*\d{3,4}\s*x\s*\d{3,4})?$/i,
   /^hinweis:\s*falls die (?:video|audio)datei\b.{0,250}$/i,
@@ -157,6 +155,8 @@ export function isWidgetLine(text: string): boolean {
   if (!t) return true;
   // "Link Copied!": an exclamation mark does not make a tool's label text.
   if (t.length <= 60 && (EXACT.has(t) || EXACT.has(t.replace(/!+$/, '')))) return true;
+  // A stock ticker run into one line ("ATX3712.40+0.54%ANDRITZ55.1+0.91%…"): three quotes with their change in per cent.
+  if (t.includes('%') && (t.match(/[+-−]\d{1,3}[.,]\d{1,2}\s?%/g) ?? []).length >= 3) return true;
   // A line of nothing but punctuation/symbols (separators, icon leftovers).
   if (t.length <= 40 && !/[\p{L}\p{N}]/u.test(t)) return true;
   return PATTERNS.some((re) => re.test(t));
