@@ -1153,3 +1153,18 @@ describe('a pinned post or a summary box over a ticker\'s entries is its first e
     assert.equal(entries(e).length, 3);
   });
 });
+
+describe('a short quotation alone between paragraphs is a sub-heading (nd, Exberliner, Tages-Anzeiger, kosmo, Basler Zeitung)', () => {
+  const P = 'Die Landwirte blockieren seit Montag drei Grenzübergänge. Die Regierung verhandelt, doch eine Lösung ist nicht in Sicht.';
+  const heads = (d: StoryDraft) => d.body.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : ''));
+  test('»…«, «…», „…“ and "…" between paragraphs', () => {
+    for (const q of ['»Wir verkaufen unter den Kosten«', '«Wir können niemandem mehr etwas versprechen»', '„Die Nachfrage war einfach zu groß“', '"We trusted the city"']) {
+      assert.deepEqual(heads(imp(`Protest an der Grenze\n\n${P}\n\n${P}\n\n${q}\n\n${P}\n`).draft), [q], q);
+    }
+  });
+  test('not with a speaker line under it, not a long or two-sentence quotation, not under an item\'s title', () => {
+    assert.deepEqual(heads(imp(`Protest an der Grenze\n\n${P}\n\n${P}\n\n„Wir verkaufen unter den Kosten“\n– Jan Beispiel, Landwirt\n\n${P}\n`).draft), []);
+    assert.deepEqual(heads(imp(`Protest an der Grenze\n\n${P}\n\n${P}\n\n„Wir verkaufen unter den Kosten. Das kann so nicht weitergehen.“\n\n${P}\n`).draft), []);
+    assert.deepEqual(heads(imp(`Protest an der Grenze\n\n${P}\n\nPreis für Übersetzerin aus Leipzig\n\n„Jedes Buch ist ein neues Land“\n\n${P}\n`).draft).filter((h) => h.startsWith('„')), []);
+  });
+});

@@ -138,7 +138,15 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
   const isHeadingAt = (j: number): boolean => {
     const l = lines[j]!;
     const t = l.text;
-    if (t.length > 120 || wordCount(t) > 16 || endsWithStop(t) || !startsUpper(t) || (listMarker(t) && !numberedHeading(j)) || QUOTE_LINE.test(t)) return false;
+    // A short quotation alone between paragraphs is a heading ("»Wir verkaufen unter den Kosten«"); with a speaker
+    // line under it, or longer, it is a quote.
+    const quoted = QUOTE_LINE.test(t);
+    // Under a title-like line it is that item's quote (news lists).
+    const above = j > from ? lines[j - 1]!.text : '';
+    if (quoted && (wordCount(t) > 12 || /[.!?]["“”»«’]?\s+\S/.test(t) || SPEAKER_LINE.test(lines[j + 1]?.text ?? '') ||
+      (!!above && !endsSentence(above) && above.length <= 120))) return false;
+    const bare = quoted ? t.replace(/^[„"“»«‚']|[“"”«»‘'’]\.?$/g, '') : t;
+    if (t.length > 120 || wordCount(t) > 16 || endsWithStop(bare) || !startsUpper(bare) || (listMarker(t) && !numberedHeading(j))) return false;
     // Dates, names joined by a bar, lengths and bare credits are never sub-headings ("14.03.24 |
     // 08:31 Uhr", "Nora Example | Felix Sample", "2:12 min", "Keystone-SDA/ts"). A name alone may
     // be one as far as the words tell ("Zur Person", "Kritik von der Stadt" read like names).
