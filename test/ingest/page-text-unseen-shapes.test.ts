@@ -1168,3 +1168,13 @@ describe('a short quotation alone between paragraphs is a sub-heading (nd, Exber
     assert.deepEqual(heads(imp(`Protest an der Grenze\n\n${P}\n\nPreis für Übersetzerin aus Leipzig\n\n„Jedes Buch ist ein neues Land“\n\n${P}\n`).draft).filter((h) => h.startsWith('„')), []);
   });
 });
+
+describe('a place in capitals with a period before the teaser', () => {
+  test('"BERLIN. Nach …" is the dateline whatever word follows; "USA. …" and a sentence are not', () => {
+    const t = (s: string) => imp(`Neue Regeln für die Fähre\n\n${s}\n\n${BODY}`).draft;
+    const a = t('BERLIN. Nach wochenlangem Streit hat der Senat die neuen Regeln für die Fähre beschlossen. Sie gelten ab Mai.');
+    assert.deepEqual([a.dateline, a.teaser?.slice(0, 4)], ['Berlin', 'Nach']);
+    const b = t('USA. Nach wochenlangem Streit hat der Kongress die neuen Regeln für die Fähre beschlossen. Sie gelten ab Mai.');
+    assert.equal(b.dateline, undefined);
+  });
+});

@@ -468,7 +468,11 @@ function datelinePrefix(text: string, language: string): { place: string; text: 
   if (language !== 'de') return undefined;
   // "Essen. Die Siedlung …", "BONN. Der Rat …": the place with a period.
   const dot = /^(\p{Lu}[\p{L}-]{2,}(?:\/\p{L}+)?)\.\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
-  if (dot && SENTENCE_START_WORDS.has(dot[2]!.toLowerCase()) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {
+  // A place in capitals ("BERLIN. Nach …") needs no sentence-start word after it: no sentence opens with a word in capitals and a period.
+  // An abbreviation ending a sentence ("… in die USA. Nach …") is no place.
+  const acronym = !!dot && /^(?:USA|EU|UNO|NATO|CDU|CSU|SPD|FDP|AFD|ARD|ZDF|DPA|BRD|DDR|UK)$/i.test(dot[1]!);
+  const capsPlace = !!dot && /^\p{Lu}{3,}(?:-\p{Lu}{3,})?$/u.test(dot[1]!);
+  if (dot && !acronym && (capsPlace || SENTENCE_START_WORDS.has(dot[2]!.toLowerCase())) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {
     const place = /^\p{Lu}+$/u.test(dot[1]!) ? dot[1]!.charAt(0) + dot[1]!.slice(1).toLowerCase() : dot[1]!;
     return { place, text: text.slice(dot[1]!.length + 1).trim() };
   }
