@@ -1178,3 +1178,12 @@ describe('a place in capitals with a period before the teaser', () => {
     assert.equal(b.dateline, undefined);
   });
 });
+
+describe('compact relative times and a key-events rail', () => {
+  test('"5m ago" and "1h ago" open entries; "8m ago" over "14.12 GMT" is one entry at the printed time', () => {
+    assert.deepEqual([parseEntryStart('5m ago')?.minutesAgo, parseEntryStart('1h ago Storm moves east')?.minutesAgo, parseEntryStart('5m agony')], [5, 60, undefined]);
+    const P = 'The operator says none of its routes will run before the evening, and park and ride sites stay closed.';
+    const d = importPageText(`Bus strike: live\nBristol bus strike – live updates\n\nDrivers walked out at dawn. Here is the latest.\n\nKey events\n1h ago\nCouncil urges both sides back to the table\n2h ago\nOperator confirms no services before 7pm\n\n8m ago\n14.12 GMT\nStudents told to check exam arrangements\n\n${P}\n\n1h ago\n12.55 GMT\nCouncil urges both sides back to the table\n\n${P}\n\n2h ago\n12.10 GMT\nOperator confirms no services before 7pm\n\n${P}\n`, { now: new Date('2024-03-14T14:20:00Z') }).draft;
+    assert.deepEqual(entries(d), ['15:12 Students told to check exam arrangements', '13:55 Council urges both sides back to the table', '13:10 Operator confirms no services before 7pm']);
+  });
+});

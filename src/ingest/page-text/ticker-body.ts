@@ -179,6 +179,16 @@ export function parseTickerBody(
     if (nextDate) currentDate = nextDate;
   }
 
+  // A "key events" rail repeats entries' titles (as a title or as its only line) with less text: the copies go.
+  const size = (e: RawEntry) => e.body.reduce((n, b) => n + (b.type === 'paragraph' ? b.content.reduce((m, c) => m + c.text.length, 0) : 100), 0);
+  const label = (e: RawEntry) => (e.title ?? (e.body.length === 1 && e.body[0]!.type === 'paragraph' ? e.body[0]!.content.map((c) => c.text).join('') : '')).toLowerCase();
+  const longest = new Map<string, number>();
+  for (const e of raw) if (e.title) longest.set(e.title.toLowerCase(), Math.max(longest.get(e.title.toLowerCase()) ?? 0, size(e)));
+  for (let n = raw.length - 1; n >= 0; n--) {
+    const e = raw[n]!;
+    const best = longest.get(label(e));
+    if (best !== undefined && (e.title ? size(e) : 0) < best && size(e) < 200) raw.splice(n, 1);
+  }
   const timed: TimedEntry[] = raw.map((e) => ({ start: e.start, ...(e.date && { date: e.date }) }));
   // Relative entries ("vor 5 Minuten") are dated from "now" and take no part in the day walk.
   for (const t of timed) {

@@ -47,6 +47,11 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   // "14.03.2024, 10:15" over "Akt. 14.03.2024, 11:52": the page's dates, not an entry.
   if (e?.date && !e.rest && k + 1 < to && parseDateLine(lines[k + 1]!.text)) return undefined;
   if (!e) return undefined;
+  // "8m ago" over "14.12 GMT": the relative time is the absolute one's echo; the absolute line opens the entry.
+  if (e.minutesAgo !== undefined && !e.rest && k + 1 < to) {
+    const next = parseEntryStart(lines[k + 1]!.text);
+    if (next && next.minutesAgo === undefined) return undefined;
+  }
   if (!e.bare) return e;
   // Three or more bare times in no order are a rail's clip lengths ("01:15", "02:30", "00:54" over video titles).
   if (bareTimesUnordered(lines, to)) return undefined;
@@ -133,7 +138,7 @@ function inBareTimeSeries(lines: readonly Line[], k: number, to: number): boolea
   return cached.at.has(k);
 }
 
-const RELATIVE_ENTRY = /^(?:vor\s+(\d{1,3}|einer|einem)\s+(min(?:\.|uten?)?|std\.?|stunden?)|(\d{1,3}|an?|one)\s+(mins?|minutes?|hrs?|hours?)\s+ago|(gerade eben|soeben|just now))(?=[\s|:–—-]|$)\s*(?:[|:–—-]\s*)?(.*)$/i;
+const RELATIVE_ENTRY = /^(?:vor\s+(\d{1,3}|einer|einem)\s+(min(?:\.|uten?)?|std\.?|stunden?)|(\d{1,3}|an?|one)\s*(mins?|minutes?|hrs?|hours?|m|h)\s+ago|(gerade eben|soeben|just now))(?=[\s|:–—-]|$)\s*(?:[|:–—-]\s*)?(.*)$/i;
 
 /** True for a line that opens a live-blog entry with a relative time; cheap enough to run over every line. */
 export function isRelativeEntryLine(text: string): boolean {
@@ -142,7 +147,8 @@ export function isRelativeEntryLine(text: string): boolean {
 
 /** Relative entry starts, after a cheap test of the first word. */
 function relativeEntry(text: string): EntryStart | undefined {
-  return /^(?:vor\s|\d{1,3}\s+\S+\s+ago\b|an?\s+\S+\s+ago\b|one\s|gerade eben|soeben|just now)/i.test(text) ? parseRelativeEntry(text) : undefined;
+  // "5m ago", "1h ago" (compact English forms) too.
+  return /^(?:vor\s|\d{1,3}\s*\S+\s+ago\b|an?\s+\S+\s+ago\b|one\s|gerade eben|soeben|just now)/i.test(text) ? parseRelativeEntry(text) : undefined;
 }
 
 /** "vor 5 Minuten", "vor 2 Std. | Title", "3 hours ago Title", "Gerade eben": a live blog's relative entry time. */
@@ -154,7 +160,7 @@ function parseRelativeEntry(text: string): EntryStart | undefined {
     const num = m[1] ?? m[3]!;
     const n = /^\d+$/.test(num) ? Number(num) : 1;
     const unit = (m[2] ?? m[4]!).toLowerCase();
-    minutes = n * (/^(?:std|stunde|hr|hour)/.test(unit) ? 60 : 1);
+    minutes = n * (/^(?:std|stunde|hr|hour|h$)/.test(unit) ? 60 : 1);
   }
   if (minutes > 7 * 24 * 60) return undefined;
   return { hour: 0, minute: 0, sep: '', rest: (m[6] ?? '').trim(), strong: true, minutesAgo: minutes };
