@@ -19,7 +19,7 @@ import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { dropTeaserRepeat } from './teaser-repeat.js';
 import { assertImportableText } from './text-guards.js';
 import { parseTickerBody } from './ticker-body.js';
-import { entryStartAt, isRelativeEntryLine, looksLikeTicker } from './ticker.js';
+import { entryStartAt, isRelativeEntryLine, looksLikeTicker, type EntryStart } from './ticker.js';
 import type { ImportOptions, ImportResult } from './types.js';
 import { headingsAsEntries, namesItselfTicker } from './untimed-ticker.js';
 import { updateParagraphsAsEntries } from './update-paragraphs.js';
@@ -121,14 +121,15 @@ function run(text: string, opts: ImportOptions): ImportResult {
   }
   // Which lines open ticker entries, read once: head, body and ticker ask about the same lines
   // many times. A time alone on its line counts only with a title after it (not a video's length).
+  const entryStarts: Array<EntryStart | undefined> = [];
+  for (let k = 0; k < end; k++) entryStarts.push(entryStartAt(lines, k, end));
+  // The ticker's own reading (looksLikeTicker, parseTickerBody) takes them as they are.
+  const startAt = (k: number) => entryStarts[k];
+  const startCount = entryStarts.filter((e) => e !== undefined).length;
+  // For head and body, on a page with fewer than three entry lines a time alone on its line is a clip's length
+  // ("Artikel anhören" / "04:12").
   const entryLines = new WeakSet<Line>();
-  const starts: Array<{ line: Line; bare: boolean }> = [];
-  for (let k = 0; k < end; k++) {
-    const e = entryStartAt(lines, k, end);
-    if (e) starts.push({ line: lines[k]!, bare: !!e.bare });
-  }
-  // On a page with fewer than three entry lines a time alone on its line is a clip's length ("Artikel anhören" / "04:12").
-  for (const s of starts) if (starts.length >= 3 || !s.bare) entryLines.add(s.line);
+  entryStarts.forEach((e, k) => { if (e && (startCount >= 3 || !e.bare)) entryLines.add(lines[k]!); });
   const isTickerLine = (l: Line) => entryLines.has(l);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
   const { index: titleLine, title: pageTitle, rewrittenTo } = takePageTitle(lines, 0, end);
@@ -193,7 +194,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const related: RelatedTeaser[] = [];
   let body: Block[];
   let kind: StoryDraft['kind'] = 'article';
-  if (looksLikeTicker(lines, head.next, end, headText)) {
+  if (looksLikeTicker(head.next, end, headText, startAt)) {
     // No headline line but a ticker follows: the opening paragraph is the ticker's teaser.
     if (head.headlineDerived && !head.teaser) {
       const first = lines[head.next];
@@ -204,7 +205,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
     }
     const anchor = tickerAnchor(head.pageDate, published, stand ?? updatedExplicit, opts.now, warnings);
     const now = opts.now && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
-    const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor, now });
+    const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor, now, startAt });
     if (!opts.now && t.entries.length && relativeLines >= 2) warnings.push('ticker entry times are relative ("vor 5 Minuten") and were counted from the time of the import — pass the page\'s date (opts.now) to fix');
     body = [...t.intro, ...t.entries];
     related.push(...t.related);

@@ -5,7 +5,7 @@ import { sameGroup, wordCount, type Line } from './lines.js';
 import { isPersonName } from './byline.js';
 import { splitLongText } from './split-long-text.js';
 import {
-  assignDays, dayLine, entryStartAt, isPlace, isTitleLike, parseEntryStart, splitRunInTitle, splitSentenceTitle, usDaylightSaving, type EntryStart, type TimedEntry,
+  assignDays, dayLine, isPlace, isTitleLike, splitRunInTitle, splitSentenceTitle, usDaylightSaving, type EntryStart, type TimedEntry,
 } from './ticker.js';
 
 /** A label in capitals, then a dash and the text: "TOR FÜR KIEL - 84. Minute - Nach einer Ecke …". */
@@ -80,10 +80,14 @@ export function parseTickerBody(
   lines: Line[],
   from: number,
   to: number,
-  opts: BodyOptions & { anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean; now: Date },
+  opts: BodyOptions & {
+    anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean; now: Date;
+    /** The entry each line opens (entryStartAt over the page, read once by the caller). */
+    startAt: (k: number) => EntryStart | undefined;
+  },
 ): TickerBody {
   const starts: number[] = [];
-  for (let k = from; k < to; k++) if (entryStartAt(lines, k, to)) starts.push(k);
+  for (let k = from; k < to; k++) if (opts.startAt(k)) starts.push(k);
   // A summary of the day ("Was bisher geschah": "• 16.10 Uhr: Title", one after another, in one
   // box) on a page whose entries are not bulleted repeats entries: it stays a list in its entry.
   const bulleted = (k: number) => /^\s*[•·▪●◦‣-]\s/.test(lines[k]!.text);
@@ -113,13 +117,13 @@ export function parseTickerBody(
   let authorLines = 0;
   for (let s = 0; s < starts.length; s++) {
     const k = starts[s]!;
-    if (!parseEntryStart(lines[k]!.text)?.rest && authorUnder(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 3)))) authorLines++;
+    if (!opts.startAt(k)!.rest && authorUnder(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 3)))) authorLines++;
   }
   const raw: RawEntry[] = [];
   for (let s = 0; s < starts.length; s++) {
     const k = starts[s]!;
     const end = starts[s + 1] ?? to;
-    const start = parseEntryStart(lines[k]!.text)!;
+    const start = opts.startAt(k)!;
     const span: Line[] = [];
     let nextDate: FoundDate | undefined;
     for (let j = k + 1; j < end; j++) {

@@ -53,27 +53,50 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
     if (next && next.minutesAgo === undefined) return undefined;
   }
   if (!e.bare) return e;
+  const bare = bareTimesOf(lines, to);
   // Three or more bare times in no order are a rail's clip lengths ("01:15", "02:30", "00:54" over video titles).
-  if (bareTimesUnordered(lines, to)) return undefined;
-  return bareTimeOpensEntry(lines, k, to) || inBareTimeSeries(lines, k, to) ? e : undefined;
+  if (bare.unordered) return undefined;
+  return bareTimeOpensEntry(lines, k, to) || bare.series.has(k) ? e : undefined;
 }
 
 const BARE_TIME = /^\s*(\d{1,2}):(\d{2})\s*$/;
-const bareOrder = new WeakMap<readonly Line[], { to: number; unordered: boolean }>();
+const bareTimes = new WeakMap<readonly Line[], { to: number; unordered: boolean; series: Set<number> }>();
 
-/** Three or more bare time lines whose times do not run in one direction (one pass through midnight allowed). */
-function bareTimesUnordered(lines: readonly Line[], to: number): boolean {
-  const cached = bareOrder.get(lines);
-  if (cached && cached.to === to) return cached.unordered;
+/**
+ * The page's bare time lines ("17:32" alone), read once per page:
+ * - `unordered`: three or more of them whose times do not mostly run one way (a rail's clip lengths);
+ * - `series`: those that open entries without a title ("17:32" / "Damit ist der Nachmittag beendet."): bare
+ *   time lines over text that, with the page's plain entry lines, make four or more times running in one
+ *   direction down the page (newest or oldest first; one pass through midnight allowed). A rail of video
+ *   lengths prints its lengths in no order, so the order is the evidence.
+ */
+function bareTimesOf(lines: readonly Line[], to: number): { unordered: boolean; series: Set<number> } {
+  const cached = bareTimes.get(lines);
+  if (cached && cached.to === to) return cached;
+  const all: number[] = [];
+  const at: number[] = [];
   const mins: number[] = [];
   for (let j = 0; j < to; j++) {
     const t = lines[j]!.text;
     const m = t.length <= 8 ? BARE_TIME.exec(t) : null;
-    if (m && Number(m[1]) <= 23 && Number(m[2]) <= 59) mins.push(Number(m[1]) * 60 + Number(m[2]));
+    if (!m) {
+      // Plain entry lines ("16:57 Uhr | Title") count for the order the bare times must keep.
+      const e = /^\D{0,12}\d{1,2}[:.]\d{2}/.test(t) ? parseEntryStart(t) : undefined;
+      if (e?.strong && e.minutesAgo === undefined) mins.push(e.hour * 60 + e.minute);
+      continue;
+    }
+    if (Number(m[1]) > 23 || Number(m[2]) > 59) continue;
+    const time = Number(m[1]) * 60 + Number(m[2]);
+    all.push(time);
+    const next = j + 1 < to ? lines[j + 1]!.text : '';
+    if (!next || BARE_TIME.test(next) || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
+    at.push(j);
+    mins.push(time);
   }
-  const unordered = mins.length >= 3 && !mostlyOneWay(mins);
-  bareOrder.set(lines, { to, unordered });
-  return unordered;
+  const ordered = at.length >= 1 && mins.length >= 4 && runsOneWay(mins);
+  const read = { to, unordered: all.length >= 3 && !mostlyOneWay(all), series: new Set(ordered ? at : []) };
+  bareTimes.set(lines, read);
+  return read;
 }
 
 /**
@@ -102,40 +125,6 @@ function runsOneWay(mins: number[]): boolean {
   }
   const against = up.length < down.length ? up : down;
   return against.length === 0 || (against.length === 1 && against[0]! >= 12 * 60);
-}
-const bareSeries = new WeakMap<readonly Line[], { to: number; at: Set<number> }>();
-
-/**
- * Bare times that open entries without a title ("17:32" / "Damit ist der Nachmittag beendet."):
- * bare time lines over text that, with the page's plain entry lines, make four or more times
- * running in one direction down the page (newest or oldest first; one pass through midnight
- * allowed). A rail of video lengths prints its lengths in no order, so the order is the evidence.
- */
-function inBareTimeSeries(lines: readonly Line[], k: number, to: number): boolean {
-  let cached = bareSeries.get(lines);
-  if (!cached || cached.to !== to) {
-    const at: number[] = [];
-    const mins: number[] = [];
-    for (let j = 0; j < to; j++) {
-      const t = lines[j]!.text;
-      const m = t.length <= 8 ? BARE_TIME.exec(t) : null;
-      if (!m) {
-        // Plain entry lines ("16:57 Uhr | Title") count for the order the bare times must keep.
-        const e = /^\D{0,12}\d{1,2}[:.]\d{2}/.test(t) ? parseEntryStart(t) : undefined;
-        if (e?.strong && e.minutesAgo === undefined) mins.push(e.hour * 60 + e.minute);
-        continue;
-      }
-      if (Number(m[1]) > 23 || Number(m[2]) > 59) continue;
-      const next = j + 1 < to ? lines[j + 1]!.text : '';
-      if (!next || BARE_TIME.test(next) || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
-      at.push(j);
-      mins.push(Number(m[1]) * 60 + Number(m[2]));
-    }
-    const ordered = at.length >= 1 && mins.length >= 4 && runsOneWay(mins);
-    cached = { to, at: new Set(ordered ? at : []) };
-    bareSeries.set(lines, cached);
-  }
-  return cached.at.has(k);
 }
 
 const RELATIVE_ENTRY = /^(?:vor\s+(\d{1,3}|einer|einem)\s+(min(?:\.|uten?)?|std\.?|stunden?)|(\d{1,3}|an?|one)\s*(mins?|minutes?|hrs?|hours?|m|h)\s+ago|(gerade eben|soeben|just now))(?=[\s|:–—-]|$)\s*(?:[|:–—-]\s*)?(.*)$/i;
@@ -271,11 +260,11 @@ export function parseEntryStart(text: string): EntryStart | undefined {
  * when the headline/kicker says "Ticker"/"live". Weak entries ("21:25 Text")
  * need the ticker word or a majority of entries with "Uhr".
  */
-export function looksLikeTicker(lines: Line[], from: number, to: number, headText: string): boolean {
+export function looksLikeTicker(from: number, to: number, headText: string, startAt: (k: number) => EntryStart | undefined): boolean {
   let strong = 0;
   let weak = 0;
   for (let k = from; k < to; k++) {
-    const e = entryStartAt(lines, k, to);
+    const e = startAt(k);
     if (!e) continue;
     if (e.strong || e.bare) strong++;
     else weak++;
