@@ -1,7 +1,7 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
 import { looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
 import { isPersonName, parseByline } from './byline.js';
-import { endsSentence, isRunningText, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, hasSentenceBreak, isOneSentence, isRunningText, sameGroup, wordCount, type Line } from './lines.js';
 
 /**
  * Pictures in page text. A crawler prints an image as its alt text, then the
@@ -216,7 +216,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const before = lines[i - 1];
     // A paragraph of running text before is no caption: its sentences run on, or it is long.
     const ownsCredit = !!before && !sameGroup(before, l0) && (endsSentence(before.text) || wordCount(before.text) > 4) &&
-      !(before.text.length > 200 || /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(before.text));
+      !(before.text.length > 200 || hasSentenceBreak(before.text));
     if (credit && k > i && k < end && !ownsCredit && !sameGroup(lines[k - 1], cap) && cap && !isStructural(cap) && endsGroupAt(k) &&
       endsSentence(cap.text) && cap.text.length <= Math.min(LIMITS.caption, 300) && !(cap.text.length > 200 && /[.!?]\s+\p{Lu}/u.test(cap.text)) && !parseCreditLine(cap.text)) {
       const fig = build(cap.text, cap.text, credit);
@@ -276,7 +276,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     // Not a letter's sign-off ("Ich wünsche Ihnen einen schönen Abend." / "Ihre Merle Beispiel") or a link ("Mehr Infos").
     if (k === i + 1 && opensGroup && endsGroupAt(k) && isPersonName(l.text) && wordCount(l.text) <= 3 && !parseByline(l.text) &&
       !/^(?:ihr|ihre|euer|eure|dein|deine|your|yours|herzlich|grüße|mehr|alle|weitere|zur|zum|hier|jetzt|zurück|weiter|kontakt)\b/i.test(l.text) &&
-      endsSentence(lines[i]!.text) && lines[i]!.text.length <= 200 && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(lines[i]!.text)) return { credit: l.text.trim(), kind: 'bare' };
+      isOneSentence(lines[i]!.text)) return { credit: l.text.trim(), kind: 'bare' };
     // "Helmut Testner, zVg", "Name (Repro)": a photographer with the Austrian provided-by or reproduction mark.
     if (l.text.length <= 60 && /^[\p{Lu}].*(?:,\s*zVg|\s\(Repro\)|,\s*z\.\s?V\.\s?g\.)$/u.test(l.text)) return { credit: l.text.trim(), kind: 'strong' };
     return undefined;
@@ -300,7 +300,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (l2 && !cc && l1.text.length <= LIMITS.caption && (wordCount(l1.text) >= 3 || endsSentence(l1.text))) {
       const cr = creditOnly(l2, i + 2);
       // A weak label ("Quelle: FM1Today/Name") under several sentences names the text's source, not a picture's.
-      if (cr && !(cr.kind === 'known' && /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(l1.text))) {
+      if (cr && !(cr.kind === 'known' && hasSentenceBreak(l1.text))) {
         const fig = build(l0.text, l1.text, cr.credit);
         if (fig) return { figure: fig, next: i + 3 };
       }
@@ -349,14 +349,14 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     !!l1 && !!parseCreditLine(l1.text)?.strong;
   // A caption and its rights line closing a paragraph's box ("Update vom …: In Pullach …" / "Feuerwehrleute pumpen …" /
   // "© Name", Ippen): one sentence, a strong credit, and the box ends there.
-  const closesBox = !opensGroup && !!l1 && !!parseCreditLine(l1.text)?.strong && endsGroupAt(i + 1) && l0.text.length <= 200 &&
-    endsSentence(l0.text) && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(l0.text) && !!lines[i - 1] && isRunningText(lines[i - 1]!.text);
+  const closesBox = !opensGroup && !!l1 && !!parseCreditLine(l1.text)?.strong && endsGroupAt(i + 1) && isOneSentence(l0.text) &&
+    !!lines[i - 1] && isRunningText(lines[i - 1]!.text);
   if (l1 && !cc0 && (opensGroup || afterByline || closesBox)) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
     // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.
     // One sentence: under a teaser of several, "Quelle: FM1Today/Name" names the text's source (CH Media's regional sites).
-    const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && endsGroupAt(i + 1) && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(text);
+    const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && endsGroupAt(i + 1) && !hasSentenceBreak(text);
     // A one-word line over a bare name ("Zeitzeichen" / "WDR 5": a programme and its station) is no picture.
     const bareOverWord = cr?.kind === 'bare' && wordCount(text) < 2;
     if (cr && !bareOverWord && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
@@ -368,12 +368,11 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // L: a one-sentence caption alone in its box and its rights line alone in the next ("Ein Bus hält am Markt." / "Foto: Name/dpa",
   // crawls that print every element as a paragraph). Not when a caption-like box follows the rights line: a credit
   // printed before its caption (I) takes that one.
-  if (opensGroup && endsGroupAt(i) && l0.text.length <= 250 && endsSentence(l0.text) &&
-    !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(l0.text) && !parseCreditLine(l0.text) && !cc0) {
+  if (opensGroup && endsGroupAt(i) && isOneSentence(l0.text, 250) && !parseCreditLine(l0.text) && !cc0) {
     const c = lines[i + 1];
     const cr = c && i + 1 < end && !isStructural(c) && endsGroupAt(i + 1) ? parseCreditLine(c.text) : undefined;
     const nx = lines[i + 2];
-    const captionAfter = !!nx && i + 2 < end && endsGroupAt(i + 2) && nx.text.length <= 200 && endsSentence(nx.text) && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(nx.text);
+    const captionAfter = !!nx && i + 2 < end && endsGroupAt(i + 2) && isOneSentence(nx.text);
     if (cr?.strong && !captionAfter) {
       const fig = build(l0.text, l0.text, cr.credit);
       if (fig) return { figure: fig, next: i + 2 };

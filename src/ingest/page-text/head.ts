@@ -6,7 +6,7 @@ import { tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
-import { endsSentence, endsWithStop, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, parseEntryStart } from './ticker.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -369,8 +369,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     const c = lines[i];
     const cr = i + 1 < to ? parseCreditLine(lines[i + 1]!.text) : undefined;
     const after = lines[i + 2];
-    if (c && cr?.strong && after && i + 2 < to && !ctx.isStructural(c) && c.text.length <= 200 && endsSentence(c.text) &&
-      !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(c.text) && !sameGroup(lines[i - 1], c) && !sameGroup(c, after) && isRunningText(after.text)) {
+    if (c && cr?.strong && after && i + 2 < to && !ctx.isStructural(c) && isOneSentence(c.text) &&
+      !sameGroup(lines[i - 1], c) && !sameGroup(c, after) && isRunningText(after.text)) {
       head.figures.push({ kind: 'image', alt: c.text.slice(0, LIMITS.alt), caption: c.text, credit: cr.credit });
       i = skipMeta(i + 2);
     }

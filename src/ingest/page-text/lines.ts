@@ -147,6 +147,16 @@ export function endsSentence(s: string): boolean {
   return /[.!?…]["'“”»«’)\]]*$/.test(s);
 }
 
+/** A sentence ends inside the text and another begins ("Die Stadt zahlt. Der Kreis …"). */
+export function hasSentenceBreak(s: string): boolean {
+  return /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(s);
+}
+
+/** One whole sentence of at most `max` characters: a picture's caption rather than a paragraph. */
+export function isOneSentence(s: string, max = 200): boolean {
+  return s.length <= max && endsSentence(s) && !hasSentenceBreak(s);
+}
+
 /** Starts with a capital letter or digit, possibly after an opening quote or parenthesis. */
 export function startsUpper(s: string): boolean {
   return /^[„"“»«'‚(]?[\p{Lu}\d]/u.test(s);
