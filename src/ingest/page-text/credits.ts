@@ -174,9 +174,9 @@ function labelledCredit(line: string): CaptionCredit | undefined {
 }
 
 /** A person's name, not an institution that reads like one ("Statistisches Landesamt", "Stadtwerke Beispielstadt"). */
-function isPhotographer(text: string): boolean {
-  // Not a link or a list's words ("Mehr Infos", "Alle Bilder", "Zur Übersicht").
-  if (/^(?:mehr|alle|weitere|zur|zum|hier|jetzt|zurück|weiter|kontakt|ihr|ihre)\b/i.test(text)) return false;
+export function isPhotographer(text: string): boolean {
+  // Not a link or a list's words ("Mehr Infos", "Alle Bilder", "Zur Übersicht"), nor a letter's sign-off ("Ihre Merle Beispiel").
+  if (/^(?:mehr|alle|weitere|zur|zum|hier|jetzt|zurück|weiter|kontakt|ihr|ihre|euer|eure|dein|deine|your|yours|herzlich|grüße)\b/i.test(text)) return false;
   return isPersonName(text) && !/^\p{L}+(?:isch|lich|sch)e[snmr]?\s/u.test(text) &&
     !/(?:amt|ämter|ministerium|institut|verband|behörde|universität|hochschule|stadt|städte|werke|polizei|bank|kasse|gmbh|agentur|zentrum|archiv|museum|verwaltung|gemeinde|kreis|rat)\b/iu.test(text);
 }

@@ -1,5 +1,5 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
-import { looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
+import { isPhotographer, looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
 import { isPersonName, parseByline } from './byline.js';
 import { endsSentence, hasSentenceBreak, isOneSentence, isRunningText, sameGroup, wordCount, type Line } from './lines.js';
 
@@ -273,9 +273,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (k === i + 1 && isPersonName(l.text) && !!after && k + 1 < end && sameGroup(l, after) && after.text.length >= 80 && endsSentence(after.text) &&
       endsSentence(lines[i]!.text) && lines[i]!.text.length <= 200) return { credit: l.text.trim(), kind: 'bare' };
     // A photographer's name closing a box of two lines under a one-sentence caption ("Ein Bus hält am Markt." / "Lena Beispiel").
-    // Not a letter's sign-off ("Ich wünsche Ihnen einen schönen Abend." / "Ihre Merle Beispiel") or a link ("Mehr Infos").
-    if (k === i + 1 && opensGroup && endsGroupAt(k) && isPersonName(l.text) && wordCount(l.text) <= 3 && !parseByline(l.text) &&
-      !/^(?:ihr|ihre|euer|eure|dein|deine|your|yours|herzlich|grüße|mehr|alle|weitere|zur|zum|hier|jetzt|zurück|weiter|kontakt)\b/i.test(l.text) &&
+    if (k === i + 1 && opensGroup && endsGroupAt(k) && isPhotographer(l.text) && wordCount(l.text) <= 3 && !parseByline(l.text) &&
       isOneSentence(lines[i]!.text)) return { credit: l.text.trim(), kind: 'bare' };
     // "Helmut Testner, zVg", "Name (Repro)": a photographer with the Austrian provided-by or reproduction mark.
     if (l.text.length <= 60 && /^[\p{Lu}].*(?:,\s*zVg|\s\(Repro\)|,\s*z\.\s?V\.\s?g\.)$/u.test(l.text)) return { credit: l.text.trim(), kind: 'strong' };
