@@ -10,7 +10,7 @@ import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
-import { isPlace, parseEntryStart } from './ticker.js';
+import { isPlace, isTimestampAlone } from './ticker.js';
 
 /**
  * Where the article's head begins when the page does not start with it.
@@ -197,7 +197,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       const dated = parseDateLine(l.text)?.hour !== undefined;
       entryCount ??= lines.slice(from, to).filter(isStructural).length;
       const notTicker = entryCount < 3 && !!nx && !endsSentence(nx) && nx.length <= LIMITS.headline && !isStructural(lines[k + 1]!);
-      if (dated && (isRunningText(nx) || (parseEntryStart(l.text)?.rest === '' &&
+      if (dated && (isRunningText(nx) || (isTimestampAlone(l.text) &&
         (notTicker || items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)))))) {
         items.push({ kind: 'meta', at: k });
         k++;

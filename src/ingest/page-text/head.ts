@@ -8,7 +8,7 @@ import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHO
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
-import { isPlace, parseEntryStart } from './ticker.js';
+import { isPlace, isTimestampAlone } from './ticker.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 
@@ -106,8 +106,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         // Above the headline, a date and time with nothing else on the line is the page's date too
         // ("14.03.2024, 10:15 Uhr" over the kicker): an entry needs a head above it.
         // Under the headline too on a page with fewer than three entry lines (no ticker).
-        const alone = dated?.hour !== undefined && parseEntryStart(t)?.rest === '';
-        const dateAlone = alone && (!head.headline || (!head.teaser && noTicker()));
+        const dateAlone = isTimestampAlone(t) && (!head.headline || (!head.teaser && noTicker()));
         if ((underByline || overByline || dateAlone) && dated?.hour !== undefined) {
           notePageDate(dated);
           k++;
@@ -264,7 +263,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     !/^\d{1,3}\s+(?:of|von|\/)\s+\d{1,3}\b/i.test(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
   // A date, or a time alone ("07:45 Uhr", Augsburger Allgemeine), between kicker and headline.
-  const dateAt = (l: Line | undefined, k: number) => !!l && (((!ctx.isStructural(l) || (noTicker() && parseEntryStart(l.text)?.rest === '')) && !!parseDateLine(l.text)) ||
+  const dateAt = (l: Line | undefined, k: number) => !!l && ((!ctx.isStructural(l) ? !!parseDateLine(l.text) : noTicker() && isTimestampAlone(l.text)) ||
     (isTimeOnlyLine(l.text) && !!lines[k + 2] && k + 2 < to && isRunningText(stripPlus(lines[k + 2]!.text))));
   const dateBetween = !!second && !secondIsHeadline && dateAt(second, i + 1);
   // Both, a byline and the date, one line each ("Oberfranken" / "Von Name" / "14.03.2024, 10:15 Uhr" / headline).
@@ -458,7 +457,7 @@ function datelinePrefix(text: string, language: string): { place: string; text: 
   // (English sites) reads as a sentence when it is long.
   const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·-])\s+(\p{Lu}.*)$/u.exec(text);
   if (sep && sep[1]!.length <= 40) {
-    const place = /^\p{Lu}{3,}$/u.test(sep[1]!) ? sep[1]!.charAt(0) + sep[1]!.slice(1).toLowerCase() : sep[1]!;
+    const place = inMixedCase(sep[1]!);
     const mark = sep[2]!;
     const rest = sep[3]!;
     if (mark === '·' ? wordCount(rest) >= 6
@@ -473,8 +472,7 @@ function datelinePrefix(text: string, language: string): { place: string; text: 
   const acronym = !!dot && /^(?:USA|EU|UNO|NATO|CDU|CSU|SPD|FDP|AFD|ARD|ZDF|DPA|BRD|DDR|UK)$/i.test(dot[1]!);
   const capsPlace = !!dot && /^\p{Lu}{3,}(?:-\p{Lu}{3,})?$/u.test(dot[1]!);
   if (dot && !acronym && (capsPlace || SENTENCE_START_WORDS.has(dot[2]!.toLowerCase())) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {
-    const place = /^\p{Lu}+$/u.test(dot[1]!) ? dot[1]!.charAt(0) + dot[1]!.slice(1).toLowerCase() : dot[1]!;
-    return { place, text: text.slice(dot[1]!.length + 1).trim() };
+    return { place: inMixedCase(dot[1]!), text: text.slice(dot[1]!.length + 1).trim() };
   }
   const words = text.split(' ');
   let i = 0;
@@ -485,6 +483,11 @@ function datelinePrefix(text: string, language: string): { place: string; text: 
   if (!/^\p{Lu}[\p{Ll}-]{2,}$/u.test(place) || SENTENCE_START_WORDS.has(place.toLowerCase()) || GENRES.test(place)) return undefined;
   if (!/^\p{Lu}\p{Ll}*$/u.test(next) || !SENTENCE_START_WORDS.has(next.toLowerCase())) return undefined;
   return { place, text: words.slice(i + 1).join(' ') };
+}
+
+/** A place printed in capitals ("LONDON", "BONN") as it is written ("London", "Bonn"); other spellings as they are. */
+function inMixedCase(place: string): string {
+  return /^\p{Lu}{3,}$/u.test(place) ? place.charAt(0) + place.slice(1).toLowerCase() : place;
 }
 
 /** "• Petra Beispiel": an author in a bullet list of authors. */

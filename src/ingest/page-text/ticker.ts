@@ -41,6 +41,11 @@ export function bareTimeOpensEntry(lines: readonly Line[], k: number, to: number
     !parseDateLine(next) && !parseEntryStart(next) && k + 2 < to;
 }
 
+/** A date and time with nothing else on the line ("14.03.2024, 10:15 Uhr"): a ticker's entry line or the page's date. */
+export function isTimestampAlone(text: string): boolean {
+  return parseDateLine(text)?.hour !== undefined && parseEntryStart(text)?.rest === '';
+}
+
 /** The entry start at line k, or undefined; a bare time only where it opens an entry. */
 export function entryStartAt(lines: readonly Line[], k: number, to: number): EntryStart | undefined {
   const e = parseEntryStart(lines[k]!.text);
