@@ -121,6 +121,17 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     return k;
   };
 
+  /** Whether a paragraph of running text stands among the blocks so far, each block looked at once (a caption taken back rescans). */
+  let runningText = false;
+  let seenBlocks = 0;
+  const runningTextSoFar = (): boolean => {
+    for (; !runningText && seenBlocks < blocks.length; seenBlocks++) {
+      const b = blocks[seenBlocks]!;
+      if (b.type === 'paragraph' && b.content.length === 1 && wordCount(b.content[0]!.text) >= 6 && endsSentence(b.content[0]!.text)) runningText = true;
+    }
+    return runningText;
+  };
+
   /** Numbered headings ("1. Wohin mit den Vereinen?" … "2. Wer zahlt?"), each over text, not a list: no list line next to them. */
   const numberedHeading = (j: number): boolean => {
     const m = listMarker(lines[j]!.text);
@@ -172,7 +183,7 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (j > from && sameGroup(lines[j - 1], l) && parseByline(lines[j - 1]!.text)) return false;
     if (opts.blankSeparated && sameGroup(lines[j - 1], l) && j > from) return false;
     // Where the body begins (no paragraph of running text yet), a name alone is the author's line (its date line was read as the page's date).
-    const atStart = !blocks.some((b) => b.type === 'paragraph' && b.content.length === 1 && wordCount(b.content[0]!.text) >= 6 && endsSentence(b.content[0]!.text));
+    const atStart = !runningTextSoFar();
     if (atStart && isPersonName(t) && wordCount(t) <= 3) return false;
     // A rail's or a promotion's label ("Weitere Videos", "Meistgelesen auf …", "Explore more"), a match result
     // ("Werder Bremen - 1. FC Heidenheim 2:1 (0:1)"), a byline in capitals ("By ANNA TESTWELL and …").
@@ -277,6 +288,9 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
       const caption = captionBefore(blocks, lines[j - 1], l, lines[j - 2]);
       if (caption) {
         blocks.splice(blocks.length - caption.blocks, caption.blocks, { type: 'figure', kind: figureKind(caption.text), alt: caption.text, caption: caption.text, credit: cr.credit });
+        // The paragraphs that became the caption may have been the running text seen so far: look again.
+        runningText = false;
+        seenBlocks = 0;
       } else if (opts.pictureAlt) {
         blocks.push({ type: 'figure', kind: 'image', alt: opts.pictureAlt.slice(0, LIMITS.alt), credit: cr.credit });
       }
