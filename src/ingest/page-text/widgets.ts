@@ -12,11 +12,9 @@ const EXACT = new Set(
     'audiobeitrag', 'videobeitrag', 'mit video', 'mit audio', 'mit videos', 'mit audios', 'mit podcast', 'mit bildergalerie',
     'audio starten', 'video starten', 'abspielen', 'play', 'pause', 'video abspielen', 'audio abspielen', 'jetzt anhören', 'jetzt ansehen',
     'eilmeldung', 'exklusiv', 'neu', 'live', 'breaking', 'breaking news', 'anzeige', 'werbung', 'advertisement', 'sponsored', 'ad', 'werbung schließen',
-    // Account dialogs.
-    'registrierung', 'registrieren', 'register', 'mein konto', 'my account', 'passwort vergessen', 'passwort vergessen?', 'passwort wiederherstellen',
-    'forgot password', 'forgot password?', 'fast fertig...', 'fast fertig', 'konto erstellen', 'create account',
-    // Prompts' buttons and skip links.
-    'not now', 'yes please', 'no thanks', 'nicht jetzt', 'ja, gerne', 'jump to content', 'skip to content', 'zum inhalt springen', 'support now', 'jetzt unterstützen',
+    // Account dialogs and prompts' buttons (more below with the share and tool bars).
+    'registrierung', 'register', 'mein konto', 'my account', 'passwort vergessen', 'passwort vergessen?', 'passwort wiederherstellen',
+    'forgot password', 'forgot password?', 'fast fertig...', 'fast fertig', 'konto erstellen', 'create account', 'nicht jetzt', 'jetzt unterstützen',
     // Share and tool bars.
     'teilen', 'drucken', 'link kopiert', 'link kopieren', 'link copied', 'copy link', 'artikel teilen', 'seite teilen', 'beitrag teilen',
     'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
@@ -113,7 +111,6 @@ const PATTERNS: RegExp[] = [
   /^you can (?:switch|turn) (?:alerts|notifications|them) off\b.{0,80}$/i,
   /^stay up to date with (?:notifications|alerts|breaking news) from\b.{0,60}$/i,
   /^notifications can be (?:managed|turned off|changed) in (?:your )?browser(?: preferences| settings)?\.?$/i,
-  /^(?:log in|login|sign in|anmelden)\s*\/\s*(?:register|sign up|registrieren)$/i,
   /^(?:benachrichtigungen|push-mitteilungen|push-benachrichtigungen) (?:aktivieren|erhalten|zulassen)\b.{0,80}$/i,
   // Tracking pixels' alt text, ad-blocker notices, weather widgets ("bedeckt München 7°").
   /^(?:piwik|matomo|etracker|ivw|google analytics|tracking)(?: no ?script)?(?: img| image| pixel)?$/i,
@@ -140,13 +137,13 @@ const PATTERNS: RegExp[] = [
   /^(?:zum|zur|zu den) (?:audio|video|podcast|sendung|beitrag)\b.{1,120}\(\d{1,2}:\d{2}(?::\d{2})?\)$/i,
 ];
 
-/** True for a line that is page furniture, not article text. */
 /** Patterns that need the line's own case (the lines above are compared in lower case). */
 const CASED: RegExp[] = [
   // "Read moreParis transport: …": the link label glued to the linked title.
   /^(?:Read more|Lesen Sie auch|Weiterlesen)(?=\p{Lu}).{8,160}$/u,
 ];
 
+/** True for a line that is page furniture, not article text. */
 export function isWidgetLine(text: string): boolean {
   if (text.length > 500) return false;
   if (CASED.some((re) => re.test(text.trim()))) return true;
