@@ -152,21 +152,21 @@ function furnitureLike(text: string): boolean {
   return (text.length <= 60 && !endsSentence(text) && wordCount(text) <= 10) || (text.length <= 30 && wordCount(text) <= 3);
 }
 
-export function findHeadStart(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, titleLine?: number): HeadStart {
+/** `entryLines`: how many lines of the page open ticker entries (the lines `isStructural` accepts). */
+export function findHeadStart(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, entryLines: number, titleLine?: number): HeadStart {
   // The page title (or a breadcrumb naming the story) is repeated by the head below it: what
   // stands above it is page furniture, whatever it is (a promo box with a sentence, WELT).
-  if (titleLine === undefined || titleLine <= from) return searchHead(lines, from, to, isStructural, titleLine);
-  const found = searchHead(lines, titleLine, to, isStructural, titleLine);
+  if (titleLine === undefined || titleLine <= from) return searchHead(lines, from, to, isStructural, entryLines, titleLine);
+  const found = searchHead(lines, titleLine, to, isStructural, entryLines, titleLine);
   for (let k = from; k < titleLine; k++) found.furniture.add(k);
   return found;
 }
 
-function searchHead(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, titleLine?: number): HeadStart {
+function searchHead(lines: Line[], from: number, to: number, isStructural: (l: Line) => boolean, entryLines: number, titleLine?: number): HeadStart {
   const none = (): HeadStart => ({ furniture: new Set() });
   // `words`: a line of plain words placed as metadata (a place over the date line, a paywall badge); above the kicker it is furniture too.
   const items: Array<{ kind: HeadLineKind; at: number; words?: true }> = [];
   let prose = -1;
-  let entryCount: number | undefined;
   let passedOver: number | undefined;
   for (let k = from; k < to && k < from + 40;) {
     const l = lines[k]!;
@@ -195,8 +195,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       // lines (no ticker), a date alone over a title-like line.
       const nx = lines[k + 1]?.text ?? '';
       const dated = parseDateLine(l.text)?.hour !== undefined;
-      entryCount ??= lines.slice(from, to).filter(isStructural).length;
-      const notTicker = entryCount < 3 && !!nx && !endsSentence(nx) && nx.length <= LIMITS.headline && !isStructural(lines[k + 1]!);
+      const notTicker = entryLines < 3 && !!nx && !endsSentence(nx) && nx.length <= LIMITS.headline && !isStructural(lines[k + 1]!);
       if (dated && (isRunningText(nx) || (isTimestampAlone(l.text) &&
         (notTicker || items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)))))) {
         items.push({ kind: 'meta', at: k });

@@ -35,6 +35,8 @@ export interface HeadContext {
   pageTitle?: string;
   /** A kicker printed under its headline, found by head-start.ts: its line. */
   kickerBelow?: number;
+  /** How many lines of the page open ticker entries (the lines `isStructural` accepts). */
+  entryLines: number;
 }
 
 export interface Head {
@@ -70,9 +72,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const head: Head = { headline: '', headlineDerived: false, figures: [], authorPhotos: [], guesses: [], next: from };
   let i = from;
   const headTextSeen = new Set<string>();
-  let entryLines: number | undefined;
   /** Fewer than three entry lines: no ticker, so a date and time alone on a line is the page's date. */
-  const noTicker = () => (entryLines ??= lines.slice(from, to).filter(ctx.isStructural).length) < 3;
+  const noTicker = () => ctx.entryLines < 3;
   /** Keeps the first date the head prints, or a later one that adds the time of day. */
   const notePageDate = (d: FoundDate | undefined) => {
     if (d && (!head.pageDate || (head.pageDate.hour === undefined && d.hour !== undefined))) head.pageDate = d;

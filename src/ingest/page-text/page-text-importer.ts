@@ -129,16 +129,22 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // For head and body, on a page with fewer than three entry lines a time alone on its line is a clip's length
   // ("Artikel anhören" / "04:12").
   const entryLines = new WeakSet<Line>();
-  entryStarts.forEach((e, k) => { if (e && (startCount >= 3 || !e.bare)) entryLines.add(lines[k]!); });
+  let entryLineCount = 0;
+  entryStarts.forEach((e, k) => {
+    if (e && (startCount >= 3 || !e.bare)) {
+      entryLines.add(lines[k]!);
+      entryLineCount++;
+    }
+  });
   const isTickerLine = (l: Line) => entryLines.has(l);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
   const { index: titleLine, title: pageTitle, rewrittenTo } = takePageTitle(lines, 0, end);
-  const headStart = findHeadStart(lines, 0, end, isTickerLine, titleLine);
+  const headStart = findHeadStart(lines, 0, end, isTickerLine, entryLineCount, titleLine);
   const furniture = new Set(headStart.furniture);
   if (titleLine !== undefined) furniture.add(titleLine);
   for (const k of tidied.debris) furniture.add(k);
   const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
-  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }),
+  const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, entryLines: entryLineCount, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }),
     ...(headStart.kickerBelow !== undefined && { kickerBelow: headStart.kickerBelow }) });
   if (!head.headline) throw new LedeError('IMPORT_FAILED', 'no headline or text found: the page holds only pictures and page furniture', { reason: 'import_no_headline' });
   if (head.headlineDerived) warnings.push('no headline line found; the headline was derived from the first sentence — check it');
