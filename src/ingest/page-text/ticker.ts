@@ -176,6 +176,15 @@ export function usDaylightSaving(year: number, month: number, day: number): bool
   return month === 3 ? day >= firstSunday(3) + 7 : day < firstSunday(11);
 }
 
+const WEEKDAYS_DE = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend';
+const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
+/** "Donnerstag, 14. März - 14:10 Uhr": the day and month in words before the time, perhaps without the year. */
+const DAY_MONTH_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2})\\.\\s*(${MONTHS_DE})\\s*[-–—,|]\\s*(?=\\d{1,2}[:.]\\d{2})`);
+/** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker and the full date before the time. */
+const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*Uhr)`, 'iu');
+/** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
+const DAY_WORD_BEFORE_TIME = new RegExp(`^(?:heute|gestern|today|yesterday|${WEEKDAYS_DE}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\\s*|\\s+(?:um|at)\\s+|\\s*[|–—-]\\s*|\\s+)(?=\\d{1,2}[:.]\\d{2})`, 'i');
+
 /** Reads a line as the start of a ticker entry. */
 export function parseEntryStart(text: string): EntryStart | undefined {
   if (text.length > MAX_CLASSIFY) return undefined;
@@ -194,7 +203,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "Donnerstag, 14. März - 14:10 Uhr" (Swiss city tickers): the day and month in words, perhaps without the year.
   let dayNamed = false;
   if (!dm) {
-    const dn = /^(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend),?\s+)?(\d{1,2})\.\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s*[-–—,|]\s*(?=\d{1,2}[:.]\d{2})/.exec(text);
+    const dn = DAY_MONTH_BEFORE_TIME.exec(text);
     // With its year such a line is the page's date ("14. März 2024, 18:03 Uhr"), read elsewhere.
     if (dn) {
       text = text.slice(dn[0].length);
@@ -203,7 +212,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   // "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr" (RNZ): an update marker and the full date before the time.
   if (!dm && !dayNamed) {
-    const up = /^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\s*(?:vom|am)?\s*[:,]?\s*(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag),?\s+)?(\d{1,2}\.\s*(?:\d{1,2}\.|januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s*(?:\d{4})?)\s*[,|–-]?\s*(?=\d{1,2}[:.]\d{2}\s*Uhr)/iu.exec(text);
+    const up = UPDATE_DATE_BEFORE_TIME.exec(text);
     const upDate = up ? parseDateLine(up[1]!.replace(/\s+$/, '')) : undefined;
     if (up && upDate) {
       date = upDate;
@@ -212,7 +221,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   // "Heute, 14:32 Uhr", "Gestern | 22:10", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time (the day walk dates it).
   if (!dm && !dayNamed && !date) {
-    const dw = /^(?:heute|gestern|today|yesterday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\s*|\s+(?:um|at)\s+|\s*[|–—-]\s*|\s+)(?=\d{1,2}[:.]\d{2})/i.exec(text);
+    const dw = DAY_WORD_BEFORE_TIME.exec(text);
     if (dw) {
       text = text.slice(dw[0].length);
       dayNamed = true;
