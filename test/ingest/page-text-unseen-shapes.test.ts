@@ -1001,12 +1001,25 @@ describe('a picture printed as separate paragraphs (crawls that put every elemen
   test('the rights line, then its caption in the next box, after a paragraph of running text', () => {
     assert.deepEqual(figs(`${HEAD}${LONG}\n\nFoto: Lena Example/dpa\n\nEin Bus hält am Marktplatz in Münster.\n\n${LONG}\n`), [['Ein Bus hält am Marktplatz in Münster.', 'Lena Example/dpa']]);
   });
-  test('between two one-sentence boxes the rights line could be either\'s: no picture is made up; a two-sentence box over a credit stays text', () => {
-    const amb = imp(`${HEAD}${LONG}\n\nVerletzt wurde niemand.\n\nFoto: Lena Example/dpa\n\nEin Bus hält am Marktplatz in Münster.\n\n${LONG}\n`).draft;
-    assert.deepEqual(figures(amb), []);
-    assert.deepEqual(texts(amb).filter((t) => t.length < 50), ['Verletzt wurde niemand.', 'Ein Bus hält am Marktplatz in Münster.']);
+  test('between two one-sentence boxes the rights line goes with the box above (credit after caption is the common order); a two-sentence box over a credit stays text', () => {
+    const amb = imp(`${HEAD}${LONG}\n\nEin Bus hält am Marktplatz in Münster.\n\nFoto: Lena Example/dpa\n\nVerletzt wurde niemand.\n\n${LONG}\n`).draft;
+    assert.deepEqual(figures(amb).map((f) => [f.caption, f.credit]), [['Ein Bus hält am Marktplatz in Münster.', 'Lena Example/dpa']]);
+    assert.ok(texts(amb).includes('Verletzt wurde niemand.'));
     const d = imp(`${HEAD}${LONG}\n\nDie Stadt zahlt. Der Kreis zahlt mit.\n\nFoto: Lena Example/dpa\n\n${LONG}\n`).draft;
     assert.ok(d.body.some((b) => b.type === 'paragraph' && b.content[0]?.text === 'Die Stadt zahlt. Der Kreis zahlt mit.'));
+  });
+  test('a caption without a final stop under running text, and a source label under a short caption', () => {
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nEin Tischlermeister erklärt zwei Auszubildenden eine Fräsmaschine\n\nQuelle: picture alliance/dpa/Julian Beispiel\n\n${LONG}\n`),
+      [['Ein Tischlermeister erklärt zwei Auszubildenden eine Fräsmaschine', 'picture alliance/dpa/Julian Beispiel']]);
+    assert.deepEqual(figs(`${HEAD}${LONG}\n\nDie Kieler Spieler feiern den Ausgleich vor ihren Fans\n\n© Finn Beispiel/dpa\n\n${LONG}\n`),
+      [['Die Kieler Spieler feiern den Ausgleich vor ihren Fans', 'Finn Beispiel/dpa']]);
+  });
+  test('a headline over a rights line stays the headline; a sub-heading between paragraphs over a credit is not read as a stopless caption unless running text stands above', () => {
+    const d = imp(`Video\n\nHebammen protestieren gegen Schließung von Kreißsälen\n\nBild: ARD\n\nIn mehreren Städten sind Hebammen auf die Straße gegangen. Sie warnen vor weiten Wegen.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Hebammen protestieren gegen Schließung von Kreißsälen');
+    // A labelled line ("Foto: Auszubildender … (Archiv)") is not a caption of the rights line under it.
+    const e = imp(`${HEAD}${LONG}\n\nFoto: Auszubildender auf einer Baustelle (Archiv), via dts Nachrichtenagentur\n\nFoto/Quelle: dts\n`).draft;
+    assert.ok(!figures(e).some((f) => f.caption?.startsWith('Foto:')));
   });
 });
 

@@ -1,7 +1,7 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
 import { isPhotographer, looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
 import { isPersonName, parseByline } from './byline.js';
-import { endsSentence, hasSentenceBreak, isOneSentence, isRunningText, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, hasSentenceBreak, isOneSentence, isRunningText, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 
 /**
  * Pictures in page text. A crawler prints an image as its alt text, then the
@@ -363,15 +363,22 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
       if (fig) return { figure: fig, next: i + 2 };
     }
   }
-  // L: a one-sentence caption alone in its box and its rights line alone in the next ("Ein Bus hält am Markt." / "Foto: Name/dpa",
-  // crawls that print every element as a paragraph). Not when a caption-like box follows the rights line: a credit
-  // printed before its caption (I) takes that one.
-  if (opensGroup && endsGroupAt(i) && isOneSentence(l0.text, 250) && !parseCreditLine(l0.text) && !cc0) {
+  // L: a caption alone in its box and its rights line alone in the next ("Ein Bus hält am Markt." / "Foto: Name/dpa",
+  // crawls that print every element as a paragraph). The caption is one sentence, or a line without a final stop
+  // under a paragraph of running text ("Ein Tischler an der Fräse" / "Quelle: picture alliance/dpa/Name", WELT).
+  // Between two one-sentence boxes the rights line goes
+  // with the box above: credit after caption is the common order; a credit printed before its caption (I) is read
+  // when running text stands above it.
+  const prevText = lines[i - 1]?.text;
+  const unpunctuated = !endsSentence(l0.text) && startsUpper(l0.text) && wordCount(l0.text) >= 4 && l0.text.length <= 200 &&
+    !hasSentenceBreak(l0.text) && !/^[\p{L}/]+:/u.test(l0.text) && !!prevText && isRunningText(prevText);
+  if (opensGroup && endsGroupAt(i) && (isOneSentence(l0.text, 250) || unpunctuated) && !parseCreditLine(l0.text) && !cc0) {
     const c = lines[i + 1];
     const cr = c && i + 1 < end && !isStructural(c) && endsGroupAt(i + 1) ? parseCreditLine(c.text) : undefined;
-    const nx = lines[i + 2];
-    const captionAfter = !!nx && i + 2 < end && endsGroupAt(i + 2) && isOneSentence(nx.text);
-    if (cr?.strong && !captionAfter) {
+    // "Quelle: dpa" under a last paragraph names the text's source: a source label counts for a picture
+    // when it names agency and photographer ("picture alliance/dpa/Name") or stands under a stopless caption.
+    const pictureSource = !!cr?.known && l0.text.length <= 200 && (/[/|]/.test(cr.credit) || !endsSentence(l0.text));
+    if (cr?.strong || pictureSource) {
       const fig = build(l0.text, l0.text, cr.credit);
       if (fig) return { figure: fig, next: i + 2 };
     }
