@@ -1200,3 +1200,29 @@ describe('compact relative times and a key-events rail', () => {
     assert.deepEqual(entries(d), ['15:12 Students told to check exam arrangements', '13:55 Council urges both sides back to the table', '13:10 Operator confirms no services before 7pm']);
   });
 });
+
+describe('a crawl without blank lines', () => {
+  const PAGE = ['Startseite', 'Politik', 'Wissen', 'Forschung', 'Nobelpreisträger treffen Nachwuchs in Lindau',
+    'Eine Woche lang diskutieren in Lindau mehr als fünfhundert junge Forscher mit Laureaten. Unser Reporter hat zugehört.',
+    'Von Karl Beispielmann', '14.03.2024',
+    'Eine Studentin stellt bei einer Podiumsdiskussion im Stadttheater eine Frage. (picture alliance / dpa / Karl Beispielmann)',
+    'Die Stimmung im Stadttheater ist gelöst. Zwischen den Vorträgen bilden sich Trauben um die Laureaten, Fragen werden auf Englisch gestellt.',
+    'Der Physiker erzählt von seinem ersten Labor, das kaum größer war als eine Besenkammer. Die Zuhörer lachen.',
+    'Viele Fragen',
+    'Am Nachmittag geht es um Karrieren. Viele der jungen Leute wollen wissen, wie man eine feste Stelle bekommt.',
+    'Die Antworten bleiben vage, doch die Stimmung bleibt gut. Am Freitag endet die Tagung mit einer Bootsfahrt.',
+    'Impressum', 'Datenschutz'];
+  test('reads every line as a box of its own: a caption with its agency in brackets is a picture, as it is with blank lines', () => {
+    for (const text of [PAGE.join('\n'), PAGE.join('\n\n')]) {
+      const d = imp(text).draft;
+      assert.equal(d.headline, 'Nobelpreisträger treffen Nachwuchs in Lindau');
+      assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Eine Studentin stellt bei einer Podiumsdiskussion im Stadttheater eine Frage.', 'picture alliance / dpa / Karl Beispielmann']]);
+      assert.ok(texts(d).includes('#Viele Fragen'));
+    }
+  });
+  test('a hard-wrapped text without blank lines is still joined into its sentences first', () => {
+    const wrapped = 'Nobelpreisträger treffen Nachwuchs in Lindau\nEine Woche lang diskutieren in Lindau mehr als fünfhundert junge\nForscher mit Laureaten aus aller Welt über ihre Arbeit und ihr\nLeben. Unser Reporter hat den ganzen Tag lang zugehört und war\nim Stadttheater, im Hafen und auf der Insel unterwegs, wo die\nTeilnehmer in kleinen Gruppen über ihre Forschung gesprochen\nhaben. Die Stimmung war gelöst, die Fragen waren oft sehr genau\nund manchmal auch überraschend persönlich, sagen die Gäste.\nAm Freitag endet die Tagung mit einer Bootsfahrt über den See,\nzu der auch die Bürgerinnen und Bürger der Stadt eingeladen sind.\nDie Anmeldung ist bis Mittwoch im Rathaus am Marktplatz möglich.\nWeitere Termine will die Stadt in der kommenden Woche nennen.\n';
+    const d = imp(wrapped).draft;
+    assert.ok(texts(d).some((t) => t.includes('junge Forscher mit Laureaten')), JSON.stringify(texts(d)));
+  });
+});
