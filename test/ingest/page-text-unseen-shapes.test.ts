@@ -1226,3 +1226,37 @@ describe('a crawl without blank lines', () => {
     assert.ok(texts(d).some((t) => t.includes('junge Forscher mit Laureaten')), JSON.stringify(texts(d)));
   });
 });
+
+describe('the fourteenth round (Mannheimer Morgen, Ostsee-Zeitung, video rails)', () => {
+  test('a time glued to its title opens an entry; a time glued to "Uhr" and a clock time inside a sentence do not change', () => {
+    const d = imp(`Liveticker\n\nAdler gegen Eisbären: Das Spiel zum Nachlesen\n\nMannheim. Im Topspiel empfangen die Adler den Meister aus Berlin. Wir begleiten die Partie live.\n\n21:58Schluss in der Arena\nDie Adler gewinnen mit 4:2. Matchwinner ist Lukas Testinger mit zwei Toren.\n21:31Empty-Net-Tor zur Entscheidung\nBerlin nimmt den Torhüter raus, doch Mannheim trifft ins leere Tor.\n19:32Los geht's!\nPuck ist eingeworfen, die Arena ist ausverkauft.\n`).draft;
+    assert.deepEqual(entries(d), ['21:58 Schluss in der Arena', '21:31 Empty-Net-Tor zur Entscheidung', "19:32 Los geht's!"]);
+    assert.equal(parseEntryStart('21:58Uhr Schluss in der Arena')?.rest, 'Schluss in der Arena');
+    // One word glued to a time is no title ("12:30Millionen" in a table of figures).
+    assert.equal(parseEntryStart('12:30Millionen'), undefined);
+  });
+  test('a copyright line right after the footer\'s legal links is the site\'s, not a picture\'s', () => {
+    const d = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken für Stunden lahmgelegt. Schiffe mussten warten.\n\n${BODY}\nNewsletter\nDer Sport-Newsletter: jeden Montag die Ergebnisse aus der Region.\nImpressum\nDatenschutz\n© Beispiel Morgen 2024\n`).draft;
+    assert.deepEqual(figures(d), []);
+    // A rights line under a caption in the text stays a picture's.
+    const p = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken für Stunden lahmgelegt. Schiffe mussten warten.\n\nEin Kran im Hafen am Morgen.\n© Beispiel Morgen 2024\n\n${BODY}`).draft;
+    assert.equal(figures(p).length, 1);
+  });
+  test('a source label glued to the caption\'s last stop is the picture\'s credit; with a space under a paragraph it stays the text\'s source', () => {
+    const d = imp(`Rostock\nNeue Fähre für die Warnow\n\nDie alte Fähre muss in die Werft, ihr Ersatz ist kleiner. Pendler müssen warten.\n\nDie Fähre hat am Anleger festgemacht. Ab April wird sie in der Werft überholt.Quelle: Martin Beispiel\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Die Fähre hat am Anleger festgemacht. Ab April wird sie in der Werft überholt.', 'Martin Beispiel']]);
+    const t = imp(`Rostock\nNeue Fähre für die Warnow\n\nDie alte Fähre muss in die Werft, ihr Ersatz ist kleiner. Pendler müssen warten.\n\n${BODY}\nDie Zahlen stammen aus dem Jahresbericht der Verkehrsbetriebe. Quelle: Verkehrsbetriebe Rostock\n`).draft;
+    assert.deepEqual(figures(t), []);
+  });
+  test('titles between clip lengths are a video rail\'s items, not sub-headings', () => {
+    const page = ['Video', 'Nach dem Derbysieg', 'Beispielhagen lobt seine Mannschaft', '02:14 Min.',
+      'Nach dem 2:1 im Derby war Trainer Malte Beispielhagen die Erleichterung anzumerken. Er sprach über den frühen Rückstand und den Joker.',
+      'Weitere Videos', '01:32 Min.', 'Pressekonferenz vor dem Saisonfinale: Das sagt der Trainer', '04:05 Min.', 'Die Tore des Spieltags im Überblick',
+      '02:50 Min.', 'Transfer-Update: Wer kommt, wer geht?', '03:12 Min.', 'Abstiegskampf: Drei Teams, ein Platz', 'Impressum'];
+    const d = imp(page.join('\n')).draft;
+    assert.deepEqual(texts(d).filter((t) => t.startsWith('#')), []);
+    // A sub-heading over running text keeps its place.
+    const h = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken für Stunden lahmgelegt. Schiffe mussten warten.\n\n${BODY}\nWie es weitergeht\n\nDie Reederei will am Freitag entscheiden, ob die Schiffe wieder fahren. Bis dahin ruht der Betrieb.\n`).draft;
+    assert.ok(texts(h).includes('#Wie es weitergeht'));
+  });
+});

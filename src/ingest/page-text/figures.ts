@@ -331,7 +331,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // The whole line printed again below it, perhaps with a link glued on ("… (AP Photo/Name)Read More").
   const printedAgain = !!l1 && l1.text.length > l0.text.length - 1 && l1.text.startsWith(l0.text) && l1.text.length - l0.text.length <= 20;
   const repeated = !!cc0 && !!l1 && (sameCredit(l1.text, cc0.credit) || printedAgain);
-  if (cc0 && cc0.caption && (cc0.strong || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
+  // A source label glued to the caption's last stop ("… überholt.Quelle: Name", Madsack): two elements run together,
+  // a picture's credit rather than a paragraph naming its source.
+  const gluedSource = !!cc0?.known && cc0.caption.length <= 300 && /[.!?]["“”»«’)]*(?:Quelle|Source):/u.test(l0.text);
+  if (cc0 && cc0.caption && (cc0.strong || gluedSource || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
     const again = l1 && (sameCredit(l1.text, cc0.credit) || printedAgain) ? 1 : 0;

@@ -48,8 +48,8 @@ export function normaliseText(raw: string): string {
 
 /**
  * Splits normalised text into non-empty lines with their blank-line groups.
- * A crawl that printed no blank line between its lines (one at most, under a
- * menu) says nothing about which lines were printed together; there every
+ * A crawl that printed no blank line between its lines says nothing about
+ * which lines were printed together; there every
  * line counts as a box of its own, which is how the rest of the importer reads
  * crawls that put each element in a paragraph. Measured on the tuning pages
  * rewritten without blank lines: 1641 → 1675 of 1964 fields; on the 56 fresh
@@ -72,7 +72,7 @@ export function toLines(text: string): Line[] {
   }
   const joined = joinWrappedLines(out);
   const groups = joined.length ? joined[joined.length - 1]!.group - joined[0]!.group + 1 : 0;
-  if (joined.length >= 12 && groups <= 2) return joined.map((l, k) => ({ ...l, group: k }));
+  if (joined.length >= 12 && groups === 1) return joined.map((l, k) => ({ ...l, group: k }));
   return joined;
 }
 

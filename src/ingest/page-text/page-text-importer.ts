@@ -84,8 +84,14 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // Two or more lines that start with a relative time are a live blog's entries, not the page's date.
   let relativeLines = 0;
   for (const l of all) if (l.text.length <= 300 && isRelativeEntryLine(l.text)) relativeLines++;
+  // A copyright line right after the footer's legal links ("Impressum" / "Datenschutz" / "© Mannheimer Morgen 2024")
+  // is the site's, not a picture's, whatever name and year it carries.
+  let sinceLegal = Infinity;
   for (const l of all) {
+    sinceLegal++;
     if (l.text.length <= 500) {
+      if (/^(?:impressum|datenschutz(?:erklärung)?|agb|privacy(?: policy)?|terms(?: of use)?|cookie policy)$/i.test(l.text)) sinceLegal = 0;
+      if (sinceLegal <= 3 && sinceLegal > 0 && /^(?:©|\(c\)|copyright\b)/i.test(l.text) && l.text.length <= 100) { widgets++; continue; }
       if (isWidgetLine(l.text)) { widgets++; continue; }
       if (isBroadcastLine(l.text)) { broadcastLines.push(l.text); continue; }
       const tail = splitMetaTail(l.text);

@@ -227,6 +227,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       dayNamed = true;
     }
   }
+  // "21:58Schluss in der SAP Arena": the time's element glued to the title's by the crawl.
+  const gluedTitle = /^\d{1,2}:\d{2}(?=\p{Lu}\p{Ll}{2,}\S*\s+\S)(?!Uhr)/u.exec(text);
+  if (gluedTitle) text = `${gluedTitle[0]} ${text.slice(gluedTitle[0].length)}`;
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date) return undefined;
@@ -249,7 +252,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // A dash between the time and a title of a few capitalised words ("14:32 – Westbahn wieder frei")
   // marks an entry as plainly as a bar does.
   const dashTitle = /^[–—-]$/.test(sep) && dot === ':' && startsUpper(rest);
-  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle;
+  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle || !!gluedTitle;
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
