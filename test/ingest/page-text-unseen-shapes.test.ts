@@ -16,6 +16,7 @@ import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/
 import { parseDuration } from '../../src/ingest/page-text/media-badge.js';
 import { parseDateLine } from '../../src/ingest/page-text/dates.js';
 import { isWidgetLine } from '../../src/ingest/page-text/widgets.js';
+import { ukOffsetMinutes } from '../../src/ingest/page-text/clock-zone.js';
 
 const NOW = new Date('2024-03-14T12:00:00+01:00');
 const imp = (text: string) => importPageText(text, { now: NOW });
@@ -1258,5 +1259,37 @@ describe('the fourteenth round (Mannheimer Morgen, Ostsee-Zeitung, video rails)'
     // A sub-heading over running text keeps its place.
     const h = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken für Stunden lahmgelegt. Schiffe mussten warten.\n\n${BODY}\nWie es weitergeht\n\nDie Reederei will am Freitag entscheiden, ob die Schiffe wieder fahren. Bis dahin ruht der Betrieb.\n`).draft;
     assert.ok(texts(h).includes('#Wie es weitergeht'));
+  });
+});
+
+describe('British and Irish live pages print UK time', () => {
+  const posts = '11:42am\nMinister: \'The door remains open\'\nThe Transport Secretary said the Government was ready to return to talks at any hour.\n\n10:58am\nPassengers at Leeds station this morning Credit: Daniel Sampleby/PA\nQueues for replacement buses stretched out of the station entrance at Leeds.\n\n10:15am\nWhich lines are affected today?\nThree operators are running reduced timetables. One says it will run no services at all.\n';
+  const head = 'LIVE Rail strikes: Commuters face fourth day of cancellations as talks collapse\n\nTrain drivers have walked out again after talks with operators broke down late on Wednesday night.\n\n';
+  test('under a British outlet\'s name unlabelled times are an hour behind Berlin, in winter and in summer', () => {
+    const d = imp(`The Telegraph\nNews\nSport\n\n${head}${posts}`).draft;
+    assert.deepEqual(entries(d), ["12:42 Minister: 'The door remains open'", '11:58 -', '11:15 Which lines are affected today?']);
+    const summer = importPageText(`The Telegraph\nNews\n\n${head}${posts}`, { now: new Date('2024-07-10T14:00:00+02:00') }).draft;
+    assert.deepEqual(entries(summer).map((e) => e.slice(0, 5)), ['12:42', '11:58', '11:15']);
+    assert.equal((summer.body.find((b) => b.type === 'ticker-entry') as { time: string }).time, '2024-07-10T12:42:00+02:00');
+  });
+  test('a caption with its rights line glued on is no entry\'s title', () => {
+    const d = imp(`The Telegraph\nNews\n\n${head}${posts}`).draft;
+    const e = d.body.filter((b) => b.type === 'ticker-entry')[1]!;
+    assert.equal(e.type === 'ticker-entry' ? e.title : 'x', undefined);
+  });
+  test('a date line ending ", UK" says the same; without either, an English page keeps Berlin time (DW, Al Jazeera)', () => {
+    const sky = imp(`Politics latest: Chancellor freezes fuel duty\nThe chancellor has set out his budget. Follow the reaction below.\nWednesday 6 March 2024 14:58, UK\n\n${posts}`).draft;
+    assert.equal(entries(sky)[0]!.slice(0, 5), '12:42');
+    const dw = imp(`DW\nGermany\n\n${head}${posts}`).draft;
+    assert.equal(entries(dw)[0]!.slice(0, 5), '11:42');
+  });
+  test('an English live page\'s "Key points" box is a summary in its head, not a post; a German pinned summary stays the first entry', () => {
+    const en = imp(`The Telegraph\n\n${head}Key points\nNational insurance cut by 2p from April\nFuel duty frozen for another 12 months\n\n${posts}`).draft;
+    assert.ok(!entries(en).some((e) => e.includes('Key points')));
+    const de = imp(`Liveticker\nHochwasser an der Donau: Pegel stagniert\n\nDer Pegel steigt nicht weiter. Die Einsatzkräfte bleiben in Bereitschaft.\n\nDas Wichtigste in Kürze\nDer Pegel in Linz liegt bei 8,12 Metern. Die B3 ist gesperrt.\n\n18:40 Uhr: Pegel in Linz stagniert\nDer Dienst meldet keinen weiteren Anstieg.\n\n17:15 Uhr: Schutzwände halten\nIn Grein hält der mobile Schutz.\n\n16:02 Uhr: Bundesstraße gesperrt\nDie B3 bleibt zu.\n`).draft;
+    assert.equal(entries(de)[0], '18:40 Das Wichtigste in Kürze');
+  });
+  test('UK summer time runs from the last Sunday in March to the last Sunday in October', () => {
+    assert.deepEqual([[2024, 3, 30], [2024, 3, 31], [2024, 10, 26], [2024, 10, 27], [2025, 3, 30], [2024, 1, 5], [2024, 7, 1]].map(([y, m, d]) => ukOffsetMinutes(y!, m!, d!)), [0, 60, 60, 0, 60, 0, 60]);
   });
 });

@@ -1,3 +1,4 @@
+import { ukOffsetMinutes } from './clock-zone.js';
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dateToIso, type FoundDate } from './dates.js';
@@ -28,6 +29,7 @@ function placeWords(text: string): boolean {
     !/^(?:der|die|das|den|dem|ein|eine|the|a|an|guten|gute|schönen|hallo|tschüss|update|neue[rs]?|erste[rs]?|mehr|alle)$/i.test(words[0]!);
 }
 
+const ENGLISH_SUMMARY = /^(?:key points|at a glance|what we know|the key facts|in brief|tl;?dr)\b/i;
 const PINNED = /^(?:angepinnt|angeheftet|fixiert|oben fixiert|pinned|pinned post)$/i;
 
 /**
@@ -44,7 +46,9 @@ function pinnedEntry(intro: Block[], time: string | undefined): { intro: Block[]
     let titleAt = -1;
     if (PINNED.test(t) && k + 2 <= intro.length - 1 && textOf(intro[k + 1]) && isTitleLike(textOf(intro[k + 1])!)) titleAt = k + 1;
     // A label ending in a colon introduces the intro's own list ("Das Wichtigste in Kürze:").
-    else if (SUMMARY_LABEL.test(t) && !/:$/.test(t) && k + 1 < intro.length) titleAt = k;
+    // English live pages print "Key points" / "What we know" in their head, over the byline and date: a summary of the
+    // posts, not one of them.
+    else if (SUMMARY_LABEL.test(t) && !/:$/.test(t) && !ENGLISH_SUMMARY.test(t) && k + 1 < intro.length) titleAt = k;
     if (titleAt < 0 || titleAt + 1 >= intro.length) continue;
     const body = intro.slice(titleAt + 1).slice(0, LIMITS.tickerEntryBlocks);
     return { intro: intro.slice(0, k), entry: { type: 'ticker-entry', time, title: textOf(intro[titleAt])!, body } };
@@ -84,6 +88,8 @@ export function parseTickerBody(
     anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean; now: Date;
     /** The entry each line opens (entryStartAt over the page, read once by the caller). */
     startAt: (k: number) => EntryStart | undefined;
+    /** Unlabelled times are UK (or Irish) time, a British or Irish outlet's page (clock-zone.ts). */
+    ukClock?: boolean;
   },
 ): TickerBody {
   const starts: number[] = [];
@@ -209,7 +215,8 @@ export function parseTickerBody(
     const iso = e.start.minutesAgo !== undefined
       ? { iso: toZonedIso(new Date(opts.now.getTime() - e.start.minutesAgo * 60000)) }
       : dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(e.start.offsetMinutes !== undefined && { offsetMinutes: e.start.offsetMinutes }),
-        ...(e.start.usZone !== undefined && { offsetMinutes: e.start.usZone + (usDaylightSaving(day.year, day.month, day.day) ? 60 : 0) }) });
+        ...(e.start.usZone !== undefined && { offsetMinutes: e.start.usZone + (usDaylightSaving(day.year, day.month, day.day) ? 60 : 0) }),
+        ...(opts.ukClock && e.start.offsetMinutes === undefined && e.start.usZone === undefined && { offsetMinutes: ukOffsetMinutes(day.year, day.month, day.day) }) });
     if (!iso) return;
     // An entry holds at most LIMITS.tickerEntryBlocks blocks; overflow continues in an entry with the same time.
     for (let c = 0; c === 0 || c < e.body.length; c += LIMITS.tickerEntryBlocks) {

@@ -295,7 +295,9 @@ export function looksLikeTicker(from: number, to: number, headText: string, star
 /** A short line without final punctuation that can be an entry title. */
 export function isTitleLike(text: string): boolean {
   // "Was bisher geschah ...": a title may trail off.
-  return text.length <= LIMITS.headline && text.length > 0 && (!endsWithStop(text) || /(?:\s?\.\.\.|…)$/.test(text)) && wordCount(text) <= 25;
+  // Not a picture's caption with its rights line glued on ("Passengers at Leeds station Credit: Name/PA").
+  return text.length <= LIMITS.headline && text.length > 0 && (!endsWithStop(text) || /(?:\s?\.\.\.|…)$/.test(text)) && wordCount(text) <= 25 &&
+    !/\s(?:Credit|Foto|Fotos|Bild|Photo|Image|Picture|Pic)\s?:\s*\S/.test(text);
 }
 
 /** A place after the time: "Magdeburg", "Halle (Saale)", "Bad Dürrenberg". */
