@@ -1293,3 +1293,31 @@ describe('British and Irish live pages print UK time', () => {
     assert.deepEqual([[2024, 3, 30], [2024, 3, 31], [2024, 10, 26], [2024, 10, 27], [2025, 3, 30], [2024, 1, 5], [2024, 7, 1]].map(([y, m, d]) => ukOffsetMinutes(y!, m!, d!)), [0, 60, 60, 0, 60, 0, 60]);
   });
 });
+
+describe('the fourteenth round, second pass (RTL, zentralplus)', () => {
+  test('a consent notice in the site\'s voice without the word cookies is furniture', () => {
+    const d = imp(`Wir und unsere Partner speichern Informationen auf Ihrem Gerät und verarbeiten personenbezogene Daten, um Inhalte und Werbung zu personalisieren.\nAkzeptieren\nAblehnen\n\nUnwetter in Bayern\nHagelkörner zerstören Autodächer\n\nIn Oberfranken hat ein Gewitter ganze Straßenzüge verwüstet. Unsere Reporterin war vor Ort.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Hagelkörner zerstören Autodächer');
+    // An article sentence about partners and personal data stays.
+    const a = imp(`Datenschutz\nBehörde prüft Werbenetzwerk\n\nDie Aufsicht prüft ein Werbenetzwerk. Es geht um viele Nutzer.\n\nWir haben mit Partnern gesprochen, die personenbezogene Daten verarbeiten, und sie nach ihren Regeln gefragt. Die meisten antworteten nicht.\n\n${BODY}`).draft;
+    assert.ok(texts(a).some((t) => t.startsWith('Wir haben mit Partnern')));
+  });
+  test('over the head, a stopless line over a rights line is the lead picture\'s alt text when a headline follows; with running text after the credit it is the headline', () => {
+    const page = ['RTL.de', 'News', 'Promi', 'Panorama', 'Ein Rettungshubschrauber landet an einer Landstraße bei Nacht', 'Bildquelle: picture alliance / dpa | Moritz Exempelfeld',
+      'Nach Unfall mit E-Scooter: 16-Jähriger schwebt in Lebensgefahr', 'Ein Jugendlicher ist in Hamm ohne Helm gegen ein Auto geprallt. Die Polizei ermittelt.',
+      'Der Unfall passierte am Montagabend an einer Kreuzung im Stadtteil. Der 16-Jährige war laut Polizei zu zweit auf dem Roller unterwegs.',
+      'Ein Autofahrer hatte den Roller nach eigenen Angaben zu spät bemerkt. Ein Gutachter soll den Hergang klären.', 'Mehr zum Thema', 'Impressum'];
+    const d = imp(page.join('\n')).draft;
+    assert.equal(d.headline, 'Nach Unfall mit E-Scooter: 16-Jähriger schwebt in Lebensgefahr');
+    assert.deepEqual(figures(d).map((f) => f.credit), ['picture alliance / dpa | Moritz Exempelfeld']);
+    const v = imp(`Video\n\nHebammen protestieren gegen Schließung von Kreißsälen\n\nBild: ARD\n\nIn mehreren Städten sind Hebammen auf die Straße gegangen. Sie warnen vor weiten Wegen.\n\n${BODY}`).draft;
+    assert.equal(v.headline, 'Hebammen protestieren gegen Schließung von Kreißsälen');
+  });
+  test('a credit and a colon before the caption: initials in lower case, or a source with a slash and a picture word; not a place', () => {
+    const figs = (line: string) => figures(imp(`Stadt Luzern\nVelostation am Bahnhof wird grösser\n\nDie Plätze sind jeden Morgen voll. Nun prüft die Stadt eine zweite Station.\n\n${BODY}\n${line}\n\nDie SBB wollen erst im Sommer entscheiden. Das Gebäude gehört ihnen.\n`).draft).map((f) => [f.caption, f.credit]);
+    assert.deepEqual(figs('zvg: So könnte die neue Velostation an der Frohburgstrasse aussehen.'), [['So könnte die neue Velostation an der Frohburgstrasse aussehen.', 'zvg']]);
+    assert.deepEqual(figs('Webseite Kanton Zug/Montage zentralplus: Der Finanzdirektor präsentierte den Überschuss.'), [['Der Finanzdirektor präsentierte den Überschuss.', 'Webseite Kanton Zug/Montage zentralplus']]);
+    assert.deepEqual(figs('Berlin/Brüssel: Die EU-Kommission legt am Mittwoch ihren Vorschlag vor.'), []);
+    assert.deepEqual(figs('Fazit: Die Stadt braucht mehr Platz für Velos.'), []);
+  });
+});

@@ -229,6 +229,19 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const fig = build(capsFirst[2]!, capsFirst[2]!, capsFirst[1]!.trim());
     if (fig) return { figure: fig, next: i + 1 };
   }
+  // J2: a credit and a colon before the caption ("zvg: So könnte …", "lbe: Am Geländer …", "Webseite Kanton Zug/Montage
+  // zentralplus: Finanzdirektor …", zentralplus): a photographer's initials in lower case, or a source with a slash and a
+  // picture word; a place before a colon ("Berlin/Brüssel: Die EU …") names no picture.
+  const creditColon = opensGroup ? /^([^:]{2,60}):\s+(\p{Lu}.{10,})$/u.exec(l0.text) : null;
+  if (creditColon && isOneSentence(creditColon[2]!, 250)) {
+    const cr = creditColon[1]!.trim();
+    const initials = /^(?:zvg|[a-zäöü]{2,4})$/.test(cr);
+    const sourced = cr.includes('/') && /\b(?:montage|keystone|dpa|imago|zvg|archiv|archivbild|foto|bild|getty|afp|reuters|ap|apa|sda)\b/i.test(cr);
+    if (initials || sourced) {
+      const fig = build(creditColon[2]!, creditColon[2]!, cr);
+      if (fig) return { figure: fig, next: i + 1 };
+    }
+  }
   // H: a caption printed twice on one line (alt text and caption run together), then the
   // credit: labelled, or a bare name closing the box ("Lennart Beispiel", KStA).
   const twice = /^(.{20,}?[.!?]["'“”»«’)]*) \1$/u.exec(l0.text);
@@ -372,9 +385,14 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // Between two one-sentence boxes the rights line goes
   // with the box above: credit after caption is the common order; a credit printed before its caption (I) is read
   // when running text stands above it.
+  // Over the head, a stopless line over a rights line is the lead picture's alt text when a headline-like line
+  // follows the credit ("Ein Rettungshubschrauber landet …" / "Bildquelle: …" / "Nach Unfall mit E-Scooter: …", RTL);
+  // with running text after the credit the line over it is the headline ("Hebammen protestieren …" / "Bild: ARD").
   const prevText = lines[i - 1]?.text;
+  const afterCredit = lines[i + 2]?.text;
+  const titleAfter = !!afterCredit && i + 2 < end && !endsSentence(afterCredit) && startsUpper(afterCredit) && wordCount(afterCredit) >= 3 && afterCredit.length <= 200;
   const unpunctuated = !endsSentence(l0.text) && startsUpper(l0.text) && wordCount(l0.text) >= 4 && l0.text.length <= 200 &&
-    !hasSentenceBreak(l0.text) && !/^[\p{L}/]+:/u.test(l0.text) && !!prevText && isRunningText(prevText);
+    !hasSentenceBreak(l0.text) && !/^[\p{L}/]+:/u.test(l0.text) && ((!!prevText && isRunningText(prevText)) || titleAfter);
   if (opensGroup && endsGroupAt(i) && (isOneSentence(l0.text, 250) || unpunctuated) && !parseCreditLine(l0.text) && !cc0) {
     const c = lines[i + 1];
     const cr = c && i + 1 < end && !isStructural(c) && endsGroupAt(i + 1) ? parseCreditLine(c.text) : undefined;

@@ -78,6 +78,9 @@ const PATTERNS: RegExp[] = [
   /^(?:wir verwenden|diese (?:website|seite|webseite) (?:verwendet|nutzt)|wir nutzen|we use|this (?:website|site) uses)\s+cookies\b.{0,400}$/i,
   /^(?:mit (?:dem|der) (?:nutzung|weiteren nutzung|klick)|by (?:continuing|using) (?:this|our)).{0,200}cookies.{0,200}$/i,
   // Consent notices in other words: cookies plus consent or settings in one paragraph.
+  // … or the site's own voice with its partners and the reader's device or data ("Wir und unsere Partner speichern
+  // Informationen auf Ihrem Gerät …", "We and our partners store and/or access information on a device").
+  /^(?:wir|we)\b.{0,60}\b(?:partner|partners)\b.{0,300}\b(?:personenbezogene daten|personal data|(?:auf|on) (?:ihrem|ihren|your|a) (?:gerät|endgerät|endgeräten|device))\b.{0,500}$/i,
   /^(?=.{0,700}\bcookies?\b)(?=.{0,700}\b(?:akzeptieren|zustimmen|zustimmung|einwilligung|privatsphäre|datenschutz|accept|consent|privacy)\b).{20,700}$/i,
   /^(?:artikel|beitrag|text) (?:anhören|vorlesen lassen|vorlesen)\b.{0,30}$/i,
   /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
