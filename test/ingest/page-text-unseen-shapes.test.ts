@@ -1321,3 +1321,37 @@ describe('the fourteenth round, second pass (RTL, zentralplus)', () => {
     assert.deepEqual(figs('Fazit: Die Stadt braucht mehr Platz für Velos.'), []);
   });
 });
+
+describe('the fifteenth round (Stuttgarter Nachrichten, Freies Wort, radio and podcast pages)', () => {
+  test('a gallery\'s running number before each caption is dropped when the numbers count up; "3 Verletzte …" alone keeps its number', () => {
+    const caps = (t: string) => figures(imp(t).draft).map((f) => f.caption);
+    const two = `Stuttgart\nBahnsteige werden verlängert\n\nDie Stadtbahn soll längere Züge bekommen. Der Umbau beginnt im Mai.\n\n${BODY}\n1 Feuerwehrleute pumpen in Fellbach eine Unterführung leer.\nFoto: 7aktuell.de/Kai Beispielmann\n\n${BODY}\n2 Hagelkörner auf einer Terrasse in Waiblingen.\nFoto: Leserfoto/Privat\n\n${BODY}`;
+    assert.deepEqual(caps(two), ['Feuerwehrleute pumpen in Fellbach eine Unterführung leer.', 'Hagelkörner auf einer Terrasse in Waiblingen.']);
+    const one = `Stuttgart\nBahnsteige werden verlängert\n\nDie Stadtbahn soll längere Züge bekommen. Der Umbau beginnt im Mai.\n\n${BODY}\n1 Die neue Bahnsteigkante reicht nur für Einzelzüge.\nFoto: dpa/Marlene Beispielhof\n\n${BODY}`;
+    assert.deepEqual(caps(one), ['Die neue Bahnsteigkante reicht nur für Einzelzüge.']);
+    const count = `Stuttgart\nUnfall auf der B10\n\nAuf der B10 sind am Morgen zwei Autos zusammengestoßen. Die Strecke war gesperrt.\n\n${BODY}\n3 Verletzte wurden ins Krankenhaus gebracht.\nFoto: 7aktuell.de/Kai Beispielmann\n\n${BODY}`;
+    assert.deepEqual(caps(count), ['3 Verletzte wurden ins Krankenhaus gebracht.']);
+  });
+  test('a newsletter box\'s title, a teaser link ending in "… mehr" and a podcast episode\'s number line are no sub-headings', () => {
+    for (const line of ['Der radio ffn Newsletter', 'Calw: Hesse-Tage locken Besucher aus ganz Europa ... mehr', '513: Startet der Elbtower-Bau noch in diesem Jahr?']) {
+      const d = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken lahmgelegt. Schiffe mussten warten.\n\n${BODY}\n${line}\n\nJeden Freitag die wichtigsten Nachrichten aus der Region direkt ins Postfach, kostenlos und jederzeit kündbar.\n`).draft;
+      assert.ok(!texts(d).some((t) => t.startsWith('#')), line);
+    }
+  });
+  test('a live blog\'s relative time under a caption is not joined to it; "Fotos (2):" is a label', () => {
+    const page = ['Meiningen', 'Liveticker: Werra tritt über die Ufer', 'Nach tagelangem Regen steigt die Werra weiter. Wir berichten laufend.',
+      'Sandsäcke vor einem Wohnhaus in Walldorf. Foto: Beispielmann/dpa', 'vor 12 Minuten', 'Pegel Meiningen erreicht Warnstufe 3',
+      'Der Pegel an der Werrabrücke lag um 12 Uhr bei 2,61 Metern.', 'vor 47 Minuten', 'Die Grundschule in Walldorf bleibt am Montag geschlossen.',
+      '10:58', 'B19 bei Wasungen voll gesperrt', 'Wegen Wasser auf der Fahrbahn ist die B19 gesperrt.', '09:15', 'Feuerwehren im Einsatz', 'Rund 180 Kräfte helfen.'];
+    const d = importPageText(page.join('\n'), { now: new Date('2024-06-02T12:30:00+02:00') }).draft;
+    assert.deepEqual(entries(d), ['12:18 Pegel Meiningen erreicht Warnstufe 3', '11:43 -', '10:58 B19 bei Wasungen voll gesperrt', '09:15 Feuerwehren im Einsatz']);
+    assert.deepEqual(figures(d).map((f) => f.credit), ['Beispielmann/dpa']);
+    assert.equal(parseCreditLine('Fotos (2): frankphoto.de')?.credit, 'frankphoto.de');
+  });
+  test('a script\'s placeholder and a topic bar run together are furniture; a headline starting "Trends" is not', () => {
+    assert.ok(isWidgetLine('Lade Login-Box.'));
+    assert.ok(isWidgetLine('Topthemen: Kirmes-SaisonFreies Wort hilftFolgen Sie uns auf InstagramSport-Tabellen'));
+    assert.ok(!isWidgetLine('Trends im Handel: Warum Innenstädte Kunden verlieren'));
+    assert.ok(!isWidgetLine('Lade dir die App herunter und verpasse nichts mehr.'));
+  });
+});

@@ -187,6 +187,9 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (atStart && isPersonName(t) && wordCount(t) <= 3) return false;
     // A rail's or a promotion's label ("Weitere Videos", "Meistgelesen auf …", "Explore more"), a match result
     // ("Werder Bremen - 1. FC Heidenheim 2:1 (0:1)"), a byline in capitals ("By ANNA TESTWELL and …").
+    // A newsletter box's title ("Der radio ffn Newsletter"), a teaser link ending in "… mehr", a podcast's episode
+    // number before its title ("513: Startet der Bau …?").
+    if (/\bnewsletter$/i.test(t) || /(?:\.\.\.|…)\s*mehr$/i.test(t) || /^\d{2,4}:\s+\p{Lu}/u.test(t)) return false;
     if (RAIL_LABEL.test(t) || /\d{1,2}:\d{1,2}\s*\(\d{1,2}:\d{1,2}\)/.test(t) || /^By\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+(?:\s+and\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+)?$/u.test(t)) return false;
     // A video rail's item: a clip's length right above or below the title ("01:32 Min." / "Pressekonferenz …" / "04:05 Min.").
     if ((j + 1 < to && isDurationLine(lines[j + 1]!.text)) || (j > from && isDurationLine(above))) return false;

@@ -20,7 +20,8 @@ const STRONG_LABELS = [
 const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'Video', 'Montage'];
 
 const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
-const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS, ...WEAK_LABELS].join('|')})\\s*:\\s*`, 'gi');
+// "Fotos (2): Name": the number of pictures between label and colon.
+const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS, ...WEAK_LABELS].join('|')})(?:\\s*\\(\\d{1,3}\\))?\\s*:\\s*`, 'gi');
 // "© dpa", "Bild © hr/Name", "Foto © Name".
 // "… (Symbolbild) – Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder.
 const COPYRIGHT_AT = /(?:^|\s)(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\)|copyright(?=\s+\p{Lu}))|(?:[–—-]\s+)?(?:alle rechte vorbehalten|all rights reserved)\s+(?=[\p{L}\d]))\s*/giu;

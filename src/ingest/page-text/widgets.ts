@@ -89,6 +89,10 @@ const PATTERNS: RegExp[] = [
   // The player's button with its length read out: "Audio abspielen. Laufzeit 3 Minuten 12 Sekunden.", "Play video, duration 2:41".
   /^(?:(?:video|audio|podcast|beitrag) (?:abspielen|starten|anhören|ansehen)|play (?:video|audio|episode))[.,]?\s+(?:laufzeit|dauer|länge|duration|length)\b[\s:]*[\d:]+(?:\s*(?:minuten|min\.?|sekunden|sek\.?|seconds|secs?|minutes|mins?)\.?)*(?:\s+\d+\s*(?:sekunden|sek\.?|seconds|secs?)\.?)?$/i,
   /^(?:seite|page) \d+ (?:von|of) \d+$/i,
+  // A topic bar, its links run together ("Topthemen: Kirmes-SaisonFreies Wort hilftSport-Tabellen").
+  /^(?:topthemen|top-themen|top themen|trending|trends|im trend|beliebte themen)\s*:\s*\S.{0,400}$/iu,
+  // A script's placeholder left in the crawl ("Lade Login-Box.", "Lade Inhalte …").
+  /^(?:lade|loading)\s+[\p{L}-]{3,30}(?:\s*\.{1,3}|…)?$/iu,
   /^(?:javascript|js) (?:ist |is )?(?:deaktiviert|disabled).{0,200}$/i,
   /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
   /^(?:dieser (?:inhalt|beitrag) (?:ist|wurde) (?:nicht mehr verfügbar|depubliziert)).{0,120}$/i,
