@@ -1221,6 +1221,13 @@ describe('a crawl without blank lines', () => {
       assert.ok(texts(d).includes('#Viele Fragen'));
     }
   });
+  test('a menu in a box of its own above does not change that; a page of ordinary boxes keeps them', () => {
+    const d = imp(`Startseite\nPolitik\nSport\n\n${PAGE.slice(3).join('\n')}`).draft;
+    assert.deepEqual(figures(d).map((f) => f.credit), ['picture alliance / dpa / Karl Beispielmann']);
+    // Caption and its credit in one box among boxes of text: read together as before.
+    const boxes = imp(`Forschung\nNobelpreisträger treffen Nachwuchs\n\nEine Woche lang diskutieren junge Forscher mit Laureaten. Unser Reporter hat zugehört.\n\n${BODY}\nDas Becken ist seit 2021 ohne Wasser. Die Fliesen bröckeln.\nFoto: Sebastian Probemayer\n\n${BODY}`).draft;
+    assert.deepEqual(figures(boxes).map((f) => [f.caption, f.credit]), [['Das Becken ist seit 2021 ohne Wasser. Die Fliesen bröckeln.', 'Sebastian Probemayer']]);
+  });
   test('a hard-wrapped text without blank lines is still joined into its sentences first', () => {
     const wrapped = 'Nobelpreisträger treffen Nachwuchs in Lindau\nEine Woche lang diskutieren in Lindau mehr als fünfhundert junge\nForscher mit Laureaten aus aller Welt über ihre Arbeit und ihr\nLeben. Unser Reporter hat den ganzen Tag lang zugehört und war\nim Stadttheater, im Hafen und auf der Insel unterwegs, wo die\nTeilnehmer in kleinen Gruppen über ihre Forschung gesprochen\nhaben. Die Stimmung war gelöst, die Fragen waren oft sehr genau\nund manchmal auch überraschend persönlich, sagen die Gäste.\nAm Freitag endet die Tagung mit einer Bootsfahrt über den See,\nzu der auch die Bürgerinnen und Bürger der Stadt eingeladen sind.\nDie Anmeldung ist bis Mittwoch im Rathaus am Marktplatz möglich.\nWeitere Termine will die Stadt in der kommenden Woche nennen.\n';
     const d = imp(wrapped).draft;

@@ -48,10 +48,12 @@ export function normaliseText(raw: string): string {
 
 /**
  * Splits normalised text into non-empty lines with their blank-line groups.
- * A crawl that printed no blank line between its lines says nothing about
- * which lines were printed together; there every
- * line counts as a box of its own, which is how the rest of the importer reads
- * crawls that put each element in a paragraph. Measured on the tuning pages
+ * A crawl that printed no blank line between its lines (or only around a
+ * menu above) says nothing about which lines were printed together; in the
+ * box that holds nearly the whole page (12 lines or more, four in five of the
+ * page's lines, running text in it) every line counts as a box of its own,
+ * which is how the rest of the importer reads crawls that put each element in
+ * a paragraph. Measured on the tuning pages
  * rewritten without blank lines: 1641 → 1675 of 1964 fields; on the 56 fresh
  * tuning pages of rounds 14 and 15, read before any rule was written for them:
  * 315 → 327 of 408.
@@ -71,9 +73,20 @@ export function toLines(text: string): Line[] {
     out.push({ text: t, group });
   }
   const joined = joinWrappedLines(out);
-  const groups = joined.length ? joined[joined.length - 1]!.group - joined[0]!.group + 1 : 0;
-  if (joined.length >= 12 && groups === 1) return joined.map((l, k) => ({ ...l, group: k }));
-  return joined;
+  // The box that holds nearly the whole page (a menu may stand in a box of its own above it).
+  const size = new Map<number, number>();
+  const running = new Map<number, number>();
+  for (const l of joined) {
+    size.set(l.group, (size.get(l.group) ?? 0) + 1);
+    if (isRunningText(l.text)) running.set(l.group, (running.get(l.group) ?? 0) + 1);
+  }
+  const whole = [...size].find(([g, n]) => n >= 12 && n >= 0.8 * joined.length && (running.get(g) ?? 0) >= 2)?.[0];
+  if (whole === undefined) return joined;
+  let g = 0;
+  return joined.map((l, k) => {
+    if (k > 0 && (l.group === whole || l.group !== joined[k - 1]!.group)) g++;
+    return { ...l, group: g };
+  });
 }
 
 /**
