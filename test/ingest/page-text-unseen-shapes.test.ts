@@ -1362,3 +1362,12 @@ describe('the fifteenth round (Stuttgarter Nachrichten, Freies Wort, radio and p
     assert.ok(!isWidgetLine('Lade dir die App herunter und verpasse nichts mehr.'));
   });
 });
+
+describe('a bare credit in brackets after a caption inside a box', () => {
+  test('counts when it names agency and photographer; "(dpa)" after a paragraph\'s sentence stays the text\'s source', () => {
+    const d = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken lahmgelegt. Schiffe mussten warten.\n\n${BODY}\nEin Containerschiff wartet vor der Einfahrt. (Lena Example/dpa)\nDie Reederei spricht von einem Schaden in Millionenhöhe. Wann die Kräne wieder laufen, ist offen.\n`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Ein Containerschiff wartet vor der Einfahrt.', 'Lena Example/dpa']]);
+    const t = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken lahmgelegt. Schiffe mussten warten.\n\n${BODY}\nDie Reederei spricht von einem Schaden in Millionenhöhe. (dpa)\nWann die Kräne wieder laufen, ist offen. Die Hafenverwaltung schweigt.\n`).draft;
+    assert.deepEqual(figures(t), []);
+  });
+});

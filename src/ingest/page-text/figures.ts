@@ -320,7 +320,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
 
   // F: the credit first, then the caption, the two alone in their box ("picture alliance/dpa | Name" / "Ein Plakat …").
   if (l1 && opensGroup && endsGroupAt(i + 1) && !isStructural(l1) && l1.text.length <= Math.min(LIMITS.caption, LIMITS.alt) &&
-    !parseCreditLine(l1.text) && looksLikeBareCredit(l0.text) && /[/|]/.test(l0.text) && !/[.!?]$/.test(l0.text) &&
+    !parseCreditLine(l1.text) && looksLikeBareCredit(l0.text) && /[/|]/.test(l0.text) && !/[.!?]$/.test(l0.text) && !/[.!?]\s/.test(l0.text) &&
     /\b(?:dpa|afp|ap|reuters|epd|kna|imago|picture[- ]alliance|getty(?: images)?|istock|shutterstock|keystone)\b/i.test(l0.text)) {
     const fig = build(l1.text, l1.text, l0.text.trim());
     if (fig) return { figure: fig, next: i + 2 };
@@ -347,7 +347,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // A source label glued to the caption's last stop ("… überholt.Quelle: Name", Madsack): two elements run together,
   // a picture's credit rather than a paragraph naming its source.
   const gluedSource = !!cc0?.known && cc0.caption.length <= 300 && /[.!?]["“”»«’)]*(?:Quelle|Source):/u.test(l0.text);
-  if (cc0 && cc0.caption && (cc0.strong || gluedSource || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
+  // Inside a box, a bare credit in brackets after one sentence counts when it names agency and photographer
+  // ("Ein Bus hält am Markt. (Lena Example/dpa)"); "(dpa)" alone after a sentence is the text's source.
+  const namedBare = !!cc0?.bare && /[/|]/.test(cc0.credit) && isOneSentence(cc0.caption, 200);
+  if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
     const again = l1 && (sameCredit(l1.text, cc0.credit) || printedAgain) ? 1 : 0;
