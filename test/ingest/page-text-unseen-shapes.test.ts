@@ -1371,3 +1371,22 @@ describe('a bare credit in brackets after a caption inside a box', () => {
     assert.deepEqual(figures(t), []);
   });
 });
+
+describe('the sixteenth round (news38, regionalHeute, 5 Minuten)', () => {
+  test('a place with its period alone on the line over the teaser is the dateline, in the teaser\'s box too', () => {
+    const d = imp(`Unfall\nStreifenwagen kippt nach Zusammenstoß um\nBraunschweig.\nEin umgestürzter Streifenwagen und zwei leicht verletzte Polizisten – das ist die Bilanz eines Unfalls am Sonntagabend.\n${BODY}`).draft;
+    assert.equal(d.teaser, 'Ein umgestürzter Streifenwagen und zwei leicht verletzte Polizisten – das ist die Bilanz eines Unfalls am Sonntagabend.');
+    // A one-sentence line with a period stays the teaser.
+    const t = imp(`Unfall\nStreifenwagen kippt nach Zusammenstoß um\nDie Polizei ermittelt.\n${BODY}`).draft;
+    assert.equal(t.teaser, 'Die Polizei ermittelt.');
+  });
+  test('"Update 21.15 Uhr: Title" opens a ticker entry', () => {
+    assert.deepEqual([parseEntryStart('Update 21.15 Uhr: Straße einspurig befahrbar')?.rest, parseEntryStart('Update 19.10 Uhr')?.hour], ['Straße einspurig befahrbar', 19]);
+    // An update line with the full date stays as it was read before (RNZ).
+    assert.equal(parseEntryStart('Update: Mittwoch, 10. Juli 2024, 17.40 Uhr')?.hour, 17);
+  });
+  test('a caption\'s own glued copy of its credit goes when the credit is read from the next line', () => {
+    const d = imp(`Braunschweig\nNeue Mensa eröffnet\n\nDas Gymnasium hat eine neue Mensa. Sie bietet Platz für 200 Schüler.\n\n${BODY}\nDie Landrätin schneidet das Band durch. Foto: Lina Beispielhoff\nDie Landrätin schneidet das Band durch. Foto: Lina Beispielhoff | Foto: Lina Beispielhoff\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Die Landrätin schneidet das Band durch.', 'Lina Beispielhoff']]);
+  });
+});

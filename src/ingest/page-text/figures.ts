@@ -160,6 +160,13 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
       caption = glued[2]!;
     }
   }
+  // "… schneiden das Band durch. Foto: Name" over "… | Foto: Name": the caption's own copy of the credit goes.
+  if (credit) {
+    const esc = credit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const glued = new RegExp(`\\s*[|–-]?\\s*(?:Foto|Fotos|Bild|Photo|Image|Credit|Quelle)\\s*:\\s*${esc}$`, 'i');
+    if (caption && glued.test(caption)) caption = caption.replace(glued, '');
+    if (glued.test(alt)) alt = alt.replace(glued, '');
+  }
   const a = clip(alt, LIMITS.alt);
   if (a === undefined) return undefined;
   const fig: Figure = { kind: figureKind(a, caption), alt: a };

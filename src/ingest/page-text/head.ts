@@ -356,10 +356,14 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   {
     const place = lines[i];
     const after = lines[i + 1];
-    if (place && after && i + 1 < to && !sameGroup(place, after) && !ctx.isStructural(place) && isPlace(place.text) &&
-      (!isPersonName(place.text) || /^(?:Kreis|Landkreis|Bad|Sankt|St\.|Stadt|Region|Gemeinde|Bezirk|Kanton|Hansestadt)\s/.test(place.text)) && isRunningText(after.text) && after.text.length <= LIMITS.teaser &&
+    // "Braunschweig." alone on its line over the teaser (Funke): the dateline with its period, in the teaser's box or not.
+    const dotted = place ? /^(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})\.$/u.exec(place.text)?.[1] : undefined;
+    const dottedPlace = dotted && !SENTENCE_START_WORDS.has(dotted.split(' ')[0]!.toLowerCase()) && isPlace(dotted) ? dotted : undefined;
+    const placeText = dottedPlace ?? place?.text;
+    if (place && after && placeText && i + 1 < to && (!sameGroup(place, after) || !!dottedPlace) && !ctx.isStructural(place) && isPlace(placeText) &&
+      (!isPersonName(placeText) || /^(?:Kreis|Landkreis|Bad|Sankt|St\.|Stadt|Region|Gemeinde|Bezirk|Kanton|Hansestadt)\s/.test(placeText)) && isRunningText(after.text) && after.text.length <= LIMITS.teaser &&
       !tryFigure(lines, i, to, ctx.isStructural)) {
-      head.dateline ??= place.text;
+      head.dateline ??= placeText;
       i = skipMeta(i + 1);
     }
   }

@@ -227,6 +227,11 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       dayNamed = true;
     }
   }
+  // "Update 21.15 Uhr: Straße einspurig befahrbar" (5 Minuten): an update marker before the time of day.
+  if (!dm && !dayNamed && !date) {
+    const upd = /^(?:update|aktualisierung|nachtrag)\s*:?\s+(?=\d{1,2}[:.]\d{2}\s*Uhr\b)/i.exec(text);
+    if (upd) text = text.slice(upd[0].length);
+  }
   // "21:58Schluss in der SAP Arena": the time's element glued to the title's by the crawl.
   const gluedTitle = /^\d{1,2}:\d{2}(?=\p{Lu}\p{Ll}{2,}\S*\s+\S)(?!Uhr)/u.exec(text);
   if (gluedTitle) text = `${gluedTitle[0]} ${text.slice(gluedTitle[0].length)}`;
