@@ -1390,3 +1390,29 @@ describe('the sixteenth round (news38, regionalHeute, 5 Minuten)', () => {
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Die Landrätin schneidet das Band durch.', 'Lina Beispielhoff']]);
   });
 });
+
+describe('the sixteenth and seventeenth rounds (Osthessen News, Wiesbadener Kurier, The Standard, Lokalkompass, GEA)', () => {
+  test('a badge in capitals before the headline goes, glued or by a space; a headline of capitals and words keeps its start', () => {
+    assert.equal(imp(`LIVETICKERKommunalwahl in Wiesbaden: Das Ergebnis im Liveticker\n\nDie Stimmen werden ausgezählt. Wir berichten live aus dem Rathaus.\n\n${BODY}`).draft.headline, 'Kommunalwahl in Wiesbaden: Das Ergebnis im Liveticker');
+    assert.equal(imp(`LIVE Rail strikes: Commuters face fourth day of cancellations\n\nTrain drivers have walked out again after talks broke down. Only one in five trains will run.\n\n${BODY}`).draft.headline, 'Rail strikes: Commuters face fourth day of cancellations');
+    assert.equal(imp(`NATO Gipfel in Den Haag beginnt mit Streit\n\nDie Staats- und Regierungschefs treffen sich zwei Tage lang. Es geht um Geld.\n\n${BODY}`).draft.headline, 'NATO Gipfel in Den Haag beginnt mit Streit');
+  });
+  test('a place in capitals before the kicker is the dateline; a badge in capitals is left to the badge rules', () => {
+    const d = imp(`FULDA Neue Linien ab Dezember\nStadtbusse fahren künftig bis nach Mitternacht\n14.10.24 - Die RhönEnergie stellt ihren Fahrplan um: Vier Linien fahren länger. Dafür fallen zwei Schulbusse weg.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser], ['Neue Linien ab Dezember', 'Stadtbusse fahren künftig bis nach Mitternacht', 'Die RhönEnergie stellt ihren Fahrplan um: Vier Linien fahren länger. Dafür fallen zwei Schulbusse weg.']);
+  });
+  test('"12:42 , Name": a post\'s time and its author, no title', () => {
+    assert.deepEqual(parseEntryStart('12:42 , Amelia Sampleworth'), { hour: 12, minute: 42, sep: '', rest: '', strong: true });
+    assert.equal(parseEntryStart('12:42 , und dann kam der Regen'), undefined);
+  });
+  test('an author\'s line is no sub-heading; a caption printed twice around its credit is read once', () => {
+    const d = imp(`Essen\nNeue Bilder vom Kaiser-Otto-Platz\n\nEine Fotografin zeigt ihre Stadt im Winter. Die Bilder hängen ab Freitag im Rathaus.\n\n${BODY}\nAutor:Ingrid Beispielkamp aus Essen-Ruhr |\n\nDie Ausstellung ist bis Ende März zu sehen. Der Eintritt ist frei.\n`).draft;
+    assert.ok(!texts(d).some((t) => t.startsWith('#Autor')));
+    const g = imp(`Reutlingen\nNach dem Starkregen\n\nDie Stadt zieht Bilanz. Viele Keller standen unter Wasser.\n\n${BODY}\nÜberflutete Unterführung in Betzingen im Juni. Foto: Simon Probenmaier/DPA Überflutete Unterführung in Betzingen im Juni.\n\n${BODY}`).draft;
+    assert.deepEqual(figures(g).map((f) => [f.caption, f.credit]), [['Überflutete Unterführung in Betzingen im Juni.', 'Simon Probenmaier/DPA']]);
+  });
+  test('a page title ending in a British outlet\'s name marks UK time', () => {
+    const d = imp(`London news, sport and culture | The Standard\nNews\nSport\n\nTube strike: Commuters face disruption as walkout hits Underground\nMost lines are running a reduced service or not at all as workers strike over pay.\n\n12:42 , Amelia Sampleworth\nMayor urges both sides to return to talks\nThe mayor said Londoners were paying the price.\n\n11:58 , Amelia Sampleworth\nQueues for buses stretched around the corner this morning.\n\n11:15 , Daniel Exampleton\nWhich lines are running?\nThree lines run a limited service.\n`).draft;
+    assert.deepEqual(entries(d), ['13:42 Mayor urges both sides to return to talks', '12:58 -', '12:15 Which lines are running?']);
+  });
+});

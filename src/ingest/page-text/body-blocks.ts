@@ -170,6 +170,8 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(t)) return false;
     // "Reporting by Name; Editing by Name" (agency copy's staff line).
     if (/^(?:additional )?(?:reporting|writing|editing|compiled|mitarbeit|redaktion)(?: by| von)?\s*:?\s+\p{Lu}/iu.test(t) && /\b(?:by|von)\b|:/.test(t)) return false;
+    // "Autor:Ingrid Beispielkamp aus Essen-Ruhr |" (Lokalkompass): the author's line.
+    if (/^(?:autor|autorin|author)\s*:\s*\p{Lu}/iu.test(t)) return false;
     // "Name – in Überwachung – 12 Ergänzungen": an author line with the comment count.
     if (/[–—|·-]\s*\d+\s+(?:kommentare?|ergänzungen|comments?|reaktionen|beiträge|antworten|replies)$/iu.test(t)) return false;
     // A reader's or author's line with its date and time ("Name, Ort 14.03.2024, 05.30 Uhr").

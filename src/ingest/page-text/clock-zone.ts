@@ -27,6 +27,9 @@ export function pagePrintsUkTime(all: readonly Line[], language: string): boolea
     if (t.length > 120) continue;
     if (UK_DATE_LINE.test(t)) return true;
     if (k < 12 && (UK_IE_BRANDS.has(t.toLowerCase()) || TITLE_SUFFIX.test(t))) return true;
+    // "London news, sport and culture | The Standard": a page title ending in one of those names.
+    const suffix = k < 3 ? /\s[|–—-]\s([^|–—]{2,40})$/.exec(t)?.[1] : undefined;
+    if (suffix && UK_IE_BRANDS.has(suffix.trim().toLowerCase())) return true;
   }
   return false;
 }

@@ -160,12 +160,18 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
       caption = glued[2]!;
     }
   }
+  // "Caption. Foto: Name/DPA Caption.": a caption printed again after its credit is no part of the credit (GEA).
+  if (credit && caption && caption.length >= 12 && credit.endsWith(` ${caption}`)) credit = credit.slice(0, -caption.length - 1).trim();
   // "… schneiden das Band durch. Foto: Name" over "… | Foto: Name": the caption's own copy of the credit goes.
   if (credit) {
     const esc = credit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const glued = new RegExp(`\\s*[|–-]?\\s*(?:Foto|Fotos|Bild|Photo|Image|Credit|Quelle)\\s*:\\s*${esc}$`, 'i');
     if (caption && glued.test(caption)) caption = caption.replace(glued, '');
     if (glued.test(alt)) alt = alt.replace(glued, '');
+    // "Caption. Foto: Name/DPA Caption.": the caption printed twice around its credit (GEA).
+    const around = new RegExp(`^(.{12,}?)\\s*(?:Foto|Fotos|Bild|Photo|Image)\\s*:\\s*${esc}\\s+\\1$`, 'i');
+    if (caption && around.test(caption)) caption = caption.replace(around, '$1');
+    if (around.test(alt)) alt = alt.replace(around, '$1');
   }
   const a = clip(alt, LIMITS.alt);
   if (a === undefined) return undefined;

@@ -347,6 +347,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // "Hochwasser im Liveticker +++ 14:26 Pegel sinkt +++": the page title carries the latest entry.
   const plus = /^(.{8,}?)\s+\+{2,}\s.*$/.exec(head.headline);
   if (plus) head.headline = plus[1]!;
+  // "LIVE Rail strikes: …", "LIVETICKERKommunalwahl in …": a badge in capitals before the headline, glued or by a space.
+  const capsBadge = /^(?:LIVE(?:TICKER|BLOG)?|VIDEO|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE)(?:\s+|(?=\p{Lu}\p{Ll}))(?=[\p{Lu}„"])/u.exec(head.headline);
+  if (capsBadge && wordCount(head.headline.slice(capsBadge[0].length)) >= 3) head.headline = head.headline.slice(capsBadge[0].length);
+  // "FULDA Neue Linien ab Dezember" (Osthessen News): the place in capitals before the kicker is the dateline.
+  const capsPlace = head.kicker ? /^(\p{Lu}{4,}(?:[- ]\p{Lu}{3,})?)\s+(\p{Lu}\p{Ll}.*)$/u.exec(head.kicker) : null;
+  if (capsPlace && !/^(?:LIVE|LIVETICKER|VIDEO|AUDIO|PODCAST|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE|NEU|KOMMENTAR|ANALYSE|INTERVIEW)$/.test(capsPlace[1]!)) {
+    head.dateline ??= capsPlace[1]!;
+    head.kicker = capsPlace[2]!;
+  }
   headTextSeen.add(head.headline);
   if (head.kicker) headTextSeen.add(`${head.kicker} ${head.headline}`);
 
@@ -401,7 +410,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         head.guesses.push(`"${dl.place}" before the teaser was taken as the dateline — check it`);
       }
       // "14.03.2024 Nach 40 Jahren tauscht …" (vol.at): the page's date glued before the teaser.
-      const dated = /^(\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?)\s+(?=[\p{Lu}„"»])/u.exec(t);
+      // "14.10.24 - Die RhönEnergie …" (Osthessen News): a two-digit year and a dash.
+      const dated = /^(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?)\s+(?:[-–—]\s+)?(?=[\p{Lu}„"»])/u.exec(t);
       const datedAt = dated ? parseDateLine(dated[1]!) : undefined;
       if (dated && datedAt) {
         notePageDate(datedAt);

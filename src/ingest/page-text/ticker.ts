@@ -235,6 +235,11 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "21:58Schluss in der SAP Arena": the time's element glued to the title's by the crawl.
   const gluedTitle = /^\d{1,2}:\d{2}(?=\p{Lu}\p{Ll}{2,}\S*\s+\S)(?!Uhr)/u.exec(text);
   if (gluedTitle) text = `${gluedTitle[0]} ${text.slice(gluedTitle[0].length)}`;
+  // "12:42 , Amelia Sampleworth" (The Standard): the time and the post's author, no title.
+  const withAuthor = /^(\d{1,2}):(\d{2})\s*,\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/u.exec(text);
+  if (withAuthor && !date && Number(withAuthor[1]) <= 23 && Number(withAuthor[2]) <= 59) {
+    return { hour: Number(withAuthor[1]), minute: Number(withAuthor[2]), sep: '', rest: '', strong: true };
+  }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date) return undefined;
