@@ -1416,3 +1416,15 @@ describe('the sixteenth and seventeenth rounds (Osthessen News, Wiesbadener Kuri
     assert.deepEqual(entries(d), ['13:42 Mayor urges both sides to return to talks', '12:58 -', '12:15 Which lines are running?']);
   });
 });
+
+describe('an ad-blocker wall, a subscription offer and a collage credit (Ippen, Mittelhessen)', () => {
+  test('the wall\'s and the offer\'s lines are furniture; an article sentence about ad blockers is not', () => {
+    for (const t of ['Bitte deaktivieren Sie Ihren Ad-Blocker', 'Lesen Sie wie gewohnt mit aktiviertem Ad-Blocker auf',
+      'Für die Finanzierung unseres journalistischen Angebots sind wir auf die Anzeigen unserer Werbepartner angewiesen.',
+      '• Jetzt für nur 0,99€ im ersten Monat testen', '• Jederzeit kündbar']) assert.ok(isWidgetLine(t), t);
+    for (const t of ['Viele Nutzer installieren einen Ad-Blocker, sagt die Verbraucherzentrale.', 'Der Eintritt kostet nur 5 Euro, Kinder zahlen nichts.']) assert.ok(!isWidgetLine(t), t);
+  });
+  test('"Collage:" labels a picture\'s credit', () => {
+    assert.deepEqual(parseCreditLine('Collage: dpa/Probst/Weidenhain/VRM')?.credit, 'dpa/Probst/Weidenhain/VRM');
+  });
+});

@@ -12,6 +12,7 @@ import { isPersonName } from './byline.js';
 const STRONG_LABELS = [
   'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
   'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
+  'Collage', 'Fotomontage', 'Bildmontage',
 ];
 /**
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):

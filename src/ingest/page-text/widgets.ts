@@ -89,6 +89,13 @@ const PATTERNS: RegExp[] = [
   // The player's button with its length read out: "Audio abspielen. Laufzeit 3 Minuten 12 Sekunden.", "Play video, duration 2:41".
   /^(?:(?:video|audio|podcast|beitrag) (?:abspielen|starten|anhören|ansehen)|play (?:video|audio|episode))[.,]?\s+(?:laufzeit|dauer|länge|duration|length)\b[\s:]*[\d:]+(?:\s*(?:minuten|min\.?|sekunden|sek\.?|seconds|secs?|minutes|mins?)\.?)*(?:\s+\d+\s*(?:sekunden|sek\.?|seconds|secs?)\.?)?$/i,
   /^(?:seite|page) \d+ (?:von|of) \d+$/i,
+  // An ad-blocker wall in the site's voice ("Bitte deaktivieren Sie Ihren Ad-Blocker", "… sind wir auf die Anzeigen
+  // unserer Werbepartner angewiesen."); an article about ad blockers speaks of them, not to the reader.
+  // A subscription offer's lines ("• Jetzt für nur 0,99€ im ersten Monat testen", "• Jederzeit kündbar").
+  /^(?:[•·▪–-]\s*)?(?:jetzt\s+)?(?:für nur|nur|ab)\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/iu,
+  /^(?:[•·▪–-]\s*)?(?:jetzt\s+)?.{0,30}\bfür nur\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/iu,
+  /^(?:[•·▪–-]\s*)?(?:jederzeit|monatlich|täglich) kündbar\.?$/iu,
+  /^.{0,120}\b(?:anzeigen|werbung) unserer (?:werbe)?partner\b.{0,80}\bangewiesen\.?$/iu,
   // A topic bar, its links run together ("Topthemen: Kirmes-SaisonFreies Wort hilftSport-Tabellen").
   /^(?:topthemen|top-themen|top themen|trending|trends|im trend|beliebte themen)\s*:\s*\S.{0,400}$/iu,
   // A script's placeholder left in the crawl ("Lade Login-Box.", "Lade Inhalte …").
@@ -146,6 +153,8 @@ const PATTERNS: RegExp[] = [
 
 /** Patterns that need the line's own case (the lines above are compared in lower case). */
 const CASED: RegExp[] = [
+  // An ad-blocker wall in the site's voice (capital "Sie", "Ihr"): an article about ad blockers speaks of them, not to the reader.
+  /^(?=.{0,300}\b(?:[Aa]d-?[Bb]locker\w*|[Ww]erbeblock\w*)\b)(?=.{0,300}\b(?:Sie|Ihre[nmrs]?|Ihr)\b).{5,300}$/u,
   // "Read moreParis transport: …": the link label glued to the linked title.
   /^(?:Read more|Lesen Sie auch|Weiterlesen)(?=\p{Lu}).{8,160}$/u,
 ];
