@@ -1428,3 +1428,16 @@ describe('an ad-blocker wall, a subscription offer and a collage credit (Ippen, 
     assert.deepEqual(parseCreditLine('Collage: dpa/Probst/Weidenhain/VRM')?.credit, 'dpa/Probst/Weidenhain/VRM');
   });
 });
+
+describe('bare times of a tracker with two matches, and times in brackets', () => {
+  test('six or more bare times with one step back (the second match) open entries; lengths of a video rail in no order still do not', () => {
+    const match = (a: string[], titles: string[]) => a.map((t, k) => `${t}\n${titles[k]}\n- Die Szene des Spiels in wenigen Worten beschrieben, mit Minute und Spielstand.`).join('\n');
+    const page = `Bundesliga-Tracker: Kiel dreht Rückstand in Heidenheim\n16. März\nAlle Spiele des Nachmittags kompakt: Wir begleiten die Partien mit den wichtigsten Szenen.\n${match(['17:24', '17:15', '16:21'], ['SCHLUSSPFIFF', 'TOR FÜR KIEL', 'HALBZEIT'])}\n1. FSV Mainz 05 vs. VfL Wolfsburg 0:1\n${match(['17:26', '16:48', '16:12'], ['SPIELENDE', 'PFOSTEN', 'TOR FÜR WOLFSBURG'])}\n`;
+    assert.deepEqual(entries(imp(page).draft).map((e) => e.slice(0, 5)), ['17:24', '17:15', '16:21', '17:26', '16:48', '16:12']);
+    const rail = `Video\nBeispielhagen lobt seine Mannschaft\n\nNach dem Derby war der Trainer erleichtert. Er sprach über den Rückstand und den Joker.\n\nWeitere Videos\n01:32\nPressekonferenz vor dem Saisonfinale\n04:05\nDie Tore des Spieltags im Überblick\n02:50\nTransfer-Update: Wer kommt, wer geht?\n03:12\nAbstiegskampf: Drei Teams, ein Platz\n`;
+    assert.deepEqual(entries(imp(rail).draft), []);
+  });
+  test('"[14:32] Title" opens an entry', () => {
+    assert.deepEqual([parseEntryStart('[14:32] Westbahn wieder frei')?.hour, parseEntryStart('[14:32] Westbahn wieder frei')?.rest, parseEntryStart('[14:32] Westbahn wieder frei')?.strong], [14, 'Westbahn wieder frei', true]);
+  });
+});

@@ -120,7 +120,10 @@ function mostlyOneWay(mins: number[]): boolean {
   return Math.min(up, down) * 3 <= up + down;
 }
 
-/** Times that run in one direction down the page, newest or oldest first; one step of half a day or more against it is a pass through midnight. */
+/**
+ * Times that run in one direction down the page, newest or oldest first; one step of half a day or more against it
+ * is a pass through midnight.
+ */
 function runsOneWay(mins: number[]): boolean {
   const up: number[] = [];
   const down: number[] = [];
@@ -129,7 +132,8 @@ function runsOneWay(mins: number[]): boolean {
     else if (mins[i]! < mins[i - 1]!) down.push(mins[i - 1]! - mins[i]!);
   }
   const against = up.length < down.length ? up : down;
-  return against.length === 0 || (against.length === 1 && against[0]! >= 12 * 60);
+  // Six times or more with one step against, of any size: a tracker's second match starts again at its latest entry.
+  return against.length === 0 || (against.length === 1 && (against[0]! >= 12 * 60 || mins.length >= 6));
 }
 
 const RELATIVE_ENTRY = /^(?:vor\s+(\d{1,3}|einer|einem)\s+(min(?:\.|uten?)?|std\.?|stunden?)|(\d{1,3}|an?|one)\s*(mins?|minutes?|hrs?|hours?|m|h)\s+ago|(gerade eben|soeben|just now))(?=[\s|:–—-]|$)\s*(?:[|:–—-]\s*)?(.*)$/i;
@@ -232,6 +236,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     const upd = /^(?:update|aktualisierung|nachtrag)\s*:?\s+(?=\d{1,2}[:.]\d{2}\s*Uhr\b)/i.exec(text);
     if (upd) text = text.slice(upd[0].length);
   }
+  // "[14:32] Title", "(14.32 Uhr) Title": the time in brackets.
+  const bracketed = /^[[(](\d{1,2}[:.]\d{2}(?:\s*Uhr)?)[\])]\s*/u.exec(text);
+  if (bracketed) text = `${bracketed[1]}${/Uhr$/.test(bracketed[1]!) ? '' : ' Uhr'} ${text.slice(bracketed[0].length)}`.trimEnd();
   // "21:58Schluss in der SAP Arena": the time's element glued to the title's by the crawl.
   const gluedTitle = /^\d{1,2}:\d{2}(?=\p{Lu}\p{Ll}{2,}\S*\s+\S)(?!Uhr)/u.exec(text);
   if (gluedTitle) text = `${gluedTitle[0]} ${text.slice(gluedTitle[0].length)}`;
