@@ -1441,3 +1441,15 @@ describe('bare times of a tracker with two matches, and times in brackets', () =
     assert.deepEqual([parseEntryStart('[14:32] Westbahn wieder frei')?.hour, parseEntryStart('[14:32] Westbahn wieder frei')?.rest, parseEntryStart('[14:32] Westbahn wieder frei')?.strong], [14, 'Westbahn wieder frei', true]);
   });
 });
+
+describe('furniture over the head from other sites (every tuning page\'s head under another page\'s top lines)', () => {
+  test('a paywall badge alone on its line between a menu\'s last word and the headline does not make that word the headline', () => {
+    const d = imp(`Basler Zeitung\nBasel\nRegion\nSchweiz\nKultur\nAbo\nLogin\nAbo\nBielefelder Tafel gibt nur noch zweimal pro Woche Lebensmittel aus\n\nWeil Supermärkte weniger spenden, hat die Tafel ihre Ausgabetage halbiert. Die Ehrenamtlichen suchen Spender.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Bielefelder Tafel gibt nur noch zweimal pro Woche Lebensmittel aus');
+  });
+  test('an account dialog\'s lines are furniture', () => {
+    for (const t of ['Mit Ihrem Benutzerkonto können Sie Ihr Abo verwalten und Artikel kommentieren.', 'Das Benutzerkonto ist kostenlos und kann jederzeit wieder gelöscht werden.',
+      'Wir haben Ihnen eine E-Mail geschickt. Bitte prüfen Sie Ihren Posteingang.', 'Passwort wiederherstellen', 'Fast fertig...']) assert.ok(isWidgetLine(t), t);
+    assert.ok(!isWidgetLine('Die Polizei rät: Ändern Sie Ihr Passwort regelmäßig und nutzen Sie für jedes Konto ein anderes.'));
+  });
+});

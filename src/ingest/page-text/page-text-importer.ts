@@ -9,7 +9,7 @@ import { berlinDay, dateToIso, findDate, type FoundDate } from './dates.js';
 import { decodePageBuffer } from './decode-buffer.js';
 import { parseHead } from './head.js';
 import { findHeadStart, inMenuBox, takePageTitle, tidyHeadLines } from './head-start.js';
-import { detectProfile } from './site-profiles.js';
+import { detectProfile, isPaywallBadge } from './site-profiles.js';
 import { pagePrintsUkTime } from './clock-zone.js';
 import { detectLanguage } from './language.js';
 import { normaliseText, toLines, type Line } from './lines.js';
@@ -94,6 +94,9 @@ function run(text: string, opts: ImportOptions): ImportResult {
       if (/^(?:impressum|datenschutz(?:erklärung)?|agb|privacy(?: policy)?|terms(?: of use)?|cookie policy)$/i.test(l.text)) sinceLegal = 0;
       if (sinceLegal <= 3 && sinceLegal > 0 && /^(?:©|\(c\)|copyright\b)/i.test(l.text) && l.text.length <= 100) { widgets++; continue; }
       if (isWidgetLine(l.text)) { widgets++; continue; }
+      // A paywall badge alone on its line ("Abo", "PLUS") is furniture wherever it stands: between a menu's last word
+      // and the headline it had made that word the headline.
+      if (isPaywallBadge(l.text)) { widgets++; continue; }
       if (isBroadcastLine(l.text)) { broadcastLines.push(l.text); continue; }
       const tail = splitMetaTail(l.text);
       const p = relativeLines >= 2 && isRelativeEntryLine(l.text) ? undefined : parsePublicationLine(tail.text);

@@ -96,6 +96,9 @@ const PATTERNS: RegExp[] = [
   /^(?:[•·▪–-]\s*)?(?:jetzt\s+)?.{0,30}\bfür nur\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/iu,
   /^(?:[•·▪–-]\s*)?(?:jederzeit|monatlich|täglich) kündbar\.?$/iu,
   /^.{0,120}\b(?:anzeigen|werbung) unserer (?:werbe)?partner\b.{0,80}\bangewiesen\.?$/iu,
+  // An account dialog's lines (Tageswoche): "Mit Ihrem Benutzerkonto können Sie …", "Wir haben Ihnen eine E-Mail geschickt. …".
+  /^(?:[•·▪–-]\s*)?(?:mit ihrem (?:benutzer|kunden|nutzer|leser)konto|(?:das|ihr) (?:benutzer|kunden|nutzer|leser)konto (?:ist|kann|wird))\b.{0,250}$/iu,
+  /^(?:wir haben ihnen (?:eine|soeben eine) e-?mail (?:geschickt|gesendet)|bitte (?:prüfen|bestätigen) sie ihren? (?:posteingang|e-?mail-adresse)|passwort (?:vergessen|wiederherstellen|zurücksetzen)|fast fertig)\b.{0,200}$/iu,
   // A topic bar, its links run together ("Topthemen: Kirmes-SaisonFreies Wort hilftSport-Tabellen").
   /^(?:topthemen|top-themen|top themen|trending|trends|im trend|beliebte themen)\s*:\s*\S.{0,400}$/iu,
   // A script's placeholder left in the crawl ("Lade Login-Box.", "Lade Inhalte …").
