@@ -1452,4 +1452,8 @@ describe('furniture over the head from other sites (every tuning page\'s head un
       'Wir haben Ihnen eine E-Mail geschickt. Bitte prüfen Sie Ihren Posteingang.', 'Passwort wiederherstellen', 'Fast fertig...']) assert.ok(isWidgetLine(t), t);
     assert.ok(!isWidgetLine('Die Polizei rät: Ändern Sie Ihr Passwort regelmäßig und nutzen Sie für jedes Konto ein anderes.'));
   });
+  test('a reader-support appeal is furniture; an article sentence about donations is not', () => {
+    for (const t of ['Readers like you keep The Journal going.', 'Every contribution, big or small, helps us report the news that matters to you.', 'Unterstützen Sie unabhängigen Journalismus']) assert.ok(isWidgetLine(t), t);
+    assert.ok(!isWidgetLine('Der Verein bittet um Spenden, jede Unterstützung hilft den Familien im Ort.'));
+  });
 });

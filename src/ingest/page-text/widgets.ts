@@ -96,6 +96,9 @@ const PATTERNS: RegExp[] = [
   /^(?:[•·▪–-]\s*)?(?:jetzt\s+)?.{0,30}\bfür nur\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/iu,
   /^(?:[•·▪–-]\s*)?(?:jederzeit|monatlich|täglich) kündbar\.?$/iu,
   /^.{0,120}\b(?:anzeigen|werbung) unserer (?:werbe)?partner\b.{0,80}\bangewiesen\.?$/iu,
+  // A reader-support appeal ("Readers like you keep The Journal going.", "Every contribution, big or small, helps us …",
+  // "Unterstützen Sie unabhängigen Journalismus").
+  /^(?:readers like you (?:keep|make|help)|every contribution,? (?:big or small|however big or small)|(?:please )?support (?:us|our journalism|independent journalism)\b|unterstützen sie (?:uns|unseren journalismus|unabhängigen journalismus)\b|jetzt (?:unterstützen|spenden)\b).{0,200}$/iu,
   // An account dialog's lines (Tageswoche): "Mit Ihrem Benutzerkonto können Sie …", "Wir haben Ihnen eine E-Mail geschickt. …".
   /^(?:[•·▪–-]\s*)?(?:mit ihrem (?:benutzer|kunden|nutzer|leser)konto|(?:das|ihr) (?:benutzer|kunden|nutzer|leser)konto (?:ist|kann|wird))\b.{0,250}$/iu,
   /^(?:wir haben ihnen (?:eine|soeben eine) e-?mail (?:geschickt|gesendet)|bitte (?:prüfen|bestätigen) sie ihren? (?:posteingang|e-?mail-adresse)|passwort (?:vergessen|wiederherstellen|zurücksetzen)|fast fertig)\b.{0,200}$/iu,
