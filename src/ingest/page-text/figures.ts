@@ -163,7 +163,8 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
   // "Caption. Foto: Name/DPA Caption.": a caption printed again after its credit is no part of the credit (GEA).
   if (credit && caption && caption.length >= 12 && credit.endsWith(` ${caption}`)) credit = credit.slice(0, -caption.length - 1).trim();
   // "… schneiden das Band durch. Foto: Name" over "… | Foto: Name": the caption's own copy of the credit goes.
-  if (credit) {
+  // Only where the credit's text stands in the caption or alt text (the patterns are built per credit).
+  if (credit && ((caption?.includes(credit) ?? false) || alt.includes(credit))) {
     const esc = credit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const glued = new RegExp(`\\s*[|–-]?\\s*(?:Foto|Fotos|Bild|Photo|Image|Credit|Quelle)\\s*:\\s*${esc}$`, 'i');
     if (caption && glued.test(caption)) caption = caption.replace(glued, '');
@@ -245,7 +246,8 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // J2: a credit and a colon before the caption ("zvg: So könnte …", "lbe: Am Geländer …", "Webseite Kanton Zug/Montage
   // zentralplus: Finanzdirektor …", zentralplus): a photographer's initials in lower case, or a source with a slash and a
   // picture word; a place before a colon ("Berlin/Brüssel: Die EU …") names no picture.
-  const creditColon = opensGroup ? /^([^:]{2,60}):\s+(\p{Lu}.{10,})$/u.exec(l0.text) : null;
+  const colonAt = opensGroup ? l0.text.indexOf(':') : -1;
+  const creditColon = colonAt >= 2 && colonAt <= 60 ? /^([^:]{2,60}):\s+(\p{Lu}.{10,})$/u.exec(l0.text) : null;
   if (creditColon && isOneSentence(creditColon[2]!, 250)) {
     const cr = creditColon[1]!.trim();
     const initials = /^(?:zvg|[a-zäöü]{2,4})$/.test(cr);

@@ -75,12 +75,11 @@ export function toLines(text: string): Line[] {
   const joined = joinWrappedLines(out);
   // The box that holds nearly the whole page (a menu may stand in a box of its own above it).
   const size = new Map<number, number>();
-  const running = new Map<number, number>();
-  for (const l of joined) {
-    size.set(l.group, (size.get(l.group) ?? 0) + 1);
-    if (isRunningText(l.text)) running.set(l.group, (running.get(l.group) ?? 0) + 1);
-  }
-  const whole = [...size].find(([g, n]) => n >= 12 && n >= 0.8 * joined.length && (running.get(g) ?? 0) >= 2)?.[0];
+  for (const l of joined) size.set(l.group, (size.get(l.group) ?? 0) + 1);
+  const big = [...size].find(([, n]) => n >= 12 && n >= 0.8 * joined.length)?.[0];
+  let running = 0;
+  if (big !== undefined) for (const l of joined) if (l.group === big && isRunningText(l.text) && ++running >= 2) break;
+  const whole = running >= 2 ? big : undefined;
   if (whole === undefined) return joined;
   let g = 0;
   return joined.map((l, k) => {

@@ -232,18 +232,19 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     }
   }
   // "Update 21.15 Uhr: Straße einspurig befahrbar" (5 Minuten): an update marker before the time of day.
-  if (!dm && !dayNamed && !date) {
+  if (!dm && !dayNamed && !date && /^[uan]/i.test(text)) {
     const upd = /^(?:update|aktualisierung|nachtrag)\s*:?\s+(?=\d{1,2}[:.]\d{2}\s*Uhr\b)/i.exec(text);
     if (upd) text = text.slice(upd[0].length);
   }
   // "[14:32] Title", "(14.32 Uhr) Title": the time in brackets.
-  const bracketed = /^[[(](\d{1,2}[:.]\d{2}(?:\s*Uhr)?)[\])]\s*/u.exec(text);
+  const bracketed = text.startsWith('[') || text.startsWith('(') ? /^[[(](\d{1,2}[:.]\d{2}(?:\s*Uhr)?)[\])]\s*/u.exec(text) : null;
   if (bracketed) text = `${bracketed[1]}${/Uhr$/.test(bracketed[1]!) ? '' : ' Uhr'} ${text.slice(bracketed[0].length)}`.trimEnd();
   // "21:58Schluss in der SAP Arena": the time's element glued to the title's by the crawl.
-  const gluedTitle = /^\d{1,2}:\d{2}(?=\p{Lu}\p{Ll}{2,}\S*\s+\S)(?!Uhr)/u.exec(text);
+  const startsDigit = text.charCodeAt(0) >= 48 && text.charCodeAt(0) <= 57;
+  const gluedTitle = startsDigit ? /^\d{1,2}:\d{2}(?=\p{Lu}\p{Ll}{2,}\S*\s+\S)(?!Uhr)/u.exec(text) : null;
   if (gluedTitle) text = `${gluedTitle[0]} ${text.slice(gluedTitle[0].length)}`;
   // "12:42 , Amelia Sampleworth" (The Standard): the time and the post's author, no title.
-  const withAuthor = /^(\d{1,2}):(\d{2})\s*,\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/u.exec(text);
+  const withAuthor = startsDigit && text.includes(',') && /^(\d{1,2}):(\d{2})\s*,\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/u.exec(text);
   if (withAuthor && !date && Number(withAuthor[1]) <= 23 && Number(withAuthor[2]) <= 59) {
     return { hour: Number(withAuthor[1]), minute: Number(withAuthor[2]), sep: '', rest: '', strong: true };
   }

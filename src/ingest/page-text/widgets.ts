@@ -89,13 +89,9 @@ const PATTERNS: RegExp[] = [
   // The player's button with its length read out: "Audio abspielen. Laufzeit 3 Minuten 12 Sekunden.", "Play video, duration 2:41".
   /^(?:(?:video|audio|podcast|beitrag) (?:abspielen|starten|anhören|ansehen)|play (?:video|audio|episode))[.,]?\s+(?:laufzeit|dauer|länge|duration|length)\b[\s:]*[\d:]+(?:\s*(?:minuten|min\.?|sekunden|sek\.?|seconds|secs?|minutes|mins?)\.?)*(?:\s+\d+\s*(?:sekunden|sek\.?|seconds|secs?)\.?)?$/i,
   /^(?:seite|page) \d+ (?:von|of) \d+$/i,
-  // An ad-blocker wall in the site's voice ("Bitte deaktivieren Sie Ihren Ad-Blocker", "… sind wir auf die Anzeigen
-  // unserer Werbepartner angewiesen."); an article about ad blockers speaks of them, not to the reader.
   // A subscription offer's lines ("• Jetzt für nur 0,99€ im ersten Monat testen", "• Jederzeit kündbar").
   /^(?:[•·▪–-]\s*)?(?:jetzt\s+)?(?:für nur|nur|ab)\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/iu,
-  /^(?:[•·▪–-]\s*)?(?:jetzt\s+)?.{0,30}\bfür nur\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/iu,
   /^(?:[•·▪–-]\s*)?(?:jederzeit|monatlich|täglich) kündbar\.?$/iu,
-  /^.{0,120}\b(?:anzeigen|werbung) unserer (?:werbe)?partner\b.{0,80}\bangewiesen\.?$/iu,
   // A reader-support appeal ("Readers like you keep The Journal going.", "Every contribution, big or small, helps us …",
   // "Unterstützen Sie unabhängigen Journalismus").
   /^(?:readers like you (?:keep|make|help)|every contribution,? (?:big or small|however big or small)|(?:please )?support (?:us|our journalism|independent journalism)\b|unterstützen sie (?:uns|unseren journalismus|unabhängigen journalismus)\b|jetzt (?:unterstützen|spenden)\b).{0,200}$/iu,
@@ -159,10 +155,21 @@ const PATTERNS: RegExp[] = [
 
 /** Patterns that need the line's own case (the lines above are compared in lower case). */
 const CASED: RegExp[] = [
-  // An ad-blocker wall in the site's voice (capital "Sie", "Ihr"): an article about ad blockers speaks of them, not to the reader.
-  /^(?=.{0,300}\b(?:[Aa]d-?[Bb]locker\w*|[Ww]erbeblock\w*)\b)(?=.{0,300}\b(?:Sie|Ihre[nmrs]?|Ihr)\b).{5,300}$/u,
   // "Read moreParis transport: …": the link label glued to the linked title.
   /^(?:Read more|Lesen Sie auch|Weiterlesen)(?=\p{Lu}).{8,160}$/u,
+];
+
+/**
+ * Patterns that scan the whole line, each tried only when its cheap key is in the lower-cased line (they ran on
+ * every line and cost more than the rest of the list):
+ * - an ad-blocker wall in the site's voice ("Bitte deaktivieren Sie Ihren Ad-Blocker", capital "Sie"/"Ihr": an
+ *   article about ad blockers speaks of them, not to the reader), "… auf die Anzeigen unserer Werbepartner angewiesen.";
+ * - a subscription offer ("• Jetzt für nur 0,99€ im ersten Monat testen").
+ */
+const GUARDED: Array<{ key: RegExp; re: RegExp; cased?: boolean }> = [
+  { key: /blocker|werbeblock/, re: /^(?=.{0,300}\b(?:[Aa]d-?[Bb]locker\w*|[Ww]erbeblock\w*)\b)(?=.{0,300}\b(?:Sie|Ihre[nmrs]?|Ihr)\b).{5,300}$/u, cased: true },
+  { key: /angewiesen\.?$/, re: /\b(?:anzeigen|werbung) unserer (?:werbe)?partner\b.{0,80}\bangewiesen\.?$/u },
+  { key: /für nur/, re: /^(?:jetzt\s+)?.{0,30}\bfür nur\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/u },
 ];
 
 /** True for a line that is page furniture, not article text. */
@@ -178,5 +185,6 @@ export function isWidgetLine(text: string): boolean {
   if (t.includes('%') && (t.match(/[+-−]\d{1,3}[.,]\d{1,2}\s?%/g) ?? []).length >= 3) return true;
   // A line of nothing but punctuation/symbols (separators, icon leftovers).
   if (t.length <= 40 && !/[\p{L}\p{N}]/u.test(t)) return true;
+  if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? text.trim() : t))) return true;
   return PATTERNS.some((re) => re.test(t));
 }
