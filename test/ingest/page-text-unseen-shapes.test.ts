@@ -1457,3 +1457,19 @@ describe('furniture over the head from other sites (every tuning page\'s head un
     assert.ok(!isWidgetLine('Der Verein bittet um Spenden, jede Unterstützung hilft den Familien im Ort.'));
   });
 });
+
+describe('the nineteenth round (netzpolitik.org, belltower.news, Kontext, PAZ)', () => {
+  test('a licence note before the holder after a dash is no part of the credit', () => {
+    assert.deepEqual(splitCaptionCredit('Die Kameras hängen seit Juni am Bahnhofsvorplatz. – Alle Rechte vorbehalten IMAGO / Rüdiger Platzhalter'),
+      { caption: 'Die Kameras hängen seit Juni am Bahnhofsvorplatz.', credit: 'IMAGO / Rüdiger Platzhalter', strong: true });
+  });
+  test('a byline with bars and an author box\'s title are no sub-headings; a lone bar is no caption', () => {
+    const d = imp(`Kleinwerder\nDas Dorf kauft sein Gasthaus\n\nEine Genossenschaft rettet die letzte Kneipe im Ort. Andere Dörfer schauen genau hin.\n\nVon|Jakob Beispielsen|04.12.2026\n\n${BODY}\n|\nFoto: Timo Exempel\n\n${BODY}\nÜber die Autor:in\n\nJakob Beispielsen schreibt über ländliche Räume und Engagement vor Ort.\n`).draft;
+    assert.deepEqual(texts(d).filter((t) => t.startsWith('#')), []);
+    assert.ok(!figures(d).some((f) => f.alt === '|'));
+  });
+  test('the site\'s name with its slogan is furniture', () => {
+    assert.ok(isWidgetLine('Peiner Allgemeine | Ihre Zeitung aus Peine'));
+    assert.ok(!isWidgetLine('Streit um die Zeitung | Was aus dem Verlag in Peine wird'));
+  });
+});

@@ -72,7 +72,7 @@ function embedProvider(url: URL): string {
 export const SUMMARY_LABEL = /^(?:zusammenfassung|das wichtigste(?: in kürze| im überblick| auf einen blick)?|in kürze|kurz und knapp|auf einen blick|darum geht'?s|das müssen sie wissen|key points|at a glance|what we know|the key facts|in brief|tl;?dr)\s*:?$/i;
 
 /** Labels of rails, promotions and page furniture that read like headings. */
-const RAIL_LABEL = /^(?:(?:weitere|mehr|alle|neueste|aktuelle|beliebte|ähnliche)\s+(?:videos?|folgen|episoden|artikel|beiträge|nachrichten|meldungen|themen|podcasts?|news|bilder|galerien)\b|meistgelesen|meist gelesen|meistgeklickt|am meisten gelesen|das könnte sie auch interessieren|auch interessant|lesen sie auch|mehr zum thema|explore more|more from|more on this|related (?:stories|articles|coverage)|most read|most popular|read more|recommended|jetzt\s.{2,40}\s(?:hören|lesen|abonnieren|herunterladen|ansehen|downloaden)$|(?:folgst du|folgen sie|folge)\s.{2,40}\s(?:auf|bei)\s(?:whatsapp|telegram|instagram|facebook|x|tiktok|google news)\??$|disclosure statement$|partners$|shownotes$|über den podcast$|autoreninfo$|about the authors?$)/i;
+const RAIL_LABEL = /^(?:(?:weitere|mehr|alle|neueste|aktuelle|beliebte|ähnliche)\s+(?:videos?|folgen|episoden|artikel|beiträge|nachrichten|meldungen|themen|podcasts?|news|bilder|galerien)\b|meistgelesen|meist gelesen|meistgeklickt|am meisten gelesen|das könnte sie auch interessieren|auch interessant|lesen sie auch|mehr zum thema|explore more|more from|more on this|related (?:stories|articles|coverage)|most read|most popular|read more|recommended|jetzt\s.{2,40}\s(?:hören|lesen|abonnieren|herunterladen|ansehen|downloaden)$|(?:folgst du|folgen sie|folge)\s.{2,40}\s(?:auf|bei)\s(?:whatsapp|telegram|instagram|facebook|x|tiktok|google news)\??$|disclosure statement$|partners$|shownotes$|über den podcast$|autoreninfo$|about the authors?$|über (?:den|die) autor(?::in|\*in|in|innen)?$)/i;
 
 export function parseBody(lines: Line[], from: number, to: number, opts: BodyOptions): BodyResult {
   const blocks: Block[] = [];
@@ -170,6 +170,8 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(t)) return false;
     // "Reporting by Name; Editing by Name" (agency copy's staff line).
     if (/^(?:additional )?(?:reporting|writing|editing|compiled|mitarbeit|redaktion)(?: by| von)?\s*:?\s+\p{Lu}/iu.test(t) && /\b(?:by|von)\b|:/.test(t)) return false;
+    // "Von|Jakob Beispielsen|04.12.2026" (belltower.news): a byline with bars.
+    if (/^(?:von|by)\s*\|/i.test(t)) return false;
     // "Autor:Ingrid Beispielkamp aus Essen-Ruhr |" (Lokalkompass): the author's line.
     if (/^(?:autor|autorin|author)\s*:\s*\p{Lu}/iu.test(t)) return false;
     // "Name – in Überwachung – 12 Ergänzungen": an author line with the comment count.

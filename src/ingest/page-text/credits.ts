@@ -51,7 +51,8 @@ const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'di', '
 function cleanCredit(raw: string): string | undefined {
   // "APA/NAME (Sujet)", "dpa (Symbolbild)": the mark of a symbol picture is not part of the credit.
   // "Name (Kriens, 12. März 2024)": where and when the picture was taken.
-  const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '')
+  // "Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder is no part of the name.
+  const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/^(?:alle rechte vorbehalten|all rights reserved)\s+(?=\S)/i, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '')
     .replace(/\s*\([^()]{0,50}\b(?:19|20)\d{2}\)$/, '').trim();
   if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
   // A credit is a name, not a sentence: no sentence break inside, no final period
@@ -111,7 +112,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   const dash = Math.max(line.lastIndexOf(' - '), line.lastIndexOf(' – '));
   if (dash >= 10 && line.length - dash <= 84) {
     const caption = line.slice(0, dash).trimEnd();
-    const credit = line.slice(dash + 3).trim();
+    // "… Bahnhofsvorplatz. – Alle Rechte vorbehalten IMAGO / Name": the licence note goes and marks the credit.
+    const raw = line.slice(dash + 3).trim();
+    const credit = raw.replace(/^(?:alle rechte vorbehalten|all rights reserved)\s+(?=\S)/i, '');
+    if (credit !== raw && /[.!?]["'”’»)]*$/.test(caption) && looksLikeBareCredit(credit)) return { caption, credit, strong: true };
     if (/[.!?]["'”’»)]*$/.test(caption) && /^[^!?:]{1,79}[^.!?:\s]$/.test(credit) && !credit.startsWith('©') &&
       (looksLikeBareCredit(credit) || /^[\p{L}\d-]{2,30}\.[a-z]{2,3}$/iu.test(credit))) return { caption, credit, strong: false, bare: true };
   }

@@ -174,6 +174,8 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
     if (caption && around.test(caption)) caption = caption.replace(around, '$1');
     if (around.test(alt)) alt = alt.replace(around, '$1');
   }
+  // A lone bar or dash where the caption would stand ("|" / "Foto: Name", Kontext): no picture text.
+  if (!/[\p{L}\d]/u.test(alt)) return undefined;
   const a = clip(alt, LIMITS.alt);
   if (a === undefined) return undefined;
   const fig: Figure = { kind: figureKind(a, caption), alt: a };

@@ -98,6 +98,8 @@ const PATTERNS: RegExp[] = [
   // An account dialog's lines (Tageswoche): "Mit Ihrem Benutzerkonto können Sie …", "Wir haben Ihnen eine E-Mail geschickt. …".
   /^(?:[•·▪–-]\s*)?(?:mit ihrem (?:benutzer|kunden|nutzer|leser)konto|(?:das|ihr) (?:benutzer|kunden|nutzer|leser)konto (?:ist|kann|wird))\b.{0,250}$/iu,
   /^(?:wir haben ihnen (?:eine|soeben eine) e-?mail (?:geschickt|gesendet)|bitte (?:prüfen|bestätigen) sie ihren? (?:posteingang|e-?mail-adresse)|passwort (?:vergessen|wiederherstellen|zurücksetzen)|fast fertig)\b.{0,200}$/iu,
+  // The site's name and slogan ("Peiner Allgemeine | Ihre Zeitung aus Peine", "… | Nachrichten aus Dresden").
+  /^[^|]{3,60}\|\s*(?:ihre|deine|die|unsere) (?:zeitung|tageszeitung|heimatzeitung|nachrichten|stimme) (?:aus|für|in|im|der) .{2,40}$/iu,
   // A topic bar, its links run together ("Topthemen: Kirmes-SaisonFreies Wort hilftSport-Tabellen").
   /^(?:topthemen|top-themen|top themen|trending|trends|im trend|beliebte themen)\s*:\s*\S.{0,400}$/iu,
   // A script's placeholder left in the crawl ("Lade Login-Box.", "Lade Inhalte …").
