@@ -1473,3 +1473,20 @@ describe('the nineteenth round (netzpolitik.org, belltower.news, Kontext, PAZ)',
     assert.ok(!isWidgetLine('Streit um die Zeitung | Was aus dem Verlag in Peine wird'));
   });
 });
+
+describe('the eighteenth round (Dewezet, Schaumburger Zeitung, Lippe aktuell, Schwetzinger Zeitung, Pfalz-Express)', () => {
+  test('a badge of small initials and "plus" alone on its line is a paywall badge and not joined to the credit above', () => {
+    const d = imp(`Region > Hameln\n\nDie Schleuse am Werder soll bis Ende 2027 erneuert werden.  Foto: ube\nde plus\n\nSchleusenumbau: Ausflugsschiffe müssen zwei Jahre pausieren\n\nHAMELN. Für die Weserschifffahrt bedeutet der Umbau eine lange Pause. Die Reedereien rechnen mit Einbußen.\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => f.credit), ['ube']);
+    assert.equal(d.headline, 'Schleusenumbau: Ausflugsschiffe müssen zwei Jahre pausieren');
+  });
+  test('a first paragraph opening with the author\'s initials and the place is the text, not a teaser; a place alone before a teaser keeps the teaser', () => {
+    assert.equal(imp(`Lemgo\nMarktbrunnen wird saniert\n\nLemgo (la). Der Brunnen auf dem Marktplatz bekommt eine neue Technik. Die Arbeiten beginnen im Juni.\n\n${BODY}`).draft.teaser, undefined);
+    assert.equal(imp(`Apensen\nSaft vom Hof\n\ntk. Apensen. Wer am Hofladen vorbeikommt, riecht es schon. Seit dieser Woche presst Lene Osterkamp ihren eigenen Saft.\n\n${BODY}`).draft.teaser, undefined);
+    assert.ok(imp(`Dortmund\nBVB empfängt Leverkusen\n\nDortmund. Borussia Dortmund empfängt am Samstag Leverkusen. Wir begleiten den Spieltag.\n\n${BODY}`).draft.teaser?.endsWith('Wir begleiten den Spieltag.'));
+  });
+  test('the next picture\'s counter glued to a credit goes; "Fotocollage:" is a label', () => {
+    assert.equal(splitCaptionCredit('Die Spargelkönigin eröffnet den Markt vor dem Schloss. © Anna MusterhofBild 2 von 4')?.credit, 'Anna Musterhof');
+    assert.equal(parseCreditLine('Fotocollage: Anselm Probst/privat')?.credit, 'Anselm Probst/privat');
+  });
+});

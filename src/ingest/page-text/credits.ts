@@ -12,7 +12,7 @@ import { isPersonName } from './byline.js';
 const STRONG_LABELS = [
   'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
   'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
-  'Collage', 'Fotomontage', 'Bildmontage',
+  'Collage', 'Fotocollage', 'Fotomontage', 'Bildmontage',
 ];
 /**
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):
@@ -52,7 +52,8 @@ function cleanCredit(raw: string): string | undefined {
   // "APA/NAME (Sujet)", "dpa (Symbolbild)": the mark of a symbol picture is not part of the credit.
   // "Name (Kriens, 12. März 2024)": where and when the picture was taken.
   // "Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder is no part of the name.
-  const c = raw.replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/^(?:alle rechte vorbehalten|all rights reserved)\s+(?=\S)/i, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '')
+  // "Anna MusterhofBild 2 von 4" (a gallery): the next picture's counter glued to the credit.
+  const c = raw.replace(/(?<=\p{Ll})(?:Bild|Foto|Image|Photo)\s+\d{1,3}\s+(?:von|of)\s+\d{1,3}$/u, '').replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/^(?:alle rechte vorbehalten|all rights reserved)\s+(?=\S)/i, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '')
     .replace(/\s*\([^()]{0,50}\b(?:19|20)\d{2}\)$/, '').trim();
   if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
   // A credit is a name, not a sentence: no sentence break inside, no final period

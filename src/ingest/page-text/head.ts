@@ -394,7 +394,10 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     // A standfirst without its final period (English sites): long, or sixteen words and more.
     const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t);
     // Agency copy opening with its dateline ("BARNET, Vt. (AP) — Voters …") has no standfirst: that is the body.
-    if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t) && !DATELINE.test(t)) {
+    // Nor does a local paper's text opening with the author's initials and the place ("Lemgo (la). Der Brunnen …",
+    // "tk. Apensen. Wer am Hofladen …").
+    const authorDateline = /^(?:\p{Lu}[\p{L}./ -]{1,40}\s\(\p{Ll}{2,4}\)|\p{Ll}{2,3}\.\s+\p{Lu}[\p{L}-]+)\.\s+\p{Lu}/u.test(t);
+    if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t) && !DATELINE.test(t) && !authorDateline) {
       // "[Update] Der Ausschuss …", "Drucken Teilen Ein Landwirt …": an update marker or two or more tool words glued before the teaser.
       t = t.replace(/^(?:\[(?:update|aktualisiert|neu)\]|(?:update|aktualisiert):)\s+(?=\p{Lu})/iu, '')
         .replace(/^(?:(?:drucken|teilen|merken|kommentieren|kommentare|vorlesen|share|print|save)\s+){2,4}(?=\p{Lu}\p{Ll})/iu, '');

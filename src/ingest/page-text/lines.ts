@@ -127,7 +127,7 @@ function joinWrappedLines(lines: Line[]): Line[] {
     // Nor is a site's domain on a line of its own ("tagesschau.de" under the page title).
     // Nor a live blog's relative time ("vor 12 Minuten" under a caption).
     if (prev && prev.group === line.group && prev.text.length < MAX_CLASSIFY && !isListLine(line.text) && !/^(?:\+{2,}\s*)?\d{1,2}[:.]\d{2}\b/.test(line.text) &&
-      !/^vor\s+(?:\d+|einer|einem)\s+(?:sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?)$/i.test(line.text) &&
+      !/^vor\s+(?:\d+|einer|einem)\s+(?:sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?)$/i.test(line.text) && !/^\p{Ll}{2,4} plus$/u.test(line.text) &&
       !/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,6}$/u.test(line.text)) {
       // A near-width line ending a sentence, followed by a short line, is a paragraph
       // end before a heading or a short paragraph: not joined.

@@ -80,7 +80,8 @@ export function splitPaywallBadge(text: string): { badge: string; rest: string; 
 
 /** A paywall badge alone on its line ("Premium", "SPIEGEL+"). */
 export function isPaywallBadge(text: string): boolean {
-  return PAYWALL_BADGES.includes(text.trim());
+  // "de plus", "sz plus" (Niemeyer papers): the site's initials in small letters and "plus".
+  return PAYWALL_BADGES.includes(text.trim()) || /^\p{Ll}{2,4} plus$/u.test(text.trim());
 }
 
 /** "Plus Seit Jahren warten …": a paywall badge glued in front of the teaser; the text without it. */
