@@ -1490,3 +1490,16 @@ describe('the eighteenth round (Dewezet, Schaumburger Zeitung, Lippe aktuell, Sc
     assert.equal(parseCreditLine('Fotocollage: Anselm Probst/privat')?.credit, 'Anselm Probst/privat');
   });
 });
+
+describe('false sub-headings, fewer', () => {
+  test('labelled date lines, a source with date and time, a caption with its credit in brackets, a result after extra time, and player or consent prompts are no sub-headings', () => {
+    const lines = ['Published: 03 Feb 2025 14:05 GMT+01:00', 'RRO - 23. April 2024 - 17:12', 'Contractors inspect the slip on SH6 on Saturday afternoon (Source: NZTA)',
+      'EHC Biel – Lausanne HC 4:3 n.V. (1:1, 0:2, 2:0, 1:0)', 'Video: Sachsen Fernsehen', 'Press play to listen to this article', 'Empfohlener externer Inhalt'];
+    for (const line of lines) {
+      const d = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken lahmgelegt. Schiffe mussten warten.\n\n${BODY}\n${line}\n\nDie Reederei will am Freitag entscheiden, ob die Schiffe wieder fahren. Bis dahin ruht der Betrieb im Hafen.\n`).draft;
+      assert.ok(!texts(d).some((t) => t.startsWith('#')), line);
+    }
+    const h = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken lahmgelegt. Schiffe mussten warten.\n\n${BODY}\nSpiel 7 am Samstag\n\nDie Entscheidung fällt am Samstag in Biel. Die Halle ist ausverkauft.\n`).draft;
+    assert.ok(texts(h).includes('#Spiel 7 am Samstag'));
+  });
+});

@@ -165,7 +165,12 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (parseDateLine(t) || (parts.length > 1 && parts.every((p) => isPersonName(p))) || isDurationLine(t) ||
       (/[/|]/.test(t) && looksLikeBareCredit(t))) return false;
     // "Quelle: B5 aktuell, 14.03.2024 19:15 Uhr": a labelled source line, not a heading.
-    if (/^(?:quelle|quellen|source|foto|bild|bildrechte)\s*:/i.test(t)) return false;
+    if (/^(?:quelle|quellen|source|foto|bild|bildrechte|video|audio|grafik|karte|illustration|montage)\s*:/i.test(t)) return false;
+    // "Published: 03 Feb 2025 14:05 GMT+01:00", "Aktualisiert: …": a labelled date line; "RRO - 23. April 2024 - 17:12":
+    // a source with its date and time; "… (Source: NZTA)": a caption with its credit.
+    if (/^(?:published|updated|posted|veröffentlicht|aktualisiert|erstellt|stand)\s*:/i.test(t) ||
+      /\b\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{4}\b.{0,12}\b\d{1,2}[:.]\d{2}\b/i.test(t) ||
+      /\((?:source|quelle|foto|bild|photo|credit|image)\s*:[^()]{2,80}\)$/i.test(t)) return false;
     // Two sentences ("Aber es fehlen Lehrkräfte. Wie wollen Sie …?"): an interview's question, not a heading.
     if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(t)) return false;
     // "Reporting by Name; Editing by Name" (agency copy's staff line).
@@ -194,7 +199,7 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     // A newsletter box's title ("Der radio ffn Newsletter"), a teaser link ending in "… mehr", a podcast's episode
     // number before its title ("513: Startet der Bau …?").
     if (/\bnewsletter$/i.test(t) || /(?:\.\.\.|…)\s*mehr$/i.test(t) || /^\d{2,4}:\s+\p{Lu}/u.test(t)) return false;
-    if (RAIL_LABEL.test(t) || /\d{1,2}:\d{1,2}\s*\(\d{1,2}:\d{1,2}\)/.test(t) || /^By\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+(?:\s+and\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+)?$/u.test(t)) return false;
+    if (RAIL_LABEL.test(t) || /\d{1,2}:\d{1,2}(?:\s*(?:n\.\s?V\.|n\.\s?P\.|OT|SO|a\.e\.t\.))?\s*\(\d{1,2}:\d{1,2}/.test(t) || /^By\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+(?:\s+and\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+)?$/u.test(t)) return false;
     // A video rail's item: a clip's length right above or below the title ("01:32 Min." / "Pressekonferenz …" / "04:05 Min.").
     if ((j + 1 < to && isDurationLine(lines[j + 1]!.text)) || (j > from && isDurationLine(above))) return false;
     const k = nextTextLine(j + 1);

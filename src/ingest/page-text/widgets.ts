@@ -100,6 +100,8 @@ const PATTERNS: RegExp[] = [
   /^(?:wir haben ihnen (?:eine|soeben eine) e-?mail (?:geschickt|gesendet)|bitte (?:prüfen|bestätigen) sie ihren? (?:posteingang|e-?mail-adresse)|passwort (?:vergessen|wiederherstellen|zurücksetzen)|fast fertig)\b.{0,200}$/iu,
   // The site's name and slogan ("Peiner Allgemeine | Ihre Zeitung aus Peine", "… | Nachrichten aus Dresden").
   /^[^|]{3,60}\|\s*(?:ihre|deine|die|unsere) (?:zeitung|tageszeitung|heimatzeitung|nachrichten|stimme) (?:aus|für|in|im|der) .{2,40}$/iu,
+  // A player's prompt, a consent box for embedded content, a comment box's question.
+  /^(?:press play to listen to this (?:article|story)|empfohlener externer inhalt|externer inhalt|sie möchten kommentieren\??)$/iu,
   // A topic bar, its links run together ("Topthemen: Kirmes-SaisonFreies Wort hilftSport-Tabellen").
   /^(?:topthemen|top-themen|top themen|trending|trends|im trend|beliebte themen)\s*:\s*\S.{0,400}$/iu,
   // A script's placeholder left in the crawl ("Lade Login-Box.", "Lade Inhalte …").
