@@ -1503,3 +1503,15 @@ describe('false sub-headings, fewer', () => {
     assert.ok(texts(h).includes('#Spiel 7 am Samstag'));
   });
 });
+
+describe('a bare rights line under a caption without a final stop', () => {
+  test('is not joined to the caption as a wrapped line; a photographer working for an outlet is a credit', () => {
+    const d = imp(`Wetter\n\nEin Stau auf der A5 bei Friedberg, im Hintergrund ein umgekippter Lastwagen\npicture-alliance/dpa | Fabian Beispiel\n\nUnfall auf der A5\nUmgekippter Lkw sperrt Autobahn stundenlang\n\nEin Lastwagen ist auf der A5 umgekippt. Die Autobahn war bis zum Mittag gesperrt.\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.alt, f.credit]), [['Ein Stau auf der A5 bei Friedberg, im Hintergrund ein umgekippter Lastwagen', 'picture-alliance/dpa | Fabian Beispiel']]);
+    const z = imp(`Schule\nUnterricht im Container\n\nTausende Kinder lernen in Modulbauten. Die Stadt verspricht Abhilfe.\n\n${BODY}\nEin Klassenraum im Modulbau: Die Fenster lassen sich nur kippen.\nPia Beispiel für ZEIT ONLINE\n\n${BODY}`).draft;
+    assert.deepEqual(figures(z).map((f) => f.credit), ['Pia Beispiel für ZEIT ONLINE']);
+    // A wrapped sentence that goes on in small letters is still joined.
+    const w = imp(`Schule\nUnterricht im Container\n\nTausende Kinder lernen in Modulbauten, und die Stadt verspricht seit Jahren Abhilfe durch\nneue Schulen, die aber erst gebaut werden müssen. Die Eltern sind verärgert.\n\n${BODY}`).draft;
+    assert.ok([w.teaser ?? '', ...texts(w)].some((t) => t.includes('Abhilfe durch neue Schulen')));
+  });
+});

@@ -75,6 +75,8 @@ export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = 
   if (/^©\s*\S/.test(t)) return true;
   // "Name / Agency", "Agency/Name", "MDR | Max Muster": a separator between name parts.
   if (/^[\p{Lu}\d][^\s/|]*(?:\s+\S+)*\s*[/|]\s*\S+/u.test(t) && !/\s[/|]\s*$/.test(t) && !/https?:/.test(t)) return true;
+  // "Pia Beispiel für ZEIT ONLINE", "Sam Sample for The Guardian": a photographer working for an outlet.
+  if (/^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2} (?:für|for) (?:the |die |den )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,3}$/u.test(t)) return true;
   return !!opts.allCaps && t.length >= 3 && /^[\p{Lu}\d\s&.'-]+$/u.test(t) && /\p{Lu}{3}/u.test(t);
 }
 

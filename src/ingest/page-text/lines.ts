@@ -133,7 +133,11 @@ function joinWrappedLines(lines: Line[]): Line[] {
       // end before a heading or a short paragraph: not joined.
       const byWidth = wrappedPage && nearWidth(prev) && !/-$/.test(prev.text) &&
         (!/[.!?:]["“”»«'’)]*$/.test(prev.text) || nearWidth(line) || /^\p{Ll}/u.test(line.text));
-      const byCase = prev.text.length >= 50 && !/[.!?:;…"“”»«'’)\]-]$/.test(prev.text) && /^\p{Ll}/u.test(line.text);
+      // Not a picture's rights line under its caption ("picture-alliance/dpa | Name", "imago images", "dpa"): short,
+      // with an agency's name or a slash or bar.
+      const creditLike = line.text.length <= 80 && (/[/|]/.test(line.text) ||
+        /^(?:picture[- ]alliance|imago|dpa|afp|epd|kna|getty|istock|shutterstock|privat|zvg)\b/i.test(line.text));
+      const byCase = prev.text.length >= 50 && !/[.!?:;…"“”»«'’)\]-]$/.test(prev.text) && /^\p{Ll}/u.test(line.text) && !creditLike;
       if (byWidth || byCase) {
         prev.text = `${prev.text} ${line.text}`;
         continue;
