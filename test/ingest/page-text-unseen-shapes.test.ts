@@ -1515,3 +1515,14 @@ describe('a bare rights line under a caption without a final stop', () => {
     assert.ok([w.teaser ?? '', ...texts(w)].some((t) => t.includes('Abhilfe durch neue Schulen')));
   });
 });
+
+describe('live pages from New Zealand and Australia, and a day without its year before the time', () => {
+  test('under a New Zealand outlet\'s name unlabelled times are New Zealand time (Berlin is twelve hours behind in December)', () => {
+    const d = importPageText(`1News\nTop Stories\nNew Zealand\n\nLIVE\nLive updates: Water main burst floods CBD streets\nA major water main has burst, flooding several blocks. Follow the latest here.\n\n7:36pm\nSupply restored to Aro Valley\nCrews have reconnected the valley.\n\n7:02pm\nThe council says the burst pipe is fifty years old.\n\n6:15pm\nBuses diverted around the CBD\nMetlink buses are avoiding Willis St.\n`, { now: new Date('2026-12-06T10:00:00+01:00') }).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['07:36', '07:02', '06:15']);
+  });
+  test('"06.12. – 14:15 Uhr" opens an entry dated by the day walk; "14.03.2024 - 15:38 Uhr", with its year, stays the page\'s date line', () => {
+    assert.deepEqual([parseEntryStart('06.12. – 14:15 Uhr')?.hour, parseEntryStart('06.12. – 14:15 Uhr')?.minute], [14, 15]);
+    assert.equal(parseEntryStart('14.03.2024 - 15:38 Uhr'), undefined);
+  });
+});

@@ -19,6 +19,35 @@ const TITLE_SUFFIX = /\s[|–—-]\s(?:sky news|bbc news|bbc sport|the guardian|
 /** "Wednesday 6 March 2024 14:58, UK" (Sky): a date line naming the country whose clock it shows. */
 const UK_DATE_LINE = /\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+UK$/i;
 
+/** New Zealand and eastern Australian outlets, whose live pages print their own local time. */
+const NZ_BRANDS = new Set(['1news', '1 news', 'nz herald', 'the new zealand herald', 'new zealand herald', 'stuff', 'rnz', 'newshub', 'the spinoff']);
+const AU_BRANDS = new Set(['abc news', 'the sydney morning herald', 'the age', 'news.com.au', '9news', '7news', 'sbs news', 'the australian', 'the daily telegraph']);
+
+/**
+ * The zone a page's unlabelled times are printed in, when it is not Berlin's: Europe/London for British and
+ * Irish outlets, Pacific/Auckland and Australia/Sydney for New Zealand and eastern Australian ones (an English
+ * page under the outlet's name in its first lines).
+ */
+export function pageClockZone(all: readonly Line[], language: string): string | undefined {
+  if (language !== 'en') return undefined;
+  if (pagePrintsUkTime(all, language)) return 'Europe/London';
+  for (let k = 0; k < Math.min(all.length, 12); k++) {
+    const t = all[k]!.text.trim().toLowerCase();
+    if (t.length > 60) continue;
+    if (NZ_BRANDS.has(t)) return 'Pacific/Auckland';
+    if (AU_BRANDS.has(t)) return 'Australia/Sydney';
+  }
+  return undefined;
+}
+
+/** Minutes a zone is ahead of UTC at noon (UTC) on a day, from the platform's time-zone data. */
+export function zoneOffsetMinutes(zone: string, year: number, month: number, day: number): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+    .formatToParts(new Date(Date.UTC(year, month - 1, day, 12))).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+}
+
 /** Whether the page's unlabelled times are UK (or Irish) time: an English page from a British or Irish outlet. */
 export function pagePrintsUkTime(all: readonly Line[], language: string): boolean {
   if (language !== 'en') return false;

@@ -10,7 +10,7 @@ import { decodePageBuffer } from './decode-buffer.js';
 import { parseHead } from './head.js';
 import { findHeadStart, inMenuBox, takePageTitle, tidyHeadLines } from './head-start.js';
 import { detectProfile, isPaywallBadge } from './site-profiles.js';
-import { pagePrintsUkTime } from './clock-zone.js';
+import { pageClockZone } from './clock-zone.js';
 import { detectLanguage } from './language.js';
 import { normaliseText, toLines, type Line } from './lines.js';
 import { arrangePictures, dropGalleryNumbers } from './pictures.js';
@@ -221,7 +221,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
     }
     const anchor = tickerAnchor(head.pageDate, published, stand ?? updatedExplicit, opts.now, warnings);
     const now = opts.now && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
-    const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor, now, startAt, ukClock: pagePrintsUkTime(all, language) });
+    const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor, now, startAt, clockZone: pageClockZone(all, language) });
     if (!opts.now && t.entries.length && relativeLines >= 2) warnings.push('ticker entry times are relative ("vor 5 Minuten") and were counted from the time of the import — pass the page\'s date (opts.now) to fix');
     body = [...t.intro, ...t.entries];
     related.push(...t.related);

@@ -1,4 +1,4 @@
-import { ukOffsetMinutes } from './clock-zone.js';
+import { zoneOffsetMinutes } from './clock-zone.js';
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dateToIso, type FoundDate } from './dates.js';
@@ -88,8 +88,8 @@ export function parseTickerBody(
     anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean; now: Date;
     /** The entry each line opens (entryStartAt over the page, read once by the caller). */
     startAt: (k: number) => EntryStart | undefined;
-    /** Unlabelled times are UK (or Irish) time, a British or Irish outlet's page (clock-zone.ts). */
-    ukClock?: boolean;
+    /** The zone unlabelled times are printed in when it is not Berlin's (clock-zone.ts). */
+    clockZone?: string;
   },
 ): TickerBody {
   const starts: number[] = [];
@@ -216,7 +216,7 @@ export function parseTickerBody(
       ? { iso: toZonedIso(new Date(opts.now.getTime() - e.start.minutesAgo * 60000)) }
       : dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(e.start.offsetMinutes !== undefined && { offsetMinutes: e.start.offsetMinutes }),
         ...(e.start.usZone !== undefined && { offsetMinutes: e.start.usZone + (usDaylightSaving(day.year, day.month, day.day) ? 60 : 0) }),
-        ...(opts.ukClock && e.start.offsetMinutes === undefined && e.start.usZone === undefined && { offsetMinutes: ukOffsetMinutes(day.year, day.month, day.day) }) });
+        ...(opts.clockZone && e.start.offsetMinutes === undefined && e.start.usZone === undefined && { offsetMinutes: zoneOffsetMinutes(opts.clockZone, day.year, day.month, day.day) }) });
     if (!iso) return;
     // An entry holds at most LIMITS.tickerEntryBlocks blocks; overflow continues in an entry with the same time.
     for (let c = 0; c === 0 || c < e.body.length; c += LIMITS.tickerEntryBlocks) {

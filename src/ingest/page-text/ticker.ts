@@ -199,13 +199,21 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
-  const dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?:,?\s+|\s*\|\s*)(?=\d{1,2}[:.]\d{2})/.exec(text);
+  // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them.
+  // With its year, "14.03.2024 - 15:38 Uhr" is the page's date line, not an entry.
+  let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?:,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);
+  if (dm && /[–—-]/.test(dm[0].slice(dm[0].indexOf(dm[1]!) + dm[1]!.length)) && !/^\d{1,2}\.\d{1,2}\.$/.test(dm[1]!)) dm = null;
   if (dm) {
     date = parseDateLine(dm[1]!.replace(/\.$/, '.'));
     if (date) text = text.slice(dm[0].length);
   }
   // "Donnerstag, 14. März - 14:10 Uhr" (Swiss city tickers): the day and month in words, perhaps without the year.
   let dayNamed = false;
+  // "06.12. – 14:15 Uhr": day and month in figures without the year; the day walk dates it.
+  if (dm && !date && /^\d{1,2}\.\d{1,2}\.$/.test(dm[1]!)) {
+    text = text.slice(dm[0].length);
+    dayNamed = true;
+  }
   if (!dm) {
     const dn = DAY_MONTH_BEFORE_TIME.exec(text);
     // With its year such a line is the page's date ("14. März 2024, 18:03 Uhr"), read elsewhere.
@@ -250,7 +258,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
-  if (dm && !date) return undefined;
+  if (dm && !date && !dayNamed) return undefined;
   const [, hh, dot, mm, uhr, ampm, zone, sep = '', rest0 = ''] = m;
   let hour = Number(hh);
   const minute = Number(mm);
