@@ -1526,3 +1526,11 @@ describe('live pages from New Zealand and Australia, and a day without its year 
     assert.equal(parseEntryStart('14.03.2024 - 15:38 Uhr'), undefined);
   });
 });
+
+describe('CH Media account lines and a credit with the shot\'s place and day', () => {
+  test('registration confirmations are furniture; place and day after the photographer go, without inner brackets too', () => {
+    for (const t of ['Danke für Ihre Registrierung. Den Link zur Aktivierung Ihres Kontos haben wir Ihnen per E-Mail geschickt.', 'Ihr Konto ist jetzt aktiv. Viel Vergnügen beim Lesen.']) assert.ok(isWidgetLine(t), t);
+    assert.equal(splitCaptionCredit('Viele Ferienwohnungen stehen leer. (Bild: Toni Platzhalter, Engelberg, 28. November 2026)')?.credit, 'Toni Platzhalter');
+    assert.equal(splitCaptionCredit('Viele Ferienwohnungen stehen leer. (Bild: Toni Platzhalter, Engelberg)')?.credit, 'Toni Platzhalter, Engelberg');
+  });
+});

@@ -54,7 +54,9 @@ function cleanCredit(raw: string): string | undefined {
   // "Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder is no part of the name.
   // "Anna MusterhofBild 2 von 4" (a gallery): the next picture's counter glued to the credit.
   const c = raw.replace(/(?<=\p{Ll})(?:Bild|Foto|Image|Photo)\s+\d{1,3}\s+(?:von|of)\s+\d{1,3}$/u, '').replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/^(?:alle rechte vorbehalten|all rights reserved)\s+(?=\S)/i, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '')
-    .replace(/\s*\([^()]{0,50}\b(?:19|20)\d{2}\)$/, '').trim();
+    .replace(/\s*\([^()]{0,50}\b(?:19|20)\d{2}\)$/, '')
+    // "Toni Platzhalter, Engelberg, 28. November 2026" (CH Media, no inner brackets): place and day of the shot.
+    .replace(/,\s*(?:[\p{L} .-]{2,30},\s*)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}{3,}\.?)\s?(?:19|20)\d{2}$/u, '').trim();
   if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
   // A credit is a name, not a sentence: no sentence break inside, no final period
   // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).

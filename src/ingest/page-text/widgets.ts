@@ -97,7 +97,7 @@ const PATTERNS: RegExp[] = [
   /^(?:readers like you (?:keep|make|help)|every contribution,? (?:big or small|however big or small)|(?:please )?support (?:us|our journalism|independent journalism)\b|unterstützen sie (?:uns|unseren journalismus|unabhängigen journalismus)\b|jetzt (?:unterstützen|spenden)\b).{0,200}$/iu,
   // An account dialog's lines (Tageswoche): "Mit Ihrem Benutzerkonto können Sie …", "Wir haben Ihnen eine E-Mail geschickt. …".
   /^(?:[•·▪–-]\s*)?(?:mit ihrem (?:benutzer|kunden|nutzer|leser)konto|(?:das|ihr) (?:benutzer|kunden|nutzer|leser)konto (?:ist|kann|wird))\b.{0,250}$/iu,
-  /^(?:wir haben ihnen (?:eine|soeben eine) e-?mail (?:geschickt|gesendet)|bitte (?:prüfen|bestätigen) sie ihren? (?:posteingang|e-?mail-adresse)|passwort (?:vergessen|wiederherstellen|zurücksetzen)|fast fertig)\b.{0,200}$/iu,
+  /^(?:(?:vielen )?danke? für ihre (?:registrierung|anmeldung)|ihr (?:konto|benutzerkonto|kundenkonto) ist (?:jetzt )?aktiv|wir haben ihnen (?:eine|soeben eine) e-?mail (?:geschickt|gesendet)|bitte (?:prüfen|bestätigen) sie ihren? (?:posteingang|e-?mail-adresse)|passwort (?:vergessen|wiederherstellen|zurücksetzen)|fast fertig)\b.{0,200}$/iu,
   // The site's name and slogan ("Peiner Allgemeine | Ihre Zeitung aus Peine", "… | Nachrichten aus Dresden").
   /^[^|]{3,60}\|\s*(?:ihre|deine|die|unsere) (?:zeitung|tageszeitung|heimatzeitung|nachrichten|stimme) (?:aus|für|in|im|der) .{2,40}$/iu,
   // A player's prompt, a consent box for embedded content, a comment box's question.
