@@ -1534,3 +1534,21 @@ describe('CH Media account lines and a credit with the shot\'s place and day', (
     assert.equal(splitCaptionCredit('Viele Ferienwohnungen stehen leer. (Bild: Toni Platzhalter, Engelberg)')?.credit, 'Toni Platzhalter, Engelberg');
   });
 });
+
+describe('the twentieth round (innsalzach24, Stadtkurier, Radio Gong, LEADERSNET, tvo, CNBC)', () => {
+  test('an offer\'s access line, a player button and a gallery count are furniture', () => {
+    for (const t of ['• Unbegrenzter Zugang zu allen Berichten', 'WEBRADIO STARTEN', '18 Bilder']) assert.ok(isWidgetLine(t), t);
+    assert.ok(!isWidgetLine('18 Bilder aus dem Stadtarchiv zeigen, wie der Platz früher aussah.'));
+  });
+  test('a © glued to the caption\'s stop is its credit; the sign is no part of a bare credit', () => {
+    assert.equal(splitCaptionCredit('Das Amtshaus am Spitz steht seit drei Jahren leer.©Jakob Beispielhuber')?.credit, 'Jakob Beispielhuber');
+    const d = imp(`Wien\nDebütantenball eröffnet\n\nDie Paare tanzten zum ersten Mal in der Hofburg. Der Saal war voll.\n\n${BODY}\nDie Debütantenpaare bei der Eröffnung\n© LEADERSNET/K. Musterlechner\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => f.credit), ['LEADERSNET/K. Musterlechner']);
+  });
+  test('a line with a time of day and "Uhr" or AM/PM is no sub-heading', () => {
+    for (const line of ['Samstag (11. Juli) - ab 18:30 Uhr (im Kabel) und ab 19:30 Uhr (über Satellit)', 'Tue, Mar 10 20267:45 AM EDT']) {
+      const d = imp(`Hafen\nKräne stehen still\n\nEin Softwarefehler hat die Containerbrücken lahmgelegt. Schiffe mussten warten.\n\n${BODY}\n${line}\n\nDie Reederei will am Freitag entscheiden, ob die Schiffe wieder fahren. Bis dahin ruht der Betrieb im Hafen.\n`).draft;
+      assert.ok(!texts(d).some((t) => t.startsWith('#')), line);
+    }
+  });
+});

@@ -168,6 +168,9 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (/^(?:quelle|quellen|source|foto|bild|bildrechte|video|audio|grafik|karte|illustration|montage)\s*:/i.test(t)) return false;
     // "Published: 03 Feb 2025 14:05 GMT+01:00", "Aktualisiert: …": a labelled date line; "RRO - 23. April 2024 - 17:12":
     // a source with its date and time; "… (Source: NZTA)": a caption with its credit.
+    // A time of day with "Uhr" or AM/PM in it: a broadcast slot or a date line ("Samstag (11. Juli) - ab 18:30 Uhr …",
+    // "Tue, Mar 10 20267:45 AM EDT").
+    if (/\b\d{1,2}[:.]\d{2}\s*Uhr\b/.test(t) || /\d{1,2}:\d{2}\s?(?:AM|PM)\b/.test(t)) return false;
     if (/^(?:published|updated|posted|veröffentlicht|aktualisiert|erstellt|stand)\s*:/i.test(t) ||
       /\b\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{4}\b.{0,12}\b\d{1,2}[:.]\d{2}\b/i.test(t) ||
       /\((?:source|quelle|foto|bild|photo|credit|image)\s*:[^()]{2,80}\)$/i.test(t)) return false;

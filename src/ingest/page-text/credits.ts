@@ -25,7 +25,7 @@ const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
 const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS, ...WEAK_LABELS].join('|')})(?:\\s*\\(\\d{1,3}\\))?\\s*:\\s*`, 'gi');
 // "© dpa", "Bild © hr/Name", "Foto © Name".
 // "… (Symbolbild) – Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder.
-const COPYRIGHT_AT = /(?:^|\s)(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\)|copyright(?=\s+\p{Lu}))|(?:[–—-]\s+)?(?:alle rechte vorbehalten|all rights reserved)\s+(?=[\p{L}\d]))\s*/giu;
+const COPYRIGHT_AT = /(?:^|\s|(?<=[.!?]))(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\)|copyright(?=\s+\p{Lu}))|(?:[–—-]\s+)?(?:alle rechte vorbehalten|all rights reserved)\s+(?=[\p{L}\d]))\s*/giu;
 
 /** Agencies, picture desks and broadcasters whose name alone is a credit. */
 const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo)\b/i;

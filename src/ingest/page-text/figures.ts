@@ -160,6 +160,8 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
       caption = glued[2]!;
     }
   }
+  // "© LEADERSNET/K. Name" read as a bare credit line: the sign is no part of the name.
+  if (credit) credit = credit.replace(/^©\s*/, '') || credit;
   // "Caption. Foto: Name/DPA Caption.": a caption printed again after its credit is no part of the credit (GEA).
   if (credit && caption && caption.length >= 12 && credit.endsWith(` ${caption}`)) credit = credit.slice(0, -caption.length - 1).trim();
   // "… schneiden das Band durch. Foto: Name" over "… | Foto: Name": the caption's own copy of the credit goes.

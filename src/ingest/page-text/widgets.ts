@@ -92,6 +92,10 @@ const PATTERNS: RegExp[] = [
   // A subscription offer's lines ("• Jetzt für nur 0,99€ im ersten Monat testen", "• Jederzeit kündbar").
   /^(?:[•·▪–-]\s*)?(?:jetzt\s+)?(?:für nur|nur|ab)\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/iu,
   /^(?:[•·▪–-]\s*)?(?:jederzeit|monatlich|täglich) kündbar\.?$/iu,
+  /^(?:unbegrenzter|unlimitierter|voller|uneingeschränkter) zugang (?:zu|auf) .{3,80}$/iu,
+  // A player's button and a gallery's count ("WEBRADIO STARTEN", "18 Bilder").
+  /^(?:webradio|livestream|radio|stream|live-?stream) (?:starten|hören|anhören|abspielen)$/iu,
+  /^\d{1,3} (?:bilder|fotos|photos|images)$/iu,
   // A reader-support appeal ("Readers like you keep The Journal going.", "Every contribution, big or small, helps us …",
   // "Unterstützen Sie unabhängigen Journalismus").
   /^(?:readers like you (?:keep|make|help)|every contribution,? (?:big or small|however big or small)|(?:please )?support (?:us|our journalism|independent journalism)\b|unterstützen sie (?:uns|unseren journalismus|unabhängigen journalismus)\b|jetzt (?:unterstützen|spenden)\b).{0,200}$/iu,
