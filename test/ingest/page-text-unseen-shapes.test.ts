@@ -1551,4 +1551,10 @@ describe('the twentieth round (innsalzach24, Stadtkurier, Radio Gong, LEADERSNET
       assert.ok(!texts(d).some((t) => t.startsWith('#')), line);
     }
   });
+  test('"Name aus Ort" under the headline is the reader-reporter\'s byline, not the headline', () => {
+    assert.deepEqual(parseByline('Ida Beispielsberger aus Ludwigshafen')?.authors, [{ name: 'Ida Beispielsberger' }]);
+    assert.equal(parseByline('Schüler aus Bonn'), undefined);
+    const d = imp(`Hochstraße Süd\nDie letzte Stütze ist gefallen\n\nIda Beispielsberger aus Ludwigshafen\n25. September 2026, 11:20 Uhr\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Die letzte Stütze ist gefallen');
+  });
 });

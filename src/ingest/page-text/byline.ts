@@ -64,6 +64,9 @@ export function parseByline(line: string): Byline | undefined {
   if (line.length > LIMITS.byline + 20) return undefined;
   // "VonPetra Beispiel": the prefix glued to the name by the crawl.
   if (/^(?:Von|By)(?=\p{Lu}\p{Ll})/u.test(line)) line = `${line.slice(0, line.startsWith('Von') ? 3 : 2)} ${line.slice(line.startsWith('Von') ? 3 : 2)}`;
+  // "Ida Beispielsberger aus Ludwigshafen" (community sites on the peiq CMS): a reader-reporter and the place.
+  const from = /^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}) aus \p{Lu}[\p{L}.-]+(?:[ -][\p{L}.-]+){0,3}$/u.exec(line.trim());
+  if (from && isPersonName(from[1]!)) return { byline: line.trim(), authors: [{ name: from[1]! }] };
   const m = PREFIX.exec(line);
   if (!m) return undefined;
   // "By MARGARET ELLISON" (agencies print names in capitals): read them in mixed case.
