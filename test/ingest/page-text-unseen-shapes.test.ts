@@ -1558,3 +1558,12 @@ describe('the twentieth round (innsalzach24, Stadtkurier, Radio Gong, LEADERSNET
     assert.equal(d.headline, 'Die letzte Stütze ist gefallen');
   });
 });
+
+describe('a place with a period before the teaser, named again on the page', () => {
+  test('is the dateline whatever word follows; a one-word sentence opening the teaser stays', () => {
+    const d = imp(`Wochenblatt Speyer\nLokales\n\nOrgelsommer im Dom eröffnet\n\nSpeyer. Gut 900 Zuhörer kamen am Samstagabend zum Auftakt in den Dom. Auf dem Programm standen Werke von Bach.\n\n${BODY}`).draft;
+    assert.equal(d.teaser, 'Gut 900 Zuhörer kamen am Samstagabend zum Auftakt in den Dom. Auf dem Programm standen Werke von Bach.');
+    const e = imp(`Bahn\nDie Strecke ist wieder frei\n\nEndlich. Pendler können nach zwei Jahren Bauzeit wieder mit dem Zug zwischen den Städten fahren.\n\n${BODY}`).draft;
+    assert.ok(e.teaser?.startsWith('Endlich.'));
+  });
+});

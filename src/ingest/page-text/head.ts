@@ -406,7 +406,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         if (!head.byline) head.byline = tail.byline;
         t = tail.text;
       }
-      const dl = datelinePrefix(t, ctx.language);
+      // The page's other lines, for a place named again (site name, byline "aus …", kicker, text).
+      const teaserAt = i;
+      const dl = datelinePrefix(t, ctx.language, () => `${t.slice(t.indexOf(' ') + 1)} ${lines.filter((_, k) => k !== teaserAt && k < to).map((l) => l.text).join(' ')}`);
       if (dl) {
         head.dateline = dl.place;
         t = dl.text;
@@ -467,7 +469,7 @@ const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|mei
  * follows a noun with a capitalised article or preposition inside a sentence,
  * so a sentence-start word in second (or third) place marks the cut.
  */
-function datelinePrefix(text: string, language: string): { place: string; text: string } | undefined {
+function datelinePrefix(text: string, language: string, pageText?: () => string): { place: string; text: string } | undefined {
   // "Syke – Wo früher …" (Kreiszeitung), "Krefeld · Die Stadt …" (Rheinische Post): the place before a dash or a
   // middle dot. After a dash the rest must read as a sentence and the place may not be a sentence's first word
   // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
@@ -489,7 +491,10 @@ function datelinePrefix(text: string, language: string): { place: string; text: 
   // An abbreviation ending a sentence ("… in die USA. Nach …") is no place.
   const acronym = !!dot && /^(?:USA|EU|UNO|NATO|CDU|CSU|SPD|FDP|AFD|ARD|ZDF|DPA|BRD|DDR|UK)$/i.test(dot[1]!);
   const capsPlace = !!dot && /^\p{Lu}{3,}(?:-\p{Lu}{3,})?$/u.test(dot[1]!);
-  if (dot && !acronym && (capsPlace || SENTENCE_START_WORDS.has(dot[2]!.toLowerCase())) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {
+  // "Bielefeld. Kinder hatten …", "Speyer. Gut 900 Zuhörer …": any word after the period when the place is named again
+  // in the kicker, the headline or the text (a one-word sentence opening a teaser names nothing there).
+  const namedAgain = (place: string) => place.length >= 4 && !!pageText && new RegExp(`(?:^|[^\\p{L}])${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(pageText());
+  if (dot && !acronym && (capsPlace || SENTENCE_START_WORDS.has(dot[2]!.toLowerCase()) || namedAgain(dot[1]!)) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {
     return { place: inMixedCase(dot[1]!), text: text.slice(dot[1]!.length + 1).trim() };
   }
   const words = text.split(' ');
