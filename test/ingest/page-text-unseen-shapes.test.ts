@@ -1567,3 +1567,11 @@ describe('a place with a period before the teaser, named again on the page', () 
     assert.ok(e.teaser?.startsWith('Endlich.'));
   });
 });
+
+describe('no kicker from a breadcrumb\'s parts or a list item', () => {
+  test('"Wesel > Sport" over the headline is no kicker; a plain line is', () => {
+    assert.equal(imp(`Wesel > Sport\nRuderer holen drei Titel bei der Regatta\n\nDer Wesseler Ruderverein war am Wochenende erfolgreich. Drei Boote gewannen ihre Rennen.\n\n${BODY}`).draft.kicker, undefined);
+    assert.equal(imp(`Rudern\nRuderer holen drei Titel bei der Regatta\n\nDer Wesseler Ruderverein war am Wochenende erfolgreich. Drei Boote gewannen ihre Rennen.\n\n${BODY}`).draft.kicker, 'Rudern');
+    assert.ok(isWidgetLine('Subscribe now'));
+  });
+});

@@ -22,6 +22,7 @@ const EXACT = new Set(
     'vergrößern des bildes', 'bild vergrößern', 'bild in originalgröße', 'zur merkliste hinzufügen', 'auf die merkliste', 'artikel merken',
     'artikel mit audio-inhalten', 'artikel mit video-inhalten', 'artikel mit bildergalerie', 'plus-artikel', 'premium-artikel',
     'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
+    'subscribe now', 'jetzt abonnieren', 'membership', 'become a member',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
     'kommentieren', 'kommentar schreiben', 'kommentare anzeigen', 'comment', 'comments', 'leave a comment',
     // Navigation and footer.
