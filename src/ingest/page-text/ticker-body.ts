@@ -1,12 +1,12 @@
-import { zoneOffsetMinutes } from './clock-zone.js';
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
+import { dayOffsetMinutes } from './clock-zone.js';
 import { dateToIso, type FoundDate } from './dates.js';
 import { sameGroup, wordCount, type Line } from './lines.js';
 import { isPersonName } from './byline.js';
 import { splitLongText } from './split-long-text.js';
 import {
-  assignDays, dayLine, isPlace, isTitleLike, splitRunInTitle, splitSentenceTitle, usDaylightSaving, type EntryStart, type TimedEntry,
+  assignDays, dayLine, isPlace, isTitleLike, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
 } from './ticker.js';
 
 /** A label in capitals, then a dash and the text: "TOR FÜR KIEL - 84. Minute - Nach einer Ecke …". */
@@ -212,11 +212,12 @@ export function parseTickerBody(
   const entries: TickerEntryBlock[] = [];
   raw.forEach((e, n) => {
     const day = days[n]!;
+    // The entry's own offset ("14:32 GMT"), else its zone ("2:32 p.m. ET") or the page's clock, else Berlin's.
+    const zone = e.start.zone ?? opts.clockZone;
+    const offsetMinutes = e.start.offsetMinutes ?? (zone ? dayOffsetMinutes(zone, day.year, day.month, day.day) : undefined);
     const iso = e.start.minutesAgo !== undefined
       ? { iso: toZonedIso(new Date(opts.now.getTime() - e.start.minutesAgo * 60000)) }
-      : dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(e.start.offsetMinutes !== undefined && { offsetMinutes: e.start.offsetMinutes }),
-        ...(e.start.usZone !== undefined && { offsetMinutes: e.start.usZone + (usDaylightSaving(day.year, day.month, day.day) ? 60 : 0) }),
-        ...(opts.clockZone && e.start.offsetMinutes === undefined && e.start.usZone === undefined && { offsetMinutes: zoneOffsetMinutes(opts.clockZone, day.year, day.month, day.day) }) });
+      : dateToIso({ ...day, hour: e.start.hour, minute: e.start.minute, ...(offsetMinutes !== undefined && { offsetMinutes }) });
     if (!iso) return;
     // An entry holds at most LIMITS.tickerEntryBlocks blocks; overflow continues in an entry with the same time.
     for (let c = 0; c === 0 || c < e.body.length; c += LIMITS.tickerEntryBlocks) {

@@ -30,8 +30,8 @@ export interface EntryStart {
   minutesAgo?: number;
   /** A time alone on its line ("23:48"): an entry only with a title after it (bareTimeOpensEntry). */
   bare?: boolean;
-  /** "2:32 p.m. ET": an American zone's standard offset; daylight saving time is decided by the entry's day. */
-  usZone?: number;
+  /** "2:32 p.m. ET": a zone named without its season (ET, CT, PT); its offset depends on the entry's day. */
+  zone?: string;
 }
 
 /** A bare time line opens an entry when a title-like line follows it that is not a badge, link or date. */
@@ -169,16 +169,8 @@ const ZONES: Record<string, number> = {
   GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 60, CEST: 120, MESZ: 120,
   EST: -300, EDT: -240, CST: -360, CDT: -300, PST: -480, PDT: -420, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
-/** "ET", "CT", "PT": American zones without the season; standard offsets, an hour more in daylight saving time. */
-const US_ZONES: Record<string, number> = { ET: -300, CT: -360, PT: -480 };
-
-/** Whether US daylight saving time is in force on a day: from the second Sunday in March to the first Sunday in November. */
-export function usDaylightSaving(year: number, month: number, day: number): boolean {
-  if (month < 3 || month > 11) return false;
-  if (month > 3 && month < 11) return true;
-  const firstSunday = (m: number) => 1 + ((7 - new Date(Date.UTC(year, m - 1, 1)).getUTCDay()) % 7);
-  return month === 3 ? day >= firstSunday(3) + 7 : day < firstSunday(11);
-}
+/** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
+const SEASONLESS_ZONES: Record<string, string> = { ET: 'America/New_York', CT: 'America/Chicago', PT: 'America/Los_Angeles' };
 
 const WEEKDAYS_DE = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend';
 const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
@@ -293,7 +285,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "+++ 14:26 Title +++" (n-tv): the markers are not part of the title.
   const e: EntryStart = { hour, minute, sep: sep.replace(/[–—]/, '-'), rest: rest.replace(/\s*\+{2,}$/, '').trim(), strong: strong || /^\+{2,}/.test(text) };
   if (zone && zone in ZONES) e.offsetMinutes = ZONES[zone];
-  if (zone && zone in US_ZONES) e.usZone = US_ZONES[zone];
+  if (zone && zone in SEASONLESS_ZONES) e.zone = SEASONLESS_ZONES[zone];
   if (date) { e.date = date; e.strong = true; }
   return e;
 }
