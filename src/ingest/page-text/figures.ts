@@ -404,29 +404,36 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // L: a caption alone in its box and its rights line alone in the next ("Ein Bus hält am Markt." / "Foto: Name/dpa",
   // crawls that print every element as a paragraph). The caption is one sentence, or a line without a final stop
   // under a paragraph of running text ("Ein Tischler an der Fräse" / "Quelle: picture alliance/dpa/Name", WELT).
-  // Between two one-sentence boxes the rights line goes
-  // with the box above: credit after caption is the common order; a credit printed before its caption (I) is read
-  // when running text stands above it.
+  // Between two one-sentence boxes the rights line goes with the box above: credit after caption is the common
+  // order; a credit printed before its caption (I) is read when running text stands above it.
   // Over the head, a stopless line over a rights line is the lead picture's alt text when a headline-like line
   // follows the credit ("Ein Rettungshubschrauber landet …" / "Bildquelle: …" / "Nach Unfall mit E-Scooter: …", RTL);
   // with running text after the credit the line over it is the headline ("Hebammen protestieren …" / "Bild: ARD").
-  const prevText = lines[i - 1]?.text;
-  const afterCredit = lines[i + 2]?.text;
-  const titleAfter = !!afterCredit && i + 2 < end && !endsSentence(afterCredit) && startsUpper(afterCredit) && wordCount(afterCredit) >= 3 && afterCredit.length <= 200;
-  const unpunctuated = !endsSentence(l0.text) && startsUpper(l0.text) && wordCount(l0.text) >= 4 && l0.text.length <= 200 &&
-    !hasSentenceBreak(l0.text) && !/^[\p{L}/]+:/u.test(l0.text) && ((!!prevText && isRunningText(prevText)) || titleAfter);
-  if (opensGroup && endsGroupAt(i) && (isOneSentence(l0.text, 250) || unpunctuated) && !parseCreditLine(l0.text) && !cc0) {
-    const c = lines[i + 1];
-    const cr = c && i + 1 < end && !isStructural(c) && endsGroupAt(i + 1) ? parseCreditLine(c.text) : undefined;
+  // tryFigure runs on every line: the box tests and the rights line come first, the caption's reading after.
+  if (opensGroup && endsGroupAt(i) && !cc0 && i + 1 < end && endsGroupAt(i + 1) && !isStructural(lines[i + 1]!)) {
+    const cr = parseCreditLine(lines[i + 1]!.text);
     // "Quelle: dpa" under a last paragraph names the text's source: a source label counts for a picture
     // when it names agency and photographer ("picture alliance/dpa/Name") or stands under a stopless caption.
     const pictureSource = !!cr?.known && l0.text.length <= 200 && (/[/|]/.test(cr.credit) || !endsSentence(l0.text));
-    if (cr?.strong || pictureSource) {
-      const fig = build(l0.text, l0.text, cr.credit);
+    if ((cr?.strong || pictureSource) && (isOneSentence(l0.text, 250) || stoplessCaption(lines, i, end)) && !parseCreditLine(l0.text)) {
+      const fig = build(l0.text, l0.text, cr!.credit);
       if (fig) return { figure: fig, next: i + 2 };
     }
   }
   return undefined;
+}
+
+/**
+ * A caption printed without its final stop (rule L): a capitalised line of four words or more, one phrase, no label,
+ * under a paragraph of running text or over a headline-like line that follows its rights line.
+ */
+function stoplessCaption(lines: Line[], i: number, end: number): boolean {
+  const t = lines[i]!.text;
+  if (endsSentence(t) || !startsUpper(t) || wordCount(t) < 4 || t.length > 200 || hasSentenceBreak(t) || /^[\p{L}/]+:/u.test(t)) return false;
+  const prev = lines[i - 1]?.text;
+  if (prev && isRunningText(prev)) return true;
+  const after = i + 2 < end ? lines[i + 2]!.text : undefined;
+  return !!after && !endsSentence(after) && startsUpper(after) && wordCount(after) >= 3 && after.length <= 200;
 }
 
 /** Key for spotting the same picture printed twice (hero before and after the headline). */
