@@ -13,8 +13,8 @@ const EXACT = new Set(
     'audio starten', 'video starten', 'abspielen', 'play', 'pause', 'video abspielen', 'audio abspielen', 'jetzt anhören', 'jetzt ansehen',
     'eilmeldung', 'exklusiv', 'neu', 'live', 'breaking', 'breaking news', 'anzeige', 'werbung', 'advertisement', 'sponsored', 'ad', 'werbung schließen',
     // Account dialogs and prompts' buttons (more below with the share and tool bars).
-    'registrierung', 'register', 'mein konto', 'my account', 'passwort vergessen', 'passwort vergessen?', 'passwort wiederherstellen',
-    'forgot password', 'forgot password?', 'fast fertig...', 'fast fertig', 'konto erstellen', 'create account', 'nicht jetzt', 'jetzt unterstützen',
+    // ("Passwort vergessen", "Fast fertig", "Jetzt unterstützen" are matched with their sentences by the patterns below.)
+    'registrierung', 'register', 'mein konto', 'my account', 'forgot password', 'forgot password?', 'konto erstellen', 'create account', 'nicht jetzt',
     // Share and tool bars.
     'teilen', 'drucken', 'link kopiert', 'link kopieren', 'link copied', 'copy link', 'artikel teilen', 'seite teilen', 'beitrag teilen',
     'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
@@ -22,7 +22,7 @@ const EXACT = new Set(
     'vergrößern des bildes', 'bild vergrößern', 'bild in originalgröße', 'zur merkliste hinzufügen', 'auf die merkliste', 'artikel merken',
     'artikel mit audio-inhalten', 'artikel mit video-inhalten', 'artikel mit bildergalerie', 'plus-artikel', 'premium-artikel',
     'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
-    'subscribe now', 'jetzt abonnieren', 'membership', 'become a member',
+    'subscribe now', 'membership', 'become a member',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
     'kommentieren', 'kommentar schreiben', 'kommentare anzeigen', 'comment', 'comments', 'leave a comment',
     // Navigation and footer.
