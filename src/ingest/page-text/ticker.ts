@@ -191,10 +191,10 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
-  // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them.
-  // With its year, "14.03.2024 - 15:38 Uhr" is the page's date line, not an entry.
-  let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?:,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);
-  if (dm && /[–—-]/.test(dm[0].slice(dm[0].indexOf(dm[1]!) + dm[1]!.length)) && !/^\d{1,2}\.\d{1,2}\.$/.test(dm[1]!)) dm = null;
+  // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them, only without the year; with its year,
+  // "14.03.2024 - 15:38 Uhr" is the page's date line, not an entry.
+  let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})?)(,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);
+  if (dm?.[2] && /[–—-]/.test(dm[3]!)) dm = null;
   if (dm) {
     date = parseDateLine(dm[1]!.replace(/\.$/, '.'));
     if (date) text = text.slice(dm[0].length);
@@ -202,7 +202,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "Donnerstag, 14. März - 14:10 Uhr" (Swiss city tickers): the day and month in words, perhaps without the year.
   let dayNamed = false;
   // "06.12. – 14:15 Uhr": day and month in figures without the year; the day walk dates it.
-  if (dm && !date && /^\d{1,2}\.\d{1,2}\.$/.test(dm[1]!)) {
+  if (dm && !date && !dm[2]) {
     text = text.slice(dm[0].length);
     dayNamed = true;
   }
