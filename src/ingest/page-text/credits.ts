@@ -48,15 +48,23 @@ export interface CaptionCredit {
 /** Lower-case words that belong to names and agencies ("Archiv von …", "Karl van Beispiel"). */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'di', 'da', 'du', 'la', 'le', 'zu', 'und', 'and', 'für', 'for', 'of', 'the', 'via', 'des', 'dos', 'e', 'y', 'bin', 'al']);
 
+/** "Alle Rechte vorbehalten IMAGO / Name": a licence note before the rights holder. */
+const LICENCE_NOTE = /^(?:alle rechte vorbehalten|all rights reserved)\s+(?=\S)/i;
+
 function cleanCredit(raw: string): string | undefined {
-  // "APA/NAME (Sujet)", "dpa (Symbolbild)": the mark of a symbol picture is not part of the credit.
-  // "Name (Kriens, 12. März 2024)": where and when the picture was taken.
-  // "Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder is no part of the name.
-  // "Anna MusterhofBild 2 von 4" (a gallery): the next picture's counter glued to the credit.
-  const c = raw.replace(/(?<=\p{Ll})(?:Bild|Foto|Image|Photo)\s+\d{1,3}\s+(?:von|of)\s+\d{1,3}$/u, '').replace(/^[\s:–—-]+|[\s,;]+$/g, '').replace(/^(?:alle rechte vorbehalten|all rights reserved)\s+(?=\S)/i, '').replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '')
+  const c = raw
+    // "Anna MusterhofBild 2 von 4" (a gallery): the next picture's counter glued to the credit.
+    .replace(/(?<=\p{Ll})(?:Bild|Foto|Image|Photo)\s+\d{1,3}\s+(?:von|of)\s+\d{1,3}$/u, '')
+    .replace(/^[\s:–—-]+|[\s,;]+$/g, '')
+    // "Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder is no part of the name.
+    .replace(LICENCE_NOTE, '')
+    // "APA/NAME (Sujet)", "dpa (Symbolbild)": the mark of a symbol picture is not part of the credit.
+    .replace(/\s*\((?:sujet|symbolbild|symbolfoto|archiv|archivbild|symbol)\)$/i, '')
+    // "Name (Kriens, 12. März 2024)": where and when the picture was taken.
     .replace(/\s*\([^()]{0,50}\b(?:19|20)\d{2}\)$/, '')
     // "Toni Platzhalter, Engelberg, 28. November 2026" (CH Media, no inner brackets): place and day of the shot.
-    .replace(/,\s*(?:[\p{L} .-]{2,30},\s*)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}{3,}\.?)\s?(?:19|20)\d{2}$/u, '').trim();
+    .replace(/,\s*(?:[\p{L} .-]{2,30},\s*)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}{3,}\.?)\s?(?:19|20)\d{2}$/u, '')
+    .trim();
   if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
   // A credit is a name, not a sentence: no sentence break inside, no final period
   // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).
@@ -119,7 +127,7 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const caption = line.slice(0, dash).trimEnd();
     // "… Bahnhofsvorplatz. – Alle Rechte vorbehalten IMAGO / Name": the licence note goes and marks the credit.
     const raw = line.slice(dash + 3).trim();
-    const credit = raw.replace(/^(?:alle rechte vorbehalten|all rights reserved)\s+(?=\S)/i, '');
+    const credit = raw.replace(LICENCE_NOTE, '');
     if (credit !== raw && /[.!?]["'”’»)]*$/.test(caption) && looksLikeBareCredit(credit)) return { caption, credit, strong: true };
     if (/[.!?]["'”’»)]*$/.test(caption) && /^[^!?:]{1,79}[^.!?:\s]$/.test(credit) && !credit.startsWith('©') &&
       (looksLikeBareCredit(credit) || /^[\p{L}\d-]{2,30}\.[a-z]{2,3}$/iu.test(credit))) return { caption, credit, strong: false, bare: true };
