@@ -1575,3 +1575,24 @@ describe('no kicker from a breadcrumb\'s parts or a list item', () => {
     assert.ok(isWidgetLine('Subscribe now'));
   });
 });
+
+describe('a ticker that prints each title over its time', () => {
+  const head = 'Liveblog\nHochwasser an der Elbe: Der Tag im Überblick\n\nPegelstände, Sperrungen und Hilfe: Wir berichten laufend.\n\n';
+  const post = (title: string, time: string, text: string) => `${title}\n${time}\n${text}\n\n`;
+  test('the line over each time is that entry\'s title, and the previous entry keeps only its text', () => {
+    const page = head +
+      post('Pegel sinkt langsam', '14:26 Uhr', 'Der Pegel in Dresden ist seit dem Mittag um zwölf Zentimeter gefallen. Entwarnung gibt es aber noch nicht.') +
+      post('Fähren fahren wieder', '14:07 Uhr', 'Die Fähren zwischen Pillnitz und Kleinzschachwitz nehmen den Betrieb wieder auf, teilten die Verkehrsbetriebe mit.') +
+      post('Helfer ziehen ab', '13:52 Uhr', 'Die ersten Helfer des Technischen Hilfswerks verlassen die Altstadt. Sie werden in Meißen gebraucht.');
+    const d = imp(page).draft;
+    assert.deepEqual(entries(d), ['14:26 Pegel sinkt langsam', '14:07 Fähren fahren wieder', '13:52 Helfer ziehen ab']);
+    assert.ok(!texts(d).some((t) => /^(?:Fähren fahren wieder|Helfer ziehen ab)$/.test(t)), 'a title is not left as the text of the entry above');
+  });
+  test('times over their titles are still read that way, even where an entry ends in a short line', () => {
+    const page = head +
+      '14:26 Uhr\nPegel sinkt langsam\nDer Pegel in Dresden ist seit dem Mittag um zwölf Zentimeter gefallen.\nMehr dazu im Video\n\n' +
+      '14:07 Uhr\nFähren fahren wieder\nDie Fähren zwischen Pillnitz und Kleinzschachwitz nehmen den Betrieb wieder auf.\nAlle Fahrpläne\n\n' +
+      '13:52 Uhr\nHelfer ziehen ab\nDie ersten Helfer des Technischen Hilfswerks verlassen die Altstadt.\n\n';
+    assert.deepEqual(entries(imp(page).draft), ['14:26 Pegel sinkt langsam', '14:07 Fähren fahren wieder', '13:52 Helfer ziehen ab']);
+  });
+});

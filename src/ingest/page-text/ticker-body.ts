@@ -56,6 +56,26 @@ function pinnedEntry(intro: Block[], time: string | undefined): { intro: Block[]
   return undefined;
 }
 
+/**
+ * "Title" / "14:32 Uhr" / text, entry after entry: some tickers print the title over its time. Read that way when
+ * two entries or more, and two thirds of them, have a title-like line over a bare time (not an entry's own time line
+ * or the line after the previous time) and running text under it.
+ */
+function titlesAboveTimes(lines: Line[], from: number, to: number, starts: number[], startAt: (k: number) => EntryStart | undefined): boolean {
+  if (starts.length < 2) return false;
+  let above = 0;
+  let under = 0;
+  starts.forEach((k, s) => {
+    const over = lines[k - 1]?.text;
+    const next = k + 1 < to ? lines[k + 1]?.text : undefined;
+    if (next !== undefined && isTitleLike(next) && !startAt(k + 1)) under++;
+    if (startAt(k)!.rest || k - 1 < from || over === undefined || next === undefined) return;
+    if (startAt(k - 1) || (s > 0 && starts[s - 1] === k - 2) || dayLine(over)) return;
+    if (isTitleLike(over) && !isTitleLike(next) && !startAt(k + 1)) above++;
+  });
+  return above >= 2 && above * 3 >= starts.length * 2 && under * 3 < starts.length;
+}
+
 export interface TickerBody {
   /** Blocks before the first entry (the ticker's intro). */
   intro: Block[];
@@ -106,11 +126,13 @@ export function parseTickerBody(
   }
   const related: RelatedTeaser[] = [];
   const bodyOpts: BodyOptions = { ...opts, headings: false };
+  const titleAbove = titlesAboveTimes(lines, from, to, starts, opts.startAt);
 
   // Day separators anywhere in the ticker date the entries that follow them.
   let currentDate: FoundDate | undefined;
   const introLines: Line[] = [];
-  for (let k = from; k < (starts[0] ?? to); k++) {
+  const introEnd = starts[0] === undefined ? to : titleAbove ? starts[0] - 1 : starts[0];
+  for (let k = from; k < introEnd; k++) {
     const d = dayLine(lines[k]!.text);
     if (d) currentDate = d;
     else introLines.push(lines[k]!);
@@ -128,7 +150,7 @@ export function parseTickerBody(
   const raw: RawEntry[] = [];
   for (let s = 0; s < starts.length; s++) {
     const k = starts[s]!;
-    const end = starts[s + 1] ?? to;
+    const end = starts[s + 1] === undefined ? to : titleAbove ? starts[s + 1]! - 1 : starts[s + 1]!;
     const start = opts.startAt(k)!;
     const span: Line[] = [];
     let nextDate: FoundDate | undefined;
@@ -150,6 +172,11 @@ export function parseTickerBody(
     const hasMore = (n: number) => span.length > n;
     const rest = start.rest;
     let label: RegExpExecArray | undefined;
+    if (titleAbove) {
+      // "Title" / "14:32 Uhr" / text: the line over the time is the entry's title.
+      entry.title = lines[k - 1]!.text;
+      if (rest) lead = rest;
+    } else
     // "10:58 Uhr - Magdeburg" over a title line: a place (or label) and the title; without a
     // title line under it only a place's words make it a place.
     if (start.sep === '-' && rest && isPlace(rest) && ((nextText && isTitleLike(nextText) && hasMore(1)) || placeWords(rest))) {
