@@ -1596,3 +1596,12 @@ describe('a ticker that prints each title over its time', () => {
     assert.deepEqual(entries(imp(page).draft), ['14:26 Pegel sinkt langsam', '14:07 Fähren fahren wieder', '13:52 Helfer ziehen ab']);
   });
 });
+
+describe('a placeholder alt text and a radio\'s now-playing label over the head', () => {
+  test('both are furniture; a headline that merely mentions them is not', () => {
+    const d = imp(`Responsive image\n\non air:\n\nBahnstrecke nach Sylt\nWarum der zweigleisige Ausbau stockt\n\nSeit Jahren verspricht der Bund ein zweites Gleis. Passiert ist wenig.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Bahnstrecke nach Sylt', 'Warum der zweigleisige Ausbau stockt']);
+    for (const line of ['Responsive image', 'On Air:', 'Jetzt läuft', 'Vorschaubild']) assert.ok(isWidgetLine(line), line);
+    for (const line of ['Jetzt läuft der Umbau am Bahnhof', 'On air: Die Morningshow mit Lena Beispiel']) assert.ok(!isWidgetLine(line), line);
+  });
+});

@@ -21,6 +21,10 @@ const EXACT = new Set(
     'facebook', 'twitter', 'x', 'x.com', 'whatsapp', 'telegram', 'pinterest', 'linkedin', 'xing', 'threads', 'bluesky', 'mastodon', 'instagram', 'reddit', 'flipboard',
     'vergrößern des bildes', 'bild vergrößern', 'bild in originalgröße', 'zur merkliste hinzufügen', 'auf die merkliste', 'artikel merken',
     'artikel mit audio-inhalten', 'artikel mit video-inhalten', 'artikel mit bildergalerie', 'plus-artikel', 'premium-artikel',
+    // An image's placeholder alt text, copied where the picture was.
+    'responsive image', 'placeholder image', 'image placeholder', 'platzhalterbild', 'bildplatzhalter', 'vorschaubild', 'thumbnail',
+    // A radio's now-playing strip.
+    'on air', 'jetzt on air', 'jetzt läuft', 'gerade läuft', 'läuft gerade', 'now playing', 'jetzt im radio',
     'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
     'subscribe now', 'membership', 'become a member',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
@@ -119,7 +123,9 @@ const PATTERNS: RegExp[] = [
   /^(?:skip next section|skip previous section|nächsten abschnitt überspringen)\b.{0,200}$/i,
   /^(?:videoplayer|video player|audioplayer|audio player)$/i,
   // A radio site's now-playing line: "Seit 16:00 Uhr Nachrichten", "Jetzt läuft: …".
-  /^(?:seit \d{1,2}:\d{2} uhr|jetzt läuft:?|now playing:?)\s.{1,60}$/i,
+  /^seit \d{1,2}:\d{2} uhr\s.{1,60}$/i,
+  // "Jetzt läuft: Artist – Song" (a colon, or the song after a dash); "Jetzt läuft der Umbau …" is a sentence.
+  /^(?:jetzt läuft|now playing)(?::\s.{1,60}|\s.{1,40}\s[-–—]\s.{1,40})$/i,
   /^(?:video|audio|podcast) herunterladen\s*\([^()]{1,40}\)$/i,
   // A player's position and length ("00:00 / 21:37").
   /^\d{1,2}:\d{2}(?::\d{2})?\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?$/,
