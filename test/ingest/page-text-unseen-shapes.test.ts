@@ -1605,3 +1605,20 @@ describe('a placeholder alt text and a radio\'s now-playing label over the head'
     for (const line of ['Jetzt läuft der Umbau am Bahnhof', 'On air: Die Morningshow mit Lena Beispiel']) assert.ok(!isWidgetLine(line), line);
   });
 });
+
+describe('a footer\'s link bar, the site\'s copyright and an icon bar\'s class names', () => {
+  test('are furniture, never a sub-heading or a picture', () => {
+    for (const line of ['Impressum | Datenschutz | AGB | Kontakt | Leserservice', 'Terms of Use | Privacy | Your Privacy Choices | Text Only',
+      'Table.Briefings · Über uns · Jobs · Impressum', '© 2026 npr', '© Übermedien GmbH 2026', 'Copyright 2024 The Associated Press. All Rights Reserved.',
+      'übermedien ornament--vertical ornament search paywall email twitter share bluesky facebook rss', 'Springe zum Inhalt',
+      'Cookies erleichtern die Bereitstellung unserer Dienste. Mit der Nutzung unserer Dienste erklären Sie sich damit einverstanden, dass wir Cookies verwenden. OK']) {
+      assert.ok(isWidgetLine(line), line);
+    }
+    // A breadcrumb without a legal link, a credit without a year, a caption's own rights note and a sentence stay.
+    for (const line of ['Politik | Inland', '© dpa', 'Foto: © 2024 Lena Beispiel', 'Das Gericht urteilte 2024 | ohne Ergebnis für die Stadt.',
+      'die kinder spielen im garten und die eltern sitzen auf der terrasse in der sonne']) assert.ok(!isWidgetLine(line), line);
+    const d = imp(`Kreise fordern mehr Geld vom Land\n\nDie Landkreise wollen mehr Geld. Der Städtetag unterstützt sie.\n\n${BODY}\nImpressum | Datenschutz | AGB | Kontakt\nDas Magazin wird von seinen Leserinnen und Lesern finanziert.\n© Beispiel Medien GmbH 2026\n`).draft;
+    assert.deepEqual(figures(d), []);
+    assert.ok(!texts(d).some((t) => t.startsWith('#')), 'no sub-heading from the footer');
+  });
+});

@@ -25,6 +25,7 @@ const EXACT = new Set(
     'responsive image', 'placeholder image', 'image placeholder', 'platzhalterbild', 'bildplatzhalter', 'vorschaubild', 'thumbnail',
     // A radio's now-playing strip.
     'on air', 'jetzt on air', 'jetzt läuft', 'gerade läuft', 'läuft gerade', 'now playing', 'jetzt im radio',
+    'springe zum inhalt', 'springe zur navigation', 'zum hauptinhalt', 'zum hauptinhalt springen', 'direkt zur suche',
     'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
     'subscribe now', 'membership', 'become a member',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
@@ -86,7 +87,7 @@ const PATTERNS: RegExp[] = [
   // … or the site's own voice with its partners and the reader's device or data ("Wir und unsere Partner speichern
   // Informationen auf Ihrem Gerät …", "We and our partners store and/or access information on a device").
   /^(?:wir|we)\b.{0,60}\b(?:partner|partners)\b.{0,300}\b(?:personenbezogene daten|personal data|(?:auf|on) (?:ihrem|ihren|your|a) (?:gerät|endgerät|endgeräten|device))\b.{0,500}$/i,
-  /^(?=.{0,700}\bcookies?\b)(?=.{0,700}\b(?:akzeptieren|zustimmen|zustimmung|einwilligung|privatsphäre|datenschutz|accept|consent|privacy)\b).{20,700}$/i,
+  /^(?=.{0,700}\bcookies?\b)(?=.{0,700}\b(?:akzeptieren|zustimmen|zustimmung|einwilligung|einverstanden|privatsphäre|datenschutz|accept|agree|consent|privacy)\b).{20,700}$/i,
   /^(?:artikel|beitrag|text) (?:anhören|vorlesen lassen|vorlesen)\b.{0,30}$/i,
   /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
   /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
@@ -187,6 +188,35 @@ const GUARDED: Array<{ key: RegExp; re: RegExp; cased?: boolean }> = [
   { key: /für nur/, re: /^(?:jetzt\s+)?.{0,30}\bfür nur\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/u },
 ];
 
+/** A footer's link words: one of them among short pipe-separated items makes the line a link bar. */
+const LEGAL_LINK = /^(?:impressum|datenschutz(?:erklärung|hinweise)?|agb|kontakt|mediadaten|nutzungsbedingungen|cookie[- ]?(?:einstellungen|richtlinie|preferences|policy|settings)|privacy(?: policy| settings)?|terms(?: of use| of service| and conditions)?|about(?: us)?|contact(?: us)?)$/i;
+/** Icon and class names a crawler copies from an icon bar: "search paywall email twitter share facebook rss …". */
+const ICON_NAMES = new Set(['search', 'email', 'mail', 'share', 'twitter', 'facebook', 'instagram', 'youtube', 'whatsapp', 'rss', 'mastodon',
+  'bluesky', 'linkedin', 'tiktok', 'telegram', 'threads', 'xing', 'pinterest', 'menu', 'close', 'arrow', 'icon', 'paywall', 'print', 'podcast', 'spotify']);
+
+/**
+ * "Impressum | Datenschutz | AGB | Kontakt", "Terms of Use | Privacy | Text Only": short items between pipes or
+ * middle dots, one of them a legal link. "© 2026 npr", "© Übermedien GmbH 2026", "Copyright 2024 The Associated
+ * Press": a copyright line with a year is the site's, never a picture's credit.
+ */
+function footerLine(text: string): boolean {
+  const t = text.trim();
+  // The year first ("© 2026 npr", "Copyright 2024 The Associated Press"), or a company's or rights words with a year;
+  // "© Stadt Beispielheim 2024" under a caption can be a picture's (the importer reads that one by its place).
+  if (t.length <= 200 && /^(?:copyright\s*)?(?:©|\(c\)|copyright\b)/i.test(t) && /\b(?:19|20)\d{2}\b/.test(t) &&
+    (/^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b/i.test(t) ||
+      /\b(?:gmbh|ag|se|kg|ltd|inc|llc|plc|verlag|media|medien|network|all rights reserved|alle rechte vorbehalten)\b/i.test(t))) return true;
+  if (t.length > 200 || !/\s[|·]\s/.test(t)) return false;
+  const items = t.split(/\s+[|·]\s+/).map((x) => x.trim()).filter(Boolean);
+  return items.length >= 2 && items.every((x) => x.split(/\s+/).length <= 4 && !/[.!?]$/.test(x)) && items.some((x) => LEGAL_LINK.test(x));
+}
+
+/** Eight or more bare lower-case tokens, three of them icon names. */
+function iconDebris(t: string): boolean {
+  const words = t.split(/\s+/);
+  return words.length >= 8 && words.every((w) => /^[\p{Ll}\d][\p{Ll}\d.-]*$/u.test(w)) && words.filter((w) => ICON_NAMES.has(w)).length >= 3;
+}
+
 /** True for a line that is page furniture, not article text. */
 export function isWidgetLine(text: string): boolean {
   if (text.length > 500) return false;
@@ -201,5 +231,7 @@ export function isWidgetLine(text: string): boolean {
   // A line of nothing but punctuation/symbols (separators, icon leftovers).
   if (t.length <= 40 && !/[\p{L}\p{N}]/u.test(t)) return true;
   if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? text.trim() : t))) return true;
+  if ((t.includes('|') || t.includes('·') || t.includes('©') || t.includes('copyright') || t.includes('(c)')) && footerLine(text)) return true;
+  if (t.length >= 40 && iconDebris(text.trim())) return true;
   return PATTERNS.some((re) => re.test(t));
 }
