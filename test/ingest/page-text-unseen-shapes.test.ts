@@ -1622,3 +1622,31 @@ describe('a footer\'s link bar, the site\'s copyright and an icon bar\'s class n
     assert.ok(!texts(d).some((t) => t.startsWith('#')), 'no sub-heading from the footer');
   });
 });
+
+describe('a ticker\'s page date under its byline, a day without its year, an author under the time', () => {
+  const head = 'LIVEBLOG\nGlatteis\nUnfälle und Schulausfälle in Ostthüringen im Liveblog\n\nGefrierender Regen hat in der Nacht Straßen in Eisbahnen verwandelt. Alle Entwicklungen lesen Sie hier.\n\n';
+  const posts = '10:05 Uhr\nBusverkehr wieder angelaufen\nDie Busse fahren seit zehn Uhr wieder, mit Verspätungen ist aber zu rechnen.\n\n' +
+    '9:20 Uhr\nIn Gera sind seit dem frühen Morgen mehr als 30 Unfälle gemeldet worden.\n\n7:45 Uhr\nUnterricht abgesagt\nDas Schulamt hat den Unterricht an allen Schulen abgesagt.\n';
+  test('the dated line under the byline with only the lead picture after it is no entry, and it dates the entries', () => {
+    for (const by of ['Sandra Beispiel', 'Von Redaktion OTZ']) {
+      const d = imp(`${head}${by}\n12.01.2026, 10:05 Uhr\n\nEin Streufahrzeug auf der B 7 bei Gera.\nFoto: Bodo Beispielfeld / dpa\n\n${posts}`).draft;
+      assert.deepEqual(entries(d), ['10:05 Busverkehr wieder angelaufen', '09:20 -', '07:45 Unterricht abgesagt'], by);
+      const e = d.body.find((b) => b.type === 'ticker-entry');
+      assert.equal(e?.type === 'ticker-entry' && e.time, '2026-01-12T10:05:00+01:00');
+      assert.deepEqual(figures(d).map((f) => f.credit), ['Bodo Beispielfeld / dpa']);
+    }
+    // A first post that is a photo under its own time, with no byline over it, stays an entry.
+    const p = imp(`${head}12.01.2026, 10:40 Uhr\n\nEin Streufahrzeug auf der B 7 bei Gera.\nFoto: Bodo Beispielfeld / dpa\n\n${posts}`).draft;
+    assert.equal(entries(p).length, 4);
+  });
+  test('"Montag, 12. Januar" over the entries is a day line, in the year of the date printed before it', () => {
+    const d = imp(`${head}Von Sandra Beispiel\n12.01.2026, 10:05 Uhr\n\nMontag, 12. Januar\n\n${posts}`).draft;
+    assert.deepEqual(entries(d), ['10:05 Busverkehr wieder angelaufen', '09:20 -', '07:45 Unterricht abgesagt']);
+    assert.ok(!texts(d).includes('Montag, 12. Januar'));
+  });
+  test('"By Name" under the time is the post\'s author, not its title; it stays in the post', () => {
+    const d = imp(`Cyclone Zara live updates\n\nThe cyclone is expected to cross the Pilbara coast overnight.\n\n4:55am\nCyclone crosses the coast\nThe eye crossed the coast near Port Hedland.\n\n4:22am\nBy Ruby Example\nIf you have just joined us, a red alert remains in place.\n\n4:00am\nPort closed\nAll vessels have left the harbour.\n`).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(6)), ['Cyclone crosses the coast', '-', 'Port closed']);
+    assert.ok(JSON.stringify(d.body).includes('By Ruby Example'));
+  });
+});

@@ -148,6 +148,22 @@ export function parseDateLine(text: string): FoundDate | undefined {
   return residue(text, d.spans) === '' ? d : undefined;
 }
 
+/**
+ * A day printed without its year over a ticker's entries: "Montag, 12. Januar", "Mo., 12.01.", "12. Januar". The
+ * weekday may be left out only with a month's name. Month and day, or undefined.
+ */
+export function parseYearlessDay(text: string): { month: number; day: number } | undefined {
+  const t = text.trim();
+  if (t.length > 40) return undefined;
+  const named = new RegExp(`^(?:${WEEKDAYS.source},?\\s+)?(\\d{1,2})\\.\\s*${MONTH}$`, 'i').exec(t);
+  const numeric = new RegExp(`^${WEEKDAYS.source},?\\s+(\\d{1,2})\\.(\\d{1,2})\\.$`, 'i').exec(t);
+  const m = named ?? numeric;
+  if (!m) return undefined;
+  const day = Number(m[2]);
+  const month = named ? monthFromName(m[3]!) : Number(m[3]);
+  return month && isValidDate(2024, month, day) ? { month, day } : undefined;
+}
+
 /** Berlin calendar day of an instant, for pages that give no date of their own. */
 export function berlinDay(instant: Date): { year: number; month: number; day: number } {
   const iso = toZonedIso(instant);

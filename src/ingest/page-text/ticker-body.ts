@@ -1,9 +1,9 @@
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dayOffsetMinutes } from './clock-zone.js';
-import { dateToIso, type FoundDate } from './dates.js';
+import { dateToIso, parseYearlessDay, type FoundDate } from './dates.js';
 import { sameGroup, wordCount, type Line } from './lines.js';
-import { isPersonName } from './byline.js';
+import { isPersonName, parseByline } from './byline.js';
 import { splitLongText } from './split-long-text.js';
 import {
   assignDays, dayLine, isPlace, isTitleLike, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
@@ -70,7 +70,7 @@ function titlesAboveTimes(lines: Line[], from: number, to: number, starts: numbe
     const next = k + 1 < to ? lines[k + 1]?.text : undefined;
     if (next !== undefined && isTitleLike(next) && !startAt(k + 1)) under++;
     if (startAt(k)!.rest || k - 1 < from || over === undefined || next === undefined) return;
-    if (startAt(k - 1) || (s > 0 && starts[s - 1] === k - 2) || dayLine(over)) return;
+    if (startAt(k - 1) || (s > 0 && starts[s - 1] === k - 2) || dayLine(over) || parseYearlessDay(over)) return;
     if (isTitleLike(over) && !isTitleLike(next) && !startAt(k + 1)) above++;
   });
   return above >= 2 && above * 3 >= starts.length * 2 && under * 3 < starts.length;
@@ -130,10 +130,14 @@ export function parseTickerBody(
 
   // Day separators anywhere in the ticker date the entries that follow them.
   let currentDate: FoundDate | undefined;
+  // A day without its year ("Montag, 12. Januar") takes the year of the last date read, else the first entry's, else
+  // the ticker's.
+  const firstDated = starts.map((k) => opts.startAt(k)!.date).find(Boolean);
+  const yearOf = (known: FoundDate | undefined) => known ?? currentDate ?? firstDated ?? opts.anchor;
   const introLines: Line[] = [];
   const introEnd = starts[0] === undefined ? to : titleAbove ? starts[0] - 1 : starts[0];
   for (let k = from; k < introEnd; k++) {
-    const d = dayLine(lines[k]!.text);
+    const d = dayLine(lines[k]!.text, yearOf(undefined));
     if (d) currentDate = d;
     else introLines.push(lines[k]!);
   }
@@ -148,6 +152,8 @@ export function parseTickerBody(
     if (!opts.startAt(k)!.rest && authorUnder(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 3)))) authorLines++;
   }
   const raw: RawEntry[] = [];
+  const leadIn: Block[] = [];
+  let pageStamp: FoundDate | undefined;
   for (let s = 0; s < starts.length; s++) {
     const k = starts[s]!;
     const end = starts[s + 1] === undefined ? to : titleAbove ? starts[s + 1]! - 1 : starts[s + 1]!;
@@ -155,7 +161,7 @@ export function parseTickerBody(
     const span: Line[] = [];
     let nextDate: FoundDate | undefined;
     for (let j = k + 1; j < end; j++) {
-      const d = dayLine(lines[j]!.text);
+      const d = dayLine(lines[j]!.text, yearOf(nextDate ?? start.date));
       // A day line dates the entries after it; text around it still belongs to this entry.
       if (d) nextDate = d;
       else span.push(lines[j]!);
@@ -190,6 +196,8 @@ export function parseTickerBody(
       // The post's author under the time ("Daniel Exampleford" / text, live blogs) is no title: it is left out
       // where two or more entries print a name there.
       if (authorLines >= 2 && nextText && authorUnder(span)) b = 1;
+      // "By Ruby Example" under the time: the post's author, not its title (the line stays in the post).
+      else if (nextText && /^(?:By|Von)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(nextText)) b = 0;
       else if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
     } else if (isTitleLike(rest) && (hasMore(0) || start.sep === '|')) {
       entry.title = rest;
@@ -212,6 +220,17 @@ export function parseTickerBody(
     const parsed = parseBody(span, b, span.length, { ...bodyOpts, ...(entry.title && { pictureAlt: entry.title }) });
     entry.body.push(...parsed.blocks);
     related.push(...parsed.related);
+    // The page's date under the byline ("Von Redaktion" / "08.03.2026, 22:41 Uhr") with nothing but the lead picture
+    // after it, over the first entry: the head's date line, not an entry; the picture goes with the intro.
+    const byline = (t: string | undefined) => !!t && (!!parseByline(t) || isPersonName(t) || (/^(?:von|by)\s+\p{Lu}/iu.test(t) && wordCount(t) <= 6));
+    if (s === 0 && !entry.title && start.date && !rest && byline(lines[k - 1]?.text) && entry.body.length &&
+      entry.body.every((b) => b.type === 'figure')) {
+      leadIn.push(...entry.body);
+      // Its time is the ticker's latest: the entries count back from that day.
+      pageStamp = start.date;
+      if (nextDate) currentDate = nextDate;
+      continue;
+    }
     if (entry.title || entry.body.length) raw.push(entry);
     if (nextDate) currentDate = nextDate;
   }
@@ -235,7 +254,7 @@ export function parseTickerBody(
     t.start = { ...t.start, hour: Number(z.slice(11, 13)), minute: Number(z.slice(14, 16)) };
     t.date = { year: Number(z.slice(0, 4)), month: Number(z.slice(5, 7)), day: Number(z.slice(8, 10)), spans: [] };
   }
-  const days = assignDays(timed, opts.anchor, opts.anchorIsEnd);
+  const days = pageStamp ? assignDays(timed, pageStamp, true) : assignDays(timed, opts.anchor, opts.anchorIsEnd);
   const entries: TickerEntryBlock[] = [];
   raw.forEach((e, n) => {
     const day = days[n]!;
@@ -255,5 +274,5 @@ export function parseTickerBody(
     }
   });
   const pinned = pinnedEntry(introParsed.blocks, entries[0]?.time);
-  return { intro: pinned ? pinned.intro : introParsed.blocks, entries: pinned ? [pinned.entry, ...entries] : entries, related };
+  return { intro: [...(pinned ? pinned.intro : introParsed.blocks), ...leadIn], entries: pinned ? [pinned.entry, ...entries] : entries, related };
 }

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../content/index.js';
-import { addDays, parseDateLine, type FoundDate } from './dates.js';
+import { addDays, parseDateLine, parseYearlessDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { endsSentence, endsWithStop, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
@@ -407,9 +407,12 @@ function minutes(e: EntryStart): number {
 }
 
 /** A day separator inside a ticker: "Freitag, 24. Mai 2019". */
-export function dayLine(text: string): FoundDate | undefined {
+export function dayLine(text: string, anchor?: { year: number; month: number }): FoundDate | undefined {
   const d = parseDateLine(text);
-  return d && d.hour === undefined ? d : undefined;
+  if (d) return d.hour === undefined ? d : undefined;
+  // "Montag, 12. Januar": the year is the ticker's, or the one before for a December day over a January page.
+  const y = anchor && /\d/.test(text) ? parseYearlessDay(text) : undefined;
+  return y && { year: anchor!.year - (y.month > anchor!.month + 1 ? 1 : 0), month: y.month, day: y.day, spans: [] };
 }
 
 /**
