@@ -1650,3 +1650,24 @@ describe('a ticker\'s page date under its byline, a day without its year, an aut
     assert.ok(JSON.stringify(d.body).includes('By Ruby Example'));
   });
 });
+
+describe('a headline over a caption and its credit in one box, with no blank lines', () => {
+  const text = '\n\nDie Verkehrsbetriebe schicken ihre neuen Bahnen ab Ostern in den Linienbetrieb. Zuerst fahren sie auf der Linie 11.\n\nDie neuen Züge sind 45 Meter lang und haben breitere Türen.\n';
+  test('under a short kicker the line over the caption is the headline, not the picture\'s alt text', () => {
+    const d = imp(`Nachrichten\nLeipzig\nNeue Straßenbahnen für Leipzig: Erste Fahrgäste ab Ostern\nDer erste Zug des neuen Typs bei einer Testfahrt.\nFoto: IMAGO / Steffen Beispiel${text}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser?.slice(0, 30)], ['Leipzig', 'Neue Straßenbahnen für Leipzig: Erste Fahrgäste ab Ostern', 'Die Verkehrsbetriebe schicken ']);
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Der erste Zug des neuen Typs bei einer Testfahrt.', 'IMAGO / Steffen Beispiel']]);
+  });
+  test('a section line with a bar over headline and credit is no alt text', () => {
+    const d = imp(`Gesellschaft | Wohnen\nLeerstand in Meran: 900 Wohnungen ohne Mieter\nFoto: salto\nEine Erhebung der Gemeinde zeigt, wie viele Wohnungen dauerhaft leer stehen. Die Stadt will handeln.\n${text}`).draft;
+    assert.equal(d.headline, 'Leerstand in Meran: 900 Wohnungen ohne Mieter');
+  });
+  test('under the page\'s date line a lone credit is no caption\'s: two sentences after it are the teaser', () => {
+    const d = imp(`radio Beispiel\nLive hören\nNews\nBlitzer\nVerkehr\nEvents\nGewinnspiele\nMagdeburg\nNeues Hallenbad öffnet später als geplant\n06.03.2026 | 09:15 Uhr\nFoto: dpa\nDas neue Hallenbad wird frühestens im Herbst fertig. Grund sind Mängel an der Lüftung.\nUrsprünglich sollte das Bad zu Beginn der Sommerferien öffnen. Die Stadtwerke haben die Baufirma aufgefordert, nachzubessern.\nDer Schwimmunterricht findet weiter im Bad in Olvenstedt statt, die Busse fahren wie bisher.\nTeilen\nMehr News aus Sachsen-Anhalt\n`).draft;
+    assert.equal(d.teaser, 'Das neue Hallenbad wird frühestens im Herbst fertig. Grund sind Mängel an der Lüftung.');
+    assert.ok(!figures(d).some((f) => f.caption?.startsWith('Das neue Hallenbad')));
+    // With one sentence after the credit and no date line above, the credit still opens its caption (BR24's order).
+    const b = imp(`Hochwasser\nPegel sinkt langsam\n\nDer Wasserstand fällt. Die Helfer bleiben aber vor Ort, bis der Deich geprüft ist.\n\n${BODY}\n© BR\nBildrechte: BR/Anna Beispiel\n\nFeuerwehrleute schichten Sandsäcke auf.\n\n${BODY}`).draft;
+    assert.ok(figures(b).some((f) => f.caption === 'Feuerwehrleute schichten Sandsäcke auf.'));
+  });
+});

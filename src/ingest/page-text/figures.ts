@@ -1,6 +1,7 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
 import { isPhotographer, looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
 import { isPersonName, parseByline } from './byline.js';
+import { parseDateLine } from './dates.js';
 import { endsSentence, hasSentenceBreak, isOneSentence, isRunningText, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 
 /**
@@ -146,6 +147,11 @@ function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean)
   return opensGroup || !endsSentence(l.text);
 }
 
+/** A picture from a caption and its credit read elsewhere (the head's caption over its rights line). */
+export function captionFigure(caption: string, credit: string): Figure | undefined {
+  return build(caption, caption, credit);
+}
+
 function build(alt: string, caption: string | undefined, credit: string | undefined): Figure | undefined {
   // "Kisten mit Gemüse … | Bildquelle: WDR": the bar that joined caption and credit stays behind.
   // "… des Thüringer Landtags. 6 min": the clip's length glued after the caption.
@@ -235,7 +241,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     // A paragraph of running text before is no caption: its sentences run on, or it is long.
     const ownsCredit = !!before && !sameGroup(before, l0) && (endsSentence(before.text) || wordCount(before.text) > 4) &&
       !(before.text.length > 200 || hasSentenceBreak(before.text));
-    if (credit && k > i && k < end && !ownsCredit && !sameGroup(lines[k - 1], cap) && cap && !isStructural(cap) && endsGroupAt(k) &&
+    // Under the page's date line a lone credit has no caption to come: two sentences after it are the teaser
+    // ("06.03.2026 | 09:15 Uhr" / "Foto: dpa" / "Das neue Hallenbad … . Grund sind …").
+    const teaserNext = !!before && !!parseDateLine(before.text) && !!cap && hasSentenceBreak(cap.text);
+    if (credit && k > i && k < end && !ownsCredit && !teaserNext && !sameGroup(lines[k - 1], cap) && cap && !isStructural(cap) && endsGroupAt(k) &&
       endsSentence(cap.text) && cap.text.length <= Math.min(LIMITS.caption, 300) && !(cap.text.length > 200 && /[.!?]\s+\p{Lu}/u.test(cap.text)) && !parseCreditLine(cap.text)) {
       const fig = build(cap.text, cap.text, credit);
       if (fig) return { figure: fig, next: k + 1 };
@@ -327,7 +336,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     }
     // B: alt / caption / credit line
     // Not two words of a menu over a credit ("Bayern" / "Schwaben" / "© BR"): a caption says something.
-    if (l2 && !cc && l1.text.length <= LIMITS.caption && (wordCount(l1.text) >= 3 || endsSentence(l1.text))) {
+    // Nor a section line with a bar over a headline and its rights line ("Gesellschaft | Wohnen" / "Leerstand in …" /
+    // "Foto: salto" / teaser): an alt text is no list of sections.
+    const sectionsOver = / [|] /.test(l0.text) && wordCount(l0.text) <= 6 && !endsSentence(l1.text);
+    if (l2 && !cc && !sectionsOver && l1.text.length <= LIMITS.caption && (wordCount(l1.text) >= 3 || endsSentence(l1.text))) {
       const cr = creditOnly(l2, i + 2);
       // A weak label ("Quelle: FM1Today/Name") under several sentences names the text's source, not a picture's.
       if (cr && !(cr.kind === 'known' && hasSentenceBreak(l1.text))) {

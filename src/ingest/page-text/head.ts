@@ -2,7 +2,7 @@ import { LIMITS, type Author, type Figure } from '../../content/index.js';
 import { authorIndexFor, isPersonName, parseByline, type Byline } from './byline.js';
 import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { isTimeOnlyLine, parseDateLine, type FoundDate } from './dates.js';
-import { tryFigure } from './figures.js';
+import { captionFigure, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
@@ -256,10 +256,16 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const { date, rest } = first.text.length <= MAX_CLASSIFY ? splitDatePrefix(first.text) : { date: undefined, rest: first.text };
   if (date && (!head.pageDate || head.pageDate.hour === undefined)) head.pageDate = date;
   const second = i + 1 < to ? lines[i + 1] : undefined;
+  // A headline read as a picture's alt text over its caption and credit ("Leipzig" / "Neue Straßenbahnen für Leipzig: …" /
+  // "Der erste Zug … ." / "Foto: …", one box): under a short kicker-like line in its box it is the headline.
+  const figAtSecond = second ? tryFigure(lines, i + 1, to, ctx.isStructural) : undefined;
+  const altOnly = !!second && !!figAtSecond && figAtSecond.next === i + 4 && figAtSecond.figure.alt === second.text &&
+    !!figAtSecond.figure.caption && figAtSecond.figure.caption !== second.text && sameGroup(first, second) && wordCount(first.text) <= 4 &&
+    !endsWithStop(first.text) && isHeadlineLike(second.text) && wordCount(second.text) >= 4;
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
     !isBulleted(second.text) &&
     !(second.text.length <= 80 && /,/.test(second.text) && parseByline(`Von ${second.text}`)) &&
-    !tryFigure(lines, i + 1, to, ctx.isStructural) && !parseByline(second.text) && !parseDateLine(second.text) && !datedMetaLine(second.text, parseDateLine) &&
+    (!figAtSecond || altOnly) && !parseByline(second.text) && !parseDateLine(second.text) && !datedMetaLine(second.text, parseDateLine) &&
     // A gallery's counter line ("3 of 3 | caption") is a picture's text.
     !/^\d{1,3}\s+(?:of|von|\/)\s+\d{1,3}\b/i.test(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
@@ -385,6 +391,18 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     if (c && cr?.strong && after && i + 2 < to && !ctx.isStructural(c) && isOneSentence(c.text) &&
       !sameGroup(lines[i - 1], c) && !sameGroup(c, after) && isRunningText(after.text)) {
       head.figures.push({ kind: 'image', alt: c.text.slice(0, LIMITS.alt), caption: c.text, credit: cr.credit });
+      i = skipMeta(i + 2);
+    }
+  }
+  // A one-sentence caption and its rights line closing the headline's box, running text after them ("Neue Straßenbahnen
+  // …" / "Der erste Zug … ." / "Foto: IMAGO / Name" / text): the lead picture; the teaser is the paragraph after it.
+  {
+    const c = lines[i];
+    const cr = c && i + 2 < to && sameGroup(lines[i - 1], c) && sameGroup(c, lines[i + 1]) &&
+      !ctx.isStructural(c) && isOneSentence(c.text, 200) && isRunningText(lines[i + 2]!.text) ? parseCreditLine(lines[i + 1]!.text) : undefined;
+    const fig = cr?.strong && head.headline ? captionFigure(c!.text, cr.credit) : undefined;
+    if (fig) {
+      head.figures.push(fig);
       i = skipMeta(i + 2);
     }
   }
