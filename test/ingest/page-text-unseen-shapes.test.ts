@@ -1671,3 +1671,22 @@ describe('a headline over a caption and its credit in one box, with no blank lin
     assert.ok(figures(b).some((f) => f.caption === 'Feuerwehrleute schichten Sandsäcke auf.'));
   });
 });
+
+describe('a subscriber prompt, a caption button glued to its caption, a caption over kicker and headline', () => {
+  test('the prompt is furniture; a sentence that starts the same way is not', () => {
+    for (const line of ['Sind Sie bereits Abonnent? Hier anmelden', 'Sind Sie bereits Abonnent? Hier anmelden Sind Sie bereits Abonnent? Hier anmelden', 'Schon Kunde? Jetzt einloggen']) assert.ok(isWidgetLine(line), line);
+    assert.ok(!isWidgetLine('Sind Sie bereits Abonnent? Dann lesen Sie hier weiter, was der Rat beschlossen hat.'));
+  });
+  test('"Bildunterschrift anzeigen" glued before the caption goes; a caption of two sentences over a short kicker and the headline is passed over', () => {
+    const page = 'Sind Sie bereits Abonnent? Hier anmelden\nGmünder Beispielpost\nSchwäbisch Gmünd\nOstalb\nSport\nRemstal\n' +
+      'Bildunterschrift anzeigenBildunterschrift anzeigenDie Zufahrt zum alten Güterbahnhof ist seit Jahren gesperrt. Hier sollen 300 Wohnungen entstehen.\n' +
+      'Stadtentwicklung\nGüterbahnhof-Areal: Gmünd kauft das letzte Grundstück\nJahrelang hat die Stadt mit der Bahn verhandelt, jetzt ist der Vertrag unterschrieben.\n' +
+      'Schwäbisch Gmünd. Der Gemeinderat hat am Mittwochabend in nichtöffentlicher Sitzung zugestimmt, der Kaufpreis bleibt geheim.\nWie geht es weiter?\nNoch in diesem Jahr soll ein Wettbewerb ausgeschrieben werden. Baubeginn wäre frühestens 2029.\n';
+    const d = imp(page).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Stadtentwicklung', 'Güterbahnhof-Areal: Gmünd kauft das letzte Grundstück']);
+    assert.ok(!JSON.stringify(d).includes('Bildunterschrift anzeigen'));
+    // A first paragraph of two sentences over a sub-heading of several words is still the text, not passed over.
+    const p = imp('Politik\nSport\n\nDer Rat hat am Mittwoch entschieden. Der Kaufpreis bleibt geheim.\nWie es weitergeht\nNoch in diesem Jahr soll ein Wettbewerb ausgeschrieben werden. Baubeginn wäre frühestens 2029.\n').draft;
+    assert.notEqual(p.headline, 'Wie es weitergeht');
+  });
+});

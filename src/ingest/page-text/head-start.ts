@@ -7,7 +7,7 @@ import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
-import { endsSentence, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -226,7 +226,11 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     if (c.kind === 'other' && (isRunningText(l.text) || (wordCount(l.text) >= 16 && l.text.length >= 100))) {
       // One sentence under nothing but menu words, with a headline and running text a few lines below: a picture's
       // caption or a promo printed over the head ("„…“, sagt Name." / "Interview" / „Headline“ / teaser), not the teaser.
-      if (!passedOver && l.text.length <= 300 && !/[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text) &&
+      // Two sentences too when a kicker-like line of up to three words and the headline follow ("Die Zufahrt … gesperrt.
+      // Hier sollen … entstehen." / "Stadtentwicklung" / headline, a caption without its credit).
+      const kickerNext = l.text.length <= 200 && k + 2 < to && wordCount(lines[k + 1]!.text) <= 3 && !endsWithStop(lines[k + 1]!.text) &&
+        isHeadlineLike(lines[k + 2]!.text) && wordCount(lines[k + 2]!.text) >= 4;
+      if (!passedOver && l.text.length <= 300 && (kickerNext || !/[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text)) &&
         items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)) && headlineBelow(lines, k, to, isStructural)) {
         passedOver = k;
         items.push({ kind: 'other', at: k });

@@ -97,6 +97,8 @@ export function toLines(text: string): Line[] {
 function withoutLinkDebris(t: string): string {
   if (t.length > MAX_CLASSIFY || !/^(?:Item|Image|Photo|Picture|Bild|Foto|\[)|Rights$|new (?:tab|window)\)?$|[.!?](?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$/.test(t)) return t;
   const out = t
+    // "Bildunterschrift anzeigenBildunterschrift anzeigenDie Zufahrt …": a caption button's label glued before the caption.
+    .replace(/^(?:(?:Bildunterschrift|Bildbeschreibung|Bildtext) (?:anzeigen|einblenden|ausblenden)\s*)+(?=\p{Lu})/u, '')
     // "… schreibt über Verkehr.Mehr Infos": a link's words glued after the last sentence.
     .replace(/([.!?])(?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$/, '$1')
     .replace(/^(?:(?:Item|Image|Photo|Picture|Bild|Foto)\s+\d{1,3}\s+(?:of|von)\s+\d{1,3}\s+|\[\d{1,3}\/\d{1,3}\]\s*)(?=\p{Lu})/u, '')

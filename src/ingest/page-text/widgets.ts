@@ -157,6 +157,8 @@ const PATTERNS: RegExp[] = [
   // A share or comment counter alone: "14".
   /^\d{1,5}$/,
   // "Weitere Optionen zum Teilen", "Sie haben bereits einen Zugang?": share menus and login prompts.
+  // "Sind Sie bereits Abonnent? Hier anmelden" (printed twice in one line too), "Bereits Abonnent? Jetzt einloggen".
+  /^(?:(?:sind sie |schon |bereits |already )*(?:bereits |schon )?(?:abonnent(?:in)?|kunde|kundin|abonniert|a subscriber)\?\s*(?:hier |jetzt |zum )?(?:anmelden|einloggen|login|log in|sign in)\s*){1,2}$/i,
   /^(?:weitere optionen zum teilen|mehr optionen zum teilen|sie haben bereits (?:einen zugang|ein abo(?:nnement)?)\??|bereits abonnent\??|already have an account\??)$/i,
   // A logo's file name or alt text: "bz.medien-logo", "Logo der Beispiel-Zeitung".
   /^[\w.-]*[-_.]logo(?:[-_.][\w-]+)?(?:\.(?:png|svg|jpe?g|gif|webp))?$/i,
