@@ -1690,3 +1690,15 @@ describe('a subscriber prompt, a caption button glued to its caption, a caption 
     assert.notEqual(p.headline, 'Wie es weitergeht');
   });
 });
+
+describe('a headline with a comma is no "Name, Affiliation" byline', () => {
+  const text = '\n\nDie Betreiberin eines Heims in Herne erinnert sich genau an den Tag, an dem die neuen Eigentümer kamen. Sie brachten eine Präsentation mit.\n';
+  test('words in small letters after the comma make a headline; an agency, a capitalised affiliation or a role a byline', () => {
+    const d = imp(`Pflege\nVerkaufte Heime, verschwundene Rücklagen: Wie ein Investor Pflegeplätze abbaut\nEin Finanzinvestor hat 14 Pflegeheime übernommen. Unsere Recherche zeigt, wie Rücklagen abflossen.${text}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Pflege', 'Verkaufte Heime, verschwundene Rücklagen: Wie ein Investor Pflegeplätze abbaut']);
+    for (const by of ['Anna Beispiel, dpa', 'Anna Beispiel, Redaktion Kultur', 'Anna Beispiel, freie Autorin']) {
+      const b = imp(`Pflege\nVerkaufte Heime\n${by}${text}`).draft;
+      assert.deepEqual([b.kicker, b.headline], ['Pflege', 'Verkaufte Heime'], by);
+    }
+  });
+});

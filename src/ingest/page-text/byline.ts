@@ -131,3 +131,15 @@ export function authorIndexFor(text: string, authors: Author[]): number {
     return extra.split(' ').filter(Boolean).every((w) => PHOTO_WORD.test(w) || ROLE_SUFFIX.test(w));
   });
 }
+
+/**
+ * "Anna Beispiel, dpa", "Anna Beispiel, Redaktion", "Anna Beispiel, freie Autorin": a name, a comma and an agency, a
+ * capitalised affiliation or a role. "Verkaufte Heime, verschwundene Rücklagen: …" (words in small letters after the
+ * comma, no role) is a headline.
+ */
+export function bareBylineShape(text: string): boolean {
+  const m = /,\s*(.+)$/u.exec(text);
+  if (!m) return false;
+  return /^(?:[\p{Lu}\d]|(?:dpa|afp|ap|epd|kna|sid|apa|sda|ddp|kap|rtr)\b)/u.test(m[1]!) ||
+    /(?:autor|journalist|redakteur|reporter|korrespondent|mitarbeiter|fotograf|volontär|praktikant|kolumnist|moderator|writer|correspondent|editor)/i.test(m[1]!);
+}

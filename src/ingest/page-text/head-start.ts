@@ -1,5 +1,5 @@
 import { LIMITS } from '../../content/index.js';
-import { isPersonName, parseByline } from './byline.js';
+import { bareBylineShape, isPersonName, parseByline } from './byline.js';
 import { parseCreditLine } from './credits.js';
 import { isTimeOnlyLine, parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
@@ -317,7 +317,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   const quoteHeadline = isQuoteLine(lastText) && !!prevOther && lines[prevOther.at]!.group === lines[h.at]!.group &&
     isOwnLineKicker(lines[prevOther.at]!.text, lastText);
   const teaserLike = hOther >= 2 && (/[.…]["'“”»«’)]*$/.test(lastText) || (isQuoteLine(lastText) && !quoteHeadline)) && lastText.length <= LIMITS.teaser;
-  const bareByline = hOther >= 1 && lastText.length <= 80 && !!parseByline(`Von ${lastText}`);
+  const bareByline = hOther >= 1 && lastText.length <= 80 && (!lastText.includes(',') || bareBylineShape(lastText)) && !!parseByline(`Von ${lastText}`);
   if (adjacent && (teaserLike || bareByline)) h = others[hOther - 1]!;
   const hText = lines[h.at]!.text;
   // A headline does not end with a period; a short sentence there is the teaser.

@@ -1,5 +1,5 @@
 import { LIMITS, type Author, type Figure } from '../../content/index.js';
-import { authorIndexFor, isPersonName, parseByline, type Byline } from './byline.js';
+import { authorIndexFor, bareBylineShape, isPersonName, parseByline, type Byline } from './byline.js';
 import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { isTimeOnlyLine, parseDateLine, type FoundDate } from './dates.js';
 import { captionFigure, tryFigure } from './figures.js';
@@ -264,7 +264,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     !endsWithStop(first.text) && isHeadlineLike(second.text) && wordCount(second.text) >= 4;
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
     !isBulleted(second.text) &&
-    !(second.text.length <= 80 && /,/.test(second.text) && parseByline(`Von ${second.text}`)) &&
+    // A bare "Name, Agency" byline; "Verkaufte Heime, verschwundene Rücklagen: …" (a word in small letters after the comma) is no byline.
+    !(second.text.length <= 80 && bareBylineShape(second.text) && parseByline(`Von ${second.text}`)) &&
     (!figAtSecond || altOnly) && !parseByline(second.text) && !parseDateLine(second.text) && !datedMetaLine(second.text, parseDateLine) &&
     // A gallery's counter line ("3 of 3 | caption") is a picture's text.
     !/^\d{1,3}\s+(?:of|von|\/)\s+\d{1,3}\b/i.test(second.text);
