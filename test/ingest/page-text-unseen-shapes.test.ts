@@ -1702,3 +1702,13 @@ describe('a headline with a comma is no "Name, Affiliation" byline', () => {
     }
   });
 });
+
+describe('a question under a menu is the headline', () => {
+  test('with running text below it, past a media badge; a question inside the text stays text', () => {
+    const d = imp('CHIP\nTests\nDeals\nVideos\nBalkonkraftwerk im Test: Wie viel Strom bringt ein Modul im Winter?\nVideo 03:12\nWir haben zwei Balkonkraftwerke von November bis Februar laufen lassen und jeden Tag den Ertrag notiert. Das Ergebnis überrascht.\nVon Kilian Beispiel\n').draft;
+    assert.equal(d.headline, 'Balkonkraftwerk im Test: Wie viel Strom bringt ein Modul im Winter?');
+    assert.ok(d.teaser?.startsWith('Wir haben zwei Balkonkraftwerke'));
+    const t = imp(`Stromnetz\nWarum die Leitung später kommt\n\nDer Netzbetreiber hat den Zeitplan geändert. Anwohner sind verärgert.\n\nWas bedeutet das für die Gemeinde?\n\n${BODY}`).draft;
+    assert.equal(t.headline, 'Warum die Leitung später kommt');
+  });
+});

@@ -237,6 +237,15 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         k++;
         continue;
       }
+      // A question under nothing but menu words, running text a few lines below: the headline ("Balkonkraftwerk im Test:
+      // Wie viel Strom bringt ein Modul im Winter?" / "Video 03:12" / text).
+      if (/\?["“”»«’)]*$/.test(l.text) && l.text.length <= 120 && wordCount(l.text) <= 16 && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(l.text) &&
+        items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)) &&
+        lines.slice(k + 1, Math.min(to, k + 4)).some((n) => isRunningText(n.text) && !/\?["“”»«’)]*$/.test(n.text))) {
+        items.push({ kind: 'other', at: k });
+        k++;
+        continue;
+      }
       prose = k;
       break;
     }
