@@ -1712,3 +1712,15 @@ describe('a question under a menu is the headline', () => {
     assert.equal(t.headline, 'Warum die Leitung später kommt');
   });
 });
+
+describe('a twelve-hour time and the date between section and headline; a weekday picks a day line\'s year', () => {
+  test('"Science" / "4:11 am" / "Thu March 12, 2026" over the headline, its caption and credit in the next box', () => {
+    const d = imp('Morning Edition\nWeekdays 5am to 9am\nPages\nScience\n4:11 am\nThu March 12, 2026\n\nWhy Dairy Farmers In Vermont Are Planting Seaweed Into Their Feed Plans\n\nCows graze on a farm near Middlebury, where a feed trial is under way.\nJenna Sample VPR\n\nA small amount of red seaweed in a cow\'s feed can cut the methane it burps out. Farmers are now testing whether that works outside a lab.\n').draft;
+    assert.equal(d.headline, 'Why Dairy Farmers In Vermont Are Planting Seaweed Into Their Feed Plans');
+  });
+  test('"Freitag, 12. Juli" on a page saved in March 2025 is 12 July 2024, a Friday', () => {
+    const d = importPageText('Newsblog zum Unwetter\nHagel und Starkregen: die Lage am Freitag\n\nDie Feuerwehren sind weiter im Einsatz. Wir halten Sie auf dem Laufenden.\n\nFreitag, 12. Juli\n11:20 Uhr\nStadtbahn fährt wieder\nDie Bahnen fahren seit kurz nach elf Uhr wieder im gewohnten Takt.\n10:05 Uhr\nHotline geschaltet\nFür vollgelaufene Keller gibt es eine eigene Nummer.\n08:40 Uhr\nBilanz der Nacht\nMehr als 600 Einsätze, verletzt wurde niemand.\n', { now: new Date('2025-03-14T12:00:00+01:00') }).draft;
+    const e = d.body.find((b) => b.type === 'ticker-entry');
+    assert.equal(e?.type === 'ticker-entry' && e.time, '2024-07-12T11:20:00+02:00');
+  });
+});

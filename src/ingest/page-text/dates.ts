@@ -44,6 +44,11 @@ export function isTimeOnlyLine(text: string): boolean {
   return /^\d{1,2}[:.]\d{2}(?:\s*Uhr)?$/.test(text.trim());
 }
 
+/** "4:11 am", "10:05 PM ET": a twelve-hour time alone on its line. */
+export function isTwelveHourTimeLine(text: string): boolean {
+  return /^\d{1,2}:\d{2}\s?[ap]\.?m\.?(?:\s+(?:ET|CT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|BST|UTC))?$/i.test(text.trim());
+}
+
 /** First time of day in `text`, ignoring spans already taken by a date. */
 export function findTime(text: string, exclude: Array<[number, number]> = []): FoundTime | undefined {
   TIME.lastIndex = 0;
@@ -152,7 +157,7 @@ export function parseDateLine(text: string): FoundDate | undefined {
  * A day printed without its year over a ticker's entries: "Montag, 12. Januar", "Mo., 12.01.", "12. Januar". The
  * weekday may be left out only with a month's name. Month and day, or undefined.
  */
-export function parseYearlessDay(text: string): { month: number; day: number } | undefined {
+export function parseYearlessDay(text: string): { month: number; day: number; weekday?: number } | undefined {
   const t = text.trim();
   if (t.length > 40) return undefined;
   const named = new RegExp(`^(?:${WEEKDAYS.source},?\\s+)?(\\d{1,2})\\.\\s*${MONTH}$`, 'i').exec(t);
@@ -161,7 +166,18 @@ export function parseYearlessDay(text: string): { month: number; day: number } |
   if (!m) return undefined;
   const day = Number(m[2]);
   const month = named ? monthFromName(m[3]!) : Number(m[3]);
-  return month && isValidDate(2024, month, day) ? { month, day } : undefined;
+  if (!month || !isValidDate(2024, month, day)) return undefined;
+  const weekday = m[1] ? weekdayIndex(m[1]) : undefined;
+  return { month, day, ...(weekday !== undefined && { weekday }) };
+}
+
+/** 0 = Sunday … 6 = Saturday, from a German or English weekday name or its abbreviation. */
+function weekdayIndex(name: string): number | undefined {
+  const k = name.toLowerCase().replace(/\.$/, '');
+  const table: Record<string, number> = { so: 0, sonntag: 0, sun: 0, sunday: 0, mo: 1, montag: 1, mon: 1, monday: 1, di: 2, dienstag: 2,
+    tue: 2, tuesday: 2, mi: 3, mittwoch: 3, wed: 3, wednesday: 3, do: 4, donnerstag: 4, thu: 4, thursday: 4, fr: 5, freitag: 5, fri: 5,
+    friday: 5, sa: 6, samstag: 6, sonnabend: 6, sat: 6, saturday: 6 };
+  return table[k];
 }
 
 /** Berlin calendar day of an instant, for pages that give no date of their own. */

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../content/index.js';
 import { bareBylineShape, isPersonName, parseByline } from './byline.js';
 import { parseCreditLine } from './credits.js';
-import { isTimeOnlyLine, parseDateLine } from './dates.js';
+import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js';
 import { tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
@@ -102,7 +102,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
     const f = tryFigure(lines, k, to, isStructural);
     return f ? { kind: 'figure', next: f.next } : { kind: 'meta', next: k + 1 };
   }
-  if (parseDateLine(t) || usDateLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || numberedCrumbAt(lines, k) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
+  if (parseDateLine(t) || usDateLine(t) || isTwelveHourTimeLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || numberedCrumbAt(lines, k) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
     parseMediaBadge(t) || brandLineProfile(t) || isPaywallBadge(t)) {
     return { kind: 'meta', next: k + 1 };
   }

@@ -1,7 +1,7 @@
 import { LIMITS, type Author, type Figure } from '../../content/index.js';
 import { authorIndexFor, bareBylineShape, isPersonName, parseByline, type Byline } from './byline.js';
 import { looksLikeBareCredit, parseCreditLine } from './credits.js';
-import { isTimeOnlyLine, parseDateLine, type FoundDate } from './dates.js';
+import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } from './dates.js';
 import { captionFigure, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
@@ -258,10 +258,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const second = i + 1 < to ? lines[i + 1] : undefined;
   // A headline read as a picture's alt text over its caption and credit ("Leipzig" / "Neue Straßenbahnen für Leipzig: …" /
   // "Der erste Zug … ." / "Foto: …", one box): under a short kicker-like line in its box it is the headline.
+  // The same for a headline under the kicker and the date lines, its caption and credit in the next box (NPR).
+  const altOver = (at: number, f: ReturnType<typeof tryFigure>) => !!f && f.next === at + 3 && f.figure.alt === lines[at]!.text &&
+    !!f.figure.caption && f.figure.caption !== lines[at]!.text && wordCount(first.text) <= 4 && !endsWithStop(first.text) &&
+    isHeadlineLike(lines[at]!.text) && wordCount(lines[at]!.text) >= 4;
   const figAtSecond = second ? tryFigure(lines, i + 1, to, ctx.isStructural) : undefined;
-  const altOnly = !!second && !!figAtSecond && figAtSecond.next === i + 4 && figAtSecond.figure.alt === second.text &&
-    !!figAtSecond.figure.caption && figAtSecond.figure.caption !== second.text && sameGroup(first, second) && wordCount(first.text) <= 4 &&
-    !endsWithStop(first.text) && isHeadlineLike(second.text) && wordCount(second.text) >= 4;
+  const altOnly = !!second && sameGroup(first, second) && altOver(i + 1, figAtSecond);
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
     !isBulleted(second.text) &&
     // A bare "Name, Agency" byline; "Verkaufte Heime, verschwundene Rücklagen: …" (a word in small letters after the comma) is no byline.
@@ -271,16 +273,18 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     !/^\d{1,3}\s+(?:of|von|\/)\s+\d{1,3}\b/i.test(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).
   // A date, or a time alone ("07:45 Uhr", Augsburger Allgemeine), between kicker and headline.
-  const dateAt = (l: Line | undefined, k: number) => !!l && ((!ctx.isStructural(l) ? !!parseDateLine(l.text) : noTicker() && isTimestampAlone(l.text)) ||
+  const dateAt = (l: Line | undefined, k: number) => !!l && ((!ctx.isStructural(l) ? !!parseDateLine(l.text) || isTwelveHourTimeLine(l.text) : noTicker() && (isTimestampAlone(l.text) || isTwelveHourTimeLine(l.text))) ||
     (isTimeOnlyLine(l.text) && !!lines[k + 2] && k + 2 < to && isRunningText(stripPlus(lines[k + 2]!.text))));
   const dateBetween = !!second && !secondIsHeadline && dateAt(second, i + 1);
   // Both, a byline and the date, one line each ("Oberfranken" / "Von Name" / "14.03.2024, 10:15 Uhr" / headline).
-  const both = !!second && !secondIsHeadline && i + 2 < to && ((!!parseByline(second.text) && dateAt(lines[i + 2], i + 2)) || (dateBetween && !!parseByline(lines[i + 2]!.text)));
+  // … or the time and the date on lines of their own ("Science" / "4:11 am" / "Thu March 12, 2026" / headline, NPR).
+  const both = !!second && !secondIsHeadline && i + 2 < to && ((!!parseByline(second.text) && dateAt(lines[i + 2], i + 2)) ||
+    (dateBetween && (!!parseByline(lines[i + 2]!.text) || (isTwelveHourTimeLine(second.text) && !!parseDateLine(lines[i + 2]!.text)))));
   const thirdAt = both ? i + 3 : i + 2;
   const third = thirdAt < to ? lines[thirdAt] : undefined;
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && (parseByline(second.text) || dateBetween) &&
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) && !parseByline(third.text) && !isDurationLine(third.text) &&
-    !parseDateLine(third.text) && !tryFigure(lines, thirdAt, to, ctx.isStructural) &&
+    !parseDateLine(third.text) && (!tryFigure(lines, thirdAt, to, ctx.isStructural) || (dateBetween && altOver(thirdAt, tryFigure(lines, thirdAt, to, ctx.isStructural)))) &&
     // A one-line quote under a headline-like line and its date is the teaser, as without the date (below).
     !(isQuoteLine(third.text) && wordCount(rest) >= 4 && !GENRES.test(rest.split(/\s+/)[0] ?? ''));
   // Running text right under the second line fixes it as the headline; the kicker may then be the longer line.

@@ -411,8 +411,13 @@ export function dayLine(text: string, anchor?: { year: number; month: number }):
   const d = parseDateLine(text);
   if (d) return d.hour === undefined ? d : undefined;
   // "Montag, 12. Januar": the year is the ticker's, or the one before for a December day over a January page.
+  // A printed weekday picks the year among the anchor's, the one before and the one after.
   const y = anchor && /\d/.test(text) ? parseYearlessDay(text) : undefined;
-  return y && { year: anchor!.year - (y.month > anchor!.month + 1 ? 1 : 0), month: y.month, day: y.day, spans: [] };
+  if (!y) return undefined;
+  const near = anchor!.year - (y.month > anchor!.month + 1 ? 1 : 0);
+  const fits = (year: number) => y.weekday === undefined || new Date(Date.UTC(year, y.month - 1, y.day)).getUTCDay() === y.weekday;
+  const year = [near, near + 1, near - 1].find(fits) ?? near;
+  return { year, month: y.month, day: y.day, spans: [] };
 }
 
 /**
