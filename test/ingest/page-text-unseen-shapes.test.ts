@@ -1724,3 +1724,16 @@ describe('a twelve-hour time and the date between section and headline; a weekda
     assert.equal(e?.type === 'ticker-entry' && e.time, '2024-07-12T11:20:00+02:00');
   });
 });
+
+describe('no sub-headings from a gift button, a rail\'s "Mehr aus Ort" or a labelled publication date', () => {
+  test('they are furniture, a rail label and the page date; "Screenshot:" labels a credit', () => {
+    assert.ok(isWidgetLine('Artikel verschenken'));
+    assert.ok(parseDateLine('Erscheinungsdatum: 10. März 2026'));
+    assert.equal(parseCreditLine('Screenshot: Bild.de')?.credit, 'Bild.de');
+    const d = imp(`Verkehr\nNeue Radwege für die Innenstadt\n\nDie Stadt baut bis 2027 zwölf Kilometer neue Radwege. Die Händler sind skeptisch.\n\nErscheinungsdatum: 10. März 2026\n\n${BODY}\nArtikel verschenken\n\nMehr aus Unna\n\nNeuer Kreisel am Bahnhof\nStadtfest fällt aus\n`).draft;
+    assert.deepEqual(texts(d).filter((t) => t.startsWith('#')), []);
+    // A sub-heading that starts with "Mehr" in the text stays one.
+    const h = imp(`Verkehr\nNeue Radwege für die Innenstadt\n\nDie Stadt baut bis 2027 zwölf Kilometer neue Radwege. Die Händler sind skeptisch.\n\n${BODY}\nMehr Platz für Fußgänger\n\nAuch die Gehwege am Markt sollen breiter werden, kündigte die Stadtbaurätin an.\n`).draft;
+    assert.ok(texts(h).includes('#Mehr Platz für Fußgänger'));
+  });
+});

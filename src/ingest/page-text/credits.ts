@@ -18,7 +18,7 @@ const STRONG_LABELS = [
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):
  * accepted only where the picture is certain (an alt-text line precedes).
  */
-const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'Video', 'Montage'];
+const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'Video', 'Montage', 'Screenshot'];
 
 const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
 // "Fotos (2): Name": the number of pictures between label and colon.

@@ -26,6 +26,7 @@ const EXACT = new Set(
     // A radio's now-playing strip.
     'on air', 'jetzt on air', 'jetzt läuft', 'gerade läuft', 'läuft gerade', 'now playing', 'jetzt im radio',
     'springe zum inhalt', 'springe zur navigation', 'zum hauptinhalt', 'zum hauptinhalt springen', 'direkt zur suche',
+    'artikel verschenken', 'artikel schenken', 'gift article', 'gift this article',
     'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
     'subscribe now', 'membership', 'become a member',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
