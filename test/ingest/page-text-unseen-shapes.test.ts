@@ -1737,3 +1737,15 @@ describe('no sub-headings from a gift button, a rail\'s "Mehr aus Ort" or a labe
     assert.ok(texts(h).includes('#Mehr Platz für Fußgänger'));
   });
 });
+
+describe('a weather widget, a search label, and a headline with "für" that is no photographer', () => {
+  test('weather and search lines are furniture; "Wetter: Sturm zieht auf" is not', () => {
+    for (const line of ['Wetter bedeckt', '7°/ 2° bedeckt', '12 ° / 6 ° Nieselregen', '-3°C', 'Volltextsuche über das Angebot:']) assert.ok(isWidgetLine(line), line);
+    for (const line of ['Wetter: Sturm zieht auf', 'Wetter in Peine']) assert.ok(!isWidgetLine(line), line);
+  });
+  test('"Neue Mensa für die Gesamtschule Vechelde" printed again with its kicker is the headline, not a credit', () => {
+    const d = imp(`Volltextsuche über das Angebot:\n\n12 ° / 6 ° Nieselregen\n\nNavigation:\nNeue Mensa für die Gesamtschule Vechelde\nSchulbau Neue Mensa für die Gesamtschule Vechelde\n\nNach zwei Jahren Bauzeit ist der Erweiterungsbau fertig. Ab Montag essen dort täglich bis zu 600 Schüler.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Schulbau', 'Neue Mensa für die Gesamtschule Vechelde']);
+    assert.equal(parseCreditLine('Foto: Pia Beispiel für ZEIT ONLINE')?.credit, 'Pia Beispiel für ZEIT ONLINE');
+  });
+});

@@ -86,7 +86,10 @@ export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = 
   // "Name / Agency", "Agency/Name", "MDR | Max Muster": a separator between name parts.
   if (/^[\p{Lu}\d][^\s/|]*(?:\s+\S+)*\s*[/|]\s*\S+/u.test(t) && !/\s[/|]\s*$/.test(t) && !/https?:/.test(t)) return true;
   // "Pia Beispiel für ZEIT ONLINE", "Sam Sample for The Guardian": a photographer working for an outlet.
-  if (/^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2} (?:für|for) (?:the |die |den )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,3}$/u.test(t)) return true;
+  // The outlet has a word in capitals, "The", or an outlet's word: "Neue Mensa für die Gesamtschule Vechelde" is a headline.
+  const forOutlet = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2} (?:für|for) ((?:the |die |den )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,3})$/u.exec(t);
+  if (forOutlet && (/\b\p{Lu}{2,}\b|^the /u.test(forOutlet[1]!) ||
+    /\b(?:zeitung|news|times|post|guardian|magazin|spiegel|stern|presse|online|media|medien|tagblatt|kurier|rundschau|anzeiger|journal|herald|telegraph|independent|agentur|verlag)\b/i.test(forOutlet[1]!))) return true;
   return !!opts.allCaps && t.length >= 3 && /^[\p{Lu}\d\s&.'-]+$/u.test(t) && /\p{Lu}{3}/u.test(t);
 }
 

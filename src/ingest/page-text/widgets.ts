@@ -27,6 +27,7 @@ const EXACT = new Set(
     'on air', 'jetzt on air', 'jetzt läuft', 'gerade läuft', 'läuft gerade', 'now playing', 'jetzt im radio',
     'springe zum inhalt', 'springe zur navigation', 'zum hauptinhalt', 'zum hauptinhalt springen', 'direkt zur suche',
     'artikel verschenken', 'artikel schenken', 'gift article', 'gift this article',
+    'volltextsuche', 'volltextsuche über das angebot', 'suche über das angebot',
     'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
     'subscribe now', 'membership', 'become a member',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
@@ -220,6 +221,11 @@ function iconDebris(t: string): boolean {
   return words.length >= 8 && words.every((w) => /^[\p{Ll}\d][\p{Ll}\d.-]*$/u.test(w)) && words.filter((w) => ICON_NAMES.has(w)).length >= 3;
 }
 
+/** Weather words a site's weather widget prints beside the temperature. */
+const WEATHER = '(?:sonnig|heiter|wolkig|bewölkt|leicht bewölkt|stark bewölkt|teils bewölkt|bedeckt|nebel|neblig|regen|regnerisch|leichter regen|starkregen|nieselregen|schauer|regenschauer|gewitter|schnee|schneefall|schneeregen|graupel|glätte|sturm|sturmböen|windig|klar|sunny|cloudy|partly cloudy|overcast|rain|showers|fog|snow|clear)';
+/** "Wetter bedeckt", "12 ° / 6 ° Nieselregen", "7°/ 2° bedeckt": a weather widget's line. */
+const WEATHER_LINE = new RegExp(`^(?:(?:wetter|weather)\\s+${WEATHER}|(?:(?:wetter|weather)\\s+)?-?\\d{1,2}\\s?°\\s?c?(?:\\s*\\/\\s*-?\\d{1,2}\\s?°\\s?c?)?(?:\\s+${WEATHER})?)$`, 'i');
+
 /** True for a line that is page furniture, not article text. */
 export function isWidgetLine(text: string): boolean {
   if (text.length > 500) return false;
@@ -236,5 +242,6 @@ export function isWidgetLine(text: string): boolean {
   if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? text.trim() : t))) return true;
   if ((t.includes('|') || t.includes('·') || t.includes('©') || t.includes('copyright') || t.includes('(c)')) && footerLine(text)) return true;
   if (t.length >= 40 && iconDebris(text.trim())) return true;
+  if (t.length <= 40 && (t.includes('°') || t.startsWith('wetter') || t.startsWith('weather')) && WEATHER_LINE.test(t)) return true;
   return PATTERNS.some((re) => re.test(t));
 }
