@@ -9,7 +9,7 @@ import type { Block, Figure, StoryDraft } from '../../src/content/index.js';
 import { importPageText } from '../../src/ingest/index.js';
 import { parseCreditLine, splitCaptionCredit } from '../../src/ingest/page-text/credits.js';
 import { isPersonName, parseByline } from '../../src/ingest/page-text/byline.js';
-import { breadcrumbParts, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
+import { breadcrumbParts, datedMetaLine, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
 import { colonKicker, isBareDay, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
 import { detectProfile, splitPaywallBadge } from '../../src/ingest/page-text/site-profiles.js';
 import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
@@ -1747,5 +1747,17 @@ describe('a weather widget, a search label, and a headline with "für" that is n
     const d = imp(`Volltextsuche über das Angebot:\n\n12 ° / 6 ° Nieselregen\n\nNavigation:\nNeue Mensa für die Gesamtschule Vechelde\nSchulbau Neue Mensa für die Gesamtschule Vechelde\n\nNach zwei Jahren Bauzeit ist der Erweiterungsbau fertig. Ab Montag essen dort täglich bis zu 600 Schüler.\n\n${BODY}`).draft;
     assert.deepEqual([d.kicker, d.headline], ['Schulbau', 'Neue Mensa für die Gesamtschule Vechelde']);
     assert.equal(parseCreditLine('Foto: Pia Beispiel für ZEIT ONLINE')?.credit, 'Pia Beispiel für ZEIT ONLINE');
+  });
+});
+
+describe('a clip\'s length beside the date, and a player\'s or share button\'s label', () => {
+  test('"09.03.2026 | 22 Min." and "27:14 min | 06.03.2026" are the page\'s date; the buttons are furniture', () => {
+    assert.ok(datedMetaLine('09.03.2026 | 22 Min.', parseDateLine));
+    assert.ok(datedMetaLine('27:14 min | 06.03.2026', parseDateLine));
+    assert.ok(!datedMetaLine('22 Min. | Politik', parseDateLine));
+    for (const line of ['Click here to share on social media', 'Jetzt live zuhören!', 'Jetzt reinhören']) assert.ok(isWidgetLine(line), line);
+    assert.ok(!isWidgetLine('Jetzt anhören: Der Podcast zur Wahl'));
+    const d = imp(`Servus Nachrichten\nDie Sendung vom 9. März\n09.03.2026 | 22 Min.\nNachrichten aus Österreich und der Welt: Die Regierung einigt sich auf ein Paket gegen hohe Strompreise.\n\n${BODY}`).draft;
+    assert.ok(d.teaser?.startsWith('Nachrichten aus Österreich'));
   });
 });

@@ -170,8 +170,12 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     if (d?.hour !== undefined) return d;
   }
   if (text.length > 100 || !/[|•·]/.test(text)) return undefined;
-  const parts = text.split(/\s+[|•·]\s+/);
-  if (parts.length < 2 || parts.length > 4) return undefined;
+  const all = text.split(/\s+[|•·]\s+/);
+  if (all.length < 2 || all.length > 4) return undefined;
+  // A clip's length beside the date ("09.03.2026 | 22 Min.", "27:14 min | 06.03.2026") is part of the same metadata.
+  const parts = all.filter((p) => !/^(?:\d{1,2}:)?\d{1,3}(?::\d{2})?\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?$/i.test(p));
+  if (!parts.length) return undefined;
+  if (parts.length === 1) return parse(parts[0]!);
   const d = parse(parts[0]!);
   if (d && parts.slice(1).every((p) => p.length <= 40 && !/[.!?]$/.test(p) && !/\d{1,2}[:.]\d{2}/.test(p))) return d;
   // "Sportschau • 14.03.2024 • 22:45 Uhr": a programme's name, then the date and the time.

@@ -125,6 +125,9 @@ const PATTERNS: RegExp[] = [
   // Skip links before blog posts, video player placeholders.
   /^(?:skip next section|skip previous section|nächsten abschnitt überspringen)\b.{0,200}$/i,
   /^(?:videoplayer|video player|audioplayer|audio player)$/i,
+  // "Click here to share on social media", "Jetzt live zuhören!", "Jetzt reinhören": a button's label.
+  /^(?:click|tap) (?:here )?to share\b.{0,40}$/i,
+  /^jetzt (?:live )?(?:zuhören|reinhören|anhören|einschalten|mithören)!?$/i,
   // A radio site's now-playing line: "Seit 16:00 Uhr Nachrichten", "Jetzt läuft: …".
   /^seit \d{1,2}:\d{2} uhr\s.{1,60}$/i,
   // "Jetzt läuft: Artist – Song" (a colon, or the song after a dash); "Jetzt läuft der Umbau …" is a sentence.
