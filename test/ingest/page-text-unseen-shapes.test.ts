@@ -1761,3 +1761,18 @@ describe('a clip\'s length beside the date, and a player\'s or share button\'s l
     assert.ok(d.teaser?.startsWith('Nachrichten aus Österreich'));
   });
 });
+
+describe('a date line is no picture\'s alt text; a source after the caption under the date line is its credit', () => {
+  test('"Sendung vom 05.03.2026" over a video\'s description and "© Sender": headline, teaser and the still\'s credit', () => {
+    const d = imp('HAMBURG 1\nLive-TV\nMediathek\nNachrichten\nSendungen\nProgramm\n\nMediathek\nHAMBURG 1 Aktuell\nHafengeburtstag: So wird das Programm in diesem Jahr\nVideo 3:12 min\nSendung vom 05.03.2026\nMehr Feuerwerk, eine neue Bühne an den Landungsbrücken und zum ersten Mal ein Drachenboot-Rennen: Die Veranstalter haben das Programm vorgestellt. Reporter Jannik Beispiel war dabei.\n© HAMBURG 1\nTeilen\nWeitere Videos\nElbtower: Wie geht es weiter?\nVideo 2:48 min\n').draft;
+    assert.equal(d.headline, 'Hafengeburtstag: So wird das Programm in diesem Jahr');
+    assert.ok(d.teaser?.startsWith('Mehr Feuerwerk'));
+    assert.deepEqual(figures(d).map((f) => f.credit), ['HAMBURG 1']);
+  });
+  test('"18:42 11.06.2019" / "Caption. Quelle: Name" is the lead picture; under a paragraph "Quelle:" stays the text\'s source', () => {
+    const d = imp(`Menü\nHannoversche Beispielzeitung | Ihre Zeitung aus Hannover\nAnmelden\nHannover Warum die Stadtbahn im Sommer seltener fährt\nPartner im Redaktionsnetzwerk Deutschland\n18:42 11.06.2019\nEine Stadtbahn an der Haltestelle Kröpcke: In den Ferien fährt sie alle 15 Minuten. Quelle: Klaus Beispiel\nHannover\n\nWer in den Ferien mit der Stadtbahn fährt, muss länger warten. Fünf Linien fahren seltener.\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Eine Stadtbahn an der Haltestelle Kröpcke: In den Ferien fährt sie alle 15 Minuten.', 'Klaus Beispiel']]);
+    const t = imp(`Rostock\nNeue Fähre für die Warnow\n\nDie alte Fähre muss in die Werft, ihr Ersatz ist kleiner. Pendler müssen warten.\n\n${BODY}\nDie Zahlen stammen aus dem Jahresbericht der Verkehrsbetriebe. Quelle: Verkehrsbetriebe Rostock\n`).draft;
+    assert.deepEqual(figures(t), []);
+  });
+});

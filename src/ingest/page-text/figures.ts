@@ -141,6 +141,8 @@ function clip(text: string, max: number): string | undefined {
 function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean): boolean {
   const l = lines[i];
   if (!l || l.text.length > LIMITS.alt || isStructural(l)) return false;
+  // A short line with a date ("Sendung vom 05.03.2026", "Stand: 12.03.2026") is the page's metadata, no picture's description.
+  if (l.text.length <= 50 && /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b/.test(l.text)) return false;
   const opensGroup = !sameGroup(lines[i - 1], l);
   // Two sentences and more over 160 characters are a paragraph ("Update vom …, 17.02 Uhr: In Pullach … Jahres."), not a picture's description.
   if (l.text.length > 160 && /[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text) && endsSentence(l.text)) return false;
@@ -381,7 +383,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // Inside a box, a bare credit in brackets after one sentence counts when it names agency and photographer
   // ("Ein Bus hält am Markt. (Lena Example/dpa)"); "(dpa)" alone after a sentence is the text's source.
   const namedBare = !!cc0?.bare && /[/|]/.test(cc0.credit) && isOneSentence(cc0.caption, 200);
-  if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
+  // "18:42 11.06.2019" / "Eine Stadtbahn … fahren. Quelle: Name" (Madsack's head): a source label after the caption
+  // right under the page's date line is the lead picture's credit.
+  const underDate = !!cc0?.known && cc0.caption.length <= 300 && !!lines[i - 1] && !!parseDateLine(lines[i - 1]!.text);
+  if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || underDate || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
     const again = l1 && (sameCredit(l1.text, cc0.credit) || printedAgain) ? 1 : 0;

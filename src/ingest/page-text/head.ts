@@ -6,7 +6,7 @@ import { captionFigure, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
-import { endsSentence, endsWithStop, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
 import { parseMediaBadge } from './media-badge.js';
@@ -411,8 +411,20 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       i = skipMeta(i + 2);
     }
   }
+  // A video page's description of two sentences or more over the still's bare rights line ("Mehr Feuerwerk, … . Reporter
+  // … war dabei." / "© HAMBURG 1"): the teaser, and the credit is the lead picture's.
+  {
+    const c = lines[i];
+    const f = c && head.headline && !head.teaser && c.text.length >= 150 && hasSentenceBreak(c.text) ? tryFigure(lines, i, to, ctx.isStructural) : undefined;
+    if (f && f.next === i + 2 && f.figure.caption === c!.text && f.figure.credit && /^©/.test(lines[i + 1]!.text.trim()) && !head.figures.length) {
+      head.teaser = c!.text;
+      headTextSeen.add(c!.text);
+      head.loneCredit ??= f.figure.credit;
+      i = skipMeta(i + 2);
+    }
+  }
   const cand = lines[i];
-  if (cand && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
+  if (cand && !head.teaser && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
     let t = cand.text;
     // A standfirst without its final period (English sites): long, or sixteen words and more.
     const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t);
@@ -454,6 +466,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       if (t.length <= LIMITS.teaser) {
         head.teaser = t;
         headTextSeen.add(t);
+        // A bare "© Sender" right under a video page's description is the still's credit (in its box or not).
+        const still = lines[i + 1] && i + 1 < to && /^©/.test(lines[i + 1]!.text.trim()) && hasSentenceBreak(t) ? parseCreditLine(lines[i + 1]!.text) : undefined;
+        if (still?.strong && !head.figures.length) head.loneCredit ??= still.credit;
         i = skipMeta(i + 1);
       } else {
         head.longFirstParagraph = true;
