@@ -1776,3 +1776,17 @@ describe('a date line is no picture\'s alt text; a source after the caption unde
     assert.deepEqual(figures(t), []);
   });
 });
+
+describe('SÜDWEST PRESSE\'s head: a place glued to the headline, the caption printed twice, "Place / Source date"', () => {
+  test('the headline is no alt text over the doubled caption; "Privatfoto" after it is the credit; the dateline with source and date is metadata', () => {
+    const page = 'SÜDWEST PRESSE\nMetzinger-Beispiel Volksblatt\nMetzingen\nBad Urach\nDettingen\nSport\n\n' +
+      'Bad Urach Schäferlauf-Verein sucht neue Helfer für den Festumzug\nDer Vorstand mit alten Umzugsplakaten. Privatfoto\nDer Vorstand mit alten Umzugsplakaten. Privatfoto\n' +
+      'Bad Urach / SWP 01.12.2026\nDem Verein gehen die Ehrenamtlichen aus. Für den Umzug fehlen mehr als 40 Helfer.\n\n' + BODY;
+    const d = imp(page).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser], ['Bad Urach', 'Schäferlauf-Verein sucht neue Helfer für den Festumzug', 'Dem Verein gehen die Ehrenamtlichen aus. Für den Umzug fehlen mehr als 40 Helfer.']);
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Der Vorstand mit alten Umzugsplakaten.', 'Privatfoto']]);
+    for (const line of ['Bad Urach / SWP 01.12.2026', 'Bisingen / Leonie Musterhof 02.12.2026', 'Horb / PM  Uhr']) assert.ok(isMetaLabelLine(line), line);
+    assert.ok(!isMetaLabelLine('Stuttgart / Berlin Neue Verbindung'));
+    assert.equal(splitCaptionCredit('Die Kinder spielen am Bach. Das Foto')?.credit, undefined);
+  });
+});

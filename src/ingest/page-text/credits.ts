@@ -117,6 +117,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const inner = labelledCredit(nested[2]!);
     if (inner && inner.caption === '') return { caption: nested[1]!, credit: inner.credit, strong: true };
   }
+  // "… mit alten Umzugsplakaten. Privatfoto" (SWP): a picture source's own word after the caption's last stop.
+  const sourceWord = /(?:foto|privat|archiv|handout)$/i.test(line) ?
+    /^(.{10,}?[.!?]["'”’)]*)\s+(Privatfoto|Privat|privat|Archivfoto|Archiv|Pressefoto|Leserfoto|Vereinsfoto|Firmenfoto|Werkfoto|Polizeifoto|Handout)$/u.exec(line) : null;
+  if (sourceWord && wordCount(sourceWord[1]!) >= 4) return { caption: sourceWord[1]!, credit: sourceWord[2]!, strong: true };
   // "… vor dem Dorfgemeinschaftshaus in HeideloheJakob Musterfeldt" (vorwaerts.de): the photographer's name glued to the
   // caption's last word, a capital right after small letters.
   // Cheap test on the line's end first: this runs on every line of a page.

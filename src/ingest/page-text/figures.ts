@@ -323,7 +323,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     return undefined;
   };
 
-  if (l1 && !isStructural(l1) && isAltLine(lines, i, isStructural)) {
+  // Not when the caption is printed twice right below (alt text and caption of one picture, SWP): the line over them is
+  // the page's, not the picture's.
+  if (l1 && !isStructural(l1) && !(l2 && l2.text === l1.text) && isAltLine(lines, i, isStructural)) {
     // "Legende: Caption. Keystone/Name" (SRF): a labelled caption, the credit after its last sentence.
     const legend = legendCaption(l1.text);
     if (legend) {

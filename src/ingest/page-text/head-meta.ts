@@ -1,5 +1,5 @@
 import { LIMITS } from '../../content/index.js';
-import { parseByline } from './byline.js';
+import { isPersonName, parseByline } from './byline.js';
 import type { FoundDate } from './dates.js';
 import { parseMediaBadge, parseDuration } from './media-badge.js';
 import { brandLineProfile, profileTitleSuffixes } from './site-profiles.js';
@@ -29,8 +29,20 @@ const EMPTY_LABELS = /^(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|sta
 const LONE_LABEL = /^(?:autor\/in|autorin|autor|autoren|onlinefassung|online-fassung|redaktion|bearbeitung|mitarbeit|aktualisiert|veröffentlicht|erstellt|stand|videolänge|audiolänge|dauer|datum|sendung|sendedatum|updated|published)$/i;
 
 /** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:", "Verfügbar bis 14.03.2029". */
+/**
+ * "Bad Urach / SWP 01.12.2026", "Bisingen / Leonie Musterhof 02.12.2026", "Horb / PM  Uhr" (SÜDWEST PRESSE): the place,
+ * the author or source (a short abbreviation or a name) and the date, or "Uhr" where the CMS left the time empty. The
+ * date part, or undefined.
+ */
+function placeSourceDate(text: string): string | undefined {
+  if (text.length > 80 || !text.includes(' / ')) return undefined;
+  const m = /^\p{Lu}[\p{L}. -]{1,30}? \/ ([\p{L}. -]{2,40}?)\s+(\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+\d{1,2}:\d{2})?(?:\s*Uhr)?|Uhr)$/u.exec(text.trim());
+  return m && (/^\p{Lu}{2,5}$/u.test(m[1]!) || isPersonName(m[1]!)) ? m[2]! : undefined;
+}
+
 export function isMetaLabelLine(text: string): boolean {
   if (text.length > 120) return false;
+  if (placeSourceDate(text)) return true;
   // "NewsDuration 2:08", "Duration 2:08", "Dauer 3:12": a player's length, perhaps with its genre glued on.
   if (/^(?:\p{Lu}\p{Ll}+)?(?:duration|dauer|länge|laufzeit)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$/iu.test(text.trim())) return true;
   // "Erstellt von - Uhr": a date-and-author template whose values the CMS left empty.
@@ -169,6 +181,10 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     const d = parse(text.slice(section[0].length));
     if (d?.hour !== undefined) return d;
   }
+  // "Bad Urach / SWP 01.12.2026", "Bisingen / Leonie Musterhof 02.12.2026", "Horb / PM  Uhr" (SÜDWEST PRESSE): the place,
+  // the author or source and the date (the time may be left empty).
+  const placed = placeSourceDate(text);
+  if (placed) return placed === 'Uhr' ? undefined : parse(placed);
   if (text.length > 100 || !/[|•·]/.test(text)) return undefined;
   const all = text.split(/\s+[|•·]\s+/);
   if (all.length < 2 || all.length > 4) return undefined;
