@@ -1790,3 +1790,16 @@ describe('SÜDWEST PRESSE\'s head: a place glued to the headline, the caption pr
     assert.equal(splitCaptionCredit('Die Kinder spielen am Bach. Das Foto')?.credit, undefined);
   });
 });
+
+describe('a radio site\'s playlist over the head', () => {
+  test('times with artist and title in capitals are furniture, neither headline nor ticker entries', () => {
+    const page = 'Radio Beispiel\n\nPlayer Controls\n\nLive\n  • jetzt\n    TESTBAND\n    HERBST IM ERZGEBIRGE\n  • 10:37 Uhr\n    MUSTERCHOR\n    GLÜCK AUF\n  • 10:34 Uhr\n    DIE BEISPIELE\n    SOMMERNACHT\n' +
+      'Kreis bewilligt Geld für neue Turnhalle in Zschopau\n»\nDas Gymnasium bekommt eine neue Dreifeldhalle. Der Kreistag hat am Mittwoch knapp 6,5 Millionen Euro dafür freigegeben.\n\n' + BODY;
+    const d = imp(page).draft;
+    assert.equal(d.headline, 'Kreis bewilligt Geld für neue Turnhalle in Zschopau');
+    assert.equal(d.kind, 'article');
+    // Two items are not yet a playlist; a ticker's capital label stays its entry's title.
+    const t = imp(`Handball live\nDer Derbysieg im Ticker\n\nWir berichten live aus der Halle.\n\n21:58 Uhr\nSCHLUSSPFIFF\nKiel gewinnt knapp.\n\n21:40 Uhr\nTOR FÜR KIEL\nDer Ausgleich fällt spät.\n\n21:10 Uhr\nHALBZEIT\nEs steht unentschieden.\n`).draft;
+    assert.deepEqual(entries(t).map((e) => e.slice(6)), ['SCHLUSSPFIFF', 'TOR FÜR KIEL', 'HALBZEIT']);
+  });
+});

@@ -25,6 +25,7 @@ import type { ImportOptions, ImportResult } from './types.js';
 import { headingsAsEntries, namesItselfTicker } from './untimed-ticker.js';
 import { updateParagraphsAsEntries } from './update-paragraphs.js';
 import { isWidgetLine } from './widgets.js';
+import { playlistLines } from './playlist.js';
 
 /**
  * Page text → StoryDraft. The steps, in the order they MUST run:
@@ -88,8 +89,10 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // A copyright line right after the footer's legal links ("Impressum" / "Datenschutz" / "© Mannheimer Morgen 2024")
   // is the site's, not a picture's, whatever name and year it carries.
   let sinceLegal = Infinity;
-  for (const l of all) {
+  const playlist = playlistLines(all);
+  for (const [k, l] of all.entries()) {
     sinceLegal++;
+    if (playlist.has(k)) { widgets++; continue; }
     if (l.text.length <= 500) {
       if (/^(?:impressum|datenschutz(?:erklärung)?|agb|privacy(?: policy)?|terms(?: of use)?|cookie policy)$/i.test(l.text)) sinceLegal = 0;
       if (sinceLegal <= 3 && sinceLegal > 0 && /^(?:©|\(c\)|copyright\b)/i.test(l.text) && l.text.length <= 100) { widgets++; continue; }
