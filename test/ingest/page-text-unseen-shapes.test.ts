@@ -1803,3 +1803,15 @@ describe('a radio site\'s playlist over the head', () => {
     assert.deepEqual(entries(t).map((e) => e.slice(6)), ['SCHLUSSPFIFF', 'TOR FÜR KIEL', 'HALBZEIT']);
   });
 });
+
+describe('shz: a news roundup\'s "++" headline, a zoom button with counters around the credit, an empty "vom"', () => {
+  test('kicker and headline split at " : " before "++"; the credit loses its counters; "vom" alone is an empty label', () => {
+    assert.deepEqual(colonKicker('Region Pinneberg in Kürze : ++Kunstrasen für den Sportpark++Wedel sucht Schöffen++'),
+      { kicker: 'Region Pinneberg in Kürze', headline: '++Kunstrasen für den Sportpark++Wedel sucht Schöffen++' });
+    const d = imp(`zur Navigation springen\n\nRegion Pinneberg in Kürze : ++Kunstrasen für den Sportpark++Wedel sucht Schöffen++\n\nvom\n\nPolizei, Politik, Vereine und Termine im Kreis – hier bündeln wir jeden Morgen, was heute zählt.\n\n${BODY}`).draft;
+    assert.equal(d.teaser, 'Polizei, Politik, Vereine und Termine im Kreis – hier bündeln wir jeden Morgen, was heute zählt.');
+    const p = imp(`vergrößern 1 von 1 Foto: Lena Beispiel 1 von 1\n\nVerkehr in Elmshorn : Brücke bleibt bis Juni gesperrt\n\nDie Sanierung dauert länger als geplant. Pendler müssen weiter Umwege fahren.\n\n${BODY}`).draft;
+    assert.deepEqual(figures(p).map((f) => f.credit), ['Lena Beispiel']);
+    assert.ok(!JSON.stringify(p).includes('vergrößern'));
+  });
+});

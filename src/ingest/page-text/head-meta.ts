@@ -26,7 +26,7 @@ const LABEL_RE = new RegExp(`^(?:${META_LABELS.map((l) => l.replace(/ /g, '\\s+'
 /** Date labels a CMS prints even when it fills in no value: "Erstellt: Aktualisiert:". */
 const EMPTY_LABELS = /^(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|stand|published|updated|created)\s*:\s*){1,3}$/i;
 /** A label alone on its line, its value on the next ("Onlinefassung" / "Tom Muster", "Aktualisiert" / "14.3.2024, 13:40 Uhr"). */
-const LONE_LABEL = /^(?:autor\/in|autorin|autor|autoren|onlinefassung|online-fassung|redaktion|bearbeitung|mitarbeit|aktualisiert|veröffentlicht|erstellt|stand|videolänge|audiolänge|dauer|datum|sendung|sendedatum|updated|published)$/i;
+const LONE_LABEL = /^(?:autor\/in|autorin|autor|autoren|onlinefassung|online-fassung|redaktion|bearbeitung|mitarbeit|aktualisiert|veröffentlicht|erstellt|stand|videolänge|audiolänge|dauer|datum|sendung|sendedatum|updated|published|vom|am)$/i;
 
 /** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:", "Verfügbar bis 14.03.2029". */
 /**

@@ -213,7 +213,8 @@ export function colonKicker(line: string): { kicker: string; headline: string } 
   const colon = glued ?? /^(.{2,}?\S)\s+:\s*(\S.*)$/u.exec(line);
   if (!colon || colon[1]!.length > LIMITS.kicker || wordCount(colon[1]!) > 6 || wordCount(colon[2]!) < 2) return undefined;
   // Letters on both sides: "12 : 30" is a score or a time.
-  if (!/\p{L}$/u.test(colon[1]!) || !/^[„"“»«']?\p{Lu}/u.test(colon[2]!)) return undefined;
+  // "++Kunstrasen …++Uetersen: …++" (shz's news roundups): the plus signs open the headline.
+  if (!/\p{L}$/u.test(colon[1]!) || !/^(?:[„"“»«']|\+\+\s?)?\p{Lu}/u.test(colon[2]!)) return undefined;
   return { kicker: colon[1]!, headline: colon[2]! };
 }
 

@@ -95,8 +95,11 @@ export function toLines(text: string): Line[] {
  * a capital letter, so a sentence keeps its words.
  */
 function withoutLinkDebris(t: string): string {
-  if (t.length > MAX_CLASSIFY || !/^(?:Item|Image|Photo|Picture|Bild|Foto|\[)|Rights$|new (?:tab|window)\)?$|[.!?](?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$/.test(t)) return t;
+  if (t.length > MAX_CLASSIFY || !/^(?:Item|Image|Photo|Picture|Bild|Foto|\[)|Rights$|new (?:tab|window)\)?$|[.!?](?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$|vergrößern \d/.test(t)) return t;
   const out = t
+    // "vergrößern 1 von 1 Foto: Name 1 von 1" (shz): a zoom button and a gallery's counters around the credit.
+    .replace(/(^|\s)vergrößern \d{1,3} von \d{1,3}\s+(?=\S)/, '$1')
+    .replace(/(\b(?:Foto|Fotos|Bild|Bilder)\s*:\s*\S.{0,60}?)\s+\d{1,3} von \d{1,3}$/, '$1')
     // "Bildunterschrift anzeigenBildunterschrift anzeigenDie Zufahrt …": a caption button's label glued before the caption.
     .replace(/^(?:(?:Bildunterschrift|Bildbeschreibung|Bildtext) (?:anzeigen|einblenden|ausblenden)\s*)+(?=\p{Lu})/u, '')
     // "… schreibt über Verkehr.Mehr Infos": a link's words glued after the last sentence.
