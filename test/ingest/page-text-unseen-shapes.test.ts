@@ -1815,3 +1815,10 @@ describe('shz: a news roundup\'s "++" headline, a zoom button with counters arou
     assert.ok(!JSON.stringify(p).includes('vergrößern'));
   });
 });
+
+describe('a service menu run together on one line, and an ad label with the weather', () => {
+  test('are furniture; a headline of section words and others is not', () => {
+    for (const line of ['E-Paper Abo & Service Immo Stellen Trauer', 'Startseite Lokales Sport Politik Kultur', 'Anzeige Hofheim am Taunus 7°C Ein Angebot von Beispiel Neue Presse']) assert.ok(isWidgetLine(line), line);
+    for (const line of ['Sport Politik Wirtschaft und Kultur in der Region', 'Anzeige gegen den Bürgermeister erstattet']) assert.ok(!isWidgetLine(line), line);
+  });
+});

@@ -218,6 +218,17 @@ function footerLine(text: string): boolean {
   return items.length >= 2 && items.every((x) => x.split(/\s+/).length <= 4 && !/[.!?]$/.test(x)) && items.some((x) => LEGAL_LINK.test(x));
 }
 
+/** Words of a site's service menu, printed run together on one line ("E-Paper Abo & Service Immo Stellen Trauer"). */
+const MENU_WORDS = new Set(['e-paper', 'epaper', 'abo', 'abos', 'service', 'immo', 'immobilien', 'stellen', 'stellenmarkt', 'jobs', 'trauer',
+  'traueranzeigen', 'anzeigen', 'kleinanzeigen', 'shop', 'tickets', 'newsletter', 'podcast', 'podcasts', 'wetter', 'kontakt', 'mediathek',
+  'reisen', 'leserreisen', 'gewinnspiele', 'events', 'veranstaltungen', 'kino', 'horoskop', 'rätsel', 'spiele', 'login', 'anmelden',
+  'suche', 'menü', 'startseite', 'home', 'themen', 'lokales', 'region', 'sport', 'politik', 'wirtschaft', 'kultur', 'panorama', 'ratgeber',
+  'leserservice', 'aboservice', 'mein', 'konto', 'archiv', 'video', 'videos', 'fotos', 'bilder', 'verkehr', 'blitzer', 'nachrichten']);
+function menuRun(t: string): boolean {
+  const words = t.split(/\s+(?:&\s+|[|·•]\s+)?/).filter((w) => w && w !== '&');
+  return words.length >= 5 && words.filter((w) => MENU_WORDS.has(w)).length >= words.length - 1 && MENU_WORDS.has(words[0]!);
+}
+
 /** Eight or more bare lower-case tokens, three of them icon names. */
 function iconDebris(t: string): boolean {
   const words = t.split(/\s+/);
@@ -245,6 +256,9 @@ export function isWidgetLine(text: string): boolean {
   if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? text.trim() : t))) return true;
   if ((t.includes('|') || t.includes('·') || t.includes('©') || t.includes('copyright') || t.includes('(c)')) && footerLine(text)) return true;
   if (t.length >= 40 && iconDebris(text.trim())) return true;
+  if (t.length <= 120 && t.length >= 20 && !/[.!?]$/.test(t) && menuRun(t)) return true;
+  // "Anzeige Hofheim am Taunus 7°C Ein Angebot von …": an ad label with the weather or the sponsor's line.
+  if (t.startsWith('anzeige ') && t.length <= 120 && /(?:-?\d{1,2}\s?°|angebot von|präsentiert von|sponsored by)/.test(t)) return true;
   if (t.length <= 40 && (t.includes('°') || t.startsWith('wetter') || t.startsWith('weather')) && WEATHER_LINE.test(t)) return true;
   return PATTERNS.some((re) => re.test(t));
 }
