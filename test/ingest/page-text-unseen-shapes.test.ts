@@ -1822,3 +1822,14 @@ describe('a service menu run together on one line, and an ad label with the weat
     for (const line of ['Sport Politik Wirtschaft und Kultur in der Region', 'Anzeige gegen den Bürgermeister erstattet']) assert.ok(!isWidgetLine(line), line);
   });
 });
+
+describe('a caption with its credit in capitals glued on, a news slot\'s time before the headline', () => {
+  test('"… on Thursday. NAME NAME OUTLET" is caption and credit; "(11.45) Headline" loses its time; "Nachricht vom …" is the date', () => {
+    assert.deepEqual(splitCaptionCredit('Crews lay track for the extension near Scarlett Road on Thursday. MARTA EXAMPLE TORONTO STAR'),
+      { caption: 'Crews lay track for the extension near Scarlett Road on Thursday.', credit: 'MARTA EXAMPLE TORONTO STAR', strong: true });
+    assert.equal(splitCaptionCredit('Der Bundestag stimmt am Freitag über das Gesetz ab. SPD'), undefined);
+    assert.ok(parseDateLine('Nachricht vom 16.März 2026'));
+    const d = imp(`Beispielwelle Thüringen\nRadio hören\nNachrichten\nRegional\nSport\n\n(11.45) Nordhäuser Theater bekommt neue Drehbühne\nNachricht vom 16.März 2026\nDas Theater kann seine Bühnentechnik erneuern. Das Land hat dafür knapp 2,3 Millionen Euro bewilligt, wie das Ministerium am Montag mitteilte. Die Arbeiten beginnen im Sommer.\n`).draft;
+    assert.equal(d.headline, 'Nordhäuser Theater bekommt neue Drehbühne');
+  });
+});

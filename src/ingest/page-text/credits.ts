@@ -117,6 +117,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const inner = labelledCredit(nested[2]!);
     if (inner && inner.caption === '') return { caption: nested[1]!, credit: inner.credit, strong: true };
   }
+  // "… near Scarlett Road on Thursday. MARTA EXAMPLEWOOD TORONTO STAR": the photographer and outlet in capitals after the
+  // caption's last stop (two to six words).
+  const capsTail = /\p{Lu}{2}$/u.test(line) ? /^(.{20,}?\p{Ll}[.!?]["'”’)]*)\s+((?:\p{Lu}[\p{Lu}'’.-]+\s+){1,5}\p{Lu}[\p{Lu}'’.-]+)$/u.exec(line) : null;
+  if (capsTail && wordCount(capsTail[1]!) >= 5 && !NOT_A_SOURCE.test(capsTail[2]!)) return { caption: capsTail[1]!, credit: capsTail[2]!, strong: true };
   // "… mit alten Umzugsplakaten. Privatfoto" (SWP): a picture source's own word after the caption's last stop.
   const sourceWord = /(?:foto|privat|archiv|handout)$/i.test(line) ?
     /^(.{10,}?[.!?]["'”’)]*)\s+(Privatfoto|Privat|privat|Archivfoto|Archiv|Pressefoto|Leserfoto|Vereinsfoto|Firmenfoto|Werkfoto|Polizeifoto|Handout)$/u.exec(line) : null;

@@ -401,6 +401,9 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
       changed = true;
       continue;
     }
+    // "(11.45) Nordhäuser Theater bekommt …" (a local radio's news): the time of the news slot before the headline goes.
+    const slot = /^\(\d{1,2}[.:]\d{2}\)\s+(\p{Lu}.{10,})$/u.exec(l.text);
+    if (slot && !endsSentence(slot[1]!)) { out.push({ ...l, text: slot[1]! }); changed = true; continue; }
     const colon = k > 0 ? /^:\s*(\p{Lu}.{5,})$/u.exec(l.text) : null;
     out.push(colon ? { ...l, text: colon[1]! } : l);
     if (colon) changed = true;

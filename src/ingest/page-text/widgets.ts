@@ -28,6 +28,7 @@ const EXACT = new Set(
     'springe zum inhalt', 'springe zur navigation', 'zum hauptinhalt', 'zum hauptinhalt springen', 'direkt zur suche',
     'artikel verschenken', 'artikel schenken', 'gift article', 'gift this article',
     'volltextsuche', 'volltextsuche über das angebot', 'suche über das angebot',
+    'change location', 'change edition', 'edition',
     'header', 'inhalt', 'box aufklappen', 'box zuklappen', 'box aufklappen box zuklappen',
     'subscribe now', 'membership', 'become a member',
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
