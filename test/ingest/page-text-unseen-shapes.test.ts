@@ -1833,3 +1833,13 @@ describe('a caption with its credit in capitals glued on, a news slot\'s time be
     assert.equal(d.headline, 'Nordhäuser Theater bekommt neue Drehbühne');
   });
 });
+
+describe('the page\'s update line names the zone of its live times', () => {
+  test('"Updated Dec. 2, 2026 at 4:12 p.m. ET" makes bare "4:12 p.m." Toronto\'s time; without it an English page keeps Berlin\'s', () => {
+    const posts = '4:12 p.m.\nCity crews shift to side streets\nPlows have finished the main roads and are moving on.\n\n2:50 p.m.\nMore buses on the road tonight.\n\n1:05 p.m.\nGO Transit adds trains\nExtra trains will run on the Lakeshore lines.\n';
+    const d = importPageText(`Winter storm live updates\n\nA storm dumped 30 cm of snow on the city overnight.\n\nUpdated Dec. 2, 2026 at 4:12 p.m. ET\n\n${posts}`, { now: new Date('2026-12-03T12:00:00Z') }).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['22:12', '20:50', '19:05']);
+    const b = importPageText(`Winter storm live updates\n\nA storm dumped 30 cm of snow on the city overnight.\n\n${posts}`, { now: new Date('2026-12-03T12:00:00Z') }).draft;
+    assert.deepEqual(entries(b).map((e) => e.slice(0, 5)), ['16:12', '14:50', '13:05']);
+  });
+});

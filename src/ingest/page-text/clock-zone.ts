@@ -23,8 +23,18 @@ const BRAND_ZONES = new Map<string, string>([
     'belfast telegraph',
   ].map((b): [string, string] => [b, LONDON]),
   ...['1news', '1 news', 'nz herald', 'the new zealand herald', 'new zealand herald', 'stuff', 'rnz', 'newshub', 'the spinoff'].map((b): [string, string] => [b, AUCKLAND]),
-  ...['abc news', 'the sydney morning herald', 'the age', 'news.com.au', '9news', '7news', 'sbs news', 'the australian', 'the daily telegraph'].map((b): [string, string] => [b, SYDNEY]),
+  ...['abc news', 'the sydney morning herald', 'the age', 'news.com.au', '9news', '7news', 'sbs news', 'the australian', 'the daily telegraph',
+    'the canberra times', 'herald sun'].map((b): [string, string] => [b, SYDNEY]),
+  ...['toronto star', 'the star edition', 'cbc news', 'cbc', 'ctv news', 'global news', 'the globe and mail'].map((b): [string, string] => [b, 'America/Toronto']),
 ]);
+/** Zone labels a date line may end with ("Updated Dec. 2, 2026 at 4:12 p.m. ET", "… 10.05am AEDT"), and their clocks. */
+const LABEL_ZONES: Record<string, string> = {
+  ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York', CT: 'America/Chicago', CST: 'America/Chicago',
+  CDT: 'America/Chicago', PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  AEDT: SYDNEY, AEST: SYDNEY, NZDT: AUCKLAND, NZST: AUCKLAND,
+};
+/** A date or update line with a time and a zone label after it. */
+const ZONED_DATE_LINE = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEDT|AEST|NZDT|NZST)\b\.?$/i;
 /** "Wednesday 6 March 2024 14:58, UK" (Sky): a date line naming the country whose clock it shows. */
 const UK_DATE_LINE = /\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+UK$/i;
 /** "London news, sport and culture | The Standard", "… - BBC News": the site's name after a page title. */
@@ -40,6 +50,9 @@ export function pageClockZone(all: readonly Line[], language: string): string | 
     const t = all[k]!.text;
     if (t.length > 120) continue;
     if (UK_DATE_LINE.test(t)) return LONDON;
+    // The page's own date line names the zone its times are printed in (the head's update line, not an entry).
+    const zoned = k < 40 && /\d{4}/.test(t) ? ZONED_DATE_LINE.exec(t) : null;
+    if (zoned) return LABEL_ZONES[zoned[1]!.toUpperCase()];
     if (k >= 12) continue;
     const zone = BRAND_ZONES.get(t.trim().toLowerCase()) ?? BRAND_ZONES.get(TITLE_SUFFIX.exec(t)?.[1]!.trim().toLowerCase() ?? '');
     if (zone) return zone;
