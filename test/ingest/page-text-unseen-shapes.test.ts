@@ -1843,3 +1843,13 @@ describe('the page\'s update line names the zone of its live times', () => {
     assert.deepEqual(entries(b).map((e) => e.slice(0, 5)), ['16:12', '14:50', '13:05']);
   });
 });
+
+describe('updates with their time only, among labelled ones', () => {
+  test('"9.05 Uhr: …" between "Update, 10.18 Uhr: …" and "Erstmeldung, 6.52 Uhr: …" is an update too; alone it stays a paragraph', () => {
+    const head = 'Sperrung auf der A66: Lkw-Unfall bei Langenselbold\n\nNach einem Unfall mit zwei Lastwagen ist die A66 voll gesperrt. Pendler brauchen Geduld.\n\n';
+    const d = imp(`${head}Update, 10.18 Uhr: Die Fahrbahn ist wieder frei.\n\n9.05 Uhr: Ein Kran hebt den zweiten Lastwagen auf einen Tieflader.\n\nErstmeldung, 6.52 Uhr: Auf der A66 ist es zu einem Auffahrunfall gekommen.\n`).draft;
+    assert.deepEqual(d.body.filter((b) => b.type === 'ticker-entry').map((b) => b.type === 'ticker-entry' && b.time.slice(11, 16)), ['10:18', '09:05', '06:52']);
+    const a = imp(`${head}9.05 Uhr: Ein Kran hebt den zweiten Lastwagen auf einen Tieflader.\n\n${BODY}`).draft;
+    assert.equal(a.body.filter((b) => b.type === 'ticker-entry').length, 0);
+  });
+});
