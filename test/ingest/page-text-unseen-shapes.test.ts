@@ -1853,3 +1853,11 @@ describe('updates with their time only, among labelled ones', () => {
     assert.equal(a.body.filter((b) => b.type === 'ticker-entry').length, 0);
   });
 });
+
+describe('"Liveticker" over the headline is the kicker; "LIVE" stays a badge', () => {
+  const rest = '\nSturmflut an der Elbmündung: So ist die Lage in Cuxhaven\nDas Wasser steigt seit dem Morgen, die Deiche werden bewacht. Wir berichten hier laufend über die Lage.\n\n14:32 Uhr\nPegel erreicht Höchststand\nDer Pegel lag am Mittag bei 2,40 Meter über dem Mittel.\n\n13:50 Uhr\nFähren fallen aus\nDie Fähren nach Helgoland bleiben im Hafen.\n\n12:10 Uhr\nDeichwacht im Einsatz\nHelfer kontrollieren die Deiche.\n';
+  test('the genre\'s label is the kicker by the fixture convention; the badge is not', () => {
+    assert.equal(imp(`Menü\nLokales\n\nLiveticker${rest}`).draft.kicker, 'Liveticker');
+    assert.equal(imp(`Menü\nLokales\n\nLIVE${rest}`).draft.kicker, undefined);
+  });
+});

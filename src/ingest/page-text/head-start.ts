@@ -8,7 +8,7 @@ import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, endsWithStop, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
-import { parseMediaBadge } from './media-badge.js';
+import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
 
@@ -103,7 +103,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
     return f ? { kind: 'figure', next: f.next } : { kind: 'meta', next: k + 1 };
   }
   if (parseDateLine(t) || usDateLine(t) || isTwelveHourTimeLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || numberedCrumbAt(lines, k) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
-    parseMediaBadge(t) || brandLineProfile(t) || isPaywallBadge(t)) {
+    (parseMediaBadge(t) && !GENRE_BADGE.test(t)) || brandLineProfile(t) || isPaywallBadge(t)) {
     return { kind: 'meta', next: k + 1 };
   }
   // A description of two sentences or more over a bare "© Sender" line is a video page's text, not a caption (head.ts).

@@ -9,7 +9,7 @@ import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlay
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
-import { parseMediaBadge } from './media-badge.js';
+import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 
 /**
@@ -231,7 +231,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
-      if (parseMediaBadge(t)) {
+      if (parseMediaBadge(t) && !GENRE_BADGE.test(t)) {
         k++;
         continue;
       }

@@ -39,6 +39,12 @@ export function parseDuration(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * "Liveticker" over the headline is the genre's label, read as the kicker there (the head); "LIVE", "Live", "Ticker"
+ * and "Liveblog" stay badges.
+ */
+export const GENRE_BADGE = /^live-?ticker$/i;
+
 /** Parses a whole line as a media badge; undefined for anything else. */
 export function parseMediaBadge(line: string): MediaBadge | undefined {
   if (line.length > 60) return undefined;
