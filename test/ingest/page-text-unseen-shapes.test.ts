@@ -1861,3 +1861,14 @@ describe('"Liveticker" over the headline is the kicker; "LIVE" stays a badge', (
     assert.equal(imp(`Menü\nLokales\n\nLIVE${rest}`).draft.kicker, undefined);
   });
 });
+
+describe('a caption with its own "Symbolbild:" label over a bare credit, inside the head\'s box', () => {
+  test('is the lead picture, and kicker, headline and teaser around it stay', () => {
+    const d = imp(`Radio Beispiel\nLive hören\nNachrichten\nVerkehr\n\nBlaulicht\nObersulm: Unbekannte sprengen Zigarettenautomat\nSymbolbild: Ein Streifenwagen der Polizei im Einsatz.\npicture alliance/dpa | Lena Beispiel\nIn der Nacht auf Freitag haben Unbekannte einen Zigarettenautomaten gesprengt. Die Polizei sucht Zeugen.\n04.12.2026 • 09:10 Uhr\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Blaulicht', 'Obersulm: Unbekannte sprengen Zigarettenautomat']);
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Symbolbild: Ein Streifenwagen der Polizei im Einsatz.', 'picture alliance/dpa | Lena Beispiel']]);
+    // Without the label, a sentence over a name in the middle of a paragraph's box stays text.
+    const t = imp(`Blaulicht\nObersulm: Automat gesprengt\n\nDie Polizei sucht Zeugen. Der Schaden ist hoch.\n\n${BODY}Ein Streifenwagen stand am Morgen noch vor Ort.\nLena Beispiel\nDie Ermittlungen dauern an, teilte die Polizei mit.\n`).draft;
+    assert.deepEqual(figures(t), []);
+  });
+});

@@ -304,12 +304,17 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (read.figs.length >= 2 && read.anchored && endsGroupAt(read.next - 1)) return { figure: read.figs[0]!, more: read.figs.slice(1), next: read.next };
   }
 
+  // A caption with its own label ("Symbolbild: Ein Streifenwagen …", "Archivbild: …") over a rights line, anywhere in a box.
+  const labelledCaption = !!l1 && /^(?:Symbolbild|Symbolfoto|Archivbild|Archivfoto|Themenbild|Themenfoto)\s*:\s*\p{Lu}/u.test(l0.text) &&
+    l0.text.length <= 250 && (!!parseCreditLine(l1.text)?.strong || (looksLikeBareCredit(l1.text) && /[/|]/.test(l1.text)));
   // A line that is only a credit; a bare name ("dpa") only when it closes the box.
   const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'known' | 'bare' } | undefined => {
     if (!l || isStructural(l)) return undefined;
     const labelled = parseCreditLine(l.text);
     if (labelled) return { credit: labelled.credit, kind: labelled.strong ? 'strong' : labelled.known ? 'known' : 'weak' };
     if (endsGroupAt(k) && looksLikeBareCredit(l.text, { allCaps: true })) return { credit: l.text.trim(), kind: 'bare' };
+    // Under a labelled caption a bare credit with its separator need not close the box ("picture alliance/dpa | Name").
+    if (labelledCaption && k === i + 1 && looksLikeBareCredit(l.text) && /[/|]/.test(l.text)) return { credit: l.text.trim(), kind: 'bare' };
     // A photographer's name alone between a caption and running text in one box (heute.at): not a byline,
     // which a date would follow.
     const after = lines[k + 1];
@@ -406,7 +411,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // "© Name", Ippen): one sentence, a strong credit, and the box ends there.
   const closesBox = !opensGroup && !!l1 && !!parseCreditLine(l1.text)?.strong && endsGroupAt(i + 1) && isOneSentence(l0.text) &&
     !!lines[i - 1] && isRunningText(lines[i - 1]!.text);
-  if (l1 && !cc0 && (opensGroup || afterByline || closesBox)) {
+  if (l1 && !cc0 && (opensGroup || afterByline || closesBox || labelledCaption)) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
     // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.
