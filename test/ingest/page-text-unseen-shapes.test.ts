@@ -1872,3 +1872,12 @@ describe('a caption with its own "Symbolbild:" label over a bare credit, inside 
     assert.deepEqual(figures(t), []);
   });
 });
+
+describe('icons\' alt texts run together, and a video\'s headline printed twice', () => {
+  test('the icon line is furniture; two copies of the headline one under the other leave the headline', () => {
+    assert.ok(isWidgetLine('Calendar An icon of a desk calendar. Cancel An icon of a circle with a diagonal line across. Email An icon of a paper envelope.'));
+    assert.ok(!isWidgetLine('An icon of the city: the old water tower gets a new roof.'));
+    const d = imp('The Beispiel Post\nNews\nSport\nVideo\nVideo: Drone footage shows the river bursting its banks at Wetherby\nVideo: Drone footage shows the river bursting its banks at Wetherby\n1:42\nAerial pictures filmed on Sunday morning show fields and the riverside car park under water after a weekend of rain.\nBy Olivia Example\n').draft;
+    assert.equal(d.headline, 'Video: Drone footage shows the river bursting its banks at Wetherby');
+  });
+});

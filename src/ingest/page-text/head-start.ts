@@ -355,7 +355,9 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   // A slogan or a skip link in a navigation box ("Exclusive news, data and analytics for …" over the menu) goes with the box.
   const menuCount = (g: number) => others.filter((x) => lines[x.at]!.group === g && isMenuWord(lines[x.at]!.text)).length;
   const inNavBox = (at: number) => lines[at]!.text.length <= 100 && !endsSentence(lines[at]!.text) && menuCount(lines[at]!.group) >= 4;
-  const droppable = (at: number) => at === passedOver || furnitureLike(lines[at]!.text) || inNavBox(at) ||
+  // The headline printed twice, one line right after the other (alt text and title of a video page), goes with the
+  // furniture above it.
+  const droppable = (at: number) => at === passedOver || furnitureLike(lines[at]!.text) || inNavBox(at) || (at === h.at - 1 && lines[at]!.text === hText) ||
     (aloneInBox(at) && lines[at]!.text.length <= 120 && !endsSentence(lines[at]!.text) && wordCount(lines[at]!.text) <= 16);
   if (!dropped.length || !dropped.every((x) => droppable(x.at))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none();
   return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };

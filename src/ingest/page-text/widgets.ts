@@ -126,6 +126,8 @@ const PATTERNS: RegExp[] = [
   // Skip links before blog posts, video player placeholders.
   /^(?:skip next section|skip previous section|nächsten abschnitt überspringen)\b.{0,200}$/i,
   /^(?:videoplayer|video player|audioplayer|audio player)$/i,
+  // "Calendar An icon of a desk calendar. Cancel An icon of …": icons' alt texts run together.
+  /\ban icon of\b.{0,200}\ban icon of\b/i,
   // "Click here to share on social media", "Jetzt live zuhören!", "Jetzt reinhören": a button's label.
   /^(?:click|tap) (?:here )?to share\b.{0,40}$/i,
   /^jetzt (?:live )?(?:zuhören|reinhören|anhören|einschalten|mithören)!?$/i,
