@@ -1881,3 +1881,10 @@ describe('icons\' alt texts run together, and a video\'s headline printed twice'
     assert.equal(d.headline, 'Video: Drone footage shows the river bursting its banks at Wetherby');
   });
 });
+
+describe('the headline twice, each copy with other words before it', () => {
+  test('the shared words are the headline and the second copy\'s first words the kicker', () => {
+    const d = imp(`Menü\nBeispielzeitung | Ihre Zeitung aus Leipzig\nAnmelden\nWaldheim Freibad öffnet mit neuer Riesenrutsche\nRegion Döbeln Freibad öffnet mit neuer Riesenrutsche\nPartner im Redaktionsnetzwerk Deutschland\n09:42 16.05.2026\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Region Döbeln', 'Freibad öffnet mit neuer Riesenrutsche']);
+  });
+});

@@ -355,6 +355,18 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       i++;
     }
   }
+  // The headline twice, each copy with another word before it ("Waldheim Freibad öffnet …" / "Region Döbeln Freibad öffnet
+  // …", Madsack), read as kicker and headline: the shared words are the headline, the second copy's first words the kicker.
+  if (head.kicker && head.kicker.length > 30) {
+    const a = head.kicker.split(' ');
+    const b = head.headline.split(' ');
+    let n = 0;
+    while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+    if (n >= 4 && a.length - n <= 3 && b.length - n >= 1 && b.length - n <= 6) {
+      head.kicker = b.slice(0, b.length - n).join(' ');
+      head.headline = b.slice(b.length - n).join(' ');
+    }
+  }
   // "Hochwasser im Liveticker +++ 14:26 Pegel sinkt +++": the page title carries the latest entry.
   const plus = /^(.{8,}?)\s+\+{2,}\s.*$/.exec(head.headline);
   if (plus) head.headline = plus[1]!;
