@@ -1888,3 +1888,13 @@ describe('the headline twice, each copy with other words before it', () => {
     assert.deepEqual([d.kicker, d.headline], ['Region Döbeln', 'Freibad öffnet mit neuer Riesenrutsche']);
   });
 });
+
+describe('a caption right under the page\'s date line', () => {
+  const head = 'Schwabing\nDer letzte Schuster in der Hohenzollernstraße macht zu\nSeit 46 Jahren repariert er Absätze und Sohlen. Ende Juli ist Schluss – einen Nachfolger gibt es nicht.\nLeonie Beispiel\n14.06.2024 - 12:05 Uhr | Lesedauer: 3 Minuten\n';
+  test('with its photographer in brackets, or over a "Quelle:" line, is the lead picture', () => {
+    const a = imp(`${head}Ewald Beispiel (71) in seiner Werkstatt. (Daniel Beispiel)\n\n${BODY}`).draft;
+    assert.deepEqual(figures(a).map((f) => [f.caption, f.credit]), [['Ewald Beispiel (71) in seiner Werkstatt.', 'Daniel Beispiel']]);
+    const b = imp(`${head}Ewald Beispiel (71) in seiner Werkstatt.\nQuelle: Daniel Beispiel\n\n${BODY}`).draft;
+    assert.deepEqual(figures(b).map((f) => [f.caption, f.credit]), [['Ewald Beispiel (71) in seiner Werkstatt.', 'Daniel Beispiel']]);
+  });
+});

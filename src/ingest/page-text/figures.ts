@@ -307,6 +307,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // A caption with its own label ("Symbolbild: Ein Streifenwagen …", "Archivbild: …") over a rights line, anywhere in a box.
   const labelledCaption = !!l1 && /^(?:Symbolbild|Symbolfoto|Archivbild|Archivfoto|Themenbild|Themenfoto)\s*:\s*\p{Lu}/u.test(l0.text) &&
     l0.text.length <= 250 && (!!parseCreditLine(l1.text)?.strong || (looksLikeBareCredit(l1.text) && /[/|]/.test(l1.text)));
+  // The page's date line right above (a caption under it is the lead picture's, not a paragraph).
+  const prevText = lines[i - 1]?.text ?? '';
+  const dateAbove = !!parseDateLine(prevText) || (prevText.length <= 80 && /\b\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(prevText) && !endsSentence(prevText));
   // A line that is only a credit; a bare name ("dpa") only when it closes the box.
   const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'known' | 'bare' } | undefined => {
     if (!l || isStructural(l)) return undefined;
@@ -392,7 +395,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   const namedBare = !!cc0?.bare && /[/|]/.test(cc0.credit) && isOneSentence(cc0.caption, 200);
   // "18:42 11.06.2019" / "Eine Stadtbahn … fahren. Quelle: Name" (Madsack's head): a source label after the caption
   // right under the page's date line is the lead picture's credit.
-  const underDate = !!cc0?.known && cc0.caption.length <= 300 && !!lines[i - 1] && !!parseDateLine(lines[i - 1]!.text);
+  // The same for a bare credit in brackets ("… abgibt. (Daniel Name)") under a date line with more on it ("14.06.2024 -
+  // 12:05 Uhr | Lesedauer: 3 Minuten"); both had only been read with the date line taken as the picture's alt text.
+  const underDate = !!cc0 && (!!cc0.known || (!!cc0.bare && endsSentence(cc0.caption))) && cc0.caption.length <= 300 && dateAbove;
   if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || underDate || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
@@ -411,7 +416,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // "© Name", Ippen): one sentence, a strong credit, and the box ends there.
   const closesBox = !opensGroup && !!l1 && !!parseCreditLine(l1.text)?.strong && endsGroupAt(i + 1) && isOneSentence(l0.text) &&
     !!lines[i - 1] && isRunningText(lines[i - 1]!.text);
-  if (l1 && !cc0 && (opensGroup || afterByline || closesBox || labelledCaption)) {
+  // A one-sentence caption right under the page's date line over its rights line ("14.06.2024 - 12:05 Uhr" / caption /
+  // "Quelle: Name"): the lead picture.
+  const underDateLine = dateAbove && !!l1 && isOneSentence(l0.text, 250) && endsSentence(l0.text);
+  if (l1 && !cc0 && (opensGroup || afterByline || closesBox || labelledCaption || underDateLine)) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
     // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.
