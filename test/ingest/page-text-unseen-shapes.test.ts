@@ -1898,3 +1898,13 @@ describe('a caption right under the page\'s date line', () => {
     assert.deepEqual(figures(b).map((f) => [f.caption, f.credit]), [['Ewald Beispiel (71) in seiner Werkstatt.', 'Daniel Beispiel']]);
   });
 });
+
+describe('an American update line with the month in words and a zone without its season', () => {
+  test('"Updated November 3, 2026 at 9:03 PM ET" is the page\'s date, in Eastern winter time; "Updated Dec. 2, 2026 at 4:12 p.m. ET" too', () => {
+    const a = parseDateLine('Updated November 3, 2026 at 9:03 PM ET');
+    assert.deepEqual([a?.year, a?.month, a?.day, a?.hour, a?.minute, a?.offsetMinutes], [2026, 11, 3, 21, 3, -300]);
+    assert.equal(parseDateLine('Updated July 3, 2026 at 9:03 PM ET')?.offsetMinutes, -240);
+    assert.equal(parseDateLine('Updated Dec. 2, 2026 at 4:12 p.m. ET')?.day, 2);
+    assert.equal(parseDateLine('Updated November 3'), undefined);
+  });
+});

@@ -1,4 +1,4 @@
-import { isValidDate, monthFromName, toZonedIso, zonedIso } from '../../content/index.js';
+import { isValidDate, monthFromName, toZonedIso, zoneOffsetMinutes, zonedIso } from '../../content/index.js';
 
 /** A calendar date found in text, with the time of day when one was printed next to it. */
 export interface FoundDate {
@@ -106,6 +106,13 @@ export function findDate(text: string): FoundDate | undefined {
     found.hour = time.hour;
     found.minute = time.minute;
     if (time.offsetMinutes !== undefined) found.offsetMinutes = time.offsetMinutes;
+    // "… at 9:03 PM ET": an American zone without its season; its offset on that day (winter or summer time).
+    const us = time.offsetMinutes === undefined ? /^\s*(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b/.exec(text.slice(time.end)) : null;
+    if (us) {
+      const zone = { E: 'America/New_York', C: 'America/Chicago', P: 'America/Los_Angeles' }[us[1]![0] as 'E' | 'C' | 'P'];
+      found.offsetMinutes = zoneOffsetMinutes(new Date(Date.UTC(year, month - 1, day, 12)), zone);
+      time.end += us[0].length;
+    }
     found.spans.push([time.index, time.end]);
   }
   return found;
@@ -144,7 +151,7 @@ export function parseDateLine(text: string): FoundDate | undefined {
   if (text.length > 80 || !/\d/.test(text)) return undefined;
   // "… 3:27 PM GMT+1Updated 2 hours ago", "… Uhr Aktualisiert vor 2 Stunden": a relative update note after the date.
   // "Zuletzt aktualisiert: 14/03/2024 - 18:12", "Stand: 14.03.2024 …": the label of the page's date.
-  text = text.replace(/^(?:zuletzt\s+)?(?:aktualisiert|akt\.|veröffentlicht|publiziert|erschienen|erscheinungsdatum|veröffentlichungsdatum|datum|erstellt|geändert|stand|published|updated|last updated|posted|first published|(?:sendung|beitrag|video|folge|nachricht|meldung|artikel) vom|gesendet)(?:\s+(?:am|um|on|at))?\s*:?\s+(?=\d)/iu, '');
+  text = text.replace(/^(?:zuletzt\s+)?(?:aktualisiert|akt\.|veröffentlicht|publiziert|erschienen|erscheinungsdatum|veröffentlichungsdatum|datum|erstellt|geändert|stand|published|updated|last updated|posted|first published|(?:sendung|beitrag|video|folge|nachricht|meldung|artikel) vom|gesendet)(?:\s+(?:am|um|on|at))?\s*:?\s+(?=\d|\p{L}{3,}[.,]?\s+\d)/iu, '');
   // "14.03.2024 10:41 (Akt. 14.03.2024 12:05)", "… | Aktualisiert: 14.03.2024 12:05": the update stamp after the date.
   text = text.replace(/(?<=\d(?:\s*Uhr)?)\s*[(|·,]?\s*(?:akt\.|aktualisiert(?: am)?|updated|update)\s*:?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}[^()]{0,20}\)?$/iu, '');
   text = text.replace(/\s*(?:updated|aktualisiert|zuletzt aktualisiert)\s+(?:vor\s+)?(?:\d+|einer?|an?)\s+\p{L}+(?:\s+ago)?$/iu, '');
