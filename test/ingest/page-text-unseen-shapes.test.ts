@@ -1908,3 +1908,18 @@ describe('an American update line with the month in words and a zone without its
     assert.equal(parseDateLine('Updated November 3'), undefined);
   });
 });
+
+describe('the headline printed with and without the colon after its kicker; an archive picture\'s "[File: …]" credit', () => {
+  test('the copy without the colon splits off the kicker; a lone "Topic: Headline" stays whole', () => {
+    const top = 'Beispielzeitung\nMünster\nSport\nDo., 12.03.2026\n\n';
+    const text = '\n\nDie Stadt will auf dem Domplatz breitere Gänge schaffen und verlegt dafür 30 Stände. Einige Händler fürchten um ihre Kundschaft.\n\n' + BODY;
+    const d = imp(`${top}Wochenmarkt am Dom Neue Standordnung sorgt für Ärger\n\nWochenmarkt am Dom: Neue Standordnung sorgt für Ärger${text}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Wochenmarkt am Dom', 'Neue Standordnung sorgt für Ärger']);
+    const t = imp(`${top}Wochenmarkt am Dom: Neue Standordnung sorgt für Ärger${text}`).draft;
+    assert.deepEqual([t.kicker, t.headline], [undefined, 'Wochenmarkt am Dom: Neue Standordnung sorgt für Ärger']);
+  });
+  test('"… on Wednesday [File: Name/Reuters]" is caption and credit', () => {
+    assert.deepEqual(splitCaptionCredit('Supporters wave flags outside the palace on Wednesday [File: Lucas Sample/Reuters]'),
+      { caption: 'Supporters wave flags outside the palace on Wednesday', credit: 'Lucas Sample/Reuters', strong: true });
+  });
+});

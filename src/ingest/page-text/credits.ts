@@ -145,7 +145,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   }
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line) ?? /\[([^[\]\d]{1,160})\]\.?$/.exec(line);
   if (paren) {
-    const inner = paren[1]!.trim();
+    // "[File: Name/Reuters]" (Al Jazeera): an archive picture's mark before the credit.
+    const marked = /^(?:File|Archive|Archiv|Archivbild)\s*:\s*/i.exec(paren[1]!.trim());
+    const inner = marked ? paren[1]!.trim().slice(marked[0].length) : paren[1]!.trim();
+    if (marked && looksLikeBareCredit(inner)) return { caption: line.slice(0, paren.index).trim(), credit: inner, strong: true };
     const caption = line.slice(0, paren.index).trim();
     const labelled = labelledCredit(inner);
     // A labelled credit in parentheses closing a caption is a credit even with "Quelle:".

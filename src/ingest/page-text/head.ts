@@ -355,6 +355,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       i++;
     }
   }
+  // "Wochenmarkt am Dom Neue Standordnung …" printed over "Wochenmarkt am Dom: Neue Standordnung …" (Münstersche Zeitung):
+  // the copy without the colon shows that the words before it are a kicker, not part of a "Topic: …" headline.
+  if (!head.kicker) {
+    const split = /^([^:]{3,60}?):\s+(\p{Lu}.{8,})$/u.exec(head.headline);
+    if (split && wordCount(split[1]!) <= 6 && lines.slice(from, Math.min(i, from + 40)).some((l) => l.text === `${split[1]!} ${split[2]!}`)) {
+      head.kicker = split[1]!;
+      head.headline = split[2]!;
+    }
+  }
   // The headline twice, each copy with another word before it ("Waldheim Freibad öffnet …" / "Region Döbeln Freibad öffnet
   // …", Madsack), read as kicker and headline: the shared words are the headline, the second copy's first words the kicker.
   if (head.kicker && head.kicker.length > 30) {
