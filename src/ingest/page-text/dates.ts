@@ -166,9 +166,9 @@ export function parseDateLine(text: string): FoundDate | undefined {
  */
 export function parseYearlessDay(text: string): { month: number; day: number; weekday?: number } | undefined {
   const t = text.trim();
-  if (t.length > 40) return undefined;
-  const named = new RegExp(`^(?:${WEEKDAYS.source},?\\s+)?(\\d{1,2})\\.\\s*${MONTH}$`, 'i').exec(t);
-  const numeric = new RegExp(`^${WEEKDAYS.source},?\\s+(\\d{1,2})\\.(\\d{1,2})\\.$`, 'i').exec(t);
+  if (t.length > 40 || !/\d\./.test(t)) return undefined;
+  const named = YEARLESS_NAMED.exec(t);
+  const numeric = named ? null : YEARLESS_NUMERIC.exec(t);
   const m = named ?? numeric;
   if (!m) return undefined;
   const day = Number(m[2]);
@@ -177,6 +177,9 @@ export function parseYearlessDay(text: string): { month: number; day: number; we
   const weekday = m[1] ? weekdayIndex(m[1]) : undefined;
   return { month, day, ...(weekday !== undefined && { weekday }) };
 }
+
+const YEARLESS_NAMED = new RegExp(`^(?:${WEEKDAYS.source},?\\s+)?(\\d{1,2})\\.\\s*${MONTH}$`, 'i');
+const YEARLESS_NUMERIC = new RegExp(`^${WEEKDAYS.source},?\\s+(\\d{1,2})\\.(\\d{1,2})\\.$`, 'i');
 
 /** 0 = Sunday … 6 = Saturday, from a German or English weekday name or its abbreviation. */
 function weekdayIndex(name: string): number | undefined {

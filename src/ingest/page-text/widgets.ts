@@ -86,11 +86,9 @@ const PATTERNS: RegExp[] = [
   /^(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|mastodon)(?:\s*[|·•/]\s*(?:facebook|twitter|x|whatsapp|e-?mail|drucken|print|linkedin|telegram|xing|mastodon|link kopieren))+$/i,
   /^(?:wir verwenden|diese (?:website|seite|webseite) (?:verwendet|nutzt)|wir nutzen|we use|this (?:website|site) uses)\s+cookies\b.{0,400}$/i,
   /^(?:mit (?:dem|der) (?:nutzung|weiteren nutzung|klick)|by (?:continuing|using) (?:this|our)).{0,200}cookies.{0,200}$/i,
-  // Consent notices in other words: cookies plus consent or settings in one paragraph.
-  // … or the site's own voice with its partners and the reader's device or data ("Wir und unsere Partner speichern
+  // Consent notices in the site's own voice with its partners and the reader's device or data ("Wir und unsere Partner speichern
   // Informationen auf Ihrem Gerät …", "We and our partners store and/or access information on a device").
   /^(?:wir|we)\b.{0,60}\b(?:partner|partners)\b.{0,300}\b(?:personenbezogene daten|personal data|(?:auf|on) (?:ihrem|ihren|your|a) (?:gerät|endgerät|endgeräten|device))\b.{0,500}$/i,
-  /^(?=.{0,700}\bcookies?\b)(?=.{0,700}\b(?:akzeptieren|zustimmen|zustimmung|einwilligung|einverstanden|privatsphäre|datenschutz|accept|agree|consent|privacy)\b).{20,700}$/i,
   /^(?:artikel|beitrag|text) (?:anhören|vorlesen lassen|vorlesen)\b.{0,30}$/i,
   /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
   /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
@@ -126,8 +124,6 @@ const PATTERNS: RegExp[] = [
   // Skip links before blog posts, video player placeholders.
   /^(?:skip next section|skip previous section|nächsten abschnitt überspringen)\b.{0,200}$/i,
   /^(?:videoplayer|video player|audioplayer|audio player)$/i,
-  // "Calendar An icon of a desk calendar. Cancel An icon of …": icons' alt texts run together.
-  /\ban icon of\b.{0,200}\ban icon of\b/i,
   // "Click here to share on social media", "Jetzt live zuhören!", "Jetzt reinhören": a button's label.
   /^(?:click|tap) (?:here )?to share\b.{0,40}$/i,
   /^jetzt (?:live )?(?:zuhören|reinhören|anhören|einschalten|mithören)!?$/i,
@@ -193,6 +189,10 @@ const CASED: RegExp[] = [
  * - a subscription offer ("• Jetzt für nur 0,99€ im ersten Monat testen").
  */
 const GUARDED: Array<{ key: RegExp; re: RegExp; cased?: boolean }> = [
+  // Consent notices in other words: cookies plus consent or settings in one paragraph.
+  { key: /cookie/, re: /^(?=.{0,700}\bcookies?\b)(?=.{0,700}\b(?:akzeptieren|zustimmen|zustimmung|einwilligung|einverstanden|privatsphäre|datenschutz|accept|agree|consent|privacy)\b).{20,700}$/i },
+  // "Calendar An icon of a desk calendar. Cancel An icon of …": icons' alt texts run together.
+  { key: /an icon of/, re: /\ban icon of\b.{0,200}\ban icon of\b/i },
   { key: /blocker|werbeblock/, re: /^(?=.{0,300}\b(?:[Aa]d-?[Bb]locker\w*|[Ww]erbeblock\w*)\b)(?=.{0,300}\b(?:Sie|Ihre[nmrs]?|Ihr)\b).{5,300}$/u, cased: true },
   { key: /angewiesen\.?$/, re: /\b(?:anzeigen|werbung) unserer (?:werbe)?partner\b.{0,80}\bangewiesen\.?$/u },
   { key: /für nur/, re: /^(?:jetzt\s+)?.{0,30}\bfür nur\s+\d+(?:[,.]\d{2})?\s?(?:€|euro\b).{0,60}$/u },
@@ -258,8 +258,8 @@ export function isWidgetLine(text: string): boolean {
   if (t.length <= 40 && !/[\p{L}\p{N}]/u.test(t)) return true;
   if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? text.trim() : t))) return true;
   if ((t.includes('|') || t.includes('·') || t.includes('©') || t.includes('copyright') || t.includes('(c)')) && footerLine(text)) return true;
-  if (t.length >= 40 && iconDebris(text.trim())) return true;
-  if (t.length <= 120 && t.length >= 20 && !/[.!?]$/.test(t) && menuRun(t)) return true;
+  if (t.length >= 40 && /(?:facebook|twitter|instagram|youtube|whatsapp|rss|email|search)/.test(t) && iconDebris(text.trim())) return true;
+  if (t.length <= 120 && t.length >= 20 && MENU_WORDS.has(t.slice(0, t.indexOf(' '))) && !/[.!?]$/.test(t) && menuRun(t)) return true;
   // "Anzeige Hofheim am Taunus 7°C Ein Angebot von …": an ad label with the weather or the sponsor's line.
   if (t.startsWith('anzeige ') && t.length <= 120 && /(?:-?\d{1,2}\s?°|angebot von|präsentiert von|sponsored by)/.test(t)) return true;
   if (t.length <= 40 && (t.includes('°') || t.startsWith('wetter') || t.startsWith('weather')) && WEATHER_LINE.test(t)) return true;
