@@ -15,7 +15,7 @@ import { detectProfile, splitPaywallBadge } from '../../src/ingest/page-text/sit
 import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
 import { parseDuration } from '../../src/ingest/page-text/media-badge.js';
 import { parseDateLine } from '../../src/ingest/page-text/dates.js';
-import { isWidgetLine } from '../../src/ingest/page-text/widgets.js';
+import { isScrambledText, isWidgetLine } from '../../src/ingest/page-text/widgets.js';
 import { dayOffsetMinutes } from '../../src/ingest/page-text/clock-zone.js';
 
 const NOW = new Date('2024-03-14T12:00:00+01:00');
@@ -1921,5 +1921,15 @@ describe('the headline printed with and without the colon after its kicker; an a
   test('"… on Wednesday [File: Name/Reuters]" is caption and credit', () => {
     assert.deepEqual(splitCaptionCredit('Supporters wave flags outside the palace on Wednesday [File: Lucas Sample/Reuters]'),
       { caption: 'Supporters wave flags outside the palace on Wednesday', credit: 'Lucas Sample/Reuters', strong: true });
+  });
+});
+
+describe('a paywall\'s scrambled text and its offer', () => {
+  test('the scrambled lines and the offer go; the teaser before them stays; ordinary text with few "e" stays', () => {
+    const d = imp('Beispiel.de\nLandkreis Tuttlingen\n\nFahrradboxen am Bahnhof sind schon vergeben\n\nWer sein E-Bike am Bahnhof abstellt, kann es bald hinter Schloss und Riegel lassen. Doch die Nachfrage ist groß.\n\nplus\nMit Beispiel Plus weiterlesen\n\nDieser Inhalt ist älter als 30 Tage und steht daher exklusiv für unsere Plus-Abonnenten zur Verfügung. So erhalten Sie Zugriff:\n\nSll dlho L-Hhhl ma Hmeoegb mhdlliil, hmoo ld hmik eholll Dmeigdd ook Lhlsli imddlo. Ho lldlll Dlobl dllelo 48 Hgmlo hlllhl.\n').draft;
+    assert.equal(d.teaser, 'Wer sein E-Bike am Bahnhof abstellt, kann es bald hinter Schloss und Riegel lassen. Doch die Nachfrage ist groß.');
+    assert.ok(!JSON.stringify(d).includes('Hmeoegb'));
+    assert.ok(!isScrambledText('Laut Salzburg AG sind noch rund 3.100 Haushalte ohne Strom, vor allem im Pinzgau und im Lungau.'));
+    assert.ok(!isScrambledText('Turnout looks high in Pennsylvania, according to county officials in Philadelphia and Pittsburgh.'));
   });
 });

@@ -24,7 +24,7 @@ import { entryStartAt, isRelativeEntryLine, looksLikeTicker, type EntryStart } f
 import type { ImportOptions, ImportResult } from './types.js';
 import { headingsAsEntries, namesItselfTicker } from './untimed-ticker.js';
 import { updateParagraphsAsEntries } from './update-paragraphs.js';
-import { isWidgetLine } from './widgets.js';
+import { isScrambledText, isWidgetLine } from './widgets.js';
 import { playlistLines } from './playlist.js';
 
 /**
@@ -96,7 +96,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
     if (l.text.length <= 500) {
       if (/^(?:impressum|datenschutz(?:erklärung)?|agb|privacy(?: policy)?|terms(?: of use)?|cookie policy)$/i.test(l.text)) sinceLegal = 0;
       if (sinceLegal <= 3 && sinceLegal > 0 && /^(?:©|\(c\)|copyright\b)/i.test(l.text) && l.text.length <= 100) { widgets++; continue; }
-      if (isWidgetLine(l.text)) { widgets++; continue; }
+      if (isWidgetLine(l.text) || isScrambledText(l.text)) { widgets++; continue; }
       // A paywall badge alone on its line ("Abo", "PLUS") is furniture wherever it stands: between a menu's last word
       // and the headline it had made that word the headline.
       if (isPaywallBadge(l.text)) { widgets++; continue; }

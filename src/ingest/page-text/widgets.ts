@@ -161,6 +161,10 @@ const PATTERNS: RegExp[] = [
   // A share or comment counter alone: "14".
   /^\d{1,5}$/,
   // "Weitere Optionen zum Teilen", "Sie haben bereits einen Zugang?": share menus and login prompts.
+  // "Mit Schwäbische Plus weiterlesen", "Dieser Inhalt ist älter als 30 Tage und steht daher exklusiv für unsere
+  // Plus-Abonnenten zur Verfügung. So erhalten Sie …": a paywall's offer.
+  /^mit .{2,40} (?:plus|\+|abo) weiterlesen$/i,
+  /^dieser (?:inhalt|artikel|beitrag) .{0,120}\bexklusiv für (?:unsere )?(?:[\p{L}+-]+-)?(?:abonnent|abonnentinnen|abonnenten|abonnements|abo)\b.{0,200}$/iu,
   // "Sind Sie bereits Abonnent? Hier anmelden" (printed twice in one line too), "Bereits Abonnent? Jetzt einloggen".
   /^(?:(?:sind sie |schon |bereits |already )*(?:bereits |schon )?(?:abonnent(?:in)?|kunde|kundin|abonniert|a subscriber)\?\s*(?:hier |jetzt |zum )?(?:anmelden|einloggen|login|log in|sign in)\s*){1,2}$/i,
   /^(?:weitere optionen zum teilen|mehr optionen zum teilen|sie haben bereits (?:einen zugang|ein abo(?:nnement)?)\??|bereits abonnent\??|already have an account\??)$/i,
@@ -230,6 +234,24 @@ const MENU_WORDS = new Set(['e-paper', 'epaper', 'abo', 'abos', 'service', 'immo
 function menuRun(t: string): boolean {
   const words = t.split(/\s+(?:&\s+|[|·•]\s+)?/).filter((w) => w && w !== '&');
   return words.length >= 5 && words.filter((w) => MENU_WORDS.has(w)).length >= words.length - 1 && MENU_WORDS.has(words[0]!);
+}
+
+/**
+ * Text a paywall scrambles for readers without a subscription ("Sll dlho L-Hhhl ma Hmeoegb …", Schwäbische): letters
+ * shifted, so "e", the commonest letter of German and English, is rare and "l" and "h" crowd in. Sixty letters at least,
+ * under 7 % "e" and over 20 % "l" or "h".
+ */
+export function isScrambledText(text: string): boolean {
+  if (text.length < 60) return false;
+  const letters = text.toLowerCase().replace(/[^a-zäöüß]/g, '');
+  if (letters.length < 60) return false;
+  let e = 0;
+  let lh = 0;
+  for (const c of letters) {
+    if (c === 'e') e++;
+    else if (c === 'l' || c === 'h') lh++;
+  }
+  return e / letters.length < 0.07 && lh / letters.length > 0.2;
 }
 
 /** Eight or more bare lower-case tokens, three of them icon names. */
