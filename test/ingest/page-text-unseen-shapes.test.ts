@@ -1933,3 +1933,14 @@ describe('a paywall\'s scrambled text and its offer', () => {
     assert.ok(!isScrambledText('Turnout looks high in Pennsylvania, according to county officials in Philadelphia and Pittsburgh.'));
   });
 });
+
+describe('Schwäbische\'s head: the caption printed twice, then a name alone before the teaser', () => {
+  test('the first copy is the alt text, the second caption and credit; the name is the byline and the teaser follows', () => {
+    const d = imp(`Beispiel.de\nOstalbkreis\nEllwangen\n\nUnbekannte beschmieren frisch sanierte Marienpforte\nSo sah das Tor am Sonntagmorgen aus. Die Polizei sucht Zeugen.\nSo sah das Tor am Sonntagmorgen aus. Die Polizei sucht Zeugen. (Foto: Polizeipräsidium Aalen)\n\nErst im Herbst war das Stadttor für viel Geld restauriert worden. Jetzt haben Sprayer die Steine verunstaltet.\n\n${BODY}`).draft;
+    assert.equal(d.teaser, 'Erst im Herbst war das Stadttor für viel Geld restauriert worden. Jetzt haben Sprayer die Steine verunstaltet.');
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['So sah das Tor am Sonntagmorgen aus. Die Polizei sucht Zeugen.', 'Polizeipräsidium Aalen']]);
+    const b = imp(`Trossinger Gemeinderat stimmt für Neubau der Rosenschule\n\nIm Modell: So soll der Neubau aussehen. (Foto: Architekturbüro Beispiel)\nJannik Beispiel\n\nNach zwei Jahren Diskussion ist die Entscheidung gefallen: Die Schule wird neu gebaut. Die Kosten liegen bei 19 Millionen Euro.\n\n${BODY}`).draft;
+    assert.ok(b.teaser?.startsWith('Nach zwei Jahren Diskussion'));
+    assert.equal(b.byline, 'Jannik Beispiel');
+  });
+});

@@ -144,6 +144,10 @@ function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean)
   // A short line with a date ("Sendung vom 05.03.2026", "Stand: 12.03.2026") is the page's metadata, no picture's description.
   if (l.text.length <= 50 && /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b/.test(l.text)) return false;
   const opensGroup = !sameGroup(lines[i - 1], l);
+  // The caption printed twice, the second time with its credit ("So sah das Tor aus." / "So sah das Tor aus. (Foto: …)"):
+  // the first copy is the picture's alt text.
+  const next = lines[i + 1]?.text;
+  if (next && next.length > l.text.length + 3 && next.startsWith(l.text) && sameGroup(l, lines[i + 1])) return true;
   // Two sentences and more over 160 characters are a paragraph ("Update vom …, 17.02 Uhr: In Pullach … Jahres."), not a picture's description.
   if (l.text.length > 160 && /[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text) && endsSentence(l.text)) return false;
   return opensGroup || !endsSentence(l.text);

@@ -107,7 +107,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
     return { kind: 'meta', next: k + 1 };
   }
   // A description of two sentences or more over a bare "© Sender" line is a video page's text, not a caption (head.ts).
-  if (t.length >= 150 && /^©/.test(lines[k + 1]?.text.trim() ?? '') && /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(t)) return { kind: 'other', next: k + 1 };
+  if (t.length >= 150 && /^(?:©|copyright\b)/i.test(lines[k + 1]?.text.trim() ?? '') && /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(t)) return { kind: 'other', next: k + 1 };
   const f = tryFigure(lines, k, to, isStructural);
   if (f) return { kind: 'figure', next: f.next };
   return { kind: 'other', next: k + 1 };

@@ -163,6 +163,14 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      // A name alone right after the lead picture, running text next ("… (Foto: Name)" / "Jannik Beispiel" / teaser,
+      // Schwäbische): the byline.
+      if (!head.byline && !head.teaser && head.figures.length && isPersonName(t) && wordCount(t) <= 3 && !parseCreditLine(t) &&
+        k + 1 < to && isRunningText(lines[k + 1]!.text)) {
+        head.byline = { byline: t, authors: [{ name: t }] };
+        k++;
+        continue;
+      }
       // A place over the date line after the headline ("Kärnten" / "14.03.2024 11:20"): the dateline.
       if (head.headline && !head.teaser && isPlace(t) && k + 1 < to && sameGroup(l, lines[k + 1]) && !isPersonName(t) && parseDateLine(lines[k + 1]!.text)?.hour !== undefined) {
         head.dateline ??= t;
@@ -437,7 +445,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   {
     const c = lines[i];
     const f = c && head.headline && !head.teaser && c.text.length >= 150 && hasSentenceBreak(c.text) ? tryFigure(lines, i, to, ctx.isStructural) : undefined;
-    if (f && f.next === i + 2 && f.figure.caption === c!.text && f.figure.credit && /^©/.test(lines[i + 1]!.text.trim()) && !head.figures.length) {
+    if (f && f.next === i + 2 && f.figure.caption === c!.text && f.figure.credit && /^(?:©|copyright\b)/i.test(lines[i + 1]!.text.trim()) && !head.figures.length) {
       head.teaser = c!.text;
       headTextSeen.add(c!.text);
       head.loneCredit ??= f.figure.credit;
@@ -488,7 +496,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         head.teaser = t;
         headTextSeen.add(t);
         // A bare "© Sender" right under a video page's description is the still's credit (in its box or not).
-        const still = lines[i + 1] && i + 1 < to && /^©/.test(lines[i + 1]!.text.trim()) && hasSentenceBreak(t) ? parseCreditLine(lines[i + 1]!.text) : undefined;
+        const still = lines[i + 1] && i + 1 < to && /^(?:©|copyright\b)/i.test(lines[i + 1]!.text.trim()) && hasSentenceBreak(t) ? parseCreditLine(lines[i + 1]!.text) : undefined;
         if (still?.strong && !head.figures.length) head.loneCredit ??= still.credit;
         i = skipMeta(i + 1);
       } else {
