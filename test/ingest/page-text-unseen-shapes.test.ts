@@ -1944,3 +1944,13 @@ describe('Schwäbische\'s head: the caption printed twice, then a name alone bef
     assert.equal(b.byline, 'Jannik Beispiel');
   });
 });
+
+describe('tool buttons\' words on one line', () => {
+  test('"Kommentare Teilen" is furniture, so the teaser under it is found; "Teilen Sie Ihre Meinung" is not', () => {
+    assert.ok(isWidgetLine('Kommentare Teilen'));
+    assert.ok(isWidgetLine('Drucken Teilen Merken'));
+    assert.ok(!isWidgetLine('Teilen Sie Ihre Meinung'));
+    const d = imp(`Sanierung\n\nIsarkai in Bad Tölz wird ein Jahr lang zur Baustelle\n\nErstellt: 10.03.2026, 17:12 Uhr\n\nVon: Max Beispiel\n\nKommentare Teilen\n\nDie Ufermauer am Isarkai bröckelt. Ab Mai wird sie abschnittsweise erneuert – mit Folgen für Parkplätze.\n\n${BODY}`).draft;
+    assert.ok(d.teaser?.startsWith('Die Ufermauer am Isarkai bröckelt.'));
+  });
+});

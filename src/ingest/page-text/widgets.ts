@@ -231,6 +231,13 @@ const MENU_WORDS = new Set(['e-paper', 'epaper', 'abo', 'abos', 'service', 'immo
   'reisen', 'leserreisen', 'gewinnspiele', 'events', 'veranstaltungen', 'kino', 'horoskop', 'rätsel', 'spiele', 'login', 'anmelden',
   'suche', 'menü', 'startseite', 'home', 'themen', 'lokales', 'region', 'sport', 'politik', 'wirtschaft', 'kultur', 'panorama', 'ratgeber',
   'leserservice', 'aboservice', 'mein', 'konto', 'archiv', 'video', 'videos', 'fotos', 'bilder', 'verkehr', 'blitzer', 'nachrichten']);
+/** Tool buttons' words printed on one line ("Kommentare Teilen", "Drucken Teilen Merken"). */
+const TOOL_WORDS = new Set(['teilen', 'drucken', 'merken', 'kommentare', 'kommentieren', 'vorlesen', 'anhören', 'speichern', 'share', 'print',
+  'save', 'mail', 'e-mail', 'email', 'facebook', 'twitter', 'whatsapp', 'x', 'linkedin', 'telegram', 'link', 'kopieren', 'comments']);
+function toolRun(t: string): boolean {
+  const words = t.split(/\s+/);
+  return words.length >= 2 && words.length <= 6 && words.every((w) => TOOL_WORDS.has(w));
+}
 function menuRun(t: string): boolean {
   const words = t.split(/\s+(?:&\s+|[|·•]\s+)?/).filter((w) => w && w !== '&');
   return words.length >= 5 && words.filter((w) => MENU_WORDS.has(w)).length >= words.length - 1 && MENU_WORDS.has(words[0]!);
@@ -282,6 +289,7 @@ export function isWidgetLine(text: string): boolean {
   if ((t.includes('|') || t.includes('·') || t.includes('©') || t.includes('copyright') || t.includes('(c)')) && footerLine(text)) return true;
   if (t.length >= 40 && /(?:facebook|twitter|instagram|youtube|whatsapp|rss|email|search)/.test(t) && iconDebris(text.trim())) return true;
   if (t.length <= 120 && t.length >= 20 && MENU_WORDS.has(t.slice(0, t.indexOf(' '))) && !/[.!?]$/.test(t) && menuRun(t)) return true;
+  if (t.length <= 60 && TOOL_WORDS.has(t.slice(0, t.indexOf(' '))) && toolRun(t)) return true;
   // "Anzeige Hofheim am Taunus 7°C Ein Angebot von …": an ad label with the weather or the sponsor's line.
   if (t.startsWith('anzeige ') && t.length <= 120 && /(?:-?\d{1,2}\s?°|angebot von|präsentiert von|sponsored by)/.test(t)) return true;
   if (t.length <= 40 && (t.includes('°') || t.startsWith('wetter') || t.startsWith('weather')) && WEATHER_LINE.test(t)) return true;
