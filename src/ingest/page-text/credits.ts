@@ -119,10 +119,12 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   }
   // "… near Scarlett Road on Thursday. MARTA EXAMPLEWOOD TORONTO STAR": the photographer and outlet in capitals after the
   // caption's last stop (two to six words).
-  const capsTail = /\p{Lu}{2}$/u.test(line) ? /^(.{20,}?\p{Ll}[.!?]["'”’)]*)\s+((?:\p{Lu}[\p{Lu}'’.-]+\s+){1,5}\p{Lu}[\p{Lu}'’.-]+)$/u.exec(line) : null;
+  const end2 = line.slice(-2);
+  const capsTail = line.length >= 30 && end2 !== end2.toLowerCase() && end2 === end2.toUpperCase() && /\p{Lu}{2}$/u.test(line) ? /^(.{20,}?\p{Ll}[.!?]["'”’)]*)\s+((?:\p{Lu}[\p{Lu}'’.-]+\s+){1,5}\p{Lu}[\p{Lu}'’.-]+)$/u.exec(line) : null;
   if (capsTail && wordCount(capsTail[1]!) >= 5 && !NOT_A_SOURCE.test(capsTail[2]!)) return { caption: capsTail[1]!, credit: capsTail[2]!, strong: true };
   // "… mit alten Umzugsplakaten. Privatfoto" (SWP): a picture source's own word after the caption's last stop.
-  const sourceWord = /(?:foto|privat|archiv|handout)$/i.test(line) ?
+  const tail8 = line.slice(-8).toLowerCase();
+  const sourceWord = (tail8.endsWith('foto') || tail8.endsWith('privat') || tail8.endsWith('archiv') || tail8.endsWith('handout')) ?
     /^(.{10,}?[.!?]["'”’)]*)\s+(Privatfoto|Privat|privat|Archivfoto|Archiv|Pressefoto|Leserfoto|Vereinsfoto|Firmenfoto|Werkfoto|Polizeifoto|Handout)$/u.exec(line) : null;
   if (sourceWord && wordCount(sourceWord[1]!) >= 4) return { caption: sourceWord[1]!, credit: sourceWord[2]!, strong: true };
   // "… vor dem Dorfgemeinschaftshaus in HeideloheJakob Musterfeldt" (vorwaerts.de): the photographer's name glued to the

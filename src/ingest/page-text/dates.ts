@@ -151,7 +151,7 @@ export function parseDateLine(text: string): FoundDate | undefined {
   if (text.length > 80 || !/\d/.test(text)) return undefined;
   // "… 3:27 PM GMT+1Updated 2 hours ago", "… Uhr Aktualisiert vor 2 Stunden": a relative update note after the date.
   // "Zuletzt aktualisiert: 14/03/2024 - 18:12", "Stand: 14.03.2024 …": the label of the page's date.
-  text = text.replace(/^(?:zuletzt\s+)?(?:aktualisiert|akt\.|veröffentlicht|publiziert|erschienen|erscheinungsdatum|veröffentlichungsdatum|datum|erstellt|geändert|stand|published|updated|last updated|posted|first published|(?:sendung|beitrag|video|folge|nachricht|meldung|artikel) vom|gesendet)(?:\s+(?:am|um|on|at))?\s*:?\s+(?=\d|\p{L}{3,}[.,]?\s+\d)/iu, '');
+  if (/^\p{L}/u.test(text)) text = text.replace(/^(?:zuletzt\s+)?(?:aktualisiert|akt\.|veröffentlicht|publiziert|erschienen|erscheinungsdatum|veröffentlichungsdatum|datum|erstellt|geändert|stand|published|updated|last updated|posted|first published|(?:sendung|beitrag|video|folge|nachricht|meldung|artikel) vom|gesendet)(?:\s+(?:am|um|on|at))?\s*:?\s+(?=\d|\p{L}{3,}[.,]?\s+\d)/iu, '');
   // "14.03.2024 10:41 (Akt. 14.03.2024 12:05)", "… | Aktualisiert: 14.03.2024 12:05": the update stamp after the date.
   text = text.replace(/(?<=\d(?:\s*Uhr)?)\s*[(|·,]?\s*(?:akt\.|aktualisiert(?: am)?|updated|update)\s*:?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}[^()]{0,20}\)?$/iu, '');
   text = text.replace(/\s*(?:updated|aktualisiert|zuletzt aktualisiert)\s+(?:vor\s+)?(?:\d+|einer?|an?)\s+\p{L}+(?:\s+ago)?$/iu, '');

@@ -313,7 +313,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     l0.text.length <= 250 && (!!parseCreditLine(l1.text)?.strong || (looksLikeBareCredit(l1.text) && /[/|]/.test(l1.text)));
   // The page's date line right above (a caption under it is the lead picture's, not a paragraph).
   const prevText = lines[i - 1]?.text ?? '';
-  const dateAbove = !!parseDateLine(prevText) || (prevText.length <= 80 && /\b\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(prevText) && !endsSentence(prevText));
+  // Asked only where a caption is in question: tryFigure runs on every line.
+  const dateAbove = () => /\d/.test(prevText) && (!!parseDateLine(prevText) ||
+    (prevText.length <= 80 && /\b\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(prevText) && !endsSentence(prevText)));
   // A line that is only a credit; a bare name ("dpa") only when it closes the box.
   const creditOnly = (l: Line | undefined, k: number): { credit: string; kind: 'strong' | 'weak' | 'known' | 'bare' } | undefined => {
     if (!l || isStructural(l)) return undefined;
@@ -401,7 +403,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // right under the page's date line is the lead picture's credit.
   // The same for a bare credit in brackets ("… abgibt. (Daniel Name)") under a date line with more on it ("14.06.2024 -
   // 12:05 Uhr | Lesedauer: 3 Minuten"); both had only been read with the date line taken as the picture's alt text.
-  const underDate = !!cc0 && (!!cc0.known || (!!cc0.bare && endsSentence(cc0.caption))) && cc0.caption.length <= 300 && dateAbove;
+  const underDate = !!cc0 && (!!cc0.known || (!!cc0.bare && endsSentence(cc0.caption))) && cc0.caption.length <= 300 && dateAbove();
   if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || underDate || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
@@ -422,7 +424,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     !!lines[i - 1] && isRunningText(lines[i - 1]!.text);
   // A one-sentence caption right under the page's date line over its rights line ("14.06.2024 - 12:05 Uhr" / caption /
   // "Quelle: Name"): the lead picture.
-  const underDateLine = dateAbove && !!l1 && isOneSentence(l0.text, 250) && endsSentence(l0.text);
+  const underDateLine = !!l1 && !cc0 && endsSentence(l0.text) && isOneSentence(l0.text, 250) && dateAbove();
   if (l1 && !cc0 && (opensGroup || afterByline || closesBox || labelledCaption || underDateLine)) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;

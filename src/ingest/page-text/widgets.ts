@@ -249,7 +249,8 @@ function menuRun(t: string): boolean {
  * under 7 % "e" and over 20 % "l" or "h".
  */
 export function isScrambledText(text: string): boolean {
-  if (text.length < 60) return false;
+  // Cheap first: readable German or English has its short function words; the letters are counted only without them.
+  if (text.length < 60 || /\b(?:der|die|das|und|ist|ein|eine|mit|von|für|the|and|of|to|is|was|for)\b/i.test(text)) return false;
   const letters = text.toLowerCase().replace(/[^a-zäöüß]/g, '');
   if (letters.length < 60) return false;
   let e = 0;
@@ -287,7 +288,7 @@ export function isWidgetLine(text: string): boolean {
   if (t.length <= 40 && !/[\p{L}\p{N}]/u.test(t)) return true;
   if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? text.trim() : t))) return true;
   if ((t.includes('|') || t.includes('·') || t.includes('©') || t.includes('copyright') || t.includes('(c)')) && footerLine(text)) return true;
-  if (t.length >= 40 && /(?:facebook|twitter|instagram|youtube|whatsapp|rss|email|search)/.test(t) && iconDebris(text.trim())) return true;
+  if (t.length >= 40 && /^[a-z0-9äöü]/.test(text.trimStart()) && /(?:facebook|twitter|instagram|youtube|whatsapp|rss|email|search)/.test(t) && iconDebris(text.trim())) return true;
   if (t.length <= 120 && t.length >= 20 && MENU_WORDS.has(t.slice(0, t.indexOf(' '))) && !/[.!?]$/.test(t) && menuRun(t)) return true;
   if (t.length <= 60 && TOOL_WORDS.has(t.slice(0, t.indexOf(' '))) && toolRun(t)) return true;
   // "Anzeige Hofheim am Taunus 7°C Ein Angebot von …": an ad label with the weather or the sponsor's line.
