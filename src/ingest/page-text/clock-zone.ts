@@ -28,8 +28,11 @@ const BRAND_ZONES = new Map<string, string>([
     'the canberra times', 'herald sun'].map((b): [string, string] => [b, SYDNEY]),
   ...['toronto star', 'the star edition', 'cbc news', 'cbc', 'ctv news', 'global news', 'the globe and mail'].map((b): [string, string] => [b, 'America/Toronto']),
 ]);
-/** Zone labels a date line may end with ("Updated Dec. 2, 2026 at 4:12 p.m. ET", "… 10.05am AEDT"), and their clocks. */
-const LABEL_ZONES: Record<string, string> = {
+/**
+ * Zone labels printed after a time ("Updated Dec. 2, 2026 at 4:12 p.m. ET", "… 10.05am AEDT"), and their clocks. A
+ * label is read in its zone's time on that day, winter or summer time (the date parser, the page clock, ticker entries).
+ */
+export const ZONE_LABELS: Readonly<Record<string, string>> = {
   ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York', CT: 'America/Chicago', CST: 'America/Chicago',
   CDT: 'America/Chicago', PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
   AEDT: SYDNEY, AEST: SYDNEY, NZDT: AUCKLAND, NZST: AUCKLAND,
@@ -53,7 +56,7 @@ export function pageClockZone(all: readonly Line[], language: string): string | 
     if (UK_DATE_LINE.test(t)) return LONDON;
     // The page's own date line names the zone its times are printed in (the head's update line, not an entry).
     const zoned = k < 40 && /\d{4}/.test(t) ? ZONED_DATE_LINE.exec(t) : null;
-    if (zoned) return LABEL_ZONES[zoned[1]!.toUpperCase()];
+    if (zoned) return ZONE_LABELS[zoned[1]!.toUpperCase()];
     if (k >= 12) continue;
     const zone = BRAND_ZONES.get(t.trim().toLowerCase()) ?? BRAND_ZONES.get(TITLE_SUFFIX.exec(t)?.[1]!.trim().toLowerCase() ?? '');
     if (zone) return zone;

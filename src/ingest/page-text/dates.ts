@@ -1,4 +1,5 @@
-import { isValidDate, monthFromName, toZonedIso, zoneOffsetMinutes, zonedIso } from '../../content/index.js';
+import { isValidDate, monthFromName, toZonedIso, zonedIso } from '../../content/index.js';
+import { dayOffsetMinutes, ZONE_LABELS } from './clock-zone.js';
 
 /** A calendar date found in text, with the time of day when one was printed next to it. */
 export interface FoundDate {
@@ -109,8 +110,7 @@ export function findDate(text: string): FoundDate | undefined {
     // "… at 9:03 PM ET": an American zone without its season; its offset on that day (winter or summer time).
     const us = time.offsetMinutes === undefined ? /^\s*(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b/.exec(text.slice(time.end)) : null;
     if (us) {
-      const zone = { E: 'America/New_York', C: 'America/Chicago', P: 'America/Los_Angeles' }[us[1]![0] as 'E' | 'C' | 'P'];
-      found.offsetMinutes = zoneOffsetMinutes(new Date(Date.UTC(year, month - 1, day, 12)), zone);
+      found.offsetMinutes = dayOffsetMinutes(ZONE_LABELS[us[1]!]!, year, month, day);
       time.end += us[0].length;
     }
     found.spans.push([time.index, time.end]);

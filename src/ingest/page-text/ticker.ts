@@ -1,4 +1,5 @@
 import { LIMITS } from '../../content/index.js';
+import { ZONE_LABELS } from './clock-zone.js';
 import { addDays, parseDateLine, parseYearlessDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
@@ -170,7 +171,7 @@ const ZONES: Record<string, number> = {
   EST: -300, EDT: -240, CST: -360, CDT: -300, PST: -480, PDT: -420, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
 /** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
-const SEASONLESS_ZONES: Record<string, string> = { ET: 'America/New_York', CT: 'America/Chicago', PT: 'America/Los_Angeles' };
+const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE_LABELS.CT!, PT: ZONE_LABELS.PT! };
 
 const WEEKDAYS_DE = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend';
 const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
