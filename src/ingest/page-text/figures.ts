@@ -153,6 +153,17 @@ function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean)
   return opensGroup || !endsSentence(l.text);
 }
 
+/** A bare rights line under a video's still ("© HAMBURG 1", "Copyright: Rundschau/Name"). */
+export const STILL_RIGHTS = /^(?:©|copyright\b)/i;
+
+/**
+ * A video page's description, two sentences or more and 150 characters at least, over its still's bare rights line:
+ * the page's text (the head's teaser), not a caption.
+ */
+export function describesVideoStill(text: string, next: string | undefined): boolean {
+  return text.length >= 150 && !!next && STILL_RIGHTS.test(next.trim()) && hasSentenceBreak(text);
+}
+
 /** A picture from a caption and its credit read elsewhere (the head's caption over its rights line). */
 export function captionFigure(caption: string, credit: string): Figure | undefined {
   return build(caption, caption, credit);

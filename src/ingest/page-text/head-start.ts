@@ -2,7 +2,7 @@ import { LIMITS } from '../../content/index.js';
 import { bareBylineShape, isPersonName, parseByline } from './byline.js';
 import { parseCreditLine } from './credits.js';
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js';
-import { tryFigure } from './figures.js';
+import { describesVideoStill, tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
@@ -107,7 +107,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
     return { kind: 'meta', next: k + 1 };
   }
   // A description of two sentences or more over a bare "© Sender" line is a video page's text, not a caption (head.ts).
-  if (t.length >= 150 && /^(?:©|copyright\b)/i.test(lines[k + 1]?.text.trim() ?? '') && /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(t)) return { kind: 'other', next: k + 1 };
+  if (describesVideoStill(t, lines[k + 1]?.text)) return { kind: 'other', next: k + 1 };
   const f = tryFigure(lines, k, to, isStructural);
   if (f) return { kind: 'figure', next: f.next };
   return { kind: 'other', next: k + 1 };

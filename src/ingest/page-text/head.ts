@@ -2,7 +2,7 @@ import { LIMITS, type Author, type Figure } from '../../content/index.js';
 import { authorIndexFor, bareBylineShape, isPersonName, parseByline, type Byline } from './byline.js';
 import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } from './dates.js';
-import { captionFigure, tryFigure } from './figures.js';
+import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
@@ -289,10 +289,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const both = !!second && !secondIsHeadline && i + 2 < to && ((!!parseByline(second.text) && dateAt(lines[i + 2], i + 2)) ||
     (dateBetween && (!!parseByline(lines[i + 2]!.text) || (isTwelveHourTimeLine(second.text) && !!parseDateLine(lines[i + 2]!.text)))));
   const thirdAt = both ? i + 3 : i + 2;
+  // No picture starts at the line (or it is a headline read as the alt text over its caption, under the date lines).
+  const notAPicture = (at: number) => {
+    const f = tryFigure(lines, at, to, ctx.isStructural);
+    return !f || (dateBetween && altOver(at, f));
+  };
   const third = thirdAt < to ? lines[thirdAt] : undefined;
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && (parseByline(second.text) || dateBetween) &&
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) && !parseByline(third.text) && !isDurationLine(third.text) &&
-    !parseDateLine(third.text) && (!tryFigure(lines, thirdAt, to, ctx.isStructural) || (dateBetween && altOver(thirdAt, tryFigure(lines, thirdAt, to, ctx.isStructural)))) &&
+    !parseDateLine(third.text) && notAPicture(thirdAt) &&
     // A one-line quote under a headline-like line and its date is the teaser, as without the date (below).
     !(isQuoteLine(third.text) && wordCount(rest) >= 4 && !GENRES.test(rest.split(/\s+/)[0] ?? ''));
   // Running text right under the second line fixes it as the headline; the kicker may then be the longer line.
@@ -440,20 +445,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       i = skipMeta(i + 2);
     }
   }
-  // A video page's description of two sentences or more over the still's bare rights line ("Mehr Feuerwerk, … . Reporter
-  // … war dabei." / "© HAMBURG 1"): the teaser, and the credit is the lead picture's.
-  {
-    const c = lines[i];
-    const f = c && head.headline && !head.teaser && c.text.length >= 150 && hasSentenceBreak(c.text) ? tryFigure(lines, i, to, ctx.isStructural) : undefined;
-    if (f && f.next === i + 2 && f.figure.caption === c!.text && f.figure.credit && /^(?:©|copyright\b)/i.test(lines[i + 1]!.text.trim()) && !head.figures.length) {
-      head.teaser = c!.text;
-      headTextSeen.add(c!.text);
-      head.loneCredit ??= f.figure.credit;
-      i = skipMeta(i + 2);
-    }
-  }
   const cand = lines[i];
-  if (cand && !head.teaser && !ctx.isStructural(cand) && i + 1 < to && !tryFigure(lines, i, to, ctx.isStructural)) {
+  // A video page's description over the still's bare rights line ("Mehr Feuerwerk, … . Reporter … war dabei." /
+  // "© HAMBURG 1") reads as a caption, but it is the teaser; the credit is the lead picture's (below).
+  const videoText = !!cand && !head.figures.length && describesVideoStill(cand.text, lines[i + 1]?.text);
+  if (cand && !ctx.isStructural(cand) && i + 1 < to && (videoText || !tryFigure(lines, i, to, ctx.isStructural))) {
     let t = cand.text;
     // A standfirst without its final period (English sites): long, or sixteen words and more.
     const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t);
@@ -496,7 +492,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         head.teaser = t;
         headTextSeen.add(t);
         // A bare "© Sender" right under a video page's description is the still's credit (in its box or not).
-        const still = lines[i + 1] && i + 1 < to && /^(?:©|copyright\b)/i.test(lines[i + 1]!.text.trim()) && hasSentenceBreak(t) ? parseCreditLine(lines[i + 1]!.text) : undefined;
+        const still = lines[i + 1] && i + 1 < to && STILL_RIGHTS.test(lines[i + 1]!.text.trim()) && hasSentenceBreak(t) ? parseCreditLine(lines[i + 1]!.text) : undefined;
         if (still?.strong && !head.figures.length) head.loneCredit ??= still.credit;
         i = skipMeta(i + 1);
       } else {
