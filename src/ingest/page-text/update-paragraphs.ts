@@ -13,23 +13,33 @@ const UPDATE = /^(?:\+{1,3}\s*)?(?:Update|Aktualisierung|Nachtrag|Erstmeldung|Ur
 /** "9.05 Uhr: Ein Kran hebt …": an update with its time only, read as one where the article has labelled updates too. */
 const TIMED = /^(\d{1,2})[.:](\d{2})\s*Uhr\s*:\s*(\S.*)$/u;
 
+/** An update read from its paragraph: the day's parts where printed, the time and the text. */
+interface Update { day?: string; month?: string; year?: string; hour: string; minute: string; text: string }
+
+function labelledUpdate(text: string): Update | undefined {
+  const m = UPDATE.exec(text);
+  return m ? { day: m[1], month: m[2], year: m[3], hour: m[4]!, minute: m[5]!, text: m[6]! } : undefined;
+}
+
 export function updateParagraphsAsEntries(body: Block[], anchor: { year: number; month: number; day: number }): { body: Block[]; count: number } {
-  let count = 0;
   const textOf = (b: Block) => (b.type === 'paragraph' && b.content.length === 1 && !b.content[0]!.href ? b.content[0]!.text : undefined);
-  const labelled = body.filter((b) => { const t = textOf(b); return t !== undefined && UPDATE.test(t); }).length;
-  const out = body.map((b): Block => {
+  // Each paragraph read once; a time-only paragraph counts only beside labelled ones.
+  const labelled = body.map((b) => { const t = textOf(b); return t === undefined ? undefined : labelledUpdate(t); });
+  const anyLabelled = labelled.some(Boolean);
+  let count = 0;
+  const out = body.map((b, n): Block => {
     const text = textOf(b);
     if (text === undefined) return b;
-    const timed = labelled ? TIMED.exec(text) : null;
-    const m: RegExpExecArray | (string | undefined)[] | null = UPDATE.exec(text) ?? (timed ? [timed[0], undefined, undefined, undefined, timed[1], timed[2], timed[3]] : null);
-    if (!m) return b;
-    const month = m[2] ? (/^\d/.test(m[2]) ? Number(m[2].replace('.', '')) : monthFromName(m[2])) : anchor.month;
-    const day = m[1] ? Number(m[1]) : anchor.day;
+    const timed = !labelled[n] && anyLabelled ? TIMED.exec(text) : null;
+    const u = labelled[n] ?? (timed ? { hour: timed[1]!, minute: timed[2]!, text: timed[3]! } : undefined);
+    if (!u) return b;
+    const month = u.month ? (/^\d/.test(u.month) ? Number(u.month.replace('.', '')) : monthFromName(u.month)) : anchor.month;
+    const day = u.day ? Number(u.day) : anchor.day;
     if (!month || month > 12 || day > 31) return b;
-    const iso = dateToIso({ year: m[3] ? Number(m[3]) : anchor.year, month, day, hour: Number(m[4]), minute: Number(m[5]) });
+    const iso = dateToIso({ year: u.year ? Number(u.year) : anchor.year, month, day, hour: Number(u.hour), minute: Number(u.minute) });
     if (!iso) return b;
     count++;
-    const entry: TickerEntryBlock = { type: 'ticker-entry', time: iso.iso, body: [{ type: 'paragraph', content: [{ text: m[6]! }] }] };
+    const entry: TickerEntryBlock = { type: 'ticker-entry', time: iso.iso, body: [{ type: 'paragraph', content: [{ text: u.text }] }] };
     return entry;
   });
   return { body: out, count };
