@@ -28,7 +28,6 @@ const EMPTY_LABELS = /^(?:(?:erstellt|aktualisiert|veröffentlicht|geändert|sta
 /** A label alone on its line, its value on the next ("Onlinefassung" / "Tom Muster", "Aktualisiert" / "14.3.2024, 13:40 Uhr"). */
 const LONE_LABEL = /^(?:autor\/in|autorin|autor|autoren|onlinefassung|online-fassung|redaktion|bearbeitung|mitarbeit|aktualisiert|veröffentlicht|erstellt|stand|videolänge|audiolänge|dauer|datum|sendung|sendedatum|updated|published|vom|am)$/i;
 
-/** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:", "Verfügbar bis 14.03.2029". */
 /**
  * "Bad Urach / SWP 01.12.2026", "Bisingen / Leonie Musterhof 02.12.2026", "Horb / PM  Uhr" (SÜDWEST PRESSE): the place,
  * the author or source (a short abbreviation or a name) and the date, or "Uhr" where the CMS left the time empty. The
@@ -40,6 +39,7 @@ function placeSourceDate(text: string): string | undefined {
   return m && (/^\p{Lu}{2,5}$/u.test(m[1]!) || isPersonName(m[1]!)) ? m[2]! : undefined;
 }
 
+/** "Onlinefassung: Greta Muster", "Videolänge:", "Datum: 14.03.2024", "Erstellt: Aktualisiert:", "Verfügbar bis 14.03.2029". */
 export function isMetaLabelLine(text: string): boolean {
   if (text.length > 120) return false;
   if (placeSourceDate(text)) return true;

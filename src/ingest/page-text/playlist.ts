@@ -16,18 +16,19 @@ function capsItem(text: string): boolean {
 export function playlistLines(lines: readonly Line[]): Set<number> {
   const out = new Set<number>();
   let k = 0;
+  // Lines come trimmed (toLines).
   while (k < lines.length) {
-    const run: number[] = [];
+    let items = 0;
     let j = k;
-    while (j < lines.length && PLAYED_AT.test(lines[j]!.text.trim())) {
+    while (j < lines.length && PLAYED_AT.test(lines[j]!.text)) {
       let n = 0;
-      while (n < 2 && j + 1 + n < lines.length && capsItem(lines[j + 1 + n]!.text.trim())) n++;
+      while (n < 2 && j + 1 + n < lines.length && capsItem(lines[j + 1 + n]!.text)) n++;
       if (!n) break;
-      for (let m = 0; m <= n; m++) run.push(j + m);
+      items++;
       j += n + 1;
     }
-    if (run.length && run.filter((x) => PLAYED_AT.test(lines[x]!.text.trim())).length >= 3) for (const x of run) out.add(x);
-    k = run.length ? j : k + 1;
+    if (items >= 3) for (let x = k; x < j; x++) out.add(x);
+    k = items ? j : k + 1;
   }
   return out;
 }

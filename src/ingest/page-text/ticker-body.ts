@@ -76,6 +76,11 @@ function titlesAboveTimes(lines: Line[], from: number, to: number, starts: numbe
   return above >= 2 && above * 3 >= starts.length * 2 && under * 3 < starts.length;
 }
 
+/** A byline, an author's name, or "Von Redaktion …" over the page's date line. */
+function bylineAbove(t: string | undefined): boolean {
+  return !!t && (!!parseByline(t) || isPersonName(t) || (/^(?:von|by)\s+\p{Lu}/iu.test(t) && wordCount(t) <= 6));
+}
+
 export interface TickerBody {
   /** Blocks before the first entry (the ticker's intro). */
   intro: Block[];
@@ -222,8 +227,7 @@ export function parseTickerBody(
     related.push(...parsed.related);
     // The page's date under the byline ("Von Redaktion" / "08.03.2026, 22:41 Uhr") with nothing but the lead picture
     // after it, over the first entry: the head's date line, not an entry; the picture goes with the intro.
-    const byline = (t: string | undefined) => !!t && (!!parseByline(t) || isPersonName(t) || (/^(?:von|by)\s+\p{Lu}/iu.test(t) && wordCount(t) <= 6));
-    if (s === 0 && !entry.title && start.date && !rest && byline(lines[k - 1]?.text) && entry.body.length &&
+    if (s === 0 && !entry.title && start.date && !rest && bylineAbove(lines[k - 1]?.text) && entry.body.length &&
       entry.body.every((b) => b.type === 'figure')) {
       leadIn.push(...entry.body);
       // Its time is the ticker's latest: the entries count back from that day.

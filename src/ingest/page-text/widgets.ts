@@ -160,13 +160,13 @@ const PATTERNS: RegExp[] = [
   /^(?:lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|read more|see also|related)\s*:\s*\S.{2,160}$/i,
   // A share or comment counter alone: "14".
   /^\d{1,5}$/,
-  // "Weitere Optionen zum Teilen", "Sie haben bereits einen Zugang?": share menus and login prompts.
   // "Mit Schwäbische Plus weiterlesen", "Dieser Inhalt ist älter als 30 Tage und steht daher exklusiv für unsere
   // Plus-Abonnenten zur Verfügung. So erhalten Sie …": a paywall's offer.
   /^mit .{2,40} (?:plus|\+|abo) weiterlesen$/i,
   /^dieser (?:inhalt|artikel|beitrag) .{0,120}\bexklusiv für (?:unsere )?(?:[\p{L}+-]+-)?(?:abonnent|abonnentinnen|abonnenten|abonnements|abo)\b.{0,200}$/iu,
   // "Sind Sie bereits Abonnent? Hier anmelden" (printed twice in one line too), "Bereits Abonnent? Jetzt einloggen".
   /^(?:(?:sind sie |schon |bereits |already )*(?:bereits |schon )?(?:abonnent(?:in)?|kunde|kundin|abonniert|a subscriber)\?\s*(?:hier |jetzt |zum )?(?:anmelden|einloggen|login|log in|sign in)\s*){1,2}$/i,
+  // "Weitere Optionen zum Teilen", "Sie haben bereits einen Zugang?": share menus and login prompts.
   /^(?:weitere optionen zum teilen|mehr optionen zum teilen|sie haben bereits (?:einen zugang|ein abo(?:nnement)?)\??|bereits abonnent\??|already have an account\??)$/i,
   // A logo's file name or alt text: "bz.medien-logo", "Logo der Beispiel-Zeitung".
   /^[\w.-]*[-_.]logo(?:[-_.][\w-]+)?(?:\.(?:png|svg|jpe?g|gif|webp))?$/i,
@@ -187,10 +187,10 @@ const CASED: RegExp[] = [
 
 /**
  * Patterns that scan the whole line, each tried only when its cheap key is in the lower-cased line (they ran on
- * every line and cost more than the rest of the list):
- * - an ad-blocker wall in the site's voice ("Bitte deaktivieren Sie Ihren Ad-Blocker", capital "Sie"/"Ihr": an
- *   article about ad blockers speaks of them, not to the reader), "… auf die Anzeigen unserer Werbepartner angewiesen.";
- * - a subscription offer ("• Jetzt für nur 0,99€ im ersten Monat testen").
+ * every line and cost more than the rest of the list): consent notices, icons' alt texts run together, an ad-blocker
+ * wall in the site's voice ("Bitte deaktivieren Sie Ihren Ad-Blocker", capital "Sie"/"Ihr": an article about ad
+ * blockers speaks of them, not to the reader), "… auf die Anzeigen unserer Werbepartner angewiesen.", a subscription
+ * offer ("• Jetzt für nur 0,99€ im ersten Monat testen").
  */
 const GUARDED: Array<{ key: RegExp; re: RegExp; cased?: boolean }> = [
   // Consent notices in other words: cookies plus consent or settings in one paragraph.
@@ -289,8 +289,9 @@ export function isWidgetLine(text: string): boolean {
   if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? text.trim() : t))) return true;
   if ((t.includes('|') || t.includes('·') || t.includes('©') || t.includes('copyright') || t.includes('(c)')) && footerLine(text)) return true;
   if (t.length >= 40 && /^[a-z0-9äöü]/.test(text.trimStart()) && /(?:facebook|twitter|instagram|youtube|whatsapp|rss|email|search)/.test(t) && iconDebris(text.trim())) return true;
-  if (t.length <= 120 && t.length >= 20 && MENU_WORDS.has(t.slice(0, t.indexOf(' '))) && !/[.!?]$/.test(t) && menuRun(t)) return true;
-  if (t.length <= 60 && TOOL_WORDS.has(t.slice(0, t.indexOf(' '))) && toolRun(t)) return true;
+  const first = t.split(' ', 1)[0]!;
+  if (t.length <= 120 && t.length >= 20 && MENU_WORDS.has(first) && !/[.!?]$/.test(t) && menuRun(t)) return true;
+  if (t.length <= 60 && TOOL_WORDS.has(first) && toolRun(t)) return true;
   // "Anzeige Hofheim am Taunus 7°C Ein Angebot von …": an ad label with the weather or the sponsor's line.
   if (t.startsWith('anzeige ') && t.length <= 120 && /(?:-?\d{1,2}\s?°|angebot von|präsentiert von|sponsored by)/.test(t)) return true;
   if (t.length <= 40 && (t.includes('°') || t.startsWith('wetter') || t.startsWith('weather')) && WEATHER_LINE.test(t)) return true;
