@@ -7,7 +7,7 @@ import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
-import { endsSentence, endsWithStop, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -232,8 +232,9 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       // Hier sollen … entstehen." / "Stadtentwicklung" / headline, a caption without its credit).
       const kickerNext = l.text.length <= 200 && k + 2 < to && wordCount(lines[k + 1]!.text) <= 3 && !endsWithStop(lines[k + 1]!.text) &&
         isHeadlineLike(lines[k + 2]!.text) && wordCount(lines[k + 2]!.text) >= 4;
+      const onlyMenuAbove = items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text));
       if (!passedOver && l.text.length <= 300 && (kickerNext || !/[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text)) &&
-        items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)) && headlineBelow(lines, k, to, isStructural)) {
+        onlyMenuAbove && headlineBelow(lines, k, to, isStructural)) {
         passedOver = k;
         items.push({ kind: 'other', at: k });
         k++;
@@ -241,8 +242,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       }
       // A question under nothing but menu words, running text a few lines below: the headline ("Balkonkraftwerk im Test:
       // Wie viel Strom bringt ein Modul im Winter?" / "Video 03:12" / text).
-      if (/\?["“”»«’)]*$/.test(l.text) && l.text.length <= 120 && wordCount(l.text) <= 16 && !/[.!?]["“”»«’)]*\s+\p{Lu}/u.test(l.text) &&
-        items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text)) &&
+      if (/\?["“”»«’)]*$/.test(l.text) && l.text.length <= 120 && wordCount(l.text) <= 16 && !hasSentenceBreak(l.text) && onlyMenuAbove &&
         lines.slice(k + 1, Math.min(to, k + 4)).some((n) => isRunningText(n.text) && !/\?["“”»«’)]*$/.test(n.text))) {
         items.push({ kind: 'other', at: k });
         k++;
