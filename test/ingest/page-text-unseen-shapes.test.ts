@@ -1954,3 +1954,31 @@ describe('tool buttons\' words on one line', () => {
     assert.ok(d.teaser?.startsWith('Die Ufermauer am Isarkai bröckelt.'));
   });
 });
+
+describe('a legal site\'s head: a picture\'s one-word label between headline and date, a citation box at the foot', () => {
+  test('the label is skipped, so the teaser after the date is found; "Zitiervorschlag" is no sub-heading', () => {
+    const d = imp(`Recht\nNachrichten\n\nLG Beispielstadt zu Parkgebühren\nAnwohner müssen höhere Gebühren zahlen\n\nParkuhr\n\n12.03.2026\n\nDie Stadt durfte die Gebühren für Anwohnerparkausweise verdreifachen. Das Landgericht wies die Klage zweier Anwohner ab.\n\n${BODY}\nZitiervorschlag\nLG Beispielstadt zu Parkgebühren: Anwohner müssen höhere Gebühren zahlen. In: Beispiel-Recht, 12.03.2026, https://example.org/a/1/\n`).draft;
+    assert.equal(d.headline, 'Anwohner müssen höhere Gebühren zahlen');
+    assert.ok(d.teaser?.startsWith('Die Stadt durfte die Gebühren'));
+    assert.ok(!texts(d).includes('#Zitiervorschlag'));
+    // A word alone over running text (no date or byline between) is not skipped this way: it may be a place's dateline.
+    const p = imp(`Anwohner müssen höhere Gebühren zahlen\n\nBeispielstadt\n\nDie Stadt durfte die Gebühren für Anwohnerparkausweise verdreifachen. Das Landgericht wies die Klage zweier Anwohner ab.\n\n${BODY}`).draft;
+    assert.notEqual(p.teaser, undefined);
+  });
+});
+
+describe('a kicker printed on the lead picture with the picture\'s credit glued on', () => {
+  test('"Kicker © Agency/Name" over the headline in its box: kicker and credit; a caption with a credit in a box of its own stays a caption', () => {
+    const d = imp(`Magazin\nQuoten\n\nNeue Serie im Ersten © ARD/Hanna Beispiel\n"Hafenblick" bekommt 40 Folgen mehr\n\nDie ARD verlängert ihre Vorabendserie noch vor dem Ende der ersten Staffel. Die Reichweite hat sich in der Mediathek erholt.\n\nvon Theo Muster\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Neue Serie im Ersten', '"Hafenblick" bekommt 40 Folgen mehr']);
+    assert.deepEqual(figures(d).map((f) => f.credit), ['ARD/Hanna Beispiel']);
+    const c = imp(`Politik\n\nGemeindeversammlung in Beispielwil im Februar © zvg\n\nWenn die Gemeindeversammlung leer bleibt\n\nIn vielen Gemeinden entscheiden wenige Stimmberechtigte über das Budget. Was das für die Demokratie bedeutet.\n\n${BODY}`).draft;
+    assert.equal(c.kicker, undefined);
+    assert.deepEqual(figures(c).map((f) => [f.caption, f.credit]), [['Gemeindeversammlung in Beispielwil im Februar', 'zvg']]);
+  });
+  test('"ALSO READ | …" is a link, neither a sub-heading nor text', () => {
+    assert.ok(isWidgetLine('ALSO READ | City to widen three arterial roads'));
+    assert.ok(isWidgetLine('Also read: City to widen three arterial roads'));
+    assert.ok(!isWidgetLine('Also read the small print before you sign'));
+  });
+});

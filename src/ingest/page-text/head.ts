@@ -177,6 +177,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      // One word alone in its box between the headline and the teaser, the date or the byline next ("Schlagzeug" /
+      // "14.03.2026" / teaser, LTO): the lead picture's label, not the page's text.
+      if (head.headline && !head.teaser && /^\p{Lu}[\p{Ll}-]{2,30}$/u.test(t) && k + 1 < to && !sameGroup(lines[k - 1], l) &&
+        !sameGroup(l, lines[k + 1]) && (!!parseDateLine(lines[k + 1]!.text) || !!parseByline(lines[k + 1]!.text))) {
+        k++;
+        continue;
+      }
       // A name alone over the date line ("Dora Beispiel" / "Thursday 14 March 2024 10:12 GMT"): the byline.
       if (!head.byline && head.headline && isPersonName(t) && k + 1 < to && sameGroup(l, lines[k + 1]) && parseDateLine(lines[k + 1]!.text)) {
         head.byline = parseByline(`Von ${t}`) ?? head.byline;
@@ -226,6 +233,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         continue;
       }
       const f = tryFigure(lines, k, to, ctx.isStructural);
+      // The kicker with the lead picture's credit glued on, over the headline: the kicker line, not a caption.
+      if (f && !head.headline && gluedKickerCredit(lines, k, to)) return k;
       if (f) {
         head.figures.push(f.figure, ...(f.more ?? []));
         k = f.next;
@@ -261,7 +270,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
 
   // Kicker and headline.
   const first = lines[i]!;
-  const { date, rest } = first.text.length <= MAX_CLASSIFY ? splitDatePrefix(first.text) : { date: undefined, rest: first.text };
+  const glued = gluedKickerCredit(lines, i, to);
+  if (glued) head.loneCredit ??= glued.credit;
+  const { date, rest } = glued ? { date: undefined, rest: glued.kicker } : first.text.length <= MAX_CLASSIFY ? splitDatePrefix(first.text) : { date: undefined, rest: first.text };
   if (date && (!head.pageDate || head.pageDate.hour === undefined)) head.pageDate = date;
   const second = i + 1 < to ? lines[i + 1] : undefined;
   // A headline read as a picture's alt text over its caption and credit ("Leipzig" / "Neue Straßenbahnen für Leipzig: …" /
@@ -502,6 +513,22 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   }
   head.next = i;
   return head;
+}
+
+/**
+ * "Neue Vorabendserie im Ersten © ARD/Name" over the headline in its box, the teaser or the byline under that (DWDL): the
+ * kicker printed on the lead picture with the picture's credit after it.
+ */
+function gluedKickerCredit(lines: Line[], k: number, to: number): { kicker: string; credit: string } | undefined {
+  const l = lines[k];
+  const next = lines[k + 1];
+  const after = lines[k + 2];
+  if (!l || !next || !after || k + 2 >= to || l.text.length > 200 || !sameGroup(l, next)) return undefined;
+  const m = /^(\p{Lu}[^©]{2,80}?)\s+©\s*([^©]{2,120})$/u.exec(l.text);
+  if (!m || endsWithStop(m[1]!) || wordCount(m[1]!) > 8 || !parseCreditLine(`© ${m[2]!}`)) return undefined;
+  if (!isHeadlineLike(next.text) || endsWithStop(next.text) || next.text.length > LIMITS.headline) return undefined;
+  if (!isRunningText(after.text) && !parseByline(after.text)) return undefined;
+  return { kicker: m[1]!, credit: m[2]!.trim() };
 }
 
 /** A teaser that ends with its byline: "… beating the others. By Mara Example", "… gestochen. Von Anna Beispiel". */

@@ -156,8 +156,8 @@ const PATTERNS: RegExp[] = [
   /^(?=.{0,400}\b(?:browser|internet explorer|javascript)\b)(?=.{0,400}(?:nicht (?:mehr )?(?:unterstützt|abgerufen|aktualisiert)|veraltet|no longer supported|not supported|out of date|outdated|aktivieren sie|deaktiviert|please enable|is disabled|update your browser|anderen browser|different browser|unterstützten browser|supported browser|please use|bitte nutzen sie|bitte verwenden sie)).{10,400}$/i,
   // "Why you can trust Sky News", "Warum Sie uns vertrauen können": a trust or about-us link.
   /^(?:why you can trust|warum sie uns vertrauen können|so arbeiten wir|how we work)\b.{0,40}$/i,
-  // A link to another story inside the text: "Lesen Sie auch: Das ist das Programm für 2024".
-  /^(?:lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|read more|see also|related)\s*:\s*\S.{2,160}$/i,
+  // A link to another story inside the text: "Lesen Sie auch: Das ist das Programm für 2024", "ALSO READ | …".
+  /^(?:lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|read more|see also|related|also read|read also)\s*[:|]\s*\S.{2,160}$/i,
   // A share or comment counter alone: "14".
   /^\d{1,5}$/,
   // "Mit Schwäbische Plus weiterlesen", "Dieser Inhalt ist älter als 30 Tage und steht daher exklusiv für unsere
