@@ -1982,3 +1982,34 @@ describe('a kicker printed on the lead picture with the picture\'s credit glued 
     assert.ok(!isWidgetLine('Also read the small print before you sign'));
   });
 });
+
+describe('Indian outlets\' live pages: IST times, bulleted date lines', () => {
+  test('"• DEC 05, 2026 09:12 AM IST" opens an entry at that time in Berlin; the same date line without a bullet is the page\'s date', () => {
+    const d = importPageText(`Live\n\nBreaking news: Fog delays flights at the city airport\n\nGet the latest updates on the fog through the day.\nUPDATED ON DEC 05, 2026 09:40 AM IST\n\n  • DEC 05, 2026 09:40 AM IST\n\n    Airport asks flyers to check flight status\n\n    The airport has advised passengers to contact their airlines before leaving for the terminal.\n\n  • DEC 05, 2026 09:12 AM IST\n\n    Twenty-two trains are running late by up to six hours because of the fog, railway officials said.\n\n  • DEC 05, 2026 08:45 AM IST\n\n    Local train services resume\n\n    Services on the western line were restored shortly after 8am following a signal failure.\n`, { now: new Date('2026-12-05T10:00:00Z') }).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['05:10', '04:42', '04:15']);
+  });
+  test('"9.31 pm" under a date line ending "IST" is read in India\'s time', () => {
+    const d = importPageText(`Live\n\nState Budget 2026 LIVE updates | Free bus travel for students\n\nOpposition stages walkout over debt figures\n\nMarch 12, 2026 09:58 am | Updated 09:40 pm IST\n\nThe Finance Minister presented the Budget for 2026-27 in the Assembly on Thursday.\n\nLive updates:\n\n9.31 pm: House adjourned till 10 am on Friday, when the general discussion will begin.\n\n8.45 pm: Chief Minister says the free travel scheme will cover around 9 lakh students.\n\n6.10 pm: Opposition leader tells reporters the debt figures are window dressing.\n`, { now: new Date('2026-03-12T18:00:00Z') }).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['17:01', '16:15', '13:40']);
+  });
+});
+
+describe('tech and finance sites\' heads', () => {
+  test('"Name 612 Kommentare" is the byline, not the headline; "tl;dr:" before the teaser goes', () => {
+    const d = imp(`Tests\nNews\nForum\n\nSSD-Rangliste: Die besten SSDs für Spieler im Dezember\n\nMatthias Beispiel 612 Kommentare\n\ntl;dr: Die Rangliste nennt die empfehlenswerten SSDs für Spiele-PCs und Notebooks. Die Empfehlungen stützen sich auf eigene Tests.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'SSD-Rangliste: Die besten SSDs für Spieler im Dezember');
+    assert.equal(d.byline, 'Matthias Beispiel');
+    assert.ok(d.teaser?.startsWith('Die Rangliste nennt'));
+    // A headline that ends in a number of comments is no byline: its words are no name.
+    const h = imp(`Wahlkampf im Netz: Die Partei löscht 612 Kommentare\n\nDie Partei hat nach einer Welle von Beleidigungen Hunderte Beiträge entfernt. Kritiker sprechen von Zensur.\n\n${BODY}`).draft;
+    assert.equal(h.headline, 'Wahlkampf im Netz: Die Partei löscht 612 Kommentare');
+  });
+  test('"… | finanzen.net" after the headline is the page title\'s site; "Inhalt aus Datenschutzgründen blockiert" is furniture', () => {
+    const d = imp(`Ratgeber\n\nDrei Zahlen, die zählen: So prüfen Anleger Dividendenaktien | finanzen.net\n\nWer auf Dividenden setzt, sollte mehr als die Rendite prüfen. Drei Kennzahlen helfen bei der Auswahl.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Drei Zahlen, die zählen: So prüfen Anleger Dividendenaktien');
+    const k = imp(`Bündnis 90 | Die Grünen: Parteitag beschließt neues Programm\n\nDie Delegierten stimmten mit großer Mehrheit zu. Der Vorstand zeigte sich erleichtert.\n\n${BODY}`).draft;
+    assert.equal(k.headline, 'Bündnis 90 | Die Grünen: Parteitag beschließt neues Programm');
+    assert.ok(isWidgetLine('Inhalt aus Datenschutzgründen blockiert'));
+    assert.ok(!isWidgetLine('Inhalt aus Datenschutzgründen blockiert, sagt die Stadt, und verweist auf das Gesetz.'));
+  });
+});

@@ -35,10 +35,10 @@ const BRAND_ZONES = new Map<string, string>([
 export const ZONE_LABELS: Readonly<Record<string, string>> = {
   ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York', CT: 'America/Chicago', CST: 'America/Chicago',
   CDT: 'America/Chicago', PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
-  AEDT: SYDNEY, AEST: SYDNEY, NZDT: AUCKLAND, NZST: AUCKLAND,
+  AEDT: SYDNEY, AEST: SYDNEY, NZDT: AUCKLAND, NZST: AUCKLAND, IST: 'Asia/Kolkata', JST: 'Asia/Tokyo',
 };
 /** A date or update line with a time and a zone label after it. */
-const ZONED_DATE_LINE = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEDT|AEST|NZDT|NZST)\b\.?$/i;
+const ZONED_DATE_LINE = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEDT|AEST|NZDT|NZST|IST|JST)\b\.?$/i;
 /** "Wednesday 6 March 2024 14:58, UK" (Sky): a date line naming the country whose clock it shows. */
 const UK_DATE_LINE = /\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+UK$/i;
 /** "London news, sport and culture | The Standard", "… - BBC News": the site's name after a page title. */

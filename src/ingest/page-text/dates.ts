@@ -107,8 +107,8 @@ export function findDate(text: string): FoundDate | undefined {
     found.hour = time.hour;
     found.minute = time.minute;
     if (time.offsetMinutes !== undefined) found.offsetMinutes = time.offsetMinutes;
-    // "… at 9:03 PM ET": an American zone without its season; its offset on that day (winter or summer time).
-    const us = time.offsetMinutes === undefined ? /^\s*(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b/.exec(text.slice(time.end)) : null;
+    // "… at 9:03 PM ET", "09:40 AM IST": a zone's label without its season; its offset on that day (winter or summer time).
+    const us = time.offsetMinutes === undefined ? /^\s*(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEDT|AEST|NZDT|NZST|IST|JST)\b/.exec(text.slice(time.end)) : null;
     if (us) {
       found.offsetMinutes = dayOffsetMinutes(ZONE_LABELS[us[1]!]!, year, month, day);
       time.end += us[0].length;

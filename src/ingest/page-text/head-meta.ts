@@ -201,3 +201,13 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
   const dated = parts.slice(1).filter((p) => !label(p));
   return dated.length >= 1 && dated.length <= 2 ? parse(dated.join(' ')) : undefined;
 }
+
+/**
+ * The author's name with the comment count on one line ("Matthias Beispiel 612 Kommentare", ComputerBase): the byline.
+ * (A count alone on its line is a widget line, gone before the head is read.)
+ */
+export function commentCountByline(text: string): string | undefined {
+  if (text.length > 90) return undefined;
+  const counted = /^(.{3,60}?)\s+\d{1,5}\s+(?:kommentare?|comments?)$/i.exec(text);
+  return counted && isPersonName(counted[1]!) ? counted[1]! : undefined;
+}

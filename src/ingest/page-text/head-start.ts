@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js'
 import { describesVideoStill, tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
+import { breadcrumbParts, commentCountByline, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
@@ -95,6 +95,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (parseByline(t)) return { kind: 'byline', next: k + 1 };
   if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
   if (bulletAuthor(t)) return { kind: 'byline', next: k + 1 };
+  if (commentCountByline(t)) return { kind: 'byline', next: k + 1 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
   // Rights lines above their caption (BR24): the picture; alone, loose metadata.

@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } f
 import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
-import { breadcrumbParts, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
+import { breadcrumbParts, commentCountByline, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -181,6 +181,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // "14.03.2026" / teaser, LTO): the lead picture's label, not the page's text.
       if (head.headline && !head.teaser && /^\p{Lu}[\p{Ll}-]{2,30}$/u.test(t) && k + 1 < to && !sameGroup(lines[k - 1], l) &&
         !sameGroup(l, lines[k + 1]) && (!!parseDateLine(lines[k + 1]!.text) || !!parseByline(lines[k + 1]!.text))) {
+        k++;
+        continue;
+      }
+      const counted = commentCountByline(t);
+      if (counted) {
+        head.byline ??= { byline: counted, authors: [{ name: counted }] };
         k++;
         continue;
       }
@@ -403,6 +409,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // "Hochwasser im Liveticker +++ 14:26 Pegel sinkt +++": the page title carries the latest entry.
   const plus = /^(.{8,}?)\s+\+{2,}\s.*$/.exec(head.headline);
   if (plus) head.headline = plus[1]!;
+  // "Top 4: Diese Städte … | finanzen.net": the page title with the site's domain after a bar.
+  const domain = /^(.{8,}?)\s+[|–—-]\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:de|at|ch|com|net|org|eu|lu|li|it|info|tv|fm|co\.uk|uk|ie|in)$/i.exec(head.headline);
+  if (domain && isHeadlineLike(domain[1]!)) head.headline = domain[1]!;
   // "LIVE Rail strikes: …", "LIVETICKERKommunalwahl in …": a badge in capitals before the headline, glued or by a space.
   const capsBadge = /^(?:LIVE(?:TICKER|BLOG)?|VIDEO|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE)(?:\s+|(?=\p{Lu}\p{Ll}))(?=[\p{Lu}„"])/u.exec(head.headline);
   if (capsBadge && wordCount(head.headline.slice(capsBadge[0].length)) >= 3) head.headline = head.headline.slice(capsBadge[0].length);
@@ -470,7 +479,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     const authorDateline = /^(?:\p{Lu}[\p{L}./ -]{1,40}\s\(\p{Ll}{2,4}\)|\p{Ll}{2,3}\.\s+\p{Lu}[\p{L}-]+)\.\s+\p{Lu}/u.test(t);
     if (isSentence && !/^[-•*·▪●◦‣–]\s/.test(t) && !DATELINE.test(t) && !authorDateline) {
       // "[Update] Der Ausschuss …", "Drucken Teilen Ein Landwirt …": an update marker or two or more tool words glued before the teaser.
-      t = t.replace(/^(?:\[(?:update|aktualisiert|neu)\]|(?:update|aktualisiert):)\s+(?=\p{Lu})/iu, '')
+      // "tl;dr: Die Rangliste nennt …" (ComputerBase): the summary's label.
+      t = t.replace(/^(?:\[(?:update|aktualisiert|neu)\]|(?:update|aktualisiert|tl;dr|tldr):)\s+(?=\p{Lu})/iu, '')
         .replace(/^(?:(?:drucken|teilen|merken|kommentieren|kommentare|vorlesen|share|print|save)\s+){2,4}(?=\p{Lu}\p{Ll})/iu, '');
       const tail = bylineTail(t);
       if (tail) {

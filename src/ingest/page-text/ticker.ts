@@ -165,10 +165,10 @@ function parseRelativeEntry(text: string): EntryStart | undefined {
   return { hour: 0, minute: 0, sep: '', rest: (m[6] ?? '').trim(), strong: true, minutesAgo: minutes };
 }
 
-const ENTRY = /^(?:\+{2,}\s*)?(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEST|AEDT|NZST|NZDT)?(?![\p{L}])\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
+const ENTRY = /^(?:\+{2,}\s*)?(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEST|AEDT|NZST|NZDT|IST|JST)?(?![\p{L}])\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
 const ZONES: Record<string, number> = {
   GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 60, CEST: 120, MESZ: 120,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, PST: -480, PDT: -420, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, PST: -480, PDT: -420, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, IST: 330, JST: 540,
 };
 /** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
 const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE_LABELS.CT!, PT: ZONE_LABELS.PT! };
@@ -179,6 +179,8 @@ const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|Septe
 const DAY_MONTH_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2})\\.\\s*(${MONTHS_DE})\\s*[-–—,|]\\s*(?=\\d{1,2}[:.]\\d{2})`);
 /** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker and the full date before the time. */
 const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*Uhr)`, 'iu');
+/** "• DEC 05, 2026 09:12 AM IST": a bullet and an English date with its year before the time. */
+const BULLETED_EN_DATE_BEFORE_TIME = /^[•·▪●◦‣]\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}),?\s+(?=\d{1,2}[:.]\d{2})/i;
 /** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
 const DAY_WORD_BEFORE_TIME = new RegExp(`^(?:heute|gestern|today|yesterday|${WEEKDAYS_DE}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\\s*|\\s+(?:um|at)\\s+|\\s*[|–—-]\\s*|\\s+)(?=\\d{1,2}[:.]\\d{2})`, 'i');
 
@@ -192,6 +194,14 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
+  // "• DEC 05, 2026 09:12 AM IST" (Hindustan Times): a bullet, then the English date with its year before the time. Without
+  // the bullet such a line is the page's date line.
+  const enDate = /^[•·▪●◦‣]\s*/.test(text) ? BULLETED_EN_DATE_BEFORE_TIME.exec(text) : null;
+  const enFound = enDate ? parseDateLine(enDate[1]!) : undefined;
+  if (enDate && enFound) {
+    date = enFound;
+    text = text.slice(enDate[0].length);
+  }
   // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them, only without the year; with its year,
   // "14.03.2024 - 15:38 Uhr" is the page's date line, not an entry.
   let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})?)(,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);

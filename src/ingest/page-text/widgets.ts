@@ -121,6 +121,8 @@ const PATTERNS: RegExp[] = [
   /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
   /^(?:dieser (?:inhalt|beitrag) (?:ist|wurde) (?:nicht mehr verfügbar|depubliziert)).{0,120}$/i,
   /^(?:externer inhalt|external content)$/i,
+  // "Inhalt aus Datenschutzgründen blockiert": an embed's placeholder until the reader consents.
+  /^(?:inhalt|inhalte|video|beitrag) (?:aus datenschutzgründen|wegen ihrer datenschutzeinstellungen) (?:blockiert|ausgeblendet|nicht (?:geladen|angezeigt))$/i,
   // Skip links before blog posts, video player placeholders.
   /^(?:skip next section|skip previous section|nächsten abschnitt überspringen)\b.{0,200}$/i,
   /^(?:videoplayer|video player|audioplayer|audio player)$/i,
