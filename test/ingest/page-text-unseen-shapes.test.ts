@@ -2013,3 +2013,36 @@ describe('tech and finance sites\' heads', () => {
     assert.ok(!isWidgetLine('Inhalt aus Datenschutzgründen blockiert, sagt die Stadt, und verweist auf das Gesetz.'));
   });
 });
+
+describe('credits after a bar, initials in credits', () => {
+  test('"… on Sunday night. | Kyodo" and "… | Photo Credit: M. Name" are caption and credit; an ad label after a bar is not a credit', () => {
+    assert.deepEqual(splitCaptionCredit('Election staff count ballots at a counting centre on Sunday night. | Kyodo'),
+      { caption: 'Election staff count ballots at a counting centre on Sunday night.', credit: 'Kyodo', strong: false, bare: true });
+    assert.equal(splitCaptionCredit('The minister presents the budget in the Assembly on Thursday. | Photo Credit: M. Samplekumar')?.credit, 'M. Samplekumar');
+    assert.equal(splitCaptionCredit('Jetzt aktuelle Fanartikel bestellen - hier geht es zum Shop! | ANZEIGE'), undefined);
+    assert.equal(splitCaptionCredit('Ein Satz ohne Ende | Mehr dazu'), undefined);
+    assert.deepEqual(parseCreditLine('Foto: H. Muster'), { credit: 'H. Muster', strong: true });
+    assert.equal(parseCreditLine('Foto: Die Stadt. Sie hat gebaut'), undefined);
+  });
+});
+
+describe('local radio and independent outlets\' heads', () => {
+  test('"MONSCHAU (700) - …": place and station code go before the teaser; "Name / …": the author goes', () => {
+    const d = imp(`Nachrichten\n\nAdventskonzert in der Aukirche abgesagt\n\nMONSCHAU (700) - Das für Sonntag geplante Konzert fällt aus. Bei einer Begehung sind Risse im Gewölbe entdeckt worden.\n\n${BODY}`).draft;
+    assert.ok(d.teaser?.startsWith('Das für Sonntag geplante Konzert'));
+    const a = imp(`Politik\n\nWenn die Gemeindeversammlung leer bleibt\n\nNina Beispiel /  In vielen Gemeinden entscheiden wenige Stimmberechtigte über das Budget. Was das für die Demokratie bedeutet.\n\n${BODY}`).draft;
+    assert.ok(a.teaser?.startsWith('In vielen Gemeinden'));
+    assert.equal(a.byline, 'Nina Beispiel');
+    // Words before a slash that are no name stay ("Bund / Länder …" reads as text).
+    const b = imp(`Politik\n\nStreit um die Schulden\n\nBund und Länder / Die Verhandlungen über den Finanzausgleich sind gescheitert. Eine Einigung ist nicht in Sicht.\n\n${BODY}`).draft;
+    assert.equal(b.byline, undefined);
+  });
+  test('podcast episodes with their date in brackets and "Das könnte Dich auch interessieren" are no sub-headings', () => {
+    const d = imp(`Podcast\n\nDer Sport-Podcast der Woche\n\nJede Woche sprechen zwei Reporter über den Verein, die Liga und die Fans. Neue Folgen erscheinen jeden Montag.\n\nFolge 47: Punkt in Ulm, Sorgen in der Abwehr (30.11.2026)\nDie Mannschaft holt einen Punkt, doch die Abwehr wackelt bedenklich.\n\nFolge 46: Wie voll wird das Stadion im Dezember? (23.11.2026)\nDer Verein rechnet mit einem ausverkauften Haus.\n\nDas könnte Dich auch interessieren\nNeue Halle für den Handball\n`).draft;
+    assert.deepEqual(texts(d).filter((t) => t.startsWith('#')), []);
+  });
+  test('The Japan Times\' live page: unlabelled "10:25 p.m." is Tokyo\'s clock', () => {
+    const d = importPageText(`The Japan Times\nNews\nJapan\nBusiness\n\nLIVE\nTokyo gubernatorial election: Results and reaction\nExit polls suggest a close race between the incumbent and a former vice minister, with turnout higher than four years ago.\nMar 15, 2026\n\n10:25 p.m.\nIncumbent declares victory\nThe governor told supporters at her campaign office that voters had backed her housing policies.\n\n9:12 p.m.\nChallenger stays upbeat\nThe former vice minister said the count in the western wards could still change the result.\n\n8:00 p.m.\nPolls close\nVoting ended at 8 p.m. across the capital.\n`, { now: new Date('2026-03-15T15:00:00Z') }).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['14:25', '13:12', '12:00']);
+  });
+});

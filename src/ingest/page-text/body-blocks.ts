@@ -72,7 +72,7 @@ function embedProvider(url: URL): string {
 export const SUMMARY_LABEL = /^(?:zusammenfassung|das wichtigste(?: in kürze| im überblick| auf einen blick)?|in kürze|kurz und knapp|auf einen blick|darum geht'?s|das müssen sie wissen|key points|at a glance|what we know|the key facts|in brief|tl;?dr)\s*:?$/i;
 
 /** Labels of rails, promotions and page furniture that read like headings. */
-const RAIL_LABEL = /^(?:(?:weitere|mehr|alle|neueste|aktuelle|beliebte|ähnliche)\s+(?:videos?|folgen|episoden|artikel|beiträge|nachrichten|meldungen|themen|podcasts?|news|bilder|galerien)\b|mehr aus\s(?:der\s|dem\s)?\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?$|meistgelesen|meist gelesen|meistgeklickt|am meisten gelesen|das könnte sie auch interessieren|auch interessant|lesen sie auch|mehr zum thema|explore more|more from|more on this|related (?:stories|articles|coverage)|most read|most popular|read more|recommended|jetzt\s.{2,40}\s(?:hören|lesen|abonnieren|herunterladen|ansehen|downloaden)$|(?:folgst du|folgen sie|folge)\s.{2,40}\s(?:auf|bei)\s(?:whatsapp|telegram|instagram|facebook|x|tiktok|google news)\??$|disclosure statement$|partners$|shownotes$|über den podcast$|autoreninfo$|about the authors?$|über (?:den|die) autor(?::in|\*in|in|innen)?$|also read\b|zitiervorschlag$|zitierweise$|how to cite(?: this)?$)/iu;
+const RAIL_LABEL = /^(?:(?:weitere|mehr|alle|neueste|aktuelle|beliebte|ähnliche)\s+(?:videos?|folgen|episoden|artikel|beiträge|nachrichten|meldungen|themen|podcasts?|news|bilder|galerien)\b|mehr aus\s(?:der\s|dem\s)?\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?$|meistgelesen|meist gelesen|meistgeklickt|am meisten gelesen|das könnte (?:sie|dich|euch) auch interessieren|auch interessant|lesen sie auch|mehr zum thema|explore more|more from|more on this|related (?:stories|articles|coverage)|most read|most popular|read more|recommended|jetzt\s.{2,40}\s(?:hören|lesen|abonnieren|herunterladen|ansehen|downloaden)$|(?:folgst du|folgen sie|folge)\s.{2,40}\s(?:auf|bei)\s(?:whatsapp|telegram|instagram|facebook|x|tiktok|google news)\??$|disclosure statement$|partners$|shownotes$|über den podcast$|autoreninfo$|about the authors?$|über (?:den|die) autor(?::in|\*in|in|innen)?$|also read\b|zitiervorschlag$|zitierweise$|how to cite(?: this)?$)/iu;
 
 export function parseBody(lines: Line[], from: number, to: number, opts: BodyOptions): BodyResult {
   const blocks: Block[] = [];
@@ -202,6 +202,8 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     // A newsletter box's title ("Der radio ffn Newsletter"), a teaser link ending in "… mehr", a podcast's episode
     // number before its title ("513: Startet der Bau …?").
     if (/\bnewsletter$/i.test(t) || /(?:\.\.\.|…)\s*mehr$/i.test(t) || /^\d{2,4}:\s+\p{Lu}/u.test(t)) return false;
+    // A list's item with its date in brackets ("Folge 47: Punkt in Ulm (30.11.2026)", a podcast's episodes).
+    if (/\(\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\)$/.test(t)) return false;
     if (RAIL_LABEL.test(t) || /\d{1,2}:\d{1,2}(?:\s*(?:n\.\s?V\.|n\.\s?P\.|OT|SO|a\.e\.t\.))?\s*\(\d{1,2}:\d{1,2}/.test(t) || /^By\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+(?:\s+and\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+)?$/u.test(t)) return false;
     // A video rail's item: a clip's length right above or below the title ("01:32 Min." / "Pressekonferenz …" / "04:05 Min.").
     if ((j + 1 < to && isDurationLine(lines[j + 1]!.text)) || (j > from && isDurationLine(above))) return false;

@@ -26,6 +26,7 @@ const BRAND_ZONES = new Map<string, string>([
   ...['1news', '1 news', 'nz herald', 'the new zealand herald', 'new zealand herald', 'stuff', 'rnz', 'newshub', 'the spinoff'].map((b): [string, string] => [b, AUCKLAND]),
   ...['abc news', 'the sydney morning herald', 'the age', 'news.com.au', '9news', '7news', 'sbs news', 'the australian', 'the daily telegraph',
     'the canberra times', 'herald sun'].map((b): [string, string] => [b, SYDNEY]),
+  ...['the japan times', 'japan times'].map((b): [string, string] => [b, 'Asia/Tokyo']),
   ...['toronto star', 'the star edition', 'cbc news', 'cbc', 'ctv news', 'global news', 'the globe and mail'].map((b): [string, string] => [b, 'America/Toronto']),
 ]);
 /**

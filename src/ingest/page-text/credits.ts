@@ -10,7 +10,7 @@ import { isPersonName } from './byline.js';
 
 /** Labels that on their own mark a picture credit ("Foto: dpa" is never body text). */
 const STRONG_LABELS = [
-  'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
+  'Photo Credits?', 'Image Credits?', 'Picture Credits?', 'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
   'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
   'Collage', 'Fotocollage', 'Fotomontage', 'Bildmontage',
 ];
@@ -68,7 +68,8 @@ function cleanCredit(raw: string): string | undefined {
   if (!c || c.length > LIMITS.credit || wordCount(c) > 14 || !/\p{L}/u.test(c)) return undefined;
   // A credit is a name, not a sentence: no sentence break inside, no final period
   // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).
-  if (/[.!?]\s+\p{Lu}\p{Ll}/u.test(c)) return undefined;
+  // An initial is no sentence's end ("Foto: M. Beispielkumar", "H. Muster/dpa").
+  if (/(?<!(?:^|[\s/(])\p{Lu})[.!?]\s+\p{Lu}\p{Ll}/u.test(c)) return undefined;
   if (/[!?]$/.test(c) || (/\.$/.test(c) && !/(?:^|\s)\S{1,4}\.$/.test(c))) return undefined;
   // "Fotos: So feierte Emmendingen das Weinfest …": a gallery's title after the label, not a name.
   if (wordCount(c) >= 5 && !/[/|©]/.test(c) && !KNOWN_SOURCE.test(c) &&
@@ -144,6 +145,20 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     if (credit !== raw && /[.!?]["'”’»)]*$/.test(caption) && looksLikeBareCredit(credit)) return { caption, credit, strong: true };
     if (/[.!?]["'”’»)]*$/.test(caption) && /^[^!?:]{1,79}[^.!?:\s]$/.test(credit) && !credit.startsWith('©') &&
       (looksLikeBareCredit(credit) || /^[\p{L}\d-]{2,30}\.[a-z]{2,3}$/iu.test(credit))) return { caption, credit, strong: false, bare: true };
+  }
+  // "… on Sunday night. | Kyodo", "… in Chennai on Thursday. | Photo Credit: M. Name" (The Japan Times, The Hindu): the
+  // credit after a bar that follows the caption's last sentence.
+  const bar = slash ? line.lastIndexOf(' | ') : -1;
+  if (bar >= 20 && line.length - bar <= 84) {
+    const caption = line.slice(0, bar).trimEnd();
+    const tail = line.slice(bar + 3).trim();
+    if (/[.!?]["'”’»)]*$/.test(caption) && /^\p{Lu}/u.test(tail)) {
+      const lab = labelledCredit(tail);
+      if (lab && lab.caption === '') return { caption, credit: lab.credit, strong: true };
+      if (!/[.!?:\d]/.test(tail) && wordCount(tail) <= 4 && !/^(?:mehr|more|read|lesen|alle|weitere|zur|zum|hier|jetzt|watch|video|audio|anzeige|werbung|advertisement|sponsored|promotion)\b/i.test(tail)) {
+        return { caption, credit: tail, strong: looksLikeBareCredit(tail), ...(!looksLikeBareCredit(tail) && { bare: true }) };
+      }
+    }
   }
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line) ?? /\[([^[\]\d]{1,160})\]\.?$/.exec(line);
   if (paren) {

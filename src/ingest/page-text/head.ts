@@ -487,6 +487,18 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         if (!head.byline) head.byline = tail.byline;
         t = tail.text;
       }
+      // "Nina Beispiel / In vielen Gemeinden …" (Infosperber): the author's name and a slash before the teaser.
+      const author = /^(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3})\s+\/\s+(?=[\p{Lu}„"])/u.exec(t);
+      if (author && isPersonName(author[1]!)) {
+        head.byline ??= { byline: author[1]!, authors: [{ name: author[1]! }] };
+        t = t.slice(author[0].length);
+      }
+      // "MONSCHAU (700) - Das für Sonntag …" (Radio 700): the place in capitals and the station's code before the teaser.
+      const coded = /^(\p{Lu}{3,}(?:[ -]\p{Lu}{2,}){0,2})\s*\([\p{L}\d]{2,6}\)\s*[-–—]\s+(?=[\p{Lu}„"])/u.exec(t);
+      if (coded) {
+        head.dateline ??= inMixedCase(coded[1]!);
+        t = t.slice(coded[0].length);
+      }
       // The page's other lines, for a place named again (site name, byline "aus …", kicker, text).
       const teaserAt = i;
       const dl = datelinePrefix(t, ctx.language, () => `${t.slice(t.indexOf(' ') + 1)} ${lines.filter((_, k) => k !== teaserAt && k < to).map((l) => l.text).join(' ')}`);
