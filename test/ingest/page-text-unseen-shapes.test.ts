@@ -2046,3 +2046,18 @@ describe('local radio and independent outlets\' heads', () => {
     assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['14:25', '13:12', '12:00']);
   });
 });
+
+describe('a trade magazine\'s head: the title printed first, a sponsor\'s label, a byline with its date glued on', () => {
+  test('the first line repeated as the headline below the menu is the page title; kicker and teaser are read under the menu', () => {
+    const d = imp(`Die Medienwoche: Warum Lokalradios wieder Reporter einstellen\nMEDIENBLATT\nMedien\nMarketing\nNewsletter\n\nAnalyse\nDie Medienwoche: Warum Lokalradios wieder Reporter einstellen\n\nJahrelang wurde im Lokalfunk gespart, jetzt suchen mehrere Sender wieder Reporterinnen. Ein Blick auf die Gründe.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Die Medienwoche: Warum Lokalradios wieder Reporter einstellen');
+    assert.ok(d.teaser?.startsWith('Jahrelang wurde im Lokalfunk gespart'));
+    assert.ok(!texts(d).some((t) => t === 'Medien' || t === 'Marketing'));
+  });
+  test('"Partner von:" is furniture; "VonName11. März 2026" is the byline, not a sub-heading', () => {
+    assert.ok(isWidgetLine('Partner von:'));
+    assert.ok(!isWidgetLine('Partner von Vereinen und Schulen'));
+    assert.equal(parseByline('VonMarkus Beispielfeld11. März 2026')?.byline, 'Markus Beispielfeld');
+    assert.equal(parseByline('Von Anna Muster 3. Okt. 2024')?.byline, 'Anna Muster');
+  });
+});

@@ -77,8 +77,8 @@ export function parseByline(line: string): Byline | undefined {
   // "Von Name | 14.03.2024": a date after the names is not part of the byline.
   // "Von Name | Ort": the place after a bar reads like an affiliation.
   const rest = line.slice(m[0].length).replace(/\s*[|·]\s*\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+)\s*\d{2,4}.*$/u, '')
-    // "Von Name 14.03.2024, 06:00": the date after the names without a bar.
-    .replace(/\s+\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?$/u, '').replace(/[\s|,;–-]+$/, '').replace(/\s+[|·]\s+/g, ', ').trim();
+    // "Von Name 14.03.2024, 06:00", "VonName11. März 2026" (MEEDIA): the date after the names without a bar, glued or not.
+    .replace(/\s*\d{1,2}\.(?:\d{1,2}\.|\s?\p{L}{3,}\.?\s)\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?$/u, '').replace(/[\s|,;–-]+$/, '').replace(/\s+[|·]\s+/g, ', ').trim();
   if (!rest || rest.length > LIMITS.byline) return undefined;
 
   // "Von t-online, dpa, jbe", "Von dpa": agencies, the site and editors' initials, no person.

@@ -45,6 +45,13 @@ export interface HeadStart {
  * loses the site's name (the line is changed in place).
  */
 export function takePageTitle(lines: Line[], from: number, to: number): { index?: number; title?: string; rewrittenTo?: string } {
+  // The title printed first without the site's name, the head repeating it word for word a few lines down, past the
+  // menu ("Die Medienwoche: Warum …" / "MEEDIA" / "Medien" / … / "Podcast" / "Die Medienwoche: Warum …").
+  const first = lines[from]?.text ?? '';
+  if (first.length >= 20 && first.length <= LIMITS.headline && wordCount(first) >= 4 && !endsWithStop(first)) {
+    const nf = normTitle(first);
+    for (let j = from + 2; j < Math.min(to, from + 16); j++) if (lines[j]!.text === first || normTitle(lines[j]!.text) === nf) return { index: from, title: first };
+  }
   for (let k = from; k < Math.min(to, from + 12); k++) {
     // The last item of a numbered breadcrumb ("4. Grundsteuer: Kommunen in …", WELT) names the story too.
     const crumb = /^\d{1,2}\.\s+(\S.{11,})$/.exec(lines[k]!.text);
