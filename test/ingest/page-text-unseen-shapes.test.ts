@@ -2061,3 +2061,20 @@ describe('a trade magazine\'s head: the title printed first, a sponsor\'s label,
     assert.equal(parseByline('Von Anna Muster 3. Okt. 2024')?.byline, 'Anna Muster');
   });
 });
+
+describe('an English head with an open standfirst and a name under it; notices and doubled lines', () => {
+  test('headline, then a standfirst without its final period, then the author: headline and teaser', () => {
+    const d = importPageText(`Local\nWorld\nOpinion\nCourts & Police\n\nBus driver cleared of dangerous driving over roundabout crash\n\nMagistrate finds CCTV footage did not show who entered the junction first\n\nRebecca Sample\n\nDecember 5, 2026 | 13:47\n\nA public transport driver accused of causing a collision that left a motorcyclist injured has been acquitted after a court ruled the prosecution had not proven its case.\n\nThe 52-year-old man had denied charges of dangerous driving and causing grievous bodily harm through negligence.\n`, { now: NOW }).draft;
+    assert.equal(d.headline, 'Bus driver cleared of dangerous driving over roundabout crash');
+    assert.equal(d.teaser, 'Magistrate finds CCTV footage did not show who entered the junction first');
+    // German: a line without a stop under the headline is no teaser this way.
+    const g = imp(`Stadtbahn fährt seltener\n\nNachrichten Hannover Warum die Stadtbahn im Sommer seltener fährt\n\nAnna Muster\n\n14.03.2024\n\n${BODY}`).draft;
+    assert.notEqual(g.teaser, 'Nachrichten Hannover Warum die Stadtbahn im Sommer seltener fährt');
+  });
+  test('a site notice with "Klicke hier für mehr Informationen" goes; a line printed twice glued together is read once', () => {
+    assert.ok(isWidgetLine('Wir bauen unsere Seite für dich um. Klicke hier für mehr Informationen.'));
+    assert.ok(!isWidgetLine('Wer mehr wissen will, findet hier Informationen zur Anmeldung.'));
+    const d = imp(`Bus driver cleared over roundabout crash\n\nThe magistrate found the footage unclear, and the driver was acquitted on all charges on Friday.\n\nThe roundabout in Marsa where the collision happened. Photo: Karl SampleThe roundabout in Marsa where the collision happened. Photo: Karl Sample\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['The roundabout in Marsa where the collision happened.', 'Karl Sample']]);
+  });
+});

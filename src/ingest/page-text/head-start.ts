@@ -328,6 +328,18 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       }
     }
   }
+  // A headline-like line of five words or more right above, in a box of its own and shorter, with a name or a place
+  // under this one: that is the headline, and this line its standfirst printed without the final period ("Bus driver
+  // cleared …" / "Magistrate finds CCTV footage did not show …" / "Name" / date, Times of Malta).
+  {
+    const n = others.indexOf(h);
+    const up = n > 0 ? others[n - 1]! : undefined;
+    const below = others[n + 1];
+    const t = lines[h.at]!.text;
+    const upText = up ? lines[up.at]!.text : '';
+    if (up && below && isPlace(lines[below.at]!.text) && items[items.indexOf(h) - 1] === up && lines[up.at]!.group !== lines[h.at]!.group &&
+      wordCount(upText) >= 5 && wordCount(t) >= 8 && isHeadlineLike(upText) && !endsWithStop(upText) && upText.length < t.length && !menuGroupAt(up.at)) h = up;
+  }
   const hOther = others.indexOf(h);
   const adjacent = hOther > 0 && items[items.indexOf(h) - 1] === others[hOther - 1];
   // A short teaser sentence or quote before the text, or a bare "Name, Agency" byline: the headline is above it.

@@ -63,7 +63,7 @@ export function toLines(text: string): Line[] {
   let group = 0;
   let blank = true;
   for (const rawLine of text.split('\n')) {
-    const t = withoutLinkDebris(rawLine.replace(/ {2,}/g, ' ').trim());
+    const t = undoubled(withoutLinkDebris(rawLine.replace(/ {2,}/g, ' ').trim()));
     if (!t) {
       if (!blank) group++;
       blank = true;
@@ -86,6 +86,19 @@ export function toLines(text: string): Line[] {
     if (k > 0 && (l.group === whole || l.group !== joined[k - 1]!.group)) g++;
     return { ...l, group: g };
   });
+}
+
+/**
+ * A line the crawl printed twice in a row with nothing between ("Caption. Photo: NameCaption. Photo: Name", the alt
+ * text and the caption of one picture glued): once. Two copies with a space between stay: the figure reader takes
+ * them as alt text and caption (DuMont).
+ */
+function undoubled(t: string): string {
+  const n = t.length;
+  if (n < 30) return t;
+  const half = n >> 1;
+  if (n % 2 === 0 && t.charCodeAt(half - 1) === t.charCodeAt(n - 1) && t.slice(0, half) === t.slice(half)) return t.slice(0, half);
+  return t;
 }
 
 /**

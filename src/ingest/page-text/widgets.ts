@@ -121,6 +121,8 @@ const PATTERNS: RegExp[] = [
   /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
   /^(?:dieser (?:inhalt|beitrag) (?:ist|wurde) (?:nicht mehr verfügbar|depubliziert)).{0,120}$/i,
   /^(?:externer inhalt|external content)$/i,
+  // "Wir bauen unsere Seite für dich um. Klicke hier für mehr Informationen.": a site notice with its link.
+  /^.{0,120}\b(?:klicke|klicken sie|click|tap)\s+(?:hier|here)\s+(?:für|for|to)\s+(?:mehr|more|weitere)\s+(?:informationen|infos?|information|details)\.?$/i,
   // "Partner von:", "Präsentiert von": a sponsor's label over its logo.
   /^(?:partner von|in (?:kooperation|zusammenarbeit) mit|präsentiert von|gesponsert von|sponsored by|presented by|in partnership with|powered by)\s*:?$/i,
   // "Inhalt aus Datenschutzgründen blockiert": an embed's placeholder until the reader consents.
