@@ -2078,3 +2078,12 @@ describe('an English head with an open standfirst and a name under it; notices a
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['The roundabout in Marsa where the collision happened.', 'Karl Sample']]);
   });
 });
+
+describe('bare times over a ticker\'s days', () => {
+  test('a bare time over text without a title opens an untitled entry when the times run back across a day line; clip lengths never do', () => {
+    const d = imp(`Ärztetag im Ticker\n\nDas Ärzteparlament tagt in Warnemünde. Wir berichten hier laufend über Reden und Abstimmungen.\n\nMittwoch, 13. März\n\n16:52\nDelegierte stimmen für Reform\nMit deutlicher Mehrheit hat der Ärztetag die neue Ordnung beschlossen.\n\n15:10\nDie Aussprache dauert länger als geplant, über 60 Wortmeldungen liegen vor.\n\n11:34\nWarnung vor Versorgungslücken\nDer Präsident warnt vor Lücken in ländlichen Regionen.\n\nDienstag, 12. März\n\n17:45\nAntrag zur Digitalisierung angenommen\nDie Delegierten fordern Tests in Modellregionen.\n\n10:02\nEröffnung mit Pfiffen\nBei der Rede der Ministerin gab es auch Unmut.\n`).draft;
+    assert.deepEqual(entries(d), ['16:52 Delegierte stimmen für Reform', '15:10 -', '11:34 Warnung vor Versorgungslücken', '17:45 Antrag zur Digitalisierung angenommen', '10:02 Eröffnung mit Pfiffen']);
+    const v = imp(`Video\nSo bereitet sich der Club auf das Derby vor\n01:48\nWir waren beim öffentlichen Training: Der Trainer lässt vor allem Standards üben. Zwei Stammspieler fehlten.\n\nWeitere Videos\nHochwasser am Rhein: Schiffe stehen still\n01:12\nFastnachtsumzug in Bildern\n02:05\nMesse erwartet Rekord\n01:36\nNeuer Spielplatz im Park\n00:58\nNewsletter\n`).draft;
+    assert.deepEqual(entries(v), []);
+  });
+});

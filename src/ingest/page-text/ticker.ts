@@ -99,7 +99,9 @@ function bareTimesOf(lines: readonly Line[], to: number): { unordered: boolean; 
     at.push(j);
     mins.push(time);
   }
-  const ordered = at.length >= 1 && mins.length >= 4 && runsOneWay(mins);
+  // Five or more times may turn back where a new day starts ("16:52", "15:10", "11:34" / "Dienstag, 12. Mai" / "17:45"), all
+  // of them at 5 a.m. or later: clips' lengths read as times fall before it ("01:48", "01:12", "02:05" …).
+  const ordered = at.length >= 1 && mins.length >= 4 && (runsOneWay(mins) || (mins.length >= 5 && Math.min(...all) >= 300 && mostlyOneWay(mins)));
   const read = { to, unordered: all.length >= 3 && !mostlyOneWay(all), series: new Set(ordered ? at : []) };
   bareTimes.set(lines, read);
   return read;
