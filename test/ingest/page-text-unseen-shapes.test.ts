@@ -2087,3 +2087,12 @@ describe('bare times over a ticker\'s days', () => {
     assert.deepEqual(entries(v), []);
   });
 });
+
+describe('a sports site\'s head with its data as a bulleted run', () => {
+  test('"• Video" / "• 02:41 Min" / "• 07.12.2026" under the headline are skipped, so the teaser is found; a bulleted list of sentences stays', () => {
+    const d = imp(`Anzeige\n\nNFL: Chiefs drehen Spiel in der Schlussminute – die Highlights im Video\n\n  • Video\n  • 02:41 Min\n  • 07.12.2026\n© ran.de\n\nKansas City liegt bis tief ins vierte Viertel zurück, dann gelingt ein Touchdown-Drive in 58 Sekunden. Die besten Szenen im Video.\n\n${BODY}`).draft;
+    assert.ok(d.teaser?.startsWith('Kansas City liegt'));
+    const l = imp(`Was sich für Pendler ändert\n\n• Die Linie 4 fährt seltener.\n• Die Linie 7 fährt nicht mehr.\n\n${BODY}`).draft;
+    assert.ok(JSON.stringify(l).includes('Die Linie 4 fährt seltener.'));
+  });
+});

@@ -85,6 +85,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       const l = lines[k]!;
       const t = l.text;
       if (t.length > MAX_CLASSIFY) return k;
+      // "• Video" / "• 02:41 Min" / "• 07.12.2026" under the headline (ran.de): the page's data as a bulleted run.
+      const run = head.headline && !head.teaser ? bulletedMetaRun(lines, k, to) : 0;
+      if (run) {
+        for (let n = k; n < k + run; n++) notePageDate(parseDateLine(lines[n]!.text.replace(BULLET, '')));
+        k += run;
+        continue;
+      }
       // "Aktualisiert" / "14.3.2024, 13:40 Uhr", "Onlinefassung" / "Name": a label and its value.
       const pair = loneLabelSpan(lines, k, to);
       if (pair) {
@@ -556,6 +563,26 @@ function gluedKickerCredit(lines: Line[], k: number, to: number): { kicker: stri
   if (!isHeadlineLike(next.text) || endsWithStop(next.text) || next.text.length > LIMITS.headline) return undefined;
   if (!isRunningText(after.text) && !parseByline(after.text)) return undefined;
   return { kicker: m[1]!, credit: m[2]!.trim() };
+}
+
+const BULLET = /^[•·▪●◦‣]\s*/;
+
+/**
+ * Two or more bulleted lines in a row that each hold one datum of the page: its date or time ("• Aktualisiert: 01.02.2027",
+ * "• 17:42 Uhr"), a clip's length, a media badge, or the source ("• ran.de/SID"). Returns how many, or 0.
+ */
+function bulletedMetaRun(lines: Line[], k: number, to: number): number {
+  let n = k;
+  while (n < to && n < k + 6) {
+    const raw = lines[n]!.text;
+    if (!BULLET.test(raw) || raw.length > 50) break;
+    const t = raw.replace(BULLET, '');
+    const datum = !!parseDateLine(t) || isTimeOnlyLine(t) || isDurationLine(t) || !!parseMediaBadge(t) || !!datedMetaLine(t, parseDateLine) ||
+      /^[\p{L}\d.-]+\.[a-z]{2,4}(?:\/\p{Lu}{2,5})?$/u.test(t) || /^(?:\p{Lu}{2,5}|[\p{L}.-]+\.[a-z]{2,4})\/\p{Lu}{2,5}$/u.test(t);
+    if (!datum) break;
+    n++;
+  }
+  return n - k >= 2 ? n - k : 0;
 }
 
 /** A teaser that ends with its byline: "… beating the others. By Mara Example", "… gestochen. Von Anna Beispiel". */
