@@ -2096,3 +2096,28 @@ describe('a sports site\'s head with its data as a bulleted run', () => {
     assert.ok(JSON.stringify(l).includes('Die Linie 4 fährt seltener.'));
   });
 });
+
+describe('sports portals\' heads', () => {
+  test('a question headline of nine words under a one-word rubric is the headline, not running text', () => {
+    const d = imp(`Bundesliga\nTransfers\n\nSpotlight\n\nAufstiegscheck 2. Bundesliga | Wer hat die besten Karten?\n\n14. März 2026 | Spotlight | BY Jan Probe\n\nNeun Spieltage sind noch zu spielen, und oben drängen sich vier Mannschaften auf fünf Punkten. Wir machen den Check!\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Spotlight', 'Aufstiegscheck 2. Bundesliga | Wer hat die besten Karten?']);
+    assert.ok(d.teaser?.startsWith('Neun Spieltage'));
+    // Two sentences under a label stay text: the second line is no headline.
+    const t = imp(`Spotlight\nDie Saison ist lang. Wer hat am Ende die besseren Nerven?\n\n${BODY}`).draft;
+    assert.notEqual(t.headline, 'Die Saison ist lang. Wer hat am Ende die besseren Nerven?');
+  });
+  test('"(Photo by Name/Getty Images)" is a credit; "Name·21. Januar 2026" is byline and date; the title\'s site name alone is furniture', () => {
+    assert.deepEqual(parseCreditLine('(Photo by Lukas Muster/Getty Images)'), { credit: 'Lukas Muster/Getty Images', strong: true });
+    assert.deepEqual(parseCreditLine('Photo by Nils Example on Unsplash'), { credit: 'Nils Example on Unsplash', strong: true });
+    assert.equal(parseCreditLine('Photo by the reader'), undefined);
+    const d = importPageText(`The week's transfer round-up | Ballsport\n\nIcon: Ballsport\n\nBallsport\n\nTom Example·16 January 2026\n\nThe week's transfer round-up\n\nImage of the article:The week's transfer round-up\n\nDeals, whispers and the odd wild guess – the market never sleeps.\n\nDone deals\n\n1. Harbour FC have landed their winger after a medical on Thursday.\n2. Former Linden boss Paul Placeholder takes over at Marsh Town.\n\nCredible rumours\n\n• Real Exampleton are weighing up a move for a centre-back.\n• Crossbridge want a striker before the window shuts.\n\nSmells fishy\n\n• A move for the veteran keeper looks unlikely.\n• The rumoured fee of 80 million is not credible.\n`, { now: NOW }).draft;
+    assert.equal(d.headline, "The week's transfer round-up");
+    assert.equal(d.teaser, 'Deals, whispers and the odd wild guess – the market never sleeps.');
+    assert.equal(d.byline, 'Tom Example');
+    assert.deepEqual(texts(d).filter((t) => t.startsWith('#')), ['#Done deals', '#Credible rumours', '#Smells fishy']);
+  });
+  test('a paywall\'s offers, labels over lists of phrases, are no sub-headings', () => {
+    const d = imp(`Die Kirche und das Geld\n\nWie die Bistümer ihr Vermögen anlegen, bleibt oft im Dunkeln. Ein Blick in die Bilanzen.\n\nDigital-Zugang sofort\n- 4 Wochen kostenlos alle Artikel lesen\n- die aktuellen Ausgaben als App erhalten\nDigital-Zugang\n- Mehr als 34.000 Artikel frei lesen\n- 4 Wochen kostenlos testen\nDigital-Zugang für Abonnenten\n- Ergänzend zu Ihrem Abonnement\n- 4 Wochen kostenlos testen\n\n${BODY}`).draft;
+    assert.deepEqual(texts(d).filter((t) => t.startsWith('#')), []);
+  });
+});

@@ -3,7 +3,7 @@ import { isPersonName, parseByline } from './byline.js';
 import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { parseDateLine } from './dates.js';
 import { figureKind, tryFigure } from './figures.js';
-import { isDurationLine, isRoleLine, usDateLine, viaCredit } from './head-meta.js';
+import { isDurationLine, isRoleLine, nameDotDate, usDateLine, viaCredit } from './head-meta.js';
 import { endsSentence, endsWithStop, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
@@ -146,6 +146,23 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     return false;
   };
 
+  /** How many short label lines stand right over a list of sentences in the body (counted once). */
+  let labelsOverLists: number | undefined;
+  const countLabelsOverLists = (): number => {
+    if (labelsOverLists !== undefined) return labelsOverLists;
+    labelsOverLists = 0;
+    for (let n = from; n < to - 1; n++) {
+      const t = lines[n]!.text;
+      if (t.length > 60 || listMarker(t) || wordCount(t) > 8 || endsWithStop(t) || !startsUpper(t) || !listMarker(lines[n + 1]!.text)) continue;
+      // Items of sentences (a paywall's offers are phrases without a stop: "4 Wochen kostenlos testen").
+      let items = 0;
+      let sentences = 0;
+      for (let k = n + 1; k < to && listMarker(lines[k]!.text); k++, items++) if (/[.!?…)]["'“”»«’]*$/.test(lines[k]!.text)) sentences++;
+      if (sentences * 2 >= items) labelsOverLists++;
+    }
+    return labelsOverLists;
+  };
+
   const isHeadingAt = (j: number): boolean => {
     const l = lines[j]!;
     const t = l.text;
@@ -162,7 +179,7 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     // 08:31 Uhr", "Nora Example | Felix Sample", "2:12 min", "Keystone-SDA/ts"). A name alone may
     // be one as far as the words tell ("Zur Person", "Kritik von der Stadt" read like names).
     const parts = t.split(/\s+[|·]\s+/);
-    if (parseDateLine(t) || (parts.length > 1 && parts.every((p) => isPersonName(p))) || isDurationLine(t) ||
+    if (parseDateLine(t) || nameDotDate(t, parseDateLine) || (parts.length > 1 && parts.every((p) => isPersonName(p))) || isDurationLine(t) ||
       (/[/|]/.test(t) && looksLikeBareCredit(t))) return false;
     // "Quelle: B5 aktuell, 14.03.2024 19:15 Uhr": a labelled source line, not a heading.
     if (/^(?:quelle|quellen|source|foto|bild|bildrechte|video|audio|grafik|karte|illustration|montage)\s*:/i.test(t)) return false;
@@ -212,7 +229,9 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     const next = lines[k]!.text;
     // A summary's label over its bullet list where the body begins ("Das Wichtigste in Kürze", "Darum gehts"): a box's
     // title, not a heading of the text.
-    if (listMarker(next)) return !((atStart || SUMMARY_LABEL.test(t)) && k === j + 1);
+    // Where three or more labels stand over lists ("Done deals ✍️" / list / "Credible rumours ✅" / list / …), they are the
+    // sections' headings, at the start too (a paywall's two offers are not).
+    if (listMarker(next)) return !((atStart || SUMMARY_LABEL.test(t)) && k === j + 1) || (atStart && !SUMMARY_LABEL.test(t) && countLabelsOverLists() >= 3);
     return next.length > 120 || endsSentence(next);
   };
 

@@ -238,6 +238,12 @@ export function parseCreditLine(line: string): { credit: string; strong: boolean
   if (/^(?:Foto|Bild|Photo)\s*:.{8,},\s*via\s+\S/i.test(line)) return undefined;
   // "(Foto: dpa)" on its own line.
   const inner = /^\((.+)\)$/.exec(line.trim())?.[1] ?? line;
+  // "(Photo by Name/Getty Images)", "Photo by Name on Unsplash": the English label with "by".
+  const by = /^(?:photo|picture|image|pic)\s+by\s+(\p{Lu}[^()]{2,80})$/iu.exec(inner);
+  if (by) {
+    const credit = cleanCredit(by[1]!);
+    if (credit && (credit.includes('/') || / on (?:unsplash|pexels|pixabay)$/i.test(credit) || looksLikeBareCredit(credit) || isPhotographer(credit))) return { credit, strong: true };
+  }
   const cc = labelledCredit(inner);
   return cc && cc.caption === '' ? { credit: cc.credit, strong: cc.strong, ...(cc.known && { known: true }) } : undefined;
 }

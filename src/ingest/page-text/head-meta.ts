@@ -211,3 +211,11 @@ export function commentCountByline(text: string): string | undefined {
   const counted = /^(.{3,60}?)\s+\d{1,5}\s+(?:kommentare?|comments?)$/i.exec(text);
   return counted && isPersonName(counted[1]!) ? counted[1]! : undefined;
 }
+
+/** "Lea Beispiel·21. Januar 2026" (OneFootball): the author's name and the date joined by a middle dot. */
+export function nameDotDate(text: string, parse: (t: string) => FoundDate | undefined): { name: string; date: FoundDate } | undefined {
+  if (text.length > 90 || !text.includes('·')) return undefined;
+  const m = /^(\p{Lu}[\p{L}'’. -]{2,50}?)\s*·\s*(\S.{5,30})$/u.exec(text);
+  const date = m && isPersonName(m[1]!.trim()) ? parse(m[2]!) : undefined;
+  return date ? { name: m![1]!.trim(), date } : undefined;
+}

@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js'
 import { describesVideoStill, tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, commentCountByline, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
+import { breadcrumbParts, commentCountByline, datedMetaLine, nameDotDate, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
@@ -44,7 +44,7 @@ export interface HeadStart {
  * line is furniture (returned); otherwise it is the headline line, and its text
  * loses the site's name (the line is changed in place).
  */
-export function takePageTitle(lines: Line[], from: number, to: number): { index?: number; title?: string; rewrittenTo?: string } {
+export function takePageTitle(lines: Line[], from: number, to: number): { index?: number; title?: string; rewrittenTo?: string; siteLines?: number[] } {
   // The title printed first without the site's name, the head repeating it word for word a few lines down, past the
   // menu ("Die Medienwoche: Warum …" / "MEEDIA" / "Medien" / … / "Podcast" / "Die Medienwoche: Warum …").
   const first = lines[from]?.text ?? '';
@@ -69,15 +69,25 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
       const nl = normTitle(lines[j]!.text);
       if (nl.length < 12) continue;
       // The head repeats it, or prints it with the kicker in front (a breadcrumb item only word for word).
-      if (nl === nt || (!loose && !crumbTail && nt.endsWith(` ${nl}`)) || ((loose || crumbTail) && !siteTitle && !lastCrumb && nl.endsWith(` ${nt}`) && nl.length - nt.length <= 40)) return { index: k, title };
-      if (siteTitle && ((nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title };
+      if (nl === nt || (!loose && !crumbTail && nt.endsWith(` ${nl}`)) || ((loose || crumbTail) && !siteTitle && !lastCrumb && nl.endsWith(` ${nt}`) && nl.length - nt.length <= 40)) return { index: k, title, siteLines: siteNameLines(lines, from, to, t) };
+      if (siteTitle && ((nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title, siteLines: siteNameLines(lines, from, to, t) };
     }
-    // A numbered list the head does not repeat is left alone.
-    if (!siteTitle) continue;
+    // A numbered list the head does not repeat is left alone; a title whose site's name stands alone on a line of its
+    // own nearby is a page title all the same ("Transfernews: … | OneFootball" / "OneFootball").
+    const siteLines = siteNameLines(lines, from, to, t);
+    if (!siteTitle && !(loose && title === loose && siteLines.length)) continue;
     lines[k] = { ...lines[k]!, text: title };
-    return { rewrittenTo: title };
+    return { rewrittenTo: title, siteLines };
   }
   return {};
+}
+
+/** Lines among the first that print only the site's name from the title's suffix ("… | OneFootball" / "OneFootball"). */
+function siteNameLines(lines: Line[], from: number, to: number, titleText: string): number[] {
+  const site = /\s[|–—-]\s([^|–—]{2,40})$/.exec(titleText)?.[1]?.trim();
+  const out: number[] = [];
+  if (site) for (let j = from; j < Math.min(to, from + 12); j++) if (lines[j]!.text === site) out.push(j);
+  return out;
 }
 
 /** A title's words for comparing: lower case, letters and digits only. */
@@ -102,7 +112,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (parseByline(t)) return { kind: 'byline', next: k + 1 };
   if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
   if (bulletAuthor(t)) return { kind: 'byline', next: k + 1 };
-  if (commentCountByline(t)) return { kind: 'byline', next: k + 1 };
+  if (commentCountByline(t) || nameDotDate(t, parseDateLine)) return { kind: 'byline', next: k + 1 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
   // Rights lines above their caption (BR24): the picture; alone, loose metadata.

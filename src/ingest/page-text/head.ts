@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } f
 import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
-import { breadcrumbParts, commentCountByline, datedMetaLine, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
+import { breadcrumbParts, commentCountByline, datedMetaLine, nameDotDate, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -191,6 +191,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      const dotted = nameDotDate(t, parseDateLine);
+      if (dotted) {
+        head.byline ??= { byline: dotted.name, authors: [{ name: dotted.name }] };
+        notePageDate(dotted.date);
+        k++;
+        continue;
+      }
       const counted = commentCountByline(t);
       if (counted) {
         head.byline ??= { byline: counted, authors: [{ name: counted }] };
@@ -296,11 +303,16 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     isHeadlineLike(lines[at]!.text) && wordCount(lines[at]!.text) >= 4;
   const figAtSecond = second ? tryFigure(lines, i + 1, to, ctx.isStructural) : undefined;
   const altOnly = !!second && sameGroup(first, second) && altOver(i + 1, figAtSecond);
-  const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && !isRunningText(second.text) &&
+  // A question of a few words under a one- to three-word line reads like running text by its length, but it is the
+  // headline ("Spotlight" / "Aufstiegscheck 2. Bundesliga | Wer hat die besten Karten?"); an ordinal's period is no stop.
+  const questionUnderLabel = !!second && /\?["“”»«’]?$/.test(second.text) && wordCount(second.text) <= 14 && wordCount(rest) <= 3 &&
+    !endsWithStop(rest) && !hasSentenceBreak(second.text.replace(/\b\d{1,2}\.(?=\s)/g, ''));
+  const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && (!isRunningText(second.text) || questionUnderLabel) &&
     !isBulleted(second.text) &&
     // A bare "Name, Agency" byline; "Verkaufte Heime, verschwundene Rücklagen: …" (a word in small letters after the comma) is no byline.
     !(second.text.length <= 80 && bareBylineShape(second.text) && parseByline(`Von ${second.text}`)) &&
     (!figAtSecond || altOnly) && !parseByline(second.text) && !parseDateLine(second.text) && !datedMetaLine(second.text, parseDateLine) &&
+    !nameDotDate(second.text, parseDateLine) &&
     // A gallery's counter line ("3 of 3 | caption") is a picture's text.
     !/^\d{1,3}\s+(?:of|von|\/)\s+\d{1,3}\b/i.test(second.text);
   // Kicker, byline, headline (BR24 prints the author between them).

@@ -151,10 +151,11 @@ function run(text: string, opts: ImportOptions): ImportResult {
   });
   const isTickerLine = (l: Line) => entryLines.has(l);
   const textAfter = (k: number) => lines.slice(k + 1, Math.min(end, k + 400)).map((l) => l.text).join('\n').slice(0, 100000);
-  const { index: titleLine, title: pageTitle, rewrittenTo } = takePageTitle(lines, 0, end);
+  const { index: titleLine, title: pageTitle, rewrittenTo, siteLines } = takePageTitle(lines, 0, end);
   const headStart = findHeadStart(lines, 0, end, isTickerLine, entryLineCount, titleLine);
   const furniture = new Set(headStart.furniture);
   if (titleLine !== undefined) furniture.add(titleLine);
+  for (const k of siteLines ?? []) furniture.add(k);
   for (const k of tidied.debris) furniture.add(k);
   const profile = detectProfile(opts.source, lines.slice(0, 8).map((l) => l.text));
   const head = parseHead(lines, 0, end, { language, isStructural: isTickerLine, entryLines: entryLineCount, textAfter, knownAuthors, furniture, ...(profile?.kickerJoined && { kickerJoined: true }), ...(pageTitle && { pageTitle }),

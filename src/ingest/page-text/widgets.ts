@@ -123,6 +123,9 @@ const PATTERNS: RegExp[] = [
   /^(?:externer inhalt|external content)$/i,
   // "Wir bauen unsere Seite für dich um. Klicke hier für mehr Informationen.": a site notice with its link.
   /^.{0,120}\b(?:klicke|klicken sie|click|tap)\s+(?:hier|here)\s+(?:für|for|to)\s+(?:mehr|more|weitere)\s+(?:informationen|infos?|information|details)\.?$/i,
+  // "Icon: OneFootball", "Image of the article:The week's …": an icon's or the lead picture's labelled alt text.
+  /^(?:icon|logo)\s*:\s*\S.{0,40}$/i,
+  /^(?:image|picture|bild) (?:of|zu|zum) (?:the|dem) (?:article|artikel)\s*:.{0,200}$/i,
   // "Partner von:", "Präsentiert von": a sponsor's label over its logo.
   /^(?:partner von|in (?:kooperation|zusammenarbeit) mit|präsentiert von|gesponsert von|sponsored by|presented by|in partnership with|powered by)\s*:?$/i,
   // "Inhalt aus Datenschutzgründen blockiert": an embed's placeholder until the reader consents.
