@@ -2121,3 +2121,19 @@ describe('sports portals\' heads', () => {
     assert.deepEqual(texts(d).filter((t) => t.startsWith('#')), []);
   });
 });
+
+describe('American cable news and consumer sites\' heads', () => {
+  test('rubric, headline, an open standfirst and "By Name Outlet": kicker, headline and teaser; capitals links are no sub-headings', () => {
+    const d = importPageText(`Fox Example\nU.S.\nPolitics\nWorld\nOpinion\nMedia\n\nSenate\nSenators clash over bridge repair funds as highway bill stalls again\nLawmakers from rural states want a bigger share of the money for aging bridges\nBy Carla Samplewood Fox Example\nPublished March 11, 2026 5:14pm EDT\nNEWYou can now listen to Fox Example articles!\n\nA bipartisan highway bill stalled in the Senate for the third time this month on Wednesday after senators from rural states demanded more money.\n\nHOUSE PANEL ADVANCES TRUCK SAFETY RULE AFTER MONTHS OF DELAYS\n\nThe bill would spend about $310 billion over five years on highways, bridges and transit, a figure rural senators say is too low.\n\nCLICK HERE TO GET THE FOX EXAMPLE APP\n`, { now: NOW }).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Senate', 'Senators clash over bridge repair funds as highway bill stalls again']);
+    assert.equal(d.teaser, 'Lawmakers from rural states want a bigger share of the money for aging bridges');
+    assert.deepEqual(texts(d).filter((t) => t.startsWith('#')), []);
+  });
+  test('a jobs banner with "Hier geht es zu …" above the menu is furniture; "Zoom" before a caption goes', () => {
+    assert.ok(isWidgetLine('Wir suchen Verstärkung! Hier geht es zu unseren offenen Stellen.'));
+    assert.ok(isWidgetLine('>>> Hier geht es zum Beitrag in unserer Mediathek <<<'));
+    assert.ok(!isWidgetLine('Die Stadt baut. Hier geht es um viel Geld, sagt der Kämmerer, und um die Zukunft der Schulen im Viertel.'));
+    const d = imp(`Neuer Kleinwagen kommt im Herbst\n\nDer Hersteller zeigt sein neues Modell. Der Preis startet bei 24.990 Euro.\n\nZoom Der Wagen kommt im Herbst zu den ersten Händlern.\nBild: Hersteller\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => f.caption), ['Der Wagen kommt im Herbst zu den ersten Händlern.']);
+  });
+});

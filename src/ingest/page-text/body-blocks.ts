@@ -219,6 +219,8 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     // A newsletter box's title ("Der radio ffn Newsletter"), a teaser link ending in "… mehr", a podcast's episode
     // number before its title ("513: Startet der Bau …?").
     if (/\bnewsletter$/i.test(t) || /(?:\.\.\.|…)\s*mehr$/i.test(t) || /^\d{2,4}:\s+\p{Lu}/u.test(t)) return false;
+    // A line of six words or more all in capitals is a link to another story (Fox News: "HOUSE PANEL ADVANCES …").
+    if (wordCount(t) >= 6 && t === t.toUpperCase() && /\p{Lu}{3}/u.test(t)) return false;
     // A list's item with its date in brackets ("Folge 47: Punkt in Ulm (30.11.2026)", a podcast's episodes).
     if (/\(\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\)$/.test(t)) return false;
     if (RAIL_LABEL.test(t) || /\d{1,2}:\d{1,2}(?:\s*(?:n\.\s?V\.|n\.\s?P\.|OT|SO|a\.e\.t\.))?\s*\(\d{1,2}:\d{1,2}/.test(t) || /^By\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+(?:\s+and\s+\p{Lu}{2,}(?:\s+\p{Lu}[\p{Lu}.'-]*)+)?$/u.test(t)) return false;

@@ -172,7 +172,8 @@ export function captionFigure(caption: string, credit: string): Figure | undefin
 function build(alt: string, caption: string | undefined, credit: string | undefined): Figure | undefined {
   // "Kisten mit Gemüse … | Bildquelle: WDR": the bar that joined caption and credit stays behind.
   // "… des Thüringer Landtags. 6 min": the clip's length glued after the caption.
-  const bare = (t: string) => t.replace(/\s+[|·•–—-]\s*$/, '').replace(/([.!?]["'“”»«’)]*)\s+\d{1,3}(?::\d{2})?\s*(?:min|sek|sec)\.?$/i, '$1');
+  // "Zoom Der Wagen kommt im Herbst …" (AUTO BILD): the zoom button's label before the caption.
+  const bare = (t: string) => t.replace(/^(?:Zoom|Vergrößern|Bild vergrößern|Enlarge|Expand)\s+(?=\p{Lu})/u, '').replace(/\s+[|·•–—-]\s*$/, '').replace(/([.!?]["'“”»«’)]*)\s+\d{1,3}(?::\d{2})?\s*(?:min|sek|sec)\.?$/i, '$1');
   alt = bare(alt);
   if (caption) caption = bare(caption);
   // "Marktstände vor dem Rathaus in FreiburgWährend der Sanierung …": the alt text glued to the caption.

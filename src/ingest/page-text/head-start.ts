@@ -113,6 +113,9 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
   if (bulletAuthor(t)) return { kind: 'byline', next: k + 1 };
   if (commentCountByline(t) || nameDotDate(t, parseDateLine)) return { kind: 'byline', next: k + 1 };
+  // "By Carla Sample Fox News", "By Mike Sample , Nora Test Fox News": names and the outlet run together, no comma
+  // before the outlet; a byline all the same.
+  if (/^By\s+\p{Lu}[\p{L}'’.-]+(?:(?:\s*,\s*|\s+and\s+|\s+)\p{Lu}[\p{L}'’.-]+){1,8}$/u.test(t)) return { kind: 'byline', next: k + 1 };
   const pair = loneLabelSpan(lines, k, to);
   if (pair) return { kind: 'meta', next: k + pair };
   // Rights lines above their caption (BR24): the picture; alone, loose metadata.
@@ -347,7 +350,12 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     const below = others[n + 1];
     const t = lines[h.at]!.text;
     const upText = up ? lines[up.at]!.text : '';
-    if (up && below && isPlace(lines[below.at]!.text) && items[items.indexOf(h) - 1] === up && lines[up.at]!.group !== lines[h.at]!.group &&
+    // Or in one box with it when a byline follows this line and it runs to twelve words or more ("Senate" / "Senators clash
+    // over …" / "Lawmakers from rural states want …" / "By Name Fox News").
+    const after = items[items.indexOf(h) + 1];
+    const nameBelow = !!below && isPlace(lines[below.at]!.text) && lines[up?.at ?? 0]!.group !== lines[h.at]!.group;
+    const bylineBelow = after?.kind === 'byline' && after.at === h.at + 1 && wordCount(t) >= 12;
+    if (up && (nameBelow || bylineBelow) && items[items.indexOf(h) - 1] === up &&
       wordCount(upText) >= 5 && wordCount(t) >= 8 && isHeadlineLike(upText) && !endsWithStop(upText) && upText.length < t.length && !menuGroupAt(up.at)) h = up;
   }
   const hOther = others.indexOf(h);

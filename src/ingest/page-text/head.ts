@@ -495,7 +495,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     // lines on ("Magistrate finds CCTV footage did not show …" / "Name" / date, Times of Malta).
     const nextText = i + 1 < to ? lines[i + 1]!.text : '';
     const openStandfirst = ctx.language === 'en' && wordCount(t) >= 8 && t.length <= LIMITS.teaser && !!nextText &&
-      (isPersonName(nextText) || !!parseByline(nextText) || !!parseDateLine(nextText)) && lines.slice(i + 2, Math.min(to, i + 5)).some((l) => isRunningText(l.text));
+      (isPersonName(nextText) || !!parseByline(nextText) || /^By\s+\p{Lu}/u.test(nextText) || !!parseDateLine(nextText)) && lines.slice(i + 2, Math.min(to, i + 5)).some((l) => isRunningText(l.text));
     const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t) || openStandfirst;
     // Agency copy opening with its dateline ("BARNET, Vt. (AP) — Voters …") has no standfirst: that is the body.
     // Nor does a local paper's text opening with the author's initials and the place ("Lemgo (la). Der Brunnen …",

@@ -123,6 +123,12 @@ const PATTERNS: RegExp[] = [
   /^(?:externer inhalt|external content)$/i,
   // "Wir bauen unsere Seite für dich um. Klicke hier für mehr Informationen.": a site notice with its link.
   /^.{0,120}\b(?:klicke|klicken sie|click|tap)\s+(?:hier|here)\s+(?:für|for|to)\s+(?:mehr|more|weitere)\s+(?:informationen|infos?|information|details)\.?$/i,
+  // "Wir suchen Verstärkung! Hier geht es zu unseren offenen Stellen.", "(Hier geht es zur Übersicht …)": a link's invitation.
+  /^(?:[>(]{1,3}\s*)?(?:[^.!?]{0,60}[.!?]\s+)?hier geht(?:'s|’s| es) (?:zu|zum|zur) [^.!?]{2,70}[.!]?\s*(?:[<)]{1,3})?$/i,
+  // "NEWYou can now listen to Fox News articles!": the read-aloud player's notice.
+  /^(?:new\s*)?you can now listen to [^.!?]{2,40} articles!?$/i,
+  // "CLICK HERE TO GET THE FOX NEWS APP".
+  /^click here to (?:get|download|sign up|subscribe)\b.{0,60}$/i,
   // "Icon: OneFootball", "Image of the article:The week's …": an icon's or the lead picture's labelled alt text.
   /^(?:icon|logo)\s*:\s*\S.{0,40}$/i,
   /^(?:image|picture|bild) (?:of|zu|zum) (?:the|dem) (?:article|artikel)\s*:.{0,200}$/i,
