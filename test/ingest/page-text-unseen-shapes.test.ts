@@ -2137,3 +2137,19 @@ describe('American cable news and consumer sites\' heads', () => {
     assert.deepEqual(figures(d).map((f) => f.caption), ['Der Wagen kommt im Herbst zu den ersten Händlern.']);
   });
 });
+
+describe('script code, consent placeholders, paywall offers and counters kept as text', () => {
+  test('they are furniture; ordinary sentences that mention the words stay', () => {
+    for (const w of ["window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());",
+      'Sie sehen gerade einen Platzhalterinhalt von YouTube. Um auf den eigentlichen Inhalt zuzugreifen, klicken Sie auf die Schaltfläche unten.',
+      'Inhalt entsperren', 'Erforderlichen Service akzeptieren und Inhalte entsperren', '🎙️ Voice is AI-generated. Inconsistencies may occur.',
+      'Jetzt 30 Tage kostenlos testen', 'Sie haben schon ein Abo?', 'Mood image for Fünf Dinge, die die Karte verrät', '4.318']) assert.ok(isWidgetLine(w), w);
+    for (const t of ['Die Stadt will das Fenster (window) der Sanierung nutzen, sagt der Bürgermeister.', 'Wer 30 Tage kostenlos testen will, braucht ein Konto bei der Bibliothek.',
+      '1.500 Menschen kamen zum Fest.']) assert.ok(!isWidgetLine(t), t);
+  });
+  test('"Foto: Name (KNA) | caption" is credit and caption; "Foto: picture alliance/dpa | Name" stays one credit', () => {
+    assert.deepEqual(splitCaptionCredit('Foto: Lena Probst (KNA) | Viele Plätze blieben am Eröffnungstag leer.'),
+      { caption: 'Viele Plätze blieben am Eröffnungstag leer.', credit: 'Lena Probst (KNA)', strong: true });
+    assert.notEqual(splitCaptionCredit('Foto: picture alliance/dpa | Hauke Beispiel')?.caption, 'Hauke Beispiel');
+  });
+});

@@ -146,6 +146,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     if (/[.!?]["'”’»)]*$/.test(caption) && /^[^!?:]{1,79}[^.!?:\s]$/.test(credit) && !credit.startsWith('©') &&
       (looksLikeBareCredit(credit) || /^[\p{L}\d-]{2,30}\.[a-z]{2,3}$/iu.test(credit))) return { caption, credit, strong: false, bare: true };
   }
+  // "Foto: Name (KNA) | Viele Plätze blieben leer: …" (Die Tagespost): the labelled credit first, the caption after the bar.
+  const creditFirst = slash ? /^(?:Fotos?|Bild|Photo)\s*:\s*([^|]{2,80}?)\s+\|\s+(\p{Lu}.{10,})$/u.exec(line) : null;
+  if (creditFirst && cleanCredit(creditFirst[1]!) && !/\s\|\s/.test(creditFirst[2]!) && wordCount(creditFirst[2]!) >= 5 &&
+    !looksLikeBareCredit(creditFirst[2]!)) return { caption: creditFirst[2]!, credit: cleanCredit(creditFirst[1]!)!, strong: true };
   // "… on Sunday night. | Kyodo", "… in Chennai on Thursday. | Photo Credit: M. Name" (The Japan Times, The Hindu): the
   // credit after a bar that follows the caption's last sentence.
   const bar = slash ? line.lastIndexOf(' | ') : -1;

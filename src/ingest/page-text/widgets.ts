@@ -129,6 +129,19 @@ const PATTERNS: RegExp[] = [
   /^(?:new\s*)?you can now listen to [^.!?]{2,40} articles!?$/i,
   // "CLICK HERE TO GET THE FOX NEWS APP".
   /^click here to (?:get|download|sign up|subscribe)\b.{0,60}$/i,
+  // Script code a crawl kept as text ("window.dataLayer = …; function gtag(){…}").
+  /^(?=.{0,400}(?:window\.\w+\s*=|function\s*\w*\s*\(\)\s*\{|document\.write\(|googletag\.|dataLayer\.push\())[^\n]{10,400}$/,
+  // "Sie sehen gerade einen Platzhalterinhalt von YouTube. Um auf den eigentlichen Inhalt zuzugreifen, …": an embed's
+  // consent placeholder.
+  /^sie sehen gerade einen platzhalterinhalt von .{2,40}\..{0,300}$/i,
+  /^(?:inhalt entsperren|(?:erforderlichen )?service akzeptieren und inhalte? entsperren|inhalte? laden|externe inhalte? laden|video laden)$/i,
+  // "🎙️ Voice is AI-generated. Inconsistencies may occur.": the read-aloud player's note.
+  /^\W{0,4}\s*(?:voice is ai-generated|this (?:audio|voice) is (?:ai-)?generated|diese stimme ist ki-generiert)\b.{0,60}$/iu,
+  // "Jetzt 30 Tage kostenlos testen", "Sie haben schon ein Abo?", "Alle Abos im Überblick": a paywall's offer.
+  /^(?:jetzt\s+)?(?:\d{1,2}|einen|zwei|drei|vier)\s+(?:tage?|wochen?|monate?)\s+(?:lang\s+)?(?:kostenlos|gratis|für 0 ?€)\s+(?:testen|lesen)\.?$/i,
+  /^(?:sie haben (?:schon|bereits) ein abo\??|alle abos im überblick|zu den abos|abo abschließen)$/i,
+  // "Mood image for …", "Article image for …" (Tsüri): a picture's generated alt text.
+  /^(?:mood|article|header|teaser|hero) image for\s.{2,200}$/i,
   // "Icon: OneFootball", "Image of the article:The week's …": an icon's or the lead picture's labelled alt text.
   /^(?:icon|logo)\s*:\s*\S.{0,40}$/i,
   /^(?:image|picture|bild) (?:of|zu|zum) (?:the|dem) (?:article|artikel)\s*:.{0,200}$/i,
@@ -173,8 +186,9 @@ const PATTERNS: RegExp[] = [
   /^(?:why you can trust|warum sie uns vertrauen können|so arbeiten wir|how we work)\b.{0,40}$/i,
   // A link to another story inside the text: "Lesen Sie auch: Das ist das Programm für 2024", "ALSO READ | …".
   /^(?:lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|read more|see also|related|also read|read also)\s*[:|]\s*\S.{2,160}$/i,
-  // A share or comment counter alone: "14".
+  // A share or comment counter alone: "14", "4.318".
   /^\d{1,5}$/,
+  /^\d{1,3}(?:[.,’']\d{3})+$/,
   // "Mit Schwäbische Plus weiterlesen", "Dieser Inhalt ist älter als 30 Tage und steht daher exklusiv für unsere
   // Plus-Abonnenten zur Verfügung. So erhalten Sie …": a paywall's offer.
   /^mit .{2,40} (?:plus|\+|abo) weiterlesen$/i,
