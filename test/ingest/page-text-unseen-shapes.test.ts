@@ -2153,3 +2153,10 @@ describe('script code, consent placeholders, paywall offers and counters kept as
     assert.notEqual(splitCaptionCredit('Foto: picture alliance/dpa | Hauke Beispiel')?.caption, 'Hauke Beispiel');
   });
 });
+
+describe('a ticker that prints each title over a time line carrying the entry\'s text', () => {
+  test('"Title" / "21.01., 19:40 Uhr | Was für ein Abend …": the line over the time is the title', () => {
+    const d = imp(`Fußball-News im Ticker\n\nHier findet ihr alle wichtigen Fußball-News des Tages: Wer wechselt? Wer verlängert? Das gibt es hier im Newsticker!\n\n\nKreisliga-Keeper hält vier Elfmeter in einem Spiel\n\n21.01., 19:40 Uhr | Was für ein Abend für Ole Beispiel! Der Torwart parierte am Dienstag im Nachholspiel gleich vier Strafstöße.\n\n\nTrainer-Legende wird 75\n\n21.01., 11:15 Uhr | Herzlichen Glückwunsch an Hermann Vorlage! Der frühere Coach feiert heute seinen Geburtstag.\n\n\nSchiedsrichter-Pfeife landet im Museum\n\n20.01., 16:05 Uhr | Die Pfeife aus dem Pokalfinale von 1986 ist ab sofort im Museum zu sehen. Ein Sammler hat sie gespendet.\n`).draft;
+    assert.deepEqual(entries(d), ['19:40 Kreisliga-Keeper hält vier Elfmeter in einem Spiel', '11:15 Trainer-Legende wird 75', '16:05 Schiedsrichter-Pfeife landet im Museum']);
+  });
+});

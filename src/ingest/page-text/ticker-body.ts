@@ -2,7 +2,7 @@ import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlo
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dayOffsetMinutes } from './clock-zone.js';
 import { dateToIso, parseYearlessDay, type FoundDate } from './dates.js';
-import { sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
 import { isPersonName, parseByline } from './byline.js';
 import { splitLongText } from './split-long-text.js';
 import {
@@ -68,10 +68,13 @@ function titlesAboveTimes(lines: Line[], from: number, to: number, starts: numbe
   starts.forEach((k, s) => {
     const over = lines[k - 1]?.text;
     const next = k + 1 < to ? lines[k + 1]?.text : undefined;
-    if (next !== undefined && isTitleLike(next) && !startAt(k + 1)) under++;
-    if (startAt(k)!.rest || k - 1 < from || over === undefined || next === undefined) return;
+    // "Title" / "21.01., 19:40 Uhr | Was für ein Abend …": the time line may carry the entry's text (FUMS).
+    const rest = startAt(k)!.rest;
+    const textRest = !!rest && endsSentence(rest) && wordCount(rest) >= 6;
+    if (!textRest && next !== undefined && isTitleLike(next) && !startAt(k + 1)) under++;
+    if ((rest && !textRest) || k - 1 < from || over === undefined || (!textRest && next === undefined)) return;
     if (startAt(k - 1) || (s > 0 && starts[s - 1] === k - 2) || dayLine(over) || parseYearlessDay(over)) return;
-    if (isTitleLike(over) && !isTitleLike(next) && !startAt(k + 1)) above++;
+    if (isTitleLike(over) && (textRest || (!isTitleLike(next!) && !startAt(k + 1)))) above++;
   });
   return above >= 2 && above * 3 >= starts.length * 2 && under * 3 < starts.length;
 }
