@@ -73,7 +73,10 @@ function titlesAboveTimes(lines: Line[], from: number, to: number, starts: numbe
     const textRest = !!rest && endsSentence(rest) && wordCount(rest) >= 6;
     if (!textRest && next !== undefined && isTitleLike(next) && !startAt(k + 1)) under++;
     if ((rest && !textRest) || k - 1 < from || over === undefined || (!textRest && next === undefined)) return;
-    if (startAt(k - 1) || (s > 0 && starts[s - 1] === k - 2) || dayLine(over) || parseYearlessDay(over)) return;
+    // Not the line right after the previous time, unless that time line held its entry's text.
+    const prev = s > 0 && starts[s - 1] === k - 2 ? startAt(k - 2)!.rest : undefined;
+    const prevHadText = !!prev && endsSentence(prev) && wordCount(prev) >= 6;
+    if (startAt(k - 1) || (s > 0 && starts[s - 1] === k - 2 && !(textRest && prevHadText)) || dayLine(over) || parseYearlessDay(over)) return;
     if (isTitleLike(over) && (textRest || (!isTitleLike(next!) && !startAt(k + 1)))) above++;
   });
   return above >= 2 && above * 3 >= starts.length * 2 && under * 3 < starts.length;
