@@ -440,6 +440,18 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     head.dateline ??= capsPlace[1]!;
     head.kicker = capsPlace[2]!;
   }
+  // "Super League FC Thun verlängert …" under a menu that lists "Super League" (bluewin): the menu's item of two or three
+  // words glued before the headline by a space is its kicker (one word is too often the headline's own first word).
+  {
+    // Not the page's first line: that is the site's name ("ITV News").
+    const above = lines.slice(Math.max(from + 1, i - 30), Math.max(from, i - 1)).map((l) => l.text).filter((t) => t.length <= 30 && !endsWithStop(t));
+    const item = above.filter((t) => wordCount(t) >= 2 && wordCount(t) <= 3 && head.headline.startsWith(`${t} `)).sort((a, b) => b.length - a.length)[0];
+    const restOf = item ? head.headline.slice(item.length + 1) : '';
+    if (item && (!head.kicker || above.includes(head.kicker)) && wordCount(restOf) >= 4 && /^\p{Lu}/u.test(restOf) && isHeadlineLike(restOf)) {
+      head.kicker = item;
+      head.headline = restOf;
+    }
+  }
   headTextSeen.add(head.headline);
   if (head.kicker) headTextSeen.add(`${head.kicker} ${head.headline}`);
 
