@@ -2170,3 +2170,11 @@ describe('a menu item of two words glued before the headline', () => {
     assert.equal(b.headline, 'Super League startet mit Rekordkulisse in die Rückrunde');
   });
 });
+
+describe('share buttons run together, a search box\'s and an app\'s lines, a gallery count after a credit', () => {
+  test('they are furniture or dropped from the credit; words that merely contain the names stay', () => {
+    for (const w of ['facebooktwitterreddit', 'FacebookXWhatsAppE-Mail', 'Alle Treffer mit anzeigen', 'Jetzt auch für: iPhone, iPad, Android und Windows']) assert.ok(isWidgetLine(w), w);
+    for (const t of ['Xerxes', 'Facebooks neue Regeln', 'Die App gibt es für iPhone und Android, sagt der Entwickler.']) assert.ok(!isWidgetLine(t), t);
+    assert.equal(parseCreditLine('Foto: Nils Probstmann 48 Bilder')?.credit, 'Nils Probstmann');
+  });
+});

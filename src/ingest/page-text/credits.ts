@@ -55,6 +55,8 @@ function cleanCredit(raw: string): string | undefined {
   const c = raw
     // "Anna MusterhofBild 2 von 4" (a gallery): the next picture's counter glued to the credit.
     .replace(/(?<=\p{Ll})(?:Bild|Foto|Image|Photo)\s+\d{1,3}\s+(?:von|of)\s+\d{1,3}$/u, '')
+    // "Nils Probstmann 48 Bilder" (auto motor und sport): the gallery's picture count after the credit.
+    .replace(/\s+\d{1,3}\s+(?:Bilder|Fotos|images|photos)$/u, '')
     .replace(/^[\s:–—-]+|[\s,;]+$/g, '')
     // "Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder is no part of the name.
     .replace(LICENCE_NOTE, '')

@@ -370,7 +370,8 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   if (adjacent && (teaserLike || bareByline)) h = others[hOther - 1]!;
   const hText = lines[h.at]!.text;
   // A headline does not end with a period; a short sentence there is the teaser.
-  if (!isHeadlineLike(hText) || /\.["'“”»«’)]*$/.test(hText) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none();
+  // (A date at its end is no stop: "Der Wochenrückblick vom 2.3. bis zum 8.3.")
+  if (!isHeadlineLike(hText) || (/\.["'“”»«’)]*$/.test(hText) && !/\s\d{1,2}\.\d{1,2}\.(?:\d{2,4})?$/.test(hText)) || wordCount(hText) > 20 || hText.length > LIMITS.headline || isPersonName(hText)) return none();
   // The kicker: the unplaced line right above it, with at most bylines between. The
   // running text has fixed the headline, so the kicker need not be shorter than it.
   let start = h.at;

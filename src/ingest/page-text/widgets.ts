@@ -145,6 +145,11 @@ const PATTERNS: RegExp[] = [
   // "Icon: OneFootball", "Image of the article:The week's …": an icon's or the lead picture's labelled alt text.
   /^(?:icon|logo)\s*:\s*\S.{0,40}$/i,
   /^(?:image|picture|bild) (?:of|zu|zum) (?:the|dem) (?:article|artikel)\s*:.{0,200}$/i,
+  // "facebooktwitterreddit", "FacebookXWhatsAppE-Mail": share buttons' names run together without spaces.
+  /^(?:facebook|twitter|reddit|whatsapp|e-?mail|linkedin|pinterest|telegram|flipboard|xing|messenger|threads|bluesky|mastodon|x|drucken|print|teilen|share|copy ?link|link kopieren){2,8}$/i,
+  // A search box's "Alle Treffer anzeigen"; an app's promotion "Jetzt auch für: iPhone, iPad, Android und Windows".
+  /^(?:alle (?:treffer|ergebnisse)(?: mit)? anzeigen|all results)$/i,
+  /^(?:jetzt )?(?:auch )?(?:für|als app für|available (?:for|on))\s*:?\s*(?:(?:iphone|ipad|android|windows|ios|mac)(?:,\s*|\s+(?:und|and)\s+|$)){2,5}$/i,
   // "Partner von:", "Präsentiert von": a sponsor's label over its logo.
   /^(?:partner von|in (?:kooperation|zusammenarbeit) mit|präsentiert von|gesponsert von|sponsored by|presented by|in partnership with|powered by)\s*:?$/i,
   // "Inhalt aus Datenschutzgründen blockiert": an embed's placeholder until the reader consents.
