@@ -354,7 +354,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     // over …" / "Lawmakers from rural states want …" / "By Name Fox News").
     const after = items[items.indexOf(h) + 1];
     const nameBelow = !!below && isPlace(lines[below.at]!.text) && lines[up?.at ?? 0]!.group !== lines[h.at]!.group;
-    const bylineBelow = after?.kind === 'byline' && after.at === h.at + 1 && wordCount(t) >= 12;
+    const bylineBelow = after?.kind === 'byline' && after.at === h.at + 1 && wordCount(t) >= 12 && !!up && lines[up.at]!.group === lines[h.at]!.group;
     if (up && (nameBelow || bylineBelow) && items[items.indexOf(h) - 1] === up &&
       wordCount(upText) >= 5 && wordCount(t) >= 8 && isHeadlineLike(upText) && !endsWithStop(upText) && upText.length < t.length && !menuGroupAt(up.at)) h = up;
   }
