@@ -2178,3 +2178,19 @@ describe('share buttons run together, a search box\'s and an app\'s lines, a gal
     assert.equal(parseCreditLine('Foto: Nils Probstmann 48 Bilder')?.credit, 'Nils Probstmann');
   });
 });
+
+describe('police and fire press releases in a ticker, a desk as author, a caption printed twice', () => {
+  test('"POL-HRO: …" titles open the entries; "Place (ots)" lines are their text', () => {
+    const d = imp(`Blaulicht im Live-Ticker\n\nDie aktuellen Polizei- und Feuerwehrmeldungen aus dem Land, laufend aktualisiert.\n\nBPOL-HRO: Reisender ohne Fahrschein mit Haftbefehl gesucht\nWarnemünde (ots)\nBei einer Kontrolle im Regionalzug stellten Bundespolizisten fest, dass ein Mann mit Haftbefehl gesucht wurde.\n\nPOL-NB: Scheunenbrand bei Krummsee\nKrummsee (ots)\nIn der Nacht ist eine leerstehende Feldscheune vollständig niedergebrannt. Menschen wurden nicht verletzt.\n\nFW-GÖ: Wohnungsbrand in der Weststadt – Katze gerettet\nGöttingen (ots)\nDie Feuerwehr löschte am Abend einen Küchenbrand. Die Bewohner waren nicht zu Hause.\n`).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(6)), ['BPOL-HRO: Reisender ohne Fahrschein mit Haftbefehl gesucht', 'POL-NB: Scheunenbrand bei Krummsee', 'FW-GÖ: Wohnungsbrand in der Weststadt – Katze gerettet']);
+  });
+  test('"Lesen Sie …" is no kicker split; "Redaktion Börsenblatt" is the byline; a line printed twice is a picture without credit', () => {
+    const d = imp(`Buchhandel\nVerlage\nDie Sonntagsfrage\n\nWarum verkaufen Sie Bücher jetzt auch im Waschsalon, Herr Beispiel?\n\n12. April 2026\nRedaktion Börsenblatt\n\nDer Buchhändler hat in einem Waschsalon zwei Regale mit Taschenbüchern aufgestellt. Lohnt sich das? Das beantwortet er hier.\n\nKonrad Beispiel vor dem Regal im Waschsalon\n\nKonrad Beispiel vor dem Regal im Waschsalon\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Warum verkaufen Sie Bücher jetzt auch im Waschsalon, Herr Beispiel?');
+    assert.equal(d.byline, 'Redaktion Börsenblatt');
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Konrad Beispiel vor dem Regal im Waschsalon', undefined]]);
+    const l = imp(`Lesen Sie in unserem Ticker die aktuellen Meldungen aus dem Land\n\n${BODY}`).draft;
+    assert.equal(l.kicker, undefined);
+    assert.ok(isWidgetLine('Schreibe einen Kommentar'));
+  });
+});

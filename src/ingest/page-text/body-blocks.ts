@@ -4,7 +4,7 @@ import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { parseDateLine } from './dates.js';
 import { figureKind, tryFigure } from './figures.js';
 import { isDurationLine, isRoleLine, nameDotDate, usDateLine, viaCredit } from './head-meta.js';
-import { endsSentence, endsWithStop, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, isRunningText, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
 
@@ -311,6 +311,15 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
       } catch {
         /* not a URL after all: a paragraph */
       }
+    }
+
+    // A line printed twice in a row, not a sentence of running text, no rights line after it: a picture's alt text and
+    // its caption without a credit ("Konrad Beispiel vor dem Regal im Waschsalon" twice, Börsenblatt).
+    if (j + 1 < to && lines[j + 1]!.text === t && t.length >= 20 && t.length <= LIMITS.caption && wordCount(t) >= 4 && !isRunningText(t) &&
+      !listMarker(t) && !(j + 2 < to && parseCreditLine(lines[j + 2]!.text))) {
+      blocks.push({ type: 'figure', kind: figureKind(t), alt: t.slice(0, LIMITS.alt), caption: t });
+      j += 2;
+      continue;
     }
 
     // A camera file name printed as the picture's alt text (n-tv: "123927856.jpg"):

@@ -219,3 +219,8 @@ export function nameDotDate(text: string, parse: (t: string) => FoundDate | unde
   const date = m && isPersonName(m[1]!.trim()) ? parse(m[2]!) : undefined;
   return date ? { name: m![1]!.trim(), date } : undefined;
 }
+
+/** "Redaktion Börsenblatt", "Online-Redaktion": the desk named as the author, alone on its line. */
+export function isDeskLine(text: string): boolean {
+  return text.length <= 60 && /^(?:(?:Online-|Nachrichten-|Sport-|Lokal)?Redaktion|Newsdesk|Newsroom)(?:\s+\p{Lu}[\p{L}.&-]+(?:\s+\p{Lu}[\p{L}.&-]+){0,3})?$/u.test(text);
+}

@@ -187,6 +187,8 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
     const rest = words.slice(k);
     // Four- and five-word kickers only before a sentence-start word; ordinary kickers have 1–3 words.
     if (k >= 4 && !SENTENCE_START.has(lc(rest[0]!))) continue;
+    // "Lesen Sie in unserem Live-Ticker …", "Hören Sie …": a verb addressing the reader, not a kicker.
+    if (k === 1 && /^(?:Sie|Du|Ihr)$/.test(rest[0]!) && /^\p{Lu}\p{Ll}+(?:en|t)$/u.test(kw[0]!)) continue;
     consider(kw, rest, false);
   }
   // Glued: "Sachsen-AnhaltDas war …" – a lower→Upper boundary inside one of the first words.

@@ -15,6 +15,9 @@ const SOURCE_TIME = /^(?:Quelle|Source)\s*:\s*[^,]{2,80},\s*(\d{1,2})\.(\d{1,2})
 
 const TICKER_WORD = /\b(?:live-?ticker|liveblog|live-blog|live blog|newsblog|news-blog|newsticker|ticker|live|blog|nachrichten\b.{0,40}\süberblick|latest\b.{0,40}\supdates)(?![\p{L}])/iu;
 
+/** A police or fire press release's title with its sender's code: "POL-HRO: …", "BPOL-KS: …", "FW-GÖ: …", "LPI-EF: …". */
+const PRESS_CODE_TITLE = /^(?:B?POL|FW|LPI|KPI|PP|PD|PI|HZA|ZOLL|BPOLI|BPOLD|LKA|STA|POLIZEI)(?:-[\p{Lu}\d]{1,6}){1,2}:\s+\S.{5,200}$/u;
+
 const NUMBERED_TITLE = /^(\d{1,3})\.\s+(\S.{2,150})$/u;
 
 /** "BreakingFerry crossings …": a badge glued to the title. */
@@ -39,6 +42,9 @@ export function headingsAsEntries(input: Block[], time: string): { intro: Block[
     if (b.type !== 'paragraph' || b.content.length !== 1) return b;
     const m = /^[•·▪●◦‣►]\s*(\S.{2,150})$/u.exec(b.content[0]!.text);
     if (m && !/[.:;,]$/.test(m[1]!)) return { type: 'heading', level: 2, text: m[1]! };
+    // "POL-HRO: Radfahrerin bei Unfall leicht verletzt", "FW-GÖ: Wohnungsbrand …" (police and fire press releases,
+    // presseportal's Blaulicht): the sender's code before the title.
+    if (PRESS_CODE_TITLE.test(b.content[0]!.text)) return { type: 'heading', level: 2, text: b.content[0]!.text };
     // "+++ 13.03.2024: Brandermittler schließen … +++" (news.de): a dated title between the markers.
     const plus = /^\+{2,}\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?\s*:?\s+(\S.{2,150}?)\s*\+{2,}$/u.exec(b.content[0]!.text);
     return plus ? { type: 'heading', level: 2, text: plus[1]! } : b;
@@ -60,6 +66,14 @@ export function headingsAsEntries(input: Block[], time: string): { intro: Block[
       if (b.type === 'heading') body[k] = { type: 'paragraph', content: [{ text: b.text }] };
     }
     for (const x of numbered) body[x.at] = { type: 'heading', level: 2, text: dropMarker(x.title) };
+  }
+  // Press releases' titles with their sender's code ("POL-HRO: …"): when two or more stand in the body, they alone open
+  // entries; other headings among them ("Warnemünde (ots)") are their text.
+  const coded = body.map((b, at) => (b.type === 'heading' && PRESS_CODE_TITLE.test(b.text) ? at : -1)).filter((at) => at >= 0);
+  if (coded.length >= 2) {
+    body.forEach((b, at) => {
+      if (b.type === 'heading' && !PRESS_CODE_TITLE.test(b.text)) body[at] = { type: 'paragraph', content: [{ text: b.text }] };
+    });
   }
   // A heading right over the first entry's title is the entries' own heading ("Alle Entwicklungen im Ticker"): intro.
   let first = body.findIndex((b) => b.type === 'heading');

@@ -150,6 +150,8 @@ const PATTERNS: RegExp[] = [
   // A search box's "Alle Treffer anzeigen"; an app's promotion "Jetzt auch für: iPhone, iPad, Android und Windows".
   /^(?:alle (?:treffer|ergebnisse)(?: mit)? anzeigen|all results)$/i,
   /^(?:jetzt )?(?:auch )?(?:für|als app für|available (?:for|on))\s*:?\s*(?:(?:iphone|ipad|android|windows|ios|mac)(?:,\s*|\s+(?:und|and)\s+|$)){2,5}$/i,
+  // A comment form's heading (WordPress): "Schreibe einen Kommentar", "Leave a Reply".
+  /^(?:schreibe einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|leave a (?:reply|comment)|antworten abbrechen|cancel reply|post a comment)$/i,
   // "Partner von:", "Präsentiert von": a sponsor's label over its logo.
   /^(?:partner von|in (?:kooperation|zusammenarbeit) mit|präsentiert von|gesponsert von|sponsored by|presented by|in partnership with|powered by)\s*:?$/i,
   // "Inhalt aus Datenschutzgründen blockiert": an embed's placeholder until the reader consents.
