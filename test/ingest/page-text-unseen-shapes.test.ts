@@ -2194,3 +2194,12 @@ describe('police and fire press releases in a ticker, a desk as author, a captio
     assert.ok(isWidgetLine('Schreibe einen Kommentar'));
   });
 });
+
+describe('a local site\'s newsletter promotion and ad slot over the head; a source after a slash', () => {
+  test('both are furniture, so kicker, headline and teaser are found; "caption. / Quelle: Name" is caption and credit', () => {
+    const d = imp(`Tal-Stimme\nGmund\nTegernsee\nDie neuesten Nachrichten aus dem Tal. Der kostenlose Newsletter der Tal-Stimme täglich um 18 Uhr\n\nAnzeige | Hier können Sie werben\n\nStreit um den Lindenplatz\nGemeinderat zieht die Notbremse\n\nEigentlich sollte der Parkplatz einem Dorfplatz weichen. Doch die Kosten sind davongelaufen.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Streit um den Lindenplatz', 'Gemeinderat zieht die Notbremse']);
+    assert.deepEqual(splitCaptionCredit('Der Parkplatz bleibt vorerst, wie er ist. / Quelle: Vroni Beispiel'), { caption: 'Der Parkplatz bleibt vorerst, wie er ist.', credit: 'Vroni Beispiel', strong: true });
+    assert.ok(!isWidgetLine('Der Newsletter war ein Erfolg: Mehr als 2000 Leser haben sich angemeldet.'));
+  });
+});

@@ -148,6 +148,13 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     if (/[.!?]["'”’»)]*$/.test(caption) && /^[^!?:]{1,79}[^.!?:\s]$/.test(credit) && !credit.startsWith('©') &&
       (looksLikeBareCredit(credit) || /^[\p{L}\d-]{2,30}\.[a-z]{2,3}$/iu.test(credit))) return { caption, credit, strong: false, bare: true };
   }
+  // "Der Parkplatz bleibt, wie er ist. / Quelle: Name" (Tegernseer Stimme): a labelled source after a slash that follows
+  // the caption's last sentence.
+  const slashSource = slash ? /^(.{10,}?[.!?]["'”’)]*)\s+\/\s+((?:Quelle|Foto|Bild|Fotos)\s*:\s*[^/:]{2,80})$/u.exec(line) : null;
+  if (slashSource) {
+    const lab = labelledCredit(slashSource[2]!);
+    if (lab && lab.caption === '') return { caption: slashSource[1]!, credit: lab.credit, strong: true };
+  }
   // "Foto: Name (KNA) | Viele Plätze blieben leer: …" (Die Tagespost): the labelled credit first, the caption after the bar.
   const creditFirst = slash ? /^(?:Fotos?|Bild|Photo)\s*:\s*([^|]{2,80}?)\s+\|\s+(\p{Lu}.{10,})$/u.exec(line) : null;
   if (creditFirst && cleanCredit(creditFirst[1]!) && !/\s\|\s/.test(creditFirst[2]!) && wordCount(creditFirst[2]!) >= 5 &&

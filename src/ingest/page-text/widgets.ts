@@ -152,6 +152,10 @@ const PATTERNS: RegExp[] = [
   /^(?:jetzt )?(?:auch )?(?:für|als app für|available (?:for|on))\s*:?\s*(?:(?:iphone|ipad|android|windows|ios|mac)(?:,\s*|\s+(?:und|and)\s+|$)){2,5}$/i,
   // A comment form's heading (WordPress): "Schreibe einen Kommentar", "Leave a Reply".
   /^(?:schreibe einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|leave a (?:reply|comment)|antworten abbrechen|cancel reply|post a comment)$/i,
+  // "Anzeige | Hier können Sie werben": an ad slot's label with its own advertisement.
+  /^(?:anzeige|werbung)\s*[|:·–-]\s*(?:hier|jetzt)\b.{0,40}\bwerben\b.{0,20}$/i,
+  // "Die neuesten Nachrichten aus dem Tal. Der kostenlose Newsletter … täglich um 18 Uhr": a newsletter's promotion.
+  /^(?=.{0,200}\bnewsletter\b)(?=.{0,200}\b(?:kostenlose[nrms]?|kostenlos|gratis|täglich|jeden (?:morgen|abend|tag)|jetzt anmelden|abonnieren)\b).{10,200}$/i,
   // "Partner von:", "Präsentiert von": a sponsor's label over its logo.
   /^(?:partner von|in (?:kooperation|zusammenarbeit) mit|präsentiert von|gesponsert von|sponsored by|presented by|in partnership with|powered by)\s*:?$/i,
   // "Inhalt aus Datenschutzgründen blockiert": an embed's placeholder until the reader consents.
