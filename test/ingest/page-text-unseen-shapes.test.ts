@@ -2203,3 +2203,10 @@ describe('a local site\'s newsletter promotion and ad slot over the head; a sour
     assert.ok(!isWidgetLine('Der Newsletter war ein Erfolg: Mehr als 2000 Leser haben sich angemeldet.'));
   });
 });
+
+describe('an English head: section, headline, open standfirst, the author alone over the date', () => {
+  test('the standfirst is the teaser and the headline above it the headline', () => {
+    const d = importPageText(`Topics\nSecurity\nSoftware\n\nStorage\n\nBackup vendor's update quietly deleted customers' oldest snapshots\n\nRetention bug hit admins who trusted the defaults – and the fix arrives in two parts\n\nHarriet Example\nTue 9 Jun 2026 // 11:42 UTC\n\nA storage software outfit has admitted that an update meant to make its appliances self-healing instead pruned older snapshots on customer systems.\n\nThe trouble started with version 8.4 of the firmware, which shipped in mid-May, according to a support notice.\n`, { now: NOW }).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser], ['Storage', "Backup vendor's update quietly deleted customers' oldest snapshots", 'Retention bug hit admins who trusted the defaults – and the fix arrives in two parts']);
+  });
+});

@@ -353,7 +353,8 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     // Or in one box with it when a byline follows this line and it runs to twelve words or more ("Senate" / "Senators clash
     // over …" / "Lawmakers from rural states want …" / "By Name Fox News").
     const after = items[items.indexOf(h) + 1];
-    const nameBelow = !!below && isPlace(lines[below.at]!.text) && lines[up?.at ?? 0]!.group !== lines[h.at]!.group;
+    const nameBelow = ((!!below && isPlace(lines[below.at]!.text)) || (after?.at === h.at + 1 && isPersonName(lines[after.at]!.text))) &&
+      lines[up?.at ?? 0]!.group !== lines[h.at]!.group;
     const bylineBelow = after?.kind === 'byline' && after.at === h.at + 1 && wordCount(t) >= 12 && !!up && lines[up.at]!.group === lines[h.at]!.group;
     if (up && (nameBelow || bylineBelow) && items[items.indexOf(h) - 1] === up &&
       wordCount(upText) >= 5 && wordCount(t) >= 8 && isHeadlineLike(upText) && !endsWithStop(upText) && upText.length < t.length && !menuGroupAt(up.at)) h = up;
