@@ -1,6 +1,6 @@
 import { LIMITS } from '../../content/index.js';
 import { bareBylineShape, isPersonName, parseByline } from './byline.js';
-import { parseCreditLine } from './credits.js';
+import { parseCreditLine, splitCaptionCredit } from './credits.js';
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js';
 import { describesVideoStill, tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
@@ -50,7 +50,14 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
   const first = lines[from]?.text ?? '';
   if (first.length >= 20 && first.length <= LIMITS.headline && wordCount(first) >= 4 && !endsWithStop(first)) {
     const nf = normTitle(first);
-    for (let j = from + 2; j < Math.min(to, from + 16); j++) if (lines[j]!.text === first || normTitle(lines[j]!.text) === nf) return { index: from, title: first };
+    // Not a picture's alt text printed twice, each time over its caption with the credit ("Modell des …" / "So soll …
+    // (Foto: dpa)").
+    const captionUnder = (k: number) => !!lines[k + 1] && k + 1 < to && !!splitCaptionCredit(lines[k + 1]!.text)?.credit;
+    if (!captionUnder(from)) {
+      for (let j = from + 2; j < Math.min(to, from + 16); j++) {
+        if ((lines[j]!.text === first || normTitle(lines[j]!.text) === nf) && !captionUnder(j)) return { index: from, title: first };
+      }
+    }
   }
   for (let k = from; k < Math.min(to, from + 12); k++) {
     // The last item of a numbered breadcrumb ("4. Grundsteuer: Kommunen in …", WELT) names the story too.
