@@ -38,8 +38,10 @@ export const ZONE_LABELS: Readonly<Record<string, string>> = {
   CDT: 'America/Chicago', PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
   AEDT: SYDNEY, AEST: SYDNEY, NZDT: AUCKLAND, NZST: AUCKLAND, IST: 'Asia/Kolkata', JST: 'Asia/Tokyo',
 };
+/** The labels of ZONE_LABELS as one regex alternation ("ET|EST|…"), for patterns that read a label after a time. */
+export const ZONE_LABEL_ALTERNATION = Object.keys(ZONE_LABELS).join('|');
 /** A date or update line with a time and a zone label after it. */
-const ZONED_DATE_LINE = /\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEDT|AEST|NZDT|NZST|IST|JST)\b\.?$/i;
+const ZONED_DATE_LINE = new RegExp(`\\b\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\.?)?\\s+(${ZONE_LABEL_ALTERNATION})\\b\\.?$`, 'i');
 /** "Wednesday 6 March 2024 14:58, UK" (Sky): a date line naming the country whose clock it shows. */
 const UK_DATE_LINE = /\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+UK$/i;
 /** "London news, sport and culture | The Standard", "… - BBC News": the site's name after a page title. */

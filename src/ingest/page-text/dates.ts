@@ -1,5 +1,5 @@
 import { isValidDate, monthFromName, toZonedIso, zonedIso } from '../../content/index.js';
-import { dayOffsetMinutes, ZONE_LABELS } from './clock-zone.js';
+import { dayOffsetMinutes, ZONE_LABEL_ALTERNATION, ZONE_LABELS } from './clock-zone.js';
 
 /** A calendar date found in text, with the time of day when one was printed next to it. */
 export interface FoundDate {
@@ -38,6 +38,8 @@ const DATE_PATTERNS: Array<{ re: RegExp; pick: (m: RegExpExecArray) => [string, 
 const ZONES: Record<string, number> = { gmt: 0, utc: 0, z: 0, bst: 60, cet: 60, mez: 60, cest: 120, mesz: 120 };
 
 // "14:35 Uhr", "14.35 Uhr", "14:35", "2:35 pm", "2pm", "14:35 GMT", "4:52 PM GMT+1", ISO "T14:35".
+/** A zone's label right after a time ("… 9:03 PM ET", "09:40 AM IST"). */
+const LABEL_AFTER_TIME = new RegExp(`^\\s*(${ZONE_LABEL_ALTERNATION})\\b`);
 const TIME = /(?<![\d.:])(\d{1,2})(?:([:.])(\d{2}))?(?![\d])(?::\d{2})?\s*(Uhr|h\b)?\s*(a\.?m\.?|p\.?m\.?)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ)?(?:(?<=GMT|UTC)([+-])(\d{1,2}))?(?![\p{L}\d])/giu;
 
 /** "07:45 Uhr", "23:48": a time of day alone on its line. */
@@ -108,7 +110,7 @@ export function findDate(text: string): FoundDate | undefined {
     found.minute = time.minute;
     if (time.offsetMinutes !== undefined) found.offsetMinutes = time.offsetMinutes;
     // "… at 9:03 PM ET", "09:40 AM IST": a zone's label without its season; its offset on that day (winter or summer time).
-    const us = time.offsetMinutes === undefined ? /^\s*(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEDT|AEST|NZDT|NZST|IST|JST)\b/.exec(text.slice(time.end)) : null;
+    const us = time.offsetMinutes === undefined ? LABEL_AFTER_TIME.exec(text.slice(time.end)) : null;
     if (us) {
       found.offsetMinutes = dayOffsetMinutes(ZONE_LABELS[us[1]!]!, year, month, day);
       time.end += us[0].length;

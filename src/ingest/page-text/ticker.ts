@@ -167,13 +167,14 @@ function parseRelativeEntry(text: string): EntryStart | undefined {
   return { hour: 0, minute: 0, sep: '', rest: (m[6] ?? '').trim(), strong: true, minutesAgo: minutes };
 }
 
-const ENTRY = /^(?:\+{2,}\s*)?(\d{1,2})([:.])(\d{2})(?![\d.:]\d)\s*(Uhr|h\b)?\s*(a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)?\s*(GMT|UTC|BST|CEST|CET|MESZ|MEZ|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEST|AEDT|NZST|NZDT|IST|JST)?(?![\p{L}])\s*(?:(\||–|—|-|:)(?=\s|$))?\s*(.*)$/u;
 const ZONES: Record<string, number> = {
   GMT: 0, UTC: 0, BST: 60, CET: 60, MEZ: 60, CEST: 120, MESZ: 120,
   EST: -300, EDT: -240, CST: -360, CDT: -300, PST: -480, PDT: -420, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, IST: 330, JST: 540,
 };
 /** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
 const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE_LABELS.CT!, PT: ZONE_LABELS.PT! };
+/** A time, its "Uhr" or am/pm, a zone (one of ZONES or SEASONLESS_ZONES), the separator and the rest. */
+const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:(\\||–|—|-|:)(?=\\s|$))?\\s*(.*)$`, 'u');
 
 const WEEKDAYS_DE = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend';
 const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
