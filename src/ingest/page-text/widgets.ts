@@ -121,16 +121,12 @@ const PATTERNS: RegExp[] = [
   /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
   /^(?:dieser (?:inhalt|beitrag) (?:ist|wurde) (?:nicht mehr verfügbar|depubliziert)).{0,120}$/i,
   /^(?:externer inhalt|external content)$/i,
-  // "Wir bauen unsere Seite für dich um. Klicke hier für mehr Informationen.": a site notice with its link.
-  /^.{0,120}\b(?:klicke|klicken sie|click|tap)\s+(?:hier|here)\s+(?:für|for|to)\s+(?:mehr|more|weitere)\s+(?:informationen|infos?|information|details)\.?$/i,
   // "Wir suchen Verstärkung! Hier geht es zu unseren offenen Stellen.", "(Hier geht es zur Übersicht …)": a link's invitation.
   /^(?:[>(]{1,3}\s*)?(?:[^.!?]{0,60}[.!?]\s+)?hier geht(?:'s|’s| es) (?:zu|zum|zur) [^.!?]{2,70}[.!]?\s*(?:[<)]{1,3})?$/i,
   // "NEWYou can now listen to Fox News articles!": the read-aloud player's notice.
   /^(?:new\s*)?you can now listen to [^.!?]{2,40} articles!?$/i,
   // "CLICK HERE TO GET THE FOX NEWS APP".
   /^click here to (?:get|download|sign up|subscribe)\b.{0,60}$/i,
-  // Script code a crawl kept as text ("window.dataLayer = …; function gtag(){…}").
-  /^(?=.{0,400}(?:window\.\w+\s*=|function\s*\w*\s*\(\)\s*\{|document\.write\(|googletag\.|dataLayer\.push\())[^\n]{10,400}$/,
   // "Sie sehen gerade einen Platzhalterinhalt von YouTube. Um auf den eigentlichen Inhalt zuzugreifen, …": an embed's
   // consent placeholder.
   /^sie sehen gerade einen platzhalterinhalt von .{2,40}\..{0,300}$/i,
@@ -154,8 +150,6 @@ const PATTERNS: RegExp[] = [
   /^(?:schreibe einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|leave a (?:reply|comment)|antworten abbrechen|cancel reply|post a comment)$/i,
   // "Anzeige | Hier können Sie werben": an ad slot's label with its own advertisement.
   /^(?:anzeige|werbung)\s*[|:·–-]\s*(?:hier|jetzt)\b.{0,40}\bwerben\b.{0,20}$/i,
-  // "Die neuesten Nachrichten aus dem Tal. Der kostenlose Newsletter … täglich um 18 Uhr": a newsletter's promotion.
-  /^(?=.{0,200}\bnewsletter\b)(?=.{0,200}\b(?:kostenlose[nrms]?|kostenlos|gratis|täglich|jeden (?:morgen|abend|tag)|jetzt anmelden|abonnieren)\b).{10,200}$/i,
   // "Partner von:", "Präsentiert von": a sponsor's label over its logo.
   /^(?:partner von|in (?:kooperation|zusammenarbeit) mit|präsentiert von|gesponsert von|sponsored by|presented by|in partnership with|powered by)\s*:?$/i,
   // "Inhalt aus Datenschutzgründen blockiert": an embed's placeholder until the reader consents.
@@ -233,6 +227,12 @@ const CASED: RegExp[] = [
  * offer ("• Jetzt für nur 0,99€ im ersten Monat testen").
  */
 const GUARDED: Array<{ key: RegExp; re: RegExp; cased?: boolean }> = [
+  // "Wir bauen unsere Seite für dich um. Klicke hier für mehr Informationen.": a site notice with its link.
+  { key: /klick|click|tap /, re: /^.{0,120}\b(?:klicke|klicken sie|click|tap)\s+(?:hier|here)\s+(?:für|for|to)\s+(?:mehr|more|weitere)\s+(?:informationen|infos?|information|details)\.?$/ },
+  // Script code a crawl kept as text ("window.dataLayer = …; function gtag(){…}").
+  { key: /window\.|function|document\.write|googletag|datalayer/, re: /^(?=.{0,400}(?:window\.\w+\s*=|function\s*\w*\s*\(\)\s*\{|document\.write\(|googletag\.|datalayer\.push\())[^\n]{10,400}$/ },
+  // "Die neuesten Nachrichten aus dem Tal. Der kostenlose Newsletter … täglich um 18 Uhr": a newsletter's promotion.
+  { key: /newsletter/, re: /^(?=.{0,200}\bnewsletter\b)(?=.{0,200}\b(?:kostenlose[nrms]?|kostenlos|gratis|täglich|jeden (?:morgen|abend|tag)|jetzt anmelden|abonnieren)\b).{10,200}$/ },
   // Consent notices in other words: cookies plus consent or settings in one paragraph.
   { key: /cookie/, re: /^(?=.{0,700}\bcookies?\b)(?=.{0,700}\b(?:akzeptieren|zustimmen|zustimmung|einwilligung|einverstanden|privatsphäre|datenschutz|accept|agree|consent|privacy)\b).{20,700}$/i },
   // "Calendar An icon of a desk calendar. Cancel An icon of …": icons' alt texts run together.
