@@ -203,14 +203,21 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
 }
 
 /**
- * The author's name with the comment count on one line ("Matthias Beispiel 612 Kommentare", ComputerBase): the byline.
- * (A count alone on its line is a widget line, gone before the head is read.)
+ * A byline printed without "Von" or "By", alone on its line: the name and the date after a middle dot ("Lea
+ * Beispiel·21. Januar 2026", OneFootball), the desk ("Redaktion Börsenblatt", "Online-Redaktion"), or the name with the
+ * comment count ("Matthias Beispiel 612 Kommentare", ComputerBase; a count alone on its line is a widget line, gone
+ * before the head is read).
  */
-export function commentCountByline(text: string): string | undefined {
+export function printedByline(text: string, parse: (t: string) => FoundDate | undefined): { name: string; date?: FoundDate } | undefined {
   if (text.length > 90) return undefined;
+  const dotted = nameDotDate(text, parse);
+  if (dotted) return dotted;
+  if (text.length <= 60 && DESK_LINE.test(text)) return { name: text };
   const counted = /^(.{3,60}?)\s+\d{1,5}\s+(?:kommentare?|comments?)$/i.exec(text);
-  return counted && isPersonName(counted[1]!) ? counted[1]! : undefined;
+  return counted && isPersonName(counted[1]!) ? { name: counted[1]! } : undefined;
 }
+
+const DESK_LINE = /^(?:(?:Online-|Nachrichten-|Sport-|Lokal)?Redaktion|Newsdesk|Newsroom)(?:\s+\p{Lu}[\p{L}.&-]+(?:\s+\p{Lu}[\p{L}.&-]+){0,3})?$/u;
 
 /** "Lea Beispiel·21. Januar 2026" (OneFootball): the author's name and the date joined by a middle dot. */
 export function nameDotDate(text: string, parse: (t: string) => FoundDate | undefined): { name: string; date: FoundDate } | undefined {
@@ -218,9 +225,4 @@ export function nameDotDate(text: string, parse: (t: string) => FoundDate | unde
   const m = /^(\p{Lu}[\p{L}'’. -]{2,50}?)\s*·\s*(\S.{5,30})$/u.exec(text);
   const date = m && isPersonName(m[1]!.trim()) ? parse(m[2]!) : undefined;
   return date ? { name: m![1]!.trim(), date } : undefined;
-}
-
-/** "Redaktion Börsenblatt", "Online-Redaktion": the desk named as the author, alone on its line. */
-export function isDeskLine(text: string): boolean {
-  return text.length <= 60 && /^(?:(?:Online-|Nachrichten-|Sport-|Lokal)?Redaktion|Newsdesk|Newsroom)(?:\s+\p{Lu}[\p{L}.&-]+(?:\s+\p{Lu}[\p{L}.&-]+){0,3})?$/u.test(text);
 }

@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js'
 import { describesVideoStill, tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, commentCountByline, datedMetaLine, isDeskLine, nameDotDate, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
@@ -119,7 +119,7 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   if (parseByline(t)) return { kind: 'byline', next: k + 1 };
   if (authorLabelAt(lines, k, to)) return { kind: 'byline', next: k + 2 };
   if (bulletAuthor(t)) return { kind: 'byline', next: k + 1 };
-  if (commentCountByline(t) || nameDotDate(t, parseDateLine) || isDeskLine(t)) return { kind: 'byline', next: k + 1 };
+  if (printedByline(t, parseDateLine)) return { kind: 'byline', next: k + 1 };
   // "By Carla Sample Fox News", "By Mike Sample , Nora Test Fox News": names and the outlet run together, no comma
   // before the outlet; a byline all the same.
   if (/^By\s+\p{Lu}[\p{L}'’.-]+(?:(?:\s*,\s*|\s+and\s+|\s+)\p{Lu}[\p{L}'’.-]+){1,8}$/u.test(t)) return { kind: 'byline', next: k + 1 };

@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } f
 import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
-import { breadcrumbParts, commentCountByline, datedMetaLine, isDeskLine, nameDotDate, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -65,6 +65,9 @@ export interface Head {
   /** First body line. */
   next: number;
 }
+
+/** A byline of one name as printed. */
+const soleAuthor = (name: string): Byline => ({ byline: name, authors: [{ name }] });
 
 const BREADCRUMB = /^(?:startseite|home|übersicht|nachrichten|news)\s*[>›»/|]\s*\S/i;
 
@@ -166,7 +169,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // publication lines, already taken): the byline ("Nadia Beispiel", 20 Minuten).
       if (head.teaser && !head.byline && isPersonName(t) && wordCount(t) <= 3 && !sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) &&
         k + 1 < to && isRunningText(lines[k + 1]!.text)) {
-        head.byline = { byline: t, authors: [{ name: t }] };
+        head.byline = soleAuthor(t);
         k++;
         continue;
       }
@@ -174,7 +177,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // Schwäbische): the byline.
       if (!head.byline && !head.teaser && head.figures.length && isPersonName(t) && wordCount(t) <= 3 && !parseCreditLine(t) &&
         k + 1 < to && isRunningText(lines[k + 1]!.text)) {
-        head.byline = { byline: t, authors: [{ name: t }] };
+        head.byline = soleAuthor(t);
         k++;
         continue;
       }
@@ -191,21 +194,10 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
-      const dotted = nameDotDate(t, parseDateLine);
-      if (dotted) {
-        head.byline ??= { byline: dotted.name, authors: [{ name: dotted.name }] };
-        notePageDate(dotted.date);
-        k++;
-        continue;
-      }
-      if (isDeskLine(t)) {
-        head.byline ??= { byline: t, authors: [{ name: t }] };
-        k++;
-        continue;
-      }
-      const counted = commentCountByline(t);
-      if (counted) {
-        head.byline ??= { byline: counted, authors: [{ name: counted }] };
+      const printed = printedByline(t, parseDateLine);
+      if (printed) {
+        head.byline ??= soleAuthor(printed.name);
+        notePageDate(printed.date);
         k++;
         continue;
       }
@@ -531,7 +523,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // "Nina Beispiel / In vielen Gemeinden …" (Infosperber): the author's name and a slash before the teaser.
       const author = /^(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3})\s+\/\s+(?=[\p{Lu}„"])/u.exec(t);
       if (author && isPersonName(author[1]!)) {
-        head.byline ??= { byline: author[1]!, authors: [{ name: author[1]! }] };
+        head.byline ??= soleAuthor(author[1]!);
         t = t.slice(author[0].length);
       }
       // "MONSCHAU (700) - Das für Sonntag …" (Radio 700): the place in capitals and the station's code before the teaser.
