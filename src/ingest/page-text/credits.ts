@@ -157,8 +157,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   }
   // "Foto: Name (KNA) | Viele Plätze blieben leer: …" (Die Tagespost): the labelled credit first, the caption after the bar.
   const creditFirst = slash ? /^(?:Fotos?|Bild|Photo)\s*:\s*([^|]{2,80}?)\s+\|\s+(\p{Lu}.{10,})$/u.exec(line) : null;
-  if (creditFirst && cleanCredit(creditFirst[1]!) && !/\s\|\s/.test(creditFirst[2]!) && wordCount(creditFirst[2]!) >= 5 &&
-    !looksLikeBareCredit(creditFirst[2]!)) return { caption: creditFirst[2]!, credit: cleanCredit(creditFirst[1]!)!, strong: true };
+  const firstCredit = creditFirst ? cleanCredit(creditFirst[1]!) : undefined;
+  if (firstCredit && !/\s\|\s/.test(creditFirst![2]!) && wordCount(creditFirst![2]!) >= 5 && !looksLikeBareCredit(creditFirst![2]!)) {
+    return { caption: creditFirst![2]!, credit: firstCredit, strong: true };
+  }
   // "… on Sunday night. | Kyodo", "… in Chennai on Thursday. | Photo Credit: M. Name" (The Japan Times, The Hindu): the
   // credit after a bar that follows the caption's last sentence.
   const bar = slash ? line.lastIndexOf(' | ') : -1;
@@ -169,7 +171,8 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
       const lab = labelledCredit(tail);
       if (lab && lab.caption === '') return { caption, credit: lab.credit, strong: true };
       if (!/[.!?:\d]/.test(tail) && wordCount(tail) <= 4 && !/^(?:mehr|more|read|lesen|alle|weitere|zur|zum|hier|jetzt|watch|video|audio|anzeige|werbung|advertisement|sponsored|promotion)\b/i.test(tail)) {
-        return { caption, credit: tail, strong: looksLikeBareCredit(tail), ...(!looksLikeBareCredit(tail) && { bare: true }) };
+        const known = looksLikeBareCredit(tail);
+        return { caption, credit: tail, strong: known, ...(!known && { bare: true }) };
       }
     }
   }

@@ -71,17 +71,17 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
     const crumbTail = t.length <= 300 ? /^(?:[^>›»]{2,40}\s+[>›»]\s+){1,5}([^>›»]{12,})$/.exec(t)?.[1] : undefined;
     const title = siteTitle ?? lastCrumb ?? loose ?? crumbTail;
     if (!title) continue;
+    const siteLines = siteNameLines(lines, from, to, t);
     const nt = normTitle(title);
     for (let j = k + 1; j < Math.min(to, k + 16); j++) {
       const nl = normTitle(lines[j]!.text);
       if (nl.length < 12) continue;
       // The head repeats it, or prints it with the kicker in front (a breadcrumb item only word for word).
-      if (nl === nt || (!loose && !crumbTail && nt.endsWith(` ${nl}`)) || ((loose || crumbTail) && !siteTitle && !lastCrumb && nl.endsWith(` ${nt}`) && nl.length - nt.length <= 40)) return { index: k, title, siteLines: siteNameLines(lines, from, to, t) };
-      if (siteTitle && ((nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title, siteLines: siteNameLines(lines, from, to, t) };
+      if (nl === nt || (!loose && !crumbTail && nt.endsWith(` ${nl}`)) || ((loose || crumbTail) && !siteTitle && !lastCrumb && nl.endsWith(` ${nt}`) && nl.length - nt.length <= 40)) return { index: k, title, siteLines };
+      if (siteTitle && ((nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title, siteLines };
     }
     // A numbered list the head does not repeat is left alone; a title whose site's name stands alone on a line of its
     // own nearby is a page title all the same ("Transfernews: … | OneFootball" / "OneFootball").
-    const siteLines = siteNameLines(lines, from, to, t);
     if (!siteTitle && !(loose && title === loose && siteLines.length)) continue;
     lines[k] = { ...lines[k]!, text: title };
     return { rewrittenTo: title, siteLines };
@@ -353,18 +353,21 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   // cleared …" / "Magistrate finds CCTV footage did not show …" / "Name" / date, Times of Malta).
   {
     const n = others.indexOf(h);
+    const hi = items.indexOf(h);
     const up = n > 0 ? others[n - 1]! : undefined;
     const below = others[n + 1];
+    const after = items[hi + 1];
     const t = lines[h.at]!.text;
-    const upText = up ? lines[up.at]!.text : '';
-    // Or in one box with it when a byline follows this line and it runs to twelve words or more ("Senate" / "Senators clash
-    // over …" / "Lawmakers from rural states want …" / "By Name Fox News").
-    const after = items[items.indexOf(h) + 1];
-    const nameBelow = ((!!below && isPlace(lines[below.at]!.text)) || (after?.at === h.at + 1 && isPersonName(lines[after.at]!.text))) &&
-      lines[up?.at ?? 0]!.group !== lines[h.at]!.group;
-    const bylineBelow = after?.kind === 'byline' && after.at === h.at + 1 && wordCount(t) >= 12 && !!up && lines[up.at]!.group === lines[h.at]!.group;
-    if (up && (nameBelow || bylineBelow) && items[items.indexOf(h) - 1] === up &&
-      wordCount(upText) >= 5 && wordCount(t) >= 8 && isHeadlineLike(upText) && !endsWithStop(upText) && upText.length < t.length && !menuGroupAt(up.at)) h = up;
+    if (up && items[hi - 1] === up) {
+      const upText = lines[up.at]!.text;
+      const sameBox = lines[up.at]!.group === lines[h.at]!.group;
+      const nameBelow = !sameBox && ((!!below && isPlace(lines[below.at]!.text)) || (after?.at === h.at + 1 && isPersonName(lines[after.at]!.text)));
+      // Or in one box with it when a byline follows this line and it runs to twelve words or more ("Senate" / "Senators
+      // clash over …" / "Lawmakers from rural states want …" / "By Name Fox News").
+      const bylineBelow = sameBox && after?.kind === 'byline' && after.at === h.at + 1 && wordCount(t) >= 12;
+      if ((nameBelow || bylineBelow) && wordCount(upText) >= 5 && wordCount(t) >= 8 && isHeadlineLike(upText) && !endsWithStop(upText) &&
+        upText.length < t.length && !menuGroupAt(up.at)) h = up;
+    }
   }
   const hOther = others.indexOf(h);
   const adjacent = hOther > 0 && items[items.indexOf(h) - 1] === others[hOther - 1];

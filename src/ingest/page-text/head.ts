@@ -6,7 +6,7 @@ import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './f
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
-import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
@@ -91,7 +91,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // "• Video" / "• 02:41 Min" / "• 07.12.2026" under the headline (ran.de): the page's data as a bulleted run.
       const run = head.headline && !head.teaser ? bulletedMetaRun(lines, k, to) : 0;
       if (run) {
-        for (let n = k; n < k + run; n++) notePageDate(parseDateLine(lines[n]!.text.replace(BULLET, '')));
+        for (let n = k; n < k + run; n++) notePageDate(parseDateLine(lines[n]!.text.replace(LEADING_BULLET, '')));
         k += run;
         continue;
       }
@@ -586,8 +586,6 @@ function gluedKickerCredit(lines: Line[], k: number, to: number): { kicker: stri
   return { kicker: m[1]!, credit: m[2]!.trim() };
 }
 
-const BULLET = /^[•·▪●◦‣]\s*/;
-
 /**
  * Two or more bulleted lines in a row that each hold one datum of the page: its date or time ("• Aktualisiert: 01.02.2027",
  * "• 17:42 Uhr"), a clip's length, a media badge, or the source ("• ran.de/SID"). Returns how many, or 0.
@@ -596,8 +594,8 @@ function bulletedMetaRun(lines: Line[], k: number, to: number): number {
   let n = k;
   while (n < to && n < k + 6) {
     const raw = lines[n]!.text;
-    if (!BULLET.test(raw) || raw.length > 50) break;
-    const t = raw.replace(BULLET, '');
+    if (!LEADING_BULLET.test(raw) || raw.length > 50) break;
+    const t = raw.replace(LEADING_BULLET, '');
     const datum = !!parseDateLine(t) || isTimeOnlyLine(t) || isDurationLine(t) || !!parseMediaBadge(t) || !!datedMetaLine(t, parseDateLine) ||
       /^[\p{L}\d.-]+\.[a-z]{2,4}(?:\/\p{Lu}{2,5})?$/u.test(t) || /^(?:\p{Lu}{2,5}|[\p{L}.-]+\.[a-z]{2,4})\/\p{Lu}{2,5}$/u.test(t);
     if (!datum) break;

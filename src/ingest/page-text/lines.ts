@@ -175,6 +175,9 @@ export function isBulleted(text: string): boolean {
   return /^[•·▪●◦‣]\s/.test(text);
 }
 
+/** A bullet at a line's start, with or without a space after it. */
+export const LEADING_BULLET = /^[•·▪●◦‣]\s*/;
+
 /** True when consecutive lines are in one printed box (no blank line between). */
 export function sameGroup(a: Line | undefined, b: Line | undefined): boolean {
   return !!a && !!b && a.group === b.group;

@@ -70,16 +70,20 @@ function titlesAboveTimes(lines: Line[], from: number, to: number, starts: numbe
     const next = k + 1 < to ? lines[k + 1]?.text : undefined;
     // "Title" / "21.01., 19:40 Uhr | Was für ein Abend …": the time line may carry the entry's text (FUMS).
     const rest = startAt(k)!.rest;
-    const textRest = !!rest && endsSentence(rest) && wordCount(rest) >= 6;
+    const textRest = carriesText(rest);
     if (!textRest && next !== undefined && isTitleLike(next) && !startAt(k + 1)) under++;
     if ((rest && !textRest) || k - 1 < from || over === undefined || (!textRest && next === undefined)) return;
     // Not the line right after the previous time, unless that time line held its entry's text.
-    const prev = s > 0 && starts[s - 1] === k - 2 ? startAt(k - 2)!.rest : undefined;
-    const prevHadText = !!prev && endsSentence(prev) && wordCount(prev) >= 6;
-    if (startAt(k - 1) || (s > 0 && starts[s - 1] === k - 2 && !(textRest && prevHadText)) || dayLine(over) || parseYearlessDay(over)) return;
+    const afterPrevious = s > 0 && starts[s - 1] === k - 2;
+    if (startAt(k - 1) || (afterPrevious && !(textRest && carriesText(startAt(k - 2)!.rest))) || dayLine(over) || parseYearlessDay(over)) return;
     if (isTitleLike(over) && (textRest || (!isTitleLike(next!) && !startAt(k + 1)))) above++;
   });
   return above >= 2 && above * 3 >= starts.length * 2 && under * 3 < starts.length;
+}
+
+/** A time line's rest that is the entry's text, not its title: a sentence of six words or more. */
+function carriesText(rest: string): boolean {
+  return !!rest && endsSentence(rest) && wordCount(rest) >= 6;
 }
 
 /** A byline, an author's name, or "Von Redaktion …" over the page's date line. */

@@ -3,7 +3,7 @@ import { ZONE_LABELS } from './clock-zone.js';
 import { addDays, parseDateLine, parseYearlessDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
-import { endsSentence, endsWithStop, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
 
 /**
  * Live tickers: a list of entries, each a time of day with an optional title,
@@ -199,7 +199,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   let date: FoundDate | undefined;
   // "• DEC 05, 2026 09:12 AM IST" (Hindustan Times): a bullet, then the English date with its year before the time. Without
   // the bullet such a line is the page's date line.
-  const enDate = /^[•·▪●◦‣]\s*/.test(text) ? BULLETED_EN_DATE_BEFORE_TIME.exec(text) : null;
+  const enDate = LEADING_BULLET.test(text) ? BULLETED_EN_DATE_BEFORE_TIME.exec(text) : null;
   const enFound = enDate ? parseDateLine(enDate[1]!) : undefined;
   if (enDate && enFound) {
     date = enFound;
