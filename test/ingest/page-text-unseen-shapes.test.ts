@@ -2210,3 +2210,24 @@ describe('an English head: section, headline, open standfirst, the author alone 
     assert.deepEqual([d.kicker, d.headline, d.teaser], ['Storage', "Backup vendor's update quietly deleted customers' oldest snapshots", 'Retention bug hit admins who trusted the defaults – and the fix arrives in two parts']);
   });
 });
+
+describe('ticker times printed without "Uhr"', () => {
+  const TEXT = 'Die Polizei bittet Anwohner weiterhin, Fenster und Türen geschlossen zu halten.';
+  test('four "HH:MM Title Text" lines running from the latest down make a ticker without the word; a programme running up stays an article', () => {
+    const d = imp(`Unwetter über dem Land\n\nKurz und knapp: das Wichtigste des Tages aus dem Land.\n\n9:52 Hochwasser am See: Uferweg gesperrt Der Pegel ist über Nacht gestiegen. ${TEXT}\n\n9:37 Prozess um Brandanschlag beginnt Vor dem Landgericht hat der Prozess begonnen. ${TEXT}\n\n9:20 Land fördert neue Ladesäulen Das Ministerium stellt Geld bereit. ${TEXT}\n\n9:02 Straßenbahn fährt wieder durchgehend Nach vier Monaten Bauzeit ist die Strecke frei. ${TEXT}\n`).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['09:52', '09:37', '09:20', '09:02']);
+    const p = imp(`Das Programm des Fachtags\n\nDer Fachtag beginnt am Samstag im Rathaus. Der Eintritt ist frei.\n\n9:00 Begrüßung durch die Bürgermeisterin und den Landrat im großen Saal.\n\n9:30 Vortrag über die Zukunft der Innenstädte und ihre Läden.\n\n11:00 Podium mit Händlern, Vermietern und der Verwaltung.\n\n13:00 Mittagspause mit Führungen durch die Altstadt.\n\n${BODY}`).draft;
+    assert.deepEqual(entries(p), []);
+  });
+  test('"+++ 19:58 +++" and "9:40:" alone open entries; "17:21: Abpfiff!" is an entry line', () => {
+    const e = parseEntryStart('+++ 19:58 +++');
+    assert.deepEqual([e?.hour, e?.minute, e?.strong, e?.rest], [19, 58, true, '']);
+    assert.equal(parseEntryStart('9:40:')?.bare, true);
+    const a = parseEntryStart('17:21: Abpfiff!');
+    assert.deepEqual([a?.hour, a?.strong, a?.rest], [17, true, 'Abpfiff!']);
+    assert.equal(parseEntryStart('Update 21:15: Straße einspurig befahrbar')?.rest, 'Straße einspurig befahrbar');
+    assert.equal(parseEntryStart('1:0 Sieg'), undefined);
+    const d = imp(`Stromausfall: Was wir wissen\n\n+++ 19:58 +++\nNetz wieder stabil\nDer Versorger meldet, dass alle Haushalte wieder Strom haben.\n\n+++ 18:41 +++\nTechniker finden die Ursache\nEin Bagger hatte ein Kabel beschädigt.\n\n+++ 17:15 +++\nSchulen schließen früher\nDie Kinder wurden nach Hause geschickt.\n`).draft;
+    assert.deepEqual(entries(d), ['19:58 Netz wieder stabil', '18:41 Techniker finden die Ursache', '17:15 Schulen schließen früher']);
+  });
+});

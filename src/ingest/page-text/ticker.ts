@@ -247,7 +247,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   // "Update 21.15 Uhr: Straße einspurig befahrbar" (5 Minuten): an update marker before the time of day.
   if (!dm && !dayNamed && !date && /^[uan]/i.test(text)) {
-    const upd = /^(?:update|aktualisierung|nachtrag)\s*:?\s+(?=\d{1,2}[:.]\d{2}\s*Uhr\b)/i.exec(text);
+    const upd = /^(?:update|aktualisierung|nachtrag)\s*:?\s+(?=\d{1,2}(?:[:.]\d{2}\s*Uhr\b|:\d{2}(?::|$)))/i.exec(text);
     if (upd) text = text.slice(upd[0].length);
   }
   // "[14:32] Title", "(14.32 Uhr) Title": the time in brackets.
@@ -283,12 +283,14 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   // A dash between the time and a title of a few capitalised words ("14:32 – Westbahn wieder frei")
   // marks an entry as plainly as a bar does.
-  const dashTitle = /^[–—-]$/.test(sep) && dot === ':' && startsUpper(rest);
+  const dashTitle = (/^[–—-]$/.test(sep) || sep === ':') && dot === ':' && startsUpper(rest);
   const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle || !!gluedTitle;
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
-  if (!strong && !date && dot === ':' && !sep && !rest) return { hour, minute, sep: '', rest: '', strong: false, bare: true };
+  if (!strong && !date && dot === ':' && (!sep || sep === ':') && !rest) return { hour, minute, sep: '', rest: '', strong: false, bare: true };
+  // "+++ 19:58 +++": the markers around a time alone on its line.
+  if (!strong && /^\+{2,}$/.test(rest) && /^\+{2,}/.test(text)) return { hour, minute, sep: '', rest: '', strong: true };
   // Without "Uhr" only "21:25 Text" counts: a colon time followed by a capitalised word.
   // A date printed with it makes it plain ("14.03.2024, 17:30").
   if (!strong && !date) {
@@ -312,16 +314,26 @@ export function parseEntryStart(text: string): EntryStart | undefined {
 export function looksLikeTicker(from: number, to: number, headText: string, startAt: (k: number) => EntryStart | undefined): boolean {
   let strong = 0;
   let weak = 0;
+  const weakMins: number[] = [];
   for (let k = from; k < to; k++) {
     const e = startAt(k);
     if (!e) continue;
     if (e.strong || e.bare) strong++;
-    else weak++;
+    else { weak++; weakMins.push(e.hour * 60 + e.minute); }
   }
   const tickerWord = /ticker|\blive\b|liveblog|newsblog|live-blog|im überblick|minute by minute/i.test(headText);
   if (strong >= 3) return true;
   if (tickerWord && strong + weak >= 2) return true;
+  // Four or more "21:25 Text" lines running from the latest time down: a ticker without the word (a programme runs the other way).
+  if (weak >= 4 && newestFirst(weakMins)) return true;
   return weak >= 4 && tickerWord;
+}
+
+/** Times that run down the page from the latest to the earliest, one pass through midnight allowed. */
+function newestFirst(mins: number[]): boolean {
+  let back = 0;
+  for (let i = 1; i < mins.length; i++) if (mins[i]! >= mins[i - 1]! && ++back > 1) return false;
+  return back === 0 || mins.some((m, i) => i > 0 && m - mins[i - 1]! >= 12 * 60);
 }
 
 /** A short line without final punctuation that can be an entry title. */
