@@ -2231,3 +2231,21 @@ describe('ticker times printed without "Uhr"', () => {
     assert.deepEqual(entries(d), ['19:58 Netz wieder stabil', '18:41 Techniker finden die Ursache', '17:15 Schulen schließen früher']);
   });
 });
+
+describe('entry lines dated in words with the year; a byline in the body; the date between headline and standfirst', () => {
+  test('"Donnerstag, 14. März 2024, 14:32 Uhr" and "14. März 2024 um 9:05 Uhr" open entries dated that day', () => {
+    const e = parseEntryStart('Donnerstag, 14. März 2024, 14:32 Uhr');
+    assert.deepEqual([e?.hour, e?.minute, e?.date?.day, e?.date?.month, e?.date?.year], [14, 32, 14, 3, 2024]);
+    assert.equal(parseEntryStart('14. März 2024 um 9:05 Uhr Sperrung aufgehoben')?.rest, 'Sperrung aufgehoben');
+    const d = imp(`Hochwasser im Ticker\n\n14. März 2024, 14:32 Uhr\nPegel sinkt langsam\nDer Fluss geht zurück.\n\n14. März 2024, 11:05 Uhr\nSchule bleibt geschlossen\nDer Unterricht fällt aus.\n\n13. März 2024, 22:40 Uhr\nDeich hält\nDie Helfer sind erleichtert.\n`).draft;
+    assert.deepEqual(entries(d), ['14:32 Pegel sinkt langsam', '11:05 Schule bleibt geschlossen', '22:40 Deich hält']);
+  });
+  test('"Von Name, Ort" under a picture is no sub-heading; "Von der Idee zum Laden" still is one', () => {
+    const d = imp(`Bayern\nHopfenbauern wollen Wasser aus der Ilm\n\nDrei trockene Sommer haben die Ernte geschmälert. Nun legen die ersten Betriebe Leitungen zum Fluss.\n\n14.03.2024, 17:05 Uhr\n\nEin Landwirt prüft Hopfendolden bei Wolnzach. (Foto: Lena Beispiel/dpa)\n\nVon Korbinian Beispiel, Wolnzach\n\n${BODY}\nVon der Idee zum Laden\n\n${BODY}`).draft;
+    assert.deepEqual(d.body.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : '')), ['Von der Idee zum Laden']);
+  });
+  test('the date line between a headline and its standfirst printed without the final period', () => {
+    const d = importPageText(`The Daily Example\nNews with a bite\n\nTopics\nSecurity\nSoftware\nOffbeat\n\nStorage\n\nBackup vendor's update quietly deleted customers' oldest snapshots\n14.03.2024, 12:00 Uhr\n\nRetention bug hit admins who trusted the defaults – and the fix arrives in two parts\n\nHarriet Example\nTue 9 Jun 2026 // 11:42 UTC\n\nA storage software outfit has admitted that an update meant to make its appliances self-healing instead pruned older snapshots on customer systems.\n\nThe trouble started with version 8.4 of the firmware, which shipped in mid-May, according to a support notice.\n`, { now: NOW }).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser], ['Storage', "Backup vendor's update quietly deleted customers' oldest snapshots", 'Retention bug hit admins who trusted the defaults – and the fix arrives in two parts']);
+  });
+});

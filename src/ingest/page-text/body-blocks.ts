@@ -195,6 +195,8 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(t)) return false;
     // "Reporting by Name; Editing by Name" (agency copy's staff line).
     if (/^(?:additional )?(?:reporting|writing|editing|compiled|mitarbeit|redaktion)(?: by| von)?\s*:?\s+\p{Lu}/iu.test(t) && /\b(?:by|von)\b|:/.test(t)) return false;
+    // "Von Korbinian Beispiel, Wolnzach": a byline is no heading, wherever the body prints it.
+    if (/^(?:von|by)\s/i.test(t) && (parseByline(t)?.authors.length ?? 0) > 0) return false;
     // "Von|Jakob Beispielsen|04.12.2026" (belltower.news): a byline with bars.
     if (/^(?:von|by)\s*\|/i.test(t)) return false;
     // "Autor:Ingrid Beispielkamp aus Essen-Ruhr |" (Lokalkompass): the author's line.

@@ -358,7 +358,10 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     const below = others[n + 1];
     const after = items[hi + 1];
     const t = lines[h.at]!.text;
-    if (up && items[hi - 1] === up) {
+    // The page's date may stand between them ("Bus driver cleared …" / "14.03.2024, 12:00 Uhr" / standfirst).
+    let pi = hi - 1;
+    while (pi > 0 && items[pi]!.kind === 'meta' && (!!parseDateLine(lines[items[pi]!.at]!.text) || isTimeOnlyLine(lines[items[pi]!.at]!.text))) pi--;
+    if (up && items[pi] === up) {
       const upText = lines[up.at]!.text;
       const sameBox = lines[up.at]!.group === lines[h.at]!.group;
       const nameBelow = !sameBox && ((!!below && isPlace(lines[below.at]!.text)) || (after?.at === h.at + 1 && isPersonName(lines[after.at]!.text)));

@@ -180,6 +180,8 @@ const WEEKDAYS_DE = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag
 const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
 /** "Donnerstag, 14. März - 14:10 Uhr": the day and month in words before the time, perhaps without the year. */
 const DAY_MONTH_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2})\\.\\s*(${MONTHS_DE})\\s*[-–—,|]\\s*(?=\\d{1,2}[:.]\\d{2})`);
+/** "Donnerstag, 14. März 2024, 14:10 Uhr", "14. März 2024 um 14:10 Uhr": the same with the year. */
+const DAY_MONTH_YEAR_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:${MONTHS_DE})\\s+\\d{4})\\s*(?:[-–—,|]|\\s+um)\\s*(?=\\d{1,2}[:.]\\d{2})`);
 /** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker and the full date before the time. */
 const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*Uhr)`, 'iu');
 /** "• DEC 05, 2026 09:12 AM IST": a bullet and an English date with its year before the time. */
@@ -222,10 +224,18 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   if (!dm) {
     const dn = DAY_MONTH_BEFORE_TIME.exec(text);
-    // With its year such a line is the page's date ("14. März 2024, 18:03 Uhr"), read elsewhere.
     if (dn) {
       text = text.slice(dn[0].length);
       dayNamed = true;
+    } else {
+      // With its year ("14. März 2024, 18:03 Uhr"), dated like "14.03.2024, 18:03 Uhr": an entry's line, or the page's date
+      // line, which the head reads as such.
+      const dy = DAY_MONTH_YEAR_BEFORE_TIME.exec(text);
+      const found = dy ? parseDateLine(dy[1]!) : undefined;
+      if (dy && found) {
+        date = found;
+        text = text.slice(dy[0].length);
+      }
     }
   }
   // "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr" (RNZ): an update marker and the full date before the time.
