@@ -2249,3 +2249,10 @@ describe('entry lines dated in words with the year; a byline in the body; the da
     assert.deepEqual([d.kicker, d.headline, d.teaser], ['Storage', "Backup vendor's update quietly deleted customers' oldest snapshots", 'Retention bug hit admins who trusted the defaults – and the fix arrives in two parts']);
   });
 });
+
+describe('a live blog prints the post\'s author between its time and its title', () => {
+  test('"11.52 Uhr" / "Tilda Beispiel" / "Fragerunde beendet" / text: the name is no title and the posts are not taken for copies of one', () => {
+    const d = imp(`Sparpaket: Die Pressekonferenz im Ticker\n\nDie Regierung stellt ihr Sparpaket vor. Wir berichten live.\n\n11.52 Uhr\nTilda Beispiel\nFragerunde beendet\nDamit ist die Pressekonferenz vorbei.\n\n11.37 Uhr\nTilda Beispiel\nPensionen nicht betroffen\nDie Anpassung soll wie geplant erfolgen.\n\n11.21 Uhr\nJonas Exempel\nDer Finanzminister nennt Zahlen: Zwei Milliarden Euro sollen heuer eingespart werden.\n\n11.04 Uhr\nTilda Beispiel\nKanzler eröffnet die Runde\nEr spricht von einem schweren Tag.\n`).draft;
+    assert.deepEqual(entries(d), ['11:52 Fragerunde beendet', '11:37 Pensionen nicht betroffen', '11:21 -', '11:04 Kanzler eröffnet die Runde']);
+  });
+});

@@ -160,11 +160,13 @@ export function parseTickerBody(
   related.push(...introParsed.related);
 
   // A name alone under the time with the post's text under it, in two entries or more: live blogs print their authors there.
-  const authorUnder = (span: Line[]) => span.length > 1 && isPersonName(span[0]!.text) && wordCount(span[0]!.text) <= 3 && !isTitleLike(span[1]!.text);
+  // Or with the post's title under the name ("11.52 Uhr" / "Tilda Beispiel" / "Fragerunde beendet" / text).
+  const authorUnder = (span: Line[]) => span.length > 1 && isPersonName(span[0]!.text) && wordCount(span[0]!.text) <= 3 &&
+    (!isTitleLike(span[1]!.text) || (span.length > 2 && !isPersonName(span[1]!.text)));
   let authorLines = 0;
   for (let s = 0; s < starts.length; s++) {
     const k = starts[s]!;
-    if (!opts.startAt(k)!.rest && authorUnder(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 3)))) authorLines++;
+    if (!opts.startAt(k)!.rest && authorUnder(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 4)))) authorLines++;
   }
   const raw: RawEntry[] = [];
   const leadIn: Block[] = [];
@@ -210,7 +212,10 @@ export function parseTickerBody(
     } else if (!rest) {
       // The post's author under the time ("Daniel Exampleford" / text, live blogs) is no title: it is left out
       // where two or more entries print a name there.
-      if (authorLines >= 2 && nextText && authorUnder(span)) b = 1;
+      if (authorLines >= 2 && nextText && authorUnder(span)) {
+        b = 1;
+        if (isTitleLike(span[1]!.text) && hasMore(2)) { entry.title = span[1]!.text; b = 2; }
+      }
       // "By Ruby Example" under the time: the post's author, not its title (the line stays in the post).
       else if (nextText && /^(?:By|Von)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(nextText)) b = 0;
       else if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
