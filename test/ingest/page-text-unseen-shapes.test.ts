@@ -2256,3 +2256,26 @@ describe('a live blog prints the post\'s author between its time and its title',
     assert.deepEqual(entries(d), ['11:52 Fragerunde beendet', '11:37 Pensionen nicht betroffen', '11:21 -', '11:04 Kanzler eröffnet die Runde']);
   });
 });
+
+describe('what a live blog prints around an entry\'s title', () => {
+  const post = (time: string, under: string[], text: string) => `${time}\n${under.join('\n')}${under.length ? '\n' : ''}${text}\n\n`;
+  test('"11:52 Uhr | Tilda Beispiel": the author after the bar is no title; the title is the line under it', () => {
+    const d = imp(`Hochwasser: Die Lage im Ticker\n\nDer Pegel steigt weiter. Wir berichten live.\n\n${post('11:52 Uhr | Tilda Beispiel', ['Deich bei Neudorf hält'], 'Die Helfer sind erleichtert.')}${post('11:37 Uhr | Jonas Exempel', ['Schulen schließen früher'], 'Die Kinder werden abgeholt.')}${post('11:04 Uhr | Tilda Beispiel', ['Krisenstab tagt'], 'Der Landrat hat eingeladen.')}`).draft;
+    assert.deepEqual(entries(d), ['11:52 Deich bei Neudorf hält', '11:37 Schulen schließen früher', '11:04 Krisenstab tagt']);
+  });
+  test('a badge under the time ("Eilmeldung"), or one line printed the same under two times, is no title', () => {
+    const d = imp(`Wahlabend im Ticker\n\nDie Stimmen werden ausgezählt. Wir berichten live.\n\n${post('21:10 Uhr', ['Eilmeldung', 'Amtsinhaber gewinnt'], 'Er liegt klar vorn.')}${post('20:40 Uhr', ['Aus dem Wahlamt', 'Briefwahl ausgezählt'], 'Die Zahlen sind da.')}${post('20:05 Uhr', ['Aus dem Wahlamt', 'Erste Bezirke gemeldet'], 'Die Wahlbeteiligung ist hoch.')}`).draft;
+    assert.deepEqual(entries(d), ['21:10 Amtsinhaber gewinnt', '20:40 Briefwahl ausgezählt', '20:05 Erste Bezirke gemeldet']);
+  });
+  test('two posts with one title and a sentence each are both kept; a key-events copy without a sentence goes', () => {
+    const d = imp(`Derby im Liveticker\n\nDas Spiel läuft. Wir tickern live aus dem Stadion.\n\n${post('17:24 Uhr', ['Tor für Kiel'], 'Der Stürmer trifft per Kopf zum 2:1 ins lange Eck.')}${post('16:48 Uhr', ['Tor für Kiel'], 'Nach einer Ecke steht der Verteidiger frei und trifft zum 1:1.')}${post('16:12 Uhr', ['Anpfiff'], 'Der Ball rollt.')}`).draft;
+    assert.deepEqual(entries(d), ['17:24 Tor für Kiel', '16:48 Tor für Kiel', '16:12 Anpfiff']);
+    const k = importPageText(`Live\nBus drivers walk out – live\n\nServices across the city are cancelled\n\nKey events\n1h ago\nCouncil leader urges talks\nShow key events only\n\n14.12 GMT\nStudents told to check exam plans\nSchools have sent letters to all parents this morning.\n\n13.40 GMT\nCouncil leader urges talks\nThe leader said both sides should meet again on Friday.\n\n12.10 GMT\nNo services before 7pm\nThe operator has confirmed the timetable for the day.\n`, { now: NOW }).draft;
+    assert.equal(entries(k).filter((e) => e.endsWith('Council leader urges talks')).length, 1);
+  });
+  test('"Posted at 14:32" and "19:27:" alone open entries', () => {
+    assert.deepEqual([parseEntryStart('Posted at 14:32')?.hour, parseEntryStart('Posted at 14:32')?.strong], [14, true]);
+    const d = imp(`Launch-Event im Liveblog\n\nDas Event beginnt um 18:30 Uhr. Wir berichten live.\n\n19:58:\nDas war's\nNach knapp einer Stunde ist das Event vorbei.\n\n19:27:\nJetzt kommt die Uhr. Neues Gehäuse, gleiche Größe, dafür soll der Akku drei Tage halten.\n\n19:15:\nKamera mit Zoom\nDas Pro bekommt ein neues Objektiv.\n\n19:02:\nLos geht's\nDie Übertragung läuft.\n`).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['19:58', '19:27', '19:15', '19:02']);
+  });
+});

@@ -31,6 +31,8 @@ function placeWords(text: string): boolean {
 
 const ENGLISH_SUMMARY = /^(?:key points|at a glance|what we know|the key facts|in brief|tl;?dr)\b/i;
 const PINNED = /^(?:angepinnt|angeheftet|fixiert|oben fixiert|pinned|pinned post)$/i;
+/** A post's badge on its own line under the time ("Eilmeldung", "Wichtig", "Breaking"): like a pinned marker, no title. */
+const BADGE = /^(?:eilmeldung|breaking(?: news)?|wichtig|top|neu|aktuell|zusammenfassung|key event|highlight|update|analyse|hintergrund|exklusiv|exclusive)$/i;
 
 /**
  * A pinned post over the entries ("Angepinnt" / "Aktuelle Straßensperren" / text) or a summary box there ("Das
@@ -168,6 +170,17 @@ export function parseTickerBody(
     const k = starts[s]!;
     if (!opts.startAt(k)!.rest && authorUnder(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 4)))) authorLines++;
   }
+  // "11:52 Uhr | Tilda Beispiel": the post's author after the time, in half the entries or more (two at least), is no title.
+  const nameRest = (e: EntryStart) => e.sep === '|' && !!e.rest && wordCount(e.rest) <= 3 && isPersonName(e.rest.replace(/^(?:von|by)\s+/i, ''));
+  const restNames = starts.filter((k) => nameRest(opts.startAt(k)!)).length;
+  const authorRest = restNames >= 2 && restNames * 2 >= starts.length;
+  // A short line printed the same under the time of two entries or more ("Wichtig", a desk's name): a label, no title.
+  const underCount = new Map<string, number>();
+  for (const k of starts) {
+    const t = !opts.startAt(k)!.rest && k + 1 < to ? lines[k + 1]!.text : '';
+    if (t && wordCount(t) <= 3 && !opts.startAt(k + 1)) underCount.set(t, (underCount.get(t) ?? 0) + 1);
+  }
+  const sameUnder = new Set([...underCount].filter(([, n]) => n >= 2).map(([t]) => t));
   const raw: RawEntry[] = [];
   const leadIn: Block[] = [];
   let pageStamp: FoundDate | undefined;
@@ -193,7 +206,7 @@ export function parseTickerBody(
     let lead: string | undefined;
     const nextText = span[0]?.text;
     const hasMore = (n: number) => span.length > n;
-    const rest = start.rest;
+    const rest = authorRest && nameRest(start) ? '' : start.rest;
     let label: RegExpExecArray | undefined;
     if (titleAbove) {
       // "Title" / "14:32 Uhr" / text: the line over the time is the entry's title.
@@ -205,7 +218,7 @@ export function parseTickerBody(
     if (start.sep === '-' && rest && isPlace(rest) && ((nextText && isTitleLike(nextText) && hasMore(1)) || placeWords(rest))) {
       entry.location = rest;
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
-    } else if (!rest && nextText && PINNED.test(nextText) && span[1] && isTitleLike(span[1].text) && hasMore(2)) {
+    } else if (!rest && nextText && (PINNED.test(nextText) || BADGE.test(nextText) || sameUnder.has(nextText)) && span[1] && isTitleLike(span[1].text) && hasMore(2)) {
       // "15.03.2024 | 11:48" / "Angepinnt" / "Aktuelle Straßensperren" / text: a pinned post; the marker is no title.
       entry.title = span[1].text;
       b = 2;
@@ -257,12 +270,20 @@ export function parseTickerBody(
   // A "key events" rail repeats entries' titles (as a title or as its only line) with less text: the copies go.
   const size = (e: RawEntry) => e.body.reduce((n, b) => n + (b.type === 'paragraph' ? b.content.reduce((m, c) => m + c.text.length, 0) : 100), 0);
   const label = (e: RawEntry) => (e.title ?? (e.body.length === 1 && e.body[0]!.type === 'paragraph' ? e.body[0]!.content.map((c) => c.text).join('') : '')).toLowerCase();
-  const longest = new Map<string, number>();
-  for (const e of raw) if (e.title) longest.set(e.title.toLowerCase(), Math.max(longest.get(e.title.toLowerCase()) ?? 0, size(e)));
+  const longest = new Map<string, RawEntry>();
+  for (const e of raw) if (e.title && size(e) >= size(longest.get(e.title.toLowerCase()) ?? e)) longest.set(e.title.toLowerCase(), e);
+  // A copy says nothing the entry does not: no sentence of its own ("Tor!" twice with two goals' texts stays; a rail's
+  // "Show key events only" under its copy is no sentence).
+  const paras = (e: RawEntry) => e.body.flatMap((b) => (b.type === 'paragraph' ? [b.content.map((c) => c.text).join('')] : []));
+  const ownSentence = (e: RawEntry, best: RawEntry) => {
+    const known = paras(best).join(' ');
+    return paras(e).some((p) => p.length >= 30 && endsSentence(p) && !known.includes(p));
+  };
   for (let n = raw.length - 1; n >= 0; n--) {
     const e = raw[n]!;
     const best = longest.get(label(e));
-    if (best !== undefined && (e.title ? size(e) : 0) < best && size(e) < 200) raw.splice(n, 1);
+    if (best && best !== e && (e.title ? size(e) : 0) < size(best) && size(e) < 200 &&
+      (!e.title || !ownSentence(e, best))) raw.splice(n, 1);
   }
   const timed: TimedEntry[] = raw.map((e) => ({ start: e.start, ...(e.date && { date: e.date }) }));
   // Relative entries ("vor 5 Minuten") are dated from "now" and take no part in the day walk.

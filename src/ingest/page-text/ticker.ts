@@ -65,7 +65,7 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   return bareTimeOpensEntry(lines, k, to) || bare.series.has(k) ? e : undefined;
 }
 
-const BARE_TIME = /^\s*(\d{1,2}):(\d{2})\s*$/;
+const BARE_TIME = /^\s*(\d{1,2}):(\d{2}):?\s*$/;
 const bareTimes = new WeakMap<readonly Line[], { to: number; unordered: boolean; series: Set<number> }>();
 
 /**
@@ -260,6 +260,12 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     const upd = /^(?:update|aktualisierung|nachtrag)\s*:?\s+(?=\d{1,2}(?:[:.]\d{2}\s*Uhr\b|:\d{2}(?::|$)))/i.exec(text);
     if (upd) text = text.slice(upd[0].length);
   }
+  // "Posted at 14:32", "Gepostet um 14:32 Uhr": the post's time after its label, as plain as "Uhr".
+  let posted = false;
+  if (!dm && !dayNamed && !date && /^[pgv]/i.test(text)) {
+    const p = /^(?:posted(?:\s+at)?|gepostet(?:\s+um)?|veröffentlicht(?:\s+um)?)\s+(?=\d{1,2}[:.]\d{2}\b)/i.exec(text);
+    if (p) { text = text.slice(p[0].length); posted = true; }
+  }
   // "[14:32] Title", "(14.32 Uhr) Title": the time in brackets.
   const bracketed = text.startsWith('[') || text.startsWith('(') ? /^[[(](\d{1,2}[:.]\d{2}(?:\s*Uhr)?)[\])]\s*/u.exec(text) : null;
   if (bracketed) text = `${bracketed[1]}${/Uhr$/.test(bracketed[1]!) ? '' : ' Uhr'} ${text.slice(bracketed[0].length)}`.trimEnd();
@@ -294,7 +300,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // A dash between the time and a title of a few capitalised words ("14:32 – Westbahn wieder frei")
   // marks an entry as plainly as a bar does.
   const dashTitle = (/^[–—-]$/.test(sep) || sep === ':') && dot === ':' && startsUpper(rest);
-  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle || !!gluedTitle;
+  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle || !!gluedTitle || posted;
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
