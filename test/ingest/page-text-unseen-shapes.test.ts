@@ -2279,3 +2279,10 @@ describe('what a live blog prints around an entry\'s title', () => {
     assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['19:58', '19:27', '19:15', '19:02']);
   });
 });
+
+describe('a marker before an entry\'s time', () => {
+  test('"▶ 14:32 Uhr" and "🔴 14:32 Uhr" open entries; "© 2024 Verlag" does not', () => {
+    assert.deepEqual([parseEntryStart('▶ 14:32 Uhr Title here')?.hour, parseEntryStart('🔴 14:32 Uhr')?.minute, parseEntryStart('⚡️ 9:05 Uhr: Sperrung')?.rest], [14, 32, 'Sperrung']);
+    assert.equal(parseEntryStart('© 2024 Beispiel Verlag'), undefined);
+  });
+});

@@ -195,7 +195,8 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const rel = relativeEntry(text);
   if (rel) return rel;
   // A bullet before an entry ("• 14.03.24 | 09:30 | Title").
-  const bullet = /^[•·▪●◦‣]\s*(?=\d)/.exec(text);
+  // A marker or an emoji before it too ("▶ 14:32 Uhr", "🔴 14:32").
+  const bullet = /^(?:[•·▪●◦‣►▶▸→]|\p{Extended_Pictographic})\uFE0F?\s*(?=\d)/u.exec(text);
   if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
