@@ -2286,3 +2286,15 @@ describe('a marker before an entry\'s time', () => {
     assert.equal(parseEntryStart('© 2024 Beispiel Verlag'), undefined);
   });
 });
+
+describe('a genre label right over the head names an untimed ticker', () => {
+  const posts = `Ministerin bietet Runden Tisch an\n\nDie Agrarministerin hat Bauern und Molkereien für Freitag eingeladen. Beide Seiten haben zugesagt.\n\nMolkerei setzt Abholung aus\n\nDie Molkerei holt bis auf Weiteres keine Milch bei den bestreikten Höfen ab. Sie spricht von Sicherheitsgründen.\n\nHandel reagiert gelassen\n\nEngpässe in den Regalen erwartet der Handelsverband vorerst nicht. Die Lager seien gut gefüllt.\n`;
+  test('"+++ Liveticker +++" or "Live updates" over the headline: the headings are entries; a "Live-TV" menu item is no such label', () => {
+    const d = imp(`Startseite\nSchlagzeilen\nThemen\nHeftarchiv\n\n+++ Liveticker +++\n\nMilchstreik in Ostfriesland: Die Lage am dritten Protesttag\n\nDie Bauern streiken seit Montag. Wir berichten laufend.\n\n${posts}`).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(6)), ['Ministerin bietet Runden Tisch an', 'Molkerei setzt Abholung aus', 'Handel reagiert gelassen']);
+    const e = imp(`News\nSport\n\nLive updates\n\nFerry strike in the north: what we know\n\nThe crews walked out on Monday. We report as it happens.\n\n${posts}`).draft;
+    assert.equal(entries(e).length, 3);
+    const m = imp(`Zum Inhalt springen\nNews\nMediathek\nLive-TV\nDresden\nMilchstreik in Ostfriesland: Die Lage am dritten Protesttag\n\nDie Bauern streiken seit Montag. Wir berichten laufend.\n\n${posts}`).draft;
+    assert.deepEqual(entries(m), []);
+  });
+});

@@ -244,7 +244,10 @@ function run(text: string, opts: ImportOptions): ImportResult {
     }
     // A live blog whose entries print no time: its headings are the entries.
     const stamp = updatedAt ?? firstPublishedAt ?? (opts.now && !Number.isNaN(opts.now.getTime()) ? toZonedIso(opts.now) : undefined);
-    const untimed = stamp && namesItselfTicker([headText, ...lines.slice(0, 8).filter((_, k) => !furniture.has(k) && !inMenuBox(lines, k)).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
+    // A genre label right over the head ("+++ Liveticker +++" / kicker / headline) names it too, furniture or not.
+    const hlAt = lines.findIndex((l, k) => k < 60 && l.text.includes(head.headline));
+    const labelsAbove = hlAt > 0 ? lines.slice(Math.max(0, hlAt - 2), hlAt).filter((l) => l.text.length <= 30 && /ticker|blog|^\W*live(?:[ -](?:updates?|coverage))?\W*$/i.test(l.text)).map((l) => l.text) : [];
+    const untimed = stamp && namesItselfTicker([headText, ...labelsAbove, ...lines.slice(0, 8).filter((_, k) => !furniture.has(k) && !inMenuBox(lines, k)).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
     if (untimed) {
       body = [...untimed.intro, ...untimed.entries];
       kind = 'liveticker';
