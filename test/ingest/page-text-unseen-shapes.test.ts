@@ -2298,3 +2298,21 @@ describe('a genre label right over the head names an untimed ticker', () => {
     assert.deepEqual(entries(m), []);
   });
 });
+
+describe('the head among a magazine\'s furniture', () => {
+  test('a site\'s tagline over the menu and a caption of one sentence with a date over the headline are furniture', () => {
+    const d = imp(`ABO\n\nDas Online-Magazin von Beispiel Deutschland\n\nThemen\nAusgaben\nPodcast\n\nStreikende Beschäftigte der Großwäscherei vor dem Werkstor, 4. März 2026.\n\nWer die Laken wäscht, bestimmt den Takt\n\nIn einer Großwäscherei streiken seit drei Wochen über zweihundert Beschäftigte für einen Tarifvertrag. Ihr Arbeitskampf zeigt, wie viel Macht in unscheinbaren Betrieben steckt.\n\nVon Jonas Vorlage\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], [undefined, 'Wer die Laken wäscht, bestimmt den Takt']);
+    assert.match(d.teaser ?? '', /^In einer Großwäscherei/);
+  });
+  test('"Jonas Beispiel" / "Ein Artikel von:" under the headline is the byline, not the headline', () => {
+    const d = imp(`Die kritische Website\nStartseite\nPodcast\nSpenden\n\nDie Stadtwerke als Sparschwein\n\nJonas Beispiel\nEin Artikel von:\n\nWenn Kommunen klamm sind, greifen sie gern auf ihre Stadtwerke zu. Was als Entlastung verkauft wird, zahlen am Ende die Bürger.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Die Stadtwerke als Sparschwein');
+  });
+  test('a rubric\'s trailing bar is dropped; "ABO" or "Mitglied werden" over the headline is no kicker', () => {
+    const a = imp(`Deutscher Apothekertag 2025 |\nDelegierte stimmen für neue Honorarordnung\n\nDie Hauptversammlung hat am Mittwoch nach langer Debatte abgestimmt. Die Mehrheit war knapp.\n\n${BODY}`).draft;
+    assert.deepEqual([a.kicker, a.headline], ['Deutscher Apothekertag 2025', 'Delegierte stimmen für neue Honorarordnung']);
+    const b = imp(`Mitglied werden\nDelegierte stimmen für neue Honorarordnung\n\nDie Hauptversammlung hat am Mittwoch nach langer Debatte abgestimmt. Die Mehrheit war knapp.\n\n${BODY}`).draft;
+    assert.deepEqual([b.kicker, b.headline], [undefined, 'Delegierte stimmen für neue Honorarordnung']);
+  });
+});

@@ -142,6 +142,9 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
 }
 
 
+/** An author's label with nothing after it ("Ein Artikel von:", "Autorin:"). */
+const AUTHOR_LABEL_AFTER = /^(?:ein(?:e)?\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|text|bericht|interview|kolumne|analyse)\s+von\s*:?$|^(?:autor|autorin|autoren|author)\s*:$/i;
+
 /** A menu entry: one to three words, short, no sentence punctuation. */
 function isMenuWord(text: string): boolean {
   return text.length <= 30 && wordCount(text) <= 3 && !/[.!?:]$/.test(text);
@@ -219,6 +222,14 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     }
     const pair = loneLabelSpan(lines, k, to);
     if (pair) { items.push({ kind: authorLabelAt(lines, k, to) ? 'byline' : 'meta', at: k }); k += pair; continue; }
+    // "Jonas Beispiel" / "Ein Artikel von:": the author's label printed under the name; both are the byline.
+    if (AUTHOR_LABEL_AFTER.test(l.text)) {
+      const prev = items[items.length - 1];
+      if (prev?.kind === 'other' && prev.at === k - 1 && isPersonName(lines[prev.at]!.text)) prev.kind = 'byline';
+      items.push({ kind: 'byline', at: k });
+      k++;
+      continue;
+    }
     if (isStructural(l)) {
       // A dated line right before running text is the page's date ("14.03.2024 | 16:20 Uhr"), and so is a
       // date alone above the head with only menu words before it, or, on a page with fewer than three entry
@@ -260,8 +271,10 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       // Hier sollen … entstehen." / "Stadtentwicklung" / headline, a caption without its credit).
       const kickerNext = l.text.length <= 200 && k + 2 < to && wordCount(lines[k + 1]!.text) <= 3 && !endsWithStop(lines[k + 1]!.text) &&
         isHeadlineLike(lines[k + 2]!.text) && wordCount(lines[k + 2]!.text) >= 4;
-      const onlyMenuAbove = items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text));
-      if (!passedOver && l.text.length <= 300 && (kickerNext || !/[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text)) &&
+      const onlyMenuAbove = items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text) || (furnitureLike(lines[x.at]!.text) && items.some((y) => y.at > x.at && y.kind === 'other' && isMenuWord(lines[y.at]!.text))));
+      // An ordinal's period ("4. März 2026") ends no sentence.
+      const oneSentence = !/[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text.replace(/\b\d{1,2}\.(?=\s)/g, ''));
+      if (!passedOver && l.text.length <= 300 && (kickerNext || oneSentence) &&
         onlyMenuAbove && headlineBelow(lines, k, to, isStructural)) {
         passedOver = k;
         items.push({ kind: 'other', at: k });
@@ -410,7 +423,12 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   const inNavBox = (at: number) => lines[at]!.text.length <= 100 && !endsSentence(lines[at]!.text) && menuCount(lines[at]!.group) >= 4;
   // The headline printed twice, one line right after the other (alt text and title of a video page), goes with the
   // furniture above it.
-  const droppable = (at: number) => at === passedOver || furnitureLike(lines[at]!.text) || inNavBox(at) || (at === h.at - 1 && lines[at]!.text === hText) ||
+  // A picture's caption of one sentence in a box of its own right over the head ("Streikende … vor dem Werkstor, 4. März
+  // 2026." / headline), with only furniture above it; not on a ticker, whose first entry may stand where the head seems to.
+  const lastDropped = dropped[dropped.length - 1]?.at;
+  const captionOver = (at: number) => entryLines < 3 && at === lastDropped && aloneInBox(at) && endsSentence(lines[at]!.text) &&
+    !hasSentenceBreak(lines[at]!.text) && lines[at]!.text.length <= 200 && !isQuoteLine(lines[at]!.text);
+  const droppable = (at: number) => at === passedOver || furnitureLike(lines[at]!.text) || inNavBox(at) || (at === h.at - 1 && lines[at]!.text === hText) || captionOver(at) ||
     (aloneInBox(at) && lines[at]!.text.length <= 120 && !endsSentence(lines[at]!.text) && wordCount(lines[at]!.text) <= 16);
   if (!dropped.length || !dropped.every((x) => droppable(x.at))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none();
   return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };
@@ -465,3 +483,4 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
   }
   return { lines: out, debris, changed };
 }
+

@@ -62,6 +62,9 @@ export function importPageTextBuffer(buf: Buffer, opts: ImportOptions = {}): Imp
   return { draft: result.draft, warnings: [...decoded.warnings, ...result.warnings] };
 }
 
+/** Buttons a page prints near its head: subscribing, joining, giving, logging in. */
+const CTA_WORDS = /^(?:abo|abo lösen|abo abschließen|abonnieren|jetzt abonnieren|mitglied werden|jetzt mitglied werden|spenden|jetzt spenden|unterstützen|jetzt unterstützen|login|einloggen|anmelden|registrieren|newsletter abonnieren|probeabo|zum abo)$/i;
+
 function run(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
   const { replacementChars } = assertImportableText(text);
@@ -211,6 +214,13 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // 5. Body (or ticker).
   const blankSeparated = all.length > 1 && all[all.length - 1]!.group > 0 && all[all.length - 1]!.group / all.length >= 0.3;
   const bodyOpts: BodyOptions = { headings: true, blankSeparated, isStructural: isTickerLine };
+  // A rubric printed with a bar after it ("Deutscher Apothekertag 2025 |"): the bar is no part of it. A subscription or
+  // membership button over the headline ("ABO", "Abo lösen", "Mitglied werden") is no kicker.
+  if (head.kicker) {
+    const k = head.kicker.replace(/\s+[|·]$/, '');
+    if (CTA_WORDS.test(k)) delete head.kicker;
+    else head.kicker = k;
+  }
   const headText = `${head.kicker ?? ''} ${head.headline}`;
   const related: RelatedTeaser[] = [];
   let body: Block[];
@@ -378,3 +388,4 @@ function tickerAnchor(
 function isInterview(headText: string): boolean {
   return /\binterview\b|\bmit (?:ihr|ihm|ihnen) sprach\b|\bim gespräch mit\b|\bsprach mit\b/i.test(headText);
 }
+
