@@ -2316,3 +2316,10 @@ describe('the head among a magazine\'s furniture', () => {
     assert.deepEqual([b.kicker, b.headline], [undefined, 'Delegierte stimmen für neue Honorarordnung']);
   });
 });
+
+describe('a caption printed after its label, the credit on the next line', () => {
+  test('"Bildunterschrift: Blick auf …" / "Foto: Name/dpa": the label is no part of the caption', () => {
+    const d = imp(`Rathaus\nStadt muss beim Haushalt nachbessern\n\nDie Kämmerin legt neue Zahlen vor, die Opposition ist empört.\n\nBildunterschrift: Blick auf das Rathaus am Morgen.\nFoto: Tilda Beispiel/dpa\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Blick auf das Rathaus am Morgen.', 'Tilda Beispiel/dpa']]);
+  });
+});

@@ -36,6 +36,7 @@ const CAPTION_LABEL = new RegExp(`^(?:${CAPTION_LABELS})\\s*:?$`, 'i');
 const LABELLED_CAPTION = new RegExp(`^(?:${CAPTION_LABELS})\\s*:\\s*(\\S.*)$`, 'i');
 
 const COUNTER = /^(\d{1,2})\s*\/\s*(\d{1,2})$/;
+const LABEL_BEFORE = new RegExp(`^(?:${CAPTION_LABELS})\\s*:\\s*(?=\\S)`, 'i');
 
 /**
  * A picture slider as a crawl prints it (Bild): "1/3", caption, "2/3", caption,
@@ -173,7 +174,8 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
   // "Kisten mit Gemüse … | Bildquelle: WDR": the bar that joined caption and credit stays behind.
   // "… des Thüringer Landtags. 6 min": the clip's length glued after the caption.
   // "Zoom Der Wagen kommt im Herbst …" (AUTO BILD): the zoom button's label before the caption.
-  const bare = (t: string) => t.replace(/^(?:Zoom|Vergrößern|Bild vergrößern|Enlarge|Expand)\s+(?=\p{Lu})/u, '').replace(/\s+[|·•–—-]\s*$/, '').replace(/([.!?]["'“”»«’)]*)\s+\d{1,3}(?::\d{2})?\s*(?:min|sek|sec)\.?$/i, '$1');
+  // "Bildunterschrift: Blick auf …": the caption's label before it.
+  const bare = (t: string) => t.replace(LABEL_BEFORE, '').replace(/^(?:Zoom|Vergrößern|Bild vergrößern|Enlarge|Expand)\s+(?=\p{Lu})/u, '').replace(/\s+[|·•–—-]\s*$/, '').replace(/([.!?]["'“”»«’)]*)\s+\d{1,3}(?::\d{2})?\s*(?:min|sek|sec)\.?$/i, '$1');
   alt = bare(alt);
   if (caption) caption = bare(caption);
   // "Marktstände vor dem Rathaus in FreiburgWährend der Sanierung …": the alt text glued to the caption.
