@@ -2323,3 +2323,12 @@ describe('a caption printed after its label, the credit on the next line', () =>
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Blick auf das Rathaus am Morgen.', 'Tilda Beispiel/dpa']]);
   });
 });
+
+describe('more credit labels', () => {
+  test('"(Image source: Name)", "Fotocredit:", "Foto/Grafik:" mark credits', () => {
+    assert.deepEqual(splitCaptionCredit('The tablet in its blue finish (Image source: Kestrel)'), { caption: 'The tablet in its blue finish', credit: 'Kestrel', strong: true });
+    assert.equal(parseCreditLine('Fotocredit: Tom Beispiel')?.credit, 'Tom Beispiel');
+    assert.equal(parseCreditLine('Foto/Grafik: Tom Beispiel')?.credit, 'Tom Beispiel');
+    assert.equal(parseCreditLine('Source: Statistisches Landesamt')?.strong ?? false, false);
+  });
+});
