@@ -12,13 +12,15 @@ import { isPersonName } from './byline.js';
 const STRONG_LABELS = [
   'Photo Credits?', 'Image Credits?', 'Picture Credits?', 'Image Sources?', 'Photo Sources?', 'Picture Sources?', 'Fotocredits?', 'Foto/Grafik', 'Grafik/Foto', 'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
   'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
-  'Collage', 'Fotocollage', 'Fotomontage', 'Bildmontage',
+  'Collage', 'Fotocollage', 'Fotomontage', 'Bildmontage', 'Fotonachweis', 'Bildnachweise', 'Photographer', 'Repro',
+  // "Text und Foto: Name", "Fotos & Text: Name": the author took the pictures too.
+  'Text (?:und|&) Fotos?', 'Text (?:und|&) Bilder?', 'Fotos? (?:und|&) Text', 'Bilder? (?:und|&) Text',
 ];
 /**
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):
  * accepted only where the picture is certain (an alt-text line precedes).
  */
-const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'Video', 'Montage', 'Screenshot'];
+const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'Video', 'Montage', 'Screenshot', 'Aufnahmen?'];
 
 const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
 // "Fotos (2): Name": the number of pictures between label and colon.
