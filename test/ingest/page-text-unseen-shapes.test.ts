@@ -2343,3 +2343,12 @@ describe('credit labels German and English pages print besides "Foto:"', () => {
     assert.equal(splitCaptionCredit('Der Text: Ein Gedicht'), undefined);
   });
 });
+
+describe('a kicker joined to the headline by a colon at its end', () => {
+  test('"Interview:" over a quote and "Spotlight:" over a question are kickers, not headlines', () => {
+    const a = imp(`Anmelden\n\nInterview:\n\n»Gerechtigkeit beginnt beim Mietvertrag«\n\nDie Mieterberaterin erklärt, warum viele Verträge unwirksame Klauseln enthalten.\n\n${BODY}`).draft;
+    assert.deepEqual([a.kicker, a.headline], ['Interview', '»Gerechtigkeit beginnt beim Mietvertrag«']);
+    const b = imp(`Podcast\n\nSpotlight:\n\nAufstiegscheck 2. Bundesliga | Wer hat die besten Karten?\n\nNeun Spieltage sind noch zu spielen. Wir vergleichen die Kandidaten.\n\n${BODY}`).draft;
+    assert.deepEqual([b.kicker, b.headline], ['Spotlight', 'Aufstiegscheck 2. Bundesliga | Wer hat die besten Karten?']);
+  });
+});

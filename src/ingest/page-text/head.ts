@@ -289,9 +289,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const first = lines[i]!;
   const glued = gluedKickerCredit(lines, i, to);
   if (glued) head.loneCredit ??= glued.credit;
-  const { date, rest } = glued ? { date: undefined, rest: glued.kicker } : first.text.length <= MAX_CLASSIFY ? splitDatePrefix(first.text) : { date: undefined, rest: first.text };
-  if (date && (!head.pageDate || head.pageDate.hour === undefined)) head.pageDate = date;
+  const split = glued ? { date: undefined, rest: glued.kicker } : first.text.length <= MAX_CLASSIFY ? splitDatePrefix(first.text) : { date: undefined, rest: first.text };
+  const date = split.date;
+  // "Interview:" / headline: the colon joins the kicker to the headline below it; a headline never ends with one.
   const second = i + 1 < to ? lines[i + 1] : undefined;
+  const rest = second && !ctx.isStructural(second) ? withoutJoiningColon(split.rest) : split.rest;
+  if (date && (!head.pageDate || head.pageDate.hour === undefined)) head.pageDate = date;
   // A headline read as a picture's alt text over its caption and credit ("Leipzig" / "Neue Straßenbahnen für Leipzig: …" /
   // "Der erste Zug … ." / "Foto: …", one box): under a short kicker-like line in its box it is the headline.
   // The same for a headline under the kicker and the date lines, its caption and credit in the next box (NPR).
