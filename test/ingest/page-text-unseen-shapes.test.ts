@@ -1521,9 +1521,12 @@ describe('live pages from New Zealand and Australia, and a day without its year 
     const d = importPageText(`1News\nTop Stories\nNew Zealand\n\nLIVE\nLive updates: Water main burst floods CBD streets\nA major water main has burst, flooding several blocks. Follow the latest here.\n\n7:36pm\nSupply restored to Aro Valley\nCrews have reconnected the valley.\n\n7:02pm\nThe council says the burst pipe is fifty years old.\n\n6:15pm\nBuses diverted around the CBD\nMetlink buses are avoiding Willis St.\n`, { now: new Date('2026-12-06T10:00:00+01:00') }).draft;
     assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['07:36', '07:02', '06:15']);
   });
-  test('"06.12. – 14:15 Uhr" opens an entry dated by the day walk; "14.03.2024 - 15:38 Uhr", with its year, stays the page\'s date line', () => {
+  test('"06.12. – 14:15 Uhr" opens an entry dated by the day walk; "14.03.2024 - 15:38 Uhr" under the byline stays the page\'s date line', () => {
     assert.deepEqual([parseEntryStart('06.12. – 14:15 Uhr')?.hour, parseEntryStart('06.12. – 14:15 Uhr')?.minute], [14, 15]);
-    assert.equal(parseEntryStart('14.03.2024 - 15:38 Uhr'), undefined);
+    const a = imp(`Dax schließt knapp im Minus\n\nDer deutsche Leitindex kann das Tageshoch nicht halten.\n\nLisa Beispielhaus\n14.03.2024 - 15:38 Uhr\n\n${BODY}`).draft;
+    assert.deepEqual([entries(a), a.firstPublishedAt?.slice(0, 16)], [[], '2024-03-14T15:38']);
+    const t = imp(`Börse im Ticker\n\nDer Handelstag im Überblick.\n\nLisa Beispielhaus\n14.03.2024 - 15:38 Uhr\n\n14.03.2024 - 15:30 Uhr\nDax schließt im Minus\nDer Leitindex gibt nach.\n\n14.03.2024 - 14:12 Uhr\nAutowerte unter Druck\nZulieferer verlieren.\n\n14.03.2024 - 12:30 Uhr\nEuro stabil\nDie Gemeinschaftswährung hält sich.\n`).draft;
+    assert.deepEqual(entries(t), ['15:30 Dax schließt im Minus', '14:12 Autowerte unter Druck', '12:30 Euro stabil']);
   });
 });
 
@@ -2350,5 +2353,21 @@ describe('a kicker joined to the headline by a colon at its end', () => {
     assert.deepEqual([a.kicker, a.headline], ['Interview', '»Gerechtigkeit beginnt beim Mietvertrag«']);
     const b = imp(`Podcast\n\nSpotlight:\n\nAufstiegscheck 2. Bundesliga | Wer hat die besten Karten?\n\nNeun Spieltage sind noch zu spielen. Wir vergleichen die Kandidaten.\n\n${BODY}`).draft;
     assert.deepEqual([b.kicker, b.headline], ['Spotlight', 'Aufstiegscheck 2. Bundesliga | Wer hat die besten Karten?']);
+  });
+});
+
+describe('date lines in other forms under the byline, and a credit over the first paragraph', () => {
+  test('"March 14, 2024, 3:38 PM" and "14.03.2024, 15:38 Uhr" under a name are the page\'s date; English dated lines open entries', () => {
+    for (const dl of ['14.03.2024, 15:38 Uhr', 'March 14, 2024, 3:38 PM', '14 March 2024, 15:38']) {
+      const a = imp(`Dax schließt knapp im Minus\n\nDer deutsche Leitindex kann das Tageshoch nicht halten.\n\nLisa Beispielhaus\n${dl}\n\n${BODY}`).draft;
+      assert.equal(a.firstPublishedAt?.slice(0, 16), '2024-03-14T15:38', dl);
+    }
+    const e = parseEntryStart('March 14, 2024, 2:32 PM EDT');
+    assert.deepEqual([e?.hour, e?.date?.day, e?.offsetMinutes], [14, 14, -240]);
+    assert.equal(parseEntryStart('March 12, 2026 09:58 am | Updated 09:40 pm IST')?.rest, 'Updated 09:40 pm IST');
+  });
+  test('"10.06.2026 14:37 Uhr" / "Foto: Name" / text: the credit is the lead picture\'s', () => {
+    const d = imp(`Nordlicht-Aktie auf Jahreshoch\n\nDas Papier springt über die Marke von 25 Euro. Analysten sehen noch Luft.\n\nLena Vorlage\n10.06.2026 14:37 Uhr\nFoto: Nordlicht Biotech\n${BODY}`).draft;
+    assert.equal(d.lead?.credit, 'Nordlicht Biotech');
   });
 });

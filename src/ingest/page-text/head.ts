@@ -112,7 +112,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         const nx = lines[k + 1]?.text ?? '';
         // Right under the byline ("Von Name" / "14.03.2024, 18.12 Uhr") it is the page's date too,
         // and over it ("14.03.2024 10:48 Uhr" / "Von Name", heise).
-        const underByline = k > from && sameGroup(lines[k - 1], l) && !!parseByline(lines[k - 1]!.text);
+        // A name alone read as the byline counts ("Lisa Beispielhaus" / "14.03.2024 - 15:38 Uhr").
+        const underByline = k > from && sameGroup(lines[k - 1], l) && (!!parseByline(lines[k - 1]!.text) ||
+          (!!head.byline && isPersonName(lines[k - 1]!.text) && !!head.byline.authors.some((a) => a.name === lines[k - 1]!.text.trim())));
         const overByline = !underByline && !!parseByline(nx) && !parseDateLine(nx);
         // Above the headline, a date and time with nothing else on the line is the page's date too
         // ("14.03.2024, 10:15 Uhr" over the kicker): an entry needs a head above it.
@@ -261,7 +263,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       if (credit?.strong) {
         // Alone in its box and no picture yet: the still of a video page, a
         // gallery's credit. Kept as the lead picture's credit.
-        if (!sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) && !head.figures.length && !head.loneCredit) head.loneCredit = credit.credit;
+        // Over the first paragraph under the date line too ("10.06.2026 14:37 Uhr" / "Foto: Name" / text): the lead picture's.
+        const overText = !!head.headline && k + 1 < to && isRunningText(lines[k + 1]!.text);
+        if (((!sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1])) || overText) && !head.figures.length && !head.loneCredit) head.loneCredit = credit.credit;
         k++;
         continue;
       }

@@ -255,7 +255,8 @@ export function parseTickerBody(
     related.push(...parsed.related);
     // The page's date under the byline ("Von Redaktion" / "08.03.2026, 22:41 Uhr") with nothing but the lead picture
     // after it, over the first entry: the head's date line, not an entry; the picture goes with the intro.
-    if (s === 0 && !entry.title && start.date && !rest && bylineAbove(lines[k - 1]?.text) && entry.body.length &&
+    // Or with nothing at all after it ("Lisa Beispielhaus" / "14.03.2024 - 15:38 Uhr" / first entry).
+    if (s === 0 && !entry.title && start.date && !rest && bylineAbove(lines[k - 1]?.text) &&
       entry.body.every((b) => b.type === 'figure')) {
       leadIn.push(...entry.body);
       // Its time is the ticker's latest: the entries count back from that day.

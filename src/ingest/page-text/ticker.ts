@@ -53,6 +53,8 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   // "14.03.2024, 10:15" over "Akt. 14.03.2024, 11:52": the page's dates, not an entry.
   if (e?.date && !e.rest && k + 1 < to && parseDateLine(lines[k + 1]!.text)) return undefined;
   if (!e) return undefined;
+  // "March 12, 2026 09:58 am | Updated 09:40 pm IST": the page's dates, not an entry.
+  if (e.date && /^(?:updated|aktualisiert|akt\.|stand|zuletzt)\b/i.test(e.rest)) return undefined;
   // "8m ago" over "14.12 GMT": the relative time is the absolute one's echo; the absolute line opens the entry.
   if (e.minutesAgo !== undefined && !e.rest && k + 1 < to) {
     const next = parseEntryStart(lines[k + 1]!.text);
@@ -174,7 +176,7 @@ const ZONES: Record<string, number> = {
 /** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
 const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE_LABELS.CT!, PT: ZONE_LABELS.PT! };
 /** A time, its "Uhr" or am/pm, a zone (one of ZONES or SEASONLESS_ZONES), the separator and the rest. */
-const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:(\\||–|—|-|:)(?=\\s|$))?\\s*(.*)$`, 'u');
+const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|-|:|·|•|\\/)(?=\\s|$))?\\s*(.*)$`, 'u');
 
 const WEEKDAYS_DE = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend';
 const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
@@ -186,6 +188,8 @@ const DAY_MONTH_YEAR_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\
 const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*Uhr)`, 'iu');
 /** "• DEC 05, 2026 09:12 AM IST": a bullet and an English date with its year before the time. */
 const BULLETED_EN_DATE_BEFORE_TIME = /^[•·▪●◦‣]\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}),?\s+(?=\d{1,2}[:.]\d{2})/i;
+/** "March 14, 2024, 2:32 PM", "14 March 2024, 14:32": an English date with its year before the time. */
+const EN_DATE_BEFORE_TIME = /^((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+\d{4}),?\s+(?:at\s+)?(?=\d{1,2}[:.]\d{2})/i;
 /** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
 const DAY_WORD_BEFORE_TIME = new RegExp(`^(?:heute|gestern|today|yesterday|${WEEKDAYS_DE}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\\s*|\\s+(?:um|at)\\s+|\\s*[|–—-]\\s*|\\s+)(?=\\d{1,2}[:.]\\d{2})`, 'i');
 
@@ -200,18 +204,18 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
-  // "• DEC 05, 2026 09:12 AM IST" (Hindustan Times): a bullet, then the English date with its year before the time. Without
-  // the bullet such a line is the page's date line.
-  const enDate = LEADING_BULLET.test(text) ? BULLETED_EN_DATE_BEFORE_TIME.exec(text) : null;
+  // "• DEC 05, 2026 09:12 AM IST" (Hindustan Times): a bullet, then the English date with its year before the time; without
+  // the bullet too ("March 14, 2024, 2:32 PM EDT", "14 March 2024, 14:32").
+  const enDate = LEADING_BULLET.test(text) ? BULLETED_EN_DATE_BEFORE_TIME.exec(text) : EN_DATE_BEFORE_TIME.exec(text);
   const enFound = enDate ? parseDateLine(enDate[1]!) : undefined;
   if (enDate && enFound) {
     date = enFound;
     text = text.slice(enDate[0].length);
   }
-  // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them, only without the year; with its year,
-  // "14.03.2024 - 15:38 Uhr" is the page's date line, not an entry.
+  // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them.
   let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})?)(,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);
-  if (dm?.[2] && /[–—-]/.test(dm[3]!)) dm = null;
+  // With its year and a dash ("14.03.2024 - 15:38 Uhr") it is an entry's line too, like "14.03.2024, 15:38 Uhr"; the
+  // page's date line among them is told apart where the entries are read (under the byline, before the first entry).
   if (dm) {
     date = parseDateLine(dm[1]!.replace(/\.$/, '.'));
     if (date) text = text.slice(dm[0].length);
