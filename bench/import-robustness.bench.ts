@@ -71,7 +71,8 @@ const REWRITES: Array<[string, Rewrite]> = [
   ['a kicker joined by a colon', (fx) => {
     const k = fx.fields.kicker;
     const lines = fx.text.split('\n');
-    const i = k ? lines.findLastIndex((l) => l.trim() === k.trim()) : -1;
+    let i = -1;
+    if (k) for (let n = lines.length - 1; n >= 0 && i < 0; n--) if (lines[n]!.trim() === k.trim()) i = n;
     if (i < 0 || /:$/.test(k!)) return undefined;
     lines[i] = `${k}:`;
     return { ...fx, text: lines.join('\n') };
