@@ -141,7 +141,6 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
   return { kind: 'other', next: k + 1 };
 }
 
-
 /** An author's label with nothing after it ("Ein Artikel von:", "Autorin:"). */
 const AUTHOR_LABEL_AFTER = /^(?:ein(?:e)?\s+)?(?:artikel|beitrag|gastbeitrag|kommentar|text|bericht|interview|kolumne|analyse)\s+von\s*:?$|^(?:autor|autorin|autoren|author)\s*:$/i;
 

@@ -114,7 +114,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         // and over it ("14.03.2024 10:48 Uhr" / "Von Name", heise).
         // A name alone read as the byline counts ("Lisa Beispielhaus" / "14.03.2024 - 15:38 Uhr").
         const underByline = k > from && sameGroup(lines[k - 1], l) && (!!parseByline(lines[k - 1]!.text) ||
-          (!!head.byline && isPersonName(lines[k - 1]!.text) && !!head.byline.authors.some((a) => a.name === lines[k - 1]!.text.trim())));
+          (!!head.byline && isPersonName(lines[k - 1]!.text) && head.byline.authors.some((a) => a.name === lines[k - 1]!.text.trim())));
         const overByline = !underByline && !!parseByline(nx) && !parseDateLine(nx);
         // Above the headline, a date and time with nothing else on the line is the page's date too
         // ("14.03.2024, 10:15 Uhr" over the kicker): an entry needs a head above it.

@@ -267,8 +267,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   // "Posted at 14:32", "Gepostet um 14:32 Uhr": the post's time after its label, as plain as "Uhr".
   let posted = false;
-  if (!dm && !dayNamed && !date && /^[pgv]/i.test(text)) {
-    const p = /^(?:posted(?:\s+at)?|gepostet(?:\s+um)?|veröffentlicht(?:\s+um)?)\s+(?=\d{1,2}[:.]\d{2}\b)/i.exec(text);
+  // ("Veröffentlicht um …" is the page's stamp, read with the publication lines.)
+  if (!dm && !dayNamed && !date && /^[pg]/i.test(text)) {
+    const p = /^(?:posted(?:\s+at)?|gepostet(?:\s+um)?)\s+(?=\d{1,2}[:.]\d{2}\b)/i.exec(text);
     if (p) { text = text.slice(p[0].length); posted = true; }
   }
   // "[14:32] Title", "(14.32 Uhr) Title": the time in brackets.
