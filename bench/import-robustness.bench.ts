@@ -43,7 +43,7 @@ function onEntries(edit: (lines: string[], at: number[]) => void, fields?: (fx: 
 
 const TIME_ALONE = /^\s*\S+(?: Uhr)?\s*$/;
 
-const REWRITES: Array<[string, Rewrite]> = [
+export const REWRITES: Array<[string, Rewrite]> = [
   ['no blank lines', (fx) => ({ ...fx, text: fx.text.replace(/\n\s*\n/g, '\n') })],
   ['times without "Uhr"', (fx) => ({ ...fx, text: fx.text.replace(/\b(\d{1,2})[:.](\d{2}) Uhr\b/g, '$1:$2') })],
   ['dates in words before entry times', onEntries((l, at) => {
@@ -57,6 +57,9 @@ const REWRITES: Array<[string, Rewrite]> = [
   })],
   ['a badge under each time', onEntries((l, at) => {
     for (const i of [...at].reverse()) if (TIME_ALONE.test(l[i]!)) l.splice(i + 1, 0, 'Wichtig');
+  })],
+  ['a time alone in the dot form (14.32)', onEntries((l, at) => {
+    for (const i of at) if (TIME_ALONE.test(l[i]!)) l[i] = l[i]!.replace(/^(\s*(?:\+{2,}\s*)?\d{1,2})[:.](\d{2})(?: Uhr)?/, '$1.$2');
   })],
   ['a marker before each time', onEntries((l, at) => {
     for (const i of at) l[i] = l[i]!.replace(/^(\s*)(?=\d)/, '$1▶ ');

@@ -2371,3 +2371,12 @@ describe('date lines in other forms under the byline, and a credit over the firs
     assert.equal(d.lead?.credit, 'Nordlicht Biotech');
   });
 });
+
+describe('a time alone on its line in the dot form', () => {
+  test('"14.32" over a title opens an entry as "14:32" does; prices in no order do not', () => {
+    const d = imp(`Unwetter im Ticker\n\nDer Sturm zieht über das Land. Wir berichten laufend.\n\n14.32\nBahn stellt Verkehr ein\nZwischen Hof und Plauen fahren keine Züge mehr.\n\n13.05\nSchulen schließen früher\nDie Kinder werden abgeholt.\n\n11.40\nWarnung verlängert\nDer Wetterdienst warnt bis zum Abend.\n`).draft;
+    assert.deepEqual(entries(d), ['14:32 Bahn stellt Verkehr ein', '13:05 Schulen schließen früher', '11:40 Warnung verlängert']);
+    const p = imp(`Die Karte im Sommer\n\nDas Lokal am See hat wieder geöffnet. Die Preise sind gestiegen.\n\n12.50\nSchnitzel mit Salat\n\n9.80\nKäsespätzle mit Röstzwiebeln\n\n14.20\nForelle Müllerin Art\n\n${BODY}`).draft;
+    assert.deepEqual(entries(p), []);
+  });
+});

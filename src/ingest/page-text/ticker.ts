@@ -67,7 +67,7 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   return bareTimeOpensEntry(lines, k, to) || bare.series.has(k) ? e : undefined;
 }
 
-const BARE_TIME = /^\s*(\d{1,2}):(\d{2}):?\s*$/;
+const BARE_TIME = /^\s*(\d{1,2})[:.](\d{2}):?\s*$/;
 const bareTimes = new WeakMap<readonly Line[], { to: number; unordered: boolean; series: Set<number> }>();
 
 /**
@@ -310,7 +310,8 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
-  if (!strong && !date && dot === ':' && (!sep || sep === ':') && !rest) return { hour, minute, sep: '', rest: '', strong: false, bare: true };
+  // "14.32" alone too (the dot form); the caller's tests (a title under it, or a series in order) are the same.
+  if (!strong && !date && (!sep || sep === ':') && !rest) return { hour, minute, sep: '', rest: '', strong: false, bare: true };
   // "+++ 19:58 +++": the markers around a time alone on its line.
   if (!strong && /^\+{2,}$/.test(rest) && /^\+{2,}/.test(text)) return { hour, minute, sep: '', rest: '', strong: true };
   // Without "Uhr" only "21:25 Text" counts: a colon time followed by a capitalised word.
