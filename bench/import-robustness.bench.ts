@@ -55,6 +55,9 @@ export const REWRITES: Array<[string, Rewrite]> = [
   ['an author after the time\'s bar', onEntries((l, at) => {
     for (const i of at) if (TIME_ALONE.test(l[i]!)) l[i] = `${l[i]!.trimEnd()} | Tilda Beispiel`;
   })],
+  ['the day under each time', onEntries((l, at) => {
+    for (const i of [...at].reverse()) if (TIME_ALONE.test(l[i]!)) l.splice(i + 1, 0, '14.03.2024');
+  })],
   ['a badge under each time', onEntries((l, at) => {
     for (const i of [...at].reverse()) if (TIME_ALONE.test(l[i]!)) l.splice(i + 1, 0, 'Wichtig');
   })],

@@ -2380,3 +2380,10 @@ describe('a time alone on its line in the dot form', () => {
     assert.deepEqual(entries(p), []);
   });
 });
+
+describe('the entry\'s day printed under its time', () => {
+  test('"18:52" / "03.03.2024" / title: the title is the entry\'s', () => {
+    const d = imp(`Ticker zu den Wahlen\nRot-Grün behält die Mehrheit\n\nDie SP holt zwei Sitze. Wir haben den Wahlsonntag live begleitet.\n\n18:52\n03.03.2024\nDamit schliessen wir den Ticker\nDanke fürs Mitlesen.\n\n18:20\n03.03.2024\nStimmbeteiligung bei 41 Prozent\nDas ist etwas mehr als vor vier Jahren.\n\n17:05\n03.03.2024\nErste Resultate aus Töss\nDie SP liegt vorn.\n`).draft;
+    assert.deepEqual(entries(d), ['18:52 Damit schliessen wir den Ticker', '18:20 Stimmbeteiligung bei 41 Prozent', '17:05 Erste Resultate aus Töss']);
+  });
+});

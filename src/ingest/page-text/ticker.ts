@@ -37,9 +37,17 @@ export interface EntryStart {
 
 /** A bare time line opens an entry when a title-like line follows it that is not a badge, link or date. */
 export function bareTimeOpensEntry(lines: readonly Line[], k: number, to: number): boolean {
-  const next = k + 1 < to ? lines[k + 1]!.text : '';
+  // "18:52" / "14.03.2024" / title: the entry's day printed under its time.
+  const n = dayUnder(lines, k, to) ? k + 2 : k + 1;
+  const next = n < to ? lines[n]!.text : '';
   return !!next && isTitleLike(next) && wordCount(next) >= 2 && !/https?:\/\/|www\./.test(next) && !parseMediaBadge(next) &&
-    !parseDateLine(next) && !parseEntryStart(next) && k + 2 < to;
+    !parseDateLine(next) && !parseEntryStart(next) && n + 1 < to;
+}
+
+/** The line under line k is a day alone ("14.03.2024", no time). */
+function dayUnder(lines: readonly Line[], k: number, to: number): boolean {
+  const t = k + 1 < to ? lines[k + 1]!.text : '';
+  return !!t && t.length <= 40 && parseDateLine(t)?.hour === undefined && !!parseDateLine(t) && !parseEntryStart(t);
 }
 
 /** A date and time with nothing else on the line ("14.03.2024, 10:15 Uhr"): a ticker's entry line or the page's date. */
@@ -96,7 +104,7 @@ function bareTimesOf(lines: readonly Line[], to: number): { unordered: boolean; 
     if (Number(m[1]) > 23 || Number(m[2]) > 59) continue;
     const time = Number(m[1]) * 60 + Number(m[2]);
     all.push(time);
-    const next = j + 1 < to ? lines[j + 1]!.text : '';
+    const next = j + 1 < to ? lines[j + (dayUnder(lines, j, to) ? 2 : 1)]?.text ?? '' : '';
     if (!next || BARE_TIME.test(next) || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
     at.push(j);
     mins.push(time);
