@@ -62,8 +62,11 @@ export function importPageTextBuffer(buf: Buffer, opts: ImportOptions = {}): Imp
   return { draft: result.draft, warnings: [...decoded.warnings, ...result.warnings] };
 }
 
-/** Buttons a page prints near its head: subscribing, joining, giving, logging in. */
-const CTA_WORDS = /^(?:abo|abo lösen|abo abschließen|abonnieren|jetzt abonnieren|mitglied werden|jetzt mitglied werden|spenden|jetzt spenden|unterstützen|jetzt unterstützen|login|einloggen|anmelden|registrieren|newsletter abonnieren|probeabo|zum abo)$/i;
+/**
+ * Buttons a page prints near its head that are no kicker: subscribing, joining, giving. (Logging in, registering and
+ * "Abonnieren" alone are dropped everywhere as widgets, widgets.ts.)
+ */
+const CTA_WORDS = /^(?:abo|abo lösen|abo abschließen|jetzt abonnieren|mitglied werden|jetzt mitglied werden|spenden|jetzt spenden|unterstützen|jetzt unterstützen|probeabo|zum abo)$/i;
 
 function run(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];

@@ -47,7 +47,8 @@ export function bareTimeOpensEntry(lines: readonly Line[], k: number, to: number
 /** The line under line k is a day alone ("14.03.2024", no time). */
 function dayUnder(lines: readonly Line[], k: number, to: number): boolean {
   const t = k + 1 < to ? lines[k + 1]!.text : '';
-  return !!t && t.length <= 40 && parseDateLine(t)?.hour === undefined && !!parseDateLine(t) && !parseEntryStart(t);
+  const day = t && t.length <= 40 ? parseDateLine(t) : undefined;
+  return !!day && day.hour === undefined && !parseEntryStart(t);
 }
 
 /** A date and time with nothing else on the line ("14.03.2024, 10:15 Uhr"): a ticker's entry line or the page's date. */
@@ -104,7 +105,8 @@ function bareTimesOf(lines: readonly Line[], to: number): { unordered: boolean; 
     if (Number(m[1]) > 23 || Number(m[2]) > 59) continue;
     const time = Number(m[1]) * 60 + Number(m[2]);
     all.push(time);
-    const next = j + 1 < to ? lines[j + (dayUnder(lines, j, to) ? 2 : 1)]?.text ?? '' : '';
+    const n = dayUnder(lines, j, to) ? j + 2 : j + 1;
+    const next = n < to ? lines[n]!.text : '';
     if (!next || BARE_TIME.test(next) || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
     at.push(j);
     mins.push(time);
@@ -194,9 +196,7 @@ const DAY_MONTH_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2
 const DAY_MONTH_YEAR_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:${MONTHS_DE})\\s+\\d{4})\\s*(?:[-–—,|]|\\s+um)\\s*(?=\\d{1,2}[:.]\\d{2})`);
 /** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker and the full date before the time. */
 const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*Uhr)`, 'iu');
-/** "• DEC 05, 2026 09:12 AM IST": a bullet and an English date with its year before the time. */
-const BULLETED_EN_DATE_BEFORE_TIME = /^[•·▪●◦‣]\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}),?\s+(?=\d{1,2}[:.]\d{2})/i;
-/** "March 14, 2024, 2:32 PM", "14 March 2024, 14:32": an English date with its year before the time. */
+/** "March 14, 2024, 2:32 PM", "14 March 2024, 14:32", "DEC 05, 2026 09:12 AM IST": an English date with its year before the time. */
 const EN_DATE_BEFORE_TIME = /^((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+\d{4}),?\s+(?:at\s+)?(?=\d{1,2}[:.]\d{2})/i;
 /** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
 const DAY_WORD_BEFORE_TIME = new RegExp(`^(?:heute|gestern|today|yesterday|${WEEKDAYS_DE}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\\s*|\\s+(?:um|at)\\s+|\\s*[|–—-]\\s*|\\s+)(?=\\d{1,2}[:.]\\d{2})`, 'i');
@@ -214,11 +214,12 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   let date: FoundDate | undefined;
   // "• DEC 05, 2026 09:12 AM IST" (Hindustan Times): a bullet, then the English date with its year before the time; without
   // the bullet too ("March 14, 2024, 2:32 PM EDT", "14 March 2024, 14:32").
-  const enDate = LEADING_BULLET.test(text) ? BULLETED_EN_DATE_BEFORE_TIME.exec(text) : EN_DATE_BEFORE_TIME.exec(text);
+  const lead = LEADING_BULLET.exec(text)?.[0].length ?? 0;
+  const enDate = EN_DATE_BEFORE_TIME.exec(lead ? text.slice(lead) : text);
   const enFound = enDate ? parseDateLine(enDate[1]!) : undefined;
   if (enDate && enFound) {
     date = enFound;
-    text = text.slice(enDate[0].length);
+    text = text.slice(lead + enDate[0].length);
   }
   // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them.
   let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})?)(,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);
