@@ -218,14 +218,13 @@ export function parseTickerBody(
     if (start.sep === '-' && rest && isPlace(rest) && ((nextText && isTitleLike(nextText) && hasMore(1)) || placeWords(rest))) {
       entry.location = rest;
       if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
-    } else if (!rest && nextText && (PINNED.test(nextText) || BADGE.test(nextText) || sameUnder.has(nextText)) && span[1] && isTitleLike(span[1].text) && hasMore(2)) {
-      // "15.03.2024 | 11:48" / "Angepinnt" / "Aktuelle Straßensperren" / text: a pinned post; the marker is no title.
-      entry.title = span[1].text;
-      b = 2;
     } else if (!rest) {
-      // The post's author under the time ("Daniel Exampleford" / text, live blogs) is no title: it is left out
-      // where two or more entries print a name there.
-      if (authorLines >= 2 && nextText && authorUnder(span)) {
+      // A marker under the time is no title; the line under it is. A pinned post's or a badge's word, or a line printed
+      // the same under two times or more ("15.03.2024 | 11:48" / "Angepinnt" / "Aktuelle Straßensperren" / text), counts
+      // where a title follows it; the post's author ("Daniel Exampleford" / text, live blogs) where two or more entries
+      // print a name there, and it is left out of the post.
+      const label = !!nextText && (PINNED.test(nextText) || BADGE.test(nextText) || sameUnder.has(nextText)) && !!span[1] && isTitleLike(span[1].text) && hasMore(2);
+      if (label || (authorLines >= 2 && !!nextText && authorUnder(span))) {
         b = 1;
         if (isTitleLike(span[1]!.text) && hasMore(2)) { entry.title = span[1]!.text; b = 2; }
       }
