@@ -120,6 +120,10 @@ export function numberedCrumbAt(lines: readonly { text: string }[], k: number): 
 }
 
 /** A page title printed with the site's name: "Headline | tagesschau.de", "Headline - DER SPIEGEL". Returns the title part. */
+/** A web address as a site's name ("finanzen.net", "www.tagesschau.de"): the pattern's source, to build on. */
+export const DOMAIN_NAME = '(?:www\\.)?[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.(?:de|at|ch|com|net|org|eu|lu|li|it|info|fm|tv|online|news|co\\.uk|uk|ie|in)';
+const DOMAIN_NAME_ALONE = new RegExp(`^${DOMAIN_NAME}$`, 'iu');
+
 export function pageTitleOf(text: string): string | undefined {
   if (text.length > LIMITS.headline + LIMITS.kicker + 80) return undefined;
   // A media library's title: "rbb24: Title | Video der Sendung vom 14.03.2024 mit Untertitel".
@@ -133,7 +137,7 @@ export function pageTitleOf(text: string): string | undefined {
   const m = /^(.{8,}?)((?:\s+[|–—-]\s+[^|–—]{2,40}){1,3})$/.exec(text.trim());
   if (!m) return undefined;
   const parts = m[2]!.split(/\s+[|–—-]\s+/).map((p) => p.trim()).filter(Boolean);
-  const isSite = (site: string) => /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:de|com|net|org|at|ch|eu|info|fm|tv|online|news)$/iu.test(site) ||
+  const isSite = (site: string) => DOMAIN_NAME_ALONE.test(site) ||
     profileTitleSuffixes().has(site.toLowerCase());
   if (!parts.length || !isSite(parts[parts.length - 1]!) || !parts.every((p) => isSite(p) || (p.length <= 30 && !/[.!?:]$/.test(p) && /^\p{Lu}/u.test(p)))) return undefined;
   // "Video: Headline": the media library's label is not part of the title.

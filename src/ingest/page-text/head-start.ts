@@ -7,7 +7,7 @@ import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
-import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -272,7 +272,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         isHeadlineLike(lines[k + 2]!.text) && wordCount(lines[k + 2]!.text) >= 4;
       const onlyMenuAbove = items.every((x) => x.kind !== 'other' || isMenuWord(lines[x.at]!.text) || (furnitureLike(lines[x.at]!.text) && items.some((y) => y.at > x.at && y.kind === 'other' && isMenuWord(lines[y.at]!.text))));
       // An ordinal's period ("4. März 2026") ends no sentence.
-      const oneSentence = !/[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text.replace(/\b\d{1,2}\.(?=\s)/g, ''));
+      const oneSentence = !/[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(withoutOrdinalDots(l.text));
       if (!passedOver && l.text.length <= 300 && (kickerNext || oneSentence) &&
         onlyMenuAbove && headlineBelow(lines, k, to, isStructural)) {
         passedOver = k;

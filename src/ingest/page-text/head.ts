@@ -5,8 +5,8 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } f
 import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
-import { breadcrumbParts, datedMetaLine, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
-import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, wordCount, type Line } from './lines.js';
+import { breadcrumbParts, datedMetaLine, DOMAIN_NAME, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
@@ -65,6 +65,9 @@ export interface Head {
   /** First body line. */
   next: number;
 }
+
+/** "… | finanzen.net": a site's web address after the title. */
+const DOMAIN_SUFFIX = new RegExp(`^(.{8,}?)\\s+[|–—-]\\s+${DOMAIN_NAME}$`, 'iu');
 
 /** A byline of one name as printed. */
 const soleAuthor = (name: string): Byline => ({ byline: name, authors: [{ name }] });
@@ -310,7 +313,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // A question of a few words under a one- to three-word line reads like running text by its length, but it is the
   // headline ("Spotlight" / "Aufstiegscheck 2. Bundesliga | Wer hat die besten Karten?"); an ordinal's period is no stop.
   const questionUnderLabel = !!second && /\?["“”»«’]?$/.test(second.text) && wordCount(second.text) <= 14 && wordCount(rest) <= 3 &&
-    !endsWithStop(rest) && !hasSentenceBreak(second.text.replace(/\b\d{1,2}\.(?=\s)/g, ''));
+    !endsWithStop(rest) && !hasSentenceBreak(withoutOrdinalDots(second.text));
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && (!isRunningText(second.text) || questionUnderLabel) &&
     !isBulleted(second.text) &&
     // A bare "Name, Agency" byline; "Verkaufte Heime, verschwundene Rücklagen: …" (a word in small letters after the comma) is no byline.
@@ -433,7 +436,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const plus = /^(.{8,}?)\s+\+{2,}\s.*$/.exec(head.headline);
   if (plus) head.headline = plus[1]!;
   // "Top 4: Diese Städte … | finanzen.net": the page title with the site's domain after a bar.
-  const domain = /^(.{8,}?)\s+[|–—-]\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:de|at|ch|com|net|org|eu|lu|li|it|info|tv|fm|co\.uk|uk|ie|in)$/i.exec(head.headline);
+  const domain = DOMAIN_SUFFIX.exec(head.headline);
   if (domain && isHeadlineLike(domain[1]!)) head.headline = domain[1]!;
   // "LIVE Rail strikes: …", "LIVETICKERKommunalwahl in …": a badge in capitals before the headline, glued or by a space.
   const capsBadge = /^(?:LIVE(?:TICKER|BLOG)?|VIDEO|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE)(?:\s+|(?=\p{Lu}\p{Ll}))(?=[\p{Lu}„"])/u.exec(head.headline);

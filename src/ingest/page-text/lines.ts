@@ -203,6 +203,11 @@ export function hasSentenceBreak(s: string): boolean {
   return /[.!?]["“”»«’)]*\s+\p{Lu}/u.test(s);
 }
 
+/** The text without ordinals' periods ("4. März 2026", "2. Bundesliga"), which end no sentence. */
+export function withoutOrdinalDots(s: string): string {
+  return s.replace(/\b\d{1,2}\.(?=\s)/g, '');
+}
+
 /** One whole sentence of at most `max` characters: a picture's caption rather than a paragraph. */
 export function isOneSentence(s: string, max = 200): boolean {
   return s.length <= max && endsSentence(s) && !hasSentenceBreak(s);
