@@ -43,7 +43,7 @@ function onEntries(edit: (lines: string[], at: number[]) => void, fields?: (fx: 
 
 const TIME_ALONE = /^\s*\S+(?: Uhr)?\s*$/;
 
-export const REWRITES: Array<[string, Rewrite]> = [
+const REWRITES: Array<[string, Rewrite]> = [
   ['no blank lines', (fx) => ({ ...fx, text: fx.text.replace(/\n\s*\n/g, '\n') })],
   ['times without "Uhr"', (fx) => ({ ...fx, text: fx.text.replace(/\b(\d{1,2})[:.](\d{2}) Uhr\b/g, '$1:$2') })],
   ['dates in words before entry times', onEntries((l, at) => {

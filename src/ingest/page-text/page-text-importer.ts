@@ -63,10 +63,10 @@ export function importPageTextBuffer(buf: Buffer, opts: ImportOptions = {}): Imp
 }
 
 /**
- * Buttons a page prints near its head that are no kicker: subscribing, joining, giving. (Logging in, registering and
- * "Abonnieren" alone are dropped everywhere as widgets, widgets.ts.)
+ * Buttons a page prints near its head that are no kicker: subscribing, joining, giving. (Logging in, registering,
+ * "Jetzt abonnieren", "Abo abschließen", "Jetzt spenden" and the like are dropped everywhere as widgets, widgets.ts.)
  */
-const CTA_WORDS = /^(?:abo|abo lösen|abo abschließen|jetzt abonnieren|mitglied werden|jetzt mitglied werden|spenden|jetzt spenden|unterstützen|jetzt unterstützen|probeabo|zum abo)$/i;
+const CTA_WORDS = /^(?:abo|abo lösen|mitglied werden|jetzt mitglied werden|spenden|unterstützen|probeabo|zum abo)$/i;
 
 function run(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
