@@ -64,6 +64,9 @@ const REWRITES: Array<[string, Rewrite]> = [
   ['a time alone in the dot form (14.32)', onEntries((l, at) => {
     for (const i of at) if (TIME_ALONE.test(l[i]!)) l[i] = l[i]!.replace(/^(\s*(?:\+{2,}\s*)?\d{1,2})[:.](\d{2})(?: Uhr)?/, '$1.$2');
   })],
+  ['times with their seconds (14:32:05)', onEntries((l, at) => {
+    for (const i of at) l[i] = l[i]!.replace(/^(\s*(?:\+{2,}\s*)?\d{1,2}:\d{2})(?![:.]\d)/, '$1:05');
+  })],
   ['a marker before each time', onEntries((l, at) => {
     for (const i of at) l[i] = l[i]!.replace(/^(\s*)(?=\d)/, '$1▶ ');
   })],

@@ -2387,3 +2387,14 @@ describe('the entry\'s day printed under its time', () => {
     assert.deepEqual(entries(d), ['18:52 Damit schliessen wir den Ticker', '18:20 Stimmbeteiligung bei 41 Prozent', '17:05 Erste Resultate aus Töss']);
   });
 });
+
+describe('an entry\'s time with its seconds, and a marker before a time alone', () => {
+  test('"14:32:05" reads as 14:32; "14.03.2024" stays a date', () => {
+    const d = imp(`Liveblog zum Streik\n\nDie Gewerkschaft hat zum Ausstand aufgerufen. Wir berichten laufend.\n\n14:32:05\nBusse fahren wieder\nAm Nachmittag ist der Verkehr angelaufen.\n\n13:05:41 Uhr | Gespräche vertagt\nDie Tarifparteien treffen sich erst am Montag.\n\n11:40:00\nKundgebung am Markt\nRund 800 Menschen sind gekommen.\n`).draft;
+    assert.deepEqual(entries(d), ['14:32 Busse fahren wieder', '13:05 Gespräche vertagt', '11:40 Kundgebung am Markt']);
+  });
+  test('"▶ 06:12" over a paragraph opens an untitled entry in a series of times, as "06:12" does', () => {
+    const d = imp(`Der Morgen im Ticker\n\nWas in der Nacht geschah und was heute wichtig wird.\n\n▶ 07:41\nBlick in die Zeitungen\nDie Blätter schreiben über den Haushalt und die Wahl im Herbst.\n\n▶ 06:55\nGlätte auf den Straßen\nDer Winterdienst ist seit vier Uhr unterwegs und streut die Brücken.\n\n▶ 06:12\nIm Osten der Stadt ist am frühen Morgen für eine Stunde der Strom ausgefallen. Seit sechs Uhr sind alle Haushalte wieder am Netz.\n\n▶ 05:30\nDer Überblick am Morgen\nDie Nachrichten der Nacht in aller Kürze zusammengefasst.\n`).draft;
+    assert.deepEqual(entries(d), ['07:41 Blick in die Zeitungen', '06:55 Glätte auf den Straßen', '06:12 -', '05:30 Der Überblick am Morgen']);
+  });
+});

@@ -76,7 +76,12 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   return bareTimeOpensEntry(lines, k, to) || bare.series.has(k) ? e : undefined;
 }
 
-const BARE_TIME = /^\s*(\d{1,2})[:.](\d{2}):?\s*$/;
+/** A time alone on its line ("17:32", "14.32", "17:32:05", "▶ 17:32"). */
+function bareTime(text: string): EntryStart | undefined {
+  if (text.length > 16) return undefined;
+  const e = parseEntryStart(text);
+  return e?.bare ? e : undefined;
+}
 const bareTimes = new WeakMap<readonly Line[], { to: number; unordered: boolean; series: Set<number> }>();
 
 /**
@@ -95,19 +100,18 @@ function bareTimesOf(lines: readonly Line[], to: number): { unordered: boolean; 
   const mins: number[] = [];
   for (let j = 0; j < to; j++) {
     const t = lines[j]!.text;
-    const m = t.length <= 8 ? BARE_TIME.exec(t) : null;
+    const m = bareTime(t);
     if (!m) {
       // Plain entry lines ("16:57 Uhr | Title") count for the order the bare times must keep.
       const e = /^\D{0,12}\d{1,2}[:.]\d{2}/.test(t) ? parseEntryStart(t) : undefined;
       if (e?.strong && e.minutesAgo === undefined) mins.push(e.hour * 60 + e.minute);
       continue;
     }
-    if (Number(m[1]) > 23 || Number(m[2]) > 59) continue;
-    const time = Number(m[1]) * 60 + Number(m[2]);
+    const time = m.hour * 60 + m.minute;
     all.push(time);
     const n = dayUnder(lines, j, to) ? j + 2 : j + 1;
     const next = n < to ? lines[n]!.text : '';
-    if (!next || BARE_TIME.test(next) || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
+    if (!next || bareTime(next) || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
     at.push(j);
     mins.push(time);
   }
@@ -186,7 +190,7 @@ const ZONES: Record<string, number> = {
 /** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
 const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE_LABELS.CT!, PT: ZONE_LABELS.PT! };
 /** A time, its "Uhr" or am/pm, a zone (one of ZONES or SEASONLESS_ZONES), the separator and the rest. */
-const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|-|:|·|•|\\/)(?=\\s|$))?\\s*(.*)$`, 'u');
+const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?:(?<=:\\d{2}):[0-5]\\d)?(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|-|:|·|•|\\/)(?=\\s|$))?\\s*(.*)$`, 'u');
 
 const WEEKDAYS_DE = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend';
 const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
