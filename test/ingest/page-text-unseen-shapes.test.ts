@@ -2398,3 +2398,12 @@ describe('an entry\'s time with its seconds, and a marker before a time alone', 
     assert.deepEqual(entries(d), ['07:41 Blick in die Zeitungen', '06:55 Glätte auf den Straßen', '06:12 -', '05:30 Der Überblick am Morgen']);
   });
 });
+
+describe('a caption after its label, wherever the picture is read', () => {
+  test('a slider\'s captions lose their label; the credit under a labelled caption is the picture\'s', () => {
+    const s = imp(`Sturm\nBäume stürzen auf Straßen im Norden\n\nDer Sturm hat in der Nacht Schäden angerichtet. Die Feuerwehr rückte mehr als 200 Mal aus.\n\n1/2\nBildunterschrift: Ein umgestürzter Baum liegt quer über einer Straße\n2/2\nBildunterschrift: Feuerwehrleute sichern ein loses Dach\nFoto: Tilda Beispiel/dpa\n\n${BODY}`).draft;
+    assert.deepEqual(figures(s).map((f) => [f.caption, f.credit]), [['Ein umgestürzter Baum liegt quer über einer Straße', 'Tilda Beispiel/dpa'], ['Feuerwehrleute sichern ein loses Dach', 'Tilda Beispiel/dpa']]);
+    const g = imp(`Innenstadt\nLeerstand in den Arkaden wächst\n\nIm Einkaufszentrum am Schloss steht jedes dritte Geschäft leer. Die Stadt sucht nach neuen Mietern.\n\n${BODY}\nSo sieht es in den Arkaden aus\nBildunterschrift: Abgeklebte Schaufenster im Erdgeschoss.\nFoto: Jörg Beispiel/Funke Foto Services\n\nDie Verwaltung will im April einen Bericht vorlegen.\n`).draft;
+    assert.deepEqual(figures(g).map((f) => [f.caption, f.credit]), [['Abgeklebte Schaufenster im Erdgeschoss.', 'Jörg Beispiel/Funke Foto Services']]);
+  });
+});

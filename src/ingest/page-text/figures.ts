@@ -38,6 +38,11 @@ const LABELLED_CAPTION = new RegExp(`^(?:${CAPTION_LABELS})\\s*:\\s*(\\S.*)$`, '
 const COUNTER = /^(\d{1,2})\s*\/\s*(\d{1,2})$/;
 const LABEL_BEFORE = new RegExp(`^(?:${CAPTION_LABELS})\\s*:\\s*(?=\\S)`, 'i');
 
+/** "Bildunterschrift: Blick auf …" → "Blick auf …": a caption without the label printed before it. */
+export function withoutCaptionLabel(text: string): string {
+  return text.replace(LABEL_BEFORE, '');
+}
+
 /**
  * A picture slider as a crawl prints it (Bild): "1/3", caption, "2/3", caption,
  * …, then one credit line for the slider. Every caption becomes a picture
@@ -175,7 +180,7 @@ function build(alt: string, caption: string | undefined, credit: string | undefi
   // "… des Thüringer Landtags. 6 min": the clip's length glued after the caption.
   // "Zoom Der Wagen kommt im Herbst …" (AUTO BILD): the zoom button's label before the caption.
   // "Bildunterschrift: Blick auf …": the caption's label before it.
-  const bare = (t: string) => t.replace(LABEL_BEFORE, '').replace(/^(?:Zoom|Vergrößern|Bild vergrößern|Enlarge|Expand)\s+(?=\p{Lu})/u, '').replace(/\s+[|·•–—-]\s*$/, '').replace(/([.!?]["'“”»«’)]*)\s+\d{1,3}(?::\d{2})?\s*(?:min|sek|sec)\.?$/i, '$1');
+  const bare = (t: string) => withoutCaptionLabel(t).replace(/^(?:Zoom|Vergrößern|Bild vergrößern|Enlarge|Expand)\s+(?=\p{Lu})/u, '').replace(/\s+[|·•–—-]\s*$/, '').replace(/([.!?]["'“”»«’)]*)\s+\d{1,3}(?::\d{2})?\s*(?:min|sek|sec)\.?$/i, '$1');
   alt = bare(alt);
   if (caption) caption = bare(caption);
   // "Marktstände vor dem Rathaus in FreiburgWährend der Sanierung …": the alt text glued to the caption.
@@ -355,10 +360,12 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // the page's, not the picture's.
   if (l1 && !isStructural(l1) && !(l2 && l2.text === l1.text) && isAltLine(lines, i, isStructural)) {
     // "Legende: Caption. Keystone/Name" (SRF): a labelled caption, the credit after its last sentence.
+    // "Bildunterschrift: Caption." over "Foto: Name": the credit on the line under it.
     const legend = legendCaption(l1.text);
     if (legend) {
-      const fig = build(l0.text, legend.caption, legend.credit);
-      if (fig) return { figure: fig, next: i + 2 };
+      const under = legend.credit ? undefined : creditOnly(l2, i + 2);
+      const fig = build(l0.text, legend.caption, legend.credit ?? under?.credit);
+      if (fig) return { figure: fig, next: under ? i + 3 : i + 2 };
     }
     // A: alt / caption + credit
     const cc = splitCaptionCredit(l1.text);

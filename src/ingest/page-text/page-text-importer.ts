@@ -13,7 +13,7 @@ import { detectProfile, isPaywallBadge } from './site-profiles.js';
 import { pageClockZone } from './clock-zone.js';
 import { detectLanguage } from './language.js';
 import { normaliseText, toLines, type Line } from './lines.js';
-import { arrangePictures, dropGalleryNumbers } from './pictures.js';
+import { arrangePictures, tidyCaptions } from './pictures.js';
 import { parsePublicationLine, type PublicationDates } from './publication-dates.js';
 import { findTailRails, parseRailHeading } from './rails.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
@@ -294,7 +294,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const authors: Author[] = (byline?.authors ?? []).map((a) => ({ ...a }));
   for (const p of head.authorPhotos) if (authors[p.index] && !authors[p.index]!.image) authors[p.index]!.image = p.figure;
   const arranged = arrangePictures(head.figures, body, authors);
-  const pictures = dropGalleryNumbers(arranged.lead, arranged.body);
+  const pictures = tidyCaptions(arranged.lead, arranged.body);
   const lead = pictures.lead;
   body = pictures.body;
   if (body.length > LIMITS.blocks) {

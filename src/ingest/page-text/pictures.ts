@@ -1,6 +1,6 @@
 import type { Author, Block, Figure } from '../../content/index.js';
 import { authorIndexFor } from './byline.js';
-import { figureKey } from './figures.js';
+import { figureKey, withoutCaptionLabel } from './figures.js';
 
 /**
  * Chooses the lead picture and sorts out the others. Pictures of the head (hero
@@ -44,25 +44,33 @@ const GALLERY_NUMBER = /^(\d{1,2})\s+(?=[\p{Lu}„"»])/u;
 const ARTICLE_AFTER_ONE = /^1\s+(?:Der|Die|Das|Ein|Eine|Blick|Im|In|Am|Auf|An|Bei|Mit|Nach|Vor|Beim|Vom|The|A|An|In|At)\s/u;
 
 /**
- * "1 Die neue Bahnsteigkante …", "2 Hagelkörner auf einer Terrasse …": a gallery's running number glued
- * before each caption (Stuttgarter Nachrichten). Dropped when the numbered captions count up from 1 or 2,
- * or when a single one reads "1" and then an article ("1 Die …"); "3 Verletzte nach Unfall" alone keeps it.
+ * The last tidy of every picture's text, the lead's and those in the body, boxes and ticker entries:
+ * - "Bildunterschrift: Blick auf …": a caption's label goes wherever the caption was read (a slider, a pair of lines,
+ *   a line printed twice), not only where figures.ts builds the picture;
+ * - "1 Die neue Bahnsteigkante …", "2 Hagelkörner auf einer Terrasse …": a gallery's running number glued before each
+ *   caption (Stuttgarter Nachrichten) goes when the numbered captions count up from 1 or 2, or when a single one reads
+ *   "1" and then an article ("1 Die …"); "3 Verletzte nach Unfall" alone keeps it.
  */
-export function dropGalleryNumbers(lead: Figure | undefined, body: Block[]): { lead?: Figure; body: Block[] } {
+export function tidyCaptions(lead: Figure | undefined, body: Block[]): { lead?: Figure; body: Block[] } {
   const figs: Figure[] = [];
   const walk = (bs: Block[]) => { for (const b of bs) { if (b.type === 'figure') figs.push(b); else if (b.type === 'ticker-entry' || b.type === 'box') walk(b.body); } };
   if (lead) figs.push(lead);
   walk(body);
-  const numbered = figs.filter((f) => f.caption && GALLERY_NUMBER.test(f.caption));
-  if (!numbered.length) return { ...(lead && { lead }), body };
-  const seq = numbered.map((f) => Number(GALLERY_NUMBER.exec(f.caption!)![1]));
+  const numbered = figs.filter((f) => f.caption && GALLERY_NUMBER.test(withoutCaptionLabel(f.caption)));
+  const seq = numbered.map((f) => Number(GALLERY_NUMBER.exec(withoutCaptionLabel(f.caption!))![1]));
   const counts = seq.length >= 2 && seq[0]! <= 2 && seq.every((n, k) => n === seq[0]! + k);
-  const single = seq.length === 1 && ARTICLE_AFTER_ONE.test(numbered[0]!.caption!);
-  if (!counts && !single) return { ...(lead && { lead }), body };
+  const single = seq.length === 1 && ARTICLE_AFTER_ONE.test(withoutCaptionLabel(numbered[0]!.caption!));
+  const labelled = figs.some((f) => withoutCaptionLabel(f.alt) !== f.alt || (f.caption && withoutCaptionLabel(f.caption) !== f.caption));
+  if (!counts && !single && !labelled) return { ...(lead && { lead }), body };
   const fix = <T extends Figure>(f: T): T => {
-    if (!f.caption || !GALLERY_NUMBER.test(f.caption)) return f;
-    const caption = f.caption.replace(GALLERY_NUMBER, '');
-    return { ...f, caption, alt: f.alt === f.caption ? caption : f.alt.replace(GALLERY_NUMBER, '') };
+    let caption = f.caption && withoutCaptionLabel(f.caption);
+    let alt = withoutCaptionLabel(f.alt);
+    if ((counts || single) && caption && GALLERY_NUMBER.test(caption)) {
+      const was = caption;
+      caption = caption.replace(GALLERY_NUMBER, '');
+      alt = alt === was ? caption : alt.replace(GALLERY_NUMBER, '');
+    }
+    return caption === f.caption && alt === f.alt ? f : { ...f, alt, ...(caption !== undefined && { caption }) };
   };
   const mapBlocks = (bs: Block[]): Block[] => bs.map((b) => (b.type === 'figure' ? fix(b) : b.type === 'ticker-entry' || b.type === 'box' ? { ...b, body: mapBlocks(b.body) as typeof b.body } : b));
   return { ...(lead && { lead: fix(lead) }), body: mapBlocks(body) };
