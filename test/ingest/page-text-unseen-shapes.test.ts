@@ -2407,3 +2407,12 @@ describe('a caption after its label, wherever the picture is read', () => {
     assert.deepEqual(figures(g).map((f) => [f.caption, f.credit]), [['Abgeklebte Schaufenster im Erdgeschoss.', 'Jörg Beispiel/Funke Foto Services']]);
   });
 });
+
+describe('a bulleted breadcrumb that ends in the story\'s title', () => {
+  test('"• Kultur" / "• Theater" / "• Headline" over the head is furniture, as a numbered one is', () => {
+    const d = imp(`• Kultur\n• Theater\n• Die Bühne im Treppenhaus: Ein Stück über eine Hausverwaltung\n\nInterview\n\nDie Bühne im Treppenhaus: Ein Stück über eine Hausverwaltung\n\nDas Stück ist in dieser Spielzeit das meistgespielte der Stadt. Die Autorin über Mieterversammlungen und Lampenfieber.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Die Bühne im Treppenhaus: Ein Stück über eine Hausverwaltung');
+    assert.equal(d.kicker, 'Interview');
+    assert.equal(d.teaser, 'Das Stück ist in dieser Spielzeit das meistgespielte der Stadt. Die Autorin über Mieterversammlungen und Lampenfieber.');
+  });
+});

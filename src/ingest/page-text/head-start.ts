@@ -38,6 +38,9 @@ export interface HeadStart {
   kickerBelow?: number;
 }
 
+/** A breadcrumb's item on its own line, numbered ("4. Politik") or bulleted ("• Politik"); the item's text is group 1. */
+const CRUMB_ITEM = /^(?:\d{1,2}\.|[•·▪●◦‣])\s+(\S.*)$/;
+
 /**
  * The page's <title> printed first, with the site's name ("Kassel: Streit um …
  * | tagesschau.de"). When the head repeats the title further down, the title
@@ -60,9 +63,13 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
     }
   }
   for (let k = from; k < Math.min(to, from + 12); k++) {
-    // The last item of a numbered breadcrumb ("4. Grundsteuer: Kommunen in …", WELT) names the story too.
-    const crumb = /^\d{1,2}\.\s+(\S.{11,})$/.exec(lines[k]!.text);
-    const lastCrumb = crumb && k > from && /^\d{1,2}\.\s/.test(lines[k - 1]!.text) && !/^\d{1,2}\.\s/.test(lines[k + 1]?.text ?? '') ? crumb[1]! : undefined;
+    // The last item of a numbered or bulleted breadcrumb ("4. Grundsteuer: Kommunen in …", WELT; "• Kultur" / "• Theater" /
+    // "• Dramatikerin …", tipBerlin) names the story too.
+    const crumb = CRUMB_ITEM.exec(lines[k]!.text);
+    const lastCrumb = crumb && crumb[1]!.length >= 12 && k > from && CRUMB_ITEM.test(lines[k - 1]!.text) && !CRUMB_ITEM.test(lines[k + 1]?.text ?? '') ? crumb[1]! : undefined;
+    // A bulleted one only where the head repeats it word for word: a ticker's bulleted summary ends in an entry's title
+    // with its time in front ("• 13.42 Uhr: Kiel verlängert" over "13:42 Uhr" / "Kiel verlängert").
+    const bulletCrumb = !!lastCrumb && !/^\d/.test(lines[k]!.text);
     const siteTitle = k < from + 6 ? pageTitleOf(lines[k]!.text) : undefined;
     // A title with a site the profiles do not know ("… | Beispiel-Zeitung"), or a breadcrumb ending in the
     // story's title ("Startseite > Politik > …"): only when the head repeats it word for word.
@@ -77,7 +84,7 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
       const nl = normTitle(lines[j]!.text);
       if (nl.length < 12) continue;
       // The head repeats it, or prints it with the kicker in front (a breadcrumb item only word for word).
-      if (nl === nt || (!loose && !crumbTail && nt.endsWith(` ${nl}`)) || ((loose || crumbTail) && !siteTitle && !lastCrumb && nl.endsWith(` ${nt}`) && nl.length - nt.length <= 40)) return { index: k, title, siteLines };
+      if (nl === nt || (!loose && !crumbTail && !bulletCrumb && nt.endsWith(` ${nl}`)) || ((loose || crumbTail) && !siteTitle && !lastCrumb && nl.endsWith(` ${nt}`) && nl.length - nt.length <= 40)) return { index: k, title, siteLines };
       if (siteTitle && ((nt.length >= 12 && nl.endsWith(` ${nt}`)) || nearlySame(nt, nl))) return { index: k, title, siteLines };
     }
     // A numbered list the head does not repeat is left alone; a title whose site's name stands alone on a line of its
