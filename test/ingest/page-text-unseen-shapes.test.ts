@@ -2416,3 +2416,10 @@ describe('a bulleted breadcrumb that ends in the story\'s title', () => {
     assert.equal(d.teaser, 'Das Stück ist in dieser Spielzeit das meistgespielte der Stadt. Die Autorin über Mieterversammlungen und Lampenfieber.');
   });
 });
+
+describe('a long headline without a final stop under a menu', () => {
+  test('nineteen words with a comma list over running text are the headline, not a standfirst', () => {
+    const d = imp(`Sender\nMediathek\nNachrichten\nProgramm\nSa., 14.03.2026, 09:00 Uhr\n\nDie Woche im Programm: Der neue Zoodirektor im Gespräch, eine Bilanz der Fasnacht und eine Reise an den Gardasee\n\nHeidelberg. Diese Woche sprechen wir mit dem neuen Direktor des Zoos und ziehen Bilanz nach einer verregneten Kampagne.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Die Woche im Programm: Der neue Zoodirektor im Gespräch, eine Bilanz der Fasnacht und eine Reise an den Gardasee');
+  });
+});

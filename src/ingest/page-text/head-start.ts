@@ -295,6 +295,15 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         k++;
         continue;
       }
+      // A long title without a final stop under nothing but menu words and the date, running text right below: the
+      // headline, not a standfirst ("Highlights im Programm KW 12: Der neue Direktor im Talk, … und eine Reise an den
+      // Gardasee" / "Heidelberg. Diese Woche …").
+      if (!endsWithStop(l.text) && l.text.length <= LIMITS.headline && wordCount(l.text) <= 24 && !hasSentenceBreak(l.text) && onlyMenuAbove &&
+        items.some((x) => x.kind === 'other') && !!lines[k + 1] && k + 1 < to && isRunningText(lines[k + 1]!.text)) {
+        items.push({ kind: 'other', at: k });
+        k++;
+        continue;
+      }
       prose = k;
       break;
     }
