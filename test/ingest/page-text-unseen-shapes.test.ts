@@ -2423,3 +2423,11 @@ describe('a long headline without a final stop under a menu', () => {
     assert.equal(d.headline, 'Die Woche im Programm: Der neue Zoodirektor im Gespräch, eine Bilanz der Fasnacht und eine Reise an den Gardasee');
   });
 });
+
+describe('a gallery\'s captions printed twice as a run', () => {
+  test('three captions and the same three again are three pictures, not text', () => {
+    const d = imp(`Flughafen\nDie Riesen im Wüstenwind\n\nAuf dem Abstellplatz stehen wieder mehr Großraumflugzeuge. Ein Blick über das Gelände.\n\nAbstellplatz in der Hochebene: Hier stehen elf Maschinen.\nDie Triebwerke sind mit roten Hauben geschützt.\nEine Maschine wird für den Liniendienst vorbereitet.\nAbstellplatz in der Hochebene: Hier stehen elf Maschinen.\nDie Triebwerke sind mit roten Hauben geschützt.\nEine Maschine wird für den Liniendienst vorbereitet.\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => f.caption), ['Abstellplatz in der Hochebene: Hier stehen elf Maschinen.', 'Die Triebwerke sind mit roten Hauben geschützt.', 'Eine Maschine wird für den Liniendienst vorbereitet.']);
+    assert.ok(!texts(d).some((t) => t.startsWith('Die Triebwerke')));
+  });
+});

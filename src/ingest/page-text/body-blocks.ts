@@ -315,6 +315,18 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
       }
     }
 
+    // A gallery's captions printed twice as a run, once for the thumbnails and once for the slides ("A." / "B." / "C." /
+    // "A." / "B." / "C.", aeroTELEGRAPH): pictures without a credit. Running text is never printed twice in a row.
+    const run = repeatedCaptionRun(lines, j, to);
+    if (run) {
+      for (let n = 0; n < run; n++) {
+        const c = lines[j + n]!.text;
+        blocks.push({ type: 'figure', kind: figureKind(c), alt: c.slice(0, LIMITS.alt), caption: c });
+      }
+      j += 2 * run;
+      continue;
+    }
+
     // A line printed twice in a row, not a sentence of running text, no rights line after it: a picture's alt text and
     // its caption without a credit ("Konrad Beispiel vor dem Regal im Waschsalon" twice, Börsenblatt).
     if (j + 1 < to && lines[j + 1]!.text === t && t.length >= 20 && t.length <= LIMITS.caption && wordCount(t) >= 4 && !isRunningText(t) &&
@@ -376,4 +388,23 @@ function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: 
   // The caption right after a camera file name.
   if (fileLine && IMAGE_FILE.test(fileLine.text) && prevLine?.text === text) return { text, blocks: 1 };
   return sameGroup(prevLine, creditLine) && prevLine?.text === text ? { text, blocks: 1 } : undefined;
+}
+
+/**
+ * How many lines from `j` (two to twelve) are printed again word for word right after themselves, each of three words
+ * or more and no longer than a caption usually is (250 characters: a repeated summary's paragraphs are longer); 0 when
+ * none are.
+ */
+function repeatedCaptionRun(lines: Line[], j: number, to: number): number {
+  for (let n = 2; n <= 12 && j + 2 * n <= to; n++) {
+    if (lines[j + n]!.text !== lines[j]!.text) continue;
+    let same = true;
+    for (let i = 0; i < n && same; i++) {
+      const t = lines[j + i]!.text;
+      same = t === lines[j + n + i]!.text && t.length >= 12 && t.length <= 250 && wordCount(t) >= 3 && !listMarker(t) &&
+        (i === 0 || t !== lines[j + i - 1]!.text);
+    }
+    if (same) return n;
+  }
+  return 0;
 }
