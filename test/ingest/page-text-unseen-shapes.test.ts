@@ -2431,3 +2431,11 @@ describe('a gallery\'s captions printed twice as a run', () => {
     assert.ok(!texts(d).some((t) => t.startsWith('Die Triebwerke')));
   });
 });
+
+describe('a kicker opening with a site\'s short name in small letters', () => {
+  test('"nnz-Ticker zur Landratswahl" over the headline is the kicker', () => {
+    const d = imp(`So, 18:05 Uhr\n24.05.2026\nnnz-Ticker zur Landratswahl\nWer wird neuer Landrat im Kreis?\n\n${BODY}`).draft;
+    assert.equal(d.kicker, 'nnz-Ticker zur Landratswahl');
+    assert.equal(d.headline, 'Wer wird neuer Landrat im Kreis?');
+  });
+});

@@ -258,8 +258,9 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   if (/^(?:news|nachrichten|aktuell|aktuelles|lokales|meldungen|schlagzeilen|top[- ]?news|artikel|latest|top stories)$/i.test(kicker.trim())) return false;
   // A kicker is shorter than its headline, unless a byline stands between them (a structure of its own).
   if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;
-  // "2. Bundesliga", "9-Euro-Ticket": a kicker may open with a number.
-  if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker) && !/^\d{1,4}[.-]?\s?\p{Lu}/u.test(kicker)) return false;
+  // "2. Bundesliga", "9-Euro-Ticket": a kicker may open with a number; "nnz-Ticker zur Landratswahl": with a site's
+  // short name in small letters joined to a noun.
+  if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker) && !/^\d{1,4}[.-]?\s?\p{Lu}/u.test(kicker) && !/^\p{Ll}{2,6}-\p{Lu}\p{Ll}/u.test(kicker)) return false;
   return wordCount(headline) >= 2;
 }
 
