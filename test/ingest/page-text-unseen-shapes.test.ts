@@ -2439,3 +2439,14 @@ describe('a kicker opening with a site\'s short name in small letters', () => {
     assert.equal(d.headline, 'Wer wird neuer Landrat im Kreis?');
   });
 });
+
+describe('a caption over its rights line on a page printed without blank lines', () => {
+  test('the line over "© Name" is its caption; a name alone there is not', () => {
+    const para = 'Die Verwaltung hat am Mittwoch neue Zahlen vorgelegt, die im Rathaus für lange Gesichter sorgten. Die Opposition verlangt eine Sondersitzung.';
+    const more = 'Weitere Einzelheiten will die Stadt in der kommenden Woche nennen, wenn der Haushalt beraten wird. Bis dahin bleibt vieles offen.';
+    const d = imp(`Haushalt\nDie Stadt muss sparen\nDer Kämmerer legt einen Plan vor, der viele trifft.\n${para}\n${more}\nDer Kämmerer im Sitzungssaal des Rathauses\n© Tilda Beispiel\n${para}\n${more}\n${para}\n${more}\n${para}\n${more}\n`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Der Kämmerer im Sitzungssaal des Rathauses', 'Tilda Beispiel']]);
+    const n = imp(`Haushalt\nDie Stadt muss sparen\nDer Kämmerer legt einen Plan vor, der viele trifft.\n${para}\n${more}\nHelena Beispielfrau\n© Tilda Beispiel\n${para}\n${more}\n${para}\n${more}\n${para}\n${more}\n`).draft;
+    assert.ok(!figures(n).some((f) => f.caption === 'Helena Beispielfrau'));
+  });
+});

@@ -4,7 +4,7 @@ import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { parseDateLine } from './dates.js';
 import { figureKind, tryFigure } from './figures.js';
 import { isDurationLine, isRoleLine, nameDotDate, usDateLine, viaCredit } from './head-meta.js';
-import { endsSentence, endsWithStop, isRunningText, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isRunningText, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
 
@@ -387,13 +387,16 @@ function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: 
   if (textOf(blocks[blocks.length - 2]) === text) return { text, blocks: 2 };
   // The caption right after a camera file name.
   if (fileLine && IMAGE_FILE.test(fileLine.text) && prevLine?.text === text) return { text, blocks: 1 };
-  return sameGroup(prevLine, creditLine) && prevLine?.text === text ? { text, blocks: 1 } : undefined;
+  // On a page printed without blank lines every line has a box of its own: the line right above is the caption's, unless
+  // it is a name alone (the author's, printed over the lead picture's credit).
+  const unboxed = !!prevLine?.unboxed && !!creditLine.unboxed && !(isPersonName(text) && !/symbolbild|archivbild|foto|bild\b/i.test(text));
+  return (sameGroup(prevLine, creditLine) || unboxed) && prevLine?.text === text ? { text, blocks: 1 } : undefined;
 }
 
 /**
  * How many lines from `j` (two to twelve) are printed again word for word right after themselves, each of three words
- * or more and no longer than a caption usually is (250 characters: a repeated summary's paragraphs are longer); 0 when
- * none are.
+ * or more, one sentence at most and no longer than a caption usually is (250 characters); 0 when none are. Paragraphs
+ * printed twice have more sentences.
  */
 function repeatedCaptionRun(lines: Line[], j: number, to: number): number {
   for (let n = 2; n <= 12 && j + 2 * n <= to; n++) {
@@ -401,7 +404,7 @@ function repeatedCaptionRun(lines: Line[], j: number, to: number): number {
     let same = true;
     for (let i = 0; i < n && same; i++) {
       const t = lines[j + i]!.text;
-      same = t === lines[j + n + i]!.text && t.length >= 12 && t.length <= 250 && wordCount(t) >= 3 && !listMarker(t) &&
+      same = t === lines[j + n + i]!.text && t.length >= 12 && t.length <= 250 && wordCount(t) >= 3 && !listMarker(t) && !hasSentenceBreak(t) &&
         (i === 0 || t !== lines[j + i - 1]!.text);
     }
     if (same) return n;

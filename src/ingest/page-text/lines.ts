@@ -11,6 +11,8 @@ export interface Line {
   text: string;
   /** Number of the blank-line separated group; consecutive lines of one group were printed together. */
   group: number;
+  /** The crawl printed no blank lines here, so the line was given a box of its own (toLines): its box says nothing. */
+  unboxed?: true;
 }
 
 /**
@@ -84,7 +86,7 @@ export function toLines(text: string): Line[] {
   let g = 0;
   return joined.map((l, k) => {
     if (k > 0 && (l.group === whole || l.group !== joined[k - 1]!.group)) g++;
-    return { ...l, group: g };
+    return { ...l, group: g, ...(l.group === whole && { unboxed: true as const }) };
   });
 }
 
