@@ -2450,3 +2450,15 @@ describe('a caption over its rights line on a page printed without blank lines',
     assert.ok(!figures(n).some((f) => f.caption === 'Helena Beispielfrau'));
   });
 });
+
+describe('a live blog\'s category before its relative time; a glued menu; a source before the teaser', () => {
+  test('"Traffic|14 minutes ago" over a title opens an entry; "NewsSportEntertainment" is no kicker', () => {
+    const d = imp(`NewsSportEntertainmentYour WorldNewsletters\n\nLIVE\nRing road closed after lorry fire - live updates\n\nBoth carriageways are shut while crews deal with the aftermath of a fire. Follow the latest here.\n\nTraffic|Just now\nLanes expected to reopen by lunchtime\nRecovery of the lorry is almost complete, the highways agency says.\n\nTraffic|14 minutes ago\nQueues reach back to the interchange\nDrivers report delays of more than an hour on the approach.\n\nNews|37 minutes ago\nBus services diverted\nBuses are running on diversion and may be delayed by up to 30 minutes.\n`, ).draft;
+    assert.equal(d.kicker, undefined);
+    assert.deepEqual(entries(d).map((e) => e.slice(6)), ['Lanes expected to reopen by lunchtime', 'Queues reach back to the interchange', 'Bus services diverted']);
+  });
+  test('"(katholisch1.tv) Von außen …": the source in brackets is no part of the teaser', () => {
+    const d = imp(`Video\nDie Kirche mit dem Rokoko-Altar\n\n(katholisch1.tv) Von außen wirkt sie schlicht, innen überrascht sie mit einem der schönsten Altäre im Bistum. Jedes Jahr ziehen hier Reiter um die Kirche.\n\n${BODY}`).draft;
+    assert.equal(d.teaser, 'Von außen wirkt sie schlicht, innen überrascht sie mit einem der schönsten Altäre im Bistum. Jedes Jahr ziehen hier Reiter um die Kirche.');
+  });
+});

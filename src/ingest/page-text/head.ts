@@ -542,6 +542,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         head.dateline ??= inMixedCase(coded[1]!);
         t = t.slice(coded[0].length);
       }
+      // "(katholisch1.tv) Von außen wirkt …": the source in brackets before the teaser.
+      const source = t.charCodeAt(0) === 40 ? /^\([\p{L}\d][\p{L}\d. -]{1,30}\)\s+(?=[\p{Lu}„"»])/u.exec(t) : null;
+      if (source) t = t.slice(source[0].length);
       // The page's other lines, for a place named again (site name, byline "aus …", kicker, text).
       const teaserAt = i;
       const dl = datelinePrefix(t, ctx.language, () => `${t.slice(t.indexOf(' ') + 1)} ${lines.filter((_, k) => k !== teaserAt && k < to).map((l) => l.text).join(' ')}`);

@@ -248,6 +248,8 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   if (kicker.length > LIMITS.kicker || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
   // "Hannoversche Allgemeine | Ihre Zeitung aus Hannover": a bar joins a title bar's or a meta line's parts, never a kicker's.
   if (/\s\|\s/.test(kicker)) return false;
+  // "NewsSportEntertainmentYour World": a menu's entries glued together by the crawl, never a kicker.
+  if (/\p{Ll}\p{Lu}\p{Ll}.*\p{Ll}\p{Lu}\p{Ll}/u.test(kicker)) return false;
   // "Wesel > Sport", "• Lesen": a breadcrumb's parts or a list's item, never a kicker.
   if (/\s[>›»]\s/.test(kicker) || /^[•·▪●◦‣]/.test(kicker)) return false;
   // "Chronik 14.3. 9.12 Uhr": a section with the time of day is a date line, never a kicker.

@@ -164,6 +164,15 @@ export function isRelativeEntryLine(text: string): boolean {
 
 /** Relative entry starts, after a cheap test of the first word. */
 function relativeEntry(text: string): EntryStart | undefined {
+  // "Traffic|14 minutes ago", "Sport | vor 5 Minuten" (Express & Star): the post's category and a bar before it.
+  const bar = text.indexOf('|');
+  if (bar > 1 && bar <= 24) {
+    const cat = /^\p{Lu}[\p{L}&' -]{1,22}?\s*\|\s*/u.exec(text);
+    if (cat) {
+      const rest = relativeEntry(text.slice(cat[0].length));
+      if (rest) return rest;
+    }
+  }
   // "5m ago", "1h ago" (compact English forms) too.
   return /^(?:vor\s|\d{1,3}\s*\S+\s+ago\b|an?\s+\S+\s+ago\b|one\s|gerade eben|soeben|just now)/i.test(text) ? parseRelativeEntry(text) : undefined;
 }
