@@ -2462,3 +2462,11 @@ describe('a live blog\'s category before its relative time; a glued menu; a sour
     assert.equal(d.teaser, 'Von außen wirkt sie schlicht, innen überrascht sie mit einem der schönsten Altäre im Bistum. Jedes Jahr ziehen hier Reiter um die Kirche.');
   });
 });
+
+describe('a box of short lines above the head', () => {
+  test('the site\'s bar with its slogan sentence is furniture; kicker and headline below are read', () => {
+    const d = imp(`Alle News Alle Kurzmeldungen Ergebnisse Kalender Videos\nDer beste Motorsport im Netz.\nBEISPIEL Überblick\n\nMotoGP\nZwei Sekunden Rückstand: Warum der Testfahrer grübelt\nVon Lena Beispielhuber\n11.03.2026 - 18:42\n\n${BODY}`).draft;
+    assert.equal(d.kicker, 'MotoGP');
+    assert.equal(d.headline, 'Zwei Sekunden Rückstand: Warum der Testfahrer grübelt');
+  });
+});

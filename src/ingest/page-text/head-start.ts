@@ -443,7 +443,16 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   const lastDropped = dropped[dropped.length - 1]?.at;
   const captionOver = (at: number) => entryLines < 3 && at === lastDropped && aloneInBox(at) && endsSentence(lines[at]!.text) &&
     !hasSentenceBreak(lines[at]!.text) && lines[at]!.text.length <= 200 && !isQuoteLine(lines[at]!.text);
-  const droppable = (at: number) => at === passedOver || furnitureLike(lines[at]!.text) || inNavBox(at) || (at === h.at - 1 && lines[at]!.text === hText) || captionOver(at) ||
+  // A box of short lines above the head's own box, none of them running text: the site's bar ("Alle News Alle Speednews …" /
+  // "Der beste Motorsport im Netz." / "SPEEDWEEK Überblick"), its slogan sentence included.
+  const headGroup = lines[start]!.group;
+  const shortBox = (at: number) => {
+    const g = lines[at]!.group;
+    if (g === headGroup) return false;
+    const box = items.filter((x) => lines[x.at]!.group === g);
+    return box.length >= 2 && box.every((x) => x.kind === 'other' && lines[x.at]!.text.length <= 80 && !isRunningText(lines[x.at]!.text) && !hasSentenceBreak(lines[x.at]!.text));
+  };
+  const droppable = (at: number) => at === passedOver || furnitureLike(lines[at]!.text) || inNavBox(at) || (at === h.at - 1 && lines[at]!.text === hText) || captionOver(at) || shortBox(at) ||
     (aloneInBox(at) && lines[at]!.text.length <= 120 && !endsSentence(lines[at]!.text) && wordCount(lines[at]!.text) <= 16);
   if (!dropped.length || !dropped.every((x) => droppable(x.at))) return kickerBelow !== undefined ? { furniture: new Set(), kickerBelow } : none();
   return { furniture: new Set(dropped.map((x) => x.at)), ...(kickerBelow !== undefined && { kickerBelow }) };
