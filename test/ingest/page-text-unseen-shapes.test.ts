@@ -2468,5 +2468,8 @@ describe('a box of short lines above the head', () => {
     const d = imp(`Alle News Alle Kurzmeldungen Ergebnisse Kalender Videos\nDer beste Motorsport im Netz.\nBEISPIEL Überblick\n\nMotoGP\nZwei Sekunden Rückstand: Warum der Testfahrer grübelt\nVon Lena Beispielhuber\n11.03.2026 - 18:42\n\n${BODY}`).draft;
     assert.equal(d.kicker, 'MotoGP');
     assert.equal(d.headline, 'Zwei Sekunden Rückstand: Warum der Testfahrer grübelt');
+    // The paper's name and a long slogan over three menu words.
+    const w = imp(`BEISPIEL – Die Wochenzeitung für die Evangelisch-Lutherische Landeskirche im Beispielland\nAktuelle Ausgabe\nKirchenjahr\nTermine\n\nOrgel schweigt, Gemeinde singt trotzdem\n${BODY}`).draft;
+    assert.equal(w.headline, 'Orgel schweigt, Gemeinde singt trotzdem');
   });
 });

@@ -450,7 +450,7 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     const g = lines[at]!.group;
     if (g === headGroup) return false;
     const box = items.filter((x) => lines[x.at]!.group === g);
-    return box.length >= 2 && box.every((x) => x.kind === 'other' && lines[x.at]!.text.length <= 80 && !isRunningText(lines[x.at]!.text) && !hasSentenceBreak(lines[x.at]!.text));
+    return box.length >= 2 && box.every((x) => x.kind === 'other' && lines[x.at]!.text.length <= 100 && !isRunningText(lines[x.at]!.text) && !hasSentenceBreak(lines[x.at]!.text));
   };
   const droppable = (at: number) => at === passedOver || furnitureLike(lines[at]!.text) || inNavBox(at) || (at === h.at - 1 && lines[at]!.text === hText) || captionOver(at) || shortBox(at) ||
     (aloneInBox(at) && lines[at]!.text.length <= 120 && !endsSentence(lines[at]!.text) && wordCount(lines[at]!.text) <= 16);
