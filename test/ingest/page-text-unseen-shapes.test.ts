@@ -2473,3 +2473,10 @@ describe('a box of short lines above the head', () => {
     assert.equal(w.headline, 'Orgel schweigt, Gemeinde singt trotzdem');
   });
 });
+
+describe('a gallery list\'s bullet before a caption', () => {
+  test('"• Görlitz begrüßt …" over "© Name" is the caption without its bullet', () => {
+    const d = imp(`Kirchentag\nDie Lausitz feiert drei Tage lang\n\nTausende Gäste kamen zum Kirchentag in die Stadt. Die Veranstalter sind zufrieden.\n\n${BODY}\n• Görlitz begrüßt die Gäste zum Kirchentag\n© Steffen Beispielmann\n\nAm Sonntag endete das Treffen mit einem Gottesdienst auf dem Markt.\n`).draft;
+    assert.ok(figures(d).some((f) => (f.caption ?? f.alt) === 'Görlitz begrüßt die Gäste zum Kirchentag' && f.credit === 'Steffen Beispielmann'), JSON.stringify(figures(d)));
+  });
+});

@@ -1,6 +1,7 @@
 import type { Author, Block, Figure } from '../../content/index.js';
 import { authorIndexFor } from './byline.js';
 import { figureKey, withoutCaptionLabel } from './figures.js';
+import { LEADING_BULLET } from './lines.js';
 
 /**
  * Chooses the lead picture and sorts out the others. Pictures of the head (hero
@@ -46,7 +47,8 @@ const ARTICLE_AFTER_ONE = /^1\s+(?:Der|Die|Das|Ein|Eine|Blick|Im|In|Am|Auf|An|Be
 /**
  * The last tidy of every picture's text, the lead's and those in the body, boxes and ticker entries:
  * - "Bildunterschrift: Blick auf …": a caption's label goes wherever the caption was read (a slider, a pair of lines,
- *   a line printed twice), not only where figures.ts builds the picture;
+ *   a line printed twice), not only where figures.ts builds the picture; so does a gallery list's bullet ("• Görlitz
+ *   begrüßt …");
  * - "1 Die neue Bahnsteigkante …", "2 Hagelkörner auf einer Terrasse …": a gallery's running number glued before each
  *   caption (Stuttgarter Nachrichten) goes when the numbered captions count up from 1 or 2, or when a single one reads
  *   "1" and then an article ("1 Die …"); "3 Verletzte nach Unfall" alone keeps it.
@@ -56,15 +58,16 @@ export function tidyCaptions(lead: Figure | undefined, body: Block[]): { lead?: 
   const walk = (bs: Block[]) => { for (const b of bs) { if (b.type === 'figure') figs.push(b); else if (b.type === 'ticker-entry' || b.type === 'box') walk(b.body); } };
   if (lead) figs.push(lead);
   walk(body);
-  const numbered = figs.filter((f) => f.caption && GALLERY_NUMBER.test(withoutCaptionLabel(f.caption)));
-  const seq = numbered.map((f) => Number(GALLERY_NUMBER.exec(withoutCaptionLabel(f.caption!))![1]));
+  const bare = (t: string) => withoutCaptionLabel(t.replace(LEADING_BULLET, ''));
+  const numbered = figs.filter((f) => f.caption && GALLERY_NUMBER.test(bare(f.caption)));
+  const seq = numbered.map((f) => Number(GALLERY_NUMBER.exec(bare(f.caption!))![1]));
   const counts = seq.length >= 2 && seq[0]! <= 2 && seq.every((n, k) => n === seq[0]! + k);
-  const single = seq.length === 1 && ARTICLE_AFTER_ONE.test(withoutCaptionLabel(numbered[0]!.caption!));
-  const labelled = figs.some((f) => withoutCaptionLabel(f.alt) !== f.alt || (f.caption && withoutCaptionLabel(f.caption) !== f.caption));
+  const single = seq.length === 1 && ARTICLE_AFTER_ONE.test(bare(numbered[0]!.caption!));
+  const labelled = figs.some((f) => bare(f.alt) !== f.alt || (f.caption && bare(f.caption) !== f.caption));
   if (!counts && !single && !labelled) return { ...(lead && { lead }), body };
   const fix = <T extends Figure>(f: T): T => {
-    let caption = f.caption && withoutCaptionLabel(f.caption);
-    let alt = withoutCaptionLabel(f.alt);
+    let caption = f.caption && bare(f.caption);
+    let alt = bare(f.alt);
     if ((counts || single) && caption && GALLERY_NUMBER.test(caption)) {
       const was = caption;
       caption = caption.replace(GALLERY_NUMBER, '');
