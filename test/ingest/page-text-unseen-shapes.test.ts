@@ -2480,3 +2480,12 @@ describe('a gallery list\'s bullet before a caption', () => {
     assert.ok(figures(d).some((f) => (f.caption ?? f.alt) === 'Görlitz begrüßt die Gäste zum Kirchentag' && f.credit === 'Steffen Beispielmann'), JSON.stringify(figures(d)));
   });
 });
+
+describe('a credit in capitals on its own line over the caption', () => {
+  test('"NAME NAME / FREE PRESS" / caption in one box is a picture; "Advertise With Us" is an ad slot\'s link', () => {
+    const para = 'For the third winter in a row, the city has declined to maintain the popular loop along the river. This year, the neighbours decided they would do it themselves, every night.';
+    const d = imp(`Local\n\nNeighbours rally to save the skating trail\n\nVolunteers flood a kilometre of riverbank every night.\n\nAdvertisement\n\nAdvertise With Us\n\nMIKAELA TESTWOOD / FREE PRESS\nVolunteer Darren Example floods a stretch of the trail shortly after midnight.\n\n${para}\n\n${para}\n`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Volunteer Darren Example floods a stretch of the trail shortly after midnight.', 'MIKAELA TESTWOOD / FREE PRESS']]);
+    assert.ok(!texts(d).includes('Advertise With Us'));
+  });
+});

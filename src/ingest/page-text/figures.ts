@@ -281,6 +281,14 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const fig = build(capsFirst[2]!, capsFirst[2]!, capsFirst[1]!.trim());
     if (fig) return { figure: fig, next: i + 1 };
   }
+  // J1: the same credit in capitals alone on its line, the caption on the next, one box ("MIKAELA NAME / FREE PRESS" /
+  // "Volunteer … shortly after midnight.", Winnipeg Free Press).
+  const l1c = lines[i + 1];
+  if (opensGroup && l1c && sameGroup(l0, l1c) && endsGroupAt(i + 1) && l0.text.length <= 60 &&
+    /^(?:\p{Lu}[\p{Lu}'-]+\.?\s+){1,3}\/\s*(?:\p{Lu}[\p{Lu}\d&.-]*\s?){1,3}$/u.test(l0.text) && isOneSentence(l1c.text, 250) && !isStructural(l1c)) {
+    const fig = build(l1c.text, l1c.text, l0.text.trim());
+    if (fig) return { figure: fig, next: i + 2 };
+  }
   // J2: a credit and a colon before the caption ("zvg: So könnte …", "lbe: Am Geländer …", "Webseite Kanton Zug/Montage
   // zentralplus: Finanzdirektor …", zentralplus): a photographer's initials in lower case, or a source with a slash and a
   // picture word; a place before a colon ("Berlin/Brüssel: Die EU …") names no picture.

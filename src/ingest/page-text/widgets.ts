@@ -12,6 +12,8 @@ const EXACT = new Set(
     'audiobeitrag', 'videobeitrag', 'mit video', 'mit audio', 'mit videos', 'mit audios', 'mit podcast', 'mit bildergalerie',
     'audio starten', 'video starten', 'abspielen', 'play', 'pause', 'video abspielen', 'audio abspielen', 'jetzt anhören', 'jetzt ansehen',
     'eilmeldung', 'exklusiv', 'neu', 'live', 'breaking', 'breaking news', 'anzeige', 'werbung', 'advertisement', 'sponsored', 'ad', 'werbung schließen',
+    // An ad slot's link to the sales desk.
+    'advertise with us', 'werben sie bei uns', 'hier werben', 'werben bei uns', 'mediadaten',
     // Account dialogs and prompts' buttons (more below with the share and tool bars).
     // ("Passwort vergessen", "Fast fertig", "Jetzt unterstützen" are matched with their sentences by the patterns below.)
     'registrierung', 'register', 'mein konto', 'my account', 'forgot password', 'forgot password?', 'konto erstellen', 'create account', 'nicht jetzt',
