@@ -2340,6 +2340,8 @@ describe('credit labels German and English pages print besides "Foto:"', () => {
   test('"Fotonachweis:", "Text und Foto:", "Foto & Text:", "Photographer:" are strong; "Aufnahme:" is weak; "Der Text:" is none', () => {
     assert.equal(parseCreditLine('Fotonachweis: Tom Beispiel')?.strong, true);
     assert.equal(parseCreditLine('Text und Foto: Tom Beispiel')?.credit, 'Tom Beispiel');
+    // With a slash too (ulm-news).
+    assert.equal(parseCreditLine('Text/Foto: Tom Beispiel')?.credit, 'Tom Beispiel');
     assert.deepEqual(splitCaptionCredit('Der Hafen am Morgen. Foto & Text: Tom Beispiel'), { caption: 'Der Hafen am Morgen.', credit: 'Tom Beispiel', strong: true });
     assert.equal(parseCreditLine('Photographer: Tom Example')?.strong, true);
     assert.equal(parseCreditLine('Aufnahme: Tom Beispiel')?.strong, false);

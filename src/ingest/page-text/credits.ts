@@ -14,7 +14,7 @@ const STRONG_LABELS = [
   'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
   'Collage', 'Fotocollage', 'Fotomontage', 'Bildmontage', 'Fotonachweis', 'Bildnachweise', 'Photographer', 'Repro',
   // "Text und Foto: Name", "Fotos & Text: Name": the author took the pictures too.
-  'Text (?:und|&) Fotos?', 'Text (?:und|&) Bilder?', 'Fotos? (?:und|&) Text', 'Bilder? (?:und|&) Text',
+  'Text ?(?:und|&|/) ?Fotos?', 'Text ?(?:und|&|/) ?Bilder?', 'Fotos? ?(?:und|&|/) ?Text', 'Bilder? ?(?:und|&|/) ?Text',
 ];
 /**
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):
