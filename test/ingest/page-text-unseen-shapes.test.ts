@@ -2491,3 +2491,12 @@ describe('a credit in capitals on its own line over the caption', () => {
     assert.ok(!texts(d).includes('Advertise With Us'));
   });
 });
+
+describe('Markdown the crawl kept', () => {
+  test('"**Fazit**" and "## Fazit" are sub-headings; a line with bold inside stays as printed', () => {
+    const d = imp(`Trip Report\nMit dem Turboprop an die Adria\n\nSeit dem Frühjahr fliegt eine Regionalfluggesellschaft zweimal in der Woche an die Küste. Wir haben die Strecke getestet.\n\n**Check-in und Boarding**\n\n${BODY}\n## Kabine und Service\n\n${BODY}\n**Fazit** und **mehr**\n\n${BODY}`).draft;
+    const heads = texts(d).filter((t) => t.startsWith('#'));
+    assert.deepEqual(heads, ['#Check-in und Boarding', '#Kabine und Service']);
+    assert.ok(texts(d).includes('**Fazit** und **mehr**'));
+  });
+});

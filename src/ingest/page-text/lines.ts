@@ -65,7 +65,7 @@ export function toLines(text: string): Line[] {
   let group = 0;
   let blank = true;
   for (const rawLine of text.split('\n')) {
-    const t = undoubled(withoutLinkDebris(rawLine.replace(/ {2,}/g, ' ').trim()));
+    const t = withoutMarkdown(undoubled(withoutLinkDebris(rawLine.replace(/ {2,}/g, ' ').trim())));
     if (!t) {
       if (!blank) group++;
       blank = true;
@@ -88,6 +88,18 @@ export function toLines(text: string): Line[] {
     if (k > 0 && (l.group === whole || l.group !== joined[k - 1]!.group)) g++;
     return { ...l, group: g, ...(l.group === whole && { unboxed: true as const }) };
   });
+}
+
+/**
+ * A crawl that kept the page's Markdown: "**Fazit**" and "## Fazit" are the line "Fazit" (a sub-heading, as the page
+ * showed it). Emphasis inside a line stays as printed.
+ */
+function withoutMarkdown(t: string): string {
+  const c = t.charCodeAt(0);
+  if (c === 42) return t.replace(/^\*\*([^*\s](?:[^*]*[^*\s])?)\*\*$/, '$1');
+  if (c === 95) return t.replace(/^__([^_\s](?:[^_]*[^_\s])?)__$/, '$1');
+  if (c === 35) return t.replace(/^#{1,6}\s+(?=\S)/, '');
+  return t;
 }
 
 /**
