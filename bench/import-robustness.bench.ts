@@ -86,6 +86,12 @@ const REWRITES: Array<[string, Rewrite]> = [
     lines[i] = `${k}:`;
     return { ...fx, text: lines.join('\n') };
   }],
+  ['sub-headings kept in Markdown (**…**)', (fx) => {
+    const heads = new Set((fx.fields.subheadings ?? []).map((h) => h.trim()));
+    if (!heads.size) return undefined;
+    const text = fx.text.split('\n').map((l) => (heads.has(l.trim()) ? `**${l.trim()}**` : l)).join('\n');
+    return text === fx.text ? undefined : { ...fx, text };
+  }],
   ['a caption after its label', (fx) => {
     const caps = fx.fields.captions ?? [];
     let text = fx.text;
