@@ -2500,3 +2500,10 @@ describe('Markdown the crawl kept', () => {
     assert.ok(texts(d).includes('**Fazit** und **mehr**'));
   });
 });
+
+describe('an update marker with a comma, and the first report\'s marker', () => {
+  test('"Update, 10:18: …" and "Erstmeldung, 6:52: …" open entries like "Update 10:18:"', () => {
+    const d = imp(`Unfall auf der A66: Stau bis zum Kreuz\n\nAuf der Autobahn sind zwei Lastwagen zusammengestoßen. Wir berichten laufend.\n\nUpdate, 10:18: Die Fahrbahn ist wieder frei. Der Stau löst sich nur langsam auf.\n\nUpdate, 9:05: Ein Kran hebt den zweiten Lastwagen auf einen Tieflader.\n\nErstmeldung, 6:52: Auf der A66 ist es gegen halb sechs zu einem Auffahrunfall gekommen.\n`).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['10:18', '09:05', '06:52']);
+  });
+});

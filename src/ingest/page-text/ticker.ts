@@ -283,8 +283,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     }
   }
   // "Update 21.15 Uhr: Straße einspurig befahrbar" (5 Minuten): an update marker before the time of day.
-  if (!dm && !dayNamed && !date && /^[uan]/i.test(text)) {
-    const upd = /^(?:update|aktualisierung|nachtrag)\s*:?\s+(?=\d{1,2}(?:[:.]\d{2}\s*Uhr\b|:\d{2}(?::|$)))/i.exec(text);
+  // "Update, 10:18: Die Fahrbahn …", "Erstmeldung, 6:52: Auf der A66 …" (Ippen): with a comma, and the first report's marker.
+  if (!dm && !dayNamed && !date && /^[uane]/i.test(text)) {
+    const upd = /^(?:update|aktualisierung|nachtrag|erstmeldung)\s*[:,]?\s+(?=\d{1,2}(?:[:.]\d{2}\s*Uhr\b|:\d{2}(?::|$)))/i.exec(text);
     if (upd) text = text.slice(upd[0].length);
   }
   // "Posted at 14:32", "Gepostet um 14:32 Uhr": the post's time after its label, as plain as "Uhr".
