@@ -2507,3 +2507,10 @@ describe('an update marker with a comma, and the first report\'s marker', () => 
     assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['10:18', '09:05', '06:52']);
   });
 });
+
+describe('dated update paragraphs without "Uhr"', () => {
+  test('"Update vom 15. Juni, 18.20: …" is an update like "… 18.20 Uhr: …"; "Update: 14. März, 8.07. Am …" too', () => {
+    const d = imp(`Unwetter im Süden: Keller vollgelaufen, Strecke gesperrt\n\nStand: 15.06.2024, 18:20\n\nEin Gewitter hat den Süden der Stadt getroffen. Wir berichten laufend.\n\nUpdate vom 15. Juni, 18.20: Die S-Bahn fährt zwischen den beiden Orten wieder. Die Strecke ist frei.\n\nUpdate vom 15. Juni, 17.02: In der Gemeinde hat die Feuerwehr mehr als 40 Keller ausgepumpt.\n\nUpdate: 15. Juni, 15.48. Der Wetterdienst hat die Warnung bis 20 Uhr verlängert.\n\nErstmeldung vom 15. Juni, 14.31: Ein Gewitter hat am Nachmittag den Süden der Stadt getroffen.\n`).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['18:20', '17:02', '15:48', '14:31']);
+  });
+});

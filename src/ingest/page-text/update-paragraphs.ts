@@ -5,10 +5,10 @@ import { dateToIso } from './dates.js';
  * Articles that grow by dated updates (regional papers of the Ippen network):
  * "Update: 14. März, 8.07 Uhr. Am zweiten Tag …", "Update vom 28. März, 14.08
  * Uhr: …", "Update, 17:30 Uhr: …", and the first report under them ("Erstmeldung vom 15. Juni,
- * 13.55 Uhr: …"). Each such paragraph becomes a ticker entry
+ * 13.55 Uhr: …"); "Uhr" may be left out ("Update vom 28. März, 14.08: …"). Each such paragraph becomes a ticker entry
  * inside the article, with its time; the story stays an article.
  */
-const UPDATE = /^(?:\+{1,3}\s*)?(?:Update|Aktualisierung|Nachtrag|Erstmeldung|Ursprungsmeldung)(?:\s+vom)?\s*[:,]?\s*(?:(\d{1,2})\.\s*(\p{L}{3,}\.?|\d{1,2}\.)\s*(\d{4})?\s*,?\s*)?(?:um\s+)?(\d{1,2})[.:](\d{2})\s*Uhr\s*[.:,]?\s*(?:\+{1,3}\s*)?(\S.*)$/u;
+const UPDATE = /^(?:\+{1,3}\s*)?(?:Update|Aktualisierung|Nachtrag|Erstmeldung|Ursprungsmeldung)(?:\s+vom)?\s*[:,]?\s*(?:(\d{1,2})\.\s*(\p{L}{3,}\.?|\d{1,2}\.)\s*(\d{4})?\s*,?\s*)?(?:um\s+)?(\d{1,2})[.:](\d{2})(?:\s*Uhr\s*[.:,]?|\s*[.:,](?=\s))\s*(?:\+{1,3}\s*)?(\S.*)$/u;
 
 /** "9.05 Uhr: Ein Kran hebt …": an update with its time only, read as one where the article has labelled updates too. */
 const TIMED = /^(\d{1,2})[.:](\d{2})\s*Uhr\s*:\s*(\S.*)$/u;
