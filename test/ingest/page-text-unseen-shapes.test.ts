@@ -2514,3 +2514,12 @@ describe('dated update paragraphs without "Uhr"', () => {
     assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['18:20', '17:02', '15:48', '14:31']);
   });
 });
+
+describe('an update marker makes a time plain without "Uhr"', () => {
+  test('"Update 21.15: Title" and "Update: Mittwoch, 10. Juli 2024, 17.40" alone open entries', () => {
+    const a = imp(`Unwetter: B 98 gesperrt\n\nNach dem Starkregen ist die Bundesstraße verschüttet. Wir berichten laufend.\n\nUpdate 21.15: Straße einspurig befahrbar\n\nDie Aufräumarbeiten sind weit fortgeschritten.\n\nUpdate 19.50: Bagger im Einsatz\n\nZwei Bagger räumen Schlamm von der Fahrbahn.\n\nUpdate 19.10: Feuerwehr vor Ort\n\nDie Feuerwehr sperrt die Straße.\n`).draft;
+    assert.deepEqual(entries(a), ['21:15 Straße einspurig befahrbar', '19:50 Bagger im Einsatz', '19:10 Feuerwehr vor Ort']);
+    const b = imp(`Hitze-Ticker: Freibäder voll\n\nDie Stadt öffnet ihre Trinkbrunnen. Wir berichten laufend.\n\nUpdate: Mittwoch, 10. Juli 2024, 17.40\n\nDie Freibäder melden Rekordbesuch.\n\nUpdate: Mittwoch, 10. Juli 2024, 15.05\n\nDer Wetterdienst warnt vor starker Hitze.\n\nUpdate: Mittwoch, 10. Juli 2024, 12.20\n\nDie ersten Trinkbrunnen sind geöffnet.\n`).draft;
+    assert.deepEqual(entries(b).map((e) => e.slice(0, 5)), ['17:40', '15:05', '12:20']);
+  });
+});

@@ -207,8 +207,9 @@ const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|Septe
 const DAY_MONTH_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2})\\.\\s*(${MONTHS_DE})\\s*[-–—,|]\\s*(?=\\d{1,2}[:.]\\d{2})`);
 /** "Donnerstag, 14. März 2024, 14:10 Uhr", "14. März 2024 um 14:10 Uhr": the same with the year. */
 const DAY_MONTH_YEAR_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:${MONTHS_DE})\\s+\\d{4})\\s*(?:[-–—,|]|\\s+um)\\s*(?=\\d{1,2}[:.]\\d{2})`);
-/** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker and the full date before the time. */
-const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*Uhr)`, 'iu');
+/** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker and the full date before the time ("Uhr" may be left out
+ * where the time ends the line or a colon follows it). */
+const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*(?:Uhr|:|$))`, 'iu');
 /** "March 14, 2024, 2:32 PM", "14 March 2024, 14:32", "DEC 05, 2026 09:12 AM IST": an English date with its year before the time. */
 const EN_DATE_BEFORE_TIME = /^((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+\d{4}),?\s+(?:at\s+)?(?=\d{1,2}[:.]\d{2})/i;
 /** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
@@ -283,10 +284,15 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     }
   }
   // "Update 21.15 Uhr: Straße einspurig befahrbar" (5 Minuten): an update marker before the time of day.
+  // The marker makes the time plain, in the dot form and without "Uhr" too ("Update 21.15: Straße …").
+  let updated = false;
   // "Update, 10:18: Die Fahrbahn …", "Erstmeldung, 6:52: Auf der A66 …" (Ippen): with a comma, and the first report's marker.
   if (!dm && !dayNamed && !date && /^[uane]/i.test(text)) {
-    const upd = /^(?:update|aktualisierung|nachtrag|erstmeldung)\s*[:,]?\s+(?=\d{1,2}(?:[:.]\d{2}\s*Uhr\b|:\d{2}(?::|$)))/i.exec(text);
-    if (upd) text = text.slice(upd[0].length);
+    const upd = /^(?:update|aktualisierung|nachtrag|erstmeldung)\s*[:,]?\s+(?=\d{1,2}(?:[:.]\d{2}\s*Uhr\b|[:.]\d{2}(?::|$)))/i.exec(text);
+    if (upd) {
+      text = text.slice(upd[0].length);
+      updated = true;
+    }
   }
   // "Posted at 14:32", "Gepostet um 14:32 Uhr": the post's time after its label, as plain as "Uhr".
   let posted = false;
@@ -329,7 +335,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // A dash between the time and a title of a few capitalised words ("14:32 – Westbahn wieder frei")
   // marks an entry as plainly as a bar does.
   const dashTitle = (/^[–—-]$/.test(sep) || sep === ':') && dot === ':' && startsUpper(rest);
-  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle || !!gluedTitle || posted;
+  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle || !!gluedTitle || posted || updated;
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
