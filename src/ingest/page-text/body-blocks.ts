@@ -388,7 +388,8 @@ function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: 
   // The caption right after a camera file name.
   if (fileLine && IMAGE_FILE.test(fileLine.text) && prevLine?.text === text) return { text, blocks: 1 };
   // On a page printed without blank lines every line has a box of its own: the line right above is the caption's, unless
-  // it is a name alone (the author's, printed over the lead picture's credit).
+  // it is a name alone (the author's, printed over the lead picture's credit). isPersonName takes any two to four
+  // capitalised words, so a picture word says the line is none ("Polizei Symbolbild Blaulicht").
   const unboxed = !!prevLine?.unboxed && !!creditLine.unboxed && !(isPersonName(text) && !/symbolbild|archivbild|foto|bild\b/i.test(text));
   return (sameGroup(prevLine, creditLine) || unboxed) && prevLine?.text === text ? { text, blocks: 1 } : undefined;
 }

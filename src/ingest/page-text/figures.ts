@@ -36,6 +36,12 @@ const CAPTION_LABEL = new RegExp(`^(?:${CAPTION_LABELS})\\s*:?$`, 'i');
 const LABELLED_CAPTION = new RegExp(`^(?:${CAPTION_LABELS})\\s*:\\s*(\\S.*)$`, 'i');
 
 const COUNTER = /^(\d{1,2})\s*\/\s*(\d{1,2})$/;
+/** A photographer in capitals, a slash and the outlet or agency in capitals ("LENA BEISPIEL / IMAGO", "MIKAELA NAME / FREE PRESS"). */
+const CAPS_CREDIT = `(?:\\p{Lu}[\\p{Lu}'-]+\\.?\\s+){1,3}\\/\\s*(?:\\p{Lu}[\\p{Lu}\\d&.-]*\\s?){1,3}`;
+/** That credit glued before the caption (SPIEGEL): credit and caption are groups 1 and 2. */
+const CAPS_CREDIT_BEFORE = new RegExp(`^(${CAPS_CREDIT}?)\\s*(\\p{Lu}\\p{Ll}.{10,}[.!?]["'“”»«’)]*)$`, 'u');
+/** That credit alone on its line (Winnipeg Free Press). */
+const CAPS_CREDIT_ALONE = new RegExp(`^${CAPS_CREDIT}$`, 'u');
 const LABEL_BEFORE = new RegExp(`^(?:${CAPTION_LABELS})\\s*:\\s*(?=\\S)`, 'i');
 
 /** "Bildunterschrift: Blick auf …" → "Blick auf …": a caption without the label printed before it. */
@@ -276,7 +282,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     }
   }
   // J: a credit in capitals glued before the caption ("LENA BEISPIEL / IMAGO Gesenkte Köpfe …", SPIEGEL).
-  const capsFirst = /^((?:\p{Lu}[\p{Lu}'-]+\.?\s+){1,3}\/\s*(?:\p{Lu}[\p{Lu}\d&.-]*\s?){1,3}?)\s*(\p{Lu}\p{Ll}.{10,}[.!?]["'“”»«’)]*)$/u.exec(l0.text);
+  const capsFirst = CAPS_CREDIT_BEFORE.exec(l0.text);
   if (capsFirst && opensGroup) {
     const fig = build(capsFirst[2]!, capsFirst[2]!, capsFirst[1]!.trim());
     if (fig) return { figure: fig, next: i + 1 };
@@ -285,7 +291,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // "Volunteer … shortly after midnight.", Winnipeg Free Press).
   const l1c = lines[i + 1];
   if (opensGroup && l1c && sameGroup(l0, l1c) && endsGroupAt(i + 1) && l0.text.length <= 60 &&
-    /^(?:\p{Lu}[\p{Lu}'-]+\.?\s+){1,3}\/\s*(?:\p{Lu}[\p{Lu}\d&.-]*\s?){1,3}$/u.test(l0.text) && isOneSentence(l1c.text, 250) && !isStructural(l1c)) {
+    CAPS_CREDIT_ALONE.test(l0.text) && isOneSentence(l1c.text, 250) && !isStructural(l1c)) {
     const fig = build(l1c.text, l1c.text, l0.text.trim());
     if (fig) return { figure: fig, next: i + 2 };
   }

@@ -63,8 +63,8 @@ export function tidyCaptions(lead: Figure | undefined, body: Block[]): { lead?: 
   const seq = numbered.map((f) => Number(GALLERY_NUMBER.exec(bare(f.caption!))![1]));
   const counts = seq.length >= 2 && seq[0]! <= 2 && seq.every((n, k) => n === seq[0]! + k);
   const single = seq.length === 1 && ARTICLE_AFTER_ONE.test(bare(numbered[0]!.caption!));
-  const labelled = figs.some((f) => bare(f.alt) !== f.alt || (f.caption && bare(f.caption) !== f.caption));
-  if (!counts && !single && !labelled) return { ...(lead && { lead }), body };
+  const marked = figs.some((f) => bare(f.alt) !== f.alt || (f.caption && bare(f.caption) !== f.caption));
+  if (!counts && !single && !marked) return { ...(lead && { lead }), body };
   const fix = <T extends Figure>(f: T): T => {
     let caption = f.caption && bare(f.caption);
     let alt = bare(f.alt);
