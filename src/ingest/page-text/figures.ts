@@ -289,10 +289,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   }
   // J1: the same credit in capitals alone on its line, the caption on the next, one box ("MIKAELA NAME / FREE PRESS" /
   // "Volunteer … shortly after midnight.", Winnipeg Free Press).
-  const l1c = lines[i + 1];
-  if (opensGroup && l1c && sameGroup(l0, l1c) && endsGroupAt(i + 1) && l0.text.length <= 60 &&
-    CAPS_CREDIT_ALONE.test(l0.text) && isOneSentence(l1c.text, 250) && !isStructural(l1c)) {
-    const fig = build(l1c.text, l1c.text, l0.text.trim());
+  if (opensGroup && l1 && endsGroupAt(i + 1) && l0.text.length <= 60 && CAPS_CREDIT_ALONE.test(l0.text) && isOneSentence(l1.text, 250) &&
+    !isStructural(l1)) {
+    const fig = build(l1.text, l1.text, l0.text.trim());
     if (fig) return { figure: fig, next: i + 2 };
   }
   // J2: a credit and a colon before the caption ("zvg: So könnte …", "lbe: Am Geländer …", "Webseite Kanton Zug/Montage

@@ -119,11 +119,11 @@ export function numberedCrumbAt(lines: readonly { text: string }[], k: number): 
   return item(k - 1) === n - 1 || item(k + 1) === n + 1;
 }
 
-/** A page title printed with the site's name: "Headline | tagesschau.de", "Headline - DER SPIEGEL". Returns the title part. */
 /** A web address as a site's name ("finanzen.net", "www.tagesschau.de"): the pattern's source, to build on. */
 export const DOMAIN_NAME = '(?:www\\.)?[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.(?:de|at|ch|com|net|org|eu|lu|li|it|info|fm|tv|online|news|co\\.uk|uk|ie|in)';
 const DOMAIN_NAME_ALONE = new RegExp(`^${DOMAIN_NAME}$`, 'iu');
 
+/** A page title printed with the site's name: "Headline | tagesschau.de", "Headline - DER SPIEGEL". Returns the title part. */
 export function pageTitleOf(text: string): string | undefined {
   if (text.length > LIMITS.headline + LIMITS.kicker + 80) return undefined;
   // A media library's title: "rbb24: Title | Video der Sendung vom 14.03.2024 mit Untertitel".

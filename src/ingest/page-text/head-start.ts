@@ -7,7 +7,7 @@ import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
-import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, withoutOrdinalDots, wordCount, type Line } from './lines.js';
+import { BULLET_SIGN, endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -39,7 +39,7 @@ export interface HeadStart {
 }
 
 /** A breadcrumb's item on its own line, numbered ("4. Politik") or bulleted ("• Politik"); the item's text is group 1. */
-const CRUMB_ITEM = /^(?:\d{1,2}\.|[•·▪●◦‣])\s+(\S.*)$/;
+const CRUMB_ITEM = new RegExp(`^(?:\\d{1,2}\\.|${BULLET_SIGN})\\s+(\\S.*)$`);
 
 /**
  * The page's <title> printed first, with the site's name ("Kassel: Streit um …
@@ -507,4 +507,3 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
   }
   return { lines: out, debris, changed };
 }
-

@@ -633,7 +633,7 @@ function bylineTail(text: string): { text: string; byline: Byline } | undefined 
 export function authorLabelAt(lines: Line[], k: number, to: number): Byline | undefined {
   if (k + 1 >= to || !/^(?:autor\/in|autorin|autor|autoren|author|von|by|text)\s*:?$/i.test(lines[k]!.text)) return undefined;
   // The name may be the first of a bulleted list ("Von" / "• Vroni Beispiel", BR24).
-  const name = lines[k + 1]!.text.replace(/^[•·▪●◦‣]\s*/, '');
+  const name = lines[k + 1]!.text.replace(LEADING_BULLET, '');
   return isPersonName(name) ? parseByline(`Von ${name}`) : undefined;
 }
 

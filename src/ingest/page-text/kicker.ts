@@ -1,6 +1,6 @@
 import { LIMITS } from '../../content/index.js';
 import { parseDateLine, type FoundDate } from './dates.js';
-import { endsWithStop, startsUpper, wordCount } from './lines.js';
+import { endsWithStop, LEADING_BULLET, startsUpper, wordCount } from './lines.js';
 import { FUNCTION_WORDS, SENTENCE_START_WORDS as SENTENCE_START } from './sentence-start.js';
 
 /**
@@ -251,7 +251,7 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   // "NewsSportEntertainmentYour World": a menu's entries glued together by the crawl, never a kicker.
   if (/\p{Ll}\p{Lu}\p{Ll}.*\p{Ll}\p{Lu}\p{Ll}/u.test(kicker)) return false;
   // "Wesel > Sport", "• Lesen": a breadcrumb's parts or a list's item, never a kicker.
-  if (/\s[>›»]\s/.test(kicker) || /^[•·▪●◦‣]/.test(kicker)) return false;
+  if (/\s[>›»]\s/.test(kicker) || LEADING_BULLET.test(kicker)) return false;
   // "Chronik 14.3. 9.12 Uhr": a section with the time of day is a date line, never a kicker.
   if (/\b\d{1,2}[.:]\d{2}(?:\s*Uhr)?$/.test(kicker)) return false;
   // "16. März", "March 16": a day without its year is a date line.

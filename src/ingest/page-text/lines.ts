@@ -184,13 +184,18 @@ function isListLine(text: string): boolean {
   return /^(?:[-•*·▪●◦‣–]\s|\d{1,2}[.)]\s)/.test(text);
 }
 
-/** "• Petra Beispiel": a line opening with a bullet sign (not a dash, which also opens sentences). */
+/** The signs a list's item opens with, as a character class ("•", "·", "▪" …; not a dash, which also opens sentences). */
+export const BULLET_SIGN = '[•·▪●◦‣]';
+
+const BULLETED = new RegExp(`^${BULLET_SIGN}\\s`);
+
+/** "• Petra Beispiel": a line opening with a bullet sign and a space. */
 export function isBulleted(text: string): boolean {
-  return /^[•·▪●◦‣]\s/.test(text);
+  return BULLETED.test(text);
 }
 
 /** A bullet at a line's start, with or without a space after it. */
-export const LEADING_BULLET = /^[•·▪●◦‣]\s*/;
+export const LEADING_BULLET = new RegExp(`^${BULLET_SIGN}\\s*`);
 
 /** True when consecutive lines are in one printed box (no blank line between). */
 export function sameGroup(a: Line | undefined, b: Line | undefined): boolean {

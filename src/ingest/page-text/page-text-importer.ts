@@ -130,7 +130,6 @@ function run(text: string, opts: ImportOptions): ImportResult {
     rails = findTailRails(lines, 0, lines.length);
   }
   let end = rails?.start ?? lines.length;
-
   if (end === 0) throw new LedeError('IMPORT_FAILED', 'no article text: the page holds only teaser lists (rails)', { reason: 'import_no_text' });
 
   // 4. Head. Bylines anywhere in the first lines tell the head which lines are author photos.
@@ -391,4 +390,3 @@ function tickerAnchor(
 function isInterview(headText: string): boolean {
   return /\binterview\b|\bmit (?:ihr|ihm|ihnen) sprach\b|\bim gespräch mit\b|\bsprach mit\b/i.test(headText);
 }
-

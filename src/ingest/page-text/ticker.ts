@@ -3,7 +3,7 @@ import { ZONE_LABELS } from './clock-zone.js';
 import { addDays, parseDateLine, parseYearlessDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
-import { endsSentence, endsWithStop, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
+import { BULLET_SIGN, endsSentence, endsWithStop, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
 
 /**
  * Live tickers: a list of entries, each a time of day with an optional title,
@@ -76,16 +76,10 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   return bareTimeOpensEntry(lines, k, to) || bare.series.has(k) ? e : undefined;
 }
 
-/** A time alone on its line ("17:32", "14.32", "17:32:05", "▶ 17:32"). */
-function bareTime(text: string): EntryStart | undefined {
-  if (text.length > 16) return undefined;
-  const e = parseEntryStart(text);
-  return e?.bare ? e : undefined;
-}
 const bareTimes = new WeakMap<readonly Line[], { to: number; unordered: boolean; series: Set<number> }>();
 
 /**
- * The page's bare time lines ("17:32" alone), read once per page:
+ * The page's bare time lines ("17:32" alone, "14.32", "17:32:05", "▶ 17:32"), read once per page:
  * - `unordered`: three or more of them whose times do not mostly run one way (a rail's clip lengths);
  * - `series`: those that open entries without a title ("17:32" / "Damit ist der Nachmittag beendet."): bare
  *   time lines over text that, with the page's plain entry lines, make four or more times running in one
@@ -100,18 +94,17 @@ function bareTimesOf(lines: readonly Line[], to: number): { unordered: boolean; 
   const mins: number[] = [];
   for (let j = 0; j < to; j++) {
     const t = lines[j]!.text;
-    const m = bareTime(t);
-    if (!m) {
+    const e = t.length <= 16 || /^\D{0,12}\d{1,2}[:.]\d{2}/.test(t) ? parseEntryStart(t) : undefined;
+    if (!e?.bare) {
       // Plain entry lines ("16:57 Uhr | Title") count for the order the bare times must keep.
-      const e = /^\D{0,12}\d{1,2}[:.]\d{2}/.test(t) ? parseEntryStart(t) : undefined;
       if (e?.strong && e.minutesAgo === undefined) mins.push(e.hour * 60 + e.minute);
       continue;
     }
-    const time = m.hour * 60 + m.minute;
+    const time = e.hour * 60 + e.minute;
     all.push(time);
     const n = dayUnder(lines, j, to) ? j + 2 : j + 1;
     const next = n < to ? lines[n]!.text : '';
-    if (!next || bareTime(next) || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
+    if (!next || parseDateLine(next) || parseMediaBadge(next) || parseEntryStart(next)) continue;
     at.push(j);
     mins.push(time);
   }
@@ -201,15 +194,22 @@ const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE
 /** A time, its "Uhr" or am/pm, a zone (one of ZONES or SEASONLESS_ZONES), the separator and the rest. */
 const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?:(?<=:\\d{2}):[0-5]\\d)?(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|-|:|·|•|\\/)(?=\\s|$))?\\s*(.*)$`, 'u');
 
+/** A bullet, an arrow or an emoji before an entry's time ("• 14.03.24 | 09:30", "▶ 14:32 Uhr", "🔴 14:32"). */
+const ENTRY_MARKER = new RegExp(`^(?:${BULLET_SIGN}|[►▶▸→]|\\p{Extended_Pictographic})\\uFE0F?\\s*(?=\\d)`, 'u');
+
 const WEEKDAYS_DE = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend';
 const MONTHS_DE = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
 /** "Donnerstag, 14. März - 14:10 Uhr": the day and month in words before the time, perhaps without the year. */
 const DAY_MONTH_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2})\\.\\s*(${MONTHS_DE})\\s*[-–—,|]\\s*(?=\\d{1,2}[:.]\\d{2})`);
 /** "Donnerstag, 14. März 2024, 14:10 Uhr", "14. März 2024 um 14:10 Uhr": the same with the year. */
 const DAY_MONTH_YEAR_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:${MONTHS_DE})\\s+\\d{4})\\s*(?:[-–—,|]|\\s+um)\\s*(?=\\d{1,2}[:.]\\d{2})`);
-/** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker and the full date before the time ("Uhr" may be left out
+/** The words that mark a post as an update or as the first report ("Update", "Nachtrag", "Erstmeldung"). */
+const UPDATE_MARKERS = 'update|aktualisierung|nachtrag|erstmeldung';
+/** "Update 21.15 Uhr: …", "Update, 10:18: …", "Update 21.15: …": a marker before the time of day, "Uhr" or a colon after it. */
+const UPDATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS})\\s*[:,]?\\s+(?=\\d{1,2}[:.]\\d{2}(?:\\s*Uhr\\b|:|$))`, 'i');
+/** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker ("Aktualisiert" too, before a date) and the full date before the time ("Uhr" may be left out
  * where the time ends the line or a colon follows it). */
-const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:update|aktualisierung|aktualisiert|erstmeldung|nachtrag)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*(?:Uhr|:|$))`, 'iu');
+const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS}|aktualisiert)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*(?:Uhr|:|$))`, 'iu');
 /** "March 14, 2024, 2:32 PM", "14 March 2024, 14:32", "DEC 05, 2026 09:12 AM IST": an English date with its year before the time. */
 const EN_DATE_BEFORE_TIME = /^((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+\d{4}),?\s+(?:at\s+)?(?=\d{1,2}[:.]\d{2})/i;
 /** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
@@ -222,7 +222,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (rel) return rel;
   // A bullet before an entry ("• 14.03.24 | 09:30 | Title").
   // A marker or an emoji before it too ("▶ 14:32 Uhr", "🔴 14:32").
-  const bullet = /^(?:[•·▪●◦‣►▶▸→]|\p{Extended_Pictographic})\uFE0F?\s*(?=\d)/u.exec(text);
+  const bullet = ENTRY_MARKER.exec(text);
   if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
@@ -288,7 +288,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   let updated = false;
   // "Update, 10:18: Die Fahrbahn …", "Erstmeldung, 6:52: Auf der A66 …" (Ippen): with a comma, and the first report's marker.
   if (!dm && !dayNamed && !date && /^[uane]/i.test(text)) {
-    const upd = /^(?:update|aktualisierung|nachtrag|erstmeldung)\s*[:,]?\s+(?=\d{1,2}(?:[:.]\d{2}\s*Uhr\b|[:.]\d{2}(?::|$)))/i.exec(text);
+    const upd = UPDATE_BEFORE_TIME.exec(text);
     if (upd) {
       text = text.slice(upd[0].length);
       updated = true;
@@ -377,8 +377,7 @@ export function looksLikeTicker(from: number, to: number, headText: string, star
   if (strong >= 3) return true;
   if (tickerWord && strong + weak >= 2) return true;
   // Four or more "21:25 Text" lines running from the latest time down: a ticker without the word (a programme runs the other way).
-  if (weak >= 4 && newestFirst(weakMins)) return true;
-  return weak >= 4 && tickerWord;
+  return weak >= 4 && newestFirst(weakMins);
 }
 
 /** Times that run down the page from the latest to the earliest, one pass through midnight allowed. */
