@@ -2523,3 +2523,13 @@ describe('an update marker makes a time plain without "Uhr"', () => {
     assert.deepEqual(entries(b).map((e) => e.slice(0, 5)), ['17:40', '15:05', '12:20']);
   });
 });
+
+describe("the site's tagline at the top of the page", () => {
+  test('"Das lokale Nachrichtenportal für …" over the head is furniture, not the kicker; a headline of that shape stays', () => {
+    const a = imp(`Das lokale Nachrichtenportal für das Beispieltal\n\nOrgel für die Dorfkirche gerettet\n\nDer Förderverein hat das Geld in nur drei Monaten gesammelt. Im Sommer soll das Instrument wieder erklingen.\n\n${BODY}`).draft;
+    assert.equal(a.kicker, undefined);
+    assert.equal(a.headline, 'Orgel für die Dorfkirche gerettet');
+    const b = imp(`Lokales\n\nDie Zeitung für Blinde wird eingestellt\n\nDer Verein hat keine Spender mehr gefunden. Die letzte Ausgabe erscheint im Mai.\n\n${BODY}`).draft;
+    assert.equal(b.headline, 'Die Zeitung für Blinde wird eingestellt');
+  });
+});

@@ -12,7 +12,7 @@ import { findHeadStart, inMenuBox, takePageTitle, tidyHeadLines } from './head-s
 import { detectProfile, isPaywallBadge } from './site-profiles.js';
 import { pageClockZone } from './clock-zone.js';
 import { detectLanguage } from './language.js';
-import { normaliseText, toLines, type Line } from './lines.js';
+import { isRunningText, normaliseText, toLines, type Line } from './lines.js';
 import { arrangePictures, tidyCaptions } from './pictures.js';
 import { parsePublicationLine, type PublicationDates } from './publication-dates.js';
 import { findTailRails, parseRailHeading } from './rails.js';
@@ -24,7 +24,7 @@ import { entryStartAt, isRelativeEntryLine, looksLikeTicker, type EntryStart } f
 import type { ImportOptions, ImportResult } from './types.js';
 import { headingsAsEntries, namesItselfTicker } from './untimed-ticker.js';
 import { updateParagraphsAsEntries } from './update-paragraphs.js';
-import { isScrambledText, isWidgetLine } from './widgets.js';
+import { isScrambledText, isSiteTagline, isWidgetLine } from './widgets.js';
 import { playlistLines } from './playlist.js';
 
 /**
@@ -103,6 +103,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
       if (/^(?:impressum|datenschutz(?:erklärung)?|agb|privacy(?: policy)?|terms(?: of use)?|cookie policy)$/i.test(l.text)) sinceLegal = 0;
       if (sinceLegal <= 3 && sinceLegal > 0 && /^(?:©|\(c\)|copyright\b)/i.test(l.text) && l.text.length <= 100) { widgets++; continue; }
       if (isWidgetLine(l.text) || isScrambledText(l.text)) { widgets++; continue; }
+      // The site's tagline in the first lines, unless running text follows it (then it is a headline of that shape).
+      if (k < 6 && isSiteTagline(l.text) && !isRunningText(all[k + 1]?.text ?? '')) { widgets++; continue; }
       // A paywall badge alone on its line ("Abo", "PLUS") is furniture wherever it stands: between a menu's last word
       // and the headline it had made that word the headline.
       if (isPaywallBadge(l.text)) { widgets++; continue; }

@@ -316,6 +316,18 @@ const WEATHER = '(?:sonnig|heiter|wolkig|bewölkt|leicht bewölkt|stark bewölkt
 const WEATHER_LINE = new RegExp(`^(?:(?:wetter|weather)\\s+${WEATHER}|(?:(?:wetter|weather)\\s+)?-?\\d{1,2}\\s?°\\s?c?(?:\\s*\\/\\s*-?\\d{1,2}\\s?°\\s?c?)?(?:\\s+${WEATHER})?)$`, 'i');
 
 /** True for a line that is page furniture, not article text. */
+/**
+ * The site's description of itself under its name at the top of the page: "Das Online-Magazin von …", "Das lokale
+ * Nachrichtenportal für Sachsen", "SONNTAG – Die Wochenzeitung für die …". Only a medium's own noun makes it one (not
+ * "Die Nachrichten des Tages"), and the caller asks only for the page's first lines, where a headline of that shape
+ * ("Die Zeitung für Blinde wird eingestellt") does not stand above the site's menu.
+ */
+const TAGLINE = /^(?:[^–|:.!?]{2,40}\s[–|-]\s)?(?:das|die|der|dein|deine|ihr|ihre|unser|unsere|euer|eure)\s+(?:[\p{L}-]+\s+)?[\p{L}-]*(?:magazin|zeitung|portal|radio|sender|blatt|journal|fernsehen)\s+(?:für|von|aus|im|in|der|des|am)\s+[^.!?]{2,80}$/iu;
+
+export function isSiteTagline(text: string): boolean {
+  return text.length <= 140 && TAGLINE.test(text.trim());
+}
+
 export function isWidgetLine(text: string): boolean {
   if (text.length > 500) return false;
   if (CASED.some((re) => re.test(text.trim()))) return true;
