@@ -2533,3 +2533,10 @@ describe("the site's tagline at the top of the page", () => {
     assert.equal(b.headline, 'Die Zeitung für Blinde wird eingestellt');
   });
 });
+
+describe('an entry title ended by a colon after the time and a dash', () => {
+  test('"11.40 Uhr - Freibäder sollen teurer werden: Der Aufsichtsrat …" has the words before the colon as its title', () => {
+    const d = imp(`Liveticker Berlin am Morgen: Ölspur auf der Stadtautobahn\n\nEin Lastwagen hat Öl verloren, der Verkehr staut sich. Wir berichten laufend.\n\n11.40 Uhr - Freibäder sollen teurer werden: Der Aufsichtsrat berät am Nachmittag über höhere Preise. Eine Sommerkarte soll 20 Euro mehr kosten.\n\n10.55 Uhr - A100 wieder teilweise frei: Zwei von drei Spuren sind wieder befahrbar.\n\n10.05 Uhr - Damit ist die Sperrung beendet: Die Polizei gibt die Zufahrt frei.\n\n8.30 Uhr - Polizei: Der Fahrer blieb unverletzt.\n`).draft;
+    assert.deepEqual(entries(d).map((e) => e.split(' ').slice(0, 4).join(' ')), ['11:40 Freibäder sollen teurer', '10:55 A100 wieder teilweise', '10:05 -', '08:30 -']);
+  });
+});

@@ -502,10 +502,17 @@ export function dayLine(text: string, anchor?: { year: number; month: number }):
  * short first sentence without a comma is the entry's title (WDR's one-line
  * entries). Undefined when the first sentence is long or the rest is empty.
  */
+const RUNNING_OPENERS = /^(?:damit|dann|danach|daher|deshalb|dabei|dazu|außerdem|zudem|inzwischen|mittlerweile|nun|jetzt|so|hier|dort|es|er|sie|wir|ich|man|das|dies|this|it|we|they|he|she|i)\s/i;
+
 export function splitSentenceTitle(text: string): { title: string; body: string } | undefined {
   if (text.length > MAX_CLASSIFY) return undefined;
-  const m = /^([^.!?,;:]{8,80}?)[.!?]\s+(?=[\p{Lu}„"“\d])/u.exec(text);
-  if (!m || wordCount(m[1]!) > 10 || wordCount(m[1]!) < 2) return undefined;
+  // "Freibäder sollen teurer werden: Der Aufsichtsrat …": a colon ends the title as a stop does, after three words or more
+  // (not a speaker's "Polizei:" or "Name Name:").
+  const m = /^([^.!?,;:]{8,80}?)[.!?]\s+(?=[\p{Lu}„"“\d])/u.exec(text) ?? /^([^.!?,;:]{8,80}?):\s+(?=[\p{Lu}„"“])/u.exec(text);
+  const colon = !!m && m[0].trimEnd().endsWith(':');
+  if (!m || wordCount(m[1]!) > 10 || wordCount(m[1]!) < (colon ? 3 : 2)) return undefined;
+  // Running text opens with a pronoun or a linking adverb ("Damit ist der Spieltag beendet: …"); a title does not.
+  if (colon && RUNNING_OPENERS.test(m[1]!)) return undefined;
   const body = text.slice(m[0].length).trim();
   if (!body || !endsSentence(body)) return undefined;
   return { title: m[1]!.trim(), body };
