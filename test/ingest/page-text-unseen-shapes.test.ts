@@ -2540,3 +2540,33 @@ describe('an entry title ended by a colon after the time and a dash', () => {
     assert.deepEqual(entries(d).map((e) => e.split(' ').slice(0, 4).join(' ')), ['11:40 Freibäder sollen teurer', '10:55 A100 wieder teilweise', '10:05 -', '08:30 -']);
   });
 });
+
+describe('a headline in one box with the lead picture', () => {
+  const cap = 'Sanitäter der Wache bei der Übergabe des neuen Fahrzeugs vor dem Klinikum.';
+  const teaser = 'Traunstein – Die Rettungswache am Klinikum hat einen zusätzlichen Rettungswagen bekommen. Damit sollen die Hilfsfristen kürzer werden.';
+  test('headline / caption / "Foto: Name" / teaser: the first line is the headline, not the alt text', () => {
+    const d = imp(`Neuer Rettungswagen für die Wache am Klinikum\n${cap}\nFoto: Tobias Mustermann\n\n${teaser}\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Neuer Rettungswagen für die Wache am Klinikum');
+    assert.equal(figures(d)[0]?.caption, cap);
+    assert.equal(figures(d)[0]?.credit, 'Tobias Mustermann');
+  });
+  test('a rating printed twice, a slot name and a caption toggle are furniture; a short caption over its credit is no kicker', () => {
+    const d = imp(`weather-image\nLive-Ticker: Stichwahlen in Grassau und Bergen – die Ergebnisse\n4.4\n4.4\nRathaus Grassau\nBildtext einblenden\nFoto: Carla Musterfrau/dpa\n\nLandkreis – In zwei Gemeinden entscheidet am Sonntag die Stichwahl, wer künftig im Rathaus sitzt. Wir berichten von der Auszählung.\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Live-Ticker: Stichwahlen in Grassau und Bergen – die Ergebnisse');
+    assert.equal(d.kicker, undefined);
+    assert.ok(!texts(d).some((t) => /weather-image|^4\.4$|Bildtext einblenden/.test(t)));
+  });
+});
+
+describe('a headline over a standfirst without its stop', () => {
+  test('a headline of five words over a line of twenty is headline and teaser, not kicker and headline', () => {
+    const d = imp(`Frühjahrsvollversammlung tagt erstmals in Mariazell\n\nBischöfe beraten vier Tage lang über Pfarrstrukturen, Kirchenbeitrag und Seelsorge in Pflegeheimen - Vorsitzender: "Wir wollen zuhören, bevor wir entscheiden"\n\n${BODY}`).draft;
+    assert.equal(d.kicker, undefined);
+    assert.equal(d.headline, 'Frühjahrsvollversammlung tagt erstmals in Mariazell');
+    assert.match(d.teaser ?? '', /^Bischöfe beraten/);
+  });
+  test('a kicker ending in a colon stays the kicker over a long headline', () => {
+    const d = imp(`Maus legt Stromversorgung lahm:\nKurzschluss im Umspannwerk - Halber Stadtteil ohne Strom - Ampeln fallen aus - Polizei regelt Verkehr in der Innenstadt per Hand\n\n${BODY}`).draft;
+    assert.equal(d.kicker, 'Maus legt Stromversorgung lahm');
+  });
+});

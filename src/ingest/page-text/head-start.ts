@@ -355,7 +355,9 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     const up = i0 > 0 ? others[i0 - 1]! : undefined;
     const upText = up ? lines[up.at]!.text : '';
     if (up && items[items.indexOf(h) - 1] === up && lines[up.at]!.group === lines[h.at]!.group && wordCount(lines[h.at]!.text) <= 3 &&
-      !endsSentence(lines[h.at]!.text) && !isBareDay(lines[h.at]!.text) && wordCount(upText) >= 5 && isHeadlineLike(upText) && !/\.["'“”»«’)]*$/.test(upText)) {
+      !endsSentence(lines[h.at]!.text) && !isBareDay(lines[h.at]!.text) && wordCount(upText) >= 5 && isHeadlineLike(upText) && !/\.["'“”»«’)]*$/.test(upText) &&
+      // Not a short caption over its picture's credit ("Rathaus Grassau" / "Foto: Name/dpa").
+      !(lines[h.at + 1]?.group === lines[h.at]!.group && parseCreditLine(lines[h.at + 1]!.text)?.strong)) {
       kickerBelow = h.at;
       h = up;
     }

@@ -257,6 +257,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       const f = tryFigure(lines, k, to, ctx.isStructural);
       // The kicker with the lead picture's credit glued on, over the headline: the kicker line, not a caption.
       if (f && !head.headline && gluedKickerCredit(lines, k, to)) return k;
+      // A headline-like line over a caption and its credit, running text right under the picture: the headline, printed
+      // in one box with the lead picture ("Neuer Rettungswagen für …" / "Sanitäter bei der Übergabe …" / "Foto: Name" /
+      // teaser); read as the picture's alt text it left the page without a headline.
+      if (f && !head.headline && f.figure.alt === t && f.figure.caption && f.figure.caption !== t && isHeadlineLike(t) && !endsSentence(t) &&
+        wordCount(t) >= 4 && f.next < to && isRunningText(lines[f.next]!.text) && !/\?["“”»«’)]*$/.test(lines[f.next]!.text) &&
+        !ctx.isStructural(lines[f.next]!)) return k;
       if (f) {
         head.figures.push(f.figure, ...(f.more ?? []));
         k = f.next;
@@ -354,12 +360,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // Nor under a genre's kicker ("Interview mit Bienenforscherin …" / „…“): that quote is the interview's headline.
   const genreKicker = GENRES.test(rest.split(/\s+/)[0] ?? '') && wordCount(rest) <= 8 && !endsWithStop(rest);
   const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text) && !genreKicker && !(sameGroup(first, second) && isOwnLineKicker(rest, second.text));
+  // A headline of four words or more over a standfirst printed without its stop (eighteen words and more): not a kicker
+  // over a headline ("Frühjahrsvollversammlung tagt erstmals in Mariazell" / "Bischöfe beraten vier Tage lang über …").
+  const sublineUnder = !!second && wordCount(rest) >= 4 && !/:$/.test(split.rest) && isHeadlineLike(rest) && wordCount(second.text) >= 18 && wordCount(second.text) > 2 * wordCount(rest);
   if (ctx.kickerBelow === i + 1 && second && rest.length <= LIMITS.headline && second.text.length <= LIMITS.kicker) {
     // Headline, then its kicker on the line below (FOCUS).
     head.kicker = second.text;
     head.headline = rest;
     i += 2;
-  } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter, sameBox: sameGroup(first, second) })) {
+  } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && !sublineUnder && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter, sameBox: sameGroup(first, second) })) {
     head.kicker = withoutJoiningColon(rest);
     head.headline = splitDatePrefix(second.text).rest;
     // The headline line carries its own kicker glued on ("Gasthaus in OrtDie letzte Runde …"):

@@ -94,6 +94,11 @@ const PATTERNS: RegExp[] = [
   /^(?:artikel|beitrag|text) (?:anhören|vorlesen lassen|vorlesen)\b.{0,30}$/i,
   /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
   /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
+  // A picture's toggle for its caption ("Bildtext einblenden", "Bildunterschrift anzeigen", "Show caption").
+  /^(?:bildtext|bildunterschrift|bildbeschreibung|bildinformationen?) (?:anzeigen|einblenden|ausblenden|verbergen|schließen)$/i,
+  /^(?:show|hide|toggle) caption$/i,
+  // A rating's average printed alone ("4.4", "3,9").
+  /^[0-5][.,]\d$/,
   /^(?:video|audio|podcast) (?:abspielen|starten|anhören|ansehen|herunterladen|download)$/i,
   // The player's button with its length read out: "Audio abspielen. Laufzeit 3 Minuten 12 Sekunden.", "Play video, duration 2:41".
   /^(?:(?:video|audio|podcast|beitrag) (?:abspielen|starten|anhören|ansehen)|play (?:video|audio|episode))[.,]?\s+(?:laufzeit|dauer|länge|duration|length)\b[\s:]*[\d:]+(?:\s*(?:minuten|min\.?|sekunden|sek\.?|seconds|secs?|minutes|mins?)\.?)*(?:\s+\d+\s*(?:sekunden|sek\.?|seconds|secs?)\.?)?$/i,
@@ -219,6 +224,8 @@ const PATTERNS: RegExp[] = [
 const CASED: RegExp[] = [
   // "Read moreParis transport: …": the link label glued to the linked title.
   /^(?:Read more|Lesen Sie auch|Weiterlesen)(?=\p{Lu}).{8,160}$/u,
+  // A style or image slot's name left in the crawl ("weather-image", "teaser_img"), printed in lower case: words joined by dashes.
+  /^[a-z]{2,}(?:[-_][a-z]{2,}){1,3}$/,
 ];
 
 /**
