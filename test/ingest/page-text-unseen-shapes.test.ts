@@ -2570,3 +2570,12 @@ describe('a headline over a standfirst without its stop', () => {
     assert.equal(d.kicker, 'Maus legt Stromversorgung lahm');
   });
 });
+
+describe('a line in small letters under a long headline', () => {
+  test('"von Name · date" and glued share icons are not the headline\'s wrapped end', () => {
+    const a = imp(`Neue Mensa für das Gymnasium an der Großen Schule eröffnet\nvon Lina Beispielhoff · 22. März 2026\nNach zwei Jahren Bauzeit essen die Schülerinnen und Schüler wieder in der eigenen Mensa. Die Stadt hat vier Millionen Euro investiert.\n${BODY}`).draft;
+    assert.equal(a.headline, 'Neue Mensa für das Gymnasium an der Großen Schule eröffnet');
+    const b = imp(`Vom Anruf bis zur Rückkehr: So funktioniert ein Leihgeschäft\nfacebooktwitterreddit\nWenn ein Verein einen Spieler ausleiht, regeln beide Seiten vieles im Vertrag. Wir erklären, wie das abläuft.\n${BODY}`).draft;
+    assert.equal(b.headline, 'Vom Anruf bis zur Rückkehr: So funktioniert ein Leihgeschäft');
+  });
+});

@@ -169,7 +169,11 @@ function joinWrappedLines(lines: Line[]): Line[] {
       // with an agency's name or a slash or bar.
       const creditLike = line.text.length <= 80 && (/[/|]/.test(line.text) ||
         /^(?:picture[- ]alliance|imago|dpa|afp|epd|kna|getty|istock|shutterstock|privat|zvg)\b/i.test(line.text));
-      const byCase = prev.text.length >= 50 && !/[.!?:;…"“”»«'’)\]-]$/.test(prev.text) && /^\p{Ll}/u.test(line.text) && !creditLike;
+      // Nor a byline under a headline ("von Lina Beispielhoff", "von Redaktion · 22. März 2026"), nor a single glued token
+      // (share icons' names run together, a URL's slug: "facebooktwitterreddit", "brand-industriehafen-20260209").
+      const bylineLike = /^(?:von|by)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:\s*[·|,•–-]\s*\S.{0,60})?$/u.test(line.text);
+      const token = line.text.length >= 10 && /^\p{Ll}[\p{L}\d_-]*$/u.test(line.text);
+      const byCase = prev.text.length >= 50 && !/[.!?:;…"“”»«'’)\]-]$/.test(prev.text) && /^\p{Ll}/u.test(line.text) && !creditLike && !bylineLike && !token;
       if (byWidth || byCase) {
         prev.text = `${prev.text} ${line.text}`;
         continue;
