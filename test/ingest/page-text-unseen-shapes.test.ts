@@ -2579,3 +2579,17 @@ describe('a line in small letters under a long headline', () => {
     assert.equal(b.headline, 'Vom Anruf bis zur Rückkehr: So funktioniert ein Leihgeschäft');
   });
 });
+
+describe('menu debris over the head of a media library page', () => {
+  test('"Lade..." is furniture and "Mitmachen" closing the menu in the headline\'s box is no kicker', () => {
+    const d = imp(`Bürgerfunk\nMediathek\nTV\nAudio\nMitmachen\nLade...\nHörbar Münster: Stadtbücherei ohne Personal am Sonntag\nMagazin\n02.02.2026 - 55 Min.\nDie Stadtbücherei öffnet testweise auch sonntags – ganz ohne Personal, mit Ausweis und Selbstverbuchung. Der Moderator spricht mit der Leiterin über die ersten Wochen.\n${BODY}`).draft;
+    assert.equal(d.headline, 'Hörbar Münster: Stadtbücherei ohne Personal am Sonntag');
+    assert.equal(d.kicker, undefined);
+    assert.ok(!texts(d).includes('Lade...'));
+  });
+  test('a section glued to the date ("MediaApril 9, 2026") over the headline is the date line, not the kicker', () => {
+    const d = imp(`MediaApril 9, 2026\nWhy the film festival still sells out the Civic\nStreaming was supposed to kill it. Instead, the festival had its best opening weekend in a decade, and the queues are back.\n\nBy 6pm on Friday the line stretched past the bus stop on Queen Street. Most people in it had tickets already; they simply wanted a good seat.\n\nFestival director Jonah Placeholder says the secret is boring: fewer films, shown more often, and a ticket price that has barely moved.\n`).draft;
+    assert.equal(d.headline, 'Why the film festival still sells out the Civic');
+    assert.equal(d.kicker, undefined);
+  });
+});

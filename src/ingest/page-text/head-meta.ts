@@ -185,6 +185,12 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     const d = parse(text.slice(section[0].length));
     if (d?.hour !== undefined) return d;
   }
+  // "PoliticsMarch 4, 2026" (The Spinoff): the section's name glued to a date with its month in words and the year.
+  const glued = text.length <= 60 ? /^(\p{Lu}\p{Ll}{2,20})(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}$)/u.exec(text.trim()) : null;
+  if (glued) {
+    const d = parse(text.trim().slice(glued[0].length));
+    if (d) return d;
+  }
   // "Bad Urach / SWP 01.12.2026", "Bisingen / Leonie Musterhof 02.12.2026", "Horb / PM  Uhr" (SÜDWEST PRESSE): the place,
   // the author or source and the date (the time may be left empty).
   const placed = placeSourceDate(text);

@@ -63,10 +63,11 @@ export function importPageTextBuffer(buf: Buffer, opts: ImportOptions = {}): Imp
 }
 
 /**
- * Buttons a page prints near its head that are no kicker: subscribing, joining, giving. (Logging in, registering,
+ * Buttons a page prints near its head that are no kicker: subscribing, joining, giving, taking part, and the menu's
+ * contact, search and login entries, which may close a menu printed in the headline's box. (Logging in, registering,
  * "Jetzt abonnieren", "Abo abschließen", "Jetzt spenden" and the like are dropped everywhere as widgets, widgets.ts.)
  */
-const CTA_WORDS = /^(?:abo|abo lösen|mitglied werden|jetzt mitglied werden|spenden|unterstützen|probeabo|zum abo)$/i;
+const CTA_WORDS = /^(?:abo|abo lösen|mitglied werden|jetzt mitglied werden|spenden|unterstützen|probeabo|zum abo|mitmachen|kontakt|suche|login|anmelden|registrieren|einloggen)$/i;
 
 function run(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];

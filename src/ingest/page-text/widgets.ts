@@ -124,6 +124,7 @@ const PATTERNS: RegExp[] = [
   /^(?:topthemen|top-themen|top themen|trending|trends|im trend|beliebte themen)\s*:\s*\S.{0,400}$/iu,
   // A script's placeholder left in the crawl ("Lade Login-Box.", "Lade Inhalte …").
   /^(?:lade|loading)\s+[\p{L}-]{3,30}(?:\s*\.{1,3}|…)?$/iu,
+  /^(?:lade|laden|loading|wird geladen|inhalt wird geladen)\s*(?:\.{1,3}|…)$/iu,
   /^(?:javascript|js) (?:ist |is )?(?:deaktiviert|disabled).{0,200}$/i,
   /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
   /^(?:dieser (?:inhalt|beitrag) (?:ist|wurde) (?:nicht mehr verfügbar|depubliziert)).{0,120}$/i,
