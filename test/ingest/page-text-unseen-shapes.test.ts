@@ -2593,3 +2593,11 @@ describe('menu debris over the head of a media library page', () => {
     assert.equal(d.kicker, undefined);
   });
 });
+
+describe('a place, the date and the author parted by commas', () => {
+  test('"Willisau, 11.12.2025, Regula Beispiel" under the teaser is the date line, not a sub-heading', () => {
+    const d = imp(`Hinterland\nEltern fordern ein neues Schulmodell\nDas getrennte Sekundarschulmodell sei überholt, finden Eltern. Sie reichen eine Petition ein.\nWillisau, 11.12.2025, Regula Beispiel\n\n${BODY}`).draft;
+    assert.ok(!texts(d).some((t) => t.includes('Willisau, 11.12.2025')));
+    assert.equal(d.headline, 'Eltern fordern ein neues Schulmodell');
+  });
+});

@@ -185,6 +185,18 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     const d = parse(text.slice(section[0].length));
     if (d?.hour !== undefined) return d;
   }
+  // "Willisau, 11.12.2025, Regula Beispiel", "Luzern, 11. Dezember 2025", "11.12.2025, Regula Beispiel": a place and the
+  // author around a date without its time, parted by commas (Swiss and Austrian papers).
+  if (text.length <= 100) {
+    const parts = text.trim().split(/,\s+/);
+    if (parts.length >= 2 && parts.length <= 3) {
+      const at = parts.findIndex((p) => /\d{4}$/.test(p) && !!parse(p));
+      const name = (p: string) => /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}$/u.test(p) && !/\d/.test(p);
+      const placeOk = at === 0 || (at === 1 && name(parts[0]!) && wordCount(parts[0]!) <= 3);
+      const authorOk = at === parts.length - 1 || (at === parts.length - 2 && name(parts[parts.length - 1]!) && wordCount(parts[parts.length - 1]!) >= 2);
+      if (at >= 0 && placeOk && authorOk && parts.length - 1 <= 2) return parse(parts[at]!);
+    }
+  }
   // "PoliticsMarch 4, 2026" (The Spinoff): the section's name glued to a date with its month in words and the year.
   const glued = text.length <= 60 ? /^(\p{Lu}\p{Ll}{2,20})(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}$)/u.exec(text.trim()) : null;
   if (glued) {
