@@ -2601,3 +2601,11 @@ describe('a place, the date and the author parted by commas', () => {
     assert.equal(d.headline, 'Eltern fordern ein neues Schulmodell');
   });
 });
+
+describe('an editorial with its author\'s portrait over the text', () => {
+  test('"Name, Chefredaktorin, Outlet" printed twice is the portrait, not the headline; "Uhr" alone is an empty time', () => {
+    const d = imp(`Sommerpause!\nUhr\nLea Beispielmann, Chefredaktorin, Netzwoche\nLea Beispielmann, Chefredaktorin, Netzwoche\nDas erste Halbjahr ist geschafft, und es war ein dichtes. Der Bund hat seine Cloud-Strategie neu aufgegleist, und kaum ein Anlass kam ohne das Wort KI aus.\n${BODY}`).draft;
+    assert.equal(d.headline, 'Sommerpause!');
+    assert.ok(!texts(d).includes('Uhr'));
+  });
+});

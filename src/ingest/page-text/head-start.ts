@@ -186,6 +186,14 @@ function headlineBelow(lines: Line[], k: number, to: number, isStructural: (l: L
 }
 
 /** Short and not a sentence: a line a page prints as furniture. */
+const ROLE_WORD = /(?:chefredakt|redakt|korrespondent|reporter|autor|leiter|sprecher|direktor|präsident|geschäftsführer|vorsitzende|\bceo\b|\beditor\b)/i;
+
+/** "Name, Chefredaktorin, Netzwoche": a person's name, then the role and perhaps the outlet, parted by commas. */
+function nameWithRole(text: string): boolean {
+  const parts = text.split(/,\s+/);
+  return text.length <= 100 && parts.length >= 2 && parts.length <= 3 && isPersonName(parts[0]!) && ROLE_WORD.test(parts[1]!) && parts.slice(1).every((p) => wordCount(p) <= 4);
+}
+
 function furnitureLike(text: string): boolean {
   // A menu's "U.S." or "Ausland." ends with a period but is no sentence.
   return (text.length <= 60 && !endsSentence(text) && wordCount(text) <= 10) || (text.length <= 30 && wordCount(text) <= 3);
@@ -324,7 +332,9 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
   // short sentence there (a one-line quote as teaser).
   let h = others[others.length - 1]!;
   // A bulleted line is a list item, never the headline: look above it.
-  while (isBulleted(lines[h.at]!.text)) {
+  // Nor is a portrait's line, a name with the person's role ("Lea Beispielmann, Chefredaktorin, Netzwoche", printed twice as
+  // alt text and caption over an editorial).
+  while (isBulleted(lines[h.at]!.text) || nameWithRole(lines[h.at]!.text)) {
     const prev = [...others].reverse().find((x) => x.at < h.at);
     if (!prev) return none();
     h = prev;

@@ -125,6 +125,8 @@ const PATTERNS: RegExp[] = [
   // A script's placeholder left in the crawl ("Lade Login-Box.", "Lade Inhalte …").
   /^(?:lade|loading)\s+[\p{L}-]{3,30}(?:\s*\.{1,3}|…)?$/iu,
   /^(?:lade|laden|loading|wird geladen|inhalt wird geladen)\s*(?:\.{1,3}|…)$/iu,
+  // A time slot the CMS left empty ("Uhr" alone under the headline).
+  /^uhr$/i,
   /^(?:javascript|js) (?:ist |is )?(?:deaktiviert|disabled).{0,200}$/i,
   /^(?:bitte aktivieren sie javascript|please enable javascript).{0,200}$/i,
   /^(?:dieser (?:inhalt|beitrag) (?:ist|wurde) (?:nicht mehr verfügbar|depubliziert)).{0,120}$/i,
