@@ -2609,3 +2609,10 @@ describe('an editorial with its author\'s portrait over the text', () => {
     assert.ok(!texts(d).includes('Uhr'));
   });
 });
+
+describe('a caption with its rights after a source label', () => {
+  test('"Caption. Quelle: Name/dpa" alone in its box is a picture; "… Quelle: Landesamt" after a paragraph is not', () => {
+    const d = imp(`Neuer Rettungswagen für die Wache\n\nDie Rettungswache hat einen zusätzlichen Rettungswagen bekommen. Damit sollen die Hilfsfristen kürzer werden.\n\n${BODY}\nSanitäter der Wache bei der Übergabe des neuen Fahrzeugs vor dem Klinikum. Quelle: Tobias Mustermann/dpa\n\nDie Zahl der Einsätze ist im vergangenen Jahr um sechs Prozent gestiegen. Quelle: Landratsamt\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Sanitäter der Wache bei der Übergabe des neuen Fahrzeugs vor dem Klinikum.', 'Tobias Mustermann/dpa']]);
+  });
+});

@@ -438,7 +438,12 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // The same for a bare credit in brackets ("… abgibt. (Daniel Name)") under a date line with more on it ("14.06.2024 -
   // 12:05 Uhr | Lesedauer: 3 Minuten"); both had only been read with the date line taken as the picture's alt text.
   const underDate = !!cc0 && (!!cc0.known || (!!cc0.bare && endsSentence(cc0.caption))) && cc0.caption.length <= 300 && dateAbove();
-  if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || underDate || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
+  // "Sanitäter vor dem Klinikum. Quelle: Name/dpa" alone in its box: a source label after one sentence names a picture's
+  // rights where the credit has a photographer's and an agency's shape (a slash or a bar) or names a picture agency;
+  // "… Quelle: Landesamt" or "… Quelle: dpa" after a paragraph stays the text's source.
+  const photoSource = !!cc0?.known && opensGroup && endsGroupAt(i) && isOneSentence(cc0.caption, 250) &&
+    (/\S\s?[/|]\s?\S/.test(cc0.credit) || /\b(?:imago|picture[- ]alliance|getty|istock|shutterstock|keystone|action press)\b/i.test(cc0.credit));
+  if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || underDate || photoSource || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
     const again = l1 && (sameCredit(l1.text, cc0.credit) || printedAgain) ? 1 : 0;
