@@ -2616,3 +2616,11 @@ describe('a caption with its rights after a source label', () => {
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Sanitäter der Wache bei der Übergabe des neuen Fahrzeugs vor dem Klinikum.', 'Tobias Mustermann/dpa']]);
   });
 });
+
+describe('a live page\'s note on its clock', () => {
+  test('"All times are Kyiv time." reads the entries\' unlabelled times in Kyiv\'s clock', () => {
+    const text = `Live updates: Drone attack on Kharkiv\n\nRussia launched a wave of drones overnight. We are following the aftermath.\n\nAll times are Kyiv time.\n\n5:48 PM\nZelensky calls for more air defense\nPresident Zelensky said Ukraine needs at least seven more systems.\n\n4:15 PM\nScheduled power outages will be in place in Kyiv on Sunday evening.\n\n2:30 PM\nPoland scrambles jets\nPoland's command said it scrambled fighter jets as a precaution.\n`;
+    const d = importPageText(text, { now: new Date('2026-11-15T18:00:00+01:00') }).draft;
+    assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['16:48', '15:15', '13:30']);
+  });
+});

@@ -44,6 +44,19 @@ export const ZONE_LABEL_ALTERNATION = Object.keys(ZONE_LABELS).join('|');
 const ZONED_DATE_LINE = new RegExp(`\\b\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\.?)?\\s+(${ZONE_LABEL_ALTERNATION})\\b\\.?$`, 'i');
 /** "Wednesday 6 March 2024 14:58, UK" (Sky): a date line naming the country whose clock it shows. */
 const UK_DATE_LINE = /\b\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+UK$/i;
+/** "All times are Kyiv time.", "All times GMT", "Times shown in ET": the live page's note on its clock. */
+const TIMES_NOTE = /^(?:all\s+)?times\s+(?:are\s+|shown\s+|given\s+|listed\s+)?(?:in\s+)?(.{2,30}?)(?:\s+time)?\.?$/i;
+/** The clocks such a note names: a zone label or a place. */
+const NOTE_ZONES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:uk|british|london|gmt|bst|irish|dublin)$/i, LONDON],
+  [/^(?:kyiv|kiev|ukraine|ukrainian|eet|eest)$/i, 'Europe/Kyiv'],
+  [/^(?:cet|cest|berlin|german|central european)$/i, 'Europe/Berlin'],
+  [/^(?:eastern|et|est|edt|new york)$/i, 'America/New_York'],
+  [/^(?:pacific|pt|pst|pdt)$/i, 'America/Los_Angeles'],
+  [/^(?:central|ct|cst|cdt)$/i, 'America/Chicago'],
+  [/^(?:aedt|aest|sydney|melbourne)$/i, SYDNEY],
+  [/^(?:nzdt|nzst|nz|new zealand)$/i, AUCKLAND],
+];
 /** "London news, sport and culture | The Standard", "… - BBC News": the site's name after a page title. */
 const TITLE_SUFFIX = /\s[|–—-]\s([^|–—]{2,40})$/;
 
@@ -60,6 +73,11 @@ export function pageClockZone(all: readonly Line[], language: string): string | 
     // The page's own date line names the zone its times are printed in (the head's update line, not an entry).
     const zoned = k < 40 && /\d{4}/.test(t) ? ZONED_DATE_LINE.exec(t) : null;
     if (zoned) return ZONE_LABELS[zoned[1]!.toUpperCase()];
+    const noted = TIMES_NOTE.exec(t);
+    if (noted) {
+      const z = NOTE_ZONES.find(([re]) => re.test(noted[1]!))?.[1];
+      if (z) return z;
+    }
     if (k >= 12) continue;
     const zone = BRAND_ZONES.get(t.trim().toLowerCase()) ?? BRAND_ZONES.get(TITLE_SUFFIX.exec(t)?.[1]!.trim().toLowerCase() ?? '');
     if (zone) return zone;
