@@ -2624,3 +2624,16 @@ describe('a live page\'s note on its clock', () => {
     assert.deepEqual(entries(d).map((e) => e.slice(0, 5)), ['16:48', '15:15', '13:30']);
   });
 });
+
+describe('more caption and time forms from rounds 39 and 40', () => {
+  test('"16:45 UHR: Title" opens an entry as "16:45 Uhr: Title" does', () => {
+    const d = imp(`Sturm an der Küste: Fähren bleiben im Hafen\nDer Wetterdienst warnt vor Orkanböen. Wir berichten laufend.\n16:45 UHR: Fähren zu den Inseln bleiben im Hafen\nDie Reedereien haben alle Abfahrten gestrichen.\n16:10 UHR: Orkanböen an der Küste gemessen\nAm Leuchtturm wurden 120 km/h gemessen.\n15:30 UHR: Schulen schicken Kinder früher nach Hause\nDer Unterricht endet um 13 Uhr.\n`).draft;
+    assert.deepEqual(entries(d), ['16:45 Fähren zu den Inseln bleiben im Hafen', '16:10 Orkanböen an der Küste gemessen', '15:30 Schulen schicken Kinder früher nach Hause']);
+  });
+  test('"Caption. Photo by Name" is caption and credit; "Caption. / Foto: Name" loses the slash', () => {
+    assert.deepEqual(splitCaptionCredit('The Western Arm berth at the port, where works are due to begin next month. Photo by Johnny Cortes'),
+      { caption: 'The Western Arm berth at the port, where works are due to begin next month.', credit: 'Johnny Cortes', strong: true });
+    assert.equal(splitCaptionCredit('Händler auf dem Wochenmarkt am Ledenhof. / Foto: Wenke Ostermann')?.caption, 'Händler auf dem Wochenmarkt am Ledenhof.');
+    assert.equal(splitCaptionCredit('He said it was taken by surprise. Photo by night is hard'), undefined);
+  });
+});

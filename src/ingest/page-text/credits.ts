@@ -116,6 +116,13 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   // "… auf die Fahrbahn gestellt.picture alliance/dpa | Name": a known source with its separator after the last sentence, glued or not.
   const known = slash ? /^(.{10,}?[.!?]["'”’)]*)\s*((?:picture[- ]alliance|imago(?: images)?|getty images|dpa|afp|epa|keystone)\s*[/|].{1,90})$/iu.exec(line) : null;
   if (known && looksLikeBareCredit(known[2]!)) return { caption: known[1]!, credit: known[2]!.trim(), strong: true };
+  // "… due to begin next month. Photo by Johnny Cortes", "… (Picture by Name/Agency)": the English label with "by" after the
+  // caption's last sentence; the credit checked as on a line of its own.
+  const byAt = /\b(?:Photo|Picture|Image|Pic)\s+by\s/.test(line) ? /^(.{10,}?[.!?]["'”’)]*)\s+(\(?(?:Photo|Picture|Image|Pic)\s+by\s+\p{Lu}[^()]{2,80}\)?)$/u.exec(line) : null;
+  if (byAt) {
+    const cr = parseCreditLine(byAt[2]!);
+    if (cr?.strong) return { caption: byAt[1]!, credit: cr.credit, strong: true };
+  }
   // "… Menschen. (Bild: Name (Luzern, 2. Juli 2023))" (CH Media): the place and date of the shot inside the credit's brackets.
   const nested = /\)\)\.?$/.test(line) ? /^(.*\S)\s*\(((?:Bild|Foto|Photo)\s*:\s*[^()]{2,80}?)\s*\([^()]{2,60}\)\)\.?$/u.exec(line) : null;
   if (nested) {
@@ -236,6 +243,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   // "… an. © Quelle: Name" (Madsack): a bare © before the label makes it a rights line.
   const bareCopyright = last.label !== '©' && /(?:^|\s)©$/.test(caption);
   if (bareCopyright) caption = caption.replace(/\s*©$/, '');
+  // "Wochenmarkt am Ledenhof. / Foto: Name" (HASEPOST): the separator before the label goes with it.
+  if (/\s[/|]$/.test(caption)) caption = caption.slice(0, -1).trimEnd();
   const strong = bareCopyright || last.label === '©' || STRONG_RE.test(last.label);
   // "Quelle: Kerstin Lohse": a person named as the source is a photographer (a paragraph's source is an institution).
   return { caption, credit, strong, ...(!strong && (looksLikeBareCredit(credit) || isPhotographer(credit)) && { known: true }) };

@@ -65,7 +65,7 @@ export function toLines(text: string): Line[] {
   let group = 0;
   let blank = true;
   for (const rawLine of text.split('\n')) {
-    const t = withoutMarkdown(undoubled(withoutLinkDebris(rawLine.replace(/ {2,}/g, ' ').trim())));
+    const t = capsClock(withoutMarkdown(undoubled(withoutLinkDebris(rawLine.replace(/ {2,}/g, ' ').trim()))));
     if (!t) {
       if (!blank) group++;
       blank = true;
@@ -100,6 +100,11 @@ function withoutMarkdown(t: string): string {
   if (c === 95) return t.replace(/^__([^_\s](?:[^_]*[^_\s])?)__$/, '$1');
   if (c === 35) return t.replace(/^#{1,6}\s+(?=\S)/, '');
   return t;
+}
+
+/** "16:45 UHR: Title": a time's "Uhr" in capitals, as a design prints it, is read like "16:45 Uhr". */
+function capsClock(t: string): string {
+  return t.includes('UHR') ? t.replace(/(\b\d{1,2}[:.]\d{2})\s?UHR\b/g, '$1 Uhr') : t;
 }
 
 /**
