@@ -2637,3 +2637,12 @@ describe('more caption and time forms from rounds 39 and 40', () => {
     assert.equal(splitCaptionCredit('He said it was taken by surprise. Photo by night is hard'), undefined);
   });
 });
+
+describe('round 40: reading times, "Picture by:" and paywall prompts', () => {
+  test('"11 Feb 2026 2 minute read" is the date line; "Picture by: Name (CC BY 2.0)" a credit; the paywall\'s prompts are furniture', () => {
+    const d = imp(`News\nNew footbridge for the river crossing approved\n11 Feb 2026 2 minute read\nThe old crossing at Pont y Felin was closed after storm damage in 2024.\nPicture by: Ceri Enghraifft (CC BY 2.0)\nCouncillors have approved a new footbridge over the river, two years after storms closed the old one.\n\nThe council said work would start in the summer and take about eight months. The cost will be shared with the Welsh Government.\n\nLocal walkers' groups welcomed the decision but said the detour of the last two years had cost the village trade.\n\nJetzt weiterlesen?\nNoch kein Abonnent?\nJetzt kaufen\nSupport our Nation today - please donate here\n`).draft;
+    assert.equal(d.headline, 'New footbridge for the river crossing approved');
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['The old crossing at Pont y Felin was closed after storm damage in 2024.', 'Ceri Enghraifft (CC BY 2.0)']]);
+    assert.ok(!texts(d).some((t) => /weiterlesen|Abonnent|kaufen|donate|minute read/.test(t)));
+  });
+});

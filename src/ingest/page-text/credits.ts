@@ -11,7 +11,7 @@ import { isPersonName } from './byline.js';
 /** Labels that on their own mark a picture credit ("Foto: dpa" is never body text). */
 const STRONG_LABELS = [
   'Photo Credits?', 'Image Credits?', 'Picture Credits?', 'Image Sources?', 'Photo Sources?', 'Picture Sources?', 'Fotocredits?', 'Foto/Grafik', 'Grafik/Foto', 'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
-  'Photograph', 'Pictures?', 'Credits?', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
+  'Photograph', 'Pictures?', 'Credits?', '(?:Photo|Picture|Image) by', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
   'Collage', 'Fotocollage', 'Fotomontage', 'Bildmontage', 'Fotonachweis', 'Bildnachweise', 'Photographer', 'Repro',
   // "Text und Foto: Name", "Fotos & Text: Name": the author took the pictures too.
   'Text ?(?:und|&|/) ?Fotos?', 'Text ?(?:und|&|/) ?Bilder?', 'Fotos? ?(?:und|&|/) ?Text', 'Bilder? ?(?:und|&|/) ?Text',

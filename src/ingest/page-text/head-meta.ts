@@ -185,6 +185,12 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     const d = parse(text.slice(section[0].length));
     if (d?.hour !== undefined) return d;
   }
+  // "11 Feb 2026 2 minute read", "14. März 2026 Lesezeit: 4 Minuten": the date with the reading time after it.
+  const reading = text.length <= 80 ? /^(.{6,40}?)\s+(?:\d{1,2}\s*(?:minutes?|mins?\.?|minuten|min\.?)\s+(?:read|lesezeit)|(?:lesezeit|lesedauer|reading time)\s*:?\s*\d{1,2}\s*(?:minuten|minutes?|min\.?))$/i.exec(text.trim()) : null;
+  if (reading) {
+    const d = parse(reading[1]!);
+    if (d) return d;
+  }
   // "Willisau, 11.12.2025, Regula Beispiel", "Luzern, 11. Dezember 2025", "11.12.2025, Regula Beispiel": a place and the
   // author around a date without its time, parted by commas (Swiss and Austrian papers).
   if (text.length <= 100) {

@@ -125,6 +125,12 @@ const PATTERNS: RegExp[] = [
   // A script's placeholder left in the crawl ("Lade Login-Box.", "Lade Inhalte …").
   /^(?:lade|loading)\s+[\p{L}-]{3,30}(?:\s*\.{1,3}|…)?$/iu,
   /^(?:lade|laden|loading|wird geladen|inhalt wird geladen)\s*(?:\.{1,3}|…)$/iu,
+  // A paywall's prompts ("Jetzt weiterlesen?", "Noch kein Abonnent?", "Jetzt kaufen", "Weiterlesen mit ZFK Plus").
+  /^(?:jetzt\s+)?weiterlesen(?:\s+mit\s+[\p{L}\d+ -]{2,30})?\s*[?!]?$/iu,
+  /^noch (?:kein|keine|nicht) (?:abonnent|abonnentin|abo|kunde|kundin|mitglied)\s*\??$/i,
+  /^jetzt (?:kaufen|bestellen|freischalten|abonnieren|abo abschließen)\s*!?$/i,
+  // A reader-revenue appeal with its link ("Support our Nation today - please donate here").
+  /^support (?:our|us|the) [\p{L} ]{2,30}(?:today)?\s*[-–—:]\s*(?:please )?(?:donate|give|subscribe|join)\b.{0,30}$/iu,
   // A time slot the CMS left empty ("Uhr" alone under the headline).
   /^uhr$/i,
   /^(?:javascript|js) (?:ist |is )?(?:deaktiviert|disabled).{0,200}$/i,
