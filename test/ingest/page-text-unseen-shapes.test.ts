@@ -2646,3 +2646,11 @@ describe('round 40: reading times, "Picture by:" and paywall prompts', () => {
     assert.ok(!texts(d).some((t) => /weiterlesen|Abonnent|kaufen|donate|minute read/.test(t)));
   });
 });
+
+describe('English post labels in the twelve-hour form', () => {
+  test('"Posted at 2:32pm" and "2:42pm , Name" open entries as their 24-hour forms do', () => {
+    assert.deepEqual(parseEntryStart('Posted at 2:32pm'), { hour: 14, minute: 32, sep: '', rest: '', strong: true });
+    assert.deepEqual(parseEntryStart('2:42pm , Amelia Sampleworth'), { hour: 14, minute: 42, sep: '', rest: '', strong: true });
+    assert.equal(parseEntryStart('Updated 2:32pm'), undefined);
+  });
+});

@@ -294,11 +294,11 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       updated = true;
     }
   }
-  // "Posted at 14:32", "Gepostet um 14:32 Uhr": the post's time after its label, as plain as "Uhr".
+  // "Posted at 14:32", "Posted at 2:32pm", "Gepostet um 14:32 Uhr": the post's time after its label, as plain as "Uhr".
   let posted = false;
   // ("Veröffentlicht um …" is the page's stamp, read with the publication lines.)
   if (!dm && !dayNamed && !date && /^[pg]/i.test(text)) {
-    const p = /^(?:posted(?:\s+at)?|gepostet(?:\s+um)?)\s+(?=\d{1,2}[:.]\d{2}\b)/i.exec(text);
+    const p = /^(?:posted(?:\s+at)?|gepostet(?:\s+um)?)\s+(?=\d{1,2}[:.]\d{2}(?:\b|\s?[ap]\.?m\b))/i.exec(text);
     if (p) { text = text.slice(p[0].length); posted = true; }
   }
   // "[14:32] Title", "(14.32 Uhr) Title": the time in brackets.
@@ -309,9 +309,11 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const gluedTitle = startsDigit ? /^\d{1,2}:\d{2}(?=\p{Lu}\p{Ll}{2,}\S*\s+\S)(?!Uhr)/u.exec(text) : null;
   if (gluedTitle) text = `${gluedTitle[0]} ${text.slice(gluedTitle[0].length)}`;
   // "12:42 , Amelia Sampleworth" (The Standard): the time and the post's author, no title.
-  const withAuthor = startsDigit && text.includes(',') && /^(\d{1,2}):(\d{2})\s*,\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/u.exec(text);
-  if (withAuthor && !date && Number(withAuthor[1]) <= 23 && Number(withAuthor[2]) <= 59) {
-    return { hour: Number(withAuthor[1]), minute: Number(withAuthor[2]), sep: '', rest: '', strong: true };
+  // In the twelve-hour form too ("2:42pm , Name").
+  const withAuthor = startsDigit && text.includes(',') && /^(\d{1,2}):(\d{2})(?:\s?([ap])\.?m\.?)?\s*,\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/iu.exec(text);
+  if (withAuthor && !date && Number(withAuthor[1]) <= (withAuthor[3] ? 12 : 23) && Number(withAuthor[2]) <= 59) {
+    const h = Number(withAuthor[1]);
+    return { hour: withAuthor[3] ? (h % 12) + (/p/i.test(withAuthor[3]) ? 12 : 0) : h, minute: Number(withAuthor[2]), sep: '', rest: '', strong: true };
   }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
