@@ -2654,3 +2654,16 @@ describe('English post labels in the twelve-hour form', () => {
     assert.equal(parseEntryStart('Updated 2:32pm'), undefined);
   });
 });
+
+describe('the title under the menu, printed again below a section word', () => {
+  test('"News" / title / "Regional" / title / text: the section word is the kicker, the first copy furniture', () => {
+    const t = 'Brand in Sägerei: Feuerwehr verhindert Übergreifen auf Wohnhaus';
+    const d = imp(`Radio Beispiel\nNews\nPodcasts\nProgramm\nNews\n\n${t}\nRegional\n\n${t}\n\nIn einer Sägerei ist in der Nacht auf Mittwoch ein Feuer ausgebrochen. Verletzt wurde niemand.\n\n${BODY}`).draft;
+    assert.equal(d.kicker, 'Regional');
+    assert.equal(d.headline, t);
+  });
+  test('"14.03.2026 - 8 Min." is a date line with a clip\'s length', () => {
+    assert.equal(datedMetaLine('14.03.2026 - 8 Min.', parseDateLine)?.day, 14);
+    assert.equal(datedMetaLine('Heft 3 - 8 Min.', parseDateLine), undefined);
+  });
+});

@@ -191,6 +191,12 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     const d = parse(reading[1]!);
     if (d) return d;
   }
+  // "14.03.2026 - 8 Min." (NRWision): the date and a clip's length after a dash.
+  const clip = text.length <= 40 ? /^(.{6,24}?)\s+[-–]\s+\d{1,3}\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?$/i.exec(text.trim()) : null;
+  if (clip) {
+    const d = parse(clip[1]!);
+    if (d) return d;
+  }
   // "Willisau, 11.12.2025, Regula Beispiel", "Luzern, 11. Dezember 2025", "11.12.2025, Regula Beispiel": a place and the
   // author around a date without its time, parted by commas (Swiss and Austrian papers).
   if (text.length <= 100) {

@@ -62,6 +62,27 @@ export function takePageTitle(lines: Line[], from: number, to: number): { index?
       }
     }
   }
+  // The title under a menu of short words, printed again a few lines below with only short lines between (a section
+  // word, the date, a clip's length): "News" / title / "Regional" / title / text (Radio Central), "Lade..." / title /
+  // "Reportage" / "14.03.2026 - 8 Min." / title (NRWision).
+  for (let k = from + 1; k < Math.min(to, from + 12); k++) {
+    const t = lines[k]!.text;
+    const prev = lines[k - 1]!.text;
+    if (prev.length > 30 || wordCount(prev) > 3) break;
+    if (t.length < 20 || t.length > LIMITS.headline || wordCount(t) < 4 || endsWithStop(t)) continue;
+    let word = false;
+    for (let j = k + 1; j < Math.min(to, k + 5); j++) {
+      const b = lines[j]!.text;
+      if (b === t) {
+        if (word) return { index: k, title: t };
+        break;
+      }
+      if (b.length > 40 || wordCount(b) > 5) break;
+      // A section or genre word between the copies ("Regional", "Reportage"), not only a date (a kicker may stand over the
+      // first copy then, schwatzgelb).
+      if (/^\p{Lu}[\p{L}-]+(?: [\p{L}-]+){0,2}$/u.test(b)) word = true;
+    }
+  }
   for (let k = from; k < Math.min(to, from + 12); k++) {
     // The last item of a numbered or bulleted breadcrumb ("4. Grundsteuer: Kommunen in …", WELT; "• Kultur" / "• Theater" /
     // "• Dramatikerin …", tipBerlin) names the story too.
