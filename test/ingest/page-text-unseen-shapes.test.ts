@@ -2667,3 +2667,11 @@ describe('the title under the menu, printed again below a section word', () => {
     assert.equal(datedMetaLine('Heft 3 - 8 Min.', parseDateLine), undefined);
   });
 });
+
+describe('a teaser of two sentences that lost its last stop', () => {
+  test('"… bekommen. Damit sollen die Hilfsfristen kürzer werden" under the headline is the teaser, not the headline', () => {
+    const d = imp(`Lokales\n\nNeuer Rettungswagen für die Wache\n\nDie Rettungswache hat einen zusätzlichen Rettungswagen bekommen. Damit sollen die Hilfsfristen kürzer werden\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Neuer Rettungswagen für die Wache');
+    assert.match(d.teaser ?? '', /^Die Rettungswache hat/);
+  });
+});

@@ -1,6 +1,6 @@
 import { LIMITS, type Author, type Figure } from '../../content/index.js';
 import { authorIndexFor, bareBylineShape, isPersonName, parseByline, type Byline } from './byline.js';
-import { looksLikeBareCredit, parseCreditLine } from './credits.js';
+import { looksLikeBareCredit, parseCreditLine, splitCaptionCredit } from './credits.js';
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } from './dates.js';
 import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
@@ -362,7 +362,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text) && !genreKicker && !(sameGroup(first, second) && isOwnLineKicker(rest, second.text));
   // A headline of four words or more over a standfirst printed without its stop (eighteen words and more): not a kicker
   // over a headline ("Frühjahrsvollversammlung tagt erstmals in Mariazell" / "Bischöfe beraten vier Tage lang über …").
-  const sublineUnder = !!second && wordCount(rest) >= 4 && !/:$/.test(split.rest) && isHeadlineLike(rest) && wordCount(second.text) >= 18 && wordCount(second.text) > 2 * wordCount(rest);
+  // Two sentences or more in the second line make it a standfirst too, its last stop lost ("Der Förderverein hat das Geld
+  // gesammelt. Im Sommer soll das Instrument erklingen").
+  const sublineUnder = !!second && wordCount(rest) >= 4 && !/:$/.test(split.rest) && isHeadlineLike(rest) &&
+    ((wordCount(second.text) >= 18 && wordCount(second.text) > 2 * wordCount(rest)) ||
+      (wordCount(second.text) >= 10 && hasSentenceBreak(withoutOrdinalDots(second.text)) && !endsSentence(second.text) && !splitCaptionCredit(second.text) &&
+        !/©|\b(?:Foto|Fotos|Bild|Photo|Quelle)\s*:/.test(second.text)));
   if (ctx.kickerBelow === i + 1 && second && rest.length <= LIMITS.headline && second.text.length <= LIMITS.kicker) {
     // Headline, then its kicker on the line below (FOCUS).
     head.kicker = second.text;
@@ -524,7 +529,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     const nextText = i + 1 < to ? lines[i + 1]!.text : '';
     const openStandfirst = ctx.language === 'en' && wordCount(t) >= 8 && t.length <= LIMITS.teaser && !!nextText &&
       (isPersonName(nextText) || !!parseByline(nextText) || /^By\s+\p{Lu}/u.test(nextText) || !!parseDateLine(nextText)) && lines.slice(i + 2, Math.min(to, i + 5)).some((l) => isRunningText(l.text));
-    const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t) || openStandfirst;
+    // Two sentences whose last stop the crawl lost ("… bekommen. Damit sollen die Hilfsfristen kürzer werden").
+    const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t) || openStandfirst ||
+      (wordCount(t) >= 10 && hasSentenceBreak(withoutOrdinalDots(t)) && !splitCaptionCredit(t));
     // Agency copy opening with its dateline ("BARNET, Vt. (AP) — Voters …") has no standfirst: that is the body.
     // Nor does a local paper's text opening with the author's initials and the place ("Lemgo (la). Der Brunnen …",
     // "tk. Apensen. Wer am Hofladen …").
