@@ -2675,3 +2675,12 @@ describe('a teaser of two sentences that lost its last stop', () => {
     assert.match(d.teaser ?? '', /^Die Rettungswache hat/);
   });
 });
+
+describe('round 41 and 42 furniture and metadata', () => {
+  test('a gallery counter in brackets before a caption, "Name am date", a masthead line and a default picture\'s name', () => {
+    const d = imp(`Established 1872. Online since 1996.\n\nNew wing for the care home approved\n\nCouncillors have approved a new wing for the care home in Brae, with twelve more rooms.\n\nSubscribe to Our Print and Digital Editions\n\nNoemi Brunner am 8. März 2026\n\n(Bild 1/2) Blick in die leere Markthalle am Lindenplatz: Hier sollen von 2028 an Bücher stehen. Foto: Jonas Riedlinger\n\nRADIOSZENE Standardbild\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'New wing for the care home approved');
+    assert.equal(figures(d)[0]?.caption, 'Blick in die leere Markthalle am Lindenplatz: Hier sollen von 2028 an Bücher stehen.');
+    assert.ok(!texts(d).some((t) => /Established|Subscribe|Noemi Brunner|Standardbild/.test(t)));
+  });
+});

@@ -191,6 +191,12 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     const d = parse(reading[1]!);
     if (d) return d;
   }
+  // "Noemi Brunner am 8. März 2026" (Die Ostschweiz): the author, then "am" and the date.
+  const nameAm = text.length <= 80 ? /^(?:von\s+)?(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+am\s+(\S.{5,30})$/iu.exec(text.trim()) : null;
+  if (nameAm && isPersonName(nameAm[1]!) && /\d{4}$/.test(nameAm[2]!)) {
+    const d = parse(nameAm[2]!);
+    if (d) return d;
+  }
   // "14.03.2026 - 8 Min." (NRWision): the date and a clip's length after a dash.
   const clip = text.length <= 40 ? /^(.{6,24}?)\s+[-–]\s+\d{1,3}\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?$/i.exec(text.trim()) : null;
   if (clip) {

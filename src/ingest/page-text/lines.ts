@@ -121,13 +121,13 @@ function undoubled(t: string): string {
 }
 
 /**
- * Link and slider text a crawl glues to a picture's line: "Item 1 of 2 " or
- * "[1/2]" before the caption, "Purchase Licensing Rights" and ", opens new tab"
+ * Link and slider text a crawl glues to a picture's line: "Item 1 of 2 ", "[1/2]" or
+ * "(Bild 1/2)" before the caption, "Purchase Licensing Rights" and ", opens new tab"
  * after the credit (Reuters). Only at the line's ends, and a counter only before
  * a capital letter, so a sentence keeps its words.
  */
 function withoutLinkDebris(t: string): string {
-  if (t.length > MAX_CLASSIFY || !/^(?:Item|Image|Photo|Picture|Bild|Foto|\[)|Rights$|new (?:tab|window)\)?$|[.!?](?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$|vergrößern \d/.test(t)) return t;
+  if (t.length > MAX_CLASSIFY || !/^(?:Item|Image|Photo|Picture|Bild|Foto|\[|\((?:Bild|Foto|Photo|Image) \d)|Rights$|new (?:tab|window)\)?$|[.!?](?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$|vergrößern \d/.test(t)) return t;
   const out = t
     // "vergrößern 1 von 1 Foto: Name 1 von 1" (shz): a zoom button and a gallery's counters around the credit.
     .replace(/(^|\s)vergrößern \d{1,3} von \d{1,3}\s+(?=\S)/, '$1')
@@ -137,6 +137,8 @@ function withoutLinkDebris(t: string): string {
     // "… schreibt über Verkehr.Mehr Infos": a link's words glued after the last sentence.
     .replace(/([.!?])(?:Mehr Infos|Mehr erfahren|Mehr lesen|Weiterlesen|Read more)$/, '$1')
     .replace(/^(?:(?:Item|Image|Photo|Picture|Bild|Foto)\s+\d{1,3}\s+(?:of|von)\s+\d{1,3}\s+|\[\d{1,3}\/\d{1,3}\]\s*)(?=\p{Lu})/u, '')
+    // "(Bild 1/2) Blick in die Markthalle …" (Baden Online): the gallery's counter in brackets.
+    .replace(/^\((?:Bild|Foto|Photo|Image)\s+\d{1,3}\s*\/\s*\d{1,3}\)\s*(?=[\p{Lu}„"])/u, '')
     .replace(/(?:\s*Purchase Licensing Rights)?(?:,?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?)?$/i, '');
   return out.trim() || t;
 }

@@ -131,6 +131,14 @@ const PATTERNS: RegExp[] = [
   /^jetzt (?:kaufen|bestellen|freischalten|abonnieren|abo abschließen)\s*!?$/i,
   // A reader-revenue appeal with its link ("Support our Nation today - please donate here").
   /^support (?:our|us|the) [\p{L} ]{2,30}(?:today)?\s*[-–—:]\s*(?:please )?(?:donate|give|subscribe|join)\b.{0,30}$/iu,
+  // A masthead's founding line ("Established 1872. Online since 1996.", "Gegründet 1848").
+  /^(?:established|founded|est\.|gegründet|seit)\s+(?:in\s+)?\d{4}\b(?:[.,]?\s*(?:online|digital|im netz)\s+(?:since|seit)\s+\d{4})?\.?$/i,
+  // A subscription prompt ("Subscribe to Our Print and Digital Editions").
+  /^subscribe (?:to|for) (?:our|the) [\p{L}& ]{3,40}(?:editions?|newsletters?|paper)$/iu,
+  // The weather with its wind ("4.2°C NNW Gentle Breeze").
+  /^-?\d{1,2}(?:[.,]\d)?\s?°\s?[cf]?\s+(?:[nsew]{1,3}\s+)?[\p{L} ]{3,30}$/iu,
+  // A default picture's name ("RADIOSZENE Standardbild").
+  /^(?:[\p{L}\d.-]{2,30}\s+)?(?:standardbild|platzhalterbild|default image|placeholder image)$/iu,
   // A time slot the CMS left empty ("Uhr" alone under the headline).
   /^uhr$/i,
   /^(?:javascript|js) (?:ist |is )?(?:deaktiviert|disabled).{0,200}$/i,
