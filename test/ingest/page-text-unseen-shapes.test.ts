@@ -2684,3 +2684,10 @@ describe('round 41 and 42 furniture and metadata', () => {
     assert.ok(!texts(d).some((t) => /Established|Subscribe|Noemi Brunner|Standardbild/.test(t)));
   });
 });
+
+describe('an English day and month before an entry\'s time', () => {
+  test('"Mar 14, 2:32 PM" opens an entry at 14:32; the date without its year is not kept', () => {
+    assert.deepEqual(parseEntryStart('Mar 14, 2:32 PM'), { hour: 14, minute: 32, sep: '', rest: '', strong: true });
+    assert.equal(parseEntryStart('Mar 14, 2024 was a Thursday'), undefined);
+  });
+});

@@ -212,6 +212,8 @@ const UPDATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS})\\s*[:,]?\\s+(?=\\d
 const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS}|aktualisiert)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*(?:Uhr|:|$))`, 'iu');
 /** "March 14, 2024, 2:32 PM", "14 March 2024, 14:32", "DEC 05, 2026 09:12 AM IST": an English date with its year before the time. */
 const EN_DATE_BEFORE_TIME = /^((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+\d{4}),?\s+(?:at\s+)?(?=\d{1,2}[:.]\d{2})/i;
+/** "Mar 14, 2:32 PM", "14 March, 14:32": an English day and month without the year before the time (the day is not kept). */
+const EN_DAY_BEFORE_TIME = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?),\s+(?:at\s+)?(?=\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\b|[ap]\.m\.|\s|$))/i;
 /** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
 const DAY_WORD_BEFORE_TIME = new RegExp(`^(?:heute|gestern|today|yesterday|${WEEKDAYS_DE}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\\s*|\\s+(?:um|at)\\s+|\\s*[|–—-]\\s*|\\s+)(?=\\d{1,2}[:.]\\d{2})`, 'i');
 
@@ -234,6 +236,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (enDate && enFound) {
     date = enFound;
     text = text.slice(lead + enDate[0].length);
+  } else {
+    const enDay = EN_DAY_BEFORE_TIME.exec(lead ? text.slice(lead) : text);
+    if (enDay) text = text.slice(lead + enDay[0].length);
   }
   // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them.
   let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})?)(,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);
