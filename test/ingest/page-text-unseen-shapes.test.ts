@@ -2691,3 +2691,14 @@ describe('an English day and month before an entry\'s time', () => {
     assert.equal(parseEntryStart('Mar 14, 2024 was a Thursday'), undefined);
   });
 });
+
+describe('a picture\'s rights line between its alt text and its caption', () => {
+  test('alt / "Foto: Name/dpa" / caption is one picture; a labelled agency credit over a caption keeps no label', () => {
+    const cap = 'Sanitäter der Wache bei der Übergabe des neuen Fahrzeugs vor dem Klinikum.';
+    const head = `Neuer Rettungswagen für die Wache\n\nDie Rettungswache hat einen zusätzlichen Rettungswagen bekommen. Damit sollen die Hilfsfristen kürzer werden.\n\n${BODY}\n`;
+    const a = imp(`${head}Rettungswagen vor dem Klinikum\nFoto: Tobias Mustermann/dpa\n${cap}\n\n${BODY}`).draft;
+    assert.deepEqual(figures(a).map((f) => [f.alt, f.caption, f.credit]), [['Rettungswagen vor dem Klinikum', cap, 'Tobias Mustermann/dpa']]);
+    const b = imp(`${head}Foto: Tobias Mustermann/dpa\n${cap}\n\n${BODY}`).draft;
+    assert.deepEqual(figures(b).map((f) => [f.caption, f.credit]), [[cap, 'Tobias Mustermann/dpa']]);
+  });
+});

@@ -405,7 +405,8 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   if (l1 && opensGroup && endsGroupAt(i + 1) && !isStructural(l1) && l1.text.length <= Math.min(LIMITS.caption, LIMITS.alt) &&
     !parseCreditLine(l1.text) && looksLikeBareCredit(l0.text) && /[/|]/.test(l0.text) && !/[.!?]$/.test(l0.text) && !/[.!?]\s/.test(l0.text) &&
     /\b(?:dpa|afp|ap|reuters|epd|kna|imago|picture[- ]alliance|getty(?: images)?|istock|shutterstock|keystone)\b/i.test(l0.text)) {
-    const fig = build(l1.text, l1.text, l0.text.trim());
+    // A label before the agency's credit ("Foto: Name/dpa") is no part of it.
+    const fig = build(l1.text, l1.text, parseCreditLine(l0.text)?.credit ?? l0.text.trim());
     if (fig) return { figure: fig, next: i + 2 };
   }
 
@@ -473,6 +474,14 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     // A one-word line over a bare name ("Zeitzeichen" / "WDR 5": a programme and its station) is no picture.
     const bareOverWord = cr?.kind === 'bare' && wordCount(text) < 2;
     if (cr && !bareOverWord && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
+      // The alt text, the credit, then the caption closing the box ("Rettungswagen vor dem Klinikum" / "Foto: Name/dpa" /
+      // "Sanitäter bei der Übergabe …."): the caption printed under the picture's rights line.
+      const under = lines[i + 2];
+      if (!endsSentence(text) && text.length <= 300 && opensGroup && under && i + 2 < end && sameGroup(l1, under) && endsGroupAt(i + 2) &&
+        !isStructural(under) && endsSentence(under.text) && isOneSentence(under.text, 250) && !parseCreditLine(under.text) && !splitCaptionCredit(under.text)) {
+        const fig = build(text, under.text, cr.credit);
+        if (fig) return { figure: fig, next: i + 3 };
+      }
       // No final period and short: alt text of a picture without caption (author photos).
       const fig = !endsSentence(text) && text.length <= 300 ? build(text, undefined, cr.credit) : build(text, text, cr.credit);
       if (fig) return { figure: fig, next: i + 2 };
