@@ -17,7 +17,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadFixtureSet, scorePage, SCORE_KINDS, type UnseenFixture } from './import-score.bench.js';
 
-type Rewrite = (fx: UnseenFixture) => UnseenFixture | undefined;
+/** A caption that closes with a stop ("…am Klinikum.", "… Getty Images)."). */
+const endsWithStop = (s: string) => /[.!?]["“”»«’)]*$/.test(s.trim());
+
+/**
+ * A rewritten page. `fromOriginal`: the rewrite changed an expected text with the page (a teaser without its stop), so
+ * the page as printed is counted against its own expected fields, not the rewritten ones.
+ */
+type Rewrite = (fx: UnseenFixture) => (UnseenFixture & { fromOriginal?: true }) | undefined;
 
 /** The line numbers of a ticker page's entry times (the expected entries' clock times at a line's start). */
 function entryTimeLines(lines: string[], fx: UnseenFixture): number[] {
@@ -102,6 +109,45 @@ const REWRITES: Array<[string, Rewrite]> = [
     }
     return text === fx.text ? undefined : { ...fx, text };
   }],
+  ['a teaser without its final stop', (fx) => {
+    const t = fx.fields.teaser;
+    if (!t || fx.fields.tickerEntries || !/\.$/.test(t.trim())) return undefined;
+    const lines = fx.text.split('\n');
+    let i = lines.length - 1;
+    while (i >= 0 && lines[i]!.trim() !== t.trim()) i--;
+    if (i < 0) return undefined;
+    lines[i] = lines[i]!.trimEnd().replace(/\.$/, '');
+    return { ...fx, text: lines.join('\n'), fields: { ...fx.fields, teaser: t.trim().replace(/\.$/, '') }, fromOriginal: true };
+  }],
+  // English pages print their own clock, so the entry lines are found by their shape (a time alone on its line), not by
+  // the expected Berlin times.
+  ['English entry times as "Posted at 2:32pm"', (fx) => {
+    if (!/^\d+-english-/.test(fx.name) || !fx.fields.tickerEntries) return undefined;
+    const lines = fx.text.split('\n');
+    let n = 0;
+    lines.forEach((l, i) => {
+      const m = /^(\s*)(\d{1,2})[:.](\d{2})(?:\s?([ap])\.?m\.?)?\s*$/i.exec(l);
+      if (!m) return;
+      const hour = m[4] ? (Number(m[2]) % 12) + (/p/i.test(m[4]) ? 12 : 0) : Number(m[2]);
+      if (hour > 23) return;
+      lines[i] = `${m[1]}Posted at ${hour % 12 || 12}:${m[3]}${hour >= 12 ? 'pm' : 'am'}`;
+      n++;
+    });
+    return n >= 3 ? { ...fx, text: lines.join('\n') } : undefined;
+  }],
+  ['a caption\'s credit after "Quelle:"', (fx) => {
+    const caps = fx.fields.captions ?? [];
+    const creds = fx.fields.credits ?? [];
+    if (!caps.length || caps.length !== creds.length) return undefined;
+    let text = fx.text;
+    caps.forEach((c, k) => {
+      const core = creds[k]!.replace(/^(?:(?:Foto|Fotos|Bild|Bildrechte|Bildquelle|Quelle|Photo|Credit|Image)\s*:\s*|©\s*)/i, '').trim();
+      const lines = text.split('\n');
+      const i = lines.findIndex((l) => l.startsWith(c) && l.length < c.length + core.length + 30 && l.includes(core));
+      if (i >= 0 && endsWithStop(c)) { lines[i] = `${c.trimEnd()} Quelle: ${core}`; text = lines.join('\n'); }
+    });
+    return text === fx.text ? undefined : { ...fx, text };
+  }],
 ];
 
 function total(fx: UnseenFixture): number {
@@ -122,7 +168,7 @@ export function report(): void {
       if (!changed || changed.text === fx.text) continue;
       applied++;
       // Both counted against the rewritten page's expected fields (the same fields, or times taken out).
-      const b = total({ ...fx, fields: changed.fields });
+      const b = total(changed.fromOriginal ? fx : { ...fx, fields: changed.fields });
       const a = total(changed);
       before += b;
       after += a;

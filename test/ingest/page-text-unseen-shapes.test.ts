@@ -2702,3 +2702,13 @@ describe('a picture\'s rights line between its alt text and its caption', () => 
     assert.deepEqual(figures(b).map((f) => [f.caption, f.credit]), [[cap, 'Tobias Mustermann/dpa']]);
   });
 });
+
+describe('a photographer named after "Quelle:" under a one-sentence caption', () => {
+  test('"Caption. Quelle: Max Beispielbauer" alone in its box is a picture; an institution there stays the text\'s source', () => {
+    const head = `Neuer Rettungswagen für die Wache\n\nDie Rettungswache hat einen zusätzlichen Rettungswagen bekommen. Damit sollen die Hilfsfristen kürzer werden.\n\n${BODY}\n`;
+    const a = imp(`${head}Aufräumarbeiten an der Seestraße in Gmund. Quelle: Max Beispielbauer\n\n${BODY}`).draft;
+    assert.deepEqual(figures(a).map((f) => [f.caption, f.credit]), [['Aufräumarbeiten an der Seestraße in Gmund.', 'Max Beispielbauer']]);
+    const b = imp(`${head}Die Polizei sucht Zeugen. Quelle: Polizeipräsidium Oberbayern Süd\n\n${BODY}`).draft;
+    assert.deepEqual(figures(b), []);
+  });
+});

@@ -131,6 +131,9 @@ function legendCaption(text: string): { caption: string; credit?: string } | und
   return { caption: rest };
 }
 
+/** Words that make capitalised words an institution, not a photographer ("Polizeipräsidium Oberbayern Süd"). */
+const INSTITUTION_WORD = /(?:amt|präsidium|betriebe|verwaltung|ministerium|behörde|bank|polizei|stadt|gemeinde|landkreis|kreis|verband|verein|institut|universität|agentur|gmbh|\bag\b|e\.\s?v\.|stiftung|zentrum|werke|\brat\b|senat|büro|dienst|feuerwehr|klinik|schule|kirche|bistum|museum|ministry|council|department|office|agency|police|university)/i;
+
 /** Map, graphic or photo, from the words of the alt text (then the caption). */
 export function figureKind(alt: string, caption = ''): FigureKind {
   for (const text of [alt, caption]) {
@@ -442,8 +445,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // "Sanitäter vor dem Klinikum. Quelle: Name/dpa" alone in its box: a source label after one sentence names a picture's
   // rights where the credit has a photographer's and an agency's shape (a slash or a bar) or names a picture agency;
   // "… Quelle: Landesamt" or "… Quelle: dpa" after a paragraph stays the text's source.
-  const photoSource = !!cc0?.known && opensGroup && endsGroupAt(i) && isOneSentence(cc0.caption, 250) &&
-    (/\S\s?[/|]\s?\S/.test(cc0.credit) || /\b(?:imago|picture[- ]alliance|getty|istock|shutterstock|keystone|action press)\b/i.test(cc0.credit));
+  // A photographer's name counts too ("… Quelle: Elia Testmann"), and the credit printed again on the next line.
+  const photoSource = !!cc0?.known && opensGroup && (endsGroupAt(i) || repeated) && isOneSentence(cc0.caption, 250) &&
+    (/\S\s?[/|]\s?\S/.test(cc0.credit) || /\b(?:imago|picture[- ]alliance|getty|istock|shutterstock|keystone|action press)\b/i.test(cc0.credit) ||
+      (isPersonName(cc0.credit) && !INSTITUTION_WORD.test(cc0.credit)));
   if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || underDate || photoSource || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
     // Some sites print the credit again alone on the next line.
