@@ -15,10 +15,8 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { endsSentence } from '../src/ingest/page-text/lines.js';
 import { loadFixtureSet, scorePage, SCORE_KINDS, type UnseenFixture } from './import-score.bench.js';
-
-/** A caption that closes with a stop ("…am Klinikum.", "… Getty Images)."). */
-const endsWithStop = (s: string) => /[.!?]["“”»«’)]*$/.test(s.trim());
 
 /**
  * A rewritten page. `fromOriginal`: the rewrite changed an expected text with the page (a teaser without its stop), so
@@ -144,7 +142,7 @@ const REWRITES: Array<[string, Rewrite]> = [
       const core = creds[k]!.replace(/^(?:(?:Foto|Fotos|Bild|Bildrechte|Bildquelle|Quelle|Photo|Credit|Image)\s*:\s*|©\s*)/i, '').trim();
       const lines = text.split('\n');
       const i = lines.findIndex((l) => l.startsWith(c) && l.length < c.length + core.length + 30 && l.includes(core));
-      if (i >= 0 && endsWithStop(c)) { lines[i] = `${c.trimEnd()} Quelle: ${core}`; text = lines.join('\n'); }
+      if (i >= 0 && endsSentence(c.trimEnd())) { lines[i] = `${c.trimEnd()} Quelle: ${core}`; text = lines.join('\n'); }
     });
     return text === fx.text ? undefined : { ...fx, text };
   }],
@@ -167,7 +165,8 @@ export function report(): void {
       const changed = rewrite(fx);
       if (!changed || changed.text === fx.text) continue;
       applied++;
-      // Both counted against the rewritten page's expected fields (the same fields, or times taken out).
+      // Both counted against the rewritten page's expected fields (the same fields, or times taken out); a rewrite that
+      // changed an expected text with the page counts the page as printed against its own.
       const b = total(changed.fromOriginal ? fx : { ...fx, fields: changed.fields });
       const a = total(changed);
       before += b;

@@ -131,6 +131,12 @@ function legendCaption(text: string): { caption: string; credit?: string } | und
   return { caption: rest };
 }
 
+/** Picture agencies: their name in a credit marks a photo's rights, where a news agency's may name a text's source. */
+const PICTURE_AGENCIES = 'imago|picture[- ]alliance|getty(?: images)?|istock|shutterstock|keystone|action press';
+const PICTURE_AGENCY = new RegExp(`\\b(?:${PICTURE_AGENCIES})\\b`, 'i');
+/** News and picture agencies. */
+const AGENCY = new RegExp(`\\b(?:dpa|afp|ap|reuters|epd|kna|${PICTURE_AGENCIES})\\b`, 'i');
+
 /** Words that make capitalised words an institution, not a photographer ("Polizeipräsidium Oberbayern Süd"). */
 const INSTITUTION_WORD = /(?:amt|präsidium|betriebe|verwaltung|ministerium|behörde|bank|polizei|stadt|gemeinde|landkreis|kreis|verband|verein|institut|universität|agentur|gmbh|\bag\b|e\.\s?v\.|stiftung|zentrum|werke|\brat\b|senat|büro|dienst|feuerwehr|klinik|schule|kirche|bistum|museum|ministry|council|department|office|agency|police|university)/i;
 
@@ -407,7 +413,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // F: the credit first, then the caption, the two alone in their box ("picture alliance/dpa | Name" / "Ein Plakat …").
   if (l1 && opensGroup && endsGroupAt(i + 1) && !isStructural(l1) && l1.text.length <= Math.min(LIMITS.caption, LIMITS.alt) &&
     !parseCreditLine(l1.text) && looksLikeBareCredit(l0.text) && /[/|]/.test(l0.text) && !/[.!?]$/.test(l0.text) && !/[.!?]\s/.test(l0.text) &&
-    /\b(?:dpa|afp|ap|reuters|epd|kna|imago|picture[- ]alliance|getty(?: images)?|istock|shutterstock|keystone)\b/i.test(l0.text)) {
+    AGENCY.test(l0.text)) {
     // A label before the agency's credit ("Foto: Name/dpa") is no part of it.
     const fig = build(l1.text, l1.text, parseCreditLine(l0.text)?.credit ?? l0.text.trim());
     if (fig) return { figure: fig, next: i + 2 };
@@ -447,7 +453,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // "… Quelle: Landesamt" or "… Quelle: dpa" after a paragraph stays the text's source.
   // A photographer's name counts too ("… Quelle: Elia Testmann"), and the credit printed again on the next line.
   const photoSource = !!cc0?.known && opensGroup && (endsGroupAt(i) || repeated) && isOneSentence(cc0.caption, 250) &&
-    (/\S\s?[/|]\s?\S/.test(cc0.credit) || /\b(?:imago|picture[- ]alliance|getty|istock|shutterstock|keystone|action press)\b/i.test(cc0.credit) ||
+    (/\S\s?[/|]\s?\S/.test(cc0.credit) || PICTURE_AGENCY.test(cc0.credit) ||
       (isPersonName(cc0.credit) && !INSTITUTION_WORD.test(cc0.credit)));
   if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || underDate || photoSource || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
     const fig = build(cc0.caption, cc0.caption, cc0.credit);
@@ -481,10 +487,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (cr && !bareOverWord && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
       // The alt text, the credit, then the caption closing the box ("Rettungswagen vor dem Klinikum" / "Foto: Name/dpa" /
       // "Sanitäter bei der Übergabe …."): the caption printed under the picture's rights line.
-      const under = lines[i + 2];
-      if (!endsSentence(text) && text.length <= 300 && opensGroup && under && i + 2 < end && sameGroup(l1, under) && endsGroupAt(i + 2) &&
-        !isStructural(under) && endsSentence(under.text) && isOneSentence(under.text, 250) && !parseCreditLine(under.text) && !splitCaptionCredit(under.text)) {
-        const fig = build(text, under.text, cr.credit);
+      if (!endsSentence(text) && text.length <= 300 && opensGroup && l2 && endsGroupAt(i + 2) &&
+        !isStructural(l2) && endsSentence(l2.text) && isOneSentence(l2.text, 250) && !parseCreditLine(l2.text) && !splitCaptionCredit(l2.text)) {
+        const fig = build(text, l2.text, cr.credit);
         if (fig) return { figure: fig, next: i + 3 };
       }
       // No final period and short: alt text of a picture without caption (author photos).

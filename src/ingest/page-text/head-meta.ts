@@ -177,6 +177,16 @@ export function viaCredit(text: string): { caption: string; credit: string } | u
   return m ? { caption: m[1]!.trim(), credit: m[2]!.trim() } : undefined;
 }
 
+/** Dates printed with something after or before them, each with the longest line it is looked for in. */
+const DATE_WITH: ReadonlyArray<[number, RegExp]> = [
+  // "11 Feb 2026 2 minute read", "14. März 2026 Lesezeit: 4 Minuten": the reading time after it.
+  [80, /^(.{6,40}?)\s+(?:\d{1,2}\s*(?:minutes?|mins?\.?|minuten|min\.?)\s+(?:read|lesezeit)|(?:lesezeit|lesedauer|reading time)\s*:?\s*\d{1,2}\s*(?:minuten|minutes?|min\.?))$/i],
+  // "14.03.2026 - 8 Min." (NRWision): a clip's length after a dash.
+  [40, /^(.{6,24}?)\s+[-–]\s+\d{1,3}\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?$/i],
+  // "PoliticsMarch 4, 2026" (The Spinoff): the section's name glued before an English date with the year.
+  [60, /^\p{Lu}\p{Ll}{2,20}((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})$/u],
+];
+
 /** "14. März 2024 | Redaktion", "14.03.2024 | Lokales": a date with short labels after bars. */
 export function datedMetaLine(text: string, parse: (t: string) => FoundDate | undefined): FoundDate | undefined {
   // "Politik 22 Mai. 2024 | 07:41" (eXXpress): the section's name, then the date line.
@@ -185,41 +195,30 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     const d = parse(text.slice(section[0].length));
     if (d?.hour !== undefined) return d;
   }
-  // "11 Feb 2026 2 minute read", "14. März 2026 Lesezeit: 4 Minuten": the date with the reading time after it.
-  const reading = text.length <= 80 ? /^(.{6,40}?)\s+(?:\d{1,2}\s*(?:minutes?|mins?\.?|minuten|min\.?)\s+(?:read|lesezeit)|(?:lesezeit|lesedauer|reading time)\s*:?\s*\d{1,2}\s*(?:minuten|minutes?|min\.?))$/i.exec(text.trim()) : null;
-  if (reading) {
-    const d = parse(reading[1]!);
+  const t = text.trim();
+  // A date with its length or a glued section word around it: the date is the first group.
+  for (const [max, re] of DATE_WITH) {
+    const m = t.length <= max ? re.exec(t) : null;
+    const d = m ? parse(m[1]!) : undefined;
     if (d) return d;
   }
   // "Noemi Brunner am 8. März 2026" (Die Ostschweiz): the author, then "am" and the date.
-  const nameAm = text.length <= 80 ? /^(?:von\s+)?(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+am\s+(\S.{5,30})$/iu.exec(text.trim()) : null;
+  const nameAm = t.length <= 80 ? /^(?:von\s+)?(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+am\s+(\S.{5,30})$/iu.exec(t) : null;
   if (nameAm && isPersonName(nameAm[1]!) && /\d{4}$/.test(nameAm[2]!)) {
     const d = parse(nameAm[2]!);
     if (d) return d;
   }
-  // "14.03.2026 - 8 Min." (NRWision): the date and a clip's length after a dash.
-  const clip = text.length <= 40 ? /^(.{6,24}?)\s+[-–]\s+\d{1,3}\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?$/i.exec(text.trim()) : null;
-  if (clip) {
-    const d = parse(clip[1]!);
-    if (d) return d;
-  }
   // "Willisau, 11.12.2025, Regula Beispiel", "Luzern, 11. Dezember 2025", "11.12.2025, Regula Beispiel": a place and the
   // author around a date without its time, parted by commas (Swiss and Austrian papers).
-  if (text.length <= 100) {
-    const parts = text.trim().split(/,\s+/);
+  if (t.length <= 100) {
+    const parts = t.split(/,\s+/);
     if (parts.length >= 2 && parts.length <= 3) {
       const at = parts.findIndex((p) => /\d{4}$/.test(p) && !!parse(p));
       const name = (p: string) => /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}$/u.test(p) && !/\d/.test(p);
       const placeOk = at === 0 || (at === 1 && name(parts[0]!) && wordCount(parts[0]!) <= 3);
       const authorOk = at === parts.length - 1 || (at === parts.length - 2 && name(parts[parts.length - 1]!) && wordCount(parts[parts.length - 1]!) >= 2);
-      if (at >= 0 && placeOk && authorOk && parts.length - 1 <= 2) return parse(parts[at]!);
+      if (at >= 0 && placeOk && authorOk) return parse(parts[at]!);
     }
-  }
-  // "PoliticsMarch 4, 2026" (The Spinoff): the section's name glued to a date with its month in words and the year.
-  const glued = text.length <= 60 ? /^(\p{Lu}\p{Ll}{2,20})(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}$)/u.exec(text.trim()) : null;
-  if (glued) {
-    const d = parse(text.trim().slice(glued[0].length));
-    if (d) return d;
   }
   // "Bad Urach / SWP 01.12.2026", "Bisingen / Leonie Musterhof 02.12.2026", "Horb / PM  Uhr" (SÜDWEST PRESSE): the place,
   // the author or source and the date (the time may be left empty).

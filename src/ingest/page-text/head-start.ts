@@ -206,7 +206,6 @@ function headlineBelow(lines: Line[], k: number, to: number, isStructural: (l: L
   return false;
 }
 
-/** Short and not a sentence: a line a page prints as furniture. */
 const ROLE_WORD = /(?:chefredakt|redakt|korrespondent|reporter|autor|leiter|sprecher|direktor|präsident|geschäftsführer|vorsitzende|\bceo\b|\beditor\b)/i;
 
 /** "Name, Chefredaktorin, Netzwoche": a person's name, then the role and perhaps the outlet, parted by commas. */
@@ -215,6 +214,7 @@ function nameWithRole(text: string): boolean {
   return text.length <= 100 && parts.length >= 2 && parts.length <= 3 && isPersonName(parts[0]!) && ROLE_WORD.test(parts[1]!) && parts.slice(1).every((p) => wordCount(p) <= 4);
 }
 
+/** Short and not a sentence: a line a page prints as furniture. */
 function furnitureLike(text: string): boolean {
   // A menu's "U.S." or "Ausland." ends with a period but is no sentence.
   return (text.length <= 60 && !endsSentence(text) && wordCount(text) <= 10) || (text.length <= 30 && wordCount(text) <= 3);

@@ -365,9 +365,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // Two sentences or more in the second line make it a standfirst too, its last stop lost ("Der Förderverein hat das Geld
   // gesammelt. Im Sommer soll das Instrument erklingen").
   const sublineUnder = !!second && wordCount(rest) >= 4 && !/:$/.test(split.rest) && isHeadlineLike(rest) &&
-    ((wordCount(second.text) >= 18 && wordCount(second.text) > 2 * wordCount(rest)) ||
-      (wordCount(second.text) >= 10 && hasSentenceBreak(withoutOrdinalDots(second.text)) && !endsSentence(second.text) && !splitCaptionCredit(second.text) &&
-        !/©|\b(?:Foto|Fotos|Bild|Photo|Quelle)\s*:/.test(second.text)));
+    ((wordCount(second.text) >= 18 && wordCount(second.text) > 2 * wordCount(rest)) || (!endsSentence(second.text) && lostLastStop(second.text)));
   if (ctx.kickerBelow === i + 1 && second && rest.length <= LIMITS.headline && second.text.length <= LIMITS.kicker) {
     // Headline, then its kicker on the line below (FOCUS).
     head.kicker = second.text;
@@ -531,7 +529,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       (isPersonName(nextText) || !!parseByline(nextText) || /^By\s+\p{Lu}/u.test(nextText) || !!parseDateLine(nextText)) && lines.slice(i + 2, Math.min(to, i + 5)).some((l) => isRunningText(l.text));
     // Two sentences whose last stop the crawl lost ("… bekommen. Damit sollen die Hilfsfristen kürzer werden").
     const isSentence = endsSentence(t) || t.length > 120 || wordCount(t) >= 16 || !!bylineTail(t) || isQuoteLine(t) || openStandfirst ||
-      (wordCount(t) >= 10 && hasSentenceBreak(withoutOrdinalDots(t)) && !splitCaptionCredit(t));
+      lostLastStop(t);
     // Agency copy opening with its dateline ("BARNET, Vt. (AP) — Voters …") has no standfirst: that is the body.
     // Nor does a local paper's text opening with the author's initials and the place ("Lemgo (la). Der Brunnen …",
     // "tk. Apensen. Wer am Hofladen …").
@@ -597,6 +595,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   }
   head.next = i;
   return head;
+}
+
+/**
+ * Two sentences or more whose last stop the crawl lost ("… bekommen. Damit sollen die Hilfsfristen kürzer werden"): a
+ * standfirst, unless the line carries a picture's credit (a caption).
+ */
+function lostLastStop(text: string): boolean {
+  return wordCount(text) >= 10 && hasSentenceBreak(withoutOrdinalDots(text)) && !splitCaptionCredit(text) &&
+    !/©|\b(?:Foto|Fotos|Bild|Photo|Quelle)\s*:/.test(text);
 }
 
 /**

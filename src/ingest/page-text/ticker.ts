@@ -210,10 +210,18 @@ const UPDATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS})\\s*[:,]?\\s+(?=\\d
 /** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker ("Aktualisiert" too, before a date) and the full date before the time ("Uhr" may be left out
  * where the time ends the line or a colon follows it). */
 const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS}|aktualisiert)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*(?:Uhr|:|$))`, 'iu');
+/** An English month, written out or cut short ("March", "Mar.", "DEC"). */
+const EN_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 /** "March 14, 2024, 2:32 PM", "14 March 2024, 14:32", "DEC 05, 2026 09:12 AM IST": an English date with its year before the time. */
-const EN_DATE_BEFORE_TIME = /^((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+\d{4}),?\s+(?:at\s+)?(?=\d{1,2}[:.]\d{2})/i;
+const EN_DATE_BEFORE_TIME = new RegExp(`^((?:${EN_MONTH}\\s+\\d{1,2},?|\\d{1,2}\\s+${EN_MONTH})\\s+\\d{4}),?\\s+(?:at\\s+)?(?=\\d{1,2}[:.]\\d{2})`, 'i');
 /** "Mar 14, 2:32 PM", "14 March, 14:32": an English day and month without the year before the time (the day is not kept). */
-const EN_DAY_BEFORE_TIME = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?),\s+(?:at\s+)?(?=\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\b|[ap]\.m\.|\s|$))/i;
+const EN_DAY_BEFORE_TIME = new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${EN_MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${EN_MONTH}),\\s+(?:at\\s+)?(?=\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\b|[ap]\\.m\\.|\\s|$))`, 'i');
+
+/** A twelve-hour clock's hour on the 24-hour clock ("2" and "pm": 14); undefined when out of range. */
+function hour24(hour: number, ampm: string | undefined): number | undefined {
+  if (!ampm) return hour <= 23 ? hour : undefined;
+  return hour >= 1 && hour <= 12 ? (hour % 12) + (/^p/i.test(ampm) ? 12 : 0) : undefined;
+}
 /** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
 const DAY_WORD_BEFORE_TIME = new RegExp(`^(?:heute|gestern|today|yesterday|${WEEKDAYS_DE}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\\s*|\\s+(?:um|at)\\s+|\\s*[|–—-]\\s*|\\s+)(?=\\d{1,2}[:.]\\d{2})`, 'i');
 
@@ -231,14 +239,15 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "• DEC 05, 2026 09:12 AM IST" (Hindustan Times): a bullet, then the English date with its year before the time; without
   // the bullet too ("March 14, 2024, 2:32 PM EDT", "14 March 2024, 14:32").
   const lead = LEADING_BULLET.exec(text)?.[0].length ?? 0;
-  const enDate = EN_DATE_BEFORE_TIME.exec(lead ? text.slice(lead) : text);
+  const afterLead = lead ? text.slice(lead) : text;
+  const enDate = EN_DATE_BEFORE_TIME.exec(afterLead);
   const enFound = enDate ? parseDateLine(enDate[1]!) : undefined;
   if (enDate && enFound) {
     date = enFound;
-    text = text.slice(lead + enDate[0].length);
+    text = afterLead.slice(enDate[0].length);
   } else {
-    const enDay = EN_DAY_BEFORE_TIME.exec(lead ? text.slice(lead) : text);
-    if (enDay) text = text.slice(lead + enDay[0].length);
+    const enDay = EN_DAY_BEFORE_TIME.exec(afterLead);
+    if (enDay) text = afterLead.slice(enDay[0].length);
   }
   // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them.
   let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})?)(,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);
@@ -316,21 +325,17 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "12:42 , Amelia Sampleworth" (The Standard): the time and the post's author, no title.
   // In the twelve-hour form too ("2:42pm , Name").
   const withAuthor = startsDigit && text.includes(',') && /^(\d{1,2}):(\d{2})(?:\s?([ap])\.?m\.?)?\s*,\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/iu.exec(text);
-  if (withAuthor && !date && Number(withAuthor[1]) <= (withAuthor[3] ? 12 : 23) && Number(withAuthor[2]) <= 59) {
-    const h = Number(withAuthor[1]);
-    return { hour: withAuthor[3] ? (h % 12) + (/p/i.test(withAuthor[3]) ? 12 : 0) : h, minute: Number(withAuthor[2]), sep: '', rest: '', strong: true };
+  const authorHour = withAuthor ? hour24(Number(withAuthor[1]), withAuthor[3]) : undefined;
+  if (withAuthor && !date && authorHour !== undefined && Number(withAuthor[2]) <= 59) {
+    return { hour: authorHour, minute: Number(withAuthor[2]), sep: '', rest: '', strong: true };
   }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date && !dayNamed) return undefined;
   const [, hh, dot, mm, uhr, ampm, zone, sep = '', rest0 = ''] = m;
-  let hour = Number(hh);
+  const hour = hour24(Number(hh), ampm);
   const minute = Number(mm);
-  if (ampm) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (/^p/i.test(ampm) ? 12 : 0);
-  }
-  if (hour > 23 || minute > 59) return undefined;
+  if (hour === undefined || minute > 59) return undefined;
   // "09:52 Uhr, 14.03.2024": the entry's date after its time.
   let rest = rest0;
   const dateAfter = rest && rest.length <= 30 ? /^,?\s*(\d{1,2}\.\s?(?:\d{1,2}\.|[\p{L}]{3,}\.?)\s?(?:\d{2,4})?)$/u.exec(rest) : null;
@@ -504,13 +509,14 @@ export function dayLine(text: string, anchor?: { year: number; month: number }):
   return { year, month: y.month, day: y.day, spans: [] };
 }
 
+/** Words running text opens with, a title does not ("Damit ist der Spieltag beendet: …"): pronouns and linking adverbs. */
+const RUNNING_OPENERS = /^(?:damit|dann|danach|daher|deshalb|dabei|dazu|außerdem|zudem|inzwischen|mittlerweile|nun|jetzt|so|hier|dort|es|er|sie|wir|ich|man|das|dies|this|it|we|they|he|she|i)\s/i;
+
 /**
  * "Zoo Münster zählt Rekordbesuch. An Ostern kamen …" after "10.05 Uhr - ": a
  * short first sentence without a comma is the entry's title (WDR's one-line
  * entries). Undefined when the first sentence is long or the rest is empty.
  */
-const RUNNING_OPENERS = /^(?:damit|dann|danach|daher|deshalb|dabei|dazu|außerdem|zudem|inzwischen|mittlerweile|nun|jetzt|so|hier|dort|es|er|sie|wir|ich|man|das|dies|this|it|we|they|he|she|i)\s/i;
-
 export function splitSentenceTitle(text: string): { title: string; body: string } | undefined {
   if (text.length > MAX_CLASSIFY) return undefined;
   // "Freibäder sollen teurer werden: Der Aufsichtsrat …": a colon ends the title as a stop does, after three words or more

@@ -135,8 +135,6 @@ const PATTERNS: RegExp[] = [
   /^(?:established|founded|est\.|gegründet|seit)\s+(?:in\s+)?\d{4}\b(?:[.,]?\s*(?:online|digital|im netz)\s+(?:since|seit)\s+\d{4})?\.?$/i,
   // A subscription prompt ("Subscribe to Our Print and Digital Editions").
   /^subscribe (?:to|for) (?:our|the) [\p{L}& ]{3,40}(?:editions?|newsletters?|paper)$/iu,
-  // The weather with its wind ("4.2°C NNW Gentle Breeze").
-  /^-?\d{1,2}(?:[.,]\d)?\s?°\s?[cf]?\s+(?:[nsew]{1,3}\s+)?[\p{L} ]{3,30}$/iu,
   // A default picture's name ("RADIOSZENE Standardbild").
   /^(?:[\p{L}\d.-]{2,30}\s+)?(?:standardbild|platzhalterbild|default image|placeholder image)$/iu,
   // A time slot the CMS left empty ("Uhr" alone under the headline).
@@ -338,8 +336,9 @@ function iconDebris(t: string): boolean {
 const WEATHER = '(?:sonnig|heiter|wolkig|bewölkt|leicht bewölkt|stark bewölkt|teils bewölkt|bedeckt|nebel|neblig|regen|regnerisch|leichter regen|starkregen|nieselregen|schauer|regenschauer|gewitter|schnee|schneefall|schneeregen|graupel|glätte|sturm|sturmböen|windig|klar|sunny|cloudy|partly cloudy|overcast|rain|showers|fog|snow|clear)';
 /** "Wetter bedeckt", "12 ° / 6 ° Nieselregen", "7°/ 2° bedeckt": a weather widget's line. */
 const WEATHER_LINE = new RegExp(`^(?:(?:wetter|weather)\\s+${WEATHER}|(?:(?:wetter|weather)\\s+)?-?\\d{1,2}\\s?°\\s?c?(?:\\s*\\/\\s*-?\\d{1,2}\\s?°\\s?c?)?(?:\\s+${WEATHER})?)$`, 'i');
+/** "4.2°C NNW Gentle Breeze": the temperature with the wind's direction and strength. */
+const WEATHER_WIND = /^-?\d{1,2}(?:[.,]\d)?\s?°\s?[cf]?\s+(?:[nsew]{1,3}\s+)?[\p{L} ]{3,30}$/iu;
 
-/** True for a line that is page furniture, not article text. */
 /**
  * The site's description of itself under its name at the top of the page: "Das Online-Magazin von …", "Das lokale
  * Nachrichtenportal für Sachsen", "SONNTAG – Die Wochenzeitung für die …". Only a medium's own noun makes it one (not
@@ -352,9 +351,11 @@ export function isSiteTagline(text: string): boolean {
   return text.length <= 140 && TAGLINE.test(text.trim());
 }
 
+/** True for a line that is page furniture, not article text. */
 export function isWidgetLine(text: string): boolean {
   if (text.length > 500) return false;
-  if (CASED.some((re) => re.test(text.trim()))) return true;
+  const trimmed = text.trim();
+  if (CASED.some((re) => re.test(trimmed))) return true;
   // A badge or tool in a bulleted list ("• Artikel mit Video-Inhalten") is still furniture.
   const t = text.replace(/[\s:|·•>»›]+$/, '').replace(/^[•·▪●◦‣]\s+/, '').trim().toLowerCase();
   if (!t) return true;
@@ -364,14 +365,17 @@ export function isWidgetLine(text: string): boolean {
   if (t.includes('%') && (t.match(/[+-−]\d{1,3}[.,]\d{1,2}\s?%/g) ?? []).length >= 3) return true;
   // A line of nothing but punctuation/symbols (separators, icon leftovers).
   if (t.length <= 40 && !/[\p{L}\p{N}]/u.test(t)) return true;
-  if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? text.trim() : t))) return true;
+  if (GUARDED.some((g) => g.key.test(t) && g.re.test(g.cased ? trimmed : t))) return true;
   if ((t.includes('|') || t.includes('·') || t.includes('©') || t.includes('copyright') || t.includes('(c)')) && footerLine(text)) return true;
-  if (t.length >= 40 && /^[a-z0-9äöü]/.test(text.trimStart()) && /(?:facebook|twitter|instagram|youtube|whatsapp|rss|email|search)/.test(t) && iconDebris(text.trim())) return true;
+  if (t.length >= 40 && /^[a-z0-9äöü]/.test(text.trimStart()) && /(?:facebook|twitter|instagram|youtube|whatsapp|rss|email|search)/.test(t) && iconDebris(trimmed)) return true;
   const first = t.split(' ', 1)[0]!;
   if (t.length <= 120 && t.length >= 20 && MENU_WORDS.has(first) && !/[.!?]$/.test(t) && menuRun(t)) return true;
   if (t.length <= 60 && TOOL_WORDS.has(first) && toolRun(t)) return true;
   // "Anzeige Hofheim am Taunus 7°C Ein Angebot von …": an ad label with the weather or the sponsor's line.
   if (t.startsWith('anzeige ') && t.length <= 120 && /(?:-?\d{1,2}\s?°|angebot von|präsentiert von|sponsored by)/.test(t)) return true;
-  if (t.length <= 40 && (t.includes('°') || t.startsWith('wetter') || t.startsWith('weather')) && WEATHER_LINE.test(t)) return true;
+  if (t.includes('°') || t.startsWith('wetter') || t.startsWith('weather')) {
+    if (t.length <= 40 && WEATHER_LINE.test(t)) return true;
+    if (WEATHER_WIND.test(t)) return true;
+  }
   return PATTERNS.some((re) => re.test(t));
 }
