@@ -2712,3 +2712,13 @@ describe('a photographer named after "Quelle:" under a one-sentence caption', ()
     assert.deepEqual(figures(b), []);
   });
 });
+
+describe('the day a crawl saved the page dates a ticker that prints no date', () => {
+  test('" date 2026-01-12" before the page puts "8:42 p.m. PT" in January (Pacific standard time, 05:42 Berlin)', () => {
+    const entry = (t: string, title: string) => `${t}\n${title}\nThe committee said the decision was made after a long debate. More details are expected later tonight.\n\n`;
+    const body = `Awards night live updates: all the winners\n\nFollow along as we bring you the winners and speeches from the ceremony in Los Angeles.\n\n${entry('8:42 p.m. PT', 'Best picture goes to the harbour drama')}${entry('7:58 p.m. PT', 'Upset in the lead actress race')}${entry('6:15 p.m. PT', 'Red carpet wraps')}`;
+    assert.deepEqual(entries(imp(` date 2026-01-12 ×\n${body}`).draft), ['05:42 Best picture goes to the harbour drama', '04:58 Upset in the lead actress race', '03:15 Red carpet wraps']);
+    // Without the crawl's day the import's own day (14 March, Pacific summer time) is used.
+    assert.deepEqual(entries(imp(body).draft)[0], '04:42 Best picture goes to the harbour drama');
+  });
+});

@@ -75,10 +75,12 @@ function run(text: string, opts: ImportOptions): ImportResult {
   if (replacementChars) warnings.push(`${replacementChars} character${replacementChars === 1 ? '' : 's'} could not be decoded (U+FFFD); check umlauts`);
   const normalised = normaliseText(text);
   const all = toLines(normalised);
-  // A crawler's own prefix before the page: "date 2024-03 …".
+  // A crawler's own prefix before the page: "date 2024-03 …". With its day, it is the day the page was saved.
+  let crawlDay: { year: number; month: number; day: number } | undefined;
   if (all[0]) {
-    const m = /^date\s+\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i.exec(all[0].text);
+    const m = /^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s+(?=\S)/i.exec(all[0].text);
     if (m) all[0] = { ...all[0], text: all[0].text.slice(m[0].length) };
+    if (m?.[3]) crawlDay = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   }
   if (!all.length) throw new LedeError('IMPORT_FAILED', 'file contains only whitespace; no text to import', { reason: 'import_empty' });
   const language = detectLanguage(normalised);
@@ -239,7 +241,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
         head.next++;
       }
     }
-    const anchor = tickerAnchor(head.pageDate, published, stand ?? updatedExplicit, opts.now, warnings);
+    const anchor = tickerAnchor(head.pageDate, published, stand ?? updatedExplicit, crawlDay, opts.now, warnings);
     const now = opts.now && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
     const t = parseTickerBody(lines, head.next, end, { ...bodyOpts, ...anchor, now, startAt, clockZone: pageClockZone(all, language) });
     if (!opts.now && t.entries.length && relativeLines >= 2) warnings.push('ticker entry times are relative ("vor 5 Minuten") and were counted from the time of the import — pass the page\'s date (opts.now) to fix');
@@ -376,14 +378,16 @@ function isoOf(d: FoundDate): string | undefined {
 /**
  * The day a ticker's times belong to: the page's own date (a date line, a date
  * before the kicker, the publication date) is its first day; "Stand"/update
- * times, `opts.now` or the clock are its last day.
+ * times, the day the crawl saved the page, `opts.now` or the clock are its last day.
  */
 function tickerAnchor(
-  pageDate: FoundDate | undefined, published: string | undefined, lastStamp: string | undefined, now: Date | undefined, warnings: string[],
+  pageDate: FoundDate | undefined, published: string | undefined, lastStamp: string | undefined,
+  crawlDay: { year: number; month: number; day: number } | undefined, now: Date | undefined, warnings: string[],
 ): { anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean } {
   if (pageDate) return { anchor: pageDate, anchorIsEnd: false };
   if (published) return { anchor: berlinDay(new Date(published)), anchorIsEnd: false };
   if (lastStamp) return { anchor: berlinDay(new Date(lastStamp)), anchorIsEnd: true };
+  if (crawlDay) return { anchor: crawlDay, anchorIsEnd: true };
   if (now && !Number.isNaN(now.getTime())) return { anchor: berlinDay(now), anchorIsEnd: true };
   warnings.push('the ticker page names no date; entry times were dated today — pass the page date (opts.now) to fix');
   return { anchor: berlinDay(new Date()), anchorIsEnd: true };
