@@ -784,7 +784,8 @@ describe('the eleventh round (Cicero, Kreiszeitung, Funke, Austrian and English 
 
   test('dash-bullet tags under an entry\'s time are not its title; a dash bullet that is the text stays', () => {
     const d = imp(`Latest from RTÉ News\n\nUpdates from around the country and beyond, as they happen.\n\n16:48\n- Ireland\n- RTÉ News\nDublin Bus to add 60 electric buses\nDublin Bus will put 60 new battery-electric buses into service from May.\n\n16:12\n- Weather\nStatus yellow wind warning for five counties\nMet Éireann has issued a wind warning from 9pm tonight.\n\n14:00\nMinister defends housing targets\n- The figures were published this morning and show a drop of a fifth.\n`);
-    assert.deepEqual(entries(d.draft), ['16:48 Dublin Bus to add 60 electric buses', '16:12 Status yellow wind warning for five counties', '14:00 Minister defends housing targets']);
+    // An Irish page (Dublin, Ireland, Met Éireann) prints Irish time, an hour behind Berlin in March.
+    assert.deepEqual(entries(d.draft), ['17:48 Dublin Bus to add 60 electric buses', '17:12 Status yellow wind warning for five counties', '15:00 Minister defends housing targets']);
   });
 
   test('furniture: a version switch, a supported-browser notice, "Read more" glued to a title; "Issued on … Modified …" dates', () => {
@@ -2720,5 +2721,27 @@ describe('the day a crawl saved the page dates a ticker that prints no date', ()
     assert.deepEqual(entries(imp(` date 2026-01-12 ×\n${body}`).draft), ['05:42 Best picture goes to the harbour drama', '04:58 Upset in the lead actress race', '03:15 Red carpet wraps']);
     // Without the crawl's day the import's own day (14 March, Pacific summer time) is used.
     assert.deepEqual(entries(imp(body).draft)[0], '04:42 Best picture goes to the harbour drama');
+  });
+});
+
+describe('an English live page from an outlet the importer does not know is read in its country\'s clock', () => {
+  const live = (head: string, para: string) => {
+    const entry = (t: string, title: string) => `${t}\n${title}\n${para}\n\n`;
+    return `${head}\n\nWe will bring you the latest as it happens through the day.\n\n${entry('4.55pm', 'Count finished')}${entry('3.10pm', 'Polls closed')}`;
+  };
+  test('a page about Lerwick, Shetland and the council is in UK time; one about Dunedin and Otago in New Zealand time', () => {
+    const uk = live('Shetland councillors vote on ferry fares – live', 'Councillors in Lerwick heard that Shetland ferry income fell by £2m. The Scottish Government has been asked for help.');
+    // 11 February 2026: GMT, an hour behind Berlin.
+    assert.deepEqual(entries(importPageText(` date 2026-02-11 Menu\n${uk}`, { now: NOW }).draft), ['17:55 Count finished', '16:10 Polls closed']);
+    const nz = live('Live: Dunedin election count', 'Preliminary results for Dunedin and the Otago Regional Council are due. New Zealand voters returned fewer papers this year.');
+    // 4 March 2026: New Zealand daylight time, twelve hours ahead of Berlin.
+    assert.deepEqual(entries(importPageText(` date 2026-03-04 Menu\n${nz}`, { now: NOW }).draft), ['04:55 Count finished', '03:10 Polls closed']);
+  });
+  test('a region picks its country\'s clock (Calgary is Mountain time); no country in the lead is Berlin\'s clock', () => {
+    const ca = live('Calgary storm: live updates', 'Calgary police closed two roads after the storm. Alberta officials say Calgary and the rest of Canada should expect more snow.');
+    // 12 January 2026: Mountain standard time (UTC−7), eight hours behind Berlin.
+    assert.deepEqual(entries(importPageText(` date 2026-01-12 Menu\n${ca}`, { now: NOW }).draft), ['00:55 Count finished', '23:10 Polls closed']);
+    const none = live('Storm live updates', 'Two roads were closed after the storm. Officials say more snow is expected tonight.');
+    assert.deepEqual(entries(importPageText(` date 2026-01-12 Menu\n${none}`, { now: NOW }).draft), ['16:55 Count finished', '15:10 Polls closed']);
   });
 });

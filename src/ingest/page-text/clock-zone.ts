@@ -8,6 +8,7 @@
  */
 import { zoneOffsetMinutes } from '../../content/index.js';
 import type { Line } from './lines.js';
+import { homeZone } from './home-zone.js';
 
 const LONDON = 'Europe/London';
 const AUCKLAND = 'Pacific/Auckland';
@@ -62,7 +63,8 @@ const TITLE_SUFFIX = /\s[|–—-]\s([^|–—]{2,40})$/;
 
 /**
  * The zone a page's unlabelled times are printed in, when it is not Berlin's: an English page with a date line
- * ending ", UK", or with an outlet's name in its first lines, alone or after the page title.
+ * ending ", UK", or with an outlet's name in its first lines, alone or after the page title; else the clock of
+ * the country the page names far more often than any other (home-zone.ts).
  */
 export function pageClockZone(all: readonly Line[], language: string): string | undefined {
   if (language !== 'en') return undefined;
@@ -82,7 +84,7 @@ export function pageClockZone(all: readonly Line[], language: string): string | 
     const zone = BRAND_ZONES.get(t.trim().toLowerCase()) ?? BRAND_ZONES.get(TITLE_SUFFIX.exec(t)?.[1]!.trim().toLowerCase() ?? '');
     if (zone) return zone;
   }
-  return undefined;
+  return homeZone(all.map((l) => l.text).join('\n'));
 }
 
 /** Minutes a zone is ahead of UTC on a day (at noon UTC; the switch to and from summer time happens at night). */
