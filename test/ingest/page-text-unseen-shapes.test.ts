@@ -2745,3 +2745,15 @@ describe('an English live page from an outlet the importer does not know is read
     assert.deepEqual(entries(importPageText(` date 2026-01-12 Menu\n${none}`, { now: NOW }).draft), ['16:55 Count finished', '15:10 Polls closed']);
   });
 });
+
+describe('a line longer than a headline is never an entry\'s title', () => {
+  test('a long paragraph over an entry\'s time (titles printed above the times) stays the entry\'s text, and the page imports', () => {
+    const long = 'Transit officials say trains on the main line will run at reduced speed between the airport and the harbour through Sunday evening, because the rails expand in the heat, and trips will take ten minutes longer than usual.';
+    assert.ok(long.length > 200);
+    const page = `Heat wave updates for the city and the coast\n\nThis live blog follows the heat wave across the region through the weekend.\n\nUpdated March 14, 2024 at 5:41 PM\n\n  • The city reached 101 degrees on Thursday.\n  • A heat warning remains in effect until Sunday.\n\nTHURSDAY, MARCH 14\n\nCooling centers stay open late\n\n5:30 pm -- The city will keep four community centers open until midnight tonight.\n\nCity ties its June record\n\n3:15 pm -- The airport hit 101 degrees just after 3 p.m., the weather service said.\n\nLight rail slows down on hot tracks\n\n1:05 pm -- Trains are running late across the network.\n\n${long}\n\n11:45 am -- The energy company asked customers to set thermostats higher in the evening.\n`;
+    const d = importPageText(page, { now: NOW }).draft;
+    const last = d.body.filter((b) => b.type === 'ticker-entry').at(-1)!;
+    assert.ok(last.type === 'ticker-entry' && last.title === undefined);
+    assert.ok(texts({ ...d, body: last.type === 'ticker-entry' ? last.body : [] }).some((t) => t === long));
+  });
+});

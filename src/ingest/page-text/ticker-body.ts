@@ -248,6 +248,14 @@ export function parseTickerBody(
     }
     // "Update - Title", "Title (Update)": the marker is not part of the title.
     if (entry.title) entry.title = entry.title.replace(/^(?:update|aktualisiert|neu)\s*[-–—:]\s+/i, '').replace(/\s*\((?:update|aktualisiert)\)$/i, '') || entry.title;
+    // Longer than a headline may be, it is running text, not a title, and goes back whole into the entry's text.
+    if (entry.title && entry.title.length > LIMITS.headline) {
+      const long = entry.title;
+      delete entry.title;
+      if (titleAbove) entry.body.push(...paragraphs(long));
+      else if (b > 0) b = 0;
+      else lead = rest;
+    }
     if (lead) entry.body.push(...paragraphs(lead));
     const parsed = parseBody(span, b, span.length, { ...bodyOpts, ...(entry.title && { pictureAlt: entry.title }) });
     entry.body.push(...parsed.blocks);
