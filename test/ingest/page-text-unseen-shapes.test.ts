@@ -2757,3 +2757,29 @@ describe('a line longer than a headline is never an entry\'s title', () => {
     assert.ok(texts({ ...d, body: last.type === 'ticker-entry' ? last.body : [] }).some((t) => t === long));
   });
 });
+
+describe('round 43: English live pages of outlets around Europe and America', () => {
+  test('"Title (13:10)": a title with its time in brackets at the end opens an entry; a result with its half-time score does not', () => {
+    assert.deepEqual(parseEntryStart('Villagers allowed back into the village (13:10)'), { hour: 13, minute: 10, sep: '', rest: 'Villagers allowed back into the village', strong: false });
+    assert.equal(parseEntryStart('VfL Pfullingen – SG Hohenlohe 31:27 (15:14)'), undefined);
+    assert.equal(parseEntryStart('Mehr dazu (14:32)'), undefined);
+  });
+  test('"Posted at:01:42:05" and "Update, 1:40 a.m.:" open entries', () => {
+    assert.deepEqual(pickEntry(parseEntryStart('Posted at:01:42:05')), [1, 42, true]);
+    assert.deepEqual(pickEntry(parseEntryStart('Update, 1:40 a.m.:')), [1, 40, true]);
+    assert.deepEqual(pickEntry(parseEntryStart('Update, 11:30 PM: Counting resumes')), [23, 30, true]);
+  });
+  test('"Nov. 3, 2026 at 8:02 pm Updated Nov. 4, 2026 at 1:52 am" is the publication and the update', () => {
+    const d = imp(`Election night: the results as they come in across the county\n\nNov. 3, 2026 at 8:02 pm Updated Nov. 4, 2026 at 1:52 am\n\nVoters in the county returned their ballots on Tuesday, and the first results are expected after 8 p.m.\n\nThe county elections office said turnout was higher than four years ago.\n`).draft;
+    assert.equal(d.firstPublishedAt, '2026-11-03T20:02:00+01:00');
+    assert.equal(d.updatedAt, '2026-11-04T01:52:00+01:00');
+    // A sentence with a date before the word stays text.
+    assert.ok(texts(imp(`Stadt legt Zahlen vor\n\n${BODY}\nDie Stadt hat ihre Zahlen am 3. November 2026 aktualisiert und will sie erklären.\n`).draft).some((t) => t.startsWith('Die Stadt hat ihre Zahlen')));
+  });
+  test('a Cypriot page (Nicosia, Larnaca, Limassol) is read in Cyprus time', () => {
+    const entry = (t: string, title: string) => `${title} (${t})\nThe district office said crews were working through the night. More details will follow.\n\n`;
+    const page = ` date 2026-01-12 Menu\nStorm live: schools closed in Nicosia and Larnaca\n\nHeavy rain hit Nicosia, Larnaca and Limassol on Monday.\n\n${entry('21:48', 'Schools stay closed on Tuesday')}${entry('21:05', 'Yellow warning extended')}${entry('19:30', 'Trees down on the motorway')}`;
+    // January: Cyprus is on Eastern European time, an hour ahead of Berlin.
+    assert.deepEqual(entries(imp(page).draft), ['20:48 Schools stay closed on Tuesday', '20:05 Yellow warning extended', '18:30 Trees down on the motorway']);
+  });
+});

@@ -93,7 +93,8 @@ const COUNTRIES: readonly Country[] = [
       + 'Austria|Vienna|Switzerland|Swiss|Zurich|Geneva|Sweden|Swedish|Stockholm|Norway|Norwegian|Oslo|Denmark|Danish|Copenhagen|'
       + 'Poland|Polish|Warsaw|Czech|Prague|Croatia|Zagreb|Serbia|Belgrade|Slovenia|Ljubljana'),
   },
-  { zone: 'Europe/Helsinki', whole: words('Finland|Finnish|Helsinki|Estonia|Tallinn|Latvia|Riga|Lithuania|Vilnius|Cyprus|Cypriot|Nicosia|Greece|Greek|Athens|Bulgaria|Sofia|Romania|Bucharest') },
+  { zone: 'Europe/Helsinki', whole: words('Finland|Finnish|Helsinki|Estonia|Estonian|Tallinn|Tartu|Latvia|Latvian|Riga|Lithuania|Lithuanian|Vilnius|Kaunas|'
+    + 'Cyprus|Cypriots?|Nicosia|Limassol|Larnaca|Paphos|Famagusta|Greece|Greek|Athens|Thessaloniki|Bulgaria|Bulgarian|Sofia|Romania|Romanian|Bucharest') },
 ];
 
 const count = (re: RegExp, text: string) => text.match(re)?.length ?? 0;

@@ -4,7 +4,7 @@ import { dateToIso, findDate, residue } from './dates.js';
  * Dates of publication: "Stand: 21.01.2022 14:35 Uhr", "veröffentlicht am
  * 21.01.2022, 14:35 Uhr", "aktualisiert am …", "Published: 21 January 2022",
  * "Updated 21 January 2022", and lines with both. Only lines that START with
- * such a label and hold nothing but label, date and time count, so a sentence
+ * such a label (or with a date before "Updated …") and hold nothing but label, date and time count, so a sentence
  * like "Veröffentlicht wurde die Studie am 21.01.2022 in Nature." stays text.
  *
  * "Stand" is the page's own time stamp; with no explicit publication date it is
@@ -62,10 +62,20 @@ export function parsePublicationLine(line: string): PublicationDates | undefined
     if ((next && /[\p{L}\d]/u.test(next) && !/:\s*$/.test(m[0]) && !/\s$/.test(m[0])) || /[\p{L}]/u.test(prev!)) continue;
     labels.push({ at: m.index, end: m.index + m[0].length, kind: kindOf(m[0].trim()) });
   }
-  // The line must open with a label (optionally after a separator left by a byline split).
-  if (!labels.length || line.slice(0, labels[0]!.at).replace(/[\s|·•,–-]/g, '') !== '') return undefined;
+  // The line must open with a label (optionally after a separator left by a byline split), or with the date of
+  // publication before an update label ("Nov. 3, 2026 at 8:02 pm Updated Nov. 4, 2026 at 1:52 am").
+  if (!labels.length) return undefined;
   const out: PublicationDates = { dateOnly: false };
   const spans: Array<[number, number]> = labels.map((l) => [l.at, l.end]);
+  const before = line.slice(0, labels[0]!.at);
+  if (before.replace(/[\s|·•,–-]/g, '') !== '') {
+    const first = labels[0]!.kind === 'updated' ? findDate(before) : undefined;
+    const iso = first ? dateToIso(first) : undefined;
+    if (!first || !iso || residue(before, first.spans) !== '') return undefined;
+    spans.push(...first.spans);
+    out.published = iso.iso;
+    if (iso.dateOnly) out.dateOnly = true;
+  }
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
     const segEnd = labels[i + 1]?.at ?? line.length;

@@ -205,8 +205,8 @@ const DAY_MONTH_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2
 const DAY_MONTH_YEAR_BEFORE_TIME = new RegExp(`^(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:${MONTHS_DE})\\s+\\d{4})\\s*(?:[-–—,|]|\\s+um)\\s*(?=\\d{1,2}[:.]\\d{2})`);
 /** The words that mark a post as an update or as the first report ("Update", "Nachtrag", "Erstmeldung"). */
 const UPDATE_MARKERS = 'update|aktualisierung|nachtrag|erstmeldung';
-/** "Update 21.15 Uhr: …", "Update, 10:18: …", "Update 21.15: …": a marker before the time of day, "Uhr" or a colon after it. */
-const UPDATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS})\\s*[:,]?\\s+(?=\\d{1,2}[:.]\\d{2}(?:\\s*Uhr\\b|:|$))`, 'i');
+/** "Update 21.15 Uhr: …", "Update, 10:18: …", "Update 21.15: …", "Update, 1:40 a.m.:": a marker before the time of day, "Uhr", a colon or the twelve-hour mark after it. */
+const UPDATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS})\\s*[:,]?\\s+(?=\\d{1,2}[:.]\\d{2}(?:\\s*Uhr\\b|:|$|\\s?[ap]\\.?m\\b|\\s?[ap]\\.m\\.))`, 'i');
 /** "Update: Mittwoch, 10. Juli 2024, 17.40 Uhr": an update marker ("Aktualisiert" too, before a date) and the full date before the time ("Uhr" may be left out
  * where the time ends the line or a colon follows it). */
 const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS}|aktualisiert)\\s*(?:vom|am)?\\s*[:,]?\\s*(?:(?:${WEEKDAYS_DE}),?\\s+)?(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|${MONTHS_DE})\\s*(?:\\d{4})?)\\s*[,|–-]?\\s*(?=\\d{1,2}[:.]\\d{2}\\s*(?:Uhr|:|$))`, 'iu');
@@ -308,11 +308,11 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       updated = true;
     }
   }
-  // "Posted at 14:32", "Posted at 2:32pm", "Gepostet um 14:32 Uhr": the post's time after its label, as plain as "Uhr".
+  // "Posted at 14:32", "Posted at 2:32pm", "Gepostet um 14:32 Uhr", "Posted at:01:42:05": the post's time after its label, as plain as "Uhr".
   let posted = false;
   // ("Veröffentlicht um …" is the page's stamp, read with the publication lines.)
   if (!dm && !dayNamed && !date && /^[pg]/i.test(text)) {
-    const p = /^(?:posted(?:\s+at)?|gepostet(?:\s+um)?)\s+(?=\d{1,2}[:.]\d{2}(?:\b|\s?[ap]\.?m\b))/i.exec(text);
+    const p = /^(?:posted(?:\s+at)?|gepostet(?:\s+um)?)(?:\s*:\s*|\s+)(?=\d{1,2}[:.]\d{2}(?:\b|\s?[ap]\.?m\b))/i.exec(text);
     if (p) { text = text.slice(p[0].length); posted = true; }
   }
   // "[14:32] Title", "(14.32 Uhr) Title": the time in brackets.
@@ -328,6 +328,12 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const authorHour = withAuthor ? hour24(Number(withAuthor[1]), withAuthor[3]) : undefined;
   if (withAuthor && !date && authorHour !== undefined && Number(withAuthor[2]) <= 59) {
     return { hour: authorHour, minute: Number(withAuthor[2]), sep: '', rest: '', strong: true };
+  }
+  // "Villagers allowed back into Kili (13:10)" (SigmaLive): the title first, its time in brackets ending the line. Weak, as
+  // "21:25 Text" is (the page must look like a ticker); a line with a score in it ("31:27 (15:14)") is a result, not a post.
+  const trailing = !startsDigit && !date && text.endsWith(')') ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2}):(\d{2})\)$/u.exec(text) : null;
+  if (trailing && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && Number(trailing[2]) <= 23 && Number(trailing[3]) <= 59 && wordCount(trailing[1]!) >= 3) {
+    return { hour: Number(trailing[2]), minute: Number(trailing[3]), sep: '', rest: trailing[1]!, strong: false };
   }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
