@@ -2783,3 +2783,15 @@ describe('round 43: English live pages of outlets around Europe and America', ()
     assert.deepEqual(entries(imp(page).draft), ['20:48 Schools stay closed on Tuesday', '20:05 Yellow warning extended', '18:30 Trees down on the motorway']);
   });
 });
+
+describe('round 43: a nonprofit newsroom\'s appeal, and a live badge that is part of the headline', () => {
+  test('"Support our independent, nonprofit newsroom today." and "Give Now" are furniture; a headline about support is not', () => {
+    for (const l of ['You make this possible. Support our independent, nonprofit newsroom today.', 'Give Now', 'Donate today', 'Support local journalism']) assert.equal(isWidgetLine(l), true, l);
+    for (const l of ['Support for Ukraine grows as the war enters its fifth year', 'Give now to the flood appeal']) assert.equal(isWidgetLine(l), false, l);
+  });
+  test('"LIVE UPDATES: …" keeps its first word; "LIVE | Budget 2027: …" loses the badge', () => {
+    const tail = '\n\nThe first returns show the incumbent ahead with 41 per cent of the vote. Only the top two advance.\n\nTurnout across the county is below 30 per cent, but thousands of ballots are still in drop boxes.\n';
+    assert.equal(imp(`LIVE UPDATES: 2026 primary election in the city and the county${tail}`).draft.headline, 'LIVE UPDATES: 2026 primary election in the city and the county');
+    assert.equal(imp(`LIVE | Budget 2027: follow the minister's speech as it happens${tail}`).draft.headline, "Budget 2027: follow the minister's speech as it happens");
+  });
+});

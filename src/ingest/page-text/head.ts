@@ -450,8 +450,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // "Top 4: Diese Städte … | finanzen.net": the page title with the site's domain after a bar.
   const domain = DOMAIN_SUFFIX.exec(head.headline);
   if (domain && isHeadlineLike(domain[1]!)) head.headline = domain[1]!;
-  // "LIVE Rail strikes: …", "LIVETICKERKommunalwahl in …": a badge in capitals before the headline, glued or by a space.
-  const capsBadge = /^(?:LIVE(?:TICKER|BLOG)?|VIDEO|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE)(?:\s+|(?=\p{Lu}\p{Ll}))(?=[\p{Lu}„"])/u.exec(head.headline);
+  // "LIVE Rail strikes: …", "LIVETICKERKommunalwahl in …", "LIVE | Budget 2027: …": a badge in capitals before the headline,
+  // glued, by a space or a bar; not the first word of a phrase in capitals before a colon ("LIVE UPDATES: …", "BREAKING NEWS: …").
+  const capsBadge = /^(?:LIVE(?:TICKER|BLOG)?|VIDEO|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE)(?:\s*\|\s*|\s+|(?=\p{Lu}\p{Ll}))(?!\p{Lu}+:)(?=[\p{Lu}„"])/u.exec(head.headline);
   if (capsBadge && wordCount(head.headline.slice(capsBadge[0].length)) >= 3) head.headline = head.headline.slice(capsBadge[0].length);
   // "FULDA Neue Linien ab Dezember" (Osthessen News): the place in capitals before the kicker is the dateline.
   const capsPlace = head.kicker ? /^(\p{Lu}{4,}(?:[- ]\p{Lu}{3,})?)\s+(\p{Lu}\p{Ll}.*)$/u.exec(head.kicker) : null;

@@ -189,6 +189,8 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
     if (k >= 4 && !SENTENCE_START.has(lc(rest[0]!))) continue;
     // "Lesen Sie in unserem Live-Ticker …", "Hören Sie …": a verb addressing the reader, not a kicker.
     if (k === 1 && /^(?:Sie|Du|Ihr)$/.test(rest[0]!) && /^\p{Lu}\p{Ll}+(?:en|t)$/u.test(kw[0]!)) continue;
+    // "LIVE UPDATES: …", "BREAKING NEWS: …": a phrase in capitals before a colon is not cut in two.
+    if (/^\p{Lu}+:$/u.test(rest[0]!) && kw.every((w) => /^\p{Lu}+$/u.test(w))) continue;
     consider(kw, rest, false);
   }
   // Glued: "Sachsen-AnhaltDas war …" – a lower→Upper boundary inside one of the first words.

@@ -131,6 +131,10 @@ const PATTERNS: RegExp[] = [
   /^jetzt (?:kaufen|bestellen|freischalten|abonnieren|abo abschließen)\s*!?$/i,
   // A reader-revenue appeal with its link ("Support our Nation today - please donate here").
   /^support (?:our|us|the) [\p{L} ]{2,30}(?:today)?\s*[-–—:]\s*(?:please )?(?:donate|give|subscribe|join)\b.{0,30}$/iu,
+  // A nonprofit newsroom's appeal and its button ("You make this possible. Support our independent, nonprofit newsroom
+  // today.", "Support nonprofit journalism", "Give Now", "Donate today"): a short line that asks for support of the journalism.
+  /^(?:[^.!?]{0,40}[.!?]\s+)?support (?:our |us |the )?(?:independent|nonprofit|non-profit|local|public|community|trusted)[\p{L}, -]{0,40}(?:journalism|newsroom|news|reporting|radio)(?: today| now)?[.!]?$/iu,
+  /^(?:give|donate|donate here|make a donation)(?: now| today)?[.!]?$/i,
   // A masthead's founding line ("Established 1872. Online since 1996.", "Gegründet 1848").
   /^(?:established|founded|est\.|gegründet|seit)\s+(?:in\s+)?\d{4}\b(?:[.,]?\s*(?:online|digital|im netz)\s+(?:since|seit)\s+\d{4})?\.?$/i,
   // A subscription prompt ("Subscribe to Our Print and Digital Editions").
