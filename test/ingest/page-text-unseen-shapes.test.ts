@@ -2795,3 +2795,18 @@ describe('round 43: a nonprofit newsroom\'s appeal, and a live badge that is par
     assert.equal(imp(`LIVE | Budget 2027: follow the minister's speech as it happens${tail}`).draft.headline, "Budget 2027: follow the minister's speech as it happens");
   });
 });
+
+describe('round 43: template debris, empty counters, a byline glued to its stamp, a name before an acronym', () => {
+  const tail = '\n\nThe district said falling enrolment left both buildings half empty. Parents will be told on Monday which schools their children move to.\n\nThe board votes on the plan next month. A public hearing is set for the week before.\n';
+  test('"({{commentsTotal}})" after a headline and "More () »" above it are not text', () => {
+    const d = imp(`More () »\nPasadena ISD to close two elementary schools as enrollment drops ({{contentCtrl.commentsTotal}})${tail}`).draft;
+    assert.equal(d.headline, 'Pasadena ISD to close two elementary schools as enrollment drops');
+    assert.equal(d.kicker, undefined);
+    assert.equal(isWidgetLine('Kommentare ()'), true);
+  });
+  test('"By Name, Name, Staff writersUpdated Jun 3, 2026 10:14 a.m." is the byline and the update, not the teaser', () => {
+    const d = imp(`Live updates: thousands still without power after the storm\n\nBy Ann Example, Keon Whitfield, Staff writersUpdated Jun 3, 2026 10:14 a.m.${tail}`).draft;
+    assert.equal(d.updatedAt, '2026-06-03T10:14:00+02:00');
+    assert.ok(d.teaser?.startsWith('The district said'));
+  });
+});

@@ -191,6 +191,9 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
     if (k === 1 && /^(?:Sie|Du|Ihr)$/.test(rest[0]!) && /^\p{Lu}\p{Ll}+(?:en|t)$/u.test(kw[0]!)) continue;
     // "LIVE UPDATES: …", "BREAKING NEWS: …": a phrase in capitals before a colon is not cut in two.
     if (/^\p{Lu}+:$/u.test(rest[0]!) && kw.every((w) => /^\p{Lu}+$/u.test(w))) continue;
+    // "Pasadena ISD to close two schools": in English a name before an acronym is one noun ("Pasadena ISD", "Harris County
+    // DA"), no kicker and headline.
+    if (ctx.language === 'en' && /^\p{Lu}{2,5}$/u.test(rest[0]!) && /^\p{Lu}\p{Ll}/u.test(kw[kw.length - 1]!)) continue;
     consider(kw, rest, false);
   }
   // Glued: "Sachsen-AnhaltDas war …" – a lower→Upper boundary inside one of the first words.

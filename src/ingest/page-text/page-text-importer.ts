@@ -99,8 +99,11 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // is the site's, not a picture's, whatever name and year it carries.
   let sinceLegal = Infinity;
   const playlist = playlistLines(all);
-  for (const [k, l] of all.entries()) {
+  for (const [k, l0] of all.entries()) {
     sinceLegal++;
+    // A template's placeholder the page never filled ("Midsummer Eve: Latest News ({{commentsTotal}})"): not text.
+    const l = l0.text.includes('{{') ? { ...l0, text: l0.text.replace(/\s*\(?\{\{\s*[\w.$]+\s*\}\}\)?/g, '').trim() } : l0;
+    if (!l.text) { widgets++; continue; }
     if (playlist.has(k)) { widgets++; continue; }
     if (l.text.length <= 500) {
       if (/^(?:impressum|datenschutz(?:erklärung)?|agb|privacy(?: policy)?|terms(?: of use)?|cookie policy)$/i.test(l.text)) sinceLegal = 0;
@@ -360,6 +363,9 @@ function splitMetaTail(line: string): { text: string; source?: string; author?: 
     const rest = splitMetaTail(by[1]!.trim());
     return { ...rest, author: by[2]! };
   }
+  // "By Name, Name, Staff writersUpdated Jun 3, 2026 10:14 a.m." (Hearst): the byline before the stamp, glued or by a space.
+  const byFirst = line.length <= 200 && /^By\s/.test(line) ? /^By\s+(\p{Lu}.{2,120}?)\s*((?:Updated|Published|Posted)\b.*\d.*)$/u.exec(line) : null;
+  if (byFirst) return { ...splitMetaTail(byFirst[2]!), author: byFirst[1]! };
   if (line.length > 300 || !/\d/.test(line) || !/quelle|source|lesedauer|lesezeit|reading time/i.test(line)) return { text: line };
   let text = line.replace(/\s*(?:lesedauer|lesezeit|reading time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:\.|uten|utes)?)\.?$/i, '');
   const q = /^(.*\d.*?)\s*(?:Quelle|Source)\s*:\s*([^:]{2,120})$/.exec(text);
