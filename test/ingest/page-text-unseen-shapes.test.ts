@@ -2810,3 +2810,11 @@ describe('round 43: template debris, empty counters, a byline glued to its stamp
     assert.ok(d.teaser?.startsWith('The district said'));
   });
 });
+
+describe('round 43: the photographer in brackets after a caption without a stop', () => {
+  test('"… on Sunday morning (Andreas Kleanthous)" is caption and credit; a name in brackets after a short heading is not', () => {
+    assert.deepEqual(splitCaptionCredit('Voters queue at a polling station in Strovolos on Sunday morning (Andreas Kleanthous)'), { caption: 'Voters queue at a polling station in Strovolos on Sunday morning', credit: 'Andreas Kleanthous', strong: true });
+    assert.equal(splitCaptionCredit('Interview mit dem Kämmerer (Jan Beispiel)'), undefined);
+    assert.equal(splitCaptionCredit('Die Ausstellung im alten Rathaus ist bis Ende Mai geöffnet (Stadtverwaltung Musterstadt)'), undefined);
+  });
+});

@@ -145,6 +145,10 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   const gluedName = line.length <= 300 && /\p{Ll}[.!?]?\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u.test(line.slice(-50))
     ? /^(.{20,}?\p{Ll}{2}[.!?]?)(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})$/u.exec(line) : null;
   if (gluedName && wordCount(gluedName[1]!) >= 5 && isPhotographer(gluedName[2]!)) return { caption: gluedName[1]!, credit: gluedName[2]!, strong: true };
+  // "Voters queue at a polling station in Strovolos on Sunday morning (Andreas Kleanthous)" (Cyprus Mail): the photographer's
+  // name in brackets ending a caption that has no stop of its own.
+  const parenName = line.endsWith(')') && line.length <= 400 ? /^(.{20,}?\p{Ll})\s+\((\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,2})\)$/u.exec(line) : null;
+  if (parenName && wordCount(parenName[1]!) >= 5 && isPhotographer(parenName[2]!)) return { caption: parenName[1]!, credit: parenName[2]!, strong: true };
   // "… im ehemaligen Kloster. - Keystone", "… in Baden. - Nau.ch / Name" (nau.ch): a bare credit after a dash that follows the last sentence.
   // The site's own address counts as a credit there ("… des Dorfes. - Nau.ch").
   const dash = Math.max(line.lastIndexOf(' - '), line.lastIndexOf(' – '));
