@@ -2818,3 +2818,14 @@ describe('round 43: the photographer in brackets after a caption without a stop'
     assert.equal(splitCaptionCredit('Die Ausstellung im alten Rathaus ist bis Ende Mai geöffnet (Stadtverwaltung Musterstadt)'), undefined);
   });
 });
+
+describe('round 43: an author\'s avatar and role above the headline', () => {
+  test('"Avatar photo" / "By Citizen Reporter" / "Journalist" over the headline give no kicker; a role word without a byline above stays', () => {
+    const tail = '\n\nYour morning briefing: a quick round-up of the stories that matter today. Keep up with us all day.\n\nFollow the links below for each full story, or head to our home page for the latest news.\n';
+    const d = imp(`Avatar photo\n\nBy Citizen Reporter\n\nJournalist\n\nDaily news update: water outage, load reduction and the new squad named${tail}`).draft;
+    assert.equal(d.kicker, undefined);
+    assert.equal(d.headline, 'Daily news update: water outage, load reduction and the new squad named');
+    assert.equal(isWidgetLine('Avatar photo'), true);
+    assert.equal(isWidgetLine('Journalist'), false);
+  });
+});

@@ -62,6 +62,8 @@ export function importPageTextBuffer(buf: Buffer, opts: ImportOptions = {}): Imp
   return { draft: result.draft, warnings: [...decoded.warnings, ...result.warnings] };
 }
 
+/** An author's role printed alone on its line ("Journalist", "Staff writer", "Redakteurin"). */
+const AUTHOR_ROLE = /^(?:journalist|reporter|correspondent|(?:senior |deputy |news |political )?editor|staff writer|contributor|columnist|redakteur(?:in)?|korrespondent(?:in)?|volontär(?:in)?|autor(?:in)?|freie[rn]? (?:journalist(?:in)?|mitarbeiter(?:in)?))$/i;
 /**
  * Buttons a page prints near its head that are no kicker: subscribing, joining, giving, taking part, and the menu's
  * contact, search and login entries, which may close a menu printed in the headline's box. (Logging in, registering,
@@ -109,6 +111,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
       if (/^(?:impressum|datenschutz(?:erklärung)?|agb|privacy(?: policy)?|terms(?: of use)?|cookie policy)$/i.test(l.text)) sinceLegal = 0;
       if (sinceLegal <= 3 && sinceLegal > 0 && /^(?:©|\(c\)|copyright\b)/i.test(l.text) && l.text.length <= 100) { widgets++; continue; }
       if (isWidgetLine(l.text) || isScrambledText(l.text)) { widgets++; continue; }
+      // The author's role alone under the byline ("By Citizen Reporter" / "Journalist"): part of the byline, no kicker.
+      if (k > 0 && AUTHOR_ROLE.test(l.text) && /^(?:by|von)\s+\p{Lu}/iu.test(all[k - 1]!.text)) { widgets++; continue; }
       // The site's tagline in the first lines, unless running text follows it (then it is a headline of that shape).
       if (k < 6 && isSiteTagline(l.text) && !isRunningText(all[k + 1]?.text ?? '')) { widgets++; continue; }
       // A paywall badge alone on its line ("Abo", "PLUS") is furniture wherever it stands: between a menu's last word

@@ -135,6 +135,8 @@ const PATTERNS: RegExp[] = [
   // today.", "Support nonprofit journalism", "Give Now", "Donate today"): a short line that asks for support of the journalism.
   /^(?:[^.!?]{0,40}[.!?]\s+)?support (?:our |us |the )?(?:independent|nonprofit|non-profit|local|public|community|trusted)[\p{L}, -]{0,40}(?:journalism|newsroom|news|reporting|radio)(?: today| now)?[.!]?$/iu,
   /^(?:give|donate|donate here|make a donation)(?: now| today)?[.!]?$/i,
+  // An author's avatar by its alt text ("Avatar photo", "Author avatar", WordPress themes).
+  /^(?:avatar(?: photo| image)?|author avatar|(?:profile|author) (?:photo|picture|image))$/i,
   // A link with its counter left empty ("More () »", "Kommentare ()").
   /^[\p{L} ]{2,20}\s*\(\s*\)\s*[»›>]?$/u,
   // A masthead's founding line ("Established 1872. Online since 1996.", "Gegründet 1848").
