@@ -16,6 +16,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { endsSentence } from '../src/ingest/page-text/lines.js';
+import { hour24 } from '../src/ingest/page-text/ticker.js';
 import { loadFixtureSet, scorePage, SCORE_KINDS, type UnseenFixture } from './import-score.bench.js';
 
 /**
@@ -126,8 +127,8 @@ const REWRITES: Array<[string, Rewrite]> = [
     lines.forEach((l, i) => {
       const m = /^(\s*)(\d{1,2})[:.](\d{2})(?:\s?([ap])\.?m\.?)?\s*$/i.exec(l);
       if (!m) return;
-      const hour = m[4] ? (Number(m[2]) % 12) + (/p/i.test(m[4]) ? 12 : 0) : Number(m[2]);
-      if (hour > 23) return;
+      const hour = hour24(Number(m[2]), m[4]);
+      if (hour === undefined) return;
       lines[i] = `${m[1]}Posted at ${hour % 12 || 12}:${m[3]}${hour >= 12 ? 'pm' : 'am'}`;
       n++;
     });

@@ -21,6 +21,8 @@ describe('page-text importer: bad input', () => {
     refuses(() => importPageText(' \n\n\t\r\n \u00a0\u200b \n'), /only whitespace/);
     refuses(() => importPageText('\n'.repeat(100000)), /only whitespace/);
     refuses(() => importPageTextBuffer(Buffer.alloc(0)), /^empty file$/);
+    // A page of nothing but a template's unfilled placeholders says so.
+    refuses(() => importPageText('{{c.alias}}\n{{c.body}}\n\n({{commentsTotal}})\n'), /only blank lines and unfilled template placeholders/);
   });
 
   test('not a string / not a buffer', () => {

@@ -1,11 +1,15 @@
 import { isValidDate, monthFromName, toZonedIso, zonedIso } from '../../content/index.js';
 import { dayOffsetMinutes, ZONE_LABEL_ALTERNATION, ZONE_LABELS } from './clock-zone.js';
 
-/** A calendar date found in text, with the time of day when one was printed next to it. */
-export interface FoundDate {
+/** A day of the calendar. */
+export interface CalendarDay {
   year: number;
   month: number;
   day: number;
+}
+
+/** A calendar date found in text, with the time of day when one was printed next to it. */
+export interface FoundDate extends CalendarDay {
   hour?: number;
   minute?: number;
   /** UTC offset in minutes when the page named a zone ("14:35 GMT"); Berlin wall-clock otherwise. */
@@ -193,13 +197,13 @@ function weekdayIndex(name: string): number | undefined {
 }
 
 /** Berlin calendar day of an instant, for pages that give no date of their own. */
-export function berlinDay(instant: Date): { year: number; month: number; day: number } {
+export function berlinDay(instant: Date): CalendarDay {
   const iso = toZonedIso(instant);
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
 
 /** Adds days to a calendar date (for tickers that run past midnight). */
-export function addDays(d: { year: number; month: number; day: number }, days: number): { year: number; month: number; day: number } {
+export function addDays(d: CalendarDay, days: number): CalendarDay {
   const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }

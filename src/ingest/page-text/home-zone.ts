@@ -15,18 +15,20 @@ interface Country {
   zone: string;
   /** Names of the country as a whole: its name, people, institutions, currency. */
   whole: RegExp;
+  /** Signs counted wherever they stand, even glued to a figure ("£2m"). */
+  signs?: RegExp;
   /** Regions with a clock of their own, and their names. */
   regions?: ReadonlyArray<readonly [string, RegExp]>;
 }
 
-const LONDON = 'Europe/London';
-const words = (alternation: string, flags = 'g') => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, `u${flags}`);
+/** Whole words and phrases of an alternation, counted all over a page. */
+const words = (alternation: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'gu');
 
 /** Countries whose English-language outlets print live pages in their own clock, and the names that point to them. */
 const COUNTRIES: readonly Country[] = [
   {
     // Great Britain, Northern Ireland, Ireland, the Isle of Man and the Channel Islands share one clock.
-    zone: LONDON,
+    zone: 'Europe/London',
     whole: words(
       'U\\.K\\.|Britain|British|England|English Channel|Scotland|Scottish|Wales|Welsh|Northern Ireland|Ireland|Irish|NHS|Met Office|Westminster|'
       + 'Holyrood|Senedd|Stormont|Downing Street|Whitehall|MSPs?|MPs?|Tory|Tories|Gardaí|Garda|Taoiseach|Tánaiste|Dáil|Oireachtas|RNLI|'
@@ -34,6 +36,7 @@ const COUNTRIES: readonly Country[] = [
       + 'Cardiff|Swansea|Belfast|Derry|Dublin|Cork|Galway|Limerick|Preston|Lancashire|Yorkshire|Cornwall|Devon|Kent|Essex|Surrey|Sussex|'
       + 'Norfolk|Suffolk|Cumbria|Shetland|Orkney|Lerwick|Hebrides|Jersey|Guernsey|Isle of Man|Gwynedd|Ceredigion|Donegal|Kerry',
     ),
+    signs: /£/g,
   },
   {
     zone: 'Pacific/Auckland',
@@ -97,7 +100,7 @@ const COUNTRIES: readonly Country[] = [
     + 'Cyprus|Cypriots?|Nicosia|Limassol|Larnaca|Paphos|Famagusta|Greece|Greek|Athens|Thessaloniki|Bulgaria|Bulgarian|Sofia|Romania|Romanian|Bucharest') },
 ];
 
-const count = (re: RegExp, text: string) => text.match(re)?.length ?? 0;
+const count = (re: RegExp | undefined, text: string) => (re ? text.match(re)?.length ?? 0 : 0);
 
 /**
  * The zone of the country an English page names far more often than any other (three names or more, and at least
@@ -106,14 +109,13 @@ const count = (re: RegExp, text: string) => text.match(re)?.length ?? 0;
 export function homeZone(text: string): string | undefined {
   const votes = COUNTRIES.map((c) => {
     const regions = (c.regions ?? []).map(([zone, re]): [string, number] => [zone, count(re, text)]);
-    const pounds = c.zone === LONDON ? (text.match(/£/g)?.length ?? 0) : 0;
-    return { c, regions, n: count(c.whole, text) + pounds + regions.reduce((s, [, k]) => s + k, 0) };
+    const inRegions = regions.reduce((s, [, k]) => s + k, 0);
+    return { c, regions, inRegions, n: count(c.whole, text) + count(c.signs, text) + inRegions };
   }).sort((a, b) => b.n - a.n);
   const [first, second] = votes;
   if (!first || first.n < 3 || first.n < 2 * (second?.n ?? 0)) return undefined;
   // A region's clock when its names are at least half as many as the country's own (a Calgary page names Calgary
   // more than Canada; a Toronto page that mentions Vancouver once stays in Toronto's clock).
   const region = first.regions.filter(([, k]) => k > 0).sort((a, b) => b[1] - a[1])[0];
-  const inRegions = first.regions.reduce((s, [, k]) => s + k, 0);
-  return region && region[1] >= (first.n - inRegions) / 2 ? region[0] : first.c.zone;
+  return region && region[1] >= (first.n - first.inRegions) / 2 ? region[0] : first.c.zone;
 }

@@ -65,7 +65,10 @@ export function toLines(text: string): Line[] {
   let group = 0;
   let blank = true;
   for (const rawLine of text.split('\n')) {
-    const t = capsClock(withoutMarkdown(undoubled(withoutLinkDebris(rawLine.replace(/ {2,}/g, ' ').trim()))));
+    const raw = rawLine.replace(/ {2,}/g, ' ').trim();
+    const t = capsClock(withoutMarkdown(undoubled(withoutLinkDebris(withoutPlaceholders(raw)))));
+    // A line that held only a template's placeholder ("{{c.body}}") is no text, and no blank line either.
+    if (!t && raw) continue;
     if (!t) {
       if (!blank) group++;
       blank = true;
@@ -88,6 +91,11 @@ export function toLines(text: string): Line[] {
     if (k > 0 && (l.group === whole || l.group !== joined[k - 1]!.group)) g++;
     return { ...l, group: g, ...(l.group === whole && { unboxed: true as const }) };
   });
+}
+
+/** A template's placeholder the page never filled ("Midsummer Eve: Latest News ({{commentsTotal}})", "{{c.body}}"): not text. */
+function withoutPlaceholders(t: string): string {
+  return t.includes('{{') ? t.replace(/\s*\(?\{\{\s*[\w.$]+\s*\}\}\)?/g, '').trim() : t;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
 import { parseBody, type BodyOptions } from './body-blocks.js';
 import { isBroadcastLine, parseBroadcastLine } from './broadcast.js';
 import { isPersonName, parseByline, type Byline } from './byline.js';
-import { berlinDay, dateToIso, findDate, type FoundDate } from './dates.js';
+import { berlinDay, dateToIso, findDate, type CalendarDay, type FoundDate } from './dates.js';
 import { decodePageBuffer } from './decode-buffer.js';
 import { parseHead } from './head.js';
 import { findHeadStart, inMenuBox, takePageTitle, tidyHeadLines } from './head-start.js';
@@ -78,13 +78,14 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const normalised = normaliseText(text);
   const all = toLines(normalised);
   // A crawler's own prefix before the page: "date 2024-03 …". With its day, it is the day the page was saved.
-  let crawlDay: { year: number; month: number; day: number } | undefined;
+  let crawlDay: CalendarDay | undefined;
   if (all[0]) {
     const m = /^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s+(?=\S)/i.exec(all[0].text);
     if (m) all[0] = { ...all[0], text: all[0].text.slice(m[0].length) };
     if (m?.[3]) crawlDay = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   }
-  if (!all.length) throw new LedeError('IMPORT_FAILED', 'file contains only whitespace; no text to import', { reason: 'import_empty' });
+  // (Whitespace alone is refused before; a page of nothing but unfilled placeholders ends here.)
+  if (!all.length) throw new LedeError('IMPORT_FAILED', 'no text to import: the file holds only blank lines and unfilled template placeholders ({{…}})', { reason: 'import_empty' });
   const language = detectLanguage(normalised);
 
   // 2. Furniture out; broadcast and publication lines out (kept for later).
@@ -101,11 +102,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
   // is the site's, not a picture's, whatever name and year it carries.
   let sinceLegal = Infinity;
   const playlist = playlistLines(all);
-  for (const [k, l0] of all.entries()) {
+  for (const [k, l] of all.entries()) {
     sinceLegal++;
-    // A template's placeholder the page never filled ("Midsummer Eve: Latest News ({{commentsTotal}})"): not text.
-    const l = l0.text.includes('{{') ? { ...l0, text: l0.text.replace(/\s*\(?\{\{\s*[\w.$]+\s*\}\}\)?/g, '').trim() } : l0;
-    if (!l.text) { widgets++; continue; }
     if (playlist.has(k)) { widgets++; continue; }
     if (l.text.length <= 500) {
       if (/^(?:impressum|datenschutz(?:erklärung)?|agb|privacy(?: policy)?|terms(?: of use)?|cookie policy)$/i.test(l.text)) sinceLegal = 0;
@@ -392,8 +390,8 @@ function isoOf(d: FoundDate): string | undefined {
  */
 function tickerAnchor(
   pageDate: FoundDate | undefined, published: string | undefined, lastStamp: string | undefined,
-  crawlDay: { year: number; month: number; day: number } | undefined, now: Date | undefined, warnings: string[],
-): { anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean } {
+  crawlDay: CalendarDay | undefined, now: Date | undefined, warnings: string[],
+): { anchor: CalendarDay; anchorIsEnd: boolean } {
   if (pageDate) return { anchor: pageDate, anchorIsEnd: false };
   if (published) return { anchor: berlinDay(new Date(published)), anchorIsEnd: false };
   if (lastStamp) return { anchor: berlinDay(new Date(lastStamp)), anchorIsEnd: true };

@@ -1,7 +1,7 @@
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dayOffsetMinutes } from './clock-zone.js';
-import { dateToIso, parseYearlessDay, type FoundDate } from './dates.js';
+import { dateToIso, parseYearlessDay, type CalendarDay, type FoundDate } from './dates.js';
 import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
 import { isPersonName, parseByline } from './byline.js';
 import { splitLongText } from './split-long-text.js';
@@ -122,7 +122,7 @@ export function parseTickerBody(
   from: number,
   to: number,
   opts: BodyOptions & {
-    anchor: { year: number; month: number; day: number }; anchorIsEnd: boolean; now: Date;
+    anchor: CalendarDay; anchorIsEnd: boolean; now: Date;
     /** The entry each line opens (entryStartAt over the page, read once by the caller). */
     startAt: (k: number) => EntryStart | undefined;
     /** The zone unlabelled times are printed in when it is not Berlin's (clock-zone.ts). */

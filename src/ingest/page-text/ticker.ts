@@ -1,6 +1,6 @@
 import { LIMITS } from '../../content/index.js';
 import { ZONE_LABELS } from './clock-zone.js';
-import { addDays, parseDateLine, parseYearlessDay, type FoundDate } from './dates.js';
+import { addDays, parseDateLine, parseYearlessDay, type CalendarDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { BULLET_SIGN, endsSentence, endsWithStop, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
@@ -218,7 +218,7 @@ const EN_DATE_BEFORE_TIME = new RegExp(`^((?:${EN_MONTH}\\s+\\d{1,2},?|\\d{1,2}\
 const EN_DAY_BEFORE_TIME = new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${EN_MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${EN_MONTH}),\\s+(?:at\\s+)?(?=\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\b|[ap]\\.m\\.|\\s|$))`, 'i');
 
 /** A twelve-hour clock's hour on the 24-hour clock ("2" and "pm": 14); undefined when out of range. */
-function hour24(hour: number, ampm: string | undefined): number | undefined {
+export function hour24(hour: number, ampm: string | undefined): number | undefined {
   if (!ampm) return hour <= 23 ? hour : undefined;
   return hour >= 1 && hour <= 12 ? (hour % 12) + (/^p/i.test(ampm) ? 12 : 0) : undefined;
 }
@@ -332,8 +332,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "Villagers allowed back into Kili (13:10)" (SigmaLive): the title first, its time in brackets ending the line. Weak, as
   // "21:25 Text" is (the page must look like a ticker); a line with a score in it ("31:27 (15:14)") is a result, not a post.
   const trailing = !startsDigit && !date && text.endsWith(')') ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2}):(\d{2})\)$/u.exec(text) : null;
-  if (trailing && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && Number(trailing[2]) <= 23 && Number(trailing[3]) <= 59 && wordCount(trailing[1]!) >= 3) {
-    return { hour: Number(trailing[2]), minute: Number(trailing[3]), sep: '', rest: trailing[1]!, strong: false };
+  const trailingHour = trailing ? hour24(Number(trailing[2]), undefined) : undefined;
+  if (trailing && trailingHour !== undefined && Number(trailing[3]) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && wordCount(trailing[1]!) >= 3) {
+    return { hour: trailingHour, minute: Number(trailing[3]), sep: '', rest: trailing[1]!, strong: false };
   }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
@@ -461,9 +462,9 @@ export interface TimedEntry {
  */
 export function assignDays(
   entries: TimedEntry[],
-  anchor: { year: number; month: number; day: number },
+  anchor: CalendarDay,
   anchorIsEnd: boolean,
-): Array<{ year: number; month: number; day: number }> {
+): Array<CalendarDay> {
   const n = entries.length;
   let desc = 0;
   let asc = 0;
@@ -478,7 +479,7 @@ export function assignDays(
   const order = [...Array(n).keys()];
   if (newestFirst) order.reverse();
   const walk = anchorIsEnd ? [...order].reverse() : order;
-  const days: Array<{ year: number; month: number; day: number }> = new Array(n);
+  const days: Array<CalendarDay> = new Array(n);
   let day = anchor;
   let prev: number | undefined;
   for (const i of walk) {

@@ -1,5 +1,5 @@
 import { monthFromName, type Block, type TickerEntryBlock } from '../../content/index.js';
-import { dateToIso } from './dates.js';
+import { dateToIso, type CalendarDay } from './dates.js';
 
 /**
  * Articles that grow by dated updates (regional papers of the Ippen network):
@@ -21,7 +21,7 @@ function labelledUpdate(text: string): Update | undefined {
   return m ? { day: m[1], month: m[2], year: m[3], hour: m[4]!, minute: m[5]!, text: m[6]! } : undefined;
 }
 
-export function updateParagraphsAsEntries(body: Block[], anchor: { year: number; month: number; day: number }): { body: Block[]; count: number } {
+export function updateParagraphsAsEntries(body: Block[], anchor: CalendarDay): { body: Block[]; count: number } {
   const textOf = (b: Block) => (b.type === 'paragraph' && b.content.length === 1 && !b.content[0]!.href ? b.content[0]!.text : undefined);
   // Each paragraph read once; a time-only paragraph counts only beside labelled ones.
   const labelled = body.map((b) => { const t = textOf(b); return t === undefined ? undefined : labelledUpdate(t); });
