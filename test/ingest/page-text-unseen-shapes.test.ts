@@ -2829,3 +2829,46 @@ describe('round 43: an author\'s avatar and role above the headline', () => {
     assert.equal(isWidgetLine('Journalist'), false);
   });
 });
+
+describe('stop 34: dates printed with an entry\'s time in any order', () => {
+  test('a date after the time ("1:10 p.m. ET, January 21, 2022", "1:10 PM · Jan 21, 2022") dates the entry and is no title', () => {
+    const e = parseEntryStart('1:10 p.m. ET, January 21, 2022');
+    assert.deepEqual([e?.hour, e?.rest, e?.zone, e?.date?.year, e?.date?.month, e?.date?.day], [13, '', 'America/New_York', 2022, 1, 21]);
+    assert.equal(parseEntryStart('1:10 PM · Jan 21, 2022')?.date?.day, 21);
+    assert.equal(parseEntryStart('1:10 PM ET, Fri January 21, 2022')?.rest, '');
+    // A title after the time stays the title.
+    assert.equal(parseEntryStart('1:10 PM: Governor declares an emergency for 2022')?.rest, 'Governor declares an emergency for 2022');
+  });
+  test('a full date before the time in other orders and spellings opens a dated entry', () => {
+    for (const [line, day] of [['21. Januar 2022 13:10', 21], ['Fri, 21 Jan 2022 13:10', 21], ['Friday 21 January 2022 13:10', 21], ['21/01/2022 - 13:10', 21],
+      ['2022-01-21 13:10', 21], ['Jan 21, 2022 | 1:10 PM', 21], ['Update: 14.03.2024 11:52', 14]] as const) {
+      const e = parseEntryStart(line);
+      assert.equal(e?.date?.day, day, line);
+      assert.equal(e?.rest, '', line);
+    }
+    // The page's stamps are no entries: a label that is not a post's, or a date that is no date.
+    for (const line of ['Stand: 14.03.2024 11:52', 'Veröffentlicht 14.03.2024 11:52', 'Seit 2022 13:10 Besucher']) assert.equal(parseEntryStart(line), undefined, line);
+  });
+  test('a day and month without a comma before the time ("Jan 21 1:10 PM", "21 Jan 13:10") make the time an entry\'s', () => {
+    assert.equal(parseEntryStart('21 Jan 13:10')?.strong, true);
+    assert.equal(parseEntryStart('Jan 21 1:10 PM')?.hour, 13);
+    assert.equal(parseEntryStart('13:10')?.strong, false);
+  });
+  const post = (time: string, title: string) => `${time}\n${title}\nOfficials said the situation was changing quickly and urged people to stay at home.\n\n`;
+  test('an American ticker updated after 6 p.m. ET keeps its posts on their own day', () => {
+    const page = `Live updates: Winter storm hits the East Coast\n\nBy Jane Doe, CNN\n\nUpdated 6:05 PM ET, Fri January 21, 2022\n\nSnow is falling across the region as millions brace for the storm.\n\n${post('1:10 p.m. ET', 'Governor declares state of emergency')}${post('12:45 p.m. ET', 'Flights cancelled at major airports')}${post('12:02 p.m. ET', 'Schools close early')}`;
+    const d = importPageText(page, { now: new Date('2022-01-22T09:00:00+01:00') }).draft;
+    assert.deepEqual(d.body.filter((b) => b.type === 'ticker-entry').map((b) => b.type === 'ticker-entry' && b.time),
+      ['2022-01-21T19:10:00+01:00', '2022-01-21T18:45:00+01:00', '2022-01-21T18:02:00+01:00']);
+  });
+  test('a full date over posts that print their times alone is the page\'s stamp, not a post', () => {
+    const page = `Melbourne storm live: thousands without power as winds lash the city\n\nDamaging winds are battering Melbourne and large parts of Victoria. Follow our live coverage.\n\nStaff writers\n\nFebruary 14, 2026 - 3:55PM\n\nA fallen gum tree blocks a street in Camberwell. Picture: Ian Example\n\n${post('3:40PM', 'Power still out for 48,000 homes')}${post('3:10PM', 'West Gate Bridge speed limit cut')}${post('2:30PM', 'Severe weather warning issued')}`;
+    assert.deepEqual(entries(imp(page).draft).map((e) => e.slice(6)), ['Power still out for 48,000 homes', 'West Gate Bridge speed limit cut', 'Severe weather warning issued']);
+    // Under the standfirst with nothing but a label under it too.
+    const sky = `Budget 2024: Chancellor cuts national insurance\n\nThe chancellor has set out his spring budget in the Commons. Follow the reaction.\n\nWednesday 6 March 2024 14:58, UK\nLive reporting by Oliver Example\n\n${post('13:58', 'Labour responds')}${post('13:31', 'Chancellor sits down')}${post('13:12', 'Fuel duty freeze confirmed')}`;
+    assert.deepEqual(entries(imp(sky).draft).map((e) => e.slice(6)), ['Labour responds', 'Chancellor sits down', 'Fuel duty freeze confirmed']);
+    // Under a dated post with its own text, the date is the post's.
+    const dated = `Storm live: the latest\n\nDamaging winds are battering the coast. Follow our live coverage.\n\n21. Januar 2022 13:10\nDer Deutsche Wetterdienst hat seine Warnung am Mittag auf die höchste Stufe angehoben.\n\n${post('12:40 Uhr', 'Bahn stellt Verkehr ein')}${post('12:10 Uhr', 'Schulen schließen früher')}`;
+    assert.equal(entries(imp(dated).draft).length, 3);
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { zoneOffsetMinutes } from '../../content/index.js';
 import type { Line } from './lines.js';
+import type { CalendarDay } from './dates.js';
 import { homeZone } from './home-zone.js';
 
 const LONDON = 'Europe/London';
@@ -85,6 +86,12 @@ export function pageClockZone(all: readonly Line[], language: string): string | 
     if (zone) return zone;
   }
   return homeZone(all.map((l) => l.text).join('\n'));
+}
+
+/** The calendar day an instant falls on in a zone's clock (a US page's 6 p.m. stamp is the next day in Berlin). */
+export function dayInZone(instant: Date, zone: string): CalendarDay {
+  const t = new Date(instant.getTime() + zoneOffsetMinutes(instant, zone) * 60000);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
 /** Minutes a zone is ahead of UTC on a day (at noon UTC; the switch to and from summer time happens at night). */

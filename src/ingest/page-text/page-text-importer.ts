@@ -391,12 +391,12 @@ function isoOf(d: FoundDate): string | undefined {
 function tickerAnchor(
   pageDate: FoundDate | undefined, published: string | undefined, lastStamp: string | undefined,
   crawlDay: CalendarDay | undefined, now: Date | undefined, warnings: string[],
-): { anchor: CalendarDay; anchorIsEnd: boolean } {
+): { anchor: CalendarDay; anchorIsEnd: boolean; anchorAt?: Date } {
   if (pageDate) return { anchor: pageDate, anchorIsEnd: false };
-  if (published) return { anchor: berlinDay(new Date(published)), anchorIsEnd: false };
-  if (lastStamp) return { anchor: berlinDay(new Date(lastStamp)), anchorIsEnd: true };
+  if (published) return { anchor: berlinDay(new Date(published)), anchorIsEnd: false, anchorAt: new Date(published) };
+  if (lastStamp) return { anchor: berlinDay(new Date(lastStamp)), anchorIsEnd: true, anchorAt: new Date(lastStamp) };
   if (crawlDay) return { anchor: crawlDay, anchorIsEnd: true };
-  if (now && !Number.isNaN(now.getTime())) return { anchor: berlinDay(now), anchorIsEnd: true };
+  if (now && !Number.isNaN(now.getTime())) return { anchor: berlinDay(now), anchorIsEnd: true, anchorAt: now };
   warnings.push('the ticker page names no date; entry times were dated today — pass the page date (opts.now) to fix');
   return { anchor: berlinDay(new Date()), anchorIsEnd: true };
 }

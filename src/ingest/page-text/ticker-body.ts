@@ -1,6 +1,6 @@
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
-import { dayOffsetMinutes } from './clock-zone.js';
+import { dayInZone, dayOffsetMinutes } from './clock-zone.js';
 import { dateToIso, parseYearlessDay, type CalendarDay, type FoundDate } from './dates.js';
 import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
 import { isPersonName, parseByline } from './byline.js';
@@ -90,7 +90,9 @@ function carriesText(rest: string): boolean {
 
 /** A byline, an author's name, or "Von Redaktion …" over the page's date line. */
 function bylineAbove(t: string | undefined): boolean {
-  return !!t && (!!parseByline(t) || isPersonName(t) || (/^(?:von|by)\s+\p{Lu}/iu.test(t) && wordCount(t) <= 6));
+  return !!t && (!!parseByline(t) || isPersonName(t) || (/^(?:von|by)\s+\p{Lu}/iu.test(t) && wordCount(t) <= 6) ||
+    // A desk's credit in place of a name ("Staff writers", "Redaktion").
+    /^(?:staff(?:\s+(?:writers?|reporters?))?|redaktion|newsdesk|news desk)$/i.test(t));
 }
 
 export interface TickerBody {
@@ -123,6 +125,8 @@ export function parseTickerBody(
   to: number,
   opts: BodyOptions & {
     anchor: CalendarDay; anchorIsEnd: boolean; now: Date;
+    /** The instant the anchor was read from (a stamp or opts.now), when it was one; its day is taken in the entries' clock. */
+    anchorAt?: Date;
     /** The entry each line opens (entryStartAt over the page, read once by the caller). */
     startAt: (k: number) => EntryStart | undefined;
     /** The zone unlabelled times are printed in when it is not Berlin's (clock-zone.ts). */
@@ -263,8 +267,13 @@ export function parseTickerBody(
     // The page's date under the byline ("Von Redaktion" / "08.03.2026, 22:41 Uhr") with nothing but the lead picture
     // after it, over the first entry: the head's date line, not an entry; the picture goes with the intro.
     // Or with nothing at all after it ("Lisa Beispielhaus" / "14.03.2024 - 15:38 Uhr" / first entry).
-    if (s === 0 && !entry.title && start.date && !rest && bylineAbove(lines[k - 1]?.text) &&
-      entry.body.every((b) => b.type === 'figure')) {
+    // Or a full date over entries that print their times alone ("Thu 14 Mar 2024 14.18 GMT", "Wednesday 6 March 2024 14:58, UK"
+    // under the standfirst), with no picture and no sentence of a post's text under it ("Live reporting by …", a rail's label).
+    if (s === 0 && !entry.title && start.date && !rest && (
+      (bylineAbove(lines[k - 1]?.text) && entry.body.every((b) => b.type === 'figure')) ||
+      (starts.length >= 3 && starts.slice(1).every((j) => !opts.startAt(j)!.date) &&
+        entry.body.every((b) => b.type !== 'figure' && (b.type !== 'paragraph' || !endsSentence(b.content.map((c) => c.text).join('')))))
+    )) {
       leadIn.push(...entry.body);
       // Its time is the ticker's latest: the entries count back from that day.
       pageStamp = start.date;
@@ -302,7 +311,7 @@ export function parseTickerBody(
     t.start = { ...t.start, hour: Number(z.slice(11, 13)), minute: Number(z.slice(14, 16)) };
     t.date = { year: Number(z.slice(0, 4)), month: Number(z.slice(5, 7)), day: Number(z.slice(8, 10)), spans: [] };
   }
-  const days = pageStamp ? assignDays(timed, pageStamp, true) : assignDays(timed, opts.anchor, opts.anchorIsEnd);
+  const days = pageStamp ? assignDays(timed, pageStamp, true) : assignDays(timed, anchorInClock(raw, opts), opts.anchorIsEnd);
   const entries: TickerEntryBlock[] = [];
   raw.forEach((e, n) => {
     const day = days[n]!;
@@ -323,4 +332,29 @@ export function parseTickerBody(
   });
   const pinned = pinnedEntry(introParsed.blocks, entries[0]?.time);
   return { intro: [...(pinned ? pinned.intro : introParsed.blocks), ...leadIn], entries: pinned ? [pinned.entry, ...entries] : entries, related };
+}
+
+/**
+ * The ticker's anchor day in the clock its entries are printed in: a stamp was read as Berlin time, and "Updated 6:05 PM
+ * ET, Fri January 21" is already the 22nd there while the entries under it ("1:10 p.m. ET") are the 21st's. The clock
+ * most entries name ("ET", "GMT"), else the page's; Berlin's day when there is none.
+ */
+function anchorInClock(raw: readonly RawEntry[], opts: { anchor: CalendarDay; anchorAt?: Date; clockZone?: string }): CalendarDay {
+  if (!opts.anchorAt) return opts.anchor;
+  const zones = new Map<string, number>();
+  const offsets = new Map<number, number>();
+  for (const e of raw) {
+    if (e.start.zone) zones.set(e.start.zone, (zones.get(e.start.zone) ?? 0) + 1);
+    else if (e.start.offsetMinutes !== undefined) offsets.set(e.start.offsetMinutes, (offsets.get(e.start.offsetMinutes) ?? 0) + 1);
+  }
+  const top = <K>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1])[0];
+  const zone = top(zones);
+  const offset = top(offsets);
+  const half = raw.length / 2;
+  if (zone && zone[1] >= half) return dayInZone(opts.anchorAt, zone[0]);
+  if (offset && offset[1] >= half) {
+    const t = new Date(opts.anchorAt.getTime() + offset[0] * 60000);
+    return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+  }
+  return opts.clockZone ? dayInZone(opts.anchorAt, opts.clockZone) : opts.anchor;
 }

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../content/index.js';
 import { ZONE_LABELS } from './clock-zone.js';
-import { addDays, parseDateLine, parseYearlessDay, type CalendarDay, type FoundDate } from './dates.js';
+import { addDays, findDate, parseDateLine, parseYearlessDay, residue, type CalendarDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { BULLET_SIGN, endsSentence, endsWithStop, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
@@ -64,6 +64,8 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   if (!e) return undefined;
   // "March 12, 2026 09:58 am | Updated 09:40 pm IST": the page's dates, not an entry.
   if (e.date && /^(?:updated|aktualisiert|akt\.|stand|zuletzt)\b/i.test(e.rest)) return undefined;
+  // "Updated February 17 2026 - 2:45pm, first published 9:00am": the page's stamps.
+  if (e.date && /^,?\s*(?:first published|erstmals veröffentlicht|veröffentlicht)\b/i.test(e.rest)) return undefined;
   // "8m ago" over "14.12 GMT": the relative time is the absolute one's echo; the absolute line opens the entry.
   if (e.minutesAgo !== undefined && !e.rest && k + 1 < to) {
     const next = parseEntryStart(lines[k + 1]!.text);
@@ -214,8 +216,11 @@ const UPDATE_DATE_BEFORE_TIME = new RegExp(`^(?:${UPDATE_MARKERS}|aktualisiert)\
 const EN_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 /** "March 14, 2024, 2:32 PM", "14 March 2024, 14:32", "DEC 05, 2026 09:12 AM IST": an English date with its year before the time. */
 const EN_DATE_BEFORE_TIME = new RegExp(`^((?:${EN_MONTH}\\s+\\d{1,2},?|\\d{1,2}\\s+${EN_MONTH})\\s+\\d{4}),?\\s+(?:at\\s+)?(?=\\d{1,2}[:.]\\d{2})`, 'i');
-/** "Mar 14, 2:32 PM", "14 March, 14:32": an English day and month without the year before the time (the day is not kept). */
-const EN_DAY_BEFORE_TIME = new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${EN_MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${EN_MONTH}),\\s+(?:at\\s+)?(?=\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\b|[ap]\\.m\\.|\\s|$))`, 'i');
+/** "Mar 14, 2:32 PM", "14 March, 14:32", "Jan 21 1:10 PM": an English day and month without the year before the time (the day is not kept). */
+const EN_DAY_BEFORE_TIME = new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${EN_MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${EN_MONTH}),?\\s+(?:at\\s+)?(?=\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\b|[ap]\\.m\\.|\\s|$))`, 'i');
+
+/** Up to 40 characters, then a separator (a comma, bar, dash, "um", "at" or a space) and a time: a date line's words before an entry's time. */
+const DATE_BEFORE_TIME = /^(.{6,40}?)(?:\s*[,|·–—-]\s*|\s+(?:um|at)\s+|\s+)(?=\d{1,2}[:.]\d{2}(?!\d))/u;
 
 /** A twelve-hour clock's hour on the 24-hour clock ("2" and "pm": 14); undefined when out of range. */
 export function hour24(hour: number, ampm: string | undefined): number | undefined {
@@ -236,6 +241,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (bullet) text = text.slice(bullet[0].length);
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
+  let enDayNamed = false;
   // "• DEC 05, 2026 09:12 AM IST" (Hindustan Times): a bullet, then the English date with its year before the time; without
   // the bullet too ("March 14, 2024, 2:32 PM EDT", "14 March 2024, 14:32").
   const lead = LEADING_BULLET.exec(text)?.[0].length ?? 0;
@@ -248,6 +254,8 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   } else {
     const enDay = EN_DAY_BEFORE_TIME.exec(afterLead);
     if (enDay) text = afterLead.slice(enDay[0].length);
+    // The printed day makes a plain "13:10" after it an entry's time, as "Uhr" would (the day walk dates it).
+    enDayNamed = !!enDay;
   }
   // "06.12. – 14:15 Uhr" (münchen.tv): a dash between them.
   let dm = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\.?,?\s+)?(\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})?)(,?\s+|\s*\|\s*|\s+[–—-]\s+)(?=\d{1,2}[:.]\d{2})/.exec(text);
@@ -258,7 +266,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     if (date) text = text.slice(dm[0].length);
   }
   // "Donnerstag, 14. März - 14:10 Uhr" (Swiss city tickers): the day and month in words, perhaps without the year.
-  let dayNamed = false;
+  let dayNamed = enDayNamed;
   // "06.12. – 14:15 Uhr": day and month in figures without the year; the day walk dates it.
   if (dm && !date && !dm[2]) {
     text = text.slice(dm[0].length);
@@ -336,6 +344,19 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (trailing && trailingHour !== undefined && Number(trailing[3]) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && wordCount(trailing[1]!) >= 3) {
     return { hour: trailingHour, minute: Number(trailing[3]), sep: '', rest: trailing[1]!, strong: false };
   }
+  // Any other date with its year before the time ("21. Januar 2022 13:10", "Fri, 21 Jan 2022 13:10", "21/01/2022 - 13:10",
+  // "2022-01-21 13:10", "Jan 21, 2022 | 1:10 PM"): the words before the first time read as a date line.
+  if (!date && !dm && !dayNamed && /^\p{L}{2,}|^\d{1,4}[./ -]/u.test(text)) {
+    const g = DATE_BEFORE_TIME.exec(text);
+    // Nothing but a weekday around the date, or a post's label ("Update:", "Posted"); "Stand:" or "Veröffentlicht" is the page's.
+    const label = g ? /^(?:update[ds]?|aktualisiert(?:\s+am)?|akt\.|posted(?:\s+on)?)\s*:?\s+/i.exec(g[1]!)?.[0] ?? '' : '';
+    const words = g ? g[1]!.slice(label.length) : '';
+    const found = words ? findDate(words) : undefined;
+    if (g && found && found.hour === undefined && residue(words, found.spans) === '') {
+      date = found;
+      text = text.slice(g[0].length);
+    }
+  }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date && !dayNamed) return undefined;
@@ -346,7 +367,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "09:52 Uhr, 14.03.2024": the entry's date after its time.
   let rest = rest0;
   const dateAfter = rest && rest.length <= 30 ? /^,?\s*(\d{1,2}\.\s?(?:\d{1,2}\.|[\p{L}]{3,}\.?)\s?(?:\d{2,4})?)$/u.exec(rest) : null;
-  const after = dateAfter && !date ? parseDateLine(dateAfter[1]!) : undefined;
+  // "1:10 p.m. ET, January 21, 2022" (CNN), "1:10 PM · Jan 21, 2022": a date with its year in the English order.
+  const yearAfter = !dateAfter && !date && rest && rest.length <= 40 && /\d{4}$/.test(rest) ? parseDateLine(rest.replace(/^[,·|]\s*/, '')) : undefined;
+  const after = dateAfter && !date ? parseDateLine(dateAfter[1]!) : yearAfter;
   if (after && after.hour === undefined) {
     date = after;
     rest = '';
@@ -373,7 +396,12 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const e: EntryStart = { hour, minute, sep: sep.replace(/[–—]/, '-'), rest: rest.replace(/\s*\+{2,}$/, '').trim(), strong: strong || /^\+{2,}/.test(text) };
   if (zone && zone in ZONES) e.offsetMinutes = ZONES[zone];
   if (zone && zone in SEASONLESS_ZONES) e.zone = SEASONLESS_ZONES[zone];
-  if (date) { e.date = date; e.strong = true; }
+  if (date) {
+    e.date = date;
+    e.strong = true;
+    // "Wednesday 6 March 2024 14:58, UK" (Sky News): the country the page's clock is in, no title.
+    if (/^,\s*UK$/.test(e.rest)) e.rest = '';
+  }
   return e;
 }
 
