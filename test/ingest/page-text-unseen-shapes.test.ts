@@ -2021,7 +2021,10 @@ describe('tech and finance sites\' heads', () => {
 describe('credits after a bar, initials in credits', () => {
   test('"… on Sunday night. | Kyodo" and "… | Photo Credit: M. Name" are caption and credit; an ad label after a bar is not a credit', () => {
     assert.deepEqual(splitCaptionCredit('Election staff count ballots at a counting centre on Sunday night. | Kyodo'),
-      { caption: 'Election staff count ballots at a counting centre on Sunday night.', credit: 'Kyodo', strong: false, bare: true });
+      { caption: 'Election staff count ballots at a counting centre on Sunday night.', credit: 'Kyodo', strong: true });
+    // An outlet the importer does not know is a weak credit there.
+    assert.deepEqual(splitCaptionCredit('Election staff count ballots at a counting centre on Sunday night. | Hokkaido Shimbun'),
+      { caption: 'Election staff count ballots at a counting centre on Sunday night.', credit: 'Hokkaido Shimbun', strong: false, bare: true });
     assert.equal(splitCaptionCredit('The minister presents the budget in the Assembly on Thursday. | Photo Credit: M. Samplekumar')?.credit, 'M. Samplekumar');
     assert.equal(splitCaptionCredit('Jetzt aktuelle Fanartikel bestellen - hier geht es zum Shop! | ANZEIGE'), undefined);
     assert.equal(splitCaptionCredit('Ein Satz ohne Ende | Mehr dazu'), undefined);
@@ -2870,5 +2873,27 @@ describe('stop 34: dates printed with an entry\'s time in any order', () => {
     // Under a dated post with its own text, the date is the post's.
     const dated = `Storm live: the latest\n\nDamaging winds are battering the coast. Follow our live coverage.\n\n21. Januar 2022 13:10\nDer Deutsche Wetterdienst hat seine Warnung am Mittag auf die höchste Stufe angehoben.\n\n${post('12:40 Uhr', 'Bahn stellt Verkehr ein')}${post('12:10 Uhr', 'Schulen schließen früher')}`;
     assert.equal(entries(imp(dated).draft).length, 3);
+  });
+});
+
+describe('stop 34: picture credits without a label, as agencies and outlets print them', () => {
+  const cap = 'Protesters march through the city centre on Saturday.';
+  test('a bare credit after the caption\'s last sentence is the credit', () => {
+    for (const [tail, credit] of [['Jane Example / Getty Images', 'Jane Example / Getty Images'], ['Getty Images', 'Getty Images'], ['Jane Example/The Times', 'Jane Example/The Times'],
+      ['Photo / Jane Example', 'Jane Example'], ['Supplied', 'Supplied'], ['NurPhoto via Getty Images', 'NurPhoto via Getty Images'], ['Jan Beispiel/dpa', 'Jan Beispiel/dpa']]) {
+      assert.deepEqual(splitCaptionCredit(`${cap} ${tail}`), { caption: cap, credit, strong: true }, tail);
+    }
+    // A dash before a labelled credit is no part of the caption.
+    assert.equal(splitCaptionCredit(`${cap} – Foto: dpa`)?.caption, cap);
+    assert.deepEqual(parseCreditLine('Photo / Jane Example'), { credit: 'Jane Example', strong: true });
+  });
+  test('a paragraph ending in its text\'s agencies, a stop after a figure, or a glued headline are no caption and credit', () => {
+    for (const line of [
+      'Die Gemeinde war Anfang der 90er-Jahre von Zuwanderern gegründet worden und zählt heute rund 600 Mitglieder. epd',
+      'Beim Anlegen hat eine Fähre am Abend den Anleger gerammt. Verletzt wurde niemand. dpa/lni',
+      'Hinweis: LAG Beispielland, Urteil vom 2. Oktober 2025, 7 Sa 311/24',
+      'Die Schule wird für 18 Millionen Euro erweitert. HL/ArchivSchulerweiterung: Bürgerschaft gibt grünes Licht',
+      'Der Rat hat am Abend abgestimmt. Die Mehrheit war knapp',
+    ]) assert.equal(splitCaptionCredit(line), undefined, line);
   });
 });

@@ -30,7 +30,10 @@ const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS
 const COPYRIGHT_AT = /(?:^|\s|(?<=[.!?]))(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\)|copyright(?=\s+\p{Lu}))|(?:[–—-]\s+)?(?:alle rechte vorbehalten|all rights reserved)\s+(?=[\p{L}\d]))\s*/giu;
 
 /** Agencies, picture desks and broadcasters whose name alone is a credit. */
-const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo)\b/i;
+const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo|aap|bloomberg|alamy|sipa(?: usa)?|nurphoto|zuma(?: press)?|abaca(?:press)?|belga|anp|ritzau|ntb|lehtikuva|yonhap|kyodo|supplied|handout|courtesy)\b/i;
+
+/** The agencies a story's text comes from, alone or together, as German papers print them after the last paragraph ("dpa/lni", "afp/epd", "ja"). */
+const TEXT_SOURCES = /^(?:(?:dpa|epd|kna|afp|ap|sid|apa|sda|rtr|reuters|ja|red|lni|lno|lsw|lby|lhe|lrs|lsn|lah|lmv|lbn|ots|idea|ddp|dts|kap)(?:\s*[/,]\s*|$))+$/;
 
 /** Party and country abbreviations look like credits in parentheses but are not: "Olaf Scholz (SPD)". */
 const NOT_A_SOURCE = /^(?:spd|cdu|csu|fdp|afd|bsw|linke|die linke|grüne|die grünen|freie wähler|övp|spö|fpö|neos|svp|usa|us|uk|eu|un|uno|nato|ddr|brd|re\.?|li\.?|m\.?|mitte|links|rechts|l\.|r\.|v\.l\.n\.r\.?|archiv)$/i;
@@ -88,6 +91,8 @@ export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = 
   if (!t || t.length > 80 || wordCount(t) > 8 || /[.!?:;,]$/.test(t) || NOT_A_SOURCE.test(t) || /\b\d{1,2}[:.]\d{2}\b/.test(t)) return false;
   if (KNOWN_SOURCE.test(t)) return true;
   if (/^©\s*\S/.test(t)) return true;
+  // "NurPhoto via Getty Images", "Jane Example/AFP via Getty Images": a source passed on by an agency.
+  if (/\svia\s+(?:getty images|reuters|ap|afp|imago|picture alliance|dpa)$/i.test(t)) return true;
   // "Name / Agency", "Agency/Name", "MDR | Max Muster": a separator between name parts.
   if (/^[\p{Lu}\d][^\s/|]*(?:\s+\S+)*\s*[/|]\s*\S+/u.test(t) && !/\s[/|]\s*$/.test(t) && !/https?:/.test(t)) return true;
   // "Pia Beispiel für ZEIT ONLINE", "Sam Sample for The Guardian": a photographer working for an outlet.
@@ -115,7 +120,7 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   if (agency && !/[.!?]$/.test(agency[2]!)) return { caption: agency[1]!, credit: agency[2]!.trim(), strong: true };
   // "… auf die Fahrbahn gestellt.picture alliance/dpa | Name": a known source with its separator after the last sentence, glued or not.
   const known = slash ? /^(.{10,}?[.!?]["'”’)]*)\s*((?:picture[- ]alliance|imago(?: images)?|getty images|dpa|afp|epa|keystone)\s*[/|].{1,90})$/iu.exec(line) : null;
-  if (known && looksLikeBareCredit(known[2]!)) return { caption: known[1]!, credit: known[2]!.trim(), strong: true };
+  if (known && !TEXT_SOURCES.test(known[2]!.trim()) && looksLikeBareCredit(known[2]!)) return { caption: known[1]!, credit: known[2]!.trim(), strong: true };
   // "… due to begin next month. Photo by Johnny Cortes", "… (Picture by Name/Agency)": the English label with "by" after the
   // caption's last sentence; the credit checked as on a line of its own.
   const byAt = /\b(?:Photo|Picture|Image|Pic)\s+by\s/.test(line) ? /^(.{10,}?[.!?]["'”’)]*)\s+(\(?(?:Photo|Picture|Image|Pic)\s+by\s+\p{Lu}[^()]{2,80}\)?)$/u.exec(line) : null;
@@ -206,7 +211,21 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     // A photographer's name in brackets after the caption's last sentence ("… am Markt. (Lena Beispiel)").
     if (endsSentence(caption) && isPhotographer(inner) && wordCount(inner) <= 3) return { caption, credit: inner, strong: false, bare: true };
   }
-  return labelledCredit(line);
+  const labelled = labelledCredit(line);
+  if (labelled) return labelled;
+  // "… on Saturday. Jane Example / Getty Images", "… in Auckland. Photo / Jane Example", "… on Monday. Supplied": a credit
+  // without a label after the caption's last sentence, read as it would be on a line of its own.
+  // A caption is a sentence or two: a paragraph ending in its text's sources ("… gegründet. epd", "… ermittelt. dpa/lni") is
+  // no picture's, and a stop after a figure ("Urteil vom 2. Oktober") ends no sentence.
+  const stop = line.length <= 300 ? /(?<=\p{L}\p{L})[.!?]["'”’)]*\s+\S[^.!?,:]{1,79}$/u.exec(line) : null;
+  if (stop && stop.index >= 20) {
+    const caption = line.slice(0, stop.index + 1 + (/^[.!?](["'”’)]*)/.exec(stop[0])![1]!.length));
+    const tail = line.slice(caption.length).trim();
+    const own = parseCreditLine(tail);
+    if (own?.strong) return { caption, credit: own.credit, strong: true };
+    if (wordCount(caption) >= 4 && !TEXT_SOURCES.test(tail) && looksLikeBareCredit(tail)) return { caption, credit: tail, strong: true };
+  }
+  return undefined;
 }
 
 function labelledCredit(line: string): CaptionCredit | undefined {
@@ -248,7 +267,8 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   const bareCopyright = last.label !== '©' && /(?:^|\s)©$/.test(caption);
   if (bareCopyright) caption = caption.replace(/\s*©$/, '');
   // "Wochenmarkt am Ledenhof. / Foto: Name" (HASEPOST): the separator before the label goes with it.
-  if (/\s[/|]$/.test(caption)) caption = caption.slice(0, -1).trimEnd();
+  // "… in Leipzig. – Foto: dpa": a dash too.
+  if (/\s[/|–—-]$/.test(caption)) caption = caption.slice(0, -1).trimEnd();
   const strong = bareCopyright || last.label === '©' || STRONG_RE.test(last.label);
   // "Quelle: Kerstin Lohse": a person named as the source is a photographer (a paragraph's source is an institution).
   return { caption, credit, strong, ...(!strong && (looksLikeBareCredit(credit) || isPhotographer(credit)) && { known: true }) };
@@ -275,6 +295,10 @@ export function parseCreditLine(line: string): { credit: string; strong: boolean
     const credit = cleanCredit(by[1]!);
     if (credit && (credit.includes('/') || / on (?:unsplash|pexels|pixabay)$/i.test(credit) || looksLikeBareCredit(credit) || isPhotographer(credit))) return { credit, strong: true };
   }
+  // "Photo / Jane Example" (NZ Herald): the label with a slash.
+  const slashed = /^(?:photo|picture|image|foto|bild)\s+\/\s+(\p{Lu}.{1,80})$/iu.exec(inner);
+  const slashedCredit = slashed ? cleanCredit(slashed[1]!) : undefined;
+  if (slashedCredit) return { credit: slashedCredit, strong: true };
   const cc = labelledCredit(inner);
   return cc && cc.caption === '' ? { credit: cc.credit, strong: cc.strong, ...(cc.known && { known: true }) } : undefined;
 }
