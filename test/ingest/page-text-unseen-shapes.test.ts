@@ -2897,3 +2897,15 @@ describe('stop 34: picture credits without a label, as agencies and outlets prin
     ]) assert.equal(splitCaptionCredit(line), undefined, line);
   });
 });
+
+describe('stop 34: a teaser of two sentences without its last stop', () => {
+  test('"… lahm. Was Reisende jetzt wissen müssen" is the teaser under the headline, not the headline', () => {
+    const d = imp(`Streik bei der Bahn\nPendler müssen sich auf massive Ausfälle einstellen\n\nDie GDL legt ab Freitag den Bahnverkehr in Mitteldeutschland lahm. Was Reisende jetzt wissen müssen\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser], ['Streik bei der Bahn', 'Pendler müssen sich auf massive Ausfälle einstellen', 'Die GDL legt ab Freitag den Bahnverkehr in Mitteldeutschland lahm. Was Reisende jetzt wissen müssen']);
+  });
+  test('a headline with a question and a second part, or an abbreviation, stays a headline', () => {
+    for (const h of ['Ein Jahr Schienenersatzverkehr? Die Linie 2 fährt im Sommer nur bis zur Uni Süd', 'Dr. Müller wird neuer Chef der Klinik am Stadtrand und will dort vieles ändern']) {
+      assert.equal(imp(`${h}\n\n${BODY}`).draft.headline, h);
+    }
+  });
+});

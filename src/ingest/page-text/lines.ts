@@ -272,7 +272,11 @@ export function shortenAtWord(text: string, max: number): string {
 /** A paragraph of running text: a sentence of some length, or simply long. A teaser may end with its byline ("… a used car. By Mara Example"). */
 export function isRunningText(text: string): boolean {
   const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:(?:ein\s+)?beitrag\s+von|von|by)\s+\p{Lu}[\p{L}'’., -]{2,80}$/iu, '$1');
-  return t.length >= 200 || (endsSentence(t) && t.length >= 50 && wordCount(t) >= 8);
+  return t.length >= 200 || (endsSentence(t) && t.length >= 50 && wordCount(t) >= 8) ||
+    // Two sentences, the last without its stop ("… lahm. Was Reisende jetzt wissen müssen"). A stop after an abbreviation
+    // ("Dr. Müller", "St. Pauli") ends no sentence; a question or exclamation before a second part is a headline's ("Ein
+    // Jahr Ersatzverkehr? Die Linie 2 …"), and a label, © or slash in the last part a glued credit's ("… Foto: HL/Archiv").
+    (t.length >= 60 && wordCount(t) >= 10 && /\p{Ll}{3}\.["“”»«’)]*\s+\p{Lu}[^:©/|.!?]+$/u.test(t));
 }
 
 /** A line that is one quotation, marks on both ends: „…“, "…", »…«, “…”. */
