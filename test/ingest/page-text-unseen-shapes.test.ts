@@ -2750,14 +2750,17 @@ describe('an English live page from an outlet the importer does not know is read
 });
 
 describe('a line longer than a headline is never an entry\'s title', () => {
-  test('a long paragraph over an entry\'s time (titles printed above the times) stays the entry\'s text, and the page imports', () => {
+  test('a long paragraph over an entry\'s time (titles printed above the times) is no title, it stays the text of the post above, and the page imports', () => {
     const long = 'Transit officials say trains on the main line will run at reduced speed between the airport and the harbour through Sunday evening, because the rails expand in the heat, and trips will take ten minutes longer than usual.';
     assert.ok(long.length > 200);
     const page = `Heat wave updates for the city and the coast\n\nThis live blog follows the heat wave across the region through the weekend.\n\nUpdated March 14, 2024 at 5:41 PM\n\n  • The city reached 101 degrees on Thursday.\n  • A heat warning remains in effect until Sunday.\n\nTHURSDAY, MARCH 14\n\nCooling centers stay open late\n\n5:30 pm -- The city will keep four community centers open until midnight tonight.\n\nCity ties its June record\n\n3:15 pm -- The airport hit 101 degrees just after 3 p.m., the weather service said.\n\nLight rail slows down on hot tracks\n\n1:05 pm -- Trains are running late across the network.\n\n${long}\n\n11:45 am -- The energy company asked customers to set thermostats higher in the evening.\n`;
     const d = importPageText(page, { now: NOW }).draft;
-    const last = d.body.filter((b) => b.type === 'ticker-entry').at(-1)!;
+    const posts = d.body.filter((b) => b.type === 'ticker-entry');
+    const last = posts.at(-1)!;
     assert.ok(last.type === 'ticker-entry' && last.title === undefined);
-    assert.ok(texts({ ...d, body: last.type === 'ticker-entry' ? last.body : [] }).some((t) => t === long));
+    const before = posts.at(-2)!;
+    assert.ok(before.type === 'ticker-entry' && before.title === 'Light rail slows down on hot tracks');
+    assert.ok(texts({ ...d, body: before.type === 'ticker-entry' ? before.body : [] }).some((t) => t === long));
   });
 });
 
@@ -2907,5 +2910,21 @@ describe('stop 34: a teaser of two sentences without its last stop', () => {
     for (const h of ['Ein Jahr Schienenersatzverkehr? Die Linie 2 fährt im Sommer nur bis zur Uni Süd', 'Dr. Müller wird neuer Chef der Klinik am Stadtrand und will dort vieles ändern']) {
       assert.equal(imp(`${h}\n\n${BODY}`).draft.headline, h);
     }
+  });
+});
+
+describe('stop 34: a post without a title on a page that prints titles over the times', () => {
+  test('the last sentence of the post before is no title', () => {
+    const post = (title: string, time: string, text: string) => `${title ? `${title}\n` : ''}${time} Uhr\n${text}\n\n`;
+    const page = `Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt und Dächer abgedeckt. Alle Entwicklungen hier.\n\n` +
+      post('Bahn stellt Fernverkehr ein', '16:45', 'Die Bahn hat den Fernverkehr in Sachsen bis zum Abend eingestellt. Reisende sollen ihre Fahrt verschieben.') +
+      post('', '15:30', 'In Leipzig ist ein Baum auf eine Straßenbahn gestürzt. Verletzt wurde niemand.') +
+      post('Schulen schließen früher', '14:05', 'Das Kultusministerium hat den Unterricht an allen Schulen um 12 Uhr beendet.') +
+      post('Wetterdienst warnt vor Orkanböen', '12:20', 'Der Wetterdienst hat seine Warnung auf die höchste Stufe angehoben.');
+    const d = imp(page).draft;
+    assert.deepEqual(entries(d), ['16:45 Bahn stellt Fernverkehr ein', '15:30 -', '14:05 Schulen schließen früher', '12:20 Wetterdienst warnt vor Orkanböen']);
+    // The sentence stays the first post's text.
+    const first = d.body.find((b) => b.type === 'ticker-entry');
+    assert.ok(first?.type === 'ticker-entry' && first.body.some((b) => b.type === 'paragraph' && b.content[0]!.text.startsWith('Die Bahn hat')));
   });
 });

@@ -148,6 +148,8 @@ export function parseTickerBody(
   const related: RelatedTeaser[] = [];
   const bodyOpts: BodyOptions = { ...opts, headings: false };
   const titleAbove = titlesAboveTimes(lines, from, to, starts, opts.startAt);
+  // On such a page a post without a title has the last line of the post before it over its time: a sentence, no title.
+  const titledAbove = (k: number) => titleAbove && k - 1 >= from && isTitleLike(lines[k - 1]!.text) && !opts.startAt(k - 1);
 
   // Day separators anywhere in the ticker date the entries that follow them.
   let currentDate: FoundDate | undefined;
@@ -156,7 +158,7 @@ export function parseTickerBody(
   const firstDated = starts.map((k) => opts.startAt(k)!.date).find(Boolean);
   const yearOf = (known: FoundDate | undefined) => known ?? currentDate ?? firstDated ?? opts.anchor;
   const introLines: Line[] = [];
-  const introEnd = starts[0] === undefined ? to : titleAbove ? starts[0] - 1 : starts[0];
+  const introEnd = starts[0] === undefined ? to : titledAbove(starts[0]) ? starts[0] - 1 : starts[0];
   for (let k = from; k < introEnd; k++) {
     const d = dayLine(lines[k]!.text, yearOf(undefined));
     if (d) currentDate = d;
@@ -190,7 +192,7 @@ export function parseTickerBody(
   let pageStamp: FoundDate | undefined;
   for (let s = 0; s < starts.length; s++) {
     const k = starts[s]!;
-    const end = starts[s + 1] === undefined ? to : titleAbove ? starts[s + 1]! - 1 : starts[s + 1]!;
+    const end = starts[s + 1] === undefined ? to : titledAbove(starts[s + 1]!) ? starts[s + 1]! - 1 : starts[s + 1]!;
     const start = opts.startAt(k)!;
     const span: Line[] = [];
     let nextDate: FoundDate | undefined;
@@ -214,7 +216,7 @@ export function parseTickerBody(
     let label: RegExpExecArray | undefined;
     if (titleAbove) {
       // "Title" / "14:32 Uhr" / text: the line over the time is the entry's title.
-      entry.title = lines[k - 1]!.text;
+      if (titledAbove(k)) entry.title = lines[k - 1]!.text;
       if (rest) lead = rest;
     } else
     // "10:58 Uhr - Magdeburg" over a title line: a place (or label) and the title; without a
