@@ -2928,3 +2928,11 @@ describe('stop 34: a post without a title on a page that prints titles over the 
     assert.ok(first?.type === 'ticker-entry' && first.body.some((b) => b.type === 'paragraph' && b.content[0]!.text.startsWith('Die Bahn hat')));
   });
 });
+
+describe('stop 34: a post\'s author after its time with "Uhr"', () => {
+  test('"16:45 Uhr, Jan Beispiel" opens an entry without a title; "16.45, Jan Beispiel" without "Uhr" is no entry', () => {
+    assert.deepEqual(pickEntry(parseEntryStart('16:45 Uhr, Jan Beispiel')), [16, 45, true]);
+    assert.equal(parseEntryStart('16.45 Uhr, Jan Beispiel')?.rest, '');
+    assert.equal(parseEntryStart('16.45, Jan Beispiel'), undefined);
+  });
+});

@@ -331,10 +331,10 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const gluedTitle = startsDigit ? /^\d{1,2}:\d{2}(?=\p{Lu}\p{Ll}{2,}\S*\s+\S)(?!Uhr)/u.exec(text) : null;
   if (gluedTitle) text = `${gluedTitle[0]} ${text.slice(gluedTitle[0].length)}`;
   // "12:42 , Amelia Sampleworth" (The Standard): the time and the post's author, no title.
-  // In the twelve-hour form too ("2:42pm , Name").
-  const withAuthor = startsDigit && text.includes(',') && /^(\d{1,2}):(\d{2})(?:\s?([ap])\.?m\.?)?\s*,\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/iu.exec(text);
+  // In the twelve-hour form too ("2:42pm , Name"), and with "Uhr" ("16:45 Uhr, Jan Beispiel").
+  const withAuthor = startsDigit && text.includes(',') && /^(\d{1,2})[:.](\d{2})(?:\s?([ap])\.?m\.?|\s?Uhr)?\s*,\s*\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}$/iu.exec(text);
   const authorHour = withAuthor ? hour24(Number(withAuthor[1]), withAuthor[3]) : undefined;
-  if (withAuthor && !date && authorHour !== undefined && Number(withAuthor[2]) <= 59) {
+  if (withAuthor && !date && authorHour !== undefined && Number(withAuthor[2]) <= 59 && (text.charAt(withAuthor[1]!.length) === ':' || /Uhr\s*,/.test(text))) {
     return { hour: authorHour, minute: Number(withAuthor[2]), sep: '', rest: '', strong: true };
   }
   // "Villagers allowed back into Kili (13:10)" (SigmaLive): the title first, its time in brackets ending the line. Weak, as
