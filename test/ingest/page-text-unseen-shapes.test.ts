@@ -2936,3 +2936,13 @@ describe('stop 34: a post\'s author after its time with "Uhr"', () => {
     assert.equal(parseEntryStart('16.45, Jan Beispiel'), undefined);
   });
 });
+
+describe('stop 34: a picture\'s label alone over its caption in the body', () => {
+  test('"Image:" / caption with its credit between paragraphs is a picture, not a media box that drops the caption', () => {
+    const para = (t: string) => `${t} The council said more details would follow later in the week.\n\n`;
+    for (const label of ['Image:', 'Foto:']) {
+      const d = imp(`Storm batters the north as thousands lose power\n\nThe storm has toppled trees and torn off roofs overnight, and more wind is on the way.\n\n${para('Fire crews were called to more than 400 incidents overnight.')}${label}\nA fallen tree blocks a road in Leeds on Saturday morning. Pic: Reuters\n\n${para('Rail services are expected to resume by noon.')}`).draft;
+      assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['A fallen tree blocks a road in Leeds on Saturday morning.', 'Reuters']], label);
+    }
+  });
+});

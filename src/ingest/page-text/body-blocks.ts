@@ -79,7 +79,16 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
   const related: RelatedTeaser[] = [];
   let splitParagraphs = 0;
   const isStructural = (l: Line) => opts.isStructural(l) || !!parseMediaBadge(l.text);
-  const figAt = (k: number) => (k < to ? tryFigure(lines, k, to, isStructural) : undefined);
+  const figAt = (k: number) => {
+    if (k >= to) return undefined;
+    const f = tryFigure(lines, k, to, isStructural);
+    // "Image:" / "Foto:" alone over a caption and its credit (Sky News): the picture's label, not a media box's badge.
+    if (!f && k + 1 < to && sameGroup(lines[k], lines[k + 1]) && /^(?:image|photo|picture|foto|bild)\s*:$/i.test(lines[k]!.text.trim())) {
+      const g = tryFigure(lines, k + 1, to, isStructural);
+      if (g && g.figure.credit) return g;
+    }
+    return f;
+  };
 
   /** A media teaser box: [title] badge [title] [credit], all in one group. Returns the index after it. */
   const mediaGroupAt = (k: number): { next: number; title?: string; badge: ReturnType<typeof parseMediaBadge>; credit?: string } | undefined => {
