@@ -2946,3 +2946,14 @@ describe('stop 34: a picture\'s label alone over its caption in the body', () =>
     }
   });
 });
+
+describe('stop 34: a rights line over its caption in one box under a one-sentence teaser', () => {
+  test('"Photo: Name/Reuters" / caption belong together; the teaser above stays the teaser', () => {
+    const d = imp(`Storm batters the north as thousands lose power\n\nThe storm has toppled trees and torn off roofs overnight, and more wind is on the way.\n\nPhoto: Jane Example/Reuters\nA fallen tree blocks a road in Leeds on Saturday morning.\n\nFire crews were called to more than 400 incidents overnight, most of them fallen trees. Several roads remain closed this morning.\n\nThe Met Office said the worst of the wind had passed. Rail services are expected to resume by noon.\n`).draft;
+    assert.equal(d.teaser, 'The storm has toppled trees and torn off roofs overnight, and more wind is on the way.');
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['A fallen tree blocks a road in Leeds on Saturday morning.', 'Jane Example/Reuters']]);
+    // A caption alone in its box and its rights line alone in the next, over the teaser, stay the lead picture.
+    const boxed = imp(`Markt eröffnet nach Umbau\n\nBlick über den neuen Markt.\n\nFoto: Jan Beispiel/dpa\n\n${BODY}`).draft;
+    assert.deepEqual(figures(boxed).map((f) => [f.caption, f.credit]), [['Blick über den neuen Markt.', 'Jan Beispiel/dpa']]);
+  });
+});

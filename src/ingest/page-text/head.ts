@@ -499,7 +499,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     const cr = i + 1 < to ? parseCreditLine(lines[i + 1]!.text) : undefined;
     const after = lines[i + 2];
     if (c && cr?.strong && after && i + 2 < to && !ctx.isStructural(c) && isOneSentence(c.text) &&
-      !sameGroup(lines[i - 1], c) && !sameGroup(c, after) && isRunningText(after.text)) {
+      !sameGroup(lines[i - 1], c) && !sameGroup(c, after) && isRunningText(after.text) &&
+      // The rights line alone: one that opens the box of the line under it is that line's ("Photo: Name/Reuters" / caption).
+      !(sameGroup(lines[i + 1], after) && !sameGroup(c, lines[i + 1]))) {
       head.figures.push({ kind: 'image', alt: c.text.slice(0, LIMITS.alt), caption: c.text, credit: cr.credit });
       i = skipMeta(i + 2);
     }
