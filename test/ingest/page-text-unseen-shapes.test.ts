@@ -2957,3 +2957,12 @@ describe('stop 34: a rights line over its caption in one box under a one-sentenc
     assert.deepEqual(figures(boxed).map((f) => [f.caption, f.credit]), [['Blick über den neuen Markt.', 'Jan Beispiel/dpa']]);
   });
 });
+
+describe('stop 34: a whole hour of the twelve-hour clock opens a post', () => {
+  test('"4 pm -- …", "11 a.m. – …", "Noon: …" open entries; "4 pm is when …" and "4 PM" alone do not', () => {
+    assert.deepEqual(pickEntry(parseEntryStart('4 pm -- Sound Transit says trains will run slower')), [16, 0, true]);
+    assert.deepEqual(pickEntry(parseEntryStart('11 a.m. – The council meets')), [11, 0, true]);
+    assert.deepEqual(pickEntry(parseEntryStart('Noon: The mayor speaks')), [12, 0, true]);
+    for (const l of ['4 pm is when the city opens', '4 PM', '13 pm -- The city']) assert.equal(parseEntryStart(l), undefined, l);
+  });
+});

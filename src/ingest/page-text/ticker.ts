@@ -219,6 +219,9 @@ const EN_DATE_BEFORE_TIME = new RegExp(`^((?:${EN_MONTH}\\s+\\d{1,2},?|\\d{1,2}\
 /** "Mar 14, 2:32 PM", "14 March, 14:32", "Jan 21 1:10 PM": an English day and month without the year before the time (the day is not kept). */
 const EN_DAY_BEFORE_TIME = new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${EN_MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${EN_MONTH}),?\\s+(?:at\\s+)?(?=\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\b|[ap]\\.m\\.|\\s|$))`, 'i');
 
+/** "4 pm --", "11 a.m. –", "Noon:": a whole hour (or noon, midnight), a separator and the post's text. */
+const HOUR_ONLY = /^((\d{1,2})\s?([ap]\.m\.|[ap]m\b)|noon|midnight)\s*(--|–|—|-|:|\|)\s+(\p{Lu}.*)$/iu;
+
 /** Up to 40 characters, then a separator (a comma, bar, dash, "um", "at" or a space) and a time: a date line's words before an entry's time. */
 const DATE_BEFORE_TIME = /^(.{6,40}?)(?:\s*[,|·–—-]\s*|\s+(?:um|at)\s+|\s+)(?=\d{1,2}[:.]\d{2}(?!\d))/u;
 
@@ -356,6 +359,14 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       date = found;
       text = text.slice(g[0].length);
     }
+  }
+  // "4 pm -- Sound Transit says …", "Noon -- …" (The Seattle Times): a whole hour of the twelve-hour clock, or noon or
+  // midnight, with a separator before the post's text.
+  const hourOnly = !date && !dm && !dayNamed && /^(?:\d{1,2}\s?[ap]|noon|midnight)/i.test(text) ? HOUR_ONLY.exec(text) : null;
+  if (hourOnly) {
+    const word = hourOnly[1]!.toLowerCase();
+    const hour = word === 'noon' ? 12 : word === 'midnight' ? 0 : hour24(Number(hourOnly[2]), hourOnly[3]);
+    if (hour !== undefined) return { hour, minute: 0, sep: hourOnly[4]!.replace(/^--$|[–—]/, '-'), rest: hourOnly[5]!.trim(), strong: true };
   }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
