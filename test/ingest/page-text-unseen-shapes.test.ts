@@ -2959,10 +2959,34 @@ describe('stop 34: a rights line over its caption in one box under a one-sentenc
 });
 
 describe('stop 34: a whole hour of the twelve-hour clock opens a post', () => {
-  test('"4 pm -- …", "11 a.m. – …", "Noon: …" open entries; "4 pm is when …" and "4 PM" alone do not', () => {
+  test('"4 pm -- …", "11 a.m. – …", "Noon: …" and "4 PM" alone open entries; "4 pm is when …" does not', () => {
     assert.deepEqual(pickEntry(parseEntryStart('4 pm -- Sound Transit says trains will run slower')), [16, 0, true]);
     assert.deepEqual(pickEntry(parseEntryStart('11 a.m. – The council meets')), [11, 0, true]);
     assert.deepEqual(pickEntry(parseEntryStart('Noon: The mayor speaks')), [12, 0, true]);
-    for (const l of ['4 pm is when the city opens', '4 PM', '13 pm -- The city']) assert.equal(parseEntryStart(l), undefined, l);
+    assert.deepEqual(pickEntry(parseEntryStart('4 PM')), [16, 0, true]);
+    for (const l of ['4 pm is when the city opens', 'Noon', '13 pm -- The city']) assert.equal(parseEntryStart(l), undefined, l);
+  });
+});
+
+describe('round 44: the day printed after a post\'s time, and the clocks of every US state', () => {
+  const post = (line: string) => `${line}\nCounty officials said the count would go on through the weekend, with more results due on Monday.\n\n`;
+  const page = `2026 election live updates: Latest on Oregon governor and Portland races\n\nUpdated: Nov. 7, 2026, 3:12 p.m. | Published: Nov. 3, 2026, 5:30 p.m.\n\nOregon voters settled most contests by Wednesday, but a few Portland races were still being counted.\n\n` +
+    post('3 p.m. Nov. 7 | Portland parks levy passes') + post('9:30 a.m. Friday | Clackamas County chair race narrows') +
+    post('7 p.m. Thursday | Measure 121 fails') + post('8:20 p.m. Tuesday | First returns show Democrats ahead');
+  test('"9:30 a.m. Friday | Title", "3 p.m. Nov. 7 | Title": the day goes with the time, the title after the bar', () => {
+    assert.deepEqual(parseEntryStart('10:20 a.m. Wednesday | Highway 22 reopens'), { hour: 10, minute: 20, sep: '|', rest: 'Highway 22 reopens', strong: true, weekday: 3 });
+    assert.deepEqual(parseEntryStart('4:30 p.m. Oct. 27 | Red flag warning expires'), { hour: 16, minute: 30, sep: '|', rest: 'Red flag warning expires', strong: true, monthDay: { month: 10, day: 27 } });
+    assert.deepEqual(pickEntry(parseEntryStart('2 p.m.')), [14, 0, true]);
+    // A weekday inside a sentence after a plain time is no day of the post.
+    assert.equal(parseEntryStart('14:32 Wednesday night was fun')?.weekday, undefined);
+  });
+  test('each post is dated by its weekday, in the clock of the state the page names (Oregon: Pacific time)', () => {
+    const d = importPageText(page, { now: new Date('2026-11-08T12:00:00+01:00') }).draft;
+    assert.deepEqual(d.body.filter((b) => b.type === 'ticker-entry').map((b) => b.type === 'ticker-entry' && [b.time, b.title]), [
+      ['2026-11-08T00:00:00+01:00', 'Portland parks levy passes'],
+      ['2026-11-06T18:30:00+01:00', 'Clackamas County chair race narrows'],
+      ['2026-11-06T04:00:00+01:00', 'Measure 121 fails'],
+      ['2026-11-04T05:20:00+01:00', 'First returns show Democrats ahead'],
+    ]);
   });
 });

@@ -188,7 +188,7 @@ const YEARLESS_NAMED = new RegExp(`^(?:${WEEKDAYS.source},?\\s+)?(\\d{1,2})\\.\\
 const YEARLESS_NUMERIC = new RegExp(`^${WEEKDAYS.source},?\\s+(\\d{1,2})\\.(\\d{1,2})\\.$`, 'i');
 
 /** 0 = Sunday … 6 = Saturday, from a German or English weekday name or its abbreviation. */
-function weekdayIndex(name: string): number | undefined {
+export function weekdayIndex(name: string): number | undefined {
   const k = name.toLowerCase().replace(/\.$/, '');
   const table: Record<string, number> = { so: 0, sonntag: 0, sun: 0, sunday: 0, mo: 1, montag: 1, mon: 1, monday: 1, di: 2, dienstag: 2,
     tue: 2, tuesday: 2, mi: 3, mittwoch: 3, wed: 3, wednesday: 3, do: 4, donnerstag: 4, thu: 4, thursday: 4, fr: 5, freitag: 5, fri: 5,

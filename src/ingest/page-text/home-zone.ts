@@ -57,15 +57,24 @@ const COUNTRIES: readonly Country[] = [
   },
   {
     zone: 'America/New_York',
+    // The Eastern states and their larger cities (the most populous clock, also where no region is named).
     whole: words('U\\.S\\.|United States|Americans?|Congress|White House|Capitol Hill|New York|Washington, D\\.C\\.|Boston|Philadelphia|'
       + 'Pittsburgh|Atlanta|Miami|Florida|Ohio|Michigan|Detroit|Virginia|North Carolina|South Carolina|Pennsylvania|New Jersey|'
-      + 'Massachusetts|Maryland|Connecticut|Baltimore|Cleveland'),
+      + 'Massachusetts|Maryland|Connecticut|Baltimore|Cleveland|Maine|New Hampshire|Vermont|Rhode Island|Delaware|West Virginia|Indiana|'
+      + 'Indianapolis|Kentucky|Louisville|Charlotte|Raleigh|Richmond|Tampa|Orlando|Jacksonville|Columbus|Cincinnati|Buffalo|Albany'),
+    // Every state of the other clocks, its capital and its larger cities (Portland is Oregon's; Maine's is a tenth of its size).
     regions: [
-      ['America/Chicago', words('Chicago|Illinois|Texas|Houston|Dallas|San Antonio|Minnesota|Minneapolis|Wisconsin|Milwaukee|Missouri|'
-        + 'St\\. Louis|Kansas City|Louisiana|New Orleans|Tennessee|Nashville|Memphis|Alabama|Iowa|Oklahoma|Arkansas|Mississippi|Nebraska')],
-      ['America/Denver', words('Denver|Colorado|Utah|Salt Lake City|New Mexico|Albuquerque|Montana|Idaho|Wyoming')],
-      ['America/Phoenix', words('Arizona|Phoenix|Tucson')],
-      ['America/Los_Angeles', words('Los Angeles|California|San Francisco|San Diego|Sacramento|Seattle|Oregon|Nevada|Las Vegas')],
+      ['America/Chicago', words('Chicago|Illinois|Texas|Houston|Dallas|San Antonio|Austin, Texas|Fort Worth|Minnesota|Minneapolis|St\\. Paul|'
+        + 'Wisconsin|Milwaukee|Madison, Wis|Missouri|St\\. Louis|Kansas City|Kansas|Wichita|Louisiana|New Orleans|Baton Rouge|Tennessee|'
+        + 'Nashville|Memphis|Alabama|Birmingham, Ala|Iowa|Des Moines|Oklahoma|Tulsa|Arkansas|Little Rock|Mississippi|Nebraska|Omaha|'
+        + 'South Dakota|North Dakota|Sioux Falls|Fargo')],
+      ['America/Denver', words('Denver|Colorado|Colorado Springs|Utah|Salt Lake City|New Mexico|Albuquerque|Santa Fe|Montana|Billings|'
+        + 'Idaho|Boise|Wyoming|Cheyenne')],
+      ['America/Phoenix', words('Arizona|Phoenix|Tucson|Mesa|Scottsdale|Tempe')],
+      ['America/Los_Angeles', words('Los Angeles|California|San Francisco|San Diego|San Jose|Oakland|Fresno|Sacramento|Seattle|Tacoma|'
+        + 'Spokane|Washington state|Oregon|Oregonians?|Portland|Eugene|Medford|Bend|Nevada|Las Vegas|Reno')],
+      ['America/Anchorage', words('Alaska|Alaskans?|Anchorage|Juneau|Fairbanks')],
+      ['Pacific/Honolulu', words('Hawaii|Hawaiians?|Honolulu|Oahu|Maui|Kauai')],
     ],
   },
   {

@@ -1,6 +1,6 @@
-import { LIMITS } from '../../content/index.js';
+import { LIMITS, monthFromName } from '../../content/index.js';
 import { ZONE_LABELS } from './clock-zone.js';
-import { addDays, findDate, parseDateLine, parseYearlessDay, residue, type CalendarDay, type FoundDate } from './dates.js';
+import { addDays, findDate, parseDateLine, parseYearlessDay, residue, weekdayIndex, type CalendarDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { BULLET_SIGN, endsSentence, endsWithStop, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
@@ -33,6 +33,10 @@ export interface EntryStart {
   bare?: boolean;
   /** "2:32 p.m. ET": a zone named without its season (ET, CT, PT); its offset depends on the entry's day. */
   zone?: string;
+  /** "10:20 a.m. Wednesday |": the weekday printed with the time (0 = Sunday), which the day walk keeps to. */
+  weekday?: number;
+  /** "4:30 p.m. Oct. 27 |": a day and month printed with the time, without the year. */
+  monthDay?: { month: number; day: number };
 }
 
 /** A bare time line opens an entry when a title-like line follows it that is not a badge, link or date. */
@@ -220,7 +224,9 @@ const EN_DATE_BEFORE_TIME = new RegExp(`^((?:${EN_MONTH}\\s+\\d{1,2},?|\\d{1,2}\
 const EN_DAY_BEFORE_TIME = new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${EN_MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${EN_MONTH}),?\\s+(?:at\\s+)?(?=\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\b|[ap]\\.m\\.|\\s|$))`, 'i');
 
 /** "4 pm --", "11 a.m. –", "Noon:": a whole hour (or noon, midnight), a separator and the post's text. */
-const HOUR_ONLY = /^((\d{1,2})\s?([ap]\.m\.|[ap]m\b)|noon|midnight)\s*(--|–|—|-|:|\|)\s+(\p{Lu}.*)$/iu;
+const HOUR_ONLY = /^((\d{1,2})\s?([ap]\.m\.|[ap]m\b)|noon|midnight)(?:\s*(--|–|—|-|:|\|)\s+(\p{Lu}.*)|\s+(\p{Lu}.*))?$/iu;
+/** "Wednesday | Title", "Oct. 27 | Title", "Friday": the day printed after an entry's time, then a separator and the title or nothing. */
+const DAY_AFTER_TIME = new RegExp(`^(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(${EN_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})\\.?\\s+(${EN_MONTH}|januar|februar|märz|mai|juni|juli|oktober|dezember))(?:\\s*(--|–|—|-|:|\\|)\\s+(\\S.*))?$`, 'iu');
 
 /** Up to 40 characters, then a separator (a comma, bar, dash, "um", "at" or a space) and a time: a date line's words before an entry's time. */
 const DATE_BEFORE_TIME = /^(.{6,40}?)(?:\s*[,|·–—-]\s*|\s+(?:um|at)\s+|\s+)(?=\d{1,2}[:.]\d{2}(?!\d))/u;
@@ -232,6 +238,22 @@ export function hour24(hour: number, ampm: string | undefined): number | undefin
 }
 /** "Heute, 14:32 Uhr", "Today at 9:41", "Donnerstag, 09:52 Uhr": a day word before the time. */
 const DAY_WORD_BEFORE_TIME = new RegExp(`^(?:heute|gestern|today|yesterday|${WEEKDAYS_DE}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,\\s*|\\s+(?:um|at)\\s+|\\s*[|–—-]\\s*|\\s+)(?=\\d{1,2}[:.]\\d{2})`, 'i');
+
+/** The day printed after an entry's time ("Wednesday | Title", "Oct. 27"): its weekday or day and month, the separator and the title. */
+function dayAfterTime(text: string): { fields: Pick<EntryStart, 'weekday' | 'monthDay'>; sep: string; rest: string } | undefined {
+  const m = DAY_AFTER_TIME.exec(text);
+  if (!m) return undefined;
+  let fields: Pick<EntryStart, 'weekday' | 'monthDay'> | undefined;
+  if (m[1]) {
+    const weekday = weekdayIndex(m[1]);
+    if (weekday !== undefined) fields = { weekday };
+  } else {
+    const month = monthFromName(m[2] ?? m[5]!);
+    const day = Number(m[3] ?? m[4]);
+    if (month && day >= 1 && day <= 31) fields = { monthDay: { month, day } };
+  }
+  return fields && { fields, sep: (m[6] ?? '').replace(/^--$|[–—]/, '-'), rest: (m[7] ?? '').trim() };
+}
 
 /** Reads a line as the start of a ticker entry. */
 export function parseEntryStart(text: string): EntryStart | undefined {
@@ -366,7 +388,12 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (hourOnly) {
     const word = hourOnly[1]!.toLowerCase();
     const hour = word === 'noon' ? 12 : word === 'midnight' ? 0 : hour24(Number(hourOnly[2]), hourOnly[3]);
-    if (hour !== undefined) return { hour, minute: 0, sep: hourOnly[4]!.replace(/^--$|[–—]/, '-'), rest: hourOnly[5]!.trim(), strong: true };
+    // "2 p.m." alone on its line, or "8 a.m. Wednesday | Title" with the day after it; "Noon" alone is no time.
+    const day = hourOnly[6] ? dayAfterTime(hourOnly[6]) : undefined;
+    if (hour !== undefined && (hourOnly[4] || day || (!hourOnly[6] && hourOnly[2]))) {
+      const e: EntryStart = { hour, minute: 0, sep: (hourOnly[4] ?? '').replace(/^--$|[–—]/, '-'), rest: (hourOnly[5] ?? '').trim(), strong: true };
+      return day ? { ...e, ...day.fields, sep: day.sep, rest: day.rest } : e;
+    }
   }
   const m = ENTRY.exec(text);
   if (!m) return undefined;
@@ -385,10 +412,17 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     date = after;
     rest = '';
   }
+  // "10:20 a.m. Wednesday | Highway 22 reopens", "4:30 p.m. Oct. 27 | …" (OregonLive): the day after the time, then the title.
+  let dayFields: Pick<EntryStart, 'weekday' | 'monthDay'> | undefined;
+  let daySep: string | undefined;
+  if (!date && rest && /^\p{L}/u.test(rest)) {
+    const day = dayAfterTime(rest);
+    if (day) { dayFields = day.fields; daySep = day.sep; rest = day.rest; }
+  }
   // A dash between the time and a title of a few capitalised words ("14:32 – Westbahn wieder frei")
   // marks an entry as plainly as a bar does.
   const dashTitle = (/^[–—-]$/.test(sep) || sep === ':') && dot === ':' && startsUpper(rest);
-  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle || !!gluedTitle || posted || updated;
+  const strong = !!uhr || !!ampm || !!zone || sep === '|' || dayNamed || dashTitle || !!gluedTitle || posted || updated || !!dayFields;
   // A time alone on its line ("23:48", WELT's blogs) opens an entry when a title follows it;
   // a video's length is printed the same way ("04:12" under a teaser), so the caller decides
   // with the next line (bareTimeOpensEntry).
@@ -404,7 +438,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     if (wordCount(rest) < 2) return undefined;
   }
   // "+++ 14:26 Title +++" (n-tv): the markers are not part of the title.
-  const e: EntryStart = { hour, minute, sep: sep.replace(/[–—]/, '-'), rest: rest.replace(/\s*\+{2,}$/, '').trim(), strong: strong || /^\+{2,}/.test(text) };
+  const e: EntryStart = { hour, minute, sep: (daySep ?? sep).replace(/[–—]/, '-'), rest: rest.replace(/\s*\+{2,}$/, '').trim(), strong: strong || /^\+{2,}/.test(text), ...dayFields };
   if (zone && zone in ZONES) e.offsetMinutes = ZONES[zone];
   if (zone && zone in SEASONLESS_ZONES) e.zone = SEASONLESS_ZONES[zone];
   if (date) {
@@ -507,7 +541,16 @@ export function assignDays(
   const n = entries.length;
   let desc = 0;
   let asc = 0;
+  // The days printed with the times ("Friday", "Nov. 7") order two posts of different days before their clock does.
+  const dayHint = (e: EntryStart) => e.weekday ?? (e.monthDay ? weekdayOf({ year: anchor.year, ...e.monthDay }) : undefined);
   for (let i = 1; i < n; i++) {
+    const ha = dayHint(entries[i - 1]!.start);
+    const hb = dayHint(entries[i]!.start);
+    if (ha !== undefined && hb !== undefined && ha !== hb) {
+      if ((hb - ha + 7) % 7 <= 3) asc++;
+      else desc++;
+      continue;
+    }
     const a = minutes(entries[i - 1]!.start);
     const b = minutes(entries[i]!.start);
     if (b < a) desc++;
@@ -525,16 +568,26 @@ export function assignDays(
     const e = entries[i]!;
     if (e.date) {
       day = { year: e.date.year, month: e.date.month, day: e.date.day };
+    } else if (e.start.monthDay) {
+      // The year of the walk's day; a month more than one after it is the year before's (December under a January stamp).
+      const { month, day: d } = e.start.monthDay;
+      day = { year: day.year - (month > day.month + 1 ? 1 : 0), month, day: d };
     } else if (prev !== undefined) {
       const t = minutes(e.start);
       // Forward walk: time drops → next day. Backward walk: time rises → previous day.
       if (!anchorIsEnd && t < prev - 60) day = addDays(day, 1);
       if (anchorIsEnd && t > prev + 60) day = addDays(day, -1);
     }
+    // A printed weekday ("9:30 a.m. Friday"): the walk goes on to the next day that is that weekday, in its direction.
+    for (let k = 0; e.start.weekday !== undefined && !e.date && k < 6 && weekdayOf(day) !== e.start.weekday; k++) day = addDays(day, anchorIsEnd ? -1 : 1);
     days[i] = day;
     prev = minutes(e.start);
   }
   return days;
+}
+
+function weekdayOf(d: CalendarDay): number {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
 }
 
 function minutes(e: EntryStart): number {
