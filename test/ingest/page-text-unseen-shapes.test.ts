@@ -2990,3 +2990,13 @@ describe('round 44: the day printed after a post\'s time, and the clocks of ever
     ]);
   });
 });
+
+describe('round 44: an AP dateline names the state', () => {
+  test('"MEDFORD, Ore. (AP)" with the state and a town of it named in the posts puts the page in Pacific time', () => {
+    const post = (t: string, text: string) => `${t}\n${text} The county clerk's office posted the figures.\n`;
+    const page = `Your Voice, Your Vote: county bond and levy updates\nFollow along for results and reaction from Tuesday's special election.\nPosted: Mar 17, 2026 7:58 PM\nMEDFORD, Ore. (AP) — The Latest on the special election (all times local):\n` +
+      post('11:50 p.m.', 'Voters in southern Oregon have approved a bond for a new juvenile center.') + post('10:05 p.m.', 'A library levy in Medford is failing for the third time.') + post('8:40 p.m.', 'Turnout stood at 31%.');
+    // 17 March 2026: Pacific daylight time (UTC−7), Berlin still on winter time (UTC+1): eight hours ahead.
+    assert.deepEqual(entries(importPageText(page, { now: new Date('2026-03-18T12:00:00+01:00') }).draft).map((e) => e.slice(0, 5)), ['07:50', '06:05', '04:40']);
+  });
+});

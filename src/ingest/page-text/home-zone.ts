@@ -61,18 +61,20 @@ const COUNTRIES: readonly Country[] = [
     whole: words('U\\.S\\.|United States|Americans?|Congress|White House|Capitol Hill|New York|Washington, D\\.C\\.|Boston|Philadelphia|'
       + 'Pittsburgh|Atlanta|Miami|Florida|Ohio|Michigan|Detroit|Virginia|North Carolina|South Carolina|Pennsylvania|New Jersey|'
       + 'Massachusetts|Maryland|Connecticut|Baltimore|Cleveland|Maine|New Hampshire|Vermont|Rhode Island|Delaware|West Virginia|Indiana|'
-      + 'Indianapolis|Kentucky|Louisville|Charlotte|Raleigh|Richmond|Tampa|Orlando|Jacksonville|Columbus|Cincinnati|Buffalo|Albany'),
+      + 'Indianapolis|Kentucky|Louisville|Charlotte|Raleigh|Richmond|Tampa|Orlando|Jacksonville|Columbus|Cincinnati|Buffalo|Albany|'
+      // The Associated Press's abbreviations of the states, as datelines print them ("MEDFORD, Ore. (AP)").
+      + 'Fla\\.|Ga\\.|Mich\\.|Va\\.|W\\.Va\\.|N\\.C\\.|S\\.C\\.|Pa\\.|N\\.J\\.|N\\.Y\\.|Mass\\.|Md\\.|Conn\\.|Del\\.|Ky\\.|Ind\\.|Vt\\.|N\\.H\\.|R\\.I\\.'),
     // Every state of the other clocks, its capital and its larger cities (Portland is Oregon's; Maine's is a tenth of its size).
     regions: [
       ['America/Chicago', words('Chicago|Illinois|Texas|Houston|Dallas|San Antonio|Austin, Texas|Fort Worth|Minnesota|Minneapolis|St\\. Paul|'
         + 'Wisconsin|Milwaukee|Madison, Wis|Missouri|St\\. Louis|Kansas City|Kansas|Wichita|Louisiana|New Orleans|Baton Rouge|Tennessee|'
         + 'Nashville|Memphis|Alabama|Birmingham, Ala|Iowa|Des Moines|Oklahoma|Tulsa|Arkansas|Little Rock|Mississippi|Nebraska|Omaha|'
-        + 'South Dakota|North Dakota|Sioux Falls|Fargo')],
+        + 'South Dakota|North Dakota|Sioux Falls|Fargo|Ill\\.|Wis\\.|Minn\\.|Mo\\.|Kan\\.|La\\.|Tenn\\.|Ala\\.|Okla\\.|Ark\\.|Miss\\.|Neb\\.|S\\.D\\.|N\\.D\\.')],
       ['America/Denver', words('Denver|Colorado|Colorado Springs|Utah|Salt Lake City|New Mexico|Albuquerque|Santa Fe|Montana|Billings|'
-        + 'Idaho|Boise|Wyoming|Cheyenne')],
-      ['America/Phoenix', words('Arizona|Phoenix|Tucson|Mesa|Scottsdale|Tempe')],
+        + 'Idaho|Boise|Wyoming|Cheyenne|Colo\\.|Mont\\.|Wyo\\.|N\\.M\\.')],
+      ['America/Phoenix', words('Arizona|Phoenix|Tucson|Mesa|Scottsdale|Tempe|Ariz\\.')],
       ['America/Los_Angeles', words('Los Angeles|California|San Francisco|San Diego|San Jose|Oakland|Fresno|Sacramento|Seattle|Tacoma|'
-        + 'Spokane|Washington state|Oregon|Oregonians?|Portland|Eugene|Medford|Bend|Nevada|Las Vegas|Reno')],
+        + 'Spokane|Washington state|Oregon|Oregonians?|Portland|Eugene|Medford|Bend|Nevada|Las Vegas|Reno|Calif\\.|Ore\\.|Wash\\.|Nev\\.')],
       ['America/Anchorage', words('Alaska|Alaskans?|Anchorage|Juneau|Fairbanks')],
       ['Pacific/Honolulu', words('Hawaii|Hawaiians?|Honolulu|Oahu|Maui|Kauai')],
     ],
