@@ -3000,3 +3000,14 @@ describe('round 44: an AP dateline names the state', () => {
     assert.deepEqual(entries(importPageText(page, { now: new Date('2026-03-18T12:00:00+01:00') }).draft).map((e) => e.slice(0, 5)), ['07:50', '06:05', '04:40']);
   });
 });
+
+describe('round 44: a running file of the day without times', () => {
+  test('"Your running file of the day\'s news … updates through the day" makes its titled sections untimed entries', () => {
+    const sec = (title: string) => `${title}\n\nOfficials said more details would be released later in the day, and residents were asked to check back.\n\n`;
+    const page = `What we know today, Thursday February 12\n\nYour running file of the day's breaking news. Stay with this post for updates through the day.\n\n${sec('Heatwave alert extended to Sunday')}${sec('Port wharf fire under investigation')}${sec('Council rejects laneway bar licence')}`;
+    const d = imp(page).draft;
+    assert.deepEqual(d.body.filter((b) => b.type === 'ticker-entry').map((b) => b.type === 'ticker-entry' && b.title), ['Heatwave alert extended to Sunday', 'Port wharf fire under investigation', 'Council rejects laneway bar licence']);
+    // An article whose sections have headings and no such words stays an article.
+    assert.equal(imp(page.replace("Your running file of the day's breaking news. Stay with this post for updates through the day.", 'Three stories from the city council and the fire service, told in full below.')).draft.kind, 'article');
+  });
+});

@@ -13,7 +13,7 @@ const SOURCE_TIME = /^(?:Quelle|Source)\s*:\s*[^,]{2,80},\s*(\d{1,2})\.(\d{1,2})
  * warns the editor to set the times.
  */
 
-const TICKER_WORD = /\b(?:live-?ticker|liveblog|live-blog|live blog|newsblog|news-blog|newsticker|ticker|live|blog|nachrichten\b.{0,40}\süberblick|latest\b.{0,40}\supdates)(?![\p{L}])/iu;
+const TICKER_WORD = /\b(?:live-?ticker|liveblog|live-blog|live blog|newsblog|news-blog|newsticker|ticker|live|blog|nachrichten\b.{0,40}\süberblick|latest\b.{0,40}\supdates|running file|rolling (?:coverage|news|updates)|as it happen(?:s|ed)|updates? through(?:out)? the day|live coverage|laufend aktualisiert)(?![\p{L}])/iu;
 
 /** A police or fire press release's title with its sender's code: "POL-HRO: …", "BPOL-KS: …", "FW-GÖ: …", "LPI-EF: …". */
 const PRESS_CODE_TITLE = /^(?:B?POL|FW|LPI|KPI|PP|PD|PI|HZA|ZOLL|BPOLI|BPOLD|LKA|STA|POLIZEI)(?:-[\p{Lu}\d]{1,6}){1,2}:\s+\S.{5,200}$/u;
