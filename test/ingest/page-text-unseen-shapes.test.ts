@@ -3011,3 +3011,12 @@ describe('round 44: a running file of the day without times', () => {
     assert.equal(imp(page.replace("Your running file of the day's breaking news. Stay with this post for updates through the day.", 'Three stories from the city council and the fire service, told in full below.')).draft.kind, 'article');
   });
 });
+
+describe('round 44: a photographer and outlet glued to the caption\'s last stop', () => {
+  test('"… on Tuesday.Jonah Example/The Oregonian" is caption and credit; glued text with a slash is not', () => {
+    assert.deepEqual(splitCaptionCredit('Students leave Raleigh Hills Elementary School in Beaverton on Tuesday, March 3, 2026.Jonah Example/The Oregonian'),
+      { caption: 'Students leave Raleigh Hills Elementary School in Beaverton on Tuesday, March 3, 2026.', credit: 'Jonah Example/The Oregonian', strong: true });
+    assert.equal(splitCaptionCredit('Storm clouds gather over downtown Cincinnati on Tuesday.Jeff Example / AP')?.credit, 'Jeff Example / AP');
+    assert.equal(splitCaptionCredit('Er sagte das am Montag vor dem Rat.Die Stadt/der Kreis zahlen'), undefined);
+  });
+});

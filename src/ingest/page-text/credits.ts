@@ -225,6 +225,12 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     if (own?.strong) return { caption, credit: own.credit, strong: true };
     if (wordCount(caption) >= 4 && !TEXT_SOURCES.test(tail) && looksLikeBareCredit(tail)) return { caption, credit: tail, strong: true };
   }
+  // "… on Friday, Jan. 16, 2026.Mira Castellanos/The Oregonian" (OregonLive): the photographer and outlet glued to the caption's
+  // last stop, a slash between them.
+  const glued = line.length <= 300 && line.includes('/') ? /^(.{20,}?(?:\p{Ll}{2}|\d{4})[.!?]["'”’)]*)(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{L}'’-]+){0,3}\s?\/\s?[^/.!?,:]{2,60})$/u.exec(line) : null;
+  const gluedBy = glued ? glued[2]!.split('/')[0]!.trim() : '';
+  if (glued && wordCount(glued[1]!) >= 4 && wordCount(glued[2]!.split('/')[1]!) <= 4 && (isPhotographer(gluedBy) || KNOWN_SOURCE.test(gluedBy)) &&
+    looksLikeBareCredit(glued[2]!)) return { caption: glued[1]!, credit: glued[2]!, strong: true };
   return undefined;
 }
 
