@@ -3020,3 +3020,15 @@ describe('round 44: a photographer and outlet glued to the caption\'s last stop'
     assert.equal(splitCaptionCredit('Er sagte das am Montag vor dem Rat.Die Stadt/der Kreis zahlen'), undefined);
   });
 });
+
+describe('round 44: paragraph tags printed as text, a time glued to the year', () => {
+  test('"<p>Caption.</p>" is the line without its tags; "<script>" in a sentence stays', () => {
+    const d = imp(`Parkhaus am Hospital wird kostenpflichtig\n\n<p>Ab Juli kostet die erste Stunde im Parkhaus 1,50 Euro.</p>\n\n${BODY}`).draft;
+    assert.ok(!JSON.stringify(d).includes('<p>'));
+    assert.ok(texts(imp(`Sicherheitslücke entdeckt\n\n${BODY}\nDer Angreifer schleuste ein <script>-Element in die Seite ein, sagte der Experte am Montag.\n`).draft).some((t) => t.includes('<script>')));
+  });
+  test('"09.12.202622:15" is a date line', () => {
+    assert.deepEqual(parseDateLine('09.12.202622:15') && [parseDateLine('09.12.202622:15')!.day, parseDateLine('09.12.202622:15')!.hour], [9, 22]);
+    assert.equal(parseDateLine('Seit 202622:15 Uhr'), undefined);
+  });
+});

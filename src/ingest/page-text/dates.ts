@@ -161,6 +161,8 @@ export function parseDateLine(text: string): FoundDate | undefined {
   // "14.03.2024 10:41 (Akt. 14.03.2024 12:05)", "… | Aktualisiert: 14.03.2024 12:05": the update stamp after the date.
   text = text.replace(/(?<=\d(?:\s*Uhr)?)\s*[(|·,]?\s*(?:akt\.|aktualisiert(?: am)?|updated|update)\s*:?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}[^()]{0,20}\)?$/iu, '');
   text = text.replace(/\s*(?:updated|aktualisiert|zuletzt aktualisiert)\s+(?:vor\s+)?(?:\d+|einer?|an?)\s+\p{L}+(?:\s+ago)?$/iu, '');
+  // "09.12.202622:15" (BRF): the time glued to the year.
+  if (text.length >= 15) text = text.replace(/^(\d{1,2}\.\d{1,2}\.\d{4})(?=\d{1,2}[:.]\d{2}(?:\s*Uhr)?$)/, '$1 ');
   const d = findDate(text);
   if (!d) return undefined;
   return residue(text, d.spans) === '' ? d : undefined;

@@ -66,7 +66,7 @@ export function toLines(text: string): Line[] {
   let blank = true;
   for (const rawLine of text.split('\n')) {
     const raw = rawLine.replace(/ {2,}/g, ' ').trim();
-    const t = capsClock(withoutMarkdown(undoubled(withoutLinkDebris(withoutPlaceholders(raw)))));
+    const t = capsClock(withoutMarkdown(undoubled(withoutLinkDebris(withoutHtmlTags(withoutPlaceholders(raw))))));
     // A line that held only a template's placeholder ("{{c.body}}") is no text, and no blank line either.
     if (!t && raw) continue;
     if (!t) {
@@ -94,6 +94,14 @@ export function toLines(text: string): Line[] {
 }
 
 /** A template's placeholder the page never filled ("Midsummer Eve: Latest News ({{commentsTotal}})", "{{c.body}}"): not text. */
+/**
+ * Paragraph and emphasis tags a CMS printed as text ("<p>Ab Juli kostet … Dauerkarte.</p>", GrenzEcho's captions): the
+ * text between them is the line. Only these plain tags, so an article about HTML that quotes "<script>" keeps it.
+ */
+function withoutHtmlTags(t: string): string {
+  return t.includes('<') ? t.replace(/<\/?(?:p|br|strong|em|b|i|span|div)(?:\s+[a-z-]+="[^"<>]*")*\s*\/?>/gi, ' ').replace(/\s{2,}/g, ' ').trim() : t;
+}
+
 function withoutPlaceholders(t: string): string {
   return t.includes('{{') ? t.replace(/\s*\(?\{\{\s*[\w.$]+\s*\}\}\)?/g, '').trim() : t;
 }
