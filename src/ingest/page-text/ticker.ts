@@ -377,7 +377,11 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     const label = g ? /^(?:update[ds]?|aktualisiert(?:\s+am)?|akt\.|posted(?:\s+on)?)\s*:?\s+/i.exec(g[1]!)?.[0] ?? '' : '';
     const words = g ? g[1]!.slice(label.length) : '';
     const found = words ? findDate(words) : undefined;
-    if (g && found && found.hour === undefined && residue(words, found.spans) === '') {
+    // Not an English weekday before the date ("Thursday 14 March 2024 14:32") nor an English date, a dash and the time
+    // ("February 14, 2026 - 3:55PM"): both were tried in rounds 37 to 42 and dropped (docs/importer.md); they stay out.
+    const enWeekday = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s/i.test(words);
+    const enDash = new RegExp(`^(?:${EN_MONTH}\\s+\\d|\\d{1,2}\\s+${EN_MONTH})`, 'i').test(words) && /^\s*[–—-]/.test(g?.[0].slice(g[1]!.length) ?? '');
+    if (g && found && found.hour === undefined && residue(words, found.spans) === '' && !enWeekday && !enDash) {
       date = found;
       text = text.slice(g[0].length);
     }
