@@ -8,7 +8,6 @@
  */
 import { zoneOffsetMinutes } from '../../content/index.js';
 import type { Line } from './lines.js';
-import type { CalendarDay } from './dates.js';
 import { homeZone } from './home-zone.js';
 
 const LONDON = 'Europe/London';
@@ -89,7 +88,7 @@ export function pageClockZone(all: readonly Line[], language: string): string | 
 }
 
 /** The calendar day an instant falls on in a zone's clock (a US page's 6 p.m. stamp is the next day in Berlin). */
-export function dayInZone(instant: Date, zone: string): CalendarDay {
+export function dayInZone(instant: Date, zone: string): { year: number; month: number; day: number } {
   const t = new Date(instant.getTime() + zoneOffsetMinutes(instant, zone) * 60000);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
