@@ -3034,3 +3034,15 @@ describe('round 44: paragraph tags printed as text, a time glued to the year', (
     assert.equal(parseDateLine('Seit 202622:15 Uhr'), undefined);
   });
 });
+
+describe('round 44: a picture\'s stopless line over its labelled rights line (BRF)', () => {
+  test('"Neues Polizeigebäude Morsheck" / "Bild: Name/BRF" under running text, and the same under the date line, are pictures', () => {
+    const under = imp(`Polizeizone zieht in neues Gebäude\n\n${BODY}\nNeues Polizeigebäude Morsheck\n\nBild: Stephan Example/BRF\n\nAb Montag arbeiten dort alle 52 Polizisten. Der Umzug dauert eine Woche.\n`).draft;
+    assert.deepEqual(figures(under).map((f) => [f.caption ?? f.alt, f.credit]), [['Neues Polizeigebäude Morsheck', 'Stephan Example/BRF']]);
+    const dated = imp(`Live-Ticker: Das Parlament debattiert den Haushalt 2027\n\n09.12.202622:15\nPlenarsaal des Parlaments der Gemeinschaft\n\nBild: Marco Example/BRF\n\n${BODY}`).draft;
+    assert.equal(dated.headline, 'Live-Ticker: Das Parlament debattiert den Haushalt 2027');
+    assert.deepEqual(figures(dated).map((f) => f.credit), ['Marco Example/BRF']);
+    // Three words over a weak label stay text.
+    assert.deepEqual(figures(imp(`Stadt legt Zahlen vor\n\n${BODY}\nZahlen im Überblick\n\nQuelle: Statistisches Landesamt\n\n${BODY}`).draft), []);
+  });
+});

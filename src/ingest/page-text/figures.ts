@@ -506,12 +506,14 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // follows the credit ("Ein Rettungshubschrauber landet …" / "Bildquelle: …" / "Nach Unfall mit E-Scooter: …", RTL);
   // with running text after the credit the line over it is the headline ("Hebammen protestieren …" / "Bild: ARD").
   // tryFigure runs on every line: the box tests and the rights line come first, the caption's reading after.
-  if (opensGroup && endsGroupAt(i) && !cc0 && i + 1 < end && endsGroupAt(i + 1) && !isStructural(lines[i + 1]!)) {
+  // The page's date line may open the caption's box ("09.12.202622:15" / "Plenarsaal des Parlaments …" / "Bild: Name/BRF").
+  if ((opensGroup || dateAbove()) && endsGroupAt(i) && !cc0 && i + 1 < end && endsGroupAt(i + 1) && !isStructural(lines[i + 1]!)) {
     const cr = parseCreditLine(lines[i + 1]!.text);
     // "Quelle: dpa" under a last paragraph names the text's source: a source label counts for a picture
     // when it names agency and photographer ("picture alliance/dpa/Name") or stands under a stopless caption.
     const pictureSource = !!cr?.known && l0.text.length <= 200 && (/[/|]/.test(cr.credit) || !endsSentence(l0.text));
-    if ((cr?.strong || pictureSource) && (isOneSentence(l0.text, 250) || stoplessCaption(lines, i, end)) && !parseCreditLine(l0.text)) {
+    if ((cr?.strong || pictureSource) && (isOneSentence(l0.text, 250) || stoplessCaption(lines, i, end, !!cr?.strong) || (!opensGroup && stoplessPhrase(l0.text, 3))) &&
+      !parseCreditLine(l0.text)) {
       const fig = build(l0.text, l0.text, cr!.credit);
       if (fig) return { figure: fig, next: i + 2 };
     }
@@ -519,13 +521,19 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   return undefined;
 }
 
+/** A capitalised phrase of `min` words or more without a stop, a sentence break or a label: a caption printed without its stop. */
+function stoplessPhrase(t: string, min: number): boolean {
+  return !endsSentence(t) && startsUpper(t) && wordCount(t) >= min && t.length <= 200 && !hasSentenceBreak(t) && !/^[\p{L}/]+:/u.test(t);
+}
+
 /**
  * A caption printed without its final stop (rule L): a capitalised line of four words or more, one phrase, no label,
  * under a paragraph of running text or over a headline-like line that follows its rights line.
  */
-function stoplessCaption(lines: Line[], i: number, end: number): boolean {
+function stoplessCaption(lines: Line[], i: number, end: number, strongCredit = false): boolean {
   const t = lines[i]!.text;
-  if (endsSentence(t) || !startsUpper(t) || wordCount(t) < 4 || t.length > 200 || hasSentenceBreak(t) || /^[\p{L}/]+:/u.test(t)) return false;
+  // Three words do over a labelled rights line ("Neues Polizeigebäude Morsheck" / "Bild: Name/BRF").
+  if (!stoplessPhrase(t, strongCredit ? 3 : 4)) return false;
   const prev = lines[i - 1]?.text;
   if (prev && isRunningText(prev)) return true;
   const after = i + 2 < end ? lines[i + 2]!.text : undefined;
