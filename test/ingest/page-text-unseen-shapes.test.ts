@@ -3046,3 +3046,12 @@ describe('round 44: a picture\'s stopless line over its labelled rights line (BR
     assert.deepEqual(figures(imp(`Stadt legt Zahlen vor\n\n${BODY}\nZahlen im Überblick\n\nQuelle: Statistisches Landesamt\n\n${BODY}`).draft), []);
   });
 });
+
+describe('round 44: an alt line under the date line, the caption with its credit in the next box (BRF)', () => {
+  test('"21.04.202618:02" / "Göhltalstadion in Kelmis" / "Die Tribüne … (Bild: Name/BRF)": the alt line is the picture\'s, not the headline', () => {
+    const d = imp(`Kelmis will Göhltalstadion bis 2028 sanieren\n\n21.04.202618:02\nGöhltalstadion in Kelmis\n\nDie Tribüne des Göhltalstadions ist seit Herbst gesperrt (Bild: Volker Example/BRF)\n\n${BODY}`).draft;
+    assert.equal(d.headline, 'Kelmis will Göhltalstadion bis 2028 sanieren');
+    assert.equal(d.kicker, undefined);
+    assert.deepEqual(figures(d).map((f) => [f.alt, f.caption, f.credit]), [['Göhltalstadion in Kelmis', 'Die Tribüne des Göhltalstadions ist seit Herbst gesperrt', 'Volker Example/BRF']]);
+  });
+});

@@ -506,6 +506,13 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // follows the credit ("Ein Rettungshubschrauber landet …" / "Bildquelle: …" / "Nach Unfall mit E-Scooter: …", RTL);
   // with running text after the credit the line over it is the headline ("Hebammen protestieren …" / "Bild: ARD").
   // tryFigure runs on every line: the box tests and the rights line come first, the caption's reading after.
+  // The alt text under the page's date line, the caption with its credit alone in the next box ("21.04.202618:02" /
+  // "Göhltalstadion in Kelmis" / "Die Tribüne … gesperrt (Bild: Name/BRF)", BRF).
+  if (!opensGroup && dateAbove() && endsGroupAt(i) && !cc0 && stoplessPhrase(l0.text, 2) && i + 1 < end && endsGroupAt(i + 1) && !isStructural(lines[i + 1]!)) {
+    const cc = splitCaptionCredit(lines[i + 1]!.text);
+    const fig = cc?.strong && cc.caption ? build(l0.text, cc.caption, cc.credit) : undefined;
+    if (fig) return { figure: fig, next: i + 2 };
+  }
   // The page's date line may open the caption's box ("09.12.202622:15" / "Plenarsaal des Parlaments …" / "Bild: Name/BRF").
   if ((opensGroup || dateAbove()) && endsGroupAt(i) && !cc0 && i + 1 < end && endsGroupAt(i + 1) && !isStructural(lines[i + 1]!)) {
     const cr = parseCreditLine(lines[i + 1]!.text);
