@@ -3055,3 +3055,11 @@ describe('round 44: an alt line under the date line, the caption with its credit
     assert.deepEqual(figures(d).map((f) => [f.alt, f.caption, f.credit]), [['Göhltalstadion in Kelmis', 'Die Tribüne des Göhltalstadions ist seit Herbst gesperrt', 'Volker Example/BRF']]);
   });
 });
+
+describe('round 44: "Photograph by:" (Postmedia)', () => {
+  test('"Photograph by: Name , Vancouver Sun" and "Photograph by Name/Postmedia" are credit lines', () => {
+    assert.deepEqual(parseCreditLine('Photograph by: Darnell Example , Vancouver Sun'), { credit: 'Darnell Example , Vancouver Sun', strong: true });
+    assert.deepEqual(parseCreditLine('Photograph by Darnell Example/Postmedia'), { credit: 'Darnell Example/Postmedia', strong: true });
+    assert.equal(parseCreditLine('Photograph by the river at dawn, the old mill stands'), undefined);
+  });
+});

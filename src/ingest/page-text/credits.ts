@@ -11,7 +11,7 @@ import { isPersonName } from './byline.js';
 /** Labels that on their own mark a picture credit ("Foto: dpa" is never body text). */
 const STRONG_LABELS = [
   'Photo Credits?', 'Image Credits?', 'Picture Credits?', 'Image Sources?', 'Photo Sources?', 'Picture Sources?', 'Fotocredits?', 'Foto/Grafik', 'Grafik/Foto', 'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
-  'Photograph', 'Pictures?', 'Credits?', '(?:Photo|Picture|Image) by', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
+  'Photograph', 'Pictures?', 'Credits?', '(?:Photo|Photograph|Picture|Image) by', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
   'Collage', 'Fotocollage', 'Fotomontage', 'Bildmontage', 'Fotonachweis', 'Bildnachweise', 'Photographer', 'Repro',
   // "Text und Foto: Name", "Fotos & Text: Name": the author took the pictures too.
   'Text ?(?:und|&|/) ?Fotos?', 'Text ?(?:und|&|/) ?Bilder?', 'Fotos? ?(?:und|&|/) ?Text', 'Bilder? ?(?:und|&|/) ?Text',
@@ -296,7 +296,7 @@ export function parseCreditLine(line: string): { credit: string; strong: boolean
   // "(Foto: dpa)" on its own line.
   const inner = /^\((.+)\)$/.exec(line.trim())?.[1] ?? line;
   // "(Photo by Name/Getty Images)", "Photo by Name on Unsplash": the English label with "by".
-  const by = /^(?:photo|picture|image|pic)\s+by\s+(\p{Lu}[^()]{2,80})$/iu.exec(inner);
+  const by = /^(?:photo|photograph|picture|image|pic)\s+by\s+(\p{Lu}[^()]{2,80})$/iu.exec(inner);
   if (by) {
     const credit = cleanCredit(by[1]!);
     if (credit && (credit.includes('/') || / on (?:unsplash|pexels|pixabay)$/i.test(credit) || looksLikeBareCredit(credit) || isPhotographer(credit))) return { credit, strong: true };
