@@ -3063,3 +3063,10 @@ describe('round 44: "Photograph by:" (Postmedia)', () => {
     assert.equal(parseCreditLine('Photograph by the river at dawn, the old mill stands'), undefined);
   });
 });
+
+describe('round 44: an agency photo\'s transmission code after its credit', () => {
+  test('"… (GLEN EXAMPLE/Star Tribune) ORG XMIT: MIN2607211432170041" is caption and credit without the code', () => {
+    const d = imp(`Flash flooding swamps south Minneapolis after heavy rain\n\nCrews pumped water from flooded basements on Monday. (GLEN EXAMPLE/Star Tribune) ORG XMIT: MIN2607211432170041\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Crews pumped water from flooded basements on Monday.', 'GLEN EXAMPLE/Star Tribune']]);
+  });
+});

@@ -66,7 +66,7 @@ export function toLines(text: string): Line[] {
   let blank = true;
   for (const rawLine of text.split('\n')) {
     const raw = rawLine.replace(/ {2,}/g, ' ').trim();
-    const t = capsClock(withoutMarkdown(undoubled(withoutLinkDebris(withoutHtmlTags(withoutPlaceholders(raw))))));
+    const t = capsClock(withoutMarkdown(undoubled(withoutLinkDebris(withoutHtmlTags(withoutTransmissionCode(withoutPlaceholders(raw)))))));
     // A line that held only a template's placeholder ("{{c.body}}") is no text, and no blank line either.
     if (!t && raw) continue;
     if (!t) {
@@ -100,6 +100,11 @@ export function toLines(text: string): Line[] {
  */
 function withoutHtmlTags(t: string): string {
   return t.includes('<') ? t.replace(/<\/?(?:p|br|strong|em|b|i|span|div)(?:\s+[a-z-]+="[^"<>]*")*\s*\/?>/gi, ' ').replace(/\s{2,}/g, ' ').trim() : t;
+}
+
+/** "… (NAME/Star Tribune) ORG XMIT: MIN2607211432170041": an agency photo's transmission code left after its credit. */
+function withoutTransmissionCode(t: string): string {
+  return t.includes('XMIT') ? t.replace(/\s*\bORG XMIT:\s*[A-Z0-9]{6,}\s*$/, '') : t;
 }
 
 function withoutPlaceholders(t: string): string {
