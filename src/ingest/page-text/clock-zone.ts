@@ -89,7 +89,12 @@ export function pageClockZone(all: readonly Line[], language: string): string | 
 
 /** The calendar day an instant falls on in a zone's clock (a US page's 6 p.m. stamp is the next day in Berlin). */
 export function dayInZone(instant: Date, zone: string): { year: number; month: number; day: number } {
-  const t = new Date(instant.getTime() + zoneOffsetMinutes(instant, zone) * 60000);
+  return dayAtOffset(instant, zoneOffsetMinutes(instant, zone));
+}
+
+/** The calendar day an instant falls on in a clock that many minutes ahead of UTC ("14:32 GMT": 0). */
+export function dayAtOffset(instant: Date, offsetMinutes: number): { year: number; month: number; day: number } {
+  const t = new Date(instant.getTime() + offsetMinutes * 60000);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 

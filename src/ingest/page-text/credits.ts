@@ -217,19 +217,18 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   // without a label after the caption's last sentence, read as it would be on a line of its own.
   // A caption is a sentence or two: a paragraph ending in its text's sources ("… gegründet. epd", "… ermittelt. dpa/lni") is
   // no picture's, and a stop after a figure ("Urteil vom 2. Oktober") ends no sentence.
-  const stop = line.length <= 300 ? /(?<=\p{L}\p{L})[.!?]["'”’)]*\s+\S[^.!?,:]{1,79}$/u.exec(line) : null;
+  const stop = line.length <= 300 ? /(?<=\p{L}\p{L})([.!?]["'”’)]*)\s+(\S[^.!?,:]{1,79})$/u.exec(line) : null;
   if (stop && stop.index >= 20) {
-    const caption = line.slice(0, stop.index + 1 + (/^[.!?](["'”’)]*)/.exec(stop[0])![1]!.length));
-    const tail = line.slice(caption.length).trim();
+    const caption = line.slice(0, stop.index + stop[1]!.length);
+    const tail = stop[2]!.trim();
     const own = parseCreditLine(tail);
     if (own?.strong) return { caption, credit: own.credit, strong: true };
     if (wordCount(caption) >= 4 && !TEXT_SOURCES.test(tail) && looksLikeBareCredit(tail)) return { caption, credit: tail, strong: true };
   }
   // "… on Friday, Jan. 16, 2026.Mira Castellanos/The Oregonian" (OregonLive): the photographer and outlet glued to the caption's
   // last stop, a slash between them.
-  const glued = line.length <= 300 && line.includes('/') ? /^(.{20,}?(?:\p{Ll}{2}|\d{4})[.!?]["'”’)]*)(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{L}'’-]+){0,3}\s?\/\s?[^/.!?,:]{2,60})$/u.exec(line) : null;
-  const gluedBy = glued ? glued[2]!.split('/')[0]!.trim() : '';
-  if (glued && wordCount(glued[1]!) >= 4 && wordCount(glued[2]!.split('/')[1]!) <= 4 && (isPhotographer(gluedBy) || KNOWN_SOURCE.test(gluedBy)) &&
+  const glued = line.length <= 300 && line.includes('/') ? /^(.{20,}?(?:\p{Ll}{2}|\d{4})[.!?]["'”’)]*)((\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{L}'’-]+){0,3})\s?\/\s?([^/.!?,:]{2,60}))$/u.exec(line) : null;
+  if (glued && wordCount(glued[1]!) >= 4 && wordCount(glued[4]!) <= 4 && (isPhotographer(glued[3]!) || KNOWN_SOURCE.test(glued[3]!)) &&
     looksLikeBareCredit(glued[2]!)) return { caption: glued[1]!, credit: glued[2]!, strong: true };
   return undefined;
 }

@@ -506,20 +506,19 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // follows the credit ("Ein Rettungshubschrauber landet …" / "Bildquelle: …" / "Nach Unfall mit E-Scooter: …", RTL);
   // with running text after the credit the line over it is the headline ("Hebammen protestieren …" / "Bild: ARD").
   // tryFigure runs on every line: the box tests and the rights line come first, the caption's reading after.
-  // The alt text under the page's date line, the caption with its credit alone in the next box ("21.04.202618:02" /
-  // "Göhltalstadion in Kelmis" / "Die Tribüne … gesperrt (Bild: Name/BRF)", BRF).
-  if (!opensGroup && dateAbove() && endsGroupAt(i) && !cc0 && stoplessPhrase(l0.text, 2) && i + 1 < end && endsGroupAt(i + 1) && !isStructural(lines[i + 1]!)) {
-    const cc = splitCaptionCredit(lines[i + 1]!.text);
-    const fig = cc?.strong && cc.caption ? build(l0.text, cc.caption, cc.credit) : undefined;
-    if (fig) return { figure: fig, next: i + 2 };
-  }
   // The page's date line may open the caption's box ("09.12.202622:15" / "Plenarsaal des Parlaments …" / "Bild: Name/BRF").
-  if ((opensGroup || dateAbove()) && endsGroupAt(i) && !cc0 && i + 1 < end && endsGroupAt(i + 1) && !isStructural(lines[i + 1]!)) {
+  const boxUnderDate = !opensGroup && dateAbove();
+  if ((opensGroup || boxUnderDate) && endsGroupAt(i) && !cc0 && i + 1 < end && endsGroupAt(i + 1) && !isStructural(lines[i + 1]!)) {
+    // The alt text under the page's date line, the caption with its credit alone in the next box ("21.04.202618:02" /
+    // "Göhltalstadion in Kelmis" / "Die Tribüne … gesperrt (Bild: Name/BRF)", BRF).
+    const cc = boxUnderDate && stoplessPhrase(l0.text, 2) ? splitCaptionCredit(lines[i + 1]!.text) : undefined;
+    const alt = cc?.strong && cc.caption ? build(l0.text, cc.caption, cc.credit) : undefined;
+    if (alt) return { figure: alt, next: i + 2 };
     const cr = parseCreditLine(lines[i + 1]!.text);
     // "Quelle: dpa" under a last paragraph names the text's source: a source label counts for a picture
     // when it names agency and photographer ("picture alliance/dpa/Name") or stands under a stopless caption.
     const pictureSource = !!cr?.known && l0.text.length <= 200 && (/[/|]/.test(cr.credit) || !endsSentence(l0.text));
-    if ((cr?.strong || pictureSource) && (isOneSentence(l0.text, 250) || stoplessCaption(lines, i, end, !!cr?.strong) || (!opensGroup && stoplessPhrase(l0.text, 3))) &&
+    if ((cr?.strong || pictureSource) && (isOneSentence(l0.text, 250) || stoplessCaption(lines, i, end, !!cr?.strong) || (boxUnderDate && stoplessPhrase(l0.text, 3))) &&
       !parseCreditLine(l0.text)) {
       const fig = build(l0.text, l0.text, cr!.credit);
       if (fig) return { figure: fig, next: i + 2 };

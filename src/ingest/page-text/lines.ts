@@ -93,7 +93,6 @@ export function toLines(text: string): Line[] {
   });
 }
 
-/** A template's placeholder the page never filled ("Midsummer Eve: Latest News ({{commentsTotal}})", "{{c.body}}"): not text. */
 /**
  * Paragraph and emphasis tags a CMS printed as text ("<p>Ab Juli kostet … Dauerkarte.</p>", GrenzEcho's captions): the
  * text between them is the line. Only these plain tags, so an article about HTML that quotes "<script>" keeps it.
@@ -107,6 +106,7 @@ function withoutTransmissionCode(t: string): string {
   return t.includes('XMIT') ? t.replace(/\s*\bORG XMIT:\s*[A-Z0-9]{6,}\s*$/, '') : t;
 }
 
+/** A template's placeholder the page never filled ("Midsummer Eve: Latest News ({{commentsTotal}})", "{{c.body}}"): not text. */
 function withoutPlaceholders(t: string): string {
   return t.includes('{{') ? t.replace(/\s*\(?\{\{\s*[\w.$]+\s*\}\}\)?/g, '').trim() : t;
 }

@@ -1,6 +1,6 @@
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
-import { dayInZone, dayOffsetMinutes } from './clock-zone.js';
+import { dayAtOffset, dayInZone, dayOffsetMinutes } from './clock-zone.js';
 import { dateToIso, parseYearlessDay, type CalendarDay, type FoundDate } from './dates.js';
 import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
 import { isPersonName, parseByline } from './byline.js';
@@ -354,9 +354,6 @@ function anchorInClock(raw: readonly RawEntry[], opts: { anchor: CalendarDay; an
   const offset = top(offsets);
   const half = raw.length / 2;
   if (zone && zone[1] >= half) return dayInZone(opts.anchorAt, zone[0]);
-  if (offset && offset[1] >= half) {
-    const t = new Date(opts.anchorAt.getTime() + offset[0] * 60000);
-    return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-  }
+  if (offset && offset[1] >= half) return dayAtOffset(opts.anchorAt, offset[0]);
   return opts.clockZone ? dayInZone(opts.anchorAt, opts.clockZone) : opts.anchor;
 }

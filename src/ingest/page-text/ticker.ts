@@ -225,8 +225,11 @@ const EN_DAY_BEFORE_TIME = new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*
 
 /** "4 pm --", "11 a.m. –", "Noon:": a whole hour (or noon, midnight), a separator and the post's text. */
 const HOUR_ONLY = /^((\d{1,2})\s?([ap]\.m\.|[ap]m\b)|noon|midnight)(?:\s*(--|–|—|-|:|\|)\s+(\p{Lu}.*)|\s+(\p{Lu}.*))?$/iu;
-/** "Wednesday | Title", "Oct. 27 | Title", "Friday": the day printed after an entry's time, then a separator and the title or nothing. */
-const DAY_AFTER_TIME = new RegExp(`^(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(${EN_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})\\.?\\s+(${EN_MONTH}|januar|februar|märz|mai|juni|juli|oktober|dezember))(?:\\s*(--|–|—|-|:|\\|)\\s+(\\S.*))?$`, 'iu');
+/** "Wednesday | Title", "Oct. 27 | Title", "Friday", "27. Oktober": the day printed after an entry's time (EN_MONTH reads "Januar", "Juni" too), then a separator and the title or nothing. */
+const DAY_AFTER_TIME = new RegExp(`^(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(${EN_MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})\\.?\\s+(${EN_MONTH}|märz|mai|oktober|dezember))(?:\\s*(--|–|—|-|:|\\|)\\s+(\\S.*))?$`, 'iu');
+
+/** An English date's start: the month's name then the day, or the day then the month's name. */
+const EN_DATE_START = new RegExp(`^(?:${EN_MONTH}\\s+\\d|\\d{1,2}\\s+${EN_MONTH})`, 'i');
 
 /** Up to 40 characters, then a separator (a comma, bar, dash, "um", "at" or a space) and a time: a date line's words before an entry's time. */
 const DATE_BEFORE_TIME = /^(.{6,40}?)(?:\s*[,|·–—-]\s*|\s+(?:um|at)\s+|\s+)(?=\d{1,2}[:.]\d{2}(?!\d))/u;
@@ -252,7 +255,12 @@ function dayAfterTime(text: string): { fields: Pick<EntryStart, 'weekday' | 'mon
     const day = Number(m[3] ?? m[4]);
     if (month && day >= 1 && day <= 31) fields = { monthDay: { month, day } };
   }
-  return fields && { fields, sep: (m[6] ?? '').replace(/^--$|[–—]/, '-'), rest: (m[7] ?? '').trim() };
+  return fields && { fields, sep: plainSep(m[6] ?? ''), rest: (m[7] ?? '').trim() };
+}
+
+/** A separator as EntryStart keeps it: dashes of any length ("–", "—", "--") are "-". */
+function plainSep(sep: string): string {
+  return sep.replace(/^--$|[–—]/, '-');
 }
 
 /** Reads a line as the start of a ticker entry. */
@@ -380,7 +388,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     // Not an English weekday before the date ("Thursday 14 March 2024 14:32") nor an English date, a dash and the time
     // ("February 14, 2026 - 3:55PM"): both were tried in rounds 37 to 42 and dropped (docs/importer.md); they stay out.
     const enWeekday = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s/i.test(words);
-    const enDash = new RegExp(`^(?:${EN_MONTH}\\s+\\d|\\d{1,2}\\s+${EN_MONTH})`, 'i').test(words) && /^\s*[–—-]/.test(g?.[0].slice(g[1]!.length) ?? '');
+    const enDash = EN_DATE_START.test(words) && /^\s*[–—-]/.test(g?.[0].slice(g[1]!.length) ?? '');
     if (g && found && found.hour === undefined && residue(words, found.spans) === '' && !enWeekday && !enDash) {
       date = found;
       text = text.slice(g[0].length);
@@ -395,7 +403,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     // "2 p.m." alone on its line, or "8 a.m. Wednesday | Title" with the day after it; "Noon" alone is no time.
     const day = hourOnly[6] ? dayAfterTime(hourOnly[6]) : undefined;
     if (hour !== undefined && (hourOnly[4] || day || (!hourOnly[6] && hourOnly[2]))) {
-      const e: EntryStart = { hour, minute: 0, sep: (hourOnly[4] ?? '').replace(/^--$|[–—]/, '-'), rest: (hourOnly[5] ?? '').trim(), strong: true };
+      const e: EntryStart = { hour, minute: 0, sep: plainSep(hourOnly[4] ?? ''), rest: (hourOnly[5] ?? '').trim(), strong: true };
       return day ? { ...e, ...day.fields, sep: day.sep, rest: day.rest } : e;
     }
   }
@@ -442,7 +450,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
     if (wordCount(rest) < 2) return undefined;
   }
   // "+++ 14:26 Title +++" (n-tv): the markers are not part of the title.
-  const e: EntryStart = { hour, minute, sep: (daySep ?? sep).replace(/[–—]/, '-'), rest: rest.replace(/\s*\+{2,}$/, '').trim(), strong: strong || /^\+{2,}/.test(text), ...dayFields };
+  const e: EntryStart = { hour, minute, sep: plainSep(daySep ?? sep), rest: rest.replace(/\s*\+{2,}$/, '').trim(), strong: strong || /^\+{2,}/.test(text), ...dayFields };
   if (zone && zone in ZONES) e.offsetMinutes = ZONES[zone];
   if (zone && zone in SEASONLESS_ZONES) e.zone = SEASONLESS_ZONES[zone];
   if (date) {
