@@ -3070,3 +3070,26 @@ describe('round 44: an agency photo\'s transmission code after its credit', () =
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Crews pumped water from flooded basements on Monday.', 'GLEN EXAMPLE/Star Tribune']]);
   });
 });
+
+describe('stop 35: a name alone in its box between headline and teaser', () => {
+  test('"Jan Beispiel" or "Jan Beispiel, MDR AKTUELL" between the headline and the teaser is the byline, and the teaser stays', () => {
+    for (const by of ['Jan Beispiel', 'Jan Beispiel, MDR AKTUELL', 'Jane Example, Transport Correspondent']) {
+      const d = imp(`Streik bei der Bahn\nPendler müssen sich auf massive Ausfälle einstellen\n\n${by}\n\nDie GDL legt ab Freitag den Bahnverkehr in Mitteldeutschland lahm. Was Reisende jetzt wissen müssen.\n\n${BODY}`).draft;
+      assert.equal(d.headline, 'Pendler müssen sich auf massive Ausfälle einstellen', by);
+      assert.equal(d.teaser, 'Die GDL legt ab Freitag den Bahnverkehr in Mitteldeutschland lahm. Was Reisende jetzt wissen müssen.', by);
+      assert.ok(d.byline?.startsWith(by.split(',')[0]!), by);
+    }
+  });
+  test('a line sharing a word with the headline ("Nordlicht Event Header") is no byline', () => {
+    const d = imp(`Nordlicht Launch Event im Liveblog\n\nNordlicht Event Header\n\nHeute Abend stellt Nordlicht die neue Reihe vor. Wir begleiten das Event hier.\n\n${BODY}`).draft;
+    assert.equal(d.byline, undefined);
+  });
+});
+
+describe('stop 35: a dotted time with its zone after an English date', () => {
+  test('"Fri 21 Jan 2022 13.00 GMT" (the Guardian) is a date line with its time; "13.00" without a zone stays a number', () => {
+    const found = parseDateLine('Fri 21 Jan 2022 13.00 GMT');
+    assert.deepEqual(found && [found.day, found.hour, found.minute, found.offsetMinutes], [21, 13, 0, 0]);
+    assert.equal(parseDateLine('21 Jan 2022 13.00')?.hour, undefined);
+  });
+});

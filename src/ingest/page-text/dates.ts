@@ -68,7 +68,8 @@ export function findTime(text: string, exclude: Array<[number, number]> = []): F
     if (!mm && !ampm) continue;
     // German "10 am Freitag": a bare number with plain "am" is not a time.
     if (!mm && ampm && /^am$/i.test(ampm)) continue;
-    if (sep === '.' && !uhr && !ampm) continue;
+    // "13.00 GMT" (the Guardian's stamp): a zone's label makes it a time too.
+    if (sep === '.' && !uhr && !ampm && !zone) continue;
     let hour = Number(hh);
     const minute = mm ? Number(mm) : 0;
     if (ampm) {

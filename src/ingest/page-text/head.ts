@@ -69,6 +69,15 @@ export interface Head {
 /** "… | finanzen.net": a site's web address after the title. */
 const DOMAIN_SUFFIX = new RegExp(`^(.{8,}?)\\s+[|–—-]\\s+${DOMAIN_NAME}$`, 'iu');
 
+/** "Kreis Steinfurt", "Bad Oeynhausen": words that make a name-shaped line a place. */
+const PLACE_PREFIX = /^(?:Kreis|Landkreis|Bad|Sankt|St\.|Stadt|Region|Gemeinde|Bezirk|Kanton|Hansestadt)\s/;
+
+/** True when `a` and `b` share a word of four letters or more ("Nordlicht Event Header" under "Nordlicht Launch Event …" is no byline). */
+function sharesWordWith(a: string, b: string): boolean {
+  const words = new Set(b.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 4));
+  return a.toLowerCase().split(/[^\p{L}\d]+/u).some((w) => words.has(w));
+}
+
 /** A byline of one name as printed. */
 const soleAuthor = (name: string): Byline => ({ byline: name, authors: [{ name }] });
 
@@ -185,6 +194,17 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         head.byline = soleAuthor(t);
         k++;
         continue;
+      }
+      // A name alone in its box between the headline and the teaser, running text in the next box ("Jan Beispiel" or
+      // "Jan Beispiel, MDR AKTUELL" / teaser): the byline, and the paragraph under it is still the teaser.
+      if (head.headline && !head.teaser && !head.byline && k > from && k + 1 < to && !sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) &&
+        isRunningText(lines[k + 1]!.text) && !parseCreditLine(t) && !PLACE_PREFIX.test(t) && !sharesWordWith(t, head.headline)) {
+        const name = isPersonName(t) && wordCount(t) <= 3 ? soleAuthor(t) : t.length <= 80 && bareBylineShape(t) ? parseByline(`Von ${t}`) : undefined;
+        if (name) {
+          head.byline = name;
+          k++;
+          continue;
+        }
       }
       // A place over the date line after the headline ("Kärnten" / "14.03.2024 11:20"): the dateline.
       if (head.headline && !head.teaser && isPlace(t) && k + 1 < to && sameGroup(l, lines[k + 1]) && !isPersonName(t) && parseDateLine(lines[k + 1]!.text)?.hour !== undefined) {
@@ -486,7 +506,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     const dottedPlace = dotted && !SENTENCE_START_WORDS.has(dotted.split(' ')[0]!.toLowerCase()) && isPlace(dotted) ? dotted : undefined;
     const placeText = dottedPlace ?? place?.text;
     if (place && after && placeText && i + 1 < to && (!sameGroup(place, after) || !!dottedPlace) && !ctx.isStructural(place) && isPlace(placeText) &&
-      (!isPersonName(placeText) || /^(?:Kreis|Landkreis|Bad|Sankt|St\.|Stadt|Region|Gemeinde|Bezirk|Kanton|Hansestadt)\s/.test(placeText)) && isRunningText(after.text) && after.text.length <= LIMITS.teaser &&
+      (!isPersonName(placeText) || PLACE_PREFIX.test(placeText)) && isRunningText(after.text) && after.text.length <= LIMITS.teaser &&
       !tryFigure(lines, i, to, ctx.isStructural)) {
       head.dateline ??= placeText;
       i = skipMeta(i + 1);
