@@ -17,6 +17,7 @@ import { parseDuration } from '../../src/ingest/page-text/media-badge.js';
 import { parseDateLine } from '../../src/ingest/page-text/dates.js';
 import { isScrambledText, isWidgetLine } from '../../src/ingest/page-text/widgets.js';
 import { dayOffsetMinutes } from '../../src/ingest/page-text/clock-zone.js';
+import { isPictureFileName } from '../../src/ingest/page-text/lines.js';
 
 const NOW = new Date('2024-03-14T12:00:00+01:00');
 const imp = (text: string) => importPageText(text, { now: NOW });
@@ -3091,5 +3092,34 @@ describe('stop 35: a dotted time with its zone after an English date', () => {
     const found = parseDateLine('Fri 21 Jan 2022 13.00 GMT');
     assert.deepEqual(found && [found.day, found.hour, found.minute, found.offsetMinutes], [21, 13, 0, 0]);
     assert.equal(parseDateLine('21 Jan 2022 13.00')?.hour, undefined);
+  });
+});
+
+describe('round 45: German article heads', () => {
+  const RUN = 'Geplant sind Halte an der Bastei, am Rheinauhafen und in Weiß. Gefahren wird im Halbstundentakt.\n\nFür die Anleger muss die Stadt rund 2,4 Millionen Euro ausgeben. Ein Teil kommt vom Land.\n';
+  test('a picture\'s file name under the headline and "Köln | aktualisiert |" before the teaser (report-K)', () => {
+    const d = imp(`Zweite Wasserbuslinie soll ab April pendeln\n\nMontag, 7. Dezember 2026, 14:20\n\nfaehre_rhein_pixabay_07122026\n\nKöln | aktualisiert | Die Kölner Verkehrs-Betriebe wollen im Frühjahr eine zweite Wasserbuslinie starten. Der Ausschuss stimmte zu.\n\n${RUN}`).draft;
+    assert.equal(d.teaser, 'Die Kölner Verkehrs-Betriebe wollen im Frühjahr eine zweite Wasserbuslinie starten. Der Ausschuss stimmte zu.');
+    assert.equal(isPictureFileName('faehre_rhein_pixabay_07122026'), true);
+    assert.equal(isPictureFileName('123927856.jpg'), true);
+    assert.equal(isPictureFileName('Rhein-Main'), false);
+    assert.equal(isPictureFileName('snake_case'), false);
+  });
+  test('a series\' question and part number glued before the teaser (BKZ)', () => {
+    const d = imp(`Wo die Jugend sich trifft\n\nWas bewegt die Jugend? (17) Jugendhäuser, Vereinsheime, Bushaltestellen: Wir haben junge Leute gefragt, wo sie ihre Freizeit verbringen.\n\n${RUN}`).draft;
+    assert.equal(d.teaser, 'Jugendhäuser, Vereinsheime, Bushaltestellen: Wir haben junge Leute gefragt, wo sie ihre Freizeit verbringen.');
+    // A person's age in brackets opens a sentence and stays.
+    const age = imp(`Radfahrer schwer verletzt\n\nPeter Beispiel (42) ist am Morgen in Backnang mit seinem Rad gestürzt und wurde in eine Klinik gebracht.\n\n${RUN}`).draft;
+    assert.equal(age.teaser, 'Peter Beispiel (42) ist am Morgen in Backnang mit seinem Rad gestürzt und wurde in eine Klinik gebracht.');
+  });
+  test('one sentence printed twice under the headline, a dash apart, is the lead picture (trier-reporter)', () => {
+    const d = imp(`Stadtrat stimmt für neues Parkhaus\n\nVor der Sitzung demonstrierten Anwohner gegen das Parkhaus - vorne rechts Sprecherin Gudrun Beispiel.\n\nVor der Sitzung demonstrierten Anwohner gegen das Parkhaus – vorne rechts Sprecherin Gudrun Beispiel.\n\nTRIER. Nach zwei Stunden Debatte hat der Stadtrat am Dienstagabend den Weg für ein neues Parkhaus frei gemacht. 31 Ratsmitglieder stimmten dafür.\n\n${RUN}`).draft;
+    assert.deepEqual(figures(d).map((f) => f.caption), ['Vor der Sitzung demonstrierten Anwohner gegen das Parkhaus – vorne rechts Sprecherin Gudrun Beispiel.']);
+    assert.notEqual(d.teaser?.startsWith('Vor der Sitzung'), true);
+  });
+  test('"Start Rathaus & andere Skandale" over the headline is a breadcrumb, not the kicker (WordPress news themes)', () => {
+    const d = imp(`Mainz\nStart Rathaus & andere Skandale\n\nRadbrücke über den Rhein? – Stadtrat lässt Machbarkeit prüfen\n\n0\n\n${RUN}`).draft;
+    assert.equal(d.kicker, undefined);
+    assert.equal(d.headline, 'Radbrücke über den Rhein? – Stadtrat lässt Machbarkeit prüfen');
   });
 });

@@ -4,7 +4,7 @@ import { looksLikeBareCredit, parseCreditLine } from './credits.js';
 import { parseDateLine } from './dates.js';
 import { figureKind, tryFigure } from './figures.js';
 import { isDurationLine, isRoleLine, nameDotDate, usDateLine, viaCredit } from './head-meta.js';
-import { endsSentence, endsWithStop, hasSentenceBreak, isRunningText, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isPictureFileName, isRunningText, MAX_CLASSIFY, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { parseMediaBadge } from './media-badge.js';
 import { splitLongText } from './split-long-text.js';
 
@@ -347,7 +347,7 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
 
     // A camera file name printed as the picture's alt text (n-tv: "123927856.jpg"):
     // not text; the caption after it is the picture's.
-    if (IMAGE_FILE.test(t)) {
+    if (isPictureFileName(t)) {
       j++;
       continue;
     }
@@ -386,7 +386,6 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
  * before it when it is short and either printed twice in a row or in the same
  * box as the rights line. Returns its text and how many blocks it spans.
  */
-const IMAGE_FILE = /^[^\s/]{1,120}\.(?:jpe?g|png|gif|webp)(?:[^\s]{0,60})$/i;
 
 function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: Line, fileLine?: Line): { text: string; blocks: number } | undefined {
   const last = blocks[blocks.length - 1];
@@ -395,7 +394,7 @@ function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: 
   if (!text || text.length > Math.min(250, LIMITS.caption) || text.length > LIMITS.alt) return undefined;
   if (textOf(blocks[blocks.length - 2]) === text) return { text, blocks: 2 };
   // The caption right after a camera file name.
-  if (fileLine && IMAGE_FILE.test(fileLine.text) && prevLine?.text === text) return { text, blocks: 1 };
+  if (fileLine && isPictureFileName(fileLine.text) && prevLine?.text === text) return { text, blocks: 1 };
   // On a page printed without blank lines every line has a box of its own: the line right above is the caption's, unless
   // it is a name alone (the author's, printed over the lead picture's credit). isPersonName takes any two to four
   // capitalised words, so a picture word says the line is none ("Polizei Symbolbild Blaulicht").

@@ -6,7 +6,7 @@ import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './f
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, DOMAIN_NAME, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
-import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, withoutOrdinalDots, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isPictureFileName, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
@@ -78,6 +78,12 @@ function sharesWordWith(a: string, b: string): boolean {
   return a.toLowerCase().split(/[^\p{L}\d]+/u).some((w) => words.has(w));
 }
 
+/** The same sentence, the dashes and quote marks aside. */
+function sameSentence(a: string, b: string): boolean {
+  const plain = (t: string) => t.replace(/[–—-]/g, '-').replace(/[„“”"»«‚‘’']/g, '"').replace(/\s+/g, ' ').trim();
+  return plain(a) === plain(b);
+}
+
 /** A byline of one name as printed. */
 const soleAuthor = (name: string): Byline => ({ byline: name, authors: [{ name }] });
 
@@ -143,6 +149,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         continue;
       }
       if (ctx.furniture?.has(k)) { k++; continue; }
+      // "faehre_rhein_pixabay_07122026" under the headline (report-K): the lead picture's file name, not the page's text.
+      if (head.headline && isPictureFileName(t)) { k++; continue; }
       const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine);
       if (d) {
         notePageDate(d);
@@ -158,6 +166,14 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         const parts = t.split(/\s*[>›»/|]\s*/).filter(Boolean);
         const last = parts[parts.length - 1];
         if (parts.length <= 6 && parts.every((p) => p.length <= 40) && last && last.length <= LIMITS.section) head.section = last;
+        k++;
+        continue;
+      }
+      // "Start Landkreis Vechta", "Start Rathaus & andere Skandale" (WordPress news themes): the home link glued to
+      // the section's name, a breadcrumb without its separators.
+      const glued = !head.headline && k + 1 < to ? /^(?:Start|Startseite|Home)\s+(\p{Lu}[^.!?:|]{2,70})$/u.exec(t) : null;
+      if (glued && !/^(?:Start|Startseite|Home)\s+(?:Up|Ups)\b/i.test(t)) {
+        head.section = glued[1]!.slice(0, LIMITS.section);
         k++;
         continue;
       }
@@ -538,6 +554,19 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       i = skipMeta(i + 2);
     }
   }
+  // One sentence printed twice, each in a box of its own, a dash or a quote mark apart at most, running text after them
+  // ("… das Parkhaus - vorne rechts …" / "… das Parkhaus – vorne rechts …" / "TRIER. Nach …", trier-reporter): the lead
+  // picture's alt text and its caption, not the teaser.
+  {
+    const a = lines[i];
+    const b = lines[i + 1];
+    if (a && b && head.headline && i + 2 < to && !head.figures.length && !sameGroup(a, b) && !sameGroup(b, lines[i + 2]) &&
+      !ctx.isStructural(a) && a.text.length <= LIMITS.caption && isOneSentence(a.text, 250) && sameSentence(a.text, b.text) &&
+      isRunningText(lines[i + 2]!.text)) {
+      head.figures.push({ kind: 'image', alt: a.text.slice(0, LIMITS.alt), caption: b.text });
+      i = skipMeta(i + 2);
+    }
+  }
   const cand = lines[i];
   // A video page's description over the still's bare rights line ("Mehr Feuerwerk, … . Reporter … war dabei." /
   // "© HAMBURG 1") reads as a caption, but it is the teaser; the credit is the lead picture's (below).
@@ -582,6 +611,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // "(katholisch1.tv) Von außen wirkt …": the source in brackets before the teaser.
       const source = t.charCodeAt(0) === 40 ? /^\([\p{L}\d][\p{L}\d. -]{1,30}\)\s+(?=[\p{Lu}„"»])/u.exec(t) : null;
       if (source) t = t.slice(source[0].length);
+      // "Was bewegt die Jugend? (17) Jugendhäuser, …" (BKZ): a series' question and the part's number before the teaser.
+      const series = /^[^.!?()]{3,60}[?!]\s*\(\d{1,3}\)\s+(?=[\p{Lu}„"»])/u.exec(t);
+      if (series) t = t.slice(series[0].length);
       // The page's other lines, for a place named again (site name, byline "aus …", kicker, text).
       const teaserAt = i;
       const dl = datelinePrefix(t, ctx.language, () => `${t.slice(t.indexOf(' ') + 1)} ${lines.filter((_, k) => k !== teaserAt && k < to).map((l) => l.text).join(' ')}`);
@@ -692,12 +724,13 @@ const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|mei
  * so a sentence-start word in second (or third) place marks the cut.
  */
 function datelinePrefix(text: string, language: string, pageText?: () => string): { place: string; text: string } | undefined {
-  // "Syke – Wo früher …" (Kreiszeitung), "Krefeld · Die Stadt …" (Rheinische Post): the place before a dash or a
+  // "Syke – Wo früher …" (Kreiszeitung), "Krefeld · Die Stadt …" (Rheinische Post), "Köln | aktualisiert | Die …"
+  // (report-K, a bar read as the dash and the update mark dropped): the place before a dash, a bar or a
   // middle dot. After a dash the rest must read as a sentence and the place may not be a sentence's first word
   // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
   // A place in capitals ("LONDON — …") is printed in mixed case. A standfirst without its final period
   // (English sites) reads as a sentence when it is long.
-  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·-])\s+(\p{Lu}.*)$/u.exec(text);
+  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·|-])\s+(?:[Aa]ktualisiert\s+\|\s+)?(\p{Lu}.*)$/u.exec(text);
   if (sep && sep[1]!.length <= 40) {
     const place = inMixedCase(sep[1]!);
     const mark = sep[2]!;

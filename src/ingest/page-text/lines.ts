@@ -282,6 +282,15 @@ export function shortenAtWord(text: string, max: number): string {
   return `${base.replace(/[\s,;:–-]+$/, '')}…`;
 }
 
+/**
+ * A picture's file name printed in its place: "123927856.jpg" (n-tv), "faehre_rhein_pixabay_07122026" (report-K, no
+ * extension): no spaces, and an image extension or words joined by underscores.
+ */
+export function isPictureFileName(text: string): boolean {
+  const t = text.trim();
+  return /^[^\s/]{1,120}\.(?:jpe?g|png|gif|webp)(?:[^\s]{0,60})$/i.test(t) || (t.length <= 120 && /^[\p{L}\d]+(?:[_-][\p{L}\d]+)*_[\p{L}\d]+(?:[_-][\p{L}\d]+)*$/u.test(t) && /\d/.test(t));
+}
+
 /** A paragraph of running text: a sentence of some length, or simply long. A teaser may end with its byline ("… a used car. By Mara Example"). */
 export function isRunningText(text: string): boolean {
   const t = text.replace(/([.!?…]["'“”»«’)]*)\s+(?:(?:ein\s+)?beitrag\s+von|von|by)\s+\p{Lu}[\p{L}'’., -]{2,80}$/iu, '$1');
