@@ -3123,3 +3123,20 @@ describe('round 45: German article heads', () => {
     assert.equal(d.headline, 'Radbrücke über den Rhein? – Stadtrat lässt Machbarkeit prüfen');
   });
 });
+
+describe('round 45: German live pages', () => {
+  test('"18:05 Uhr > Title" and "16.40 Uhr > Text": an angle between the time and the post reads as a bar (report-K)', () => {
+    const e1 = parseEntryStart('18:05 Uhr > Polizei: Ruhiger als im Vorjahr');
+    assert.deepEqual([e1?.hour, e1?.minute, e1?.sep, e1?.rest], [18, 5, '|', 'Polizei: Ruhiger als im Vorjahr']);
+    const e2 = parseEntryStart('16.40 Uhr > Die Veranstalter ziehen eine zufriedene Bilanz.');
+    assert.deepEqual([e2?.hour, e2?.minute, e2?.sep, e2?.rest], [16, 40, '|', 'Die Veranstalter ziehen eine zufriedene Bilanz.']);
+    assert.equal(parseEntryStart('3 > 2'), undefined);
+  });
+  test('"Köln | Kommentar | …" and "Köln | LIVEBERICHT beendet 16.40 Uhr | …": place and label leave the teaser', () => {
+    const RUN = 'Geplant sind Halte an der Bastei, am Rheinauhafen und in Weiß. Gefahren wird im Halbstundentakt.\n\nFür die Anleger muss die Stadt rund 2,4 Millionen Euro ausgeben. Ein Teil kommt vom Land.\n';
+    for (const label of ['Kommentar', 'LIVEBERICHT beendet 16.40 Uhr']) {
+      const d = imp(`Die Bühnen brauchen noch ein Jahr\n\nKöln | ${label} | Wieder ein neuer Termin, wieder ein Nachtrag, wieder ein Satz voller Zuversicht. Lustig ist daran nichts.\n\n${RUN}`).draft;
+      assert.equal(d.teaser, 'Wieder ein neuer Termin, wieder ein Nachtrag, wieder ein Satz voller Zuversicht. Lustig ist daran nichts.', label);
+    }
+  });
+});

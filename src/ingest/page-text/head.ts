@@ -724,13 +724,13 @@ const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|mei
  * so a sentence-start word in second (or third) place marks the cut.
  */
 function datelinePrefix(text: string, language: string, pageText?: () => string): { place: string; text: string } | undefined {
-  // "Syke – Wo früher …" (Kreiszeitung), "Krefeld · Die Stadt …" (Rheinische Post), "Köln | aktualisiert | Die …"
-  // (report-K, a bar read as the dash and the update mark dropped): the place before a dash, a bar or a
+  // "Syke – Wo früher …" (Kreiszeitung), "Krefeld · Die Stadt …" (Rheinische Post), "Köln | Kommentar | Die …"
+  // (report-K: a bar read as the dash, and a label between two bars dropped): the place before a dash, a bar or a
   // middle dot. After a dash the rest must read as a sentence and the place may not be a sentence's first word
   // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
   // A place in capitals ("LONDON — …") is printed in mixed case. A standfirst without its final period
   // (English sites) reads as a sentence when it is long.
-  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·|-])\s+(?:[Aa]ktualisiert\s+\|\s+)?(\p{Lu}.*)$/u.exec(text);
+  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·-]|\|(?:\s+[^|!?]{2,40}?\s+\|)?)\s+(\p{Lu}.*)$/u.exec(text);
   if (sep && sep[1]!.length <= 40) {
     const place = inMixedCase(sep[1]!);
     const mark = sep[2]!;

@@ -198,7 +198,7 @@ const ZONES: Record<string, number> = {
 /** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
 const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE_LABELS.CT!, PT: ZONE_LABELS.PT! };
 /** A time, its "Uhr" or am/pm, a zone (one of ZONES or SEASONLESS_ZONES), the separator and the rest. */
-const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?:(?<=:\\d{2}):[0-5]\\d)?(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|-|:|·|•|\\/)(?=\\s|$))?\\s*(.*)$`, 'u');
+const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?:(?<=:\\d{2}):[0-5]\\d)?(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|-|:|·|•|\\/|>|›)(?=\\s|$))?\\s*(.*)$`, 'u');
 
 /** A bullet, an arrow or an emoji before an entry's time ("• 14.03.24 | 09:30", "▶ 14:32 Uhr", "🔴 14:32"). */
 const ENTRY_MARKER = new RegExp(`^(?:${BULLET_SIGN}|[►▶▸→]|\\p{Extended_Pictographic})\\uFE0F?\\s*(?=\\d)`, 'u');
@@ -410,7 +410,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date && !dayNamed) return undefined;
-  const [, hh, dot, mm, uhr, ampm, zone, sep = '', rest0 = ''] = m;
+  const [, hh, dot, mm, uhr, ampm, zone, sep0 = '', rest0 = ''] = m;
+  // "18:05 Uhr > Polizei: Ruhiger als im Vorjahr" (report-K): an angle between time and title reads as a bar.
+  const sep = sep0 === '>' || sep0 === '›' ? '|' : sep0;
   const hour = hour24(Number(hh), ampm);
   const minute = Number(mm);
   if (hour === undefined || minute > 59) return undefined;
