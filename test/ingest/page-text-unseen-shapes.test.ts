@@ -3140,3 +3140,21 @@ describe('round 45: German live pages', () => {
     }
   });
 });
+
+describe('stop 35: a table of ticker separators', () => {
+  const post = (n: number) => `Die Feuerwehr meldet den ${n}. Einsatz des Tages. Verletzt wurde niemand.`;
+  const page = (entry: (t: string, title: string) => string) => `Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Alle Entwicklungen hier im Ticker.\n\n` +
+    [['16:45', 'Bahn stellt Fernverkehr ein'], ['14:05', 'Schulen schließen früher'], ['12:20', 'Wetterdienst warnt vor Orkanböen']].map(([t, ti], k) => `${entry(t!, ti!)}\n${post(k + 1)}\n\n`).join('') + 'Mehr zum Thema\n';
+  const entries = (text: string) => imp(text).draft.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry').map((b) => `${b.time.slice(11, 16)} ${b.title ?? '-'}`);
+  const want = ['16:45 Bahn stellt Fernverkehr ein', '14:05 Schulen schließen früher', '12:20 Wetterdienst warnt vor Orkanböen'];
+  test('"» ", "-- ", "+++ … +++" and the period after "Uhr" between time and title; the title in brackets before "(16:45 Uhr)"', () => {
+    for (const [name, f] of Object.entries<(t: string, ti: string) => string>({
+      '»': (t, ti) => `${t} Uhr » ${ti}`,
+      '--': (t, ti) => `${t} Uhr -- ${ti}`,
+      '+++': (t, ti) => `${t} Uhr +++ ${ti} +++`,
+      '.': (t, ti) => `${t} Uhr. ${ti}`,
+      'markers above': (t, ti) => `+++ ${ti} +++\n${t} Uhr`,
+      'time after': (t, ti) => `${ti} (${t} Uhr)`,
+    })) assert.deepEqual(entries(page(f)), want, name);
+  });
+});

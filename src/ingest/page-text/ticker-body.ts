@@ -253,7 +253,9 @@ export function parseTickerBody(
       }
     }
     // "Update - Title", "Title (Update)": the marker is not part of the title.
-    if (entry.title) entry.title = entry.title.replace(/^(?:update|aktualisiert|neu)\s*[-–—:]\s+/i, '').replace(/\s*\((?:update|aktualisiert)\)$/i, '') || entry.title;
+    // "+++ Bahn stellt Fernverkehr ein +++" over the time: the markers are not part of the title.
+    if (entry.title) entry.title = entry.title.replace(/^(?:update|aktualisiert|neu)\s*[-–—:]\s+/i, '').replace(/\s*\((?:update|aktualisiert)\)$/i, '')
+      .replace(/^\+{2,}\s+(.+?)\s+\+{2,}$/, '$1') || entry.title;
     // Longer than a headline may be, it is running text, not a title, and goes back whole into the entry's text.
     if (entry.title && entry.title.length > LIMITS.headline) {
       const long = entry.title;

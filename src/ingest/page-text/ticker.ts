@@ -198,7 +198,7 @@ const ZONES: Record<string, number> = {
 /** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
 const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE_LABELS.CT!, PT: ZONE_LABELS.PT! };
 /** A time, its "Uhr" or am/pm, a zone (one of ZONES or SEASONLESS_ZONES), the separator and the rest. */
-const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?:(?<=:\\d{2}):[0-5]\\d)?(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|-|:|·|•|\\/|>|›)(?=\\s|$))?\\s*(.*)$`, 'u');
+const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?:(?<=:\\d{2}):[0-5]\\d)?(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|--|-|:|·|•|\\/|>|›|»|\\+{3}|(?<=Uhr)\\.)(?=\\s|$))?\\s*(.*)$`, 'u');
 
 /** A bullet, an arrow or an emoji before an entry's time ("• 14.03.24 | 09:30", "▶ 14:32 Uhr", "🔴 14:32"). */
 const ENTRY_MARKER = new RegExp(`^(?:${BULLET_SIGN}|[►▶▸→]|\\p{Extended_Pictographic})\\uFE0F?\\s*(?=\\d)`, 'u');
@@ -372,7 +372,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   // "Villagers allowed back into Kili (13:10)" (SigmaLive): the title first, its time in brackets ending the line. Weak, as
   // "21:25 Text" is (the page must look like a ticker); a line with a score in it ("31:27 (15:14)") is a result, not a post.
-  const trailing = !startsDigit && !date && text.endsWith(')') ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2}):(\d{2})\)$/u.exec(text) : null;
+  const trailing = !startsDigit && !date && text.endsWith(')') ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2}):(\d{2})(?:\s*Uhr)?\)$/u.exec(text) : null;
   const trailingHour = trailing ? hour24(Number(trailing[2]), undefined) : undefined;
   if (trailing && trailingHour !== undefined && Number(trailing[3]) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && wordCount(trailing[1]!) >= 3) {
     return { hour: trailingHour, minute: Number(trailing[3]), sep: '', rest: trailing[1]!, strong: false };
@@ -411,8 +411,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (!m) return undefined;
   if (dm && !date && !dayNamed) return undefined;
   const [, hh, dot, mm, uhr, ampm, zone, sep0 = '', rest0 = ''] = m;
-  // "18:05 Uhr > Polizei: Ruhiger als im Vorjahr" (report-K): an angle between time and title reads as a bar.
-  const sep = sep0 === '>' || sep0 === '›' ? '|' : sep0;
+  // "18:05 Uhr > Polizei: Ruhiger als im Vorjahr" (report-K), "16:45 Uhr » Title", "16:45 Uhr +++ Title +++",
+  // "16:45 Uhr. Title": an angle, markers or the period after "Uhr" between time and title read as a bar.
+  const sep = /^(?:[>›».]|\+{3})$/.test(sep0) ? '|' : sep0;
   const hour = hour24(Number(hh), ampm);
   const minute = Number(mm);
   if (hour === undefined || minute > 59) return undefined;
