@@ -3158,3 +3158,21 @@ describe('stop 35: a table of ticker separators', () => {
     })) assert.deepEqual(entries(page(f)), want, name);
   });
 });
+
+describe('stop 35: a table of caption and credit forms', () => {
+  const RUN = 'Fire crews were called to more than 400 incidents overnight, most of them fallen trees. Several roads remain closed.\n\n';
+  const TAIL = 'The Met Office said the worst of the wind had passed, but warned of more gusts on Sunday. Rail services resume by noon.\n';
+  const CAP = 'A fallen tree blocks a road in Leeds on Saturday morning.';
+  test('a bare credit in brackets alone on its line under the caption ("(Getty Images)", "[Name/Reuters]", "(Supplied)")', () => {
+    for (const [line, credit] of [['(Getty Images)', 'Getty Images'], ['[Jane Example/Reuters]', 'Jane Example/Reuters'], ['(Supplied)', 'Supplied']]) {
+      const d = imp(`Storm batters the north\n\nThe storm has toppled trees overnight, and more wind is on the way.\n\n${RUN}${CAP}\n${line}\n\n${TAIL}`).draft;
+      assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [[CAP, credit]], line);
+    }
+    // A remark in brackets is no credit.
+    const remark = imp(`Storm batters the north\n\nThe storm has toppled trees overnight, and more wind is on the way.\n\n${RUN}${CAP}\n(more to follow)\n\n${TAIL}`).draft;
+    assert.deepEqual(figures(remark), []);
+  });
+  test('"… | Jane Example/AFP via Getty Images": a known source of five words after the bar, without the bar', () => {
+    assert.deepEqual(splitCaptionCredit(`${CAP} | Jane Example/AFP via Getty Images`), { caption: CAP, credit: 'Jane Example/AFP via Getty Images', strong: true });
+  });
+});

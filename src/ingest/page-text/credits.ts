@@ -188,8 +188,9 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     if (/[.!?]["'”’»)]*$/.test(caption) && /^\p{Lu}/u.test(tail)) {
       const lab = labelledCredit(tail);
       if (lab && lab.caption === '') return { caption, credit: lab.credit, strong: true };
-      if (!/[.!?:\d]/.test(tail) && wordCount(tail) <= 4 && !/^(?:mehr|more|read|lesen|alle|weitere|zur|zum|hier|jetzt|watch|video|audio|anzeige|werbung|advertisement|sponsored|promotion)\b/i.test(tail)) {
-        const known = looksLikeBareCredit(tail);
+      // A known source of more words too ("… | Jane Example/AFP via Getty Images").
+      const known = looksLikeBareCredit(tail);
+      if (known || (!/[.!?:\d]/.test(tail) && wordCount(tail) <= 4 && !/^(?:mehr|more|read|lesen|alle|weitere|zur|zum|hier|jetzt|watch|video|audio|anzeige|werbung|advertisement|sponsored|promotion)\b/i.test(tail))) {
         return { caption, credit: tail, strong: known, ...(!known && { bare: true }) };
       }
     }

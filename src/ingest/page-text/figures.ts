@@ -363,6 +363,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const labelled = parseCreditLine(l.text);
     if (labelled) return { credit: labelled.credit, kind: labelled.strong ? 'strong' : labelled.known ? 'known' : 'weak' };
     if (endsGroupAt(k) && looksLikeBareCredit(l.text, { allCaps: true })) return { credit: l.text.trim(), kind: 'bare' };
+    // "(Getty Images)", "[Jane Example/Reuters]", "(Supplied)": a bare credit in brackets alone on its line, closing the box.
+    const inBrackets = endsGroupAt(k) && /^[([][^()[\]]{2,80}[)\]]$/.test(l.text.trim()) ? l.text.trim().slice(1, -1).trim() : undefined;
+    if (inBrackets && looksLikeBareCredit(inBrackets)) return { credit: inBrackets, kind: 'bare' };
     // Under a labelled caption a bare credit with its separator need not close the box ("picture alliance/dpa | Name").
     if (labelledCaption && k === i + 1 && looksLikeBareCredit(l.text) && /[/|]/.test(l.text)) return { credit: l.text.trim(), kind: 'bare' };
     // A photographer's name alone between a caption and running text in one box (heute.at): not a byline,
