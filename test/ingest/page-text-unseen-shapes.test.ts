@@ -3176,3 +3176,25 @@ describe('stop 35: a table of caption and credit forms', () => {
     assert.deepEqual(splitCaptionCredit(`${CAP} | Jane Example/AFP via Getty Images`), { caption: CAP, credit: 'Jane Example/AFP via Getty Images', strong: true });
   });
 });
+
+describe('stop 35: a bare agency credit in a box of its own', () => {
+  const RUN = 'Die Feuerwehren rückten in der Nacht zu mehr als 400 Einsätzen aus. Mehrere Straßen sind noch gesperrt.\n\n';
+  const TAIL = 'Der Wetterdienst erwartet für Sonntag eine Beruhigung. Die Bahn will den Verkehr bis zum Mittag wieder aufnehmen.\n';
+  const CAP = 'Ein umgestürzter Baum blockiert am Samstagmorgen eine Straße in Leipzig.';
+  const page = (fig: string) => `Sturm richtet schwere Schäden an\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Die Feuerwehr war im Dauereinsatz.\n\n${RUN}${fig}\n\n${TAIL}`;
+  test('"caption." / blank / "Jan Beispiel/dpa", "IMAGO/Name", "(Getty Images)": the caption\'s credit', () => {
+    for (const cr of ['Jan Beispiel/dpa', 'IMAGO/Jan Beispiel', 'picture alliance/dpa | Jan Beispiel', '(Getty Images)']) {
+      assert.deepEqual(figures(imp(page(`${CAP}\n\n${cr}`)).draft).map((f) => [f.caption, f.credit]), [[CAP, cr.replace(/^\((.*)\)$/, '$1')]], cr);
+    }
+  });
+  test('a news agency naming the text\'s source ("dpa/lni") under a last paragraph stays text', () => {
+    assert.deepEqual(figures(imp(page(`Die Polizei sucht Zeugen.\n\ndpa/lni`)).draft), []);
+  });
+  test('"Getty Images" over the caption in its box is the credit printed first', () => {
+    assert.deepEqual(figures(imp(page(`Getty Images\n${CAP}`)).draft).map((f) => [f.caption, f.credit]), [[CAP, 'Getty Images']]);
+  });
+  test('one sentence, a bare credit and one sentence, each alone in its box: the teaser is not taken for a caption', () => {
+    const d = imp(`Storm batters the north\n\nThe storm has toppled trees and torn off roofs overnight, and more wind is on the way.\n\nJane Example/Reuters\n\nA fallen tree blocks a road in Leeds on Saturday morning.\n\nFire crews were called to more than 400 incidents overnight. Several roads remain closed.\n\nThe Met Office said the worst had passed. Rail services resume by noon.\n`).draft;
+    assert.equal(d.teaser, 'The storm has toppled trees and torn off roofs overnight, and more wind is on the way.');
+  });
+});

@@ -1,5 +1,5 @@
 import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
-import { isPhotographer, looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
+import { isPhotographer, isTextSource, looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
 import { isPersonName, parseByline } from './byline.js';
 import { parseDateLine } from './dates.js';
 import { endsSentence, hasSentenceBreak, isOneSentence, isRunningText, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
@@ -413,9 +413,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     }
   }
 
-  // F: the credit first, then the caption, the two alone in their box ("picture alliance/dpa | Name" / "Ein Plakat …").
+  // F: the credit first, then the caption, the two alone in their box ("picture alliance/dpa | Name" / "Ein Plakat …",
+  // "Getty Images" / "A fallen tree …").
   if (l1 && opensGroup && endsGroupAt(i + 1) && !isStructural(l1) && l1.text.length <= Math.min(LIMITS.caption, LIMITS.alt) &&
-    !parseCreditLine(l1.text) && looksLikeBareCredit(l0.text) && /[/|]/.test(l0.text) && !/[.!?]$/.test(l0.text) && !/[.!?]\s/.test(l0.text) &&
+    !parseCreditLine(l1.text) && looksLikeBareCredit(l0.text) && (/[/|]/.test(l0.text) || PICTURE_AGENCY.test(l0.text)) && !/[.!?]$/.test(l0.text) && !/[.!?]\s/.test(l0.text) &&
     AGENCY.test(l0.text)) {
     // A label before the agency's credit ("Foto: Name/dpa") is no part of it.
     const fig = build(l1.text, l1.text, parseCreditLine(l0.text)?.credit ?? l0.text.trim());
@@ -526,8 +527,29 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
       const fig = build(l0.text, l0.text, cr!.credit);
       if (fig) return { figure: fig, next: i + 2 };
     }
+    // A bare credit alone in its box under a one-sentence caption alone in its box ("Ein Baum blockiert …." /
+    // "Jan Beispiel/dpa", "IMAGO/Name", "(Getty Images)"): a picture agency's name, or a photographer's with an agency
+    // after a slash or a bar. A news agency alone ("dpa/lni") under a last paragraph is the text's source.
+    // Not when one sentence alone in its box follows as well: the credit may be that one's, printed over it.
+    const l3 = i + 2 < end ? lines[i + 2] : undefined;
+    const captionAfter = !!l3 && !sameGroup(lines[i + 1], l3) && !sameGroup(l3, lines[i + 3]) && isOneSentence(l3.text, 250);
+    const bare = !cr && !boxUnderDate && !captionAfter ? pictureAgencyCredit(lines[i + 1]!.text) : undefined;
+    if (bare && endsSentence(l0.text) && isOneSentence(l0.text, 250) && !parseCreditLine(l0.text) && !splitCaptionCredit(l0.text)) {
+      const fig = build(l0.text, l0.text, bare);
+      if (fig) return { figure: fig, next: i + 2 };
+    }
   }
   return undefined;
+}
+
+/** A bare credit that can only name a picture's rights: a picture agency, or a photographer and an agency; brackets dropped. */
+function pictureAgencyCredit(text: string): string | undefined {
+  const t = text.trim();
+  const inner = /^[([][^()[\]]{2,80}[)\]]$/.test(t) ? t.slice(1, -1).trim() : t;
+  if (!looksLikeBareCredit(inner) || isTextSource(inner) || parseByline(inner)) return undefined;
+  if (PICTURE_AGENCY.test(inner)) return inner;
+  const parts = inner.split(/\s*[/|]\s*/);
+  return parts.length >= 2 && AGENCY.test(inner) && parts.some((p) => isPersonName(p) || /^(?:AP|AFP|EPA) Photo$/i.test(p)) ? inner : undefined;
 }
 
 /** A capitalised phrase of `min` words or more without a stop, a sentence break or a label: a caption printed without its stop. */
