@@ -3198,3 +3198,25 @@ describe('stop 35: a bare agency credit in a box of its own', () => {
     assert.equal(d.teaser, 'The storm has toppled trees and torn off roofs overnight, and more wind is on the way.');
   });
 });
+
+describe('stop 35: a table of what is glued before a teaser', () => {
+  const teaserOf = (head: string, en = false) => imp(`${en ? 'Commuters face a week of cancellations' : 'Pendler müssen sich auf massive Ausfälle einstellen'}\n\n${head}\n\n${en ? 'The union announced the walkout on Thursday evening. Regional services are affected.\n\nNo end is in sight. Talks resume in February.\n' : 'Die Gewerkschaft hatte den Ausstand angekündigt. Betroffen sind Regional- und Fernverkehr.\n\nEin Ende ist nicht in Sicht. Verhandelt wird im Februar.\n'}`).draft;
+  const DE = 'Die Gewerkschaft legt ab Freitag den Bahnverkehr in Mitteldeutschland lahm, und Reisende sollen zu Hause bleiben.';
+  const EN = 'The drivers\' union will halt trains across the north from Friday, and passengers are told to stay at home.';
+  test('a genre\'s or medium\'s label and a colon ("Kommentar:", "Video:", "EXCLUSIVE:", "Analysis:")', () => {
+    for (const label of ['Kommentar:', 'Eilmeldung:', 'Video:']) assert.equal(teaserOf(`${label} ${DE}`).teaser, DE, label);
+    for (const label of ['EXCLUSIVE:', 'Analysis:', 'WATCH:']) assert.equal(teaserOf(`${label} ${EN}`, true).teaser, EN, label);
+    // A topic and a colon stays ("Tierschutz: …" is no genre).
+    assert.equal(teaserOf(`Tierschutz: ${DE}`).teaser, `Tierschutz: ${DE}`);
+  });
+  test('a place with its bracketed qualifier or its date before the dash ("Halle (Saale) –", "Leipzig, 21.01.2022 –")', () => {
+    const halle = teaserOf(`Halle (Saale) – ${DE}`);
+    assert.equal(halle.teaser, DE);
+    assert.equal(teaserOf(`Leipzig, 21.01.2022 – ${DE}`).teaser, DE);
+  });
+  test('a byline glued before the teaser\'s first word ("By Jane Example The …")', () => {
+    const d = teaserOf(`By Jane Example ${EN}`, true);
+    assert.equal(d.teaser, EN);
+    assert.equal(d.byline, 'Jane Example');
+  });
+});

@@ -611,6 +611,15 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // "(katholisch1.tv) Von außen wirkt …": the source in brackets before the teaser.
       const source = t.charCodeAt(0) === 40 ? /^\([\p{L}\d][\p{L}\d. -]{1,30}\)\s+(?=[\p{Lu}„"»])/u.exec(t) : null;
       if (source) t = t.slice(source[0].length);
+      // "Kommentar: Die Stadt …", "EXCLUSIVE: The union …", "Video: Die Feuerwehr …": a genre's or a medium's label before the teaser.
+      const genre = /^([\p{L}]{4,10})\s*:\s+(?=[\p{Lu}„"»])/u.exec(t);
+      if (genre && TEASER_LABEL.test(genre[1]!) && wordCount(t) >= 8) t = t.slice(genre[0].length);
+      // "By Jane Example The union …", "Von Jan Beispiel Die Gewerkschaft …": the byline glued before the teaser's first word.
+      const glued = /^(?:By|Von)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2})\s+(\p{Lu}\p{Ll}*)\s/u.exec(t);
+      if (glued && SENTENCE_START_WORDS.has(glued[2]!.toLowerCase()) && isPersonName(glued[1]!)) {
+        head.byline ??= soleAuthor(glued[1]!);
+        t = t.slice(glued[0].length - glued[2]!.length - 1);
+      }
       // "Was bewegt die Jugend? (17) Jugendhäuser, …" (BKZ): a series' question and the part's number before the teaser.
       const series = /^[^.!?()]{3,60}[?!]\s*\(\d{1,3}\)\s+(?=[\p{Lu}„"»])/u.exec(t);
       if (series) t = t.slice(series[0].length);
@@ -715,6 +724,8 @@ export function authorLabelAt(lines: Line[], k: number, to: number): Byline | un
   return isPersonName(name) ? parseByline(`Von ${name}`) : undefined;
 }
 
+/** Labels printed with a colon before a teaser: a genre, breaking news, a medium. */
+const TEASER_LABEL = /^(?:kommentar|analyse|meinung|eilmeldung|exklusiv|interview|glosse|kolumne|video|audio|podcast|exclusive|breaking|analysis|opinion|comment|watch|listen)$/i;
 const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|meinung|reportage|porträt|hintergrund|exklusiv|glosse|kolumne|essay|faktencheck)$/i;
 
 /**
@@ -730,7 +741,7 @@ function datelinePrefix(text: string, language: string, pageText?: () => string)
   // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
   // A place in capitals ("LONDON — …") is printed in mixed case. A standfirst without its final period
   // (English sites) reads as a sentence when it is long.
-  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2})\s+([–—·-]|\|(?:\s+[^|!?]{2,40}?\s+\|)?)\s+(\p{Lu}.*)$/u.exec(text);
+  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2}(?:\s\([\p{L}.]{2,20}\))?)(?:,\s\d{1,2}\.\d{1,2}\.\d{2,4})?\s+([–—·-]|\|(?:\s+[^|!?]{2,40}?\s+\|)?)\s+(\p{Lu}.*)$/u.exec(text);
   if (sep && sep[1]!.length <= 40) {
     const place = inMixedCase(sep[1]!);
     const mark = sep[2]!;
