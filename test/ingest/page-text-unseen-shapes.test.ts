@@ -3220,3 +3220,18 @@ describe('stop 35: a table of what is glued before a teaser', () => {
     assert.equal(d.byline, 'Jane Example');
   });
 });
+
+describe('stop 35: a label in capitals under the headline', () => {
+  test('"Headline" / "STREIK" / teaser, with and without a menu above: the headline stays, no picture', () => {
+    const rest = 'Die GDL legt ab Freitag den Bahnverkehr in Mitteldeutschland lahm. Was Reisende jetzt wissen müssen.\n\nDie Gewerkschaft hatte den Ausstand angekündigt. Betroffen sind Regional- und Fernverkehr.\n\nEin Ende ist nicht in Sicht. Verhandelt wird im Februar.\n';
+    for (const menu of ['', 'Startseite\nNachrichten\nSport\nKultur\nRatgeber\nSuche\n\n']) {
+      const d = imp(`${menu}Pendler müssen sich auf massive Ausfälle einstellen\nSTREIK\n\n${rest}`).draft;
+      assert.equal(d.headline, 'Pendler müssen sich auf massive Ausfälle einstellen', menu);
+      assert.equal(d.teaser, 'Die GDL legt ab Freitag den Bahnverkehr in Mitteldeutschland lahm. Was Reisende jetzt wissen müssen.');
+      assert.deepEqual(figures(d), []);
+    }
+    // A known agency in capitals under an alt line is still the picture's credit.
+    const known = imp(`Pendler müssen sich auf massive Ausfälle einstellen\n\n${rest.split('\n\n')[0]}\n\nEin leerer Bahnsteig im Leipziger Hauptbahnhof am Morgen\nKEYSTONE\n\n${rest}`).draft;
+    assert.deepEqual(figures(known).map((f) => f.credit), ['KEYSTONE']);
+  });
+});

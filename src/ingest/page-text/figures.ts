@@ -488,7 +488,12 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && endsGroupAt(i + 1) && !hasSentenceBreak(text);
     // A one-word line over a bare name ("Zeitzeichen" / "WDR 5": a programme and its station) is no picture.
     const bareOverWord = cr?.kind === 'bare' && wordCount(text) < 2;
-    if (cr && !bareOverWord && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
+    // A stopless line over words in capitals that name no known source, running text under them ("Pendler müssen …" /
+    // "STREIK" / teaser): a headline and a label, not an alt text over a photographer printed in capitals; read as a
+    // picture, the page lost its headline. A known agency ("KEYSTONE") stays a credit.
+    const capsLabel = cr?.kind === 'bare' && !endsSentence(text) && wordCount(text) >= 4 && /^[\p{Lu}][\p{Lu}\s'’.-]*$/u.test(cr.credit) &&
+      !looksLikeBareCredit(cr.credit) && i + 2 < end && isRunningText(lines[i + 2]!.text);
+    if (cr && !bareOverWord && !capsLabel && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
       // The alt text, the credit, then the caption closing the box ("Rettungswagen vor dem Klinikum" / "Foto: Name/dpa" /
       // "Sanitäter bei der Übergabe …."): the caption printed under the picture's rights line.
       if (!endsSentence(text) && text.length <= 300 && opensGroup && l2 && endsGroupAt(i + 2) &&
