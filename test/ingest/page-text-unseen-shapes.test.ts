@@ -3235,3 +3235,15 @@ describe('stop 35: a label in capitals under the headline', () => {
     assert.deepEqual(figures(known).map((f) => f.credit), ['KEYSTONE']);
   });
 });
+
+describe('stop 35: a bare time between entries that frame it', () => {
+  test('"16:45 Title" / … / "15:30" / untitled text / "14:05 Title": the bare time opens an untitled entry', () => {
+    const d = imp('Live: Storm batters the north as thousands lose power\n\nThe storm has toppled trees overnight. Follow the latest in our live blog.\n\n' +
+      '16:45 Rail services suspended\nNetwork Rail has suspended all services north of Preston. Passengers are told not to travel.\n\n' +
+      '15:30\nA tree has fallen onto a bus in Leeds city centre. Nobody was hurt, the operator said.\n\n' +
+      '14:05 Schools close early\nThe council has closed all schools at noon as the wind picks up.\n\n' +
+      '12:20 Met Office issues red warning\nThe Met Office has raised its warning to red. Gusts of 90mph are expected.\n\nMore on this story\n').draft;
+    const entries = d.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry');
+    assert.deepEqual(entries.map((e) => e.title ?? null), ['Rail services suspended', null, 'Schools close early', 'Met Office issues red warning']);
+  });
+});

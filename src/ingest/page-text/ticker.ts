@@ -3,7 +3,7 @@ import { ZONE_LABELS } from './clock-zone.js';
 import { addDays, findDate, parseDateLine, parseYearlessDay, residue, weekdayIndex, type CalendarDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
-import { BULLET_SIGN, endsSentence, endsWithStop, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
+import { BULLET_SIGN, endsSentence, endsWithStop, isRunningText, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
 
 /**
  * Live tickers: a list of entries, each a time of day with an optional title,
@@ -79,7 +79,27 @@ export function entryStartAt(lines: readonly Line[], k: number, to: number): Ent
   const bare = bareTimesOf(lines, to);
   // Three or more bare times in no order are a rail's clip lengths ("01:15", "02:30", "00:54" over video titles).
   if (bare.unordered) return undefined;
-  return bareTimeOpensEntry(lines, k, to) || bare.series.has(k) ? e : undefined;
+  return bareTimeOpensEntry(lines, k, to) || bare.series.has(k) || betweenEntries(lines, k, to, e) ? e : undefined;
+}
+
+/**
+ * A bare time alone on its line between two entries whose times frame it ("16:45 Rail services suspended" / … /
+ * "15:30" / untitled text / "14:05 Schools close early"): an untitled entry of the same ticker, in the page's order.
+ */
+function betweenEntries(lines: readonly Line[], k: number, to: number, e: EntryStart): boolean {
+  const near = (step: 1 | -1): EntryStart | undefined => {
+    for (let j = k + step, n = 0; j >= 0 && j < to && n < 12; j += step, n++) {
+      const s = lines[j]!.text.length <= 200 ? parseEntryStart(lines[j]!.text) : undefined;
+      if (s) return s.bare ? undefined : s;
+    }
+    return undefined;
+  };
+  const before = near(-1);
+  const after = before && near(1);
+  if (!before || !after || k + 1 >= to || !isRunningText(lines[k + 1]!.text)) return false;
+  const at = (s: EntryStart) => s.hour * 60 + s.minute;
+  const [a, b, c] = [at(before), at(e), at(after)];
+  return (a > b && b > c) || (a < b && b < c);
 }
 
 const bareTimes = new WeakMap<readonly Line[], { to: number; unordered: boolean; series: Set<number> }>();
