@@ -3247,3 +3247,19 @@ describe('stop 35: a bare time between entries that frame it', () => {
     assert.deepEqual(entries.map((e) => e.title ?? null), ['Rail services suspended', null, 'Schools close early', 'Met Office issues red warning']);
   });
 });
+
+describe('stop 35: a deck without its stop under the headline', () => {
+  const TEXT = 'Heavy rain kept falling across inland Mendocino County on Thursday, closing Highway 20 west of Willits.\n\nThe National Weather Service in Eureka said another 2 to 3 inches could fall.\n';
+  const DECK = 'Bus bays, bike lockers and a waiting room could open by 2028 if state grant comes through';
+  test('headline / deck / text, each in its box, with or without a kicker over the headline: the deck is the teaser', () => {
+    for (const top of ['', 'Local News\n']) {
+      const d = imp(`${top}Ukiah council backs plan to turn old rail depot into transit hub\n\n${DECK}\n\n${TEXT}`).draft;
+      assert.equal(d.headline, 'Ukiah council backs plan to turn old rail depot into transit hub', top);
+      assert.equal(d.teaser, DECK, top);
+    }
+  });
+  test('a kicker of four words in its own box over a headline stays the kicker', () => {
+    const d = imp(`Streik bei der Bahn\n\nPendler müssen sich auf massive Ausfälle einstellen\n\nDie GDL legt ab Freitag den Bahnverkehr lahm. Was Reisende wissen müssen.\n\nDie Gewerkschaft hatte den Ausstand angekündigt. Betroffen ist der Fernverkehr.\n`).draft;
+    assert.equal(d.headline, 'Pendler müssen sich auf massive Ausfälle einstellen');
+  });
+});

@@ -433,6 +433,22 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         upText.length < t.length && !menuGroupAt(up.at)) h = up;
     }
   }
+  // A headline of five words or more over a longer line without a stop, each in a box of its own, running text right
+  // under the second: that line is the standfirst (deck) printed without its stop, not the headline ("Ukiah council backs
+  // plan …" / "Bus bays, bike lockers and a waiting room could open by 2028 if …" / text; "Bürgerbus fährt …" / Unterzeile).
+  {
+    const n = others.indexOf(h);
+    const hi = items.indexOf(h);
+    const up = n > 0 ? others[n - 1]! : undefined;
+    const t = lines[h.at]!.text;
+    if (up && items[hi - 1] === up && h.at + 1 === prose && lines[up.at]!.group !== lines[h.at]!.group && lines[h.at + 1]?.group !== lines[h.at]!.group) {
+      const upText = lines[up.at]!.text;
+      if (wordCount(upText) >= 5 && wordCount(t) >= 10 && wordCount(t) >= 1.3 * wordCount(upText) && !/[/|©]/.test(upText) && !parseCreditLine(upText) && !endsWithStop(t) && !hasSentenceBreak(t) && !isQuoteLine(t) &&
+        isHeadlineLike(upText) && !endsWithStop(upText) && upText.length <= LIMITS.headline && !menuGroupAt(up.at) &&
+        // Alone in its box, or under one kicker-like line in it.
+        (lines[up.at - 1]?.group !== lines[up.at]!.group || (wordCount(lines[up.at - 1]!.text) <= 4 && lines[up.at - 2]?.group !== lines[up.at]!.group))) h = up;
+    }
+  }
   const hOther = others.indexOf(h);
   const adjacent = hOther > 0 && items[items.indexOf(h) - 1] === others[hOther - 1];
   // A short teaser sentence or quote before the text, or a bare "Name, Agency" byline: the headline is above it.

@@ -74,7 +74,11 @@ const COUNTRIES: readonly Country[] = [
         + 'Idaho|Boise|Wyoming|Cheyenne|Colo\\.|Mont\\.|Wyo\\.|N\\.M\\.')],
       ['America/Phoenix', words('Arizona|Phoenix|Tucson|Mesa|Scottsdale|Tempe|Ariz\\.')],
       ['America/Los_Angeles', words('Los Angeles|California|San Francisco|San Diego|San Jose|Oakland|Fresno|Sacramento|Seattle|Tacoma|'
-        + 'Spokane|Washington state|Oregon|Oregonians?|Portland|Eugene|Medford|Bend|Nevada|Las Vegas|Reno|Calif\\.|Ore\\.|Wash\\.|Nev\\.')],
+        + 'Spokane|Washington state|Oregon|Oregonians?|Portland|Eugene|Medford|Bend|Nevada|Las Vegas|Reno|Calif\\.|Ore\\.|Wash\\.|Nev\\.|'
+        // California's regions, towns and public bodies, as a local outlet names them (the Bay Area, Mendocino County).
+        + 'Bay Area|East Bay|Silicon Valley|Golden Gate|BART|Caltrans|Cal Fire|PG&E|Berkeley|Hayward|Palo Alto|Santa Clara|Santa Rosa|'
+        + 'Santa Cruz|Napa|Sonoma|Marin|Mendocino|Ukiah|Humboldt|Redding|Chico|Stockton|Modesto|Bakersfield|Long Beach|Anaheim|Pasadena|'
+        + 'Riverside|San Bernardino|Olympia|Yakima|Salem, Ore')],
       ['America/Anchorage', words('Alaska|Alaskans?|Anchorage|Juneau|Fairbanks')],
       ['Pacific/Honolulu', words('Hawaii|Hawaiians?|Honolulu|Oahu|Maui|Kauai')],
     ],
