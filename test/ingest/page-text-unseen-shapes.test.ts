@@ -3263,3 +3263,17 @@ describe('stop 35: a deck without its stop under the headline', () => {
     assert.equal(d.headline, 'Pendler müssen sich auf massive Ausfälle einstellen');
   });
 });
+
+describe('round 46: English live pages', () => {
+  test('"Title, 4:45 p.m." (MediaNews Group): the title first, a comma and the twelve-hour time', () => {
+    const e = parseEntryStart('Highway 20 closed west of Willits, 4:45 p.m.');
+    assert.deepEqual([e?.hour, e?.minute, e?.rest, e?.strong], [16, 45, 'Highway 20 closed west of Willits', true]);
+    assert.equal(parseEntryStart('Doors open at the hall, and more, 4:45'), undefined);
+  });
+  test('"2105 GMT — Title" (TRT World): four digits and the zone\'s label', () => {
+    const e = parseEntryStart('2105 GMT — Bosphorus ferry services to resume Thursday morning');
+    assert.deepEqual([e?.hour, e?.minute, e?.offsetMinutes, e?.rest], [21, 5, 0, 'Bosphorus ferry services to resume Thursday morning']);
+    assert.equal(parseEntryStart('2026 — a year to remember'), undefined);
+    assert.equal(parseEntryStart('2460 GMT'), undefined);
+  });
+});

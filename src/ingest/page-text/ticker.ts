@@ -397,6 +397,18 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   if (trailing && trailingHour !== undefined && Number(trailing[3]) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && wordCount(trailing[1]!) >= 3) {
     return { hour: trailingHour, minute: Number(trailing[3]), sep: '', rest: trailing[1]!, strong: false };
   }
+  // "Highway 20 closed west of Willits, 4:45 p.m." (MediaNews Group): the title first, a comma and its twelve-hour time
+  // ending the line. Strong: the comma and "a.m."/"p.m." say it is the post's time.
+  const commaTime = !startsDigit && !date && /[ap]\.?m\.?$/i.test(text) ? /^(\p{Lu}[^,]{6,150}?),\s+(\d{1,2}):(\d{2})\s?([ap])\.?m\.?$/iu.exec(text) : null;
+  const commaHour = commaTime ? hour24(Number(commaTime[2]), commaTime[4]) : undefined;
+  if (commaTime && commaHour !== undefined && Number(commaTime[3]) <= 59 && wordCount(commaTime[1]!) >= 3) {
+    return { hour: commaHour, minute: Number(commaTime[3]), sep: '|', rest: commaTime[1]!, strong: true };
+  }
+  // "2105 GMT — Bosphorus ferry services …" (TRT World): four digits and the zone's label, no colon.
+  const military = startsDigit ? /^([01]\d|2[0-3])([0-5]\d)\s+(GMT|UTC)\b\s*(?:([—–-]|\|)\s*)?(.*)$/.exec(text) : null;
+  if (military) {
+    return { hour: Number(military[1]), minute: Number(military[2]), offsetMinutes: 0, sep: military[4] ? plainSep(military[4]) : '', rest: military[5]!.trim(), strong: true };
+  }
   // Any other date with its year before the time ("21. Januar 2022 13:10", "Fri, 21 Jan 2022 13:10", "21/01/2022 - 13:10",
   // "2022-01-21 13:10", "Jan 21, 2022 | 1:10 PM"): the words before the first time read as a date line.
   if (!date && !dm && !dayNamed && /^\p{L}{2,}|^\d{1,4}[./ -]/u.test(text)) {
