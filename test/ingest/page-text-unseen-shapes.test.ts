@@ -3277,3 +3277,20 @@ describe('round 46: English live pages', () => {
     assert.equal(parseEntryStart('2460 GMT'), undefined);
   });
 });
+
+describe('round 46: credit forms of English and German pages', () => {
+  const CAP = 'Dancers perform on a float near Fourth Street on Sunday, June 28, 2026.';
+  test('"| Photo by Name", "| Name for The Standard", "(Contributed photo)" after the caption\'s stop', () => {
+    assert.deepEqual(splitCaptionCredit(`${CAP} | Photo by Marisol Example`), { caption: CAP, credit: 'Marisol Example', strong: true });
+    assert.deepEqual(splitCaptionCredit(`${CAP} | Dana Example for The Standard`), { caption: CAP, credit: 'Dana Example for The Standard', strong: true });
+    assert.deepEqual(splitCaptionCredit(`${CAP} (Contributed photo)`), { caption: CAP, credit: 'Contributed photo', strong: true });
+    // "für die Gesamtschule": a headline, not a photographer working for an outlet.
+    assert.equal(splitCaptionCredit('Neue Mensa für die Gesamtschule Vechelde'), undefined);
+  });
+  test('a labelled credit with the period closing its line ("PICTURE: Name.", "Foto: Stadt Mannheim.")', () => {
+    assert.deepEqual(parseCreditLine('PICTURE: Anoop Example Mathew.'), { credit: 'Anoop Example Mathew', strong: true });
+    assert.deepEqual(splitCaptionCredit('Das Hallenbad in Käfertal ist seit über zwei Jahren geschlossen. Foto: Stadt Mannheim.')?.credit, 'Stadt Mannheim');
+    // A caption's label over a sentence stays a caption ("Symbolfoto: Streifenwagen der Lübecker Polizei.").
+    assert.equal(parseCreditLine('Symbolfoto: Streifenwagen der Lübecker Polizei.'), undefined);
+  });
+});

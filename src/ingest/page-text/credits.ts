@@ -82,7 +82,13 @@ function cleanCredit(raw: string): string | undefined {
   // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).
   // An initial is no sentence's end ("Foto: M. Beispielkumar", "H. Muster/dpa").
   if (/(?<!(?:^|[\s/(])\p{Lu})[.!?]\s+\p{Lu}\p{Ll}/u.test(c)) return undefined;
-  if (/[!?]$/.test(c) || (/\.$/.test(c) && !/(?:^|\s)\S{1,4}\.$/.test(c))) return undefined;
+  if (/[!?]$/.test(c)) return undefined;
+  // "PICTURE: Anoop Kurian Mathew." (Gulf Times), "Foto: Stadt Mannheim.": a name of up to three capitalised words with
+  // the period that closes the caption's line.
+  if (/\.$/.test(c) && !/(?:^|\s)\S{1,4}\.$/.test(c)) {
+    const bare = c.slice(0, -1);
+    return wordCount(bare) <= 3 && bare.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) ? bare : undefined;
+  }
   // "Fotos: So feierte Emmendingen das Weinfest …": a gallery's title after the label, not a name.
   if (wordCount(c) >= 5 && !/[/|©]/.test(c) && !KNOWN_SOURCE.test(c) &&
     c.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w)).length >= 3) return undefined;
@@ -103,7 +109,7 @@ export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = 
   // "Pia Beispiel für ZEIT ONLINE", "Sam Sample for The Guardian": a photographer working for an outlet.
   // The outlet has a word in capitals, "The", or an outlet's word: "Neue Mensa für die Gesamtschule Vechelde" is a headline.
   const forOutlet = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2} (?:für|for) ((?:the |die |den )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,3})$/u.exec(t);
-  if (forOutlet && (/\b\p{Lu}{2,}\b|^the /u.test(forOutlet[1]!) ||
+  if (forOutlet && (/\b\p{Lu}{2,}\b/u.test(forOutlet[1]!) || /^the /i.test(forOutlet[1]!) ||
     /\b(?:zeitung|news|times|post|guardian|magazin|spiegel|stern|presse|online|media|medien|tagblatt|kurier|rundschau|anzeiger|journal|herald|telegraph|independent|agentur|verlag)\b/i.test(forOutlet[1]!))) return true;
   return !!opts.allCaps && t.length >= 3 && /^[\p{Lu}\d\s&.'-]+$/u.test(t) && /\p{Lu}{3}/u.test(t);
 }
@@ -193,6 +199,9 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     if (/[.!?]["'”’»)]*$/.test(caption) && /^\p{Lu}/u.test(tail)) {
       const lab = labelledCredit(tail);
       if (lab && lab.caption === '') return { caption, credit: lab.credit, strong: true };
+      // "… on Sunday. | Photo by Marisol Example": the English label with "by".
+      const by = /^(?:Photo|Picture|Image)\s+by\s/i.test(tail) ? parseCreditLine(tail) : undefined;
+      if (by?.strong) return { caption, credit: by.credit, strong: true };
       // A known source of more words too ("… | Jane Example/AFP via Getty Images").
       const known = looksLikeBareCredit(tail);
       if (known || (!/[.!?:\d]/.test(tail) && wordCount(tail) <= 4 && !/^(?:mehr|more|read|lesen|alle|weitere|zur|zum|hier|jetzt|watch|video|audio|anzeige|werbung|advertisement|sponsored|promotion)\b/i.test(tail))) {
@@ -200,6 +209,9 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
       }
     }
   }
+  // "… during a tour last month. (Contributed photo)" (MediaNews Group): a source word in brackets after the last stop.
+  const sourced = line.endsWith(')') ? /^(.{10,}?[.!?]["'”’]*)\s+\(((?:Contributed|Submitted|Courtesy|File|Handout|Supplied) photo|Photo courtesy of [^()]{2,60}|Courtesy of [^()]{2,60})\)$/iu.exec(line) : null;
+  if (sourced) return { caption: sourced[1]!, credit: sourced[2]!, strong: true };
   const paren = /\(([^()]{1,160})\)\.?$/.exec(line) ?? /\[([^[\]\d]{1,160})\]\.?$/.exec(line);
   if (paren) {
     // "[File: Name/Reuters]" (Al Jazeera): an archive picture's mark before the credit.
