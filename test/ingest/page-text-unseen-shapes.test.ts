@@ -3294,3 +3294,28 @@ describe('round 46: credit forms of English and German pages', () => {
     assert.equal(parseCreditLine('Symbolfoto: Streifenwagen der Lübecker Polizei.'), undefined);
   });
 });
+
+describe('stop 35: a table of picture layouts under the headline', () => {
+  const HEAD = 'Sturm richtet schwere Schäden in Mitteldeutschland an';
+  const TEASER = 'Der Sturm hat in der Nacht Bäume entwurzelt und Dächer abgedeckt. Die Feuerwehr war im Dauereinsatz.';
+  const REST = 'Die Feuerwehren rückten zu mehr als 400 Einsätzen aus. Mehrere Straßen sind noch gesperrt.\n\nDer Wetterdienst erwartet für Sonntag eine Beruhigung der Lage.\n';
+  const CAP = 'Ein umgestürzter Baum blockiert am Samstagmorgen eine Straße in Leipzig.';
+  test('the alt text alone in its box, then the caption and its credit, between headline and teaser', () => {
+    const d = imp(`${HEAD}\n\nEin Baum liegt quer über einer Straße\n\n${CAP}\nFoto: dpa\n\n${TEASER}\n\n${REST}`).draft;
+    assert.equal(d.headline, HEAD);
+    assert.equal(d.teaser, TEASER);
+    assert.deepEqual(figures(d).map((f) => [f.alt, f.caption, f.credit]), [['Ein Baum liegt quer über einer Straße', CAP, 'dpa']]);
+  });
+  test('the caption printed twice, in its own box and again with its credit in the next', () => {
+    for (const second of [`${CAP}\nFoto: dpa`, `${CAP}\nJan Beispiel/dpa`, `${CAP} Foto: dpa`]) {
+      const d = imp(`${HEAD}\n\n${CAP}\n\n${second}\n\n${TEASER}\n\n${REST}`).draft;
+      assert.equal(d.teaser, TEASER, second);
+      assert.deepEqual(figures(d).map((f) => f.caption), [CAP], second);
+    }
+  });
+  test('a byline between headline and picture names the photographer too: still the byline, no alt text', () => {
+    const d = imp(`${HEAD}\n\nVon Jana Beispielmeyer\n\nKommentare\n${CAP}\n© Text: Jana Beispielmeyer | © Bild: Jana Beispielmeyer\n\n${TEASER}\n\n${REST}`).draft;
+    assert.equal(d.byline, 'Jana Beispielmeyer');
+    assert.notEqual(figures(d)[0]?.alt, 'Von Jana Beispielmeyer');
+  });
+});

@@ -7,7 +7,7 @@ import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
-import { BULLET_SIGN, endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, withoutOrdinalDots, wordCount, type Line } from './lines.js';
+import { BULLET_SIGN, endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -431,6 +431,26 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
       const bylineBelow = sameBox && after?.kind === 'byline' && after.at === h.at + 1 && wordCount(t) >= 12;
       if ((nameBelow || bylineBelow) && wordCount(upText) >= 5 && wordCount(t) >= 8 && isHeadlineLike(upText) && !endsWithStop(upText) &&
         upText.length < t.length && !menuGroupAt(up.at)) h = up;
+    }
+  }
+  // A picture's alt text alone in its box under the headline, the picture's caption and credit in the next box ("Pendler
+  // müssen …" / "Ein Baum liegt quer über einer Straße" / "Ein umgestürzter Baum blockiert … Straße …." + "Foto: dpa"):
+  // the alt text names what the caption names (two words of four letters or more), and the headline is the line above.
+  {
+    const n = others.indexOf(h);
+    const hi = items.indexOf(h);
+    const up = n > 0 ? others[n - 1]! : undefined;
+    const fig = items[hi + 1];
+    const t = lines[h.at]!.text;
+    if (up && items[hi - 1] === up && fig?.kind === 'figure' && fig.at === h.at + 1 && lines[h.at - 1]?.group !== lines[h.at]!.group &&
+      lines[h.at + 1]?.group !== lines[h.at]!.group && !endsWithStop(t) && wordCount(t) >= 3) {
+      const f = tryFigure(lines, fig.at, to, isStructural);
+      const caption = f?.figure.caption;
+      const upText = lines[up.at]!.text;
+      if (caption && f.figure.credit && sharedContentWords(t, caption) >= 2 && sharedContentWords(t, upText) < 2 && wordCount(upText) >= 4 && isHeadlineLike(upText) &&
+        !endsWithStop(upText) && !menuGroupAt(up.at)) {
+        h = up;
+      }
     }
   }
   // A headline of five words or more over a longer line without a stop, each in a box of its own, running text right

@@ -6,7 +6,7 @@ import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './f
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, DOMAIN_NAME, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
-import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isPictureFileName, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, withoutOrdinalDots, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isPictureFileName, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
@@ -149,6 +149,19 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         continue;
       }
       if (ctx.furniture?.has(k)) { k++; continue; }
+      // The lead picture's alt text alone in its box between the headline and the picture's caption and credit ("Ein Baum
+      // liegt quer über einer Straße" / "Ein umgestürzter Baum blockiert … Straße …." + "Foto: dpa"): it names what the
+      // caption names; the picture takes it as its alt text.
+      if (head.headline && !head.teaser && k + 1 < to && !sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) && !endsWithStop(t) &&
+        wordCount(t) >= 3 && wordCount(t) <= 14 && !hasSentenceBreak(t) && t.length <= LIMITS.alt && !ctx.isStructural(l) && !parseByline(t) && !t.includes(':')) {
+        const f = tryFigure(lines, k + 1, to, ctx.isStructural);
+        if (f?.figure.caption && f.figure.credit && wordCount(f.figure.caption) >= 4 && lines[k + 1]!.text.startsWith(f.figure.caption.slice(0, 20)) &&
+          sharedContentWords(t, f.figure.caption) >= 2) {
+          head.figures.push({ ...f.figure, alt: t }, ...(f.more ?? []));
+          k = f.next;
+          continue;
+        }
+      }
       // "faehre_rhein_pixabay_07122026" under the headline (report-K): the lead picture's file name, not the page's text.
       if (head.headline && isPictureFileName(t)) { k++; continue; }
       const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine);
@@ -557,14 +570,25 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // One sentence printed twice, each in a box of its own, a dash or a quote mark apart at most, running text after them
   // ("… das Parkhaus - vorne rechts …" / "… das Parkhaus – vorne rechts …" / "TRIER. Nach …", trier-reporter): the lead
   // picture's alt text and its caption, not the teaser.
+  // The second copy may carry the credit, on its line or on the next in its box ("Ein Baum …." / "Ein Baum …." / "Foto: dpa").
   {
     const a = lines[i];
     const b = lines[i + 1];
-    if (a && b && head.headline && i + 2 < to && !head.figures.length && !sameGroup(a, b) && !sameGroup(b, lines[i + 2]) &&
-      !ctx.isStructural(a) && a.text.length <= LIMITS.caption && isOneSentence(a.text, 250) && sameSentence(a.text, b.text) &&
-      isRunningText(lines[i + 2]!.text)) {
-      head.figures.push({ kind: 'image', alt: a.text.slice(0, LIMITS.alt), caption: b.text });
-      i = skipMeta(i + 2);
+    const oneSentence = !!a && !!b && head.headline && i + 2 < to && !head.figures.length && !sameGroup(a, b) &&
+      !ctx.isStructural(a) && a.text.length <= LIMITS.caption && isOneSentence(a.text, 250);
+    if (oneSentence) {
+      const inLine = splitCaptionCredit(b!.text);
+      const underText = sameGroup(b, lines[i + 2]) && i + 3 < to && !sameGroup(lines[i + 2], lines[i + 3]) ? lines[i + 2]!.text : undefined;
+      const under = underText ? parseCreditLine(underText) ??
+        (looksLikeBareCredit(underText) && /[/|]/.test(underText) ? { credit: underText.trim(), strong: true } : undefined) : undefined;
+      const credit = sameSentence(a!.text, b!.text) ? (under?.strong ? under.credit : undefined) :
+        inLine?.caption && inLine.strong && sameSentence(a!.text, inLine.caption) ? inLine.credit : undefined;
+      const next = i + (under?.strong && sameSentence(a!.text, b!.text) ? 3 : 2);
+      const plain = sameSentence(a!.text, b!.text) && !sameGroup(b, lines[i + 2]);
+      if ((credit || plain) && next < to && isRunningText(lines[next]!.text)) {
+        head.figures.push({ kind: 'image', alt: a!.text.slice(0, LIMITS.alt), caption: credit && inLine?.caption ? inLine.caption : b!.text, ...(credit && { credit }) });
+        i = skipMeta(next);
+      }
     }
   }
   const cand = lines[i];

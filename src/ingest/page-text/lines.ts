@@ -6,6 +6,8 @@
  * blank-line group it came from.
  */
 
+import { FUNCTION_WORDS, SENTENCE_START_WORDS } from './sentence-start.js';
+
 export interface Line {
   /** Normalised text: no control characters, single spaces, trimmed, never empty. */
   text: string;
@@ -280,6 +282,13 @@ export function shortenAtWord(text: string, max: number): string {
   const cut = head.lastIndexOf(' ');
   const base = cut >= max / 2 ? head.slice(0, cut) : head;
   return `${base.replace(/[\s,;:–-]+$/, '')}…`;
+}
+
+/** Words of four letters or more that two lines share, words without content aside ("Ein Baum … Straße" and its caption: 2). */
+export function sharedContentWords(a: string, b: string): number {
+  const words = (t: string) => new Set(t.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w) && !SENTENCE_START_WORDS.has(w)));
+  const wb = words(b);
+  return [...words(a)].filter((w) => wb.has(w)).length;
 }
 
 /**
