@@ -3319,3 +3319,12 @@ describe('stop 35: a table of picture layouts under the headline', () => {
     assert.notEqual(figures(d)[0]?.alt, 'Von Jana Beispielmeyer');
   });
 });
+
+describe('round 46: a section, a bar and the date over the headline', () => {
+  test('"Liechtenstein|22.03.2026 (Aktualisiert am 23.03.26 00:47)" is the page\'s date line, not the kicker', () => {
+    assert.deepEqual(pick(datedMetaLine('Liechtenstein|22.03.2026 (Aktualisiert am 23.03.26 00:47)', parseDateLine)), [2026, 3, 22, undefined, undefined]);
+    const d = imp(`Liechtenstein|22.03.2026 (Aktualisiert am 23.03.26 00:47)\nTriesen sagt Ja zum Freibad\n\nDie Stimmberechtigten haben am Sonntag deutlich zugestimmt. Der Bau beginnt im Herbst.\n\nDas Freibad soll 2028 öffnen. Die Gemeinde rechnet mit Kosten von 14 Millionen Franken.\n`).draft;
+    assert.equal(d.kicker, undefined);
+    assert.equal(d.headline, 'Triesen sagt Ja zum Freibad');
+  });
+});

@@ -185,6 +185,9 @@ const DATE_WITH: ReadonlyArray<[number, RegExp]> = [
   [40, /^(.{6,24}?)\s+[-–]\s+\d{1,3}\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?$/i],
   // "PoliticsMarch 4, 2026" (The Spinoff): the section's name glued before an English date with the year.
   [60, /^\p{Lu}\p{Ll}{2,20}((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})$/u],
+  // "Liechtenstein|22.03.2026 (Aktualisiert am 23.03.26 00:47)" (Volksblatt): the section, a bar, the date and the update
+  // stamp in brackets.
+  [100, /^\p{Lu}[\p{L}&-]{2,30}(?:\s[\p{L}&-]{2,30})?\s*\|\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})(?:\s*\([^()]{0,60}\))?$/u],
 ];
 
 /** "14. März 2024 | Redaktion", "14.03.2024 | Lokales": a date with short labels after bars. */
