@@ -3328,3 +3328,15 @@ describe('round 46: a section, a bar and the date over the headline', () => {
     assert.equal(d.headline, 'Triesen sagt Ja zum Freibad');
   });
 });
+
+describe('round 45: a ticker\'s headline over its first post\'s date and time', () => {
+  test('"… im Live Ticker - Seite 18" / "14.01.2026" / "17:52 Uhr" / title: the headline stays, the time opens the first post', () => {
+    const post = (t: string, title: string) => `14.01.2026\n${t} Uhr\n\n${title}\n\nDer Markt reagierte am Nachmittag deutlich. Händler verweisen auf die hohe Nachfrage.\n`;
+    for (const first of ['14.01.2026\n17:52 Uhr', '17:52 Uhr']) {
+      const d = imp(`Nachrichten und Meldungen im Live Ticker - Seite 18\n\n${first}\n\nSilberpreis springt über 90 Dollar\n\nDer Silberpreis ist erstmals über 90 Dollar gestiegen. Händler verweisen auf die Solarindustrie.\n${post('16:30', 'Inflation im Euroraum sinkt')}${post('15:04', 'Bauzinsen steigen erneut')}`).draft;
+      assert.equal(d.headline, 'Nachrichten und Meldungen im Live Ticker - Seite 18', first);
+      const entries = d.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry');
+      assert.deepEqual(entries.map((e) => e.title), ['Silberpreis springt über 90 Dollar', 'Inflation im Euroraum sinkt', 'Bauzinsen steigen erneut'], first);
+    }
+  });
+});

@@ -278,8 +278,14 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         k++;
         continue;
       }
-      // A time alone between kicker and headline ("Kissing" / "07:45 Uhr" / headline / text): the page's time.
+      // A time alone between kicker and headline ("Kissing" / "07:45 Uhr" / headline / text): the page's time. Not under a
+      // headline-length line (a ticker's headline over its first post: "… im Live Ticker - Seite 18" / "17:52 Uhr" / title).
+      // The date line may stand between them ("… - Seite 18" / "14.01.2026" / "17:52 Uhr" / title).
+      let oi = items.length - 1;
+      while (oi >= 0 && items[oi]!.kind === 'meta' && !!parseDateLine(lines[items[oi]!.at]!.text)) oi--;
+      const over = oi >= 0 ? items[oi] : undefined;
       if (isTimeOnlyLine(l.text) && items.some((x) => x.kind === 'other') && isHeadlineLike(nx) &&
+        !(over?.kind === 'other' && wordCount(lines[over.at]!.text) > 6) &&
         !isRunningText(nx) && !isStructural(lines[k + 1] ?? l) && isRunningText(stripPlus(lines[k + 2]?.text ?? ''))) {
         items.push({ kind: 'meta', at: k });
         k++;
