@@ -3340,3 +3340,10 @@ describe('round 45: a ticker\'s headline over its first post\'s date and time', 
     }
   });
 });
+
+describe('round 46: a labelled credit in brackets and its agency again', () => {
+  test('"… 2026. (Photo by Name/Getty Images) (Getty Images)" (KRON4): caption without either, the labelled credit', () => {
+    assert.deepEqual(splitCaptionCredit('Crews clear a fallen tree from Skyline Boulevard in Oakland on Feb. 11, 2026. (Photo by Renata Example/Getty Images) (Getty Images)'),
+      { caption: 'Crews clear a fallen tree from Skyline Boulevard in Oakland on Feb. 11, 2026.', credit: 'Renata Example/Getty Images', strong: true });
+  });
+});

@@ -225,7 +225,13 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     // "Foto: Anna Platzhalter (Keystone)": a labelled photographer with the agency in brackets is all credit.
     const before = labelledCredit(caption);
     if (before && before.caption === '' && before.strong && looksLikeBareCredit(inner)) return { caption: '', credit: `${before.credit} (${inner})`, strong: true };
-    if (looksLikeBareCredit(inner)) return { caption, credit: cleanCredit(inner) ?? inner, strong: false, bare: true };
+    if (looksLikeBareCredit(inner)) {
+      // "… on Feb. 11, 2026. (Photo by Name/Getty Images) (Getty Images)" (KRON4): the labelled credit before the bare one
+      // is the picture's, the bare one its agency again.
+      const before = caption.endsWith(')') ? splitCaptionCredit(caption) : undefined;
+      if (before?.strong && before.caption && sameCredit(inner, before.credit.split('/').pop() ?? '')) return before;
+      return { caption, credit: cleanCredit(inner) ?? inner, strong: false, bare: true };
+    }
     // A photographer's name in brackets after the caption's last sentence ("… am Markt. (Lena Beispiel)").
     if (endsSentence(caption) && isPhotographer(inner) && wordCount(inner) <= 3) return { caption, credit: inner, strong: false, bare: true };
   }
