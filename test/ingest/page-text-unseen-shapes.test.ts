@@ -9,7 +9,7 @@ import type { Block, Figure, StoryDraft } from '../../src/content/index.js';
 import { importPageText } from '../../src/ingest/index.js';
 import { parseCreditLine, splitCaptionCredit } from '../../src/ingest/page-text/credits.js';
 import { isPersonName, parseByline } from '../../src/ingest/page-text/byline.js';
-import { breadcrumbParts, datedMetaLine, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
+import { breadcrumbParts, datedMetaLine, gluedCrumbSection, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
 import { colonKicker, isBareDay, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
 import { detectProfile, splitPaywallBadge } from '../../src/ingest/page-text/site-profiles.js';
 import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
@@ -3345,5 +3345,13 @@ describe('round 46: a labelled credit in brackets and its agency again', () => {
   test('"… 2026. (Photo by Name/Getty Images) (Getty Images)" (KRON4): caption without either, the labelled credit', () => {
     assert.deepEqual(splitCaptionCredit('Crews clear a fallen tree from Skyline Boulevard in Oakland on Feb. 11, 2026. (Photo by Renata Example/Getty Images) (Getty Images)'),
       { caption: 'Crews clear a fallen tree from Skyline Boulevard in Oakland on Feb. 11, 2026.', credit: 'Renata Example/Getty Images', strong: true });
+  });
+});
+
+describe('round 45: a quoted headline under a glued breadcrumb', () => {
+  test('"Start Oldenburger Münsterland, Cloppenburg und umzu" / „Wir brauchen …“ / text: the quote is the headline', () => {
+    const d = imp(`Cloppenburg\nDienstag, 8. Dezember 2026\nStart Oldenburger Münsterland, Cloppenburg und umzu\n\n„Wir brauchen mehr Hebammen auf dem Land“\n\nak Oldenburger Münsterland. Rund 2.100 Kinder kommen jedes Jahr im Landkreis zur Welt, doch freie Hebammen sind knapp. Beim Hebammentag berieten rund 80 Fachfrauen.\n\nDer Landkreis will eine Koordinierungsstelle einrichten.\n`).draft;
+    assert.equal(d.headline, '„Wir brauchen mehr Hebammen auf dem Land“');
+    assert.equal(gluedCrumbSection('Start Up Szene wächst in Leipzig'), undefined);
   });
 });

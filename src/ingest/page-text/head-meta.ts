@@ -190,6 +190,15 @@ const DATE_WITH: ReadonlyArray<[number, RegExp]> = [
   [100, /^\p{Lu}[\p{L}&-]{2,30}(?:\s[\p{L}&-]{2,30})?\s*\|\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})(?:\s*\([^()]{0,60}\))?$/u],
 ];
 
+/**
+ * "Start Landkreis Vechta", "Start Rathaus & andere Skandale" (WordPress news themes): the home link glued to the
+ * section's name, a breadcrumb without its separators; the section's name, or undefined.
+ */
+export function gluedCrumbSection(text: string): string | undefined {
+  const m = /^(?:Start|Startseite|Home)\s+(\p{Lu}[^.!?:|„“"»«]{2,70})$/u.exec(text);
+  return m && !/^(?:Start|Startseite|Home)\s+(?:Up|Ups)\b/i.test(text) ? m[1] : undefined;
+}
+
 /** "14. März 2024 | Redaktion", "14.03.2024 | Lokales": a date with short labels after bars. */
 export function datedMetaLine(text: string, parse: (t: string) => FoundDate | undefined): FoundDate | undefined {
   // "Politik 22 Mai. 2024 | 07:41" (eXXpress): the section's name, then the date line.

@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js'
 import { describesVideoStill, tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
-import { breadcrumbParts, datedMetaLine, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, gluedCrumbSection, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker } from './kicker.js';
 import { BULLET_SIGN, endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
@@ -158,7 +158,8 @@ export function classifyHeadLine(lines: Line[], k: number, to: number, isStructu
     const f = tryFigure(lines, k, to, isStructural);
     return f ? { kind: 'figure', next: f.next } : { kind: 'meta', next: k + 1 };
   }
-  if (parseDateLine(t) || usDateLine(t) || isTwelveHourTimeLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || numberedCrumbAt(lines, k) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
+  if (parseDateLine(t) || usDateLine(t) || isTwelveHourTimeLine(t) || datedMetaLine(t, parseDateLine) || breadcrumbParts(t) || numberedCrumbAt(lines, k) ||
+    (k + 1 < to && !!gluedCrumbSection(t)) || isMetaLabelLine(t) || isDurationLine(t) || isPlayerLine(t) || isUrlLine(t) ||
     (parseMediaBadge(t) && !GENRE_BADGE.test(t)) || brandLineProfile(t) || isPaywallBadge(t)) {
     return { kind: 'meta', next: k + 1 };
   }

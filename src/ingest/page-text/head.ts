@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } f
 import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
-import { breadcrumbParts, datedMetaLine, DOMAIN_NAME, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, DOMAIN_NAME, gluedCrumbSection, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isPictureFileName, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -182,11 +182,10 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
-      // "Start Landkreis Vechta", "Start Rathaus & andere Skandale" (WordPress news themes): the home link glued to
-      // the section's name, a breadcrumb without its separators.
-      const glued = !head.headline && k + 1 < to ? /^(?:Start|Startseite|Home)\s+(\p{Lu}[^.!?:|]{2,70})$/u.exec(t) : null;
-      if (glued && !/^(?:Start|Startseite|Home)\s+(?:Up|Ups)\b/i.test(t)) {
-        head.section = glued[1]!.slice(0, LIMITS.section);
+      // "Start Landkreis Vechta" (WordPress news themes): a breadcrumb without its separators.
+      const glued = !head.headline && k + 1 < to ? gluedCrumbSection(t) : undefined;
+      if (glued) {
+        head.section = glued.slice(0, LIMITS.section);
         k++;
         continue;
       }
