@@ -3355,3 +3355,14 @@ describe('round 45: a quoted headline under a glued breadcrumb', () => {
     assert.equal(gluedCrumbSection('Start Up Szene wächst in Leipzig'), undefined);
   });
 });
+
+describe('round 46: a speaker with a colon as a post\'s title', () => {
+  test('"18:31 Uhr" / "Abgeordneter Wohlwend:" / quote: the speaker line is the post\'s title', () => {
+    const d = imp('Liveticker: Der Landtag berät das Budget 2027\n\nDer Landtag debattiert den ganzen Tag über das Budget. Wir berichten live.\n\n' +
+      '18:46 Uhr\nSchlussabstimmung: Budget ist durch\nMit 19 zu 6 Stimmen hat der Landtag das Budget angenommen.\n' +
+      '18:31 Uhr\nAbgeordneter Wohlwend:\n"Wir verwalten uns zu Tode." Der Personalaufwand steige seit Jahren schneller als die Bevölkerung.\n' +
+      '17:58 Uhr\nAntrag auf Rückweisung abgelehnt\nDer Antrag fand keine Mehrheit. Nur vier Abgeordnete stimmten dafür.\n\nMehr zum Thema\n').draft;
+    const entries = d.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry');
+    assert.deepEqual(entries.map((e) => e.title), ['Schlussabstimmung: Budget ist durch', 'Abgeordneter Wohlwend:', 'Antrag auf Rückweisung abgelehnt']);
+  });
+});

@@ -2,7 +2,7 @@ import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlo
 import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dayAtOffset, dayInZone, dayOffsetMinutes } from './clock-zone.js';
 import { dateToIso, parseYearlessDay, type CalendarDay, type FoundDate } from './dates.js';
-import { endsSentence, sameGroup, wordCount, type Line } from './lines.js';
+import { endsSentence, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { isPersonName, parseByline } from './byline.js';
 import { splitLongText } from './split-long-text.js';
 import {
@@ -237,6 +237,12 @@ export function parseTickerBody(
       // "By Ruby Example" under the time: the post's author, not its title (the line stays in the post).
       else if (nextText && /^(?:By|Von)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(nextText)) b = 0;
       else if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
+      // "Abgeordneter Wohlwend:" / "Wir verwalten uns zu Tode." (Volksblatt): a speaker or a title with its colon, alone
+      // on its line over the post's text.
+      else if (nextText && nextText.endsWith(':') && wordCount(nextText) <= 8 && isTitleLike(nextText.slice(0, -1)) && startsUpper(nextText) && hasMore(1)) {
+        entry.title = nextText;
+        b = 1;
+      }
     } else if (isTitleLike(rest) && (hasMore(0) || start.sep === '|')) {
       entry.title = rest;
     } else if ((label = capsLabel(rest))) {
