@@ -3366,3 +3366,16 @@ describe('round 46: a speaker with a colon as a post\'s title', () => {
     assert.deepEqual(entries.map((e) => e.title), ['Schlussabstimmung: Budget ist durch', 'Abgeordneter Wohlwend:', 'Antrag auf Rückweisung abgelehnt']);
   });
 });
+
+describe('stop 35: a caption printed twice over the head', () => {
+  test('caption / caption + credit / headline / teaser: the lead picture, and the headline under it', () => {
+    const CAP = 'Ein umgestürzter Baum blockiert am Samstagmorgen eine Straße in Leipzig.';
+    const d = imp(`${CAP}\n\n${CAP}\nFoto: dpa\n\nSturm richtet schwere Schäden in Mitteldeutschland an\n\nDer Sturm hat in der Nacht Bäume entwurzelt und Dächer abgedeckt. Die Feuerwehr war im Dauereinsatz.\n\nDie Feuerwehren rückten zu mehr als 400 Einsätzen aus. Mehrere Straßen sind gesperrt.\n`).draft;
+    assert.equal(d.headline, 'Sturm richtet schwere Schäden in Mitteldeutschland an');
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [[CAP, 'dpa']]);
+    // A headline printed twice (page title and h1) stays the headline.
+    const title = imp(`Sturm richtet schwere Schäden an\n\nSturm richtet schwere Schäden an\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Die Feuerwehr war im Dauereinsatz.\n\nMehrere Straßen sind gesperrt. Die Bahn fährt wieder.\n`).draft;
+    assert.equal(title.headline, 'Sturm richtet schwere Schäden an');
+    assert.deepEqual(figures(title), []);
+  });
+});

@@ -78,6 +78,29 @@ function sharesWordWith(a: string, b: string): boolean {
   return a.toLowerCase().split(/[^\p{L}\d]+/u).some((w) => words.has(w));
 }
 
+/**
+ * One sentence printed twice, each copy in a box of its own, a dash or a quote mark apart at most ("… das Parkhaus - vorne
+ * rechts …" / "… das Parkhaus – vorne rechts …", trier-reporter): a picture's alt text and its caption. The second copy
+ * may carry the credit, on its line or on the next in its box ("Ein Baum …." / "Ein Baum …." / "Foto: dpa").
+ */
+function printedTwice(lines: Line[], i: number, to: number, isStructural: (l: Line) => boolean): { figure: Figure; next: number } | undefined {
+  const a = lines[i];
+  const b = lines[i + 1];
+  if (!a || !b || i + 2 >= to || sameGroup(a, b) || isStructural(a) || a.text.length > LIMITS.caption || !isOneSentence(a.text, 250)) return undefined;
+  const same = sameSentence(a.text, b.text);
+  const inLine = same ? undefined : splitCaptionCredit(b.text);
+  const underText = sameGroup(b, lines[i + 2]) && i + 3 < to && !sameGroup(lines[i + 2], lines[i + 3]) ? lines[i + 2]!.text : undefined;
+  const under = underText ? parseCreditLine(underText) ??
+    (looksLikeBareCredit(underText) && /[/|]/.test(underText) ? { credit: underText.trim(), strong: true } : undefined) : undefined;
+  const credit = same ? (under?.strong ? under.credit : undefined) :
+    inLine?.caption && inLine.strong && sameSentence(a.text, inLine.caption) ? inLine.credit : undefined;
+  const plain = same && !sameGroup(b, lines[i + 2]);
+  if (!credit && !plain) return undefined;
+  const next = i + (same && under?.strong ? 3 : 2);
+  if (next >= to) return undefined;
+  return { figure: { kind: 'image', alt: a.text.slice(0, LIMITS.alt), caption: credit && inLine?.caption ? inLine.caption : b.text, ...(credit && { credit }) }, next };
+}
+
 /** The same sentence, the dashes and quote marks aside. */
 function sameSentence(a: string, b: string): boolean {
   const plain = (t: string) => t.replace(/[–—-]/g, '-').replace(/[„“”"»«‚‘’']/g, '"').replace(/\s+/g, ' ').trim();
@@ -300,6 +323,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         const figure = f?.figure ?? { kind: 'image' as const, alt: t };
         head.authorPhotos.push({ index: ai, figure });
         k = f?.next ?? k + 1;
+        continue;
+      }
+      // Over the head too: a caption printed twice (ending with its stop, or the second copy with its credit) is the lead picture.
+      const twice = !head.headline ? printedTwice(lines, k, to, ctx.isStructural) : undefined;
+      if (twice && (twice.figure.credit || endsSentence(t))) {
+        head.figures.push(twice.figure);
+        k = twice.next;
         continue;
       }
       const f = tryFigure(lines, k, to, ctx.isStructural);
@@ -566,28 +596,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       i = skipMeta(i + 2);
     }
   }
-  // One sentence printed twice, each in a box of its own, a dash or a quote mark apart at most, running text after them
-  // ("… das Parkhaus - vorne rechts …" / "… das Parkhaus – vorne rechts …" / "TRIER. Nach …", trier-reporter): the lead
-  // picture's alt text and its caption, not the teaser.
-  // The second copy may carry the credit, on its line or on the next in its box ("Ein Baum …." / "Ein Baum …." / "Foto: dpa").
+  // One sentence printed twice (printedTwice) between the headline and running text: the lead picture, not the teaser.
   {
-    const a = lines[i];
-    const b = lines[i + 1];
-    const oneSentence = !!a && !!b && head.headline && i + 2 < to && !head.figures.length && !sameGroup(a, b) &&
-      !ctx.isStructural(a) && a.text.length <= LIMITS.caption && isOneSentence(a.text, 250);
-    if (oneSentence) {
-      const inLine = splitCaptionCredit(b!.text);
-      const underText = sameGroup(b, lines[i + 2]) && i + 3 < to && !sameGroup(lines[i + 2], lines[i + 3]) ? lines[i + 2]!.text : undefined;
-      const under = underText ? parseCreditLine(underText) ??
-        (looksLikeBareCredit(underText) && /[/|]/.test(underText) ? { credit: underText.trim(), strong: true } : undefined) : undefined;
-      const credit = sameSentence(a!.text, b!.text) ? (under?.strong ? under.credit : undefined) :
-        inLine?.caption && inLine.strong && sameSentence(a!.text, inLine.caption) ? inLine.credit : undefined;
-      const next = i + (under?.strong && sameSentence(a!.text, b!.text) ? 3 : 2);
-      const plain = sameSentence(a!.text, b!.text) && !sameGroup(b, lines[i + 2]);
-      if ((credit || plain) && next < to && isRunningText(lines[next]!.text)) {
-        head.figures.push({ kind: 'image', alt: a!.text.slice(0, LIMITS.alt), caption: credit && inLine?.caption ? inLine.caption : b!.text, ...(credit && { credit }) });
-        i = skipMeta(next);
-      }
+    const twice = head.headline && !head.figures.length ? printedTwice(lines, i, to, ctx.isStructural) : undefined;
+    if (twice && isRunningText(lines[twice.next]!.text)) {
+      head.figures.push(twice.figure);
+      i = skipMeta(twice.next);
     }
   }
   const cand = lines[i];
