@@ -72,12 +72,6 @@ const DOMAIN_SUFFIX = new RegExp(`^(.{8,}?)\\s+[|–—-]\\s+${DOMAIN_NAME}$`, '
 /** "Kreis Steinfurt", "Bad Oeynhausen": words that make a name-shaped line a place. */
 const PLACE_PREFIX = /^(?:Kreis|Landkreis|Bad|Sankt|St\.|Stadt|Region|Gemeinde|Bezirk|Kanton|Hansestadt)\s/;
 
-/** True when `a` and `b` share a word of four letters or more ("Nordlicht Event Header" under "Nordlicht Launch Event …" is no byline). */
-function sharesWordWith(a: string, b: string): boolean {
-  const words = new Set(b.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 4));
-  return a.toLowerCase().split(/[^\p{L}\d]+/u).some((w) => words.has(w));
-}
-
 /**
  * One sentence printed twice, each copy in a box of its own, a dash or a quote mark apart at most ("… das Parkhaus - vorne
  * rechts …" / "… das Parkhaus – vorne rechts …", trier-reporter): a picture's alt text and its caption. The second copy
@@ -247,9 +241,10 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         continue;
       }
       // A name alone in its box between the headline and the teaser, running text in the next box ("Jan Beispiel" or
-      // "Jan Beispiel, MDR AKTUELL" / teaser): the byline, and the paragraph under it is still the teaser.
+      // "Jan Beispiel, MDR AKTUELL" / teaser): the byline, and the paragraph under it is still the teaser. Not a place, nor a
+      // line sharing a word with the headline ("Nordlicht Event Header" under "Nordlicht Launch Event …").
       if (head.headline && !head.teaser && !head.byline && k > from && k + 1 < to && !sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) &&
-        isRunningText(lines[k + 1]!.text) && !parseCreditLine(t) && !PLACE_PREFIX.test(t) && !sharesWordWith(t, head.headline)) {
+        isRunningText(lines[k + 1]!.text) && !parseCreditLine(t) && !PLACE_PREFIX.test(t) && sharedContentWords(t, head.headline) === 0) {
         const name = isPersonName(t) && wordCount(t) <= 3 ? soleAuthor(t) : t.length <= 80 && bareBylineShape(t) ? parseByline(`Von ${t}`) : undefined;
         if (name) {
           head.byline = name;
