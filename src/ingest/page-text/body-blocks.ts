@@ -386,7 +386,6 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
  * before it when it is short and either printed twice in a row or in the same
  * box as the rights line. Returns its text and how many blocks it spans.
  */
-
 function captionBefore(blocks: Block[], prevLine: Line | undefined, creditLine: Line, fileLine?: Line): { text: string; blocks: number } | undefined {
   const last = blocks[blocks.length - 1];
   const textOf = (b: Block | undefined) => (b?.type === 'paragraph' && b.content.length === 1 && !b.content[0]!.href ? b.content[0]!.text : undefined);

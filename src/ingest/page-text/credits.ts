@@ -33,12 +33,12 @@ const COPYRIGHT_AT = /(?:^|\s|(?<=[.!?]))(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s
 const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo|aap|bloomberg|alamy|sipa(?: usa)?|nurphoto|zuma(?: press)?|abaca(?:press)?|belga|anp|ritzau|ntb|lehtikuva|yonhap|kyodo|supplied|handout|courtesy)\b/i;
 
 /** The agencies a story's text comes from, alone or together, as German papers print them after the last paragraph ("dpa/lni", "afp/epd", "ja"). */
+const TEXT_SOURCES = /^(?:(?:dpa|epd|kna|afp|ap|sid|apa|sda|rtr|reuters|ja|red|lni|lno|lsw|lby|lhe|lrs|lsn|lah|lmv|lbn|ots|idea|ddp|dts|kap)(?:\s*[/,]\s*|$))+$/;
+
 /** "dpa/lni", "epd": news agencies naming a text's source, not a picture's. */
 export function isTextSource(text: string): boolean {
   return TEXT_SOURCES.test(text.trim());
 }
-
-const TEXT_SOURCES = /^(?:(?:dpa|epd|kna|afp|ap|sid|apa|sda|rtr|reuters|ja|red|lni|lno|lsw|lby|lhe|lrs|lsn|lah|lmv|lbn|ots|idea|ddp|dts|kap)(?:\s*[/,]\s*|$))+$/;
 
 /** Party and country abbreviations look like credits in parentheses but are not: "Olaf Scholz (SPD)". */
 const NOT_A_SOURCE = /^(?:spd|cdu|csu|fdp|afd|bsw|linke|die linke|grüne|die grünen|freie wähler|övp|spö|fpö|neos|svp|usa|us|uk|eu|un|uno|nato|ddr|brd|re\.?|li\.?|m\.?|mitte|links|rechts|l\.|r\.|v\.l\.n\.r\.?|archiv)$/i;

@@ -2,7 +2,7 @@ import { LIMITS, type Figure, type FigureKind } from '../../content/index.js';
 import { isPhotographer, isTextSource, looksLikeBareCredit, parseCreditLine, sameCredit, splitCaptionCredit } from './credits.js';
 import { isPersonName, parseByline } from './byline.js';
 import { parseDateLine } from './dates.js';
-import { endsSentence, hasSentenceBreak, isOneSentence, isRunningText, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
+import { endsSentence, endsWithStop, hasSentenceBreak, isOneSentence, isRunningText, sameGroup, sharedContentWords, startsUpper, wordCount, type Line } from './lines.js';
 
 /**
  * Pictures in page text. A crawler prints an image as its alt text, then the
@@ -364,7 +364,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (labelled) return { credit: labelled.credit, kind: labelled.strong ? 'strong' : labelled.known ? 'known' : 'weak' };
     if (endsGroupAt(k) && looksLikeBareCredit(l.text, { allCaps: true })) return { credit: l.text.trim(), kind: 'bare' };
     // "(Getty Images)", "[Jane Example/Reuters]", "(Supplied)": a bare credit in brackets alone on its line, closing the box.
-    const inBrackets = endsGroupAt(k) && /^[([][^()[\]]{2,80}[)\]]$/.test(l.text.trim()) ? l.text.trim().slice(1, -1).trim() : undefined;
+    const inBrackets = endsGroupAt(k) ? unbracketed(l.text) : undefined;
     if (inBrackets && looksLikeBareCredit(inBrackets)) return { credit: inBrackets, kind: 'bare' };
     // Under a labelled caption a bare credit with its separator need not close the box ("picture alliance/dpa | Name").
     if (labelledCaption && k === i + 1 && looksLikeBareCredit(l.text) && /[/|]/.test(l.text)) return { credit: l.text.trim(), kind: 'bare' };
@@ -539,7 +539,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const l3 = i + 2 < end ? lines[i + 2] : undefined;
     const captionAfter = !!l3 && !sameGroup(lines[i + 1], l3) && !sameGroup(l3, lines[i + 3]) && isOneSentence(l3.text, 250);
     const bare = !cr && !boxUnderDate && !captionAfter ? pictureAgencyCredit(lines[i + 1]!.text) : undefined;
-    if (bare && endsSentence(l0.text) && isOneSentence(l0.text, 250) && !parseCreditLine(l0.text) && !splitCaptionCredit(l0.text)) {
+    if (bare && endsSentence(l0.text) && isOneSentence(l0.text, 250) && !parseCreditLine(l0.text)) {
       const fig = build(l0.text, l0.text, bare);
       if (fig) return { figure: fig, next: i + 2 };
     }
@@ -547,10 +547,33 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   return undefined;
 }
 
+/**
+ * A picture's alt text alone in its box over the picture's caption and credit in the next box ("Ein Baum liegt quer über
+ * einer Straße" / "Ein umgestürzter Baum blockiert … Straße …." + "Foto: dpa"): a short line without a stop that names what
+ * the caption names (two content words shared). The picture with that alt text; under a headline the line is neither the
+ * headline nor a sub-heading.
+ */
+export function altOverPicture(lines: Line[], k: number, end: number, isStructural: (l: Line) => boolean): FoundFigure | undefined {
+  const l = lines[k]!;
+  const t = l.text;
+  if (k + 1 >= end || sameGroup(lines[k - 1], l) || sameGroup(l, lines[k + 1]) || endsWithStop(t) || wordCount(t) < 3 || wordCount(t) > 14 ||
+    hasSentenceBreak(t) || t.length > LIMITS.alt || t.includes(':') || isStructural(l) || parseByline(t)) return undefined;
+  const f = tryFigure(lines, k + 1, end, isStructural);
+  const caption = f?.figure.caption;
+  if (!f || !caption || !f.figure.credit || wordCount(caption) < 4 || !lines[k + 1]!.text.startsWith(caption.slice(0, 20)) ||
+    sharedContentWords(t, caption) < 2) return undefined;
+  return { ...f, figure: { ...f.figure, alt: t } };
+}
+
+/** "(Getty Images)", "[Jane Example/Reuters]": the text inside brackets that enclose the whole line, or undefined. */
+function unbracketed(text: string): string | undefined {
+  const t = text.trim();
+  return /^[([][^()[\]]{2,80}[)\]]$/.test(t) ? t.slice(1, -1).trim() : undefined;
+}
+
 /** A bare credit that can only name a picture's rights: a picture agency, or a photographer and an agency; brackets dropped. */
 function pictureAgencyCredit(text: string): string | undefined {
-  const t = text.trim();
-  const inner = /^[([][^()[\]]{2,80}[)\]]$/.test(t) ? t.slice(1, -1).trim() : t;
+  const inner = unbracketed(text) ?? text.trim();
   if (!looksLikeBareCredit(inner) || isTextSource(inner) || parseByline(inner)) return undefined;
   if (PICTURE_AGENCY.test(inner)) return inner;
   const parts = inner.split(/\s*[/|]\s*/);

@@ -2,7 +2,7 @@ import { LIMITS } from '../../content/index.js';
 import { bareBylineShape, isPersonName, parseByline } from './byline.js';
 import { parseCreditLine, splitCaptionCredit } from './credits.js';
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js';
-import { describesVideoStill, tryFigure } from './figures.js';
+import { altOverPicture, describesVideoStill, tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, gluedCrumbSection, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
@@ -440,25 +440,16 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         upText.length < t.length && !menuGroupAt(up.at)) h = up;
     }
   }
-  // A picture's alt text alone in its box under the headline, the picture's caption and credit in the next box ("Pendler
-  // müssen …" / "Ein Baum liegt quer über einer Straße" / "Ein umgestürzter Baum blockiert … Straße …." + "Foto: dpa"):
-  // the alt text names what the caption names (two words of four letters or more), and the headline is the line above.
+  // A picture's alt text alone in its box under the headline, over the picture's caption and credit (altOverPicture): the
+  // headline is the line above it ("Pendler müssen …" / "Ein Baum liegt quer über einer Straße" / caption + "Foto: dpa").
   {
     const n = others.indexOf(h);
     const hi = items.indexOf(h);
     const up = n > 0 ? others[n - 1]! : undefined;
     const fig = items[hi + 1];
-    const t = lines[h.at]!.text;
-    if (up && items[hi - 1] === up && fig?.kind === 'figure' && fig.at === h.at + 1 && lines[h.at - 1]?.group !== lines[h.at]!.group &&
-      lines[h.at + 1]?.group !== lines[h.at]!.group && !endsWithStop(t) && wordCount(t) >= 3) {
-      const f = tryFigure(lines, fig.at, to, isStructural);
-      const caption = f?.figure.caption;
-      const upText = lines[up.at]!.text;
-      if (caption && f.figure.credit && sharedContentWords(t, caption) >= 2 && sharedContentWords(t, upText) < 2 && wordCount(upText) >= 4 && isHeadlineLike(upText) &&
-        !endsWithStop(upText) && !menuGroupAt(up.at)) {
-        h = up;
-      }
-    }
+    const upText = up ? lines[up.at]!.text : '';
+    if (up && items[hi - 1] === up && fig?.kind === 'figure' && fig.at === h.at + 1 && wordCount(upText) >= 4 && isHeadlineLike(upText) &&
+      !endsWithStop(upText) && !menuGroupAt(up.at) && sharedContentWords(lines[h.at]!.text, upText) < 2 && altOverPicture(lines, h.at, to, isStructural)) h = up;
   }
   // A headline of five words or more over a longer line without a stop, each in a box of its own, running text right
   // under the second: that line is the standfirst (deck) printed without its stop, not the headline ("Ukiah council backs

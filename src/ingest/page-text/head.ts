@@ -2,7 +2,7 @@ import { LIMITS, type Author, type Figure } from '../../content/index.js';
 import { authorIndexFor, bareBylineShape, isPersonName, parseByline, type Byline } from './byline.js';
 import { looksLikeBareCredit, parseCreditLine, splitCaptionCredit } from './credits.js';
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } from './dates.js';
-import { captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
+import { altOverPicture, captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, DOMAIN_NAME, gluedCrumbSection, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
@@ -166,18 +166,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         continue;
       }
       if (ctx.furniture?.has(k)) { k++; continue; }
-      // The lead picture's alt text alone in its box between the headline and the picture's caption and credit ("Ein Baum
-      // liegt quer über einer Straße" / "Ein umgestürzter Baum blockiert … Straße …." + "Foto: dpa"): it names what the
-      // caption names; the picture takes it as its alt text.
-      if (head.headline && !head.teaser && k + 1 < to && !sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) && !endsWithStop(t) &&
-        wordCount(t) >= 3 && wordCount(t) <= 14 && !hasSentenceBreak(t) && t.length <= LIMITS.alt && !ctx.isStructural(l) && !parseByline(t) && !t.includes(':')) {
-        const f = tryFigure(lines, k + 1, to, ctx.isStructural);
-        if (f?.figure.caption && f.figure.credit && wordCount(f.figure.caption) >= 4 && lines[k + 1]!.text.startsWith(f.figure.caption.slice(0, 20)) &&
-          sharedContentWords(t, f.figure.caption) >= 2) {
-          head.figures.push({ ...f.figure, alt: t }, ...(f.more ?? []));
-          k = f.next;
-          continue;
-        }
+      // The lead picture's alt text alone in its box between the headline and the picture's caption and credit.
+      const altOver = head.headline && !head.teaser ? altOverPicture(lines, k, to, ctx.isStructural) : undefined;
+      if (altOver) {
+        head.figures.push(altOver.figure, ...(altOver.more ?? []));
+        k = altOver.next;
+        continue;
       }
       // "faehre_rhein_pixabay_07122026" under the headline (report-K): the lead picture's file name, not the page's text.
       if (head.headline && isPictureFileName(t)) { k++; continue; }
