@@ -3379,3 +3379,19 @@ describe('stop 35: a caption printed twice over the head', () => {
     assert.deepEqual(figures(title), []);
   });
 });
+
+describe('stop 36: a dotted time without "Uhr" and a separator before the title', () => {
+  const post = (n: number) => `Die Feuerwehr meldet den ${n}. Einsatz des Tages. Verletzt wurde niemand.`;
+  const page = (entry: (t: string, title: string) => string) => `Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Alle Entwicklungen hier im Ticker.\n\n` +
+    [['16.45', 'Bahn stellt Fernverkehr ein'], ['14.05', 'Schulen schließen früher'], ['09.20', 'Wetterdienst warnt vor Orkanböen']].map(([t, ti], k) => `${entry(t!, ti!)}\n${post(k + 1)}\n\n`).join('') + 'Mehr zum Thema\n';
+  const entries = (text: string) => imp(text).draft.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry').map((b) => `${b.time.slice(11, 16)} ${b.title ?? '-'}`);
+  const want = ['16:45 Bahn stellt Fernverkehr ein', '14:05 Schulen schließen früher', '09:20 Wetterdienst warnt vor Orkanböen'];
+  test('"16.45: Title", "16.45 - Title", "16.45 – Title" on a page that names itself a ticker', () => {
+    for (const sep of [':', ' -', ' –']) assert.deepEqual(entries(page((t, ti) => `${t}${sep} ${ti}`)), want, sep);
+  });
+  test('a price or a measure with a dot is no time: an article keeps its paragraphs', () => {
+    const d = imp(`Neue Preise im Nahverkehr\n\nDer Verkehrsverbund erhöht zum April die Preise für Einzelfahrscheine.\n\n3.20: So viel kostet künftig ein Einzelfahrschein in der Innenstadt.\n\n${BODY}`).draft;
+    assert.equal(d.kind, 'article');
+    assert.ok(texts(d).some((t) => t.startsWith('3.20: So viel')));
+  });
+});

@@ -480,7 +480,8 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // Without "Uhr" only "21:25 Text" counts: a colon time followed by a capitalised word.
   // A date printed with it makes it plain ("14.03.2024, 17:30").
   if (!strong && !date) {
-    if (dot === '.' || !rest || !startsUpper(rest)) return undefined;
+    // "16.45: Title", "16.45 – Title": the dot form without "Uhr" needs the separator ("3.20 Euro" is a price).
+    if ((dot === '.' && sep !== ':' && !/^[–—-]$/.test(sep)) || !rest || !startsUpper(rest)) return undefined;
     // "12:30 Millionen …" or "1:0 Sieg" are not entries: the text must be a few words.
     if (wordCount(rest) < 2) return undefined;
   }
