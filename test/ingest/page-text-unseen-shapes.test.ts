@@ -3395,3 +3395,19 @@ describe('stop 36: a dotted time without "Uhr" and a separator before the title'
     assert.ok(texts(d).some((t) => t.startsWith('3.20: So viel')));
   });
 });
+
+describe('stop 36: a teaser of several sentences right over the picture\'s caption and credit', () => {
+  const teaser = 'Seit Jahren streiten Stadt und Land über eine zweite Querung für Radfahrer. Jetzt hat der Stadtrat den Bau beschlossen.';
+  const page = `Verkehr\nStadtrat beschließt neue Radbrücke über die Saar\n\n${teaser}\nSo soll die neue Radbrücke an der Saar einmal aussehen.\nFoto: Lea Exempler/dpa\n\n${BODY}`;
+  test('the paragraph is the teaser, the picture has its caption and credit', () => {
+    const d = imp(page).draft;
+    assert.equal(d.teaser, teaser);
+    assert.equal(d.lead?.caption, 'So soll die neue Radbrücke an der Saar einmal aussehen.');
+    assert.equal(d.lead?.credit, 'Lea Exempler/dpa');
+  });
+  test('a one-sentence alt text over caption and credit stays the picture\'s', () => {
+    const d = imp(`Verkehr\nStadtrat beschließt neue Radbrücke über die Saar\n\nEine schmale weiße Brücke spannt sich über den Fluss.\nSo soll die neue Radbrücke an der Saar einmal aussehen.\nFoto: Lea Exempler/dpa\n\n${teaser}\n\n${BODY}`).draft;
+    assert.equal(d.lead?.alt, 'Eine schmale weiße Brücke spannt sich über den Fluss.');
+    assert.equal(d.teaser, teaser);
+  });
+});

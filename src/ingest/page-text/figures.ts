@@ -169,8 +169,9 @@ function isAltLine(lines: Line[], i: number, isStructural: (l: Line) => boolean)
   // the first copy is the picture's alt text.
   const next = lines[i + 1]?.text;
   if (next && next.length > l.text.length + 3 && next.startsWith(l.text) && sameGroup(l, lines[i + 1])) return true;
-  // Two sentences and more over 160 characters are a paragraph ("Update vom …, 17.02 Uhr: In Pullach … Jahres."), not a picture's description.
-  if (l.text.length > 160 && /[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text) && endsSentence(l.text)) return false;
+  // Two sentences and more over 100 characters are a paragraph ("Update vom …, 17.02 Uhr: In Pullach … Jahres.", a teaser right over the
+  // caption and its credit), not a picture's description.
+  if (l.text.length > 100 && /[.!?]["“”»«’)]*\s+[\p{Lu}„"«»]/u.test(l.text) && endsSentence(l.text)) return false;
   return opensGroup || !endsSentence(l.text);
 }
 
