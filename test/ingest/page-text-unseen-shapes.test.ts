@@ -3411,3 +3411,15 @@ describe('stop 36: a teaser of several sentences right over the picture\'s capti
     assert.equal(d.teaser, teaser);
   });
 });
+
+describe('stop 36: a quote headline in its own box under a one-word kicker', () => {
+  test('the quote is the headline, the word over it the kicker, the paragraph under it the teaser', () => {
+    const teaser = 'Die Gewerkschaft ruft die Beschäftigten der Verkehrsbetriebe am Freitag zum ganztägigen Warnstreik auf. Pendler müssen sich auf einen Tag ohne Busse einstellen.';
+    const d = imp(`Muldentaler Tageblatt\nStartseite\nRegion\n\nWarnstreik\n\n„Wir lassen uns nicht länger vertrösten“\n\n${teaser}\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline, d.teaser], ['Warnstreik', '„Wir lassen uns nicht länger vertrösten“', teaser]);
+  });
+  test('under a headline of several words the quote stays the teaser', () => {
+    const d = imp(`Kultur\n\nEin Abend mit den Liedern der Großmutter\n\n„Musik war bei uns zu Hause immer da“\n\n${BODY}`).draft;
+    assert.deepEqual([d.headline, d.teaser], ['Ein Abend mit den Liedern der Großmutter', '„Musik war bei uns zu Hause immer da“']);
+  });
+});

@@ -425,8 +425,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   // A one-line quote between a headline and running text is the teaser (Deutschlandfunk Kultur).
   // Not when the quote shares its box with a kicker-like line above it: then it is the headline.
   // Nor under a genre's kicker ("Interview mit Bienenforscherin …" / „…“): that quote is the interview's headline.
+  // Nor under a line of one to three words ("Warnstreik" / „Wir lassen uns nicht …“): that line is a kicker, not a headline.
   const genreKicker = GENRES.test(rest.split(/\s+/)[0] ?? '') && wordCount(rest) <= 8 && !endsWithStop(rest);
-  const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text) && !genreKicker && !(sameGroup(first, second) && isOwnLineKicker(rest, second.text));
+  const quoteTeaser = !!second && textAfterSecond && isQuoteLine(second.text) && !genreKicker && wordCount(rest) >= 4 && !(sameGroup(first, second) && isOwnLineKicker(rest, second.text));
   // A headline of four words or more over a standfirst printed without its stop (eighteen words and more): not a kicker
   // over a headline ("Frühjahrsvollversammlung tagt erstmals in Mariazell" / "Bischöfe beraten vier Tage lang über …").
   // Two sentences or more in the second line make it a standfirst too, its last stop lost ("Der Förderverein hat das Geld
