@@ -3423,3 +3423,24 @@ describe('stop 36: a quote headline in its own box under a one-word kicker', () 
     assert.deepEqual([d.headline, d.teaser], ['Ein Abend mit den Liedern der Großmutter', '„Musik war bei uns zu Hause immer da“']);
   });
 });
+
+describe('stop 36: a table of untimed ticker forms', () => {
+  const items = [['Radfahrer bei Unfall in Baunatal verletzt', 'Ein 54-Jähriger ist am Morgen an einer Kreuzung von einem Lieferwagen erfasst worden. Er kam ins Krankenhaus.'],
+    ['Einbruch in Bäckerei in Melsungen', 'Unbekannte haben in der Nacht die Kasse einer Bäckerei aufgebrochen. Die Polizei sucht Zeugen.']];
+  const page = (headline: string, title: (t: string) => string) => `Kurier Nordhessen\nRegion\nKassel\n\n${headline}\n\nUnfälle, Einbrüche und Einsätze aus Kassel und den Landkreisen.\n\n` +
+    items.map(([t, x]) => `${title(t!)}\n${x}\n\n`).join('') + 'Impressum\n';
+  const titles = (text: string) => imp(text).draft.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry').map((b) => b.title ?? '-');
+  const want = items.map(([t]) => t!);
+  test('a compound ticker word opening the headline names the page ("Polizeiticker: …", "Regioticker: …")', () => {
+    for (const w of ['Polizeiticker', 'Regioticker', 'Wahlticker', 'Stadtblog']) assert.deepEqual(titles(page(`${w}: Meldungen aus Nordhessen`, (t) => t)), want, w);
+  });
+  test('titles after a dash, an arrow or between undated markers, with the text under them', () => {
+    for (const [name, f] of Object.entries<(t: string) => string>({ '-': (t) => `- ${t}`, '–': (t) => `– ${t}`, '▶': (t) => `▶ ${t}`, '+++': (t) => `+++ ${t} +++` })) {
+      assert.deepEqual(titles(page('Liveticker: Meldungen aus Nordhessen', f)), want, name);
+    }
+  });
+  test('a compound ticker word inside a headline is its subject: the page stays an article', () => {
+    const d = imp(page('Neuer Abfahrtsticker zeigt Verspätungen in Echtzeit', (t) => t)).draft;
+    assert.equal(d.kind, 'article');
+  });
+});

@@ -1,5 +1,6 @@
 import { LIMITS, type Block, type TickerEntryBlock } from '../../content/index.js';
-import { dateToIso } from './dates.js';
+import { dateToIso, parseDateLine } from './dates.js';
+import { isRunningText } from './lines.js';
 
 const SOURCE_TIME = /^(?:Quelle|Source)\s*:\s*[^,]{2,80},\s*(\d{1,2})\.(\d{1,2})\.(\d{2,4}),?\s+(\d{1,2})[:.](\d{2})\s*Uhr$/;
 
@@ -25,9 +26,17 @@ function dropMarker(title: string): string {
   return title.replace(/^(?:Breaking|Eilmeldung|Update|Neu|New|Live)(?=\p{Lu}\p{Ll})/u, '');
 }
 
+/**
+ * A compound ticker or blog word ("Polizeiticker", "Regioticker", "Wahlticker", "Stadtblog") where a page names
+ * itself: alone on the line (a kicker or label), opening it before a colon ("Polizeiticker: Meldungen aus …"), or
+ * after "im"/"zum"/"unserem" ("… im Wahlticker"). Elsewhere such a word is the story's subject ("Neuer
+ * Abfahrtsticker zeigt Verspätungen").
+ */
+const COMPOUND_TICKER = /^\p{Lu}\p{Ll}{2,}(?:ticker|blog)(?::|$)|\b(?:im|zum|unserem|unser)\s+\p{Lu}\p{Ll}{2,}(?:ticker|blog)\b/u;
+
 /** True when one of the page's first lines names it a ticker or blog. */
 export function namesItselfTicker(firstLines: readonly string[]): boolean {
-  return firstLines.some((t) => t.length <= 200 && TICKER_WORD.test(t));
+  return firstLines.some((t) => t.length <= 200 && (TICKER_WORD.test(t) || COMPOUND_TICKER.test(t)));
 }
 
 /**
@@ -38,16 +47,26 @@ export function namesItselfTicker(firstLines: readonly string[]): boolean {
  */
 export function headingsAsEntries(input: Block[], time: string): { intro: Block[]; entries: TickerEntryBlock[] } | undefined {
   // Bullet titles ("• Streik beendet", Bild, BR24, hessenschau) are headings here.
-  const body = input.map((b): Block => {
+  const body = input.map((b, at): Block => {
     if (b.type !== 'paragraph' || b.content.length !== 1) return b;
     const m = /^[•·▪●◦‣►]\s*(\S.{2,150})$/u.exec(b.content[0]!.text);
     if (m && !/[.:;,]$/.test(m[1]!)) return { type: 'heading', level: 2, text: m[1]! };
+    // A dash or an arrow before the title ("- Kassel: Nur die Regiotram fährt", "▶ Title", hessenschau), with the
+    // entry's text under it (a dashed line alone, "- Alle Testzeiten in der Datenbank!", is a link).
+    const dashed = /^(?:▶\s*|[-–]\s+)(\p{Lu}.{2,150})$/u.exec(b.content[0]!.text);
+    const under = input[at + 1];
+    if (dashed && !/[.:;,\-–]$/.test(dashed[1]!) && under?.type === 'paragraph' && isRunningText(under.content.map((c) => c.text).join(''))) {
+      return { type: 'heading', level: 2, text: dashed[1]! };
+    }
     // "POL-HRO: Radfahrerin bei Unfall leicht verletzt", "FW-GÖ: Wohnungsbrand …" (police and fire press releases,
     // presseportal's Blaulicht): the sender's code before the title.
     if (PRESS_CODE_TITLE.test(b.content[0]!.text)) return { type: 'heading', level: 2, text: b.content[0]!.text };
     // "+++ 13.03.2024: Brandermittler schließen … +++" (news.de): a dated title between the markers.
     const plus = /^\+{2,}\s*\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?\s*:?\s+(\S.{2,150}?)\s*\+{2,}$/u.exec(b.content[0]!.text);
-    return plus ? { type: 'heading', level: 2, text: plus[1]! } : b;
+    if (plus) return { type: 'heading', level: 2, text: plus[1]! };
+    // "+++ Regiotram fährt wieder +++": an undated title between the markers; not a day between them ("+++ 18. Mai +++").
+    const undated = /^\+{2,}\s+(\p{Lu}\S*(?:\s+\S+){1,25}?)\s+\+{2,}$/u.exec(b.content[0]!.text);
+    return undated && !parseDateLine(undated[1]!) && !/[.:;,]$/.test(undated[1]!) ? { type: 'heading', level: 2, text: undated[1]! } : b;
   });
   // Numbered titles ("1. That's all for today", BBC live pages): when two or more are numbered
   // in order, they alone open entries; what stands before the first is the intro.
