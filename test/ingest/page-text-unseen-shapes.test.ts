@@ -3444,3 +3444,10 @@ describe('stop 36: a table of untimed ticker forms', () => {
     assert.equal(d.kind, 'article');
   });
 });
+
+describe('stop 36: "Newsticker" over the headline', () => {
+  test('is the genre\'s label, read as the kicker as "Liveticker" is', () => {
+    const d = imp(`Kurier Nordhessen\nRegion\n\nNewsticker\nSturmtief Ida legt Nordhessen lahm\n\nUmgestürzte Bäume und gesperrte Strecken: Sturmtief Ida hat Nordhessen fest im Griff.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Newsticker', 'Sturmtief Ida legt Nordhessen lahm']);
+  });
+});

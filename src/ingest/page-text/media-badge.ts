@@ -40,10 +40,10 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /**
- * "Liveticker" over the headline is the genre's label, read as the kicker there (the head); "LIVE", "Live", "Ticker"
+ * "Liveticker" and "Newsticker" over the headline are the genre's label, read as the kicker there (the head); "LIVE", "Live", "Ticker"
  * and "Liveblog" stay badges.
  */
-export const GENRE_BADGE = /^live-?ticker$/i;
+export const GENRE_BADGE = /^(?:live-?|news-?)ticker$/i;
 
 /** Parses a whole line as a media badge; undefined for anything else. */
 export function parseMediaBadge(line: string): MediaBadge | undefined {
