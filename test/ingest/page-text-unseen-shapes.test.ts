@@ -3451,3 +3451,15 @@ describe('stop 36: "Newsticker" over the headline', () => {
     assert.deepEqual([d.kicker, d.headline], ['Newsticker', 'Sturmtief Ida legt Nordhessen lahm']);
   });
 });
+
+describe('stop 36: a "LIVE" badge over the headline of a blog without times', () => {
+  const body = 'Trains between Leeds and York cancelled\n\nNorthern says all services between Leeds and York are cancelled for the rest of the day.\n\nSchools close early in Harrogate\n\nFour primary schools sent pupils home at lunchtime because of the wind.\n\nTerms\n';
+  const page = (over: string) => `The Daily Example\nNews\nUK\n\n${over}Storm Ida brings flooding and travel chaos to Yorkshire\n\nHeavy rain and gusts of up to 70mph have closed roads and cancelled trains across the county.\n\n${body}`;
+  const titles = (text: string) => imp(text).draft.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry').map((b) => b.title ?? '-');
+  test('names the page a live blog: its headings are the entries', () => {
+    assert.deepEqual(titles(page('LIVE\n\n')), ['Trains between Leeds and York cancelled', 'Schools close early in Harrogate']);
+  });
+  test('"Live" ending a menu over the headline does not', () => {
+    assert.deepEqual(titles(page('').replace('UK\n', 'UK\nLive\n')), []);
+  });
+});

@@ -12,7 +12,7 @@ import { findHeadStart, inMenuBox, takePageTitle, tidyHeadLines } from './head-s
 import { detectProfile, isPaywallBadge } from './site-profiles.js';
 import { pageClockZone } from './clock-zone.js';
 import { detectLanguage } from './language.js';
-import { isRunningText, normaliseText, toLines, type Line } from './lines.js';
+import { isRunningText, normaliseText, sameGroup, toLines, type Line } from './lines.js';
 import { arrangePictures, tidyCaptions } from './pictures.js';
 import { parsePublicationLine, type PublicationDates } from './publication-dates.js';
 import { findTailRails, parseRailHeading } from './rails.js';
@@ -267,8 +267,16 @@ function run(text: string, opts: ImportOptions): ImportResult {
     // A live blog whose entries print no time: its headings are the entries.
     const stamp = updatedAt ?? firstPublishedAt ?? (opts.now && !Number.isNaN(opts.now.getTime()) ? toZonedIso(opts.now) : undefined);
     // A genre label right over the head ("+++ Liveticker +++" / kicker / headline) names it too, furniture or not.
+    const LABEL = /ticker|blog|^\W*live(?:[ -](?:updates?|coverage))?\W*$/i;
     const hlAt = lines.findIndex((l, k) => k < 60 && l.text.includes(head.headline));
-    const labelsAbove = hlAt > 0 ? lines.slice(Math.max(0, hlAt - 2), hlAt).filter((l) => l.text.length <= 30 && /ticker|blog|^\W*live(?:[ -](?:updates?|coverage))?\W*$/i.test(l.text)).map((l) => l.text) : [];
+    const labelsAbove = hlAt > 0 ? lines.slice(Math.max(0, hlAt - 2), hlAt).filter((l) => l.text.length <= 30 && LABEL.test(l.text)).map((l) => l.text) : [];
+    // A "LIVE" badge over the headline left the lines as a widget: read it on the page's own lines, where it opens its
+    // box (a menu's last item, "Podcasts" / "Live", does not).
+    const hlAll = all.findIndex((l, k) => k < 80 && l.text.includes(head.headline));
+    for (let k = Math.max(1, hlAll - 2); k > 0 && k < hlAll; k++) {
+      const l = all[k]!;
+      if (l.text.length <= 30 && !lines.includes(l) && !sameGroup(all[k - 1], l) && LABEL.test(l.text)) labelsAbove.push(l.text);
+    }
     const untimed = stamp && namesItselfTicker([headText, ...labelsAbove, ...lines.slice(0, 8).filter((_, k) => !furniture.has(k) && !inMenuBox(lines, k)).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
     if (untimed) {
       body = [...untimed.intro, ...untimed.entries];
