@@ -3463,3 +3463,12 @@ describe('stop 36: a "LIVE" badge over the headline of a blog without times', ()
     assert.deepEqual(titles(page('').replace('UK\n', 'UK\nLive\n')), []);
   });
 });
+
+describe('stop 36: a ticker\'s headline in the topic-and-colon form, no teaser under it', () => {
+  test('"Liveticker: …" over the first entry\'s title and text is the headline; the titles are entries', () => {
+    const d = imp('Kurier Nordhessen\nRegion\nKassel\n\nLiveticker: Neues aus Nordhessen\n\nRegiotram fährt wieder nach Fahrplan\n\nNach der Sperrung am Morgen sind die Gleise zwischen Kassel und Hofgeismar wieder frei.\n\nUnterricht fällt an drei Schulen aus\n\nDer Landkreis hat drei Schulen geschlossen. Eine Notbetreuung ist eingerichtet.\n\nWeitere Meldungen laden\n').draft;
+    assert.equal(d.kicker, undefined);
+    assert.equal(d.headline, 'Liveticker: Neues aus Nordhessen');
+    assert.deepEqual(d.body.filter((b) => b.type === 'ticker-entry').map((b) => (b.type === 'ticker-entry' ? b.title : '')), ['Regiotram fährt wieder nach Fahrplan', 'Unterricht fällt an drei Schulen aus']);
+  });
+});

@@ -6,7 +6,7 @@ import { altOverPicture, describesVideoStill, tryFigure } from './figures.js';
 import { authorLabelAt, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, gluedCrumbSection, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
-import { isBareDay, isOwnLineKicker } from './kicker.js';
+import { isBareDay, isOwnLineKicker, TICKER_HEADLINE } from './kicker.js';
 import { BULLET_SIGN, endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isQuoteLine, isRunningText, MAX_CLASSIFY, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
 import { brandLineProfile, isPaywallBadge, splitPaywallBadge, stripPlus } from './site-profiles.js';
@@ -466,6 +466,14 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
         // Alone in its box, or under one kicker-like line in it.
         (lines[up.at - 1]?.group !== lines[up.at]!.group || (wordCount(lines[up.at - 1]!.text) <= 4 && lines[up.at - 2]?.group !== lines[up.at]!.group))) h = up;
     }
+  }
+  // A ticker's headline in the topic-and-colon form ("Liveticker: Neues aus Nordhessen") right over a title with running
+  // text under it: the title is the first entry's, the head is the line above.
+  {
+    const n = others.indexOf(h);
+    const up = n > 0 ? others[n - 1]! : undefined;
+    const upText = up ? lines[up.at]!.text : '';
+    if (up && items[items.indexOf(h) - 1] === up && TICKER_HEADLINE.test(upText) && upText.length <= LIMITS.headline && !endsWithStop(upText) && !menuGroupAt(up.at)) h = up;
   }
   const hOther = others.indexOf(h);
   const adjacent = hOther > 0 && items[items.indexOf(h) - 1] === others[hOther - 1];

@@ -240,6 +240,12 @@ export function isBareDay(text: string): boolean {
  * the kicker limit), not ending like a sentence, shorter than the headline that
  * follows, and that headline is not itself a sentence of running text.
  */
+/**
+ * "Liveticker: Neues aus Nordhessen", "Polizeiticker: Meldungen aus …": a ticker's own headline in the topic-and-colon
+ * form; over its first entry's title it is the headline, not a kicker.
+ */
+export const TICKER_HEADLINE = /^(?:\p{Lu}\p{Ll}{2,})?(?:live-?|news-?)?(?:ticker|blog)\s*:\s+\S+\s+\S/iu;
+
 export function isOwnLineKicker(kicker: string, headline: string, opts: { bylineBetween?: boolean; sameBox?: boolean } = {}): boolean {
   kicker = withoutJoiningColon(kicker);
   // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
@@ -251,6 +257,7 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   const words = wordCount(kicker);
   if (words > 6 && !(opts.sameBox && words <= 10 && kicker.length < headline.length)) return false;
   if (kicker.length > LIMITS.kicker || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
+  if (TICKER_HEADLINE.test(kicker)) return false;
   // "Hannoversche Allgemeine | Ihre Zeitung aus Hannover": a bar joins a title bar's or a meta line's parts, never a kicker's.
   if (/\s\|\s/.test(kicker)) return false;
   // "NewsSportEntertainmentYour World": a menu's entries glued together by the crawl, never a kicker.
