@@ -3472,3 +3472,17 @@ describe('stop 36: a ticker\'s headline in the topic-and-colon form, no teaser u
     assert.deepEqual(d.body.filter((b) => b.type === 'ticker-entry').map((b) => (b.type === 'ticker-entry' ? b.title : '')), ['Regiotram fährt wieder nach Fahrplan', 'Unterricht fällt an drei Schulen aus']);
   });
 });
+
+describe('stop 36: an English headline in Title Case', () => {
+  const page = (h: string) => `Skip to content\nThe Northern Example\nNews\nSport\n\n${h}\n\nResidents on Warwick Road say they have been left to fend for themselves.\n\nBy Jane Example\n\nThe £12m scheme was meant to protect about 200 homes along the River Eden. Work began two years ago.\n\nA council spokesperson said engineers needed more time to redesign the foundations.\n`;
+  test('is not split before a capitalised "Will" or "New"', () => {
+    for (const h of ['Carlisle Flood Wall Will Not Be Ready Before Winter, Council Admits', 'Hospital Trust Says New Wing Will Open in Spring']) {
+      const d = imp(page(h)).draft;
+      assert.deepEqual([d.kicker, d.headline], [undefined, h], h);
+    }
+  });
+  test('a capital article inside it still opens the headline after a kicker joined by a space', () => {
+    const d = imp(page('Local Politics in the North A Mayor Nobody Expected')).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Local Politics in the North', 'A Mayor Nobody Expected']);
+  });
+});

@@ -116,7 +116,11 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   const last = kickerWords[kickerWords.length - 1]!;
   if (!kickerEndsWell(last, ctx.language, kickerWords)) return undefined;
   let s = glued ? 2 : 0;
-  if (SENTENCE_START.has(lc(first)) && !isTitleCase(restWords)) s += 4;
+  // An English headline in Title Case ("Carlisle Flood Wall Will Not Be Ready Before Winter") capitalises "Will" as every
+  // other word: no sentence starts there. Title Case keeps an article small inside a title, so a capital one still opens
+  // a headline ("Local Politics in the North A Mayor Nobody Expected", SPIEGEL International).
+  const titleCased = ctx.language === 'en' && !/^(?:A|An|The)$/.test(first) && [...kickerWords, ...restWords].filter((w) => /^\p{L}{4,}/u.test(w)).every((w) => /^\p{Lu}/u.test(w));
+  if (SENTENCE_START.has(lc(first)) && !isTitleCase(restWords) && !titleCased) s += 4;
   if (KNOWN_KICKERS.has(kicker.toLowerCase())) s += 3;
   if (/\p{L}-\p{L}/u.test(last)) s += 2;
   if (recursStandalone(kicker, ctx.bodyText, first)) s += 2;
