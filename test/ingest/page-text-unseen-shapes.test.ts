@@ -3486,3 +3486,19 @@ describe('stop 36: an English headline in Title Case', () => {
     assert.deepEqual([d.kicker, d.headline], ['Local Politics in the North', 'A Mayor Nobody Expected']);
   });
 });
+
+describe('stop 36: English bylines without "By" between headline and standfirst', () => {
+  const standfirst = 'Residents on Warwick Road say they have been left to fend for themselves after contractors found old mine shafts under the riverbank.';
+  const page = (by: string) => `The Northern Example\nNews\nSport\n\nWorld\nFlood wall in Carlisle will not be ready before winter, council admits\n\n${by}\n\n${standfirst}\n\nThe £12m scheme was meant to protect about 200 homes along the River Eden. Work began two years ago.\n\nA council spokesperson said engineers needed more time to redesign the foundations.\n`;
+  test('two names joined by "and", over the date line', () => {
+    const { draft } = imp(page('Jane Example and Tom Sample\nPublished 14 March 2024'));
+    assert.equal(draft.teaser, standfirst);
+    assert.deepEqual(draft.authors.map((a) => a.name), ['Jane Example', 'Tom Sample']);
+  });
+  test('a name over the author\'s role', () => {
+    const { draft } = imp(page('Jane Example\nEnvironment correspondent\nThu 14 Mar 2024 10.15 GMT'));
+    assert.equal(draft.teaser, standfirst);
+    assert.deepEqual(draft.authors.map((a) => a.name), ['Jane Example']);
+    assert.ok(!texts(draft).some((t) => /correspondent|Jane Example/.test(t)));
+  });
+});

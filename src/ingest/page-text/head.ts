@@ -239,7 +239,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // line sharing a word with the headline ("Nordlicht Event Header" under "Nordlicht Launch Event …").
       if (head.headline && !head.teaser && !head.byline && k > from && k + 1 < to && !sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) &&
         isRunningText(lines[k + 1]!.text) && !parseCreditLine(t) && !PLACE_PREFIX.test(t) && sharedContentWords(t, head.headline) === 0) {
-        const name = isPersonName(t) && wordCount(t) <= 3 ? soleAuthor(t) : t.length <= 80 && bareBylineShape(t) ? parseByline(`Von ${t}`) : undefined;
+        // Two or three names joined by "and", "und" or "&" ("Jane Example and Tom Sample") too.
+        const joined = t.length <= 100 && /\s(?:and|und|&)\s/.test(t) && t.split(/\s*,\s*|\s+(?:and|und|&)\s+/).every((p) => isPersonName(p) && wordCount(p) <= 3);
+        const name = isPersonName(t) && wordCount(t) <= 3 ? soleAuthor(t) : (t.length <= 80 && bareBylineShape(t)) || joined ? parseByline(`Von ${t}`) : undefined;
         if (name) {
           head.byline = name;
           k++;
@@ -266,8 +268,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
-      // A name alone over the date line ("Dora Beispiel" / "Thursday 14 March 2024 10:12 GMT"): the byline.
-      if (!head.byline && head.headline && isPersonName(t) && k + 1 < to && sameGroup(l, lines[k + 1]) && parseDateLine(lines[k + 1]!.text)) {
+      // A name alone over the date line ("Dora Beispiel" / "Thursday 14 March 2024 10:12 GMT"), or over the author's role
+      // ("Jane Example" / "Environment correspondent"): the byline.
+      if (!head.byline && head.headline && isPersonName(t) && k + 1 < to && sameGroup(l, lines[k + 1]) && (parseDateLine(lines[k + 1]!.text) || isRoleLine(lines[k + 1]!.text))) {
         head.byline = parseByline(`Von ${t}`) ?? head.byline;
         k++;
         continue;
