@@ -5,6 +5,9 @@ import { dateToIso, parseYearlessDay, type CalendarDay, type FoundDate } from '.
 import { endsSentence, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { isPersonName, parseByline } from './byline.js';
 import { splitLongText } from './split-long-text.js';
+import { parseCreditLine } from './credits.js';
+import { isDurationLine } from './head-meta.js';
+import { parseMediaBadge } from './media-badge.js';
 import {
   assignDays, dayLine, isPlace, isTitleLike, splitRunInTitle, splitSentenceTitle, type EntryStart, type TimedEntry,
 } from './ticker.js';
@@ -50,7 +53,8 @@ function pinnedEntry(intro: Block[], time: string | undefined): { intro: Block[]
     // A label ending in a colon introduces the intro's own list ("Das Wichtigste in Kürze:").
     // English live pages print "Key points" / "What we know" in their head, over the byline and date: a summary of the
     // posts, not one of them.
-    else if (SUMMARY_LABEL.test(t) && !/:$/.test(t) && !ENGLISH_SUMMARY.test(t) && k + 1 < intro.length) titleAt = k;
+    // Over nothing but a bulleted list it is the intro's summary box too ("Das Wichtigste in Kürze" / "• …").
+    else if (SUMMARY_LABEL.test(t) && !/:$/.test(t) && !ENGLISH_SUMMARY.test(t) && k + 1 < intro.length && !intro.slice(k + 1).every((b) => b.type === 'list')) titleAt = k;
     if (titleAt < 0 || titleAt + 1 >= intro.length) continue;
     const body = intro.slice(titleAt + 1).slice(0, LIMITS.tickerEntryBlocks);
     return { intro: intro.slice(0, k), entry: { type: 'ticker-entry', time, title: textOf(intro[titleAt])!, body } };
@@ -234,6 +238,12 @@ export function parseTickerBody(
         b = 1;
         if (isTitleLike(span[1]!.text) && hasMore(2)) { entry.title = span[1]!.text; b = 2; }
       }
+      // The badge's word over the text of an untitled post ("10:32 Uhr" / "Wichtig" / text): no title, the badge goes; a
+      // player's label and its length too ("Video" / "1:45 Min." / text).
+      else if (nextText && (PINNED.test(nextText) || BADGE.test(nextText)) && !!span[1] && !isTitleLike(span[1].text)) b = 1;
+      else if (nextText && parseMediaBadge(nextText) && !!span[1]) b = isDurationLine(span[1].text) ? 2 : 1;
+      // A picture's caption and its credit right under the time of an untitled post: the picture's, not a title.
+      else if (nextText && !!span[1] && sameGroup(span[0], span[1]) && !!parseCreditLine(span[1].text)?.strong) b = 0;
       // "By Ruby Example" under the time: the post's author, not its title (the line stays in the post).
       else if (nextText && /^(?:By|Von)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(nextText)) b = 0;
       else if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }

@@ -394,7 +394,9 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "21:25 Text" is (the page must look like a ticker); a line with a score in it ("31:27 (15:14)") is a result, not a post.
   const trailing = !startsDigit && !date && text.endsWith(')') ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2}):(\d{2})(?:\s*Uhr)?\)$/u.exec(text) : null;
   const trailingHour = trailing ? hour24(Number(trailing[2]), undefined) : undefined;
-  if (trailing && trailingHour !== undefined && Number(trailing[3]) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && wordCount(trailing[1]!) >= 3) {
+  // "Video: Die Bilder aus der Luft (1:45)": a player's title with its length, no post.
+  if (trailing && trailingHour !== undefined && Number(trailing[3]) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && wordCount(trailing[1]!) >= 3 &&
+    !/^(?:video|audio|podcast|clip|film|watch|listen)\s*:/i.test(trailing[1]!)) {
     return { hour: trailingHour, minute: Number(trailing[3]), sep: '', rest: trailing[1]!, strong: false };
   }
   // "Highway 20 closed west of Willits, 4:45 p.m." (MediaNews Group): the title first, a comma and its twelve-hour time
