@@ -53,8 +53,7 @@ function pinnedEntry(intro: Block[], time: string | undefined): { intro: Block[]
     // A label ending in a colon introduces the intro's own list ("Das Wichtigste in Kürze:").
     // English live pages print "Key points" / "What we know" in their head, over the byline and date: a summary of the
     // posts, not one of them.
-    // Over nothing but a bulleted list it is the intro's summary box too ("Das Wichtigste in Kürze" / "• …").
-    else if (SUMMARY_LABEL.test(t) && !/:$/.test(t) && !ENGLISH_SUMMARY.test(t) && k + 1 < intro.length && !intro.slice(k + 1).every((b) => b.type === 'list')) titleAt = k;
+    else if (SUMMARY_LABEL.test(t) && !/:$/.test(t) && !ENGLISH_SUMMARY.test(t) && k + 1 < intro.length) titleAt = k;
     if (titleAt < 0 || titleAt + 1 >= intro.length) continue;
     const body = intro.slice(titleAt + 1).slice(0, LIMITS.tickerEntryBlocks);
     return { intro: intro.slice(0, k), entry: { type: 'ticker-entry', time, title: textOf(intro[titleAt])!, body } };
