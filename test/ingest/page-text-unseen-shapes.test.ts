@@ -3522,3 +3522,11 @@ describe('stop 36: a table of what stands in and between a ticker\'s entries', (
       ['11:10 Pegel in Trier steigt langsamer', '10:32 Feuerwehr räumt Keller in Pfalzel', '09:45 Stadt sperrt das Moselufer']);
   });
 });
+
+describe('stop 36: a section\'s name in the headline\'s own box', () => {
+  test('"Nachrichten" right over the headline in its box is the kicker; alone in a box of its own it is not', () => {
+    const rest = 'Landratsamt öffnet Bürgerbüro am Samstag\n\nWer einen neuen Ausweis braucht, kann ihn künftig auch am Samstagvormittag beantragen. Termine gibt es online.\n\n' + BODY;
+    assert.equal(imp(`Radio Beispiel\nBlitzer\nWetter\n\nNachrichten\n${rest}`).draft.kicker, 'Nachrichten');
+    assert.equal(imp(`Radio Beispiel\nBlitzer\nWetter\n\nNachrichten\n\n${rest}`).draft.kicker, undefined);
+  });
+});

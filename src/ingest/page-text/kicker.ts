@@ -273,7 +273,9 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   // "16. März", "March 16": a day without its year is a date line.
   if (isBareDay(kicker)) return false;
   // "News", "Nachrichten": the name of every section, so the name of none; no kicker.
-  if (/^(?:news|nachrichten|aktuell|aktuelles|lokales|meldungen|schlagzeilen|top[- ]?news|artikel|latest|top stories)$/i.test(kicker.trim())) return false;
+  // In the headline's own box the section's name is the kicker all the same (fixture convention: "a section name").
+  if (/^(?:aktuell|aktuelles|meldungen|schlagzeilen|top[- ]?news|artikel|latest|top stories)$/i.test(kicker.trim())) return false;
+  if (/^(?:news|nachrichten|lokales)$/i.test(kicker.trim()) && !opts.sameBox) return false;
   // A kicker is shorter than its headline, unless a byline stands between them (a structure of its own).
   if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;
   // "2. Bundesliga", "9-Euro-Ticket": a kicker may open with a number; "nnz-Ticker zur Landratswahl": with a site's
