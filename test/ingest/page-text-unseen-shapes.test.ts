@@ -3530,3 +3530,14 @@ describe('stop 36: a section\'s name in the headline\'s own box', () => {
     assert.equal(imp(`Radio Beispiel\nBlitzer\nWetter\n\nNachrichten\n\n${rest}`).draft.kicker, undefined);
   });
 });
+
+describe('stop 36: a caption of two short sentences over its credit on a page without blank lines', () => {
+  test('owns the credit; the longer paragraph under it stays text', () => {
+    const cap = 'Über die Münsterbrücke rollen an Werktagen rund 18.000 Autos. Die Brücke wurde 1956 eröffnet.';
+    const para = 'Hameln – Die Münsterbrücke über die Weser wird ab dem 2. Mai für voraussichtlich zwölf Monate voll gesperrt. Das hat die Stadtverwaltung am Mittwoch im Bauausschuss mitgeteilt.';
+    const d = imp(`Sanierung verzögert sich\nMünsterbrücke wird ab Mai für ein Jahr gesperrt\nDie Sanierung der Weserbrücke in Hameln wird aufwendiger als geplant. Pendler müssen mit langen Umwegen rechnen.\nVon Jan Beispiel\n14.03.2024, 06:30 Uhr\n${cap}\nFoto: Jan Beispiel/dpa\n${para}\nUrsprünglich sollte die Sanierung bei laufendem Verkehr erfolgen. Gutachter fanden im Winter jedoch Risse in mehreren Trägern.\nUmleitung über die Thiewallbrücke\nDer Autoverkehr wird über die Thiewallbrücke im Norden umgeleitet. Für Pendler bedeutet das einen Umweg von zwölf Kilometern.\n` +
+      'Die Stadt richtet einen Pendelbus zwischen Bahnhof und Altstadt ein, der alle 20 Minuten fährt.\nBaudezernentin Lea Exempler rechnet mit einem Jahr. Das sagte sie am Mittwoch.\n').draft;
+    assert.ok(figures(d).some((f) => f.caption === cap && f.credit === 'Jan Beispiel/dpa'), JSON.stringify(figures(d)));
+    assert.ok(texts(d).includes(para));
+  });
+});

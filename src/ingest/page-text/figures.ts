@@ -280,8 +280,12 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     // (n-tv prints caption, then "(Foto: dpa)" alone, then the text).
     const before = lines[i - 1];
     // A paragraph of running text before is no caption: its sentences run on, or it is long.
+    // A caption of two short sentences over a longer paragraph owns it too ("Über die Brücke rollen 18.000 Autos. Sie
+    // wurde 1956 eröffnet." / "Foto: Name/dpa" / "Hameln – Die Münsterbrücke …", a page without blank lines).
+    const shortCaption = !!before && !!cap && before.text.length <= 160 && endsSentence(before.text) && (before.text.match(/[.!?]["“”»«’)]*\s+[\p{Lu}„"]/gu) ?? []).length <= 1 &&
+      cap.text.length > before.text.length + 40;
     const ownsCredit = !!before && !sameGroup(before, l0) && (endsSentence(before.text) || wordCount(before.text) > 4) &&
-      !(before.text.length > 200 || hasSentenceBreak(before.text));
+      (!(before.text.length > 200 || hasSentenceBreak(before.text)) || shortCaption);
     // Under the page's date line a lone credit has no caption to come: two sentences after it are the teaser
     // ("06.03.2026 | 09:15 Uhr" / "Foto: dpa" / "Das neue Hallenbad … . Grund sind …").
     const teaserNext = !!before && !!parseDateLine(before.text) && !!cap && hasSentenceBreak(cap.text);
