@@ -3541,3 +3541,12 @@ describe('stop 36: a caption of two short sentences over its credit on a page wi
     assert.ok(texts(d).includes(para));
   });
 });
+
+describe('stop 36: PA\'s and EPA\'s bare credits under a caption', () => {
+  test('"Name/PA Wire", "PA Media" and "EPA/Name" alone in their box under a one-sentence caption are its credit', () => {
+    for (const credit of ['Mia Fieldson/PA Wire', 'PA Media', 'EPA/Mia Fieldson']) {
+      const d = imp(`Cumberland Bridge to close for a year from May\n\nEngineers found cracks in the steel beams of the crossing, and commuters now face long detours.\n\nCumberland Bridge will close to all traffic from May 2 for an expected twelve months, the council said.\n\nWorkers inspect the steel beams under the road deck.\n\n${credit}\n\nThe council will run a shuttle bus between the station and the harbour. People on foot can use a temporary footbridge.\n\nCouncil engineer Lea Sample expects the work to take a year, she said on Wednesday.\n`).draft;
+      assert.ok(figures(d).some((f) => f.caption === 'Workers inspect the steel beams under the road deck.' && f.credit === credit), credit);
+    }
+  });
+});

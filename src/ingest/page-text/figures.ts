@@ -132,7 +132,7 @@ function legendCaption(text: string): { caption: string; credit?: string } | und
 }
 
 /** Picture agencies: their name in a credit marks a photo's rights, where a news agency's may name a text's source. */
-const PICTURE_AGENCIES = 'imago|picture[- ]alliance|getty(?: images)?|istock|shutterstock|keystone|action press';
+const PICTURE_AGENCIES = 'imago|picture[- ]alliance|getty(?: images)?|istock|shutterstock|keystone|action press|pa (?:wire|media|images|archive)|epa(?:-efe)?';
 const PICTURE_AGENCY = new RegExp(`\\b(?:${PICTURE_AGENCIES})\\b`, 'i');
 /** News and picture agencies. */
 const AGENCY = new RegExp(`\\b(?:dpa|afp|ap|reuters|epd|kna|${PICTURE_AGENCIES})\\b`, 'i');
