@@ -3550,3 +3550,17 @@ describe('stop 36: PA\'s and EPA\'s bare credits under a caption', () => {
     }
   });
 });
+
+describe('stop 36: what the author\'s line leaves glued after the teaser', () => {
+  const teaser = 'Seit Montag fährt die neue Linie 44 im Zehn-Minuten-Takt zwischen Lobeda und Beutenberg. Die Stadt baut dafür zwei Wartehäuschen.';
+  test('initials, initials with the picture\'s credit, a dangling "Von" and a glued source go', () => {
+    for (const tail of [' cd', ' dh/Foto: Stadtwerke Jena', ' Von', ' Von und', 'Quelle: TV Beispiel']) {
+      const d = imp(`Neue Buslinie verbindet Lobeda und Beutenberg\n\n${teaser}${tail}\n\n${BODY}`).draft;
+      assert.equal(d.teaser, teaser, tail);
+    }
+  });
+  test('a teaser ending in a word of its own keeps it', () => {
+    const own = 'Die Stadt baut zwei Wartehäuschen. Die Linie fährt bis nach Beutenberg';
+    assert.equal(imp(`Neue Buslinie verbindet Lobeda und Beutenberg\n\n${own}\n\n${BODY}`).draft.teaser, own);
+  });
+});

@@ -675,6 +675,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         t = still[1]!;
         head.loneCredit ??= still[2]!.trim();
       }
+      // What the author's line leaves glued after the last sentence: the author's initials ("… an. cd", "… an. dh/Foto:
+      // Name"), the byline's label whose names were read apart ("… hätte. Von", "Von und") or the source ("… begleitet.Quelle:
+      // TV Südostschweiz").
+      const leftover = TEASER_LEFTOVER.exec(t);
+      if (leftover) t = leftover[1]!;
       if (t.length <= LIMITS.teaser) {
         head.teaser = t;
         headTextSeen.add(t);
@@ -755,6 +760,8 @@ export function authorLabelAt(lines: Line[], k: number, to: number): Byline | un
 }
 
 /** Labels printed with a colon before a teaser: a genre, breaking news, a medium. */
+/** A teaser's last sentence, then what the author's line left glued on (initials, "Von", "Quelle: …"). */
+const TEASER_LEFTOVER = /^(.{20,}[.!?…]["'“”»«’)]*)(?:\s+(?:(?:Von|By)(?:\s+und)?|\p{Ll}{2,3}(?:\/(?:Foto|Bild)\s*:\s*[^.!?]{2,60})?)|\s*(?:Quelle|Source)\s*:\s*[^.!?]{2,60})$/u;
 const TEASER_LABEL = /^(?:kommentar|analyse|meinung|eilmeldung|exklusiv|interview|glosse|kolumne|video|audio|podcast|exclusive|breaking|analysis|opinion|comment|watch|listen)$/i;
 const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|meinung|reportage|porträt|hintergrund|exklusiv|glosse|kolumne|essay|faktencheck)$/i;
 
