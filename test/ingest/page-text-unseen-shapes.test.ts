@@ -3564,3 +3564,14 @@ describe('stop 36: what the author\'s line leaves glued after the teaser', () =>
     assert.equal(imp(`Neue Buslinie verbindet Lobeda und Beutenberg\n\n${own}\n\n${BODY}`).draft.teaser, own);
   });
 });
+
+describe('stop 36: a video page\'s date with its length between headline and teaser', () => {
+  const teaser = 'Der Silberpreis hat in den vergangenen Wochen mehr als drei Dollar zugelegt, doch viele Minenaktien kommen kaum vom Fleck. Ein Analyst erklärt, warum.';
+  test('"12.06.2026 09:15 Uhr · 11:42 Min." and "11.06.2026, 17:05 Uhr · Dauer 07:38" are the page\'s date; the paragraph under them is the teaser', () => {
+    for (const line of ['12.06.2026 09:15 Uhr · 11:42 Min.', '11.06.2026, 17:05 Uhr · Dauer 07:38']) {
+      const d = imp(`Silber vor dem nächsten Schub? „Die Minen hinken noch hinterher“\n\n${line}\n\n${teaser}\n\nWiedergabe\n\n${BODY}`).draft;
+      assert.equal(d.teaser, teaser, line);
+      assert.ok(!texts(d).includes(line), line);
+    }
+  });
+});

@@ -183,6 +183,8 @@ const DATE_WITH: ReadonlyArray<[number, RegExp]> = [
   [80, /^(.{6,40}?)\s+(?:\d{1,2}\s*(?:minutes?|mins?\.?|minuten|min\.?)\s+(?:read|lesezeit)|(?:lesezeit|lesedauer|reading time)\s*:?\s*\d{1,2}\s*(?:minuten|minutes?|min\.?))$/i],
   // "14.03.2026 - 8 Min." (NRWision): a clip's length after a dash.
   [40, /^(.{6,24}?)\s+[-–]\s+\d{1,3}\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?$/i],
+  // "11.06.2026, 17:05 Uhr · Dauer 07:38", "18.09.2026 | 6:42 Min." (video pages): the length after a dot or a bar.
+  [70, /^(.{6,32}?)\s*[·|]\s*(?:(?:dauer|länge|laufzeit|duration|length)\s*:?\s*)?\d{1,3}:\d{2}(?:\s*(?:min\.?|minuten|mins?))?$/i],
   // "PoliticsMarch 4, 2026" (The Spinoff): the section's name glued before an English date with the year.
   [60, /^\p{Lu}\p{Ll}{2,20}((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})$/u],
   // "Liechtenstein|22.03.2026 (Aktualisiert am 23.03.26 00:47)" (Volksblatt): the section, a bar, the date and the update

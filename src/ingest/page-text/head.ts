@@ -142,7 +142,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       if (ctx.isStructural(l)) {
         // "14.03.2024 | 16:20 Uhr" between headline and teaser is the page's date, not a
         // ticker entry: no text of its own, and running text (not a title) follows.
-        const dated = parseDateLine(t);
+        // "12.06.2026 09:15 Uhr · 11:42 Min.": a video's date with its length.
+        const dated = parseDateLine(t) ?? datedMetaLine(t, parseDateLine);
         const d = head.headline && !head.teaser ? dated : undefined;
         const nx = lines[k + 1]?.text ?? '';
         // Right under the byline ("Von Name" / "14.03.2024, 18.12 Uhr") it is the page's date too,
