@@ -3575,3 +3575,14 @@ describe('stop 36: a video page\'s date with its length between headline and tea
     }
   });
 });
+
+describe('stop 36: a section over a headline line that carries its own kicker, joined by a space', () => {
+  test('the headline line\'s kicker wins where a sentence plainly starts after it', () => {
+    const d = imp(`Unternehmen\nMittelstand\nFamilienunternehmen ohne Nachfolger Wenn die Tochter nicht übernehmen will\n\nJeder dritte Mittelständler sucht in den nächsten Jahren einen neuen Chef. Ein Armaturenhersteller zeigt, wie schwer das ist.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Familienunternehmen ohne Nachfolger', 'Wenn die Tochter nicht übernehmen will']);
+  });
+  test('a badge joined by a space is no kicker of its own', () => {
+    const d = imp(`News\nOpinion\nLIVE Rail strikes: Commuters face fourth day of cancellations as talks collapse\n\nTrain drivers have walked out again after talks with operators broke down late on Wednesday night.\n\nServices across the south were cancelled. Operators said only a few trains would run.\n`).draft;
+    assert.notEqual(d.kicker, 'LIVE');
+  });
+});

@@ -450,7 +450,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
     // that is the kicker, and the line above was a picture's or a teaser box's title.
     if (head.headline.length <= MAX_CLASSIFY) {
       const own = splitKickerScored(head.headline, { bodyText: ctx.textAfter(i + 2), language: ctx.language });
-      if (own.kicker && `${own.kicker}${own.headline}` === head.headline && isHeadlineLike(own.headline)) {
+      // Joined by a space too where a sentence plainly starts after it ("Mittelstand" / "Familienunternehmen ohne Nachfolger
+      // Wenn die Tochter …", WiWo): the line above was the section's.
+      const spaced = own.kicker && `${own.kicker} ${own.headline}` === head.headline && (own.evidence ?? 0) >= THRESHOLD + 1 && sameGroup(first, second) &&
+        !/^(?:live|video|audio|eilmeldung|breaking)$/i.test(own.kicker);
+      if (own.kicker && (`${own.kicker}${own.headline}` === head.headline || spaced) && isHeadlineLike(own.headline)) {
         head.kicker = own.kicker;
         head.headline = own.headline;
       }
