@@ -38,8 +38,9 @@ export function isPersonName(text: string): boolean {
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
   if (!NAME_WORD.test(words[0]!) || !NAME_WORD.test(words[words.length - 1]!)) return false;
-  // "Der Luchs, der …", "The Lynx": a name does not begin with an article.
-  if (ARTICLES.has(words[0]!.toLowerCase())) return false;
+  // "Der Luchs, der …", "The Lynx": a name does not begin with an article, nor with a quantifier ("Alle Meldungen aus
+  // Leipzig", "Weitere Artikel": a rail's link).
+  if (ARTICLES.has(words[0]!.toLowerCase()) || /^(?:alle|weitere|mehr|neue|neueste|aktuelle|andere|unsere|letzte|more|all|latest|other)$/i.test(words[0]!)) return false;
   // The last word is a surname, not an initial.
   if (/\.$/.test(words[words.length - 1]!)) return false;
   // Names are written in mixed case; "MDR SACHSEN-ANHALT" and "MDR-Studio Leipzig" are affiliations.
