@@ -3586,3 +3586,29 @@ describe('stop 36: a section over a headline line that carries its own kicker, j
     assert.notEqual(d.kicker, 'LIVE');
   });
 });
+
+describe('stop 36: buttons and a rail\'s link over a head without a kicker', () => {
+  test('"Jetzt testen", "Bei Google Play", "Mehr dazu" are no kicker; "Alle Meldungen aus Leipzig" is no byline', () => {
+    for (const over of ['Jetzt testen', 'Bei Google Play', 'Mehr dazu', 'Suche öffnen']) {
+      const d = imp(`Leipziger Beispielzeitung\nJetzt die App laden\n${over}\n\nNeue Straßenbahnen für Leipzig\n\nDie Verkehrsbetriebe haben die ersten von 40 neuen Bahnen vorgestellt. Sie fahren ab Juni.\n\n${BODY}`).draft;
+      assert.equal(d.kicker, undefined, over);
+    }
+    assert.equal(parseByline('Alle Meldungen aus Leipzig'), undefined);
+    assert.equal(isPersonName('Weitere Videos'), false);
+  });
+});
+
+describe('stop 36: a media\'s label right over the headline', () => {
+  test('"Video", "Podcast", "Bildergalerie" over the headline are the kicker (fixture convention: a genre label)', () => {
+    for (const label of ['Video', 'VIDEO', 'Podcast', 'Bildergalerie']) {
+      const d = imp(`WAZ\nBochum\n\n${label}\nBergbau-Erbe: So sieht es 200 Meter unter Bochum heute aus\n\nIm Trainingsbergwerk lernen Studierende, wie unter Tage gearbeitet wurde. Ein Besuch mit der Kamera.\n\n${BODY}`).draft;
+      assert.equal(d.kicker, label, label);
+    }
+  });
+  test('under the headline the label is a player\'s badge, not a rail or a kicker', () => {
+    const d = imp(`Zugspitze: Erste Fahrt der neuen Gondel nach der Revision\n\nVideo abspielen\nVideo\n1:58 Min\n\nNach sechs Wochen Revision fährt die Seilbahn wieder. Wir waren bei der ersten Fahrt am Morgen dabei.\n\n${BODY}`).draft;
+    assert.equal(d.kicker, undefined);
+    assert.equal(d.teaser, 'Nach sechs Wochen Revision fährt die Seilbahn wieder. Wir waren bei der ersten Fahrt am Morgen dabei.');
+    assert.deepEqual(d.related, []);
+  });
+});

@@ -9,7 +9,7 @@ import { breadcrumbParts, datedMetaLine, DOMAIN_NAME, gluedCrumbSection, nameDot
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isPictureFileName, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
-import { GENRE_BADGE, parseMediaBadge } from './media-badge.js';
+import { GENRE_BADGE, MEDIA_LABEL, parseMediaBadge } from './media-badge.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 
 /**
@@ -349,7 +349,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
-      if (parseMediaBadge(t) && !GENRE_BADGE.test(t)) {
+      if (parseMediaBadge(t) && (!GENRE_BADGE.test(t) || (!!head.headline && MEDIA_LABEL.test(t)))) {
         k++;
         continue;
       }

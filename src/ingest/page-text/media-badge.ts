@@ -43,7 +43,9 @@ export function parseDuration(text: string): number | undefined {
  * "Liveticker" and "Newsticker" over the headline are the genre's label, read as the kicker there (the head); "LIVE", "Live", "Ticker"
  * and "Liveblog" stay badges.
  */
-export const GENRE_BADGE = /^(?:live-?|news-?)ticker$/i;
+export const GENRE_BADGE = /^(?:(?:live-?|news-?)ticker|video|audio|podcast|bildergalerie|fotostrecke)$/i;
+/** The media's labels among them: read as the kicker only over the headline; under it they are a player's badge. */
+export const MEDIA_LABEL = /^(?:video|audio|podcast|bildergalerie|fotostrecke)$/i;
 
 /** Parses a whole line as a media badge; undefined for anything else. */
 export function parseMediaBadge(line: string): MediaBadge | undefined {
