@@ -3612,3 +3612,14 @@ describe('stop 36: a media\'s label right over the headline', () => {
     assert.deepEqual(d.related, []);
   });
 });
+
+describe('stop 36: a player\'s controls and its platform links', () => {
+  test('are furniture wherever they stand', () => {
+    for (const line of ['Vollbild', 'Untertitel', 'Wiedergabe', 'Lautstärke', 'Loading the player…', 'Video-Player wird geladen …', 'Inhalt nicht verfügbar',
+      'Einwilligen und anzeigen', 'Auf Spotify hören', 'Auf Apple Podcasts hören']) assert.ok(isWidgetLine(line), line);
+    const teaser = 'Nach sechs Wochen Revision fährt die Seilbahn wieder. Wir waren bei der ersten Fahrt am Morgen dabei.';
+    const d = imp(`Zugspitze: Erste Fahrt der neuen Gondel\n\nVideo abspielen\nVollbild\nUntertitel\nWiedergabe\n\n${teaser}\n\nAuf Spotify hören\n\n${BODY}`).draft;
+    assert.equal(d.teaser, teaser);
+    assert.ok(!texts(d).some((t) => /Spotify|Vollbild/.test(t)));
+  });
+});

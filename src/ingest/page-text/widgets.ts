@@ -12,6 +12,13 @@ const EXACT = new Set(
     'audiobeitrag', 'videobeitrag', 'mit video', 'mit audio', 'mit videos', 'mit audios', 'mit podcast', 'mit bildergalerie',
     'audio starten', 'video starten', 'abspielen', 'play', 'pause', 'video abspielen', 'audio abspielen', 'jetzt anhören', 'jetzt ansehen',
     'eilmeldung', 'exklusiv', 'neu', 'live', 'breaking', 'breaking news', 'anzeige', 'werbung', 'advertisement', 'sponsored', 'ad', 'werbung schließen',
+    // A player's controls and states, and its links to the platforms.
+    'vollbild', 'vollbildmodus', 'fullscreen', 'full screen', 'wiedergabe', 'untertitel', 'untertitel an', 'untertitel aus', 'lautstärke', 'volume',
+    'stummschalten', 'ton an', 'ton aus', 'mute', 'unmute', 'loading the player...', 'loading the player…', 'video wird geladen', 'video wird geladen …',
+    'video-player wird geladen', 'video-player wird geladen …', 'video-player wird geladen ...', 'inhalt nicht verfügbar', 'video nicht verfügbar',
+    'einwilligen und anzeigen', 'externer inhalt', 'externen inhalt anzeigen', 'externe inhalte anzeigen', 'auf spotify hören', 'bei spotify hören',
+    'auf apple podcasts hören', 'bei apple podcasts hören', 'auf deezer hören', 'auf youtube ansehen', 'auf youtube öffnen', 'listen on spotify',
+    'listen on apple podcasts', 'watch on youtube',
     // An ad slot's link to the sales desk.
     'advertise with us', 'werben sie bei uns', 'hier werben', 'werben bei uns', 'mediadaten',
     // Account dialogs and prompts' buttons (more below with the share and tool bars).
