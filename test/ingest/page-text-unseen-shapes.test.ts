@@ -9,7 +9,7 @@ import type { Block, Figure, StoryDraft } from '../../src/content/index.js';
 import { importPageText } from '../../src/ingest/index.js';
 import { parseCreditLine, splitCaptionCredit } from '../../src/ingest/page-text/credits.js';
 import { isPersonName, parseByline } from '../../src/ingest/page-text/byline.js';
-import { breadcrumbParts, datedMetaLine, gluedCrumbSection, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
+import { breadcrumbParts, datedMetaLine, dateWithLength, gluedCrumbSection, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
 import { colonKicker, isBareDay, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
 import { detectProfile, splitPaywallBadge } from '../../src/ingest/page-text/site-profiles.js';
 import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
@@ -3621,5 +3621,25 @@ describe('stop 36: a player\'s controls and its platform links', () => {
     const d = imp(`Zugspitze: Erste Fahrt der neuen Gondel\n\nVideo abspielen\nVollbild\nUntertitel\nWiedergabe\n\n${teaser}\n\nAuf Spotify hören\n\n${BODY}`).draft;
     assert.equal(d.teaser, teaser);
     assert.ok(!texts(d).some((t) => /Spotify|Vollbild/.test(t)));
+  });
+});
+
+describe('stop 36: a clip\'s length with its date or episode between headline and description', () => {
+  const teaser = 'Nach sechs Wochen Revision fährt die Seilbahn wieder. Wir waren bei der ersten Fahrt am Morgen dabei.';
+  test('is the page\'s data; the description is the teaser', () => {
+    for (const line of ['14.03.2024 | 02:14 Min.', '14.03.2024 • 18:42 Min.', 'Do 14.03.2024 17:45 Uhr 05:48 min', '2:14 Min. · 14.03.2024',
+      '14.03.2024 | Folge 47 | 34:10', '| 1:45 Min.', 'Spieldauer 2 Min.', 'Folge 48 · 11 Min.', 'Staffel 2, Folge 3 · 34 Min.']) {
+      const d = imp(`Zugspitze: Erste Fahrt der neuen Gondel nach der Revision\n\n${line}\n\n${teaser}\n\n${BODY}`).draft;
+      assert.equal(d.teaser, teaser, line);
+    }
+  });
+  test('a date and its time parted by a bar stay a date line with its time', () => {
+    assert.equal(dateWithLength('14.03.2024 | 16:20', parseDateLine), undefined);
+    assert.equal(dateWithLength('14.03.2024 | 02:14 Min.', parseDateLine)?.day, 14);
+  });
+  test('a labelled credit in the description\'s box is the cover\'s credit', () => {
+    const d = imp(`Podcast\nDer Pfälzer, der seinen Weihnachtsbaum im Wald vergessen hat\nFolge 48 · 11 Min.\n04.12.2026\nHörer Klaus ruft in der Morgenshow an: Er hat einen Baum geschlagen und liegen lassen. Was dann passiert ist, hört ihr hier.\nBild: Radio Regenbogen\n\nAlle Folgen\n`).draft;
+    assert.equal(d.teaser, 'Hörer Klaus ruft in der Morgenshow an: Er hat einen Baum geschlagen und liegen lassen. Was dann passiert ist, hört ihr hier.');
+    assert.ok(figures(d).some((f) => f.credit === 'Radio Regenbogen'));
   });
 });

@@ -71,8 +71,50 @@ export function isRoleLine(text: string): boolean {
   return /^(?:[\p{L}-]+\s)?[\p{L}-]*(?:redakteur|redakteurin|korrespondent|korrespondentin|reporter|reporterin|volontär|volontärin|ressortleiter|ressortleiterin|correspondent|editor|writer)(?:\s+(?:in|für|for|at|im|am)\s+[\p{L} -]{2,30})?$/iu.test(text.trim());
 }
 
+/** An episode's number: "Folge 47", "Staffel 2, Folge 3", "Episode 12". */
+const EPISODE = /^(?:staffel\s+\d{1,3},?\s+)?(?:folge|episode|ep\.)\s*\d{1,4}$/i;
+
+/**
+ * A clip's length with its episode, parted by dots or bars ("Folge 48 · 11 Min.", "Staffel 2, Folge 3 · 34 Min.",
+ * "| 1:45 Min."): true when every part is a length or an episode's number and one is a length.
+ */
+function lengthWithEpisode(text: string): boolean {
+  if (text.length > 60 || !/[·|•]/.test(text)) return false;
+  const parts = text.replace(/^\s*[·|•]\s*/, '').split(/\s*[·|•]\s*/).filter(Boolean);
+  const length = (p: string) => { const sec = parseDuration(p); return sec !== undefined && sec > 0; };
+  return parts.length >= 1 && parts.some(length) && parts.every((p) => length(p) || EPISODE.test(p));
+}
+
+/**
+ * A video's date with the clip's length, in either order and with an episode's number between ("14.03.2024 | 02:14 Min.",
+ * "14.03.2024 • 18:42 Min.", "2:14 Min. · 14.03.2024", "14.03.2024 | Folge 47 | 34:10", "Do 14.03.2024 17:45 Uhr 05:48 min"):
+ * the date, or undefined.
+ */
+export function dateWithLength(text: string, parse: (t: string) => FoundDate | undefined): FoundDate | undefined {
+  if (text.length > 80) return undefined;
+  // The length glued on after a space: "… 17:45 Uhr 05:48 min".
+  const spaced = /^(.{6,50}?)\s+(\d{1,3}:\d{2}\s*min\.?)$/i.exec(text);
+  const parts = spaced ? [spaced[1]!, spaced[2]!] : text.split(/\s*[·|•]\s*/).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const episode = parts.some((p) => EPISODE.test(p));
+  let date: FoundDate | undefined;
+  let length = false;
+  for (const p of parts) {
+    const sec = parseDuration(p);
+    // A bare "34:10" is a length only where it cannot be a time of day ("14.03.2024 | 16:20" is the date and its time).
+    const bare = /^\d{1,3}:\d{2}$/.test(p.trim());
+    if (sec !== undefined && sec > 0 && (!bare || episode || Number(p.trim().split(':')[0]) > 23)) { length = true; continue; }
+    if (EPISODE.test(p)) continue;
+    const d = !date ? parse(p) : undefined;
+    if (!d) return undefined;
+    date = d;
+  }
+  return length ? date : undefined;
+}
+
 /** A lone value under a label line: "3 min", "14.03.2024", "03:15". */
 export function isDurationLine(text: string): boolean {
+  if (lengthWithEpisode(text)) return true;
   // "3:12 min, aus Regionaljournal Zürich Schaffhausen vom 14.03.2024.": the length and the programme it is from.
   const from = text.length <= 160 ? /^(.{1,20}?),?\s+(?:aus|from)\s+\S.{0,100}\s(?:vom|from|on)\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\.?$/i.exec(text) : null;
   if (from) text = from[1]!;

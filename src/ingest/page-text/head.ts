@@ -5,7 +5,7 @@ import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } f
 import { altOverPicture, captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
 import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
-import { breadcrumbParts, datedMetaLine, DOMAIN_NAME, gluedCrumbSection, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
+import { breadcrumbParts, datedMetaLine, dateWithLength, DOMAIN_NAME, gluedCrumbSection, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isPictureFileName, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
 import { isPlace, isTimestampAlone } from './ticker.js';
@@ -143,6 +143,12 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         // "14.03.2024 | 16:20 Uhr" between headline and teaser is the page's date, not a
         // ticker entry: no text of its own, and running text (not a title) follows.
         // "12.06.2026 09:15 Uhr · 11:42 Min.": a video's date with its length.
+        const media = dateWithLength(t, parseDateLine);
+        if (media && head.headline && !head.teaser) {
+          notePageDate(media);
+          k++;
+          continue;
+        }
         const dated = parseDateLine(t) ?? datedMetaLine(t, parseDateLine);
         const d = head.headline && !head.teaser ? dated : undefined;
         const nx = lines[k + 1]?.text ?? '';
@@ -176,7 +182,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       }
       // "faehre_rhein_pixabay_07122026" under the headline (report-K): the lead picture's file name, not the page's text.
       if (head.headline && isPictureFileName(t)) { k++; continue; }
-      const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine);
+      const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine) ?? dateWithLength(t, parseDateLine);
       if (d) {
         notePageDate(d);
         k++;
@@ -688,8 +694,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       if (t.length <= LIMITS.teaser) {
         head.teaser = t;
         headTextSeen.add(t);
-        // A bare "© Sender" right under a video page's description is the still's credit (in its box or not).
-        const still = lines[i + 1] && i + 1 < to && STILL_RIGHTS.test(lines[i + 1]!.text.trim()) && hasSentenceBreak(t) ? parseCreditLine(lines[i + 1]!.text) : undefined;
+        // A bare "© Sender" right under a video page's description is the still's credit (in its box or not); a labelled
+        // "Bild: Sender" in the description's box too (an episode's cover).
+        const under = lines[i + 1] && i + 1 < to ? lines[i + 1]! : undefined;
+        const still = under && (STILL_RIGHTS.test(under.text.trim()) || (sameGroup(lines[i], under) && /^(?:bild|foto|cover)\s*:/i.test(under.text.trim()))) &&
+          hasSentenceBreak(t) ? parseCreditLine(under.text) : undefined;
         if (still?.strong && !head.figures.length) head.loneCredit ??= still.credit;
         i = skipMeta(i + 1);
       } else {

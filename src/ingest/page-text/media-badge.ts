@@ -22,7 +22,7 @@ const TYPES: Array<[RegExp, MediaType]> = [
 
 /** "1 min" → 60, "1:30 min" → 90, "01:02:03" → 3723, "45 Sek" → 45, "1 Std 5 min" → 3900. */
 export function parseDuration(text: string): number | undefined {
-  const t = text.trim().replace(/^(?:dauer|duration|länge|length)\s*:?\s*/i, '').replace(/\.$/, '');
+  const t = text.trim().replace(/^(?:dauer|duration|länge|length|spieldauer|laufzeit|videolänge|videodauer|audiolänge|hördauer)\s*:?\s*/i, '').replace(/\.$/, '');
   let m = /^(\d{1,2}):(\d{2}):(\d{2})(?:\s*(?:h|std\.?|stunden?))?$/i.exec(t);
   if (m) return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
   m = /^(\d{1,3}):(\d{2})\s*(?:min\.?|minuten|minutes|mins?|m)?$/i.exec(t);
