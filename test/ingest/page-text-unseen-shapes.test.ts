@@ -3643,3 +3643,15 @@ describe('stop 36: a clip\'s length with its date or episode between headline an
     assert.ok(figures(d).some((f) => f.credit === 'Radio Regenbogen'));
   });
 });
+
+describe('stop 36: a gallery with bare counters and credits glued to its captions', () => {
+  test('each caption gives its own credit', () => {
+    const d = imp('Heilbronn\nSo bunt war der Frühlingsmarkt auf dem Kiliansplatz\n\nTausende Besucher, Blasmusik und die ersten Erdbeeren der Saison: die Bilder vom Sonntag.\n\n' +
+      '1 / 3\nOberbürgermeisterin Lea Exempler eröffnet den Markt vor dem Rathaus. Foto: Jan Beispiel\n\n2 / 3\nAm Stand der Landfrauen bildeten sich lange Schlangen. Foto: Mia Probst\n\n' +
+      '3 / 3\nDie Jugendkapelle aus Flein spielte am Nachmittag auf der Bühne. Foto: Jan Beispiel\n').draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [
+      ['Oberbürgermeisterin Lea Exempler eröffnet den Markt vor dem Rathaus.', 'Jan Beispiel'],
+      ['Am Stand der Landfrauen bildeten sich lange Schlangen.', 'Mia Probst'],
+      ['Die Jugendkapelle aus Flein spielte am Nachmittag auf der Bühne.', 'Jan Beispiel']]);
+  });
+});

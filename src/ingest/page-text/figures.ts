@@ -73,8 +73,11 @@ function trySlider(lines: Line[], i: number, end: number): FoundFigure | undefin
   if (captions.length < 2) return trySliderPairs(lines, i, end, Number(c0[2]));
   const creditLine = k < end && sameGroup(lines[k - 1], lines[k]) ? parseCreditLine(lines[k]!.text) : undefined;
   if (creditLine) k++;
-  const figs = captions.map((cap, n): Figure => {
-    const credit = own[n] ?? creditLine?.credit;
+  const figs = captions.map((text, n): Figure => {
+    // "Oberbürgermeisterin … vor dem Rathaus. Foto: Jan Beispiel": a credit glued to the caption is the picture's own.
+    const glued = own[n] ? undefined : splitCaptionCredit(text);
+    const cap = glued?.caption && glued.credit ? glued.caption : text;
+    const credit = own[n] ?? (glued?.caption && glued.credit ? glued.credit : undefined) ?? creditLine?.credit;
     return { kind: figureKind(cap), alt: cap, caption: cap, ...(credit && { credit }) };
   });
   return { figure: figs[0]!, more: figs.slice(1), next: k };
