@@ -3655,3 +3655,10 @@ describe('stop 36: a gallery with bare counters and credits glued to its caption
       ['Die Jugendkapelle aus Flein spielte am Nachmittag auf der Bühne.', 'Jan Beispiel']]);
   });
 });
+
+describe('stop 36: a sub-heading over a lead-in that opens a list', () => {
+  test('"So gehen Sie vor" / "Diese Unterlagen brauchen Sie:" / bullets keeps its heading', () => {
+    const d = imp(`Wohngeld: Was Mieter jetzt wissen müssen\n\nSeit Januar haben mehr Haushalte Anspruch auf Wohngeld. Wir erklären, wie der Antrag gelingt.\n\n${BODY}\nSo gehen Sie vor\n\nDiese Unterlagen brauchen Sie:\n\n• den Mietvertrag\n• die letzten Gehaltsabrechnungen\n• einen Ausweis\n\nDer Antrag kann auch online gestellt werden. Die Bearbeitung dauert einige Wochen.\n`).draft;
+    assert.ok(texts(d).includes('#So gehen Sie vor'), JSON.stringify(texts(d)));
+  });
+});

@@ -245,6 +245,11 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     // Where three or more labels stand over lists ("Done deals ✍️" / list / "Credible rumours ✅" / list / …), they are the
     // sections' headings, at the start too (a paywall's two offers are not).
     if (listMarker(next)) return !((atStart || SUMMARY_LABEL.test(t)) && k === j + 1) || (atStart && !SUMMARY_LABEL.test(t) && countLabelsOverLists() >= 3);
+    // "So gehen Sie vor" / "Diese Unterlagen brauchen Sie:" / bullets: a heading over a lead-in that opens a list.
+    if (!atStart && /:$/.test(next) && startsUpper(next) && wordCount(next) >= 3 && !SUMMARY_LABEL.test(next)) {
+      const after = nextTextLine(k + 1);
+      if (after < to && listMarker(lines[after]!.text)) return true;
+    }
     return next.length > 120 || endsSentence(next);
   };
 
