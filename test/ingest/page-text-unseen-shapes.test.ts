@@ -3662,3 +3662,10 @@ describe('stop 36: a sub-heading over a lead-in that opens a list', () => {
     assert.ok(texts(d).includes('#So gehen Sie vor'), JSON.stringify(texts(d)));
   });
 });
+
+describe('stop 36: a quotation sub-heading right after a picture', () => {
+  test('stays a sub-heading under the picture\'s credit line', () => {
+    const d = imp(`Mieten in Leipzig steigen weiter\n\nDie Angebotsmieten sind im vergangenen Jahr um neun Prozent gestiegen. Mietervereine schlagen Alarm.\n\n${BODY}\nEin Mehrfamilienhaus im Leipziger Osten.\nFoto: Tom Probst\n\n„Wir sind am Limit“\n\nViele Haushalte geben inzwischen mehr als ein Drittel ihres Einkommens für die Miete aus, sagt der Mieterverein.\n`).draft;
+    assert.ok(texts(d).includes('#„Wir sind am Limit“'), JSON.stringify(texts(d)));
+  });
+});

@@ -180,8 +180,9 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     const quoted = QUOTE_LINE.test(t);
     // Under a title-like line it is that item's quote (news lists).
     const above = j > from ? lines[j - 1]!.text : '';
+    // (A picture's credit line above is no title: "Foto: Tom Probst" / „Wir sind am Limit“.)
     if (quoted && (wordCount(t) > 12 || /[.!?]["“”»«’]?\s+\S/.test(t) || SPEAKER_LINE.test(lines[j + 1]?.text ?? '') ||
-      (!!above && !endsSentence(above) && above.length <= 120))) return false;
+      (!!above && !endsSentence(above) && above.length <= 120 && !parseCreditLine(above)?.strong))) return false;
     const bare = quoted ? t.replace(/^[„"“»«‚']|[“"”«»‘'’]\.?$/g, '') : t;
     if (t.length > 120 || wordCount(t) > 16 || endsWithStop(bare) || !startsUpper(bare) || (listMarker(t) && !numberedHeading(j))) return false;
     // Dates, names joined by a bar, lengths and bare credits are never sub-headings ("14.03.24 |
