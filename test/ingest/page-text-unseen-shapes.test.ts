@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Block, Figure, StoryDraft } from '../../src/content/index.js';
 import { importPageText } from '../../src/ingest/index.js';
-import { parseCreditLine, splitCaptionCredit } from '../../src/ingest/page-text/credits.js';
+import { looksLikeBareCredit, parseCreditLine, splitCaptionCredit } from '../../src/ingest/page-text/credits.js';
 import { isPersonName, parseByline } from '../../src/ingest/page-text/byline.js';
 import { breadcrumbParts, datedMetaLine, dateWithLength, gluedCrumbSection, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
 import { colonKicker, isBareDay, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
@@ -3667,5 +3667,13 @@ describe('stop 36: a quotation sub-heading right after a picture', () => {
   test('stays a sub-heading under the picture\'s credit line', () => {
     const d = imp(`Mieten in Leipzig steigen weiter\n\nDie Angebotsmieten sind im vergangenen Jahr um neun Prozent gestiegen. Mietervereine schlagen Alarm.\n\n${BODY}\nEin Mehrfamilienhaus im Leipziger Osten.\nFoto: Tom Probst\n\n„Wir sind am Limit“\n\nViele Haushalte geben inzwischen mehr als ein Drittel ihres Einkommens für die Miete aus, sagt der Mieterverein.\n`).draft;
     assert.ok(texts(d).includes('#„Wir sind am Limit“'), JSON.stringify(texts(d)));
+  });
+});
+
+describe('stop 36: a date with slashes', () => {
+  test('is no bare credit', () => {
+    assert.equal(looksLikeBareCredit('14/03/2024'), false);
+    assert.equal(looksLikeBareCredit('3/14/24'), false);
+    assert.equal(looksLikeBareCredit('Jane Example/Reuters'), true);
   });
 });

@@ -99,7 +99,9 @@ function cleanCredit(raw: string): string | undefined {
 export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = {}): boolean {
   const t = text.trim();
   // A date or a time of day is no credit ("Politik 22 Mai. 2024 | 07:41").
-  if (!t || t.length > 80 || wordCount(t) > 8 || /[.!?:;,]$/.test(t) || NOT_A_SOURCE.test(t) || /\b\d{1,2}[:.]\d{2}\b/.test(t)) return false;
+  // A date with slashes neither ("14/03/2024", "3/14/24").
+  if (!t || t.length > 80 || wordCount(t) > 8 || /[.!?:;,]$/.test(t) || NOT_A_SOURCE.test(t) || /\b\d{1,2}[:.]\d{2}\b/.test(t) ||
+    /^\d{1,4}\/\d{1,2}\/\d{2,4}$/.test(t)) return false;
   if (KNOWN_SOURCE.test(t)) return true;
   if (/^©\s*\S/.test(t)) return true;
   // "NurPhoto via Getty Images", "Jane Example/AFP via Getty Images": a source passed on by an agency.
