@@ -3677,3 +3677,16 @@ describe('stop 36: a date with slashes', () => {
     assert.equal(looksLikeBareCredit('Jane Example/Reuters'), true);
   });
 });
+
+describe('stop 36: one word before a capitalised one on the headline line', () => {
+  test('a compound noun or a name\'s first part is not split off as a kicker on thin evidence', () => {
+    assert.deepEqual(splitKicker('Pflegeheim Telfs sucht Personal in Südtirol und Bayern', { bodyText: 'Im Pflegeheim fehlt Personal. Telfs sucht.', language: 'de' }),
+      { headline: 'Pflegeheim Telfs sucht Personal in Südtirol und Bayern' });
+    const h = 'Pflegeheim Telfs sucht Personal in Südtirol und Bayern';
+    const d = imp(`${h}\n\nZwölf Betten stehen im Pflegeheim leer, weil das Personal fehlt. Jetzt wirbt der Verband im Ausland.\n\nTelfs – Im dritten Stock ist es ruhig. Zwölf der 96 Betten sind seit Herbst leer.\n\n${BODY}`).draft;
+    assert.deepEqual([d.kicker, d.headline], [undefined, h]);
+  });
+  test('a genre label and a sentence-start word still split', () => {
+    assert.deepEqual(splitKicker('Kommentar Die Stadt muss jetzt ehrlich rechnen', { bodyText: '', language: 'de' }), { kicker: 'Kommentar', headline: 'Die Stadt muss jetzt ehrlich rechnen' });
+  });
+});

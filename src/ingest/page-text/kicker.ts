@@ -183,7 +183,11 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
   let best: { k: number; s: number; kicker: string; headline: string } | undefined;
   const consider = (kw: string[], rest: string[], glued: boolean) => {
     const s = score(kw, rest, ctx, glued);
-    if (s === undefined || s < (ctx.joined ? THRESHOLD - 1 : THRESHOLD) || (best && best.s >= s)) return;
+    // One word before a capitalised one reads as a compound noun or a name's first part ("Pflegeheim Telfs sucht …",
+    // "Hurricane Delia makes …", "Radio Beispielwelle stellt …"): only clear evidence splits it there.
+    const oneWord = !glued && kw.length === 1 && !ctx.joined && /^\p{Lu}/u.test(rest[0]!) && !SENTENCE_START.has(lc(rest[0]!)) &&
+      !(KNOWN_KICKERS.has(kw[0]!.toLowerCase()) && !/^live|ticker|blog/i.test(kw[0]!));
+    if (s === undefined || s < (ctx.joined ? THRESHOLD - 1 : THRESHOLD) + (oneWord ? 2 : 0) || (best && best.s >= s)) return;
     best = { k: kw.length, s, kicker: kw.join(' '), headline: rest.join(' ') };
   };
   for (let k = 1; k <= Math.min(5, words.length - 3); k++) {
