@@ -3690,3 +3690,14 @@ describe('stop 36: one word before a capitalised one on the headline line', () =
     assert.deepEqual(splitKicker('Kommentar Die Stadt muss jetzt ehrlich rechnen', { bodyText: '', language: 'de' }), { kicker: 'Kommentar', headline: 'Die Stadt muss jetzt ehrlich rechnen' });
   });
 });
+
+describe('stop 36: a press release\'s dateline with "(ots)" or "(pm)"', () => {
+  test('opens the body: the release has no teaser', () => {
+    for (const dl of ['Münster (ots) - ', 'Münster (ots/red) - ', 'Münster (pm) – ']) {
+      const first = `${dl}Am Mittwoch gegen 02:40 Uhr hebelten Unbekannte die Hintertür einer Bäckerei an der Marktallee auf. Sie nahmen rund 400 Euro mit.`;
+      const d = imp(`Blaulicht\nEinbruch in Bäckerei in Hiltrup – Polizei sucht Zeugen\n\n${first}\n\nEine Zeitungszustellerin bemerkte gegen 04:15 Uhr die offene Tür und alarmierte die Polizei.\n`).draft;
+      assert.equal(d.teaser, undefined, dl);
+      assert.ok(texts(d)[0]!.startsWith(dl.trim()), dl);
+    }
+  });
+});

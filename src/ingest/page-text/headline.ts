@@ -13,7 +13,7 @@ export function isHeadlineLike(text: string): boolean {
 }
 
 /** "Berlin (dpa) - ", "BARNET, Vt. (AP) — ": an agency's dateline opening its copy. */
-export const DATELINE = /^[\p{Lu}][\p{L}\d.,/ -]{1,40}\s*\((?:dpa|afp|ap|epd|kna|reuters|sid|dts|ddp|apa|sda|mdr|dlf)(?:[/,][^)]{1,20})?\)\s*[-–—.:]?\s*/iu;
+export const DATELINE = /^[\p{Lu}][\p{L}\d.,/ -]{1,40}\s*\((?:dpa|afp|ap|epd|kna|reuters|sid|dts|ddp|apa|sda|mdr|dlf|ots|pm)(?:[/,][^)]{1,20})?\)\s*[-–—.:]?\s*/iu;
 
 /**
  * Headline for a page without one (an agency flash that is a single paragraph):
