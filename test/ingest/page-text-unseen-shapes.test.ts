@@ -3701,3 +3701,16 @@ describe('stop 36: a press release\'s dateline with "(ots)" or "(pm)"', () => {
     }
   });
 });
+
+describe('stop 36: a press release\'s place line and a police report\'s data lines', () => {
+  test('"Münster (ots)" under the time is the entry\'s place; the title over the time stays the title', () => {
+    const d = imp(`Blaulicht\nBlaulicht-Ticker Münster: Alle Meldungen von Polizei und Feuerwehr\n\nHier finden Sie die aktuellen Meldungen von Polizei und Feuerwehr aus Münster. Der Ticker wird laufend aktualisiert.\n\n` +
+      'Radfahrerin bei Unfall an der Weseler Straße leicht verletzt\n14.03.2024 – 11:40\nMünster (ots)\nEine 27-jährige Radfahrerin ist am Donnerstagvormittag an der Weseler Straße von einem abbiegenden Auto erfasst worden.\n\n' +
+      'Unbekannte stehlen Kupferrohre von Baustelle\n14.03.2024 – 09:15\nMünster-Gievenbeck (ots)\nVon einer Baustelle am Toppheideweg haben Unbekannte in der Nacht rund 80 Meter Kupferrohr gestohlen.\n\nImpressum\n').draft;
+    assert.deepEqual(entries(d), ['11:40 Radfahrerin bei Unfall an der Weseler Straße leicht verletzt', '09:15 Unbekannte stehlen Kupferrohre von Baustelle']);
+  });
+  test('"Tatort: …" and "Münster (ots)" alone on a line are no sub-headings', () => {
+    const d = imp(`Einbruch in Bäckerei in Hiltrup – Polizei sucht Zeugen\nUnbekannte sind in der Nacht zu Mittwoch in eine Bäckerei eingebrochen. Sie erbeuteten Wechselgeld.\nMünster (ots)\nTatzeit: 13.03.2024, 02:40 Uhr\nTatort: Münster-Hiltrup, Marktallee\nDie Täter hebelten die Hintertür der Filiale auf. Sie nahmen rund 400 Euro Wechselgeld mit.\nEine Zeitungszustellerin bemerkte gegen 4.15 Uhr die offene Tür und alarmierte die Polizei.\nHinweise nimmt die Polizei unter 0251 275-0 entgegen.\nDie Ermittlungen dauern an, teilte ein Sprecher mit.\nZeugen werden gebeten, sich zu melden.\nDie Polizei prüft Zusammenhänge mit weiteren Taten.\nImpressum\n`).draft;
+    assert.ok(!texts(d).some((t) => t.startsWith('#')), JSON.stringify(texts(d)));
+  });
+});

@@ -1,5 +1,5 @@
 import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlock } from '../../content/index.js';
-import { parseBody, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
+import { parseBody, PLACE_SOURCE, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dayAtOffset, dayInZone, dayOffsetMinutes } from './clock-zone.js';
 import { dateToIso, parseYearlessDay, type CalendarDay, type FoundDate } from './dates.js';
 import { endsSentence, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
@@ -76,12 +76,12 @@ function titlesAboveTimes(lines: Line[], from: number, to: number, starts: numbe
     // "Title" / "21.01., 19:40 Uhr | Was für ein Abend …": the time line may carry the entry's text (FUMS).
     const rest = startAt(k)!.rest;
     const textRest = carriesText(rest);
-    if (!textRest && next !== undefined && isTitleLike(next) && !startAt(k + 1)) under++;
+    if (!textRest && next !== undefined && isTitleLike(next) && !startAt(k + 1) && !PLACE_SOURCE.test(next)) under++;
     if ((rest && !textRest) || k - 1 < from || over === undefined || (!textRest && next === undefined)) return;
     // Not the line right after the previous time, unless that time line held its entry's text.
     const afterPrevious = s > 0 && starts[s - 1] === k - 2;
     if (startAt(k - 1) || (afterPrevious && !(textRest && carriesText(startAt(k - 2)!.rest))) || dayLine(over) || parseYearlessDay(over)) return;
-    if (isTitleLike(over) && (textRest || (!isTitleLike(next!) && !startAt(k + 1)))) above++;
+    if (isTitleLike(over) && (textRest || ((!isTitleLike(next!) || PLACE_SOURCE.test(next!)) && !startAt(k + 1)))) above++;
   });
   return above >= 2 && above * 3 >= starts.length * 2 && under * 3 < starts.length;
 }
@@ -237,6 +237,8 @@ export function parseTickerBody(
         b = 1;
         if (isTitleLike(span[1]!.text) && hasMore(2)) { entry.title = span[1]!.text; b = 2; }
       }
+      // A release's place and source under the time ("Münster (ots)"): the entry's place, no title.
+      else if (nextText && PLACE_SOURCE.test(nextText)) { entry.location = nextText.replace(/\s*\([^)]*\)$/, ''); b = 1; }
       // The badge's word over the text of an untitled post ("10:32 Uhr" / "Wichtig" / text): no title, the badge goes; a
       // player's label and its length too ("Video" / "1:45 Min." / text).
       else if (nextText && (PINNED.test(nextText) || BADGE.test(nextText)) && !!span[1] && !isTitleLike(span[1].text)) b = 1;
