@@ -3714,3 +3714,18 @@ describe('stop 36: a press release\'s place line and a police report\'s data lin
     assert.ok(!texts(d).some((t) => t.startsWith('#')), JSON.stringify(texts(d)));
   });
 });
+
+describe('stop 36: an interview known by its form', () => {
+  const page = (kicker: string) => `${kicker}\n„Das Freibad gehört zur Stadt“\n\nDie Stadt will das Freibad schließen. Lea Exempler vom Förderverein hält dagegen.\n\n` +
+    'Was haben Sie gedacht, als Sie von den Plänen hörten?\n\nExempler: Ich war fassungslos. Wir haben jahrelang Geld gesammelt und Bahnen renoviert.\n\n' +
+    'Wie geht es jetzt weiter?\n\nExempler: Wir sammeln Unterschriften. Am Montag übergeben wir sie dem Bürgermeister.\n';
+  test('the answers under one speaker\'s name, or a kicker "Nachgefragt" / "Fünf Fragen an …": the questions are text, no sub-headings', () => {
+    for (const k of ['Freibad Schwerte', 'Nachgefragt', 'Fünf Fragen an Lea Exempler']) {
+      assert.ok(!texts(imp(page(k)).draft).some((t) => t.startsWith('#')), k);
+    }
+  });
+  test('a panel of three experts answers questions that stay sub-headings', () => {
+    const d = imp('Spotlight\nDrei Experten, drei Meinungen zur Hinrunde der Liga\n\nUnsere Experten blicken auf die Hinrunde zurück und wagen einen Ausblick. Nicht in allem sind sie sich einig, wie die Antworten zeigen.\n\nWer fehlt der Liga am meisten?\n\nC. Beispielhof: Ganz klar der verletzte Kapitän. Ohne ihn fehlt die Ordnung.\n\nR. Vorlauf: Der Trainer, der im Winter ging. Er hatte einen Plan.\n\nT. Musterfeld: Die Zuschauer in den Stadien. Es ist zu leise.\n\nAusblick auf die Rückrunde\n\nC. Beispielhof: Es wird eng oben. Drei Teams können es schaffen.\n\nR. Vorlauf: Ich tippe auf den Tabellenführer. Er hat den breitesten Kader.\n').draft;
+    assert.ok(texts(d).includes('#Wer fehlt der Liga am meisten?'), JSON.stringify(texts(d)));
+  });
+});

@@ -283,7 +283,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
       kind = 'liveticker';
       const bare = untimed.entries.filter((e) => e.id).length;
       if (bare) warnings.push(`${bare} ticker ${bare === 1 ? 'entry prints' : 'entries print'} no time; each was given the page's time (${stamp}) — set their times`);
-    } else if (isInterview(`${headText} ${head.teaser ?? ''}`)) {
+    } else if (isInterview(`${headText} ${head.teaser ?? ''}`, body)) {
       // An interview's questions are the interviewer's turns, printed bold: text, not sub-headings.
       body = body.map((x): Block => (x.type === 'heading' && /\?["'“”»«’)]*$/.test(x.text) ? { type: 'paragraph', content: [{ text: x.text }] } : x));
     }
@@ -410,6 +410,16 @@ function tickerAnchor(
 }
 
 /** The head says the story is an interview ("Interview mit …", "Mit ihr sprach …", "im Gespräch"). */
-function isInterview(headText: string): boolean {
-  return /\binterview\b|\bmit (?:ihr|ihm|ihnen) sprach\b|\bim gespräch mit\b|\bsprach mit\b/i.test(headText);
+function isInterview(headText: string, body: Block[] = []): boolean {
+  if (/\binterview\b|\bmit (?:ihr|ihm|ihnen) sprach\b|\bim gespräch mit\b|\bsprach mit\b|\bnachgefragt\b|\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|zehn|\d{1,2}) fragen an\b|\bein gespräch (?:über|mit)\b/i.test(headText)) return true;
+  // The answers carry the speaker's name or initials, the same one at least twice, and one or two speak ("Exempler: Wir
+  // haben …", "LE: …"); a panel's three experts answer a text's questions (its sub-headings).
+  if (!body.length) return false;
+  const speakers = new Map<string, number>();
+  for (const b of body) {
+    if (b.type !== 'paragraph') continue;
+    const m = /^(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*){0,2}):\s+\p{Lu}/u.exec(b.content.map((c) => c.text).join(''));
+    if (m && !/^(?:Foto|Bild|Quelle|Frage|Antwort|Update|Hinweis|Info|Fazit|Tipp|Tags|Schlagworte|Themen|Mehr|Lesen Sie auch)$/i.test(m[1]!)) speakers.set(m[1]!, (speakers.get(m[1]!) ?? 0) + 1);
+  }
+  return speakers.size <= 2 && [...speakers.values()].some((n) => n >= 2);
 }
