@@ -3729,3 +3729,11 @@ describe('stop 36: an interview known by its form', () => {
     assert.ok(texts(d).includes('#Wer fehlt der Liga am meisten?'), JSON.stringify(texts(d)));
   });
 });
+
+describe('stop 36: "Interview: Name" and "Leitartikel von Name"', () => {
+  test('are bylines; "Interview: Die Stadt …" is not', () => {
+    assert.deepEqual(parseByline('Interview: Jan Beispiel')?.authors.map((a) => a.name), ['Jan Beispiel']);
+    assert.deepEqual(parseByline('Leitartikel von Jan Beispiel')?.authors.map((a) => a.name), ['Jan Beispiel']);
+    assert.equal(parseByline('Interview: Die Stadt plant'), undefined);
+  });
+});

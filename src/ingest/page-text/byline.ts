@@ -15,7 +15,7 @@ export interface Byline {
 }
 
 // "Mit Informationen von …" (tagesschau) names contributors; they are authors too.
-const PREFIX = /^(?:von:?|by:?|autor\/in\s*:?|autor(?:in)?\s*:|autoren\s*:|authors?\s*:|text\s*:|(?:ein |eine )?(?:beitrag|bericht|kommentar|text|analyse|reportage|glosse|kolumne|gastbeitrag|gastkommentar|essay) von|mit (?:informationen|material|recherchen) von|written by|reporting by|additional reporting by|heute mit|mit|with)\s+/i;
+const PREFIX = /^(?:von:?|by:?|autor\/in\s*:?|autor(?:in)?\s*:|autoren\s*:|authors?\s*:|text\s*:|(?:ein |eine )?(?:beitrag|bericht|kommentar|text|analyse|reportage|glosse|kolumne|gastbeitrag|gastkommentar|essay|leitartikel|interview) von|interview\s*:|mit (?:informationen|material|recherchen) von|written by|reporting by|additional reporting by|heute mit|mit|with)\s+/i;
 const PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'zu', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'bin', 'al', 'el', 'ten', 'ter', 'vom', 'zur', 'y', 'dos', 'das']);
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
 /** Words of desks and organisations: "MDR-Studio Leipzig", "Redaktion Politik", "BBC News". */
