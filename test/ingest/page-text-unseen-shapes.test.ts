@@ -3737,3 +3737,11 @@ describe('stop 36: "Interview: Name" and "Leitartikel von Name"', () => {
     assert.equal(parseByline('Interview: Die Stadt plant'), undefined);
   });
 });
+
+describe('stop 36: a section and a topic parted by a bar over the headline', () => {
+  test('in the headline\'s box they are its kicker; a title bar is not', () => {
+    const rest = 'Leerstand in Meran: 900 Wohnungen ohne Mieter\n\nIn Meran stehen fast 900 Wohnungen leer. Die Gemeinde will Eigentümer nun mit Steuern zur Vermietung bewegen.\n\n' + BODY;
+    assert.equal(imp(`Salto\nPolitik\nKultur\n\nGesellschaft | Wohnen\n${rest}`).draft.kicker, 'Gesellschaft | Wohnen');
+    assert.notEqual(imp(`Hannoversche Allgemeine | Ihre Zeitung aus Hannover\n${rest}`).draft.kicker, 'Hannoversche Allgemeine | Ihre Zeitung aus Hannover');
+  });
+});

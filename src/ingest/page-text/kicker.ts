@@ -267,7 +267,11 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   if (kicker.length > LIMITS.kicker || endsWithStop(kicker) || /[!?]$/.test(kicker)) return false;
   if (TICKER_HEADLINE.test(kicker)) return false;
   // "Hannoversche Allgemeine | Ihre Zeitung aus Hannover": a bar joins a title bar's or a meta line's parts, never a kicker's.
-  if (/\s\|\s/.test(kicker)) return false;
+  // Two short parts in the headline's own box are the section and the topic ("Gesellschaft | Wohnen", "Meinung | Freibad").
+  if (/\s\|\s/.test(kicker)) {
+    const parts = kicker.split(/\s+\|\s+/);
+    if (!(opts.sameBox && parts.length === 2 && parts.every((p) => wordCount(p) <= 2 && /^\p{Lu}/u.test(p)))) return false;
+  }
   // "NewsSportEntertainmentYour World": a menu's entries glued together by the crawl, never a kicker.
   if (/\p{Ll}\p{Lu}\p{Ll}.*\p{Ll}\p{Lu}\p{Ll}/u.test(kicker)) return false;
   // "Wesel > Sport", "• Lesen": a breadcrumb's parts or a list's item, never a kicker.
