@@ -3745,3 +3745,12 @@ describe('stop 36: a section and a topic parted by a bar over the headline', () 
     assert.notEqual(imp(`Hannoversche Allgemeine | Ihre Zeitung aus Hannover\n${rest}`).draft.kicker, 'Hannoversche Allgemeine | Ihre Zeitung aus Hannover');
   });
 });
+
+describe('stop 36: "Leitartikel", "Gastbeitrag", "Gastkommentar" before the teaser', () => {
+  test('leave the teaser like "Kommentar" does', () => {
+    const teaser = 'Die Stadt muss jetzt sparen, sagt der Kämmerer. Doch die Bürger wollen ihr Freibad behalten.';
+    for (const label of ['Leitartikel: ', 'Gastkommentar: ', 'Gastbeitrag Schwerte ']) {
+      assert.equal(imp(`Freibad vor dem Aus\n\n${label}${teaser}\n\n${BODY}`).draft.teaser, teaser, label);
+    }
+  });
+});

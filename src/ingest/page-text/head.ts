@@ -653,7 +653,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       const source = t.charCodeAt(0) === 40 ? /^\([\p{L}\d][\p{L}\d. -]{1,30}\)\s+(?=[\p{Lu}„"»])/u.exec(t) : null;
       if (source) t = t.slice(source[0].length);
       // "Kommentar: Die Stadt …", "EXCLUSIVE: The union …", "Video: Die Feuerwehr …": a genre's or a medium's label before the teaser.
-      const genre = /^([\p{L}]{4,10})\s*:\s+(?=[\p{Lu}„"»])/u.exec(t);
+      const genre = /^([\p{L}]{4,14})\s*:\s+(?=[\p{Lu}„"»])/u.exec(t);
       if (genre && TEASER_LABEL.test(genre[1]!) && wordCount(t) >= 8) t = t.slice(genre[0].length);
       // "By Jane Example The union …", "Von Jan Beispiel Die Gewerkschaft …": the byline glued before the teaser's first word.
       const glued = /^(?:By|Von)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2})\s+(\p{Lu}\p{Ll}*)\s/u.exec(t);
@@ -776,8 +776,8 @@ export function authorLabelAt(lines: Line[], k: number, to: number): Byline | un
 /** Labels printed with a colon before a teaser: a genre, breaking news, a medium. */
 /** A teaser's last sentence, then what the author's line left glued on (initials, "Von", "Quelle: …"). */
 const TEASER_LEFTOVER = /^(.{20,}[.!?…]["'“”»«’)]*)(?:\s+(?:(?:Von|By)(?:\s+und)?|\p{Ll}{2,3}(?:\/(?:Foto|Bild)\s*:\s*[^.!?]{2,60})?)|\s*(?:Quelle|Source)\s*:\s*[^.!?]{2,60})$/u;
-const TEASER_LABEL = /^(?:kommentar|analyse|meinung|eilmeldung|exklusiv|interview|glosse|kolumne|video|audio|podcast|exclusive|breaking|analysis|opinion|comment|watch|listen)$/i;
-const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|meinung|reportage|porträt|hintergrund|exklusiv|glosse|kolumne|essay|faktencheck)$/i;
+const TEASER_LABEL = /^(?:kommentar|analyse|meinung|eilmeldung|exklusiv|interview|glosse|kolumne|leitartikel|gastbeitrag|gastkommentar|essay|video|audio|podcast|exclusive|breaking|analysis|opinion|comment|watch|listen)$/i;
+const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|meinung|reportage|porträt|hintergrund|exklusiv|glosse|kolumne|essay|faktencheck|leitartikel|gastbeitrag|gastkommentar)$/i;
 
 /**
  * "Analyse Düsseldorf Die Städte …", "Wadern Seit Jahren …": a genre label and
