@@ -3754,3 +3754,12 @@ describe('stop 36: "Leitartikel", "Gastbeitrag", "Gastkommentar" before the teas
     }
   });
 });
+
+describe('stop 36: a summary\'s label glued before the teaser', () => {
+  test('"Das Wichtigste in Kürze:" and "Zusammenfassung:" leave the teaser', () => {
+    const teaser = 'Seit Jahren streiten Stadt und Land über eine zweite Querung für Radfahrer. Jetzt hat der Stadtrat den Bau beschlossen.';
+    for (const label of ['Das Wichtigste in Kürze: ', 'Das Wichtigste in Kürze ', 'Zusammenfassung: ']) {
+      assert.equal(imp(`Verkehr\nStadtrat beschließt neue Radbrücke über die Saar\n\n${label}${teaser}\n\n${BODY}`).draft.teaser, teaser, label);
+    }
+  });
+});

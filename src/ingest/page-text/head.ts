@@ -631,6 +631,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // "[Update] Der Ausschuss …", "Drucken Teilen Ein Landwirt …": an update marker or two or more tool words glued before the teaser.
       // "tl;dr: Die Rangliste nennt …" (ComputerBase): the summary's label.
       t = t.replace(/^(?:\[(?:update|aktualisiert|neu)\]|(?:update|aktualisiert|tl;dr|tldr):)\s+(?=\p{Lu})/iu, '')
+        // "Das Wichtigste in Kürze: Seit Jahren …", "Zusammenfassung: …": a summary's label glued before the teaser.
+        .replace(/^(?:Das Wichtigste(?: in Kürze| im Überblick| auf einen Blick)?|Zusammenfassung|In Kürze|Kurz und knapp|Auf einen Blick)\s*:?\s+(?=\p{Lu})/u, '')
         .replace(/^(?:(?:drucken|teilen|merken|kommentieren|kommentare|vorlesen|share|print|save)\s+){2,4}(?=\p{Lu}\p{Ll})/iu, '');
       const tail = bylineTail(t);
       if (tail) {
