@@ -3763,3 +3763,13 @@ describe('stop 36: a summary\'s label glued before the teaser', () => {
     }
   });
 });
+
+describe('stop 36: a match report\'s data lines on a page without blank lines', () => {
+  test('"Aufstellung …: …", "Schiedsrichter: …", "Zuschauer: …" are no sub-headings', () => {
+    const d = imp('Kreisoberliga Nord\nGrünhausen dreht das Spiel in der Schlussphase\nDer SV Grünhausen gewinnt gegen Beispielstadt mit 2:1. Die Entscheidung fällt vier Minuten vor dem Ende.\n' +
+      'Die Gäste gingen nach einer Stunde in Führung, doch Grünhausen blieb ruhig.\nNach einer Ecke köpfte Ohlsen zum Sieg ein. Der Jubel war groß.\n' +
+      'Aufstellung SV Grünhausen: Kessler - Ohlsen, Brandt, Yilmaz, Hoppe - Rautenberg, Schulte\nTore: 0:1 Kalinke (61.), 1:1 Rautenberg (70.), 2:1 Ohlsen (86.)\nSchiedsrichter: Tom Beispiel (Nordstadt)\nZuschauer: 143\n' +
+      'Der Trainer lobte nach dem Spiel die Moral seiner Mannschaft.\nAm Sonntag geht es zum Tabellenführer.\nImpressum\n').draft;
+    assert.ok(!texts(d).some((t) => t.startsWith('#')), JSON.stringify(texts(d)));
+  });
+});

@@ -220,7 +220,9 @@ export function parseBody(lines: Line[], from: number, to: number, opts: BodyOpt
     if (/\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b.{0,12}\b\d{1,2}[:.]\d{2}\b/.test(t) || /\b(?:lesedauer|lesezeit|reading time)\s*:/i.test(t)) return false;
     // A police report's data ("Tatort: Münster-Hiltrup, Marktallee", "Tatzeit: …") and a release's place and source alone on
     // their line ("Münster (ots)").
-    if (/^(?:tatort|tatzeit|tatörtlichkeit|einsatzort|einsatzzeit|zeit|ort)\s*:\s*\S/i.test(t) || PLACE_SOURCE.test(t)) return false;
+    // A match's data too ("Aufstellung SV Grünhausen: Kessler - …", "Schiedsrichter: Name (Ort)", "Zuschauer: 1.250").
+    if (/^(?:tatort|tatzeit|tatörtlichkeit|einsatzort|einsatzzeit|zeit|ort)\s*:\s*\S/i.test(t) || PLACE_SOURCE.test(t) ||
+      /^(?:aufstellung(?:en)?|tore|torfolge|torschützen|zuschauer|schiedsrichter(?:in)?|gelbe karten?|rote karten?|gelb-rote karten?|wechsel|line-?ups?|scorers?|referee|attendance)\b[^:]{0,40}:\s*\S/i.test(t)) return false;
     // An interview's turn: "Frage: …", "Q: …".
     if (/^(?:frage|antwort|question|answer|interviewer|[FAQ])\s*:\s/i.test(t)) return false;
     // An author box: a name over the author's role or a date ("Annette Beispiel" / "Redakteurin in …").
