@@ -3773,3 +3773,13 @@ describe('stop 36: a match report\'s data lines on a page without blank lines', 
     assert.ok(!texts(d).some((t) => t.startsWith('#')), JSON.stringify(texts(d)));
   });
 });
+
+describe('stop 36: "St." in a credit', () => {
+  test('is a place\'s name, no sentence\'s end: the picture keeps its caption and credit', () => {
+    assert.equal(parseCreditLine('Bild: Kantonspolizei St. Gallen')?.credit, 'Kantonspolizei St. Gallen');
+    assert.equal(parseCreditLine('Foto: Stadt St. Pölten')?.credit, 'Stadt St. Pölten');
+    assert.equal(parseCreditLine('Foto: Das ist gut. Die Stadt'), undefined);
+    const d = imp(`Unfall auf der A1 bei Wil\n\nEin Lastwagen ist am Morgen auf der A1 umgekippt. Die Autobahn war drei Stunden gesperrt.\n\nDer Lastwagen liegt auf der Seite.\nBild: Kantonspolizei St. Gallen\n\n${BODY}`).draft;
+    assert.ok(figures(d).some((f) => f.caption === 'Der Lastwagen liegt auf der Seite.' && f.credit === 'Kantonspolizei St. Gallen'));
+  });
+});

@@ -81,7 +81,8 @@ function cleanCredit(raw: string): string | undefined {
   // A credit is a name, not a sentence: no sentence break inside, no final period
   // (except an abbreviation like "Fotostudio Meyer GmbH & Co. KG" – cheap check: short last word).
   // An initial is no sentence's end ("Foto: M. Beispielkumar", "H. Muster/dpa").
-  if (/(?<!(?:^|[\s/(])\p{Lu})[.!?]\s+\p{Lu}\p{Ll}/u.test(c)) return undefined;
+  // Nor is the saint's short form in a place's name ("Kantonspolizei St. Gallen", "Stadt St. Pölten"), nor "Dr." or "Prof.".
+  if (/(?<!(?:^|[\s/(])\p{Lu}|(?:^|[\s/(])(?:St|Dr|Prof|Ing|Mag))[.!?]\s+\p{Lu}\p{Ll}/u.test(c)) return undefined;
   if (/[!?]$/.test(c)) return undefined;
   // "PICTURE: Anoop Kurian Mathew." (Gulf Times), "Foto: Stadt Mannheim.": a name of up to three capitalised words with
   // the period that closes the caption's line.
