@@ -11,7 +11,7 @@ import { looksLikeBareCredit, parseCreditLine, splitCaptionCredit } from '../../
 import { isPersonName, parseByline } from '../../src/ingest/page-text/byline.js';
 import { breadcrumbParts, datedMetaLine, dateWithLength, gluedCrumbSection, isMetaLabelLine, isPlayerLine, isUrlLine, pageTitleOf } from '../../src/ingest/page-text/head-meta.js';
 import { colonKicker, isBareDay, splitDatePrefix, splitKicker } from '../../src/ingest/page-text/kicker.js';
-import { detectProfile, splitPaywallBadge } from '../../src/ingest/page-text/site-profiles.js';
+import { detectProfile, isPaywallBadge, splitPaywallBadge } from '../../src/ingest/page-text/site-profiles.js';
 import { parseEntryStart, splitRunInTitle, splitSentenceTitle } from '../../src/ingest/page-text/ticker.js';
 import { parseDuration } from '../../src/ingest/page-text/media-badge.js';
 import { parseDateLine } from '../../src/ingest/page-text/dates.js';
@@ -3781,5 +3781,18 @@ describe('stop 36: "St." in a credit', () => {
     assert.equal(parseCreditLine('Foto: Das ist gut. Die Stadt'), undefined);
     const d = imp(`Unfall auf der A1 bei Wil\n\nEin Lastwagen ist am Morgen auf der A1 umgekippt. Die Autobahn war drei Stunden gesperrt.\n\nDer Lastwagen liegt auf der Seite.\nBild: Kantonspolizei St. Gallen\n\n${BODY}`).draft;
     assert.ok(figures(d).some((f) => f.caption === 'Der Lastwagen liegt auf der Seite.' && f.credit === 'Kantonspolizei St. Gallen'));
+  });
+});
+
+describe('stop 36: Austrian and Swiss forms', () => {
+  const teaser = (t: string) => imp(`Neue Stadthalle kommt\n\n${t}\n\n${BODY}`).draft.teaser;
+  test('"St. Pölten." and "Genf (Keystone-SDA) –" before the teaser are its dateline', () => {
+    assert.equal(teaser('St. Pölten. Nach langem Streit hat der Gemeinderat den Neubau der Stadthalle beschlossen. Er kostet 40 Millionen Euro.'),
+      'Nach langem Streit hat der Gemeinderat den Neubau der Stadthalle beschlossen. Er kostet 40 Millionen Euro.');
+    assert.equal(teaser('Genf (Keystone-SDA) – Der Bundesrat hat am Mittwoch neue Regeln für Drohnen beschlossen. Sie gelten ab Juli.'),
+      'Der Bundesrat hat am Mittwoch neue Regeln für Drohnen beschlossen. Sie gelten ab Juli.');
+  });
+  test('"Krone Plus" and "Exklusiv für Abonnenten" are paywall badges', () => {
+    for (const b of ['Krone Plus', 'Exklusiv für Abonnenten']) assert.ok(isPaywallBadge(b), b);
   });
 });

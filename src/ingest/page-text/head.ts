@@ -794,7 +794,7 @@ function datelinePrefix(text: string, language: string, pageText?: () => string)
   // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
   // A place in capitals ("LONDON — …") is printed in mixed case. A standfirst without its final period
   // (English sites) reads as a sentence when it is long.
-  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2}(?:\s\([\p{L}.]{2,20}\))?)(?:,\s\d{1,2}\.\d{1,2}\.\d{2,4})?\s+([–—·-]|\|(?:\s+[^|!?]{2,40}?\s+\|)?)\s+(\p{Lu}.*)$/u.exec(text);
+  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2}(?:\s\([\p{L}.-]{2,20}\))?)(?:,\s\d{1,2}\.\d{1,2}\.\d{2,4})?\s+([–—·-]|\|(?:\s+[^|!?]{2,40}?\s+\|)?)\s+(\p{Lu}.*)$/u.exec(text);
   if (sep && sep[1]!.length <= 40) {
     const place = inMixedCase(sep[1]!);
     const mark = sep[2]!;
@@ -805,7 +805,8 @@ function datelinePrefix(text: string, language: string, pageText?: () => string)
   // The other forms rest on German word order.
   if (language !== 'de') return undefined;
   // "Essen. Die Siedlung …", "BONN. Der Rat …": the place with a period.
-  const dot = /^(\p{Lu}[\p{L}-]{2,}(?:\/\p{L}+)?)\.\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
+  // "St. Pölten. Nach …": the saint's short form opening the place's name.
+  const dot = /^((?:St\.\s?)?\p{Lu}[\p{L}-]{2,}(?:\/\p{L}+)?)\.\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
   // A place in capitals ("BERLIN. Nach …") needs no sentence-start word after it: no sentence opens with a word in capitals and a period.
   // An abbreviation ending a sentence ("… in die USA. Nach …") is no place.
   const acronym = !!dot && /^(?:USA|EU|UNO|NATO|CDU|CSU|SPD|FDP|AFD|ARD|ZDF|DPA|BRD|DDR|UK)$/i.test(dot[1]!);

@@ -56,7 +56,8 @@ export const SITE_PROFILES: readonly SiteProfile[] = [
  */
 export const PAYWALL_BADGES: readonly string[] = [
   'WELTplus Artikel', 'WELTplus', 'FAZ Plus Artikel', 'FAZ Plus', 'SPIEGEL+', 'SZ Plus', 'Z+', 'F+', 'FAZ+', 'NK+', 'MZ+', 'LVZ+', 'BILDplus Inhalt', 'BILDplus', 'BILD+', 'KStA PLUS',
-  'Plus-Artikel', 'Premium-Artikel', 'Abo-Artikel', 'Abo', 'Premium', 'Plus', 'PLUS',
+  'Plus-Artikel', 'Premium-Artikel', 'Abo-Artikel', 'Abo', 'Premium', 'Plus', 'PLUS', 'Krone Plus', 'KURIER plus', 'Exklusiv für Abonnenten', 'Nur für Abonnenten',
+  'Für Abonnenten', 'Abo+', 'SN Plus', 'TT Plus', 'NZZ Pro', 'Tagi+', 'BaZ+',
 ];
 // The rest may open with a quotation mark ("Premium „Die Gemeinden zahlen …“", Die Presse).
 const BADGE_PREFIX = new RegExp(`^(${PAYWALL_BADGES.map((b) => b.replace(/[+.]/g, '\\$&')).join('|')})\\s*(?=[„"»«“]?\\p{Lu}\\p{Ll})(.{3,})$`, 'u');
