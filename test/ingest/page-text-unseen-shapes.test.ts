@@ -3796,3 +3796,19 @@ describe('stop 36: Austrian and Swiss forms', () => {
     for (const b of ['Krone Plus', 'Exklusiv für Abonnenten']) assert.ok(isPaywallBadge(b), b);
   });
 });
+
+describe('stop 36: a local station\'s list of the day\'s news', () => {
+  const items = 'Neue Buslinie verbindet Lobeda und Beutenberg\n\nSeit Montag fährt die Linie 44 im Zehn-Minuten-Takt. Die Stadt baut dafür zwei Wartehäuschen.\n\n' +
+    'Stadtbibliothek öffnet am Sonntag\n\nDie Bibliothek am Markt öffnet ab März auch sonntags. Das Land zahlt die Stellen.\n\n' +
+    'Feuerwehr übt am Saaleufer\n\nAm Samstag üben drei Wehren die Rettung aus dem Wasser. Der Uferweg ist gesperrt.\n\nImpressum\n';
+  const titles = (text: string) => imp(text).draft.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry').map((b) => b.title ?? '-');
+  test('"Nachrichten aus Jena", "News für den 10. März 2026", "Meldungen des Tages" name the page: its items are untimed entries', () => {
+    for (const h of ['Nachrichten aus Jena', 'News für den 10. März 2026', 'Meldungen des Tages']) {
+      const t = titles(`Radio Beispiel\nNachrichten\nVerkehr\n\n${h}\n\n${items}`);
+      assert.ok(t.includes('Stadtbibliothek öffnet am Sonntag') && t.includes('Feuerwehr übt am Saaleufer'), `${h}: ${JSON.stringify(t)}`);
+    }
+  });
+  test('an article that only mentions news keeps its sub-headings', () => {
+    assert.deepEqual(titles(`Warum Lokalnachrichten wichtig sind\n\nEine Studie zeigt, wie sehr Leser ihren Lokalzeitungen vertrauen. Die Forscher befragten 2000 Menschen.\n\n${items}`), []);
+  });
+});

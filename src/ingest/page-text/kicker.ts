@@ -252,6 +252,13 @@ export function isBareDay(text: string): boolean {
  * "Liveticker: Neues aus Nordhessen", "Polizeiticker: Meldungen aus …": a ticker's own headline in the topic-and-colon
  * form; over its first entry's title it is the headline, not a kicker.
  */
+/**
+ * A list of the day's news names itself by its heading: "Nachrichten aus Leipzig", "News für den 10. März 2026",
+ * "Nachrichten vom 04.12.2026", "Meldungen des Tages" (local radio stations' news pages): the heading's start. (Over a
+ * title with text it may as well be a rubric's kicker over an article; the head does not decide by it.)
+ */
+export const NEWS_LIST = /^(?:(?:die\s+)?(?:aktuellen\s+|lokalen\s+)?(?:nachrichten|news|meldungen)\s+(?:aus|für|vom|von|des tages|der region|am)\b|meldungen des tages|nachrichten des tages)/i;
+
 export const TICKER_HEADLINE = /^(?:\p{Lu}\p{Ll}{2,})?(?:live-?|news-?)?(?:ticker|blog)\s*:\s+\S+\s+\S/iu;
 
 export function isOwnLineKicker(kicker: string, headline: string, opts: { bylineBetween?: boolean; sameBox?: boolean } = {}): boolean {

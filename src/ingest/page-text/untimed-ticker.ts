@@ -1,5 +1,6 @@
 import { LIMITS, type Block, type TickerEntryBlock } from '../../content/index.js';
 import { dateToIso, parseDateLine } from './dates.js';
+import { NEWS_LIST } from './kicker.js';
 import { isRunningText } from './lines.js';
 
 const SOURCE_TIME = /^(?:Quelle|Source)\s*:\s*[^,]{2,80},\s*(\d{1,2})\.(\d{1,2})\.(\d{2,4}),?\s+(\d{1,2})[:.](\d{2})\s*Uhr$/;
@@ -36,7 +37,7 @@ const COMPOUND_TICKER = /^\p{Lu}\p{Ll}{2,}(?:ticker|blog)(?::|$)|\b(?:im|zum|uns
 
 /** True when one of the page's first lines names it a ticker or blog. */
 export function namesItselfTicker(firstLines: readonly string[]): boolean {
-  return firstLines.some((t) => t.length <= 200 && (TICKER_WORD.test(t) || COMPOUND_TICKER.test(t)));
+  return firstLines.some((t) => t.length <= 200 && (TICKER_WORD.test(t) || COMPOUND_TICKER.test(t) || (t.length <= 80 && NEWS_LIST.test(t.trim()))));
 }
 
 /**
