@@ -3812,3 +3812,12 @@ describe('stop 36: a local station\'s list of the day\'s news', () => {
     assert.deepEqual(titles(`Warum Lokalnachrichten wichtig sind\n\nEine Studie zeigt, wie sehr Leser ihren Lokalzeitungen vertrauen. Die Forscher befragten 2000 Menschen.\n\n${items}`), []);
   });
 });
+
+describe('stop 36: a bullet before a timed entry\'s title', () => {
+  test('is no part of the title', () => {
+    const d = imp('Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Alle Entwicklungen hier im Ticker.\n\n' +
+      '16:45 Uhr\n• Bahn stellt Fernverkehr ein\nDie Bahn meldet Schäden an der Oberleitung. Verletzt wurde niemand.\n\n14:05 Uhr\n• Schulen schließen früher\nDie Schulämter schicken die Kinder nach Hause. Die Busse fahren noch.\n\n' +
+      '12:20 Uhr\n• Wetterdienst warnt vor Orkanböen\nBis zum Abend sind Böen bis 120 Kilometer pro Stunde möglich.\n').draft;
+    assert.deepEqual(entries(d), ['16:45 Bahn stellt Fernverkehr ein', '14:05 Schulen schließen früher', '12:20 Wetterdienst warnt vor Orkanböen']);
+  });
+});

@@ -209,7 +209,7 @@ export function parseTickerBody(
     const entry: RawEntry = { start, body: [], ...(entryDate && { date: entryDate }) };
     // Topic and source tags printed as dash bullets under the time ("- Ireland" / "- RTÉ News", RTÉ): not the title.
     let tags = 0;
-    while (tags < 3 && span.length > tags + 1 && /^[-–•·]\s+\S.{0,30}$/.test(span[tags]!.text) && wordCount(span[tags]!.text) <= 4) tags++;
+    while (tags < 3 && span.length > tags + 1 && /^[-–]\s+\S.{0,30}$/.test(span[tags]!.text) && wordCount(span[tags]!.text) <= 4) tags++;
     if (tags) span.splice(0, tags);
     let b = 0;
     let lead: string | undefined;
@@ -271,7 +271,8 @@ export function parseTickerBody(
     }
     // "Update - Title", "Title (Update)": the marker is not part of the title.
     // "+++ Bahn stellt Fernverkehr ein +++" over the time: the markers are not part of the title.
-    if (entry.title) entry.title = entry.title.replace(/^(?:update|aktualisiert|neu)\s*[-–—:]\s+/i, '').replace(/\s*\((?:update|aktualisiert)\)$/i, '')
+    // "• Title": a bullet before the title is no part of it.
+    if (entry.title) entry.title = entry.title.replace(/^[•·▪●◦‣►▶]\s*(?=\S)/u, '').replace(/^(?:update|aktualisiert|neu)\s*[-–—:]\s+/i, '').replace(/\s*\((?:update|aktualisiert)\)$/i, '')
       .replace(/^\+{2,}\s+(.+?)\s+\+{2,}$/, '$1') || entry.title;
     // Longer than a headline may be, it is running text, not a title, and goes back whole into the entry's text.
     if (entry.title && entry.title.length > LIMITS.headline) {
