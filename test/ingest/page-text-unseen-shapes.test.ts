@@ -3821,3 +3821,10 @@ describe('stop 36: a bullet before a timed entry\'s title', () => {
     assert.deepEqual(entries(d), ['16:45 Bahn stellt Fernverkehr ein', '14:05 Schulen schließen früher', '12:20 Wetterdienst warnt vor Orkanböen']);
   });
 });
+
+describe('stop 36: an interview\'s descriptive kicker over a question headline', () => {
+  test('"Interview mit Name" over "Frau Name, wer …?" is kicker and headline', () => {
+    const d = imp('Schwerter Rundschau\nLokales\nSport\nKultur\n\nInterview mit Lea Exempler\nFrau Exempler, wer braucht unter der Woche ein Freibad?\n\nLea Exempler leitet seit zwölf Jahren das Freibad. Sie hält die Sparpläne der Stadt für einen Fehler.\n\nVon Jan Beispiel\n\nWir haben im Sommer jeden Tag mehr als tausend Gäste, sagt sie. Viele kommen mit dem Rad.\n').draft;
+    assert.deepEqual([d.kicker, d.headline], ['Interview mit Lea Exempler', 'Frau Exempler, wer braucht unter der Woche ein Freibad?']);
+  });
+});

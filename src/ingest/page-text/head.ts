@@ -395,7 +395,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const altOnly = !!second && sameGroup(first, second) && altOver(i + 1, figAtSecond);
   // A question of a few words under a one- to three-word line reads like running text by its length, but it is the
   // headline ("Spotlight" / "Aufstiegscheck 2. Bundesliga | Wer hat die besten Karten?"); an ordinal's period is no stop.
-  const questionUnderLabel = !!second && /\?["“”»«’]?$/.test(second.text) && wordCount(second.text) <= 14 && wordCount(rest) <= 3 &&
+  // A genre's descriptive kicker of up to eight words too ("Interview mit Lea Exempler", "Fünf Fragen an …").
+  const genreLabel = /^(?:interview|gespräch|im gespräch|nachgefragt|(?:zwei|drei|vier|fünf|sechs|sieben|zehn|\d{1,2}) fragen)\b/i.test(rest) && wordCount(rest) <= 8;
+  const questionUnderLabel = !!second && /\?["“”»«’]?$/.test(second.text) && wordCount(second.text) <= 14 && (wordCount(rest) <= 3 || genreLabel) &&
     !endsWithStop(rest) && !hasSentenceBreak(withoutOrdinalDots(second.text));
   const secondIsHeadline = second && !ctx.isStructural(second) && second.text.length <= LIMITS.headline && (!isRunningText(second.text) || questionUnderLabel) &&
     !isBulleted(second.text) &&
