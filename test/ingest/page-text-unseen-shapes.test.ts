@@ -3141,11 +3141,17 @@ describe('round 45: German live pages', () => {
   });
 });
 
-describe('stop 35: a table of ticker separators', () => {
+/** A storm ticker of three posts, each written by `entry` from its time and title; the posts' entries as "HH:MM title". */
+function stormTicker(times: readonly [string, string, string], entry: (t: string, title: string) => string): string[] {
+  const titles = ['Bahn stellt Fernverkehr ein', 'Schulen schließen früher', 'Wetterdienst warnt vor Orkanböen'];
   const post = (n: number) => `Die Feuerwehr meldet den ${n}. Einsatz des Tages. Verletzt wurde niemand.`;
-  const page = (entry: (t: string, title: string) => string) => `Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Alle Entwicklungen hier im Ticker.\n\n` +
-    [['16:45', 'Bahn stellt Fernverkehr ein'], ['14:05', 'Schulen schließen früher'], ['12:20', 'Wetterdienst warnt vor Orkanböen']].map(([t, ti], k) => `${entry(t!, ti!)}\n${post(k + 1)}\n\n`).join('') + 'Mehr zum Thema\n';
-  const entries = (text: string) => imp(text).draft.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry').map((b) => `${b.time.slice(11, 16)} ${b.title ?? '-'}`);
+  const text = `Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Alle Entwicklungen hier im Ticker.\n\n` +
+    times.map((t, k) => `${entry(t, titles[k]!)}\n${post(k + 1)}\n\n`).join('') + 'Mehr zum Thema\n';
+  return entries(imp(text).draft);
+}
+
+describe('stop 35: a table of ticker separators', () => {
+  const ticker = (entry: (t: string, title: string) => string) => stormTicker(['16:45', '14:05', '12:20'], entry);
   const want = ['16:45 Bahn stellt Fernverkehr ein', '14:05 Schulen schließen früher', '12:20 Wetterdienst warnt vor Orkanböen'];
   test('"» ", "-- ", "+++ … +++" and the period after "Uhr" between time and title; the title in brackets before "(16:45 Uhr)"', () => {
     for (const [name, f] of Object.entries<(t: string, ti: string) => string>({
@@ -3155,7 +3161,7 @@ describe('stop 35: a table of ticker separators', () => {
       '.': (t, ti) => `${t} Uhr. ${ti}`,
       'markers above': (t, ti) => `+++ ${ti} +++\n${t} Uhr`,
       'time after': (t, ti) => `${ti} (${t} Uhr)`,
-    })) assert.deepEqual(entries(page(f)), want, name);
+    })) assert.deepEqual(ticker(f), want, name);
   });
 });
 
@@ -3381,13 +3387,9 @@ describe('stop 35: a caption printed twice over the head', () => {
 });
 
 describe('stop 36: a dotted time without "Uhr" and a separator before the title', () => {
-  const post = (n: number) => `Die Feuerwehr meldet den ${n}. Einsatz des Tages. Verletzt wurde niemand.`;
-  const page = (entry: (t: string, title: string) => string) => `Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Alle Entwicklungen hier im Ticker.\n\n` +
-    [['16.45', 'Bahn stellt Fernverkehr ein'], ['14.05', 'Schulen schließen früher'], ['09.20', 'Wetterdienst warnt vor Orkanböen']].map(([t, ti], k) => `${entry(t!, ti!)}\n${post(k + 1)}\n\n`).join('') + 'Mehr zum Thema\n';
-  const entries = (text: string) => imp(text).draft.body.filter((b): b is Extract<Block, { type: 'ticker-entry' }> => b.type === 'ticker-entry').map((b) => `${b.time.slice(11, 16)} ${b.title ?? '-'}`);
   const want = ['16:45 Bahn stellt Fernverkehr ein', '14:05 Schulen schließen früher', '09:20 Wetterdienst warnt vor Orkanböen'];
   test('"16.45: Title", "16.45 - Title", "16.45 – Title" on a page that names itself a ticker', () => {
-    for (const sep of [':', ' -', ' –']) assert.deepEqual(entries(page((t, ti) => `${t}${sep} ${ti}`)), want, sep);
+    for (const sep of [':', ' -', ' –']) assert.deepEqual(stormTicker(['16.45', '14.05', '09.20'], (t, ti) => `${t}${sep} ${ti}`), want, sep);
   });
   test('a price or a measure with a dot is no time: an article keeps its paragraphs', () => {
     const d = imp(`Neue Preise im Nahverkehr\n\nDer Verkehrsverbund erhöht zum April die Preise für Einzelfahrscheine.\n\n3.20: So viel kostet künftig ein Einzelfahrschein in der Innenstadt.\n\n${BODY}`).draft;

@@ -40,12 +40,13 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /**
- * "Liveticker" and "Newsticker" over the headline are the genre's label, read as the kicker there (the head); "LIVE", "Live", "Ticker"
- * and "Liveblog" stay badges.
+ * "Liveticker" and "Newsticker" over the headline are the genre's label, and so are a media's labels ("Video", "Podcast"),
+ * read as the kicker there (the head); "LIVE", "Live", "Ticker" and "Liveblog" stay badges.
  */
-export const GENRE_BADGE = /^(?:(?:live-?|news-?)ticker|video|audio|podcast|bildergalerie|fotostrecke)$/i;
+const MEDIA_LABELS = 'video|audio|podcast|bildergalerie|fotostrecke';
+export const GENRE_BADGE = new RegExp(`^(?:(?:live-?|news-?)ticker|${MEDIA_LABELS})$`, 'i');
 /** The media's labels among them: read as the kicker only over the headline; under it they are a player's badge. */
-export const MEDIA_LABEL = /^(?:video|audio|podcast|bildergalerie|fotostrecke)$/i;
+export const MEDIA_LABEL = new RegExp(`^(?:${MEDIA_LABELS})$`, 'i');
 
 /** Parses a whole line as a media badge; undefined for anything else. */
 export function parseMediaBadge(line: string): MediaBadge | undefined {

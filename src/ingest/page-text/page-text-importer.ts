@@ -69,7 +69,7 @@ const AUTHOR_ROLE = /^(?:journalist|reporter|correspondent|(?:senior |deputy |ne
  * contact, search and login entries, which may close a menu printed in the headline's box. (Logging in, registering,
  * "Jetzt abonnieren", "Abo abschließen", "Jetzt spenden" and the like are dropped everywhere as widgets, widgets.ts.)
  */
-const CTA_WORDS = /^(?:abo|abo lösen|mitglied werden|jetzt mitglied werden|spenden|unterstützen|probeabo|zum abo|mitmachen|kontakt|suche|login|anmelden|registrieren|einloggen|jetzt testen|gratis testen|öffnen|schließen|mehr dazu|mehr erfahren|suche öffnen|suchbegriff eingeben|zur navigation springen|zum inhalt springen|(?:jetzt )?(?:die )?app (?:laden|herunterladen|öffnen)|bei google play|im app store|download on the app store|get it on google play|open app|sign in|subscribe|search)$/i;
+const CTA_WORDS = /^(?:abo|abo lösen|mitglied werden|jetzt mitglied werden|spenden|unterstützen|probeabo|zum abo|mitmachen|kontakt|suche|login|anmelden|registrieren|einloggen|jetzt testen|gratis testen|öffnen|mehr dazu|mehr erfahren|suche öffnen|suchbegriff eingeben|zur navigation springen|(?:jetzt )?(?:die )?app (?:laden|herunterladen|öffnen)|bei google play|im app store|download on the app store|get it on google play|open app)$/i;
 
 function run(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
@@ -410,11 +410,10 @@ function tickerAnchor(
 }
 
 /** The head says the story is an interview ("Interview mit …", "Mit ihr sprach …", "im Gespräch"). */
-function isInterview(headText: string, body: Block[] = []): boolean {
+function isInterview(headText: string, body: Block[]): boolean {
   if (/\binterview\b|\bmit (?:ihr|ihm|ihnen) sprach\b|\bim gespräch mit\b|\bsprach mit\b|\bnachgefragt\b|\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|zehn|\d{1,2}) fragen an\b|\bein gespräch (?:über|mit)\b/i.test(headText)) return true;
   // The answers carry the speaker's name or initials, the same one at least twice, and one or two speak ("Exempler: Wir
   // haben …", "LE: …"); a panel's three experts answer a text's questions (its sub-headings).
-  if (!body.length) return false;
   const speakers = new Map<string, number>();
   for (const b of body) {
     if (b.type !== 'paragraph') continue;
