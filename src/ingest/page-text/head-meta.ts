@@ -94,7 +94,10 @@ export function dateWithLength(text: string, parse: (t: string) => FoundDate | u
   if (text.length > 80) return undefined;
   // The length glued on after a space: "… 17:45 Uhr 05:48 min".
   const spaced = /^(.{6,50}?)\s+(\d{1,3}:\d{2}\s*min\.?)$/i.exec(text);
-  const parts = spaced ? [spaced[1]!, spaced[2]!] : text.split(/\s*[·|•]\s*/).filter(Boolean);
+  // "14.03.2026 - 8 Min." (NRWision): the length after a dash.
+  const dashed = /^(.{6,24}?)\s+[-–]\s+(\d{1,3}\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?)$/i.exec(text);
+  const pair = spaced ?? dashed;
+  const parts = pair ? [pair[1]!, pair[2]!] : text.split(/\s*[·|•]\s*/).filter(Boolean);
   if (parts.length < 2) return undefined;
   const episode = parts.some((p) => EPISODE.test(p));
   let date: FoundDate | undefined;
@@ -223,10 +226,6 @@ export function viaCredit(text: string): { caption: string; credit: string } | u
 const DATE_WITH: ReadonlyArray<[number, RegExp]> = [
   // "11 Feb 2026 2 minute read", "14. März 2026 Lesezeit: 4 Minuten": the reading time after it.
   [80, /^(.{6,40}?)\s+(?:\d{1,2}\s*(?:minutes?|mins?\.?|minuten|min\.?)\s+(?:read|lesezeit)|(?:lesezeit|lesedauer|reading time)\s*:?\s*\d{1,2}\s*(?:minuten|minutes?|min\.?))$/i],
-  // "14.03.2026 - 8 Min." (NRWision): a clip's length after a dash.
-  [40, /^(.{6,24}?)\s+[-–]\s+\d{1,3}\s*(?:min|minuten|sek|sekunden|mins?|secs?)\.?$/i],
-  // "11.06.2026, 17:05 Uhr · Dauer 07:38", "18.09.2026 | 6:42 Min." (video pages): the length after a dot or a bar.
-  [70, /^(.{6,32}?)\s*[·|]\s*(?:(?:dauer|länge|laufzeit|duration|length)\s*:?\s*)?\d{1,3}:\d{2}(?:\s*(?:min\.?|minuten|mins?))?$/i],
   // "PoliticsMarch 4, 2026" (The Spinoff): the section's name glued before an English date with the year.
   [60, /^\p{Lu}\p{Ll}{2,20}((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})$/u],
   // "Liechtenstein|22.03.2026 (Aktualisiert am 23.03.26 00:47)" (Volksblatt): the section, a bar, the date and the update
@@ -252,12 +251,15 @@ export function datedMetaLine(text: string, parse: (t: string) => FoundDate | un
     if (d?.hour !== undefined) return d;
   }
   const t = text.trim();
-  // A date with its length or a glued section word around it: the date is the first group.
+  // A date with a reading time or a glued section word around it: the date is the first group.
   for (const [max, re] of DATE_WITH) {
     const m = t.length <= max ? re.exec(t) : null;
     const d = m ? parse(m[1]!) : undefined;
     if (d) return d;
   }
+  // A video's date with the clip's length.
+  const media = dateWithLength(t, parse);
+  if (media) return media;
   // "Noemi Brunner am 8. März 2026" (Die Ostschweiz): the author, then "am" and the date.
   const nameAm = t.length <= 80 ? /^(?:von\s+)?(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+am\s+(\S.{5,30})$/iu.exec(t) : null;
   if (nameAm && isPersonName(nameAm[1]!) && /\d{4}$/.test(nameAm[2]!)) {

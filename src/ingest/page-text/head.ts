@@ -182,7 +182,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       }
       // "faehre_rhein_pixabay_07122026" under the headline (report-K): the lead picture's file name, not the page's text.
       if (head.headline && isPictureFileName(t)) { k++; continue; }
-      const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine) ?? dateWithLength(t, parseDateLine);
+      const d = parseDateLine(t) ?? usDateLine(t) ?? datedMetaLine(t, parseDateLine);
       if (d) {
         notePageDate(d);
         k++;
