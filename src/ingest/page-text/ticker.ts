@@ -2,6 +2,7 @@ import { LIMITS, monthFromName } from '../../content/index.js';
 import { ZONE_LABELS } from './clock-zone.js';
 import { addDays, findDate, parseDateLine, parseYearlessDay, residue, weekdayIndex, type CalendarDay, type FoundDate } from './dates.js';
 import { parseMediaBadge } from './media-badge.js';
+import { namesItselfTicker } from './untimed-ticker.js';
 import { SENTENCE_START_WORDS } from './sentence-start.js';
 import { BULLET_SIGN, endsSentence, endsWithStop, isRunningText, LEADING_BULLET, MAX_CLASSIFY, startsUpper, wordCount, type Line } from './lines.js';
 
@@ -515,7 +516,8 @@ export function looksLikeTicker(from: number, to: number, headText: string, star
     if (e.strong || e.bare) strong++;
     else { weak++; weakMins.push(e.hour * 60 + e.minute); }
   }
-  const tickerWord = /ticker|\blive\b|liveblog|newsblog|live-blog|im überblick|minute by minute/i.test(headText);
+  // The head names the page a ticker or blog (the words the untimed entries look for), or an overview of the day.
+  const tickerWord = namesItselfTicker([headText]) || /\bim überblick\b|minute by minute/i.test(headText);
   if (strong >= 3) return true;
   if (tickerWord && strong + weak >= 2) return true;
   // Four or more "21:25 Text" lines running from the latest time down: a ticker without the word (a programme runs the other way).
