@@ -3830,3 +3830,17 @@ describe('stop 36: an interview\'s descriptive kicker over a question headline',
     assert.deepEqual([d.kicker, d.headline], ['Interview mit Lea Exempler', 'Frau Exempler, wer braucht unter der Woche ein Freibad?']);
   });
 });
+
+describe('stop 37: a map\'s or a graphic\'s source under its caption', () => {
+  const page = (credit: string) => imp('Lahntal-Bote\nLokales\n\nNeue Fußgängerbrücke über die Lahn freigegeben\n\nNach zwei Jahren Bauzeit können Fußgänger und Radfahrer die Lahn wieder trocken überqueren. Die Stadt feierte mit einem Fest.\n\n' +
+    'Schon am Vormittag warteten Dutzende Menschen am Ufer, um als Erste über die Stahlbrücke zu gehen.\n\n' +
+    `Die Brücke verbindet den Schwanenteich mit der Uferstraße.\n${credit}\n\nDer Neubau ist breiter als sein Vorgänger. Nachts beleuchten Leuchten im Geländer den Weg.\n`).draft;
+  test('"Karte: OpenStreetMap", "Grafik: Stadt Gießen", "Illustration: Büro Beispiel Architekten" are the picture\'s credit', () => {
+    for (const [line, credit] of [['Karte: OpenStreetMap', 'OpenStreetMap'], ['Grafik: Stadt Gießen', 'Stadt Gießen'], ['Illustration: Büro Beispiel Architekten', 'Büro Beispiel Architekten'], ['Grafik: dpa-infografik', 'dpa-infografik']]) {
+      assert.deepEqual(figures(page(line)).map((f) => [f.caption, f.credit]), [['Die Brücke verbindet den Schwanenteich mit der Uferstraße.', credit]], line);
+    }
+  });
+  test('a map\'s title after its label is no credit, and "Quelle: Stadt Gießen" stays the text\'s source', () => {
+    for (const line of ['Karte: Pegelstände an der Nordseeküste', 'Quelle: Stadt Gießen']) assert.deepEqual(figures(page(line)), [], line);
+  });
+});

@@ -303,7 +303,22 @@ function labelledCredit(line: string): CaptionCredit | undefined {
   if (/\s[/|–—-]$/.test(caption)) caption = caption.slice(0, -1).trimEnd();
   const strong = bareCopyright || last.label === '©' || STRONG_RE.test(last.label);
   // "Quelle: Kerstin Lohse": a person named as the source is a photographer (a paragraph's source is an institution).
-  return { caption, credit, strong, ...(!strong && (looksLikeBareCredit(credit) || isPhotographer(credit)) && { known: true }) };
+  // "Karte: OpenStreetMap", "Grafik: Stadt Gießen": a picture's label names a picture's source, whoever it is.
+  const known = looksLikeBareCredit(credit) || isPhotographer(credit) || (VISUAL_LABEL.test(last.label) && sourceShaped(credit));
+  return { caption, credit, strong, ...(!strong && known && { known: true }) };
+}
+
+/** Weak labels that name a kind of picture ("Grafik:", "Karte:"): unlike "Quelle:", never a text's source. */
+const VISUAL_LABEL = /^(?:Grafik|Karte|Illustration|Montage|Screenshot)$/i;
+
+/**
+ * A source's name rather than a phrase: up to five words, each capitalised, a name's particle or a compound with a
+ * slash, hyphen or dot ("Stadt Gießen", "OpenStreetMap", "dpa-infografik", "Büro Beispiel Architekten"); not
+ * "Pegelstände an der Nordseeküste" (a map's title).
+ */
+function sourceShaped(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length <= 5 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_PARTICLES.has(w) || /\p{L}[-./]\p{L}/u.test(w));
 }
 
 /** A person's name, not an institution that reads like one ("Statistisches Landesamt", "Stadtwerke Beispielstadt"). */
