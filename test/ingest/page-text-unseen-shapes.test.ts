@@ -3836,11 +3836,19 @@ describe('stop 37: a map\'s or a graphic\'s source under its caption', () => {
     'Schon am Vormittag warteten Dutzende Menschen am Ufer, um als Erste über die Stahlbrücke zu gehen.\n\n' +
     `Die Brücke verbindet den Schwanenteich mit der Uferstraße.\n${credit}\n\nDer Neubau ist breiter als sein Vorgänger. Nachts beleuchten Leuchten im Geländer den Weg.\n`).draft;
   test('"Karte: OpenStreetMap", "Grafik: Stadt Gießen", "Illustration: Büro Beispiel Architekten" are the picture\'s credit', () => {
-    for (const [line, credit] of [['Karte: OpenStreetMap', 'OpenStreetMap'], ['Grafik: Stadt Gießen', 'Stadt Gießen'], ['Illustration: Büro Beispiel Architekten', 'Büro Beispiel Architekten'], ['Grafik: dpa-infografik', 'dpa-infografik']]) {
+    for (const [line, credit] of [['Karte: OpenStreetMap', 'OpenStreetMap'], ['Grafik: Stadt Gießen', 'Stadt Gießen'], ['Illustration: Büro Beispiel Architekten', 'Büro Beispiel Architekten'], ['Grafik: dpa-infografik', 'dpa-infografik']] as Array<[string, string]>) {
       assert.deepEqual(figures(page(line)).map((f) => [f.caption, f.credit]), [['Die Brücke verbindet den Schwanenteich mit der Uferstraße.', credit]], line);
     }
   });
   test('a map\'s title after its label is no credit, and "Quelle: Stadt Gießen" stays the text\'s source', () => {
     for (const line of ['Karte: Pegelstände an der Nordseeküste', 'Quelle: Stadt Gießen']) assert.deepEqual(figures(page(line)), [], line);
+  });
+});
+
+describe('stop 37: the editors\' initials and the text\'s agencies closing a story', () => {
+  test('"jb/le (dpa, epd)" is no picture', () => {
+    const d = imp('Deutschland\nWittenberg will Wohnungen mit Flusswasser heizen\n\nDie Lutherstadt plant eine der größten Flusswärmepumpen im Osten. Bis 2026 sollen Tausende Haushalte ihre Wärme aus der Elbe beziehen.\n\n' +
+      'Die Stadtwerke wollen ab 2026 Wärme aus der Elbe gewinnen. Eine Pumpe am Hafen soll dem Flusswasser wenige Grad entziehen.\n\nDie Anlage soll auf einem ehemaligen Lagerplatz entstehen. Anwohner hatten zunächst Lärm befürchtet.\n\njb/le (dpa, epd)\n\nRedaktion: Lea Exempler\n').draft;
+    assert.deepEqual(figures(d), []);
   });
 });

@@ -222,6 +222,8 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const inner = marked ? paren[1]!.trim().slice(marked[0].length) : paren[1]!.trim();
     if (marked && looksLikeBareCredit(inner)) return { caption: line.slice(0, paren.index).trim(), credit: inner, strong: true };
     const caption = line.slice(0, paren.index).trim();
+    // "jb/le (dpa, epd)" (DW): the editors' initials and the agencies the text is from, the story's last line.
+    if (/^\p{Ll}{1,4}(?:\s?\/\s?\p{Ll}{1,4})+$/u.test(caption) && isTextSource(inner.replace(/\s*,\s*/g, '/').toLowerCase())) return undefined;
     const labelled = labelledCredit(inner);
     // A labelled credit in parentheses closing a caption is a credit even with "Quelle:".
     if (labelled && labelled.caption === '') return { caption, credit: labelled.credit, strong: labelled.strong || !!labelled.known };
