@@ -3852,3 +3852,17 @@ describe('stop 37: the editors\' initials and the text\'s agencies closing a sto
     assert.deepEqual(figures(d), []);
   });
 });
+
+describe('stop 37: regional papers\' datelines before the teaser', () => {
+  const REST = 'Anwohner der Weberstraße müssen sich ab Montag auf Lärm und eine Umleitung einstellen. Die Arbeiten dauern bis zu den Sommerferien.';
+  const teaser = (t: string) => imp(`GA General-Anzeiger\nRegion\nSport\n\nBaustelle in der Südstadt\nStadtwerke tauschen alte Gasleitungen aus\n\n${t}\n\n${BODY}`).draft.teaser;
+  test('a place named nowhere else, two-word places, the doubled period, a label before the place, a quotation after it', () => {
+    for (const place of ['Rheinbach. ', 'Bad Godesberg. ', 'BAD GODESBERG. ', 'Essen. . ', 'Essen.. ', 'Mülheim an der Ruhr. ', 'Rhein-Kreis Neuss. ', 'Mülheim an der Ruhr – ', 'Serie | Bonn · ']) {
+      assert.equal(teaser(place + REST), REST, place);
+    }
+    assert.equal(teaser('Bonn. „Die Rohre sind mehr als 60 Jahre alt“, sagt ein Sprecher der Stadtwerke. Ab Montag wird gebaut.'), '„Die Rohre sind mehr als 60 Jahre alt“, sagt ein Sprecher der Stadtwerke. Ab Montag wird gebaut.');
+  });
+  test('a short teaser keeps a one-word sentence before a noun', () => {
+    assert.equal(teaser('Stillstand. Anwohner warten seit Wochen.'), 'Stillstand. Anwohner warten seit Wochen.');
+  });
+});

@@ -796,11 +796,15 @@ function datelinePrefix(text: string, language: string, pageText?: () => string)
   // ("Endlich – nach drei Jahren …"); a middle dot separates nothing else.
   // A place in capitals ("LONDON — …") is printed in mixed case. A standfirst without its final period
   // (English sites) reads as a sentence when it is long.
-  const sep = /^(\p{Lu}[\p{L}.-]+(?:[ /-]\p{Lu}[\p{L}.-]+){0,2}(?:\s\([\p{L}.-]{2,20}\))?)(?:,\s\d{1,2}\.\d{1,2}\.\d{2,4})?\s+([–—·-]|\|(?:\s+[^|!?]{2,40}?\s+\|)?)\s+(\p{Lu}.*)$/u.exec(text);
+  // "Mülheim an der Ruhr – ", "Frankfurt am Main – ": a place's name with its small words.
+  const sep = /^(\p{Lu}[\p{L}.-]+(?:\s(?:an der|an|am|im|ob der|in der|vor der)\s\p{Lu}[\p{L}.-]+)?(?:[ /-]\p{Lu}[\p{L}.-]+){0,2}(?:\s\([\p{L}.-]{2,20}\))?)(?:,\s\d{1,2}\.\d{1,2}\.\d{2,4})?\s+([–—·-]|\|(?:\s+[^|!?]{2,40}?\s+\|)?)\s+([„"»‚]?\p{Lu}.*)$/u.exec(text);
   if (sep && sep[1]!.length <= 40) {
     const place = inMixedCase(sep[1]!);
     const mark = sep[2]!;
     const rest = sep[3]!;
+    // "Serie | Bonn · Der erste Teil …" (General-Anzeiger): a label before a bar, then the place.
+    const inner = mark === '|' ? datelinePrefix(rest, language, pageText) : undefined;
+    if (inner) return inner;
     if (mark === '·' ? wordCount(rest) >= 6
       : !SENTENCE_START_WORDS.has(place.split(/[ /-]/)[0]!.toLowerCase()) && wordCount(rest) >= 8 && (endsSentence(rest) || wordCount(rest) >= 12)) return { place, text: rest };
   }
@@ -808,16 +812,24 @@ function datelinePrefix(text: string, language: string, pageText?: () => string)
   if (language !== 'de') return undefined;
   // "Essen. Die Siedlung …", "BONN. Der Rat …": the place with a period.
   // "St. Pölten. Nach …": the saint's short form opening the place's name.
-  const dot = /^((?:St\.\s?)?\p{Lu}[\p{L}-]{2,}(?:\/\p{L}+)?)\.\s+(\p{Lu}\p{Ll}*)\s/u.exec(text);
+  // "Bad Godesberg. Die …", "BAD GODESBERG. …": a two-word place opening with its common first word.
+  // "Essen. . Kein …", "Essen.. Von …" (Funke's apps): the period printed twice.
+  // "Mülheim an der Ruhr. …", "Rhein-Kreis Neuss. …": a place with its small words, a district before its name.
+  const dot = /^((?:St\.\s?|(?:Bad|BAD|Sankt|SANKT|Groß|GROSS|Klein|KLEIN|Neu|NEU|Alt|ALT|Ober|OBER|Unter|UNTER|Nieder|NIEDER|Hohen|HOHEN|[\p{L}-]*Kreis|Landkreis|LANDKREIS)\s)?\p{Lu}[\p{L}-]{2,}(?:\s(?:an der|am|im|ob der|in der)\s\p{Lu}[\p{L}-]{2,})?(?:\/\p{L}+)?)\.(?:\s?\.)?\s+([„"»‚]?\p{Lu}\p{Ll}*)\s/u.exec(text);
   // A place in capitals ("BERLIN. Nach …") needs no sentence-start word after it: no sentence opens with a word in capitals and a period.
   // An abbreviation ending a sentence ("… in die USA. Nach …") is no place.
   const acronym = !!dot && /^(?:USA|EU|UNO|NATO|CDU|CSU|SPD|FDP|AFD|ARD|ZDF|DPA|BRD|DDR|UK)$/i.test(dot[1]!);
-  const capsPlace = !!dot && /^\p{Lu}{3,}(?:-\p{Lu}{3,})?$/u.test(dot[1]!);
+  const capsPlace = !!dot && /^(?:\p{Lu}{3,}\s)?\p{Lu}{3,}(?:-\p{Lu}{3,})?$/u.test(dot[1]!);
   // "Bielefeld. Kinder hatten …", "Speyer. Gut 900 Zuhörer …": any word after the period when the place is named again
   // in the kicker, the headline or the text (a one-word sentence opening a teaser names nothing there).
   const namedAgain = (place: string) => place.length >= 4 && !!pageText && new RegExp(`(?:^|[^\\p{L}])${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(pageText());
-  if (dot && !acronym && (capsPlace || SENTENCE_START_WORDS.has(dot[2]!.toLowerCase()) || namedAgain(dot[1]!)) && !SENTENCE_START_WORDS.has(dot[1]!.toLowerCase()) && wordCount(text) >= 6) {
-    return { place: inMixedCase(dot[1]!), text: text.slice(dot[1]!.length + 1).trim() };
+  // Any capitalised word after the period when a teaser's length follows: "Rheinbach. Anwohner klagen …" (the regional
+  // papers' dateline). A one-word sentence opening a teaser is an adverb or an exclamation ("Endlich.", "Geschafft.",
+  // "Stillstand."), not a place.
+  const exclamation = !!dot && (/(?:lich|bar|los|haft|sam|weise)$/.test(dot[1]!) || ONE_WORD_SENTENCE.test(dot[1]!));
+  if (dot && !acronym && (capsPlace || SENTENCE_START_WORDS.has(dot[2]!.replace(/^[„"»‚]/, '').toLowerCase()) || namedAgain(dot[1]!) || (wordCount(text) >= 10 && !exclamation)) &&
+    !SENTENCE_START_WORDS.has(dot[1]!.split(' ')[0]!.toLowerCase()) && wordCount(text) >= 6) {
+    return { place: dot[1]!.split(' ').map(inMixedCase).join(' '), text: text.slice(dot[0].length - dot[2]!.length - 1).trim() };
   }
   const words = text.split(' ');
   let i = 0;
@@ -829,6 +841,9 @@ function datelinePrefix(text: string, language: string, pageText?: () => string)
   if (!/^\p{Lu}\p{Ll}*$/u.test(next) || !SENTENCE_START_WORDS.has(next.toLowerCase())) return undefined;
   return { place, text: words.slice(i + 1).join(' ') };
 }
+
+/** Words that make a sentence of their own at a teaser's start. */
+const ONE_WORD_SENTENCE = /^(?:Geschafft|Schluss|Aus|Vorbei|Achtung|Wahnsinn|Stillstand|Chaos|Alarm|Entwarnung|Unglaublich|Immerhin|Genug|Schade|Bingo|Klar|Nein|Doch|Tja|Ruhe|Stopp|Stop)$/;
 
 /** A place printed in capitals ("LONDON", "BONN") as it is written ("London", "Bonn"); other spellings as they are. */
 function inMixedCase(place: string): string {
