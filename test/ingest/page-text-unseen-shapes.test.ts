@@ -3866,3 +3866,17 @@ describe('stop 37: regional papers\' datelines before the teaser', () => {
     assert.equal(teaser('Stillstand. Anwohner warten seit Wochen.'), 'Stillstand. Anwohner warten seit Wochen.');
   });
 });
+
+describe('stop 37: live blogs\' entry lines and titles', () => {
+  test('"21:40 Uhr, Connewitz: Title": the comma after "Uhr" parts time and title', () => {
+    const d = imp('Liveticker zum Stromausfall: Alle Ereignisse vom 14. März\n\nDer Liveticker versorgt Sie mit allen wichtigen Informationen rund um den Stromausfall.\n\n' +
+      '21:40 Uhr, Connewitz: Alle Haushalte wieder am Netz\n\nDie Stadtwerke melden, dass wieder alle Haushalte Strom haben.\n\n20:15 Uhr, Probstheida: Straßenbahnen fahren wieder nach Plan\n\nAuf allen Linien rollen die Bahnen wieder.\n\n' +
+      '18:52 Uhr, Leipzig: Feuerwehr rückt zu 60 Einsätzen aus\n\nVor allem steckengebliebene Aufzüge haben die Feuerwehr beschäftigt.\n').draft;
+    assert.deepEqual(entries(d), ['21:40 Connewitz: Alle Haushalte wieder am Netz', '20:15 Probstheida: Straßenbahnen fahren wieder nach Plan', '18:52 Leipzig: Feuerwehr rückt zu 60 Einsätzen aus']);
+  });
+  test('the latest entry glued to the page title with "+++" leaves the headline', () => {
+    const d = imp('Politik\n\nHochwasser in Bayern im Liveticker+++ 16:05 Pegel in Passau erreicht Höchststand +++\n\n+++ 16:05 Pegel in Passau erreicht Höchststand +++\n\nDie Donau hat in Passau 9,40 Meter erreicht.\n\n' +
+      '+++ 15:34 Bahn sperrt Strecke zwischen Plattling und Deggendorf +++\n\nWegen unterspülter Gleise fahren keine Züge.\n\n+++ 14:58 Landrat bittet um Hilfe beim Sandsackfüllen +++\n\nIn Straubing-Bogen werden Freiwillige gesucht.\n').draft;
+    assert.equal(d.headline, 'Hochwasser in Bayern im Liveticker');
+  });
+});

@@ -219,7 +219,7 @@ const ZONES: Record<string, number> = {
 /** "ET", "CT", "PT": American zones without the season, read in the zone's own time (summer time by the entry's day). */
 const SEASONLESS_ZONES: Record<string, string> = { ET: ZONE_LABELS.ET!, CT: ZONE_LABELS.CT!, PT: ZONE_LABELS.PT! };
 /** A time, its "Uhr" or am/pm, a zone (one of ZONES or SEASONLESS_ZONES), the separator and the rest. */
-const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?:(?<=:\\d{2}):[0-5]\\d)?(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|--|-|:|·|•|\\/|>|›|»|\\+{3}|(?<=Uhr)\\.)(?=\\s|$))?\\s*(.*)$`, 'u');
+const ENTRY = new RegExp(`^(?:\\+{2,}\\s*)?(\\d{1,2})([:.])(\\d{2})(?:(?<=:\\d{2}):[0-5]\\d)?(?![\\d.:]\\d)\\s*(Uhr|h\\b)?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)?\\s*(${[...Object.keys(ZONES), ...Object.keys(SEASONLESS_ZONES)].join('|')})?(?![\\p{L}])\\s*(?:\\((?:MEZ|MESZ)\\)\\s*)?(?:(\\||–|—|--|-|:|·|•|\\/|>|›|»|\\+{3}|(?<=Uhr)[.,])(?=\\s|$))?\\s*(.*)$`, 'u');
 
 /** A bullet, an arrow or an emoji before an entry's time ("• 14.03.24 | 09:30", "▶ 14:32 Uhr", "🔴 14:32"). */
 const ENTRY_MARKER = new RegExp(`^(?:${BULLET_SIGN}|[►▶▸→]|\\p{Extended_Pictographic})\\uFE0F?\\s*(?=\\d)`, 'u');
