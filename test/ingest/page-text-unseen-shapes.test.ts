@@ -755,7 +755,9 @@ describe('the tenth round (Swiss, Austrian and English sites, galleries, video p
 describe('the eleventh round (Cicero, Kreiszeitung, Funke, Austrian and English sites)', () => {
   test('a dash-joined kicker before a sentence start; a headline\'s own dash stays', () => {
     assert.deepEqual(splitKicker('Kommunalfinanzen - Die Städte stehen mit dem Rücken zur Wand', { bodyText: '', language: 'de' }), { kicker: 'Kommunalfinanzen', headline: 'Die Städte stehen mit dem Rücken zur Wand' });
-    assert.deepEqual(splitKicker('Streik bei der Bahn - Pendler stranden in Köln und Bonn', { bodyText: '', language: 'de' }), { headline: 'Streik bei der Bahn - Pendler stranden in Köln und Bonn' });
+    // A noun phrase before the dash is a kicker too (stop 37, rbb24's pages); a sentence before it is not.
+    assert.deepEqual(splitKicker('Streik bei der Bahn - Pendler stranden in Köln und Bonn', { bodyText: '', language: 'de' }), { kicker: 'Streik bei der Bahn', headline: 'Pendler stranden in Köln und Bonn' });
+    assert.deepEqual(splitKicker('Bahn streikt wieder - Pendler stranden in Köln und Bonn', { bodyText: '', language: 'de' }), { headline: 'Bahn streikt wieder - Pendler stranden in Köln und Bonn' });
     assert.deepEqual(splitKicker('Ein Jahr nach der Flut - Die Menschen im Tal bauen wieder auf', { bodyText: '', language: 'de' }).kicker, undefined);
   });
 
@@ -3878,5 +3880,17 @@ describe('stop 37: live blogs\' entry lines and titles', () => {
     const d = imp('Politik\n\nHochwasser in Bayern im Liveticker+++ 16:05 Pegel in Passau erreicht Höchststand +++\n\n+++ 16:05 Pegel in Passau erreicht Höchststand +++\n\nDie Donau hat in Passau 9,40 Meter erreicht.\n\n' +
       '+++ 15:34 Bahn sperrt Strecke zwischen Plattling und Deggendorf +++\n\nWegen unterspülter Gleise fahren keine Züge.\n\n+++ 14:58 Landrat bittet um Hilfe beim Sandsackfüllen +++\n\nIn Straubing-Bogen werden Freiwillige gesucht.\n').draft;
     assert.equal(d.headline, 'Hochwasser in Bayern im Liveticker');
+  });
+});
+
+describe('stop 37: a kicker joined by a dash before a noun', () => {
+  const head = (line: string) => { const d = imp(`rbb24\nBrandenburg\nPanorama\nKultur\n\n${line}\n\nBei einer Prüfung haben Gutachter Risse in den Stahlträgern der Brücke entdeckt. Fußgänger müssen ab Montag einen Umweg nehmen.\n\n${BODY}`).draft; return [d.kicker, d.headline]; };
+  test('"Gutachten zur Brücke - Stadt sperrt …" is kicker and headline', () => {
+    assert.deepEqual(head('Gutachten zur Brücke - Stadt sperrt Fußgängerbrücke über die Havel für ein Jahr'), ['Gutachten zur Brücke', 'Stadt sperrt Fußgängerbrücke über die Havel für ein Jahr']);
+  });
+  test('a sentence before the dash, or a second dash, keeps the headline whole', () => {
+    for (const line of ['Land weiter unter Sturmwarnung – Feuerwehren im Mühlviertel im Dauereinsatz', 'Radbrücke über den Rhein? – Stadtrat lässt Machbarkeit prüfen – Update: Wiesbaden reagiert']) {
+      assert.equal(head(line)[1], line, line);
+    }
   });
 });

@@ -179,6 +179,11 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
     const rest = dash[2]!.split(' ');
     const s = SENTENCE_START.has(lc(rest[0]!)) && !isTitleCase(rest) ? score(kw, rest, ctx, false) : undefined;
     if (s !== undefined && s >= THRESHOLD) return { kicker: dash[1]!, headline: dash[2]!, evidence: s };
+    // "Gutachten zur Brücke - Stadt sperrt …" (rbb24): a noun phrase (its small words only articles and prepositions)
+    // before a rest of five words or more with no second dash. "OÖ weiter unter Sturmwarnung – Feuerwehren …" and
+    // "Frage? – Antwort – Update: …" are one headline.
+    const nounPhrase = kw.every((w) => /^[\p{Lu}\d]/u.test(w) || FUNCTION_WORDS.has(w)) && !/[?!:]$/.test(dash[1]!);
+    if (nounPhrase && rest.length >= 5 && !/\s[-–—]\s/.test(dash[2]!)) return { kicker: dash[1]!, headline: dash[2]!, evidence: THRESHOLD };
   }
   let best: { k: number; s: number; kicker: string; headline: string } | undefined;
   const consider = (kw: string[], rest: string[], glued: boolean) => {
