@@ -3894,3 +3894,10 @@ describe('stop 37: a kicker joined by a dash before a noun', () => {
     }
   });
 });
+
+describe('stop 37: furniture', () => {
+  test('BR24\'s media badges, with the label glued on, are widgets', () => {
+    for (const b of ['Artikel mit Bild-Inhalten', 'Artikel mit Bild-InhaltenBildbeitrag', 'Artikel mit Video-InhaltenVideobeitrag']) assert.ok(isWidgetLine(b), b);
+    assert.ok(!isWidgetLine('Artikel mit Bildern aus der Region'));
+  });
+});

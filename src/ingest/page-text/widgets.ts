@@ -101,6 +101,8 @@ const PATTERNS: RegExp[] = [
   /^(?:artikel|beitrag|text) (?:anhören|vorlesen lassen|vorlesen)\b.{0,30}$/i,
   /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
   /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
+  // BR24's media badges, with the badge's label glued on: "Artikel mit Bild-InhaltenBildbeitrag".
+  /^artikel mit (?:bild|audio|video)-inhalten(?:bildbeitrag|audiobeitrag|videobeitrag)?$/i,
   // A picture's toggle for its caption ("Bildtext einblenden", "Bildunterschrift anzeigen", "Show caption").
   /^(?:bildtext|bildunterschrift|bildbeschreibung|bildinformationen?) (?:anzeigen|einblenden|ausblenden|verbergen|schließen)$/i,
   /^(?:show|hide|toggle) caption$/i,
