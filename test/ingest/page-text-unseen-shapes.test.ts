@@ -3901,3 +3901,22 @@ describe('stop 37: furniture', () => {
     assert.ok(!isWidgetLine('Artikel mit Bildern aus der Region'));
   });
 });
+
+describe('stop 37: "Quelle: dpa" under a one-sentence caption inside the text', () => {
+  const lines = ['ZDFheute', 'Energiewende an der Elbe', 'Wittenberg will Wohnungen mit Flusswasser heizen', '14.03.2024 | 13:05 Uhr',
+    'Die Lutherstadt plant eine der größten Flusswärmepumpen im Osten. Bis 2026 sollen Tausende Haushalte ihre Wärme aus der Elbe beziehen.',
+    'Die Stadtwerke Wittenberg wollen ab 2026 Wärme aus der Elbe gewinnen. Eine Großwärmepumpe soll dem Flusswasser wenige Grad entziehen.',
+    'Am Hafen von Wittenberg soll die neue Großwärmepumpe stehen.', 'Quelle: dpa',
+    'Die Anlage soll auf einem ehemaligen Lagerplatz entstehen. Anwohner hatten zunächst Lärm befürchtet, die Stadtwerke versprechen Schallschutz.',
+    'Pumpe so groß wie ein Container', 'Die Pumpe passt in einen Schiffscontainer. Sie soll im Herbst mit einem Kran an ihren Platz gehoben werden.',
+    'Fischer bleiben skeptisch', 'Ein Verein von Hobbyfischern fürchtet, dass das abgekühlte Wasser Jungfische stört. Die Stadtwerke wollen die Temperatur messen lassen.',
+    'Quelle: dpa'];
+  test('is the picture\'s credit with running text after it, on a page with blank lines or without', () => {
+    for (const text of [lines.join('\n'), lines.join('\n\n')]) {
+      const d = imp(text + '\n').draft;
+      assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Am Hafen von Wittenberg soll die neue Großwärmepumpe stehen.', 'dpa']]);
+      // The last one names the text's source: it closes the text, no caption above it.
+      assert.ok(texts(d).some((t) => t.startsWith('Ein Verein von Hobbyfischern')));
+    }
+  });
+});

@@ -534,7 +534,11 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     const cr = parseCreditLine(lines[i + 1]!.text);
     // "Quelle: dpa" under a last paragraph names the text's source: a source label counts for a picture
     // when it names agency and photographer ("picture alliance/dpa/Name") or stands under a stopless caption.
-    const pictureSource = !!cr?.known && l0.text.length <= 200 && (/[/|]/.test(cr.credit) || !endsSentence(l0.text));
+    // Mid-text too, under one short sentence with running text after the credit ("Am Hafen … stehen." / "Quelle: dpa" /
+    // paragraph, ZDF's pages without blank lines): a text's source closes it.
+    const l2 = lines[i + 2];
+    const midText = !!l2 && i + 2 < end && isOneSentence(l0.text, 200) && isRunningText(l2.text) && l2.text.length >= 80;
+    const pictureSource = !!cr?.known && l0.text.length <= 200 && (/[/|]/.test(cr.credit) || !endsSentence(l0.text) || midText);
     if ((cr?.strong || pictureSource) && (isOneSentence(l0.text, 250) || stoplessCaption(lines, i, end, !!cr?.strong) || (boxUnderDate && stoplessPhrase(l0.text, 3))) &&
       !parseCreditLine(l0.text)) {
       const fig = build(l0.text, l0.text, cr!.credit);
