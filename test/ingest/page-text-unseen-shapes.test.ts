@@ -3920,3 +3920,13 @@ describe('stop 37: "Quelle: dpa" under a one-sentence caption inside the text', 
     }
   });
 });
+
+describe('stop 37: a caption with "Quelle: Name" between two paragraphs of one box', () => {
+  test('is a picture: a text\'s source does not stand between its paragraphs', () => {
+    const P1 = 'Die Entscheidung fiel am Dienstagabend mit den Stimmen der Mehrheit. Die Kosten für den Umbau schätzt die Gemeinde auf rund 1,9 Millionen Euro.';
+    const P2 = '„Die Jugendlichen haben uns sehr deutlich gesagt, was ihnen fehlt“, sagte die Schöffin. Bislang treffen sie sich auf dem Schulhof.';
+    const CAP = 'Bürgermeister Arno Beispiel vor dem künftigen Jugendtreff. Quelle: Gerd Halmer';
+    const d = imp(`Raeren will alte Gendarmerie umbauen\n\nSeit zehn Jahren steht das Gebäude leer. Jetzt hat der Gemeinderat ein Konzept verabschiedet.\n\n${P1}\n${CAP}\n${P2}\n`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Bürgermeister Arno Beispiel vor dem künftigen Jugendtreff.', 'Gerd Halmer']]);
+  });
+});

@@ -464,7 +464,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // rights where the credit has a photographer's and an agency's shape (a slash or a bar) or names a picture agency;
   // "… Quelle: Landesamt" or "… Quelle: dpa" after a paragraph stays the text's source.
   // A photographer's name counts too ("… Quelle: Elia Testmann"), and the credit printed again on the next line.
-  const photoSource = !!cc0?.known && opensGroup && (endsGroupAt(i) || repeated) && isOneSentence(cc0.caption, 250) &&
+  // Between two paragraphs of one box too ("… leer. Die Kosten …" / "Bürgermeister X vor dem Jugendtreff. Quelle: Name" /
+  // "„Die Jugendlichen …“, sagte …"): a paragraph's source does not stand between two of its paragraphs.
+  const between = !opensGroup && !endsGroupAt(i) && !!lines[i - 1] && isRunningText(lines[i - 1]!.text) && !!l1 && isRunningText(l1.text);
+  const photoSource = !!cc0?.known && ((opensGroup && (endsGroupAt(i) || repeated)) || between) && isOneSentence(cc0.caption, 250) &&
     (/\S\s?[/|]\s?\S/.test(cc0.credit) || PICTURE_AGENCY.test(cc0.credit) ||
       (isPersonName(cc0.credit) && !INSTITUTION_WORD.test(cc0.credit)));
   if (cc0 && cc0.caption && (cc0.strong || gluedSource || namedBare || underDate || photoSource || (cc0.bare && opensGroup && (endsGroupAt(i) || repeated) && l0.text.length <= 300))) {
