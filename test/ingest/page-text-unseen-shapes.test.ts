@@ -3930,3 +3930,12 @@ describe('stop 37: a caption with "Quelle: Name" between two paragraphs of one b
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Bürgermeister Arno Beispiel vor dem künftigen Jugendtreff.', 'Gerd Halmer']]);
   });
 });
+
+describe('stop 37: BR24\'s picture: an alt sentence, the rights line, the caption', () => {
+  test('is one picture over the head, and the headline stays the headline', () => {
+    const d = imp('BR24\nNachrichten\nBayern\n\nBlick auf eine graue Stahlbrücke über die Isar, davor ein rot-weißes Gitter.\nBildrechte: picture alliance/dpa | Sven Exempler\nAbsperrgitter stehen am Zugang zur Fußgängerbrücke.\n\n' +
+      'Landshut: Stadt sperrt Fußgängerbrücke über die Isar für ein Jahr\n\nBei einer Prüfung haben Gutachter Risse in den Stahlträgern entdeckt. Fußgänger müssen ab Montag einen Umweg nehmen.\n\n' + BODY).draft;
+    assert.equal(d.headline, 'Landshut: Stadt sperrt Fußgängerbrücke über die Isar für ein Jahr');
+    assert.deepEqual([d.lead?.alt, d.lead?.caption, d.lead?.credit], ['Blick auf eine graue Stahlbrücke über die Isar, davor ein rot-weißes Gitter.', 'Absperrgitter stehen am Zugang zur Fußgängerbrücke.', 'picture alliance/dpa | Sven Exempler']);
+  });
+});

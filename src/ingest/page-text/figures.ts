@@ -507,7 +507,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     if (cr && !bareOverWord && !capsLabel && (cr.kind === 'strong' || cr.kind === 'bare' || knownUnderCaption || (!endsSentence(text) && text.length <= 300))) {
       // The alt text, the credit, then the caption closing the box ("Rettungswagen vor dem Klinikum" / "Foto: Name/dpa" /
       // "Sanitäter bei der Übergabe …."): the caption printed under the picture's rights line.
-      if (!endsSentence(text) && text.length <= 300 && opensGroup && l2 && endsGroupAt(i + 2) &&
+      // BR24 prints the alt text as a sentence ("Blick auf … Gitter." / "Bildrechte: …" / "Absperrgitter stehen …."): a
+      // strong rights line between two single sentences that fill the box.
+      const altSentence = cr.kind === 'strong' && endsSentence(text) && isOneSentence(text, 250);
+      if ((!endsSentence(text) || altSentence) && text.length <= 300 && opensGroup && l2 && endsGroupAt(i + 2) &&
         !isStructural(l2) && endsSentence(l2.text) && isOneSentence(l2.text, 250) && !parseCreditLine(l2.text) && !splitCaptionCredit(l2.text)) {
         const fig = build(text, l2.text, cr.credit);
         if (fig) return { figure: fig, next: i + 3 };
