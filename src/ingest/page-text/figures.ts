@@ -509,7 +509,9 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
       // "Sanitäter bei der Übergabe …."): the caption printed under the picture's rights line.
       // BR24 prints the alt text as a sentence ("Blick auf … Gitter." / "Bildrechte: …" / "Absperrgitter stehen …."): a
       // strong rights line between two single sentences that fill the box.
-      const altSentence = cr.kind === 'strong' && endsSentence(text) && isOneSentence(text, 250);
+      // A labelled rights line and a caption of a caption's length: "Szene. / Name, zVg / Dramatische Szenen …: …." under a
+      // headline is caption, credit and the teaser (heute.at).
+      const altSentence = !!parseCreditLine(l1!.text)?.strong && endsSentence(text) && isOneSentence(text, 250) && !!l2 && l2.text.length <= 110;
       if ((!endsSentence(text) || altSentence) && text.length <= 300 && opensGroup && l2 && endsGroupAt(i + 2) &&
         !isStructural(l2) && endsSentence(l2.text) && isOneSentence(l2.text, 250) && !parseCreditLine(l2.text) && !splitCaptionCredit(l2.text)) {
         const fig = build(text, l2.text, cr.credit);
