@@ -3939,3 +3939,11 @@ describe('stop 37: BR24\'s picture: an alt sentence, the rights line, the captio
     assert.deepEqual([d.lead?.alt, d.lead?.caption, d.lead?.credit], ['Blick auf eine graue Stahlbrücke über die Isar, davor ein rot-weißes Gitter.', 'Absperrgitter stehen am Zugang zur Fußgängerbrücke.', 'picture alliance/dpa | Sven Exempler']);
   });
 });
+
+describe('stop 37: the site\'s own desk as byline', () => {
+  test('"Von t-online, lex" is the byline, and the paragraph under the picture the teaser', () => {
+    const d = imp('t-online\nNachrichten\nRegionales\n\nNach Sturmnacht\nFähren zu den Halligen fallen bis Freitag aus\n\nVon t-online, lex\nAktualisiert am 14.03.2024 - 09:12 UhrLesedauer: 2 Min.\n\n' +
+      'Eine Fähre liegt im Hafen von Schlüttsiel fest. (Quelle: IMAGO/Jan Beispiel)\n\nDer Sturm hat an der Westküste Schäden hinterlassen. Wer auf die Halligen will, muss sich gedulden.\n\nDie Reederei hat alle Fahrten gestrichen.\n').draft;
+    assert.deepEqual([d.byline, d.teaser], ['t-online, lex', 'Der Sturm hat an der Westküste Schäden hinterlassen. Wer auf die Halligen will, muss sich gedulden.']);
+  });
+});

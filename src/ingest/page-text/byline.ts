@@ -84,7 +84,9 @@ export function parseByline(line: string): Byline | undefined {
 
   // "Von t-online, dpa, jbe", "Von dpa": agencies, the site and editors' initials, no person.
   const desks = rest.split(/\s*[,;/]\s*|\s+(?:und|and|&)\s+/);
-  if (desks.length <= 5 && desks.every((d) => DESK.test(d)) && desks.some((d) => AGENCY.test(d))) return { byline: rest, authors: [] };
+  // "Von t-online, lex", "Von t-online": the site's own desk, with an editor's initials or alone.
+  const site = (d: string) => /^[\p{L}\d]+(?:-online|\.(?:de|at|ch|com))$/iu.test(d);
+  if (desks.length <= 5 && desks.every((d) => DESK.test(d)) && desks.some((d) => AGENCY.test(d) || site(d))) return { byline: rest, authors: [] };
 
   const authors: Author[] = [];
   let pending: Author[] = [];
