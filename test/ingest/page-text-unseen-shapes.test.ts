@@ -3947,3 +3947,14 @@ describe('stop 37: the site\'s own desk as byline', () => {
     assert.deepEqual([d.byline, d.teaser], ['t-online, lex', 'Der Sturm hat an der Westküste Schäden hinterlassen. Wer auf die Halligen will, muss sich gedulden.']);
   });
 });
+
+describe('stop 37: club pages\' and blogs\' labels', () => {
+  test('"Beitragsbild:", "Titelbild:", "Bericht/Foto:" label credits; "Bildzeile:" a caption; "Abbildung:" counts like "Grafik:"', () => {
+    for (const [line, credit] of [['Beitragsbild: Lea Exempler', 'Lea Exempler'], ['Titelbild: Jan Beispiel', 'Jan Beispiel'], ['Bericht/Foto: Lea Exempler', 'Lea Exempler'], ['Abbildung: Stadt Gießen', undefined], ['Abbildung: Entwicklung der Preise seit 2020', undefined]] as Array<[string, string | undefined]>) {
+      assert.equal(parseCreditLine(line)?.strong ? parseCreditLine(line)?.credit : undefined, credit, line);
+    }
+    const d = imp('Heimatverein pflanzt Obstbäume am alten Friedhof\n\nAm Samstag haben 18 Mitglieder zwölf junge Obstbäume gepflanzt. Die Sorten stammen aus dem Fläming.\n\n' +
+      'Im Frühjahr sollen weitere Bäume folgen. Wer eine Patenschaft übernehmen möchte, meldet sich beim Verein.\n\nBildzeile: Mitglieder des Heimatvereins beim Pflanzen der ersten Apfelbäume.\nBericht/Foto: Lea Exempler\n\nImpressum\n').draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Mitglieder des Heimatvereins beim Pflanzen der ersten Apfelbäume.', 'Lea Exempler']]);
+  });
+});

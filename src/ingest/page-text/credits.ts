@@ -13,14 +13,16 @@ const STRONG_LABELS = [
   'Photo Credits?', 'Image Credits?', 'Picture Credits?', 'Image Sources?', 'Photo Sources?', 'Picture Sources?', 'Fotocredits?', 'Foto/Grafik', 'Grafik/Foto', 'Foto/Quelle', 'Bild/Quelle', 'Bildrechte', 'Bildquelle', 'Fotos?', 'Fotografi(?:e|n)', 'Fotograf', 'Bilder', 'Bild', 'Rechte', 'Images?', 'Photos?',
   'Photograph', 'Pictures?', 'Credits?', '(?:Photo|Photograph|Picture|Image) by', 'Copyright', 'Bildnachweis', 'Visualisierung', 'Zeichnung', 'Symbolbild', 'Symbolfoto', 'Archivbild', 'Archivfoto', 'Pic',
   'Collage', 'Fotocollage', 'Fotomontage', 'Bildmontage', 'Fotonachweis', 'Bildnachweise', 'Photographer', 'Repro',
+  // A post's picture on WordPress sites and club pages ("Beitragsbild: Name", "Titelbild: …").
+  'Beitragsbild', 'Titelbild', 'Aufmacherbild',
   // "Text und Foto: Name", "Fotos & Text: Name": the author took the pictures too.
-  'Text ?(?:und|&|/) ?Fotos?', 'Text ?(?:und|&|/) ?Bilder?', 'Fotos? ?(?:und|&|/) ?Text', 'Bilder? ?(?:und|&|/) ?Text',
+  'Text ?(?:und|&|/) ?Fotos?', 'Text ?(?:und|&|/) ?Bilder?', 'Fotos? ?(?:und|&|/) ?Text', 'Bilder? ?(?:und|&|/) ?Text', 'Bericht ?(?:und|&|/) ?Fotos?',
 ];
 /**
  * Labels that also end ordinary paragraphs ("Quelle: Statistisches Landesamt"):
  * accepted only where the picture is certain (an alt-text line precedes).
  */
-const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'Video', 'Montage', 'Screenshot', 'Aufnahmen?'];
+const WEAK_LABELS = ['Quellen?', 'Source', 'Grafik', 'Karte', 'Illustration', 'Abbildung', 'Video', 'Montage', 'Screenshot', 'Aufnahmen?'];
 
 const STRONG_RE = new RegExp(`^(?:${STRONG_LABELS.join('|')})$`, 'i');
 // "Fotos (2): Name": the number of pictures between label and colon.
@@ -311,7 +313,7 @@ function labelledCredit(line: string): CaptionCredit | undefined {
 }
 
 /** Weak labels that name a kind of picture ("Grafik:", "Karte:"): unlike "Quelle:", never a text's source. */
-const VISUAL_LABEL = /^(?:Grafik|Karte|Illustration|Montage|Screenshot)$/i;
+const VISUAL_LABEL = /^(?:Grafik|Karte|Illustration|Abbildung|Montage|Screenshot)$/i;
 
 /**
  * A source's name rather than a phrase: up to five words, each capitalised, a name's particle or a compound with a

@@ -29,7 +29,7 @@ export interface FoundFigure {
 }
 
 /** Labels a caption is printed under or after ("Bildbeschreibung" alone, "Legende: …"). */
-const CAPTION_LABELS = 'bildbeschreibung|bildunterschrift|bildtext|bildlegende|beschreibung|legende|caption';
+const CAPTION_LABELS = 'bildbeschreibung|bildunterschrift|bildzeile|bildtext|bildlegende|beschreibung|legende|caption';
 /** A caption's label printed alone on its line. */
 const CAPTION_LABEL = new RegExp(`^(?:${CAPTION_LABELS})\\s*:?$`, 'i');
 /** A caption after its label on the same line. */
