@@ -3958,3 +3958,12 @@ describe('stop 37: club pages\' and blogs\' labels', () => {
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Mitglieder des Heimatvereins beim Pflanzen der ersten Apfelbäume.', 'Lea Exempler']]);
   });
 });
+
+describe('stop 37: a genre\'s word glued by a space before the teaser', () => {
+  const teaser = (t: string) => imp(`Der Freitag\nPolitik\nDebatte\n\nDie Regionalbahn braucht keinen Rettungsplan, sondern Personal\n\n${t}\n\n${BODY}`).draft.teaser;
+  test('"Gastbeitrag Seit Monaten …" loses the word; "Reportage über …" keeps it', () => {
+    assert.equal(teaser('Gastbeitrag Seit Monaten fallen zwischen Kassel und Göttingen Züge aus. Das Land kündigt ein Gutachten an.'), 'Seit Monaten fallen zwischen Kassel und Göttingen Züge aus. Das Land kündigt ein Gutachten an.');
+    assert.equal(teaser('Kommentar Die Landesregierung hat das Problem zu lange liegen lassen. Jetzt fehlen die Lokführer.'), 'Die Landesregierung hat das Problem zu lange liegen lassen. Jetzt fehlen die Lokführer.');
+    assert.equal(teaser('Reportage über einen Bahnsteig, auf dem jeden Morgen dreißig Menschen vergeblich warten.'), 'Reportage über einen Bahnsteig, auf dem jeden Morgen dreißig Menschen vergeblich warten.');
+  });
+});

@@ -660,6 +660,11 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       // "Kommentar: Die Stadt …", "EXCLUSIVE: The union …", "Video: Die Feuerwehr …": a genre's or a medium's label before the teaser.
       const genre = /^([\p{L}]{4,14})\s*:\s+(?=[\p{Lu}„"»])/u.exec(t);
       if (genre && TEASER_LABEL.test(genre[1]!) && wordCount(t) >= 8) t = t.slice(genre[0].length);
+      // "Gastbeitrag Seit Monaten …" (der Freitag): a genre's word glued by a space before the teaser's first word.
+      const spacedGenre = /^(\p{Lu}\p{Ll}{4,14})\s+(\p{Lu}\p{Ll}*)\s/u.exec(t);
+      if (spacedGenre && GENRES.test(spacedGenre[1]!) && SENTENCE_START_WORDS.has(spacedGenre[2]!.toLowerCase()) && wordCount(t) >= 9) {
+        t = t.slice(spacedGenre[1]!.length + 1);
+      }
       // "By Jane Example The union …", "Von Jan Beispiel Die Gewerkschaft …": the byline glued before the teaser's first word.
       const glued = /^(?:By|Von)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2})\s+(\p{Lu}\p{Ll}*)\s/u.exec(t);
       if (glued && SENTENCE_START_WORDS.has(glued[2]!.toLowerCase()) && isPersonName(glued[1]!)) {
