@@ -3967,3 +3967,13 @@ describe('stop 37: a genre\'s word glued by a space before the teaser', () => {
     assert.equal(teaser('Reportage über einen Bahnsteig, auf dem jeden Morgen dreißig Menschen vergeblich warten.'), 'Reportage über einen Bahnsteig, auf dem jeden Morgen dreißig Menschen vergeblich warten.');
   });
 });
+
+describe('stop 37: a picture agency after a bar under a caption without a stop', () => {
+  test('"… stehen | picture alliance/dpa", "… | dpa", "… | REUTERS" are caption and credit; "… | dpa/lni" is not', () => {
+    const cap = 'Am Hafen von Wittenberg soll die neue Großwärmepumpe stehen';
+    for (const credit of ['picture alliance/dpa', 'dpa', 'REUTERS']) assert.deepEqual(splitCaptionCredit(`${cap} | ${credit}`), { caption: cap, credit, strong: true }, credit);
+    assert.equal(splitCaptionCredit(`${cap} | dpa/lni`)?.credit, undefined);
+    const d = imp(`Energiewende an der Elbe\nWittenberg will Wohnungen mit Flusswasser heizen\n\nStand: 14.03.2024 13:05 Uhr\n\nDie Lutherstadt plant eine der größten Flusswärmepumpen im Osten. Bis 2026 sollen Tausende Haushalte ihre Wärme aus der Elbe beziehen.\n\n${cap} | picture alliance/dpa\n\n${BODY}`).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [[cap, 'picture alliance/dpa']]);
+  });
+});

@@ -201,6 +201,11 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   if (bar >= 20 && line.length - bar <= 84) {
     const caption = line.slice(0, bar).trimEnd();
     const tail = line.slice(bar + 3).trim();
+    // "Am Hafen soll die Pumpe stehen | picture alliance/dpa" (tagesschau): a picture agency after the bar, in its own
+    // lower case, under a caption without a stop.
+    const agencyTail = /^(?:picture[- ]alliance|dpa|imago(?: images)?|reuters|afp|ap|epa|getty images)\b/i.test(tail) && looksLikeBareCredit(tail) &&
+      !(TEXT_SOURCES.test(tail) && /[/,]/.test(tail)) && wordCount(caption) >= 4;
+    if (agencyTail && !/\s\|\s/.test(caption)) return { caption, credit: tail, strong: true };
     if (/[.!?]["'”’»)]*$/.test(caption) && /^\p{Lu}/u.test(tail)) {
       const lab = labelledCredit(tail);
       if (lab && lab.caption === '') return { caption, credit: lab.credit, strong: true };
