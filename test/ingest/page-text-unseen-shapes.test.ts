@@ -3977,3 +3977,11 @@ describe('stop 37: a picture agency after a bar under a caption without a stop',
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [[cap, 'picture alliance/dpa']]);
   });
 });
+
+describe('stop 37: the author picture\'s text under the byline', () => {
+  test('"von Jan Beispiel" / "|" / "ZDF-Reporter Jan Beispiel in Wittenberg" leaves the headline where it is', () => {
+    const d = imp('Wittenberg will Wohnungen mit Flusswasser heizen\n\nWittenberg will Wohnungen mit Flusswasser heizen\n\nvon Jan Beispiel\n|\nZDF-Reporter Jan Beispiel in Wittenberg\n\n' +
+      'Die Lutherstadt plant eine der größten Flusswärmepumpen im Osten. Bis 2026 sollen Tausende Haushalte ihre Wärme aus der Elbe beziehen.\n\n' + BODY).draft;
+    assert.deepEqual([d.kicker, d.headline, d.byline], [undefined, 'Wittenberg will Wohnungen mit Flusswasser heizen', 'Jan Beispiel']);
+  });
+});

@@ -3,7 +3,7 @@ import { bareBylineShape, isPersonName, parseByline } from './byline.js';
 import { parseCreditLine, splitCaptionCredit } from './credits.js';
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine } from './dates.js';
 import { altOverPicture, describesVideoStill, tryFigure } from './figures.js';
-import { authorLabelAt, bulletAuthor } from './head.js';
+import { authorLabelAt, authorPhotoLine, bulletAuthor } from './head.js';
 import { isHeadlineLike } from './headline.js';
 import { breadcrumbParts, datedMetaLine, gluedCrumbSection, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isUrlLine, loneLabelSpan, numberedCrumbAt, pageTitleOf, usDateLine } from './head-meta.js';
 import { isBareDay, isOwnLineKicker, TICKER_HEADLINE } from './kicker.js';
@@ -247,6 +247,12 @@ function searchHead(lines: Line[], from: number, to: number, isStructural: (l: L
     // An author photo's line ("Bild von SWR Aktuell-Redakteurin Mara Beispiel") after a byline or author label.
     const photoOf = /^(?:Bild|Foto|Porträt|Portrait|Photo|Image) (?:von|of)\s.{2,80}$/.exec(l.text);
     if (photoOf && items.length && (items[items.length - 1]!.kind === 'byline' || items[items.length - 1]!.kind === 'meta') && isPersonName(l.text.split(' ').slice(-2).join(' '))) {
+      items.push({ kind: 'byline', at: k });
+      k++;
+      continue;
+    }
+    // The author picture's text under the byline (head.ts authorPhotoLine).
+    if (authorPhotoLine(lines, k)) {
       items.push({ kind: 'byline', at: k });
       k++;
       continue;

@@ -225,6 +225,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         k++;
         continue;
       }
+      if (authorPhotoLine(lines, k)) { k++; continue; }
       // A name alone in its box after the teaser and the pictures, running text next (its date lines were
       // publication lines, already taken): the byline ("Nadia Beispiel", 20 Minuten).
       if (head.teaser && !head.byline && isPersonName(t) && wordCount(t) <= 3 && !sameGroup(lines[k - 1], l) && !sameGroup(l, lines[k + 1]) &&
@@ -425,7 +426,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   const third = thirdAt < to ? lines[thirdAt] : undefined;
   const bylineBetween = second && !secondIsHeadline && third && !ctx.isStructural(third) && (parseByline(second.text) || dateBetween) &&
     third.text.length <= LIMITS.headline && isHeadlineLike(third.text) && !isPersonName(third.text) && !isMetaLabelLine(third.text) && !parseByline(third.text) && !isDurationLine(third.text) &&
-    !parseDateLine(third.text) && notAPicture(thirdAt) &&
+    !parseDateLine(third.text) && notAPicture(thirdAt) && !authorPhotoLine(lines, thirdAt) &&
     // A one-line quote under a headline-like line and its date is the teaser, as without the date (below).
     !(isQuoteLine(third.text) && wordCount(rest) >= 4 && !GENRES.test(rest.split(/\s+/)[0] ?? ''));
   // Running text right under the second line fixes it as the headline; the kicker may then be the longer line.
@@ -850,6 +851,18 @@ function datelinePrefix(text: string, language: string, pageText?: () => string)
 
 /** Words that make a sentence of their own at a teaser's start. */
 const ONE_WORD_SENTENCE = /^(?:Geschafft|Schluss|Aus|Vorbei|Achtung|Wahnsinn|Stillstand|Chaos|Alarm|Entwarnung|Unglaublich|Immerhin|Genug|Schade|Bingo|Klar|Nein|Doch|Tja|Ruhe|Stopp|Stop)$/;
+
+/**
+ * The author picture's text under the byline, perhaps past a lone bar ("von Jan Beispiel" / "|" / "ZDF-Reporter Jan
+ * Beispiel in Wittenberg", ZDFheute): a short line naming the byline's author, more than the name.
+ */
+export function authorPhotoLine(lines: readonly Line[], k: number): boolean {
+  const t = lines[k]!.text;
+  if (t.length > 80 || wordCount(t) > 8 || endsSentence(t)) return false;
+  const above = lines[k - 1]?.text.trim() === '|' ? k - 2 : k - 1;
+  const authors = above >= 0 ? parseByline(lines[above]!.text)?.authors ?? [] : [];
+  return authors.some((a) => a.name.includes(' ') && t.includes(a.name) && t.trim() !== a.name);
+}
 
 /** A place printed in capitals ("LONDON", "BONN") as it is written ("London", "Bonn"); other spellings as they are. */
 function inMixedCase(place: string): string {
