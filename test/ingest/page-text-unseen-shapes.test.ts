@@ -3985,3 +3985,13 @@ describe('stop 37: the author picture\'s text under the byline', () => {
     assert.deepEqual([d.kicker, d.headline, d.byline], [undefined, 'Wittenberg will Wohnungen mit Flusswasser heizen', 'Jan Beispiel']);
   });
 });
+
+describe('stop 37: "++" markers in a live blog\'s headline', () => {
+  test('stay in "Liveblog zum Hochwasser ++ Deich hält ++"; an entry\'s time after them still goes', () => {
+    const page = (h: string) => imp(`Liveblog\n\n${h}\n\nStand: 14.03.2024 22:40 Uhr\n\nAn der Mittelelbe steigen die Pegel weiter. Die Entwicklungen zum Nachlesen im Liveblog.\n\n` +
+      '14.3.2024 • 22:40 Uhr\n\nDeich bei Vockerode hält\n\nDer Deich hält dem Druck stand.\n\n14.3.2024 • 21:15 Uhr\n\nHelfer erhöhen den Deich\n\nHelfer haben ihn mit Sandsäcken erhöht.\n\n' +
+      '14.3.2024 • 20:05 Uhr\n\nPegel in Dessau steigt\n\nDer Pegel liegt bei 6,80 Metern.\n').draft.headline;
+    assert.equal(page('Liveblog zum Hochwasser ++ Deich bei Vockerode hält ++'), 'Liveblog zum Hochwasser ++ Deich bei Vockerode hält ++');
+    assert.equal(page('Hochwasser im Liveticker +++ 22:40 Deich bei Vockerode hält +++'), 'Hochwasser im Liveticker');
+  });
+});

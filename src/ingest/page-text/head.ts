@@ -531,7 +531,8 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   }
   // "Hochwasser im Liveticker +++ 14:26 Pegel sinkt +++": the page title carries the latest entry.
   // Glued on too ("… im Liveticker+++ 16:05 …", n-tv).
-  const plus = /^(.{8,}?\S)\s*\+{2,}\s.*$/.exec(head.headline);
+  // Only before an entry's time: "Liveblog zum Hochwasser ++ Deich hält ++" (tagesschau) keeps its markers.
+  const plus = /^(.{8,}?\S)\s*\+{2,}\s*\d{1,2}[:.]\d{2}\b.*$/.exec(head.headline);
   if (plus) head.headline = plus[1]!;
   // "Top 4: Diese Städte … | finanzen.net": the page title with the site's domain after a bar.
   const domain = DOMAIN_SUFFIX.exec(head.headline);
