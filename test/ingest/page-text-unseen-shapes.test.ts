@@ -3900,6 +3900,10 @@ describe('stop 37: furniture', () => {
     for (const b of ['Artikel mit Bild-Inhalten', 'Artikel mit Bild-InhaltenBildbeitrag', 'Artikel mit Video-InhaltenVideobeitrag']) assert.ok(isWidgetLine(b), b);
     assert.ok(!isWidgetLine('Artikel mit Bildern aus der Region'));
   });
+  test('skip links, numbered or not, are widgets; sentences with their words are not', () => {
+    for (const t of ['1. Skip to content', 'Skip to main menu', '3. Skip to more DW sites', '2. Zur Hauptnavigation springen', '3. Zu weiteren Angeboten der DW springen']) assert.ok(isWidgetLine(t), t);
+    for (const t of ['Skip to the end of a long day', 'Zum Glück musste niemand springen']) assert.ok(!isWidgetLine(t), t);
+  });
 });
 
 describe('stop 37: "Quelle: dpa" under a one-sentence caption inside the text', () => {

@@ -101,6 +101,8 @@ const PATTERNS: RegExp[] = [
   /^(?:artikel|beitrag|text) (?:anhören|vorlesen lassen|vorlesen)\b.{0,30}$/i,
   /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
   /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
+  // Skip links, numbered or not ("1. Skip to content", "3. Skip to more DW sites", "3. Zu weiteren Angeboten der DW springen").
+  /^(?:\d{1,2}\.\s*)?(?:(?:skip|jump) to (?:the )?(?:main )?(?:content|menu|navigation|search|footer|more [\w ]{2,20} sites)|(?:zum|zur|zu|direkt zu[mr]?) (?:hauptinhalt|inhalt|navigation|hauptnavigation|suche|fußzeile|menü|weiteren angeboten[\w ]{0,20}) springen)$/i,
   // BR24's media badges, with the badge's label glued on: "Artikel mit Bild-InhaltenBildbeitrag".
   /^artikel mit (?:bild|audio|video)-inhalten(?:bildbeitrag|audiobeitrag|videobeitrag)?$/i,
   // A picture's toggle for its caption ("Bildtext einblenden", "Bildunterschrift anzeigen", "Show caption").
