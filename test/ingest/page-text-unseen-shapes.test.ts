@@ -3999,3 +3999,12 @@ describe('stop 37: "++" markers in a live blog\'s headline', () => {
     assert.equal(page('Hochwasser im Liveticker +++ 22:40 Deich bei Vockerode hält +++'), 'Hochwasser im Liveticker');
   });
 });
+
+describe('stop 37: a rights holder and, after a bar, the photographer with a label of its own', () => {
+  test('"Bildrechte: MDR SACHSEN-ANHALT | Foto: Name" is one credit; "Foto: Name | Foto: Name" is the name once', () => {
+    assert.deepEqual(splitCaptionCredit('Die Fähre pendelt ab Samstag wieder täglich. Bildrechte: MDR SACHSEN-ANHALT | Foto: Jan Beispiel'),
+      { caption: 'Die Fähre pendelt ab Samstag wieder täglich.', credit: 'MDR SACHSEN-ANHALT | Foto: Jan Beispiel', strong: true });
+    assert.equal(parseCreditLine('Bildrechte: MDR/Lea Exempler, Ole Exempel | Collage: Jan Beispiel')?.credit, 'MDR/Lea Exempler, Ole Exempel | Collage: Jan Beispiel');
+    assert.equal(splitCaptionCredit('Landrätin und Schulleiter schneiden das Band durch. Foto: Lina Beispielhoff | Foto: Lina Beispielhoff')?.credit, 'Lina Beispielhoff');
+  });
+});

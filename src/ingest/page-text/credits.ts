@@ -271,12 +271,24 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
 
 function labelledCredit(line: string): CaptionCredit | undefined {
   let last: { at: number; after: number; label: string } | undefined;
+  let before: typeof last;
   LABEL_AT.lastIndex = 0;
   for (let m = LABEL_AT.exec(line); m; m = LABEL_AT.exec(line)) {
     const at = m.index + (m[0].length - m[0].trimStart().length) + (/^[.!?;,“”"»«)\]]/.test(m[0]) ? 1 : 0);
     // "In pictures: Waves batter …", "In Bildern: …": a gallery's title, not a credit.
     if (/(?:^|\s)(?:in|im)\s*$/i.test(line.slice(0, at))) continue;
+    before = last;
     last = { at, after: m.index + m[0].length, label: m[1]! };
+  }
+  // "Bildrechte: MDR SACHSEN-ANHALT | Foto: Jan Beispiel", "Bildrechte: MDR/A, B | Collage: Name" (MDR): a rights holder
+  // and, after a bar, the photographer with a label of its own; the first label opens the credit.
+  const rightsHolder = before && last && STRONG_RE.test(before.label) ? line.slice(before.after, last.at) : '';
+  if (before && /^[^.!?:|]{2,60}\s\|\s$/u.test(rightsHolder)) {
+    const photographer = cleanCredit(line.slice(last!.after));
+    const caption = line.slice(0, before.at).trim().replace(/\s[/|–—-]$/, '');
+    // "Foto: Name | Foto: Name" (regionalHeute): the same credit twice is one.
+    if (photographer && sameCredit(rightsHolder.replace(/\s\|\s$/, ''), photographer)) return { caption, credit: photographer, strong: true };
+    if (photographer) return { caption, credit: `${rightsHolder}${line.slice(last!.at).trim()}`, strong: true };
   }
   COPYRIGHT_AT.lastIndex = 0;
   const mayHoldCopyright = line.includes('©') || /\(c\)|copyright|rechte vorbehalten|rights reserved/i.test(line);
