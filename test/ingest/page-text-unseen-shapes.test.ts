@@ -4008,3 +4008,12 @@ describe('stop 37: a rights holder and, after a bar, the photographer with a lab
     assert.equal(splitCaptionCredit('Landrätin und Schulleiter schneiden das Band durch. Foto: Lina Beispielhoff | Foto: Lina Beispielhoff')?.credit, 'Lina Beispielhoff');
   });
 });
+
+describe('stop 37: Deutschlandfunk\'s caption without a stop, its credit in brackets, under the byline', () => {
+  test('is the lead picture, not a sub-heading', () => {
+    const d = imp('Deutschlandfunk\nPolitik\n\nLandwirtschaft im Spreewald\nWenn der Biber die Gräben flutet\n\nIm Spreewald stauen Biber immer mehr Entwässerungsgräben. Landwirte fordern Abschüsse.\n\n' +
+      'Von Moritz Beispiel | 14.03.2024\nEin Biberdamm in einem Graben bei Lübbenau (picture alliance / dpa / Karin Muster)\n\n' + BODY).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Ein Biberdamm in einem Graben bei Lübbenau', 'picture alliance / dpa / Karin Muster']]);
+    assert.ok(!texts(d).some((t) => t.startsWith('#')));
+  });
+});

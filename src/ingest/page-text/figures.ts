@@ -454,7 +454,10 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   const gluedSource = !!cc0?.known && cc0.caption.length <= 300 && /[.!?]["“”»«’)]*(?:Quelle|Source):/u.test(l0.text);
   // Inside a box, a bare credit in brackets after one sentence counts when it names agency and photographer
   // ("Ein Bus hält am Markt. (Lena Example/dpa)"); "(dpa)" alone after a sentence is the text's source.
-  const namedBare = !!cc0?.bare && /[/|]/.test(cc0.credit) && isOneSentence(cc0.caption, 200);
+  // A caption without a stop too where the credit names a picture agency ("Ein Biberdamm bei Lübbenau (picture alliance /
+  // dpa / Name)" under the byline, Deutschlandfunk).
+  const phrase = !!cc0 && !endsSentence(cc0.caption) && !hasSentenceBreak(cc0.caption) && cc0.caption.length <= 200 && wordCount(cc0.caption) >= 3;
+  const namedBare = !!cc0?.bare && /[/|]/.test(cc0.credit) && (isOneSentence(cc0.caption, 200) || (phrase && PICTURE_AGENCY.test(cc0.credit)));
   // "18:42 11.06.2019" / "Eine Stadtbahn … fahren. Quelle: Name" (Madsack's head): a source label after the caption
   // right under the page's date line is the lead picture's credit.
   // The same for a bare credit in brackets ("… abgibt. (Daniel Name)") under a date line with more on it ("14.06.2024 -
