@@ -4017,3 +4017,10 @@ describe('stop 37: Deutschlandfunk\'s caption without a stop, its credit in brac
     assert.ok(!texts(d).some((t) => t.startsWith('#')));
   });
 });
+
+describe('stop 37: a section\'s name alone over a kicker joined to the headline by a space', () => {
+  test('"Sachsen-Anhalt" / "Rückblick Die Fähre …": the joined line splits, the section line is no kicker', () => {
+    const d = imp('Sachsen-Anhalt\n\nRückblick Die Fähre bei Wörlitz fährt wieder\n\nDie Gierseilfähre zwischen Coswig und Wörlitz setzt nach elf Monaten Pause wieder über. Pendler sparen einen Umweg.\n\n' + BODY).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Rückblick', 'Die Fähre bei Wörlitz fährt wieder']);
+  });
+});

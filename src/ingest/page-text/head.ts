@@ -461,7 +461,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
       const own = splitKickerScored(head.headline, { bodyText: ctx.textAfter(i + 2), language: ctx.language });
       // Joined by a space too where a sentence plainly starts after it ("Mittelstand" / "Familienunternehmen ohne Nachfolger
       // Wenn die Tochter …", WiWo): the line above was the section's.
-      const spaced = own.kicker && `${own.kicker} ${own.headline}` === head.headline && (own.evidence ?? 0) >= THRESHOLD + 1 && sameGroup(first, second) &&
+      // Or the line above a section's name in a box of its own ("Sachsen-Anhalt" / "Rückblick Die Fähre …", MDR).
+      const spaced = own.kicker && `${own.kicker} ${own.headline}` === head.headline && (own.evidence ?? 0) >= THRESHOLD + 1 &&
+        (sameGroup(first, second) || wordCount(rest) <= 2) &&
         !/^(?:live|video|audio|eilmeldung|breaking)$/i.test(own.kicker);
       if (own.kicker && (`${own.kicker}${own.headline}` === head.headline || spaced) && isHeadlineLike(own.headline)) {
         head.kicker = own.kicker;
