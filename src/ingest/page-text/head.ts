@@ -455,6 +455,9 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   } else if (rest.length <= LIMITS.kicker && second && secondIsHeadline && !quoteTeaser && !sublineUnder && isOwnLineKicker(rest, splitDatePrefix(second.text).rest, { bylineBetween: proseAfter, sameBox: sameGroup(first, second) })) {
     head.kicker = withoutJoiningColon(rest);
     head.headline = splitDatePrefix(second.text).rest;
+    // "Elbquerung Fähre bei Wörlitz fährt wieder" / "Fähre bei Wörlitz fährt wieder" (MDR): the kicker joined to the headline,
+    // then the headline alone; the kicker is what comes before it.
+    if (head.kicker.length > head.headline.length + 2 && head.kicker.endsWith(` ${head.headline}`)) head.kicker = head.kicker.slice(0, -head.headline.length - 1).trim();
     // The headline line carries its own kicker glued on ("Gasthaus in OrtDie letzte Runde …"):
     // that is the kicker, and the line above was a picture's or a teaser box's title.
     if (head.headline.length <= MAX_CLASSIFY) {
