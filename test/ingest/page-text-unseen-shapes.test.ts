@@ -4024,13 +4024,7 @@ describe('stop 37: a section\'s name alone over a kicker joined to the headline 
     assert.deepEqual([d.kicker, d.headline], ['Rückblick', 'Die Fähre bei Wörlitz fährt wieder']);
   });
   test('"Elbquerung Fähre bei Wörlitz fährt wieder" / "Fähre bei Wörlitz fährt wieder": the kicker is what comes before the headline', () => {
-    const d = imp('Elbquerung Fähre bei Wörlitz fährt wieder
-
-Fähre bei Wörlitz fährt wieder
-
-Die Gierseilfähre zwischen Coswig und Wörlitz setzt nach elf Monaten Pause wieder über. Pendler sparen einen Umweg.
-
-' + BODY).draft;
+    const d = imp('Elbquerung Fähre bei Wörlitz fährt wieder\n\nFähre bei Wörlitz fährt wieder\n\nDie Gierseilfähre zwischen Coswig und Wörlitz setzt nach elf Monaten Pause wieder über. Pendler sparen einen Umweg.\n\n' + BODY).draft;
     assert.deepEqual([d.kicker, d.headline], ['Elbquerung', 'Fähre bei Wörlitz fährt wieder']);
   });
 });
