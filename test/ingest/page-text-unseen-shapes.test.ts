@@ -4028,3 +4028,11 @@ describe('stop 37: a section\'s name alone over a kicker joined to the headline 
     assert.deepEqual([d.kicker, d.headline], ['Elbquerung', 'Fähre bei Wörlitz fährt wieder']);
   });
 });
+
+describe('stop 37: the page\'s stamp glued before the headline', () => {
+  test('"Stand: 14.03.2024 21:00 Uhr Sturm-Blog: …" is the date and the headline', () => {
+    const d = imp('Stand: 14.03.2024 21:00 Uhr Sturm-Blog: Orkanböen legen Bahnverkehr lahm\n\nDas Sturmtief hat den Norden erreicht. Hier lesen Sie die Entwicklungen.\n\n' +
+      '21:00 Uhr\n\nBahn stellt Fernverkehr ein\n\nDie Bahn meldet Schäden an der Oberleitung.\n\n20:15 Uhr\n\nSchulen schließen früher\n\nDie Kinder gehen nach Hause.\n\n19:40 Uhr\n\nWetterdienst warnt\n\nBöen bis 120 km/h sind möglich.\n').draft;
+    assert.equal(d.headline, 'Sturm-Blog: Orkanböen legen Bahnverkehr lahm');
+  });
+});

@@ -579,6 +579,13 @@ export function tidyHeadLines(lines: Line[], to: number): { lines: Line[]; debri
       changed = true;
       continue;
     }
+    // "Stand: 14.03.2024 21:00 Uhr Sturm-Blog: Orkanböen …" (NDR): the page's stamp glued before the headline, two lines.
+    const stamp = k < 12 ? /^((?:Stand|Aktualisiert(?: am)?|Zuletzt aktualisiert(?: am)?|Veröffentlicht(?: am)?):?\s*\d{1,2}\.\d{1,2}\.\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)\s+(\p{Lu}.{10,})$/u.exec(l.text) : null;
+    if (stamp && parseDateLine(stamp[1]!) && !endsSentence(stamp[2]!)) {
+      out.push({ ...l, text: stamp[1]! }, { ...l, text: stamp[2]! });
+      changed = true;
+      continue;
+    }
     // "(11.45) Nordhäuser Theater bekommt …" (a local radio's news): the time of the news slot before the headline goes.
     const slot = /^\(\d{1,2}[.:]\d{2}\)\s+(\p{Lu}.{10,})$/u.exec(l.text);
     if (slot && !endsSentence(slot[1]!)) { out.push({ ...l, text: slot[1]! }); changed = true; continue; }
