@@ -4036,3 +4036,11 @@ describe('stop 37: the page\'s stamp glued before the headline', () => {
     assert.equal(d.headline, 'Sturm-Blog: Orkanböen legen Bahnverkehr lahm');
   });
 });
+
+describe('stop 37: a topic joined by a space before the ticker\'s own "Ticker:" headline', () => {
+  test('"Sturmtief Ticker: Orkanböen …" is kicker and headline', () => {
+    assert.deepEqual(splitKicker('Sturmtief Ticker: Orkanböen legen Bahnverkehr lahm', { bodyText: '', language: 'de' }), { kicker: 'Sturmtief', headline: 'Ticker: Orkanböen legen Bahnverkehr lahm' });
+    assert.deepEqual(splitKicker('Coronavirus-Pandemie Ticker: Inzidenz sinkt weiter', { bodyText: '', language: 'de' }), { kicker: 'Coronavirus-Pandemie', headline: 'Ticker: Inzidenz sinkt weiter' });
+    assert.equal(splitKicker('Unser Ticker: Alle Ergebnisse des Abends', { bodyText: '', language: 'de' }).kicker, undefined);
+  });
+});
