@@ -4044,3 +4044,11 @@ describe('stop 37: a topic joined by a space before the ticker\'s own "Ticker:" 
     assert.equal(splitKicker('Unser Ticker: Alle Ergebnisse des Abends', { bodyText: '', language: 'de' }).kicker, undefined);
   });
 });
+
+describe('stop 37: a kicker that opens like a sentence, before a capitalised article', () => {
+  test('"Zwischen Coswig und Wörlitz Die Fähre …" splits; "Nach Sturm Bäume auf Straßen …" stays whole', () => {
+    const split = (t: string) => splitKicker(t, { bodyText: '', language: 'de' });
+    assert.deepEqual(split('Zwischen Coswig und Wörlitz Die Fähre bei Wörlitz fährt wieder'), { kicker: 'Zwischen Coswig und Wörlitz', headline: 'Die Fähre bei Wörlitz fährt wieder' });
+    assert.deepEqual(split('Nach Sturm Bäume auf Straßen in Kassel'), { headline: 'Nach Sturm Bäume auf Straßen in Kassel' });
+  });
+});

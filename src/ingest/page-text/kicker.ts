@@ -112,7 +112,10 @@ function score(kickerWords: string[], restWords: string[], ctx: Context, glued: 
   const first = restWords[0];
   if (!first || restWords.length < 3 || restWords.join(' ').length < 12) return undefined;
   if (kicker.length > LIMITS.kicker || kicker.length < 2 || !startsUpper(first)) return undefined;
-  if (SENTENCE_START.has(lc(kickerWords[0]!))) return undefined;
+  // A kicker that opens like a sentence ("Zwischen Coswig und Wörlitz", "Nach dem Sturm") only before a capitalised article
+  // or question word, which no sentence has inside it ("Zwischen Coswig und Wörlitz Die Fähre …", tagesschau's topline).
+  if (SENTENCE_START.has(lc(kickerWords[0]!)) && !(ctx.language === 'de' && !glued && kickerWords.length >= 2 &&
+    /^(?:Der|Die|Das|Ein|Eine|Wie|Was|Warum|Wer|Wo|Wann|Wieso|Weshalb)$/.test(first))) return undefined;
   const last = kickerWords[kickerWords.length - 1]!;
   if (!kickerEndsWell(last, ctx.language, kickerWords)) return undefined;
   let s = glued ? 2 : 0;
