@@ -4052,3 +4052,11 @@ describe('stop 37: a kicker that opens like a sentence, before a capitalised art
     assert.deepEqual(split('Nach Sturm Bäume auf Straßen in Kassel'), { headline: 'Nach Sturm Bäume auf Straßen in Kassel' });
   });
 });
+
+describe('stop 37: the authors with the date glued on', () => {
+  test('"Jan BeispielMarch 14, 2024" under the headline is the byline and the date, not the headline', () => {
+    const d = imp('Germany\'s last hand-cranked ferry faces closure\n\nJan BeispielMarch 14, 2024\n\nFor more than a century, a ferryman has pulled cars and cyclists across the Schlei inlet by hand. Now the money has run out.\n\n' +
+      'Each crossing takes about four minutes. Ole Exempler turns the crank until the chain is taut and the raft glides across.\n').draft;
+    assert.deepEqual([d.kicker, d.headline, d.byline], [undefined, 'Germany\'s last hand-cranked ferry faces closure', 'Jan Beispiel']);
+  });
+});

@@ -316,9 +316,18 @@ export function printedByline(text: string, parse: (t: string) => FoundDate | un
 
 const DESK_LINE = /^(?:(?:Online-|Nachrichten-|Sport-|Lokal)?Redaktion|Newsdesk|Newsroom)(?:\s+\p{Lu}[\p{L}.&-]+(?:\s+\p{Lu}[\p{L}.&-]+){0,3})?$/u;
 
-/** "Lea Beispiel·21. Januar 2026" (OneFootball): the author's name and the date joined by a middle dot. */
+/**
+ * "Lea Beispiel·21. Januar 2026" (OneFootball): the author's name and the date joined by a middle dot; or glued on ("Jan
+ * BeispielMarch 14, 2024", DW).
+ */
 export function nameDotDate(text: string, parse: (t: string) => FoundDate | undefined): { name: string; date: FoundDate } | undefined {
-  if (text.length > 90 || !text.includes('·')) return undefined;
+  if (text.length > 90) return undefined;
+  // "Jan BeispielMarch 14, 2024", "Jan Beispiel, Lea Exempler14.03.2024" (DW): the authors with the date glued on.
+  const glued = /\d{4}$/.test(text) ? /^(\p{Lu}[\p{L}'’., -]{3,70}?\p{Ll})((?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s\d{4}|\d{1,2}\.\s?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s\d{4}|\d{1,2}\.\d{1,2}\.\d{4})$/u.exec(text) : null;
+  const names = glued ? glued[1]!.split(/\s*,\s*|\s+(?:und|and)\s+/) : [];
+  const gluedDate = glued && names.every((n) => isPersonName(n)) ? parse(glued[2]!) : undefined;
+  if (gluedDate) return { name: glued![1]!, date: gluedDate };
+  if (!text.includes('·')) return undefined;
   const m = /^(\p{Lu}[\p{L}'’. -]{2,50}?)\s*·\s*(\S.{5,30})$/u.exec(text);
   const date = m && isPersonName(m[1]!.trim()) ? parse(m[2]!) : undefined;
   return date ? { name: m![1]!.trim(), date } : undefined;
