@@ -4060,3 +4060,12 @@ describe('stop 37: the authors with the date glued on', () => {
     assert.deepEqual([d.kicker, d.headline, d.byline], [undefined, 'Germany\'s last hand-cranked ferry faces closure', 'Jan Beispiel']);
   });
 });
+
+describe('stop 37: DW\'s captions without a stop, their credit glued on', () => {
+  test('"… morningnull Name/agency", "… abBild: Name/dpa", "… morningImage: Name/DW" are caption and credit', () => {
+    const cap = 'The ferry at Missunde makes up to eleven crossings on a busy morning';
+    assert.deepEqual(splitCaptionCredit(`${cap}null Lea Exempler/picture-alliance`), { caption: cap, credit: 'Lea Exempler/picture-alliance', strong: true });
+    assert.deepEqual(splitCaptionCredit(`${cap}Image: Lea Exempler/DW`), { caption: cap, credit: 'Lea Exempler/DW', strong: true });
+    assert.deepEqual(splitCaptionCredit('Bis zu elfmal am Morgen legt die Fähre bei Missunde abBild: Lea Exempler/dpa'), { caption: 'Bis zu elfmal am Morgen legt die Fähre bei Missunde ab', credit: 'Lea Exempler/dpa', strong: true });
+  });
+});

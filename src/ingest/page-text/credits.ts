@@ -127,8 +127,15 @@ export function looksLikeBareCredit(text: string, opts: { allCaps?: boolean } = 
 export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   if (line.length > LIMITS.caption + LIMITS.credit + 20) return undefined;
   // An empty credit label printed as "null" by one CMS: "… 9 a.m.null Name/agency".
-  const nul = line.includes('null') ? /^(.*[.!?])null\s+(\S.{1,100})$/u.exec(line) : null;
-  if (nul && looksLikeBareCredit(nul[2]!)) return { caption: nul[1]!.trim(), credit: nul[2]!.trim(), strong: true };
+  // DW prints its captions without a stop as often as with one ("… on a busy morningnull Name/agency").
+  const nul = line.includes('null') ? /^(.*(?:[.!?]|\p{Ll}{2}))null\s+(\S.{1,100})$/u.exec(line) : null;
+  if (nul && looksLikeBareCredit(nul[2]!) && wordCount(nul[1]!) >= 3) return { caption: nul[1]!.trim(), credit: nul[2]!.trim(), strong: true };
+  // "… am Morgen abBild: Name/dpa", "… morningImage: Name/DW" (DW): the credit's label glued to the caption's last word.
+  const gluedLabel = /\p{Ll}(?:Bild|Image|Foto|Photo):\s/u.test(line) ? /^(.{10,}?\p{Ll})((?:Bild|Image|Foto|Photo):\s+(\S.{1,100}))$/u.exec(line) : null;
+  if (gluedLabel && wordCount(gluedLabel[1]!) >= 4) {
+    const credit = cleanCredit(gluedLabel[3]!);
+    if (credit && !credit.includes(':')) return { caption: gluedLabel[1]!, credit, strong: true };
+  }
   // "… March 12, 2024. REUTERS/Name/File Photo": an agency in capitals and a slash after the caption's last sentence.
   // Every credit form below has a slash, a bar or brackets: a line without any is no caption-with-credit of these kinds.
   const slash = line.includes('/') || line.includes('|');
