@@ -4069,3 +4069,12 @@ describe('stop 37: DW\'s captions without a stop, their credit glued on', () => 
     assert.deepEqual(splitCaptionCredit('Bis zu elfmal am Morgen legt die Fähre bei Missunde abBild: Lea Exempler/dpa'), { caption: 'Bis zu elfmal am Morgen legt die Fähre bei Missunde ab', credit: 'Lea Exempler/dpa', strong: true });
   });
 });
+
+describe('stop 37: a kicker in capitals or before a quotation, glued to the headline', () => {
+  test('"FÄHRVERKEHRDie letzte …" and "SPIEGEL-Gespräch„Wir …“" split; a badge in capitals is no kicker', () => {
+    const split = (t: string) => splitKicker(t, { bodyText: '', language: 'de' });
+    assert.deepEqual(split('FÄHRVERKEHRDie letzte Handfähre an der Schlei steht vor dem Aus'), { kicker: 'FÄHRVERKEHR', headline: 'Die letzte Handfähre an der Schlei steht vor dem Aus' });
+    assert.deepEqual(split('SPIEGEL-Gespräch„Wir brauchen eine neue Kette“'), { kicker: 'SPIEGEL-Gespräch', headline: '„Wir brauchen eine neue Kette“' });
+    assert.equal(split('LIVETICKERKommunalwahl in Wiesbaden: Das Ergebnis im Liveticker').kicker, undefined);
+  });
+});

@@ -221,7 +221,12 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
   for (let p = 0; p < Math.min(5, words.length); p++) {
     const w = words[p]!;
     if (CAMEL_WORDS.test(w)) continue;
-    const m = /^(.*?\p{Ll}{2})(\p{Lu}\p{Ll}.*)$/u.exec(w);
+    // Also a kicker in capitals ("FÄHRVERKEHRDie letzte …") and a quotation glued on ("SPIEGEL-Gespräch„Wir …“", SPIEGEL).
+    // Not a badge in capitals ("LIVETICKERKommunalwahl …": head.ts takes the badge off).
+    const caps = /^(\p{Lu}{4,}(?:-\p{Lu}{2,})*)(\p{Lu}\p{Ll}.*)$/u.exec(w);
+    const badge = !!caps && /^(?:LIVE|LIVETICKER|LIVEBLOG|NEWSTICKER|VIDEO|AUDIO|PODCAST|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE|ANZEIGE|PLUS|PREMIUM)$/.test(caps[1]!);
+    const m = /^(.*?\p{Ll}{2})(\p{Lu}\p{Ll}.*)$/u.exec(w) ?? (badge ? null : caps) ??
+      /^(.*?\p{Ll}{2})([„"»]\p{Lu}.*)$/u.exec(w);
     if (!m) continue;
     const left = m[1]!;
     const lastSeg = left.split('-').pop()!;
