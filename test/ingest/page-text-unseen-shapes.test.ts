@@ -4042,6 +4042,7 @@ describe('stop 37: a topic joined by a space before the ticker\'s own "Ticker:" 
     assert.deepEqual(splitKicker('Sturmtief Ticker: Orkanböen legen Bahnverkehr lahm', { bodyText: '', language: 'de' }), { kicker: 'Sturmtief', headline: 'Ticker: Orkanböen legen Bahnverkehr lahm' });
     assert.deepEqual(splitKicker('Coronavirus-Pandemie Ticker: Inzidenz sinkt weiter', { bodyText: '', language: 'de' }), { kicker: 'Coronavirus-Pandemie', headline: 'Ticker: Inzidenz sinkt weiter' });
     assert.equal(splitKicker('Unser Ticker: Alle Ergebnisse des Abends', { bodyText: '', language: 'de' }).kicker, undefined);
+    assert.deepEqual(splitKicker('Sturm in Thüringen Ticker vom 14. März: Orkanböen legen Bahnverkehr lahm', { bodyText: '', language: 'de' }), { kicker: 'Sturm in Thüringen', headline: 'Ticker vom 14. März: Orkanböen legen Bahnverkehr lahm' });
   });
 });
 
