@@ -4043,6 +4043,8 @@ describe('stop 37: a topic joined by a space before the ticker\'s own "Ticker:" 
     assert.deepEqual(splitKicker('Coronavirus-Pandemie Ticker: Inzidenz sinkt weiter', { bodyText: '', language: 'de' }), { kicker: 'Coronavirus-Pandemie', headline: 'Ticker: Inzidenz sinkt weiter' });
     assert.equal(splitKicker('Unser Ticker: Alle Ergebnisse des Abends', { bodyText: '', language: 'de' }).kicker, undefined);
     assert.deepEqual(splitKicker('Sturm in Thüringen Ticker vom 14. März: Orkanböen legen Bahnverkehr lahm', { bodyText: '', language: 'de' }), { kicker: 'Sturm in Thüringen', headline: 'Ticker vom 14. März: Orkanböen legen Bahnverkehr lahm' });
+    assert.deepEqual(splitKicker('Baden-Württemberg BW-Newsticker am Morgen: Sturmtief, Bahnchaos, Schulen zu', { bodyText: '', language: 'de' }), { kicker: 'Baden-Württemberg', headline: 'BW-Newsticker am Morgen: Sturmtief, Bahnchaos, Schulen zu' });
+    assert.equal(splitKicker('Pride Parade live blog: Crowds gather on Market Street', { bodyText: '', language: 'en' }).kicker, undefined);
   });
 });
 

@@ -189,8 +189,8 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
     if (nounPhrase && rest.length >= 5 && !/\s[-–—]\s/.test(dash[2]!)) return { kicker: dash[1]!, headline: dash[2]!, evidence: THRESHOLD };
   }
   // "Sturmtief Ticker: Orkanböen legen …", "Coronavirus-Pandemie Ticker: …", "Sturm in Thüringen Ticker vom 14. März: …"
-  // (MDR): the topic before the ticker's own "Ticker:" headline.
-  const ticker = /^(\p{Lu}[\p{L}-]+(?: [\p{L}-]+){0,2}) ((?:Live-?|News-?)?(?:Ticker|Blog|Liveblog|Newsblog)(?:\s+(?:vom|am)\s+[^:]{3,30})?\s*:\s+\S.*)$/u.exec(line);
+  // (MDR), "Baden-Württemberg BW-Newsticker am Morgen: …" (SWR): the topic before the ticker's own "Ticker:" headline.
+  const ticker = ctx.language !== 'de' ? null : /^(\p{Lu}[\p{L}-]+(?: [\p{L}-]+){0,2}) ((?:\p{Lu}[\p{L}]*-)?(?:Live-?|News-?)?(?:[Tt]icker|[Bb]log)(?:\s+(?:vom|am)\s+[^:]{3,30})?\s*:\s+\S.*)$/u.exec(line);
   if (ticker && !FUNCTION_WORDS.has(ticker[1]!.split(' ').pop()!.toLowerCase()) && !SENTENCE_START.has(lc(ticker[1]!.split(' ')[0]!)) &&
     !/^(?:unser|unsere|unserem|mein|meine|euer|eure|ihr|ihre|dein|deine|aktuell|aktueller|neuer|großer|kleiner)$/i.test(ticker[1]!.split(' ')[0]!)) return { kicker: ticker[1]!, headline: ticker[2]!, evidence: THRESHOLD + 2 };
   let best: { k: number; s: number; kicker: string; headline: string } | undefined;
