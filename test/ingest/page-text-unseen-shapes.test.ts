@@ -4081,3 +4081,13 @@ describe('stop 37: a kicker in capitals or before a quotation, glued to the head
     assert.equal(split('LIVETICKERKommunalwahl in Wiesbaden: Das Ergebnis im Liveticker').kicker, undefined);
   });
 });
+
+describe('stop 37: "Quelle: AFP" under a short sentence inside one box of running text', () => {
+  test('is a picture on a short page without blank lines', () => {
+    const d = imp('ZDFheute\nNachrichten\nStreit um Windräder :Gemeinderat in Kirchberg stoppt den Bau\nvon Jan Beispiel\n' +
+      'Nach monatelangem Streit hat der Gemeinderat von Kirchberg den geplanten Windpark vorerst gestoppt. Die Betreiberfirma kündigt Widerspruch an.\n' +
+      'Auf den Hügeln rund um Kirchberg drehen sich bereits sechs Windräder.\nQuelle: AFP\n' +
+      'Mit elf zu neun Stimmen fiel die Entscheidung am späten Abend. Zuvor hatten Anwohner zwei Stunden lang ihre Einwände vorgetragen.\nImpressum\n').draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Auf den Hügeln rund um Kirchberg drehen sich bereits sechs Windräder.', 'AFP']]);
+  });
+});

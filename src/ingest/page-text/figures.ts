@@ -494,12 +494,16 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // A one-sentence caption right under the page's date line over its rights line ("14.06.2024 - 12:05 Uhr" / caption /
   // "Quelle: Name"): the lead picture.
   const underDateLine = !!l1 && !cc0 && endsSentence(l0.text) && isOneSentence(l0.text, 250) && dateAbove();
-  if (l1 && !cc0 && (opensGroup || afterByline || closesBox || labelledCaption || underDateLine)) {
+  // The same inside one box of running text ("… an." / "Auf den Hügeln drehen sich sechs Windräder." / "Quelle: AFP" /
+  // "Mit elf zu neun Stimmen …", ZDFheute without blank lines): a short sentence and a picture source between paragraphs.
+  const sourceBetween = !opensGroup && !!l1 && !!l2 && !endsGroupAt(i + 1) && isOneSentence(l0.text, 150) && !!lines[i - 1] &&
+    isRunningText(lines[i - 1]!.text) && isRunningText(l2.text) && l2.text.length >= 80 && !!parseCreditLine(l1.text)?.known;
+  if (l1 && !cc0 && (opensGroup || afterByline || closesBox || labelledCaption || underDateLine || sourceBetween)) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
     // A weak label naming a picture source ("Quelle: ZDF") under a short caption that fills its box with it.
     // One sentence: under a teaser of several, "Quelle: FM1Today/Name" names the text's source (CH Media's regional sites).
-    const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && endsGroupAt(i + 1) && !hasSentenceBreak(text);
+    const knownUnderCaption = cr?.kind === 'known' && text.length <= 200 && (endsGroupAt(i + 1) || sourceBetween) && !hasSentenceBreak(text);
     // A one-word line over a bare name ("Zeitzeichen" / "WDR 5": a programme and its station) is no picture.
     const bareOverWord = cr?.kind === 'bare' && wordCount(text) < 2;
     // A stopless line over words in capitals that name no known source, running text under them ("Pendler müssen …" /
