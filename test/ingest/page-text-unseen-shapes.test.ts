@@ -4091,3 +4091,12 @@ describe('stop 37: "Quelle: AFP" under a short sentence inside one box of runnin
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Auf den Hügeln rund um Kirchberg drehen sich bereits sechs Windräder.', 'AFP']]);
   });
 });
+
+describe('stop 37: a topic over the title under each time', () => {
+  test('"• 22:16" / "Hochwasser im Allgäu" / "Pegel der Iller sinkt langsam" / text: the second line is the title', () => {
+    const post = (time: string, topic: string, title: string) => `• ${time}\n\n${topic}\n\n${title}\n\nDie Lage bleibt nach Angaben der Behörden angespannt, die Einsatzkräfte sind weiter vor Ort.\n\n`;
+    const d = imp('Newsticker: Aktuelle Schlagzeilen & Eilmeldungen\n\nSchlagzeilen\n\n' + post('22:16', 'Hochwasser im Allgäu', 'Pegel der Iller sinkt langsam') +
+      post('21:59', 'Bahnverkehr', 'Strecke nach Lindau gesperrt') + post('21:40', 'Verkehr', 'Unfall auf der A7 bei Füssen') + post('21:12', 'Wetter', 'Dauerregen lässt langsam nach') + 'ZDFheute\nImpressum\n').draft;
+    assert.deepEqual(entries(d), ['22:16 Pegel der Iller sinkt langsam', '21:59 Strecke nach Lindau gesperrt', '21:40 Unfall auf der A7 bei Füssen', '21:12 Dauerregen lässt langsam nach']);
+  });
+});

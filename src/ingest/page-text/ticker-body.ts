@@ -2,7 +2,7 @@ import { LIMITS, toZonedIso, type Block, type RelatedTeaser, type TickerEntryBlo
 import { parseBody, PLACE_SOURCE, SUMMARY_LABEL, type BodyOptions } from './body-blocks.js';
 import { dayAtOffset, dayInZone, dayOffsetMinutes } from './clock-zone.js';
 import { dateToIso, parseYearlessDay, type CalendarDay, type FoundDate } from './dates.js';
-import { endsSentence, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
+import { endsSentence, isRunningText, sameGroup, startsUpper, wordCount, type Line } from './lines.js';
 import { isPersonName, parseByline } from './byline.js';
 import { splitLongText } from './split-long-text.js';
 import { parseCreditLine } from './credits.js';
@@ -190,6 +190,17 @@ export function parseTickerBody(
     if (t && wordCount(t) <= 3 && !opts.startAt(k + 1)) underCount.set(t, (underCount.get(t) ?? 0) + 1);
   }
   const sameUnder = new Set([...underCount].filter(([, n]) => n >= 2).map(([t]) => t));
+  // A topic over the title under the time ("• 22:16" / "Hochwasser im Allgäu" / "Pegel der Iller sinkt langsam" / text,
+  // ZDFheute's news ticker), in half the entries or more (two at least): the topic is the post's kicker, not its title.
+  const topicOver = (span: Line[]) => span.length > 2 && wordCount(span[0]!.text) <= 4 && !endsSentence(span[0]!.text) && !/:$/.test(span[0]!.text) &&
+    isTitleLike(span[1]!.text) && !endsSentence(span[1]!.text) && wordCount(span[1]!.text) > wordCount(span[0]!.text) && isRunningText(span[2]!.text) &&
+    !isPersonName(span[0]!.text) && !parseByline(span[1]!.text) && !/^(?:By|Von)\s/i.test(span[1]!.text);
+  let topicLines = 0;
+  for (let s = 0; s < starts.length; s++) {
+    const k = starts[s]!;
+    if (!opts.startAt(k)!.rest && topicOver(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 4)))) topicLines++;
+  }
+  const topics = topicLines >= 2 && topicLines * 2 >= starts.length;
   const raw: RawEntry[] = [];
   const leadIn: Block[] = [];
   let pageStamp: FoundDate | undefined;
@@ -232,7 +243,7 @@ export function parseTickerBody(
       // the same under two times or more ("15.03.2024 | 11:48" / "Angepinnt" / "Aktuelle Straßensperren" / text), counts
       // where a title follows it; the post's author ("Daniel Exampleford" / text, live blogs) where two or more entries
       // print a name there, and it is left out of the post.
-      const label = !!nextText && (PINNED.test(nextText) || BADGE.test(nextText) || sameUnder.has(nextText)) && !!span[1] && isTitleLike(span[1].text) && hasMore(2);
+      const label = !!nextText && (PINNED.test(nextText) || BADGE.test(nextText) || sameUnder.has(nextText) || (topics && topicOver(span))) && !!span[1] && isTitleLike(span[1].text) && hasMore(2);
       if (label || (authorLines >= 2 && !!nextText && authorUnder(span))) {
         b = 1;
         if (isTitleLike(span[1]!.text) && hasMore(2)) { entry.title = span[1]!.text; b = 2; }
