@@ -4100,3 +4100,11 @@ describe('stop 37: a topic over the title under each time', () => {
     assert.deepEqual(entries(d), ['22:16 Pegel der Iller sinkt langsam', '21:59 Strecke nach Lindau gesperrt', '21:40 Unfall auf der A7 bei Füssen', '21:12 Dauerregen lässt langsam nach']);
   });
 });
+
+describe('stop 37: NDR\'s audio line "3 Min | Verfügbar bis …"', () => {
+  test('is meta, and the paragraph under it the teaser', () => {
+    const d = imp('NDR\nRadio\nNDR 1 Niedersachsen\n\nHameln: Freilichtbühne bekommt ein neues Dach für die Tribüne\n\n3 Min | Verfügbar bis 14.03.2029\n\n' +
+      'Die Freilichtbühne am Weserufer in Hameln wird seit Januar umgebaut. Bis zur Premiere im Mai soll ein Dach die Plätze schützen.\n\nNDR\nImpressum\n').draft;
+    assert.equal(d.teaser, 'Die Freilichtbühne am Weserufer in Hameln wird seit Januar umgebaut. Bis zur Premiere im Mai soll ein Dach die Plätze schützen.');
+  });
+});

@@ -48,6 +48,9 @@ export function isMetaLabelLine(text: string): boolean {
   // "Erstellt von - Uhr": a date-and-author template whose values the CMS left empty.
   if (/^(?:erstellt|aktualisiert|veröffentlicht|geändert)(?:\s+(?:von|am|um))*\s*[-–:]?\s*(?:uhr)?$/i.test(text.trim())) return true;
   if (/^(?:verfügbar|abrufbar|available|online) (?:bis|until) (?:zum )?\d/i.test(text.trim())) return true;
+  // "3 Min | Verfügbar bis 14.03.2029" (NDR's audio pages): the clip's length before it.
+  const lengthFirst = /^(.{1,20}?)\s*[|·]\s*((?:verfügbar|abrufbar|available) (?:bis|until) (?:zum )?\d.*)$/i.exec(text.trim());
+  if (lengthFirst && isDurationLine(lengthFirst[1]!)) return true;
   // "Available from 02/05/2024 to 30/07/2024", "Verfügbar vom 02.05. bis 30.07.2024".
   if (/^(?:verfügbar|abrufbar|available|online) (?:from|vom|von|ab) \d[\d./-]{3,10} (?:to|until|bis) (?:zum )?\d[\d./-]{3,10}$/i.test(text.trim())) return true;
   if (EMPTY_LABELS.test(text.trim()) || LONE_LABEL.test(text.trim())) return true;
