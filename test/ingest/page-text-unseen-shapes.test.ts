@@ -4108,3 +4108,14 @@ describe('stop 37: NDR\'s audio line "3 Min | Verfügbar bis …"', () => {
     assert.equal(d.teaser, 'Die Freilichtbühne am Weserufer in Hameln wird seit Januar umgebaut. Bis zur Premiere im Mai soll ein Dach die Plätze schützen.');
   });
 });
+
+describe('stop 37: a whole hour of the German clock before an entry\'s title', () => {
+  test('"12 Uhr: Title" opens an entry on a ticker; on an article it is text', () => {
+    const d = imp('Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Alle Entwicklungen hier im Ticker.\n\n' +
+      '13:20 Uhr: Bahn stellt Fernverkehr ein\n\nDie Bahn meldet Schäden an der Oberleitung.\n\n12 Uhr: Schulen schließen früher\n\nDie Schulämter schicken die Kinder nach Hause.\n\n' +
+      '11:35 Uhr: Wetterdienst warnt vor Orkanböen\n\nBis zum Abend sind Böen bis 120 Kilometer pro Stunde möglich.\n').draft;
+    assert.deepEqual(entries(d), ['13:20 Bahn stellt Fernverkehr ein', '12:00 Schulen schließen früher', '11:35 Wetterdienst warnt vor Orkanböen']);
+    assert.equal(parseEntryStart('12 Uhr: Schulen schließen früher')?.strong, false);
+    assert.equal(parseEntryStart('24 Uhr: Title'), undefined);
+  });
+});

@@ -442,6 +442,10 @@ export function parseEntryStart(text: string): EntryStart | undefined {
       return day ? { ...e, ...day.fields, sep: day.sep, rest: day.rest } : e;
     }
   }
+  // "12 Uhr: Title", "++ 11 Uhr: …", "22Uhr: …" (WELT, HAZ): a whole hour of the German clock before the title; weak, as
+  // "21:25 Text" is, so it opens an entry only on a page that is a ticker by its other entries or its name.
+  const fullHour = !date && !dm && !dayNamed ? /^(?:\+{2,}\s*)?(\d{1,2})\s?Uhr\s*(:|–|—|-|\|)\s+([„"»]?\p{Lu}.*)$/u.exec(text) : null;
+  if (fullHour && Number(fullHour[1]) <= 23) return { hour: Number(fullHour[1]), minute: 0, sep: plainSep(fullHour[2]!), rest: fullHour[3]!.replace(/\s*\+{2,}$/, '').trim(), strong: false };
   const m = ENTRY.exec(text);
   if (!m) return undefined;
   if (dm && !date && !dayNamed) return undefined;
