@@ -4119,3 +4119,14 @@ describe('stop 37: a whole hour of the German clock before an entry\'s title', (
     assert.equal(parseEntryStart('24 Uhr: Title'), undefined);
   });
 });
+
+describe('stop 37: the place and the desk\'s initials in brackets before the teaser', () => {
+  const teaser = (t: string) => imp(`Volksfreund\nRegion\n\nWeihnachtsmärkte öffnen eine Woche früher\n\n${t}\n\n${BODY}`).draft;
+  test('"Trier (rm.) …", "Bonn. (bot) …", "Rhein-Neckar. (RNZ/tbe) …" are the dateline; "Scholz (SPD) sagte …" is not', () => {
+    for (const [p, place] of [['Trier (rm.) ', 'Trier'], ['Bonn. (bot) ', 'Bonn'], ['Rhein-Neckar. (RNZ/tbe) ', 'Rhein-Neckar']]) {
+      const d = teaser(`${p}Die Weihnachtsmärkte in der Region öffnen in diesem Jahr eine Woche früher als sonst.`);
+      assert.deepEqual([d.dateline, d.teaser], [place, 'Die Weihnachtsmärkte in der Region öffnen in diesem Jahr eine Woche früher als sonst.'], p);
+    }
+    assert.equal(teaser('Scholz (SPD) sagte am Mittwoch, die Märkte sollten in diesem Jahr eine Woche früher öffnen.').teaser?.slice(0, 12), 'Scholz (SPD)');
+  });
+});

@@ -661,6 +661,13 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
         head.dateline ??= inMixedCase(coded[1]!);
         t = t.slice(coded[0].length);
       }
+      // "Trier (rm.) Weihnachtsmärkte …", "Bonn. (bot) Sie heißen …", "Rhein-Neckar. (RNZ/tbe) Ein Schiffskorso …": the place
+      // and the desk's initials in brackets (small letters, or a slash between paper and desk) before the teaser.
+      const desk = /^(\p{Lu}[\p{L}-]+(?:[ /-]\p{Lu}[\p{L}-]+){0,2})\.?\s+\((\p{Ll}{2,6}\.?|\p{Lu}{2,6}\/\p{Ll}{2,6}\.?)\)\s+(?=[\p{Lu}„"»\d])/u.exec(t);
+      if (desk && wordCount(t) >= 8) {
+        head.dateline ??= inMixedCase(desk[1]!);
+        t = t.slice(desk[0].length);
+      }
       // "(katholisch1.tv) Von außen wirkt …": the source in brackets before the teaser.
       const source = t.charCodeAt(0) === 40 ? /^\([\p{L}\d][\p{L}\d. -]{1,30}\)\s+(?=[\p{Lu}„"»])/u.exec(t) : null;
       if (source) t = t.slice(source[0].length);
