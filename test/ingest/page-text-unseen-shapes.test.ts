@@ -4130,3 +4130,11 @@ describe('stop 37: the place and the desk\'s initials in brackets before the tea
     assert.equal(teaser('Scholz (SPD) sagte am Mittwoch, die Märkte sollten in diesem Jahr eine Woche früher öffnen.').teaser?.slice(0, 12), 'Scholz (SPD)');
   });
 });
+
+describe('stop 37: a genre\'s badge in small letters over the headline', () => {
+  test('"interview" over a quotation is the kicker, and the quotation the headline', () => {
+    const d = imp('Sportschau\nFußball\n2. Bundesliga\n\ninterview\n"Wir haben uns selbst geschlagen"\n\nStand: 14.03.2024 21:44 Uhr\n\n' +
+      'Der SC Paderborn hat das Duell gegen den Tabellenführer mit 1:2 verloren. Den Siegtreffer erzielte ein Stürmer kurz vor dem Abpfiff.\n\n' + BODY).draft;
+    assert.deepEqual([d.kicker, d.headline], ['interview', '"Wir haben uns selbst geschlagen"']);
+  });
+});

@@ -313,7 +313,9 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   if (headline.length > LIMITS.headline || (!opts.bylineBetween && headline.length <= kicker.length) || /\.$/.test(headline)) return false;
   // "2. Bundesliga", "9-Euro-Ticket": a kicker may open with a number; "nnz-Ticker zur Landratswahl": with a site's
   // short name in small letters joined to a noun.
-  if (!startsUpper(kicker) && !/^\p{Ll}\p{Lu}/u.test(kicker) && !/^\d{1,4}[.-]?\s?\p{Lu}/u.test(kicker) && !/^\p{Ll}{2,6}-\p{Lu}\p{Ll}/u.test(kicker)) return false;
+  // A genre's badge in small letters too ("analyse", "interview", sportschau).
+  const smallGenre = /^(?:analyse|interview|kommentar|meinung|reportage|hintergrund|porträt|exklusiv|faktencheck|glosse|kolumne|essay|liveblog|liveticker)$/.test(kicker.trim());
+  if (!startsUpper(kicker) && !smallGenre && !/^\p{Ll}\p{Lu}/u.test(kicker) && !/^\d{1,4}[.-]?\s?\p{Lu}/u.test(kicker) && !/^\p{Ll}{2,6}-\p{Lu}\p{Ll}/u.test(kicker)) return false;
   return wordCount(headline) >= 2;
 }
 
