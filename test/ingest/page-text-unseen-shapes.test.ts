@@ -4138,3 +4138,10 @@ describe('stop 37: a genre\'s badge in small letters over the headline', () => {
     assert.deepEqual([d.kicker, d.headline], ['interview', '"Wir haben uns selbst geschlagen"']);
   });
 });
+
+describe('stop 37: markers before an entry\'s date or time', () => {
+  test('"+++ 14.03.24, 18:20 Uhr: Title +++" and "#18:20 Uhr: Title" open entries', () => {
+    assert.deepEqual([parseEntryStart('+++ 14.03.24, 18:20 Uhr: Bayern führt zur Pause +++')?.rest, parseEntryStart('#18:20 Uhr: Bayern führt zur Pause')?.rest], ['Bayern führt zur Pause', 'Bayern führt zur Pause']);
+    assert.equal(parseEntryStart('#Bundesliga ist wieder da'), undefined);
+  });
+});

@@ -293,6 +293,10 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // A marker or an emoji before it too ("▶ 14:32 Uhr", "🔴 14:32").
   const bullet = ENTRY_MARKER.exec(text);
   if (bullet) text = text.slice(bullet[0].length);
+  // "+++ 14.03.24, 18:20 Uhr: Title +++" (sport.de): the markers before the entry's date; the closing ones go with them.
+  // "#18:20 Uhr: Title": a hash before the time.
+  const marked = /^(?:\+{2,}\s*(?=\d{1,2}\.\d{1,2}\.)|#(?=\d{1,2}[:.]\d{2}))/.exec(text);
+  if (marked) text = text.slice(marked[0].length).replace(/\s*\+{2,}$/, '');
   // "14.3.2024, 9:41 Uhr", "11.01.2023, 14:32 Uhr": the entry's date before its time.
   let date: FoundDate | undefined;
   let enDayNamed = false;
