@@ -4143,5 +4143,7 @@ describe('stop 37: markers before an entry\'s date or time', () => {
   test('"+++ 14.03.24, 18:20 Uhr: Title +++" and "#18:20 Uhr: Title" open entries', () => {
     assert.deepEqual([parseEntryStart('+++ 14.03.24, 18:20 Uhr: Bayern führt zur Pause +++')?.rest, parseEntryStart('#18:20 Uhr: Bayern führt zur Pause')?.rest], ['Bayern führt zur Pause', 'Bayern führt zur Pause']);
     assert.equal(parseEntryStart('#Bundesliga ist wieder da'), undefined);
+    // "+++ Title (17.34 Uhr) +++" (SPORT1): the title first, its time in brackets, within markers.
+    assert.deepEqual([parseEntryStart('+++ Bayern führt zur Pause (18.20 Uhr) +++')?.rest, parseEntryStart('+++ Bayern führt zur Pause (18.20 Uhr) +++')?.minute], ['Bayern führt zur Pause', 20]);
   });
 });

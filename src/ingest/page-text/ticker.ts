@@ -397,7 +397,10 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   }
   // "Villagers allowed back into Kili (13:10)" (SigmaLive): the title first, its time in brackets ending the line. Weak, as
   // "21:25 Text" is (the page must look like a ticker); a line with a score in it ("31:27 (15:14)") is a result, not a post.
-  const trailing = !startsDigit && !date && text.endsWith(')') ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2}):(\d{2})(?:\s*Uhr)?\)$/u.exec(text) : null;
+  // "+++ Title (17.34 Uhr) +++" (SPORT1): within markers, the time with a period too.
+  const wrapped = !startsDigit && !date && /^\+{2,}\s.*\)\s*\+{2,}$/.test(text) ? text.replace(/^\+{2,}\s*|\s*\+{2,}$/g, '') : undefined;
+  const trailingText = wrapped ?? text;
+  const trailing = !startsDigit && !date && trailingText.endsWith(')') ? (wrapped ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2})[:.](\d{2})(?:\s*Uhr)?\)$/u : /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2}):(\d{2})(?:\s*Uhr)?\)$/u).exec(trailingText) : null;
   const trailingHour = trailing ? hour24(Number(trailing[2]), undefined) : undefined;
   // "Video: Die Bilder aus der Luft (1:45)": a player's title with its length, no post.
   if (trailing && trailingHour !== undefined && Number(trailing[3]) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && wordCount(trailing[1]!) >= 3 &&
