@@ -4147,3 +4147,10 @@ describe('stop 37: markers before an entry\'s date or time', () => {
     assert.deepEqual([parseEntryStart('+++ Bayern führt zur Pause (18.20 Uhr) +++')?.rest, parseEntryStart('+++ Bayern führt zur Pause (18.20 Uhr) +++')?.minute], ['Bayern führt zur Pause', 20]);
   });
 });
+
+describe('stop 37: a morning ticker\'s name and day before the headline', () => {
+  test('"14.03.2024 | Der Morgenticker am Donnerstag Reparierter Anleger: …" is date, kicker and headline', () => {
+    const d = imp('14.03.2024 | Der Morgenticker am Donnerstag Reparierter Anleger: Fähre bei Wörlitz fährt wieder\n\nHeute im Morgenticker: Die Fähre bei Wörlitz legt wieder ab. Außerdem: In Aken gibt es wieder einen Bäcker.\n\n' + BODY).draft;
+    assert.deepEqual([d.kicker, d.headline], ['Der Morgenticker am Donnerstag', 'Reparierter Anleger: Fähre bei Wörlitz fährt wieder']);
+  });
+});

@@ -193,6 +193,10 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
   const ticker = ctx.language !== 'de' ? null : /^(\p{Lu}[\p{L}-]+(?: [\p{L}-]+){0,2}) ((?:\p{Lu}[\p{L}]*-)?(?:Live-?|News-?)?(?:[Tt]icker|[Bb]log)(?:\s+(?:vom|am)\s+[^:]{3,30})?\s*:\s+\S.*)$/u.exec(line);
   if (ticker && !FUNCTION_WORDS.has(ticker[1]!.split(' ').pop()!.toLowerCase()) && !SENTENCE_START.has(lc(ticker[1]!.split(' ')[0]!)) &&
     !/^(?:unser|unsere|unserem|mein|meine|euer|eure|ihr|ihre|dein|deine|aktuell|aktueller|neuer|großer|kleiner)$/i.test(ticker[1]!.split(' ')[0]!)) return { kicker: ticker[1]!, headline: ticker[2]!, evidence: THRESHOLD + 2 };
+  // "Der Morgenticker am Donnerstag Reparierter Anleger: …" (MDR's morning tickers): the ticker's name and its day before
+  // the headline.
+  const daily = ctx.language === 'de' ? /^((?:Der|Das|Die)\s+)?(\p{Lu}\p{Ll}*(?:ticker|blog)\s+(?:am|vom)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?))\s+([„"»]?\p{Lu}.{10,})$/u.exec(line) : null;
+  if (daily) return { kicker: `${daily[1] ?? ''}${daily[2]!}`, headline: daily[3]!, evidence: THRESHOLD + 2 };
   let best: { k: number; s: number; kicker: string; headline: string } | undefined;
   const consider = (kw: string[], rest: string[], glued: boolean) => {
     const s = score(kw, rest, ctx, glued);
