@@ -4154,3 +4154,11 @@ describe('stop 37: a morning ticker\'s name and day before the headline', () => 
     assert.deepEqual([d.kicker, d.headline], ['Der Morgenticker am Donnerstag', 'Reparierter Anleger: Fähre bei Wörlitz fährt wieder']);
   });
 });
+
+describe('stop 37: Funke\'s credit printed twice in another order', () => {
+  test('"… Foto: Name / FUNKE Foto Services" over "© FUNKE Foto Services | Name" is one picture', () => {
+    const d = imp('Neue Fußgängerbrücke über die Lahn freigegeben\n\nNach zwei Jahren Bauzeit können Fußgänger die Lahn wieder trocken überqueren. Die Stadt feierte mit einem Fest.\n\n' +
+      'Radfahrer und Fußgänger überqueren am Mittwoch die neue Brücke. Foto: Jan Beispiel / FUNKE Foto Services\n© FUNKE Foto Services | Jan Beispiel\n\n' + BODY).draft;
+    assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Radfahrer und Fußgänger überqueren am Mittwoch die neue Brücke.', 'Jan Beispiel / FUNKE Foto Services']]);
+  });
+});

@@ -382,5 +382,8 @@ export function parseCreditLine(line: string): { credit: string; strong: boolean
 export function sameCredit(a: string, b: string): boolean {
   const words = (s: string) => s.toLowerCase().replace(/\b(?:foto|photo|bild|image|bildrechte|bildquelle|quelle)\s*:/g, ' ').replace(/[©()[\]/|,]/g, ' ').replace(/\s+/g, ' ').trim();
   const wa = words(a);
-  return wa.length > 0 && wa === words(b);
+  if (!wa.length) return false;
+  const wb = words(b);
+  // The same words in another order ("Name / FUNKE Foto Services" and "© FUNKE Foto Services | Name", Funke).
+  return wa === wb || (wa.length >= 8 && wa.split(' ').sort().join(' ') === wb.split(' ').sort().join(' '));
 }
