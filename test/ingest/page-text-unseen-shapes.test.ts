@@ -3871,10 +3871,8 @@ describe('stop 37: regional papers\' datelines before the teaser', () => {
 
 describe('stop 37: live blogs\' entry lines and titles', () => {
   test('"21:40 Uhr, Connewitz: Title": the comma after "Uhr" parts time and title', () => {
-    const d = imp('Liveticker zum Stromausfall: Alle Ereignisse vom 14. März\n\nDer Liveticker versorgt Sie mit allen wichtigen Informationen rund um den Stromausfall.\n\n' +
-      '21:40 Uhr, Connewitz: Alle Haushalte wieder am Netz\n\nDie Stadtwerke melden, dass wieder alle Haushalte Strom haben.\n\n20:15 Uhr, Probstheida: Straßenbahnen fahren wieder nach Plan\n\nAuf allen Linien rollen die Bahnen wieder.\n\n' +
-      '18:52 Uhr, Leipzig: Feuerwehr rückt zu 60 Einsätzen aus\n\nVor allem steckengebliebene Aufzüge haben die Feuerwehr beschäftigt.\n').draft;
-    assert.deepEqual(entries(d), ['21:40 Connewitz: Alle Haushalte wieder am Netz', '20:15 Probstheida: Straßenbahnen fahren wieder nach Plan', '18:52 Leipzig: Feuerwehr rückt zu 60 Einsätzen aus']);
+    assert.deepEqual(stormTicker(['21:40', '20:15', '18:52'], (t, ti) => `${t} Uhr, Connewitz: ${ti}`),
+      ['21:40 Connewitz: Bahn stellt Fernverkehr ein', '20:15 Connewitz: Schulen schließen früher', '18:52 Connewitz: Wetterdienst warnt vor Orkanböen']);
   });
   test('the latest entry glued to the page title with "+++" leaves the headline', () => {
     const d = imp('Politik\n\nHochwasser in Bayern im Liveticker+++ 16:05 Pegel in Passau erreicht Höchststand +++\n\n+++ 16:05 Pegel in Passau erreicht Höchststand +++\n\nDie Donau hat in Passau 9,40 Meter erreicht.\n\n' +
@@ -4110,11 +4108,9 @@ describe('stop 37: NDR\'s audio line "3 Min | Verfügbar bis …"', () => {
 });
 
 describe('stop 37: a whole hour of the German clock before an entry\'s title', () => {
-  test('"12 Uhr: Title" opens an entry on a ticker; on an article it is text', () => {
-    const d = imp('Liveticker: Sturm über Mitteldeutschland\n\nDer Sturm hat in der Nacht Bäume entwurzelt. Alle Entwicklungen hier im Ticker.\n\n' +
-      '13:20 Uhr: Bahn stellt Fernverkehr ein\n\nDie Bahn meldet Schäden an der Oberleitung.\n\n12 Uhr: Schulen schließen früher\n\nDie Schulämter schicken die Kinder nach Hause.\n\n' +
-      '11:35 Uhr: Wetterdienst warnt vor Orkanböen\n\nBis zum Abend sind Böen bis 120 Kilometer pro Stunde möglich.\n').draft;
-    assert.deepEqual(entries(d), ['13:20 Bahn stellt Fernverkehr ein', '12:00 Schulen schließen früher', '11:35 Wetterdienst warnt vor Orkanböen']);
+  test('"12 Uhr: Title" opens an entry among timed posts, a weak one', () => {
+    assert.deepEqual(stormTicker(['13:20 Uhr', '12 Uhr', '11:35 Uhr'], (t, ti) => `${t}: ${ti}`),
+      ['13:20 Bahn stellt Fernverkehr ein', '12:00 Schulen schließen früher', '11:35 Wetterdienst warnt vor Orkanböen']);
     assert.equal(parseEntryStart('12 Uhr: Schulen schließen früher')?.strong, false);
     assert.equal(parseEntryStart('24 Uhr: Title'), undefined);
   });
