@@ -4158,3 +4158,13 @@ describe('stop 37: Funke\'s credit printed twice in another order', () => {
     assert.deepEqual(figures(d).map((f) => [f.caption, f.credit]), [['Radfahrer und Fußgänger überqueren am Mittwoch die neue Brücke.', 'Jan Beispiel / FUNKE Foto Services']]);
   });
 });
+
+describe('stop 37: a badge or the author between an entry\'s time and its title', () => {
+  test('"Top-Thema" over one post\'s title is a badge, "Von Name" the author; the line under them is the title', () => {
+    const over = (line: string) => (t: string, ti: string) => (ti === 'Schulen schließen früher' ? `${t}\n${line}\n${ti}` : `${t}\n${ti}`);
+    for (const line of ['Top-Thema', 'Von Jan Beispiel']) {
+      assert.deepEqual(stormTicker(['16:45 Uhr', '14:05 Uhr', '12:20 Uhr'], over(line)),
+        ['16:45 Bahn stellt Fernverkehr ein', '14:05 Schulen schließen früher', '12:20 Wetterdienst warnt vor Orkanböen'], line);
+    }
+  });
+});

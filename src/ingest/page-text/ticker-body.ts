@@ -35,7 +35,7 @@ function placeWords(text: string): boolean {
 const ENGLISH_SUMMARY = /^(?:key points|at a glance|what we know|the key facts|in brief|tl;?dr)\b/i;
 const PINNED = /^(?:angepinnt|angeheftet|fixiert|oben fixiert|pinned|pinned post)$/i;
 /** A post's badge on its own line under the time ("Eilmeldung", "Wichtig", "Breaking"): like a pinned marker, no title. */
-const BADGE = /^(?:eilmeldung|breaking(?: news)?|wichtig|top|neu|aktuell|zusammenfassung|key event|highlight|update|analyse|hintergrund|exklusiv|exclusive)$/i;
+const BADGE = /^(?:eilmeldung|breaking(?: news)?|wichtig|top|top-thema|topthema|neu|aktuell|zusammenfassung|key event|highlight|update|analyse|hintergrund|exklusiv|exclusive)$/i;
 
 /**
  * A pinned post over the entries ("Angepinnt" / "Aktuelle Straßensperren" / text) or a summary box there ("Das
@@ -257,7 +257,11 @@ export function parseTickerBody(
       // A picture's caption and its credit right under the time of an untitled post: the picture's, not a title.
       else if (nextText && !!span[1] && sameGroup(span[0], span[1]) && !!parseCreditLine(span[1].text)?.strong) b = 0;
       // "By Ruby Example" under the time: the post's author, not its title (the line stays in the post).
-      else if (nextText && /^(?:By|Von)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(nextText)) b = 0;
+      // "Von Jan Beispiel" over a title with the text under it: the author, then the post's title.
+      else if (nextText && /^(?:By|Von)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}$/u.test(nextText)) {
+        b = 0;
+        if (span[1] && isTitleLike(span[1].text) && !endsSentence(span[1].text) && hasMore(2)) { entry.title = span[1].text; b = 2; }
+      }
       else if (nextText && isTitleLike(nextText) && hasMore(1)) { entry.title = nextText; b = 1; }
       // "Abgeordneter Wohlwend:" / "Wir verwalten uns zu Tode." (Volksblatt): a speaker or a title with its colon, alone
       // on its line over the post's text.
