@@ -4141,6 +4141,11 @@ describe('stop 37: markers before an entry\'s date or time', () => {
     assert.equal(parseEntryStart('#Bundesliga ist wieder da'), undefined);
     // "+++ Title (17.34 Uhr) +++" (SPORT1): the title first, its time in brackets, within markers.
     assert.deepEqual([parseEntryStart('+++ Bayern führt zur Pause (18.20 Uhr) +++')?.rest, parseEntryStart('+++ Bayern führt zur Pause (18.20 Uhr) +++')?.minute], ['Bayern führt zur Pause', 20]);
+    // A page named by a compound at its headline's start ("Transferticker: …") with two such posts and one timed line.
+    const d = imp('Transferticker: Linden holt Stürmer aus Belgien\n\nWer kommt? Wer geht? Alles zu den Wechseln im Transferticker.\n\n' +
+      '+++ Linden holt Stürmer aus Belgien (17.34 Uhr) +++\n\nDer SV Linden hat sich mit dem KRC Beispiel geeinigt.\n\n+++ 15.46 Uhr: Beispielstadt verlängert mit Torhüter +++\n\nDer Vertrag läuft zwei Jahre länger.\n\n' +
+      '+++ Kapitän vor Rückkehr zu Jugendklub (12.20 Uhr) +++\n\nEine Einigung wird für das Wochenende erwartet.\n').draft;
+    assert.deepEqual(entries(d), ['17:34 Linden holt Stürmer aus Belgien', '15:46 Beispielstadt verlängert mit Torhüter', '12:20 Kapitän vor Rückkehr zu Jugendklub']);
   });
 });
 

@@ -237,7 +237,8 @@ function run(text: string, opts: ImportOptions): ImportResult {
   const related: RelatedTeaser[] = [];
   let body: Block[];
   let kind: StoryDraft['kind'] = 'article';
-  if (looksLikeTicker(head.next, end, headText, startAt)) {
+  const headLines = head.kicker ? [head.kicker, head.headline] : [head.headline];
+  if (looksLikeTicker(head.next, end, headLines, startAt)) {
     // No headline line but a ticker follows: the opening paragraph is the ticker's teaser.
     if (head.headlineDerived && !head.teaser) {
       const first = lines[head.next];
@@ -277,7 +278,7 @@ function run(text: string, opts: ImportOptions): ImportResult {
       const l = all[k]!;
       if (l.text.length <= 30 && !lines.includes(l) && !sameGroup(all[k - 1], l) && LABEL.test(l.text)) labelsAbove.push(l.text);
     }
-    const untimed = stamp && namesItselfTicker([headText, ...labelsAbove, ...lines.slice(0, 8).filter((_, k) => !furniture.has(k) && !inMenuBox(lines, k)).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
+    const untimed = stamp && namesItselfTicker([...headLines, ...labelsAbove, ...lines.slice(0, 8).filter((_, k) => !furniture.has(k) && !inMenuBox(lines, k)).map((l) => l.text)]) ? headingsAsEntries(body, stamp) : undefined;
     if (untimed) {
       body = [...untimed.intro, ...untimed.entries];
       kind = 'liveticker';

@@ -517,7 +517,7 @@ export function parseEntryStart(text: string): EntryStart | undefined {
  * when the headline/kicker says "Ticker"/"live". Weak entries ("21:25 Text")
  * need the ticker word or a majority of entries with "Uhr".
  */
-export function looksLikeTicker(from: number, to: number, headText: string, startAt: (k: number) => EntryStart | undefined): boolean {
+export function looksLikeTicker(from: number, to: number, headLines: readonly string[], startAt: (k: number) => EntryStart | undefined): boolean {
   let strong = 0;
   let weak = 0;
   const weakMins: number[] = [];
@@ -528,7 +528,8 @@ export function looksLikeTicker(from: number, to: number, headText: string, star
     else { weak++; weakMins.push(e.hour * 60 + e.minute); }
   }
   // The head names the page a ticker or blog (the words the untimed entries look for), or an overview of the day.
-  const tickerWord = namesItselfTicker([headText]) || /\bim überblick\b|minute by minute/i.test(headText);
+  // Kicker and headline each on their own, so "Transferticker: …" under no kicker is the compound at a line's start.
+  const tickerWord = namesItselfTicker(headLines) || headLines.some((t) => /\bim überblick\b|minute by minute/i.test(t));
   if (strong >= 3) return true;
   if (tickerWord && strong + weak >= 2) return true;
   // Four or more "21:25 Text" lines running from the latest time down: a ticker without the word (a programme runs the other way).
