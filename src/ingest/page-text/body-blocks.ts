@@ -71,10 +71,10 @@ function embedProvider(url: URL): string {
 /** A summary box's title over its bullets, wherever it stands ("Zusammenfassung", "Das Wichtigste in Kürze", "Key points"). */
 export const SUMMARY_LABEL = /^(?:zusammenfassung|das wichtigste(?: in kürze| im überblick| auf einen blick)?|in kürze|kurz und knapp|auf einen blick|darum geht'?s|das müssen sie wissen|key points|at a glance|what we know|the key facts|in brief|tl;?dr)\s*:?$/i;
 
-/** Labels of rails, promotions and page furniture that read like headings. */
 /** A press release's place and source alone on a line: "Münster (ots)", "Münster-Gievenbeck (ots)", "Kassel (pm)". */
 export const PLACE_SOURCE = /^\p{Lu}[\p{L}.\/ -]{1,40}\s\((?:ots|pm|red|ots\/red|dpa|lni|lsw|lby|lnw|epd)\)$/u;
 
+/** Labels of rails, promotions and page furniture that read like headings. */
 const RAIL_LABEL = /^(?:(?:weitere|mehr|alle|neueste|aktuelle|beliebte|ähnliche)\s+(?:videos?|folgen|episoden|artikel|beiträge|nachrichten|meldungen|themen|podcasts?|news|bilder|galerien)\b|mehr aus\s(?:der\s|dem\s)?\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?$|meistgelesen|meist gelesen|meistgeklickt|am meisten gelesen|das könnte (?:sie|dich|euch) auch interessieren|auch interessant|lesen sie auch|mehr zum thema|explore more|more from|more on this|related (?:stories|articles|coverage)|most read|most popular|read more|recommended|jetzt\s.{2,40}\s(?:hören|lesen|abonnieren|herunterladen|ansehen|downloaden)$|(?:folgst du|folgen sie|folge)\s.{2,40}\s(?:auf|bei)\s(?:whatsapp|telegram|instagram|facebook|x|tiktok|google news)\??$|disclosure statement$|partners$|shownotes$|über den podcast$|autoreninfo$|about the authors?$|über (?:den|die) autor(?::in|\*in|in|innen)?$|also read\b|zitiervorschlag$|zitierweise$|how to cite(?: this)?$)/iu;
 
 export function parseBody(lines: Line[], from: number, to: number, opts: BodyOptions): BodyResult {

@@ -4,7 +4,7 @@ import { looksLikeBareCredit, parseCreditLine, splitCaptionCredit } from './cred
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } from './dates.js';
 import { altOverPicture, captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
-import { isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
+import { GENRES, isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, dateWithLength, DOMAIN_NAME, gluedCrumbSection, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isPictureFileName, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
@@ -801,7 +801,6 @@ export function authorLabelAt(lines: Line[], k: number, to: number): Byline | un
 /** A teaser's last sentence, then what the author's line left glued on (initials, "Von", "Quelle: …"). */
 const TEASER_LEFTOVER = /^(.{20,}[.!?…]["'“”»«’)]*)(?:\s+(?:(?:Von|By)(?:\s+und)?|\p{Ll}{2,3}(?:\/(?:Foto|Bild)\s*:\s*[^.!?]{2,60})?)|\s*(?:Quelle|Source)\s*:\s*[^.!?]{2,60})$/u;
 const TEASER_LABEL = /^(?:kommentar|analyse|meinung|eilmeldung|exklusiv|interview|glosse|kolumne|leitartikel|gastbeitrag|gastkommentar|essay|video|audio|podcast|exclusive|breaking|analysis|opinion|comment|watch|listen)$/i;
-const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|meinung|reportage|porträt|hintergrund|exklusiv|glosse|kolumne|essay|faktencheck|leitartikel|gastbeitrag|gastkommentar)$/i;
 
 /**
  * "Analyse Düsseldorf Die Städte …", "Wadern Seit Jahren …": a genre label and

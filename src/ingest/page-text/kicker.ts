@@ -266,23 +266,26 @@ export function isBareDay(text: string): boolean {
 }
 
 /**
- * A kicker printed on its own line above the headline: short (≤ 6 words, within
- * the kicker limit), not ending like a sentence, shorter than the headline that
- * follows, and that headline is not itself a sentence of running text.
- */
-/**
- * "Liveticker: Neues aus Nordhessen", "Polizeiticker: Meldungen aus …": a ticker's own headline in the topic-and-colon
- * form; over its first entry's title it is the headline, not a kicker.
- */
-/**
  * A list of the day's news names itself by its heading: "Nachrichten aus Leipzig", "News für den 10. März 2026",
  * "Nachrichten vom 04.12.2026", "Meldungen des Tages" (local radio stations' news pages): the heading's start. (Over a
  * title with text it may as well be a rubric's kicker over an article; the head does not decide by it.)
  */
 export const NEWS_LIST = /^(?:(?:die\s+)?(?:aktuellen\s+|lokalen\s+)?(?:nachrichten|news|meldungen)\s+(?:aus|für|vom|von|des tages|der region|am)\b|meldungen des tages|nachrichten des tages)/i;
 
+/**
+ * "Liveticker: Neues aus Nordhessen", "Polizeiticker: Meldungen aus …": a ticker's own headline in the topic-and-colon
+ * form; over its first entry's title it is the headline, not a kicker.
+ */
 export const TICKER_HEADLINE = /^(?:\p{Lu}\p{Ll}{2,})?(?:live-?|news-?)?(?:ticker|blog)\s*:\s+\S+\s+\S/iu;
 
+/** A genre's word ("Analyse", "Kommentar", "Liveblog"), in any case. */
+export const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|meinung|reportage|porträt|hintergrund|exklusiv|glosse|kolumne|essay|faktencheck|leitartikel|gastbeitrag|gastkommentar)$/i;
+
+/**
+ * A kicker printed on its own line above the headline: short (≤ 6 words, within
+ * the kicker limit), not ending like a sentence, shorter than the headline that
+ * follows, and that headline is not itself a sentence of running text.
+ */
 export function isOwnLineKicker(kicker: string, headline: string, opts: { bylineBetween?: boolean; sameBox?: boolean } = {}): boolean {
   kicker = withoutJoiningColon(kicker);
   // The headline line brings its own kicker: the line above is something else (a breadcrumb's last part).
@@ -318,7 +321,7 @@ export function isOwnLineKicker(kicker: string, headline: string, opts: { byline
   // "2. Bundesliga", "9-Euro-Ticket": a kicker may open with a number; "nnz-Ticker zur Landratswahl": with a site's
   // short name in small letters joined to a noun.
   // A genre's badge in small letters too ("analyse", "interview", sportschau).
-  const smallGenre = /^(?:analyse|interview|kommentar|meinung|reportage|hintergrund|porträt|exklusiv|faktencheck|glosse|kolumne|essay|liveblog|liveticker)$/.test(kicker.trim());
+  const smallGenre = /^\p{Ll}/u.test(kicker) && GENRES.test(kicker.trim());
   if (!startsUpper(kicker) && !smallGenre && !/^\p{Ll}\p{Lu}/u.test(kicker) && !/^\d{1,4}[.-]?\s?\p{Lu}/u.test(kicker) && !/^\p{Ll}{2,6}-\p{Lu}\p{Ll}/u.test(kicker)) return false;
   return wordCount(headline) >= 2;
 }

@@ -69,7 +69,7 @@ const AUTHOR_ROLE = /^(?:journalist|reporter|correspondent|(?:senior |deputy |ne
  * contact, search and login entries, which may close a menu printed in the headline's box. (Logging in, registering,
  * "Jetzt abonnieren", "Abo abschließen", "Jetzt spenden" and the like are dropped everywhere as widgets, widgets.ts.)
  */
-const CTA_WORDS = /^(?:abo|abo lösen|mitglied werden|jetzt mitglied werden|spenden|unterstützen|probeabo|zum abo|mitmachen|kontakt|suche|login|anmelden|registrieren|einloggen|jetzt testen|gratis testen|öffnen|mehr dazu|mehr erfahren|suche öffnen|suchbegriff eingeben|zur navigation springen|(?:jetzt )?(?:die )?app (?:laden|herunterladen|öffnen)|bei google play|im app store|download on the app store|get it on google play|open app)$/i;
+const CTA_WORDS = /^(?:abo|abo lösen|mitglied werden|jetzt mitglied werden|spenden|unterstützen|probeabo|zum abo|mitmachen|kontakt|suche|login|anmelden|registrieren|einloggen|jetzt testen|gratis testen|öffnen|mehr dazu|mehr erfahren|suche öffnen|suchbegriff eingeben|(?:jetzt )?(?:die )?app (?:laden|herunterladen|öffnen)|bei google play|im app store|download on the app store|get it on google play|open app)$/i;
 
 function run(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];

@@ -29,12 +29,12 @@ const EXACT = new Set(
     'share', 'share this', 'share this article', 'share page', 'print', 'email', 'e-mail', 'per e-mail', 'per e-mail versenden', 'mail',
     'facebook', 'twitter', 'x', 'x.com', 'whatsapp', 'telegram', 'pinterest', 'linkedin', 'xing', 'threads', 'bluesky', 'mastodon', 'instagram', 'reddit', 'flipboard',
     'vergrößern des bildes', 'bild vergrößern', 'bild in originalgröße', 'zur merkliste hinzufügen', 'auf die merkliste', 'artikel merken',
-    'artikel mit audio-inhalten', 'artikel mit video-inhalten', 'artikel mit bildergalerie', 'plus-artikel', 'premium-artikel',
+    'artikel mit bildergalerie', 'plus-artikel', 'premium-artikel',
     // An image's placeholder alt text, copied where the picture was.
     'responsive image', 'placeholder image', 'image placeholder', 'platzhalterbild', 'bildplatzhalter', 'vorschaubild', 'thumbnail',
     // A radio's now-playing strip.
     'on air', 'jetzt on air', 'jetzt läuft', 'gerade läuft', 'läuft gerade', 'now playing', 'jetzt im radio',
-    'springe zum inhalt', 'springe zur navigation', 'zum hauptinhalt', 'zum hauptinhalt springen', 'direkt zur suche',
+    'springe zum inhalt', 'springe zur navigation', 'zum hauptinhalt', 'direkt zur suche',
     'artikel verschenken', 'artikel schenken', 'gift article', 'gift this article',
     'volltextsuche', 'volltextsuche über das angebot', 'suche über das angebot',
     'change location', 'change edition', 'edition',
@@ -43,10 +43,10 @@ const EXACT = new Set(
     'merken', 'gemerkt', 'speichern', 'save', 'vorlesen', 'artikel vorlesen', 'listen', 'listen to this article', 'schriftgröße', 'text size',
     'kommentieren', 'kommentar schreiben', 'kommentare anzeigen', 'comment', 'comments', 'leave a comment',
     // Navigation and footer.
-    'direkt zum inhalt', 'direkt zum inhalt wechseln', 'zum inhalt springen', 'zum inhalt', 'zur navigation', 'navigation', 'hauptnavigation',
+    'direkt zum inhalt', 'direkt zum inhalt wechseln', 'zum inhalt', 'zur navigation', 'navigation', 'hauptnavigation',
     'jump to content', 'not now', 'yes please', 'maybe later', 'no thanks', 'nein danke', 'später', 'ja, gerne', 'support now', 'log in / register',
     'sign up to our newsletters', 'uk edition', 'us edition', 'international edition', 'change edition',
-    'skip to content', 'skip to main content', 'skip to navigation', 'skip to footer', 'main content', 'print subscriptions', 'here is the main story', 'voriger artikel', 'vorheriger artikel', 'nächster artikel', 'previous article', 'next article',
+    'main content', 'print subscriptions', 'here is the main story', 'voriger artikel', 'vorheriger artikel', 'nächster artikel', 'previous article', 'next article',
     'neuer abschnitt', 'per mail sharen', 'per mail teilen', 'zur startseite', 'startseite', 'nach oben', 'zurück nach oben', 'zum seitenanfang', 'seitenanfang', 'back to top', 'top', 'home',
     'zurück', 'weiter', 'back', 'next', 'previous', 'menü', 'menu', 'suche', 'search', 'schließen', 'close', 'mehr anzeigen', 'show more', 'mehr', 'more',
     'mehr laden', 'ältere einträge laden', 'weitere einträge laden', 'load more', 'alle anzeigen', 'see all',
@@ -101,9 +101,10 @@ const PATTERNS: RegExp[] = [
   /^(?:artikel|beitrag|text) (?:anhören|vorlesen lassen|vorlesen)\b.{0,30}$/i,
   /^(?:listen to (?:this )?(?:article|story))\b.{0,30}$/i,
   /^(?:zum|zur) (?:artikel|beitrag|video|audio|sendung|liveticker|ticker|seite|übersicht|mediathek|audiothek)$/i,
-  // Skip links, numbered or not ("1. Skip to content", "3. Skip to more DW sites", "3. Zu weiteren Angeboten der DW springen").
+  // Skip links, numbered or not ("Skip to content", "1. Skip to main content", "3. Skip to more DW sites", "Zum Inhalt springen",
+  // "3. Zu weiteren Angeboten der DW springen").
   /^(?:\d{1,2}\.\s*)?(?:(?:skip|jump) to (?:the )?(?:main )?(?:content|menu|navigation|search|footer|more [\w ]{2,20} sites)|(?:zum|zur|zu|direkt zu[mr]?) (?:hauptinhalt|inhalt|navigation|hauptnavigation|suche|fußzeile|menü|weiteren angeboten[\w ]{0,20}) springen)$/i,
-  // BR24's media badges, with the badge's label glued on: "Artikel mit Bild-InhaltenBildbeitrag".
+  // BR24's media badges ("Artikel mit Audio-Inhalten"), with the badge's label glued on: "Artikel mit Bild-InhaltenBildbeitrag".
   /^artikel mit (?:bild|audio|video)-inhalten(?:bildbeitrag|audiobeitrag|videobeitrag)?$/i,
   // A picture's toggle for its caption ("Bildtext einblenden", "Bildunterschrift anzeigen", "Show caption").
   /^(?:bildtext|bildunterschrift|bildbeschreibung|bildinformationen?) (?:anzeigen|einblenden|ausblenden|verbergen|schließen)$/i,
