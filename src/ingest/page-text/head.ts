@@ -4,7 +4,7 @@ import { looksLikeBareCredit, parseCreditLine, splitCaptionCredit } from './cred
 import { isTimeOnlyLine, isTwelveHourTimeLine, parseDateLine, type FoundDate } from './dates.js';
 import { altOverPicture, captionFigure, describesVideoStill, STILL_RIGHTS, tryFigure } from './figures.js';
 import { DATELINE, deriveHeadline, isHeadlineLike } from './headline.js';
-import { GENRES, isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
+import { CAPS_BADGES, GENRES, isBareDay, isOwnLineKicker, splitDatePrefix, splitKickerScored, THRESHOLD, withoutJoiningColon } from './kicker.js';
 import { breadcrumbParts, datedMetaLine, dateWithLength, DOMAIN_NAME, gluedCrumbSection, nameDotDate, printedByline, isDurationLine, isMetaLabelLine, isPlayerLine, isRoleLine, isUrlLine, loneLabelSpan, numberedCrumbAt, usDateLine } from './head-meta.js';
 import { endsSentence, endsWithStop, hasSentenceBreak, isBulleted, isPictureFileName, LEADING_BULLET, isOneSentence, isQuoteLine, isRunningText, MAX_CLASSIFY, sameGroup, sharedContentWords, withoutOrdinalDots, wordCount, type Line } from './lines.js';
 import { brandLineProfile, isPaywallBadge, stripPlus } from './site-profiles.js';
@@ -544,7 +544,7 @@ export function parseHead(lines: Line[], from: number, to: number, ctx: HeadCont
   if (domain && isHeadlineLike(domain[1]!)) head.headline = domain[1]!;
   // "LIVE Rail strikes: …", "LIVETICKERKommunalwahl in …", "LIVE | Budget 2027: …": a badge in capitals before the headline,
   // glued, by a space or a bar; not the first word of a phrase in capitals before a colon ("LIVE UPDATES: …", "BREAKING NEWS: …").
-  const capsBadge = /^(?:LIVE(?:TICKER|BLOG)?|VIDEO|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE)(?:\s*\|\s*|\s+|(?=\p{Lu}\p{Ll}))(?!\p{Lu}+:)(?=[\p{Lu}„"])/u.exec(head.headline);
+  const capsBadge = CAPS_BADGE_BEFORE.exec(head.headline);
   if (capsBadge && wordCount(head.headline.slice(capsBadge[0].length)) >= 3) head.headline = head.headline.slice(capsBadge[0].length);
   // "FULDA Neue Linien ab Dezember" (Osthessen News): the place in capitals before the kicker is the dateline.
   const capsPlace = head.kicker ? /^(\p{Lu}{4,}(?:[- ]\p{Lu}{3,})?)\s+(\p{Lu}\p{Ll}.*)$/u.exec(head.kicker) : null;
@@ -875,6 +875,9 @@ export function authorPhotoLine(lines: readonly Line[], k: number): boolean {
   const authors = above >= 0 ? parseByline(lines[above]!.text)?.authors ?? [] : [];
   return authors.some((a) => a.name.includes(' ') && t.includes(a.name) && t.trim() !== a.name);
 }
+
+/** A badge in capitals before the headline, glued, by a space or a bar (head's end; kicker.ts CAPS_BADGES). */
+const CAPS_BADGE_BEFORE = new RegExp(`^(?:${CAPS_BADGES})(?:\\s*\\|\\s*|\\s+|(?=\\p{Lu}\\p{Ll}))(?!\\p{Lu}+:)(?=[\\p{Lu}„"])`, 'u');
 
 /** A place printed in capitals ("LONDON", "BONN") as it is written ("London", "Bonn"); other spellings as they are. */
 function inMixedCase(place: string): string {

@@ -228,7 +228,7 @@ export function splitKickerScored(line: string, ctx: Context): KickerSplit {
     // Also a kicker in capitals ("FÄHRVERKEHRDie letzte …") and a quotation glued on ("SPIEGEL-Gespräch„Wir …“", SPIEGEL).
     // Not a badge in capitals ("LIVETICKERKommunalwahl …": head.ts takes the badge off).
     const caps = /^(\p{Lu}{4,}(?:-\p{Lu}{2,})*)(\p{Lu}\p{Ll}.*)$/u.exec(w);
-    const badge = !!caps && /^(?:LIVE|LIVETICKER|LIVEBLOG|NEWSTICKER|VIDEO|AUDIO|PODCAST|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE|ANZEIGE|PLUS|PREMIUM)$/.test(caps[1]!);
+    const badge = !!caps && CAPS_BADGE_WORD.test(caps[1]!);
     const m = /^(.*?\p{Ll}{2})(\p{Lu}\p{Ll}.*)$/u.exec(w) ?? (badge ? null : caps) ??
       /^(.*?\p{Ll}{2})([„"»]\p{Lu}.*)$/u.exec(w);
     if (!m) continue;
@@ -277,6 +277,10 @@ export const NEWS_LIST = /^(?:(?:die\s+)?(?:aktuellen\s+|lokalen\s+)?(?:nachrich
  * form; over its first entry's title it is the headline, not a kicker.
  */
 export const TICKER_HEADLINE = /^(?:\p{Lu}\p{Ll}{2,})?(?:live-?|news-?)?(?:ticker|blog)\s*:\s+\S+\s+\S/iu;
+
+/** Badges printed in capitals before a headline, glued on or not ("LIVETICKERKommunalwahl …", "LIVE | Budget 2027: …"). */
+export const CAPS_BADGES = 'LIVE(?:TICKER|BLOG)?|NEWSTICKER|VIDEO|AUDIO|PODCAST|EILMELDUNG|BREAKING|EXKLUSIV|UPDATE|ANZEIGE|PLUS|PREMIUM';
+const CAPS_BADGE_WORD = new RegExp(`^(?:${CAPS_BADGES})$`);
 
 /** A genre's word ("Analyse", "Kommentar", "Liveblog"), in any case. */
 export const GENRES = /^(?:liveblog|newsblog|liveticker|analyse|kommentar|interview|meinung|reportage|porträt|hintergrund|exklusiv|glosse|kolumne|essay|faktencheck|leitartikel|gastbeitrag|gastkommentar)$/i;
