@@ -31,6 +31,13 @@ const LABEL_AT = new RegExp(`(?:^|[\\s.!?;,“”"»«)\\]])(${[...STRONG_LABELS
 // "… (Symbolbild) – Alle Rechte vorbehalten IMAGO / Name" (netzpolitik.org): the licence note before the holder.
 const COPYRIGHT_AT = /(?:^|\s|(?<=[.!?]))(?:(?:(?:Bild|Foto|Fotos|Photo|Image)\s*)?(?:©|\(c\)|copyright(?=\s+\p{Lu}))|(?:[–—-]\s+)?(?:alle rechte vorbehalten|all rights reserved)\s+(?=[\p{L}\d]))\s*/giu;
 
+/** Picture desks whose name opens a credit glued to or set after a caption. */
+const PICTURE_DESKS = 'picture[- ]alliance|imago(?: images)?|getty images|dpa|afp|epa';
+/** "… gestellt.picture alliance/dpa | Name": a picture desk with its separator after the caption's last stop. */
+const KNOWN_AFTER_STOP = new RegExp(`^(.{10,}?[.!?]["'”’)]*)\\s*((?:${PICTURE_DESKS}|keystone)\\s*[/|].{1,90})$`, 'iu');
+/** "… stehen | picture alliance/dpa", "… | REUTERS": a picture desk after a caption's bar. */
+const AGENCY_TAIL = new RegExp(`^(?:${PICTURE_DESKS}|reuters|ap)\\b`, 'i');
+
 /** Agencies, picture desks and broadcasters whose name alone is a credit. */
 const KNOWN_SOURCE = /^(?:©\s*)?(?:dpa|afp|ap|reuters|epd|kna|sid|ddp|dapd|apa|sda|ansa|efe|xinhua|tass|anadolu|imago(?: images)?|picture[- ]alliance|getty(?: images)?|istock(?:photo)?|shutterstock|colourbox|panthermedia|fotolia|adobe ?stock|unsplash|pixabay|pexels|wikimedia(?: commons)?|wikipedia|keystone|photothek|action press|eibner|sven simon|jan huebner|mdr|ard|zdf|ndr|wdr|swr|br|hr|rbb|sr|dlf|deutschlandfunk|deutsche welle|dw|tagesschau|bbc|cnn|nasa|esa|privat|private|archiv|archive|pa|pa media|ap photo|afp photo|aap|bloomberg|alamy|sipa(?: usa)?|nurphoto|zuma(?: press)?|abaca(?:press)?|belga|anp|ritzau|ntb|lehtikuva|yonhap|kyodo|supplied|handout|courtesy)\b/i;
 
@@ -142,7 +149,7 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
   const agency = slash ? /^(.{10,}?[.!?]["'”’)]*)\s+((?:REUTERS|AFP|AP|EPA|DPA|ANP|KEYSTONE|XINHUA|POOL)(?: Photo)?\/[^/\s].{1,100})$/u.exec(line) : null;
   if (agency && !/[.!?]$/.test(agency[2]!)) return { caption: agency[1]!, credit: agency[2]!.trim(), strong: true };
   // "… auf die Fahrbahn gestellt.picture alliance/dpa | Name": a known source with its separator after the last sentence, glued or not.
-  const known = slash ? /^(.{10,}?[.!?]["'”’)]*)\s*((?:picture[- ]alliance|imago(?: images)?|getty images|dpa|afp|epa|keystone)\s*[/|].{1,90})$/iu.exec(line) : null;
+  const known = slash ? KNOWN_AFTER_STOP.exec(line) : null;
   if (known && !TEXT_SOURCES.test(known[2]!.trim()) && looksLikeBareCredit(known[2]!)) return { caption: known[1]!, credit: known[2]!.trim(), strong: true };
   // "… due to begin next month. Photo by Johnny Cortes", "… (Picture by Name/Agency)": the English label with "by" after the
   // caption's last sentence; the credit checked as on a line of its own.
@@ -210,7 +217,7 @@ export function splitCaptionCredit(line: string): CaptionCredit | undefined {
     const tail = line.slice(bar + 3).trim();
     // "Am Hafen soll die Pumpe stehen | picture alliance/dpa" (tagesschau): a picture agency after the bar, in its own
     // lower case, under a caption without a stop.
-    const agencyTail = /^(?:picture[- ]alliance|dpa|imago(?: images)?|reuters|afp|ap|epa|getty images)\b/i.test(tail) && looksLikeBareCredit(tail) &&
+    const agencyTail = AGENCY_TAIL.test(tail) && looksLikeBareCredit(tail) &&
       !(TEXT_SOURCES.test(tail) && /[/,]/.test(tail)) && wordCount(caption) >= 4;
     if (agencyTail && !/\s\|\s/.test(caption)) return { caption, credit: tail, strong: true };
     if (/[.!?]["'”’»)]*$/.test(caption) && /^\p{Lu}/u.test(tail)) {

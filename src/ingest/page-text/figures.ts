@@ -266,6 +266,8 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     }
   }
   const endsGroupAt = (k: number) => k + 1 >= end || !sameGroup(lines[k], lines[k + 1]);
+  /** Running text at line k (of at least `min` characters): a paragraph around a picture's lines, not a caption. */
+  const proseAt = (k: number, min = 0) => k >= 0 && k < end && isRunningText(lines[k]!.text) && lines[k]!.text.length >= min;
   const opensGroup = !sameGroup(lines[i - 1], l0);
   // I: rights lines in a box of their own, then the caption alone in the next box
   // ("© BR" / "Bildrechte: BR/Name", blank line, "Feuerwehrleute schichten …", BR24).
@@ -469,7 +471,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   // A photographer's name counts too ("… Quelle: Elia Testmann"), and the credit printed again on the next line.
   // Between two paragraphs of one box too ("… leer. Die Kosten …" / "Bürgermeister X vor dem Jugendtreff. Quelle: Name" /
   // "„Die Jugendlichen …“, sagte …"): a paragraph's source does not stand between two of its paragraphs.
-  const between = !opensGroup && !endsGroupAt(i) && !!lines[i - 1] && isRunningText(lines[i - 1]!.text) && !!l1 && isRunningText(l1.text);
+  const between = !opensGroup && !endsGroupAt(i) && proseAt(i - 1) && proseAt(i + 1);
   const photoSource = !!cc0?.known && ((opensGroup && (endsGroupAt(i) || repeated)) || between) && isOneSentence(cc0.caption, 250) &&
     (/\S\s?[/|]\s?\S/.test(cc0.credit) || PICTURE_AGENCY.test(cc0.credit) ||
       (isPersonName(cc0.credit) && !INSTITUTION_WORD.test(cc0.credit)));
@@ -496,8 +498,8 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
   const underDateLine = !!l1 && !cc0 && endsSentence(l0.text) && isOneSentence(l0.text, 250) && dateAbove();
   // The same inside one box of running text ("… an." / "Auf den Hügeln drehen sich sechs Windräder." / "Quelle: AFP" /
   // "Mit elf zu neun Stimmen …", ZDFheute without blank lines): a short sentence and a picture source between paragraphs.
-  const sourceBetween = !opensGroup && !!l1 && !!l2 && !endsGroupAt(i + 1) && isOneSentence(l0.text, 150) && !!lines[i - 1] &&
-    isRunningText(lines[i - 1]!.text) && isRunningText(l2.text) && l2.text.length >= 80 && !!parseCreditLine(l1.text)?.known;
+  const sourceBetween = !opensGroup && !!l1 && !!l2 && !endsGroupAt(i + 1) && isOneSentence(l0.text, 150) && proseAt(i - 1) && proseAt(i + 2, 80) &&
+    !!parseCreditLine(l1.text)?.known;
   if (l1 && !cc0 && (opensGroup || afterByline || closesBox || labelledCaption || underDateLine || sourceBetween)) {
     const cr = creditOnly(l1, i + 1);
     const text = l0.text;
@@ -551,8 +553,7 @@ export function tryFigure(lines: Line[], i: number, end: number, isStructural: (
     // when it names agency and photographer ("picture alliance/dpa/Name") or stands under a stopless caption.
     // Mid-text too, under one short sentence with running text after the credit ("Am Hafen … stehen." / "Quelle: dpa" /
     // paragraph, ZDF's pages without blank lines): a text's source closes it.
-    const l2 = lines[i + 2];
-    const midText = !!l2 && i + 2 < end && isOneSentence(l0.text, 200) && isRunningText(l2.text) && l2.text.length >= 80;
+    const midText = isOneSentence(l0.text, 200) && proseAt(i + 2, 80);
     const pictureSource = !!cr?.known && l0.text.length <= 200 && (/[/|]/.test(cr.credit) || !endsSentence(l0.text) || midText);
     if ((cr?.strong || pictureSource) && (isOneSentence(l0.text, 250) || stoplessCaption(lines, i, end, !!cr?.strong) || (boxUnderDate && stoplessPhrase(l0.text, 3))) &&
       !parseCreditLine(l0.text)) {

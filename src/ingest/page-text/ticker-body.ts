@@ -174,11 +174,6 @@ export function parseTickerBody(
   // Or with the post's title under the name ("11.52 Uhr" / "Tilda Beispiel" / "Fragerunde beendet" / text).
   const authorUnder = (span: Line[]) => span.length > 1 && isPersonName(span[0]!.text) && wordCount(span[0]!.text) <= 3 &&
     (!isTitleLike(span[1]!.text) || (span.length > 2 && !isPersonName(span[1]!.text)));
-  let authorLines = 0;
-  for (let s = 0; s < starts.length; s++) {
-    const k = starts[s]!;
-    if (!opts.startAt(k)!.rest && authorUnder(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 4)))) authorLines++;
-  }
   // "11:52 Uhr | Tilda Beispiel": the post's author after the time, in half the entries or more (two at least), is no title.
   const nameRest = (e: EntryStart) => e.sep === '|' && !!e.rest && wordCount(e.rest) <= 3 && isPersonName(e.rest.replace(/^(?:von|by)\s+/i, ''));
   const restNames = starts.filter((k) => nameRest(opts.startAt(k)!)).length;
@@ -194,11 +189,16 @@ export function parseTickerBody(
   // ZDFheute's news ticker), in half the entries or more (two at least): the topic is the post's kicker, not its title.
   const topicOver = (span: Line[]) => span.length > 2 && wordCount(span[0]!.text) <= 4 && !endsSentence(span[0]!.text) && !/:$/.test(span[0]!.text) &&
     isTitleLike(span[1]!.text) && !endsSentence(span[1]!.text) && wordCount(span[1]!.text) > wordCount(span[0]!.text) && isRunningText(span[2]!.text) &&
-    !isPersonName(span[0]!.text) && !parseByline(span[1]!.text) && !/^(?:By|Von)\s/i.test(span[1]!.text);
+    !isPersonName(span[0]!.text) && !parseByline(span[1]!.text);
+  // The first lines under each time line that prints nothing after its time, counted for both shapes at once.
+  let authorLines = 0;
   let topicLines = 0;
   for (let s = 0; s < starts.length; s++) {
     const k = starts[s]!;
-    if (!opts.startAt(k)!.rest && topicOver(lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 4)))) topicLines++;
+    if (opts.startAt(k)!.rest) continue;
+    const under = lines.slice(k + 1, Math.min(starts[s + 1] ?? to, k + 4));
+    if (authorUnder(under)) authorLines++;
+    if (topicOver(under)) topicLines++;
   }
   const topics = topicLines >= 2 && topicLines * 2 >= starts.length;
   const raw: RawEntry[] = [];

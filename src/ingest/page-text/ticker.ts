@@ -400,12 +400,13 @@ export function parseEntryStart(text: string): EntryStart | undefined {
   // "+++ Title (17.34 Uhr) +++" (SPORT1): within markers, the time with a period too.
   const wrapped = !startsDigit && !date && /^\+{2,}\s.*\)\s*\+{2,}$/.test(text) ? text.replace(/^\+{2,}\s*|\s*\+{2,}$/g, '') : undefined;
   const trailingText = wrapped ?? text;
-  const trailing = !startsDigit && !date && trailingText.endsWith(')') ? (wrapped ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2})[:.](\d{2})(?:\s*Uhr)?\)$/u : /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2}):(\d{2})(?:\s*Uhr)?\)$/u).exec(trailingText) : null;
-  const trailingHour = trailing ? hour24(Number(trailing[2]), undefined) : undefined;
+  const trailing = !startsDigit && !date && trailingText.endsWith(')') ? /^(\p{Lu}[^()]{6,150}?)\s+\((\d{1,2})([:.])(\d{2})(?:\s*Uhr)?\)$/u.exec(trailingText) : null;
+  const [, trailingTitle = '', trailingH, trailingDot, trailingMin] = trailing ?? [];
+  const trailingHour = trailing && (trailingDot === ':' || wrapped) ? hour24(Number(trailingH), undefined) : undefined;
   // "Video: Die Bilder aus der Luft (1:45)": a player's title with its length, no post.
-  if (trailing && trailingHour !== undefined && Number(trailing[3]) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailing[1]!) && wordCount(trailing[1]!) >= 3 &&
-    !/^(?:video|audio|podcast|clip|film|watch|listen)\s*:/i.test(trailing[1]!)) {
-    return { hour: trailingHour, minute: Number(trailing[3]), sep: '', rest: trailing[1]!, strong: false };
+  if (trailingHour !== undefined && Number(trailingMin) <= 59 && !/\d\s?[:–-]\s?\d/.test(trailingTitle) && wordCount(trailingTitle) >= 3 &&
+    !/^(?:video|audio|podcast|clip|film|watch|listen)\s*:/i.test(trailingTitle)) {
+    return { hour: trailingHour, minute: Number(trailingMin), sep: '', rest: trailingTitle, strong: false };
   }
   // "Highway 20 closed west of Willits, 4:45 p.m." (MediaNews Group): the title first, a comma and its twelve-hour time
   // ending the line. Strong: the comma and "a.m."/"p.m." say it is the post's time.
